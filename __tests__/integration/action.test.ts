@@ -1,0 +1,231 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runAction, type GitHubEvent } from '../support/action-runner.js'
+import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
+import { RegistryClient } from '../support/registry.js'
+
+const RUN = Date.now().toString(36)
+const SHA = '0123456789abcdef0123456789abcdef01234567'
+
+function workspace(dockerfile: string, files: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'oci-ws-'))
+  writeFileSync(join(dir, 'Dockerfile'), dockerfile)
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
+  return dir
+}
+
+const multiStage = (base: string): string =>
+  [
+    `ARG BASE=${base}`,
+    'FROM ${BASE} AS build',
+    'RUN echo hello > /hello.txt',
+    'FROM ${BASE}',
+    'COPY --from=build --chown=root:root --chmod=444 /hello.txt /app/hello.txt',
+    'USER nobody',
+    'ENTRYPOINT ["/bin/cat", "/app/hello.txt"]',
+    ''
+  ].join('\n')
+
+const repoPayload = {
+  name: 'Demo-App',
+  full_name: 'Example-Org/Demo-App',
+  html_url: 'https://github.com/Example-Org/Demo-App',
+  description: 'A demo image',
+  default_branch: 'main',
+  license: { spdx_id: 'Apache-2.0' }
+}
+
+const push = (ref: string): GitHubEvent => ({
+  eventName: 'push',
+  ref,
+  sha: SHA,
+  repository: 'Example-Org/Demo-App',
+  payload: { ref, repository: repoPayload }
+})
+
+describeWithEnv('the action, run from dist/ as the runner runs it', env => {
+  let e: TestEnv
+  let registry: RegistryClient
+  const creds = (): Record<string, string> => ({ username: e.username, password: e.password })
+  beforeAll(() => {
+    e = env()
+    registry = new RegistryClient(e.registry, e.username, e.password)
+  })
+
+  it('builds, labels, tags and pushes on a branch push, and the outputs match the registry', async () => {
+    const repo = `it-${RUN}/branch-app`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+      inputs: {
+        images: `${e.registry}/${repo}`,
+        tags: 'type=ref,event=branch\ntype=sha',
+        'label-schema': 'oci,skao',
+        team: 'Team Kilo',
+        ...creds()
+      },
+      event: push('refs/heads/feature/New_Thing')
+    })
+    expect(run.stderr + run.stdout).not.toMatch(/::error/)
+    expect(run.code).toBe(0)
+
+    expect(await registry.tags(repo)).toEqual(['feature-New_Thing', 'sha-0123456'].sort())
+    const m = await registry.manifest(repo, 'feature-New_Thing')
+    const mSha = await registry.manifest(repo, 'sha-0123456')
+    expect(m?.digest).toBe(run.outputs.digest)
+    expect(mSha?.digest).toBe(run.outputs.digest)
+    expect(run.outputs.image).toBe(`${e.registry}/${repo}@${run.outputs.digest}`)
+    expect(run.outputs.tags?.split('\n')).toEqual([`${e.registry}/${repo}:feature-New_Thing`, `${e.registry}/${repo}:sha-0123456`])
+
+    const config = await registry.config(repo, 'feature-New_Thing')
+    expect(config.digest).toBe(run.outputs.imageid)
+    const labels = config.config?.Labels ?? {}
+    const base = e.baseImages.busybox
+    expect(labels).toMatchObject({
+      'org.opencontainers.image.title': 'Demo-App',
+      'org.opencontainers.image.description': 'A demo image',
+      'org.opencontainers.image.url': 'https://github.com/Example-Org/Demo-App',
+      'org.opencontainers.image.source': 'https://github.com/Example-Org/Demo-App',
+      'org.opencontainers.image.revision': SHA,
+      'org.opencontainers.image.licenses': 'Apache-2.0',
+      'org.opencontainers.image.version': 'feature-New_Thing',
+      'org.opencontainers.image.base.name': `${base.name}:${base.tag}`,
+      'org.opencontainers.image.base.digest': base.digest,
+      'int.skao.image.team': 'Team Kilo',
+      'int.skao.image.version': 'feature-New_Thing',
+      'int.skao.image.tags': 'feature-New_Thing,sha-0123456',
+      'int.skao.image.source': 'https://github.com/Example-Org/Demo-App',
+      'int.skao.image.baseImage': `${base.name}:${base.tag}@${base.digest}`
+    })
+    expect(Date.parse(labels['org.opencontainers.image.created'] ?? '')).toBeGreaterThan(Date.now() - 600_000)
+    expect(labels['int.skao.image.created']).toBe(labels['org.opencontainers.image.created'])
+    // The labels output is what the image carries.
+    for (const line of (run.outputs.labels ?? '').split('\n')) {
+      const [k, ...v] = line.split('=')
+      expect(labels[k as string]).toBe(v.join('='))
+    }
+    const metadata = JSON.parse(run.outputs.metadata ?? '{}')
+    expect(metadata['containerimage.digest']).toBe(run.outputs.digest)
+    expect(metadata.pushed).toBe(true)
+    expect(run.summary).toContain(run.outputs.digest ?? 'no digest')
+    expect(run.summary).toContain(`${e.registry}/${repo}:sha-0123456`)
+  })
+
+  it('tags a semver release with every pattern and latest, all one digest, with the version label', async () => {
+    const repo = `it-${RUN}/release-app`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+      inputs: {
+        images: `${e.registry}/${repo}`,
+        tags: 'type=semver,pattern={{version}}\ntype=semver,pattern={{major}}.{{minor}}\ntype=semver,pattern={{major}}',
+        ...creds()
+      },
+      event: push('refs/tags/v1.2.3')
+    })
+    expect(run.code).toBe(0)
+    expect(await registry.tags(repo)).toEqual(['1', '1.2', '1.2.3', 'latest'])
+    for (const tag of ['1', '1.2', '1.2.3', 'latest'])
+      expect((await registry.manifest(repo, tag))?.digest).toBe(run.outputs.digest)
+    expect(run.outputs.version).toBe('1.2.3')
+    const labels = (await registry.config(repo, 'latest')).config?.Labels ?? {}
+    expect(labels['org.opencontainers.image.version']).toBe('1.2.3')
+  })
+
+  it('resolves an unpinned base to its digest for base.digest, and takes the version from .release', async () => {
+    const repo = `it-${RUN}/unpinned-app`
+    const base = e.baseImages.busybox
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(`FROM ${base.name}:${base.tag}\nUSER nobody\n`, { '.release': 'release=4.5.6\ntag=4.5.6\n' }),
+      inputs: { images: `${e.registry}/${repo}`, tags: 'type=raw,value={{version}}-dev', ...creds() },
+      event: push('refs/heads/main')
+    })
+    expect(run.code).toBe(0)
+    expect(await registry.tags(repo)).toEqual(['4.5.6-dev'])
+    const labels = (await registry.config(repo, '4.5.6-dev')).config?.Labels ?? {}
+    expect(labels['org.opencontainers.image.base.digest']).toBe(base.digest)
+    expect(labels['org.opencontainers.image.version']).toBe('4.5.6')
+    expect(run.outputs.version).toBe('4.5.6')
+  })
+
+  it('builds a pull request from a fork without pushing, and says so', async () => {
+    const repo = `it-${RUN}/fork-app`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+      inputs: { images: `${e.registry}/${repo}`, ...creds() },
+      event: {
+        eventName: 'pull_request',
+        ref: 'refs/pull/7/merge',
+        sha: SHA,
+        repository: 'Example-Org/Demo-App',
+        payload: {
+          repository: repoPayload,
+          pull_request: {
+            number: 7,
+            base: { ref: 'main', repo: { full_name: 'Example-Org/Demo-App' } },
+            head: { repo: { full_name: 'someone/Demo-App' } }
+          }
+        }
+      }
+    })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('a pull request from a fork: built, not pushed')
+    expect(run.outputs.imageid).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(run.outputs.digest ?? '').toBe('')
+    expect(run.outputs.tags).toBe(`${e.registry}/${repo}:pr-7`)
+    expect(await registry.tags(repo)).toEqual([])
+  })
+
+  it('never shows the password: not in argv, logs, outputs or the summary', async () => {
+    const repo = `it-${RUN}/secret-app`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+      inputs: { images: `${e.registry}/${repo}`, tags: 'type=raw,value=s', 'github-token': 'ghs_RecognisableToken123', ...creds() },
+      event: push('refs/heads/main')
+    })
+    expect(run.code).toBe(0)
+    expect(run.argvSeen.some(c => c.includes('buildx build'))).toBe(true)
+    for (const secret of [e.password, 'ghs_RecognisableToken123']) {
+      expect(run.everything).not.toContain(secret)
+      expect(run.argvSeen.filter(c => c.includes(secret))).toEqual([])
+    }
+  })
+
+  it('fails with one clear error and pushes nothing when the password is wrong', async () => {
+    const repo = `it-${RUN}/badlogin-app`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+      inputs: { images: `${e.registry}/${repo}`, username: e.username, password: 'not-the-password' },
+      event: push('refs/heads/main')
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::login to 127\.0\.0\.1:5000 as oci-test failed/)
+    expect(run.everything).not.toContain('not-the-password')
+    expect(await registry.tags(repo)).toEqual([])
+  })
+
+  it.each([
+    ['tags', { tags: 'type=pep440,pattern={{version}}' }, 'Input "tags": unknown rule type "pep440"'],
+    ['images', { images: '127.0.0.1:5000/Upper/Case' }, 'Input "images": "127.0.0.1:5000/Upper/Case" is not a valid image name (repository names must be lower case)'],
+    ['target', { target: 'nope' }, 'Input "target": no stage named "nope"'],
+    ['platforms', { platforms: 'linux' }, 'Input "platforms": "linux" is not of the form os/arch[/variant]']
+  ])('refuses a bad %s with one error naming it, exit 1, nothing pushed', async (_name, inputs, message) => {
+    const repo = `it-${RUN}/bad-${_name}`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+      inputs: { images: `${e.registry}/${repo}`, ...creds(), ...inputs },
+      event: push('refs/heads/main')
+    })
+    expect(run.code).toBe(1)
+    const errors = run.stdout.split('\n').filter(l => l.startsWith('::error'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toContain(message)
+    expect(await registry.tags(repo)).toEqual([])
+  })
+})

@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+export interface BaseImage {
+  name: string
+  tag: string
+  digest: string
+}
+
+/** What scripts/test-env.sh set up, read from .cache/test-env.json. */
+export interface TestEnv {
+  registry: string
+  releaseRegistry: string
+  username: string
+  password: string
+  node24: string
+  trivy: string
+  baseImages: { busybox: BaseImage; debianVuln: BaseImage }
+}
+
+const pinned = (b: BaseImage): string => `${b.name}:${b.tag}@${b.digest}`
+export const pinnedRef = pinned
+
+function dockerWorks(): boolean {
+  try {
+    execFileSync('docker', ['info'], { stdio: 'ignore', timeout: 20000 })
+    execFileSync('docker', ['buildx', 'version'], { stdio: 'ignore', timeout: 20000 })
+    return true
+  } catch {
+    return false
+  }
+}
+
+let cached: { env?: TestEnv; why?: string } | undefined
+
+/** The environment, or why it cannot be had. */
+export function probeTestEnv(): { env?: TestEnv; why?: string } {
+  if (cached) return cached
+  const file = join(ROOT, '.cache', 'test-env.json')
+  if (!existsSync(file)) cached = { why: `${file} is missing: run scripts/test-env.sh as root` }
+  else if (!dockerWorks()) cached = { why: 'docker (with buildx) does not answer: run scripts/test-env.sh as root' }
+  else cached = { env: JSON.parse(readFileSync(file, 'utf8')) as TestEnv }
+  return cached
+}
+
+/**
+ * `describe` for tests that need the test environment. Off CI they are skipped with the reason
+ * when it is missing; with CI=true they run and fail, so a missing install can never pass as green.
+ */
+export function describeWithEnv(name: string, fn: (env: () => TestEnv) => void): void {
+  const { env, why } = probeTestEnv()
+  const ci = process.env.CI === 'true'
+  if (!env && !ci) {
+    describe.skip(`${name} (skipped: ${why})`, () => fn(() => ({}) as TestEnv))
+    return
+  }
+  describe(name, () => {
+    if (!env) it('has its test environment', () => {
+      throw new Error(`the test environment is missing: ${why}`)
+    })
+    else fn(() => env)
+  })
+}

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto'
+
+/** Reads the test registry over its HTTP API, independently of the code under test. */
+export class RegistryClient {
+  constructor(
+    private readonly host: string,
+    private readonly username: string,
+    private readonly password: string
+  ) {}
+
+  private async get(path: string, accept?: string): Promise<Response> {
+    const auth = Buffer.from(`${this.username}:${this.password}`).toString('base64')
+    const headers: Record<string, string> = { Authorization: `Basic ${auth}` }
+    if (accept) headers.Accept = accept
+    return fetch(`http://${this.host}/v2/${path}`, { headers })
+  }
+
+  /** The manifest a tag points at, its digest computed from the bytes, or undefined if absent. */
+  async manifest(repo: string, ref: string): Promise<{ digest: string; json: ManifestJson } | undefined> {
+    const res = await this.get(
+      `${repo}/manifests/${ref}`,
+      [
+        'application/vnd.oci.image.index.v1+json',
+        'application/vnd.oci.image.manifest.v1+json',
+        'application/vnd.docker.distribution.manifest.v2+json',
+        'application/vnd.docker.distribution.manifest.list.v2+json'
+      ].join(', ')
+    )
+    if (res.status === 404) return undefined
+    if (!res.ok) throw new Error(`GET manifest ${repo}:${ref}: ${res.status}`)
+    const raw = Buffer.from(await res.arrayBuffer())
+    return { digest: `sha256:${createHash('sha256').update(raw).digest('hex')}`, json: JSON.parse(raw.toString('utf8')) }
+  }
+
+  /** The image config (labels, user, …) of a single-platform manifest. */
+  async config(repo: string, ref: string): Promise<ImageConfig> {
+    const m = await this.manifest(repo, ref)
+    if (!m?.json.config) throw new Error(`${repo}:${ref} has no config`)
+    const res = await this.get(`${repo}/blobs/${m.json.config.digest}`)
+    if (!res.ok) throw new Error(`GET config ${repo}: ${res.status}`)
+    return { digest: m.json.config.digest, ...(JSON.parse(await res.text()) as Omit<ImageConfig, 'digest'>) }
+  }
+
+  async tags(repo: string): Promise<string[]> {
+    const res = await this.get(`${repo}/tags/list`)
+    if (res.status === 404) return []
+    if (!res.ok) throw new Error(`GET tags ${repo}: ${res.status}`)
+    return (((await res.json()) as { tags?: string[] | null }).tags ?? []).sort()
+  }
+}
+
+export interface ManifestJson {
+  mediaType?: string
+  config?: { digest: string }
+  layers?: Array<{ digest: string }>
+  manifests?: Array<{ digest: string; platform?: { os: string; architecture: string } }>
+}
+
+export interface ImageConfig {
+  digest: string
+  config?: { Labels?: Record<string, string>; User?: string }
+  architecture?: string
+}

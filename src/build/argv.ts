@@ -1,0 +1,48 @@
+import type { BuildOptions } from '../config.js'
+
+export interface BuildOutput {
+  /** load: into the local image store (then scanned and pushed from there); push: straight to the registry. */
+  mode: 'load' | 'push' | 'cache-only'
+  metadataFile: string
+  iidFile: string
+}
+
+export interface BuilderCaps {
+  /** Attestations (provenance) need a builder other than the docker driver. */
+  attestations: boolean
+}
+
+/** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
+export function buildxArgs(
+  b: BuildOptions,
+  meta: { tags: readonly string[]; labels: Readonly<Record<string, string>> },
+  out: BuildOutput,
+  caps: BuilderCaps,
+  secretFiles: ReadonlyArray<[string, string]>
+): string[] {
+  const args = ['buildx', 'build', '--progress', 'plain']
+  if (b.builder) args.push('--builder', b.builder)
+  args.push('--file', b.file)
+  if (b.target) args.push('--target', b.target)
+  for (const [k, v] of b.buildArgs) args.push('--build-arg', `${k}=${v}`)
+  for (const [id, path] of secretFiles) args.push('--secret', `id=${id},src=${path}`)
+  if (b.platforms.length) args.push('--platform', b.platforms.join(','))
+  for (const c of b.cacheFrom) args.push('--cache-from', c)
+  for (const c of b.cacheTo) args.push('--cache-to', c)
+  if (b.noCache) args.push('--no-cache')
+  if (b.pull) args.push('--pull')
+  if (b.provenance && caps.attestations) args.push('--provenance', b.provenance)
+  for (const t of meta.tags) args.push('--tag', t)
+  for (const [k, v] of Object.entries(meta.labels)) args.push('--label', `${k}=${v}`)
+  args.push('--metadata-file', out.metadataFile, '--iidfile', out.iidFile)
+  if (out.mode === 'load') args.push('--load')
+  if (out.mode === 'push') args.push('--push')
+  args.push(b.context)
+  return args
+}
+
+/** How to build: one platform is loaded (so it can be scanned, then pushed as it is). */
+export function outputMode(b: BuildOptions, push: boolean): BuildOutput['mode'] {
+  if (b.platforms.length <= 1) return 'load'
+  return push ? 'push' : 'cache-only'
+}

@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BuildOptions } from '../config.js'
+import { InputError, StepError } from '../errors.js'
+import { run, tail } from '../process.js'
+import type { Reporter } from '../reporter.js'
+import { buildxArgs, outputMode, type BuilderCaps } from './argv.js'
+
+export interface Builder {
+  name: string
+  driver: string
+  caps: BuilderCaps
+}
+
+/** Which builder will run the build, and what it can do. */
+export async function inspectBuilder(builder: string | undefined, env: NodeJS.ProcessEnv): Promise<Builder> {
+  const res = await run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, allowFailure: true })
+  if (res.code !== 0) {
+    if (builder) throw new InputError('builder', `buildx has no builder "${builder}": ${tail(res.stderr, 3)}`)
+    throw new StepError('docker buildx is not available (install the buildx plugin)', tail(res.stderr, 5))
+  }
+  const field = (k: string): string => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? ''
+  const driver = field('Driver')
+  return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } }
+}
+
+export interface BuildResult {
+  imageId: string
+  /** Digest buildx reports: for a pushed build, the manifest (list) digest in the registry. */
+  digest?: string
+  metadata: Record<string, unknown>
+  mode: ReturnType<typeof outputMode>
+}
+
+/**
+ * Runs `docker buildx build`. Secrets go to BuildKit as files in a private temp dir, removed after
+ * the build, so their values are never in argv.
+ */
+export async function buildImage(
+  b: BuildOptions,
+  meta: { tags: readonly string[]; labels: Readonly<Record<string, string>> },
+  push: boolean,
+  builder: Builder,
+  reporter: Reporter,
+  env: NodeJS.ProcessEnv
+): Promise<BuildResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'oci-pipeline-build-'))
+  try {
+    const secretFiles = b.secrets.map(([id, value], i): [string, string] => {
+      const path = join(dir, `secret-${i}`)
+      writeFileSync(path, value, { mode: 0o600 })
+      return [id, path]
+    })
+    const mode = outputMode(b, push)
+    if (mode !== 'load' && builder.driver === 'docker')
+      throw new InputError('platforms', `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`)
+    if (b.provenance && !builder.caps.attestations)
+      reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`)
+    const out = { mode, metadataFile: join(dir, 'metadata.json'), iidFile: join(dir, 'iid') }
+    const args = buildxArgs(b, meta, out, builder.caps, secretFiles)
+    const lines: string[] = []
+    const res = await run('docker', args, {
+      env,
+      allowFailure: true,
+      onLine: line => {
+        lines.push(line)
+        if (lines.length > 200) lines.shift()
+        reporter.info(line)
+      }
+    })
+    if (res.code !== 0) throw new StepError(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'))
+    const metadata = existsSync(out.metadataFile) ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>) : {}
+    const iid = existsSync(out.iidFile) ? readFileSync(out.iidFile, 'utf8').trim() : ''
+    const configDigest = typeof metadata['containerimage.config.digest'] === 'string' ? metadata['containerimage.config.digest'] : undefined
+    const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined
+    return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

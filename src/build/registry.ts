@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto'
+import type { RegistryLogin } from '../config.js'
+import { StepError } from '../errors.js'
+import { run, tail } from '../process.js'
+import type { Reporter } from '../reporter.js'
+
+/** `docker login` with the password on stdin: never in argv, never in the log. */
+export async function login(l: RegistryLogin, env: NodeJS.ProcessEnv): Promise<void> {
+  const res = await run('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
+    env,
+    input: l.password,
+    allowFailure: true
+  })
+  if (res.code !== 0)
+    throw new StepError(`login to ${l.host} as ${l.username} failed`, tail(res.stderr.split(l.password).join('***'), 5))
+}
+
+export interface Manifest {
+  /** sha256 of the manifest bytes as the registry serves them. */
+  digest: string
+  mediaType: string
+  configDigest?: string
+  /** Platforms of an index. */
+  platforms?: string[]
+}
+
+/** Reads a manifest from the registry (with the stored credentials) and hashes its bytes. */
+export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise<Manifest> {
+  const res = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], { env, allowFailure: true })
+  if (res.code !== 0) throw new StepError(`cannot read ${ref} from the registry`, tail(res.stderr, 5))
+  const raw = Buffer.from(res.stdout, 'utf8')
+  const json = JSON.parse(res.stdout) as {
+    mediaType?: string
+    config?: { digest?: string }
+    manifests?: Array<{ platform?: { os?: string; architecture?: string; variant?: string } }>
+  }
+  return {
+    digest: `sha256:${createHash('sha256').update(raw).digest('hex')}`,
+    mediaType: json.mediaType ?? '',
+    configDigest: json.config?.digest,
+    platforms: json.manifests
+      ?.map(m => m.platform)
+      .filter(p => p && p.os !== 'unknown')
+      .map(p => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/'))
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
+
+/** `docker push` of one tag, retried with backoff when the registry is briefly away. */
+export async function pushTag(ref: string, reporter: Reporter, env: NodeJS.ProcessEnv, attempts = 4): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const res = await run('docker', ['push', ref], { env, allowFailure: true, onLine: l => reporter.debug(l) })
+    if (res.code === 0) return
+    const why = tail(res.stderr || res.stdout, 5)
+    const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why)
+    if (fatal || attempt >= attempts) throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why)
+    const wait = 1000 * 2 ** (attempt - 1)
+    reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`)
+    await sleep(wait)
+  }
+}

@@ -1,0 +1,160 @@
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs'
+import { isAbsolute, join, relative, resolve } from 'node:path'
+import type { RunContext } from './context.js'
+import { InputError } from './errors.js'
+import { INPUTS, type RawInputs } from './inputs.js'
+import { parseBool, parseKeyValues, parseList } from './lists.js'
+import { parseFlavor, type Flavor } from './metadata/flavor.js'
+import { parseImages } from './metadata/images.js'
+import { checkLabel, parseLabelSchemas, type LabelSchema } from './metadata/labels.js'
+import { isGhcr, type ImageName } from './metadata/reference.js'
+import { parseTagRules, type TagRule } from './metadata/tags.js'
+
+export interface BuildOptions {
+  context: string
+  file: string
+  target?: string
+  buildArgs: Array<[string, string]>
+  secrets: Array<[string, string]>
+  platforms: string[]
+  cacheFrom: string[]
+  cacheTo: string[]
+  noCache: boolean
+  pull: boolean
+  load: boolean
+  builder?: string
+  provenance?: string
+}
+
+export interface RegistryLogin {
+  host: string
+  username: string
+  password: string
+}
+
+export interface Config {
+  workspace: string
+  images: ImageName[]
+  tagRules: TagRule[]
+  flavor: Flavor
+  labels: Array<[string, string]>
+  labelSchemas: LabelSchema[]
+  team?: string
+  build: BuildOptions
+  push: boolean
+  /** Why push is what it is, for the log. */
+  pushReason: string
+  /** Undefined: use credentials already stored (docker/login-action ran before). */
+  login?: RegistryLogin
+  summary: boolean
+}
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
+
+/** Reads an input, falling back to the default of the one input list. */
+export function withDefaults(get: RawInputs): RawInputs {
+  return name => {
+    const value = get(name)
+    if (value !== '') return value
+    const spec = INPUTS.find(i => i.name === name)
+    return spec && !spec.default.startsWith('${{') ? spec.default : ''
+  }
+}
+
+function insideWorkspace(input: string, workspace: string, path: string): string {
+  const abs = resolve(workspace, path)
+  const real = existsSync(abs) ? realpathSync(abs) : abs
+  const rel = relative(realpathSync(workspace), real)
+  if (rel.startsWith('..') || isAbsolute(rel))
+    throw new InputError(input, `"${path}" is outside the workspace ${workspace}`)
+  return abs
+}
+
+function buildOptions(get: RawInputs, workspace: string): BuildOptions {
+  const context = insideWorkspace('context', workspace, get('context') || '.')
+  if (!existsSync(context) || !statSync(context).isDirectory())
+    throw new InputError('context', `"${get('context')}" is not a directory`)
+  const file = get('file') ? insideWorkspace('file', workspace, get('file')) : join(context, 'Dockerfile')
+  try {
+    accessSync(file, constants.R_OK)
+  } catch {
+    throw new InputError('file', `cannot read the Dockerfile ${relative(workspace, file) || file}`)
+  }
+  if (statSync(file).isDirectory()) throw new InputError('file', `${relative(workspace, file)} is a directory`)
+  const platforms = parseList('platforms', get('platforms'))
+  for (const p of platforms)
+    if (!PLATFORM.test(p)) throw new InputError('platforms', `"${p}" is not of the form os/arch[/variant]`)
+  const load = parseBool('load', get('load'), false)
+  if (load && platforms.length > 1)
+    throw new InputError('load', 'a multi-platform image cannot be loaded into the Docker image store')
+  const secrets = parseKeyValues('secrets', get('secrets'))
+  for (const [id] of secrets)
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError('secrets', `"${id}" is not a valid secret id`)
+  return {
+    context,
+    file,
+    target: get('target') || undefined,
+    buildArgs: parseKeyValues('build-args', get('build-args')),
+    secrets,
+    platforms,
+    cacheFrom: parseList('cache-from', get('cache-from'), { commas: false }),
+    cacheTo: parseList('cache-to', get('cache-to'), { commas: false }),
+    noCache: parseBool('no-cache', get('no-cache'), false),
+    pull: parseBool('pull', get('pull'), false),
+    load,
+    builder: get('builder') || undefined,
+    provenance: get('provenance') || undefined
+  }
+}
+
+function loginFor(get: RawInputs, images: ImageName[], push: boolean, ctx: RunContext): RegistryLogin | undefined {
+  const host = get('registry') || images[0]?.registry || 'docker.io'
+  const ghcr = isGhcr(host)
+  const password = get('password') || (ghcr ? get('github-token') : '')
+  const username = get('username') || ctx.actor
+  if (!push) return password ? { host, username, password } : undefined
+  if (!password) {
+    if (ghcr) throw new InputError('password', 'is empty and so is github-token, but pushing to ghcr.io needs one')
+    if (get('username')) throw new InputError('password', `is empty, but username "${username}" is set for ${host}`)
+    return undefined
+  }
+  if (!username) throw new InputError('username', `is empty, but a password is set for ${host}`)
+  return { host, username, password }
+}
+
+/** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
+export function buildConfig(raw: RawInputs, ctx: RunContext): Config {
+  const get = withDefaults(raw)
+  const workspace = ctx.workspace
+  const images = parseImages(get('images'), ctx.repo)
+  const labels = parseKeyValues('labels', get('labels'))
+  for (const [k, v] of labels) checkLabel(k, v)
+  const build = buildOptions(get, workspace)
+  const pushInput = get('push')
+  let push: boolean
+  let pushReason: string
+  if (pushInput.trim() !== '') {
+    push = parseBool('push', pushInput, true)
+    pushReason = `push is ${push} (input)`
+  } else if (ctx.isForkPullRequest) {
+    push = false
+    pushReason = 'a pull request from a fork: built, not pushed (its token cannot write packages)'
+  } else {
+    push = true
+    pushReason = 'push defaults to true'
+  }
+  return {
+    workspace,
+    images,
+    tagRules: parseTagRules(get('tags')),
+    flavor: parseFlavor(get('flavor')),
+    labels,
+    labelSchemas: parseLabelSchemas(get('label-schema')),
+    team: get('team') || undefined,
+    build,
+    push,
+    pushReason,
+    login: loginFor(get, images, push, ctx),
+    summary: parseBool('summary', get('summary'), true)
+  }
+}

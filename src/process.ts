@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { StepError } from './errors.js'
+
+export interface RunOptions {
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+  /** Written to the child's stdin, then closed (how passwords reach `docker login`). */
+  input?: string
+  /** Each output line as it arrives (progress for long work). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  /** Resolve with the exit code instead of throwing on a non-zero one. */
+  allowFailure?: boolean
+}
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+const live = new Set<ChildProcess>()
+
+/** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
+export function killChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
+  for (const child of live) child.kill(signal)
+}
+
+/** The last lines of a tool's output, for error messages. */
+export function tail(text: string, lines = 20): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n')
+}
+
+/**
+ * Runs a program with an argument array, never through a shell, so no input is ever
+ * interpreted as shell syntax.
+ */
+export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    live.add(child)
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    const lineBuffers = { stdout: '', stderr: '' }
+    const feed = (stream: 'stdout' | 'stderr', chunk: Buffer): void => {
+      if (!opts.onLine) return
+      const text = lineBuffers[stream] + chunk.toString('utf8')
+      const parts = text.split('\n')
+      lineBuffers[stream] = parts.pop() ?? ''
+      for (const line of parts) opts.onLine(line, stream)
+    }
+    child.stdout?.on('data', (c: Buffer) => (out.push(c), feed('stdout', c)))
+    child.stderr?.on('data', (c: Buffer) => (err.push(c), feed('stderr', c)))
+    child.on('error', e => {
+      live.delete(child)
+      const code = (e as NodeJS.ErrnoException).code
+      reject(new StepError(code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd} failed to start: ${e.message}`))
+    })
+    child.on('close', (code, signal) => {
+      live.delete(child)
+      for (const s of ['stdout', 'stderr'] as const) if (lineBuffers[s]) opts.onLine?.(lineBuffers[s], s)
+      const result = {
+        code: code ?? 128,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8')
+      }
+      if (result.code !== 0 && !opts.allowFailure) {
+        const how = signal ? `was ended by ${signal}` : `exited with code ${result.code}`
+        reject(new StepError(`${cmd} ${args[0] ?? ''} ${how}`.replace(/\s+/g, ' '), tail(result.stderr || result.stdout)))
+      } else resolve(result)
+    })
+    child.stdin?.on('error', () => undefined)
+    child.stdin?.end(opts.input ?? '')
+  })
+}
