@@ -39489,32 +39489,88 @@ var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/inputs.ts
 const INPUTS = [
     // metadata (docker/metadata-action names)
-    { name: 'images', default: '', description: 'Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased.' },
-    { name: 'tags', default: '', description: 'Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults.' },
-    { name: 'flavor', default: '', description: 'Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.' },
-    { name: 'labels', default: '', description: 'Extra labels, `key=value` per line; they override generated ones.' },
-    { name: 'label-schema', default: 'oci', description: 'Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`).' },
-    { name: 'team', default: '', description: 'Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`).' },
+    {
+        name: 'images',
+        default: '',
+        description: 'Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased.'
+    },
+    {
+        name: 'tags',
+        default: '',
+        description: 'Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults.'
+    },
+    {
+        name: 'flavor',
+        default: '',
+        description: 'Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`.'
+    },
+    {
+        name: 'labels',
+        default: '',
+        description: 'Extra labels, `key=value` per line; they override generated ones.'
+    },
+    {
+        name: 'label-schema',
+        default: 'oci',
+        description: 'Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`).'
+    },
+    {
+        name: 'team',
+        default: '',
+        description: 'Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`).'
+    },
     // build (docker/build-push-action names)
     { name: 'context', default: '.', description: 'Build context, a path inside the workspace.' },
     { name: 'file', default: '', description: 'Dockerfile path. Empty: `<context>/Dockerfile`.' },
     { name: 'target', default: '', description: 'Stage to build.' },
     { name: 'build-args', default: '', description: 'Build arguments, `KEY=value` per line.' },
-    { name: 'secrets', default: '', description: 'Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args.' },
-    { name: 'platforms', default: '', description: 'Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver.' },
-    { name: 'cache-from', default: '', description: 'External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line.' },
+    {
+        name: 'secrets',
+        default: '',
+        description: 'Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args.'
+    },
+    {
+        name: 'platforms',
+        default: '',
+        description: 'Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver.'
+    },
+    {
+        name: 'cache-from',
+        default: '',
+        description: 'External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line.'
+    },
     { name: 'cache-to', default: '', description: 'Cache export destinations, one per line.' },
     { name: 'no-cache', default: 'false', description: 'Build without the layer cache.' },
     { name: 'pull', default: 'false', description: 'Always pull newer versions of the base images.' },
-    { name: 'push', default: '', description: 'Push the image. Empty: true, except on pull requests from forks (built, not pushed).' },
-    { name: 'load', default: 'false', description: 'Keep the built image in the local Docker image store (single platform only).' },
+    {
+        name: 'push',
+        default: '',
+        description: 'Push the image. Empty: true, except on pull requests from forks (built, not pushed).'
+    },
+    {
+        name: 'load',
+        default: 'false',
+        description: 'Keep the built image in the local Docker image store (single platform only).'
+    },
     { name: 'builder', default: '', description: 'Buildx builder instance. Empty: the current one.' },
-    { name: 'provenance', default: '', description: 'Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it.' },
+    {
+        name: 'provenance',
+        default: '',
+        description: 'Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it.'
+    },
     // registry
-    { name: 'registry', default: '', description: 'Registry to log in to. Empty: the first image\'s registry.' },
+    { name: 'registry', default: '', description: "Registry to log in to. Empty: the first image's registry." },
     { name: 'username', default: '${{ github.actor }}', description: 'Registry user name.' },
-    { name: 'password', default: '', description: 'Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked.' },
-    { name: 'github-token', default: '${{ github.token }}', description: 'GitHub token: GHCR login, repository metadata.' },
+    {
+        name: 'password',
+        default: '',
+        description: 'Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked.'
+    },
+    {
+        name: 'github-token',
+        default: '${{ github.token }}',
+        description: 'GitHub token: GHCR login, repository metadata.'
+    },
     { name: 'summary', default: 'true', description: 'Write the job summary.' }
 ];
 const OUTPUTS = [
@@ -39524,7 +39580,11 @@ const OUTPUTS = [
     { name: 'tags', default: '', description: 'Full image references, one per line.' },
     { name: 'labels', default: '', description: 'Labels set on the image, `key=value` per line.' },
     { name: 'version', default: '', description: 'The image version.' },
-    { name: 'metadata', default: '', description: 'Build result as JSON (buildx metadata, tags, labels, digest, pushed).' }
+    {
+        name: 'metadata',
+        default: '',
+        description: 'Build result as JSON (buildx metadata, tags, labels, digest, pushed).'
+    }
 ];
 
 // EXTERNAL MODULE: ./src/lists.ts + 10 modules
@@ -39537,7 +39597,13 @@ var reference = __nccwpck_require__(9324);
 
 /** docker/metadata-action's `flavor` input: `latest=auto|true|false`, `prefix=`, `suffix=` (with `,onlatest=`). */
 function parseFlavor(value) {
-    const flavor = { latest: 'auto', prefix: '', prefixOnLatest: false, suffix: '', suffixOnLatest: false };
+    const flavor = {
+        latest: 'auto',
+        prefix: '',
+        prefixOnLatest: false,
+        suffix: '',
+        suffixOnLatest: false
+    };
     for (const raw of value.split(/\r?\n/)) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
@@ -44835,7 +44901,8 @@ async function completeRepo(repo, token, debug) {
             ...repo,
             url: data.html_url ?? repo.url,
             description: repo.description ?? data.description ?? undefined,
-            licenses: repo.licenses ?? (data.license?.spdx_id && data.license.spdx_id !== 'NOASSERTION' ? data.license.spdx_id : undefined),
+            licenses: repo.licenses ??
+                (data.license?.spdx_id && data.license.spdx_id !== 'NOASSERTION' ? data.license.spdx_id : undefined),
             defaultBranch: repo.defaultBranch ?? data.default_branch
         };
     }
@@ -47344,7 +47411,12 @@ function parseTagRules(value) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
-        const attrs = line.includes('=') ? (0,_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAttrs */ .O_)('tags', line) : new Map([['type', 'raw'], ['value', line]]);
+        const attrs = line.includes('=')
+            ? (0,_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAttrs */ .O_)('tags', line)
+            : new Map([
+                ['type', 'raw'],
+                ['value', line]
+            ]);
         const type = attrs.get('type') ?? 'raw';
         if (!TAG_TYPES.includes(type))
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
@@ -47369,7 +47441,10 @@ function parseTagRules(value) {
         rules.push({ type: t, attrs, priority, source: line });
     }
     // Stable sort: rules of equal priority keep the order they were written in.
-    return rules.map((r, i) => ({ r, i })).sort((a, b) => b.r.priority - a.r.priority || a.i - b.i).map(x => x.r);
+    return rules
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
+        .map(x => x.r);
 }
 /** Expressions metadata-action users know, plus {{version}} for the project's version source. */
 function expand(text, ctx, version, now) {
@@ -47433,13 +47508,23 @@ function ruleValues(rule, ctx, version, now) {
         case 'schedule':
             if (ctx.eventName !== 'schedule')
                 return [];
-            return [{ value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }];
+            return [
+                { value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }
+            ];
         case 'semver': {
-            const raw = a.get('value') ? expand(a.get('value') ?? '', ctx, version, now) : kind === 'tag' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) : '';
+            const raw = a.get('value')
+                ? expand(a.get('value') ?? '', ctx, version, now)
+                : kind === 'tag'
+                    ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)
+                    : '';
             return raw ? semverValues(rule, ctx, raw) : [];
         }
         case 'match': {
-            const raw = a.get('value') ? expand(a.get('value') ?? '', ctx, version, now) : kind === 'tag' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) : '';
+            const raw = a.get('value')
+                ? expand(a.get('value') ?? '', ctx, version, now)
+                : kind === 'tag'
+                    ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)
+                    : '';
             const m = raw.match(new RegExp(a.get('pattern') ?? ''));
             const group = Number(a.get('group') ?? '0');
             const hit = m?.[group];
@@ -47447,7 +47532,9 @@ function ruleValues(rule, ctx, version, now) {
         }
         case 'edge': {
             const branch = a.get('branch') || ctx.repo.defaultBranch;
-            return kind === 'branch' && (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) === branch ? [{ value: 'edge', latest: false, userWritten: false }] : [];
+            return kind === 'branch' && (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) === branch
+                ? [{ value: 'edge', latest: false, userWritten: false }]
+                : [];
         }
         case 'ref': {
             const event = a.get('event');
@@ -47464,7 +47551,13 @@ function ruleValues(rule, ctx, version, now) {
         case 'sha':
             if (!ctx.sha)
                 return [];
-            return [{ value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7), latest: false, userWritten: false }];
+            return [
+                {
+                    value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7),
+                    latest: false,
+                    userWritten: false
+                }
+            ];
     }
 }
 function defaultPrefix(rule) {
@@ -47581,7 +47674,10 @@ function outputMode(b, push) {
 
 /** Which builder will run the build, and what it can do. */
 async function inspectBuilder(builder, env) {
-    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, allowFailure: true });
+    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
+        env,
+        allowFailure: true
+    });
     if (res.code !== 0) {
         if (builder)
             throw new errors/* InputError */.dz('builder', `buildx has no builder "${builder}": ${(0,src_process/* tail */.RT)(res.stderr, 3)}`);
@@ -47623,9 +47719,13 @@ async function buildImage(b, meta, push, builder, reporter, env) {
         });
         if (res.code !== 0)
             throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
-        const metadata = (0,external_node_fs_.existsSync)(out.metadataFile) ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8')) : {};
+        const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
+            ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
+            : {};
         const iid = (0,external_node_fs_.existsSync)(out.iidFile) ? (0,external_node_fs_.readFileSync)(out.iidFile, 'utf8').trim() : '';
-        const configDigest = typeof metadata['containerimage.config.digest'] === 'string' ? metadata['containerimage.config.digest'] : undefined;
+        const configDigest = typeof metadata['containerimage.config.digest'] === 'string'
+            ? metadata['containerimage.config.digest']
+            : undefined;
         const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined;
         return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode };
     }
@@ -47652,7 +47752,10 @@ async function login(l, env) {
 }
 /** Reads a manifest from the registry (with the stored credentials) and hashes its bytes. */
 async function readManifest(ref, env) {
-    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], { env, allowFailure: true });
+    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+        env,
+        allowFailure: true
+    });
     if (res.code !== 0)
         throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,src_process/* tail */.RT)(res.stderr, 5));
     const raw = Buffer.from(res.stdout, 'utf8');
@@ -47671,7 +47774,11 @@ const sleep = (ms) => new Promise(r => setTimeout(r, ms));
 /** `docker push` of one tag, retried with backoff when the registry is briefly away. */
 async function pushTag(ref, reporter, env, attempts = 4) {
     for (let attempt = 1;; attempt++) {
-        const res = await (0,src_process/* run */.eF)('docker', ['push', ref], { env, allowFailure: true, onLine: l => reporter.debug(l) });
+        const res = await (0,src_process/* run */.eF)('docker', ['push', ref], {
+            env,
+            allowFailure: true,
+            onLine: l => reporter.debug(l)
+        });
         if (res.code === 0)
             return;
         const why = (0,src_process/* tail */.RT)(res.stderr || res.stdout, 5);
@@ -47737,7 +47844,7 @@ function parseDockerfile(text, buildArgs = new Map(), input = 'file') {
     for (const stage of stages)
         if (!stage.image)
             throw new errors/* InputError */.dz(input, `FROM on line ${stage.line + 1} names no image ("${stage.written}")`);
-    return { ast, globalArgs, stages };
+    return { ast, globalArgs, buildArgs, stages };
 }
 /** The stage the build produces: the `target` one, else the last. */
 function finalStage(df, target) {
@@ -47778,22 +47885,27 @@ function stageLabels(df, stage) {
                     labels.set(name, value);
     return labels;
 }
-/** The default of an `ARG` or `ENV` named `*_VERSION` (the final stage's first, then the global ones). */
+/**
+ * The value of an `ARG` or `ENV` named `*_VERSION` at the end of the stage, expanded as BuildKit
+ * expands it (a bare `ARG X` in a stage takes the global default; build-args override).
+ */
 function dockerfileVersion(df, stage) {
-    const candidates = [];
-    for (const s of stageChain(df, stage))
+    const vars = new Map();
+    for (const s of stageChain(df, stage).reverse())
         for (const instruction of s.instructions) {
             const keyword = instruction.getKeyword();
-            if (keyword !== 'ARG' && keyword !== 'ENV')
-                continue;
-            for (const [name, value] of properties(instruction))
-                if (/_VERSION$/i.test(name) && value)
-                    candidates.push(value);
+            if (keyword === 'ARG')
+                for (const [name, value] of properties(instruction))
+                    vars.set(name, df.buildArgs.get(name) ?? (value ? substitute(value, vars) : df.globalArgs.get(name)));
+            else if (keyword === 'ENV')
+                for (const [name, value] of properties(instruction))
+                    vars.set(name, substitute(value, vars));
         }
-    for (const [name, value] of df.globalArgs)
-        if (/_VERSION$/i.test(name) && value)
-            candidates.push(value);
-    return candidates[0];
+    for (const source of [vars, df.globalArgs])
+        for (const [name, value] of source)
+            if (/_VERSION$/i.test(name) && value && !value.includes('$'))
+                return value;
+    return undefined;
 }
 const unquote = (s) => s.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
 /** `name=value` pairs of ARG, ENV and LABEL instructions, quotes removed. */
@@ -47908,7 +48020,11 @@ async function gatherMetadata(config, ctx, reporter, env, now) {
     catch (e) {
         throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
-    const gitTag = (await (0,src_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], { cwd: config.workspace, env, allowFailure: true }).catch(() => undefined));
+    const gitTag = await (0,src_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
+        cwd: config.workspace,
+        env,
+        allowFailure: true
+    }).catch(() => undefined);
     const facts = {
         dockerfile,
         releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
@@ -47993,7 +48109,9 @@ async function verifyPushed(tags, built, r, env) {
 function setMetadataOutputs(meta, r) {
     r.setOutput('version', meta.version);
     r.setOutput('tags', meta.tags.join('\n'));
-    r.setOutput('labels', Object.entries(meta.labels).map(([k, v]) => `${k}=${v}`).join('\n'));
+    r.setOutput('labels', Object.entries(meta.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'));
 }
 /**
  * metadata → build (one platform: loaded locally) → push → digest check. Outputs are set as soon as
@@ -48005,7 +48123,9 @@ async function runPipeline(config, ctx, deps) {
     const now = deps.now?.() ?? new Date();
     if (config.login)
         r.setSecret(config.login.password);
-    const state = { pushed: false };
+    const state = {
+        pushed: false
+    };
     try {
         // Logged in first: a private base image is read for its digest and pulled by the build.
         if (config.login) {

@@ -42,6 +42,7 @@ apt_install() {
 # docker.io brings dockerd and containerd; apache2-utils brings htpasswd (bcrypt);
 # busybox-static is the rootfs of the local base images; rsync and git for gitlab-ci-local.
 apt_install docker.io docker-registry apache2-utils busybox-static rsync git ca-certificates curl iptables jq
+command -v npm >/dev/null || apt_install nodejs npm
 
 install_buildx() {
   local dest=/usr/local/lib/docker/cli-plugins/docker-buildx

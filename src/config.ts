@@ -80,7 +80,8 @@ function buildOptions(get: RawInputs, workspace: string): BuildOptions {
   } catch {
     throw new InputError('file', `cannot read the Dockerfile ${relative(workspace, file) || file}`)
   }
-  if (statSync(file).isDirectory()) throw new InputError('file', `${relative(workspace, file)} is a directory`)
+  if (statSync(file).isDirectory())
+    throw new InputError('file', `${relative(workspace, file)} is a directory`)
   const platforms = parseList('platforms', get('platforms'))
   for (const p of platforms)
     if (!PLATFORM.test(p)) throw new InputError('platforms', `"${p}" is not of the form os/arch[/variant]`)
@@ -107,15 +108,22 @@ function buildOptions(get: RawInputs, workspace: string): BuildOptions {
   }
 }
 
-function loginFor(get: RawInputs, images: ImageName[], push: boolean, ctx: RunContext): RegistryLogin | undefined {
+function loginFor(
+  get: RawInputs,
+  images: ImageName[],
+  push: boolean,
+  ctx: RunContext
+): RegistryLogin | undefined {
   const host = get('registry') || images[0]?.registry || 'docker.io'
   const ghcr = isGhcr(host)
   const password = get('password') || (ghcr ? get('github-token') : '')
   const username = get('username') || ctx.actor
   if (!push) return password ? { host, username, password } : undefined
   if (!password) {
-    if (ghcr) throw new InputError('password', 'is empty and so is github-token, but pushing to ghcr.io needs one')
-    if (get('username')) throw new InputError('password', `is empty, but username "${username}" is set for ${host}`)
+    if (ghcr)
+      throw new InputError('password', 'is empty and so is github-token, but pushing to ghcr.io needs one')
+    if (get('username'))
+      throw new InputError('password', `is empty, but username "${username}" is set for ${host}`)
     return undefined
   }
   if (!username) throw new InputError('username', `is empty, but a password is set for ${host}`)

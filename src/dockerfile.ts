@@ -18,21 +18,29 @@ export interface ParsedDockerfile {
   ast: Dockerfile
   /** ARGs before the first FROM, with build-args applied. */
   globalArgs: Map<string, string | undefined>
+  buildArgs: ReadonlyMap<string, string>
   stages: Stage[]
 }
 
 /** `${VAR}`, `$VAR`, `${VAR:-default}` and `${VAR:+alt}`, as BuildKit expands FROM lines. */
 export function substitute(text: string, vars: ReadonlyMap<string, string | undefined>): string {
-  return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
-    const value = vars.get(braced ?? bare)
-    if (op === ':-' || op === '-') return value ? value : (word ?? '')
-    if (op === ':+' || op === '+') return value ? (word ?? '') : ''
-    return value ?? ''
-  })
+  return text.replace(
+    /\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g,
+    (_m, braced, op, word, bare) => {
+      const value = vars.get(braced ?? bare)
+      if (op === ':-' || op === '-') return value ? value : (word ?? '')
+      if (op === ':+' || op === '+') return value ? (word ?? '') : ''
+      return value ?? ''
+    }
+  )
 }
 
 /** Parses a Dockerfile; `input` names the input that pointed at it, for errors. */
-export function parseDockerfile(text: string, buildArgs: ReadonlyMap<string, string> = new Map(), input = 'file'): ParsedDockerfile {
+export function parseDockerfile(
+  text: string,
+  buildArgs: ReadonlyMap<string, string> = new Map(),
+  input = 'file'
+): ParsedDockerfile {
   const ast = DockerfileParser.parse(text)
   const globalArgs = new Map<string, string | undefined>()
   for (const arg of ast.getInitialARGs()) {
@@ -63,8 +71,9 @@ export function parseDockerfile(text: string, buildArgs: ReadonlyMap<string, str
   }
   if (stages.length === 0) throw new InputError(input, 'the Dockerfile has no FROM instruction')
   for (const stage of stages)
-    if (!stage.image) throw new InputError(input, `FROM on line ${stage.line + 1} names no image ("${stage.written}")`)
-  return { ast, globalArgs, stages }
+    if (!stage.image)
+      throw new InputError(input, `FROM on line ${stage.line + 1} names no image ("${stage.written}")`)
+  return { ast, globalArgs, buildArgs, stages }
 }
 
 /** The stage the build produces: the `target` one, else the last. */
@@ -73,7 +82,10 @@ export function finalStage(df: ParsedDockerfile, target?: string): Stage {
   const stage = df.stages.find(s => s.name === target.toLowerCase())
   if (!stage) {
     const names = df.stages.map(s => s.name).filter(Boolean)
-    throw new InputError('target', `no stage named "${target}" (stages: ${names.length ? names.join(', ') : 'none are named'})`)
+    throw new InputError(
+      'target',
+      `no stage named "${target}" (stages: ${names.length ? names.join(', ') : 'none are named'})`
+    )
   }
   return stage
 }
@@ -107,17 +119,28 @@ export function stageLabels(df: ParsedDockerfile, stage: Stage): Map<string, str
   return labels
 }
 
-/** The default of an `ARG` or `ENV` named `*_VERSION` (the final stage's first, then the global ones). */
+/**
+ * The value of an `ARG` or `ENV` named `*_VERSION` at the end of the stage, expanded as BuildKit
+ * expands it (a bare `ARG X` in a stage takes the global default; build-args override).
+ */
 export function dockerfileVersion(df: ParsedDockerfile, stage: Stage): string | undefined {
-  const candidates: string[] = []
-  for (const s of stageChain(df, stage))
+  const vars = new Map<string, string | undefined>()
+  for (const s of stageChain(df, stage).reverse())
     for (const instruction of s.instructions) {
       const keyword = instruction.getKeyword()
-      if (keyword !== 'ARG' && keyword !== 'ENV') continue
-      for (const [name, value] of properties(instruction)) if (/_VERSION$/i.test(name) && value) candidates.push(value)
+      if (keyword === 'ARG')
+        for (const [name, value] of properties(instruction))
+          vars.set(
+            name,
+            df.buildArgs.get(name) ?? (value ? substitute(value, vars) : df.globalArgs.get(name))
+          )
+      else if (keyword === 'ENV')
+        for (const [name, value] of properties(instruction)) vars.set(name, substitute(value, vars))
     }
-  for (const [name, value] of df.globalArgs) if (/_VERSION$/i.test(name) && value) candidates.push(value)
-  return candidates[0]
+  for (const source of [vars, df.globalArgs])
+    for (const [name, value] of source)
+      if (/_VERSION$/i.test(name) && value && !value.includes('$')) return value
+  return undefined
 }
 
 const unquote = (s: string): string => s.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1')
@@ -129,7 +152,11 @@ interface PropertyLike {
 
 /** `name=value` pairs of ARG, ENV and LABEL instructions, quotes removed. */
 export function properties(instruction: Instruction): Array<[string, string]> {
-  const withProps = instruction as unknown as { getProperties?(): PropertyLike[]; getProperty?(): PropertyLike | null }
-  const props = withProps.getProperties?.() ?? [withProps.getProperty?.()].filter((p): p is PropertyLike => !!p)
+  const withProps = instruction as unknown as {
+    getProperties?(): PropertyLike[]
+    getProperty?(): PropertyLike | null
+  }
+  const props =
+    withProps.getProperties?.() ?? [withProps.getProperty?.()].filter((p): p is PropertyLike => !!p)
   return props.map(p => [unquote(p.getName()), unquote(p.getUnescapedValue() ?? '')])
 }

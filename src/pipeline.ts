@@ -21,13 +21,21 @@ export interface PipelineDeps {
 }
 
 /** Pushes every tag of a loaded image, then proves the registry holds the image that was built. */
-async function pushLoaded(tags: readonly string[], imageId: string, r: Reporter, env: NodeJS.ProcessEnv): Promise<string> {
+async function pushLoaded(
+  tags: readonly string[],
+  imageId: string,
+  r: Reporter,
+  env: NodeJS.ProcessEnv
+): Promise<string> {
   const digests = new Map<string, string>()
   for (const tag of tags) {
     await pushTag(tag, r, env)
     const m = await readManifest(tag, env)
     if (m.configDigest !== imageId)
-      throw new StepError(`${tag} in the registry is not the image that was built`, `registry config ${m.configDigest ?? 'none'}, built ${imageId}`)
+      throw new StepError(
+        `${tag} in the registry is not the image that was built`,
+        `registry config ${m.configDigest ?? 'none'}, built ${imageId}`
+      )
     digests.set(tag, m.digest)
     r.info(`pushed ${tag}@${m.digest}`)
   }
@@ -35,11 +43,19 @@ async function pushLoaded(tags: readonly string[], imageId: string, r: Reporter,
 }
 
 /** After a multi-platform push by buildx, every tag must resolve to the digest buildx reported. */
-async function verifyPushed(tags: readonly string[], built: BuildResult, r: Reporter, env: NodeJS.ProcessEnv): Promise<string> {
+async function verifyPushed(
+  tags: readonly string[],
+  built: BuildResult,
+  r: Reporter,
+  env: NodeJS.ProcessEnv
+): Promise<string> {
   for (const tag of tags) {
     const m = await readManifest(tag, env)
     if (built.digest && m.digest !== built.digest)
-      throw new StepError(`${tag} in the registry is not the image that was built`, `registry ${m.digest}, built ${built.digest}`)
+      throw new StepError(
+        `${tag} in the registry is not the image that was built`,
+        `registry ${m.digest}, built ${built.digest}`
+      )
     r.info(`pushed ${tag}@${m.digest}`)
   }
   return built.digest ?? (await readManifest(tags[0] as string, env)).digest
@@ -48,19 +64,30 @@ async function verifyPushed(tags: readonly string[], built: BuildResult, r: Repo
 function setMetadataOutputs(meta: Metadata, r: Reporter): void {
   r.setOutput('version', meta.version)
   r.setOutput('tags', meta.tags.join('\n'))
-  r.setOutput('labels', Object.entries(meta.labels).map(([k, v]) => `${k}=${v}`).join('\n'))
+  r.setOutput(
+    'labels',
+    Object.entries(meta.labels)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n')
+  )
 }
 
 /**
  * metadata → build (one platform: loaded locally) → push → digest check. Outputs are set as soon as
  * they are known, so a failure later still leaves them, and the summary is written either way.
  */
-export async function runPipeline(config: Config, ctx: RunContext, deps: PipelineDeps): Promise<PipelineResult> {
+export async function runPipeline(
+  config: Config,
+  ctx: RunContext,
+  deps: PipelineDeps
+): Promise<PipelineResult> {
   const r = deps.reporter
   const env = deps.env ?? process.env
   const now = deps.now?.() ?? new Date()
   if (config.login) r.setSecret(config.login.password)
-  const state: { meta?: Metadata; imageId?: string; digest?: string; pushed: boolean; error?: string } = { pushed: false }
+  const state: { meta?: Metadata; imageId?: string; digest?: string; pushed: boolean; error?: string } = {
+    pushed: false
+  }
   try {
     // Logged in first: a private base image is read for its digest and pulled by the build.
     if (config.login) {
@@ -75,7 +102,9 @@ export async function runPipeline(config: Config, ctx: RunContext, deps: Pipelin
     state.meta = meta
     setMetadataOutputs(meta, r)
     if (config.push && meta.tags.length === 0)
-      throw new StepError('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)')
+      throw new StepError(
+        'no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)'
+      )
 
     const built = await r.group('Build', async () => {
       const builder = await inspectBuilder(config.build.builder, env)

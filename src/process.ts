@@ -57,7 +57,11 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     child.on('error', e => {
       live.delete(child)
       const code = (e as NodeJS.ErrnoException).code
-      reject(new StepError(code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd} failed to start: ${e.message}`))
+      reject(
+        new StepError(
+          code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd} failed to start: ${e.message}`
+        )
+      )
     })
     child.on('close', (code, signal) => {
       live.delete(child)
@@ -69,7 +73,12 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       }
       if (result.code !== 0 && !opts.allowFailure) {
         const how = signal ? `was ended by ${signal}` : `exited with code ${result.code}`
-        reject(new StepError(`${cmd} ${args[0] ?? ''} ${how}`.replace(/\s+/g, ' '), tail(result.stderr || result.stdout)))
+        reject(
+          new StepError(
+            `${cmd} ${args[0] ?? ''} ${how}`.replace(/\s+/g, ' '),
+            tail(result.stderr || result.stdout)
+          )
+        )
       } else resolve(result)
     })
     child.stdin?.on('error', () => undefined)

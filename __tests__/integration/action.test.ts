@@ -76,7 +76,10 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     expect(m?.digest).toBe(run.outputs.digest)
     expect(mSha?.digest).toBe(run.outputs.digest)
     expect(run.outputs.image).toBe(`${e.registry}/${repo}@${run.outputs.digest}`)
-    expect(run.outputs.tags?.split('\n')).toEqual([`${e.registry}/${repo}:feature-New_Thing`, `${e.registry}/${repo}:sha-0123456`])
+    expect(run.outputs.tags?.split('\n')).toEqual([
+      `${e.registry}/${repo}:feature-New_Thing`,
+      `${e.registry}/${repo}:sha-0123456`
+    ])
 
     const config = await registry.config(repo, 'feature-New_Thing')
     expect(config.digest).toBe(run.outputs.imageid)
@@ -138,7 +141,9 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     const base = e.baseImages.busybox
     const run = await runAction({
       node: e.node24,
-      workspace: workspace(`FROM ${base.name}:${base.tag}\nUSER nobody\n`, { '.release': 'release=4.5.6\ntag=4.5.6\n' }),
+      workspace: workspace(`FROM ${base.name}:${base.tag}\nUSER nobody\n`, {
+        '.release': 'release=4.5.6\ntag=4.5.6\n'
+      }),
       inputs: { images: `${e.registry}/${repo}`, tags: 'type=raw,value={{version}}-dev', ...creds() },
       event: push('refs/heads/main')
     })
@@ -184,7 +189,12 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     const run = await runAction({
       node: e.node24,
       workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
-      inputs: { images: `${e.registry}/${repo}`, tags: 'type=raw,value=s', 'github-token': 'ghs_RecognisableToken123', ...creds() },
+      inputs: {
+        images: `${e.registry}/${repo}`,
+        tags: 'type=raw,value=s',
+        'github-token': 'ghs_RecognisableToken123',
+        ...creds()
+      },
       event: push('refs/heads/main')
     })
     expect(run.code).toBe(0)
@@ -211,7 +221,11 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
 
   it.each([
     ['tags', { tags: 'type=pep440,pattern={{version}}' }, 'Input "tags": unknown rule type "pep440"'],
-    ['images', { images: '127.0.0.1:5000/Upper/Case' }, 'Input "images": "127.0.0.1:5000/Upper/Case" is not a valid image name (repository names must be lower case)'],
+    [
+      'images',
+      { images: '127.0.0.1:5000/Upper/Case' },
+      'Input "images": "127.0.0.1:5000/Upper/Case" is not a valid image name (repository names must be lower case)'
+    ],
     ['target', { target: 'nope' }, 'Input "target": no stage named "nope"'],
     ['platforms', { platforms: 'linux' }, 'Input "platforms": "linux" is not of the form os/arch[/variant]']
   ])('refuses a bad %s with one error naming it, exit 1, nothing pushed', async (_name, inputs, message) => {

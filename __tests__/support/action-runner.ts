@@ -76,7 +76,11 @@ export async function runAction(opts: {
   env?: Record<string, string>
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'oci-action-run-'))
-  const files = { event: join(dir, 'event.json'), output: join(dir, 'output'), summary: join(dir, 'summary.md') }
+  const files = {
+    event: join(dir, 'event.json'),
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary.md')
+  }
   writeFileSync(files.event, JSON.stringify(opts.event.payload))
   writeFileSync(files.output, '')
   writeFileSync(files.summary, '')

@@ -42,7 +42,8 @@ export function probeTestEnv(): { env?: TestEnv; why?: string } {
   if (cached) return cached
   const file = join(ROOT, '.cache', 'test-env.json')
   if (!existsSync(file)) cached = { why: `${file} is missing: run scripts/test-env.sh as root` }
-  else if (!dockerWorks()) cached = { why: 'docker (with buildx) does not answer: run scripts/test-env.sh as root' }
+  else if (!dockerWorks())
+    cached = { why: 'docker (with buildx) does not answer: run scripts/test-env.sh as root' }
   else cached = { env: JSON.parse(readFileSync(file, 'utf8')) as TestEnv }
   return cached
 }
@@ -59,9 +60,10 @@ export function describeWithEnv(name: string, fn: (env: () => TestEnv) => void):
     return
   }
   describe(name, () => {
-    if (!env) it('has its test environment', () => {
-      throw new Error(`the test environment is missing: ${why}`)
-    })
+    if (!env)
+      it('has its test environment', () => {
+        throw new Error(`the test environment is missing: ${why}`)
+      })
     else fn(() => env)
   })
 }

@@ -29,7 +29,10 @@ export class RegistryClient {
     if (res.status === 404) return undefined
     if (!res.ok) throw new Error(`GET manifest ${repo}:${ref}: ${res.status}`)
     const raw = Buffer.from(await res.arrayBuffer())
-    return { digest: `sha256:${createHash('sha256').update(raw).digest('hex')}`, json: JSON.parse(raw.toString('utf8')) }
+    return {
+      digest: `sha256:${createHash('sha256').update(raw).digest('hex')}`,
+      json: JSON.parse(raw.toString('utf8'))
+    }
   }
 
   /** The image config (labels, user, …) of a single-platform manifest. */

@@ -1,4 +1,11 @@
-import { baseImage, dockerfileVersion, finalStage, parseDockerfile, stageLabels, substitute } from '../../src/dockerfile.js'
+import {
+  baseImage,
+  dockerfileVersion,
+  finalStage,
+  parseDockerfile,
+  stageLabels,
+  substitute
+} from '../../src/dockerfile.js'
 
 const DIGEST = 'sha256:' + 'a'.repeat(64)
 
@@ -49,6 +56,29 @@ describe('parseDockerfile', () => {
     expect(() => finalStage(parseDockerfile(text), 'prod')).toThrow(
       'Input "target": no stage named "prod" (stages: build, test, empty)'
     )
+  })
+})
+
+describe('dockerfileVersion', () => {
+  it.each([
+    [
+      'a global ARG redeclared in the stage, copied to ENV',
+      'ARG APP_VERSION=1.0.0\nFROM a\nARG APP_VERSION\nENV APP_VERSION=${APP_VERSION}',
+      new Map(),
+      '1.0.0'
+    ],
+    [
+      'build-args override the default',
+      'ARG APP_VERSION=1.0.0\nFROM a\nARG APP_VERSION',
+      new Map([['APP_VERSION', '2.0.0']]),
+      '2.0.0'
+    ],
+    ['an ENV of its own', 'FROM a\nENV TOOL_VERSION=3.1 OTHER=x', new Map(), '3.1'],
+    ['an unresolvable value is not a version', 'FROM a\nENV APP_VERSION=${NOPE}', new Map(), undefined],
+    ['only a global ARG', 'ARG X_VERSION=0.9\nFROM a', new Map(), '0.9']
+  ])('%s', (_what, text, buildArgs, expected) => {
+    const df = parseDockerfile(text, buildArgs)
+    expect(dockerfileVersion(df, finalStage(df))).toBe(expected)
   })
 })
 

@@ -15,7 +15,10 @@ export interface Builder {
 
 /** Which builder will run the build, and what it can do. */
 export async function inspectBuilder(builder: string | undefined, env: NodeJS.ProcessEnv): Promise<Builder> {
-  const res = await run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], { env, allowFailure: true })
+  const res = await run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
+    env,
+    allowFailure: true
+  })
   if (res.code !== 0) {
     if (builder) throw new InputError('builder', `buildx has no builder "${builder}": ${tail(res.stderr, 3)}`)
     throw new StepError('docker buildx is not available (install the buildx plugin)', tail(res.stderr, 5))
@@ -54,9 +57,14 @@ export async function buildImage(
     })
     const mode = outputMode(b, push)
     if (mode !== 'load' && builder.driver === 'docker')
-      throw new InputError('platforms', `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`)
+      throw new InputError(
+        'platforms',
+        `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`
+      )
     if (b.provenance && !builder.caps.attestations)
-      reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`)
+      reporter.warning(
+        `provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`
+      )
     const out = { mode, metadataFile: join(dir, 'metadata.json'), iidFile: join(dir, 'iid') }
     const args = buildxArgs(b, meta, out, builder.caps, secretFiles)
     const lines: string[] = []
@@ -69,11 +77,21 @@ export async function buildImage(
         reporter.info(line)
       }
     })
-    if (res.code !== 0) throw new StepError(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'))
-    const metadata = existsSync(out.metadataFile) ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>) : {}
+    if (res.code !== 0)
+      throw new StepError(
+        `the build failed (docker buildx build exited with ${res.code})`,
+        lines.slice(-25).join('\n')
+      )
+    const metadata = existsSync(out.metadataFile)
+      ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>)
+      : {}
     const iid = existsSync(out.iidFile) ? readFileSync(out.iidFile, 'utf8').trim() : ''
-    const configDigest = typeof metadata['containerimage.config.digest'] === 'string' ? metadata['containerimage.config.digest'] : undefined
-    const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined
+    const configDigest =
+      typeof metadata['containerimage.config.digest'] === 'string'
+        ? metadata['containerimage.config.digest']
+        : undefined
+    const digest =
+      typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined
     return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode }
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -12,7 +12,10 @@ export async function login(l: RegistryLogin, env: NodeJS.ProcessEnv): Promise<v
     allowFailure: true
   })
   if (res.code !== 0)
-    throw new StepError(`login to ${l.host} as ${l.username} failed`, tail(res.stderr.split(l.password).join('***'), 5))
+    throw new StepError(
+      `login to ${l.host} as ${l.username} failed`,
+      tail(res.stderr.split(l.password).join('***'), 5)
+    )
 }
 
 export interface Manifest {
@@ -26,7 +29,10 @@ export interface Manifest {
 
 /** Reads a manifest from the registry (with the stored credentials) and hashes its bytes. */
 export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise<Manifest> {
-  const res = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], { env, allowFailure: true })
+  const res = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+    env,
+    allowFailure: true
+  })
   if (res.code !== 0) throw new StepError(`cannot read ${ref} from the registry`, tail(res.stderr, 5))
   const raw = Buffer.from(res.stdout, 'utf8')
   const json = JSON.parse(res.stdout) as {
@@ -48,15 +54,27 @@ export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise
 const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
 
 /** `docker push` of one tag, retried with backoff when the registry is briefly away. */
-export async function pushTag(ref: string, reporter: Reporter, env: NodeJS.ProcessEnv, attempts = 4): Promise<void> {
+export async function pushTag(
+  ref: string,
+  reporter: Reporter,
+  env: NodeJS.ProcessEnv,
+  attempts = 4
+): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const res = await run('docker', ['push', ref], { env, allowFailure: true, onLine: l => reporter.debug(l) })
+    const res = await run('docker', ['push', ref], {
+      env,
+      allowFailure: true,
+      onLine: l => reporter.debug(l)
+    })
     if (res.code === 0) return
     const why = tail(res.stderr || res.stdout, 5)
     const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why)
-    if (fatal || attempt >= attempts) throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why)
+    if (fatal || attempt >= attempts)
+      throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why)
     const wait = 1000 * 2 ** (attempt - 1)
-    reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`)
+    reporter.warning(
+      `pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`
+    )
     await sleep(wait)
   }
 }

@@ -11,7 +11,12 @@ interface PayloadRepo {
   owner?: { login?: string }
 }
 
-function repoFromPayload(p: PayloadRepo | undefined, owner: string, name: string, serverUrl: string): RepoInfo {
+function repoFromPayload(
+  p: PayloadRepo | undefined,
+  owner: string,
+  name: string,
+  serverUrl: string
+): RepoInfo {
   const spdx = p?.license?.spdx_id
   return {
     owner,
@@ -34,7 +39,9 @@ async function completeRepo(repo: RepoInfo, token: string, debug: (m: string) =>
       ...repo,
       url: data.html_url ?? repo.url,
       description: repo.description ?? data.description ?? undefined,
-      licenses: repo.licenses ?? (data.license?.spdx_id && data.license.spdx_id !== 'NOASSERTION' ? data.license.spdx_id : undefined),
+      licenses:
+        repo.licenses ??
+        (data.license?.spdx_id && data.license.spdx_id !== 'NOASSERTION' ? data.license.spdx_id : undefined),
       defaultBranch: repo.defaultBranch ?? data.default_branch
     }
   } catch (e) {
@@ -47,7 +54,10 @@ async function completeRepo(repo: RepoInfo, token: string, debug: (m: string) =>
 export async function githubContext(token: string, debug: (m: string) => void): Promise<RunContext> {
   const ctx = github.context
   const [owner = '', name = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/')
-  const payload = ctx.payload as { repository?: PayloadRepo; pull_request?: { base?: { ref?: string; repo?: PayloadRepo }; head?: { repo?: PayloadRepo } } }
+  const payload = ctx.payload as {
+    repository?: PayloadRepo
+    pull_request?: { base?: { ref?: string; repo?: PayloadRepo }; head?: { repo?: PayloadRepo } }
+  }
   const pr = payload.pull_request
   const headRepo = pr?.head?.repo?.full_name
   const baseRepo = pr?.base?.repo?.full_name ?? `${owner}/${name}`

@@ -12,7 +12,13 @@ export interface Flavor {
 
 /** docker/metadata-action's `flavor` input: `latest=auto|true|false`, `prefix=`, `suffix=` (with `,onlatest=`). */
 export function parseFlavor(value: string): Flavor {
-  const flavor: Flavor = { latest: 'auto', prefix: '', prefixOnLatest: false, suffix: '', suffixOnLatest: false }
+  const flavor: Flavor = {
+    latest: 'auto',
+    prefix: '',
+    prefixOnLatest: false,
+    suffix: '',
+    suffixOnLatest: false
+  }
   for (const raw of value.split(/\r?\n/)) {
     const line = raw.trim()
     if (!line || line.startsWith('#')) continue

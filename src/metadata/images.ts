@@ -16,7 +16,8 @@ export function parseImages(value: string, repo: RepoInfo): ImageName[] {
     if (line.includes('=')) {
       const attrs = parseAttrs('images', line)
       for (const key of attrs.keys())
-        if (key !== 'name' && key !== 'enable') throw new InputError('images', `unknown attribute "${key}" in "${line}"`)
+        if (key !== 'name' && key !== 'enable')
+          throw new InputError('images', `unknown attribute "${key}" in "${line}"`)
       const enable = attrs.get('enable') ?? 'true'
       if (enable !== 'true' && enable !== 'false')
         throw new InputError('images', `enable must be true or false in "${line}"`)

@@ -38,7 +38,12 @@ export function splitBase(image: string): { name: string; digest?: string } {
 }
 
 /** Tags and labels, from the config, the run and what the files say. Pure. */
-export function computeMetadata(config: Config, ctx: RunContext, facts: Facts, baseDigest?: string): Metadata & { missing: string[] } {
+export function computeMetadata(
+  config: Config,
+  ctx: RunContext,
+  facts: Facts,
+  baseDigest?: string
+): Metadata & { missing: string[] } {
   const buildArgs = new Map(config.build.buildArgs)
   const df = parseDockerfile(facts.dockerfile, buildArgs)
   const stage = finalStage(df, config.build.target)
@@ -79,14 +84,24 @@ function readOptional(path: string): string | undefined {
 }
 
 /** Reads what the metadata depends on, then computes it; resolves an unpinned base's digest. */
-export async function gatherMetadata(config: Config, ctx: RunContext, reporter: Reporter, env: NodeJS.ProcessEnv, now: Date): Promise<Metadata> {
+export async function gatherMetadata(
+  config: Config,
+  ctx: RunContext,
+  reporter: Reporter,
+  env: NodeJS.ProcessEnv,
+  now: Date
+): Promise<Metadata> {
   let dockerfile: string
   try {
     dockerfile = readFileSync(config.build.file, 'utf8')
   } catch (e) {
     throw new InputError('file', `cannot read ${config.build.file}: ${errorMessage(e)}`)
   }
-  const gitTag = (await run('git', ['describe', '--tags', '--exact-match', 'HEAD'], { cwd: config.workspace, env, allowFailure: true }).catch(() => undefined))
+  const gitTag = await run('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
+    cwd: config.workspace,
+    env,
+    allowFailure: true
+  }).catch(() => undefined)
   const facts: Facts = {
     dockerfile,
     releaseFile: readOptional(join(config.workspace, '.release')),
@@ -100,10 +115,15 @@ export async function gatherMetadata(config: Config, ctx: RunContext, reporter: 
       const digest = (await readManifest(unpinned, env)).digest
       meta = computeMetadata(config, ctx, facts, digest)
     } catch (e) {
-      reporter.warning(`the base image ${unpinned} could not be resolved to a digest, so base.digest is not set: ${errorMessage(e).split('\n')[0]}`)
+      reporter.warning(
+        `the base image ${unpinned} could not be resolved to a digest, so base.digest is not set: ${errorMessage(e).split('\n')[0]}`
+      )
     }
   }
-  for (const key of meta.missing) reporter.warning(`label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`)
+  for (const key of meta.missing)
+    reporter.warning(
+      `label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`
+    )
   reporter.info(`version ${meta.version} (from ${meta.versionFrom})`)
   return meta
 }

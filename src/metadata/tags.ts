@@ -45,17 +45,26 @@ export function parseTagRules(value: string): TagRule[] {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim()
     if (!line || line.startsWith('#')) continue
-    const attrs = line.includes('=') ? parseAttrs('tags', line) : new Map([['type', 'raw'], ['value', line]])
+    const attrs = line.includes('=')
+      ? parseAttrs('tags', line)
+      : new Map([
+          ['type', 'raw'],
+          ['value', line]
+        ])
     const type = attrs.get('type') ?? 'raw'
     if (!(TAG_TYPES as readonly string[]).includes(type))
-      throw new InputError('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`)
+      throw new InputError(
+        'tags',
+        `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`
+      )
     const t = type as TagType
     for (const key of attrs.keys())
       if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
         throw new InputError('tags', `"${key}" is not an attribute of type=${t} in "${line}"`)
     if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
       throw new InputError('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`)
-    if (t === 'raw' && !attrs.get('value')) throw new InputError('tags', `type=raw needs a value in "${line}"`)
+    if (t === 'raw' && !attrs.get('value'))
+      throw new InputError('tags', `type=raw needs a value in "${line}"`)
     if ((t === 'semver' || t === 'match') && !attrs.get('pattern'))
       throw new InputError('tags', `type=${t} needs a pattern in "${line}"`)
     if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
@@ -64,11 +73,15 @@ export function parseTagRules(value: string): TagRule[] {
     if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
       throw new InputError('tags', `enable must be true, false or an expression in "${line}"`)
     const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t]
-    if (!Number.isInteger(priority)) throw new InputError('tags', `priority must be a whole number in "${line}"`)
+    if (!Number.isInteger(priority))
+      throw new InputError('tags', `priority must be a whole number in "${line}"`)
     rules.push({ type: t, attrs, priority, source: line })
   }
   // Stable sort: rules of equal priority keep the order they were written in.
-  return rules.map((r, i) => ({ r, i })).sort((a, b) => b.r.priority - a.r.priority || a.i - b.i).map(x => x.r)
+  return rules
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
+    .map(x => x.r)
 }
 
 export interface TagResult {
@@ -132,7 +145,8 @@ function semverValues(rule: TagRule, ctx: RunContext, raw: string): Value[] {
   if (!v) return []
   const pre = v.prerelease.length > 0
   // Pre-releases change often and break things: they only ever get their full version.
-  if (pre && !/\{\{\s*(version|raw)\s*\}\}/.test(pattern)) return [{ value: v.version, latest: false, userWritten: false }]
+  if (pre && !/\{\{\s*(version|raw)\s*\}\}/.test(pattern))
+    return [{ value: v.version, latest: false, userWritten: false }]
   // {{major}} alone for 0.x would promise a stability 0.x does not have.
   if (v.major === 0 && /^\{\{\s*major\s*\}\}$/.test(pattern.replace(/[^{}a-z\s]/g, '').trim())) return []
   const value = pattern.replace(/\{\{\s*(raw|version|major|minor|patch)\s*\}\}/g, (_w, k: string) =>
@@ -148,13 +162,23 @@ function ruleValues(rule: TagRule, ctx: RunContext, version: string | undefined,
   switch (rule.type) {
     case 'schedule':
       if (ctx.eventName !== 'schedule') return []
-      return [{ value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }]
+      return [
+        { value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }
+      ]
     case 'semver': {
-      const raw = a.get('value') ? expand(a.get('value') ?? '', ctx, version, now) : kind === 'tag' ? refName(ctx.ref) : ''
+      const raw = a.get('value')
+        ? expand(a.get('value') ?? '', ctx, version, now)
+        : kind === 'tag'
+          ? refName(ctx.ref)
+          : ''
       return raw ? semverValues(rule, ctx, raw) : []
     }
     case 'match': {
-      const raw = a.get('value') ? expand(a.get('value') ?? '', ctx, version, now) : kind === 'tag' ? refName(ctx.ref) : ''
+      const raw = a.get('value')
+        ? expand(a.get('value') ?? '', ctx, version, now)
+        : kind === 'tag'
+          ? refName(ctx.ref)
+          : ''
       const m = raw.match(new RegExp(a.get('pattern') ?? ''))
       const group = Number(a.get('group') ?? '0')
       const hit = m?.[group]
@@ -162,7 +186,9 @@ function ruleValues(rule: TagRule, ctx: RunContext, version: string | undefined,
     }
     case 'edge': {
       const branch = a.get('branch') || ctx.repo.defaultBranch
-      return kind === 'branch' && refName(ctx.ref) === branch ? [{ value: 'edge', latest: false, userWritten: false }] : []
+      return kind === 'branch' && refName(ctx.ref) === branch
+        ? [{ value: 'edge', latest: false, userWritten: false }]
+        : []
     }
     case 'ref': {
       const event = a.get('event')
@@ -170,14 +196,21 @@ function ruleValues(rule: TagRule, ctx: RunContext, version: string | undefined,
         return [{ value: sanitizeTag(refName(ctx.ref)), latest: false, userWritten: false }]
       if (event === 'tag' && kind === 'tag')
         return [{ value: sanitizeTag(refName(ctx.ref)), latest: true, userWritten: false }]
-      if (event === 'pr' && kind === 'pr') return [{ value: refName(ctx.ref), latest: false, userWritten: false }]
+      if (event === 'pr' && kind === 'pr')
+        return [{ value: refName(ctx.ref), latest: false, userWritten: false }]
       return []
     }
     case 'raw':
       return [{ value: expand(a.get('value') ?? '', ctx, version, now), latest: false, userWritten: true }]
     case 'sha':
       if (!ctx.sha) return []
-      return [{ value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7), latest: false, userWritten: false }]
+      return [
+        {
+          value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7),
+          latest: false,
+          userWritten: false
+        }
+      ]
   }
 }
 

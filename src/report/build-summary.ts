@@ -20,7 +20,10 @@ export function buildSummaryMarkdown(s: BuildSummary): string {
   if (s.imageId) lines.push(`| Image ID | ${code(s.imageId)} |`)
   if (s.digest) lines.push(`| Digest | ${code(s.digest)} |`)
   lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`)
-  if (s.meta?.base) lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`)
+  if (s.meta?.base)
+    lines.push(
+      `| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`
+    )
   if (s.meta?.tags.length) {
     lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`))
   }

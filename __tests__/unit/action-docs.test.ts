@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import YAML from 'yaml'
+import { INPUTS, OUTPUTS } from '../../src/inputs.js'
+import { ROOT } from '../support/env.js'
+// @ts-expect-error: a plain ES module script, no types
+import { renderReadme } from '../../scripts/docs.mjs'
+
+const actionYml = readFileSync(join(ROOT, 'action.yml'), 'utf8')
+const action = YAML.parse(actionYml) as {
+  runs: { using: string; main: string }
+  inputs: Record<string, { default?: string; description: string }>
+  outputs: Record<string, { description: string }>
+}
+
+describe('action.yml', () => {
+  it('runs on node24 from dist/index.js', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('declares exactly the inputs of src/inputs.ts, with the same defaults and descriptions', () => {
+    expect(Object.keys(action.inputs)).toEqual(INPUTS.map(i => i.name))
+    for (const spec of INPUTS) {
+      expect([spec.name, action.inputs[spec.name]?.default ?? '']).toEqual([spec.name, spec.default])
+      expect(action.inputs[spec.name]?.description).toBe(spec.description)
+    }
+  })
+
+  it('declares exactly the outputs of src/inputs.ts', () => {
+    expect(Object.keys(action.outputs)).toEqual(OUTPUTS.map(o => o.name))
+  })
+})
+
+describe('README', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+
+  it('has input and output tables that agree with action.yml (node scripts/docs.mjs rewrites them)', () => {
+    expect(readme).toBe(renderReadme(readme, actionYml))
+    for (const name of Object.keys(action.inputs)) expect(readme).toContain(`| \`${name}\` |`)
+  })
+
+  it('starts with the two commands a new user runs', () => {
+    const head = readme.split('\n').slice(0, 15).join('\n')
+    expect(head).toContain('bash scripts/example.sh')
+    expect(head).toContain('bash scripts/test.sh')
+  })
+})

@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "hello from oci-pipeline example ${HELLO_VERSION:-}"

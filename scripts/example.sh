@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the pipeline on examples/hello, as a GitHub runner would run the action (dist/index.js on
+# Node 24), on a fresh Debian/Ubuntu machine as root. Sets up a local Docker daemon and registry
+# where none runs (scripts/test-env.sh). Pushes to GHCR when GHCR_TOKEN and GHCR_OWNER are set,
+# else to the local registry on 127.0.0.1:5000.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+bash scripts/test-env.sh
+ENV_JSON="$ROOT/.cache/test-env.json"
+get() { jq -r "$1" "$ENV_JSON"; }
+
+OUT="$ROOT/.cache/example"
+rm -rf "$OUT" && mkdir -p "$OUT/docker-config"
+: >"$OUT/outputs" && : >"$OUT/summary.md"
+
+declare -A INPUT
+INPUT[context]=examples/hello
+INPUT[label-schema]=oci,skao
+INPUT[team]=${EXAMPLE_TEAM:-example-team}
+INPUT[tags]=$'type=ref,event=branch\ntype=sha\ntype=raw,value={{version}}'
+if [ -n "${GHCR_TOKEN:-}" ] && [ -n "${GHCR_OWNER:-}" ]; then
+  INPUT[images]="ghcr.io/${GHCR_OWNER}/oci-pipeline-hello"
+  INPUT[username]=$GHCR_OWNER
+  INPUT[password]=$GHCR_TOKEN
+else
+  # No public registry here: the example's pinned public base is swapped for the local one.
+  INPUT[images]="$(get .registry)/examples/hello"
+  INPUT[username]=$(get .username)
+  INPUT[password]=$(get .password)
+  INPUT[build-args]="BASE=$(get '.baseImages.busybox | "\(.name):\(.tag)@\(.digest)"')"
+fi
+
+SHA=$(git rev-parse HEAD 2>/dev/null || echo 0000000000000000000000000000000000000000)
+BRANCH=$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo main)
+printf '{"ref":"refs/heads/%s","repository":{"name":"oci-pipeline","html_url":"https://github.com/oci-pipeline/oci-pipeline","description":"oci-pipeline example","default_branch":"main"}}' "$BRANCH" >"$OUT/event.json"
+
+envs=(
+  "PATH=$PATH" "HOME=$HOME" "DOCKER_CONFIG=$OUT/docker-config" "RUNNER_TEMP=$OUT"
+  GITHUB_ACTIONS=true GITHUB_EVENT_NAME=push "GITHUB_EVENT_PATH=$OUT/event.json"
+  "GITHUB_REF=refs/heads/$BRANCH" "GITHUB_SHA=$SHA" GITHUB_REPOSITORY=oci-pipeline/oci-pipeline
+  GITHUB_ACTOR=example "GITHUB_WORKSPACE=$ROOT" GITHUB_SERVER_URL=https://github.com GITHUB_API_URL=http://127.0.0.1:9
+  "GITHUB_OUTPUT=$OUT/outputs" "GITHUB_STEP_SUMMARY=$OUT/summary.md"
+)
+for name in "${!INPUT[@]}"; do envs+=("INPUT_${name^^}=${INPUT[$name]}"); done
+
+status=0
+env -i "${envs[@]}" "$(get .node24)" "$ROOT/dist/index.js" | tee "$OUT/log.txt" || status=$?
+
+output() { awk -v n="$1" '$0 ~ "^"n"<<" {d=substr($0, length(n)+3); f=1; next} f && $0==d {exit} f {print}' "$OUT/outputs"; }
+echo
+if [ "$status" -ne 0 ] || grep -q '^::error' "$OUT/log.txt"; then
+  echo "The pipeline failed; its log: $OUT/log.txt"
+  exit 1
+fi
+echo "Image:    $(output image)"
+echo "Tags:     $(output tags | tr '\n' ' ')"
+echo "Version:  $(output version)"
+echo "Summary:  $OUT/summary.md"
+echo "Outputs:  $OUT/outputs"
+echo "Log:      $OUT/log.txt"
+echo "Try it:   DOCKER_CONFIG=$OUT/docker-config docker run --rm $(output image)"
