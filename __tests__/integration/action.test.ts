@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -6,6 +7,7 @@ import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
 import { RegistryClient } from '../support/registry.js'
 
 const RUN = Date.now().toString(36)
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex')
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 
 function workspace(dockerfile: string, files: Record<string, string> = {}): string {
@@ -184,25 +186,44 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     expect(await registry.tags(repo)).toEqual([])
   })
 
-  it('never shows the password: not in argv, logs, outputs or the summary', async () => {
+  it('never shows the password or a build secret: not in argv, logs, outputs, summary or the image', async () => {
     const repo = `it-${RUN}/secret-app`
+    const secret = 'Build-Secret-Value-42'
+    const dockerfile = [
+      `FROM ${pinnedRef(e.baseImages.busybox)}`,
+      // The build fails unless BuildKit hands the secret over as a file (compared by hash, so the
+      // Dockerfile and the image history never hold it).
+      `RUN --mount=type=secret,id=token test "$(sha256sum < /run/secrets/token | cut -d' ' -f1)" = "${sha256(secret)}"`,
+      'USER nobody',
+      ''
+    ].join('\n')
     const run = await runAction({
       node: e.node24,
-      workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+      workspace: workspace(dockerfile),
       inputs: {
         images: `${e.registry}/${repo}`,
         tags: 'type=raw,value=s',
+        secrets: `token=${secret}`,
+        provenance: 'mode=max',
         'github-token': 'ghs_RecognisableToken123',
         ...creds()
       },
       event: push('refs/heads/main')
     })
     expect(run.code).toBe(0)
+    expect(run.stdout).toContain(
+      '::warning::provenance "mode=max" is ignored: the docker driver cannot attach attestations'
+    )
     expect(run.argvSeen.some(c => c.includes('buildx build'))).toBe(true)
-    for (const secret of [e.password, 'ghs_RecognisableToken123']) {
-      expect(run.everything).not.toContain(secret)
-      expect(run.argvSeen.filter(c => c.includes(secret))).toEqual([])
+    const config = JSON.stringify(await registry.config(repo, 's'))
+    for (const leaked of [e.password, 'ghs_RecognisableToken123']) {
+      expect(run.everything).not.toContain(leaked)
+      expect(run.argvSeen.filter(c => c.includes(leaked))).toEqual([])
+      expect(config).not.toContain(leaked)
     }
+    expect(run.argvSeen.filter(c => c.includes(secret))).toEqual([])
+    expect(run.everything).not.toContain(secret)
+    expect(config).not.toContain(secret)
   })
 
   it('fails with one clear error and pushes nothing when the password is wrong', async () => {
