@@ -13,10 +13,11 @@ export default {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts'],
-      testTimeout: 600000
+      testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts']
     }
   ],
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.cjs'],
+  // Read from the top level only (a project's own testTimeout is ignored).
+  testTimeout: 600000,
   verbose: false
 }

@@ -1,5 +1,6 @@
-// Writes the README's input and output tables from action.yml (between the docs markers).
-// `node scripts/docs.mjs` rewrites README.md; `--check` exits 1 when it is out of date.
+// Writes action.yml's inputs and outputs from src/inputs.json, and the README's tables from
+// action.yml (between the docs markers). `node scripts/docs.mjs` rewrites both; `--check` exits 1
+// when either is out of date.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -12,6 +13,25 @@ const cell = s =>
     .replace(/\|/g, '\\|')
     .replace(/\n/g, ' ')
 const shown = d => (d === '' || d === undefined ? '' : '`' + d + '`')
+
+const HEADER = {
+  name: 'oci-pipeline',
+  description: 'Lint, build, label, tag, scan and push a container image: the secure way made the easy way.',
+  author: 'oci-pipeline',
+  branding: { icon: 'package', color: 'blue' }
+}
+
+export function renderAction(table) {
+  const doc = {
+    ...HEADER,
+    inputs: Object.fromEntries(
+      table.inputs.map(i => [i.name, { description: i.description, required: false, default: i.default }])
+    ),
+    outputs: Object.fromEntries(table.outputs.map(o => [o.name, { description: o.description }])),
+    runs: { using: 'node24', main: 'dist/index.js' }
+  }
+  return YAML.stringify(doc, { lineWidth: 0 })
+}
 
 export function tables(actionYml) {
   const action = YAML.parse(actionYml)
@@ -45,13 +65,18 @@ export function renderReadme(readme, actionYml) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const actionPath = join(root, 'action.yml')
   const readmePath = join(root, 'README.md')
+  const action = renderAction(JSON.parse(readFileSync(join(root, 'src', 'inputs.json'), 'utf8')))
   const readme = readFileSync(readmePath, 'utf8')
-  const next = renderReadme(readme, readFileSync(join(root, 'action.yml'), 'utf8'))
+  const next = renderReadme(readme, action)
   if (process.argv.includes('--check')) {
-    if (next !== readme) {
-      console.error('README.md tables differ from action.yml: run node scripts/docs.mjs')
+    if (next !== readme || action !== readFileSync(actionPath, 'utf8')) {
+      console.error('action.yml or README.md differ from src/inputs.json: run node scripts/docs.mjs')
       process.exit(1)
     }
-  } else writeFileSync(readmePath, next)
+  } else {
+    writeFileSync(actionPath, action)
+    writeFileSync(readmePath, next)
+  }
 }

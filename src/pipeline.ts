@@ -3,62 +3,44 @@ import type { RunContext } from './context.js'
 import { errorMessage, StepError } from './errors.js'
 import type { Reporter } from './reporter.js'
 import { buildImage, inspectBuilder, type BuildResult } from './build/buildx.js'
-import { login, pushTag, readManifest } from './build/registry.js'
+import { join } from 'node:path'
+import { pushLoaded, tagPushedByDigest, verifyPushed } from './build/push.js'
+import { login, readManifest } from './build/registry.js'
+import { runLint, type LintResult } from './lint/index.js'
 import { gatherMetadata, type Metadata } from './metadata/index.js'
+import { BufferedReporter } from './report/buffered.js'
 import { buildSummaryMarkdown } from './report/build-summary.js'
+import { checkScannedIsBuilt, scanTargets } from './scan/built-image.js'
+import { runScanStage, type ArtifactUploader, type DbCache, type ScanStageResult } from './scan/index.js'
+
+export type ToolName = 'hadolint' | 'trivy'
 
 export interface PipelineResult {
   meta: Metadata
   imageId: string
   digest?: string
   pushed: boolean
+  lint?: LintResult
+  scan?: ScanStageResult
 }
 
 export interface PipelineDeps {
   reporter: Reporter
   env?: NodeJS.ProcessEnv
   now?: () => Date
-}
-
-/** Pushes every tag of a loaded image, then proves the registry holds the image that was built. */
-async function pushLoaded(
-  tags: readonly string[],
-  imageId: string,
-  r: Reporter,
-  env: NodeJS.ProcessEnv
-): Promise<string> {
-  const digests = new Map<string, string>()
-  for (const tag of tags) {
-    await pushTag(tag, r, env)
-    const m = await readManifest(tag, env)
-    if (m.configDigest !== imageId)
-      throw new StepError(
-        `${tag} in the registry is not the image that was built`,
-        `registry config ${m.configDigest ?? 'none'}, built ${imageId}`
-      )
-    digests.set(tag, m.digest)
-    r.info(`pushed ${tag}@${m.digest}`)
-  }
-  return [...digests.values()][0] as string
-}
-
-/** After a multi-platform push by buildx, every tag must resolve to the digest buildx reported. */
-async function verifyPushed(
-  tags: readonly string[],
-  built: BuildResult,
-  r: Reporter,
-  env: NodeJS.ProcessEnv
-): Promise<string> {
-  for (const tag of tags) {
-    const m = await readManifest(tag, env)
-    if (built.digest && m.digest !== built.digest)
-      throw new StepError(
-        `${tag} in the registry is not the image that was built`,
-        `registry ${m.digest}, built ${built.digest}`
-      )
-    r.info(`pushed ${tag}@${m.digest}`)
-  }
-  return built.digest ?? (await readManifest(tags[0] as string, env)).digest
+  /**
+   * Where a tool's executable is: an installed one, or a verified download (GitHub face). Throws
+   * when it cannot be had; the lint carries on without that linter, the scan stops.
+   */
+  tools?: (name: ToolName) => Promise<string | undefined>
+  /** Base URL of docs/rules for rule links in reports. */
+  docsBase?: string
+  /** Uploads SARIF to code scanning, where the face can (GitHub). */
+  uploadSarif?: (path: string, category: string) => Promise<void>
+  /** Keeps Trivy's DB between runs (GitHub: the Actions cache). */
+  dbCache?: DbCache
+  /** Uploads the SBOM as an artifact (GitHub: the workflow's artifacts). */
+  artifacts?: ArtifactUploader
 }
 
 function setMetadataOutputs(meta: Metadata, r: Reporter): void {
@@ -72,9 +54,98 @@ function setMetadataOutputs(meta: Metadata, r: Reporter): void {
   )
 }
 
+/** Starts the lint; its log is held back and replayed as one group, so it never interleaves the build's. */
+function startLint(config: Config, ctx: RunContext, meta: Metadata, deps: PipelineDeps, r: Reporter) {
+  const buffered = new BufferedReporter(r)
+  const run = (async (): Promise<LintResult> => {
+    const wanted = config.lint.linters.filter((l): l is ToolName => l !== 'checklist')
+    const tools: Partial<Record<ToolName, string>> = {}
+    for (const name of wanted)
+      try {
+        tools[name] = await deps.tools?.(name)
+      } catch (e) {
+        buffered.warning(`${name} cannot be had: ${errorMessage(e)}`)
+      }
+    return runLint(
+      {
+        ...config.lint,
+        file: config.build.file,
+        context: config.build.context,
+        labelSchemas: config.labelSchemas,
+        workspace: ctx.workspace,
+        target: config.build.target,
+        buildArgs: new Map(config.build.buildArgs),
+        providedLabels: Object.keys(meta.labels),
+        reportDir: config.reportDir,
+        docsBase: deps.docsBase
+      },
+      tools,
+      buffered
+    )
+  })()
+  return { run, replay: () => buffered.replay('Lint') }
+}
+
+function lintFailure(lint: LintResult, threshold: string): StepError {
+  const counts = Object.entries(lint.counts)
+    .filter(([, n]) => n > 0)
+    .map(([level, n]) => `${n} ${level}`)
+    .join(', ')
+  return new StepError(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed`)
+}
+
+/** Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed. */
+async function scanBuilt(
+  config: Config,
+  meta: Metadata,
+  built: BuildResult,
+  deps: PipelineDeps,
+  env: NodeJS.ProcessEnv
+): Promise<ScanStageResult | undefined> {
+  const r = deps.reporter
+  const targets = scanTargets(meta.tags, built, config.build.platforms)
+  if (targets.length === 0) {
+    r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)')
+    return undefined
+  }
+  const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
+  // The delta compares with what the first tag names now, when the registry has it.
+  const previous = meta.tags[0]
+  const compareTo =
+    config.push &&
+    previous &&
+    !config.scan.compareTo &&
+    (await readManifest(previous, env).catch(() => undefined))
+      ? previous
+      : undefined
+  const scan = await runScanStage({
+    targets,
+    options: config.scan,
+    reporter: r,
+    outDir: join(config.reportDir, 'scan'),
+    trivyPath,
+    ...(compareTo ? { compareTo } : {}),
+    env,
+    ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
+    ...(deps.artifacts ? { uploader: deps.artifacts } : {})
+  })
+  checkScannedIsBuilt(scan.scans, built)
+  if (config.sarifUpload && deps.uploadSarif)
+    for (const s of scan.scans)
+      await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`)
+  if (scan.gate.failed) {
+    const gate = config.scan.failOnSeverity
+    throw new StepError(
+      `scan: vulnerabilities at or above ${gate} (${scan.gate.failing.length}), so nothing was pushed`
+    )
+  }
+  return scan
+}
+
 /**
- * metadata → build (one platform: loaded locally) → push → digest check. Outputs are set as soon as
- * they are known, so a failure later still leaves them, and the summary is written either way.
+ * metadata → lint beside the build (one platform: loaded locally) → scan and gate → push → digest check. Outputs
+ * are set as soon as they are known, so a failure later still leaves them, and the summary is
+ * written either way.
  */
 export async function runPipeline(
   config: Config,
@@ -106,20 +177,44 @@ export async function runPipeline(
         'no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)'
       )
 
-    const built = await r.group('Build', async () => {
-      const builder = await inspectBuilder(config.build.builder, env)
-      r.info(`builder ${builder.name} (driver ${builder.driver})`)
-      return buildImage(config.build, meta, config.push, builder, r, env)
-    })
+    const cancelBuild = new AbortController()
+    const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined
+    const lintDone = lint?.run.then(
+      res => (res.failed && cancelBuild.abort(), res),
+      (e: unknown) => {
+        cancelBuild.abort()
+        throw e
+      }
+    )
+    let built: BuildResult
+    try {
+      built = await r.group('Build', async () => {
+        const builder = await inspectBuilder(config.build.builder, env)
+        r.info(`builder ${builder.name} (driver ${builder.driver})`)
+        return buildImage(config.build, meta, config.push, builder, r, env, cancelBuild.signal)
+      })
+    } catch (e) {
+      // A failed lint is the reason the build was cancelled: report that, not the cancellation.
+      const lintResult = (await lintDone?.catch((le: unknown) => le)) as LintResult | Error | undefined
+      await lint?.replay()
+      if (lintResult instanceof Error) throw lintResult
+      if (lintResult?.failed) throw lintFailure(lintResult, config.lint.threshold)
+      throw e
+    }
     state.imageId = built.imageId
     r.setOutput('imageid', built.imageId)
+    const lintResult = await lintDone?.finally(() => lint?.replay())
+    if (lintResult?.sarifPath && config.sarifUpload && deps.uploadSarif)
+      await deps.uploadSarif(lintResult.sarifPath, 'oci-pipeline-lint')
+    if (lintResult?.failed) throw lintFailure(lintResult, config.lint.threshold)
+    const scan = config.scan.enabled ? await scanBuilt(config, meta, built, deps, env) : undefined
 
     r.info(config.pushReason)
     if (config.push) {
       state.digest = await r.group('Push', async () => {
-        return built.mode === 'load'
-          ? pushLoaded(meta.tags, built.imageId, r, env)
-          : verifyPushed(meta.tags, built, r, env)
+        if (built.mode === 'load') return pushLoaded(meta.tags, built.imageId, r, env)
+        if (built.digest) await tagPushedByDigest(meta.tags, built.digest, r, env)
+        return verifyPushed(meta.tags, built, r, env)
       })
       state.pushed = true
       r.setOutput('digest', state.digest)
@@ -141,7 +236,14 @@ export async function runPipeline(
         pushed: state.pushed
       })
     )
-    return { meta, imageId: built.imageId, digest: state.digest, pushed: state.pushed }
+    return {
+      meta,
+      imageId: built.imageId,
+      digest: state.digest,
+      pushed: state.pushed,
+      ...(lintResult ? { lint: lintResult } : {}),
+      ...(scan ? { scan } : {})
+    }
   } catch (e) {
     state.error = errorMessage(e)
     throw e

@@ -10,6 +10,8 @@ export interface RunOptions {
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
   /** Resolve with the exit code instead of throwing on a non-zero one. */
   allowFailure?: boolean
+  /** Ends the child (SIGTERM) when aborted: a failed lint cancels the build beside it. */
+  signal?: AbortSignal
 }
 
 export interface RunResult {
@@ -42,6 +44,9 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       stdio: ['pipe', 'pipe', 'pipe']
     })
     live.add(child)
+    const onAbort = (): void => void child.kill('SIGTERM')
+    if (opts.signal?.aborted) onAbort()
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
     const out: Buffer[] = []
     const err: Buffer[] = []
     const lineBuffers = { stdout: '', stderr: '' }
@@ -65,6 +70,7 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     })
     child.on('close', (code, signal) => {
       live.delete(child)
+      opts.signal?.removeEventListener('abort', onAbort)
       for (const s of ['stdout', 'stderr'] as const) if (lineBuffers[s]) opts.onLine?.(lineBuffers[s], s)
       const result = {
         code: code ?? 128,

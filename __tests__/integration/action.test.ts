@@ -1,57 +1,33 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAction, type GitHubEvent } from '../support/action-runner.js'
+import { runAction } from '../support/action-runner.js'
+import { multiStage, push, repoPayload, RUN, SHA, workspace } from '../support/action-fixtures.js'
 import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
 import { RegistryClient } from '../support/registry.js'
+import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
 
-const RUN = Date.now().toString(36)
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex')
-const SHA = '0123456789abcdef0123456789abcdef01234567'
-
-function workspace(dockerfile: string, files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'oci-ws-'))
-  writeFileSync(join(dir, 'Dockerfile'), dockerfile)
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text)
-  return dir
-}
-
-const multiStage = (base: string): string =>
-  [
-    `ARG BASE=${base}`,
-    'FROM ${BASE} AS build',
-    'RUN echo hello > /hello.txt',
-    'FROM ${BASE}',
-    'COPY --from=build --chown=root:root --chmod=444 /hello.txt /app/hello.txt',
-    'USER nobody',
-    'ENTRYPOINT ["/bin/cat", "/app/hello.txt"]',
-    ''
-  ].join('\n')
-
-const repoPayload = {
-  name: 'Demo-App',
-  full_name: 'Example-Org/Demo-App',
-  html_url: 'https://github.com/Example-Org/Demo-App',
-  description: 'A demo image',
-  default_branch: 'main',
-  license: { spdx_id: 'Apache-2.0' }
-}
-
-const push = (ref: string): GitHubEvent => ({
-  eventName: 'push',
-  ref,
-  sha: SHA,
-  repository: 'Example-Org/Demo-App',
-  payload: { ref, repository: repoPayload }
-})
 
 describeWithEnv('the action, run from dist/ as the runner runs it', env => {
   let e: TestEnv
   let registry: RegistryClient
-  const creds = (): Record<string, string> => ({ username: e.username, password: e.password })
+  let trivyCache: string
+  // No hadolint can be had here: lint with Trivy's checks and the checklist. The scan (a few
+  // Trivy starts, each slow here) runs in the first test; action-gates.test.ts covers its gate.
+  const creds = (): Record<string, string> => ({
+    username: e.username,
+    password: e.password,
+    linters: 'trivy,checklist',
+    'trivy-path': e.trivy,
+    'trivy-cache-dir': trivyCache,
+    scan: 'false'
+  })
   beforeAll(() => {
     e = env()
+    trivyCache = mkdtempSync(join(tmpdir(), 'oci-trivy-cache-'))
+    writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
     registry = new RegistryClient(e.registry, e.username, e.password)
   })
 
@@ -65,7 +41,8 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
         tags: 'type=ref,event=branch\ntype=sha',
         'label-schema': 'oci,skao',
         team: 'Team Kilo',
-        ...creds()
+        ...creds(),
+        scan: 'true'
       },
       event: push('refs/heads/feature/New_Thing')
     })
@@ -115,6 +92,15 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     expect(metadata.pushed).toBe(true)
     expect(run.summary).toContain(run.outputs.digest ?? 'no digest')
     expect(run.summary).toContain(`${e.registry}/${repo}:sha-0123456`)
+
+    // Scanned before the push, by default: the scan read the image that is now in the registry.
+    expect(JSON.parse(run.outputs.vulnerabilities ?? '{}')).toMatchObject({ CRITICAL: 0, HIGH: 0 })
+    const sbom = JSON.parse(readFileSync(run.outputs['sbom-path'] ?? '', 'utf8'))
+    expect(sbom.bomFormat).toBe('CycloneDX')
+    expect(sbom.metadata.component.name).toBe(`${e.registry}/${repo}:feature-New_Thing`)
+    const scanned = JSON.parse(readFileSync(join(run.outputs['sbom-path'] ?? '', '..', 'trivy.json'), 'utf8'))
+    expect(scanned.Metadata.ImageID).toBe(config.digest)
+    expect(run.summary).toContain('**Gate: passed**')
   })
 
   it('tags a semver release with every pattern and latest, all one digest, with the version label', async () => {
@@ -231,7 +217,7 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     const run = await runAction({
       node: e.node24,
       workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
-      inputs: { images: `${e.registry}/${repo}`, username: e.username, password: 'not-the-password' },
+      inputs: { images: `${e.registry}/${repo}`, ...creds(), password: 'not-the-password' },
       event: push('refs/heads/main')
     })
     expect(run.code).toBe(1)

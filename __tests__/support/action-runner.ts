@@ -14,6 +14,8 @@ export interface ActionRun {
   everything: string
   /** Command lines of every process seen while the action ran (sampled from /proc). */
   argvSeen: string[]
+  /** RUNNER_TEMP of the run: reports land in `<runnerTemp>/oci-pipeline`. */
+  runnerTemp: string
 }
 
 /** Samples /proc/<pid>/cmdline of every process until stopped. */
@@ -129,6 +131,7 @@ export async function runAction(opts: {
     outputs: parseOutputFile(outputText),
     summary,
     everything: [stdout, stderr, outputText, summary].join('\n'),
-    argvSeen
+    argvSeen,
+    runnerTemp: dir
   }
 }

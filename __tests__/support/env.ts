@@ -19,6 +19,8 @@ export interface TestEnv {
   password: string
   node24: string
   trivy: string
+  /** gitlab-ci-local's entry point, run with node24. */
+  gitlabCiLocal: string
   baseImages: { busybox: BaseImage; debianVuln: BaseImage }
 }
 

@@ -4,7 +4,7 @@ import YAML from 'yaml'
 import { INPUTS, OUTPUTS } from '../../src/inputs.js'
 import { ROOT } from '../support/env.js'
 // @ts-expect-error: a plain ES module script, no types
-import { renderReadme } from '../../scripts/docs.mjs'
+import { renderAction, renderReadme } from '../../scripts/docs.mjs'
 
 const actionYml = readFileSync(join(ROOT, 'action.yml'), 'utf8')
 const action = YAML.parse(actionYml) as {
@@ -16,6 +16,10 @@ const action = YAML.parse(actionYml) as {
 describe('action.yml', () => {
   it('runs on node24 from dist/index.js', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
+  })
+
+  it('is what src/inputs.json gives (node scripts/docs.mjs writes it)', () => {
+    expect(actionYml).toBe(renderAction({ inputs: INPUTS, outputs: OUTPUTS }))
   })
 
   it('declares exactly the inputs of src/inputs.ts, with the same defaults and descriptions', () => {

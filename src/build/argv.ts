@@ -1,7 +1,10 @@
 import type { BuildOptions } from '../config.js'
 
 export interface BuildOutput {
-  /** load: into the local image store (then scanned and pushed from there); push: straight to the registry. */
+  /**
+   * load: into the local image store (then scanned and pushed from there). push: several platforms,
+   * pushed by digest only (no tag), scanned from the registry, tagged once the gate passes.
+   */
   mode: 'load' | 'push' | 'cache-only'
   metadataFile: string
   iidFile: string
@@ -32,11 +35,12 @@ export function buildxArgs(
   if (b.noCache) args.push('--no-cache')
   if (b.pull) args.push('--pull')
   if (b.provenance && caps.attestations) args.push('--provenance', b.provenance)
-  for (const t of meta.tags) args.push('--tag', t)
+  // Pushed by digest, the image has no tag until the gate passes; the names keep it in the right repositories.
+  if (out.mode === 'push') args.push('--output', pushByDigestOutput(meta.tags))
+  else for (const t of meta.tags) args.push('--tag', t)
   for (const [k, v] of Object.entries(meta.labels)) args.push('--label', `${k}=${v}`)
   args.push('--metadata-file', out.metadataFile, '--iidfile', out.iidFile)
   if (out.mode === 'load') args.push('--load')
-  if (out.mode === 'push') args.push('--push')
   args.push(b.context)
   return args
 }
@@ -45,4 +49,14 @@ export function buildxArgs(
 export function outputMode(b: BuildOptions, push: boolean): BuildOutput['mode'] {
   if (b.platforms.length <= 1) return 'load'
   return push ? 'push' : 'cache-only'
+}
+
+/** The repositories of the tags, once each: `registry/name` without the tag. */
+export function repositoriesOf(tags: readonly string[]): string[] {
+  return [...new Set(tags.map(t => t.replace(/:[^:/]+$/, '')))]
+}
+
+/** buildx's image exporter pushing by digest: the CSV quotes the name list, which holds commas. */
+export function pushByDigestOutput(tags: readonly string[]): string {
+  return `type=image,"name=${repositoriesOf(tags).join(',')}",push-by-digest=true,name-canonical=true,push=true`
 }

@@ -46,7 +46,8 @@ export async function buildImage(
   push: boolean,
   builder: Builder,
   reporter: Reporter,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal
 ): Promise<BuildResult> {
   const dir = mkdtempSync(join(tmpdir(), 'oci-pipeline-build-'))
   try {
@@ -70,6 +71,7 @@ export async function buildImage(
     const lines: string[] = []
     const res = await run('docker', args, {
       env,
+      signal,
       allowFailure: true,
       onLine: line => {
         lines.push(line)
@@ -77,6 +79,7 @@ export async function buildImage(
         reporter.info(line)
       }
     })
+    if (signal?.aborted) throw new StepError('the build was cancelled')
     if (res.code !== 0)
       throw new StepError(
         `the build failed (docker buildx build exited with ${res.code})`,

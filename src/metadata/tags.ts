@@ -139,7 +139,7 @@ function formatDate(d: Date, fmt: string): string {
   return fmt.replace(/YYYY|MM|DD|HH|mm|ss/g, t => parts[t] ?? t)
 }
 
-function semverValues(rule: TagRule, ctx: RunContext, raw: string): Value[] {
+function semverValues(rule: TagRule, raw: string): Value[] {
   const pattern = rule.attrs.get('pattern') ?? '{{version}}'
   const v = semver.parse(semver.clean(raw) ?? raw, { loose: true })
   if (!v) return []
@@ -152,7 +152,6 @@ function semverValues(rule: TagRule, ctx: RunContext, raw: string): Value[] {
   const value = pattern.replace(/\{\{\s*(raw|version|major|minor|patch)\s*\}\}/g, (_w, k: string) =>
     k === 'raw' ? raw : k === 'version' ? v.version : String(v[k as 'major' | 'minor' | 'patch'])
   )
-  void ctx
   return [{ value, latest: !pre, userWritten: false }]
 }
 
@@ -171,7 +170,7 @@ function ruleValues(rule: TagRule, ctx: RunContext, version: string | undefined,
         : kind === 'tag'
           ? refName(ctx.ref)
           : ''
-      return raw ? semverValues(rule, ctx, raw) : []
+      return raw ? semverValues(rule, raw) : []
     }
     case 'match': {
       const raw = a.get('value')

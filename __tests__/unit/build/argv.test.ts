@@ -1,4 +1,4 @@
-import { buildxArgs, outputMode } from '../../../src/build/argv.js'
+import { buildxArgs, outputMode, repositoriesOf } from '../../../src/build/argv.js'
 import type { BuildOptions } from '../../../src/config.js'
 
 const base: BuildOptions = {
@@ -81,10 +81,25 @@ describe('buildxArgs', () => {
   })
 
   it('push mode pushes; cache-only has neither --load nor --push', () => {
-    expect(buildxArgs(base, meta, { ...out, mode: 'push' }, { attestations: true }, [])).toContain('--push')
+    const pushed = buildxArgs(base, meta, { ...out, mode: 'push' }, { attestations: true }, [])
+    expect(pushed).not.toContain('--tag')
+    expect(pushed[pushed.indexOf('--output') + 1]).toBe(
+      'type=image,"name=r.example/app",push-by-digest=true,name-canonical=true,push=true'
+    )
     const cacheOnly = buildxArgs(base, meta, { ...out, mode: 'cache-only' }, { attestations: true }, [])
     expect(cacheOnly).not.toContain('--push')
     expect(cacheOnly).not.toContain('--load')
+  })
+
+  it('names each repository of the tags once (a registry port is not a tag)', () => {
+    expect(
+      repositoriesOf([
+        'localhost:5000/app:1.0',
+        'localhost:5000/app:main',
+        'ghcr.io/o/app:1.0',
+        'ghcr.io/o/app'
+      ])
+    ).toEqual(['localhost:5000/app', 'ghcr.io/o/app'])
   })
 
   it('a metacharacter-laden value stays one argument', () => {

@@ -1,0 +1,137 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Location, Reporter } from '../../src/reporter.js'
+import { parseLintOptions, runLint } from '../../src/lint/index.js'
+import { runTrivyConfig } from '../../src/lint/trivy-config.js'
+import type { SarifLog } from '../../src/report/sarif.js'
+import { describeWithEnv, ROOT } from '../support/env.js'
+
+const DOCKERFILES = join(ROOT, '__tests__', 'fixtures', 'dockerfiles')
+
+/** Any download Trivy tried would go to this closed port and fail. */
+const OFFLINE = {
+  ...process.env,
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  NO_PROXY: ''
+}
+
+function recordingReporter() {
+  const calls = {
+    annotations: [] as Array<[string, string, Location | undefined]>,
+    outputs: new Map<string, string>(),
+    summary: ''
+  }
+  const reporter: Reporter = {
+    info: () => undefined,
+    debug: () => undefined,
+    notice: (m, w) => void calls.annotations.push(['notice', m, w]),
+    warning: (m, w) => void calls.annotations.push(['warning', m, w]),
+    error: (m, w) => void calls.annotations.push(['error', m, w]),
+    group: (_name, fn) => fn(),
+    setOutput: (name, value) => void calls.outputs.set(name, value),
+    setSecret: () => undefined,
+    summary: md => void (calls.summary += md)
+  }
+  return { reporter, calls }
+}
+
+/** Each Trivy run takes seconds (it loads its embedded checks). */
+const TRIVY_TIMEOUT = 180_000
+
+describeWithEnv('Trivy Dockerfile checks', env => {
+  let cache: string
+  beforeAll(() => (cache = mkdtempSync(join(tmpdir(), 'trivy-cache-'))))
+  afterAll(() => rmSync(cache, { recursive: true, force: true }))
+
+  it(
+    'reports a Dockerfile without USER as DS002, offline, with an empty cache',
+    async () => {
+      const { findings } = await runTrivyConfig({
+        binary: env().trivy,
+        path: join(DOCKERFILES, 'reference', 'skao-uv.Dockerfile'),
+        file: 'skao-uv.Dockerfile',
+        cacheDir: cache,
+        env: OFFLINE
+      })
+      const ds002 = findings.find(f => f.ruleId === 'DS002')
+      expect(ds002).toMatchObject({ engine: 'trivy', level: 'error', file: 'skao-uv.Dockerfile' })
+      expect(ds002?.helpUri).toMatch(/ds002/i)
+    },
+    TRIVY_TIMEOUT
+  )
+
+  it(
+    'points at the line of a latest tag and ADD, and finds nothing wrong with USER in a pinned Dockerfile',
+    async () => {
+      const run = (fixture: string) =>
+        runTrivyConfig({
+          binary: env().trivy,
+          path: join(DOCKERFILES, fixture),
+          file: fixture,
+          cacheDir: cache,
+          env: OFFLINE
+        })
+      const bad = await run('OP001.bad.Dockerfile')
+      expect(bad.findings.filter(f => f.ruleId === 'DS001').map(f => f.line)).toContain(3)
+      const add = await run('OP007.bad.Dockerfile')
+      expect(add.findings.filter(f => f.ruleId === 'DS005').map(f => f.line)).toContain(2)
+      const good = await run('OP004.good.Dockerfile')
+      expect(good.findings.map(f => f.ruleId)).not.toContain('DS002')
+    },
+    TRIVY_TIMEOUT
+  )
+
+  it(
+    'runs every engine through runLint, merges twins, writes SARIF and fails on the root user',
+    async () => {
+      const work = mkdtempSync(join(tmpdir(), 'lint-run-'))
+      try {
+        writeFileSync(join(work, 'Dockerfile'), readFileSync(join(DOCKERFILES, 'OP004.bad.Dockerfile')))
+        // hadolint cannot be had here: a stand-in prints what hadolint prints for this file's root USER.
+        const hadolint = join(work, 'hadolint')
+        const json =
+          '[{"code":"DL3002","column":1,"file":"Dockerfile","level":"warning","line":5,"message":"Last USER should not be root"}]'
+        writeFileSync(hadolint, `#!/bin/sh\necho '${json}'\nexit 1\n`)
+        chmodSync(hadolint, 0o755)
+        const opts = parseLintOptions(name => ({ 'lint-ignore': 'DS026' })[name] ?? '')
+        const { reporter, calls } = recordingReporter()
+        const result = await runLint(
+          {
+            ...opts,
+            file: 'Dockerfile',
+            context: '.',
+            labelSchemas: ['oci'],
+            workspace: work,
+            trivyCacheDir: cache
+          },
+          { hadolint, trivy: env().trivy },
+          reporter
+        )
+        const op004 = result.findings.filter(f => f.ruleId === 'OP004')
+        expect(op004).toHaveLength(1)
+        expect(op004[0]?.message).toContain('(also hadolint DL3002, trivy DS002)')
+        expect(result.findings.map(f => f.ruleId)).not.toContain('DL3002')
+        expect(result.findings.map(f => f.ruleId)).not.toContain('DS002')
+        expect(result.findings.map(f => f.ruleId)).not.toContain('DS026')
+        expect(result.failed).toBe(true)
+
+        expect(calls.annotations).toContainEqual([
+          'error',
+          op004[0]?.message,
+          { file: 'Dockerfile', startLine: 5, endLine: 5, title: 'OP004 (checklist)' }
+        ])
+        expect(JSON.parse(calls.outputs.get('lint-findings') ?? '')).toEqual(result.counts)
+        expect(calls.outputs.get('lint-sarif')).toBe(result.sarifPath)
+        const sarif = JSON.parse(readFileSync(result.sarifPath as string, 'utf8')) as SarifLog
+        expect(sarif.runs.map(r => r.tool.driver.name)).toEqual(['hadolint', 'trivy', 'checklist'])
+        expect(sarif.runs[2]?.results.find(r => r.ruleId === 'OP004')?.level).toBe('error')
+        expect(calls.summary).toContain('### Dockerfile lint: **failed** (threshold: error)')
+      } finally {
+        rmSync(work, { recursive: true, force: true })
+      }
+    },
+    TRIVY_TIMEOUT
+  )
+})

@@ -1,0 +1,49 @@
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ROOT } from './env.js'
+
+export interface ProcessRun {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs a program to its end, with exactly the environment given (PATH and HOME added). */
+export function runProcess(
+  cmd: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string> }
+): Promise<ProcessRun> {
+  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...opts.env }
+  const child = spawn(cmd, args, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', d => (stdout += d))
+  child.stderr.on('data', d => (stderr += d))
+  return new Promise(resolve => child.on('close', code => resolve({ code: code ?? 128, stdout, stderr })))
+}
+
+/** The bundled CLI, as a user runs it: dist/cli/index.js on Node 24. */
+export const CLI_ENTRY = join(ROOT, 'dist', 'cli', 'index.js')
+
+/**
+ * A bundle of the CLI made now from src/, as scripts/bundle.sh makes dist/cli/ (the dist test
+ * keeps the two the same), so the tests run the code as it is, not as it was last bundled.
+ */
+export function freshCliBundle(): string {
+  const out = mkdtempSync(join(tmpdir(), 'oci-cli-bundle-'))
+  execFileSync(
+    'npx',
+    ['--no-install', 'ncc', 'build', 'src/cli/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '--quiet'],
+    { cwd: ROOT, stdio: 'pipe' }
+  )
+  return join(out, 'index.js')
+}
+
+export const runCli = (
+  node: string,
+  args: string[],
+  opts: { cwd: string; env: Record<string, string>; entry?: string }
+): Promise<ProcessRun> => runProcess(node, [opts.entry ?? CLI_ENTRY, ...args], opts)

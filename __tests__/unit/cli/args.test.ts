@@ -1,0 +1,132 @@
+import { cli } from '../../../src/cli/cli.js'
+import {
+  COMMANDS,
+  commandHelp,
+  envName,
+  optionReader,
+  optionsFor,
+  parseCommandLine,
+  programHelp,
+  UsageError
+} from '../../../src/cli/args.js'
+import { INPUTS } from '../../../src/inputs.js'
+
+async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const code = await cli(
+    argv,
+    {},
+    { stdout: t => void (stdout += t), stderr: t => void (stderr += t), cwd: '/' }
+  )
+  return { code, stdout, stderr }
+}
+
+describe('the command line', () => {
+  it.each(['run', 'build', 'lint'] as const)('%s takes every input of the action as a flag', command => {
+    const argv = [command, ...INPUTS.flatMap(i => [`--${i.name}`, `value of ${i.name}`])]
+    const parsed = parseCommandLine(argv)
+    for (const i of INPUTS)
+      expect([i.name, parsed.values.get(i.name)]).toEqual([i.name, `value of ${i.name}`])
+  })
+
+  it('takes --name=value and a bare flag for true/false inputs', () => {
+    const parsed = parseCommandLine(['build', '--no-cache', '--tags=type=sha', '--pull', 'false', '--load'])
+    expect(Object.fromEntries(parsed.values)).toEqual({
+      'no-cache': 'true',
+      tags: 'type=sha',
+      pull: 'false',
+      load: 'true'
+    })
+  })
+
+  it('names the environment fallback of an option in upper snake case', () => {
+    expect(envName('build-args')).toBe('OCI_PIPELINE_BUILD_ARGS')
+    expect(envName('release-password')).toBe('OCI_PIPELINE_RELEASE_PASSWORD')
+  })
+
+  it('reads the flag first, then OCI_PIPELINE_<NAME>, then the fallback', () => {
+    const read = optionReader(
+      new Map([['tags', 'type=sha']]),
+      { OCI_PIPELINE_TAGS: 'x', OCI_PIPELINE_BUILD_ARGS: 'A=1', OCI_PIPELINE_TEAM: '' },
+      n => `fallback ${n}`
+    )
+    expect(read('tags')).toBe('type=sha')
+    expect(read('build-args')).toBe('A=1')
+    expect(read('team')).toBe('fallback team')
+  })
+
+  it.each(COMMANDS)('%s reads every option from OCI_PIPELINE_<OPTION> when the flag is not given', command => {
+    for (const o of optionsFor(command).filter(o => !o.flag)) {
+      const env = { [envName(o.name)]: `env ${o.name}` }
+      expect([o.name, optionReader(parseCommandLine([command]).values, env)(o.name)]).toEqual([
+        o.name,
+        `env ${o.name}`
+      ])
+      const given = parseCommandLine([command, `--${o.name}=flag`]).values
+      expect([o.name, optionReader(given, env)(o.name)]).toEqual([o.name, 'flag'])
+    }
+  })
+
+  it.each(COMMANDS)('%s --help lists every option with its environment variable', async command => {
+    const { code, stdout } = await runCli([command, '--help'])
+    expect(code).toBe(0)
+    expect(stdout).toBe(commandHelp(command))
+    expect(stdout).toContain(`Usage: oci-pipeline ${command}`)
+    for (const o of optionsFor(command).filter(o => o.name !== 'help')) {
+      expect(stdout).toContain(`--${o.name}`)
+      expect(stdout).toContain(envName(o.name))
+    }
+  })
+
+  it('publish has its own options and the staging login, not the build inputs', () => {
+    const names = optionsFor('publish').map(o => o.name)
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'source-image',
+        'source-digest',
+        'release-image',
+        'version',
+        'release-username',
+        'release-password',
+        'registry',
+        'username',
+        'password',
+        'dotenv'
+      ])
+    )
+    expect(names).not.toContain('build-args')
+  })
+
+  it('prints the program help with no command or --help', async () => {
+    for (const argv of [[], ['--help'], ['help']]) {
+      const { code, stdout } = await runCli(argv)
+      expect(code).toBe(0)
+      expect(stdout).toBe(programHelp())
+    }
+    for (const c of COMMANDS) expect(programHelp()).toContain(`  ${c} `)
+  })
+
+  it.each([
+    [['frob'], /unknown command "frob" \(known: run, lint, build, scan, publish\)/],
+    [['build', '--bogus', 'x'], /Unknown option '--bogus'[\s\S]*oci-pipeline build --help/],
+    [['build', '--tags'], /Option '--tags <value>' argument missing/],
+    [['publish', '--build-args', 'A=1'], /Unknown option '--build-args'/],
+    [['lint', 'Dockerfile'], /Unexpected argument 'Dockerfile'/],
+    [['build', '--images', '--push', 'false'], /argument is ambiguous/],
+    [['scan', '--build-args', 'A=1'], /Unknown option '--build-args'[\s\S]*oci-pipeline scan --help/],
+    [['scan', '--push'], /Unknown option '--push'/],
+    [['scan', '--image'], /Option '--image <value>' argument missing/],
+    [['publish', '--image', 'r/x:1'], /Unknown option '--image'/],
+    [['lint', '--dotenv'], /Option '--dotenv <value>' argument missing/],
+    [['run', '-x'], /Unknown option '-x'/]
+  ])('%j: one clear error and exit code 2', async (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError)
+    const { code, stdout, stderr } = await runCli(argv)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toMatch(message)
+    expect(stderr.match(/oci-pipeline: /g)).toHaveLength(1)
+    expect(stderr.trim().split('\n').pop()).toMatch(/^Run "oci-pipeline .*--help" for /)
+  })
+})

@@ -1,0 +1,104 @@
+import { publishVersion } from '../../../src/cli/commands.js'
+import { dotenvText, dotenvVariables } from '../../../src/cli/outputs.js'
+import { CliReporter, formatDuration, sectionName } from '../../../src/cli/reporter.js'
+import { imagetoolsCreateArgs, planPublish } from '../../../src/publish.js'
+import { CONTEXTS } from '../../support/contexts.js'
+
+const D = 'sha256:' + 'ab'.repeat(32)
+const base = {
+  sourceImage: `registry.gitlab.com/grp/demo/demo:1.2.3@${D}`,
+  releaseImage: 'harbor.example.org/production/demo',
+  version: '1.2.3'
+}
+
+describe('publish', () => {
+  it('promotes the source by digest to <release>:<version>', () => {
+    const plan = planPublish(base)
+    expect(plan.target).toBe('harbor.example.org/production/demo:1.2.3')
+    expect(plan.release.registry).toBe('harbor.example.org')
+    expect(imagetoolsCreateArgs(plan, D)).toEqual([
+      'buildx',
+      'imagetools',
+      'create',
+      '--prefer-index=false',
+      '--tag',
+      'harbor.example.org/production/demo:1.2.3',
+      `registry.gitlab.com/grp/demo/demo@${D}`
+    ])
+  })
+
+  it.each([
+    [{ version: 'latest' }, /never tagged "latest"/],
+    [{ version: '' }, /Input "version": is empty/],
+    [{ version: 'bad tag' }, /Input "version"/],
+    [{ releaseImage: 'harbor.example.org/demo:1' }, /Input "release-image".*without a tag/],
+    [{ sourceImage: '' }, /Input "source-image": is empty/],
+    [{ sourceDigest: 'sha256:' + 'cd'.repeat(32) }, /Input "source-digest".*differs/],
+    [{ sourceImage: 'r/x@md5:abc' }, /not a sha256 digest/]
+  ])('refuses %j', (over, message) => {
+    expect(() => planPublish({ ...base, ...over })).toThrow(message)
+  })
+
+  it('takes the version from the option, else the git tag, else .release', () => {
+    expect(publishVersion('2.0.0', CONTEXTS.tag, 'release=1.0.0')).toBe('2.0.0')
+    expect(publishVersion('', CONTEXTS.tag, 'release=1.0.0')).toBe('1.2.3')
+    expect(publishVersion('', CONTEXTS.pushMain, 'release=1.0.0\ntag=1.0.0')).toBe('1.0.0')
+    expect(publishVersion('', CONTEXTS.pushMain, undefined)).toBe('')
+  })
+})
+
+describe('the CLI reporter', () => {
+  it('masks every registered secret, in log lines and outputs alike', () => {
+    let log = ''
+    const r = new CliReporter({ write: t => void (log += t), gitlab: false })
+    r.setSecret('hunter2-secret')
+    r.setSecret('line-one\nline-two')
+    r.info('login with hunter2-secret')
+    r.warning('saw line-two', { file: 'Dockerfile', startLine: 3, title: 'OP001' })
+    expect(log).toBe('login with ***\nwarning: saw *** (Dockerfile:3, OP001)\n')
+    expect(r.mask('x line-one\nline-two y')).toBe('x *** y')
+  })
+
+  it('draws GitLab collapsible sections with the stage duration', async () => {
+    let log = ''
+    let t = 1_700_000_000_000
+    const r = new CliReporter({ write: s => void (log += s), gitlab: true, now: () => (t += 2500) })
+    await r.group('Build: image', async () => r.info('step'))
+    expect(log).toBe(
+      '\x1b[0Ksection_start:1700000002:oci_1_build_image[collapsed=true]\r\x1b[0K\x1b[1mBuild: image\x1b[0m\n' +
+        'step\n' +
+        '\x1b[0Ksection_end:1700000005:oci_1_build_image\r\x1b[0KBuild: image: done in 2.5s\n'
+    )
+  })
+
+  it('shows plain headers off GitLab, and a failed stage as failed', async () => {
+    let log = ''
+    const r = new CliReporter({ write: s => void (log += s), gitlab: false, now: () => 0 })
+    await expect(r.group('Push', async () => Promise.reject(new Error('no')))).rejects.toThrow('no')
+    expect(log).toBe('==> Push\n<== Push: failed after 0ms\n')
+    expect([formatDuration(999), formatDuration(61_000), sectionName(3, '  Lint: hadolint ')]).toEqual([
+      '999ms',
+      '1m01s',
+      'oci_3_lint_hadolint'
+    ])
+  })
+})
+
+describe('the dotenv report', () => {
+  it('names the image by tag and digest, in single lines', () => {
+    const outputs = new Map([
+      ['tags', 'r/x:1.2.3-dev.cabc\nr/x:extra'],
+      ['digest', D],
+      ['version', '1.2.3'],
+      ['imageid', 'sha256:' + '0'.repeat(64)],
+      ['labels', 'a=1\nb=2']
+    ])
+    expect(dotenvText(dotenvVariables(outputs))).toBe(
+      `OCI_IMAGE_REF=r/x:1.2.3-dev.cabc@${D}\nOCI_IMAGE_DIGEST=${D}\nOCI_IMAGE_VERSION=1.2.3\nOCI_IMAGE_ID=sha256:${'0'.repeat(64)}\nOCI_IMAGE_TAGS=r/x:1.2.3-dev.cabc,r/x:extra\n`
+    )
+    expect(dotenvVariables(new Map([['tags', 'r/x:1']]))).toEqual({
+      OCI_IMAGE_REF: 'r/x:1',
+      OCI_IMAGE_TAGS: 'r/x:1'
+    })
+  })
+})

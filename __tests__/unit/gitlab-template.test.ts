@@ -1,0 +1,173 @@
+import { Ajv } from 'ajv'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseAllDocuments } from 'yaml'
+import { CODE_QUALITY_REPORT, CONTAINER_SCANNING_REPORT, sbomFileName } from '../../src/gitlab/reports.js'
+import { ROOT } from '../support/env.js'
+
+const TEMPLATE = readFileSync(join(ROOT, 'templates', 'gitlab-ci.yml'), 'utf8')
+const schema = JSON.parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'gitlab-ci-schema.json'), 'utf8'))
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
+const validate = ajv.compile(schema)
+
+interface Input {
+  default?: unknown
+  description?: string
+  options?: string[]
+}
+type Job = Record<string, unknown> & {
+  stage?: string
+  script?: string[]
+  extends?: string | string[]
+  artifacts?: { reports?: Record<string, string>; paths?: string[] }
+  rules?: Array<Record<string, unknown>>
+}
+
+const docs = parseAllDocuments(TEMPLATE)
+const header = docs[0]?.toJS() as { spec: { inputs: Record<string, Input> } }
+const inputs = header.spec.inputs
+
+/** GitLab's interpolation of `$[[ inputs.name ]]`, with the defaults unless overridden. */
+function interpolate(overrides: Record<string, string> = {}): Record<string, Job> {
+  const text = TEMPLATE.split(/^---$/m)[1] ?? ''
+  const done = text.replace(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g, (_m, name: string) => {
+    if (!(name in inputs)) throw new Error(`the template uses an undeclared input ${name}`)
+    return String(overrides[name] ?? inputs[name]?.default)
+  })
+  return parseAllDocuments(done)[0]?.toJS() as Record<string, Job>
+}
+
+const isHash = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
+
+/** GitLab's `extends`: hashes merged deeply, in order, the job's own keys last; arrays replaced. */
+function merge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...a }
+  for (const [k, v] of Object.entries(b)) out[k] = isHash(v) && isHash(out[k]) ? merge(out[k], v) : v
+  return out
+}
+function resolved(jobs: Record<string, Job>, name: string): Job {
+  const job = jobs[name] as Job
+  const parents = job.extends === undefined ? [] : [job.extends].flat()
+  const base = parents.reduce<Record<string, unknown>>((acc, p) => merge(acc, resolved(jobs, p)), {})
+  const { extends: _e, ...own } = job
+  return merge(base, own) as Job
+}
+
+const errors = (doc: unknown): string =>
+  validate(doc) ? '' : ajv.errorsText(validate.errors, { separator: '\n' })
+
+describe('templates/gitlab-ci.yml', () => {
+  it('is a spec header and one jobs document', () => {
+    expect(docs).toHaveLength(2)
+    for (const d of docs) expect(d.errors).toEqual([])
+  })
+
+  it('has a spec header that GitLab’s schema accepts, every input with a default and a description', () => {
+    expect(errors({ spec: header.spec })).toBe('')
+    for (const [name, spec] of Object.entries(inputs)) {
+      expect([name, typeof spec.default]).toEqual([name, 'string'])
+      expect([name, (spec.description ?? '').length > 10]).toEqual([name, true])
+      if (spec.options) expect(spec.options).toContain(spec.default)
+    }
+  })
+
+  it.each<Record<string, string>>([{}, { docker: 'dind' }, { 'stage-build': 'images', team: 'kilo' }])(
+    'validates against GitLab’s CI schema with inputs %j',
+    overrides => {
+      expect(errors(interpolate(overrides))).toBe('')
+    }
+  )
+
+  it('is checked by a schema that catches a misspelt keyword', () => {
+    expect(errors({ ...interpolate(), 'oci-image-extra': { scrpt: ['true'] } })).not.toBe('')
+  })
+
+  it('declares every input it uses, and uses every input it declares', () => {
+    const used = new Set([...TEMPLATE.matchAll(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g)].map(m => m[1]))
+    expect([...used].sort()).toEqual(Object.keys(inputs).sort())
+  })
+
+  it('has SKAO’s jobs in SKAO’s stages, none named like GitLab’s own container_scanning', () => {
+    const jobs = interpolate()
+    const visible = Object.keys(jobs).filter(k => !k.startsWith('.'))
+    expect(visible.sort()).toEqual(['oci-image-build', 'oci-image-lint', 'oci-image-publish', 'oci-image-scan'])
+    expect(Object.fromEntries(visible.map(j => [j, jobs[j]?.stage]))).toEqual({
+      'oci-image-lint': 'lint',
+      'oci-image-build': 'build',
+      'oci-image-scan': 'scan',
+      'oci-image-publish': 'publish'
+    })
+    expect(Object.values(jobs).map(j => j.stage)).not.toContain('test')
+  })
+
+  it('runs the CLI as oci-pipeline unless OCI_PIPELINE_CLI says otherwise', () => {
+    const jobs = interpolate()
+    for (const name of ['oci-image-lint', 'oci-image-build', 'oci-image-scan', 'oci-image-publish'])
+      expect(jobs[name]?.script?.join('\n')).toMatch(/^\$\{OCI_PIPELINE_CLI:-oci-pipeline\} (lint|build|scan|publish)\b/)
+  })
+
+  it('reads the dotenv reports from where the CLI writes them', () => {
+    const jobs = interpolate({ 'report-dir': 'out/reports' })
+    for (const name of ['oci-image-build', 'oci-image-publish']) {
+      const job = jobs[name] as Job
+      const written = job.script?.join(' ').match(/--dotenv (\S+)/)?.[1]
+      expect([name, job.artifacts?.reports?.dotenv]).toEqual([name, written])
+      expect(written?.startsWith('out/reports/')).toBe(true)
+    }
+    expect(jobs['.oci-image-tool']?.artifacts?.paths).toEqual(['out/reports/'])
+  })
+
+  it('declares the GitLab reports under the names the CLI writes, and keeps them as artifacts', () => {
+    const jobs = interpolate({ 'report-dir': 'out/reports' })
+    const reports = (name: string) => resolved(jobs, name).artifacts?.reports
+    expect(reports('oci-image-lint')).toEqual({ codequality: `out/reports/${CODE_QUALITY_REPORT}` })
+    const scanReports = {
+      container_scanning: `out/reports/${CONTAINER_SCANNING_REPORT}`,
+      cyclonedx: 'out/reports/gl-sbom-*.cdx.json'
+    }
+    expect(reports('oci-image-build')).toEqual({ dotenv: 'out/reports/image.env', ...scanReports })
+    expect(reports('oci-image-scan')).toEqual({ dotenv: 'out/reports/scan.env', ...scanReports })
+    expect(reports('oci-image-publish')).toEqual({ dotenv: 'out/reports/publish.env' })
+    expect(sbomFileName('registry.example.org/grp/demo:1.0', 'linux/arm64')).toMatch(/^gl-sbom-.*\.cdx\.json$/)
+    for (const name of ['oci-image-lint', 'oci-image-build', 'oci-image-scan', 'oci-image-publish']) {
+      const job = resolved(jobs, name)
+      expect([name, job.artifacts?.paths, (job.artifacts as { when?: string })?.when]).toEqual([
+        name,
+        ['out/reports/'],
+        'always'
+      ])
+      // The CLI writes where the reports are declared: report-dir reaches it as OCI_PIPELINE_REPORT_DIR.
+      expect((job.variables as Record<string, string>).OCI_PIPELINE_REPORT_DIR).toBe('out/reports')
+    }
+  })
+
+  it('scans with the gate and the Trivy cache the inputs give, cached between jobs', () => {
+    const jobs = interpolate({ 'fail-on-severity': 'HIGH', 'trivy-cache-dir': 'cache/trivy' })
+    for (const name of ['oci-image-build', 'oci-image-scan']) {
+      const job = resolved(jobs, name)
+      expect(job.variables).toMatchObject({
+        OCI_PIPELINE_FAIL_ON_SEVERITY: 'HIGH',
+        OCI_PIPELINE_TRIVY_CACHE_DIR: 'cache/trivy'
+      })
+      expect(job.cache).toEqual({ key: 'oci-pipeline-trivy-db', paths: ['cache/trivy/db/'] })
+    }
+    expect(resolved(jobs, 'oci-image-scan').rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule"' }])
+  })
+
+  it('never tags latest, and publishes only on git tags', () => {
+    const jobs = interpolate()
+    expect((jobs['.oci-image-tool']?.variables as Record<string, string>).OCI_PIPELINE_FLAVOR).toBe('latest=false')
+    const publishRules = jobs['oci-image-publish']?.rules ?? []
+    expect(publishRules.at(-1)).toEqual({ if: '$CI_COMMIT_TAG' })
+    expect(TEMPLATE).not.toMatch(/value=latest/)
+  })
+
+  it('uses a docker:dind service only when asked', () => {
+    const host = interpolate()
+    const dind = interpolate({ docker: 'dind' })
+    expect(host['.oci-image-docker']?.extends).toContain('.oci-image-docker-host')
+    expect(dind['.oci-image-docker']?.extends).toContain('.oci-image-docker-dind')
+    expect(dind['.oci-image-docker-dind']?.services).toEqual([{ name: 'docker:27-dind', alias: 'docker' }])
+    expect(host['.oci-image-docker-host']?.services).toBeUndefined()
+  })
+})

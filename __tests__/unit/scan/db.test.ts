@@ -1,0 +1,142 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { RunResult } from '../../../src/process.js'
+import { ensureDb, type DbCache } from '../../../src/scan/db.js'
+import { Trivy, type Runner } from '../../../src/scan/trivy.js'
+import { RecordingReporter } from '../../support/scan-fixtures.js'
+import { HELP_0_45, HELP_0_58 } from './trivy-help.js'
+
+const ok = (stdout = ''): RunResult => ({ code: 0, stdout, stderr: '' })
+const fail = (stderr: string): RunResult => ({ code: 1, stdout: '', stderr })
+const CONVERT_HELP = 'Usage:\n  trivy convert [flags] RESULT_JSON\n'
+const FAST = { attempts: 3, delaysMs: [0] }
+
+/** A Trivy that answers --version and --help like `help`, and each DB download from `downloads`. */
+function fakeTrivy(help: string, downloads: RunResult[] = []) {
+  const calls: string[][] = []
+  const runner: Runner = async (_cmd, args) => {
+    calls.push([...args])
+    if (args[0] === '--version') return ok('Version: dev\n')
+    if (args.includes('--help')) return args[0] === 'convert' ? ok(CONVERT_HELP) : ok(help)
+    if (args.includes('--download-db-only')) return downloads.shift() ?? ok()
+    throw new Error(`unexpected trivy ${args.join(' ')}`)
+  }
+  const downloadsFrom = () => calls.filter(a => a.includes('--download-db-only')).map(a => a[a.indexOf('--db-repository') + 1])
+  return { runner, calls, downloadsFrom }
+}
+
+describe('Trivy.detect', () => {
+  it('reads a dev build’s flags from its help, and whether it has convert', async () => {
+    const { runner } = fakeTrivy(HELP_0_45)
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    expect(trivy.caps).toMatchObject({ version: 'dev', scanners: true, misconfigScanner: false, pkgTypes: false, convert: true })
+  })
+
+  it('falls back to the version when the help cannot be read', async () => {
+    const runner: Runner = async (_cmd, args) => (args[0] === '--version' ? ok('Version: 0.35.0') : fail('boom'))
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    expect(trivy.caps).toMatchObject({ version: '0.35.0', scanners: false, convert: false })
+  })
+})
+
+describe('Trivy.downloadDb', () => {
+  it('retries a rate-limited repository and succeeds', async () => {
+    const { runner, downloadsFrom } = fakeTrivy(HELP_0_45, [fail('TOOMANYREQUESTS'), fail('status code 503 Service Unavailable')])
+    const reporter = new RecordingReporter()
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    await expect(trivy.downloadDb(['r.example/db'], '/c', reporter, FAST)).resolves.toBe('r.example/db')
+    expect(downloadsFrom()).toEqual(['r.example/db', 'r.example/db', 'r.example/db'])
+    expect(reporter.said('warning')).toEqual([
+      'Trivy DB download from r.example/db failed (rate-limited); retrying in 0s',
+      'Trivy DB download from r.example/db failed (server); retrying in 0s'
+    ])
+  })
+
+  it('moves on to the next repository at once when one does not exist, where Trivy takes one at a time', async () => {
+    const { runner, downloadsFrom } = fakeTrivy(HELP_0_45, [fail('MANIFEST_UNKNOWN: manifest unknown')])
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    await expect(trivy.downloadDb(['a.example/db', 'b.example/db'], '/c', new RecordingReporter(), FAST)).resolves.toBe(
+      'b.example/db'
+    )
+    expect(downloadsFrom()).toEqual(['a.example/db', 'b.example/db'])
+  })
+
+  it('fails naming every repository and every attempt when all keep failing', async () => {
+    const { runner, downloadsFrom } = fakeTrivy(HELP_0_58, Array(5).fill(fail('TOOMANYREQUESTS: slow down')))
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    const err = await trivy.downloadDb(['a.example/db', 'b.example/db:2'], '/c', new RecordingReporter(), FAST).then(
+      () => undefined,
+      (e: Error) => e
+    )
+    expect(downloadsFrom()).toEqual(Array(3).fill('a.example/db:2,b.example/db:2'))
+    expect(err?.message).toContain('The Trivy vulnerability DB could not be downloaded from a.example/db, b.example/db:2.')
+    expect(err?.message).toContain('Set TRIVY_DB_REPOSITORY to a mirror')
+    expect(err?.message).toContain('(attempt 3, rate-limited): TOOMANYREQUESTS: slow down')
+  })
+})
+
+describe('ensureDb', () => {
+  let cacheDir: string
+  beforeEach(() => (cacheDir = mkdtempSync(join(tmpdir(), 'ensure-db-'))))
+  afterEach(() => rmSync(cacheDir, { recursive: true, force: true }))
+  const now = new Date('2026-11-22T10:00:00Z')
+  const writeDb = (nextUpdate: string) => {
+    mkdirSync(join(cacheDir, 'db'), { recursive: true })
+    writeFileSync(join(cacheDir, 'db', 'trivy.db'), 'bolt')
+    writeFileSync(join(cacheDir, 'db', 'metadata.json'), JSON.stringify({ Version: 2, NextUpdate: nextUpdate }))
+  }
+  const fakeCache = (onRestore: () => string | undefined) => {
+    const log: string[] = []
+    const cache: DbCache = {
+      restore: async (dir, key, restoreKeys) => (log.push(`restore ${dir} ${key} ${restoreKeys.join(' ')}`), onRestore()),
+      save: async (dir, key) => void log.push(`save ${dir} ${key}`)
+    }
+    return { cache, log }
+  }
+
+  it('restores today’s key with the older days as restore keys, downloads a stale DB and saves it', async () => {
+    const { runner, downloadsFrom } = fakeTrivy(HELP_0_58)
+    const { cache, log } = fakeCache(() => (writeDb('2026-11-21T12:00:00Z'), 'trivy-db-2-linux-2026-11-21'))
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    const env = { TRIVY_DB_REPOSITORY: 'mirror.example/db:2' }
+    await expect(ensureDb(trivy, cacheDir, { reporter: new RecordingReporter(), cache, env, now })).resolves.toBe('downloaded')
+    const day = `trivy-db-2-${process.platform}-`
+    expect(log).toEqual([`restore ${cacheDir} ${day}2026-11-22 ${day}`, `save ${cacheDir} ${day}2026-11-22`])
+    expect(downloadsFrom()).toEqual(['mirror.example/db:2'])
+  })
+
+  it('uses a fresh restored DB without downloading or saving', async () => {
+    const { runner, downloadsFrom } = fakeTrivy(HELP_0_58)
+    const { cache, log } = fakeCache(() => (writeDb('2026-11-22T16:00:00Z'), 'k'))
+    const reporter = new RecordingReporter()
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    await expect(ensureDb(trivy, cacheDir, { reporter, cache, env: {}, now })).resolves.toBe('up to date')
+    expect(downloadsFrom()).toEqual([])
+    expect(log).toHaveLength(1)
+    expect(reporter.said('info')).toEqual(['Trivy DB is up to date (restored from cache k)'])
+  })
+
+  it('scans with the stale DB, warning, when every download fails', async () => {
+    const { runner } = fakeTrivy(HELP_0_58, Array(3).fill(fail('TOOMANYREQUESTS')))
+    const { cache, log } = fakeCache(() => (writeDb('2026-11-20T00:00:00Z'), 'old'))
+    const reporter = new RecordingReporter()
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    await expect(ensureDb(trivy, cacheDir, { reporter, cache, env: {}, now, policy: FAST })).resolves.toBe('stale')
+    expect(log.filter(l => l.startsWith('save'))).toEqual([])
+    expect(reporter.said('warning').at(-1)).toMatch(/^Scanning with an older Trivy DB: The Trivy vulnerability DB could not/)
+  })
+
+  it('takes a prepared cache as it is with TRIVY_SKIP_DB_UPDATE, and says when there is none', async () => {
+    const { runner, calls } = fakeTrivy(HELP_0_58)
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    const env = { TRIVY_SKIP_DB_UPDATE: 'true' }
+    const reporter = new RecordingReporter()
+    await expect(ensureDb(trivy, cacheDir, { reporter, env, now })).rejects.toThrow(
+      `TRIVY_SKIP_DB_UPDATE is true but ${join(cacheDir, 'db', 'trivy.db')} does not exist`
+    )
+    writeDb('2000-01-01T00:00:00Z')
+    await expect(ensureDb(trivy, cacheDir, { reporter, env, now })).resolves.toBe('prepared')
+    expect(calls.filter(a => a.includes('--download-db-only'))).toEqual([])
+  })
+})

@@ -1,0 +1,150 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { InputError } from '../../../src/errors.js'
+import { parseDuration, parseScanOptions } from '../../../src/scan/options.js'
+
+const parse = (inputs: Record<string, string>) => parseScanOptions(name => inputs[name] ?? '')
+
+describe('parseScanOptions', () => {
+  const savedCacheDir = process.env.TRIVY_CACHE_DIR
+  beforeEach(() => delete process.env.TRIVY_CACHE_DIR)
+  afterAll(() => {
+    if (savedCacheDir === undefined) delete process.env.TRIVY_CACHE_DIR
+    else process.env.TRIVY_CACHE_DIR = savedCacheDir
+  })
+
+  it('defaults to a scan that reports everything, fails on CRITICAL and uploads a CycloneDX SBOM', () => {
+    expect(parse({})).toEqual({
+      enabled: true,
+      severities: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'],
+      failOnSeverity: 'CRITICAL',
+      ignoreUnfixed: false,
+      trivyignores: [],
+      scanners: ['vuln'],
+      vulnTypes: ['os', 'library'],
+      trivyVersion: '',
+      trivyPath: '',
+      cacheDir: join(homedir(), '.cache', 'trivy'),
+      timeoutSeconds: 600,
+      sbomFormats: ['cyclonedx'],
+      compareTo: '',
+      failOnNew: false,
+      sbomUpload: true
+    })
+  })
+
+  it('takes the cache directory from TRIVY_CACHE_DIR when trivy-cache-dir is not given', () => {
+    process.env.TRIVY_CACHE_DIR = '/srv/trivy'
+    expect(parse({}).cacheDir).toBe('/srv/trivy')
+    expect(parse({ 'trivy-cache-dir': '/tmp/t' }).cacheDir).toBe('/tmp/t')
+  })
+
+  it('reads the inputs a workflow sets, with the names of trivy-action', () => {
+    const opts = parse({
+      scan: 'false',
+      severity: 'critical, high,MEDIUM',
+      'fail-on-severity': 'high',
+      'ignore-unfixed': 'true',
+      trivyignores: '.trivyignore\nci/.trivyignore',
+      scanners: 'vuln,secret,vuln',
+      'vuln-type': 'os',
+      'trivy-version': '0.58.1',
+      'trivy-path': '/opt/trivy',
+      'scan-timeout': '1h30m',
+      'sbom-format': 'spdx,cyclonedx',
+      'compare-to': 'ghcr.io/o/app:1.0',
+      'fail-on-new': 'yes',
+      'sbom-upload': 'off',
+      'sbom-retention-days': '7'
+    })
+    expect(opts).toMatchObject({
+      enabled: false,
+      severities: ['CRITICAL', 'HIGH', 'MEDIUM'],
+      failOnSeverity: 'HIGH',
+      ignoreUnfixed: true,
+      trivyignores: ['.trivyignore', 'ci/.trivyignore'],
+      scanners: ['vuln', 'secret'],
+      vulnTypes: ['os'],
+      trivyVersion: 'v0.58.1',
+      trivyPath: '/opt/trivy',
+      timeoutSeconds: 5400,
+      sbomFormats: ['spdx-json', 'cyclonedx'],
+      compareTo: 'ghcr.io/o/app:1.0',
+      failOnNew: true,
+      sbomUpload: false,
+      sbomRetentionDays: 7
+    })
+  })
+
+  it.each([
+    ['none', 'none'],
+    ['NONE', 'none'],
+    ['low', 'LOW'],
+    ['UNKNOWN', 'UNKNOWN']
+  ])('fail-on-severity %s is %s', (value, expected) => {
+    expect(parse({ 'fail-on-severity': value }).failOnSeverity).toBe(expected)
+  })
+
+  it.each([
+    ['both', ['cyclonedx', 'spdx-json']],
+    ['spdx-json', ['spdx-json']],
+    ['CycloneDX', ['cyclonedx']],
+    ['spdx,spdx-json', ['spdx-json']]
+  ])('sbom-format %s writes %j', (value, expected) => {
+    expect(parse({ 'sbom-format': value }).sbomFormats).toEqual(expected)
+  })
+
+  it.each([
+    [{ severity: 'HIGH,SEVERE' }, 'severity', '"SEVERE" is not one of CRITICAL, HIGH, MEDIUM, LOW, UNKNOWN'],
+    [{ severity: ' , ' }, 'severity', 'names no severity'],
+    [{ 'fail-on-severity': 'urgent' }, 'fail-on-severity', '"urgent" is not one of CRITICAL'],
+    [
+      { severity: 'HIGH,CRITICAL', 'fail-on-severity': 'MEDIUM' },
+      'fail-on-severity',
+      'MEDIUM needs MEDIUM to be reported, but "severity" is CRITICAL,HIGH'
+    ],
+    [{ scanners: 'vuln,sast' }, 'scanners', '"sast" is not one of vuln, secret, misconfig, license'],
+    [{ scanners: ',' }, 'scanners', 'names no scanner'],
+    [{ 'vuln-type': 'os,kernel' }, 'vuln-type', '"kernel" is not one of os, library'],
+    [{ 'vuln-type': ' ,' }, 'vuln-type', 'names no type'],
+    [{ 'sbom-format': 'syft' }, 'sbom-format', '"syft" is not one of cyclonedx, spdx-json, spdx'],
+    [{ 'trivy-version': 'latest' }, 'trivy-version', '"latest" is not a release version such as v0.58.1'],
+    [{ 'trivy-version': '0.58' }, 'trivy-version', 'is not a release version'],
+    [{ 'sbom-retention-days': '0' }, 'sbom-retention-days', '"0" is not a whole number of days from 1 to 90'],
+    [{ 'sbom-retention-days': '91' }, 'sbom-retention-days', 'from 1 to 90'],
+    [{ 'sbom-retention-days': '1.5' }, 'sbom-retention-days', 'from 1 to 90'],
+    [{ 'scan-timeout': 'soon' }, 'scan-timeout', '"soon" is not a duration such as 300s, 10m or 1h30m'],
+    [{ 'scan-timeout': '0' }, 'scan-timeout', 'is not a duration'],
+    [{ 'scan-timeout': '0s' }, 'scan-timeout', 'is not a duration'],
+    [{ 'scan-timeout': '10m5' }, 'scan-timeout', 'is not a duration'],
+    [{ scan: 'maybe' }, 'scan', 'is not a boolean'],
+    [{ 'ignore-unfixed': 'sometimes' }, 'ignore-unfixed', 'is not a boolean'],
+    [{ 'fail-on-new': '2' }, 'fail-on-new', 'is not a boolean'],
+    [{ 'sbom-upload': 'y' }, 'sbom-upload', 'is not a boolean']
+  ])('refuses %j naming the input', (inputs, input, problem) => {
+    let err: unknown
+    try {
+      parse(inputs)
+    } catch (e) {
+      err = e
+    }
+    expect(err).toBeInstanceOf(InputError)
+    expect((err as InputError).input).toBe(input)
+    expect((err as Error).message).toContain(`Input "${input}"`)
+    expect((err as Error).message).toContain(problem)
+  })
+})
+
+describe('parseDuration', () => {
+  it.each([
+    ['300', 300],
+    ['90s', 90],
+    ['10m', 600],
+    ['1h30m', 5400],
+    ['5m0s', 300],
+    ['1.5s', 2],
+    [' 2m ', 120]
+  ])('%j is %d seconds', (value, seconds) => {
+    expect(parseDuration('scan-timeout', value)).toBe(seconds)
+  })
+})

@@ -1,0 +1,162 @@
+import { sbomArtifactName } from '../../../src/scan/artifacts.js'
+import { compareScans } from '../../../src/scan/delta.js'
+import { evaluateGate } from '../../../src/scan/gate.js'
+import { SEVERITIES, type ImageScan } from '../../../src/scan/model.js'
+import { countsJson, formatBytes, gitlabContainerScanning, summaryMarkdown } from '../../../src/scan/reports.js'
+import { scanOf, vuln } from './fixtures.js'
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const AMD = scanOf([vuln('CVE-1', 'CRITICAL', '1.1'), vuln('CVE-2', 'MEDIUM')], 'linux/amd64')
+const ARM = scanOf([vuln('CVE-1', 'CRITICAL', '1.1'), vuln('CVE-3', 'LOW', '1.3', 'lib|pipe')], 'linux/arm64')
+
+/** The counts of each image row of the summary's table, by severity. */
+const summaryRows = (markdown: string): number[][] =>
+  markdown
+    .split('\n')
+    .filter(l => l.startsWith('| `'))
+    .map(l => l.split(' | ').slice(2, 2 + SEVERITIES.length).map(Number))
+
+describe('summaryMarkdown and countsJson', () => {
+  it.each<[string, ImageScan[]]>([
+    ['one image', [AMD]],
+    ['two platforms', [AMD, ARM]],
+    ['a clean image', [scanOf([])]]
+  ])('carry the same counts for %s', (_, scans) => {
+    const markdown = summaryMarkdown(scans, evaluateGate(scans, 'CRITICAL'))
+    const rows = summaryRows(markdown)
+    expect(rows).toEqual(scans.map(s => SEVERITIES.map(sev => s.counts[sev])))
+    const totals = JSON.parse(countsJson(scans)) as Record<string, number>
+    SEVERITIES.forEach((sev, i) => expect(totals[sev]).toBe(rows.reduce((n, r) => n + r[i]!, 0)))
+    expect(totals.total).toBe(scans.reduce((n, s) => n + s.vulnerabilities.length, 0))
+  })
+
+  it('gives the gate’s verdict, what failed it and what an upgrade fixes', () => {
+    const scans = [AMD, ARM]
+    const failed = summaryMarkdown(scans, evaluateGate(scans, 'MEDIUM'))
+    expect(failed).toContain('**Gate: failed** — the image was not pushed.')
+    expect(failed).toContain('- 2 vulnerabilities at or above MEDIUM in app:1 (linux/amd64): CVE-1 in libfoo 1.0 (fixed in 1.1), CVE-2')
+    expect(failed).toContain('2 of 3 can be fixed by upgrading; 1 have no fix yet.')
+    expect(summaryMarkdown(scans, evaluateGate(scans, 'none'))).toContain('**Gate:** off (`fail-on-severity: none`)')
+    expect(summaryMarkdown([scanOf([])], evaluateGate([scanOf([])], 'HIGH'))).toContain(
+      '**Gate: passed** — nothing at or above HIGH.'
+    )
+  })
+
+  it('lists the fixable ones once across platforms, worst first, with cells escaped', () => {
+    const markdown = summaryMarkdown([AMD, ARM], evaluateGate([AMD, ARM], 'CRITICAL'))
+    const table = markdown.slice(markdown.indexOf('#### Top fixable'))
+    expect(table).toContain('| CVE-1 | CRITICAL | libfoo | 1.0 | 1.1 | CVE-1 title |')
+    expect(table).toContain('| CVE-3 | LOW | lib\\|pipe | 1.0 | 1.3 | CVE-3 title |')
+    expect(table.indexOf('CVE-1')).toBeLessThan(table.indexOf('CVE-3'))
+    expect(table.match(/CVE-1 \|/g)).toHaveLength(1)
+    expect(table).not.toContain('CVE-2')
+  })
+
+  it('shows before and after by severity when compared with the previous image', () => {
+    const delta = compareScans([vuln('CVE-1', 'CRITICAL', '1.1')], AMD.vulnerabilities.concat(vuln('CVE-4', 'HIGH')), 'app:0')
+    const markdown = summaryMarkdown([AMD], evaluateGate([AMD], 'CRITICAL'), delta)
+    expect(markdown).toContain('#### Compared with `app:0`')
+    expect(markdown).toContain('| Before | 1 | 0 | 0 | 0 | 0 |\n| After | 1 | 1 | 1 | 0 | 0 |')
+    expect(markdown).toContain('2 new, 0 gone.')
+    expect(markdown).toContain('New: CVE-4 (HIGH, libfoo), CVE-2 (MEDIUM, libfoo)')
+  })
+
+  it.each([
+    [undefined, '–'],
+    [512, '512 B'],
+    [2048, '2.0 KiB'],
+    [5 * 1024 * 1024 + 1, '5.0 MiB']
+  ])('writes %s bytes as %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text)
+  })
+})
+
+describe('sbomArtifactName', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['ghcr.io/o/app:1.0', undefined],
+    ['ghcr.io/o/app:1.0', 'linux/amd64'],
+    ['ghcr.io/o/app:1.0', 'linux/arm64'],
+    ['ghcr.io/o/app:1.0', 'linux/arm/v7'],
+    ['ghcr.io/o/app:1.1', 'linux/amd64'],
+    ['ghcr.io/o/worker:1.0', 'linux/amd64'],
+    ['registry.example:5000/o/app:1.0', 'linux/amd64']
+  ]
+
+  it('is unique per image and platform, so matrix jobs never collide', () => {
+    const names = cases.map(([image, platform]) => sbomArtifactName(image, platform))
+    expect(new Set(names).size).toBe(cases.length)
+  })
+
+  it.each(cases)('for %s (%s) holds only characters artifact names allow', (image, platform) => {
+    const name = sbomArtifactName(image, platform)
+    expect(name).toMatch(/^sbom-[A-Za-z0-9._-]+$/)
+    expect(name).not.toMatch(/[\\/:"<>|*?\s]/)
+    expect(name.length).toBeLessThanOrEqual(200)
+  })
+
+  it('names the image and platform readably', () => {
+    expect(sbomArtifactName('ghcr.io/o/app:1.0', 'linux/arm64')).toBe('sbom-ghcr.io-o-app-1.0-linux-arm64')
+  })
+})
+
+describe('gitlabContainerScanning', () => {
+  const info = {
+    trivyVersion: '0.58.1',
+    analyzerVersion: '1.2.3',
+    start: new Date('2026-11-22T10:00:00.123Z'),
+    end: new Date('2026-11-22T10:01:02.999Z')
+  }
+  const report = gitlabContainerScanning({ ...AMD, image: 'ghcr.io/o/app:1', os: 'debian 12.5' }, info) as Json
+
+  it('has the scan section of security report schema 15.x', () => {
+    expect(report.version).toMatch(/^15\.\d+\.\d+$/)
+    expect(report.scan).toEqual({
+      analyzer: { id: 'oci-pipeline', name: 'oci-pipeline', version: '1.2.3', vendor: { name: 'oci-pipeline' } },
+      scanner: {
+        id: 'trivy',
+        name: 'Trivy',
+        version: '0.58.1',
+        vendor: { name: 'Aqua Security' },
+        url: 'https://github.com/aquasecurity/trivy'
+      },
+      type: 'container_scanning',
+      start_time: '2026-11-22T10:00:00',
+      end_time: '2026-11-22T10:01:02',
+      status: 'success'
+    })
+    expect(report.scan.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+  })
+
+  it('has each vulnerability with a stable UUID, identifiers and a container location', () => {
+    expect(report.vulnerabilities).toHaveLength(2)
+    const [critical, medium] = report.vulnerabilities as Json[]
+    expect(critical).toMatchObject({
+      severity: 'Critical',
+      solution: 'Upgrade libfoo to 1.1',
+      identifiers: [{ type: 'cve', name: 'CVE-1', value: 'CVE-1' }],
+      location: {
+        dependency: { package: { name: 'libfoo' }, version: '1.0' },
+        operating_system: 'debian 12.5',
+        image: 'ghcr.io/o/app:1'
+      }
+    })
+    expect(medium).toMatchObject({ severity: 'Medium', solution: 'No solution provided' })
+    for (const v of report.vulnerabilities as Json[]) {
+      expect(v.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+      expect(v.identifiers.length).toBeGreaterThan(0)
+    }
+    expect(new Set((report.vulnerabilities as Json[]).map(v => v.id)).size).toBe(2)
+    const again = gitlabContainerScanning({ ...AMD, image: 'ghcr.io/o/app:1' }, info) as Json
+    expect(again.vulnerabilities[0].id).toBe(critical!.id)
+    expect(again.vulnerabilities[0].location.operating_system).toBe('Unknown')
+  })
+
+  it.each([
+    ['GHSA-xxxx-yyyy-zzzz', 'ghsa'],
+    ['DLA-3000-1', 'trivy']
+  ])('types identifier %s as %s', (id, type) => {
+    const r = gitlabContainerScanning({ image: 'i', vulnerabilities: [vuln(id, 'LOW')] }, info) as Json
+    expect(r.vulnerabilities[0].identifiers[0].type).toBe(type)
+  })
+})

@@ -1,0 +1,113 @@
+import { join } from 'node:path'
+import { buildConfig, withDefaults } from '../config.js'
+import type { RunContext } from '../context.js'
+import { INPUTS, type RawInputs } from '../inputs.js'
+import { runLint, parseLintOptions, type LintResult } from '../lint/index.js'
+import { parseKeyValues } from '../lists.js'
+import { parseLabelSchemas } from '../metadata/labels.js'
+import { runPipeline, type PipelineDeps } from '../pipeline.js'
+import type { Reporter } from '../reporter.js'
+import type { ScanStageResult } from '../scan/index.js'
+import type { Command } from './args.js'
+import { publishCommand } from './publish.js'
+import { scanCommand } from './scan.js'
+import { onPath, toolPath, type ToolName } from './tools.js'
+
+export { publishVersion } from './publish.js'
+export { onPath } from './tools.js'
+
+/** What the stages found, kept as each one ends, so the reports are written even when a later step fails. */
+export interface StageResults {
+  lint?: LintResult
+  scan?: ScanStageResult
+}
+
+export interface CommandDeps {
+  raw: RawInputs
+  ctx: RunContext
+  reporter: Reporter
+  env: NodeJS.ProcessEnv
+  /** Reads a file of the workspace, undefined when absent. */
+  readFile: (path: string) => string | undefined
+  /** Where reports go: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline in the workspace. */
+  reportDir: string
+  stages: StageResults
+}
+
+/** Where the pipeline says a stage has ended (read when present; the result serves otherwise). */
+interface StageHooks {
+  onLint?: (lint: LintResult) => void
+  onScan?: (scan: ScanStageResult) => void
+}
+
+/** `build`: the pipeline without its lint stage (the `lint` job ran it already). */
+const withoutLint =
+  (raw: RawInputs): RawInputs =>
+  name =>
+    name === 'lint' && INPUTS.some(i => i.name === 'lint') ? 'false' : raw(name)
+
+async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
+  const config = buildConfig(raw, d.ctx, d.env)
+  const deps: PipelineDeps & StageHooks = {
+    reporter: d.reporter,
+    env: d.env,
+    tools: async (name: ToolName) => toolPath(name, raw, d.env),
+    onLint: lint => void (d.stages.lint = lint),
+    onScan: scan => void (d.stages.scan = scan)
+  }
+  const result = await runPipeline(config, d.ctx, deps)
+  d.stages.lint ??= result.lint
+  d.stages.scan ??= result.scan
+  return 0
+}
+
+async function lint(d: CommandDeps): Promise<number> {
+  const get = withDefaults(d.raw)
+  const options = parseLintOptions(get)
+  const context = get('context') || '.'
+  const team = get('team')
+  const result = await runLint(
+    {
+      ...options,
+      file: get('file') || join(context, 'Dockerfile'),
+      context,
+      labelSchemas: parseLabelSchemas(get('label-schema')),
+      workspace: d.ctx.workspace,
+      target: get('target') || undefined,
+      buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
+      providedLabels: [
+        ...parseKeyValues('labels', get('labels')).map(([k]) => k),
+        ...(team ? ['int.skao.image.team'] : [])
+      ],
+      reportDir: d.reportDir
+    },
+    {
+      hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
+      trivy: options.trivyPath ?? onPath('trivy', d.env)
+    },
+    d.reporter
+  )
+  d.stages.lint = result
+  const c = result.counts
+  d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`)
+  if (result.failed) {
+    d.reporter.error(`lint: findings at or above the failure threshold (${options.threshold})`)
+    return 1
+  }
+  return 0
+}
+
+export async function runCommand(command: Command, d: CommandDeps): Promise<number> {
+  switch (command) {
+    case 'run':
+      return pipeline(d, d.raw)
+    case 'build':
+      return pipeline(d, withoutLint(d.raw))
+    case 'lint':
+      return lint(d)
+    case 'publish':
+      return publishCommand(d)
+    case 'scan':
+      return scanCommand(d)
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * The outputs as a GitLab dotenv report: single-line `KEY=value` lines that later jobs receive as
+ * variables. GitLab's dotenv holds no multi-line values, so lists are comma-joined. Pure.
+ */
+export function dotenvVariables(outputs: ReadonlyMap<string, string>): Record<string, string> {
+  const tags = (outputs.get('tags') ?? '').split('\n').filter(Boolean)
+  const digest = outputs.get('digest') ?? ''
+  const first = tags[0]
+  const vars: Record<string, string> = {
+    OCI_IMAGE_REF: first ? (digest ? `${first}@${digest}` : first) : (outputs.get('image') ?? ''),
+    OCI_IMAGE_DIGEST: digest,
+    OCI_IMAGE_VERSION: outputs.get('version') ?? '',
+    OCI_IMAGE_ID: outputs.get('imageid') ?? '',
+    OCI_IMAGE_TAGS: tags.join(','),
+    OCI_IMAGE_PUBLISHED: outputs.get('published') ?? ''
+  }
+  return Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== '' && !/[\r\n]/.test(v)))
+}
+
+export const dotenvText = (vars: Record<string, string>): string =>
+  Object.entries(vars)
+    .map(([k, v]) => `${k}=${v}\n`)
+    .join('')

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto'
+import type { ScanDelta } from './delta.js'
+import type { GateVerdict } from './gate.js'
+import {
+  addCounts,
+  bySeverity,
+  countBySeverity,
+  SEVERITIES,
+  type ImageScan,
+  type Severity,
+  type SeverityCounts,
+  type Vulnerability
+} from './model.js'
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+const title = (s: Severity): string => s[0] + s.slice(1).toLowerCase()
+
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return '–'
+  const units = ['B', 'KiB', 'MiB', 'GiB']
+  let n = bytes
+  let u = 0
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024
+    u++
+  }
+  return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`
+}
+
+/** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
+export function countsJson(scans: readonly ImageScan[]): string {
+  const zero = countBySeverity([])
+  const counts = scans.reduce<SeverityCounts>((sum, s) => addCounts(sum, s.counts), zero)
+  return JSON.stringify({ ...counts, total: SEVERITIES.reduce((n, s) => n + counts[s], 0) })
+}
+
+/** The fixable ones first by severity, one row per vulnerability and package across platforms. */
+export function topFixable(scans: readonly ImageScan[], limit = 10): Vulnerability[] {
+  const seen = new Map<string, Vulnerability>()
+  for (const s of scans)
+    for (const v of s.vulnerabilities)
+      if (v.fixed && !seen.has(`${v.id} ${v.pkg}`)) seen.set(`${v.id} ${v.pkg}`, v)
+  return [...seen.values()].sort(bySeverity).slice(0, limit)
+}
+
+/** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
+export function summaryMarkdown(scans: readonly ImageScan[], gate: GateVerdict, delta?: ScanDelta): string {
+  const lines: string[] = ['### Vulnerability scan', '']
+  lines.push(`| Image | Platform | ${SEVERITIES.map(title).join(' | ')} | Packages | Size | Layers |`)
+  lines.push(`|---|---|${SEVERITIES.map(() => '--:').join('|')}|--:|--:|--:|`)
+  for (const s of scans) {
+    const counts = SEVERITIES.map(sev => String(s.counts[sev])).join(' | ')
+    lines.push(
+      `| \`${cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`
+    )
+  }
+  lines.push('')
+  if (gate.threshold === 'none' && !gate.failed) lines.push('**Gate:** off (`fail-on-severity: none`)')
+  else if (!gate.failed) lines.push(`**Gate: passed** — nothing at or above ${gate.threshold}.`)
+  else {
+    lines.push(`**Gate: failed** — the image was not pushed.`, '')
+    for (const r of gate.reasons) lines.push(`- ${cell(r)}`)
+    const unfixable = gate.failing.length - gate.fixable.length
+    lines.push(
+      '',
+      `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`
+    )
+  }
+  if (delta) {
+    lines.push('', `#### Compared with \`${cell(delta.baseline ?? 'the previous image')}\``, '')
+    lines.push(`| | ${SEVERITIES.map(title).join(' | ')} |`, `|---|${SEVERITIES.map(() => '--:').join('|')}|`)
+    lines.push(`| Before | ${SEVERITIES.map(s => delta.before[s]).join(' | ')} |`)
+    lines.push(`| After | ${SEVERITIES.map(s => delta.after[s]).join(' | ')} |`)
+    lines.push('', `${delta.added.length} new, ${delta.removed.length} gone.`)
+    if (delta.added.length > 0)
+      lines.push(
+        '',
+        `New: ${delta.added
+          .slice(0, 10)
+          .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
+          .join(', ')}`
+      )
+  }
+  const fixable = topFixable(scans)
+  if (fixable.length > 0) {
+    lines.push(
+      '',
+      '#### Top fixable vulnerabilities',
+      '',
+      '| ID | Severity | Package | Installed | Fixed in | Title |',
+      '|---|---|---|---|---|---|'
+    )
+    for (const v of fixable) {
+      const id = v.url ? `[${v.id}](${v.url})` : v.id
+      lines.push(
+        `| ${id} | ${v.severity} | ${cell(v.pkg)} | ${cell(v.installed)} | ${cell(v.fixed ?? '')} | ${cell(v.title)} |`
+      )
+    }
+  }
+  return lines.join('\n') + '\n'
+}
+
+const GITLAB_SEVERITY: Record<Severity, string> = {
+  CRITICAL: 'Critical',
+  HIGH: 'High',
+  MEDIUM: 'Medium',
+  LOW: 'Low',
+  UNKNOWN: 'Unknown'
+}
+
+/** GitLab's timestamps: no fraction, no zone. */
+const gitlabTime = (d: Date): string => d.toISOString().slice(0, 19)
+
+function uuidFrom(text: string): string {
+  const h = createHash('sha256').update(text).digest('hex')
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`
+}
+
+export interface GitLabScanInfo {
+  trivyVersion: string
+  analyzerVersion: string
+  start: Date
+  end: Date
+}
+
+/** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
+export function gitlabContainerScanning(
+  scan: Pick<ImageScan, 'image' | 'os' | 'vulnerabilities'>,
+  info: GitLabScanInfo
+): object {
+  const vendor = { name: 'Aqua Security' }
+  return {
+    version: '15.0.7',
+    scan: {
+      analyzer: {
+        id: 'oci-pipeline',
+        name: 'oci-pipeline',
+        version: info.analyzerVersion,
+        vendor: { name: 'oci-pipeline' }
+      },
+      scanner: {
+        id: 'trivy',
+        name: 'Trivy',
+        version: info.trivyVersion,
+        vendor,
+        url: 'https://github.com/aquasecurity/trivy'
+      },
+      type: 'container_scanning',
+      start_time: gitlabTime(info.start),
+      end_time: gitlabTime(info.end),
+      status: 'success'
+    },
+    vulnerabilities: scan.vulnerabilities.map(v => ({
+      id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
+      name: v.title || v.id,
+      description: v.title || v.id,
+      severity: GITLAB_SEVERITY[v.severity],
+      solution: v.fixed ? `Upgrade ${v.pkg} to ${v.fixed}` : 'No solution provided',
+      identifiers: [
+        {
+          type: /^CVE-/i.test(v.id) ? 'cve' : /^GHSA-/i.test(v.id) ? 'ghsa' : 'trivy',
+          name: v.id,
+          value: v.id,
+          ...(v.url ? { url: v.url } : {})
+        }
+      ],
+      links: v.url ? [{ url: v.url }] : [],
+      location: {
+        dependency: { package: { name: v.pkg }, version: v.installed },
+        operating_system: scan.os ?? 'Unknown',
+        image: scan.image
+      }
+    })),
+    remediations: []
+  }
+}
