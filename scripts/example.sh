@@ -22,6 +22,12 @@ INPUT[tags]=$'type=ref,event=branch\ntype=sha\ntype=raw,value={{version}}'
 # The Trivy test-env.sh installed (lint and scan); its DB is kept in .cache/trivy between runs.
 INPUT[trivy-path]=$(get .trivy)
 INPUT[trivy-cache-dir]="$ROOT/.cache/trivy"
+# hadolint is a download from GitHub releases; the example uses one only when it is installed.
+if command -v hadolint >/dev/null; then
+  INPUT[hadolint-path]=$(command -v hadolint)
+else
+  INPUT[linters]=trivy,checklist
+fi
 if ! "$(get .trivy)" image --download-db-only --no-progress --cache-dir "$ROOT/.cache/trivy" >"$OUT/trivy-db.log" 2>&1 &&
   [ ! -f "$ROOT/.cache/trivy/db/trivy.db" ]; then
   echo "No vulnerability DB could be downloaded (offline? see $OUT/trivy-db.log): the example runs without the scan stage."
@@ -44,7 +50,7 @@ BRANCH=$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo main)
 printf '{"ref":"refs/heads/%s","repository":{"name":"oci-pipeline","html_url":"https://github.com/oci-pipeline/oci-pipeline","description":"oci-pipeline example","default_branch":"main"}}' "$BRANCH" >"$OUT/event.json"
 
 envs=(
-  "PATH=$PATH" "HOME=$HOME" "DOCKER_CONFIG=$OUT/docker-config" "RUNNER_TEMP=$OUT"
+  "PATH=$PATH" "HOME=$HOME" "DOCKER_CONFIG=$OUT/docker-config" "RUNNER_TEMP=$OUT" "RUNNER_TOOL_CACHE=$ROOT/.cache/tool-cache"
   GITHUB_ACTIONS=true GITHUB_EVENT_NAME=push "GITHUB_EVENT_PATH=$OUT/event.json"
   "GITHUB_REF=refs/heads/$BRANCH" "GITHUB_SHA=$SHA" GITHUB_REPOSITORY=oci-pipeline/oci-pipeline
   GITHUB_ACTOR=example "GITHUB_WORKSPACE=$ROOT" GITHUB_SERVER_URL=https://github.com GITHUB_API_URL=http://127.0.0.1:9
@@ -64,8 +70,14 @@ fi
 echo "Image:    $(output image)"
 echo "Tags:     $(output tags | tr '\n' ' ')"
 echo "Version:  $(output version)"
-echo "SBOM:     $(output sbom-path || true)"
-echo "Reports:  lint $(output lint-sarif), scan $(output scan-sarif) (all under $OUT/oci-pipeline)"
+if [ "${INPUT[scan]:-true}" = false ]; then
+  echo "SBOM:     none: the scan stage was skipped (no vulnerability DB could be downloaded)"
+else
+  echo "SBOM:     $(output sbom-path)"
+  echo "Scan:     $(output vulnerabilities) (SARIF $(output scan-sarif))"
+fi
+echo "Lint:     $(output lint-findings) (SARIF $(output lint-sarif))"
+echo "Reports:  $OUT/oci-pipeline"
 echo "Summary:  $OUT/summary.md"
 echo "Outputs:  $OUT/outputs"
 echo "Log:      $OUT/log.txt"

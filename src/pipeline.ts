@@ -41,6 +41,9 @@ export interface PipelineDeps {
   dbCache?: DbCache
   /** Uploads the SBOM as an artifact (GitHub: the workflow's artifacts). */
   artifacts?: ArtifactUploader
+  /** Told each stage's result when it has one, before a failed lint or gate throws (GitLab reports). */
+  onLint?: (lint: LintResult) => void
+  onScan?: (scan: ScanStageResult) => void
 }
 
 function setMetadataOutputs(meta: Metadata, r: Reporter): void {
@@ -66,7 +69,7 @@ function startLint(config: Config, ctx: RunContext, meta: Metadata, deps: Pipeli
       } catch (e) {
         buffered.warning(`${name} cannot be had: ${errorMessage(e)}`)
       }
-    return runLint(
+    const result = await runLint(
       {
         ...config.lint,
         file: config.build.file,
@@ -82,6 +85,8 @@ function startLint(config: Config, ctx: RunContext, meta: Metadata, deps: Pipeli
       tools,
       buffered
     )
+    deps.onLint?.(result)
+    return result
   })()
   return { run, replay: () => buffered.replay('Lint') }
 }
@@ -129,6 +134,7 @@ async function scanBuilt(
     ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
     ...(deps.artifacts ? { uploader: deps.artifacts } : {})
   })
+  deps.onScan?.(scan)
   checkScannedIsBuilt(scan.scans, built)
   if (config.sarifUpload && deps.uploadSarif)
     for (const s of scan.scans)
@@ -186,6 +192,8 @@ export async function runPipeline(
         throw e
       }
     )
+    // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
+    lintDone?.catch(() => undefined)
     let built: BuildResult
     try {
       built = await r.group('Build', async () => {

@@ -58,7 +58,10 @@ describeWithEnv('the bundled CLI, as a user runs it on Node 24', env => {
     }
     const args = ['scan', '--image', `${base.name}:${base.tag}`, '--trivy-cache-dir', trivyCache]
     const run = await oci([...args, '--report-dir', 'failed', '--json'], scanEnv)
-    expect([run.code, run.stderr]).toEqual([1, expect.stringContaining('CVE-2099-0001 in oci-test-lib 1.0.0-1')])
+    expect([run.code, run.stderr]).toEqual([
+      1,
+      expect.stringContaining('CVE-2099-0001 in oci-test-lib 1.0.0-1')
+    ])
     expect(run.stderr).not.toContain(e.password)
     expect(JSON.parse(run.stdout)).toMatchObject({
       digest: base.digest,
@@ -85,7 +88,9 @@ describeWithEnv('the bundled CLI, as a user runs it on Node 24', env => {
       OCI_PIPELINE_FAIL_ON_SEVERITY: 'none'
     })
     expect([pass.code, pass.stderr]).toEqual([0, expect.stringContaining('passed the gate (none)')])
-    expect(readJson(join(work, 'passed', 'gl-container-scanning-report.json')).vulnerabilities).toHaveLength(2)
+    expect(readJson(join(work, 'passed', 'gl-container-scanning-report.json')).vulnerabilities).toHaveLength(
+      2
+    )
   })
 
   it('lints a Dockerfile: SARIF and the GitLab code-quality report agree; the threshold sets the exit code', async () => {
@@ -95,7 +100,10 @@ describeWithEnv('the bundled CLI, as a user runs it on Node 24', env => {
     const lint = (more: string[], vars: Record<string, string> = {}) =>
       oci(['lint', '--linters', 'checklist', '--report-dir', 'reports', ...more], vars, dir)
     const failed = await lint(['--lint-failure-threshold', 'warning'])
-    expect([failed.code, failed.stderr]).toEqual([1, expect.stringMatching(/error: lint: findings at or above/)])
+    expect([failed.code, failed.stderr]).toEqual([
+      1,
+      expect.stringMatching(/error: lint: findings at or above/)
+    ])
     const codequality = readJson(join(dir, 'reports', 'gl-code-quality-report.json')) as Json[]
     const sarif = readJson(join(dir, 'reports', 'lint.sarif'))
     expect(codequality.map(i => i.check_name).sort()).toEqual(
@@ -105,5 +113,24 @@ describeWithEnv('the bundled CLI, as a user runs it on Node 24', env => {
     expect(new Set(codequality.map(i => i.severity))).toEqual(new Set(['minor']))
     const passed = await lint([], { OCI_PIPELINE_LINT_FAILURE_THRESHOLD: 'error' })
     expect(passed.code).toBe(0)
+
+    // --format: what stdout carries; the exit code still follows the threshold.
+    const text = await lint(['--format', 'text'])
+    expect(text.stdout).toMatch(/^Dockerfile:1: warning OP001 \(checklist\) /m)
+    expect(text.stdout.trim().split('\n')).toHaveLength(codequality.length)
+    const json = await lint(['--format', 'json', '--lint-failure-threshold', 'warning'])
+    expect(json.code).toBe(1)
+    const printed = JSON.parse(json.stdout) as Json
+    expect(printed.failed).toBe(true)
+    expect(printed.findings.map((f: Json) => f.ruleId).sort()).toEqual(
+      codequality.map(i => i.check_name).sort()
+    )
+    const asSarif = await lint(['--format', 'sarif'])
+    expect(asSarif.stdout).toBe(readFileSync(join(dir, 'reports', 'lint.sarif'), 'utf8'))
+    const asCq = await lint(['--format', 'codequality'])
+    expect(JSON.parse(asCq.stdout)).toEqual(readJson(join(dir, 'reports', 'gl-code-quality-report.json')))
+    const bad = await lint(['--format', 'yaml'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('Input "format": "yaml" is not one of text, json, sarif, codequality')
   })
 })

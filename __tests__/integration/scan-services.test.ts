@@ -187,7 +187,7 @@ describeWithEnv('Trivy DB download with the real Trivy', env => {
     for (const r of [a, b]) {
       expect(err?.message).toMatch(
         new RegExp(
-          `${r.repository} \\(attempt 2, (rate-limited|unknown)\\): (.*TOOMANYREQUESTS|exit code 1, no error message)`
+          `${r.repository} \\(attempt 2, (rate-limited|unknown)\\): ([\\s\\S]*TOOMANYREQUESTS|exit code 1, no error message)`
         )
       )
       expect(

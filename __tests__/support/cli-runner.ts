@@ -36,7 +36,19 @@ export function freshCliBundle(): string {
   const out = mkdtempSync(join(tmpdir(), 'oci-cli-bundle-'))
   execFileSync(
     'npx',
-    ['--no-install', 'ncc', 'build', 'src/cli/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022', '--quiet'],
+    [
+      '--no-install',
+      'ncc',
+      'build',
+      'src/cli/index.ts',
+      '-o',
+      out,
+      '--license',
+      'licenses.txt',
+      '--target',
+      'es2022',
+      '--quiet'
+    ],
     { cwd: ROOT, stdio: 'pipe' }
   )
   return join(out, 'index.js')

@@ -49,7 +49,7 @@ function resolved(jobs: Record<string, Job>, name: string): Job {
   const job = jobs[name] as Job
   const parents = job.extends === undefined ? [] : [job.extends].flat()
   const base = parents.reduce<Record<string, unknown>>((acc, p) => merge(acc, resolved(jobs, p)), {})
-  const { extends: _e, ...own } = job
+  const own = Object.fromEntries(Object.entries(job).filter(([k]) => k !== 'extends'))
   return merge(base, own) as Job
 }
 
@@ -90,7 +90,12 @@ describe('templates/gitlab-ci.yml', () => {
   it('has SKAO’s jobs in SKAO’s stages, none named like GitLab’s own container_scanning', () => {
     const jobs = interpolate()
     const visible = Object.keys(jobs).filter(k => !k.startsWith('.'))
-    expect(visible.sort()).toEqual(['oci-image-build', 'oci-image-lint', 'oci-image-publish', 'oci-image-scan'])
+    expect(visible.sort()).toEqual([
+      'oci-image-build',
+      'oci-image-lint',
+      'oci-image-publish',
+      'oci-image-scan'
+    ])
     expect(Object.fromEntries(visible.map(j => [j, jobs[j]?.stage]))).toEqual({
       'oci-image-lint': 'lint',
       'oci-image-build': 'build',
@@ -103,7 +108,9 @@ describe('templates/gitlab-ci.yml', () => {
   it('runs the CLI as oci-pipeline unless OCI_PIPELINE_CLI says otherwise', () => {
     const jobs = interpolate()
     for (const name of ['oci-image-lint', 'oci-image-build', 'oci-image-scan', 'oci-image-publish'])
-      expect(jobs[name]?.script?.join('\n')).toMatch(/^\$\{OCI_PIPELINE_CLI:-oci-pipeline\} (lint|build|scan|publish)\b/)
+      expect(jobs[name]?.script?.join('\n')).toMatch(
+        /^\$\{OCI_PIPELINE_CLI:-oci-pipeline\} (lint|build|scan|publish)\b/
+      )
   })
 
   it('reads the dotenv reports from where the CLI writes them', () => {
@@ -128,7 +135,9 @@ describe('templates/gitlab-ci.yml', () => {
     expect(reports('oci-image-build')).toEqual({ dotenv: 'out/reports/image.env', ...scanReports })
     expect(reports('oci-image-scan')).toEqual({ dotenv: 'out/reports/scan.env', ...scanReports })
     expect(reports('oci-image-publish')).toEqual({ dotenv: 'out/reports/publish.env' })
-    expect(sbomFileName('registry.example.org/grp/demo:1.0', 'linux/arm64')).toMatch(/^gl-sbom-.*\.cdx\.json$/)
+    expect(sbomFileName('registry.example.org/grp/demo:1.0', 'linux/arm64')).toMatch(
+      /^gl-sbom-.*\.cdx\.json$/
+    )
     for (const name of ['oci-image-lint', 'oci-image-build', 'oci-image-scan', 'oci-image-publish']) {
       const job = resolved(jobs, name)
       expect([name, job.artifacts?.paths, (job.artifacts as { when?: string })?.when]).toEqual([
@@ -156,7 +165,9 @@ describe('templates/gitlab-ci.yml', () => {
 
   it('never tags latest, and publishes only on git tags', () => {
     const jobs = interpolate()
-    expect((jobs['.oci-image-tool']?.variables as Record<string, string>).OCI_PIPELINE_FLAVOR).toBe('latest=false')
+    expect((jobs['.oci-image-tool']?.variables as Record<string, string>).OCI_PIPELINE_FLAVOR).toBe(
+      'latest=false'
+    )
     const publishRules = jobs['oci-image-publish']?.rules ?? []
     expect(publishRules.at(-1)).toEqual({ if: '$CI_COMMIT_TAG' })
     expect(TEMPLATE).not.toMatch(/value=latest/)

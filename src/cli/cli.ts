@@ -109,7 +109,8 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
         return existsSync(path) ? readFileSync(path, 'utf8') : undefined
       },
       reportDir,
-      stages
+      stages,
+      stdout: io.stdout
     })
   } catch (e) {
     reporter.error(errorMessage(e))

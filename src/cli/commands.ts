@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildConfig, withDefaults } from '../config.js'
 import type { RunContext } from '../context.js'
+import { InputError } from '../errors.js'
 import { INPUTS, type RawInputs } from '../inputs.js'
 import { runLint, parseLintOptions, type LintResult } from '../lint/index.js'
 import { parseKeyValues } from '../lists.js'
@@ -8,7 +10,7 @@ import { parseLabelSchemas } from '../metadata/labels.js'
 import { runPipeline, type PipelineDeps } from '../pipeline.js'
 import type { Reporter } from '../reporter.js'
 import type { ScanStageResult } from '../scan/index.js'
-import type { Command } from './args.js'
+import { LINT_FORMATS, type Command } from './args.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
@@ -32,14 +34,31 @@ export interface CommandDeps {
   /** Where reports go: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline in the workspace. */
   reportDir: string
   stages: StageResults
+  /** Standard output (lint --format). */
+  stdout?: (text: string) => void
+}
+
+/** The findings as `lint --format` prints them. */
+export function formatLint(result: LintResult, format: string): string {
+  switch (format) {
+    case 'text':
+      return result.findings
+        .map(f => `${f.file}:${f.line}: ${f.level} ${f.ruleId} (${f.engine}) ${f.message}\n`)
+        .join('')
+    case 'json':
+      return (
+        JSON.stringify({ counts: result.counts, failed: result.failed, findings: result.findings }, null, 2) +
+        '\n'
+      )
+    case 'sarif':
+      return result.sarifPath ? readFileSync(result.sarifPath, 'utf8') : ''
+    case 'codequality':
+      return result.codeQualityPath ? readFileSync(result.codeQualityPath, 'utf8') : ''
+  }
+  throw new InputError('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`)
 }
 
 /** Where the pipeline says a stage has ended (read when present; the result serves otherwise). */
-interface StageHooks {
-  onLint?: (lint: LintResult) => void
-  onScan?: (scan: ScanStageResult) => void
-}
-
 /** `build`: the pipeline without its lint stage (the `lint` job ran it already). */
 const withoutLint =
   (raw: RawInputs): RawInputs =>
@@ -48,7 +67,7 @@ const withoutLint =
 
 async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
   const config = buildConfig(raw, d.ctx, d.env)
-  const deps: PipelineDeps & StageHooks = {
+  const deps: PipelineDeps = {
     reporter: d.reporter,
     env: d.env,
     tools: async (name: ToolName) => toolPath(name, raw, d.env),
@@ -63,6 +82,9 @@ async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
 
 async function lint(d: CommandDeps): Promise<number> {
   const get = withDefaults(d.raw)
+  const format = d.raw('format') || 'text'
+  if (!(LINT_FORMATS as readonly string[]).includes(format))
+    throw new InputError('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`)
   const options = parseLintOptions(get)
   const context = get('context') || '.'
   const team = get('team')
@@ -88,6 +110,7 @@ async function lint(d: CommandDeps): Promise<number> {
     d.reporter
   )
   d.stages.lint = result
+  d.stdout?.(formatLint(result, format))
   const c = result.counts
   d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`)
   if (result.failed) {

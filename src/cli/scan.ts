@@ -18,16 +18,24 @@ import { toolPath } from './tools.js'
 export function scanReference(get: RawInputs, ctx: RunContext, version: string): string {
   const given = get('image').trim()
   if (given) return given
-  const name = get('release-image').trim() || (get('images').trim() ? parseImages(get('images'), ctx.repo)[0]?.name : '')
+  const name =
+    get('release-image').trim() || (get('images').trim() ? parseImages(get('images'), ctx.repo)[0]?.name : '')
   if (!name) throw new InputError('image', 'is empty, and no release-image or images names one to scan')
-  if (!version) throw new InputError('version', `is empty and neither a git tag nor .release gives one for ${name}`)
+  if (!version)
+    throw new InputError('version', `is empty and neither a git tag nor .release gives one for ${name}`)
   return `${name}:${version}`
 }
 
 /** `name:tag`, `name@digest` or `name:tag@digest`, checked. */
-export function parseScanReference(ref: string): { name: string; registry: string; tag?: string; digest?: string } {
+export function parseScanReference(ref: string): {
+  name: string
+  registry: string
+  tag?: string
+  digest?: string
+} {
   const { name, tag, digest } = splitReference(ref)
-  if (digest !== undefined && !isDigest(digest)) throw new InputError('image', `"${digest}" is not a sha256 digest`)
+  if (digest !== undefined && !isDigest(digest))
+    throw new InputError('image', `"${digest}" is not a sha256 digest`)
   const parsed = parseImageName('image', name)
   return { name: parsed.name, registry: parsed.registry, tag, digest }
 }
@@ -35,7 +43,8 @@ export function parseScanReference(ref: string): { name: string; registry: strin
 /** The logins that reach the scanned image's registry: the staging one and the release one. */
 function loginsFor(registry: string, get: RawInputs, releaseImage: string): RegistryLogin[] {
   const releaseHost =
-    get('release-registry') || (releaseImage ? parseImageName('release-image', releaseImage).registry : registry)
+    get('release-registry') ||
+    (releaseImage ? parseImageName('release-image', releaseImage).registry : registry)
   return [
     loginOf(get('registry') || registry, get('username'), get('password'), 'username'),
     loginOf(releaseHost, get('release-username'), get('release-password'), 'release-username')
@@ -60,7 +69,9 @@ export async function scanCommand(d: CommandDeps): Promise<number> {
     await r.group(`Login to ${l.host}`, () => login(l, d.env))
   }
 
-  const lookup = target.digest ? `${target.name}@${target.digest}` : `${target.name}:${target.tag ?? 'latest'}`
+  const lookup = target.digest
+    ? `${target.name}@${target.digest}`
+    : `${target.name}:${target.tag ?? 'latest'}`
   const manifest = await r.group(`Resolve ${lookup}`, () => readManifest(lookup, d.env))
   if (target.digest && manifest.digest !== target.digest)
     throw new StepError(`${lookup} in the registry has digest ${manifest.digest}`)

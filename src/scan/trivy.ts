@@ -124,7 +124,8 @@ export function failureReason(result: RunResult): string {
     .map(l => l.trim())
     .filter(Boolean)
   const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l))
-  const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l))
+  const said =
+    first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l))
   return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`
 }
 

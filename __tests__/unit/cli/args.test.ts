@@ -56,17 +56,20 @@ describe('the command line', () => {
     expect(read('team')).toBe('fallback team')
   })
 
-  it.each(COMMANDS)('%s reads every option from OCI_PIPELINE_<OPTION> when the flag is not given', command => {
-    for (const o of optionsFor(command).filter(o => !o.flag)) {
-      const env = { [envName(o.name)]: `env ${o.name}` }
-      expect([o.name, optionReader(parseCommandLine([command]).values, env)(o.name)]).toEqual([
-        o.name,
-        `env ${o.name}`
-      ])
-      const given = parseCommandLine([command, `--${o.name}=flag`]).values
-      expect([o.name, optionReader(given, env)(o.name)]).toEqual([o.name, 'flag'])
+  it.each(COMMANDS)(
+    '%s reads every option from OCI_PIPELINE_<OPTION> when the flag is not given',
+    command => {
+      for (const o of optionsFor(command).filter(o => !o.flag)) {
+        const env = { [envName(o.name)]: `env ${o.name}` }
+        expect([o.name, optionReader(parseCommandLine([command]).values, env)(o.name)]).toEqual([
+          o.name,
+          `env ${o.name}`
+        ])
+        const given = parseCommandLine([command, `--${o.name}=flag`]).values
+        expect([o.name, optionReader(given, env)(o.name)]).toEqual([o.name, 'flag'])
+      }
     }
-  })
+  )
 
   it.each(COMMANDS)('%s --help lists every option with its environment variable', async command => {
     const { code, stdout } = await runCli([command, '--help'])

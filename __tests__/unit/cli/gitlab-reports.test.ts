@@ -61,10 +61,20 @@ describe('GitLab reports', () => {
     }
     const out = join(work, 'reports')
     const written = writeGitLabReports(out, {
-      lint: { findings: [finding({}), finding({ ruleId: 'DL3008', engine: 'hadolint', level: 'warning', line: 2 })] },
+      lint: {
+        findings: [finding({}), finding({ ruleId: 'DL3008', engine: 'hadolint', level: 'warning', line: 2 })]
+      },
       scans: [
-        { image: 'r.io/g/app:1', platform: 'linux/amd64', paths: scanDir('amd64', securityReport('a', 'b', ['x'])) },
-        { image: 'r.io/g/app:1', platform: 'linux/arm64', paths: scanDir('arm64', securityReport('a', 'c', ['y'])) }
+        {
+          image: 'r.io/g/app:1',
+          platform: 'linux/amd64',
+          paths: scanDir('amd64', securityReport('a', 'b', ['x']))
+        },
+        {
+          image: 'r.io/g/app:1',
+          platform: 'linux/arm64',
+          paths: scanDir('arm64', securityReport('a', 'c', ['y']))
+        }
       ]
     })
     expect(readdirSync(out).sort()).toEqual([
@@ -79,8 +89,16 @@ describe('GitLab reports', () => {
     ])
     const read = (name: string) => JSON.parse(readFileSync(join(out, name), 'utf8'))
     expect(read('gl-code-quality-report.json')).toEqual([
-      expect.objectContaining({ check_name: 'OP004', severity: 'major', location: { path: 'Dockerfile', lines: { begin: 3 } } }),
-      expect.objectContaining({ check_name: 'DL3008', severity: 'minor', location: { path: 'Dockerfile', lines: { begin: 2 } } })
+      expect.objectContaining({
+        check_name: 'OP004',
+        severity: 'major',
+        location: { path: 'Dockerfile', lines: { begin: 3 } }
+      }),
+      expect.objectContaining({
+        check_name: 'DL3008',
+        severity: 'minor',
+        location: { path: 'Dockerfile', lines: { begin: 2 } }
+      })
     ])
     const merged = read('gl-container-scanning-report.json')
     expect(merged.vulnerabilities.map((v: { id: string }) => v.id)).toEqual(['x', 'y'])

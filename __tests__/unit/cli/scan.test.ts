@@ -67,7 +67,14 @@ describe('oci-pipeline scan', () => {
       ])
     )
     for (const n of ['build-args', 'tags', 'push', 'lint', 'linters', 'scan']) expect(names).not.toContain(n)
-    const parsed = parseCommandLine(['scan', '--image', `r/x@${D}`, '--ignore-unfixed', '--fail-on-severity', 'HIGH'])
+    const parsed = parseCommandLine([
+      'scan',
+      '--image',
+      `r/x@${D}`,
+      '--ignore-unfixed',
+      '--fail-on-severity',
+      'HIGH'
+    ])
     expect(Object.fromEntries(parsed.values)).toEqual({
       image: `r/x@${D}`,
       'ignore-unfixed': 'true',

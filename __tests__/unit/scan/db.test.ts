@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunResult } from '../../../src/process.js'
 import { ensureDb, type DbCache } from '../../../src/scan/db.js'
-import { Trivy, type Runner } from '../../../src/scan/trivy.js'
+import { failureReason, Trivy, type Runner } from '../../../src/scan/trivy.js'
 import { RecordingReporter } from '../../support/scan-fixtures.js'
 import { HELP_0_45, HELP_0_58 } from './trivy-help.js'
 
@@ -22,7 +22,8 @@ function fakeTrivy(help: string, downloads: RunResult[] = []) {
     if (args.includes('--download-db-only')) return downloads.shift() ?? ok()
     throw new Error(`unexpected trivy ${args.join(' ')}`)
   }
-  const downloadsFrom = () => calls.filter(a => a.includes('--download-db-only')).map(a => a[a.indexOf('--db-repository') + 1])
+  const downloadsFrom = () =>
+    calls.filter(a => a.includes('--download-db-only')).map(a => a[a.indexOf('--db-repository') + 1])
   return { runner, calls, downloadsFrom }
 }
 
@@ -30,11 +31,18 @@ describe('Trivy.detect', () => {
   it('reads a dev build’s flags from its help, and whether it has convert', async () => {
     const { runner } = fakeTrivy(HELP_0_45)
     const trivy = await Trivy.detect('/bin/trivy', runner)
-    expect(trivy.caps).toMatchObject({ version: 'dev', scanners: true, misconfigScanner: false, pkgTypes: false, convert: true })
+    expect(trivy.caps).toMatchObject({
+      version: 'dev',
+      scanners: true,
+      misconfigScanner: false,
+      pkgTypes: false,
+      convert: true
+    })
   })
 
   it('falls back to the version when the help cannot be read', async () => {
-    const runner: Runner = async (_cmd, args) => (args[0] === '--version' ? ok('Version: 0.35.0') : fail('boom'))
+    const runner: Runner = async (_cmd, args) =>
+      args[0] === '--version' ? ok('Version: 0.35.0') : fail('boom')
     const trivy = await Trivy.detect('/bin/trivy', runner)
     expect(trivy.caps).toMatchObject({ version: '0.35.0', scanners: false, convert: false })
   })
@@ -42,7 +50,10 @@ describe('Trivy.detect', () => {
 
 describe('Trivy.downloadDb', () => {
   it('retries a rate-limited repository and succeeds', async () => {
-    const { runner, downloadsFrom } = fakeTrivy(HELP_0_45, [fail('TOOMANYREQUESTS'), fail('status code 503 Service Unavailable')])
+    const { runner, downloadsFrom } = fakeTrivy(HELP_0_45, [
+      fail('TOOMANYREQUESTS'),
+      fail('status code 503 Service Unavailable')
+    ])
     const reporter = new RecordingReporter()
     const trivy = await Trivy.detect('/bin/trivy', runner)
     await expect(trivy.downloadDb(['r.example/db'], '/c', reporter, FAST)).resolves.toBe('r.example/db')
@@ -56,21 +67,25 @@ describe('Trivy.downloadDb', () => {
   it('moves on to the next repository at once when one does not exist, where Trivy takes one at a time', async () => {
     const { runner, downloadsFrom } = fakeTrivy(HELP_0_45, [fail('MANIFEST_UNKNOWN: manifest unknown')])
     const trivy = await Trivy.detect('/bin/trivy', runner)
-    await expect(trivy.downloadDb(['a.example/db', 'b.example/db'], '/c', new RecordingReporter(), FAST)).resolves.toBe(
-      'b.example/db'
-    )
+    await expect(
+      trivy.downloadDb(['a.example/db', 'b.example/db'], '/c', new RecordingReporter(), FAST)
+    ).resolves.toBe('b.example/db')
     expect(downloadsFrom()).toEqual(['a.example/db', 'b.example/db'])
   })
 
   it('fails naming every repository and every attempt when all keep failing', async () => {
     const { runner, downloadsFrom } = fakeTrivy(HELP_0_58, Array(5).fill(fail('TOOMANYREQUESTS: slow down')))
     const trivy = await Trivy.detect('/bin/trivy', runner)
-    const err = await trivy.downloadDb(['a.example/db', 'b.example/db:2'], '/c', new RecordingReporter(), FAST).then(
-      () => undefined,
-      (e: Error) => e
-    )
+    const err = await trivy
+      .downloadDb(['a.example/db', 'b.example/db:2'], '/c', new RecordingReporter(), FAST)
+      .then(
+        () => undefined,
+        (e: Error) => e
+      )
     expect(downloadsFrom()).toEqual(Array(3).fill('a.example/db:2,b.example/db:2'))
-    expect(err?.message).toContain('The Trivy vulnerability DB could not be downloaded from a.example/db, b.example/db:2.')
+    expect(err?.message).toContain(
+      'The Trivy vulnerability DB could not be downloaded from a.example/db, b.example/db:2.'
+    )
     expect(err?.message).toContain('Set TRIVY_DB_REPOSITORY to a mirror')
     expect(err?.message).toContain('(attempt 3, rate-limited): TOOMANYREQUESTS: slow down')
   })
@@ -84,12 +99,18 @@ describe('ensureDb', () => {
   const writeDb = (nextUpdate: string) => {
     mkdirSync(join(cacheDir, 'db'), { recursive: true })
     writeFileSync(join(cacheDir, 'db', 'trivy.db'), 'bolt')
-    writeFileSync(join(cacheDir, 'db', 'metadata.json'), JSON.stringify({ Version: 2, NextUpdate: nextUpdate }))
+    writeFileSync(
+      join(cacheDir, 'db', 'metadata.json'),
+      JSON.stringify({ Version: 2, NextUpdate: nextUpdate })
+    )
   }
   const fakeCache = (onRestore: () => string | undefined) => {
     const log: string[] = []
     const cache: DbCache = {
-      restore: async (dir, key, restoreKeys) => (log.push(`restore ${dir} ${key} ${restoreKeys.join(' ')}`), onRestore()),
+      restore: async (dir, key, restoreKeys) => (
+        log.push(`restore ${dir} ${key} ${restoreKeys.join(' ')}`),
+        onRestore()
+      ),
       save: async (dir, key) => void log.push(`save ${dir} ${key}`)
     }
     return { cache, log }
@@ -100,7 +121,9 @@ describe('ensureDb', () => {
     const { cache, log } = fakeCache(() => (writeDb('2026-11-21T12:00:00Z'), 'trivy-db-2-linux-2026-11-21'))
     const trivy = await Trivy.detect('/bin/trivy', runner)
     const env = { TRIVY_DB_REPOSITORY: 'mirror.example/db:2' }
-    await expect(ensureDb(trivy, cacheDir, { reporter: new RecordingReporter(), cache, env, now })).resolves.toBe('downloaded')
+    await expect(
+      ensureDb(trivy, cacheDir, { reporter: new RecordingReporter(), cache, env, now })
+    ).resolves.toBe('downloaded')
     const day = `trivy-db-2-${process.platform}-`
     expect(log).toEqual([`restore ${cacheDir} ${day}2026-11-22 ${day}`, `save ${cacheDir} ${day}2026-11-22`])
     expect(downloadsFrom()).toEqual(['mirror.example/db:2'])
@@ -122,9 +145,13 @@ describe('ensureDb', () => {
     const { cache, log } = fakeCache(() => (writeDb('2026-11-20T00:00:00Z'), 'old'))
     const reporter = new RecordingReporter()
     const trivy = await Trivy.detect('/bin/trivy', runner)
-    await expect(ensureDb(trivy, cacheDir, { reporter, cache, env: {}, now, policy: FAST })).resolves.toBe('stale')
+    await expect(ensureDb(trivy, cacheDir, { reporter, cache, env: {}, now, policy: FAST })).resolves.toBe(
+      'stale'
+    )
     expect(log.filter(l => l.startsWith('save'))).toEqual([])
-    expect(reporter.said('warning').at(-1)).toMatch(/^Scanning with an older Trivy DB: The Trivy vulnerability DB could not/)
+    expect(reporter.said('warning').at(-1)).toMatch(
+      /^Scanning with an older Trivy DB: The Trivy vulnerability DB could not/
+    )
   })
 
   it('takes a prepared cache as it is with TRIVY_SKIP_DB_UPDATE, and says when there is none', async () => {
@@ -138,5 +165,29 @@ describe('ensureDb', () => {
     writeDb('2000-01-01T00:00:00Z')
     await expect(ensureDb(trivy, cacheDir, { reporter, env, now })).resolves.toBe('prepared')
     expect(calls.filter(a => a.includes('--download-db-only'))).toEqual([])
+  })
+})
+
+describe('failureReason', () => {
+  it.each([
+    [
+      'a release: the FATAL line and its causes',
+      fail(
+        '\u001b[34mINFO\u001b[0m\tDownloading DB...\n\u001b[31mFATAL\u001b[0m\tinit error: DB error: failed to download vulnerability DB\n\t* GET https://r/v2/db/manifests/2: TOOMANYREQUESTS: retry later\n'
+      ),
+      'FATAL\tinit error: DB error: failed to download vulnerability DB\n* GET https://r/v2/db/manifests/2: TOOMANYREQUESTS: retry later'
+    ],
+    [
+      'an old release, on stdout',
+      { code: 1, stdout: '2024 FATAL error: MANIFEST_UNKNOWN', stderr: 'INFO x' },
+      '2024 FATAL error: MANIFEST_UNKNOWN'
+    ],
+    [
+      'a build that says nothing',
+      fail('INFO\tNeed to update DB\nINFO\tDownloading DB...\n'),
+      'exit code 1, no error message'
+    ]
+  ])('is %s', (_, result, reason) => {
+    expect(failureReason(result)).toBe(reason)
   })
 })

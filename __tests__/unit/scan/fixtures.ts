@@ -1,4 +1,9 @@
-import { countBySeverity, type ImageScan, type Severity, type Vulnerability } from '../../../src/scan/model.js'
+import {
+  countBySeverity,
+  type ImageScan,
+  type Severity,
+  type Vulnerability
+} from '../../../src/scan/model.js'
 
 export const vuln = (id: string, severity: Severity, fixed?: string, pkg = 'libfoo'): Vulnerability => ({
   id,

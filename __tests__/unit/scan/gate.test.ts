@@ -33,11 +33,16 @@ describe('evaluateGate', () => {
 
   it('covers every platform and says where each one was found', () => {
     const verdict = evaluateGate(
-      [scanOf([vuln('CVE-1', 'LOW')], 'linux/amd64'), scanOf([vuln('CVE-7', 'CRITICAL', '2.0')], 'linux/arm64')],
+      [
+        scanOf([vuln('CVE-1', 'LOW')], 'linux/amd64'),
+        scanOf([vuln('CVE-7', 'CRITICAL', '2.0')], 'linux/arm64')
+      ],
       'HIGH'
     )
     expect(verdict.failed).toBe(true)
-    expect(verdict.failing).toEqual([expect.objectContaining({ id: 'CVE-7', image: 'app:1', platform: 'linux/arm64' })])
+    expect(verdict.failing).toEqual([
+      expect.objectContaining({ id: 'CVE-7', image: 'app:1', platform: 'linux/arm64' })
+    ])
     expect(verdict.reasons).toEqual([
       '1 vulnerability at or above HIGH in app:1 (linux/arm64): CVE-7 in libfoo 1.0 (fixed in 2.0)'
     ])
@@ -46,7 +51,9 @@ describe('evaluateGate', () => {
   it('lists at most five per image in a reason', () => {
     const many = Array.from({ length: 7 }, (_, i) => vuln(`CVE-${10 + i}`, 'CRITICAL'))
     const [reason] = evaluateGate([scanOf(many)], 'CRITICAL').reasons
-    expect(reason).toMatch(/^7 vulnerabilities at or above CRITICAL in app:1: CVE-10 .*CVE-14 in libfoo 1\.0, …$/)
+    expect(reason).toMatch(
+      /^7 vulnerabilities at or above CRITICAL in app:1: CVE-10 .*CVE-14 in libfoo 1\.0, …$/
+    )
   })
 
   describe('fail-on-new', () => {

@@ -2,7 +2,12 @@ import { sbomArtifactName } from '../../../src/scan/artifacts.js'
 import { compareScans } from '../../../src/scan/delta.js'
 import { evaluateGate } from '../../../src/scan/gate.js'
 import { SEVERITIES, type ImageScan } from '../../../src/scan/model.js'
-import { countsJson, formatBytes, gitlabContainerScanning, summaryMarkdown } from '../../../src/scan/reports.js'
+import {
+  countsJson,
+  formatBytes,
+  gitlabContainerScanning,
+  summaryMarkdown
+} from '../../../src/scan/reports.js'
 import { scanOf, vuln } from './fixtures.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -15,7 +20,12 @@ const summaryRows = (markdown: string): number[][] =>
   markdown
     .split('\n')
     .filter(l => l.startsWith('| `'))
-    .map(l => l.split(' | ').slice(2, 2 + SEVERITIES.length).map(Number))
+    .map(l =>
+      l
+        .split(' | ')
+        .slice(2, 2 + SEVERITIES.length)
+        .map(Number)
+    )
 
 describe('summaryMarkdown and countsJson', () => {
   it.each<[string, ImageScan[]]>([
@@ -35,9 +45,13 @@ describe('summaryMarkdown and countsJson', () => {
     const scans = [AMD, ARM]
     const failed = summaryMarkdown(scans, evaluateGate(scans, 'MEDIUM'))
     expect(failed).toContain('**Gate: failed** — the image was not pushed.')
-    expect(failed).toContain('- 2 vulnerabilities at or above MEDIUM in app:1 (linux/amd64): CVE-1 in libfoo 1.0 (fixed in 1.1), CVE-2')
+    expect(failed).toContain(
+      '- 2 vulnerabilities at or above MEDIUM in app:1 (linux/amd64): CVE-1 in libfoo 1.0 (fixed in 1.1), CVE-2'
+    )
     expect(failed).toContain('2 of 3 can be fixed by upgrading; 1 have no fix yet.')
-    expect(summaryMarkdown(scans, evaluateGate(scans, 'none'))).toContain('**Gate:** off (`fail-on-severity: none`)')
+    expect(summaryMarkdown(scans, evaluateGate(scans, 'none'))).toContain(
+      '**Gate:** off (`fail-on-severity: none`)'
+    )
     expect(summaryMarkdown([scanOf([])], evaluateGate([scanOf([])], 'HIGH'))).toContain(
       '**Gate: passed** — nothing at or above HIGH.'
     )
@@ -54,7 +68,11 @@ describe('summaryMarkdown and countsJson', () => {
   })
 
   it('shows before and after by severity when compared with the previous image', () => {
-    const delta = compareScans([vuln('CVE-1', 'CRITICAL', '1.1')], AMD.vulnerabilities.concat(vuln('CVE-4', 'HIGH')), 'app:0')
+    const delta = compareScans(
+      [vuln('CVE-1', 'CRITICAL', '1.1')],
+      AMD.vulnerabilities.concat(vuln('CVE-4', 'HIGH')),
+      'app:0'
+    )
     const markdown = summaryMarkdown([AMD], evaluateGate([AMD], 'CRITICAL'), delta)
     expect(markdown).toContain('#### Compared with `app:0`')
     expect(markdown).toContain('| Before | 1 | 0 | 0 | 0 | 0 |\n| After | 1 | 1 | 1 | 0 | 0 |')
@@ -107,12 +125,20 @@ describe('gitlabContainerScanning', () => {
     start: new Date('2026-11-22T10:00:00.123Z'),
     end: new Date('2026-11-22T10:01:02.999Z')
   }
-  const report = gitlabContainerScanning({ ...AMD, image: 'ghcr.io/o/app:1', os: 'debian 12.5' }, info) as Json
+  const report = gitlabContainerScanning(
+    { ...AMD, image: 'ghcr.io/o/app:1', os: 'debian 12.5' },
+    info
+  ) as Json
 
   it('has the scan section of security report schema 15.x', () => {
     expect(report.version).toMatch(/^15\.\d+\.\d+$/)
     expect(report.scan).toEqual({
-      analyzer: { id: 'oci-pipeline', name: 'oci-pipeline', version: '1.2.3', vendor: { name: 'oci-pipeline' } },
+      analyzer: {
+        id: 'oci-pipeline',
+        name: 'oci-pipeline',
+        version: '1.2.3',
+        vendor: { name: 'oci-pipeline' }
+      },
       scanner: {
         id: 'trivy',
         name: 'Trivy',

@@ -164,7 +164,15 @@ describe('scanArgs', () => {
       platform: 'linux/arm64',
       ignoreFile: '.trivyignore'
     })
-    expect(a.slice(0, 7)).toEqual(['image', '--format', 'template', '--output', 'r.json', '--template', '@/t/gitlab.tpl'])
+    expect(a.slice(0, 7)).toEqual([
+      'image',
+      '--format',
+      'template',
+      '--output',
+      'r.json',
+      '--template',
+      '@/t/gitlab.tpl'
+    ])
     expect(a).not.toContain('--list-all-pkgs')
     expect(a).toEqual(expect.arrayContaining(['--platform', 'linux/arm64', '--ignorefile', '.trivyignore']))
   })
@@ -174,9 +182,21 @@ describe('the DB download', () => {
   const mirrors = ['registry.example/trivy-db', 'ghcr.io/aquasecurity/trivy-db:2']
 
   it.each<[string, Caps, string[]]>([
-    ['0.45 (one repository per attempt, tag added by Trivy)', V0_45, ['registry.example/trivy-db', 'ghcr.io/aquasecurity/trivy-db']],
-    ['0.52 (one per attempt, tagged)', V0_52, ['registry.example/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2']],
-    ['0.58 (the list, Trivy falls back)', NEW, ['registry.example/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2']]
+    [
+      '0.45 (one repository per attempt, tag added by Trivy)',
+      V0_45,
+      ['registry.example/trivy-db', 'ghcr.io/aquasecurity/trivy-db']
+    ],
+    [
+      '0.52 (one per attempt, tagged)',
+      V0_52,
+      ['registry.example/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2']
+    ],
+    [
+      '0.58 (the list, Trivy falls back)',
+      NEW,
+      ['registry.example/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2']
+    ]
   ])('names the repositories the way Trivy %s wants them', (_, caps, groups) => {
     expect(dbRepositoryGroups(mirrors, { version: 'x', ...caps })).toEqual(groups)
   })
@@ -191,7 +211,10 @@ describe('the DB download', () => {
   })
 
   it('downloads the mirror first, then ghcr.io, by default', () => {
-    expect(DEFAULT_DB_REPOSITORIES).toEqual(['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'])
+    expect(DEFAULT_DB_REPOSITORIES).toEqual([
+      'mirror.gcr.io/aquasec/trivy-db:2',
+      'ghcr.io/aquasecurity/trivy-db:2'
+    ])
     expect(dbDownloadArgs('r:2', '/c', { version: 'x', ...NEW })).toEqual([
       'image',
       '--download-db-only',
@@ -204,7 +227,10 @@ describe('the DB download', () => {
   })
 
   it.each([
-    ['GET https://ghcr.io/v2/aquasecurity/trivy-db/manifests/2: TOOMANYREQUESTS: retry later', 'rate-limited'],
+    [
+      'GET https://ghcr.io/v2/aquasecurity/trivy-db/manifests/2: TOOMANYREQUESTS: retry later',
+      'rate-limited'
+    ],
     ['unexpected status code 429 Too Many Requests', 'rate-limited'],
     ['unexpected status code 503 Service Unavailable', 'server'],
     ['read: connection reset by peer', 'server'],

@@ -1,0 +1,195 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { RunResult } from '../../../src/process.js'
+import type { ArtifactUploader } from '../../../src/scan/artifacts.js'
+import { parseScanOptions, runScanStage, type ScanTarget } from '../../../src/scan/index.js'
+import type { Runner } from '../../../src/scan/trivy.js'
+import { RecordingReporter } from '../../support/scan-fixtures.js'
+import { HELP_0_58 } from './trivy-help.js'
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+const ok = (stdout = ''): RunResult => ({ code: 0, stdout, stderr: '' })
+
+/** Trivy's JSON for an image with CVE-1 (CRITICAL, fixed) and, on arm64, CVE-2 (LOW). */
+const report = (platform?: string) => ({
+  ArtifactName: 'app:1',
+  Metadata: {
+    OS: { Family: 'debian', Name: '12.5' },
+    ImageID: 'sha256:abc',
+    DiffIDs: ['sha256:l1', 'sha256:l2']
+  },
+  Results: [
+    {
+      Target: 'app:1 (debian 12.5)',
+      Packages: [{ Name: 'libfoo' }, { Name: 'libbar' }],
+      Vulnerabilities: [
+        {
+          VulnerabilityID: 'CVE-1',
+          PkgName: 'libfoo',
+          InstalledVersion: '1.0',
+          FixedVersion: '1.1',
+          Severity: 'CRITICAL',
+          Title: 'bad'
+        },
+        ...(platform === 'linux/arm64'
+          ? [{ VulnerabilityID: 'CVE-2', PkgName: 'libbar', InstalledVersion: '2', Severity: 'LOW' }]
+          : [])
+      ]
+    }
+  ]
+})
+
+/** A Trivy of `version` (`dev` reads HELP_0_58 and has convert) that writes what it is asked to. */
+function fakeTrivy(version: string) {
+  const calls: string[][] = []
+  const runner: Runner = async (_cmd, args) => {
+    calls.push([...args])
+    if (args[0] === '--version') return ok(`Version: ${version}`)
+    if (args.includes('--help'))
+      return version === 'dev'
+        ? ok(args[0] === 'convert' ? 'Usage:\n  trivy convert [flags] RESULT_JSON' : HELP_0_58)
+        : ok('')
+    const out = args[args.indexOf('--output') + 1]!
+    const format = args[args.indexOf('--format') + 1]
+    const platform = args.includes('--platform') ? args[args.indexOf('--platform') + 1] : undefined
+    if (args[0] === 'image' && format === 'json') writeFileSync(out, JSON.stringify(report(platform)))
+    else writeFileSync(out, `${format} report`)
+    return ok()
+  }
+  return { runner, calls }
+}
+
+describe('runScanStage with a stand-in Trivy', () => {
+  let work: string
+  beforeEach(() => {
+    work = mkdtempSync(join(tmpdir(), 'scan-stage-'))
+    mkdirSync(join(work, 'cache', 'db'), { recursive: true })
+    writeFileSync(join(work, 'cache', 'db', 'trivy.db'), 'bolt')
+    const nextUpdate = new Date(Date.now() + 3600_000).toISOString()
+    writeFileSync(
+      join(work, 'cache', 'db', 'metadata.json'),
+      JSON.stringify({ Version: 2, NextUpdate: nextUpdate })
+    )
+  })
+  afterEach(() => rmSync(work, { recursive: true, force: true }))
+
+  const stage = async (
+    version: string,
+    targets: ScanTarget[],
+    uploader?: ArtifactUploader,
+    values: Record<string, string> = {}
+  ) => {
+    const reporter = new RecordingReporter()
+    const trivy = fakeTrivy(version)
+    const inputs: Record<string, string> = {
+      'trivy-cache-dir': join(work, 'cache'),
+      'sbom-format': 'both',
+      ...values
+    }
+    const result = await runScanStage({
+      targets,
+      options: parseScanOptions(name => inputs[name] ?? ''),
+      reporter,
+      outDir: join(work, 'out'),
+      trivyPath: '/bin/trivy',
+      runner: trivy.runner,
+      env: {},
+      ...(uploader ? { uploader } : {})
+    })
+    return { result, reporter, calls: trivy.calls }
+  }
+  const reads = (calls: string[][]) => calls.filter(a => a[0] === 'image' && !a.includes('--help'))
+
+  it('reads the image once and converts that JSON into every report', async () => {
+    const { result, calls } = await stage('dev', [{ image: 'app:1', source: { local: 'app:1' } }])
+    expect(reads(calls)).toHaveLength(1)
+    expect(reads(calls)[0]).toEqual(
+      expect.arrayContaining(['--scanners', '--pkg-types', '--image-src', 'docker'])
+    )
+    expect(calls.filter(a => a[0] === 'convert' && !a.includes('--help')).map(a => a[2])).toEqual([
+      'table',
+      'sarif',
+      'cyclonedx',
+      'spdx-json'
+    ])
+    expect(result.scans[0]).toMatchObject({
+      packages: 2,
+      layers: 2,
+      os: 'debian 12.5',
+      imageId: 'sha256:abc'
+    })
+    const gitlab = JSON.parse(readFileSync(result.paths.gitlab, 'utf8')) as Json
+    expect(gitlab.vulnerabilities.map((v: Json) => v.location.operating_system)).toEqual(['debian 12.5'])
+  })
+
+  it('scans once per report with a Trivy older than convert, with the flags it has', async () => {
+    writeFileSync(join(work, 'i.tar'), 'an image')
+    const { result, reporter, calls } = await stage('0.35.0', [
+      { image: 'app:1', source: { tar: join(work, 'i.tar') } }
+    ])
+    expect(reads(calls).map(a => a[2])).toEqual(['json', 'table', 'sarif', 'cyclonedx', 'spdx-json'])
+    for (const a of reads(calls)) {
+      expect(a).toEqual(expect.arrayContaining(['--security-checks', 'vuln', '--vuln-type', '--input']))
+      expect(a).not.toContain('--scanners')
+    }
+    expect(reporter.said('warning')).toContain(
+      'Trivy 0.35.0 has no "trivy convert" (0.42+), so each report is a scan of its own'
+    )
+    expect(readFileSync(result.paths.sarif, 'utf8')).toBe('sarif report')
+    expect(result.vulnerabilities.map(v => v.id)).toEqual(['CVE-1'])
+    expect(result.scans[0]!.sizeBytes).toBe(8)
+  })
+
+  it('gates every platform, and uploads one SBOM artifact per platform with the retention asked for', async () => {
+    const uploads: Array<[string, string[], number | undefined]> = []
+    const uploader: ArtifactUploader = {
+      upload: async (name, files, _root, opts) =>
+        void uploads.push([name, files.map(f => f.slice(f.lastIndexOf('/') + 1)), opts?.retentionDays])
+    }
+    const remote = { remote: 'reg/app@sha256:d' }
+    const targets = ['linux/amd64', 'linux/arm64'].map(platform => ({
+      image: 'reg/app:1',
+      platform,
+      source: remote
+    }))
+    const { result, reporter } = await stage('dev', targets, uploader, {
+      'fail-on-severity': 'LOW',
+      'sbom-retention-days': '5'
+    })
+    expect(result.gate.failed).toBe(true)
+    expect(result.gate.failing.map(v => `${v.id} ${v.platform}`)).toEqual([
+      'CVE-1 linux/amd64',
+      'CVE-1 linux/arm64',
+      'CVE-2 linux/arm64'
+    ])
+    expect(result.counts).toMatchObject({ CRITICAL: 2, LOW: 1 })
+    expect(JSON.parse(reporter.outputs.get('vulnerabilities')!)).toMatchObject({
+      CRITICAL: 2,
+      LOW: 1,
+      total: 3
+    })
+    expect(uploads).toEqual([
+      ['sbom-reg-app-1-linux-amd64', ['sbom.cdx.json', 'sbom.spdx.json'], 5],
+      ['sbom-reg-app-1-linux-arm64', ['sbom.cdx.json', 'sbom.spdx.json'], 5]
+    ])
+    expect(reporter.outputs.get('sbom-path')!.split('\n')).toHaveLength(2)
+  })
+
+  it('warns, and does not fail, when the artifact service refuses the SBOM', async () => {
+    const uploader: ArtifactUploader = {
+      upload: async () => {
+        throw new Error('Failed to CreateArtifact: (409) Conflict: an artifact with this name already exists')
+      }
+    }
+    const { result, reporter } = await stage(
+      'dev',
+      [{ image: 'app:1', source: { local: 'app:1' } }],
+      uploader
+    )
+    expect(result.gate.failed).toBe(true)
+    expect(reporter.said('warning')).toEqual([
+      'SBOM not uploaded as artifact sbom-app-1: Failed to CreateArtifact: (409) Conflict: an artifact with this name already exists'
+    ])
+  })
+})
