@@ -192,27 +192,47 @@ describeWithEnv('the action gates: lint and scan stop the push', env => {
     }
   })
 
-  it('uploads the lint SARIF when the API accepts it, and says so', async () => {
+  it('uploads the lint and the scan SARIF, each in its own category, when the API accepts them', async () => {
     const repo = `it-${RUN}/sarif-app`
     const api = await codeScanningApi(202)
     try {
       const run = await runAction({
         node: e.node24,
         workspace: workspace(`FROM ${pinnedRef(e.baseImages.busybox)}\nUSER nobody\n`),
-        inputs: {
-          images: `${e.registry}/${repo}`,
-          'github-token': 'ghs_TokenForSarif',
-          scan: 'false',
-          ...common()
-        },
+        inputs: { images: `${e.registry}/${repo}`, 'github-token': 'ghs_TokenForSarif', ...common() },
         event: push('refs/heads/main'),
         env: { GITHUB_API_URL: api.url }
       })
       expect(run.code).toBe(0)
       expect(run.stdout).toContain('SARIF (oci-pipeline-lint) uploaded to code scanning: sarif-1')
-      expect(api.bodies).toHaveLength(1)
+      expect(run.stdout).toContain('SARIF (oci-pipeline-scan) uploaded to code scanning: sarif-2')
+      const categories = api.bodies.map(
+        b =>
+          (JSON.parse(gunzipSync(Buffer.from(b.sarif as string, 'base64')).toString()) as Json).runs[0]
+            .automationDetails.id
+      )
+      expect(categories).toEqual(['oci-pipeline-lint/', 'oci-pipeline-scan/'])
     } finally {
       api.server.close()
     }
+  })
+
+  it('cancels the build when the lint fails beside it: the build never finishes, nothing is pushed', async () => {
+    const repo = `it-${RUN}/cancel-app`
+    const base = pinnedRef(e.baseImages.busybox)
+    // The build's one RUN takes minutes; the checklist finds USER root at once.
+    const dockerfile = `FROM ${base}\nRUN sleep 240 && echo build-finished-${RUN}\nUSER root\n`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(dockerfile),
+      inputs: { images: `${e.registry}/${repo}`, ...common(), linters: 'checklist', scan: 'false' },
+      event: push('refs/heads/main')
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::lint: findings at or above "error"/)
+    expect(run.stdout).not.toContain(`build-finished-${RUN}`)
+    expect(run.stdout).not.toContain('the build failed')
+    expect(run.outputs.imageid ?? '').toBe('')
+    expect(await registry.tags(repo)).toEqual([])
   })
 })
