@@ -1,4 +1,5 @@
-// Two projects: `unit` (pure, fast, no processes) and `integration` (real docker, registry, node24).
+// Three projects: `unit` (pure, fast, no processes), `integration` (real docker, registry, node24) and
+// `reliability` (bad input, faults and secrets: issue 7).
 const common = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
@@ -14,6 +15,11 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts']
+    },
+    {
+      ...common,
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/__tests__/reliability/**/*.test.ts']
     }
   ],
   reporters: ['default', '<rootDir>/__tests__/support/summary-reporter.cjs'],

@@ -24,13 +24,17 @@ export async function main(): Promise<void> {
   const onTerm = (): void => {
     killChildren()
     core.setFailed('interrupted (SIGTERM): child processes ended')
-    process.exit(143)
+    void reporter.flush().finally(() => process.exit(143))
   }
   process.once('SIGTERM', onTerm)
   try {
     for (const secret of ['password', 'github-token']) {
       const value = core.getInput(secret)
       if (value) core.setSecret(value)
+    }
+    for (const line of core.getInput('secrets').split(/\r?\n/)) {
+      const value = line.slice(line.indexOf('=') + 1).trim()
+      if (line.includes('=') && value) core.setSecret(value)
     }
     const token = core.getInput('github-token')
     const ctx = await githubContext(token, m => core.debug(m))

@@ -4,6 +4,7 @@ import { errorMessage, StepError } from './errors.js'
 import type { Reporter } from './reporter.js'
 import { buildImage, inspectBuilder, type BuildResult } from './build/buildx.js'
 import { join } from 'node:path'
+import { checkDockerDaemon } from './build/docker.js'
 import { pushLoaded, tagPushedByDigest, verifyPushed } from './build/push.js'
 import { login, readManifest } from './build/registry.js'
 import { runLint, type LintResult } from './lint/index.js'
@@ -116,13 +117,14 @@ async function scanBuilt(
   const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
   // The delta compares with what the first tag names now, when the registry has it.
   const previous = meta.tags[0]
-  const compareTo =
-    config.push &&
-    previous &&
-    !config.scan.compareTo &&
-    (await readManifest(previous, env).catch(() => undefined))
-      ? previous
+  const before =
+    config.push && previous && !config.scan.compareTo
+      ? await readManifest(previous, env).catch(() => undefined)
       : undefined
+  // The tag already names this very image (a rebuild with no change): nothing to count twice.
+  const same = before?.configDigest === built.imageId
+  if (same) r.info(`${previous} is already this image: no before/after delta`)
+  const compareTo = before && !same ? previous : undefined
   const scan = await runScanStage({
     targets,
     options: config.scan,
@@ -166,6 +168,8 @@ export async function runPipeline(
     pushed: false
   }
   try {
+    // Nothing is begun that cannot finish: the daemon is asked first.
+    await checkDockerDaemon(env)
     // Logged in first: a private base image is read for its digest and pulled by the build.
     if (config.login) {
       const l = config.login

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { StepError } from './errors.js'
 
 export interface RunOptions {
@@ -25,6 +28,28 @@ const live = new Set<ChildProcess>()
 /** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
 export function killChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
   for (const child of live) child.kill(signal)
+}
+
+const tempDirs = new Set<string>()
+const removeAll = (): void => {
+  for (const dir of tempDirs) removeTempDir(dir)
+}
+
+/**
+ * A private temporary directory, removed by removeTempDir or, at the latest, when the process
+ * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ */
+export function makeTempDir(prefix: string): string {
+  if (tempDirs.size === 0) process.once('exit', removeAll)
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  tempDirs.add(dir)
+  return dir
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+  tempDirs.delete(dir)
+  if (tempDirs.size === 0) process.removeListener('exit', removeAll)
 }
 
 /** The last lines of a tool's output, for error messages. */

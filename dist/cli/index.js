@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 2464:
+/***/ 5008:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10271,10 +10271,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: reportDirOf
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -12899,13 +12899,13 @@ function skaoPaths(env, image, exists) {
     const file = env.OCI_IMAGE_FILE_PATH || 'Dockerfile';
     if (exists('Dockerfile') || exists(file))
         return env.OCI_IMAGE_FILE_PATH ? { file } : {};
-    const dir = external_node_path_namespaceObject.posix.join(env.OCI_IMAGE_ROOT_DIR || 'images', image);
+    const dir = external_node_path_.posix.join(env.OCI_IMAGE_ROOT_DIR || 'images', image);
     if (!image || !exists(dir))
         return {};
     const context = env.OCI_IMAGE_BUILD_CONTEXT || '.';
     return {
-        file: external_node_path_namespaceObject.posix.join(dir, file),
-        context: context.startsWith('/') ? context : external_node_path_namespaceObject.posix.join(dir, context)
+        file: external_node_path_.posix.join(dir, file),
+        context: context.startsWith('/') ? context : external_node_path_.posix.join(dir, context)
     };
 }
 /** Pure: the environment (and which workspace paths exist) in, the GitLab/SKAO input layer out. */
@@ -13034,26 +13034,26 @@ function mergeSecurityReports(reports) {
         remediations: reports.flatMap(r => r.remediations ?? [])
     };
 }
-const writeJson = (path, value) => (0,external_node_fs_namespaceObject.writeFileSync)(path, JSON.stringify(value, null, 2) + '\n');
+const writeJson = (path, value) => (0,external_node_fs_.writeFileSync)(path, JSON.stringify(value, null, 2) + '\n');
 /** Writes the reports the input has into `dir`; a stage that did not run writes nothing. */
 function writeGitLabReports(dir, input) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     const out = { cyclonedx: [] };
     if (input.lint) {
-        out.codequality = (0,external_node_path_namespaceObject.join)(dir, CODE_QUALITY_REPORT);
+        out.codequality = (0,external_node_path_.join)(dir, CODE_QUALITY_REPORT);
         writeJson(out.codequality, toCodeQuality(input.lint.findings));
     }
-    const scans = (input.scans ?? []).filter(s => (0,external_node_fs_namespaceObject.existsSync)(s.paths.gitlab));
+    const scans = (input.scans ?? []).filter(s => (0,external_node_fs_.existsSync)(s.paths.gitlab));
     if (scans.length > 0) {
-        const reports = scans.map(s => JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(s.paths.gitlab, 'utf8')));
-        out.containerScanning = (0,external_node_path_namespaceObject.join)(dir, CONTAINER_SCANNING_REPORT);
+        const reports = scans.map(s => JSON.parse((0,external_node_fs_.readFileSync)(s.paths.gitlab, 'utf8')));
+        out.containerScanning = (0,external_node_path_.join)(dir, CONTAINER_SCANNING_REPORT);
         writeJson(out.containerScanning, mergeSecurityReports(reports));
     }
     for (const s of input.scans ?? []) {
-        if (!s.paths.cyclonedx || !(0,external_node_fs_namespaceObject.existsSync)(s.paths.cyclonedx))
+        if (!s.paths.cyclonedx || !(0,external_node_fs_.existsSync)(s.paths.cyclonedx))
             continue;
-        const target = (0,external_node_path_namespaceObject.join)(dir, sbomFileName(s.image, s.platform));
-        (0,external_node_fs_namespaceObject.copyFileSync)(s.paths.cyclonedx, target);
+        const target = (0,external_node_path_.join)(dir, sbomFileName(s.image, s.platform));
+        (0,external_node_fs_.copyFileSync)(s.paths.cyclonedx, target);
         out.cyclonedx.push(target);
     }
     return out;
@@ -13485,12 +13485,12 @@ const SARIF_LEVEL = {
 };
 /** A finding's file as a URI relative to the workspace (`%SRCROOT%`), or a file: URI outside it. */
 function artifactUri(file, workspace) {
-    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, file);
-    const rel = (0,external_node_path_namespaceObject.relative)(workspace, abs);
-    if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+    const abs = (0,external_node_path_.resolve)(workspace, file);
+    const rel = (0,external_node_path_.relative)(workspace, abs);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
         return { uri: (0,external_node_url_namespaceObject.pathToFileURL)(abs).href };
     return {
-        uri: rel.split(external_node_path_namespaceObject.sep).join('/').split('/').map(encodeURIComponent).join('/'),
+        uri: rel.split(external_node_path_.sep).join('/').split('/').map(encodeURIComponent).join('/'),
         uriBaseId: '%SRCROOT%'
     };
 }
@@ -13677,9 +13677,9 @@ const MAX_FILES = 20000;
 function dockerignorePath(context, dockerfilePath) {
     const candidates = [
         dockerfilePath ? `${dockerfilePath}.dockerignore` : undefined,
-        (0,external_node_path_namespaceObject.join)(context, '.dockerignore')
+        (0,external_node_path_.join)(context, '.dockerignore')
     ];
-    return candidates.find((p) => !!p && (0,external_node_fs_namespaceObject.existsSync)(p));
+    return candidates.find((p) => !!p && (0,external_node_fs_.existsSync)(p));
 }
 /** `.dockerignore` patterns as a predicate (Go filepath.Match with `**`, `!` exceptions, last match wins). */
 function dockerignoreMatcher(text) {
@@ -13734,22 +13734,22 @@ function globToRegExp(pattern) {
 }
 /** The context's files that a build would send, `.dockerignore` applied; undefined when there is no local context. */
 function listContext(context, dockerfilePath) {
-    if (!context || !(0,external_node_fs_namespaceObject.existsSync)(context) || !(0,external_node_fs_namespaceObject.statSync)(context).isDirectory())
+    if (!context || !(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
         return undefined;
     const ignoreFile = dockerignorePath(context, dockerfilePath);
-    const ignored = ignoreFile ? dockerignoreMatcher((0,external_node_fs_namespaceObject.readFileSync)(ignoreFile, 'utf8')) : () => false;
+    const ignored = ignoreFile ? dockerignoreMatcher((0,external_node_fs_.readFileSync)(ignoreFile, 'utf8')) : () => false;
     const files = [];
     const walk = (dir, prefix) => {
-        for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
+        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
             if (files.length >= MAX_FILES)
                 return;
             const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
             if (ignored(rel))
                 continue;
             if (entry.isDirectory())
-                walk((0,external_node_path_namespaceObject.join)(dir, entry.name), rel);
+                walk((0,external_node_path_.join)(dir, entry.name), rel);
             else if (entry.isFile())
-                files.push({ path: rel, size: (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.join)(dir, entry.name)).size });
+                files.push({ path: rel, size: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, entry.name)).size });
         }
     };
     walk(context, '');
@@ -14589,6 +14589,50 @@ const packageLists = {
 };
 const packageRules = [caches, toolchains, packageLists];
 
+;// CONCATENATED MODULE: ./src/lint/checklist/secret-rules.ts
+
+/** Names that say they hold a credential: PASSWORD, GITHUB_TOKEN, API_KEY, AWS_SECRET_ACCESS_KEY… */
+const SECRET_NAME = /(^|[_.-])(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CREDENTIALS?|AUTH)([_.-]|$)/i;
+/** Names that point at a secret rather than hold one, or are about one without being it. */
+const NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|ENDPOINT|NAME|ID|TYPE|LENGTH|EXPIRY)$)/i;
+const looksSecret = (name) => SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
+/** `ARG NAME[=value]` and `ENV NAME=value …` (also the old `ENV NAME value`) names of an instruction. */
+function names(i, kw) {
+    const words = i.getArguments().map(a => a.getValue());
+    if (kw === 'ARG')
+        return words.map(w => w.split('=')[0] ?? '').filter(Boolean);
+    if (words.some(w => w.includes('=')))
+        return words.filter(w => w.includes('=')).map(w => w.split('=')[0] ?? '');
+    return words[0] ? [words[0]] : [];
+}
+const secretNames = {
+    id: 'OP014',
+    level: 'warning',
+    title: 'No ARG or ENV holds a secret',
+    sameAs: [],
+    check(ctx) {
+        const hits = [];
+        const instructions = [
+            ...ctx.df.ast.getInitialARGs(),
+            ...[...instructionsOf(ctx.df.stages)].map(([i]) => i)
+        ];
+        for (const i of instructions) {
+            const kw = keyword(i);
+            if (kw !== 'ARG' && kw !== 'ENV')
+                continue;
+            for (const name of names(i, kw).filter(looksSecret)) {
+                const where = kw === 'ENV' ? 'is stored in the image for anyone who pulls it' : 'is recorded in the image history';
+                hits.push({
+                    line: startLine(i),
+                    message: `${kw} ${name} on line ${human(startLine(i))} looks like a secret, and a ${kw} value ${where}: pass it with the secrets input and RUN --mount=type=secret,id=${name.toLowerCase()} instead`
+                });
+            }
+        }
+        return hits;
+    }
+};
+const secretRules = [secretNames];
+
 ;// CONCATENATED MODULE: ./src/lint/checklist/user-rules.ts
 
 
@@ -14687,13 +14731,15 @@ const userRules = [nonRoot, readOnly];
 
 
 
+
 /** Every checklist rule, by ID. */
 const RULES = [
     ...imageRules,
     ...packageRules,
     ...userRules,
     ...copyRules,
-    ...miscRules
+    ...miscRules,
+    ...secretRules
 ].sort((a, b) => a.id.localeCompare(b.id));
 const ruleById = (id) => RULES.find(r => r.id === id);
 /** Where a rule's page lives, under the docs base (`…/docs/rules`). */
@@ -14790,13 +14836,13 @@ var src_process = __nccwpck_require__(7063);
 /** The config hadolint should read: the input, else the workspace's `.hadolint.yaml`/`.yml`. */
 function hadolintConfig(config, workspace) {
     if (config) {
-        const path = (0,external_node_path_namespaceObject.join)(workspace, config);
-        const found = [config, path].find(p => (0,external_node_fs_namespaceObject.existsSync)(p));
+        const path = (0,external_node_path_.join)(workspace, config);
+        const found = [config, path].find(p => (0,external_node_fs_.existsSync)(p));
         if (!found)
             throw new errors/* InputError */.dz('hadolint-config', `"${config}" does not exist`);
         return found;
     }
-    return ['.hadolint.yaml', '.hadolint.yml'].map(f => (0,external_node_path_namespaceObject.join)(workspace, f)).find(p => (0,external_node_fs_namespaceObject.existsSync)(p));
+    return ['.hadolint.yaml', '.hadolint.yml'].map(f => (0,external_node_path_.join)(workspace, f)).find(p => (0,external_node_fs_.existsSync)(p));
 }
 function hadolintArgs(opts) {
     const args = ['--format', 'json', '--no-color'];
@@ -14962,7 +15008,69 @@ function parseSize(input, value) {
     return Math.round(Number(m[1]) * 1024 ** power);
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/tools/probe.ts
+
+
+
+
+
+const memo = new Map();
+/** What identifies one build of a binary: its path, inode, size and modification time. */
+function identity(binary) {
+    if (!binary.includes('/'))
+        return undefined;
+    try {
+        const s = (0,external_node_fs_.statSync)(binary);
+        return `${binary}:${s.ino}:${s.size}:${s.mtimeMs}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
+ * binary: remembered for the process, and on disk for later runs on the same machine. Each start of
+ * a large static binary (Trivy: tens of MB, sometimes packed) costs seconds; probing its flags took
+ * five starts per run before.
+ */
+async function probe(binary, args, env = process.env, cacheDir = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'oci-pipeline-probes')) {
+    const id = identity(binary);
+    const key = `${id ?? binary}\0${args.join('\0')}`;
+    const known = memo.get(key);
+    if (known)
+        return known;
+    const file = id ? (0,external_node_path_.join)(cacheDir, `${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex')}.json`) : undefined;
+    const answer = (async () => {
+        if (file)
+            try {
+                return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+            }
+            catch {
+                // not asked before on this machine
+            }
+        const result = await (0,src_process/* run */.eF)(binary, args, { env, allowFailure: true });
+        if (file)
+            try {
+                (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true });
+                (0,external_node_fs_.writeFileSync)(file, JSON.stringify(result));
+            }
+            catch {
+                // a read-only temp dir only costs the next run a start
+            }
+        return result;
+    })();
+    memo.set(key, answer);
+    return answer;
+}
+/** Forgets what this process was told (the answers on disk stay): a fresh run, for tests. */
+function forgetProbes() {
+    memo.clear();
+}
+
 ;// CONCATENATED MODULE: ./src/lint/trivy-config.ts
+
 
 
 
@@ -14987,7 +15095,7 @@ function trivyConfigArgs(path, flags, cacheDir) {
         args.push('--misconfig-scanners', 'dockerfile');
     // Trivy recognises Dockerfiles by name; this makes it read ours whatever it is called.
     if (flags.filePatterns)
-        args.push('--file-patterns', `dockerfile:(^|/)${escapeRegExp((0,external_node_path_namespaceObject.basename)(path))}$`);
+        args.push('--file-patterns', `dockerfile:(^|/)${escapeRegExp((0,external_node_path_.basename)(path))}$`);
     if (cacheDir)
         args.push('--cache-dir', cacheDir);
     args.push(path);
@@ -15036,8 +15144,13 @@ function parseTrivyConfigJson(stdout, file) {
 }
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 async function runTrivyConfig(opts) {
-    const version = parseTrivyVersion((await (0,src_process/* run */.eF)(opts.binary, ['--version'], { env: opts.env })).stdout);
-    const help = await (0,src_process/* run */.eF)(opts.binary, ['config', '--help'], { env: opts.env });
+    const [versionOut, help] = await Promise.all([
+        probe(opts.binary, ['--version'], opts.env),
+        probe(opts.binary, ['config', '--help'], opts.env)
+    ]);
+    if (versionOut.code !== 0)
+        throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
+    const version = parseTrivyVersion(versionOut.stdout);
     const flags = parseConfigHelp(help.stdout + help.stderr);
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
@@ -15078,15 +15191,15 @@ const annotate = (reporter, f) => {
     else
         reporter.notice(f.message, where);
 };
-const posix = (p) => p.split(external_node_path_namespaceObject.sep).join('/');
+const posix = (p) => p.split(external_node_path_.sep).join('/');
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
 async function runLint(opts, tools, reporter) {
     if (!opts.enabled)
         return { findings: [], counts: countByLevel([]), failed: false };
-    const path = (0,external_node_path_namespaceObject.resolve)(opts.workspace, opts.file);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(path))
+    const path = (0,external_node_path_.resolve)(opts.workspace, opts.file);
+    if (!(0,external_node_fs_.existsSync)(path))
         throw new errors/* InputError */.dz('file', `"${opts.file}" does not exist`);
-    const file = posix((0,external_node_path_namespaceObject.relative)(opts.workspace, path));
+    const file = posix((0,external_node_path_.relative)(opts.workspace, path));
     for (const linter of ['hadolint', 'trivy'])
         if (opts.linters.includes(linter) && !tools[linter])
             throw unavailable(linter, opts.linters);
@@ -15117,10 +15230,10 @@ async function runLint(opts, tools, reporter) {
             }
             else {
                 all.push(...runChecklist({
-                    text: (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
+                    text: (0,external_node_fs_.readFileSync)(path, 'utf8'),
                     file,
                     dockerfilePath: path,
-                    context: (0,external_node_path_namespaceObject.resolve)(opts.workspace, opts.context),
+                    context: (0,external_node_path_.resolve)(opts.workspace, opts.context),
                     target: opts.target,
                     buildArgs: opts.buildArgs,
                     rules: opts.rules,
@@ -15139,12 +15252,12 @@ async function runLint(opts, tools, reporter) {
     const failed = findings.some(f => atOrAbove(f.level, opts.threshold));
     for (const f of findings)
         annotate(reporter, f);
-    const reportDir = (0,external_node_path_namespaceObject.resolve)(opts.workspace, opts.reportDir ?? '.oci-pipeline');
-    (0,external_node_fs_namespaceObject.mkdirSync)(reportDir, { recursive: true });
-    const sarifPath = (0,external_node_path_namespaceObject.join)(reportDir, 'lint.sarif');
-    const codeQualityPath = (0,external_node_path_namespaceObject.join)(reportDir, 'lint-codequality.json');
-    (0,external_node_fs_namespaceObject.writeFileSync)(sarifPath, JSON.stringify(toSarif(findings, engines, opts.workspace), null, 2) + '\n');
-    (0,external_node_fs_namespaceObject.writeFileSync)(codeQualityPath, JSON.stringify(toCodeQuality(findings), null, 2) + '\n');
+    const reportDir = (0,external_node_path_.resolve)(opts.workspace, opts.reportDir ?? '.oci-pipeline');
+    (0,external_node_fs_.mkdirSync)(reportDir, { recursive: true });
+    const sarifPath = (0,external_node_path_.join)(reportDir, 'lint.sarif');
+    const codeQualityPath = (0,external_node_path_.join)(reportDir, 'lint-codequality.json');
+    (0,external_node_fs_.writeFileSync)(sarifPath, JSON.stringify(toSarif(findings, engines, opts.workspace), null, 2) + '\n');
+    (0,external_node_fs_.writeFileSync)(codeQualityPath, JSON.stringify(toCodeQuality(findings), null, 2) + '\n');
     reporter.setOutput('lint-findings', JSON.stringify(counts));
     reporter.setOutput('lint-sarif', sarifPath);
     const names = engines.map(e => (e.version ? `${e.name} ${e.version}` : e.name));
@@ -15152,8 +15265,6 @@ async function runLint(opts, tools, reporter) {
     return { findings, counts, failed, sarifPath, codeQualityPath };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/scan/model.ts
 /** Trivy's severities, worst first. */
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
@@ -15335,7 +15446,7 @@ function parseScanOptions(raw) {
         vulnTypes: [...new Set(vulnTypes)],
         trivyVersion: trivyVersion ? `v${trivyVersion.replace(/^v/, '')}` : '',
         trivyPath: raw('trivy-path').trim(),
-        cacheDir: raw('trivy-cache-dir').trim() || process.env.TRIVY_CACHE_DIR || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache', 'trivy'),
+        cacheDir: raw('trivy-cache-dir').trim() || process.env.TRIVY_CACHE_DIR || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'trivy'),
         timeoutSeconds: parseDuration('scan-timeout', get('scan-timeout')),
         sbomFormats: [...new Set(sbomFormats)],
         compareTo: raw('compare-to').trim(),
@@ -15370,26 +15481,26 @@ function withDefaults(get) {
     };
 }
 function insideWorkspace(input, workspace, path) {
-    const abs = (0,external_node_path_namespaceObject.resolve)(workspace, path);
-    const real = (0,external_node_fs_namespaceObject.existsSync)(abs) ? (0,external_node_fs_namespaceObject.realpathSync)(abs) : abs;
-    const rel = (0,external_node_path_namespaceObject.relative)((0,external_node_fs_namespaceObject.realpathSync)(workspace), real);
-    if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+    const abs = (0,external_node_path_.resolve)(workspace, path);
+    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
+    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
         throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
     return abs;
 }
 function buildOptions(get, workspace) {
     const context = insideWorkspace('context', workspace, get('context') || '.');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(context) || !(0,external_node_fs_namespaceObject.statSync)(context).isDirectory())
+    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
         throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
-    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_namespaceObject.join)(context, 'Dockerfile');
+    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
     try {
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.R_OK);
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
     }
     catch {
-        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_namespaceObject.relative)(workspace, file) || file}`);
+        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
     }
-    if ((0,external_node_fs_namespaceObject.statSync)(file).isDirectory())
-        throw new errors/* InputError */.dz('file', `${(0,external_node_path_namespaceObject.relative)(workspace, file)} is a directory`);
+    if ((0,external_node_fs_.statSync)(file).isDirectory())
+        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
     const platforms = parseList('platforms', get('platforms'));
     for (const p of platforms)
         if (!PLATFORM.test(p))
@@ -15437,8 +15548,8 @@ function loginFor(get, images, push, ctx) {
 }
 function reportDir(get, workspace, env) {
     if (get('report-dir'))
-        return (0,external_node_path_namespaceObject.resolve)(workspace, get('report-dir'));
-    return env.RUNNER_TEMP ? (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_namespaceObject.join)(workspace, '.oci-pipeline');
+        return (0,external_node_path_.resolve)(workspace, get('report-dir'));
+    return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
 function buildConfig(raw, ctx, env = process.env) {
@@ -15538,6 +15649,26 @@ function pushByDigestOutput(tags) {
     return `type=image,"name=${repositoriesOf(tags).join(',')}",push-by-digest=true,name-canonical=true,push=true`;
 }
 
+;// CONCATENATED MODULE: ./src/build/docker.ts
+
+
+const answered = new Set();
+/**
+ * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
+ * before the first docker command that needs it, so nothing is begun that cannot finish.
+ */
+async function checkDockerDaemon(env) {
+    const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+    if (answered.has(host))
+        return;
+    const res = await (0,src_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
+    if (res.code === 0 && res.stdout.trim()) {
+        answered.add(host);
+        return;
+    }
+    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,src_process/* tail */.RT)(res.stderr, 3));
+}
+
 ;// CONCATENATED MODULE: ./src/build/buildx.ts
 
 
@@ -15547,6 +15678,7 @@ function pushByDigestOutput(tags) {
 
 /** Which builder will run the build, and what it can do. */
 async function inspectBuilder(builder, env) {
+    await checkDockerDaemon(env);
     const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
         env,
         allowFailure: true
@@ -15558,6 +15690,9 @@ async function inspectBuilder(builder, env) {
     }
     const field = (k) => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '';
     const driver = field('Driver');
+    // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
+    if (!driver)
+        throw new errors/* StepError */.zg(`the buildx builder ${field('Name') || builder || ''} does not answer`, (0,src_process/* tail */.RT)(res.stdout, 5));
     return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } };
 }
 /**
@@ -15565,11 +15700,11 @@ async function inspectBuilder(builder, env) {
  * the build, so their values are never in argv.
  */
 async function buildImage(b, meta, push, builder, reporter, env, signal) {
-    const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'oci-pipeline-build-'));
+    const dir = (0,src_process/* makeTempDir */.mk)('oci-pipeline-build-');
     try {
         const secretFiles = b.secrets.map(([id, value], i) => {
-            const path = (0,external_node_path_namespaceObject.join)(dir, `secret-${i}`);
-            (0,external_node_fs_namespaceObject.writeFileSync)(path, value, { mode: 0o600 });
+            const path = (0,external_node_path_.join)(dir, `secret-${i}`);
+            (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
             return [id, path];
         });
         const mode = outputMode(b, push);
@@ -15577,7 +15712,7 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
             throw new errors/* InputError */.dz('platforms', `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`);
         if (b.provenance && !builder.caps.attestations)
             reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`);
-        const out = { mode, metadataFile: (0,external_node_path_namespaceObject.join)(dir, 'metadata.json'), iidFile: (0,external_node_path_namespaceObject.join)(dir, 'iid') };
+        const out = { mode, metadataFile: (0,external_node_path_.join)(dir, 'metadata.json'), iidFile: (0,external_node_path_.join)(dir, 'iid') };
         const args = buildxArgs(b, meta, out, builder.caps, secretFiles);
         const lines = [];
         const res = await (0,src_process/* run */.eF)('docker', args, {
@@ -15595,10 +15730,10 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
             throw new errors/* StepError */.zg('the build was cancelled');
         if (res.code !== 0)
             throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
-        const metadata = (0,external_node_fs_namespaceObject.existsSync)(out.metadataFile)
-            ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(out.metadataFile, 'utf8'))
+        const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
+            ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
             : {};
-        const iid = (0,external_node_fs_namespaceObject.existsSync)(out.iidFile) ? (0,external_node_fs_namespaceObject.readFileSync)(out.iidFile, 'utf8').trim() : '';
+        const iid = (0,external_node_fs_.existsSync)(out.iidFile) ? (0,external_node_fs_.readFileSync)(out.iidFile, 'utf8').trim() : '';
         const configDigest = typeof metadata['containerimage.config.digest'] === 'string'
             ? metadata['containerimage.config.digest']
             : undefined;
@@ -15606,7 +15741,7 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
         return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode };
     }
     finally {
-        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        (0,src_process/* removeTempDir */.CT)(dir);
     }
 }
 
@@ -15614,8 +15749,10 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
 
 
 
+
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 async function login(l, env) {
+    await checkDockerDaemon(env);
     const res = await (0,src_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
         env,
         input: l.password,
@@ -15754,6 +15891,8 @@ function splitBase(image) {
 }
 /** Tags and labels, from the config, the run and what the files say. Pure. */
 function computeMetadata(config, ctx, facts, baseDigest) {
+    if (config.team && /[\r\n\0]/.test(config.team))
+        throw new errors/* InputError */.dz('team', 'holds a line break, which a label value must not');
     const buildArgs = new Map(config.build.buildArgs);
     const df = parseDockerfile(facts.dockerfile, buildArgs);
     const stage = finalStage(df, config.build.target);
@@ -15790,13 +15929,13 @@ function computeMetadata(config, ctx, facts, baseDigest) {
     };
 }
 function readOptional(path) {
-    return (0,external_node_fs_namespaceObject.existsSync)(path) ? (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') : undefined;
+    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
 }
 /** Reads what the metadata depends on, then computes it; resolves an unpinned base's digest. */
 async function gatherMetadata(config, ctx, reporter, env, now) {
     let dockerfile;
     try {
-        dockerfile = (0,external_node_fs_namespaceObject.readFileSync)(config.build.file, 'utf8');
+        dockerfile = (0,external_node_fs_.readFileSync)(config.build.file, 'utf8');
     }
     catch (e) {
         throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
@@ -15808,7 +15947,7 @@ async function gatherMetadata(config, ctx, reporter, env, now) {
     }).catch(() => undefined);
     const facts = {
         dockerfile,
-        releaseFile: readOptional((0,external_node_path_namespaceObject.join)(config.workspace, '.release')),
+        releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
         gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
         now
     };
@@ -16103,6 +16242,7 @@ function dbCacheKeys(now, os = process.platform) {
 
 
 
+
 const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
 const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** One Trivy binary: its version and flags, and the few ways the stage runs it. */
@@ -16119,13 +16259,17 @@ class Trivy {
     }
     /** Asks the binary its version and its flags (neither reads an image). */
     static async detect(path, runner = src_process/* run */.eF, env = process.env) {
-        const out = await runner(path, ['--version'], { env });
-        const version = trivy_flags_parseTrivyVersion(out.stdout + out.stderr);
-        const [help, convertHelp] = await Promise.all([
-            runner(path, ['image', '--help'], { env, allowFailure: true }),
+        // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
+        const ask = (args) => runner === src_process/* run */.eF ? probe(path, args, env) : runner(path, args, { env, allowFailure: true });
+        const [out, help, convertHelp] = await Promise.all([
+            ask(['--version']),
+            ask(['image', '--help']),
             // A release without the command prints the root help, which never shows `trivy convert`.
-            runner(path, ['convert', '--help'], { env, allowFailure: true })
+            ask(['convert', '--help'])
         ]);
+        if (out.code !== 0)
+            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
+        const version = trivy_flags_parseTrivyVersion(out.stdout + out.stderr);
         const text = help.stdout + help.stderr;
         const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
         const caps = help.code === 0 && text.includes('--db-repository')
@@ -16141,8 +16285,8 @@ class Trivy {
     }
     /** GitLab's container-scanning template, where the Trivy release ships it next to the binary. */
     gitlabTemplate() {
-        const candidate = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(this.path), 'contrib', 'gitlab.tpl');
-        return (0,external_node_fs_namespaceObject.existsSync)(candidate) ? candidate : undefined;
+        const candidate = (0,external_node_path_.join)((0,external_node_path_.dirname)(this.path), 'contrib', 'gitlab.tpl');
+        return (0,external_node_fs_.existsSync)(candidate) ? candidate : undefined;
     }
     /**
      * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
@@ -16189,7 +16333,7 @@ function failureReason(result) {
     return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
 }
 function readIfExists(path) {
-    return (0,external_node_fs_namespaceObject.existsSync)(path) ? (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') : undefined;
+    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/scan/db.ts
@@ -16214,10 +16358,10 @@ function dbRepositories(env) {
 async function ensureDb(trivy, cacheDir, ctx) {
     const env = ctx.env ?? process.env;
     const now = ctx.now ?? new Date();
-    const dbFile = (0,external_node_path_namespaceObject.join)(cacheDir, 'db', 'trivy.db');
-    const metadata = () => readIfExists((0,external_node_path_namespaceObject.join)(cacheDir, 'db', 'metadata.json'));
+    const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
+    const metadata = () => readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json'));
     if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dbFile)) {
+        if (!(0,external_node_fs_.existsSync)(dbFile)) {
             throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
         }
         return 'prepared';
@@ -16233,7 +16377,7 @@ async function ensureDb(trivy, cacheDir, ctx) {
         ctx.reporter.info(`Trivy DB downloaded from ${from}`);
     }
     catch (e) {
-        if (!(0,external_node_fs_namespaceObject.existsSync)(dbFile))
+        if (!(0,external_node_fs_.existsSync)(dbFile))
             throw e;
         ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
         return 'stale';
@@ -16472,14 +16616,14 @@ function gitlabContainerScanning(scan, info) {
 /** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
 function ignoreFileFor(files, dir) {
     for (const f of files)
-        if (!(0,external_node_fs_namespaceObject.existsSync)(f))
+        if (!(0,external_node_fs_.existsSync)(f))
             throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
     if (files.length <= 1)
         return files[0];
     if (files.some(f => /\.ya?ml$/.test(f)))
         throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
-    const merged = (0,external_node_path_namespaceObject.join)(dir, 'trivyignore');
-    (0,external_node_fs_namespaceObject.writeFileSync)(merged, files.map(f => (0,external_node_fs_namespaceObject.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
+    const merged = (0,external_node_path_.join)(dir, 'trivyignore');
+    (0,external_node_fs_.writeFileSync)(merged, files.map(f => (0,external_node_fs_.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
     return merged;
 }
 /**
@@ -16490,16 +16634,16 @@ function ignoreFileFor(files, dir) {
 async function scanImage(target, ctx) {
     const { trivy, options, reporter } = ctx;
     const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
-    const dir = (0,external_node_path_namespaceObject.join)(ctx.outDir, name);
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    const dir = (0,external_node_path_.join)(ctx.outDir, name);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     const ignoreFile = ignoreFileFor(options.trivyignores, dir);
     const paths = {
-        json: (0,external_node_path_namespaceObject.join)(dir, 'trivy.json'),
-        table: (0,external_node_path_namespaceObject.join)(dir, 'trivy.txt'),
-        sarif: (0,external_node_path_namespaceObject.join)(dir, `${name}.sarif`),
-        gitlab: (0,external_node_path_namespaceObject.join)(dir, 'gl-container-scanning-report.json'),
-        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_namespaceObject.join)(dir, 'sbom.cdx.json') } : {}),
-        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_namespaceObject.join)(dir, 'sbom.spdx.json') } : {})
+        json: (0,external_node_path_.join)(dir, 'trivy.json'),
+        table: (0,external_node_path_.join)(dir, 'trivy.txt'),
+        sarif: (0,external_node_path_.join)(dir, `${name}.sarif`),
+        gitlab: (0,external_node_path_.join)(dir, 'gl-container-scanning-report.json'),
+        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
+        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
     };
     const label = target.platform ? `${target.image} (${target.platform})` : target.image;
     const scanInput = {
@@ -16516,23 +16660,28 @@ async function scanImage(target, ctx) {
     };
     if (!trivy.caps.convert)
         reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
+    const template = trivy.gitlabTemplate();
     const start = new Date();
     await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
         await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line => reporter.debug(line));
-        await derive('table', paths.table);
-        reporter.info((0,external_node_fs_namespaceObject.readFileSync)(paths.table, 'utf8'));
+        // Conversions only read the JSON: with `trivy convert` they run side by side.
+        const conversions = [
+            ['table', paths.table],
+            ['sarif', paths.sarif],
+            ...(paths.cyclonedx ? [['cyclonedx', paths.cyclonedx]] : []),
+            ...(paths.spdx ? [['spdx-json', paths.spdx]] : []),
+            ...(template ? [['template', paths.gitlab, template]] : [])
+        ];
+        if (trivy.caps.convert)
+            await Promise.all(conversions.map(c => derive(...c)));
+        else
+            for (const c of conversions)
+                await derive(...c);
+        reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
     });
     const end = new Date();
-    const report = readTrivyReport(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(paths.json, 'utf8')));
-    await derive('sarif', paths.sarif);
-    if (paths.cyclonedx)
-        await derive('cyclonedx', paths.cyclonedx);
-    if (paths.spdx)
-        await derive('spdx-json', paths.spdx);
-    const template = trivy.gitlabTemplate();
-    if (template)
-        await derive('template', paths.gitlab, template);
-    else {
+    const report = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    if (!template) {
         const info = {
             trivyVersion: trivy.caps.version,
             analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
@@ -16540,11 +16689,11 @@ async function scanImage(target, ctx) {
             end
         };
         const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
-        (0,external_node_fs_namespaceObject.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
+        (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
     }
     const sizeBytes = target.sizeBytes ??
         report.sizeBytes ??
-        ('tar' in target.source ? (0,external_node_fs_namespaceObject.statSync)(target.source.tar).size : undefined);
+        ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
     return {
         image: target.image,
         ...(target.platform ? { platform: target.platform } : {}),
@@ -16558,9 +16707,9 @@ async function scanImage(target, ctx) {
  * undefined with a warning when it cannot be read (e.g. the first push of a name).
  */
 async function scanRemoteImage(ref, ctx, platform) {
-    const dir = (0,external_node_path_namespaceObject.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    const output = (0,external_node_path_namespaceObject.join)(dir, 'trivy.json');
+    const dir = (0,external_node_path_.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const output = (0,external_node_path_.join)(dir, 'trivy.json');
     const args = scanArgs(ctx.options, ctx.trivy.caps, {
         source: { remote: ref },
         output,
@@ -16574,7 +16723,7 @@ async function scanRemoteImage(ref, ctx, platform) {
         ctx.reporter.warning(`No comparison with ${ref}: it could not be scanned (${e.message.split('\n')[0]})`);
         return undefined;
     }
-    return readTrivyReport(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(output, 'utf8'))).vulnerabilities;
+    return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
 }
 /**
  * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
@@ -16638,8 +16787,8 @@ async function runScanStage(input) {
             // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
             // never a reason to hold back an image that passed the gate.
             try {
-                await input.uploader.upload(name, files, (0,external_node_path_namespaceObject.join)(files[0], '..'), retention);
-                reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_namespaceObject.basename)(f)).join(', ')})`);
+                await input.uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
+                reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
             }
             catch (e) {
                 reporter.warning(`SBOM not uploaded as artifact ${name}: ${e.message.split('\n')[0]}`);
@@ -16658,6 +16807,7 @@ async function runScanStage(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -16724,17 +16874,19 @@ async function scanBuilt(config, meta, built, deps, env) {
     const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
     // The delta compares with what the first tag names now, when the registry has it.
     const previous = meta.tags[0];
-    const compareTo = config.push &&
-        previous &&
-        !config.scan.compareTo &&
-        (await readManifest(previous, env).catch(() => undefined))
-        ? previous
+    const before = config.push && previous && !config.scan.compareTo
+        ? await readManifest(previous, env).catch(() => undefined)
         : undefined;
+    // The tag already names this very image (a rebuild with no change): nothing to count twice.
+    const same = before?.configDigest === built.imageId;
+    if (same)
+        r.info(`${previous} is already this image: no before/after delta`);
+    const compareTo = before && !same ? previous : undefined;
     const scan = await runScanStage({
         targets,
         options: config.scan,
         reporter: r,
-        outDir: (0,external_node_path_namespaceObject.join)(config.reportDir, 'scan'),
+        outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),
         trivyPath,
         ...(compareTo ? { compareTo } : {}),
         env,
@@ -16767,6 +16919,8 @@ async function runPipeline(config, ctx, deps) {
         pushed: false
     };
     try {
+        // Nothing is begun that cannot finish: the daemon is asked first.
+        await checkDockerDaemon(env);
         // Logged in first: a private base image is read for its digest and pulled by the build.
         if (config.login) {
             const l = config.login;
@@ -16878,10 +17032,10 @@ const MANIFEST_TYPES = [
 const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
-    const file = (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
-    const auth = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'))
+    const auth = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'))
         .auths?.[host]?.auth;
     if (!auth)
         return undefined;
@@ -17160,10 +17314,10 @@ async function publishCommand(d) {
 
 /** An executable on PATH, like `command -v`. */
 function onPath(name, env) {
-    for (const dir of (env.PATH ?? '').split(external_node_path_namespaceObject.delimiter).filter(Boolean)) {
-        const path = (0,external_node_path_namespaceObject.join)(dir, name);
+    for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean)) {
+        const path = (0,external_node_path_.join)(dir, name);
         try {
-            (0,external_node_fs_namespaceObject.accessSync)(path, external_node_fs_namespaceObject.constants.X_OK);
+            (0,external_node_fs_.accessSync)(path, external_node_fs_.constants.X_OK);
             return path;
         }
         catch {
@@ -17264,7 +17418,7 @@ async function scanCommand(d) {
         targets,
         options,
         reporter: r,
-        outDir: (0,external_node_path_namespaceObject.join)(d.reportDir, 'scan'),
+        outDir: (0,external_node_path_.join)(d.reportDir, 'scan'),
         trivyPath,
         env: d.env
     });
@@ -17304,9 +17458,9 @@ function formatLint(result, format) {
             return (JSON.stringify({ counts: result.counts, failed: result.failed, findings: result.findings }, null, 2) +
                 '\n');
         case 'sarif':
-            return result.sarifPath ? (0,external_node_fs_namespaceObject.readFileSync)(result.sarifPath, 'utf8') : '';
+            return result.sarifPath ? (0,external_node_fs_.readFileSync)(result.sarifPath, 'utf8') : '';
         case 'codequality':
-            return result.codeQualityPath ? (0,external_node_fs_namespaceObject.readFileSync)(result.codeQualityPath, 'utf8') : '';
+            return result.codeQualityPath ? (0,external_node_fs_.readFileSync)(result.codeQualityPath, 'utf8') : '';
     }
     throw new errors/* InputError */.dz('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`);
 }
@@ -17337,7 +17491,7 @@ async function lint(d) {
     const team = get('team');
     const result = await runLint({
         ...options,
-        file: get('file') || (0,external_node_path_namespaceObject.join)(context, 'Dockerfile'),
+        file: get('file') || (0,external_node_path_.join)(context, 'Dockerfile'),
         context,
         labelSchemas: parseLabelSchemas(get('label-schema')),
         workspace: d.ctx.workspace,
@@ -17488,10 +17642,10 @@ async function readGitFacts(cwd) {
 }
 /** The GitHub event payload, when the CLI runs in a workflow step. */
 function readGitHubPayload(path) {
-    if (!path || !(0,external_node_fs_namespaceObject.existsSync)(path))
+    if (!path || !(0,external_node_fs_.existsSync)(path))
         return {};
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch {
         return {};
@@ -17627,8 +17781,8 @@ const SECRET_INPUTS = ['password', 'github-token', 'release-password'];
 /** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
 function reportDirOf(given, workspace, env) {
     if (given)
-        return (0,external_node_path_namespaceObject.resolve)(workspace, given);
-    return env.RUNNER_TEMP ? (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_namespaceObject.join)(workspace, '.oci-pipeline');
+        return (0,external_node_path_.resolve)(workspace, given);
+    return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
 /**
  * GitLab's report files (GITLAB_CI, or whenever report-dir is given): code quality, container
@@ -17636,7 +17790,7 @@ function reportDirOf(given, workspace, env) {
  */
 function writeReports(command, o) {
     const r = o.reporter;
-    const shown = (p) => (0,external_node_path_namespaceObject.relative)(o.workspace, p) || p;
+    const shown = (p) => (0,external_node_path_.relative)(o.workspace, p) || p;
     try {
         const written = writeGitLabReports(o.dir, { lint: o.stages.lint, scans: o.stages.scan?.scans });
         for (const p of [written.codequality, written.containerScanning, ...written.cyclonedx])
@@ -17648,8 +17802,8 @@ function writeReports(command, o) {
     }
     const vars = dotenvVariables(r.outputs);
     if (!o.dotenv && Object.keys(vars).length > 0) {
-        const path = (0,external_node_path_namespaceObject.join)(o.dir, `${command}.env`);
-        (0,external_node_fs_namespaceObject.writeFileSync)(path, r.mask(dotenvText(vars)));
+        const path = (0,external_node_path_.join)(o.dir, `${command}.env`);
+        (0,external_node_fs_.writeFileSync)(path, r.mask(dotenvText(vars)));
         r.info(`GitLab dotenv report ${shown(path)}`);
     }
 }
@@ -17678,11 +17832,11 @@ async function cli(argv, env, io) {
         git: platform === 'local' ? await readGitFacts(io.cwd) : {},
         cwd: io.cwd,
         payload: platform === 'github' ? readGitHubPayload(env.GITHUB_EVENT_PATH) : undefined,
-        workspace: workspaceOption ? (0,external_node_path_namespaceObject.resolve)(io.cwd, workspaceOption) : undefined
+        workspace: workspaceOption ? (0,external_node_path_.resolve)(io.cwd, workspaceOption) : undefined
     });
     // gitlab-ci-local's shell executor names a CI_PROJECT_DIR that exists only in its containers.
-    const ctx = (0,external_node_fs_namespaceObject.existsSync)(found.workspace) ? found : { ...found, workspace: io.cwd };
-    const layer = gitlabInputs(env, p => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(ctx.workspace, p)));
+    const ctx = (0,external_node_fs_.existsSync)(found.workspace) ? found : { ...found, workspace: io.cwd };
+    const layer = gitlabInputs(env, p => (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(ctx.workspace, p)));
     const raw = withGitLabInputs(read, layer);
     const reporter = new CliReporter({
         write: io.stderr,
@@ -17710,8 +17864,8 @@ async function cli(argv, env, io) {
             reporter,
             env,
             readFile: p => {
-                const path = (0,external_node_path_namespaceObject.resolve)(ctx.workspace, p);
-                return (0,external_node_fs_namespaceObject.existsSync)(path) ? (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8') : undefined;
+                const path = (0,external_node_path_.resolve)(ctx.workspace, p);
+                return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
             },
             reportDir,
             stages,
@@ -17726,9 +17880,9 @@ async function cli(argv, env, io) {
     if (platform === 'gitlab' || raw('report-dir'))
         writeReports(command, { dir: reportDir, dotenv, stages, reporter, workspace: ctx.workspace });
     const write = (file, text) => {
-        const path = (0,external_node_path_namespaceObject.resolve)(ctx.workspace, file);
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
+        const path = (0,external_node_path_.resolve)(ctx.workspace, file);
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(path, text);
     };
     if (dotenv)
         write(dotenv, reporter.mask(dotenvText(dotenvVariables(reporter.outputs))));
@@ -17748,7 +17902,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2464);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5008);
 
 
 process.once('SIGTERM', () => {
@@ -17807,15 +17961,26 @@ function errorMessage(err) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   at: () => (/* binding */ killChildren),
+  mk: () => (/* binding */ makeTempDir),
+  CT: () => (/* binding */ removeTempDir),
   eF: () => (/* binding */ run),
   RT: () => (/* binding */ tail)
 });
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/process.ts
+
+
+
 
 
 const live = new Set();
@@ -17823,6 +17988,28 @@ const live = new Set();
 function killChildren(signal = 'SIGTERM') {
     for (const child of live)
         child.kill(signal);
+}
+const tempDirs = new Set();
+const removeAll = () => {
+    for (const dir of tempDirs)
+        removeTempDir(dir);
+};
+/**
+ * A private temporary directory, removed by removeTempDir or, at the latest, when the process
+ * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ */
+function makeTempDir(prefix) {
+    if (tempDirs.size === 0)
+        process.once('exit', removeAll);
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), prefix));
+    tempDirs.add(dir);
+    return dir;
+}
+function removeTempDir(dir) {
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    tempDirs.delete(dir);
+    if (tempDirs.size === 0)
+        process.removeListener('exit', removeAll);
 }
 /** The last lines of a tool's output, for error messages. */
 function tail(text, lines = 20) {
@@ -17886,6 +18073,27 @@ function run(cmd, args, opts = {}) {
     });
 }
 
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ })
 

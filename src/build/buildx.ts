@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BuildOptions } from '../config.js'
 import { InputError, StepError } from '../errors.js'
-import { run, tail } from '../process.js'
+import { makeTempDir, removeTempDir, run, tail } from '../process.js'
 import type { Reporter } from '../reporter.js'
 import { buildxArgs, outputMode, type BuilderCaps } from './argv.js'
+import { checkDockerDaemon } from './docker.js'
 
 export interface Builder {
   name: string
@@ -15,6 +15,7 @@ export interface Builder {
 
 /** Which builder will run the build, and what it can do. */
 export async function inspectBuilder(builder: string | undefined, env: NodeJS.ProcessEnv): Promise<Builder> {
+  await checkDockerDaemon(env)
   const res = await run('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
     env,
     allowFailure: true
@@ -25,6 +26,12 @@ export async function inspectBuilder(builder: string | undefined, env: NodeJS.Pr
   }
   const field = (k: string): string => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? ''
   const driver = field('Driver')
+  // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
+  if (!driver)
+    throw new StepError(
+      `the buildx builder ${field('Name') || builder || ''} does not answer`,
+      tail(res.stdout, 5)
+    )
   return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } }
 }
 
@@ -49,7 +56,7 @@ export async function buildImage(
   env: NodeJS.ProcessEnv,
   signal?: AbortSignal
 ): Promise<BuildResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'oci-pipeline-build-'))
+  const dir = makeTempDir('oci-pipeline-build-')
   try {
     const secretFiles = b.secrets.map(([id, value], i): [string, string] => {
       const path = join(dir, `secret-${i}`)
@@ -97,6 +104,6 @@ export async function buildImage(
       typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined
     return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode }
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    removeTempDir(dir)
   }
 }

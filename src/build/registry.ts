@@ -3,9 +3,11 @@ import type { RegistryLogin } from '../config.js'
 import { StepError } from '../errors.js'
 import { run, tail } from '../process.js'
 import type { Reporter } from '../reporter.js'
+import { checkDockerDaemon } from './docker.js'
 
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 export async function login(l: RegistryLogin, env: NodeJS.ProcessEnv): Promise<void> {
+  await checkDockerDaemon(env)
   const res = await run('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
     env,
     input: l.password,

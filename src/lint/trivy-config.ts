@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import { StepError } from '../errors.js'
 import type { Finding, Level } from '../findings.js'
+import { probe } from '../tools/probe.js'
 import { run, tail } from '../process.js'
 
 /** The flags this Trivy build has, read from `trivy config --help` (they were renamed across releases). */
@@ -107,8 +108,13 @@ export interface TrivyConfigRun {
 export async function runTrivyConfig(
   opts: TrivyConfigRun
 ): Promise<{ findings: Finding[]; version?: string }> {
-  const version = parseTrivyVersion((await run(opts.binary, ['--version'], { env: opts.env })).stdout)
-  const help = await run(opts.binary, ['config', '--help'], { env: opts.env })
+  const [versionOut, help] = await Promise.all([
+    probe(opts.binary, ['--version'], opts.env),
+    probe(opts.binary, ['config', '--help'], opts.env)
+  ])
+  if (versionOut.code !== 0)
+    throw new StepError(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr)
+  const version = parseTrivyVersion(versionOut.stdout)
   const flags = parseConfigHelp(help.stdout + help.stderr)
   if (!flags.skipUpdate)
     throw new StepError(

@@ -44,6 +44,8 @@ export function computeMetadata(
   facts: Facts,
   baseDigest?: string
 ): Metadata & { missing: string[] } {
+  if (config.team && /[\r\n\0]/.test(config.team))
+    throw new InputError('team', 'holds a line break, which a label value must not')
   const buildArgs = new Map(config.build.buildArgs)
   const df = parseDockerfile(facts.dockerfile, buildArgs)
   const stage = finalStage(df, config.build.target)

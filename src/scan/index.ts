@@ -99,23 +99,28 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
       `Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`
     )
 
+  const template = trivy.gitlabTemplate()
   const start = new Date()
   await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
     await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line =>
       reporter.debug(line)
     )
-    await derive('table', paths.table)
+    // Conversions only read the JSON: with `trivy convert` they run side by side.
+    const conversions: Array<[ConvertFormat, string, string?]> = [
+      ['table', paths.table],
+      ['sarif', paths.sarif],
+      ...(paths.cyclonedx ? [['cyclonedx', paths.cyclonedx] as [ConvertFormat, string]] : []),
+      ...(paths.spdx ? [['spdx-json', paths.spdx] as [ConvertFormat, string]] : []),
+      ...(template ? [['template', paths.gitlab, template] as [ConvertFormat, string, string]] : [])
+    ]
+    if (trivy.caps.convert) await Promise.all(conversions.map(c => derive(...c)))
+    else for (const c of conversions) await derive(...c)
     reporter.info(readFileSync(paths.table, 'utf8'))
   })
   const end = new Date()
 
   const report = readTrivyReport(JSON.parse(readFileSync(paths.json, 'utf8')) as TrivyReport)
-  await derive('sarif', paths.sarif)
-  if (paths.cyclonedx) await derive('cyclonedx', paths.cyclonedx)
-  if (paths.spdx) await derive('spdx-json', paths.spdx)
-  const template = trivy.gitlabTemplate()
-  if (template) await derive('template', paths.gitlab, template)
-  else {
+  if (!template) {
     const info = {
       trivyVersion: trivy.caps.version,
       analyzerVersion: ctx.analyzerVersion ?? '0.0.0',

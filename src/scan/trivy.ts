@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { StepError } from '../errors.js'
 import { run, type RunOptions, type RunResult } from '../process.js'
 import type { Reporter } from '../reporter.js'
+import { probe } from '../tools/probe.js'
 import {
   capabilitiesForVersion,
   capabilitiesFromHelp,
@@ -44,13 +45,17 @@ export class Trivy {
     runner: Runner = run,
     env: NodeJS.ProcessEnv = process.env
   ): Promise<Trivy> {
-    const out = await runner(path, ['--version'], { env })
-    const version = parseTrivyVersion(out.stdout + out.stderr)
-    const [help, convertHelp] = await Promise.all([
-      runner(path, ['image', '--help'], { env, allowFailure: true }),
+    // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
+    const ask = (args: string[]): Promise<RunResult> =>
+      runner === run ? probe(path, args, env) : runner(path, args, { env, allowFailure: true })
+    const [out, help, convertHelp] = await Promise.all([
+      ask(['--version']),
+      ask(['image', '--help']),
       // A release without the command prints the root help, which never shows `trivy convert`.
-      runner(path, ['convert', '--help'], { env, allowFailure: true })
+      ask(['convert', '--help'])
     ])
+    if (out.code !== 0) throw new StepError(`${path} --version exited with code ${out.code}`, out.stderr)
+    const version = parseTrivyVersion(out.stdout + out.stderr)
     const text = help.stdout + help.stderr
     const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr)
     const caps =

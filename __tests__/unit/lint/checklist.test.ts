@@ -81,7 +81,17 @@ const bad: Array<[fixture: string, rule: string, expected: Expected, extra?: Ext
       [4, 'warning']
     ]
   ],
-  ['OP013.bad.Dockerfile', 'OP013', [[1, 'warning']], { labelSchemas: ['oci', 'skao'] }]
+  ['OP013.bad.Dockerfile', 'OP013', [[1, 'warning']], { labelSchemas: ['oci', 'skao'] }],
+  [
+    'OP014.bad.Dockerfile',
+    'OP014',
+    [
+      [1, 'warning'],
+      [3, 'warning'],
+      [4, 'warning'],
+      [5, 'warning']
+    ]
+  ]
 ]
 
 const good: Array<[fixture: string, rule: string, extra?: Extra]> = [
@@ -98,7 +108,8 @@ const good: Array<[fixture: string, rule: string, extra?: Extra]> = [
   ['OP011.good.Dockerfile', 'OP011'],
   ['OP012.good.Dockerfile', 'OP012'],
   ['OP012.shell.good.Dockerfile', 'OP012'],
-  ['OP013.good.Dockerfile', 'OP013', { labelSchemas: ['oci', 'skao'] }]
+  ['OP013.good.Dockerfile', 'OP013', { labelSchemas: ['oci', 'skao'] }],
+  ['OP014.good.Dockerfile', 'OP014']
 ]
 
 describe('checklist rules', () => {

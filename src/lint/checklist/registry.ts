@@ -4,6 +4,7 @@ import { copyRules } from './copy-rules.js'
 import { imageRules } from './images.js'
 import { miscRules } from './misc-rules.js'
 import { packageRules } from './package-rules.js'
+import { secretRules } from './secret-rules.js'
 import type { Rule, RuleContext } from './types.js'
 import { userRules } from './user-rules.js'
 
@@ -15,7 +16,8 @@ export const RULES: readonly Rule[] = [
   ...packageRules,
   ...userRules,
   ...copyRules,
-  ...miscRules
+  ...miscRules,
+  ...secretRules
 ].sort((a, b) => a.id.localeCompare(b.id))
 
 export const ruleById = (id: string): Rule | undefined => RULES.find(r => r.id === id)

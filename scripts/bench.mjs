@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+// Times the pipeline against the usual hand-assembled steps and against the tools alone, in one
+// run, interleaved, on the test environment (scripts/test-env.sh: daemon, registry, Trivy, and an
+// offline Trivy DB made by the tests' generator). Prints medians, min-max and the ratios; writes the
+// raw figures to .cache/bench/results.json.  Usage: npm run bench [-- --rounds N]
+import { spawn, execFileSync } from 'node:child_process'
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const ROOT = resolve(import.meta.dirname, '..')
+const OUT = join(ROOT, '.cache', 'bench')
+const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5
+const env = JSON.parse(readFileSync(join(ROOT, '.cache', 'test-env.json'), 'utf8'))
+rmSync(OUT, { recursive: true, force: true })
+mkdirSync(OUT, { recursive: true })
+
+// The offline DB: the tests' generator, compiled once.
+execFileSync(
+  'npx',
+  [
+    '--no-install',
+    'tsc',
+    '--outDir',
+    join(OUT, 'lib'),
+    '--module',
+    'nodenext',
+    '--moduleResolution',
+    'nodenext',
+    '--target',
+    'es2022',
+    '--skipLibCheck',
+    'scripts/../__tests__/support/trivy-db/index.ts'
+  ],
+  { cwd: ROOT, stdio: 'inherit' }
+)
+writeFileSync(join(OUT, 'lib', 'package.json'), '{"type":"module"}')
+const db = await import(join(OUT, 'lib', 'index.js'))
+const cache = join(OUT, 'trivy-cache')
+db.writeTrivyDb(cache, 'debian 12', db.TEST_ADVISORIES)
+
+// Shims log each tool's start and end, for the action's own overhead.
+const shims = join(OUT, 'shims')
+const toolLog = join(OUT, 'tools.log')
+mkdirSync(shims)
+for (const [name, real] of [
+  ['docker', execFileSync('sh', ['-c', 'command -v docker']).toString().trim()],
+  ['trivy', env.trivy]
+]) {
+  writeFileSync(
+    join(shims, name),
+    `#!/bin/sh\necho "$(date +%s.%N) start $(basename $0) $*" >>"${toolLog}"\n"${real}" "$@"\nrc=$?\necho "$(date +%s.%N) end" >>"${toolLog}"\nexit $rc\n`
+  )
+  chmodSync(join(shims, name), 0o755)
+}
+
+const ws = join(OUT, 'ws')
+mkdirSync(ws)
+const base = `${env.baseImages.debianVuln.name}:${env.baseImages.debianVuln.tag}@${env.baseImages.debianVuln.digest}`
+writeFileSync(
+  join(ws, 'Dockerfile'),
+  [
+    `FROM ${base} AS build`,
+    'ARG STAMP',
+    'RUN echo "$STAMP" > /stamp && sleep 2',
+    `FROM ${base}`,
+    'COPY --from=build --chown=root:root --chmod=444 /stamp /app/stamp',
+    'USER nobody',
+    ''
+  ].join('\n')
+)
+writeFileSync(join(OUT, 'event.json'), '{"ref":"refs/heads/main"}')
+const dockerConfig = join(OUT, 'docker-config')
+mkdirSync(dockerConfig)
+const baseEnv = { ...process.env, DOCKER_CONFIG: dockerConfig }
+execFileSync('docker', ['login', '-u', env.username, '--password-stdin', env.registry], {
+  input: env.password,
+  env: baseEnv,
+  stdio: ['pipe', 'ignore', 'inherit']
+})
+
+function sh(cmd, args, extraEnv = {}) {
+  return new Promise((ok, fail) => {
+    const p = spawn(cmd, args, {
+      cwd: ws,
+      env: { ...baseEnv, ...extraEnv },
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
+    let err = ''
+    p.stderr.on('data', d => (err += d))
+    p.on('close', code =>
+      code === 0 || (cmd.endsWith('trivy') && code === 1)
+        ? ok()
+        : fail(new Error(`${cmd} ${args.join(' ')}: ${code}\n${err.slice(-2000)}`))
+    )
+  })
+}
+const trivyScan = ['image', '--cache-dir', cache, '--skip-db-update', '--no-progress']
+
+async function ours(stamp) {
+  const tag = `${env.registry}/bench/ours:${stamp}`
+  rmSync(toolLog, { force: true })
+  const inputs = {
+    images: `${env.registry}/bench/ours`,
+    tags: `type=raw,value=${stamp}`,
+    'build-args': `STAMP=${stamp}`,
+    linters: 'trivy,checklist',
+    'lint-failure-threshold': 'none',
+    'trivy-path': join(shims, 'trivy'),
+    'trivy-cache-dir': cache,
+    'fail-on-severity': 'none',
+    'sbom-upload': 'false',
+    username: env.username,
+    password: env.password
+  }
+  const vars = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  const start = Date.now() / 1000
+  await sh(env.node24, [join(ROOT, 'dist', 'index.js')], {
+    ...vars,
+    PATH: `${shims}:${process.env.PATH}`,
+    GITHUB_WORKSPACE: ws,
+    RUNNER_TEMP: join(OUT, 'runner'),
+    GITHUB_REPOSITORY: 'bench/bench',
+    GITHUB_SHA: '0'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_EVENT_PATH: join(OUT, 'event.json')
+  })
+  const end = Date.now() / 1000
+  // Time outside every child process: the wall time minus the union of the tools' intervals.
+  const events = readFileSync(toolLog, 'utf8')
+    .trim()
+    .split('\n')
+    .map(l => l.split(' '))
+    .map(([t, k]) => [Number(t), k])
+  events.sort((a, b) => a[0] - b[0])
+  let busy = 0,
+    depth = 0,
+    since = 0
+  for (const [t, k] of events) {
+    if (k === 'start' && depth++ === 0) since = t
+    if (k === 'end' && --depth === 0) busy += t - since
+  }
+  return { seconds: end - start, firstTool: events[0][0] - start, outside: end - start - busy, tag }
+}
+
+async function usual(stamp) {
+  const tag = `${env.registry}/bench/usual:${stamp}`
+  const start = Date.now()
+  await sh('docker', ['buildx', 'build', '--load', '--build-arg', `STAMP=${stamp}`, '-t', tag, '.'])
+  await sh(env.trivy, [...trivyScan, '--format', 'table', '--exit-code', '1', '--severity', 'CRITICAL', tag])
+  await sh(env.trivy, [...trivyScan, '--format', 'sarif', '--output', join(OUT, 'usual.sarif'), tag])
+  await sh(env.trivy, [...trivyScan, '--format', 'cyclonedx', '--output', join(OUT, 'usual.cdx.json'), tag])
+  await sh('docker', ['push', '-q', tag])
+  return { seconds: (Date.now() - start) / 1000 }
+}
+
+async function floor(stamp) {
+  const tag = `${env.registry}/bench/floor:${stamp}`
+  const start = Date.now()
+  await sh(env.trivy, ['config', '--cache-dir', cache, '--quiet', 'Dockerfile'])
+  await sh('docker', ['buildx', 'build', '--load', '--build-arg', `STAMP=${stamp}`, '-t', tag, '.'])
+  await sh(env.trivy, [
+    ...trivyScan,
+    '--format',
+    'json',
+    '--list-all-pkgs',
+    '--output',
+    join(OUT, 'floor.json'),
+    tag
+  ])
+  await sh('docker', ['push', '-q', tag])
+  return { seconds: (Date.now() - start) / 1000 }
+}
+
+const runs = { ours: [], usual: [], floor: [], oursWarm: [], floorWarm: [] }
+const order = [
+  ['ours', ours],
+  ['usual', usual],
+  ['floor', floor]
+]
+for (let r = 0; r < rounds; r++) {
+  const stamp = `r${r}-${Date.now().toString(36)}`
+  // Rotate the order so no variant always runs first (cold) or last.
+  for (let k = 0; k < order.length; k++) {
+    const [name, fn] = order[(r + k) % order.length]
+    runs[name].push(await fn(`${name}-${stamp}`))
+  }
+  // Warm, no change: the same stamp again.
+  runs.oursWarm.push(await ours(`ours-${stamp}`))
+  runs.floorWarm.push(await floor(`floor-${stamp}`))
+  process.stderr.write(`round ${r + 1}/${rounds} done\n`)
+}
+
+const median = xs => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+const spread = xs => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)})`
+const ratio = (a, b) => runs[a].map((x, i) => x.seconds / runs[b][i].seconds)
+const secs = name => runs[name].map(x => x.seconds)
+const summary = {
+  rounds,
+  seconds: Object.fromEntries(Object.keys(runs).map(k => [k, secs(k)])),
+  ratios: {
+    'ours/usual': ratio('ours', 'usual'),
+    'ours/floor': ratio('ours', 'floor'),
+    'oursWarm/floorWarm': ratio('oursWarm', 'floorWarm')
+  },
+  overhead: {
+    firstToolSeconds: runs.ours.map(x => x.firstTool),
+    outsideChildrenSeconds: runs.ours.map(x => x.outside)
+  }
+}
+writeFileSync(join(OUT, 'results.json'), JSON.stringify({ ...summary, runs }, null, 2))
+for (const k of Object.keys(runs)) console.log(`${k.padEnd(22)} ${spread(secs(k))} s`)
+for (const [k, v] of Object.entries(summary.ratios)) console.log(`${k.padEnd(22)} ${spread(v)}`)
+console.log(`${'start → first tool'.padEnd(22)} ${spread(summary.overhead.firstToolSeconds)} s`)
+console.log(`${'outside children'.padEnd(22)} ${spread(summary.overhead.outsideChildrenSeconds)} s`)
+console.log(`raw figures: ${join(OUT, 'results.json')}`)
