@@ -220,8 +220,11 @@ describeWithEnv('the action gates: lint and scan stop the push', env => {
   it('cancels the build when the lint fails beside it: the build never finishes, nothing is pushed', async () => {
     const repo = `it-${RUN}/cancel-app`
     const base = pinnedRef(e.baseImages.busybox)
-    // The build's one RUN takes minutes; the checklist finds USER root at once.
-    const dockerfile = `FROM ${base}\nRUN sleep 240 && echo build-finished-${RUN}\nUSER root\n`
+    // The build's one RUN takes minutes; the checklist finds USER root at once. The RUN prints
+    // a computed word, so the log holds it only if the command really ran to its end (BuildKit
+    // echoes the command line itself, which has the unexpanded $((...))).
+    const dockerfile = `FROM ${base}\nRUN sleep 240 && echo build-$((40+2))-${RUN}\nUSER root\n`
+    const started = Date.now()
     const run = await runAction({
       node: e.node24,
       workspace: workspace(dockerfile),
@@ -230,7 +233,8 @@ describeWithEnv('the action gates: lint and scan stop the push', env => {
     })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::lint: findings at or above "error"/)
-    expect(run.stdout).not.toContain(`build-finished-${RUN}`)
+    expect(run.stdout).not.toContain(`build-42-${RUN}`)
+    expect(Date.now() - started).toBeLessThan(200_000)
     expect(run.stdout).not.toContain('the build failed')
     expect(run.outputs.imageid ?? '').toBe('')
     expect(await registry.tags(repo)).toEqual([])
