@@ -44,6 +44,10 @@ export interface Config {
   team?: string
   build: BuildOptions
   push: boolean
+  /** One platform pushed by digest only, for a merge job to join (fan-out across runners). */
+  pushByDigest: boolean
+  /** The merge job of a fan-out: these digests become one index under the tags; nothing is built. */
+  mergeDigests: string[]
   /** Why push is what it is, for the log. */
   pushReason: string
   /** Undefined: use credentials already stored (docker/login-action ran before). */
@@ -137,6 +141,28 @@ function loginFor(
   return { host, username, password }
 }
 
+const DIGEST = /^sha256:[0-9a-f]{64}$/
+
+/** push-by-digest (one platform per job) and merge-digests (the job that joins them). */
+function fanOut(
+  get: RawInputs,
+  build: BuildOptions,
+  pushInput: string
+): { pushByDigest: boolean; mergeDigests: string[] } {
+  const pushByDigest = parseBool('push-by-digest', get('push-by-digest'), false)
+  const mergeDigests = parseList('merge-digests', get('merge-digests'))
+  const pushOff = pushInput.trim() !== '' && !parseBool('push', pushInput, true)
+  if (pushByDigest && build.platforms.length > 1)
+    throw new InputError('push-by-digest', 'pushes one platform; give one in "platforms" per job')
+  if (pushByDigest && pushOff) throw new InputError('push-by-digest', 'is true but push is false')
+  for (const d of mergeDigests)
+    if (!DIGEST.test(d)) throw new InputError('merge-digests', `"${d}" is not a sha256:<64 hex> digest`)
+  if (mergeDigests.length && pushByDigest)
+    throw new InputError('merge-digests', 'cannot be given with push-by-digest (a merge job builds nothing)')
+  if (mergeDigests.length && pushOff) throw new InputError('merge-digests', 'is given but push is false')
+  return { pushByDigest, mergeDigests }
+}
+
 function reportDir(get: RawInputs, workspace: string, env: NodeJS.ProcessEnv): string {
   if (get('report-dir')) return resolve(workspace, get('report-dir'))
   return env.RUNNER_TEMP ? join(env.RUNNER_TEMP, 'oci-pipeline') : join(workspace, '.oci-pipeline')
@@ -163,6 +189,7 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
     push = true
     pushReason = 'push defaults to true'
   }
+  const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput)
   return {
     workspace,
     images,
@@ -173,6 +200,8 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
     team: get('team') || undefined,
     build,
     push,
+    pushByDigest,
+    mergeDigests,
     pushReason,
     login: loginFor(get, images, push, ctx),
     summary: parseBool('summary', get('summary'), true),

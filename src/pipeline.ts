@@ -6,6 +6,8 @@ import { buildImage, inspectBuilder, type BuildResult } from './build/buildx.js'
 import { join } from 'node:path'
 import { checkDockerDaemon } from './build/docker.js'
 import { pushLoaded, tagPushedByDigest, verifyPushed } from './build/push.js'
+import { pushLoadedByDigest } from './build/push-digest.js'
+import { runMerge } from './merge.js'
 import { login, readManifest } from './build/registry.js'
 import { runLint, type LintResult } from './lint/index.js'
 import { gatherMetadata, type Metadata } from './metadata/index.js'
@@ -163,6 +165,10 @@ export async function runPipeline(
   const r = deps.reporter
   const env = deps.env ?? process.env
   const now = deps.now?.() ?? new Date()
+  if (config.mergeDigests.length) {
+    const merged = await runMerge(config, ctx, r, env, now)
+    return { meta: merged.meta, imageId: '', digest: merged.digest, pushed: true }
+  }
   if (config.login) r.setSecret(config.login.password)
   const state: { meta?: Metadata; imageId?: string; digest?: string; pushed: boolean; error?: string } = {
     pushed: false
@@ -182,7 +188,7 @@ export async function runPipeline(
     })
     state.meta = meta
     setMetadataOutputs(meta, r)
-    if (config.push && meta.tags.length === 0)
+    if (config.push && !config.pushByDigest && meta.tags.length === 0)
       throw new StepError(
         'no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)'
       )
@@ -224,6 +230,8 @@ export async function runPipeline(
     r.info(config.pushReason)
     if (config.push) {
       state.digest = await r.group('Push', async () => {
+        const first = config.images[0]
+        if (config.pushByDigest && first) return pushLoadedByDigest(first, built.imageId, r, env)
         if (built.mode === 'load') return pushLoaded(meta.tags, built.imageId, r, env)
         if (built.digest) await tagPushedByDigest(meta.tags, built.digest, r, env)
         return verifyPushed(meta.tags, built, r, env)

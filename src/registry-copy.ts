@@ -37,7 +37,8 @@ export function storedCredentials(host: string, env: NodeJS.ProcessEnv): Credent
   return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined
 }
 
-class Session {
+/** One registry host, answering its auth challenges (basic or token) with the given credentials. */
+export class Session {
   private authorization?: string
   constructor(
     readonly host: string,
@@ -81,7 +82,7 @@ export interface ImageLocation {
   repo: string
 }
 
-const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
+export const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
 async function check(res: Response, what: string): Promise<Response> {
   if (!res.ok)
@@ -111,6 +112,17 @@ async function copyBlob(
     ).arrayBuffer()
   )
   if (sha256(blob) !== digest) throw new StepError(`blob ${digest} read from ${src.host} has another digest`)
+  await uploadBlob(dst, digest, blob)
+}
+
+/** Uploads a blob in one PUT (monolithic upload), unless the repository has it already. */
+export async function uploadBlob(
+  dst: ImageLocation & { s: Session },
+  digest: string,
+  blob: Buffer
+): Promise<void> {
+  const head = await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })
+  if (head.ok) return
   const start = await check(
     await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }),
     `starting an upload to ${dst.host}/${dst.repo}`
@@ -124,6 +136,23 @@ async function copyBlob(
       body: blob
     }),
     `uploading blob ${digest} to ${dst.host}/${dst.repo}`
+  )
+}
+
+/** Writes a manifest under a reference (a tag, or its own digest to push it with no tag). */
+export async function putManifest(
+  dst: ImageLocation & { s: Session },
+  reference: string,
+  mediaType: string,
+  bytes: Buffer
+): Promise<void> {
+  await check(
+    await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': mediaType },
+      body: bytes
+    }),
+    `writing ${dst.host}/${dst.repo}:${reference}`
   )
 }
 
@@ -149,14 +178,7 @@ async function copyManifest(
   for (const m of json.manifests ?? []) await copyManifest(m.digest, m.digest, src, dst, m.digest)
   for (const b of [json.config, ...(json.layers ?? []).filter(l => !l.urls)])
     if (b) await copyBlob(b.digest, src, dst)
-  await check(
-    await dst.s.fetch(dst.repo, 'pull,push', `manifests/${tag}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': type },
-      body: bytes
-    }),
-    `writing ${dst.host}/${dst.repo}:${tag}`
-  )
+  await putManifest(dst, tag, type, bytes)
 }
 
 /** Copies `src@digest` to `dst:tag`, the manifest bytes unchanged (so the digest is the same). */

@@ -105,6 +105,26 @@ const cases: Case[] = [
     { load: 'true', platforms: 'linux/amd64\nlinux/arm/v7' },
     'a multi-platform image cannot be loaded'
   ],
+  // fan-out across runners: push-by-digest per platform, merge-digests in the joining job
+  ['push-by-digest', { 'push-by-digest': 'always' }, '"always" is not a boolean'],
+  [
+    'push-by-digest',
+    { 'push-by-digest': 'true', platforms: 'linux/amd64,linux/arm64' },
+    'pushes one platform; give one in "platforms" per job'
+  ],
+  ['push-by-digest', { 'push-by-digest': 'true', push: 'false' }, 'is true but push is false'],
+  ['merge-digests', { 'merge-digests': 'sha256:abc' }, '"sha256:abc" is not a sha256:<64 hex> digest'],
+  ['merge-digests', { 'merge-digests': `${'a'.repeat(64)}` }, 'is not a sha256:<64 hex> digest'],
+  [
+    'merge-digests',
+    { 'merge-digests': `sha256:${'a'.repeat(64)}`, 'push-by-digest': 'true' },
+    'cannot be given with push-by-digest'
+  ],
+  [
+    'merge-digests',
+    { 'merge-digests': `sha256:${'b'.repeat(64)}`, push: 'false' },
+    'is given but push is false'
+  ],
   ['context', { context: 'sub/../..' }, 'is outside the workspace'],
   ['context', { context: 'escape/ssl' }, 'is outside the workspace'],
   ['file', { file: 'escape/passwd' }, 'is outside the workspace'],

@@ -42,6 +42,19 @@ describe('buildConfig', () => {
     expect(c.login).toEqual({ host: 'registry.example.org', username: 'bot', password: 'pw' })
   })
 
+  it('a fan-out: one platform pushed by digest, then a job that merges the digests', () => {
+    const one = config({ ...good, 'push-by-digest': 'true', platforms: 'linux/arm64' })
+    expect([one.pushByDigest, one.push, one.mergeDigests]).toEqual([true, true, []])
+    const d = (c: string) => `sha256:${c.repeat(64)}`
+    const merge = config({
+      ...good,
+      'merge-digests': `${d('a')}\n${d('b')}`,
+      platforms: 'linux/amd64,linux/arm64'
+    })
+    expect(merge.mergeDigests).toEqual([d('a'), d('b')])
+    expect(merge.pushByDigest).toBe(false)
+  })
+
   // Each bad input gives one error naming the input.
   it.each([
     ['file', { file: 'missing/Dockerfile' }, 'Input "file": cannot read the Dockerfile missing/Dockerfile'],
@@ -62,6 +75,12 @@ describe('buildConfig', () => {
       'Input "load": a multi-platform image cannot be loaded'
     ],
     ['load', { load: 'maybe' }, 'Input "load": "maybe" is not a boolean (true or false)'],
+    [
+      'push-by-digest',
+      { 'push-by-digest': 'true', platforms: 'linux/amd64,linux/arm64' },
+      'Input "push-by-digest": pushes one platform'
+    ],
+    ['merge-digests', { 'merge-digests': 'latest' }, 'Input "merge-digests": "latest" is not a sha256'],
     ['push', { push: 'yes please' }, 'Input "push": "yes please" is not a boolean'],
     ['no-cache', { 'no-cache': '2' }, 'Input "no-cache": "2" is not a boolean'],
     [

@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 5008:
+/***/ 9611:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13062,7 +13062,7 @@ function writeGitLabReports(dir, input) {
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line."},{"name":"lint-rules","default":"","description":"Checklist rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line."},{"name":"lint-rules","default":"","description":"Checklist rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
 ;// CONCATENATED MODULE: ./src/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
@@ -15546,6 +15546,25 @@ function loginFor(get, images, push, ctx) {
         throw new errors/* InputError */.dz('username', `is empty, but a password is set for ${host}`);
     return { host, username, password };
 }
+const config_DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** push-by-digest (one platform per job) and merge-digests (the job that joins them). */
+function fanOut(get, build, pushInput) {
+    const pushByDigest = parseBool('push-by-digest', get('push-by-digest'), false);
+    const mergeDigests = parseList('merge-digests', get('merge-digests'));
+    const pushOff = pushInput.trim() !== '' && !parseBool('push', pushInput, true);
+    if (pushByDigest && build.platforms.length > 1)
+        throw new errors/* InputError */.dz('push-by-digest', 'pushes one platform; give one in "platforms" per job');
+    if (pushByDigest && pushOff)
+        throw new errors/* InputError */.dz('push-by-digest', 'is true but push is false');
+    for (const d of mergeDigests)
+        if (!config_DIGEST.test(d))
+            throw new errors/* InputError */.dz('merge-digests', `"${d}" is not a sha256:<64 hex> digest`);
+    if (mergeDigests.length && pushByDigest)
+        throw new errors/* InputError */.dz('merge-digests', 'cannot be given with push-by-digest (a merge job builds nothing)');
+    if (mergeDigests.length && pushOff)
+        throw new errors/* InputError */.dz('merge-digests', 'is given but push is false');
+    return { pushByDigest, mergeDigests };
+}
 function reportDir(get, workspace, env) {
     if (get('report-dir'))
         return (0,external_node_path_.resolve)(workspace, get('report-dir'));
@@ -15575,6 +15594,7 @@ function buildConfig(raw, ctx, env = process.env) {
         push = true;
         pushReason = 'push defaults to true';
     }
+    const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput);
     return {
         workspace,
         images,
@@ -15585,6 +15605,8 @@ function buildConfig(raw, ctx, env = process.env) {
         team: get('team') || undefined,
         build,
         push,
+        pushByDigest,
+        mergeDigests,
         pushReason,
         login: loginFor(get, images, push, ctx),
         summary: parseBool('summary', get('summary'), true),
@@ -15778,7 +15800,8 @@ async function readManifest(ref, env) {
         platforms: json.manifests
             ?.map(m => m.platform)
             .filter(p => p && p.os !== 'unknown')
-            .map(p => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/'))
+            .map(p => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/')),
+        manifests: json.manifests?.map(m => m.digest)
     };
 }
 const sleep = (ms) => new Promise(r => setTimeout(r, ms));
@@ -15841,6 +15864,219 @@ async function tagPushedByDigest(tags, digest, r, env) {
     const res = await (0,src_process/* run */.eF)('docker', args, { env, allowFailure: true });
     if (res.code !== 0)
         throw new errors/* StepError */.zg(`tagging ${source} failed`, (0,src_process/* tail */.RT)(res.stderr, 10));
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/registry-copy.ts
+
+
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+/** Docker's rule: loopback registries speak plain HTTP. */
+const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
+/** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
+function storedCredentials(host, env) {
+    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    const auth = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'))
+        .auths?.[host]?.auth;
+    if (!auth)
+        return undefined;
+    const text = Buffer.from(auth, 'base64').toString('utf8');
+    const colon = text.indexOf(':');
+    return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
+}
+/** One registry host, answering its auth challenges (basic or token) with the given credentials. */
+class Session {
+    host;
+    creds;
+    authorization;
+    constructor(host, creds) {
+        this.host = host;
+        this.creds = creds;
+    }
+    async authenticate(challenge, repo, actions) {
+        const basic = this.creds
+            ? 'Basic ' + Buffer.from(`${this.creds.username}:${this.creds.password}`).toString('base64')
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+        if (!params.realm)
+            throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', `repository:${repo}:${actions}`);
+        const res = await fetch(url, { headers: basic ? { Authorization: basic } : {} });
+        if (!res.ok)
+            throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
+        const body = (await res.json());
+        this.authorization = `Bearer ${body.token ?? body.access_token}`;
+    }
+    async fetch(repo, actions, path, init = {}) {
+        const url = path.startsWith('http') ? path : `${scheme(this.host)}://${this.host}/v2/${repo}/${path}`;
+        for (let attempt = 0;; attempt++) {
+            const headers = new Headers(init.headers);
+            if (this.authorization)
+                headers.set('Authorization', this.authorization);
+            const res = await fetch(url, { ...init, headers, redirect: 'follow' });
+            const challenge = res.headers.get('www-authenticate');
+            if (res.status !== 401 || !challenge || attempt > 0)
+                return res;
+            await this.authenticate(challenge, repo, actions);
+        }
+    }
+}
+const sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
+async function check(res, what) {
+    if (!res.ok)
+        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, (await res.text()).slice(0, 500));
+    return res;
+}
+async function copyBlob(digest, src, dst) {
+    const head = await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' });
+    if (head.ok)
+        return;
+    if (src.host === dst.host) {
+        const mount = await dst.s.fetch(dst.repo, 'pull,push', `blobs/uploads/?mount=${digest}&from=${encodeURIComponent(src.repo)}`, { method: 'POST' });
+        if (mount.status === 201)
+            return;
+    }
+    const blob = Buffer.from(await (await check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`)).arrayBuffer());
+    if (sha256(blob) !== digest)
+        throw new errors/* StepError */.zg(`blob ${digest} read from ${src.host} has another digest`);
+    await uploadBlob(dst, digest, blob);
+}
+/** Uploads a blob in one PUT (monolithic upload), unless the repository has it already. */
+async function uploadBlob(dst, digest, blob) {
+    const head = await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' });
+    if (head.ok)
+        return;
+    const start = await check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
+    const location = new URL(start.headers.get('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
+    location.searchParams.set('digest', digest);
+    await check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: blob
+    }), `uploading blob ${digest} to ${dst.host}/${dst.repo}`);
+}
+/** Writes a manifest under a reference (a tag, or its own digest to push it with no tag). */
+async function putManifest(dst, reference, mediaType, bytes) {
+    await check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': mediaType },
+        body: bytes
+    }), `writing ${dst.host}/${dst.repo}:${reference}`);
+}
+async function copyManifest(ref, expected, src, dst, tag) {
+    const res = await check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
+    const type = res.headers.get('content-type') ?? '';
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (sha256(bytes) !== expected)
+        throw new errors/* StepError */.zg(`${src.host}/${src.repo}@${ref} is not ${expected}`);
+    const json = JSON.parse(bytes.toString('utf8'));
+    for (const m of json.manifests ?? [])
+        await copyManifest(m.digest, m.digest, src, dst, m.digest);
+    for (const b of [json.config, ...(json.layers ?? []).filter(l => !l.urls)])
+        if (b)
+            await copyBlob(b.digest, src, dst);
+    await putManifest(dst, tag, type, bytes);
+}
+/** Copies `src@digest` to `dst:tag`, the manifest bytes unchanged (so the digest is the same). */
+async function copyByDigest(src, dst) {
+    const s = { ...src, s: new Session(src.host, src.creds) };
+    const d = { ...dst, s: new Session(dst.host, dst.creds) };
+    await copyManifest(src.digest, src.digest, s, d, dst.tag);
+}
+
+;// CONCATENATED MODULE: ./src/build/push-digest.ts
+
+
+
+
+
+
+
+const MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const CONFIG = 'application/vnd.docker.container.image.v1+json';
+const LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
+const isGzip = (b) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
+async function gzip(path) {
+    const chunks = [];
+    for await (const c of (0,external_node_fs_.createReadStream)(path).pipe((0,external_node_zlib_namespaceObject.createGzip)()))
+        chunks.push(c);
+    return Buffer.concat(chunks);
+}
+/**
+ * Pushes a loaded image to `repository` by digest only, with no tag: the image the scan read,
+ * taken from `docker save` (its config is byte for byte the image ID), its layers compressed and
+ * uploaded over the distribution API, and its manifest written under its own digest. buildx's
+ * `push-by-digest` output does the same but is not available with the docker driver, and it
+ * would push before the scan. Returns the manifest digest, read back from the registry.
+ */
+async function pushLoadedByDigest(image, imageId, r, env) {
+    const repository = image.name;
+    const hub = image.registry === 'docker.io';
+    const host = hub ? 'registry-1.docker.io' : image.registry;
+    const creds = storedCredentials(hub ? 'https://index.docker.io/v1/' : host, env);
+    const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
+    const dst = { host, repo, s: new Session(host, creds) };
+    const dir = (0,src_process/* makeTempDir */.mk)('oci-pipeline-save-');
+    try {
+        const tar = (0,external_node_path_.join)(dir, 'image.tar');
+        for (const args of [
+            ['docker', 'save', '--output', tar, imageId],
+            ['tar', '-xf', tar, '-C', dir]
+        ]) {
+            const res = await (0,src_process/* run */.eF)(args[0], args.slice(1), { env, allowFailure: true });
+            if (res.code !== 0)
+                throw new errors/* StepError */.zg(`${args.slice(0, 2).join(' ')} failed`, (0,src_process/* tail */.RT)(res.stderr, 5));
+        }
+        const saved = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'manifest.json'), 'utf8'))[0];
+        if (!saved)
+            throw new errors/* StepError */.zg(`docker save wrote no image for ${imageId}`);
+        const config = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, saved.Config));
+        if (sha256(config) !== imageId)
+            throw new errors/* StepError */.zg(`the saved image is not ${imageId}`, `its config is ${sha256(config)}`);
+        const layers = [];
+        for (const file of saved.Layers) {
+            const head = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, file)).subarray(0, 2);
+            const blob = isGzip(head) ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, file)) : await gzip((0,external_node_path_.join)(dir, file));
+            const digest = sha256(blob);
+            await uploadBlob(dst, digest, blob);
+            layers.push({ mediaType: LAYER_GZIP, size: blob.length, digest });
+        }
+        await uploadBlob(dst, imageId, config);
+        const manifest = Buffer.from(JSON.stringify({
+            schemaVersion: 2,
+            mediaType: MANIFEST,
+            config: { mediaType: CONFIG, size: config.length, digest: imageId },
+            layers
+        }));
+        const digest = sha256(manifest);
+        await putManifest(dst, digest, MANIFEST, manifest);
+        const back = await readManifest(`${repository}@${digest}`, env);
+        if (back.digest !== digest || back.configDigest !== imageId)
+            throw new errors/* StepError */.zg(`${repository}@${digest} in the registry is not the image that was built`, `registry config ${back.configDigest ?? 'none'}, built ${imageId}`);
+        r.info(`pushed ${repository}@${digest} (by digest, no tag)`);
+        return digest;
+    }
+    finally {
+        (0,src_process/* removeTempDir */.CT)(dir);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/metadata/version.ts
@@ -15968,6 +16204,121 @@ async function gatherMetadata(config, ctx, reporter, env, now) {
     return meta;
 }
 
+;// CONCATENATED MODULE: ./src/report/build-summary.ts
+const code = (s) => '`' + s.replace(/`/g, "'") + '`';
+/** The job summary's build section: what was built, where it went, with which labels. */
+function buildSummaryMarkdown(s) {
+    const lines = ['## oci-pipeline: image', ''];
+    if (s.error)
+        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
+    lines.push('| | |', '|---|---|');
+    if (s.meta)
+        lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
+    if (s.imageId)
+        lines.push(`| Image ID | ${code(s.imageId)} |`);
+    if (s.digest)
+        lines.push(`| Digest | ${code(s.digest)} |`);
+    lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`);
+    if (s.meta?.base)
+        lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`);
+    if (s.meta?.tags.length) {
+        lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`));
+    }
+    if (s.meta) {
+        lines.push('', '<details><summary>Labels</summary>', '', '| Label | Value |', '|---|---|');
+        for (const [k, v] of Object.entries(s.meta.labels))
+            lines.push(`| ${code(k)} | ${code(v)} |`);
+        lines.push('', '</details>');
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/merge.ts
+
+
+
+
+
+
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+/** What the index must list: the `platforms` input when given, else one platform per digest. */
+function checkIndexPlatforms(platforms, digests, expected) {
+    const missing = expected.filter(p => !platforms.includes(p));
+    if (missing.length)
+        throw new errors/* StepError */.zg(`merge-digests: the images are for ${platforms.join(', ') || 'no platform'}, not ${missing.join(', ')}`);
+    const twice = platforms.filter((p, i) => platforms.indexOf(p) !== i);
+    if (twice.length)
+        throw new errors/* StepError */.zg(`merge-digests: two images are for ${[...new Set(twice)].join(', ')}`);
+    if (platforms.length !== digests.length)
+        throw new errors/* StepError */.zg(`merge-digests: ${digests.length} digests gave ${platforms.length} platform images`);
+}
+const imagetools = async (args, env) => {
+    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', ...args], { env, allowFailure: true });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,src_process/* tail */.RT)(res.stderr, 10));
+    return res.stdout;
+};
+/**
+ * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
+ * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
+ * missing platform or digest fails before any tag moves; then every tag is read back and must list
+ * exactly those digests and every platform.
+ */
+async function runMerge(config, ctx, r, env, now) {
+    if (config.login)
+        r.setSecret(config.login.password);
+    const state = { pushed: false };
+    try {
+        await checkDockerDaemon(env);
+        if (config.login) {
+            const l = config.login;
+            await r.group(`Login to ${l.host}`, () => login(l, env));
+        }
+        const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now));
+        state.meta = meta;
+        r.setOutput('version', meta.version);
+        r.setOutput('tags', meta.tags.join('\n'));
+        if (meta.tags.length === 0)
+            throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
+        const repository = config.images[0]?.name;
+        const sources = config.mergeDigests.map(d => `${repository}@${d}`);
+        const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
+        const platforms = await r.group('Merge', async () => {
+            const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
+            const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
+            checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
+            r.info(`index of ${planned.join(', ')}`);
+            await imagetools(args, env);
+            let digest;
+            for (const tag of meta.tags) {
+                const m = await readManifest(tag, env);
+                const lists = new Set(m.manifests ?? []);
+                if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
+                    throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
+                if (digest && m.digest !== digest)
+                    throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
+                digest = m.digest;
+                r.info(`pushed ${tag}@${m.digest}`);
+            }
+            state.digest = digest;
+            return planned;
+        });
+        state.pushed = true;
+        const digest = state.digest;
+        r.setOutput('digest', digest);
+        r.setOutput('image', `${repository}@${digest}`);
+        return { meta, digest, platforms };
+    }
+    catch (e) {
+        state.error = (0,errors/* errorMessage */.gJ)(e);
+        throw e;
+    }
+    finally {
+        if (config.summary)
+            r.summary(buildSummaryMarkdown({ ...state, pushReason: `merged ${config.mergeDigests.length} digests` }));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/buffered.ts
 /**
  * A Reporter for work that runs beside another stage: log lines wait and are replayed as one group
@@ -16000,35 +16351,6 @@ class BufferedReporter {
                 line(this.target);
         });
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/build-summary.ts
-const code = (s) => '`' + s.replace(/`/g, "'") + '`';
-/** The job summary's build section: what was built, where it went, with which labels. */
-function buildSummaryMarkdown(s) {
-    const lines = ['## oci-pipeline: image', ''];
-    if (s.error)
-        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
-    lines.push('| | |', '|---|---|');
-    if (s.meta)
-        lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
-    if (s.imageId)
-        lines.push(`| Image ID | ${code(s.imageId)} |`);
-    if (s.digest)
-        lines.push(`| Digest | ${code(s.digest)} |`);
-    lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`);
-    if (s.meta?.base)
-        lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`);
-    if (s.meta?.tags.length) {
-        lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`));
-    }
-    if (s.meta) {
-        lines.push('', '<details><summary>Labels</summary>', '', '| Label | Value |', '|---|---|');
-        for (const [k, v] of Object.entries(s.meta.labels))
-            lines.push(`| ${code(k)} | ${code(v)} |`);
-        lines.push('', '</details>');
-    }
-    return lines.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/scan/built-image.ts
@@ -16819,6 +17141,8 @@ async function runScanStage(input) {
 
 
 
+
+
 function setMetadataOutputs(meta, r) {
     r.setOutput('version', meta.version);
     r.setOutput('tags', meta.tags.join('\n'));
@@ -16913,6 +17237,10 @@ async function runPipeline(config, ctx, deps) {
     const r = deps.reporter;
     const env = deps.env ?? process.env;
     const now = deps.now?.() ?? new Date();
+    if (config.mergeDigests.length) {
+        const merged = await runMerge(config, ctx, r, env, now);
+        return { meta: merged.meta, imageId: '', digest: merged.digest, pushed: true };
+    }
     if (config.login)
         r.setSecret(config.login.password);
     const state = {
@@ -16934,7 +17262,7 @@ async function runPipeline(config, ctx, deps) {
         });
         state.meta = meta;
         setMetadataOutputs(meta, r);
-        if (config.push && meta.tags.length === 0)
+        if (config.push && !config.pushByDigest && meta.tags.length === 0)
             throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
         const cancelBuild = new AbortController();
         const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined;
@@ -16973,6 +17301,9 @@ async function runPipeline(config, ctx, deps) {
         r.info(config.pushReason);
         if (config.push) {
             state.digest = await r.group('Push', async () => {
+                const first = config.images[0];
+                if (config.pushByDigest && first)
+                    return pushLoadedByDigest(first, built.imageId, r, env);
                 if (built.mode === 'load')
                     return pushLoaded(meta.tags, built.imageId, r, env);
                 if (built.digest)
@@ -17014,128 +17345,6 @@ async function runPipeline(config, ctx, deps) {
         if (config.summary)
             r.summary(buildSummaryMarkdown({ ...state, pushReason: config.pushReason }));
     }
-}
-
-;// CONCATENATED MODULE: ./src/registry-copy.ts
-
-
-
-
-
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ');
-/** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
-/** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
-function storedCredentials(host, env) {
-    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const auth = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'))
-        .auths?.[host]?.auth;
-    if (!auth)
-        return undefined;
-    const text = Buffer.from(auth, 'base64').toString('utf8');
-    const colon = text.indexOf(':');
-    return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
-}
-class Session {
-    host;
-    creds;
-    authorization;
-    constructor(host, creds) {
-        this.host = host;
-        this.creds = creds;
-    }
-    async authenticate(challenge, repo, actions) {
-        const basic = this.creds
-            ? 'Basic ' + Buffer.from(`${this.creds.username}:${this.creds.password}`).toString('base64')
-            : undefined;
-        if (/^basic/i.test(challenge)) {
-            this.authorization = basic;
-            return;
-        }
-        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
-        if (!params.realm)
-            throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
-        const url = new URL(params.realm);
-        if (params.service)
-            url.searchParams.set('service', params.service);
-        url.searchParams.set('scope', `repository:${repo}:${actions}`);
-        const res = await fetch(url, { headers: basic ? { Authorization: basic } : {} });
-        if (!res.ok)
-            throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
-        const body = (await res.json());
-        this.authorization = `Bearer ${body.token ?? body.access_token}`;
-    }
-    async fetch(repo, actions, path, init = {}) {
-        const url = path.startsWith('http') ? path : `${scheme(this.host)}://${this.host}/v2/${repo}/${path}`;
-        for (let attempt = 0;; attempt++) {
-            const headers = new Headers(init.headers);
-            if (this.authorization)
-                headers.set('Authorization', this.authorization);
-            const res = await fetch(url, { ...init, headers, redirect: 'follow' });
-            const challenge = res.headers.get('www-authenticate');
-            if (res.status !== 401 || !challenge || attempt > 0)
-                return res;
-            await this.authenticate(challenge, repo, actions);
-        }
-    }
-}
-const sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
-async function check(res, what) {
-    if (!res.ok)
-        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, (await res.text()).slice(0, 500));
-    return res;
-}
-async function copyBlob(digest, src, dst) {
-    const head = await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' });
-    if (head.ok)
-        return;
-    if (src.host === dst.host) {
-        const mount = await dst.s.fetch(dst.repo, 'pull,push', `blobs/uploads/?mount=${digest}&from=${encodeURIComponent(src.repo)}`, { method: 'POST' });
-        if (mount.status === 201)
-            return;
-    }
-    const blob = Buffer.from(await (await check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`)).arrayBuffer());
-    if (sha256(blob) !== digest)
-        throw new errors/* StepError */.zg(`blob ${digest} read from ${src.host} has another digest`);
-    const start = await check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
-    const location = new URL(start.headers.get('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
-    location.searchParams.set('digest', digest);
-    await check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/octet-stream' },
-        body: blob
-    }), `uploading blob ${digest} to ${dst.host}/${dst.repo}`);
-}
-async function copyManifest(ref, expected, src, dst, tag) {
-    const res = await check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
-    const type = res.headers.get('content-type') ?? '';
-    const bytes = Buffer.from(await res.arrayBuffer());
-    if (sha256(bytes) !== expected)
-        throw new errors/* StepError */.zg(`${src.host}/${src.repo}@${ref} is not ${expected}`);
-    const json = JSON.parse(bytes.toString('utf8'));
-    for (const m of json.manifests ?? [])
-        await copyManifest(m.digest, m.digest, src, dst, m.digest);
-    for (const b of [json.config, ...(json.layers ?? []).filter(l => !l.urls)])
-        if (b)
-            await copyBlob(b.digest, src, dst);
-    await check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${tag}`, {
-        method: 'PUT',
-        headers: { 'Content-Type': type },
-        body: bytes
-    }), `writing ${dst.host}/${dst.repo}:${tag}`);
-}
-/** Copies `src@digest` to `dst:tag`, the manifest bytes unchanged (so the digest is the same). */
-async function copyByDigest(src, dst) {
-    const s = { ...src, s: new Session(src.host, src.creds) };
-    const d = { ...dst, s: new Session(dst.host, dst.creds) };
-    await copyManifest(src.digest, src.digest, s, d, dst.tag);
 }
 
 ;// CONCATENATED MODULE: ./src/publish.ts
@@ -17608,10 +17817,10 @@ function laptopContext(git, env, cwd) {
         workspace: git.topLevel ?? cwd
     };
 }
-const platformOf = (env) => isGitLab(env) ? 'gitlab' : env.GITHUB_ACTIONS === 'true' ? 'github' : 'local';
+const context_platformOf = (env) => isGitLab(env) ? 'gitlab' : env.GITHUB_ACTIONS === 'true' ? 'github' : 'local';
 /** The context for wherever the CLI runs; `workspace` overrides the one found. Pure. */
 function detectContext(env, facts) {
-    const platform = platformOf(env);
+    const platform = context_platformOf(env);
     const ctx = platform === 'gitlab'
         ? gitlabContext(env, facts.cwd)
         : platform === 'github'
@@ -17825,7 +18034,7 @@ async function cli(argv, env, io) {
         return 0;
     }
     const command = parsed.command;
-    const platform = platformOf(env);
+    const platform = context_platformOf(env);
     const read = optionReader(parsed.values, env);
     const workspaceOption = read('workspace');
     const found = detectContext(env, {
@@ -17902,7 +18111,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5008);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9611);
 
 
 process.once('SIGTERM', () => {

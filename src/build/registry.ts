@@ -27,6 +27,8 @@ export interface Manifest {
   configDigest?: string
   /** Platforms of an index. */
   platforms?: string[]
+  /** Digests of an index's manifests (attestation manifests included). */
+  manifests?: string[]
 }
 
 /** Reads a manifest from the registry (with the stored credentials) and hashes its bytes. */
@@ -40,7 +42,7 @@ export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise
   const json = JSON.parse(res.stdout) as {
     mediaType?: string
     config?: { digest?: string }
-    manifests?: Array<{ platform?: { os?: string; architecture?: string; variant?: string } }>
+    manifests?: Array<{ digest: string; platform?: { os?: string; architecture?: string; variant?: string } }>
   }
   return {
     digest: `sha256:${createHash('sha256').update(raw).digest('hex')}`,
@@ -49,7 +51,8 @@ export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise
     platforms: json.manifests
       ?.map(m => m.platform)
       .filter(p => p && p.os !== 'unknown')
-      .map(p => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/'))
+      .map(p => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/')),
+    manifests: json.manifests?.map(m => m.digest)
   }
 }
 
