@@ -8,7 +8,7 @@ import { checkDockerDaemon } from './build/docker.js'
 import { pushLoaded, tagPushedByDigest, verifyPushed } from './build/push.js'
 import { pushLoadedByDigest } from './build/push-digest.js'
 import { runMerge } from './merge.js'
-import { login, readManifest } from './build/registry.js'
+import { login, readManifest, sameLayersAs } from './build/registry.js'
 import { runLint, type LintResult } from './lint/index.js'
 import { gatherMetadata, type Metadata } from './metadata/index.js'
 import { BufferedReporter } from './report/buffered.js'
@@ -127,8 +127,13 @@ async function scanBuilt(
   const same = before?.configDigest === built.imageId
   if (same) r.info(`${previous} is already this image: no before/after delta`)
   const compareTo = before && !same ? previous : undefined
+  // A rebuild with no change differs only in its config (the created label): same layers, same findings.
+  const sameLayers =
+    compareTo !== undefined && built.mode === 'load' && (await sameLayersAs(compareTo, built.imageId, env))
+  if (sameLayers) r.info(`${previous} has the same layers: its findings are this scan's, not scanned again`)
   const scan = await runScanStage({
     targets,
+    ...(sameLayers ? { compareToSameLayers: true } : {}),
     options: config.scan,
     reporter: r,
     outDir: join(config.reportDir, 'scan'),

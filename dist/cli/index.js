@@ -15824,6 +15824,27 @@ async function pushTag(ref, reporter, env, attempts = 4) {
         await sleep(wait);
     }
 }
+/** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
+async function diffIds(ref, remote, env) {
+    const args = remote
+        ? ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]
+        : ['image', 'inspect', '--format', '{{json .RootFS}}', ref];
+    const res = await (0,src_process/* run */.eF)('docker', args, { env, allowFailure: true });
+    if (res.code !== 0)
+        return undefined;
+    try {
+        const json = JSON.parse(res.stdout);
+        return remote ? json.rootfs?.diff_ids : json.Layers;
+    }
+    catch {
+        return undefined; // an index (several platforms) has no single rootfs
+    }
+}
+/** True when the registry's `ref` has exactly the layers of the local image `imageId`. */
+async function sameLayersAs(ref, imageId, env) {
+    const [remote, local] = await Promise.all([diffIds(ref, true, env), diffIds(imageId, false, env)]);
+    return !!remote?.length && !!local?.length && remote.join() === local.join();
+}
 
 ;// CONCATENATED MODULE: ./src/build/push.ts
 
@@ -16799,6 +16820,40 @@ function formatBytes(bytes) {
     }
     return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
 }
+/**
+ * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
+ * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
+ */
+function vulnerabilityTable(scan) {
+    const counts = countBySeverity(scan.vulnerabilities);
+    const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
+    const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`;
+    const lines = [head, '='.repeat(head.length)];
+    lines.push(`Total: ${total} (${[...SEVERITIES]
+        .reverse()
+        .map(s => `${s}: ${counts[s]}`)
+        .join(', ')})`, '');
+    const targets = [...new Set(scan.vulnerabilities.map(v => v.target))];
+    for (const target of targets) {
+        const rows = scan.vulnerabilities
+            .filter(v => v.target === target)
+            .sort(bySeverity)
+            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? '']);
+        const all = [
+            ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
+            ...rows
+        ];
+        const widths = all[0].map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
+        const line = (r) => r
+            .map((c, i) => c.padEnd(widths[i] ?? 0))
+            .join(' | ')
+            .trimEnd();
+        if (targets.length > 1)
+            lines.push(target, '');
+        lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
+    }
+    return lines.join('\n') + '\n';
+}
 /** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
 function countsJson(scans) {
     const zero = countBySeverity([]);
@@ -16986,9 +17041,10 @@ async function scanImage(target, ctx) {
     const start = new Date();
     await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
         await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line => reporter.debug(line));
-        // Conversions only read the JSON: with `trivy convert` they run side by side.
+        // Conversions only read the JSON: with `trivy convert` they run side by side. The table is
+        // written from the model below (a Trivy start costs more than the table).
         const conversions = [
-            ['table', paths.table],
+            ...(trivy.caps.convert ? [] : [['table', paths.table]]),
             ['sarif', paths.sarif],
             ...(paths.cyclonedx ? [['cyclonedx', paths.cyclonedx]] : []),
             ...(paths.spdx ? [['spdx-json', paths.spdx]] : []),
@@ -16999,10 +17055,12 @@ async function scanImage(target, ctx) {
         else
             for (const c of conversions)
                 await derive(...c);
-        reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
     });
     const end = new Date();
     const report = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    if (trivy.caps.convert)
+        (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
+    reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
     if (!template) {
         const info = {
             trivyVersion: trivy.caps.version,
@@ -17079,7 +17137,9 @@ async function runScanStage(input) {
         const before = [];
         let complete = true;
         for (const platform of new Set(scans.map(s => s.platform))) {
-            const vulns = await scanRemoteImage(baseline, ctx, platform);
+            const vulns = input.compareToSameLayers && baseline === input.compareTo
+                ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
+                : await scanRemoteImage(baseline, ctx, platform);
             if (vulns)
                 before.push(...vulns);
             else
@@ -17206,8 +17266,13 @@ async function scanBuilt(config, meta, built, deps, env) {
     if (same)
         r.info(`${previous} is already this image: no before/after delta`);
     const compareTo = before && !same ? previous : undefined;
+    // A rebuild with no change differs only in its config (the created label): same layers, same findings.
+    const sameLayers = compareTo !== undefined && built.mode === 'load' && (await sameLayersAs(compareTo, built.imageId, env));
+    if (sameLayers)
+        r.info(`${previous} has the same layers: its findings are this scan's, not scanned again`);
     const scan = await runScanStage({
         targets,
+        ...(sameLayers ? { compareToSameLayers: true } : {}),
         options: config.scan,
         reporter: r,
         outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),

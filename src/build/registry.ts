@@ -83,3 +83,24 @@ export async function pushTag(
     await sleep(wait)
   }
 }
+
+/** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
+async function diffIds(ref: string, remote: boolean, env: NodeJS.ProcessEnv): Promise<string[] | undefined> {
+  const args = remote
+    ? ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]
+    : ['image', 'inspect', '--format', '{{json .RootFS}}', ref]
+  const res = await run('docker', args, { env, allowFailure: true })
+  if (res.code !== 0) return undefined
+  try {
+    const json = JSON.parse(res.stdout) as { rootfs?: { diff_ids?: string[] }; Layers?: string[] }
+    return remote ? json.rootfs?.diff_ids : json.Layers
+  } catch {
+    return undefined // an index (several platforms) has no single rootfs
+  }
+}
+
+/** True when the registry's `ref` has exactly the layers of the local image `imageId`. */
+export async function sameLayersAs(ref: string, imageId: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  const [remote, local] = await Promise.all([diffIds(ref, true, env), diffIds(imageId, false, env)])
+  return !!remote?.length && !!local?.length && remote.join() === local.join()
+}

@@ -17,7 +17,7 @@ import {
   type Vulnerability
 } from './model.js'
 import type { ScanOptions } from './options.js'
-import { countsJson, gitlabContainerScanning, summaryMarkdown } from './reports.js'
+import { countsJson, gitlabContainerScanning, summaryMarkdown, vulnerabilityTable } from './reports.js'
 import { Trivy, type DbDownloadPolicy, type Runner } from './trivy.js'
 import { scanArgs, type ConvertFormat, type ScanSource } from './trivy-flags.js'
 
@@ -105,9 +105,10 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
     await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line =>
       reporter.debug(line)
     )
-    // Conversions only read the JSON: with `trivy convert` they run side by side.
+    // Conversions only read the JSON: with `trivy convert` they run side by side. The table is
+    // written from the model below (a Trivy start costs more than the table).
     const conversions: Array<[ConvertFormat, string, string?]> = [
-      ['table', paths.table],
+      ...(trivy.caps.convert ? [] : [['table', paths.table] as [ConvertFormat, string]]),
       ['sarif', paths.sarif],
       ...(paths.cyclonedx ? [['cyclonedx', paths.cyclonedx] as [ConvertFormat, string]] : []),
       ...(paths.spdx ? [['spdx-json', paths.spdx] as [ConvertFormat, string]] : []),
@@ -115,11 +116,12 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
     ]
     if (trivy.caps.convert) await Promise.all(conversions.map(c => derive(...c)))
     else for (const c of conversions) await derive(...c)
-    reporter.info(readFileSync(paths.table, 'utf8'))
   })
   const end = new Date()
 
   const report = readTrivyReport(JSON.parse(readFileSync(paths.json, 'utf8')) as TrivyReport)
+  if (trivy.caps.convert) writeFileSync(paths.table, vulnerabilityTable({ image: target.image, ...report }))
+  reporter.info(readFileSync(paths.table, 'utf8'))
   if (!template) {
     const info = {
       trivyVersion: trivy.caps.version,
@@ -182,6 +184,8 @@ export interface ScanStageInput {
   trivyPath: string
   /** The previous image for the delta: `compare-to`, or the pipeline's guess (the name's current tag). */
   compareTo?: string
+  /** The previous image has the very layers of this one (only its config differs): same findings, no second scan. */
+  compareToSameLayers?: boolean
   runner?: Runner
   env?: NodeJS.ProcessEnv
   dbCache?: DbCache
@@ -233,7 +237,10 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     const before: Vulnerability[] = []
     let complete = true
     for (const platform of new Set(scans.map(s => s.platform))) {
-      const vulns = await scanRemoteImage(baseline, ctx, platform)
+      const vulns =
+        input.compareToSameLayers && baseline === input.compareTo
+          ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
+          : await scanRemoteImage(baseline, ctx, platform)
       if (vulns) before.push(...vulns)
       else complete = false
     }

@@ -27,6 +27,44 @@ export function formatBytes(bytes: number | undefined): string {
   return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`
 }
 
+/**
+ * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
+ * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
+ */
+export function vulnerabilityTable(scan: Pick<ImageScan, 'image' | 'os' | 'vulnerabilities'>): string {
+  const counts = countBySeverity(scan.vulnerabilities)
+  const total = SEVERITIES.reduce((n, s) => n + counts[s], 0)
+  const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`
+  const lines = [head, '='.repeat(head.length)]
+  lines.push(
+    `Total: ${total} (${[...SEVERITIES]
+      .reverse()
+      .map(s => `${s}: ${counts[s]}`)
+      .join(', ')})`,
+    ''
+  )
+  const targets = [...new Set(scan.vulnerabilities.map(v => v.target))]
+  for (const target of targets) {
+    const rows = scan.vulnerabilities
+      .filter(v => v.target === target)
+      .sort(bySeverity)
+      .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''])
+    const all = [
+      ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
+      ...rows
+    ]
+    const widths = all[0]!.map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)))
+    const line = (r: string[]): string =>
+      r
+        .map((c, i) => c.padEnd(widths[i] ?? 0))
+        .join(' | ')
+        .trimEnd()
+    if (targets.length > 1) lines.push(target, '')
+    lines.push(line(all[0]!), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '')
+  }
+  return lines.join('\n') + '\n'
+}
+
 /** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
 export function countsJson(scans: readonly ImageScan[]): string {
   const zero = countBySeverity([])

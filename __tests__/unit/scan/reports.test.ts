@@ -6,7 +6,8 @@ import {
   countsJson,
   formatBytes,
   gitlabContainerScanning,
-  summaryMarkdown
+  summaryMarkdown,
+  vulnerabilityTable
 } from '../../../src/scan/reports.js'
 import { scanOf, vuln } from './fixtures.js'
 
@@ -184,5 +185,27 @@ describe('gitlabContainerScanning', () => {
   ])('types identifier %s as %s', (id, type) => {
     const r = gitlabContainerScanning({ image: 'i', vulnerabilities: [vuln(id, 'LOW')] }, info) as Json
     expect(r.vulnerabilities[0].identifiers[0].type).toBe(type)
+  })
+})
+
+describe('vulnerabilityTable: the log table, written from the scan model', () => {
+  it('totals by severity, then one row per vulnerability, worst first, columns aligned', () => {
+    const text = vulnerabilityTable({ ...ARM, os: 'debian 12.5' })
+    const lines = text.split('\n')
+    expect(lines[0]).toBe(`${ARM.image} (debian 12.5)`)
+    expect(lines[2]).toBe('Total: 2 (UNKNOWN: 0, LOW: 1, MEDIUM: 0, HIGH: 0, CRITICAL: 1)')
+    const rows = lines.filter(l => /CVE-\d/.test(l))
+    expect(rows.map(r => r.split(' | ').map(c => c.trim()))).toEqual([
+      ['libfoo', 'CVE-1', 'CRITICAL', '1.0', '1.1', 'CVE-1 title'],
+      ['lib|pipe', 'CVE-3', 'LOW', '1.0', '1.3', 'CVE-3 title']
+    ])
+    const header = lines.find(l => l.startsWith('Library'))
+    expect(rows.every(r => r.indexOf('CVE-') === header?.indexOf('Vulnerability'))).toBe(true)
+  })
+
+  it('says Total: 0 for a clean image and lists no rows', () => {
+    const text = vulnerabilityTable(scanOf([]))
+    expect(text).toContain('Total: 0 (UNKNOWN: 0, LOW: 0, MEDIUM: 0, HIGH: 0, CRITICAL: 0)')
+    expect(text).not.toMatch(/CVE-/)
   })
 })

@@ -78,7 +78,8 @@ describe('runScanStage with a stand-in Trivy', () => {
     version: string,
     targets: ScanTarget[],
     uploader?: ArtifactUploader,
-    values: Record<string, string> = {}
+    values: Record<string, string> = {},
+    compare: { compareTo?: string; compareToSameLayers?: boolean } = {}
   ) => {
     const reporter = new RecordingReporter()
     const trivy = fakeTrivy(version)
@@ -95,11 +96,32 @@ describe('runScanStage with a stand-in Trivy', () => {
       trivyPath: '/bin/trivy',
       runner: trivy.runner,
       env: {},
-      ...(uploader ? { uploader } : {})
+      ...(uploader ? { uploader } : {}),
+      ...compare
     })
     return { result, reporter, calls: trivy.calls }
   }
   const reads = (calls: string[][]) => calls.filter(a => a[0] === 'image' && !a.includes('--help'))
+
+  it.each([
+    [true, 1],
+    [false, 2]
+  ])('the previous image having the same layers (%s) saves its scan: %i image read(s)', async (same, n) => {
+    const targets = [{ image: 'app:1', source: { local: 'app:1' } }]
+    const { result, calls } = await stage(
+      'dev',
+      targets,
+      undefined,
+      {},
+      {
+        compareTo: 'reg/app:1',
+        compareToSameLayers: same
+      }
+    )
+    expect(reads(calls)).toHaveLength(n)
+    expect(result.delta?.before).toEqual(result.delta?.after)
+    expect(result.delta?.added).toEqual([])
+  })
 
   it('reads the image once and converts that JSON into every report', async () => {
     const { result, calls } = await stage('dev', [{ image: 'app:1', source: { local: 'app:1' } }])
@@ -107,8 +129,8 @@ describe('runScanStage with a stand-in Trivy', () => {
     expect(reads(calls)[0]).toEqual(
       expect.arrayContaining(['--scanners', '--pkg-types', '--image-src', 'docker'])
     )
+    // The table comes from the model: Trivy is started for the JSON and the formats only it writes.
     expect(calls.filter(a => a[0] === 'convert' && !a.includes('--help')).map(a => a[2])).toEqual([
-      'table',
       'sarif',
       'cyclonedx',
       'spdx-json'
