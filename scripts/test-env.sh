@@ -10,6 +10,8 @@
 #   Trivy                              .cache/tools/trivy/trivy
 #   gitlab-ci-local (npm, run by Node 24)  .cache/tools/gitlab-ci-local/node_modules/gitlab-ci-local/dist/index.js
 #   base images made locally           listed in .cache/test-env.json with their digests
+#   stand-ins for the tool image's bases  baseImages.node (busybox, Node 24 and its libraries) and
+#                                      baseImages.dockerCli (this machine's docker CLI and buildx)
 #
 # Everything it learns (addresses, credentials, digests, paths) is written to
 # .cache/test-env.json, which the tests read.
@@ -218,9 +220,58 @@ Description: a package the test vulnerability DB knows about
 EOF
 import_base base/debian-vuln 12 "$ROOTFS/debian"
 
+# Stand-ins for the public bases of the root Dockerfile (the tool image), which its integration test
+# passes as build args: a Node image (busybox for sh, tar and sha256sum; Node 24 in /usr/local/bin
+# with the libraries ldd lists for it and for the docker CLI and buildx; a "node" user, uid 1000, as
+# the node images have) and a docker CLI image holding this machine's client and buildx plugin
+# where docker:*-cli keeps them. Each is made once: the tags name what they hold.
+DOCKER_CLIENT=$(readlink -f "$(command -v docker)")
+BUILDX_PLUGIN=/usr/local/lib/docker/cli-plugins/docker-buildx
+NODE_TAG=$("$TOOLS/node24/bin/node" --version | sed 's/^v//')
+DOCKER_CLI_TAG=cli-$(cat "$DOCKER_CLIENT" "$BUILDX_PLUGIN" | sha256sum | cut -c1-12)
+
+import_rootfs() { # repo tag rootfs-dir: like import_base, with the PATH of the official images
+  tar -C "$3" --numeric-owner --owner=0 --group=0 -c . |
+    docker import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+      --change 'CMD ["/bin/sh"]' - "127.0.0.1:5000/$1:$2" >/dev/null
+  docker push -q "127.0.0.1:5000/$1:$2" >/dev/null
+}
+
+if [ -z "$(registry_digest base/node "$NODE_TAG")" ]; then
+  log "making base image 127.0.0.1:5000/base/node:$NODE_TAG"
+  dir="$ROOTFS/node"
+  make_busybox_rootfs "$dir"
+  mkdir -p "$dir/usr/bin" "$dir/usr/local/bin" "$dir/home/node"
+  ln -s ../../bin/busybox "$dir/usr/bin/env"
+  cp "$TOOLS/node24/bin/node" "$dir/usr/local/bin/node"
+  for bin in "$TOOLS/node24/bin/node" "$DOCKER_CLIENT" "$BUILDX_PLUGIN"; do
+    for lib in $( (ldd "$bin" 2>/dev/null || true) | grep -o '/[^ ]*'); do
+      mkdir -p "$dir$(dirname "$lib")" && cp -L "$lib" "$dir$lib"
+    done
+  done
+  echo 'node:x:1000:1000:node:/home/node:/bin/sh' >>"$dir/etc/passwd"
+  echo 'node:x:1000:' >>"$dir/etc/group"
+  chown 1000:1000 "$dir/home/node"
+  import_rootfs base/node "$NODE_TAG" "$dir"
+  rm -rf "$dir"
+fi
+
+if [ -z "$(registry_digest base/docker-cli "$DOCKER_CLI_TAG")" ]; then
+  log "making base image 127.0.0.1:5000/base/docker-cli:$DOCKER_CLI_TAG"
+  dir="$ROOTFS/docker-cli"
+  rm -rf "$dir" && mkdir -p "$dir/usr/local/bin" "$dir/usr/local/libexec/docker/cli-plugins"
+  cp "$DOCKER_CLIENT" "$dir/usr/local/bin/docker"
+  cp "$BUILDX_PLUGIN" "$dir/usr/local/libexec/docker/cli-plugins/docker-buildx"
+  import_rootfs base/docker-cli "$DOCKER_CLI_TAG" "$dir"
+  rm -rf "$dir"
+fi
+
 BUSYBOX_DIGEST=$(registry_digest base/busybox 1.35)
 DEBIAN_DIGEST=$(registry_digest base/debian-vuln 12)
-[ -n "$BUSYBOX_DIGEST" ] && [ -n "$DEBIAN_DIGEST" ] || die "base images are not in the registry"
+NODE_DIGEST=$(registry_digest base/node "$NODE_TAG")
+DOCKER_CLI_DIGEST=$(registry_digest base/docker-cli "$DOCKER_CLI_TAG")
+[ -n "$BUSYBOX_DIGEST" ] && [ -n "$DEBIAN_DIGEST" ] && [ -n "$NODE_DIGEST" ] && [ -n "$DOCKER_CLI_DIGEST" ] ||
+  die "base images are not in the registry"
 
 mkdir -p "$CACHE"
 cat >"$CACHE/test-env.json" <<EOF
@@ -234,7 +285,9 @@ cat >"$CACHE/test-env.json" <<EOF
   "gitlabCiLocal": "$TOOLS/gitlab-ci-local/node_modules/gitlab-ci-local/dist/index.js",
   "baseImages": {
     "busybox": { "name": "127.0.0.1:5000/base/busybox", "tag": "1.35", "digest": "$BUSYBOX_DIGEST" },
-    "debianVuln": { "name": "127.0.0.1:5000/base/debian-vuln", "tag": "12", "digest": "$DEBIAN_DIGEST" }
+    "debianVuln": { "name": "127.0.0.1:5000/base/debian-vuln", "tag": "12", "digest": "$DEBIAN_DIGEST" },
+    "node": { "name": "127.0.0.1:5000/base/node", "tag": "$NODE_TAG", "digest": "$NODE_DIGEST" },
+    "dockerCli": { "name": "127.0.0.1:5000/base/docker-cli", "tag": "$DOCKER_CLI_TAG", "digest": "$DOCKER_CLI_DIGEST" }
   }
 }
 EOF

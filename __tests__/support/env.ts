@@ -21,7 +21,13 @@ export interface TestEnv {
   trivy: string
   /** gitlab-ci-local's entry point, run with node24. */
   gitlabCiLocal: string
-  baseImages: { busybox: BaseImage; debianVuln: BaseImage }
+  baseImages: {
+    busybox: BaseImage
+    debianVuln: BaseImage
+    /** Stand-ins for the tool image's bases (the root Dockerfile): busybox with Node 24, and this machine's docker CLI and buildx. */
+    node: BaseImage
+    dockerCli: BaseImage
+  }
 }
 
 const pinned = (b: BaseImage): string => `${b.name}:${b.tag}@${b.digest}`

@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 9611:
+/***/ 8065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13061,6 +13061,8 @@ function writeGitLabReports(dir, input) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/inputs.json
 const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line."},{"name":"lint-rules","default":"","description":"Checklist rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
 ;// CONCATENATED MODULE: ./src/inputs.ts
@@ -13071,6 +13073,9 @@ const OUTPUTS = inputs_namespaceObject.V;
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
+
+/** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
+const VERSION = package_namespaceObject.rE;
 /** A command line the CLI cannot act on: one clear message, exit code 2. */
 class UsageError extends Error {
     exitCode = 2;
@@ -13207,6 +13212,8 @@ function usageMessage(e, command) {
 /** Parses `oci-pipeline <command> [--option value …]`. Throws UsageError for anything it cannot read. */
 function parseCommandLine(argv) {
     const [first, ...rest] = argv;
+    if (first === '--version' || first === '-V')
+        return { help: false, version: true, values: new Map() };
     if (first === undefined || first === '--help' || first === '-h' || first === 'help')
         return { help: true, values: new Map(), command: rest[0] && isCommand(rest[0]) ? rest[0] : undefined };
     if (!isCommand(first))
@@ -13266,6 +13273,7 @@ function programHelp() {
         'Every option can also be set in the environment: --build-args as OCI_PIPELINE_BUILD_ARGS.',
         'Exit codes: 0 done, 1 the pipeline failed, 2 a bad command line or input.',
         'Run "oci-pipeline <command> --help" for the options of a command.',
+        '"oci-pipeline --version" (or -V) prints the version.',
         ''
     ].join('\n');
 }
@@ -18094,6 +18102,10 @@ async function cli(argv, env, io) {
         }
         throw e;
     }
+    if (parsed.version) {
+        io.stdout(`${VERSION}\n`);
+        return 0;
+    }
     if (parsed.help || !parsed.command) {
         io.stdout(parsed.command ? commandHelp(parsed.command) : programHelp());
         return 0;
@@ -18176,7 +18188,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9611);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8065);
 
 
 process.once('SIGTERM', () => {

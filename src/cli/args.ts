@@ -1,5 +1,9 @@
 import { parseArgs } from 'node:util'
+import pkg from '../../package.json' with { type: 'json' }
 import { INPUTS, type InputSpec } from '../inputs.js'
+
+/** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
+export const VERSION: string = pkg.version
 
 /** A command line the CLI cannot act on: one clear message, exit code 2. */
 export class UsageError extends Error {
@@ -151,6 +155,8 @@ const takesBareFlag = (o: OptionSpec): boolean => !!o.flag || o.default === 'tru
 export interface ParsedArgs {
   command?: Command
   help: boolean
+  /** `oci-pipeline --version` (or `-V`): print VERSION. */
+  version?: boolean
   /** Values given on the command line, by option name. */
   values: Map<string, string>
 }
@@ -174,6 +180,7 @@ function usageMessage(e: unknown, command: string): string {
 /** Parses `oci-pipeline <command> [--option value …]`. Throws UsageError for anything it cannot read. */
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   const [first, ...rest] = argv
+  if (first === '--version' || first === '-V') return { help: false, version: true, values: new Map() }
   if (first === undefined || first === '--help' || first === '-h' || first === 'help')
     return { help: true, values: new Map(), command: rest[0] && isCommand(rest[0]) ? rest[0] : undefined }
   if (!isCommand(first))
@@ -239,6 +246,7 @@ export function programHelp(): string {
     'Every option can also be set in the environment: --build-args as OCI_PIPELINE_BUILD_ARGS.',
     'Exit codes: 0 done, 1 the pipeline failed, 2 a bad command line or input.',
     'Run "oci-pipeline <command> --help" for the options of a command.',
+    '"oci-pipeline --version" (or -V) prints the version.',
     ''
   ].join('\n')
 }

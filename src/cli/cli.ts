@@ -3,7 +3,15 @@ import { dirname, join, relative, resolve } from 'node:path'
 import { errorMessage, InputError } from '../errors.js'
 import { gitlabInputs, withGitLabInputs } from '../gitlab/defaults.js'
 import { writeGitLabReports } from '../gitlab/reports.js'
-import { commandHelp, optionReader, parseCommandLine, programHelp, UsageError, type Command } from './args.js'
+import {
+  commandHelp,
+  optionReader,
+  parseCommandLine,
+  programHelp,
+  UsageError,
+  VERSION,
+  type Command
+} from './args.js'
 import { runCommand, type StageResults } from './commands.js'
 import { detectContext, platformOf } from './context.js'
 import { readGitFacts, readGitHubPayload } from './git.js'
@@ -60,6 +68,10 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
       return 2
     }
     throw e
+  }
+  if (parsed.version) {
+    io.stdout(`${VERSION}\n`)
+    return 0
   }
   if (parsed.help || !parsed.command) {
     io.stdout(parsed.command ? commandHelp(parsed.command) : programHelp())

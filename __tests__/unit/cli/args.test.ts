@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { cli } from '../../../src/cli/cli.js'
 import {
   COMMANDS,
@@ -7,9 +9,11 @@ import {
   optionsFor,
   parseCommandLine,
   programHelp,
-  UsageError
+  UsageError,
+  VERSION
 } from '../../../src/cli/args.js'
 import { INPUTS } from '../../../src/inputs.js'
+import { ROOT } from '../../support/env.js'
 
 async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
@@ -108,6 +112,14 @@ describe('the command line', () => {
       expect(stdout).toBe(programHelp())
     }
     for (const c of COMMANDS) expect(programHelp()).toContain(`  ${c} `)
+  })
+
+  it.each([['--version'], ['-V']])('%s prints the package version and exits 0', async flag => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(VERSION).toBe(pkg.version)
+    expect(await runCli([flag])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' })
+    // publish keeps its own --version (the release tag).
+    expect(parseCommandLine(['publish', '--version', '1.2.3']).values.get('version')).toBe('1.2.3')
   })
 
   it.each([

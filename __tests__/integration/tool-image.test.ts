@@ -1,0 +1,196 @@
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve, sep } from 'node:path'
+import { PINS, type ToolName } from '../../src/tools/pins.js'
+import { freshCliBundle, runProcess, type ProcessRun } from '../support/cli-runner.js'
+import { describeWithEnv, pinnedRef, ROOT, type TestEnv } from '../support/env.js'
+import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+const RUN = Date.now().toString(36)
+const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex')
+const pkgVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version
+
+/** The docker0 bridge's gateway: where build containers reach this host. */
+function bridgeGateway(): string {
+  const out = execFileSync(
+    'docker',
+    ['network', 'inspect', 'bridge', '--format', '{{range .IPAM.Config}}{{.Gateway}} {{end}}'],
+    { encoding: 'utf8' }
+  )
+  const ip = out.split(/\s+/).find(a => /^\d+\.\d+\.\d+\.\d+$/.test(a))
+  if (!ip) throw new Error(`the bridge network has no IPv4 gateway: ${out}`)
+  return ip
+}
+
+/** Serves the files below `dir` on `host` (a free port), remembering what was asked for. */
+async function serveFiles(
+  dir: string,
+  host: string
+): Promise<{ server: Server; url: string; asked: string[] }> {
+  const asked: string[] = []
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    asked.push(path)
+    const file = resolve(dir, `.${path}`)
+    if (!file.startsWith(dir + sep) || !existsSync(file)) {
+      res.writeHead(404).end()
+      return
+    }
+    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(file))
+  })
+  await new Promise<void>(done => server.listen(0, host, done))
+  return { server, url: `http://${host}:${(server.address() as AddressInfo).port}`, asked }
+}
+
+/** What the tools stage downloads, made from this machine's tools, by their release paths. */
+function releaseFiles(dir: string, trivy: string): { paths: Record<ToolName, string>; sums: string[] } {
+  const key = `linux-${process.arch}`
+  const suffix = process.arch === 'arm64' ? 'ARM64' : 'AMD64'
+  const paths = {} as Record<ToolName, string>
+  const sums: string[] = []
+  for (const tool of ['hadolint', 'trivy'] as const) {
+    const asset = PINS[tool].assets[key]
+    if (!asset) throw new Error(`${tool} is not pinned for ${key}`)
+    const path = `/${tool}/v${PINS[tool].version}/${asset.file}`
+    const file = join(dir, path)
+    mkdirSync(dirname(file), { recursive: true })
+    if (tool === 'hadolint')
+      // No hadolint binary can be had here: a script stands in for it, with its own checksum.
+      writeFileSync(file, '#!/bin/sh\necho "Haskell Dockerfile Linter 2.12.0 (test stand-in)"\n', {
+        mode: 0o755
+      })
+    else {
+      const packed = mkdtempSync(join(tmpdir(), 'oci-tool-image-trivy-'))
+      copyFileSync(trivy, join(packed, 'trivy'))
+      execFileSync('tar', ['-C', packed, '-czf', file, 'trivy'])
+    }
+    paths[tool] = path
+    sums.push(`${tool.toUpperCase()}_SHA256_${suffix}=${sha256(file)}`)
+  }
+  return { paths, sums }
+}
+
+describeWithEnv('the tool image (the root Dockerfile), built by the CLI from local stand-ins', env => {
+  let e: TestEnv
+  let cli: string
+  let work: string
+  let trivyCache: string
+  let files: { server: Server; url: string; asked: string[] }
+  let release: ReturnType<typeof releaseFiles>
+  const repo = `tool-image-${RUN}`
+  const builtImages: string[] = []
+
+  beforeAll(async () => {
+    e = env()
+    if (!e.baseImages.node || !e.baseImages.dockerCli)
+      throw new Error('.cache/test-env.json has no node and dockerCli stand-ins: run scripts/test-env.sh')
+    cli = freshCliBundle()
+    work = mkdtempSync(join(tmpdir(), 'oci-tool-image-'))
+    trivyCache = join(work, 'trivy-cache')
+    writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
+    release = releaseFiles(join(work, 'www'), e.trivy)
+    files = await serveFiles(join(work, 'www'), bridgeGateway())
+  }, 180_000)
+
+  afterAll(async () => {
+    await new Promise(done => files?.server.close(done))
+    for (const ref of builtImages)
+      try {
+        execFileSync('docker', ['image', 'rm', ref], { stdio: 'ignore' })
+      } catch {
+        // already gone
+      }
+  })
+
+  /** The CLI in the repository's root, with its own docker config and the registry's login. */
+  const oci = (args: string[]): Promise<ProcessRun> =>
+    runProcess(e.node24, [cli, ...args], {
+      cwd: ROOT,
+      env: {
+        DOCKER_CONFIG: join(work, 'docker-config'),
+        OCI_PIPELINE_USERNAME: e.username,
+        OCI_PIPELINE_PASSWORD: e.password,
+        OCI_PIPELINE_TRIVY_PATH: e.trivy,
+        TRIVY_SKIP_DB_UPDATE: 'true'
+      }
+    })
+  const docker = (args: string[]): Promise<ProcessRun> =>
+    runProcess('docker', args, { cwd: work, env: { DOCKER_CONFIG: join(work, 'docker-config') } })
+
+  /** `build` of the root Dockerfile with the stand-in bases and the local release files. */
+  const build = (name: string, buildArgs: string[], more: string[] = []): Promise<ProcessRun> => {
+    const image = `${e.registry}/${repo}/${name}`
+    builtImages.push(`${image}:test`)
+    const args = [
+      `NODE_IMAGE=${pinnedRef(e.baseImages.node)}`,
+      `DOCKER_CLI_IMAGE=${pinnedRef(e.baseImages.dockerCli)}`,
+      `HADOLINT_BASE_URL=${files.url}/hadolint`,
+      `TRIVY_BASE_URL=${files.url}/trivy`,
+      ...buildArgs
+    ]
+    return oci([
+      'build',
+      ...['--images', image, '--tags', 'type=raw,value=test', '--registry', e.registry],
+      ...['--build-args', args.join('\n'), '--trivy-cache-dir', trivyCache],
+      ...['--report-dir', join(work, 'reports', name), '--json', ...more]
+    ])
+  }
+
+  it('passes the project lint with no finding at warning or above', async () => {
+    const run = await oci([
+      'lint',
+      ...['--linters', 'trivy,checklist', '--lint-failure-threshold', 'warning', '--format', 'json'],
+      ...['--report-dir', join(work, 'lint')]
+    ])
+    let findings: Json[] = []
+    try {
+      findings = (JSON.parse(run.stdout) as Json).findings as Json[]
+    } catch {
+      throw new Error(`lint printed no JSON (exit ${run.code}):\n${run.stderr}`)
+    }
+    const serious = findings
+      .filter(f => f.level === 'error' || f.level === 'warning')
+      .map(f => `${f.file}:${f.line}: ${f.level} ${f.ruleId} (${f.engine}) ${f.message}`)
+    expect(serious).toEqual([])
+    expect(run.code).toBe(0)
+  })
+
+  it('builds, scans and pushes; the pushed image runs its CLI, Trivy, hadolint and buildx as non-root', async () => {
+    const run = await build('oci-pipeline', release.sums)
+    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('hadolint: OK')])
+    expect(files.asked).toEqual(expect.arrayContaining([release.paths.hadolint, release.paths.trivy]))
+    const outputs = JSON.parse(run.stdout) as Json
+    const pushed = `${e.registry}/${repo}/oci-pipeline@${outputs.digest}`
+    expect(outputs.image).toBe(pushed)
+
+    const inImage = async (...command: string[]): Promise<string> => {
+      const r = await docker(['run', '--rm', pushed, ...command])
+      expect([command.join(' '), r.code, r.stderr]).toEqual([command.join(' '), 0, ''])
+      return r.stdout.trim()
+    }
+    expect(await inImage('oci-pipeline', '--version')).toBe(pkgVersion)
+    expect(await inImage('id', '-u')).toMatch(/^[1-9]\d*$/)
+    expect(await inImage('trivy', '--version')).toMatch(/Version:/)
+    expect(await inImage('hadolint', '--version')).toContain('Haskell Dockerfile Linter')
+    expect(await inImage('docker', 'buildx', 'version')).toMatch(/buildx/)
+    // Nothing the runtime user may rewrite: the CLI and the tools belong to root, read-only.
+    expect(
+      await inImage('sh', '-c', 'for f in /usr/local/bin/*; do [ -w "$f" ] && echo "$f"; done; true')
+    ).toBe('')
+  })
+
+  it('fails the build when a download does not match its pinned checksum', async () => {
+    // The Dockerfile's own sums (the real releases') against the stand-ins: verification must refuse them.
+    const run = await build('bad-checksum', [], ['--scan', 'false'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/trivy\.tar\.gz: FAILED|hadolint: FAILED/)
+    const listed = await docker(['image', 'ls', '-q', `${e.registry}/${repo}/bad-checksum`])
+    expect(listed.stdout.trim()).toBe('')
+  })
+})
