@@ -66,6 +66,8 @@ LABEL org.opencontainers.image.title="oci-pipeline" \
 COPY --from=tools --chown=root:root /out/ /
 COPY --chown=root:root --chmod=0555 dist/cli/ /opt/oci-pipeline/
 USER node
+# A CLI run per job, not a service: nothing to probe (said explicitly, so no check asks for one).
+HEALTHCHECK NONE
 # No entrypoint, so GitLab runs its job script with the image's shell.
 ENTRYPOINT []
 CMD ["oci-pipeline", "--help"]
