@@ -3,7 +3,7 @@ import type { RunContext } from './context.js'
 import { errorMessage, StepError } from './errors.js'
 import type { Reporter } from './reporter.js'
 import { checkDockerDaemon } from './build/docker.js'
-import { login, readManifest } from './build/registry.js'
+import { login, platformOf, readManifest, type PlatformJson } from './build/registry.js'
 import { gatherMetadata, type Metadata } from './metadata/index.js'
 import { run, tail } from './process.js'
 import { buildSummaryMarkdown } from './report/build-summary.js'
@@ -15,11 +15,8 @@ export interface MergeResult {
 }
 
 interface IndexJson {
-  manifests?: Array<{ digest: string; platform?: { os?: string; architecture?: string; variant?: string } }>
+  manifests?: Array<{ digest: string; platform?: PlatformJson }>
 }
-
-const platformOf = (p?: { os?: string; architecture?: string; variant?: string }): string =>
-  [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/')
 
 /** What the index must list: the `platforms` input when given, else one platform per digest. */
 export function checkIndexPlatforms(

@@ -95,8 +95,7 @@ async function copyBlob(
   src: ImageLocation & { s: Session },
   dst: ImageLocation & { s: Session }
 ): Promise<void> {
-  const head = await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })
-  if (head.ok) return
+  if (await hasBlob(dst, digest)) return
   if (src.host === dst.host) {
     const mount = await dst.s.fetch(
       dst.repo,
@@ -112,17 +111,23 @@ async function copyBlob(
     ).arrayBuffer()
   )
   if (sha256(blob) !== digest) throw new StepError(`blob ${digest} read from ${src.host} has another digest`)
-  await uploadBlob(dst, digest, blob)
+  await putBlob(dst, digest, blob)
 }
 
-/** Uploads a blob in one PUT (monolithic upload), unless the repository has it already. */
+const hasBlob = async (dst: ImageLocation & { s: Session }, digest: string): Promise<boolean> =>
+  (await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok
+
+/** Uploads a blob unless the repository has it already. */
 export async function uploadBlob(
   dst: ImageLocation & { s: Session },
   digest: string,
   blob: Buffer
 ): Promise<void> {
-  const head = await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })
-  if (head.ok) return
+  if (!(await hasBlob(dst, digest))) await putBlob(dst, digest, blob)
+}
+
+/** Uploads a blob in one PUT (monolithic upload). */
+async function putBlob(dst: ImageLocation & { s: Session }, digest: string, blob: Buffer): Promise<void> {
   const start = await check(
     await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }),
     `starting an upload to ${dst.host}/${dst.repo}`

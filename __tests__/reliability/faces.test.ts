@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cli } from '../../src/cli/cli.js'
-import { runAction } from '../support/action-runner.js'
+import { errorLines, runAction } from '../support/action-runner.js'
 import { multiStage, push, RUN, workspace } from '../support/action-fixtures.js'
 import { runCli } from '../support/cli-runner.js'
 import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
@@ -10,8 +10,6 @@ import { RegistryClient } from '../support/registry.js'
 
 // Bad input through the two faces a user meets: the action as the runner runs it (exit 1, one
 // ::error naming the input, nothing in the registry) and the CLI (exit 2, one error line).
-const errorsOf = (stdout: string): string[] => stdout.split('\n').filter(l => l.startsWith('::error'))
-const decode = (line: string): string => line.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
 
 describeWithEnv('bad input through the action and the CLI', env => {
   let e: TestEnv
@@ -49,9 +47,9 @@ describeWithEnv('bad input through the action and the CLI', env => {
         event: push('refs/heads/main')
       })
       expect(run.code).toBe(1)
-      const errors = errorsOf(run.stdout)
+      const errors = errorLines(run.stdout)
       expect(errors).toHaveLength(1)
-      expect(decode(errors[0] as string)).toContain(`Input "${input}": `)
+      expect(errors[0]).toContain(`Input "${input}": `)
       expect(run.argvSeen.filter(c => c.includes('buildx build'))).toEqual([])
       expect(await registry.tags(repo)).toEqual([])
       expect(run.everything).not.toContain(e.password)

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAction } from '../support/action-runner.js'
+import { errorLines, runAction } from '../support/action-runner.js'
 import { push, RUN, workspace } from '../support/action-fixtures.js'
 import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
 import { RegistryClient } from '../support/registry.js'
@@ -11,12 +11,6 @@ import { processes, waitFor } from './support/registry-process.js'
 // The Trivy DB answering 429/500 (retried, stale DB with a warning, else a clear error) is tested in
 // __tests__/integration/scan-services.test.ts; a tool binary whose checksum does not match is refused
 // in __tests__/integration/tool-download.test.ts.
-const errorsOf = (stdout: string): string[] =>
-  stdout
-    .split('\n')
-    .filter(l => l.startsWith('::error'))
-    .map(l => l.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
-
 describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
   let e: TestEnv
   let registry: RegistryClient
@@ -48,7 +42,7 @@ describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
       env: { DOCKER_HOST: `unix://${socket}` }
     })
     expect(run.code).toBe(1)
-    const errors = errorsOf(run.stdout)
+    const errors = errorLines(run.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain(`the Docker daemon does not answer at unix://${socket}`)
     expect(errors[0]).toMatch(/start it \(dockerd, or systemctl start docker\)/)
@@ -68,7 +62,7 @@ describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
       event: push('refs/heads/main')
     })
     expect(run.code).toBe(1)
-    const errors = errorsOf(run.stdout)
+    const errors = errorLines(run.stdout)
     expect(errors).toHaveLength(1)
     expect(errors[0]).toContain('the build failed (docker buildx build exited with 1)')
     // The failing step's last lines: its command, what it printed, how it ended.
@@ -111,7 +105,7 @@ describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
     expect(signalled).toBe(true)
     expect(run.code).toBe(143)
     expect(Date.now() - started).toBeLessThan(30_000)
-    expect(errorsOf(run.stdout)).toEqual(['::error::interrupted (SIGTERM): child processes ended'])
+    expect(errorLines(run.stdout)).toEqual(['::error::interrupted (SIGTERM): child processes ended'])
     // No docker process of this run is left (the client ends at once; give it a moment).
     const left = await waitFor(() => (ofRun().length === 0 ? true : undefined), 10_000, 100)
     expect(left ? [] : ofRun().map(p => p.cmd)).toEqual([])

@@ -50,6 +50,14 @@ export interface GitHubEvent {
 }
 
 /** Parses GITHUB_OUTPUT's `name<<delimiter … delimiter` blocks (and plain name=value lines). */
+/** The `::error` lines of a run's log, with the runner's escapes (%0A, %0D, %25) undone. */
+export function errorLines(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter(l => l.startsWith('::error'))
+    .map(l => l.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%'))
+}
+
 export function parseOutputFile(text: string): Record<string, string> {
   const out: Record<string, string> = {}
   const lines = text.split('\n')

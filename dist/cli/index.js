@@ -15791,6 +15791,8 @@ async function login(l, env) {
     if (res.code !== 0)
         throw new errors/* StepError */.zg(`login to ${l.host} as ${l.username} failed`, (0,src_process/* tail */.RT)(res.stderr.split(l.password).join('***'), 5));
 }
+/** `os/arch[/variant]`, as `platforms` names it. */
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
 /** Reads a manifest from the registry (with the stored credentials) and hashes its bytes. */
 async function readManifest(ref, env) {
     const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
@@ -15808,7 +15810,7 @@ async function readManifest(ref, env) {
         platforms: json.manifests
             ?.map(m => m.platform)
             .filter(p => p && p.os !== 'unknown')
-            .map(p => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/')),
+            .map(platformOf),
         manifests: json.manifests?.map(m => m.digest)
     };
 }
@@ -15975,8 +15977,7 @@ async function check(res, what) {
     return res;
 }
 async function copyBlob(digest, src, dst) {
-    const head = await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' });
-    if (head.ok)
+    if (await hasBlob(dst, digest))
         return;
     if (src.host === dst.host) {
         const mount = await dst.s.fetch(dst.repo, 'pull,push', `blobs/uploads/?mount=${digest}&from=${encodeURIComponent(src.repo)}`, { method: 'POST' });
@@ -15986,13 +15987,16 @@ async function copyBlob(digest, src, dst) {
     const blob = Buffer.from(await (await check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`)).arrayBuffer());
     if (sha256(blob) !== digest)
         throw new errors/* StepError */.zg(`blob ${digest} read from ${src.host} has another digest`);
-    await uploadBlob(dst, digest, blob);
+    await putBlob(dst, digest, blob);
 }
-/** Uploads a blob in one PUT (monolithic upload), unless the repository has it already. */
+const hasBlob = async (dst, digest) => (await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok;
+/** Uploads a blob unless the repository has it already. */
 async function uploadBlob(dst, digest, blob) {
-    const head = await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' });
-    if (head.ok)
-        return;
+    if (!(await hasBlob(dst, digest)))
+        await putBlob(dst, digest, blob);
+}
+/** Uploads a blob in one PUT (monolithic upload). */
+async function putBlob(dst, digest, blob) {
     const start = await check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
     const location = new URL(start.headers.get('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
     location.searchParams.set('digest', digest);
@@ -16039,16 +16043,12 @@ async function copyByDigest(src, dst) {
 
 
 
+
 const MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
 const CONFIG = 'application/vnd.docker.container.image.v1+json';
 const LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
 const isGzip = (b) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
-async function gzip(path) {
-    const chunks = [];
-    for await (const c of (0,external_node_fs_.createReadStream)(path).pipe((0,external_node_zlib_namespaceObject.createGzip)()))
-        chunks.push(c);
-    return Buffer.concat(chunks);
-}
+const gzip = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.gzip);
 /**
  * Pushes a loaded image to `repository` by digest only, with no tag: the image the scan read,
  * taken from `docker save` (its config is byte for byte the image ID), its layers compressed and
@@ -16082,8 +16082,8 @@ async function pushLoadedByDigest(image, imageId, r, env) {
             throw new errors/* StepError */.zg(`the saved image is not ${imageId}`, `its config is ${sha256(config)}`);
         const layers = [];
         for (const file of saved.Layers) {
-            const head = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, file)).subarray(0, 2);
-            const blob = isGzip(head) ? (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, file)) : await gzip((0,external_node_path_.join)(dir, file));
+            const layer = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, file));
+            const blob = isGzip(layer) ? layer : await gzip(layer);
             const digest = sha256(blob);
             await uploadBlob(dst, digest, blob);
             layers.push({ mediaType: LAYER_GZIP, size: blob.length, digest });
@@ -16269,7 +16269,6 @@ function buildSummaryMarkdown(s) {
 
 
 
-const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
 /** What the index must list: the `platforms` input when given, else one platform per digest. */
 function checkIndexPlatforms(platforms, digests, expected) {
     const missing = expected.filter(p => !platforms.includes(p));

@@ -1,6 +1,7 @@
-import { createReadStream, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createGzip } from 'node:zlib'
+import { promisify } from 'node:util'
+import { gzip as gzipCallback } from 'node:zlib'
 import { StepError } from '../errors.js'
 import { makeTempDir, removeTempDir, run, tail } from '../process.js'
 import type { Reporter } from '../reporter.js'
@@ -19,11 +20,7 @@ interface SavedImage {
 
 const isGzip = (b: Buffer): boolean => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b
 
-async function gzip(path: string): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const c of createReadStream(path).pipe(createGzip())) chunks.push(c as Buffer)
-  return Buffer.concat(chunks)
-}
+const gzip = promisify(gzipCallback)
 
 /**
  * Pushes a loaded image to `repository` by digest only, with no tag: the image the scan read,
@@ -61,8 +58,8 @@ export async function pushLoadedByDigest(
       throw new StepError(`the saved image is not ${imageId}`, `its config is ${sha256(config)}`)
     const layers = []
     for (const file of saved.Layers) {
-      const head = readFileSync(join(dir, file)).subarray(0, 2)
-      const blob = isGzip(head) ? readFileSync(join(dir, file)) : await gzip(join(dir, file))
+      const layer = readFileSync(join(dir, file))
+      const blob = isGzip(layer) ? layer : await gzip(layer)
       const digest = sha256(blob)
       await uploadBlob(dst, digest, blob)
       layers.push({ mediaType: LAYER_GZIP, size: blob.length, digest })

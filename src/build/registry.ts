@@ -20,6 +20,16 @@ export async function login(l: RegistryLogin, env: NodeJS.ProcessEnv): Promise<v
     )
 }
 
+export interface PlatformJson {
+  os?: string
+  architecture?: string
+  variant?: string
+}
+
+/** `os/arch[/variant]`, as `platforms` names it. */
+export const platformOf = (p?: PlatformJson): string =>
+  [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/')
+
 export interface Manifest {
   /** sha256 of the manifest bytes as the registry serves them. */
   digest: string
@@ -42,7 +52,7 @@ export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise
   const json = JSON.parse(res.stdout) as {
     mediaType?: string
     config?: { digest?: string }
-    manifests?: Array<{ digest: string; platform?: { os?: string; architecture?: string; variant?: string } }>
+    manifests?: Array<{ digest: string; platform?: PlatformJson }>
   }
   return {
     digest: `sha256:${createHash('sha256').update(raw).digest('hex')}`,
@@ -51,7 +61,7 @@ export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise
     platforms: json.manifests
       ?.map(m => m.platform)
       .filter(p => p && p.os !== 'unknown')
-      .map(p => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/')),
+      .map(platformOf),
     manifests: json.manifests?.map(m => m.digest)
   }
 }
