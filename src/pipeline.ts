@@ -3,18 +3,17 @@ import type { RunContext } from './context.js'
 import { errorMessage, StepError } from './errors.js'
 import type { Reporter } from './reporter.js'
 import { buildImage, inspectBuilder, type BuildResult } from './build/buildx.js'
-import { join } from 'node:path'
 import { checkDockerDaemon } from './build/docker.js'
 import { pushLoaded, tagPushedByDigest, verifyPushed } from './build/push.js'
 import { pushLoadedByDigest } from './build/push-digest.js'
 import { runMerge } from './merge.js'
-import { login, readManifest, sameLayersAs } from './build/registry.js'
+import { login } from './build/registry.js'
 import { runLint, type LintResult } from './lint/index.js'
 import { gatherMetadata, type Metadata } from './metadata/index.js'
 import { BufferedReporter } from './report/buffered.js'
 import { buildSummaryMarkdown } from './report/build-summary.js'
-import { checkScannedIsBuilt, scanTargets } from './scan/built-image.js'
-import { runScanStage, type ArtifactUploader, type DbCache, type ScanStageResult } from './scan/index.js'
+import { readPreviousBeside, scanBuilt, settleScan } from './pipeline-scan.js'
+import type { ArtifactUploader, DbCache, ScanStageResult } from './scan/index.js'
 
 export type ToolName = 'hadolint' | 'trivy'
 
@@ -102,61 +101,6 @@ function lintFailure(lint: LintResult, threshold: string): StepError {
   return new StepError(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed`)
 }
 
-/** Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed. */
-async function scanBuilt(
-  config: Config,
-  meta: Metadata,
-  built: BuildResult,
-  deps: PipelineDeps,
-  env: NodeJS.ProcessEnv
-): Promise<ScanStageResult | undefined> {
-  const r = deps.reporter
-  const targets = scanTargets(meta.tags, built, config.build.platforms)
-  if (targets.length === 0) {
-    r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)')
-    return undefined
-  }
-  const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
-  // The delta compares with what the first tag names now, when the registry has it.
-  const previous = meta.tags[0]
-  const before =
-    config.push && previous && !config.scan.compareTo
-      ? await readManifest(previous, env).catch(() => undefined)
-      : undefined
-  // The tag already names this very image (a rebuild with no change): nothing to count twice.
-  const same = before?.configDigest === built.imageId
-  if (same) r.info(`${previous} is already this image: no before/after delta`)
-  const compareTo = before && !same ? previous : undefined
-  // A rebuild with no change differs only in its config (the created label): same layers, same findings.
-  const sameLayers =
-    compareTo !== undefined && built.mode === 'load' && (await sameLayersAs(compareTo, built.imageId, env))
-  if (sameLayers) r.info(`${previous} has the same layers: its findings are this scan's, not scanned again`)
-  const scan = await runScanStage({
-    targets,
-    ...(sameLayers ? { compareToSameLayers: true } : {}),
-    options: config.scan,
-    reporter: r,
-    outDir: join(config.reportDir, 'scan'),
-    trivyPath,
-    ...(compareTo ? { compareTo } : {}),
-    env,
-    ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
-    ...(deps.artifacts ? { uploader: deps.artifacts } : {})
-  })
-  deps.onScan?.(scan)
-  checkScannedIsBuilt(scan.scans, built)
-  if (config.sarifUpload && deps.uploadSarif)
-    for (const s of scan.scans)
-      await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`)
-  if (scan.gate.failed) {
-    const gate = config.scan.failOnSeverity
-    throw new StepError(
-      `scan: vulnerabilities at or above ${gate} (${scan.gate.failing.length}), so nothing was pushed`
-    )
-  }
-  return scan
-}
-
 /**
  * metadata → lint beside the build (one platform: loaded locally) → scan and gate → push → digest check. Outputs
  * are set as soon as they are known, so a failure later still leaves them, and the summary is
@@ -200,15 +144,18 @@ export async function runPipeline(
 
     const cancelBuild = new AbortController()
     const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined
+    let lintRunning = !!lint
     const lintDone = lint?.run.then(
-      res => (res.failed && cancelBuild.abort(), res),
+      res => ((lintRunning = false), res.failed && cancelBuild.abort(), res),
       (e: unknown) => {
+        lintRunning = false
         cancelBuild.abort()
         throw e
       }
     )
     // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
     lintDone?.catch(() => undefined)
+    const previous = readPreviousBeside(config, meta, env)
     let built: BuildResult
     try {
       built = await r.group('Build', async () => {
@@ -226,28 +173,55 @@ export async function runPipeline(
     }
     state.imageId = built.imageId
     r.setOutput('imageid', built.imageId)
-    const lintResult = await lintDone?.finally(() => lint?.replay())
-    if (lintResult?.sarifPath && config.sarifUpload && deps.uploadSarif)
-      await deps.uploadSarif(lintResult.sarifPath, 'oci-pipeline-lint')
-    if (lintResult?.failed) throw lintFailure(lintResult, config.lint.threshold)
-    const scan = config.scan.enabled ? await scanBuilt(config, meta, built, deps, env) : undefined
+    // The scan starts once the image is built, beside a lint still running (its log then waits
+    // for the lint's, so the two never interleave).
+    const scanLog = lintRunning ? new BufferedReporter(r) : r
+    const replayScan = () => (scanLog instanceof BufferedReporter ? scanLog.replay('Scan') : undefined)
+    const scanning =
+      config.scan.enabled && lintRunning
+        ? scanBuilt(config, meta, built, deps, env, scanLog, previous)
+        : undefined
+    scanning?.catch(() => undefined)
+    let lintResult: LintResult | undefined
+    try {
+      lintResult = await lintDone?.finally(() => lint?.replay())
+      if (lintResult?.sarifPath && config.sarifUpload && deps.uploadSarif)
+        await deps.uploadSarif(lintResult.sarifPath, 'oci-pipeline-lint')
+      if (lintResult?.failed) throw lintFailure(lintResult, config.lint.threshold)
+    } catch (e) {
+      // A failed lint wins: the scan beside it ends (its reports written), and nothing is pushed.
+      await settleScan(scanning)
+      await replayScan()
+      throw e
+    }
+    const scan = config.scan.enabled
+      ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous)).finally(replayScan)
+      : undefined
 
     r.info(config.pushReason)
-    if (config.push) {
-      state.digest = await r.group('Push', async () => {
-        const first = config.images[0]
-        if (config.pushByDigest && first) return pushLoadedByDigest(first, built.imageId, r, env)
-        if (built.mode === 'load') return pushLoaded(meta.tags, built.imageId, r, env)
-        if (built.digest) await tagPushedByDigest(meta.tags, built.digest, r, env)
-        return verifyPushed(meta.tags, built, r, env)
-      })
-      state.pushed = true
-      r.setOutput('digest', state.digest)
-      r.setOutput('image', `${config.images[0]?.name}@${state.digest}`)
-    } else if (built.digest) {
-      state.digest = built.digest
-      r.setOutput('digest', built.digest)
+    // The report conversions and uploads go on beside the push; the run waits for both.
+    try {
+      if (config.push) {
+        state.digest = await r.group('Push', async () => {
+          const first = config.images[0]
+          if (config.pushByDigest && first) return pushLoadedByDigest(first, built.imageId, r, env)
+          if (built.mode === 'load') return pushLoaded(meta.tags, built.imageId, r, env)
+          if (built.digest) await tagPushedByDigest(meta.tags, built.digest, r, env)
+          return verifyPushed(meta.tags, built, r, env)
+        })
+        state.pushed = true
+        r.setOutput('digest', state.digest)
+        r.setOutput('image', `${config.images[0]?.name}@${state.digest}`)
+      } else if (built.digest) {
+        state.digest = built.digest
+        r.setOutput('digest', built.digest)
+      }
+    } catch (e) {
+      await scan?.reports.catch((re: unknown) => r.warning(`scan reports: ${errorMessage(re)}`))
+      throw e
     }
+    await scan?.reports
+    if (scanLog instanceof BufferedReporter && scanLog.held > 0) await scanLog.replay('Scan reports')
     r.setOutput(
       'metadata',
       JSON.stringify({

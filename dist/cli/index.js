@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 8065:
+/***/ 1221:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15082,12 +15082,22 @@ function forgetProbes() {
 
 
 
+
 function parseConfigHelp(help) {
     const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
     return {
         skipUpdate: ['--skip-check-update', '--skip-policy-update'].find(has),
         misconfigScanners: has('--misconfig-scanners'),
         filePatterns: has('--file-patterns')
+    };
+}
+/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48. */
+function configFlagsForVersion(version) {
+    const at = (min) => semver_default().gte(version, min);
+    return {
+        skipUpdate: at('0.51.0') ? '--skip-check-update' : '--skip-policy-update',
+        misconfigScanners: at('0.48.0'),
+        filePatterns: true
     };
 }
 /** `Version: 0.69.3` → `0.69.3`; builds from source (the npm-shipped one) say `dev`. */
@@ -15152,14 +15162,14 @@ function parseTrivyConfigJson(stdout, file) {
 }
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 async function runTrivyConfig(opts) {
-    const [versionOut, help] = await Promise.all([
-        probe(opts.binary, ['--version'], opts.env),
-        probe(opts.binary, ['config', '--help'], opts.env)
-    ]);
+    const versionOut = await probe(opts.binary, ['--version'], opts.env);
     if (versionOut.code !== 0)
         throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
     const version = parseTrivyVersion(versionOut.stdout);
-    const flags = parseConfigHelp(help.stdout + help.stderr);
+    // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
+    const flags = semver_default().valid(version)
+        ? configFlagsForVersion(version)
+        : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
     const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), { env: opts.env });
@@ -15775,130 +15785,6 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/registry.ts
-
-
-
-
-/** `docker login` with the password on stdin: never in argv, never in the log. */
-async function login(l, env) {
-    await checkDockerDaemon(env);
-    const res = await (0,src_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
-        env,
-        input: l.password,
-        allowFailure: true
-    });
-    if (res.code !== 0)
-        throw new errors/* StepError */.zg(`login to ${l.host} as ${l.username} failed`, (0,src_process/* tail */.RT)(res.stderr.split(l.password).join('***'), 5));
-}
-/** `os/arch[/variant]`, as `platforms` names it. */
-const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-/** Reads a manifest from the registry (with the stored credentials) and hashes its bytes. */
-async function readManifest(ref, env) {
-    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
-        env,
-        allowFailure: true
-    });
-    if (res.code !== 0)
-        throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,src_process/* tail */.RT)(res.stderr, 5));
-    const raw = Buffer.from(res.stdout, 'utf8');
-    const json = JSON.parse(res.stdout);
-    return {
-        digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(raw).digest('hex')}`,
-        mediaType: json.mediaType ?? '',
-        configDigest: json.config?.digest,
-        platforms: json.manifests
-            ?.map(m => m.platform)
-            .filter(p => p && p.os !== 'unknown')
-            .map(platformOf),
-        manifests: json.manifests?.map(m => m.digest)
-    };
-}
-const sleep = (ms) => new Promise(r => setTimeout(r, ms));
-/** `docker push` of one tag, retried with backoff when the registry is briefly away. */
-async function pushTag(ref, reporter, env, attempts = 4) {
-    for (let attempt = 1;; attempt++) {
-        const res = await (0,src_process/* run */.eF)('docker', ['push', ref], {
-            env,
-            allowFailure: true,
-            onLine: l => reporter.debug(l)
-        });
-        if (res.code === 0)
-            return;
-        const why = (0,src_process/* tail */.RT)(res.stderr || res.stdout, 5);
-        const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why);
-        if (fatal || attempt >= attempts)
-            throw new errors/* StepError */.zg(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
-        const wait = 1000 * 2 ** (attempt - 1);
-        reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
-        await sleep(wait);
-    }
-}
-/** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
-async function diffIds(ref, remote, env) {
-    const args = remote
-        ? ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]
-        : ['image', 'inspect', '--format', '{{json .RootFS}}', ref];
-    const res = await (0,src_process/* run */.eF)('docker', args, { env, allowFailure: true });
-    if (res.code !== 0)
-        return undefined;
-    try {
-        const json = JSON.parse(res.stdout);
-        return remote ? json.rootfs?.diff_ids : json.Layers;
-    }
-    catch {
-        return undefined; // an index (several platforms) has no single rootfs
-    }
-}
-/** True when the registry's `ref` has exactly the layers of the local image `imageId`. */
-async function sameLayersAs(ref, imageId, env) {
-    const [remote, local] = await Promise.all([diffIds(ref, true, env), diffIds(imageId, false, env)]);
-    return !!remote?.length && !!local?.length && remote.join() === local.join();
-}
-
-;// CONCATENATED MODULE: ./src/build/push.ts
-
-
-
-
-/** Pushes every tag of a loaded image, then proves the registry holds the image that was built. */
-async function pushLoaded(tags, imageId, r, env) {
-    let first;
-    for (const tag of tags) {
-        await pushTag(tag, r, env);
-        const m = await readManifest(tag, env);
-        if (m.configDigest !== imageId)
-            throw new errors/* StepError */.zg(`${tag} in the registry is not the image that was built`, `registry config ${m.configDigest ?? 'none'}, built ${imageId}`);
-        first ??= m.digest;
-        r.info(`pushed ${tag}@${m.digest}`);
-    }
-    return first;
-}
-/** After a multi-platform push by buildx, every tag must resolve to the digest buildx reported. */
-async function verifyPushed(tags, built, r, env) {
-    for (const tag of tags) {
-        const m = await readManifest(tag, env);
-        if (built.digest && m.digest !== built.digest)
-            throw new errors/* StepError */.zg(`${tag} in the registry is not the image that was built`, `registry ${m.digest}, built ${built.digest}`);
-        r.info(`pushed ${tag}@${m.digest}`);
-    }
-    return built.digest ?? (await readManifest(tags[0], env)).digest;
-}
-/**
- * Tags an image that buildx pushed by digest only (several platforms, scanned in the registry):
- * `imagetools create` points each tag at that digest, so the tags name exactly what was scanned.
- */
-async function tagPushedByDigest(tags, digest, r, env) {
-    const source = `${repositoriesOf(tags)[0]}@${digest}`;
-    const args = ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source];
-    r.info(`docker ${args.join(' ')}`);
-    const res = await (0,src_process/* run */.eF)('docker', args, { env, allowFailure: true });
-    if (res.code !== 0)
-        throw new errors/* StepError */.zg(`tagging ${source} failed`, (0,src_process/* tail */.RT)(res.stderr, 10));
-}
-
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/registry-copy.ts
 
 
@@ -16035,6 +15921,215 @@ async function copyByDigest(src, dst) {
     await copyManifest(src.digest, src.digest, s, d, dst.tag);
 }
 
+;// CONCATENATED MODULE: ./src/build/registry-read.ts
+
+/** `host/repo:tag` or `host/repo@digest`, when the reference names its registry host. */
+function parseRemoteRef(ref) {
+    const at = ref.indexOf('@');
+    const name = at >= 0 ? ref.slice(0, at) : ref;
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const host = name.slice(0, slash);
+    // Docker Hub's short names (no host) are left to buildx, which knows its aliases.
+    if (!/[.:]/.test(host) && host !== 'localhost')
+        return undefined;
+    const path = name.slice(slash + 1);
+    const colon = path.lastIndexOf(':');
+    const tagged = colon > path.lastIndexOf('/');
+    const repo = tagged ? path.slice(0, colon) : path;
+    const reference = at >= 0 ? ref.slice(at + 1) : tagged ? path.slice(colon + 1) : 'latest';
+    return repo ? { host, repo, reference } : undefined;
+}
+/**
+ * A manifest read over the distribution API with what `docker login` stored: one HTTP request
+ * instead of a buildx start, which costs a fifth of a second of CPU. `missing` when the registry
+ * says it has no such manifest to a logged-in client; undefined when it cannot be read this way (a
+ * credential helper, Docker Hub, an answer it does not expect): the caller then asks buildx.
+ */
+async function fetchManifest(ref, env, opts = {}) {
+    const where = parseRemoteRef(ref);
+    if (!where)
+        return undefined;
+    try {
+        const creds = storedCredentials(where.host, env);
+        const session = new Session(where.host, creds);
+        const res = await session.fetch(where.repo, 'pull', `manifests/${where.reference}`, {
+            headers: { Accept: MANIFEST_TYPES }
+        });
+        if (res.status === 404 && creds)
+            return 'missing';
+        if (!res.ok)
+            return undefined;
+        const bytes = Buffer.from(await res.arrayBuffer());
+        if (where.reference.startsWith('sha256:') && sha256(bytes) !== where.reference)
+            return undefined;
+        const json = JSON.parse(bytes.toString('utf8'));
+        const config = json.config?.digest;
+        if (!opts.diffIds || !config)
+            return { bytes, json };
+        const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
+        if (!blob.ok)
+            return undefined;
+        const image = (await blob.json());
+        return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
+    }
+    catch {
+        return undefined; // refused, unreachable, not JSON: buildx says why
+    }
+}
+
+;// CONCATENATED MODULE: ./src/build/registry.ts
+
+
+
+
+
+/** `docker login` with the password on stdin: never in argv, never in the log. */
+async function login(l, env) {
+    await checkDockerDaemon(env);
+    const res = await (0,src_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
+        env,
+        input: l.password,
+        allowFailure: true
+    });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg(`login to ${l.host} as ${l.username} failed`, (0,src_process/* tail */.RT)(res.stderr.split(l.password).join('***'), 5));
+}
+/** `os/arch[/variant]`, as `platforms` names it. */
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function toManifest(raw, json) {
+    return {
+        digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(raw).digest('hex')}`,
+        mediaType: json.mediaType ?? '',
+        configDigest: json.config?.digest,
+        platforms: json.manifests
+            ?.map(m => m.platform)
+            .filter(p => p && p.os !== 'unknown')
+            .map(platformOf),
+        manifests: json.manifests?.map(m => m.digest)
+    };
+}
+const missing = (ref) => new errors/* StepError */.zg(`cannot read ${ref} from the registry`, 'the registry has no such manifest');
+/**
+ * Reads a manifest from the registry (with the stored credentials) and hashes its bytes: over
+ * HTTP when it can, else with buildx (credential helpers, Docker Hub names).
+ */
+async function readManifest(ref, env) {
+    const fetched = await fetchManifest(ref, env);
+    if (fetched === 'missing')
+        throw missing(ref);
+    if (fetched)
+        return toManifest(fetched.bytes, fetched.json);
+    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+        env,
+        allowFailure: true
+    });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,src_process/* tail */.RT)(res.stderr, 5));
+    return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout));
+}
+const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+/** `docker push` of one tag, retried with backoff when the registry is briefly away. */
+async function pushTag(ref, reporter, env, attempts = 4) {
+    for (let attempt = 1;; attempt++) {
+        const res = await (0,src_process/* run */.eF)('docker', ['push', ref], {
+            env,
+            allowFailure: true,
+            onLine: l => reporter.debug(l)
+        });
+        if (res.code === 0)
+            return;
+        const why = (0,src_process/* tail */.RT)(res.stderr || res.stdout, 5);
+        const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why);
+        if (fatal || attempt >= attempts)
+            throw new errors/* StepError */.zg(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
+        const wait = 1000 * 2 ** (attempt - 1);
+        reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
+        await sleep(wait);
+    }
+}
+/** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
+async function diffIds(ref, remote, env) {
+    const args = remote
+        ? ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]
+        : ['image', 'inspect', '--format', '{{json .RootFS}}', ref];
+    const res = await (0,src_process/* run */.eF)('docker', args, { env, allowFailure: true });
+    if (res.code !== 0)
+        return undefined;
+    try {
+        const json = JSON.parse(res.stdout);
+        return remote ? json.rootfs?.diff_ids : json.Layers;
+    }
+    catch {
+        return undefined; // an index (several platforms) has no single rootfs
+    }
+}
+/** What the registry's `ref` names now, or undefined when it names nothing (a first push). */
+async function readPrevious(ref, env) {
+    const fetched = await fetchManifest(ref, env, { diffIds: true });
+    if (fetched === 'missing')
+        return undefined;
+    if (fetched)
+        return {
+            manifest: toManifest(fetched.bytes, fetched.json),
+            ...(fetched.diffIds?.length ? { diffIds: fetched.diffIds } : {})
+        };
+    const [manifest, ids] = await Promise.all([
+        readManifest(ref, env).catch(() => undefined),
+        diffIds(ref, true, env)
+    ]);
+    return manifest && { manifest, ...(ids?.length ? { diffIds: ids } : {}) };
+}
+/** True when the local image `imageId` has exactly the given layers. */
+async function hasLayers(imageId, layers, env) {
+    const local = await diffIds(imageId, false, env);
+    return !!local?.length && local.join() === layers.join();
+}
+
+;// CONCATENATED MODULE: ./src/build/push.ts
+
+
+
+
+/** Pushes every tag of a loaded image, then proves the registry holds the image that was built. */
+async function pushLoaded(tags, imageId, r, env) {
+    let first;
+    for (const tag of tags) {
+        await pushTag(tag, r, env);
+        const m = await readManifest(tag, env);
+        if (m.configDigest !== imageId)
+            throw new errors/* StepError */.zg(`${tag} in the registry is not the image that was built`, `registry config ${m.configDigest ?? 'none'}, built ${imageId}`);
+        first ??= m.digest;
+        r.info(`pushed ${tag}@${m.digest}`);
+    }
+    return first;
+}
+/** After a multi-platform push by buildx, every tag must resolve to the digest buildx reported. */
+async function verifyPushed(tags, built, r, env) {
+    for (const tag of tags) {
+        const m = await readManifest(tag, env);
+        if (built.digest && m.digest !== built.digest)
+            throw new errors/* StepError */.zg(`${tag} in the registry is not the image that was built`, `registry ${m.digest}, built ${built.digest}`);
+        r.info(`pushed ${tag}@${m.digest}`);
+    }
+    return built.digest ?? (await readManifest(tags[0], env)).digest;
+}
+/**
+ * Tags an image that buildx pushed by digest only (several platforms, scanned in the registry):
+ * `imagetools create` points each tag at that digest, so the tags name exactly what was scanned.
+ */
+async function tagPushedByDigest(tags, digest, r, env) {
+    const source = `${repositoriesOf(tags)[0]}@${digest}`;
+    const args = ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source];
+    r.info(`docker ${args.join(' ')}`);
+    const res = await (0,src_process/* run */.eF)('docker', args, { env, allowFailure: true });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg(`tagging ${source} failed`, (0,src_process/* tail */.RT)(res.stderr, 10));
+}
+
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 ;// CONCATENATED MODULE: ./src/build/push-digest.ts
 
 
@@ -16372,6 +16467,10 @@ class BufferedReporter {
         this.lines.push(r => r.info(`── ${name}`));
         return fn();
     };
+    /** How many lines are held back. */
+    get held() {
+        return this.lines.length;
+    }
     /** Writes what was held back, as one group of the target. */
     replay(name) {
         return this.target.group(name, async () => {
@@ -16611,15 +16710,18 @@ class Trivy {
     static async detect(path, runner = src_process/* run */.eF, env = process.env) {
         // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
         const ask = (args) => runner === src_process/* run */.eF ? probe(path, args, env) : runner(path, args, { env, allowFailure: true });
-        const [out, help, convertHelp] = await Promise.all([
-            ask(['--version']),
+        const out = await ask(['--version']);
+        if (out.code !== 0)
+            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
+        const version = trivy_flags_parseTrivyVersion(out.stdout + out.stderr);
+        // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
+        if (version !== 'dev')
+            return new Trivy(path, capabilitiesForVersion(version), runner, env);
+        const [help, convertHelp] = await Promise.all([
             ask(['image', '--help']),
             // A release without the command prints the root help, which never shows `trivy convert`.
             ask(['convert', '--help'])
         ]);
-        if (out.code !== 0)
-            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
-        const version = trivy_flags_parseTrivyVersion(out.stdout + out.stderr);
         const text = help.stdout + help.stderr;
         const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
         const caps = help.code === 0 && text.includes('--db-repository')
@@ -17048,8 +17150,9 @@ async function scanImage(target, ctx) {
     const start = new Date();
     await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
         await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line => reporter.debug(line));
-        // Conversions only read the JSON: with `trivy convert` they run side by side. The table is
-        // written from the model below (a Trivy start costs more than the table).
+        // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
+        // whatever follows the scan (the gate, the push). The table is written from the model below
+        // (a Trivy start costs more than the table).
         const conversions = [
             ...(trivy.caps.convert ? [] : [['table', paths.table]]),
             ['sarif', paths.sarif],
@@ -17057,11 +17160,15 @@ async function scanImage(target, ctx) {
             ...(paths.spdx ? [['spdx-json', paths.spdx]] : []),
             ...(template ? [['template', paths.gitlab, template]] : [])
         ];
-        if (trivy.caps.convert)
-            await Promise.all(conversions.map(c => derive(...c)));
+        const converting = trivy.caps.convert
+            ? Promise.all(conversions.map(c => derive(...c)))
+            : conversions.reduce((chain, c) => chain.then(() => derive(...c)), Promise.resolve());
+        if (ctx.pending) {
+            converting.catch(() => undefined); // awaited with the others by the stage; never unhandled meanwhile
+            ctx.pending.push(converting);
+        }
         else
-            for (const c of conversions)
-                await derive(...c);
+            await converting;
     });
     const end = new Date();
     const report = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
@@ -17112,6 +17219,27 @@ async function scanRemoteImage(ref, ctx, platform) {
     }
     return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
 }
+async function uploadSboms(scans, input) {
+    const { options, reporter, uploader } = input;
+    if (!options.sbomUpload || !uploader)
+        return;
+    for (const s of scans) {
+        const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
+        if (files.length === 0)
+            continue;
+        const name = sbomArtifactName(s.image, s.platform);
+        const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
+        // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
+        // never a reason to hold back an image that passed the gate.
+        try {
+            await uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
+            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
+        }
+        catch (e) {
+            reporter.warning(`SBOM not uploaded as artifact ${name}: ${e.message.split('\n')[0]}`);
+        }
+    }
+}
 /**
  * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
  * artifacts. It does not throw on a failed gate: the caller reads `gate.failed` and must not push.
@@ -17133,7 +17261,8 @@ async function runScanStage(input) {
         options,
         reporter,
         outDir: input.outDir,
-        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {})
+        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
+        pending: []
     };
     const scans = [];
     for (const target of input.targets)
@@ -17166,24 +17295,11 @@ async function runScanStage(input) {
     reporter.setOutput('sbom-path', sboms.join('\n'));
     reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
     reporter.setOutput('vulnerabilities', countsJson(scans));
-    if (options.sbomUpload && input.uploader) {
-        for (const s of scans) {
-            const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
-            if (files.length === 0)
-                continue;
-            const name = sbomArtifactName(s.image, s.platform);
-            const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
-            // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
-            // never a reason to hold back an image that passed the gate.
-            try {
-                await input.uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
-                reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
-            }
-            catch (e) {
-                reporter.warning(`SBOM not uploaded as artifact ${name}: ${e.message.split('\n')[0]}`);
-            }
-        }
-    }
+    const reports = Promise.all(ctx.pending ?? []).then(() => uploadSboms(scans, input));
+    if (input.deferReports)
+        reports.catch(() => undefined); // the caller awaits it; never unhandled meanwhile
+    else
+        await reports;
     const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
     return {
         scans,
@@ -17191,13 +17307,90 @@ async function runScanStage(input) {
         counts: scans.reduce((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
         gate,
         ...(delta ? { delta } : {}),
-        paths: scans[0].paths
+        paths: scans[0].paths,
+        reports
     };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline-scan.ts
+
+
+
+
+
+/** The image the first tag names now (for the CVE delta), read beside the build. */
+function readPreviousBeside(config, meta, env) {
+    const previous = meta.tags[0];
+    if (!config.scan.enabled || !config.push || !previous || config.scan.compareTo)
+        return undefined;
+    const read = readPrevious(previous, env).catch(() => undefined);
+    return { ref: previous, read };
+}
+/** Waits for a scan that will not be pushed (a failed lint beside it), its reports included. */
+async function settleScan(scanning) {
+    const scan = await scanning?.catch(() => undefined);
+    await scan?.reports.catch(() => undefined);
+}
+/**
+ * Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed.
+ * It returns once the gate is known: the SARIF and SBOM conversions, their uploads and the SARIF
+ * upload go on in `reports`, beside the push.
+ */
+async function scanBuilt(config, meta, built, deps, env, r, previous) {
+    const targets = scanTargets(meta.tags, built, config.build.platforms);
+    if (targets.length === 0) {
+        r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)');
+        return undefined;
+    }
+    const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
+    const before = await previous?.read;
+    // The tag already names this very image (a rebuild with no change): nothing to count twice.
+    const same = before?.manifest.configDigest === built.imageId;
+    if (same)
+        r.info(`${previous?.ref} is already this image: no before/after delta`);
+    const compareTo = before && !same ? previous?.ref : undefined;
+    // A rebuild with no change differs only in its config (the created label): same layers, same findings.
+    const sameLayers = compareTo !== undefined &&
+        built.mode === 'load' &&
+        !!before?.diffIds &&
+        (await hasLayers(built.imageId, before.diffIds, env));
+    if (sameLayers)
+        r.info(`${compareTo} has the same layers: its findings are this scan's, not scanned again`);
+    const stage = await runScanStage({
+        targets,
+        ...(sameLayers ? { compareToSameLayers: true } : {}),
+        options: config.scan,
+        reporter: r,
+        outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),
+        trivyPath,
+        ...(compareTo ? { compareTo } : {}),
+        env,
+        ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
+        ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
+        deferReports: true
+    });
+    const reports = stage.reports.then(async () => {
+        if (config.sarifUpload && deps.uploadSarif)
+            for (const s of stage.scans)
+                await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`);
+    });
+    reports.catch(() => undefined); // awaited by the caller; never unhandled meanwhile
+    const scan = { ...stage, reports };
+    deps.onScan?.(scan);
+    try {
+        checkScannedIsBuilt(scan.scans, built);
+        if (scan.gate.failed)
+            throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`);
+    }
+    catch (e) {
+        // Nothing is pushed; the reports still say why.
+        await reports.catch((re) => r.warning(`scan reports: ${(0,errors/* errorMessage */.gJ)(re)}`));
+        throw e;
+    }
+    return scan;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
-
-
 
 
 
@@ -17254,52 +17447,6 @@ function lintFailure(lint, threshold) {
         .join(', ');
     return new errors/* StepError */.zg(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed`);
 }
-/** Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed. */
-async function scanBuilt(config, meta, built, deps, env) {
-    const r = deps.reporter;
-    const targets = scanTargets(meta.tags, built, config.build.platforms);
-    if (targets.length === 0) {
-        r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)');
-        return undefined;
-    }
-    const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
-    // The delta compares with what the first tag names now, when the registry has it.
-    const previous = meta.tags[0];
-    const before = config.push && previous && !config.scan.compareTo
-        ? await readManifest(previous, env).catch(() => undefined)
-        : undefined;
-    // The tag already names this very image (a rebuild with no change): nothing to count twice.
-    const same = before?.configDigest === built.imageId;
-    if (same)
-        r.info(`${previous} is already this image: no before/after delta`);
-    const compareTo = before && !same ? previous : undefined;
-    // A rebuild with no change differs only in its config (the created label): same layers, same findings.
-    const sameLayers = compareTo !== undefined && built.mode === 'load' && (await sameLayersAs(compareTo, built.imageId, env));
-    if (sameLayers)
-        r.info(`${previous} has the same layers: its findings are this scan's, not scanned again`);
-    const scan = await runScanStage({
-        targets,
-        ...(sameLayers ? { compareToSameLayers: true } : {}),
-        options: config.scan,
-        reporter: r,
-        outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),
-        trivyPath,
-        ...(compareTo ? { compareTo } : {}),
-        env,
-        ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
-        ...(deps.artifacts ? { uploader: deps.artifacts } : {})
-    });
-    deps.onScan?.(scan);
-    checkScannedIsBuilt(scan.scans, built);
-    if (config.sarifUpload && deps.uploadSarif)
-        for (const s of scan.scans)
-            await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`);
-    if (scan.gate.failed) {
-        const gate = config.scan.failOnSeverity;
-        throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${gate} (${scan.gate.failing.length}), so nothing was pushed`);
-    }
-    return scan;
-}
 /**
  * metadata → lint beside the build (one platform: loaded locally) → scan and gate → push → digest check. Outputs
  * are set as soon as they are known, so a failure later still leaves them, and the summary is
@@ -17338,12 +17485,15 @@ async function runPipeline(config, ctx, deps) {
             throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
         const cancelBuild = new AbortController();
         const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined;
-        const lintDone = lint?.run.then(res => (res.failed && cancelBuild.abort(), res), (e) => {
+        let lintRunning = !!lint;
+        const lintDone = lint?.run.then(res => ((lintRunning = false), res.failed && cancelBuild.abort(), res), (e) => {
+            lintRunning = false;
             cancelBuild.abort();
             throw e;
         });
         // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
         lintDone?.catch(() => undefined);
+        const previous = readPreviousBeside(config, meta, env);
         let built;
         try {
             built = await r.group('Build', async () => {
@@ -17364,32 +17514,61 @@ async function runPipeline(config, ctx, deps) {
         }
         state.imageId = built.imageId;
         r.setOutput('imageid', built.imageId);
-        const lintResult = await lintDone?.finally(() => lint?.replay());
-        if (lintResult?.sarifPath && config.sarifUpload && deps.uploadSarif)
-            await deps.uploadSarif(lintResult.sarifPath, 'oci-pipeline-lint');
-        if (lintResult?.failed)
-            throw lintFailure(lintResult, config.lint.threshold);
-        const scan = config.scan.enabled ? await scanBuilt(config, meta, built, deps, env) : undefined;
+        // The scan starts once the image is built, beside a lint still running (its log then waits
+        // for the lint's, so the two never interleave).
+        const scanLog = lintRunning ? new BufferedReporter(r) : r;
+        const replayScan = () => (scanLog instanceof BufferedReporter ? scanLog.replay('Scan') : undefined);
+        const scanning = config.scan.enabled && lintRunning
+            ? scanBuilt(config, meta, built, deps, env, scanLog, previous)
+            : undefined;
+        scanning?.catch(() => undefined);
+        let lintResult;
+        try {
+            lintResult = await lintDone?.finally(() => lint?.replay());
+            if (lintResult?.sarifPath && config.sarifUpload && deps.uploadSarif)
+                await deps.uploadSarif(lintResult.sarifPath, 'oci-pipeline-lint');
+            if (lintResult?.failed)
+                throw lintFailure(lintResult, config.lint.threshold);
+        }
+        catch (e) {
+            // A failed lint wins: the scan beside it ends (its reports written), and nothing is pushed.
+            await settleScan(scanning);
+            await replayScan();
+            throw e;
+        }
+        const scan = config.scan.enabled
+            ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous)).finally(replayScan)
+            : undefined;
         r.info(config.pushReason);
-        if (config.push) {
-            state.digest = await r.group('Push', async () => {
-                const first = config.images[0];
-                if (config.pushByDigest && first)
-                    return pushLoadedByDigest(first, built.imageId, r, env);
-                if (built.mode === 'load')
-                    return pushLoaded(meta.tags, built.imageId, r, env);
-                if (built.digest)
-                    await tagPushedByDigest(meta.tags, built.digest, r, env);
-                return verifyPushed(meta.tags, built, r, env);
-            });
-            state.pushed = true;
-            r.setOutput('digest', state.digest);
-            r.setOutput('image', `${config.images[0]?.name}@${state.digest}`);
+        // The report conversions and uploads go on beside the push; the run waits for both.
+        try {
+            if (config.push) {
+                state.digest = await r.group('Push', async () => {
+                    const first = config.images[0];
+                    if (config.pushByDigest && first)
+                        return pushLoadedByDigest(first, built.imageId, r, env);
+                    if (built.mode === 'load')
+                        return pushLoaded(meta.tags, built.imageId, r, env);
+                    if (built.digest)
+                        await tagPushedByDigest(meta.tags, built.digest, r, env);
+                    return verifyPushed(meta.tags, built, r, env);
+                });
+                state.pushed = true;
+                r.setOutput('digest', state.digest);
+                r.setOutput('image', `${config.images[0]?.name}@${state.digest}`);
+            }
+            else if (built.digest) {
+                state.digest = built.digest;
+                r.setOutput('digest', built.digest);
+            }
         }
-        else if (built.digest) {
-            state.digest = built.digest;
-            r.setOutput('digest', built.digest);
+        catch (e) {
+            await scan?.reports.catch((re) => r.warning(`scan reports: ${(0,errors/* errorMessage */.gJ)(re)}`));
+            throw e;
         }
+        await scan?.reports;
+        if (scanLog instanceof BufferedReporter && scanLog.held > 0)
+            await scanLog.replay('Scan reports');
         r.setOutput('metadata', JSON.stringify({
             ...built.metadata,
             'image.name': meta.tags.join(','),
@@ -18187,7 +18366,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8065);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1221);
 
 
 process.once('SIGTERM', () => {

@@ -4,6 +4,7 @@ import { StepError } from '../errors.js'
 import { run, tail } from '../process.js'
 import type { Reporter } from '../reporter.js'
 import { checkDockerDaemon } from './docker.js'
+import { fetchManifest } from './registry-read.js'
 
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 export async function login(l: RegistryLogin, env: NodeJS.ProcessEnv): Promise<void> {
@@ -41,19 +42,13 @@ export interface Manifest {
   manifests?: string[]
 }
 
-/** Reads a manifest from the registry (with the stored credentials) and hashes its bytes. */
-export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise<Manifest> {
-  const res = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
-    env,
-    allowFailure: true
-  })
-  if (res.code !== 0) throw new StepError(`cannot read ${ref} from the registry`, tail(res.stderr, 5))
-  const raw = Buffer.from(res.stdout, 'utf8')
-  const json = JSON.parse(res.stdout) as {
-    mediaType?: string
-    config?: { digest?: string }
-    manifests?: Array<{ digest: string; platform?: PlatformJson }>
-  }
+type ManifestJson = {
+  mediaType?: string
+  config?: { digest?: string }
+  manifests?: Array<{ digest: string; platform?: PlatformJson }>
+}
+
+function toManifest(raw: Buffer, json: ManifestJson): Manifest {
   return {
     digest: `sha256:${createHash('sha256').update(raw).digest('hex')}`,
     mediaType: json.mediaType ?? '',
@@ -64,6 +59,25 @@ export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise
       .map(platformOf),
     manifests: json.manifests?.map(m => m.digest)
   }
+}
+
+const missing = (ref: string): StepError =>
+  new StepError(`cannot read ${ref} from the registry`, 'the registry has no such manifest')
+
+/**
+ * Reads a manifest from the registry (with the stored credentials) and hashes its bytes: over
+ * HTTP when it can, else with buildx (credential helpers, Docker Hub names).
+ */
+export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise<Manifest> {
+  const fetched = await fetchManifest(ref, env)
+  if (fetched === 'missing') throw missing(ref)
+  if (fetched) return toManifest(fetched.bytes, fetched.json as ManifestJson)
+  const res = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+    env,
+    allowFailure: true
+  })
+  if (res.code !== 0) throw new StepError(`cannot read ${ref} from the registry`, tail(res.stderr, 5))
+  return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout) as ManifestJson)
 }
 
 const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
@@ -109,8 +123,34 @@ async function diffIds(ref: string, remote: boolean, env: NodeJS.ProcessEnv): Pr
   }
 }
 
-/** True when the registry's `ref` has exactly the layers of the local image `imageId`. */
-export async function sameLayersAs(ref: string, imageId: string, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const [remote, local] = await Promise.all([diffIds(ref, true, env), diffIds(imageId, false, env)])
-  return !!remote?.length && !!local?.length && remote.join() === local.join()
+export interface PreviousImage {
+  manifest: Manifest
+  /** Its layers (diff IDs), when it is one image rather than an index. */
+  diffIds?: string[]
+}
+
+/** What the registry's `ref` names now, or undefined when it names nothing (a first push). */
+export async function readPrevious(ref: string, env: NodeJS.ProcessEnv): Promise<PreviousImage | undefined> {
+  const fetched = await fetchManifest(ref, env, { diffIds: true })
+  if (fetched === 'missing') return undefined
+  if (fetched)
+    return {
+      manifest: toManifest(fetched.bytes, fetched.json as ManifestJson),
+      ...(fetched.diffIds?.length ? { diffIds: fetched.diffIds } : {})
+    }
+  const [manifest, ids] = await Promise.all([
+    readManifest(ref, env).catch(() => undefined),
+    diffIds(ref, true, env)
+  ])
+  return manifest && { manifest, ...(ids?.length ? { diffIds: ids } : {}) }
+}
+
+/** True when the local image `imageId` has exactly the given layers. */
+export async function hasLayers(
+  imageId: string,
+  layers: readonly string[],
+  env: NodeJS.ProcessEnv
+): Promise<boolean> {
+  const local = await diffIds(imageId, false, env)
+  return !!local?.length && local.join() === layers.join()
 }

@@ -1,9 +1,16 @@
-import { DefaultArtifactClient } from '@actions/artifact'
+import type { DefaultArtifactClient } from '@actions/artifact'
 import type { ArtifactUploader } from '../scan/artifacts.js'
 
-/** Workflow artifacts through the Actions results service (@actions/artifact v2+ protocol). */
+/**
+ * Workflow artifacts through the Actions results service (@actions/artifact v2+ protocol). The
+ * client is loaded on the first upload: it is the largest part of the bundle, and most runs that
+ * start never upload (a failed gate, no SBOM).
+ */
 export class GitHubArtifactUploader implements ArtifactUploader {
-  constructor(private readonly client = new DefaultArtifactClient()) {}
+  private client?: Promise<Pick<DefaultArtifactClient, 'uploadArtifact'>>
+  constructor(client?: Pick<DefaultArtifactClient, 'uploadArtifact'>) {
+    if (client) this.client = Promise.resolve(client)
+  }
 
   async upload(
     name: string,
@@ -11,7 +18,10 @@ export class GitHubArtifactUploader implements ArtifactUploader {
     rootDir: string,
     opts: { retentionDays?: number } = {}
   ): Promise<void> {
-    await this.client.uploadArtifact(name, files, rootDir, {
+    this.client ??= import('@actions/artifact').then(m => new m.DefaultArtifactClient())
+    await (
+      await this.client
+    ).uploadArtifact(name, files, rootDir, {
       ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {})
     })
   }

@@ -1,4 +1,3 @@
-import * as github from '@actions/github'
 import { readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import type { RunContext } from '../context.js'
@@ -28,7 +27,8 @@ export async function uploadSarif(
     return r.notice(`SARIF (${category}) not uploaded: a pull request from a fork has a read-only token`)
   const sarif = gzipSync(withCategory(readFileSync(path, 'utf8'), category)).toString('base64')
   try {
-    const octokit = github.getOctokit(token)
+    const { getOctokit } = await import('@actions/github')
+    const octokit = getOctokit(token)
     const res = await octokit.request('POST /repos/{owner}/{repo}/code-scanning/sarifs', {
       owner: ctx.repo.owner,
       repo: ctx.repo.name,

@@ -1,4 +1,3 @@
-import * as tc from '@actions/tool-cache'
 import { accessSync, chmodSync, constants, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
@@ -34,6 +33,7 @@ export async function installTool(
       }
     return opts.path
   }
+  const tc = await import('@actions/tool-cache')
   const pin = opts.pin ?? PINS[name]
   const download = downloadFor(name, { version: version ?? pin.version, baseUrl: opts.baseUrl, pin })
   const cached = tc.find(name, download.version)

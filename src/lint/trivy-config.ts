@@ -1,4 +1,5 @@
 import { basename } from 'node:path'
+import semver from 'semver'
 import { StepError } from '../errors.js'
 import type { Finding, Level } from '../findings.js'
 import { probe } from '../tools/probe.js'
@@ -19,6 +20,16 @@ export function parseConfigHelp(help: string): TrivyConfigFlags {
     skipUpdate: ['--skip-check-update', '--skip-policy-update'].find(has),
     misconfigScanners: has('--misconfig-scanners'),
     filePatterns: has('--file-patterns')
+  }
+}
+
+/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48. */
+export function configFlagsForVersion(version: string): TrivyConfigFlags {
+  const at = (min: string): boolean => semver.gte(version, min)
+  return {
+    skipUpdate: at('0.51.0') ? '--skip-check-update' : '--skip-policy-update',
+    misconfigScanners: at('0.48.0'),
+    filePatterns: true
   }
 }
 
@@ -108,14 +119,14 @@ export interface TrivyConfigRun {
 export async function runTrivyConfig(
   opts: TrivyConfigRun
 ): Promise<{ findings: Finding[]; version?: string }> {
-  const [versionOut, help] = await Promise.all([
-    probe(opts.binary, ['--version'], opts.env),
-    probe(opts.binary, ['config', '--help'], opts.env)
-  ])
+  const versionOut = await probe(opts.binary, ['--version'], opts.env)
   if (versionOut.code !== 0)
     throw new StepError(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr)
   const version = parseTrivyVersion(versionOut.stdout)
-  const flags = parseConfigHelp(help.stdout + help.stderr)
+  // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
+  const flags = semver.valid(version)
+    ? configFlagsForVersion(version!)
+    : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr))
   if (!flags.skipUpdate)
     throw new StepError(
       `this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`

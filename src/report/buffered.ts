@@ -24,6 +24,11 @@ export class BufferedReporter implements Reporter {
     return fn()
   }
 
+  /** How many lines are held back. */
+  get held(): number {
+    return this.lines.length
+  }
+
   /** Writes what was held back, as one group of the target. */
   replay(name: string): Promise<void> {
     return this.target.group(name, async () => {

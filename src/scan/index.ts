@@ -46,6 +46,8 @@ export interface ScanContext {
   outDir: string
   /** This tool's version, for the GitLab report's analyzer. */
   analyzerVersion?: string
+  /** Conversions still running when scanImage returns; the stage awaits them. */
+  pending?: Array<Promise<unknown>>
 }
 
 /** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
@@ -105,8 +107,9 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
     await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line =>
       reporter.debug(line)
     )
-    // Conversions only read the JSON: with `trivy convert` they run side by side. The table is
-    // written from the model below (a Trivy start costs more than the table).
+    // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
+    // whatever follows the scan (the gate, the push). The table is written from the model below
+    // (a Trivy start costs more than the table).
     const conversions: Array<[ConvertFormat, string, string?]> = [
       ...(trivy.caps.convert ? [] : [['table', paths.table] as [ConvertFormat, string]]),
       ['sarif', paths.sarif],
@@ -114,8 +117,13 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
       ...(paths.spdx ? [['spdx-json', paths.spdx] as [ConvertFormat, string]] : []),
       ...(template ? [['template', paths.gitlab, template] as [ConvertFormat, string, string]] : [])
     ]
-    if (trivy.caps.convert) await Promise.all(conversions.map(c => derive(...c)))
-    else for (const c of conversions) await derive(...c)
+    const converting = trivy.caps.convert
+      ? Promise.all(conversions.map(c => derive(...c)))
+      : conversions.reduce((chain, c) => chain.then(() => derive(...c)), Promise.resolve())
+    if (ctx.pending) {
+      converting.catch(() => undefined) // awaited with the others by the stage; never unhandled meanwhile
+      ctx.pending.push(converting)
+    } else await converting
   })
   const end = new Date()
 
@@ -192,6 +200,11 @@ export interface ScanStageInput {
   dbPolicy?: DbDownloadPolicy
   uploader?: ArtifactUploader
   analyzerVersion?: string
+  /**
+   * Return once the gate is known, before the report conversions (SARIF, SBOMs) and the SBOM
+   * upload end: those are `reports`, for the caller to await beside its push.
+   */
+  deferReports?: boolean
 }
 
 export interface ScanStageResult {
@@ -202,6 +215,28 @@ export interface ScanStageResult {
   delta?: ScanDelta
   /** The first scan's reports (with several platforms, each scan has its own in `scans`). */
   paths: ReportPaths
+  /** The report files written and the SBOMs uploaded: already settled unless `deferReports`. */
+  reports: Promise<void>
+}
+
+async function uploadSboms(scans: readonly ImageScan[], input: ScanStageInput): Promise<void> {
+  const { options, reporter, uploader } = input
+  if (!options.sbomUpload || !uploader) return
+  for (const s of scans) {
+    const files = [s.paths.cyclonedx, s.paths.spdx].filter((p): p is string => !!p)
+    if (files.length === 0) continue
+    const name = sbomArtifactName(s.image, s.platform)
+    const retention =
+      options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {}
+    // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
+    // never a reason to hold back an image that passed the gate.
+    try {
+      await uploader.upload(name, files, join(files[0]!, '..'), retention)
+      reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => basename(f)).join(', ')})`)
+    } catch (e) {
+      reporter.warning(`SBOM not uploaded as artifact ${name}: ${(e as Error).message.split('\n')[0]}`)
+    }
+  }
 }
 
 /**
@@ -226,7 +261,8 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     options,
     reporter,
     outDir: input.outDir,
-    ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {})
+    ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
+    pending: []
   }
   const scans: ImageScan[] = []
   for (const target of input.targets) scans.push(await scanImage(target, ctx))
@@ -264,23 +300,10 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0]!.paths.sarif : input.outDir)
   reporter.setOutput('vulnerabilities', countsJson(scans))
 
-  if (options.sbomUpload && input.uploader) {
-    for (const s of scans) {
-      const files = [s.paths.cyclonedx, s.paths.spdx].filter((p): p is string => !!p)
-      if (files.length === 0) continue
-      const name = sbomArtifactName(s.image, s.platform)
-      const retention =
-        options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {}
-      // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
-      // never a reason to hold back an image that passed the gate.
-      try {
-        await input.uploader.upload(name, files, join(files[0]!, '..'), retention)
-        reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => basename(f)).join(', ')})`)
-      } catch (e) {
-        reporter.warning(`SBOM not uploaded as artifact ${name}: ${(e as Error).message.split('\n')[0]}`)
-      }
-    }
-  }
+  const reports = Promise.all(ctx.pending ?? []).then(() => uploadSboms(scans, input))
+  if (input.deferReports)
+    reports.catch(() => undefined) // the caller awaits it; never unhandled meanwhile
+  else await reports
 
   const vulnerabilities = scans.flatMap(s => s.vulnerabilities)
   return {
@@ -289,6 +312,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     counts: scans.reduce<SeverityCounts>((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
     gate,
     ...(delta ? { delta } : {}),
-    paths: scans[0]!.paths
+    paths: scans[0]!.paths,
+    reports
   }
 }

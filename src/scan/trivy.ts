@@ -48,14 +48,16 @@ export class Trivy {
     // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
     const ask = (args: string[]): Promise<RunResult> =>
       runner === run ? probe(path, args, env) : runner(path, args, { env, allowFailure: true })
-    const [out, help, convertHelp] = await Promise.all([
-      ask(['--version']),
+    const out = await ask(['--version'])
+    if (out.code !== 0) throw new StepError(`${path} --version exited with code ${out.code}`, out.stderr)
+    const version = parseTrivyVersion(out.stdout + out.stderr)
+    // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
+    if (version !== 'dev') return new Trivy(path, capabilitiesForVersion(version), runner, env)
+    const [help, convertHelp] = await Promise.all([
       ask(['image', '--help']),
       // A release without the command prints the root help, which never shows `trivy convert`.
       ask(['convert', '--help'])
     ])
-    if (out.code !== 0) throw new StepError(`${path} --version exited with code ${out.code}`, out.stderr)
-    const version = parseTrivyVersion(out.stdout + out.stderr)
     const text = help.stdout + help.stderr
     const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr)
     const caps =

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RULES } from '../../../src/lint/checklist/registry.js'
 import {
+  configFlagsForVersion,
   parseConfigHelp,
   parseTrivyConfigJson,
   parseTrivyVersion,
@@ -30,6 +31,14 @@ describe('trivy config', () => {
       '/w/docker/app.df'
     ])
     expect(trivyConfigArgs('/w/app.df', old, '/c')).toContain('dockerfile:(^|/)app\\.df$')
+  })
+
+  it.each([
+    ['0.45.1', { skipUpdate: '--skip-policy-update', misconfigScanners: false, filePatterns: true }],
+    ['0.48.0', { skipUpdate: '--skip-policy-update', misconfigScanners: true, filePatterns: true }],
+    ['0.69.3', { skipUpdate: '--skip-check-update', misconfigScanners: true, filePatterns: true }]
+  ])('knows a release’s flags from its number (%s), without asking its help', (version, flags) => {
+    expect(configFlagsForVersion(version)).toEqual(flags)
   })
 
   it('reads versions, including the npm-shipped "dev" build', () => {

@@ -40,6 +40,19 @@ describe('Trivy.detect', () => {
     })
   })
 
+  it('takes a release’s flags from its number: one start (--version), no help asked', async () => {
+    const calls: string[][] = []
+    const runner: Runner = async (_cmd, args) => (calls.push([...args]), ok('Version: 0.69.3\n'))
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    expect(calls).toEqual([['--version']])
+    expect(trivy.caps).toMatchObject({
+      version: '0.69.3',
+      scanners: true,
+      skipCheckUpdate: true,
+      convert: true
+    })
+  })
+
   it('falls back to the version when the help cannot be read', async () => {
     const runner: Runner = async (_cmd, args) =>
       args[0] === '--version' ? ok('Version: 0.35.0') : fail('boom')

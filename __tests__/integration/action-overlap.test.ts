@@ -1,0 +1,152 @@
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runAction, type ActionRun } from '../support/action-runner.js'
+import { push, RUN, workspace } from '../support/action-fixtures.js'
+import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
+import { RegistryClient } from '../support/registry.js'
+import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A hadolint that takes its time, reports `findings`, and writes down when it ran. */
+function slowHadolint(dir: string, seconds: number, findings: Json[], log: string): string {
+  const path = join(dir, 'hadolint')
+  writeFileSync(
+    path,
+    [
+      '#!/bin/sh',
+      'case "$1" in --version) echo "Haskell Dockerfile Linter 2.12.0"; exit 0;; esac',
+      `echo "hadolint-start $(date +%s.%N)" >>"${log}"`,
+      `sleep ${seconds}`,
+      `echo "hadolint-end $(date +%s.%N)" >>"${log}"`,
+      `echo '${JSON.stringify(findings)}'`,
+      `exit ${findings.length ? 1 : 0}`,
+      ''
+    ].join('\n')
+  )
+  chmodSync(path, 0o755)
+  return path
+}
+
+/** The real Trivy, with the start of each run written down. */
+function loggedTrivy(dir: string, real: string, log: string): string {
+  const path = join(dir, 'trivy')
+  writeFileSync(path, `#!/bin/sh\necho "trivy-$1 $(date +%s.%N)" >>"${log}"\nexec "${real}" "$@"\n`)
+  chmodSync(path, 0o755)
+  return path
+}
+
+/** When each logged event first happened (seconds). */
+function times(log: string): Record<string, number> {
+  const at: Record<string, number> = {}
+  for (const [event, t] of readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map(l => l.split(' ')))
+    if (event && t && !(event in at)) at[event] = Number(t)
+  return at
+}
+
+/** The log's groups in order; throws when one opens inside another (CI logs cannot nest them). */
+function groups(run: ActionRun): string[] {
+  const names: string[] = []
+  let open: string | undefined
+  for (const line of run.stdout.split('\n')) {
+    if (line.startsWith('::group::')) {
+      if (open) throw new Error(`group "${line.slice(9)}" opened inside "${open}"`)
+      open = line.slice(9)
+      names.push(open)
+    } else if (line.startsWith('::endgroup::')) open = undefined
+  }
+  return names
+}
+
+describeWithEnv('the action overlaps what does not depend on each other', env => {
+  let e: TestEnv
+  let registry: RegistryClient
+  let trivyCache: string
+  let tools: string
+  let log: string
+  beforeAll(() => {
+    e = env()
+    registry = new RegistryClient(e.registry, e.username, e.password)
+    trivyCache = mkdtempSync(join(tmpdir(), 'oci-trivy-cache-'))
+    writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
+  })
+  beforeEach(() => {
+    tools = mkdtempSync(join(tmpdir(), 'oci-tools-'))
+    log = join(tools, 'times.log')
+  })
+  const inputs = (repo: string, hadolint: string): Record<string, string> => ({
+    images: `${e.registry}/${repo}`,
+    tags: 'type=raw,value=1.0',
+    username: e.username,
+    password: e.password,
+    linters: 'hadolint,checklist',
+    'hadolint-path': hadolint,
+    'trivy-path': loggedTrivy(tools, e.trivy, log),
+    'trivy-cache-dir': trivyCache,
+    'fail-on-severity': 'none'
+  })
+  const dockerfile = (): string => `FROM ${pinnedRef(e.baseImages.debianVuln)}\nUSER nobody\n`
+
+  it('scans beside a lint slower than the build, logs the lint then the scan, and pushes what it scanned', async () => {
+    const repo = `it-${RUN}/overlap-pass`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(dockerfile()),
+      inputs: inputs(repo, slowHadolint(tools, 8, [], log)),
+      event: push('refs/heads/main')
+    })
+    expect(run.code).toBe(0)
+    const at = times(log)
+    expect(at['trivy-image']).toBeLessThan(at['hadolint-end']!)
+    const order = groups(run)
+    expect(order.indexOf('Lint')).toBeGreaterThan(order.indexOf('Build'))
+    expect(order.indexOf('Scan')).toBe(order.indexOf('Lint') + 1)
+    expect(order.indexOf('Push')).toBeGreaterThan(order.indexOf('Scan'))
+
+    // The reports written beside the push are whole, and name what was pushed.
+    const pushed = await registry.manifest(repo, '1.0')
+    expect(pushed?.digest).toBe(run.outputs.digest)
+    const config = await registry.config(repo, '1.0')
+    const cdxPath = run.outputs['sbom-path'] ?? ''
+    const scanned = JSON.parse(readFileSync(join(cdxPath, '..', 'trivy.json'), 'utf8')) as Json
+    expect(scanned.Metadata.ImageID).toBe(config.digest)
+    const cdx = JSON.parse(readFileSync(cdxPath, 'utf8')) as Json
+    expect((cdx.components as Json[]).find(c => c.name === 'oci-test-lib')?.version).toBe('1.0.0-1')
+    const sarif = JSON.parse(readFileSync(run.outputs['scan-sarif'] ?? '', 'utf8')) as Json
+    expect((sarif.runs[0].results as Json[]).map(r => r.ruleId).sort()).toEqual([
+      'CVE-2099-0001',
+      'CVE-2099-0002'
+    ])
+  })
+
+  it('a lint that fails after the build still stops the push, once the scan beside it has ended', async () => {
+    const repo = `it-${RUN}/overlap-lint-fails`
+    const finding = {
+      code: 'DL3006',
+      column: 1,
+      file: 'Dockerfile',
+      level: 'error',
+      line: 1,
+      message: 'Always tag the version of an image explicitly'
+    }
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(dockerfile()),
+      inputs: inputs(repo, slowHadolint(tools, 8, [finding], log)),
+      event: push('refs/heads/main')
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::lint: findings at or above "error"/)
+    const at = times(log)
+    expect(at['trivy-image']).toBeLessThan(at['hadolint-end']!)
+    const order = groups(run)
+    expect(order.indexOf('Scan')).toBe(order.indexOf('Lint') + 1)
+    expect(order).not.toContain('Push')
+    expect(await registry.tags(repo)).toEqual([])
+    expect(run.outputs.digest ?? '').toBe('')
+  })
+})

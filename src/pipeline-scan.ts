@@ -1,0 +1,91 @@
+import { join } from 'node:path'
+import type { BuildResult } from './build/buildx.js'
+import { hasLayers, readPrevious, type PreviousImage } from './build/registry.js'
+import type { Config } from './config.js'
+import { errorMessage, StepError } from './errors.js'
+import type { Metadata } from './metadata/index.js'
+import type { PipelineDeps } from './pipeline.js'
+import type { Reporter } from './reporter.js'
+import { checkScannedIsBuilt, scanTargets } from './scan/built-image.js'
+import { runScanStage, type ScanStageResult } from './scan/index.js'
+
+/** The image the first tag names now (for the CVE delta), read beside the build. */
+export function readPreviousBeside(config: Config, meta: Metadata, env: NodeJS.ProcessEnv) {
+  const previous = meta.tags[0]
+  if (!config.scan.enabled || !config.push || !previous || config.scan.compareTo) return undefined
+  const read = readPrevious(previous, env).catch(() => undefined)
+  return { ref: previous, read }
+}
+
+/** Waits for a scan that will not be pushed (a failed lint beside it), its reports included. */
+export async function settleScan(scanning: Promise<ScanStageResult | undefined> | undefined): Promise<void> {
+  const scan = await scanning?.catch(() => undefined)
+  await scan?.reports.catch(() => undefined)
+}
+
+/**
+ * Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed.
+ * It returns once the gate is known: the SARIF and SBOM conversions, their uploads and the SARIF
+ * upload go on in `reports`, beside the push.
+ */
+export async function scanBuilt(
+  config: Config,
+  meta: Metadata,
+  built: BuildResult,
+  deps: PipelineDeps,
+  env: NodeJS.ProcessEnv,
+  r: Reporter,
+  previous: { ref: string; read: Promise<PreviousImage | undefined> } | undefined
+): Promise<ScanStageResult | undefined> {
+  const targets = scanTargets(meta.tags, built, config.build.platforms)
+  if (targets.length === 0) {
+    r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)')
+    return undefined
+  }
+  const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
+  const before = await previous?.read
+  // The tag already names this very image (a rebuild with no change): nothing to count twice.
+  const same = before?.manifest.configDigest === built.imageId
+  if (same) r.info(`${previous?.ref} is already this image: no before/after delta`)
+  const compareTo = before && !same ? previous?.ref : undefined
+  // A rebuild with no change differs only in its config (the created label): same layers, same findings.
+  const sameLayers =
+    compareTo !== undefined &&
+    built.mode === 'load' &&
+    !!before?.diffIds &&
+    (await hasLayers(built.imageId, before.diffIds, env))
+  if (sameLayers) r.info(`${compareTo} has the same layers: its findings are this scan's, not scanned again`)
+  const stage = await runScanStage({
+    targets,
+    ...(sameLayers ? { compareToSameLayers: true } : {}),
+    options: config.scan,
+    reporter: r,
+    outDir: join(config.reportDir, 'scan'),
+    trivyPath,
+    ...(compareTo ? { compareTo } : {}),
+    env,
+    ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
+    ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
+    deferReports: true
+  })
+  const reports = stage.reports.then(async () => {
+    if (config.sarifUpload && deps.uploadSarif)
+      for (const s of stage.scans)
+        await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`)
+  })
+  reports.catch(() => undefined) // awaited by the caller; never unhandled meanwhile
+  const scan = { ...stage, reports }
+  deps.onScan?.(scan)
+  try {
+    checkScannedIsBuilt(scan.scans, built)
+    if (scan.gate.failed)
+      throw new StepError(
+        `scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`
+      )
+  } catch (e) {
+    // Nothing is pushed; the reports still say why.
+    await reports.catch((re: unknown) => r.warning(`scan reports: ${errorMessage(re)}`))
+    throw e
+  }
+  return scan
+}
