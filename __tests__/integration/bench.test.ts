@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { describeWithEnv, ROOT, type TestEnv } from '../support/env.js'
+import { RegistryClient } from '../support/registry.js'
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+// The benchmark is not a timed test: this only checks that `npm run bench` still runs all its
+// variants for real and reports what it says it does (the figures themselves are not judged).
+describeWithEnv('npm run bench', env => {
+  let e: TestEnv
+  beforeAll(() => {
+    e = env()
+  })
+
+  it('runs ours, usual and floor for real, and prints and writes every ratio', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'scripts', 'bench.mjs'), '--rounds', '1'],
+      {
+        cwd: ROOT,
+        maxBuffer: 16 * 1024 * 1024
+      }
+    )
+    for (const line of [
+      'ours/usual',
+      'ours/floor',
+      'oursWarm/floorWarm',
+      'start → first tool',
+      'outside children'
+    ])
+      expect(stdout).toMatch(new RegExp(`^${line}\\s+\\d+\\.\\d\\d \\(\\d+\\.\\d\\d-\\d+\\.\\d\\d\\)`, 'm'))
+    const results = JSON.parse(readFileSync(join(ROOT, '.cache', 'bench', 'results.json'), 'utf8')) as Json
+    for (const k of ['ours', 'usual', 'floor', 'oursWarm', 'floorWarm'])
+      expect(results.seconds[k]).toEqual([expect.any(Number)])
+    expect(results.ratios['ours/usual'][0]).toBeCloseTo(results.seconds.ours[0] / results.seconds.usual[0], 6)
+
+    // Each variant pushed its image; ours pushed through the bundled action.
+    const registry = new RegistryClient(e.registry, e.username, e.password)
+    for (const variant of ['ours', 'usual', 'floor'])
+      expect((await registry.tags(`bench/${variant}`)).length).toBeGreaterThan(0)
+    const timeline = readFileSync(join(ROOT, '.cache', 'bench', 'tools.log'), 'utf8')
+    expect(timeline).toMatch(/ start \d+ trivy image /)
+    expect(timeline).toMatch(/ start \d+ docker push /)
+  }, 300_000)
+})
