@@ -17,10 +17,17 @@ export function readPreviousBeside(config: Config, meta: Metadata, env: NodeJS.P
   return { ref: previous, read }
 }
 
+/** Waits for reports that no longer decide anything (the run fails or pushed already): a failure only warns. */
+export async function settleReports(reports: Promise<void> | undefined, r: Reporter): Promise<void> {
+  await reports?.catch((e: unknown) => r.warning(`scan reports: ${errorMessage(e)}`))
+}
+
 /** Waits for a scan that will not be pushed (a failed lint beside it), its reports included. */
-export async function settleScan(scanning: Promise<ScanStageResult | undefined> | undefined): Promise<void> {
-  const scan = await scanning?.catch(() => undefined)
-  await scan?.reports.catch(() => undefined)
+export async function settleScan(
+  scanning: Promise<ScanStageResult | undefined> | undefined,
+  r: Reporter
+): Promise<void> {
+  await settleReports((await scanning?.catch(() => undefined))?.reports, r)
 }
 
 /**
@@ -84,7 +91,7 @@ export async function scanBuilt(
       )
   } catch (e) {
     // Nothing is pushed; the reports still say why.
-    await reports.catch((re: unknown) => r.warning(`scan reports: ${errorMessage(re)}`))
+    await settleReports(reports, r)
     throw e
   }
   return scan

@@ -12,7 +12,7 @@ import { runLint, type LintResult } from './lint/index.js'
 import { gatherMetadata, type Metadata } from './metadata/index.js'
 import { BufferedReporter } from './report/buffered.js'
 import { buildSummaryMarkdown } from './report/build-summary.js'
-import { readPreviousBeside, scanBuilt, settleScan } from './pipeline-scan.js'
+import { readPreviousBeside, scanBuilt, settleReports, settleScan } from './pipeline-scan.js'
 import type { ArtifactUploader, DbCache, ScanStageResult } from './scan/index.js'
 
 export type ToolName = 'hadolint' | 'trivy'
@@ -190,7 +190,7 @@ export async function runPipeline(
       if (lintResult?.failed) throw lintFailure(lintResult, config.lint.threshold)
     } catch (e) {
       // A failed lint wins: the scan beside it ends (its reports written), and nothing is pushed.
-      await settleScan(scanning)
+      await settleScan(scanning, scanLog)
       await replayScan()
       throw e
     }
@@ -217,7 +217,7 @@ export async function runPipeline(
         r.setOutput('digest', built.digest)
       }
     } catch (e) {
-      await scan?.reports.catch((re: unknown) => r.warning(`scan reports: ${errorMessage(re)}`))
+      await settleReports(scan?.reports, r)
       throw e
     }
     await scan?.reports

@@ -17326,10 +17326,13 @@ function readPreviousBeside(config, meta, env) {
     const read = readPrevious(previous, env).catch(() => undefined);
     return { ref: previous, read };
 }
+/** Waits for reports that no longer decide anything (the run fails or pushed already): a failure only warns. */
+async function settleReports(reports, r) {
+    await reports?.catch((e) => r.warning(`scan reports: ${(0,errors/* errorMessage */.gJ)(e)}`));
+}
 /** Waits for a scan that will not be pushed (a failed lint beside it), its reports included. */
-async function settleScan(scanning) {
-    const scan = await scanning?.catch(() => undefined);
-    await scan?.reports.catch(() => undefined);
+async function settleScan(scanning, r) {
+    await settleReports((await scanning?.catch(() => undefined))?.reports, r);
 }
 /**
  * Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed.
@@ -17384,7 +17387,7 @@ async function scanBuilt(config, meta, built, deps, env, r, previous) {
     }
     catch (e) {
         // Nothing is pushed; the reports still say why.
-        await reports.catch((re) => r.warning(`scan reports: ${(0,errors/* errorMessage */.gJ)(re)}`));
+        await settleReports(reports, r);
         throw e;
     }
     return scan;
@@ -17532,7 +17535,7 @@ async function runPipeline(config, ctx, deps) {
         }
         catch (e) {
             // A failed lint wins: the scan beside it ends (its reports written), and nothing is pushed.
-            await settleScan(scanning);
+            await settleScan(scanning, scanLog);
             await replayScan();
             throw e;
         }
@@ -17563,7 +17566,7 @@ async function runPipeline(config, ctx, deps) {
             }
         }
         catch (e) {
-            await scan?.reports.catch((re) => r.warning(`scan reports: ${(0,errors/* errorMessage */.gJ)(re)}`));
+            await settleReports(scan?.reports, r);
             throw e;
         }
         await scan?.reports;
