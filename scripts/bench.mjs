@@ -98,9 +98,11 @@ function sh(cmd, args, extraEnv = {}) {
     const p = spawn(cmd, args, {
       cwd: ws,
       env: { ...baseEnv, ...extraEnv },
-      stdio: ['ignore', 'ignore', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe']
     })
     let err = ''
+    // The action says why it failed on stdout (::error::), the tools on stderr.
+    p.stdout.on('data', d => (err += d))
     p.stderr.on('data', d => (err += d))
     p.on('close', code =>
       code === 0 || (cmd.endsWith('trivy') && code === 1)

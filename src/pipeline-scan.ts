@@ -7,7 +7,48 @@ import type { Metadata } from './metadata/index.js'
 import type { PipelineDeps } from './pipeline.js'
 import type { Reporter } from './reporter.js'
 import { checkScannedIsBuilt, scanTargets } from './scan/built-image.js'
-import { runScanStage, type ScanStageResult } from './scan/index.js'
+import { BufferedReporter } from './report/buffered.js'
+import {
+  conversionsFor,
+  Converters,
+  ensureDb,
+  runScanStage,
+  Trivy,
+  type ScanStageResult
+} from './scan/index.js'
+
+export interface PreparedScan {
+  trivyPath: string
+  trivy: Trivy
+  converters?: Converters
+  /** The DB made ready (restored or downloaded); its log is held for the scan's. */
+  db: { ready: Promise<unknown>; log: BufferedReporter }
+}
+
+/**
+ * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, and its
+ * report converters started, so none of that waits for the image. Close it when the run ends
+ * (unused converters end).
+ */
+export function prepareScan(config: Config, deps: PipelineDeps, env: NodeJS.ProcessEnv, r: Reporter) {
+  const ready = (async (): Promise<PreparedScan> => {
+    const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
+    const trivy = await Trivy.detect(trivyPath, undefined, env)
+    const log = new BufferedReporter(r)
+    const db = ensureDb(trivy, config.scan.cacheDir, {
+      reporter: log,
+      env,
+      ...(deps.dbCache ? { cache: deps.dbCache } : {})
+    })
+    db.catch(() => undefined) // the scan awaits it
+    const converters = trivy.caps.convert
+      ? Converters.start(trivy, conversionsFor(config.scan, trivy.gitlabTemplate()))
+      : undefined
+    return { trivyPath, trivy, db: { ready: db, log }, ...(converters ? { converters } : {}) }
+  })()
+  ready.catch(() => undefined) // the scan awaits it and throws what it threw
+  return { ready, close: () => ready.then(p => p.converters?.close()).catch(() => undefined) }
+}
 
 /** The image the first tag names now (for the CVE delta), read beside the build. */
 export function readPreviousBeside(config: Config, meta: Metadata, env: NodeJS.ProcessEnv) {
@@ -42,14 +83,15 @@ export async function scanBuilt(
   deps: PipelineDeps,
   env: NodeJS.ProcessEnv,
   r: Reporter,
-  previous: { ref: string; read: Promise<PreviousImage | undefined> } | undefined
+  previous: { ref: string; read: Promise<PreviousImage | undefined> } | undefined,
+  prepared: Promise<PreparedScan>
 ): Promise<ScanStageResult | undefined> {
   const targets = scanTargets(meta.tags, built, config.build.platforms)
   if (targets.length === 0) {
     r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)')
     return undefined
   }
-  const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
+  const { trivyPath, trivy, converters, db } = await prepared
   const before = await previous?.read
   // The tag already names this very image (a rebuild with no change): nothing to count twice.
   const same = before?.manifest.configDigest === built.imageId
@@ -69,6 +111,9 @@ export async function scanBuilt(
     reporter: r,
     outDir: join(config.reportDir, 'scan'),
     trivyPath,
+    trivy,
+    db,
+    ...(converters ? { converters } : {}),
     ...(compareTo ? { compareTo } : {}),
     env,
     ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),

@@ -12,7 +12,7 @@ import { runLint, type LintResult } from './lint/index.js'
 import { gatherMetadata, type Metadata } from './metadata/index.js'
 import { BufferedReporter } from './report/buffered.js'
 import { buildSummaryMarkdown } from './report/build-summary.js'
-import { readPreviousBeside, scanBuilt, settleReports, settleScan } from './pipeline-scan.js'
+import { prepareScan, readPreviousBeside, scanBuilt, settleReports, settleScan } from './pipeline-scan.js'
 import type { ArtifactUploader, DbCache, ScanStageResult } from './scan/index.js'
 
 export type ToolName = 'hadolint' | 'trivy'
@@ -46,6 +46,14 @@ export interface PipelineDeps {
   /** Told each stage's result when it has one, before a failed lint or gate throws (GitLab reports). */
   onLint?: (lint: LintResult) => void
   onScan?: (scan: ScanStageResult) => void
+}
+
+function once(tools: NonNullable<PipelineDeps['tools']>): NonNullable<PipelineDeps['tools']> {
+  const asked = new Map<ToolName, Promise<string | undefined>>()
+  return name => {
+    if (!asked.has(name)) asked.set(name, tools(name))
+    return asked.get(name)!
+  }
 }
 
 function setMetadataOutputs(meta: Metadata, r: Reporter): void {
@@ -119,12 +127,18 @@ export async function runPipeline(
     return { meta: merged.meta, imageId: '', digest: merged.digest, pushed: true }
   }
   if (config.login) r.setSecret(config.login.password)
+  // Lint and scan both ask for Trivy, beside the build: one download.
+  deps = { ...deps, ...(deps.tools ? { tools: once(deps.tools) } : {}) }
+  let preparing: ReturnType<typeof prepareScan> | undefined
   const state: { meta?: Metadata; imageId?: string; digest?: string; pushed: boolean; error?: string } = {
     pushed: false
   }
   try {
     // Nothing is begun that cannot finish: the daemon is asked first.
     await checkDockerDaemon(env)
+    // The builder is asked beside the login and the metadata; the Build group says what it answered.
+    const builder = inspectBuilder(config.build.builder, env)
+    builder.catch(() => undefined)
     // Logged in first: a private base image is read for its digest and pulled by the build.
     if (config.login) {
       const l = config.login
@@ -156,12 +170,13 @@ export async function runPipeline(
     // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
     lintDone?.catch(() => undefined)
     const previous = readPreviousBeside(config, meta, env)
+    preparing = config.scan.enabled ? prepareScan(config, deps, env, r) : undefined
     let built: BuildResult
     try {
       built = await r.group('Build', async () => {
-        const builder = await inspectBuilder(config.build.builder, env)
-        r.info(`builder ${builder.name} (driver ${builder.driver})`)
-        return buildImage(config.build, meta, config.push, builder, r, env, cancelBuild.signal)
+        const b = await builder
+        r.info(`builder ${b.name} (driver ${b.driver})`)
+        return buildImage(config.build, meta, config.push, b, r, env, cancelBuild.signal)
       })
     } catch (e) {
       // A failed lint is the reason the build was cancelled: report that, not the cancellation.
@@ -179,7 +194,7 @@ export async function runPipeline(
     const replayScan = () => (scanLog instanceof BufferedReporter ? scanLog.replay('Scan') : undefined)
     const scanning =
       config.scan.enabled && lintRunning
-        ? scanBuilt(config, meta, built, deps, env, scanLog, previous)
+        ? scanBuilt(config, meta, built, deps, env, scanLog, previous, preparing!.ready)
         : undefined
     scanning?.catch(() => undefined)
     let lintResult: LintResult | undefined
@@ -195,7 +210,9 @@ export async function runPipeline(
       throw e
     }
     const scan = config.scan.enabled
-      ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous)).finally(replayScan)
+      ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous, preparing!.ready)).finally(
+          replayScan
+        )
       : undefined
 
     r.info(config.pushReason)
@@ -247,6 +264,7 @@ export async function runPipeline(
     state.error = errorMessage(e)
     throw e
   } finally {
+    await preparing?.close()
     if (config.summary) r.summary(buildSummaryMarkdown({ ...state, pushReason: config.pushReason }))
   }
 }

@@ -1,4 +1,5 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type ActionRun } from '../support/action-runner.js'
@@ -29,10 +30,20 @@ function slowHadolint(dir: string, seconds: number, findings: Json[], log: strin
   return path
 }
 
-/** The real Trivy, with the start of each run written down. */
+/** The real Trivy, with the start (and process ID) of each run written down. */
 function loggedTrivy(dir: string, real: string, log: string): string {
   const path = join(dir, 'trivy')
-  writeFileSync(path, `#!/bin/sh\necho "trivy-$1 $(date +%s.%N)" >>"${log}"\nexec "${real}" "$@"\n`)
+  writeFileSync(
+    path,
+    [
+      '#!/bin/sh',
+      // Its version and help (asked once, beside the build) are not runs.
+      `case "$*" in *--help*|*--version*) exec "${real}" "$@";; esac`,
+      `echo "trivy-$1 $(date +%s.%N) $$" >>"${log}"`,
+      `exec "${real}" "$@"`,
+      ''
+    ].join('\n')
+  )
   chmodSync(path, 0o755)
   return path
 }
@@ -46,6 +57,16 @@ function times(log: string): Record<string, number> {
     .map(l => l.split(' ')))
     if (event && t && !(event in at)) at[event] = Number(t)
   return at
+}
+
+/** The Trivy runs still alive (the action must leave none behind). */
+function trivyLeft(log: string): string[] {
+  return readFileSync(log, 'utf8')
+    .trim()
+    .split('\n')
+    .map(l => l.split(' '))
+    .filter(([event, , pid]) => event?.startsWith('trivy-') && existsSync(`/proc/${pid}`))
+    .map(([event, , pid]) => `${event} ${pid}`)
 }
 
 /** The log's groups in order; throws when one opens inside another (CI logs cannot nest them). */
@@ -102,6 +123,10 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
     expect(run.code).toBe(0)
     const at = times(log)
     expect(at['trivy-image']).toBeLessThan(at['hadolint-end']!)
+    // The report converters start beside the build, not once the scan has ended (a Trivy start
+    // alone takes longer than this margin).
+    expect(at['trivy-convert']).toBeLessThan(at['trivy-image']! + 0.5)
+    expect(trivyLeft(log)).toEqual([])
     const order = groups(run)
     expect(order.indexOf('Lint')).toBeGreaterThan(order.indexOf('Build'))
     expect(order.indexOf('Scan')).toBe(order.indexOf('Lint') + 1)
@@ -116,11 +141,17 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
     expect(scanned.Metadata.ImageID).toBe(config.digest)
     const cdx = JSON.parse(readFileSync(cdxPath, 'utf8')) as Json
     expect((cdx.components as Json[]).find(c => c.name === 'oci-test-lib')?.version).toBe('1.0.0-1')
-    const sarif = JSON.parse(readFileSync(run.outputs['scan-sarif'] ?? '', 'utf8')) as Json
+    const sarifBytes = readFileSync(run.outputs['scan-sarif'] ?? '')
+    const sarif = JSON.parse(sarifBytes.toString()) as Json
     expect((sarif.runs[0].results as Json[]).map(r => r.ruleId).sort()).toEqual([
       'CVE-2099-0001',
       'CVE-2099-0002'
     ])
+    // Trivy's own SARIF, byte for byte: what `trivy convert` writes from that JSON now.
+    const again = execFileSync(e.trivy, ['convert', '--format', 'sarif', join(cdxPath, '..', 'trivy.json')], {
+      stdio: ['ignore', 'pipe', 'ignore']
+    })
+    expect(sarifBytes.equals(again)).toBe(true)
   })
 
   it('a lint that fails after the build still stops the push, once the scan beside it has ended', async () => {
@@ -146,6 +177,7 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
     const order = groups(run)
     expect(order.indexOf('Scan')).toBe(order.indexOf('Lint') + 1)
     expect(order).not.toContain('Push')
+    expect(trivyLeft(log)).toEqual([])
     expect(await registry.tags(repo)).toEqual([])
     expect(run.outputs.digest ?? '').toBe('')
   })

@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 1221:
+/***/ 2534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14833,8 +14833,8 @@ function withoutIgnored(findings, ignore) {
     return findings.filter(f => !ids.has(normaliseRuleId(f.ruleId)));
 }
 
-// EXTERNAL MODULE: ./src/process.ts + 1 modules
-var src_process = __nccwpck_require__(7063);
+// EXTERNAL MODULE: ./src/process.ts + 2 modules
+var src_process = __nccwpck_require__(4201);
 ;// CONCATENATED MODULE: ./src/lint/hadolint.ts
 
 
@@ -15923,6 +15923,19 @@ async function copyByDigest(src, dst) {
 
 ;// CONCATENATED MODULE: ./src/build/registry-read.ts
 
+/**
+ * One session per registry and login for the run: the previous image, then the pushed one, are
+ * read with the authorization the first read earned (a token registry answers a read of another
+ * repository with 401, and the session asks again).
+ */
+const sessions = new Map();
+function sessionFor(host, creds) {
+    const key = `${host}\0${creds ? sha256(Buffer.from(`${creds.username}\0${creds.password}`)) : ''}`;
+    let session = sessions.get(key);
+    if (!session)
+        sessions.set(key, (session = new Session(host, creds)));
+    return session;
+}
 /** `host/repo:tag` or `host/repo@digest`, when the reference names its registry host. */
 function parseRemoteRef(ref) {
     const at = ref.indexOf('@');
@@ -15953,7 +15966,7 @@ async function fetchManifest(ref, env, opts = {}) {
         return undefined;
     try {
         const creds = storedCredentials(where.host, env);
-        const session = new Session(where.host, creds);
+        const session = sessionFor(where.host, creds);
         const res = await session.fetch(where.repo, 'pull', `manifests/${where.reference}`, {
             headers: { Accept: MANIFEST_TYPES }
         });
@@ -16471,11 +16484,11 @@ class BufferedReporter {
     get held() {
         return this.lines.length;
     }
-    /** Writes what was held back, as one group of the target. */
-    replay(name) {
-        return this.target.group(name, async () => {
+    /** Writes what was held back, as one group of the target (or of another reporter). */
+    replay(name, target = this.target) {
+        return target.group(name, async () => {
             for (const line of this.lines.splice(0))
-                line(this.target);
+                line(target);
         });
     }
 }
@@ -16522,6 +16535,67 @@ function slug(text) {
  */
 function sbomArtifactName(image, platform) {
     return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/scan/converters.ts
+
+/** The conversions of one image's scan, in the order scanImage runs them. */
+function conversionsFor(options, template) {
+    return [
+        ['sarif'],
+        ...(options.sbomFormats.includes('cyclonedx') ? [['cyclonedx']] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? [['spdx-json']] : []),
+        ...(template ? [['template', template]] : [])
+    ];
+}
+/**
+ * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
+ * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
+ * converter started beside the build has paid it by the time the scan has written its JSON: it
+ * then reads the JSON on stdin and prints the report. They run at a lower priority, so they take
+ * CPU the build, lint and scan leave idle. `close` ends those never used.
+ */
+class Converters {
+    waiting;
+    constructor(waiting) {
+        this.waiting = waiting;
+    }
+    static start(trivy, conversions) {
+        return new Converters(conversions.map(conversion => {
+            let feed;
+            let cancel;
+            const json = new Promise((resolve, reject) => {
+                feed = resolve;
+                cancel = () => reject(new Error('not needed'));
+            });
+            const [format, template] = conversion;
+            const result = trivy.convertLater(json, format, template, 10);
+            result.catch(() => undefined); // awaited when used; an unused one is ended by close()
+            return { conversion, feed, cancel, result };
+        }));
+    }
+    /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
+    take(format, template) {
+        const i = this.waiting.findIndex(w => w.conversion[0] === format && w.conversion[1] === template);
+        if (i < 0)
+            return undefined;
+        const [w] = this.waiting.splice(i, 1);
+        return async (json, output) => {
+            const data = await (0,promises_namespaceObject.readFile)(json).catch((e) => {
+                w.cancel();
+                throw e;
+            });
+            w.feed(data);
+            await (0,promises_namespaceObject.writeFile)(output, (await w.result).stdout);
+        };
+    }
+    /** Ends the converters never taken. */
+    close() {
+        for (const w of this.waiting.splice(0))
+            w.cancel();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/scan/trivy-flags.ts
@@ -16610,14 +16684,14 @@ function scanArgs(opts, caps, input) {
         args.push(...(caps.imageSrc ? ['--image-src', 'remote'] : []), s.remote);
     return args;
 }
+/** `output` undefined: the report on stdout. */
 function convertArgs(json, format, output, template) {
     return [
         'convert',
         '--format',
         format,
         ...(template ? ['--template', `@${template}`] : []),
-        '--output',
-        output,
+        ...(output ? ['--output', output] : []),
         json
     ];
 }
@@ -16734,6 +16808,18 @@ class Trivy {
     }
     convert(json, format, output, template) {
         return this.run(convertArgs(json, format, output, template));
+    }
+    /**
+     * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
+     * rejection ends it) and prints the report on stdout.
+     */
+    convertLater(json, format, template, nice) {
+        const pipe = (0,src_process/* namedPipe */.Gr)();
+        return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
+            env: this.env,
+            feed: { pipe: pipe.path, data: json },
+            ...(nice ? { nice } : {})
+        }).finally(pipe.remove);
     }
     /** GitLab's container-scanning template, where the Trivy release ships it next to the binary. */
     gitlabTemplate() {
@@ -17099,6 +17185,9 @@ function gitlabContainerScanning(scan, info) {
 
 
 
+
+
+
 /** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
 function ignoreFileFor(files, dir) {
     for (const f of files)
@@ -17139,7 +17228,10 @@ async function scanImage(target, ctx) {
         ...(ignoreFile ? { ignoreFile } : {})
     };
     const derive = async (format, output, template) => {
-        if (trivy.caps.convert)
+        const waiting = ctx.converters?.take(format, template);
+        if (waiting)
+            await waiting(paths.json, output);
+        else if (trivy.caps.convert)
             await trivy.convert(paths.json, format, output, template);
         else
             await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output, ...(template ? { template } : {}) }), line => reporter.debug(line));
@@ -17153,16 +17245,20 @@ async function scanImage(target, ctx) {
         // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
         // whatever follows the scan (the gate, the push). The table is written from the model below
         // (a Trivy start costs more than the table).
+        const outputs = {
+            table: paths.table,
+            sarif: paths.sarif,
+            cyclonedx: paths.cyclonedx,
+            'spdx-json': paths.spdx,
+            template: paths.gitlab
+        };
         const conversions = [
-            ...(trivy.caps.convert ? [] : [['table', paths.table]]),
-            ['sarif', paths.sarif],
-            ...(paths.cyclonedx ? [['cyclonedx', paths.cyclonedx]] : []),
-            ...(paths.spdx ? [['spdx-json', paths.spdx]] : []),
-            ...(template ? [['template', paths.gitlab, template]] : [])
+            ...(trivy.caps.convert ? [] : [['table']]),
+            ...conversionsFor(options, template)
         ];
         const converting = trivy.caps.convert
-            ? Promise.all(conversions.map(c => derive(...c)))
-            : conversions.reduce((chain, c) => chain.then(() => derive(...c)), Promise.resolve());
+            ? Promise.all(conversions.map(([format, t]) => derive(format, outputs[format], t)))
+            : conversions.reduce((chain, [format, t]) => chain.then(() => derive(format, outputs[format], t)), Promise.resolve());
         if (ctx.pending) {
             converting.catch(() => undefined); // awaited with the others by the stage; never unhandled meanwhile
             ctx.pending.push(converting);
@@ -17249,19 +17345,27 @@ async function runScanStage(input) {
     if (input.targets.length === 0)
         throw new Error('runScanStage needs at least one image to scan');
     const env = input.env ?? process.env;
-    const trivy = await Trivy.detect(input.trivyPath, input.runner, env);
-    await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
-        reporter,
-        env,
-        ...(input.dbCache ? { cache: input.dbCache } : {}),
-        ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
-    }));
+    const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
+    if (input.db) {
+        const failed = await input.db.ready.then(() => undefined, (e) => e);
+        await input.db.log.replay('Trivy vulnerability DB', reporter);
+        if (failed)
+            throw failed;
+    }
+    else
+        await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
+            reporter,
+            env,
+            ...(input.dbCache ? { cache: input.dbCache } : {}),
+            ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
+        }));
     const ctx = {
         trivy,
         options,
         reporter,
         outDir: input.outDir,
         ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
+        ...(input.converters ? { converters: input.converters } : {}),
         pending: []
     };
     const scans = [];
@@ -17318,6 +17422,31 @@ async function runScanStage(input) {
 
 
 
+
+/**
+ * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, and its
+ * report converters started, so none of that waits for the image. Close it when the run ends
+ * (unused converters end).
+ */
+function prepareScan(config, deps, env, r) {
+    const ready = (async () => {
+        const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
+        const trivy = await Trivy.detect(trivyPath, undefined, env);
+        const log = new BufferedReporter(r);
+        const db = ensureDb(trivy, config.scan.cacheDir, {
+            reporter: log,
+            env,
+            ...(deps.dbCache ? { cache: deps.dbCache } : {})
+        });
+        db.catch(() => undefined); // the scan awaits it
+        const converters = trivy.caps.convert
+            ? Converters.start(trivy, conversionsFor(config.scan, trivy.gitlabTemplate()))
+            : undefined;
+        return { trivyPath, trivy, db: { ready: db, log }, ...(converters ? { converters } : {}) };
+    })();
+    ready.catch(() => undefined); // the scan awaits it and throws what it threw
+    return { ready, close: () => ready.then(p => p.converters?.close()).catch(() => undefined) };
+}
 /** The image the first tag names now (for the CVE delta), read beside the build. */
 function readPreviousBeside(config, meta, env) {
     const previous = meta.tags[0];
@@ -17339,13 +17468,13 @@ async function settleScan(scanning, r) {
  * It returns once the gate is known: the SARIF and SBOM conversions, their uploads and the SARIF
  * upload go on in `reports`, beside the push.
  */
-async function scanBuilt(config, meta, built, deps, env, r, previous) {
+async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) {
     const targets = scanTargets(meta.tags, built, config.build.platforms);
     if (targets.length === 0) {
         r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)');
         return undefined;
     }
-    const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
+    const { trivyPath, trivy, converters, db } = await prepared;
     const before = await previous?.read;
     // The tag already names this very image (a rebuild with no change): nothing to count twice.
     const same = before?.manifest.configDigest === built.imageId;
@@ -17366,6 +17495,9 @@ async function scanBuilt(config, meta, built, deps, env, r, previous) {
         reporter: r,
         outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),
         trivyPath,
+        trivy,
+        db,
+        ...(converters ? { converters } : {}),
         ...(compareTo ? { compareTo } : {}),
         env,
         ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
@@ -17406,6 +17538,14 @@ async function scanBuilt(config, meta, built, deps, env, r, previous) {
 
 
 
+function once(tools) {
+    const asked = new Map();
+    return name => {
+        if (!asked.has(name))
+            asked.set(name, tools(name));
+        return asked.get(name);
+    };
+}
 function setMetadataOutputs(meta, r) {
     r.setOutput('version', meta.version);
     r.setOutput('tags', meta.tags.join('\n'));
@@ -17465,12 +17605,18 @@ async function runPipeline(config, ctx, deps) {
     }
     if (config.login)
         r.setSecret(config.login.password);
+    // Lint and scan both ask for Trivy, beside the build: one download.
+    deps = { ...deps, ...(deps.tools ? { tools: once(deps.tools) } : {}) };
+    let preparing;
     const state = {
         pushed: false
     };
     try {
         // Nothing is begun that cannot finish: the daemon is asked first.
         await checkDockerDaemon(env);
+        // The builder is asked beside the login and the metadata; the Build group says what it answered.
+        const builder = inspectBuilder(config.build.builder, env);
+        builder.catch(() => undefined);
         // Logged in first: a private base image is read for its digest and pulled by the build.
         if (config.login) {
             const l = config.login;
@@ -17497,12 +17643,13 @@ async function runPipeline(config, ctx, deps) {
         // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
         lintDone?.catch(() => undefined);
         const previous = readPreviousBeside(config, meta, env);
+        preparing = config.scan.enabled ? prepareScan(config, deps, env, r) : undefined;
         let built;
         try {
             built = await r.group('Build', async () => {
-                const builder = await inspectBuilder(config.build.builder, env);
-                r.info(`builder ${builder.name} (driver ${builder.driver})`);
-                return buildImage(config.build, meta, config.push, builder, r, env, cancelBuild.signal);
+                const b = await builder;
+                r.info(`builder ${b.name} (driver ${b.driver})`);
+                return buildImage(config.build, meta, config.push, b, r, env, cancelBuild.signal);
             });
         }
         catch (e) {
@@ -17522,7 +17669,7 @@ async function runPipeline(config, ctx, deps) {
         const scanLog = lintRunning ? new BufferedReporter(r) : r;
         const replayScan = () => (scanLog instanceof BufferedReporter ? scanLog.replay('Scan') : undefined);
         const scanning = config.scan.enabled && lintRunning
-            ? scanBuilt(config, meta, built, deps, env, scanLog, previous)
+            ? scanBuilt(config, meta, built, deps, env, scanLog, previous, preparing.ready)
             : undefined;
         scanning?.catch(() => undefined);
         let lintResult;
@@ -17540,7 +17687,7 @@ async function runPipeline(config, ctx, deps) {
             throw e;
         }
         const scan = config.scan.enabled
-            ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous)).finally(replayScan)
+            ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous, preparing.ready)).finally(replayScan)
             : undefined;
         r.info(config.pushReason);
         // The report conversions and uploads go on beside the push; the run waits for both.
@@ -17596,6 +17743,7 @@ async function runPipeline(config, ctx, deps) {
         throw e;
     }
     finally {
+        await preparing?.close();
         if (config.summary)
             r.summary(buildSummaryMarkdown({ ...state, pushReason: config.pushReason }));
     }
@@ -18368,8 +18516,8 @@ async function cli(argv, env, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1221);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4201);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2534);
 
 
 process.once('SIGTERM', () => {
@@ -18421,7 +18569,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 7063:
+/***/ 4201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18429,6 +18577,7 @@ function errorMessage(err) {
 __nccwpck_require__.d(__webpack_exports__, {
   at: () => (/* binding */ killChildren),
   mk: () => (/* binding */ makeTempDir),
+  Gr: () => (/* binding */ namedPipe),
   CT: () => (/* binding */ removeTempDir),
   eF: () => (/* binding */ run),
   RT: () => (/* binding */ tail)
@@ -18438,6 +18587,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -18445,6 +18596,7 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/process.ts
+
 
 
 
@@ -18483,6 +18635,47 @@ function tail(text, lines = 20) {
     return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 /**
+ * A named pipe, for a child started before the data it reads exists (RunOptions.feed): the child
+ * opens it by name and waits. Node's own stdin for a child is a socket, which a program told to
+ * read `/dev/stdin` as a file cannot open.
+ */
+function namedPipe() {
+    const dir = makeTempDir('oci-pipe-');
+    const path = (0,external_node_path_.join)(dir, 'input');
+    (0,external_node_child_process_namespaceObject.execFileSync)('mkfifo', ['-m', '600', path]);
+    return { path, remove: () => removeTempDir(dir) };
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Writes the data once the child has the pipe open: opening the writing end without waiting fails
+ * (ENXIO) until a reader is there, so it is tried again until the child opens it or has ended.
+ * Then the child reads it all and sees its end; a child that ends meanwhile is EPIPE, ignored.
+ */
+async function feedPipe(feed, ended, end) {
+    let data;
+    try {
+        data = await feed.data;
+    }
+    catch {
+        return end();
+    }
+    let fd;
+    while (fd === undefined && !ended())
+        try {
+            fd = (0,external_node_fs_.openSync)(feed.pipe, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_NONBLOCK);
+        }
+        catch (e) {
+            if (e.code !== 'ENXIO')
+                return end();
+            await sleep(10);
+        }
+    if (fd === undefined)
+        return;
+    const pipe = new external_node_net_namespaceObject.Socket({ fd, readable: false });
+    pipe.on('error', () => undefined);
+    pipe.end(data);
+}
+/**
  * Runs a program with an argument array, never through a shell, so no input is ever
  * interpreted as shell syntax.
  */
@@ -18494,7 +18687,15 @@ function run(cmd, args, opts = {}) {
             stdio: ['pipe', 'pipe', 'pipe']
         });
         live.add(child);
+        if (opts.nice && child.pid)
+            try {
+                (0,external_node_os_.setPriority)(child.pid, opts.nice);
+            }
+            catch {
+                // only ever a lower priority: where it cannot be set, the child runs at ours
+            }
         const onAbort = () => void child.kill('SIGTERM');
+        let ended = false;
         if (opts.signal?.aborted)
             onAbort();
         opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -18514,9 +18715,11 @@ function run(cmd, args, opts = {}) {
         child.stderr?.on('data', (c) => (err.push(c), feed('stderr', c)));
         child.on('error', e => {
             live.delete(child);
+            ended = true;
             const code = e.code;
             reject(new errors/* StepError */.zg(code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd} failed to start: ${e.message}`));
         });
+        child.on('exit', () => (ended = true));
         child.on('close', (code, signal) => {
             live.delete(child);
             opts.signal?.removeEventListener('abort', onAbort);
@@ -18537,6 +18740,8 @@ function run(cmd, args, opts = {}) {
         });
         child.stdin?.on('error', () => undefined);
         child.stdin?.end(opts.input ?? '');
+        if (opts.feed)
+            void feedPipe(opts.feed, () => ended, onAbort);
     });
 }
 

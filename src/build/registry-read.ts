@@ -1,4 +1,17 @@
-import { MANIFEST_TYPES, Session, sha256, storedCredentials } from '../registry-copy.js'
+import { MANIFEST_TYPES, Session, sha256, storedCredentials, type Credentials } from '../registry-copy.js'
+
+/**
+ * One session per registry and login for the run: the previous image, then the pushed one, are
+ * read with the authorization the first read earned (a token registry answers a read of another
+ * repository with 401, and the session asks again).
+ */
+const sessions = new Map<string, Session>()
+function sessionFor(host: string, creds: Credentials | undefined): Session {
+  const key = `${host}\0${creds ? sha256(Buffer.from(`${creds.username}\0${creds.password}`)) : ''}`
+  let session = sessions.get(key)
+  if (!session) sessions.set(key, (session = new Session(host, creds)))
+  return session
+}
 
 /** `host/repo:tag` or `host/repo@digest`, when the reference names its registry host. */
 export function parseRemoteRef(ref: string): { host: string; repo: string; reference: string } | undefined {
@@ -39,7 +52,7 @@ export async function fetchManifest(
   if (!where) return undefined
   try {
     const creds = storedCredentials(where.host, env)
-    const session = new Session(where.host, creds)
+    const session = sessionFor(where.host, creds)
     const res = await session.fetch(where.repo, 'pull', `manifests/${where.reference}`, {
       headers: { Accept: MANIFEST_TYPES }
     })

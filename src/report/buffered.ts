@@ -29,10 +29,10 @@ export class BufferedReporter implements Reporter {
     return this.lines.length
   }
 
-  /** Writes what was held back, as one group of the target. */
-  replay(name: string): Promise<void> {
-    return this.target.group(name, async () => {
-      for (const line of this.lines.splice(0)) line(this.target)
+  /** Writes what was held back, as one group of the target (or of another reporter). */
+  replay(name: string, target: Reporter = this.target): Promise<void> {
+    return target.group(name, async () => {
+      for (const line of this.lines.splice(0)) line(target)
     })
   }
 }

@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { InputError } from '../errors.js'
+import type { BufferedReporter } from '../report/buffered.js'
 import type { Reporter } from '../reporter.js'
 import { sbomArtifactName, slug, type ArtifactUploader } from './artifacts.js'
+import { conversionsFor, type Conversion, type Converters } from './converters.js'
 import { ensureDb, type DbCache } from './db.js'
 import { compareScans, type ScanDelta } from './delta.js'
 import { evaluateGate, type GateVerdict } from './gate.js'
@@ -26,7 +28,8 @@ export { evaluateGate, type GateVerdict } from './gate.js'
 export { compareScans, type ScanDelta } from './delta.js'
 export { Trivy, type Runner } from './trivy.js'
 export type { ArtifactUploader } from './artifacts.js'
-export type { DbCache } from './db.js'
+export { ensureDb, type DbCache } from './db.js'
+export { Converters, conversionsFor } from './converters.js'
 export type { ImageScan, Vulnerability, Severity, SeverityCounts } from './model.js'
 export type { ScanSource } from './trivy-flags.js'
 
@@ -48,6 +51,8 @@ export interface ScanContext {
   analyzerVersion?: string
   /** Conversions still running when scanImage returns; the stage awaits them. */
   pending?: Array<Promise<unknown>>
+  /** `trivy convert`s started beforehand, waiting for a JSON (the pipeline starts them beside the build). */
+  converters?: Converters
 }
 
 /** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
@@ -89,7 +94,9 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
     ...(ignoreFile ? { ignoreFile } : {})
   }
   const derive = async (format: ConvertFormat, output: string, template?: string): Promise<void> => {
-    if (trivy.caps.convert) await trivy.convert(paths.json, format, output, template)
+    const waiting = ctx.converters?.take(format, template)
+    if (waiting) await waiting(paths.json, output)
+    else if (trivy.caps.convert) await trivy.convert(paths.json, format, output, template)
     else
       await trivy.run(
         scanArgs(options, trivy.caps, { ...scanInput, format, output, ...(template ? { template } : {}) }),
@@ -110,16 +117,23 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
     // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
     // whatever follows the scan (the gate, the push). The table is written from the model below
     // (a Trivy start costs more than the table).
-    const conversions: Array<[ConvertFormat, string, string?]> = [
-      ...(trivy.caps.convert ? [] : [['table', paths.table] as [ConvertFormat, string]]),
-      ['sarif', paths.sarif],
-      ...(paths.cyclonedx ? [['cyclonedx', paths.cyclonedx] as [ConvertFormat, string]] : []),
-      ...(paths.spdx ? [['spdx-json', paths.spdx] as [ConvertFormat, string]] : []),
-      ...(template ? [['template', paths.gitlab, template] as [ConvertFormat, string, string]] : [])
+    const outputs: Record<ConvertFormat, string | undefined> = {
+      table: paths.table,
+      sarif: paths.sarif,
+      cyclonedx: paths.cyclonedx,
+      'spdx-json': paths.spdx,
+      template: paths.gitlab
+    }
+    const conversions: Conversion[] = [
+      ...(trivy.caps.convert ? [] : [['table'] as const]),
+      ...conversionsFor(options, template)
     ]
     const converting = trivy.caps.convert
-      ? Promise.all(conversions.map(c => derive(...c)))
-      : conversions.reduce((chain, c) => chain.then(() => derive(...c)), Promise.resolve())
+      ? Promise.all(conversions.map(([format, t]) => derive(format, outputs[format]!, t)))
+      : conversions.reduce(
+          (chain, [format, t]) => chain.then(() => derive(format, outputs[format]!, t)),
+          Promise.resolve()
+        )
     if (ctx.pending) {
       converting.catch(() => undefined) // awaited with the others by the stage; never unhandled meanwhile
       ctx.pending.push(converting)
@@ -190,6 +204,11 @@ export interface ScanStageInput {
   outDir: string
   /** The Trivy binary (`trivy-path`, or the one the tool installer put in the tool cache). */
   trivyPath: string
+  /** That binary, already asked its version and flags (the pipeline does it beside the build). */
+  trivy?: Trivy
+  converters?: Converters
+  /** The DB made ready beforehand (the pipeline does it beside the build), and its log, held till now. */
+  db?: { ready: Promise<unknown>; log: BufferedReporter }
   /** The previous image for the delta: `compare-to`, or the pipeline's guess (the name's current tag). */
   compareTo?: string
   /** The previous image has the very layers of this one (only its config differs): same findings, no second scan. */
@@ -247,21 +266,30 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   const { options, reporter } = input
   if (input.targets.length === 0) throw new Error('runScanStage needs at least one image to scan')
   const env = input.env ?? process.env
-  const trivy = await Trivy.detect(input.trivyPath, input.runner, env)
-  await reporter.group('Trivy vulnerability DB', () =>
-    ensureDb(trivy, options.cacheDir, {
-      reporter,
-      env,
-      ...(input.dbCache ? { cache: input.dbCache } : {}),
-      ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
-    })
-  )
+  const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env))
+  if (input.db) {
+    const failed = await input.db.ready.then(
+      () => undefined,
+      (e: unknown) => e as Error
+    )
+    await input.db.log.replay('Trivy vulnerability DB', reporter)
+    if (failed) throw failed
+  } else
+    await reporter.group('Trivy vulnerability DB', () =>
+      ensureDb(trivy, options.cacheDir, {
+        reporter,
+        env,
+        ...(input.dbCache ? { cache: input.dbCache } : {}),
+        ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
+      })
+    )
   const ctx: ScanContext = {
     trivy,
     options,
     reporter,
     outDir: input.outDir,
     ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
+    ...(input.converters ? { converters: input.converters } : {}),
     pending: []
   }
   const scans: ImageScan[] = []

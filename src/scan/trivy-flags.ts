@@ -134,10 +134,11 @@ export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: Scan
 
 export type ConvertFormat = 'table' | 'sarif' | 'cyclonedx' | 'spdx-json' | 'template'
 
+/** `output` undefined: the report on stdout. */
 export function convertArgs(
   json: string,
   format: ConvertFormat,
-  output: string,
+  output: string | undefined,
   template?: string
 ): string[] {
   return [
@@ -145,8 +146,7 @@ export function convertArgs(
     '--format',
     format,
     ...(template ? ['--template', `@${template}`] : []),
-    '--output',
-    output,
+    ...(output ? ['--output', output] : []),
     json
   ]
 }

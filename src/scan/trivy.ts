@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { StepError } from '../errors.js'
-import { run, type RunOptions, type RunResult } from '../process.js'
+import { namedPipe, run, type RunOptions, type RunResult } from '../process.js'
 import type { Reporter } from '../reporter.js'
 import { probe } from '../tools/probe.js'
 import {
@@ -73,6 +73,19 @@ export class Trivy {
 
   convert(json: string, format: ConvertFormat, output: string, template?: string): Promise<RunResult> {
     return this.run(convertArgs(json, format, output, template))
+  }
+
+  /**
+   * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
+   * rejection ends it) and prints the report on stdout.
+   */
+  convertLater(json: Promise<Buffer>, format: ConvertFormat, template?: string, nice?: number) {
+    const pipe = namedPipe()
+    return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
+      env: this.env,
+      feed: { pipe: pipe.path, data: json },
+      ...(nice ? { nice } : {})
+    }).finally(pipe.remove)
   }
 
   /** GitLab's container-scanning template, where the Trivy release ships it next to the binary. */

@@ -1,0 +1,80 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import type { RunResult } from '../process.js'
+import type { Trivy } from './trivy.js'
+import type { ConvertFormat } from './trivy-flags.js'
+import type { ScanOptions } from './options.js'
+
+/** One report `trivy convert` writes from the scan's JSON: its format, and GitLab's template. */
+export type Conversion = readonly [ConvertFormat, string?]
+
+/** Writes one report from the scan's JSON. */
+export type Convert = (json: string, output: string) => Promise<void>
+
+/** The conversions of one image's scan, in the order scanImage runs them. */
+export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>, template?: string): Conversion[] {
+  return [
+    ['sarif'],
+    ...(options.sbomFormats.includes('cyclonedx') ? [['cyclonedx'] as const] : []),
+    ...(options.sbomFormats.includes('spdx-json') ? [['spdx-json'] as const] : []),
+    ...(template ? [['template', template] as const] : [])
+  ]
+}
+
+interface Waiting {
+  conversion: Conversion
+  feed: (json: Buffer) => void
+  cancel: () => void
+  result: Promise<RunResult>
+}
+
+/**
+ * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
+ * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
+ * converter started beside the build has paid it by the time the scan has written its JSON: it
+ * then reads the JSON on stdin and prints the report. They run at a lower priority, so they take
+ * CPU the build, lint and scan leave idle. `close` ends those never used.
+ */
+export class Converters {
+  private readonly waiting: Waiting[]
+
+  private constructor(waiting: Waiting[]) {
+    this.waiting = waiting
+  }
+
+  static start(trivy: Trivy, conversions: readonly Conversion[]): Converters {
+    return new Converters(
+      conversions.map(conversion => {
+        let feed!: (json: Buffer) => void
+        let cancel!: () => void
+        const json = new Promise<Buffer>((resolve, reject) => {
+          feed = resolve
+          cancel = () => reject(new Error('not needed'))
+        })
+        const [format, template] = conversion
+        const result = trivy.convertLater(json, format, template, 10)
+        result.catch(() => undefined) // awaited when used; an unused one is ended by close()
+        return { conversion, feed, cancel, result }
+      })
+    )
+  }
+
+  /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
+  take(format: ConvertFormat, template?: string): Convert | undefined {
+    const i = this.waiting.findIndex(w => w.conversion[0] === format && w.conversion[1] === template)
+    if (i < 0) return undefined
+    const [w] = this.waiting.splice(i, 1)
+    return async (json, output) => {
+      const data = await readFile(json).catch((e: unknown) => {
+        w!.cancel()
+        throw e
+      })
+      w!.feed(data)
+      await writeFile(output, (await w!.result).stdout)
+    }
+  }
+
+  /** Ends the converters never taken. */
+  close(): void {
+    for (const w of this.waiting.splice(0)) w.cancel()
+  }
+}
