@@ -2689,7 +2689,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49362);
 /* harmony import */ var _github_tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1047);
 /* harmony import */ var _github_trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(26604);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(14354);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24667);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(34006);
 
 
@@ -3170,7 +3170,7 @@ function computeTags(rules, flavor, ctx, opts = {}) {
 
 /***/ }),
 
-/***/ 14354:
+/***/ 24667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4110,67 +4110,6 @@ function sbomArtifactName(image, platform) {
     return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./src/scan/converters.ts
-
-/** The conversions of one image's scan, in the order scanImage runs them. */
-function conversionsFor(options, template) {
-    return [
-        ['sarif'],
-        ...(options.sbomFormats.includes('cyclonedx') ? [['cyclonedx']] : []),
-        ...(options.sbomFormats.includes('spdx-json') ? [['spdx-json']] : []),
-        ...(template ? [['template', template]] : [])
-    ];
-}
-/**
- * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
- * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
- * converter started beside the build has paid it by the time the scan has written its JSON: it
- * then reads the JSON on stdin and prints the report. They run at a lower priority, so they take
- * CPU the build, lint and scan leave idle. `close` ends those never used.
- */
-class Converters {
-    waiting;
-    constructor(waiting) {
-        this.waiting = waiting;
-    }
-    static start(trivy, conversions) {
-        return new Converters(conversions.map(conversion => {
-            let feed;
-            let cancel;
-            const json = new Promise((resolve, reject) => {
-                feed = resolve;
-                cancel = () => reject(new Error('not needed'));
-            });
-            const [format, template] = conversion;
-            const result = trivy.convertLater(json, format, template, 10);
-            result.catch(() => undefined); // awaited when used; an unused one is ended by close()
-            return { conversion, feed, cancel, result };
-        }));
-    }
-    /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
-    take(format, template) {
-        const i = this.waiting.findIndex(w => w.conversion[0] === format && w.conversion[1] === template);
-        if (i < 0)
-            return undefined;
-        const [w] = this.waiting.splice(i, 1);
-        return async (json, output) => {
-            const data = await (0,promises_.readFile)(json).catch((e) => {
-                w.cancel();
-                throw e;
-            });
-            w.feed(data);
-            await (0,promises_.writeFile)(output, (await w.result).stdout);
-        };
-    }
-    /** Ends the converters never taken. */
-    close() {
-        for (const w of this.waiting.splice(0))
-            w.cancel();
-    }
-}
-
 // EXTERNAL MODULE: ./src/tools/probe.ts
 var probe = __webpack_require__(601);
 ;// CONCATENATED MODULE: ./src/scan/trivy-flags.ts
@@ -4575,6 +4514,67 @@ function evaluateGate(scans, threshold, opts = {}) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/scan/converters.ts
+
+/** The conversions of one image's scan, in the order scanImage runs them. */
+function conversionsFor(options, template) {
+    return [
+        ['sarif'],
+        ...(options.sbomFormats.includes('cyclonedx') ? [['cyclonedx']] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? [['spdx-json']] : []),
+        ...(template ? [['template', template]] : [])
+    ];
+}
+/**
+ * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
+ * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
+ * converter started beside the build has paid it by the time the scan has written its JSON: it
+ * then reads the JSON on stdin and prints the report. They run at a lower priority, so they take
+ * CPU the build, lint and scan leave idle. `close` ends those never used.
+ */
+class Converters {
+    waiting;
+    constructor(waiting) {
+        this.waiting = waiting;
+    }
+    static start(trivy, conversions) {
+        return new Converters(conversions.map(conversion => {
+            let feed;
+            let cancel;
+            const json = new Promise((resolve, reject) => {
+                feed = resolve;
+                cancel = () => reject(new Error('not needed'));
+            });
+            const [format, template] = conversion;
+            const result = trivy.convertLater(json, format, template, 10);
+            result.catch(() => undefined); // awaited when used; an unused one is ended by close()
+            return { conversion, feed, cancel, result };
+        }));
+    }
+    /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
+    take(format, template) {
+        const i = this.waiting.findIndex(w => w.conversion[0] === format && w.conversion[1] === template);
+        if (i < 0)
+            return undefined;
+        const [w] = this.waiting.splice(i, 1);
+        return async (json, output) => {
+            const data = await (0,promises_.readFile)(json).catch((e) => {
+                w.cancel();
+                throw e;
+            });
+            w.feed(data);
+            await (0,promises_.writeFile)(output, (await w.result).stdout);
+        };
+    }
+    /** Ends the converters never taken. */
+    close() {
+        for (const w of this.waiting.splice(0))
+            w.cancel();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/scan/reports.ts
 
 
@@ -4746,19 +4746,7 @@ function gitlabContainerScanning(scan, info) {
     };
 }
 
-// EXTERNAL MODULE: ./src/scan/options.ts
-var options = __webpack_require__(56383);
-;// CONCATENATED MODULE: ./src/scan/index.ts
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/scan/image.ts
 
 
 
@@ -4894,6 +4882,26 @@ async function scanRemoteImage(ref, ctx, platform) {
     }
     return (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
 }
+
+// EXTERNAL MODULE: ./src/scan/options.ts
+var options = __webpack_require__(56383);
+;// CONCATENATED MODULE: ./src/scan/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 async function uploadSboms(scans, input) {
     const { options, reporter, uploader } = input;
     if (!options.sbomUpload || !uploader)

@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 2534:
+/***/ 1927:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16537,67 +16537,6 @@ function sbomArtifactName(image, platform) {
     return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/scan/converters.ts
-
-/** The conversions of one image's scan, in the order scanImage runs them. */
-function conversionsFor(options, template) {
-    return [
-        ['sarif'],
-        ...(options.sbomFormats.includes('cyclonedx') ? [['cyclonedx']] : []),
-        ...(options.sbomFormats.includes('spdx-json') ? [['spdx-json']] : []),
-        ...(template ? [['template', template]] : [])
-    ];
-}
-/**
- * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
- * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
- * converter started beside the build has paid it by the time the scan has written its JSON: it
- * then reads the JSON on stdin and prints the report. They run at a lower priority, so they take
- * CPU the build, lint and scan leave idle. `close` ends those never used.
- */
-class Converters {
-    waiting;
-    constructor(waiting) {
-        this.waiting = waiting;
-    }
-    static start(trivy, conversions) {
-        return new Converters(conversions.map(conversion => {
-            let feed;
-            let cancel;
-            const json = new Promise((resolve, reject) => {
-                feed = resolve;
-                cancel = () => reject(new Error('not needed'));
-            });
-            const [format, template] = conversion;
-            const result = trivy.convertLater(json, format, template, 10);
-            result.catch(() => undefined); // awaited when used; an unused one is ended by close()
-            return { conversion, feed, cancel, result };
-        }));
-    }
-    /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
-    take(format, template) {
-        const i = this.waiting.findIndex(w => w.conversion[0] === format && w.conversion[1] === template);
-        if (i < 0)
-            return undefined;
-        const [w] = this.waiting.splice(i, 1);
-        return async (json, output) => {
-            const data = await (0,promises_namespaceObject.readFile)(json).catch((e) => {
-                w.cancel();
-                throw e;
-            });
-            w.feed(data);
-            await (0,promises_namespaceObject.writeFile)(output, (await w.result).stdout);
-        };
-    }
-    /** Ends the converters never taken. */
-    close() {
-        for (const w of this.waiting.splice(0))
-            w.cancel();
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/scan/trivy-flags.ts
 
 const DB_SCHEMA_VERSION = 2;
@@ -16998,6 +16937,67 @@ function evaluateGate(scans, threshold, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/scan/converters.ts
+
+/** The conversions of one image's scan, in the order scanImage runs them. */
+function conversionsFor(options, template) {
+    return [
+        ['sarif'],
+        ...(options.sbomFormats.includes('cyclonedx') ? [['cyclonedx']] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? [['spdx-json']] : []),
+        ...(template ? [['template', template]] : [])
+    ];
+}
+/**
+ * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
+ * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
+ * converter started beside the build has paid it by the time the scan has written its JSON: it
+ * then reads the JSON on stdin and prints the report. They run at a lower priority, so they take
+ * CPU the build, lint and scan leave idle. `close` ends those never used.
+ */
+class Converters {
+    waiting;
+    constructor(waiting) {
+        this.waiting = waiting;
+    }
+    static start(trivy, conversions) {
+        return new Converters(conversions.map(conversion => {
+            let feed;
+            let cancel;
+            const json = new Promise((resolve, reject) => {
+                feed = resolve;
+                cancel = () => reject(new Error('not needed'));
+            });
+            const [format, template] = conversion;
+            const result = trivy.convertLater(json, format, template, 10);
+            result.catch(() => undefined); // awaited when used; an unused one is ended by close()
+            return { conversion, feed, cancel, result };
+        }));
+    }
+    /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
+    take(format, template) {
+        const i = this.waiting.findIndex(w => w.conversion[0] === format && w.conversion[1] === template);
+        if (i < 0)
+            return undefined;
+        const [w] = this.waiting.splice(i, 1);
+        return async (json, output) => {
+            const data = await (0,promises_namespaceObject.readFile)(json).catch((e) => {
+                w.cancel();
+                throw e;
+            });
+            w.feed(data);
+            await (0,promises_namespaceObject.writeFile)(output, (await w.result).stdout);
+        };
+    }
+    /** Ends the converters never taken. */
+    close() {
+        for (const w of this.waiting.splice(0))
+            w.cancel();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/scan/reports.ts
 
 
@@ -17169,17 +17169,7 @@ function gitlabContainerScanning(scan, info) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scan/index.ts
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/scan/image.ts
 
 
 
@@ -17315,6 +17305,24 @@ async function scanRemoteImage(ref, ctx, platform) {
     }
     return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
 }
+
+;// CONCATENATED MODULE: ./src/scan/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 async function uploadSboms(scans, input) {
     const { options, reporter, uploader } = input;
     if (!options.sbomUpload || !uploader)
@@ -18517,7 +18525,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4201);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2534);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1927);
 
 
 process.once('SIGTERM', () => {
