@@ -495,7 +495,7 @@ class GitHubArtifactUploader {
             this.client = Promise.resolve(client);
     }
     async upload(name, files, rootDir, opts = {}) {
-        this.client ??= Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935)).then(m => new m.DefaultArtifactClient());
+        this.client ??= Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935)).then(m => new m.DefaultArtifactClient());
         await (await this.client).uploadArtifact(name, files, rootDir, {
             ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {})
         });
@@ -511,8 +511,26 @@ class GitHubArtifactUploader {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ githubContext)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61351);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
+/**
+ * What `context` of @actions/github reads (the GITHUB_* variables and the event payload), read
+ * here: importing that package loads its API client (Octokit and every endpoint) before the first
+ * tool can start, and the client is only needed when the payload lacks a repository detail.
+ */
+function runnerContext(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    return {
+        payload: (path && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {}),
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        runId: env.GITHUB_RUN_ID,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com'
+    };
+}
 function repoFromPayload(p, owner, name, serverUrl) {
     const spdx = p?.license?.spdx_id;
     return {
@@ -531,7 +549,8 @@ async function completeRepo(repo, token, debug) {
     if (!token)
         return repo;
     try {
-        const octokit = _actions_github__WEBPACK_IMPORTED_MODULE_0__.getOctokit(token, { request: { signal: AbortSignal.timeout(5000) } });
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const octokit = getOctokit(token, { request: { signal: AbortSignal.timeout(5000) } });
         const { data } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.name });
         return {
             ...repo,
@@ -549,13 +568,13 @@ async function completeRepo(repo, token, debug) {
 }
 /** The run as GitHub describes it: GITHUB_* variables and the event payload. */
 async function githubContext(token, debug) {
-    const ctx = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._;
+    const ctx = runnerContext(process.env);
     const [owner = '', name = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
     const payload = ctx.payload;
     const pr = payload.pull_request;
     const headRepo = pr?.head?.repo?.full_name;
     const baseRepo = pr?.base?.repo?.full_name ?? `${owner}/${name}`;
-    const serverUrl = ctx.serverUrl || 'https://github.com';
+    const serverUrl = ctx.serverUrl;
     const repo = await completeRepo(repoFromPayload(payload.repository, owner, name, serverUrl), token, debug);
     return {
         eventName: ctx.eventName,
@@ -638,7 +657,7 @@ async function uploadSarif(path, category, token, ctx, r) {
         return r.notice(`SARIF (${category}) not uploaded: a pull request from a fork has a read-only token`);
     const sarif = (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(withCategory((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), category)).toString('base64');
     try {
-        const { getOctokit } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
         const octokit = getOctokit(token);
         const res = await octokit.request('POST /repos/{owner}/{repo}/code-scanning/sarifs', {
             owner: ctx.repo.owner,

@@ -1,5 +1,23 @@
-import * as github from '@actions/github'
+import { existsSync, readFileSync } from 'node:fs'
 import type { RepoInfo, RunContext } from '../context.js'
+
+/**
+ * What `context` of @actions/github reads (the GITHUB_* variables and the event payload), read
+ * here: importing that package loads its API client (Octokit and every endpoint) before the first
+ * tool can start, and the client is only needed when the payload lacks a repository detail.
+ */
+function runnerContext(env: NodeJS.ProcessEnv) {
+  const path = env.GITHUB_EVENT_PATH
+  return {
+    payload: (path && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}) as object,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    actor: env.GITHUB_ACTOR ?? '',
+    runId: env.GITHUB_RUN_ID,
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com'
+  }
+}
 
 interface PayloadRepo {
   name?: string
@@ -33,7 +51,8 @@ async function completeRepo(repo: RepoInfo, token: string, debug: (m: string) =>
   if (repo.defaultBranch && repo.licenses !== undefined) return repo
   if (!token) return repo
   try {
-    const octokit = github.getOctokit(token, { request: { signal: AbortSignal.timeout(5000) } })
+    const { getOctokit } = await import('@actions/github')
+    const octokit = getOctokit(token, { request: { signal: AbortSignal.timeout(5000) } })
     const { data } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.name })
     return {
       ...repo,
@@ -52,7 +71,7 @@ async function completeRepo(repo: RepoInfo, token: string, debug: (m: string) =>
 
 /** The run as GitHub describes it: GITHUB_* variables and the event payload. */
 export async function githubContext(token: string, debug: (m: string) => void): Promise<RunContext> {
-  const ctx = github.context
+  const ctx = runnerContext(process.env)
   const [owner = '', name = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/')
   const payload = ctx.payload as {
     repository?: PayloadRepo
@@ -61,7 +80,7 @@ export async function githubContext(token: string, debug: (m: string) => void): 
   const pr = payload.pull_request
   const headRepo = pr?.head?.repo?.full_name
   const baseRepo = pr?.base?.repo?.full_name ?? `${owner}/${name}`
-  const serverUrl = ctx.serverUrl || 'https://github.com'
+  const serverUrl = ctx.serverUrl
   const repo = await completeRepo(repoFromPayload(payload.repository, owner, name, serverUrl), token, debug)
   return {
     eventName: ctx.eventName,
