@@ -2210,7 +2210,7 @@ function withoutIgnored(findings, ignore) {
 }
 
 // EXTERNAL MODULE: ./src/process.ts
-var process = __webpack_require__(34006);
+var src_process = __webpack_require__(34006);
 ;// CONCATENATED MODULE: ./src/lint/hadolint.ts
 
 
@@ -2252,10 +2252,10 @@ function parseHadolintJson(stdout, file) {
         parsed = JSON.parse(stdout.trim() || 'null');
     }
     catch {
-        throw new errors/* StepError */.zg('hadolint printed something that is not JSON', (0,process/* tail */.RT)(stdout));
+        throw new errors/* StepError */.zg('hadolint printed something that is not JSON', (0,src_process/* tail */.RT)(stdout));
     }
     if (!Array.isArray(parsed) || !parsed.every(isItem))
-        throw new errors/* StepError */.zg('hadolint printed JSON that is not a list of findings', (0,process/* tail */.RT)(stdout));
+        throw new errors/* StepError */.zg('hadolint printed JSON that is not a list of findings', (0,src_process/* tail */.RT)(stdout));
     return parsed.map(item => ({
         engine: 'hadolint',
         ruleId: item.code,
@@ -2272,14 +2272,14 @@ function parseHadolintJson(stdout, file) {
  */
 async function runHadolint(opts) {
     const config = hadolintConfig(opts.config, opts.workspace);
-    const result = await (0,process/* run */.eF)(opts.binary, hadolintArgs({ path: opts.path, config, ignore: opts.ignore }), {
+    const result = await (0,src_process/* run */.eF)(opts.binary, hadolintArgs({ path: opts.path, config, ignore: opts.ignore }), {
         cwd: opts.workspace,
         allowFailure: true
     });
     if (result.code !== 0 && result.code !== 1)
-        throw new errors/* StepError */.zg(`hadolint exited with code ${result.code}`, (0,process/* tail */.RT)(result.stderr || result.stdout));
+        throw new errors/* StepError */.zg(`hadolint exited with code ${result.code}`, (0,src_process/* tail */.RT)(result.stderr || result.stdout));
     if (result.code === 1 && !result.stdout.trim())
-        throw new errors/* StepError */.zg('hadolint failed without printing findings', (0,process/* tail */.RT)(result.stderr));
+        throw new errors/* StepError */.zg('hadolint failed without printing findings', (0,src_process/* tail */.RT)(result.stderr));
     return parseHadolintJson(result.stdout, opts.file);
 }
 
@@ -2397,9 +2397,12 @@ function parseSize(input, value) {
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./src/tools/go-env.ts
+var go_env = __webpack_require__(41895);
 // EXTERNAL MODULE: ./src/tools/probe.ts
 var probe = __webpack_require__(601);
 ;// CONCATENATED MODULE: ./src/lint/trivy-config.ts
+
 
 
 
@@ -2460,7 +2463,7 @@ function parseTrivyConfigJson(stdout, file) {
         report = JSON.parse(stdout);
     }
     catch {
-        throw new errors/* StepError */.zg('trivy config printed something that is not JSON', (0,process/* tail */.RT)(stdout));
+        throw new errors/* StepError */.zg('trivy config printed something that is not JSON', (0,src_process/* tail */.RT)(stdout));
     }
     const findings = [];
     for (const result of report.Results ?? [])
@@ -2494,7 +2497,9 @@ async function runTrivyConfig(opts) {
         : parseConfigHelp(await (0,probe/* probe */.d)(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
-    const result = await (0,process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), { env: opts.env });
+    const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), {
+        env: (0,go_env/* shortRunEnv */.Z)(opts.env ?? process.env)
+    });
     return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
 }
 
@@ -4129,6 +4134,8 @@ function sbomArtifactName(image, platform) {
     return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
 }
 
+// EXTERNAL MODULE: ./src/tools/go-env.ts
+var go_env = __webpack_require__(41895);
 // EXTERNAL MODULE: ./src/tools/probe.ts
 var probe = __webpack_require__(601);
 ;// CONCATENATED MODULE: ./src/scan/trivy-flags.ts
@@ -4299,6 +4306,7 @@ function dbCacheKeys(now, os = process.platform) {
 
 
 
+
 const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
 const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** One Trivy binary: its version and flags, and the few ways the stage runs it. */
@@ -4340,7 +4348,7 @@ class Trivy {
         return this.runner(this.path, args, { env: this.env, ...(onLine ? { onLine } : {}) });
     }
     convert(json, format, output, template) {
-        return this.run(convertArgs(json, format, output, template));
+        return this.runner(this.path, convertArgs(json, format, output, template), { env: (0,go_env/* shortRunEnv */.Z)(this.env) });
     }
     /**
      * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
@@ -4349,7 +4357,7 @@ class Trivy {
     convertLater(json, format, template, nice) {
         const pipe = (0,src_process/* namedPipe */.Gr)();
         return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
-            env: this.env,
+            env: (0,go_env/* shortRunEnv */.Z)(this.env),
             feed: { pipe: pipe.path, data: json },
             ...(nice ? { nice } : {})
         }).finally(pipe.remove);
@@ -5749,6 +5757,28 @@ function parseScanOptions(raw) {
         sbomUpload: (0,_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('sbom-upload', raw('sbom-upload'), true),
         ...(sbomRetentionDays !== undefined ? { sbomRetentionDays } : {})
     };
+}
+
+
+/***/ }),
+
+/***/ 41895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ shortRunEnv)
+/* harmony export */ });
+/**
+ * The environment for a short Trivy run over a small input (a Dockerfile, a scan's JSON): no
+ * garbage collection below 1 GiB of heap. Trivy allocates over 150 MB while it starts (it compiles
+ * its built-in checks), and collecting that costs about a third of such a run's CPU, which the
+ * build and the scan beside it want; the limit bounds a large input. Not for `trivy image`, whose
+ * heap grows with the image. A GOGC or GOMEMLIMIT the user set is kept.
+ */
+function shortRunEnv(env) {
+    if (env.GOGC !== undefined || env.GOMEMLIMIT !== undefined)
+        return env;
+    return { ...env, GOGC: 'off', GOMEMLIMIT: '1GiB' };
 }
 
 

@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 1927:
+/***/ 3315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15016,6 +15016,20 @@ function parseSize(input, value) {
     return Math.round(Number(m[1]) * 1024 ** power);
 }
 
+;// CONCATENATED MODULE: ./src/tools/go-env.ts
+/**
+ * The environment for a short Trivy run over a small input (a Dockerfile, a scan's JSON): no
+ * garbage collection below 1 GiB of heap. Trivy allocates over 150 MB while it starts (it compiles
+ * its built-in checks), and collecting that costs about a third of such a run's CPU, which the
+ * build and the scan beside it want; the limit bounds a large input. Not for `trivy image`, whose
+ * heap grows with the image. A GOGC or GOMEMLIMIT the user set is kept.
+ */
+function shortRunEnv(env) {
+    if (env.GOGC !== undefined || env.GOMEMLIMIT !== undefined)
+        return env;
+    return { ...env, GOGC: 'off', GOMEMLIMIT: '1GiB' };
+}
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/tools/probe.ts
@@ -15078,6 +15092,7 @@ function forgetProbes() {
 }
 
 ;// CONCATENATED MODULE: ./src/lint/trivy-config.ts
+
 
 
 
@@ -15172,7 +15187,9 @@ async function runTrivyConfig(opts) {
         : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
-    const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), { env: opts.env });
+    const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), {
+        env: shortRunEnv(opts.env ?? process.env)
+    });
     return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
 }
 
@@ -16705,6 +16722,7 @@ function dbCacheKeys(now, os = process.platform) {
 
 
 
+
 const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
 const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** One Trivy binary: its version and flags, and the few ways the stage runs it. */
@@ -16746,7 +16764,7 @@ class Trivy {
         return this.runner(this.path, args, { env: this.env, ...(onLine ? { onLine } : {}) });
     }
     convert(json, format, output, template) {
-        return this.run(convertArgs(json, format, output, template));
+        return this.runner(this.path, convertArgs(json, format, output, template), { env: shortRunEnv(this.env) });
     }
     /**
      * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
@@ -16755,7 +16773,7 @@ class Trivy {
     convertLater(json, format, template, nice) {
         const pipe = (0,src_process/* namedPipe */.Gr)();
         return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
-            env: this.env,
+            env: shortRunEnv(this.env),
             feed: { pipe: pipe.path, data: json },
             ...(nice ? { nice } : {})
         }).finally(pipe.remove);
@@ -18525,7 +18543,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4201);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1927);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3315);
 
 
 process.once('SIGTERM', () => {

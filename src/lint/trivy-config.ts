@@ -2,6 +2,7 @@ import { basename } from 'node:path'
 import semver from 'semver'
 import { StepError } from '../errors.js'
 import type { Finding, Level } from '../findings.js'
+import { shortRunEnv } from '../tools/go-env.js'
 import { probe } from '../tools/probe.js'
 import { run, tail } from '../process.js'
 
@@ -131,6 +132,8 @@ export async function runTrivyConfig(
     throw new StepError(
       `this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`
     )
-  const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), { env: opts.env })
+  const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), {
+    env: shortRunEnv(opts.env ?? process.env)
+  })
   return { findings: parseTrivyConfigJson(result.stdout, opts.file), version }
 }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { StepError } from '../errors.js'
 import { namedPipe, run, type RunOptions, type RunResult } from '../process.js'
 import type { Reporter } from '../reporter.js'
+import { shortRunEnv } from '../tools/go-env.js'
 import { probe } from '../tools/probe.js'
 import {
   capabilitiesForVersion,
@@ -72,7 +73,7 @@ export class Trivy {
   }
 
   convert(json: string, format: ConvertFormat, output: string, template?: string): Promise<RunResult> {
-    return this.run(convertArgs(json, format, output, template))
+    return this.runner(this.path, convertArgs(json, format, output, template), { env: shortRunEnv(this.env) })
   }
 
   /**
@@ -82,7 +83,7 @@ export class Trivy {
   convertLater(json: Promise<Buffer>, format: ConvertFormat, template?: string, nice?: number) {
     const pipe = namedPipe()
     return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
-      env: this.env,
+      env: shortRunEnv(this.env),
       feed: { pipe: pipe.path, data: json },
       ...(nice ? { nice } : {})
     }).finally(pipe.remove)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { conversionsFor, Converters } from '../../../src/scan/converters.js'
 import { Trivy } from '../../../src/scan/trivy.js'
 
-/** A Trivy 0.58 whose `convert` writes down its pid, then prints `<format>:` and the JSON it reads. */
+/** A Trivy 0.58 whose `convert` writes down its pid, then prints `<format>:<GOGC>:` and the JSON it reads. */
 function standIn(dir: string): string {
   const path = join(dir, 'trivy')
   writeFileSync(
@@ -14,7 +14,7 @@ function standIn(dir: string): string {
       'case "$1" in --version) echo "Version: 0.58.0"; exit 0;; esac',
       `echo $$ >"${dir}/$3.pid"`,
       'eval "input=\\${$#}"',
-      'printf "%s:" "$3"',
+      'printf "%s:%s:" "$3" "$GOGC"',
       'exec cat "$input"',
       ''
     ].join('\n')
@@ -64,13 +64,13 @@ describe('Converters', () => {
     expect(converters.take('sarif')).toBeUndefined()
     expect(converters.take('template', '/t/gitlab.tpl')).toBeUndefined()
     await sarif!(json, join(dir, 'out.sarif'))
-    expect(readFileSync(join(dir, 'out.sarif'), 'utf8')).toBe('sarif:{"SchemaVersion":2}\n')
+    expect(readFileSync(join(dir, 'out.sarif'), 'utf8')).toBe('sarif:off:{"SchemaVersion":2}\n')
 
     const cdx = converters.take('cyclonedx')
     converters.close()
     // Taken before close: still converts. Never taken: ended.
     await cdx!(json, join(dir, 'out.cdx.json'))
-    expect(readFileSync(join(dir, 'out.cdx.json'), 'utf8')).toBe('cyclonedx:{"SchemaVersion":2}\n')
+    expect(readFileSync(join(dir, 'out.cdx.json'), 'utf8')).toBe('cyclonedx:off:{"SchemaVersion":2}\n')
     expect(await until(() => !alive(readPid(dir, 'spdx-json')))).toBe(true)
     expect(converters.take('spdx-json')).toBeUndefined()
   })
