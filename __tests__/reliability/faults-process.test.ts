@@ -5,6 +5,7 @@ import { errorLines, runAction } from '../support/action-runner.js'
 import { push, RUN, workspace } from '../support/action-fixtures.js'
 import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
 import { RegistryClient } from '../support/registry.js'
+import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
 import { processes, waitFor } from './support/registry-process.js'
 
 // Faults of the processes the pipeline starts: no Docker daemon, a failing build, SIGTERM.
@@ -82,7 +83,11 @@ describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
     const repo = `rel-${RUN}/sigterm`
     const ws = workspace(dockerfile(`RUN echo ${RUN} && sleep 30`))
     const temp = mkdtempSync(join(tmpdir(), 'oci-sigterm-tmp-'))
-    const ofRun = (): ReturnType<typeof processes> => processes().filter(p => p.cmd.includes(ws))
+    const trivyCache = mkdtempSync(join(tmpdir(), 'oci-trivy-cache-'))
+    writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
+    // The build's processes name the workspace; the report converters waiting beside it, their pipe in TMPDIR.
+    const ofRun = (): ReturnType<typeof processes> =>
+      processes().filter(p => p.cmd.includes(ws) || p.cmd.includes(temp))
     let signalled = false
     const killer = (async () => {
       const build = await waitFor(() => ofRun().find(p => p.cmd.includes('buildx build')), 240_000, 20)
@@ -90,6 +95,10 @@ describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
       // Until the sleep step runs, and the build's secret/metadata files exist.
       await new Promise(r => setTimeout(r, 3000))
       expect(readdirSync(temp).filter(f => f.startsWith('oci-pipeline-build-'))).toHaveLength(1)
+      // The report converters are waiting beside the build (after Trivy was asked its flags).
+      expect(
+        await waitFor(() => ofRun().some(p => p.cmd.includes(' convert ')) || undefined, 20_000, 100)
+      ).toBe(true)
       process.kill(build.ppid, 'SIGTERM')
       signalled = true
     })()
@@ -97,7 +106,14 @@ describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
     const run = await runAction({
       node: e.node24,
       workspace: ws,
-      inputs: { ...inputs(repo), secrets: `token=sigterm-${RUN}` },
+      inputs: {
+        ...inputs(repo),
+        secrets: `token=sigterm-${RUN}`,
+        scan: 'true',
+        'trivy-path': e.trivy,
+        'trivy-cache-dir': trivyCache,
+        'fail-on-severity': 'none'
+      },
       event: push('refs/heads/main'),
       env: { TMPDIR: temp }
     })
@@ -109,7 +125,10 @@ describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
     // No docker process of this run is left (the client ends at once; give it a moment).
     const left = await waitFor(() => (ofRun().length === 0 ? true : undefined), 10_000, 100)
     expect(left ? [] : ofRun().map(p => p.cmd)).toEqual([])
-    expect(readdirSync(temp)).toEqual([])
+    // Caches stay on purpose (Node's compile cache, src/action.ts; Trivy's answers, src/tools/probe.ts).
+    expect(readdirSync(temp).filter(f => !['node-compile-cache', 'oci-pipeline-probes'].includes(f))).toEqual(
+      []
+    )
     expect(await registry.tags(repo)).toEqual([])
   })
 })
