@@ -67,10 +67,15 @@ export function tail(text: string, lines = 20): string {
  * opens it by name and waits. Node's own stdin for a child is a socket, which a program told to
  * read `/dev/stdin` as a file cannot open.
  */
-export function namedPipe(): { path: string; remove: () => void } {
+export function namedPipe(env: NodeJS.ProcessEnv = process.env): { path: string; remove: () => void } {
   const dir = makeTempDir('oci-pipe-')
   const path = join(dir, 'input')
-  execFileSync('mkfifo', ['-m', '600', path])
+  try {
+    execFileSync('mkfifo', ['-m', '600', path], { env, stdio: 'ignore' })
+  } catch (e) {
+    removeTempDir(dir)
+    throw e
+  }
   return { path, remove: () => removeTempDir(dir) }
 }
 

@@ -16771,7 +16771,7 @@ class Trivy {
      * rejection ends it) and prints the report on stdout.
      */
     convertLater(json, format, template, nice) {
-        const pipe = (0,src_process/* namedPipe */.Gr)();
+        const pipe = (0,src_process/* namedPipe */.Gr)(this.env);
         return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
             env: shortRunEnv(this.env),
             feed: { pipe: pipe.path, data: json },
@@ -16972,27 +16972,35 @@ function conversionsFor(options, template) {
  * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
  * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
  * converter started beside the build has paid it by the time the scan has written its JSON: it
- * then reads the JSON on stdin and prints the report. They run at a lower priority, so they take
- * CPU the build, lint and scan leave idle. `close` ends those never used.
+ * then reads the JSON from a named pipe and prints the report. They run at a lower priority, so
+ * they take CPU the build, lint and scan leave idle. `close` ends those never used.
  */
 class Converters {
     waiting;
     constructor(waiting) {
         this.waiting = waiting;
     }
+    /** Where a pipe cannot be made (no `mkfifo`), none is started and each report is converted as before. */
     static start(trivy, conversions) {
-        return new Converters(conversions.map(conversion => {
-            let feed;
-            let cancel;
-            const json = new Promise((resolve, reject) => {
-                feed = resolve;
-                cancel = () => reject(new Error('not needed'));
-            });
-            const [format, template] = conversion;
-            const result = trivy.convertLater(json, format, template, 10);
-            result.catch(() => undefined); // awaited when used; an unused one is ended by close()
-            return { conversion, feed, cancel, result };
-        }));
+        const started = new Converters([]);
+        try {
+            for (const conversion of conversions) {
+                let feed;
+                let cancel;
+                const json = new Promise((resolve, reject) => {
+                    feed = resolve;
+                    cancel = () => reject(new Error('not needed'));
+                });
+                const [format, template] = conversion;
+                const result = trivy.convertLater(json, format, template, 10);
+                result.catch(() => undefined); // awaited when used; an unused one is ended by close()
+                started.waiting.push({ conversion, feed, cancel, result });
+            }
+        }
+        catch {
+            started.close();
+        }
+        return started;
     }
     /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
     take(format, template) {
@@ -18665,10 +18673,16 @@ function tail(text, lines = 20) {
  * opens it by name and waits. Node's own stdin for a child is a socket, which a program told to
  * read `/dev/stdin` as a file cannot open.
  */
-function namedPipe() {
+function namedPipe(env = process.env) {
     const dir = makeTempDir('oci-pipe-');
     const path = (0,external_node_path_.join)(dir, 'input');
-    (0,external_node_child_process_namespaceObject.execFileSync)('mkfifo', ['-m', '600', path]);
+    try {
+        (0,external_node_child_process_namespaceObject.execFileSync)('mkfifo', ['-m', '600', path], { env, stdio: 'ignore' });
+    }
+    catch (e) {
+        removeTempDir(dir);
+        throw e;
+    }
     return { path, remove: () => removeTempDir(dir) };
 }
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));

@@ -31,8 +31,8 @@ interface Waiting {
  * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
  * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
  * converter started beside the build has paid it by the time the scan has written its JSON: it
- * then reads the JSON on stdin and prints the report. They run at a lower priority, so they take
- * CPU the build, lint and scan leave idle. `close` ends those never used.
+ * then reads the JSON from a named pipe and prints the report. They run at a lower priority, so
+ * they take CPU the build, lint and scan leave idle. `close` ends those never used.
  */
 export class Converters {
   private readonly waiting: Waiting[]
@@ -41,9 +41,11 @@ export class Converters {
     this.waiting = waiting
   }
 
+  /** Where a pipe cannot be made (no `mkfifo`), none is started and each report is converted as before. */
   static start(trivy: Trivy, conversions: readonly Conversion[]): Converters {
-    return new Converters(
-      conversions.map(conversion => {
+    const started = new Converters([])
+    try {
+      for (const conversion of conversions) {
         let feed!: (json: Buffer) => void
         let cancel!: () => void
         const json = new Promise<Buffer>((resolve, reject) => {
@@ -53,9 +55,12 @@ export class Converters {
         const [format, template] = conversion
         const result = trivy.convertLater(json, format, template, 10)
         result.catch(() => undefined) // awaited when used; an unused one is ended by close()
-        return { conversion, feed, cancel, result }
-      })
-    )
+        started.waiting.push({ conversion, feed, cancel, result })
+      }
+    } catch {
+      started.close()
+    }
+    return started
   }
 
   /** The waiting converter for this report, taken (each converts one JSON), if there is one. */

@@ -81,7 +81,7 @@ export class Trivy {
    * rejection ends it) and prints the report on stdout.
    */
   convertLater(json: Promise<Buffer>, format: ConvertFormat, template?: string, nice?: number) {
-    const pipe = namedPipe()
+    const pipe = namedPipe(this.env)
     return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
       env: shortRunEnv(this.env),
       feed: { pipe: pipe.path, data: json },

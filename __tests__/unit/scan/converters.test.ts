@@ -75,6 +75,16 @@ describe('Converters', () => {
     expect(converters.take('spdx-json')).toBeUndefined()
   })
 
+  it('starts none where no named pipe can be made (no mkfifo), so each report is converted as before', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oci-converters-'))
+    const trivy = await Trivy.detect(standIn(dir), undefined, { ...process.env, PATH: join(dir, 'empty') })
+    const converters = Converters.start(trivy, [['sarif'], ['cyclonedx']])
+    expect(converters.take('sarif')).toBeUndefined()
+    expect(converters.take('cyclonedx')).toBeUndefined()
+    await new Promise(resolve => setTimeout(resolve, 300))
+    expect(readPid(dir, 'sarif')).toBe(0)
+  })
+
   it('ends a converter whose JSON cannot be read, and says why', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oci-converters-'))
     const converters = Converters.start(await Trivy.detect(standIn(dir)), [['sarif']])
