@@ -2401,7 +2401,10 @@ var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 var go_env = __webpack_require__(41895);
 // EXTERNAL MODULE: ./src/tools/probe.ts
 var probe = __webpack_require__(601);
+// EXTERNAL MODULE: ./src/tools/trivy-version.ts
+var trivy_version = __webpack_require__(34978);
 ;// CONCATENATED MODULE: ./src/lint/trivy-config.ts
+
 
 
 
@@ -2425,10 +2428,7 @@ function configFlagsForVersion(version) {
         filePatterns: true
     };
 }
-/** `Version: 0.69.3` → `0.69.3`; builds from source (the npm-shipped one) say `dev`. */
-function parseTrivyVersion(output) {
-    return /^Version:\s*(\S+)/m.exec(output)?.[1];
-}
+
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function trivyConfigArgs(path, flags, cacheDir) {
     const args = ['config', '--format', 'json', '--quiet'];
@@ -2490,13 +2490,13 @@ async function runTrivyConfig(opts) {
     const versionOut = await (0,probe/* probe */.d)(opts.binary, ['--version'], opts.env);
     if (versionOut.code !== 0)
         throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
-    const version = parseTrivyVersion(versionOut.stdout);
+    const version = (0,trivy_version/* parseTrivyVersion */.k)(versionOut.stdout);
     // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
-    const flags = semver_default().valid(version)
+    const flags = version !== 'dev'
         ? configFlagsForVersion(version)
         : parseConfigHelp(await (0,probe/* probe */.d)(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
-        throw new errors/* StepError */.zg(`this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
+        throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
     const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), {
         env: (0,go_env/* shortRunEnv */.Z)(opts.env ?? process.env)
     });
@@ -4138,18 +4138,13 @@ function sbomArtifactName(image, platform) {
 var go_env = __webpack_require__(41895);
 // EXTERNAL MODULE: ./src/tools/probe.ts
 var probe = __webpack_require__(601);
+// EXTERNAL MODULE: ./src/tools/trivy-version.ts
+var trivy_version = __webpack_require__(34978);
 ;// CONCATENATED MODULE: ./src/scan/trivy-flags.ts
 
 const DB_SCHEMA_VERSION = 2;
 const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
-/** The version in `trivy --version` output: `Version: 0.58.1` → `0.58.1`; anything else → `dev`. */
-function parseTrivyVersion(output) {
-    const m = /Version:\s*v?(\S+)/.exec(output);
-    const v = m?.[1] && semver_default().valid(semver_default().coerce(m[1]) ?? '') && /^\d/.test(m[1])
-        ? semver_default().coerce(m[1]).version
-        : undefined;
-    return v ?? 'dev';
-}
+
 /** From the release number alone; a `dev` build is taken as the newest. */
 function capabilitiesForVersion(version) {
     const at = (min) => version === 'dev' || semver_default().gte(version, min);
@@ -4328,7 +4323,7 @@ class Trivy {
         const out = await ask(['--version']);
         if (out.code !== 0)
             throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
-        const version = parseTrivyVersion(out.stdout + out.stderr);
+        const version = (0,trivy_version/* parseTrivyVersion */.k)(out.stdout + out.stderr);
         // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
         if (version !== 'dev')
             return new Trivy(path, capabilitiesForVersion(version), runner, env);
@@ -5122,7 +5117,6 @@ async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) 
         ...(converters ? { converters } : {}),
         ...(compareTo ? { compareTo } : {}),
         env,
-        ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
         ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
         deferReports: true
     });
@@ -5870,6 +5864,30 @@ async function probe(binary, args, env = process.env, cacheDir = (0,node_path__W
 /** Forgets what this process was told (the answers on disk stay): a fresh run, for tests. */
 function forgetProbes() {
     memo.clear();
+}
+
+
+/***/ }),
+
+/***/ 34978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ parseTrivyVersion)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The version in `trivy --version` output: `Version: 0.58.1` → `0.58.1`; anything else (a build
+ * from source, like the npm-shipped one) → `dev`. The lint and the scan both read it.
+ */
+function parseTrivyVersion(output) {
+    const m = /Version:\s*v?(\S+)/.exec(output);
+    const v = m?.[1] && semver__WEBPACK_IMPORTED_MODULE_0___default().valid(semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(m[1]) ?? '') && /^\d/.test(m[1])
+        ? semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(m[1]).version
+        : undefined;
+    return v ?? 'dev';
 }
 
 

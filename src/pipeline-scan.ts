@@ -116,7 +116,6 @@ export async function scanBuilt(
     ...(converters ? { converters } : {}),
     ...(compareTo ? { compareTo } : {}),
     env,
-    ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
     ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
     deferReports: true
   })

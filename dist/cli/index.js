@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 3315:
+/***/ 5400:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15091,7 +15091,22 @@ function forgetProbes() {
     memo.clear();
 }
 
+;// CONCATENATED MODULE: ./src/tools/trivy-version.ts
+
+/**
+ * The version in `trivy --version` output: `Version: 0.58.1` → `0.58.1`; anything else (a build
+ * from source, like the npm-shipped one) → `dev`. The lint and the scan both read it.
+ */
+function parseTrivyVersion(output) {
+    const m = /Version:\s*v?(\S+)/.exec(output);
+    const v = m?.[1] && semver_default().valid(semver_default().coerce(m[1]) ?? '') && /^\d/.test(m[1])
+        ? semver_default().coerce(m[1]).version
+        : undefined;
+    return v ?? 'dev';
+}
+
 ;// CONCATENATED MODULE: ./src/lint/trivy-config.ts
+
 
 
 
@@ -15115,10 +15130,7 @@ function configFlagsForVersion(version) {
         filePatterns: true
     };
 }
-/** `Version: 0.69.3` → `0.69.3`; builds from source (the npm-shipped one) say `dev`. */
-function parseTrivyVersion(output) {
-    return /^Version:\s*(\S+)/m.exec(output)?.[1];
-}
+
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function trivyConfigArgs(path, flags, cacheDir) {
     const args = ['config', '--format', 'json', '--quiet'];
@@ -15182,11 +15194,11 @@ async function runTrivyConfig(opts) {
         throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
     const version = parseTrivyVersion(versionOut.stdout);
     // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
-    const flags = semver_default().valid(version)
+    const flags = version !== 'dev'
         ? configFlagsForVersion(version)
         : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
-        throw new errors/* StepError */.zg(`this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
+        throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
     const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), {
         env: shortRunEnv(opts.env ?? process.env)
     });
@@ -16558,14 +16570,7 @@ function sbomArtifactName(image, platform) {
 
 const DB_SCHEMA_VERSION = 2;
 const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
-/** The version in `trivy --version` output: `Version: 0.58.1` → `0.58.1`; anything else → `dev`. */
-function trivy_flags_parseTrivyVersion(output) {
-    const m = /Version:\s*v?(\S+)/.exec(output);
-    const v = m?.[1] && semver_default().valid(semver_default().coerce(m[1]) ?? '') && /^\d/.test(m[1])
-        ? semver_default().coerce(m[1]).version
-        : undefined;
-    return v ?? 'dev';
-}
+
 /** From the release number alone; a `dev` build is taken as the newest. */
 function capabilitiesForVersion(version) {
     const at = (min) => version === 'dev' || semver_default().gte(version, min);
@@ -16744,7 +16749,7 @@ class Trivy {
         const out = await ask(['--version']);
         if (out.code !== 0)
             throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
-        const version = trivy_flags_parseTrivyVersion(out.stdout + out.stderr);
+        const version = parseTrivyVersion(out.stdout + out.stderr);
         // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
         if (version !== 'dev')
             return new Trivy(path, capabilitiesForVersion(version), runner, env);
@@ -17534,7 +17539,6 @@ async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) 
         ...(converters ? { converters } : {}),
         ...(compareTo ? { compareTo } : {}),
         env,
-        ...(deps.dbCache ? { dbCache: deps.dbCache } : {}),
         ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
         deferReports: true
     });
@@ -18551,7 +18555,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4201);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3315);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5400);
 
 
 process.once('SIGTERM', () => {

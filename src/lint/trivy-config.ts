@@ -4,6 +4,7 @@ import { StepError } from '../errors.js'
 import type { Finding, Level } from '../findings.js'
 import { shortRunEnv } from '../tools/go-env.js'
 import { probe } from '../tools/probe.js'
+import { parseTrivyVersion } from '../tools/trivy-version.js'
 import { run, tail } from '../process.js'
 
 /** The flags this Trivy build has, read from `trivy config --help` (they were renamed across releases). */
@@ -34,10 +35,7 @@ export function configFlagsForVersion(version: string): TrivyConfigFlags {
   }
 }
 
-/** `Version: 0.69.3` → `0.69.3`; builds from source (the npm-shipped one) say `dev`. */
-export function parseTrivyVersion(output: string): string | undefined {
-  return /^Version:\s*(\S+)/m.exec(output)?.[1]
-}
+export { parseTrivyVersion } from '../tools/trivy-version.js'
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -125,12 +123,15 @@ export async function runTrivyConfig(
     throw new StepError(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr)
   const version = parseTrivyVersion(versionOut.stdout)
   // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
-  const flags = semver.valid(version)
-    ? configFlagsForVersion(version!)
-    : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr))
+  const flags =
+    version !== 'dev'
+      ? configFlagsForVersion(version)
+      : parseConfigHelp(
+          await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr)
+        )
   if (!flags.skipUpdate)
     throw new StepError(
-      `this Trivy (${version ?? 'unknown version'}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`
+      `this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`
     )
   const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), {
     env: shortRunEnv(opts.env ?? process.env)

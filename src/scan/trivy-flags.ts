@@ -31,15 +31,7 @@ export interface TrivyCapabilities {
 export const DB_SCHEMA_VERSION = 2
 export const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2']
 
-/** The version in `trivy --version` output: `Version: 0.58.1` → `0.58.1`; anything else → `dev`. */
-export function parseTrivyVersion(output: string): string {
-  const m = /Version:\s*v?(\S+)/.exec(output)
-  const v =
-    m?.[1] && semver.valid(semver.coerce(m[1]) ?? '') && /^\d/.test(m[1])
-      ? semver.coerce(m[1])!.version
-      : undefined
-  return v ?? 'dev'
-}
+export { parseTrivyVersion } from '../tools/trivy-version.js'
 
 /** From the release number alone; a `dev` build is taken as the newest. */
 export function capabilitiesForVersion(version: string): TrivyCapabilities {
