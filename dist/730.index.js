@@ -2713,7 +2713,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49362);
 /* harmony import */ var _github_tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1047);
 /* harmony import */ var _github_trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(26604);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(24667);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58025);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(34006);
 
 
@@ -3194,7 +3194,7 @@ function computeTags(rules, flavor, ctx, opts = {}) {
 
 /***/ }),
 
-/***/ 24667:
+/***/ 58025:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4342,6 +4342,10 @@ class Trivy {
     run(args, onLine) {
         return this.runner(this.path, args, { env: this.env, ...(onLine ? { onLine } : {}) });
     }
+    /** A run with more variables than the binary's own (`extraEnv`), e.g. a DOCKER_HOST, and an end signal. */
+    runWith(args, extraEnv, opts) {
+        return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } });
+    }
     convert(json, format, output, template) {
         return this.runner(this.path, convertArgs(json, format, output, template), { env: (0,go_env/* shortRunEnv */.Z)(this.env) });
     }
@@ -4798,15 +4802,10 @@ function ignoreFileFor(files, dir) {
     (0,external_node_fs_.writeFileSync)(merged, files.map(f => (0,external_node_fs_.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
     return merged;
 }
-/**
- * Scans one image with ONE Trivy run on the image (JSON with every package), then derives the
- * table, SARIF, SBOMs and GitLab report from that JSON with `trivy convert`, which reads no image.
- * A Trivy older than `convert` (0.42) writes each report with a scan of its own instead.
- */
-async function scanImage(target, ctx) {
-    const { trivy, options, reporter } = ctx;
+/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
+function scanPlan(target, trivy, options, outDir) {
     const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
-    const dir = (0,external_node_path_.join)(ctx.outDir, name);
+    const dir = (0,external_node_path_.join)(outDir, name);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
     const ignoreFile = ignoreFileFor(options.trivyignores, dir);
     const paths = {
@@ -4817,13 +4816,23 @@ async function scanImage(target, ctx) {
         ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
         ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
     };
-    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
     const scanInput = {
         source: target.source,
         cacheDir: options.cacheDir,
         ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
         ...(ignoreFile ? { ignoreFile } : {})
     };
+    return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) };
+}
+/**
+ * Scans one image with ONE Trivy run on the image (JSON with every package), then derives the
+ * table, SARIF, SBOMs and GitLab report from that JSON with `trivy convert`, which reads no image.
+ * A Trivy older than `convert` (0.42) writes each report with a scan of its own instead.
+ */
+async function scanImage(target, ctx) {
+    const { trivy, options, reporter } = ctx;
+    const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir);
+    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
     const derive = async (format, output, template) => {
         const waiting = ctx.converters?.take(format, template);
         if (waiting)
@@ -4838,7 +4847,9 @@ async function scanImage(target, ctx) {
     const template = trivy.gitlabTemplate();
     const start = new Date();
     await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
-        await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line => reporter.debug(line));
+        const onLine = (line) => reporter.debug(line);
+        const early = ctx.prestarted?.take(args);
+        await (early ? early(onLine) : trivy.run(args, onLine));
         // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
         // whatever follows the scan (the gate, the push). The table is written from the model below
         // (a Trivy start costs more than the table).
@@ -4915,7 +4926,213 @@ async function scanRemoteImage(ref, ctx, platform) {
 
 // EXTERNAL MODULE: ./src/scan/options.ts
 var options = __webpack_require__(56383);
+;// CONCATENATED MODULE: ./src/scan/prestarted.ts
+
+/** How long a scan started early waits for its image; after that it is ended and the scan starts afresh. */
+const MAX_WAIT_MS = 120_000;
+/** The same Trivy arguments with another `--timeout`. */
+function withTimeout(args, seconds) {
+    const i = args.indexOf('--timeout');
+    return i < 0 ? [...args] : [...args.slice(0, i + 1), `${seconds}s`, ...args.slice(i + 2)];
+}
+const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+/**
+ * The `trivy image` of the image being built, started before the build ends and held at a
+ * DockerGate: a Trivy start costs about a second of CPU before it reads anything, paid here while
+ * the image builds. `open` (the image is built) lets it read the daemon; `take` hands it to the
+ * scan that would have run the very same arguments. Its log is held until then.
+ */
+class PrestartedScan {
+    args;
+    gate;
+    timeoutSeconds;
+    stop = new AbortController();
+    held = [];
+    onLine;
+    result;
+    waitTimer;
+    deadline;
+    opened = false;
+    taken = false;
+    ended = false;
+    timedOut = false;
+    constructor(args, gate, timeoutSeconds) {
+        this.args = args;
+        this.gate = gate;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+    static start(trivy, args, gate, opts) {
+        const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS;
+        const scan = new PrestartedScan(args, gate, opts.timeoutSeconds);
+        // Trivy's deadline counts from its start, so the wait is added to it; the scan-timeout itself
+        // is kept here, from the moment the gate opens.
+        scan.result = trivy.runWith(withTimeout(args, opts.timeoutSeconds + Math.ceil(maxWaitMs / 1000)), { DOCKER_HOST: gate.host }, {
+            signal: scan.stop.signal,
+            onLine: (line, stream) => (scan.onLine ? scan.onLine(line, stream) : scan.held.push([line, stream]))
+        });
+        scan.result.catch(() => undefined); // awaited when taken; an unused one is ended by close()
+        scan.waitTimer = setTimeout(() => scan.end(), maxWaitMs);
+        scan.waitTimer.unref();
+        return scan;
+    }
+    /** The image is built: the held Trivy reads it now. */
+    open() {
+        if (this.opened || this.ended)
+            return;
+        this.opened = true;
+        clearTimeout(this.waitTimer);
+        this.gate.open();
+        this.deadline = setTimeout(() => {
+            this.timedOut = true;
+            this.stop.abort();
+        }, this.timeoutSeconds * 1000);
+        this.deadline.unref();
+    }
+    /**
+     * This scan's run, when it was started with exactly these arguments and is still there (it is
+     * opened if it was not); otherwise it is ended, and the caller runs Trivy itself.
+     */
+    take(args) {
+        if (this.taken)
+            return undefined;
+        if (this.ended || !same(args, this.args)) {
+            this.end();
+            return undefined;
+        }
+        this.taken = true;
+        this.open();
+        return async (onLine) => {
+            this.onLine = onLine ?? (() => undefined);
+            for (const [line, stream] of this.held.splice(0))
+                this.onLine(line, stream);
+            try {
+                return await this.result;
+            }
+            catch (e) {
+                if (this.timedOut)
+                    throw new errors/* StepError */.zg(`trivy image did not finish within the scan-timeout (${this.timeoutSeconds}s)`);
+                throw e;
+            }
+            finally {
+                clearTimeout(this.deadline);
+            }
+        };
+    }
+    /** Ends it if no scan took it, and closes the gate. */
+    close() {
+        if (!this.taken)
+            this.end();
+        clearTimeout(this.deadline);
+        this.gate.close();
+    }
+    end() {
+        this.ended = true;
+        clearTimeout(this.waitTimer);
+        this.stop.abort();
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./src/scan/docker-gate.ts
+
+
+
+
+
+/**
+ * The local Docker daemon's socket, as Trivy would find it: DOCKER_HOST when it is a unix socket,
+ * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
+ * docker context), where no gate is put in front of it.
+ */
+function localDockerSocket(env) {
+    if (env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST?.trim();
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+        return undefined;
+    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    try {
+        const { currentContext } = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
+        if (currentContext && currentContext !== 'default')
+            return undefined;
+    }
+    catch {
+        // no config, or none readable: the default daemon
+    }
+    return '/var/run/docker.sock';
+}
+/**
+ * A socket in front of the Docker daemon that holds every connection until `open()`, then relays
+ * it. A Trivy pointed at it can be started while the image builds: it pays its start-up then,
+ * and sees the daemon only once the image is there. The socket is in a private directory, so no
+ * one else reaches the daemon through it.
+ */
+class DockerGate {
+    dir;
+    host;
+    held = [];
+    sockets = new Set();
+    opened = false;
+    server;
+    constructor(dir, 
+    /** DOCKER_HOST for the client held at the gate. */
+    host, upstream) {
+        this.dir = dir;
+        this.host = host;
+        this.server = (0,external_node_net_.createServer)({ allowHalfOpen: true }, client => this.hold(client, upstream));
+    }
+    static start(upstream) {
+        const dir = (0,src_process/* makeTempDir */.mk)('oci-docker-gate-');
+        const path = (0,external_node_path_.join)(dir, 'docker.sock');
+        const gate = new DockerGate(dir, `unix://${path}`, upstream);
+        return new Promise((resolve, reject) => {
+            gate.server.once('error', e => (gate.close(), reject(e)));
+            gate.server.listen(path, () => resolve(gate));
+        });
+    }
+    /** A client's connection: relayed to the daemon once the gate is open, held till then. */
+    hold(client, upstream) {
+        this.sockets.add(client);
+        client.on('close', () => this.sockets.delete(client));
+        client.on('error', () => client.destroy());
+        const relay = () => {
+            if (client.destroyed)
+                return;
+            const daemon = (0,external_node_net_.connect)({ path: upstream, allowHalfOpen: true });
+            this.sockets.add(daemon);
+            daemon.on('close', () => (this.sockets.delete(daemon), client.destroy()));
+            daemon.on('error', () => daemon.destroy());
+            client.on('close', () => daemon.destroy());
+            client.pipe(daemon);
+            daemon.pipe(client);
+        };
+        if (this.opened)
+            relay();
+        else
+            this.held.push(relay);
+    }
+    /** Lets the held connections, and every later one, through to the daemon. */
+    open() {
+        this.opened = true;
+        for (const relay of this.held.splice(0))
+            relay();
+    }
+    /** Ends every connection and removes the socket. */
+    close() {
+        this.held.length = 0;
+        this.server.close();
+        for (const s of this.sockets)
+            s.destroy();
+        (0,src_process/* removeTempDir */.CT)(this.dir);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/scan/index.ts
+
+
 
 
 
@@ -4983,6 +5200,7 @@ async function runScanStage(input) {
         outDir: input.outDir,
         ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
         ...(input.converters ? { converters: input.converters } : {}),
+        ...(input.prestarted ? { prestarted: input.prestarted } : {}),
         pending: []
     };
     const scans = [];
@@ -5040,12 +5258,35 @@ async function runScanStage(input) {
 
 
 
+
+/** The one image a build that loads its result will be scanned as, known before the build. */
+function loadedTarget(config, meta) {
+    if (outputMode(config.build, config.push) !== 'load' || !meta.tags[0])
+        return undefined;
+    return scanTargets(meta.tags, { mode: 'load', imageId: '' }, config.build.platforms)[0];
+}
 /**
- * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, and its
- * report converters started, so none of that waits for the image. Close it when the run ends
- * (unused converters end).
+ * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, its
+ * report converters started, and the image's own scan started and held at a DockerGate until the
+ * image is built, so none of that waits for the image. Close it when the run ends (what was not
+ * used ends). `lint` settles when the lint's Trivy is done: a Trivy run locks the cache it uses
+ * while it runs, and the lint's may be the same.
  */
-function prepareScan(config, deps, env, r) {
+function prepareScan(config, deps, env, r, meta, lint) {
+    let claimed = false;
+    let early;
+    const startEarly = async (trivy, target, db) => {
+        await Promise.all([db, lint?.catch(() => undefined)]); // Trivy opens its DB as it starts
+        const socket = localDockerSocket(env);
+        if (claimed || !socket)
+            return;
+        const { args } = scanPlan(target, trivy, config.scan, (0,external_node_path_.join)(config.reportDir, 'scan'));
+        const gate = await DockerGate.start(socket);
+        if (claimed)
+            return gate.close();
+        early = PrestartedScan.start(trivy, args, gate, { timeoutSeconds: config.scan.timeoutSeconds });
+    };
+    const claimEarly = () => ((claimed = true), early);
     const ready = (async () => {
         const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
         const trivy = await Trivy.detect(trivyPath, undefined, env);
@@ -5059,10 +5300,18 @@ function prepareScan(config, deps, env, r) {
         const converters = trivy.caps.convert
             ? Converters.start(trivy, conversionsFor(config.scan, trivy.gitlabTemplate()))
             : undefined;
-        return { trivyPath, trivy, db: { ready: db, log }, ...(converters ? { converters } : {}) };
+        const target = loadedTarget(config, meta);
+        // Without it the scan starts after the build, as it would anyway.
+        if (target)
+            startEarly(trivy, target, db).catch(() => undefined);
+        return { trivyPath, trivy, db: { ready: db, log }, claimEarly, ...(converters ? { converters } : {}) };
     })();
     ready.catch(() => undefined); // the scan awaits it and throws what it threw
-    return { ready, close: () => ready.then(p => p.converters?.close()).catch(() => undefined) };
+    const close = async () => {
+        claimEarly()?.close();
+        await ready.then(p => p.converters?.close()).catch(() => undefined);
+    };
+    return { ready, close };
 }
 /** The image the first tag names now (for the CVE delta), read beside the build. */
 function readPreviousBeside(config, meta, env) {
@@ -5091,7 +5340,10 @@ async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) 
         r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)');
         return undefined;
     }
-    const { trivyPath, trivy, converters, db } = await prepared;
+    const { trivyPath, trivy, converters, db, claimEarly } = await prepared;
+    // The image is built: the scan started beside the build reads it now, beside what follows.
+    const prestarted = built.mode === 'load' ? claimEarly() : undefined;
+    prestarted?.open();
     const before = await previous?.read;
     // The tag already names this very image (a rebuild with no change): nothing to count twice.
     const same = before?.manifest.configDigest === built.imageId;
@@ -5115,6 +5367,7 @@ async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) 
         trivy,
         db,
         ...(converters ? { converters } : {}),
+        ...(prestarted ? { prestarted } : {}),
         ...(compareTo ? { compareTo } : {}),
         env,
         ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
@@ -5259,7 +5512,8 @@ async function runPipeline(config, ctx, deps) {
         // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
         lintDone?.catch(() => undefined);
         const previous = readPreviousBeside(config, meta, env);
-        preparing = config.scan.enabled ? prepareScan(config, deps, env, r) : undefined;
+        const lintTrivy = lint && config.lint.linters.includes('trivy') ? lint.run : undefined;
+        preparing = config.scan.enabled ? prepareScan(config, deps, env, r, meta, lintTrivy) : undefined;
         let built;
         try {
             built = await r.group('Build', async () => {

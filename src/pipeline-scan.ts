@@ -11,11 +11,17 @@ import { BufferedReporter } from './report/buffered.js'
 import {
   conversionsFor,
   Converters,
+  DockerGate,
   ensureDb,
+  localDockerSocket,
+  PrestartedScan,
   runScanStage,
+  scanPlan,
   Trivy,
-  type ScanStageResult
+  type ScanStageResult,
+  type ScanTarget
 } from './scan/index.js'
+import { outputMode } from './build/argv.js'
 
 export interface PreparedScan {
   trivyPath: string
@@ -23,14 +29,43 @@ export interface PreparedScan {
   converters?: Converters
   /** The DB made ready (restored or downloaded); its log is held for the scan's. */
   db: { ready: Promise<unknown>; log: BufferedReporter }
+  /** The `trivy image` started beside the build, if it has started; after this call none starts. */
+  claimEarly: () => PrestartedScan | undefined
+}
+
+/** The one image a build that loads its result will be scanned as, known before the build. */
+function loadedTarget(config: Config, meta: Metadata): ScanTarget | undefined {
+  if (outputMode(config.build, config.push) !== 'load' || !meta.tags[0]) return undefined
+  return scanTargets(meta.tags, { mode: 'load', imageId: '' }, config.build.platforms)[0]
 }
 
 /**
- * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, and its
- * report converters started, so none of that waits for the image. Close it when the run ends
- * (unused converters end).
+ * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, its
+ * report converters started, and the image's own scan started and held at a DockerGate until the
+ * image is built, so none of that waits for the image. Close it when the run ends (what was not
+ * used ends). `lint` settles when the lint's Trivy is done: a Trivy run locks the cache it uses
+ * while it runs, and the lint's may be the same.
  */
-export function prepareScan(config: Config, deps: PipelineDeps, env: NodeJS.ProcessEnv, r: Reporter) {
+export function prepareScan(
+  config: Config,
+  deps: PipelineDeps,
+  env: NodeJS.ProcessEnv,
+  r: Reporter,
+  meta: Metadata,
+  lint?: Promise<unknown>
+) {
+  let claimed = false
+  let early: PrestartedScan | undefined
+  const startEarly = async (trivy: Trivy, target: ScanTarget, db: Promise<unknown>): Promise<void> => {
+    await Promise.all([db, lint?.catch(() => undefined)]) // Trivy opens its DB as it starts
+    const socket = localDockerSocket(env)
+    if (claimed || !socket) return
+    const { args } = scanPlan(target, trivy, config.scan, join(config.reportDir, 'scan'))
+    const gate = await DockerGate.start(socket)
+    if (claimed) return gate.close()
+    early = PrestartedScan.start(trivy, args, gate, { timeoutSeconds: config.scan.timeoutSeconds })
+  }
+  const claimEarly = (): PrestartedScan | undefined => ((claimed = true), early)
   const ready = (async (): Promise<PreparedScan> => {
     const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
     const trivy = await Trivy.detect(trivyPath, undefined, env)
@@ -44,10 +79,17 @@ export function prepareScan(config: Config, deps: PipelineDeps, env: NodeJS.Proc
     const converters = trivy.caps.convert
       ? Converters.start(trivy, conversionsFor(config.scan, trivy.gitlabTemplate()))
       : undefined
-    return { trivyPath, trivy, db: { ready: db, log }, ...(converters ? { converters } : {}) }
+    const target = loadedTarget(config, meta)
+    // Without it the scan starts after the build, as it would anyway.
+    if (target) startEarly(trivy, target, db).catch(() => undefined)
+    return { trivyPath, trivy, db: { ready: db, log }, claimEarly, ...(converters ? { converters } : {}) }
   })()
   ready.catch(() => undefined) // the scan awaits it and throws what it threw
-  return { ready, close: () => ready.then(p => p.converters?.close()).catch(() => undefined) }
+  const close = async (): Promise<void> => {
+    claimEarly()?.close()
+    await ready.then(p => p.converters?.close()).catch(() => undefined)
+  }
+  return { ready, close }
 }
 
 /** The image the first tag names now (for the CVE delta), read beside the build. */
@@ -91,7 +133,10 @@ export async function scanBuilt(
     r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)')
     return undefined
   }
-  const { trivyPath, trivy, converters, db } = await prepared
+  const { trivyPath, trivy, converters, db, claimEarly } = await prepared
+  // The image is built: the scan started beside the build reads it now, beside what follows.
+  const prestarted = built.mode === 'load' ? claimEarly() : undefined
+  prestarted?.open()
   const before = await previous?.read
   // The tag already names this very image (a rebuild with no change): nothing to count twice.
   const same = before?.manifest.configDigest === built.imageId
@@ -114,6 +159,7 @@ export async function scanBuilt(
     trivy,
     db,
     ...(converters ? { converters } : {}),
+    ...(prestarted ? { prestarted } : {}),
     ...(compareTo ? { compareTo } : {}),
     env,
     ...(deps.artifacts ? { uploader: deps.artifacts } : {}),

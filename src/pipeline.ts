@@ -170,7 +170,8 @@ export async function runPipeline(
     // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
     lintDone?.catch(() => undefined)
     const previous = readPreviousBeside(config, meta, env)
-    preparing = config.scan.enabled ? prepareScan(config, deps, env, r) : undefined
+    const lintTrivy = lint && config.lint.linters.includes('trivy') ? lint.run : undefined
+    preparing = config.scan.enabled ? prepareScan(config, deps, env, r, meta, lintTrivy) : undefined
     let built: BuildResult
     try {
       built = await r.group('Build', async () => {

@@ -48,6 +48,26 @@ function loggedTrivy(dir: string, real: string, log: string): string {
   return path
 }
 
+/** The docker CLI, with the start and end of each build written down. */
+function loggedDocker(dir: string, log: string): string {
+  const real = execFileSync('sh', ['-c', 'command -v docker']).toString().trim()
+  writeFileSync(
+    join(dir, 'docker'),
+    [
+      '#!/bin/sh',
+      `[ "$1 $2" = "buildx build" ] || exec "${real}" "$@"`,
+      `echo "build-start $(date +%s.%N)" >>"${log}"`,
+      `"${real}" "$@"`,
+      'rc=$?',
+      `echo "build-end $(date +%s.%N)" >>"${log}"`,
+      'exit $rc',
+      ''
+    ].join('\n')
+  )
+  chmodSync(join(dir, 'docker'), 0o755)
+  return dir
+}
+
 /** When each logged event first happened (seconds). */
 function times(log: string): Record<string, number> {
   const at: Record<string, number> = {}
@@ -152,6 +172,52 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
       stdio: ['ignore', 'pipe', 'ignore']
     })
     expect(sarifBytes.equals(again)).toBe(true)
+  })
+
+  it('starts the image scan while the image builds, and it reads the image built, not the one the tag named before', async () => {
+    const repo = `it-${RUN}/overlap-early-scan`
+    const ref = `${e.registry}/${repo}:1.0`
+    // The daemon already has an image under the tag: a scan that read the daemon before the build
+    // ended would scan that one, and the action would refuse to push.
+    execFileSync('docker', ['tag', pinnedRef(e.baseImages.debianVuln), ref])
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(
+        `FROM ${pinnedRef(e.baseImages.debianVuln)}\nRUN sleep 4 && echo ${Date.now()} >/built\nUSER nobody\n`
+      ),
+      inputs: inputs(repo, slowHadolint(tools, 0, [], log)),
+      event: push('refs/heads/main'),
+      env: { PATH: `${loggedDocker(tools, log)}:${process.env.PATH}` }
+    })
+    expect(run.code).toBe(0)
+    const at = times(log)
+    expect(at['trivy-image']).toBeLessThan(at['build-end']!)
+    // One scan: the one started early.
+    expect(readFileSync(log, 'utf8').match(/^trivy-image /gm)).toHaveLength(1)
+    expect(trivyLeft(log)).toEqual([])
+    const config = await registry.config(repo, '1.0')
+    expect(config.digest).toBe(run.outputs.imageid)
+    const scanned = JSON.parse(
+      readFileSync(join(run.outputs['sbom-path'] ?? '', '..', 'trivy.json'), 'utf8')
+    ) as Json
+    expect(scanned.Metadata.ImageID).toBe(config.digest)
+    expect(scanned.ArtifactName).toBe(ref)
+  })
+
+  it('a build that fails ends the scan started beside it, and pushes nothing', async () => {
+    const repo = `it-${RUN}/overlap-build-fails`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(
+        `FROM ${pinnedRef(e.baseImages.debianVuln)}\nRUN sleep 4 && exit 3\nUSER nobody\n`
+      ),
+      inputs: inputs(repo, slowHadolint(tools, 0, [], log)),
+      event: push('refs/heads/main')
+    })
+    expect(run.code).toBe(1)
+    expect(readFileSync(log, 'utf8')).toMatch(/^trivy-image /m)
+    expect(trivyLeft(log)).toEqual([])
+    expect(await registry.tags(repo)).toEqual([])
   })
 
   it('a lint that fails after the build still stops the push, once the scan beside it has ended', async () => {

@@ -11,6 +11,7 @@ import {
   type Vulnerability
 } from './model.js'
 import type { ScanOptions } from './options.js'
+import type { PrestartedScan } from './prestarted.js'
 import { gitlabContainerScanning, vulnerabilityTable } from './reports.js'
 import type { Reporter } from '../reporter.js'
 import type { Trivy } from './trivy.js'
@@ -36,6 +37,8 @@ export interface ScanContext {
   pending?: Array<Promise<unknown>>
   /** `trivy convert`s started beforehand, waiting for a JSON (the pipeline starts them beside the build). */
   converters?: Converters
+  /** The `trivy image` started beside the build, used when its arguments are this scan's. */
+  prestarted?: PrestartedScan
 }
 
 /** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
@@ -49,15 +52,10 @@ function ignoreFileFor(files: readonly string[], dir: string): string | undefine
   return merged
 }
 
-/**
- * Scans one image with ONE Trivy run on the image (JSON with every package), then derives the
- * table, SARIF, SBOMs and GitLab report from that JSON with `trivy convert`, which reads no image.
- * A Trivy older than `convert` (0.42) writes each report with a scan of its own instead.
- */
-export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<ImageScan> {
-  const { trivy, options, reporter } = ctx
+/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
+export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions, outDir: string) {
   const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`)
-  const dir = join(ctx.outDir, name)
+  const dir = join(outDir, name)
   mkdirSync(dir, { recursive: true })
   const ignoreFile = ignoreFileFor(options.trivyignores, dir)
   const paths: ReportPaths = {
@@ -68,14 +66,25 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
     ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: join(dir, 'sbom.cdx.json') } : {}),
     ...(options.sbomFormats.includes('spdx-json') ? { spdx: join(dir, 'sbom.spdx.json') } : {})
   }
-  const label = target.platform ? `${target.image} (${target.platform})` : target.image
-
   const scanInput = {
     source: target.source,
     cacheDir: options.cacheDir,
     ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
     ...(ignoreFile ? { ignoreFile } : {})
   }
+  return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) }
+}
+
+/**
+ * Scans one image with ONE Trivy run on the image (JSON with every package), then derives the
+ * table, SARIF, SBOMs and GitLab report from that JSON with `trivy convert`, which reads no image.
+ * A Trivy older than `convert` (0.42) writes each report with a scan of its own instead.
+ */
+export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<ImageScan> {
+  const { trivy, options, reporter } = ctx
+  const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir)
+  const label = target.platform ? `${target.image} (${target.platform})` : target.image
+
   const derive = async (format: ConvertFormat, output: string, template?: string): Promise<void> => {
     const waiting = ctx.converters?.take(format, template)
     if (waiting) await waiting(paths.json, output)
@@ -94,9 +103,9 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
   const template = trivy.gitlabTemplate()
   const start = new Date()
   await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
-    await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }), line =>
-      reporter.debug(line)
-    )
+    const onLine = (line: string): void => reporter.debug(line)
+    const early = ctx.prestarted?.take(args)
+    await (early ? early(onLine) : trivy.run(args, onLine))
     // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
     // whatever follows the scan (the gate, the push). The table is written from the model below
     // (a Trivy start costs more than the table).

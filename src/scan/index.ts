@@ -3,6 +3,7 @@ import type { BufferedReporter } from '../report/buffered.js'
 import type { Reporter } from '../reporter.js'
 import { sbomArtifactName, type ArtifactUploader } from './artifacts.js'
 import type { Converters } from './converters.js'
+import type { PrestartedScan } from './prestarted.js'
 import { ensureDb, type DbCache } from './db.js'
 import { compareScans, type ScanDelta } from './delta.js'
 import { evaluateGate, type GateVerdict } from './gate.js'
@@ -26,7 +27,9 @@ export { Trivy, type Runner } from './trivy.js'
 export type { ArtifactUploader } from './artifacts.js'
 export { ensureDb, type DbCache } from './db.js'
 export { Converters, conversionsFor } from './converters.js'
-export { scanImage, scanRemoteImage, type ScanContext, type ScanTarget } from './image.js'
+export { scanImage, scanPlan, scanRemoteImage, type ScanContext, type ScanTarget } from './image.js'
+export { PrestartedScan } from './prestarted.js'
+export { DockerGate, localDockerSocket } from './docker-gate.js'
 export type { ImageScan, Vulnerability, Severity, SeverityCounts } from './model.js'
 export type { ScanSource } from './trivy-flags.js'
 
@@ -40,6 +43,8 @@ export interface ScanStageInput {
   /** That binary, already asked its version and flags (the pipeline does it beside the build). */
   trivy?: Trivy
   converters?: Converters
+  /** The `trivy image` started beside the build (scanImage takes it when its arguments match). */
+  prestarted?: PrestartedScan
   /** The DB made ready beforehand (the pipeline does it beside the build), and its log, held till now. */
   db?: { ready: Promise<unknown>; log: BufferedReporter }
   /** The previous image for the delta: `compare-to`, or the pipeline's guess (the name's current tag). */
@@ -123,6 +128,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     outDir: input.outDir,
     ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
     ...(input.converters ? { converters: input.converters } : {}),
+    ...(input.prestarted ? { prestarted: input.prestarted } : {}),
     pending: []
   }
   const scans: ImageScan[] = []

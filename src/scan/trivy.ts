@@ -72,6 +72,15 @@ export class Trivy {
     return this.runner(this.path, args, { env: this.env, ...(onLine ? { onLine } : {}) })
   }
 
+  /** A run with more variables than the binary's own (`extraEnv`), e.g. a DOCKER_HOST, and an end signal. */
+  runWith(
+    args: readonly string[],
+    extraEnv: NodeJS.ProcessEnv,
+    opts: Pick<RunOptions, 'onLine' | 'signal'>
+  ): Promise<RunResult> {
+    return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } })
+  }
+
   convert(json: string, format: ConvertFormat, output: string, template?: string): Promise<RunResult> {
     return this.runner(this.path, convertArgs(json, format, output, template), { env: shortRunEnv(this.env) })
   }

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs'
+import { connect, createServer, type Server, type Socket } from 'node:net'
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { makeTempDir, removeTempDir } from '../process.js'
+
+/**
+ * The local Docker daemon's socket, as Trivy would find it: DOCKER_HOST when it is a unix socket,
+ * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
+ * docker context), where no gate is put in front of it.
+ */
+export function localDockerSocket(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.DOCKER_TLS_VERIFY) return undefined
+  const host = env.DOCKER_HOST?.trim()
+  if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
+  if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default') return undefined
+  const configDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker')
+  try {
+    const { currentContext } = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as {
+      currentContext?: string
+    }
+    if (currentContext && currentContext !== 'default') return undefined
+  } catch {
+    // no config, or none readable: the default daemon
+  }
+  return '/var/run/docker.sock'
+}
+
+/**
+ * A socket in front of the Docker daemon that holds every connection until `open()`, then relays
+ * it. A Trivy pointed at it can be started while the image builds: it pays its start-up then,
+ * and sees the daemon only once the image is there. The socket is in a private directory, so no
+ * one else reaches the daemon through it.
+ */
+export class DockerGate {
+  private readonly held: Array<() => void> = []
+  private readonly sockets = new Set<Socket>()
+  private opened = false
+  private readonly server: Server
+
+  private constructor(
+    private readonly dir: string,
+    /** DOCKER_HOST for the client held at the gate. */
+    readonly host: string,
+    upstream: string
+  ) {
+    this.server = createServer({ allowHalfOpen: true }, client => this.hold(client, upstream))
+  }
+
+  static start(upstream: string): Promise<DockerGate> {
+    const dir = makeTempDir('oci-docker-gate-')
+    const path = join(dir, 'docker.sock')
+    const gate = new DockerGate(dir, `unix://${path}`, upstream)
+    return new Promise((resolve, reject) => {
+      gate.server.once('error', e => (gate.close(), reject(e)))
+      gate.server.listen(path, () => resolve(gate))
+    })
+  }
+
+  /** A client's connection: relayed to the daemon once the gate is open, held till then. */
+  private hold(client: Socket, upstream: string): void {
+    this.sockets.add(client)
+    client.on('close', () => this.sockets.delete(client))
+    client.on('error', () => client.destroy())
+    const relay = (): void => {
+      if (client.destroyed) return
+      const daemon = connect({ path: upstream, allowHalfOpen: true })
+      this.sockets.add(daemon)
+      daemon.on('close', () => (this.sockets.delete(daemon), client.destroy()))
+      daemon.on('error', () => daemon.destroy())
+      client.on('close', () => daemon.destroy())
+      client.pipe(daemon)
+      daemon.pipe(client)
+    }
+    if (this.opened) relay()
+    else this.held.push(relay)
+  }
+
+  /** Lets the held connections, and every later one, through to the daemon. */
+  open(): void {
+    this.opened = true
+    for (const relay of this.held.splice(0)) relay()
+  }
+
+  /** Ends every connection and removes the socket. */
+  close(): void {
+    this.held.length = 0
+    this.server.close()
+    for (const s of this.sockets) s.destroy()
+    removeTempDir(this.dir)
+  }
+}
