@@ -4544,6 +4544,7 @@ function evaluateGate(scans, threshold, opts = {}) {
 var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/scan/converters.ts
 
+
 /** The conversions of one image's scan, in the order scanImage runs them. */
 function conversionsFor(options, template) {
     return [
@@ -4577,7 +4578,7 @@ class Converters {
                     cancel = () => reject(new Error('not needed'));
                 });
                 const [format, template] = conversion;
-                const result = trivy.convertLater(json, format, template, 10);
+                const result = trivy.convertLater(json, format, template, src_process/* BESIDE_BUILD_NICE */.cT);
                 result.catch(() => undefined); // awaited when used; an unused one is ended by close()
                 started.waiting.push({ conversion, feed, cancel, result });
             }
@@ -4928,6 +4929,7 @@ async function scanRemoteImage(ref, ctx, platform) {
 var options = __webpack_require__(56383);
 ;// CONCATENATED MODULE: ./src/scan/prestarted.ts
 
+
 /** How long a scan started early waits for its image; after that it is ended and the scan starts afresh. */
 const MAX_WAIT_MS = 120_000;
 /** The same Trivy arguments with another `--timeout`. */
@@ -4968,6 +4970,7 @@ class PrestartedScan {
         // is kept here, from the moment the gate opens.
         scan.result = trivy.runWith(withTimeout(args, opts.timeoutSeconds + Math.ceil(maxWaitMs / 1000)), { DOCKER_HOST: gate.host }, {
             signal: scan.stop.signal,
+            nice: src_process/* BESIDE_BUILD_NICE */.cT,
             onLine: (line, stream) => (scan.onLine ? scan.onLine(line, stream) : scan.held.push([line, stream]))
         });
         scan.result.catch(() => undefined); // awaited when taken; an unused one is ended by close()
@@ -5045,8 +5048,8 @@ var external_node_net_ = __webpack_require__(77030);
  * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
  * docker context), where no gate is put in front of it.
  */
-function localDockerSocket(env) {
-    if (env.DOCKER_TLS_VERIFY)
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
         return undefined;
     const host = env.DOCKER_HOST?.trim();
     if (host)
@@ -5630,6 +5633,7 @@ async function runPipeline(config, ctx, deps) {
 /* harmony export */   Gr: () => (/* binding */ namedPipe),
 /* harmony export */   RT: () => (/* binding */ tail),
 /* harmony export */   at: () => (/* binding */ killChildren),
+/* harmony export */   cT: () => (/* binding */ BESIDE_BUILD_NICE),
 /* harmony export */   eF: () => (/* binding */ run),
 /* harmony export */   mk: () => (/* binding */ makeTempDir)
 /* harmony export */ });
@@ -5650,6 +5654,8 @@ async function runPipeline(config, ctx, deps) {
 
 
 
+/** Niceness of the tools run beside the build (lint, report converters, the scan waiting for the image). */
+const BESIDE_BUILD_NICE = 10;
 const live = new Set();
 /** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
 function killChildren(signal = 'SIGTERM') {

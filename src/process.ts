@@ -22,6 +22,9 @@ export interface RunOptions {
   nice?: number
 }
 
+/** Niceness of the tools run beside the build (lint, report converters, the scan waiting for the image). */
+export const BESIDE_BUILD_NICE = 10
+
 export interface RunResult {
   code: number
   stdout: string

@@ -16968,6 +16968,7 @@ function evaluateGate(scans, threshold, opts = {}) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/scan/converters.ts
 
+
 /** The conversions of one image's scan, in the order scanImage runs them. */
 function conversionsFor(options, template) {
     return [
@@ -17001,7 +17002,7 @@ class Converters {
                     cancel = () => reject(new Error('not needed'));
                 });
                 const [format, template] = conversion;
-                const result = trivy.convertLater(json, format, template, 10);
+                const result = trivy.convertLater(json, format, template, src_process/* BESIDE_BUILD_NICE */.cT);
                 result.catch(() => undefined); // awaited when used; an unused one is ended by close()
                 started.waiting.push({ conversion, feed, cancel, result });
             }
@@ -17350,6 +17351,7 @@ async function scanRemoteImage(ref, ctx, platform) {
 
 ;// CONCATENATED MODULE: ./src/scan/prestarted.ts
 
+
 /** How long a scan started early waits for its image; after that it is ended and the scan starts afresh. */
 const MAX_WAIT_MS = 120_000;
 /** The same Trivy arguments with another `--timeout`. */
@@ -17390,6 +17392,7 @@ class PrestartedScan {
         // is kept here, from the moment the gate opens.
         scan.result = trivy.runWith(withTimeout(args, opts.timeoutSeconds + Math.ceil(maxWaitMs / 1000)), { DOCKER_HOST: gate.host }, {
             signal: scan.stop.signal,
+            nice: src_process/* BESIDE_BUILD_NICE */.cT,
             onLine: (line, stream) => (scan.onLine ? scan.onLine(line, stream) : scan.held.push([line, stream]))
         });
         scan.result.catch(() => undefined); // awaited when taken; an unused one is ended by close()
@@ -17467,8 +17470,8 @@ var external_node_net_ = __nccwpck_require__(7030);
  * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
  * docker context), where no gate is put in front of it.
  */
-function localDockerSocket(env) {
-    if (env.DOCKER_TLS_VERIFY)
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
         return undefined;
     const host = env.DOCKER_HOST?.trim();
     if (host)
@@ -18867,6 +18870,7 @@ function errorMessage(err) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  cT: () => (/* binding */ BESIDE_BUILD_NICE),
   at: () => (/* binding */ killChildren),
   mk: () => (/* binding */ makeTempDir),
   Gr: () => (/* binding */ namedPipe),
@@ -18894,6 +18898,8 @@ var errors = __nccwpck_require__(3916);
 
 
 
+/** Niceness of the tools run beside the build (lint, report converters, the scan waiting for the image). */
+const BESIDE_BUILD_NICE = 10;
 const live = new Set();
 /** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
 function killChildren(signal = 'SIGTERM') {

@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import type { RunResult } from '../process.js'
+import { BESIDE_BUILD_NICE, type RunResult } from '../process.js'
 import type { Trivy } from './trivy.js'
 import type { ConvertFormat } from './trivy-flags.js'
 import type { ScanOptions } from './options.js'
@@ -53,7 +53,7 @@ export class Converters {
           cancel = () => reject(new Error('not needed'))
         })
         const [format, template] = conversion
-        const result = trivy.convertLater(json, format, template, 10)
+        const result = trivy.convertLater(json, format, template, BESIDE_BUILD_NICE)
         result.catch(() => undefined) // awaited when used; an unused one is ended by close()
         started.waiting.push({ conversion, feed, cancel, result })
       }

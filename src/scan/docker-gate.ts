@@ -9,8 +9,11 @@ import { makeTempDir, removeTempDir } from '../process.js'
  * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
  * docker context), where no gate is put in front of it.
  */
-export function localDockerSocket(env: NodeJS.ProcessEnv): string | undefined {
-  if (env.DOCKER_TLS_VERIFY) return undefined
+export function localDockerSocket(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform
+): string | undefined {
+  if (platform === 'win32' || env.DOCKER_TLS_VERIFY) return undefined
   const host = env.DOCKER_HOST?.trim()
   if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
   if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default') return undefined

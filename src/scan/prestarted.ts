@@ -1,5 +1,5 @@
 import { StepError } from '../errors.js'
-import type { RunOptions, RunResult } from '../process.js'
+import { BESIDE_BUILD_NICE, type RunOptions, type RunResult } from '../process.js'
 import type { DockerGate } from './docker-gate.js'
 import type { Trivy } from './trivy.js'
 
@@ -56,6 +56,7 @@ export class PrestartedScan {
       { DOCKER_HOST: gate.host },
       {
         signal: scan.stop.signal,
+        nice: BESIDE_BUILD_NICE,
         onLine: (line, stream) => (scan.onLine ? scan.onLine(line, stream) : scan.held.push([line, stream]))
       }
     )

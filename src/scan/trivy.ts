@@ -76,7 +76,7 @@ export class Trivy {
   runWith(
     args: readonly string[],
     extraEnv: NodeJS.ProcessEnv,
-    opts: Pick<RunOptions, 'onLine' | 'signal'>
+    opts: Pick<RunOptions, 'onLine' | 'signal' | 'nice'>
   ): Promise<RunResult> {
     return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } })
   }

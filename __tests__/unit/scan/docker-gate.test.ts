@@ -55,6 +55,9 @@ describe('localDockerSocket', () => {
   ])('%s', (_, vars, expected) => {
     expect(localDockerSocket({ DOCKER_CONFIG: config(), ...vars })).toBe(expected)
   })
+  it('Windows has named pipes, not unix sockets', () => {
+    expect(localDockerSocket({ DOCKER_CONFIG: config() }, 'win32')).toBeUndefined()
+  })
   it('a docker context chosen in the config is not the local daemon; "default" is', () => {
     expect(localDockerSocket({ DOCKER_CONFIG: config('remote') })).toBeUndefined()
     expect(localDockerSocket({ DOCKER_CONFIG: config('default') })).toBe('/var/run/docker.sock')
