@@ -2713,7 +2713,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49362);
 /* harmony import */ var _github_tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1047);
 /* harmony import */ var _github_trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(26604);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(58025);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69049);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(34006);
 
 
@@ -3194,7 +3194,7 @@ function computeTags(rules, flavor, ctx, opts = {}) {
 
 /***/ }),
 
-/***/ 58025:
+/***/ 69049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3365,9 +3365,17 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/docker-config.ts
+
+
+
+/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
+function readDockerConfig(env) {
+    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/registry-copy.ts
-
-
 
 
 
@@ -3381,11 +3389,7 @@ const MANIFEST_TYPES = [
 const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
-    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const auth = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'))
-        .auths?.[host]?.auth;
+    const auth = readDockerConfig(env)?.auths?.[host]?.auth;
     if (!auth)
         return undefined;
     const text = Buffer.from(auth, 'base64').toString('utf8');
@@ -5042,7 +5046,6 @@ var external_node_net_ = __webpack_require__(77030);
 
 
 
-
 /**
  * The local Docker daemon's socket, as Trivy would find it: DOCKER_HOST when it is a unix socket,
  * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
@@ -5056,15 +5059,15 @@ function localDockerSocket(env, platform = process.platform) {
         return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
     if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
         return undefined;
-    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    let currentContext;
     try {
-        const { currentContext } = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
-        if (currentContext && currentContext !== 'default')
-            return undefined;
+        currentContext = readDockerConfig(env)?.currentContext;
     }
     catch {
-        // no config, or none readable: the default daemon
+        // a config that cannot be read chooses no context: the default daemon
     }
+    if (currentContext && currentContext !== 'default')
+        return undefined;
     return '/var/run/docker.sock';
 }
 /**

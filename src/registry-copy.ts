@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { homedir } from 'node:os'
-import { join } from 'node:path'
+import { readDockerConfig } from './docker-config.js'
 import { StepError } from './errors.js'
 
 /**
@@ -27,10 +25,7 @@ const scheme = (host: string): string =>
 
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 export function storedCredentials(host: string, env: NodeJS.ProcessEnv): Credentials | undefined {
-  const file = join(env.DOCKER_CONFIG || join(homedir(), '.docker'), 'config.json')
-  if (!existsSync(file)) return undefined
-  const auth = (JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, { auth?: string }> })
-    .auths?.[host]?.auth
+  const auth = readDockerConfig(env)?.auths?.[host]?.auth
   if (!auth) return undefined
   const text = Buffer.from(auth, 'base64').toString('utf8')
   const colon = text.indexOf(':')

@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 1319:
+/***/ 387:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15814,9 +15814,17 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/docker-config.ts
+
+
+
+/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
+function readDockerConfig(env) {
+    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/registry-copy.ts
-
-
 
 
 
@@ -15830,11 +15838,7 @@ const MANIFEST_TYPES = [
 const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
-    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.docker'), 'config.json');
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
-    const auth = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'))
-        .auths?.[host]?.auth;
+    const auth = readDockerConfig(env)?.auths?.[host]?.auth;
     if (!auth)
         return undefined;
     const text = Buffer.from(auth, 'base64').toString('utf8');
@@ -17464,7 +17468,6 @@ var external_node_net_ = __nccwpck_require__(7030);
 
 
 
-
 /**
  * The local Docker daemon's socket, as Trivy would find it: DOCKER_HOST when it is a unix socket,
  * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
@@ -17478,15 +17481,15 @@ function localDockerSocket(env, platform = process.platform) {
         return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
     if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
         return undefined;
-    const configDir = env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+    let currentContext;
     try {
-        const { currentContext } = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(configDir, 'config.json'), 'utf8'));
-        if (currentContext && currentContext !== 'default')
-            return undefined;
+        currentContext = readDockerConfig(env)?.currentContext;
     }
     catch {
-        // no config, or none readable: the default daemon
+        // a config that cannot be read chooses no context: the default daemon
     }
+    if (currentContext && currentContext !== 'default')
+        return undefined;
     return '/var/run/docker.sock';
 }
 /**
@@ -18812,7 +18815,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1319);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(387);
 
 
 process.once('SIGTERM', () => {

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { connect, createServer, type Server, type Socket } from 'node:net'
-import { homedir } from 'node:os'
 import { join } from 'node:path'
+import { readDockerConfig } from '../docker-config.js'
 import { makeTempDir, removeTempDir } from '../process.js'
 
 /**
@@ -17,15 +16,13 @@ export function localDockerSocket(
   const host = env.DOCKER_HOST?.trim()
   if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
   if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default') return undefined
-  const configDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker')
+  let currentContext: string | undefined
   try {
-    const { currentContext } = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as {
-      currentContext?: string
-    }
-    if (currentContext && currentContext !== 'default') return undefined
+    currentContext = readDockerConfig(env)?.currentContext
   } catch {
-    // no config, or none readable: the default daemon
+    // a config that cannot be read chooses no context: the default daemon
   }
+  if (currentContext && currentContext !== 'default') return undefined
   return '/var/run/docker.sock'
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { conversionsFor, Converters } from '../../../src/scan/converters.js'
 import { Trivy } from '../../../src/scan/trivy.js'
+import { alive, until } from '../../support/processes.js'
 
 /** A Trivy 0.58 whose `convert` writes down its pid, then prints `<format>:<GOGC>:` and the JSON it reads. */
 function standIn(dir: string): string {
@@ -21,23 +22,6 @@ function standIn(dir: string): string {
   )
   chmodSync(path, 0o755)
   return path
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function until(check: () => boolean, ms = 5000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    if (check()) return true
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-  return check()
 }
 
 describe('Converters', () => {

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { DockerGate } from '../../../src/scan/docker-gate.js'
 import { MAX_WAIT_MS, PrestartedScan, withTimeout } from '../../../src/scan/prestarted.js'
 import { Trivy } from '../../../src/scan/trivy.js'
+import { alive, until } from '../../support/processes.js'
 
 /**
  * A Trivy 0.58 whose `image` writes down its pid and arguments, says it started, then asks the
@@ -39,23 +40,6 @@ function daemon(silent = false): Promise<{ path: string; server: Server; asked: 
   let asked = 0
   const server = createServer(s => s.on('data', () => (asked++, silent ? undefined : s.end('image-1'))))
   return new Promise(resolve => server.listen(path, () => resolve({ path, server, asked: () => asked })))
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-async function until(check: () => boolean, ms = 5000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end;) {
-    if (check()) return true
-    await new Promise(resolve => setTimeout(resolve, 25))
-  }
-  return check()
 }
 
 const ARGS = ['image', '--format', 'json', '--timeout', '300s', '127.0.0.1:5000/app:1.0']
