@@ -22,7 +22,7 @@ export interface RunOptions {
   nice?: number
 }
 
-/** Niceness of the tools run beside the build (lint, report converters, the scan waiting for the image). */
+/** Niceness of the Trivy runs that wait beside the build (report converters, the image's scan). */
 export const BESIDE_BUILD_NICE = 10
 
 export interface RunResult {

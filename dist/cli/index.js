@@ -16770,7 +16770,7 @@ class Trivy {
         return new Trivy(path, caps, runner, env);
     }
     run(args, onLine) {
-        return this.runner(this.path, args, { env: this.env, ...(onLine ? { onLine } : {}) });
+        return this.runWith(args, {}, onLine ? { onLine } : {});
     }
     /** A run with more variables than the binary's own (`extraEnv`), e.g. a DOCKER_HOST, and an end signal. */
     runWith(args, extraEnv, opts) {
@@ -18901,7 +18901,7 @@ var errors = __nccwpck_require__(3916);
 
 
 
-/** Niceness of the tools run beside the build (lint, report converters, the scan waiting for the image). */
+/** Niceness of the Trivy runs that wait beside the build (report converters, the image's scan). */
 const BESIDE_BUILD_NICE = 10;
 const live = new Set();
 /** Ends every child still running (on SIGTERM, or when a stage is cancelled). */

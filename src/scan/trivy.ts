@@ -69,7 +69,7 @@ export class Trivy {
   }
 
   run(args: readonly string[], onLine?: RunOptions['onLine']): Promise<RunResult> {
-    return this.runner(this.path, args, { env: this.env, ...(onLine ? { onLine } : {}) })
+    return this.runWith(args, {}, onLine ? { onLine } : {})
   }
 
   /** A run with more variables than the binary's own (`extraEnv`), e.g. a DOCKER_HOST, and an end signal. */
