@@ -8,8 +8,25 @@ export interface DockerConfig {
   currentContext?: string
 }
 
+/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
+export function dockerConfigDir(env: NodeJS.ProcessEnv): string {
+  return env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker')
+}
+
 /** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
 export function readDockerConfig(env: NodeJS.ProcessEnv): DockerConfig | undefined {
-  const file = join(env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker'), 'config.json')
+  const file = join(dockerConfigDir(env), 'config.json')
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DockerConfig) : undefined
+}
+
+/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
+export function usesDefaultContext(env: NodeJS.ProcessEnv): boolean {
+  if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default') return false
+  let current: string | undefined
+  try {
+    current = readDockerConfig(env)?.currentContext
+  } catch {
+    // a config that cannot be read chooses no context: the default daemon
+  }
+  return !current || current === 'default'
 }

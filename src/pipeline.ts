@@ -2,7 +2,7 @@ import type { Config } from './config.js'
 import type { RunContext } from './context.js'
 import { errorMessage, StepError } from './errors.js'
 import type { Reporter } from './reporter.js'
-import { buildImage, inspectBuilder, type BuildResult } from './build/buildx.js'
+import { buildImage, inspectBuilder, plainDefaultBuilder, type BuildResult } from './build/buildx.js'
 import { checkDockerDaemon } from './build/docker.js'
 import { pushLoaded, tagPushedByDigest, verifyPushed } from './build/push.js'
 import { pushLoadedByDigest } from './build/push-digest.js'
@@ -137,8 +137,10 @@ export async function runPipeline(
     // Nothing is begun that cannot finish: the daemon is asked first.
     await checkDockerDaemon(env)
     // The builder is asked beside the login and the metadata; the Build group says what it answered.
-    const builder = inspectBuilder(config.build.builder, env)
-    builder.catch(() => undefined)
+    // Where buildx can only take the daemon's own, it is asked only if the build fails.
+    const plainBuilder = plainDefaultBuilder(config.build.builder, env)
+    const builder = plainBuilder ? undefined : inspectBuilder(config.build.builder, env)
+    builder?.catch(() => undefined)
     // Logged in first: a private base image is read for its digest and pulled by the build.
     if (config.login) {
       const l = config.login
@@ -156,7 +158,27 @@ export async function runPipeline(
         'no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)'
       )
 
+    // The build is started first: the lint and the scan's tools start beside it, not before it.
     const cancelBuild = new AbortController()
+    let underway = (): void => undefined
+    const buildUnderway = new Promise<void>(resolve => (underway = resolve))
+    let buildEnded = false
+    const building = r
+      .group('Build', async () => {
+        const b = plainBuilder ?? (await builder!)
+        r.info(`builder ${b.name} (driver ${b.driver})`)
+        try {
+          return await buildImage(config.build, meta, config.push, b, r, env, {
+            signal: cancelBuild.signal,
+            onOutput: underway
+          })
+        } catch (e) {
+          if (plainBuilder) await inspectBuilder(undefined, env) // without buildx, its error says so
+          throw e
+        }
+      })
+      .finally(() => ((buildEnded = true), underway()))
+    building.catch(() => undefined) // awaited below, after the lint is started
     const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined
     let lintRunning = !!lint
     const lintDone = lint?.run.then(
@@ -170,15 +192,12 @@ export async function runPipeline(
     // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
     lintDone?.catch(() => undefined)
     const previous = readPreviousBeside(config, meta, env)
-    const lintTrivy = lint && config.lint.linters.includes('trivy') ? lint.run : undefined
-    preparing = config.scan.enabled ? prepareScan(config, deps, env, r, meta, lintTrivy) : undefined
+    preparing = config.scan.enabled
+      ? prepareScan(config, deps, env, r, meta, { underway: buildUnderway, ended: () => buildEnded })
+      : undefined
     let built: BuildResult
     try {
-      built = await r.group('Build', async () => {
-        const b = await builder
-        r.info(`builder ${b.name} (driver ${b.driver})`)
-        return buildImage(config.build, meta, config.push, b, r, env, cancelBuild.signal)
-      })
+      built = await building
     } catch (e) {
       // A failed lint is the reason the build was cancelled: report that, not the cancellation.
       const lintResult = (await lintDone?.catch((le: unknown) => le)) as LintResult | Error | undefined

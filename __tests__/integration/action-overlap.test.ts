@@ -30,8 +30,11 @@ function slowHadolint(dir: string, seconds: number, findings: Json[], log: strin
   return path
 }
 
-/** The real Trivy, with the start (and process ID) of each run written down. */
-function loggedTrivy(dir: string, real: string, log: string): string {
+/**
+ * The real Trivy, with the start, process ID and arguments of each run written down; a `trivy
+ * config` (the lint's) first waits `configSeconds`, standing in for a slow one.
+ */
+function loggedTrivy(dir: string, real: string, log: string, configSeconds = 0): string {
   const path = join(dir, 'trivy')
   writeFileSync(
     path,
@@ -39,7 +42,8 @@ function loggedTrivy(dir: string, real: string, log: string): string {
       '#!/bin/sh',
       // Its version and help (asked once, beside the build) are not runs.
       `case "$*" in *--help*|*--version*) exec "${real}" "$@";; esac`,
-      `echo "trivy-$1 $(date +%s.%N) $$" >>"${log}"`,
+      `echo "trivy-$1 $(date +%s.%N) $$ $*" >>"${log}"`,
+      `[ "$1" = config ] && sleep ${configSeconds}`,
       `exec "${real}" "$@"`,
       ''
     ].join('\n')
@@ -174,7 +178,7 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
     expect(sarifBytes.equals(again)).toBe(true)
   })
 
-  it('starts the image scan while the image builds, and it reads the image built, not the one the tag named before', async () => {
+  it('starts the image scan while the image builds, beside the lint’s Trivy, and it reads the image built, not the one the tag named before', async () => {
     const repo = `it-${RUN}/overlap-early-scan`
     const ref = `${e.registry}/${repo}:1.0`
     // The daemon already has an image under the tag: a scan that read the daemon before the build
@@ -185,13 +189,26 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
       workspace: workspace(
         `FROM ${pinnedRef(e.baseImages.debianVuln)}\nRUN sleep 4 && echo ${Date.now()} >/built\nUSER nobody\n`
       ),
-      inputs: inputs(repo, slowHadolint(tools, 0, [], log)),
+      inputs: {
+        ...inputs(repo, slowHadolint(tools, 0, [], log)),
+        linters: 'trivy,checklist',
+        // The lint's Trivy outlasts the build: the scan does not wait for it.
+        'trivy-path': loggedTrivy(tools, e.trivy, log, 8)
+      },
       event: push('refs/heads/main'),
       env: { PATH: `${loggedDocker(tools, log)}:${process.env.PATH}` }
     })
     expect(run.code).toBe(0)
     const at = times(log)
     expect(at['trivy-image']).toBeLessThan(at['build-end']!)
+    expect(at['trivy-image']).toBeLessThan(at['trivy-config']! + 8)
+    // The lint's Trivy runs on a cache of its own: the scan's is never locked by it.
+    expect(readFileSync(log, 'utf8')).not.toMatch(
+      new RegExp(`^trivy-config .*--cache-dir ${trivyCache}`, 'm')
+    )
+    // Trivy's starts wait for the build to be under way: started with it, they slowed its start.
+    expect(at['trivy-image']).toBeGreaterThan(at['build-start']!)
+    expect(at['trivy-convert']).toBeGreaterThan(at['build-start']!)
     // One scan: the one started early.
     expect(readFileSync(log, 'utf8').match(/^trivy-image /gm)).toHaveLength(1)
     expect(trivyLeft(log)).toEqual([])

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Location, Reporter } from '../../src/reporter.js'
@@ -58,6 +58,37 @@ describeWithEnv('Trivy Dockerfile checks', env => {
       const ds002 = findings.find(f => f.ruleId === 'DS002')
       expect(ds002).toMatchObject({ engine: 'trivy', level: 'error', file: 'skao-uv.Dockerfile' })
       expect(ds002?.helpUri).toMatch(/ds002/i)
+    },
+    TRIVY_TIMEOUT
+  )
+
+  it(
+    'without a cache given, runs on a cache of its own (not the scan’s default) and removes it',
+    async () => {
+      const work = mkdtempSync(join(tmpdir(), 'lint-own-cache-'))
+      try {
+        // A stand-in that writes down its arguments, then runs the real Trivy.
+        const trivy = join(work, 'trivy')
+        writeFileSync(trivy, `#!/bin/sh\necho "$*" >>"${work}/args"\nexec "${env().trivy}" "$@"\n`)
+        chmodSync(trivy, 0o755)
+        const home = join(work, 'home')
+        const { findings } = await runTrivyConfig({
+          binary: trivy,
+          path: join(DOCKERFILES, 'reference', 'skao-uv.Dockerfile'),
+          file: 'skao-uv.Dockerfile',
+          env: { ...OFFLINE, HOME: home, XDG_CACHE_HOME: '', TRIVY_CACHE_DIR: '' }
+        })
+        expect(findings.map(f => f.ruleId)).toContain('DS002')
+        const configRun = readFileSync(join(work, 'args'), 'utf8')
+          .split('\n')
+          .find(l => l.startsWith('config --format'))
+        const cacheDir = configRun?.match(/--cache-dir (\S+)/)?.[1]
+        expect(cacheDir).toMatch(/oci-pipeline-trivy-config-/)
+        expect(existsSync(cacheDir!)).toBe(false)
+        expect(existsSync(join(home, '.cache', 'trivy'))).toBe(false)
+      } finally {
+        rmSync(work, { recursive: true, force: true })
+      }
     },
     TRIVY_TIMEOUT
   )

@@ -15199,10 +15199,19 @@ async function runTrivyConfig(opts) {
         : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
-    const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), {
-        env: shortRunEnv(opts.env ?? process.env)
-    });
-    return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
+    // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
+    // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
+    const cacheDir = opts.cacheDir ?? (0,src_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
+    try {
+        const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
+            env: shortRunEnv(opts.env ?? process.env)
+        });
+        return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
+    }
+    finally {
+        if (!opts.cacheDir)
+            (0,src_process/* removeTempDir */.CT)(cacheDir);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/lint/index.ts
@@ -15664,6 +15673,33 @@ function buildConfig(raw, ctx, env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/docker-config.ts
+
+
+
+/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
+function readDockerConfig(env) {
+    const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
+    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
+}
+/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
+function usesDefaultContext(env) {
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+        return false;
+    let current;
+    try {
+        current = readDockerConfig(env)?.currentContext;
+    }
+    catch {
+        // a config that cannot be read chooses no context: the default daemon
+    }
+    return !current || current === 'default';
+}
+
 ;// CONCATENATED MODULE: ./src/build/argv.ts
 /** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
 function buildxArgs(b, meta, out, caps, secretFiles) {
@@ -15745,6 +15781,31 @@ async function checkDockerDaemon(env) {
 
 
 
+
+/**
+ * The builder buildx takes when nothing names another: no `builder` input, no BUILDX_BUILDER or
+ * BUILDX_CONFIG, no builder made current or default with `docker buildx use` (its store's
+ * `current` names none, `defaults/` is empty), the default docker context. That is the daemon's
+ * own, with the docker driver: known without a `docker buildx inspect` start, which held the build
+ * back by 0.1-0.2 s. Anything else, or a store it cannot read, is left to `docker buildx inspect`.
+ */
+function plainDefaultBuilder(builder, env) {
+    if (builder || env.BUILDX_BUILDER || env.BUILDX_CONFIG || !usesDefaultContext(env))
+        return undefined;
+    const store = (0,external_node_path_.join)(dockerConfigDir(env), 'buildx');
+    try {
+        const current = (0,external_node_path_.join)(store, 'current');
+        if ((0,external_node_fs_.existsSync)(current) && JSON.parse((0,external_node_fs_.readFileSync)(current, 'utf8')).Name)
+            return undefined;
+        const defaults = (0,external_node_path_.join)(store, 'defaults');
+        if ((0,external_node_fs_.existsSync)(defaults) && (0,external_node_fs_.readdirSync)(defaults).length > 0)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return { name: 'default', driver: 'docker', caps: { attestations: false } };
+}
 /** Which builder will run the build, and what it can do. */
 async function inspectBuilder(builder, env) {
     await checkDockerDaemon(env);
@@ -15768,7 +15829,8 @@ async function inspectBuilder(builder, env) {
  * Runs `docker buildx build`. Secrets go to BuildKit as files in a private temp dir, removed after
  * the build, so their values are never in argv.
  */
-async function buildImage(b, meta, push, builder, reporter, env, signal) {
+async function buildImage(b, meta, push, builder, reporter, env, opts = {}) {
+    const { signal, onOutput } = opts;
     const dir = (0,src_process/* makeTempDir */.mk)('oci-pipeline-build-');
     try {
         const secretFiles = b.secrets.map(([id, value], i) => {
@@ -15789,6 +15851,7 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
             signal,
             allowFailure: true,
             onLine: line => {
+                onOutput?.();
                 lines.push(line);
                 if (lines.length > 200)
                     lines.shift();
@@ -15812,16 +15875,6 @@ async function buildImage(b, meta, push, builder, reporter, env, signal) {
     finally {
         (0,src_process/* removeTempDir */.CT)(dir);
     }
-}
-
-;// CONCATENATED MODULE: ./src/docker-config.ts
-
-
-
-/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
-function readDockerConfig(env) {
-    const file = (0,external_node_path_.join)(env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker'), 'config.json');
-    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/registry-copy.ts
@@ -17479,18 +17532,7 @@ function localDockerSocket(env, platform = process.platform) {
     const host = env.DOCKER_HOST?.trim();
     if (host)
         return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
-    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
-        return undefined;
-    let currentContext;
-    try {
-        currentContext = readDockerConfig(env)?.currentContext;
-    }
-    catch {
-        // a config that cannot be read chooses no context: the default daemon
-    }
-    if (currentContext && currentContext !== 'default')
-        return undefined;
-    return '/var/run/docker.sock';
+    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
 }
 /**
  * A socket in front of the Docker daemon that holds every connection until `open()`, then relays
@@ -17697,20 +17739,22 @@ function loadedTarget(config, meta) {
  * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, its
  * report converters started, and the image's own scan started and held at a DockerGate until the
  * image is built, so none of that waits for the image. Close it when the run ends (what was not
- * used ends). `lint` settles when the lint's Trivy is done: a Trivy run locks the cache it uses
- * while it runs, and the lint's may be the same.
+ * used ends). The converters and the held scan start once `build.underway` settles (the build's
+ * first output, or its end): started with the build, they slowed its own start by 0.3-0.4 s even
+ * at a lower priority, and later they cost it nothing measurable. A held scan is not started once
+ * the build has ended (`build.ended`): the scan then starts at once, at the run's own priority.
  */
-function prepareScan(config, deps, env, r, meta, lint) {
+function prepareScan(config, deps, env, r, meta, build) {
     let claimed = false;
     let early;
     const startEarly = async (trivy, target, db) => {
-        await Promise.all([db, lint?.catch(() => undefined)]); // Trivy opens its DB as it starts
+        await db; // Trivy opens its DB as it starts
         const socket = localDockerSocket(env);
-        if (claimed || !socket)
+        if (claimed || build.ended() || !socket)
             return;
         const { args } = scanPlan(target, trivy, config.scan, (0,external_node_path_.join)(config.reportDir, 'scan'));
         const gate = await DockerGate.start(socket);
-        if (claimed)
+        if (claimed || build.ended())
             return gate.close();
         early = PrestartedScan.start(trivy, args, gate, { timeoutSeconds: config.scan.timeoutSeconds });
     };
@@ -17725,6 +17769,7 @@ function prepareScan(config, deps, env, r, meta, lint) {
             ...(deps.dbCache ? { cache: deps.dbCache } : {})
         });
         db.catch(() => undefined); // the scan awaits it
+        await build.underway;
         const converters = trivy.caps.convert
             ? Converters.start(trivy, conversionsFor(config.scan, trivy.gitlabTemplate()))
             : undefined;
@@ -17912,8 +17957,10 @@ async function runPipeline(config, ctx, deps) {
         // Nothing is begun that cannot finish: the daemon is asked first.
         await checkDockerDaemon(env);
         // The builder is asked beside the login and the metadata; the Build group says what it answered.
-        const builder = inspectBuilder(config.build.builder, env);
-        builder.catch(() => undefined);
+        // Where buildx can only take the daemon's own, it is asked only if the build fails.
+        const plainBuilder = plainDefaultBuilder(config.build.builder, env);
+        const builder = plainBuilder ? undefined : inspectBuilder(config.build.builder, env);
+        builder?.catch(() => undefined);
         // Logged in first: a private base image is read for its digest and pulled by the build.
         if (config.login) {
             const l = config.login;
@@ -17929,7 +17976,29 @@ async function runPipeline(config, ctx, deps) {
         setMetadataOutputs(meta, r);
         if (config.push && !config.pushByDigest && meta.tags.length === 0)
             throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
+        // The build is started first: the lint and the scan's tools start beside it, not before it.
         const cancelBuild = new AbortController();
+        let underway = () => undefined;
+        const buildUnderway = new Promise(resolve => (underway = resolve));
+        let buildEnded = false;
+        const building = r
+            .group('Build', async () => {
+            const b = plainBuilder ?? (await builder);
+            r.info(`builder ${b.name} (driver ${b.driver})`);
+            try {
+                return await buildImage(config.build, meta, config.push, b, r, env, {
+                    signal: cancelBuild.signal,
+                    onOutput: underway
+                });
+            }
+            catch (e) {
+                if (plainBuilder)
+                    await inspectBuilder(undefined, env); // without buildx, its error says so
+                throw e;
+            }
+        })
+            .finally(() => ((buildEnded = true), underway()));
+        building.catch(() => undefined); // awaited below, after the lint is started
         const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined;
         let lintRunning = !!lint;
         const lintDone = lint?.run.then(res => ((lintRunning = false), res.failed && cancelBuild.abort(), res), (e) => {
@@ -17940,15 +18009,12 @@ async function runPipeline(config, ctx, deps) {
         // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
         lintDone?.catch(() => undefined);
         const previous = readPreviousBeside(config, meta, env);
-        const lintTrivy = lint && config.lint.linters.includes('trivy') ? lint.run : undefined;
-        preparing = config.scan.enabled ? prepareScan(config, deps, env, r, meta, lintTrivy) : undefined;
+        preparing = config.scan.enabled
+            ? prepareScan(config, deps, env, r, meta, { underway: buildUnderway, ended: () => buildEnded })
+            : undefined;
         let built;
         try {
-            built = await r.group('Build', async () => {
-                const b = await builder;
-                r.info(`builder ${b.name} (driver ${b.driver})`);
-                return buildImage(config.build, meta, config.push, b, r, env, cancelBuild.signal);
-            });
+            built = await building;
         }
         catch (e) {
             // A failed lint is the reason the build was cancelled: report that, not the cancellation.

@@ -5,7 +5,7 @@ import type { Finding, Level } from '../findings.js'
 import { shortRunEnv } from '../tools/go-env.js'
 import { probe } from '../tools/probe.js'
 import { parseTrivyVersion } from '../tools/trivy-version.js'
-import { run, tail } from '../process.js'
+import { makeTempDir, removeTempDir, run, tail } from '../process.js'
 
 /** The flags this Trivy build has, read from `trivy config --help` (they were renamed across releases). */
 export interface TrivyConfigFlags {
@@ -133,8 +133,15 @@ export async function runTrivyConfig(
     throw new StepError(
       `this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`
     )
-  const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, opts.cacheDir), {
-    env: shortRunEnv(opts.env ?? process.env)
-  })
-  return { findings: parseTrivyConfigJson(result.stdout, opts.file), version }
+  // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
+  // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
+  const cacheDir = opts.cacheDir ?? makeTempDir('oci-pipeline-trivy-config-')
+  try {
+    const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
+      env: shortRunEnv(opts.env ?? process.env)
+    })
+    return { findings: parseTrivyConfigJson(result.stdout, opts.file), version }
+  } finally {
+    if (!opts.cacheDir) removeTempDir(cacheDir)
+  }
 }

@@ -1,6 +1,6 @@
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { join } from 'node:path'
-import { readDockerConfig } from '../docker-config.js'
+import { usesDefaultContext } from '../docker-config.js'
 import { makeTempDir, removeTempDir } from '../process.js'
 
 /**
@@ -15,15 +15,7 @@ export function localDockerSocket(
   if (platform === 'win32' || env.DOCKER_TLS_VERIFY) return undefined
   const host = env.DOCKER_HOST?.trim()
   if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
-  if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default') return undefined
-  let currentContext: string | undefined
-  try {
-    currentContext = readDockerConfig(env)?.currentContext
-  } catch {
-    // a config that cannot be read chooses no context: the default daemon
-  }
-  if (currentContext && currentContext !== 'default') return undefined
-  return '/var/run/docker.sock'
+  return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined
 }
 
 /**
