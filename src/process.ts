@@ -128,7 +128,13 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       } catch {
         // only ever a lower priority: where it cannot be set, the child runs at ours
       }
-    const onAbort = (): void => void child.kill('SIGTERM')
+    // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
+    // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
+    let again: NodeJS.Timeout | undefined
+    const onAbort = (): void => {
+      child.kill('SIGTERM')
+      again ??= setInterval(() => child.kill('SIGTERM'), 500)
+    }
     let ended = false
     if (opts.signal?.aborted) onAbort()
     opts.signal?.addEventListener('abort', onAbort, { once: true })
@@ -147,6 +153,7 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     child.on('error', e => {
       live.delete(child)
       ended = true
+      clearInterval(again)
       const code = (e as NodeJS.ErrnoException).code
       reject(
         new StepError(
@@ -154,7 +161,10 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
         )
       )
     })
-    child.on('exit', () => (ended = true))
+    child.on('exit', () => {
+      ended = true
+      clearInterval(again)
+    })
     child.on('close', (code, signal) => {
       live.delete(child)
       opts.signal?.removeEventListener('abort', onAbort)

@@ -41,6 +41,20 @@ describe('run', () => {
     pipe.remove()
   })
 
+  it('ends a cancelled child that lets the first SIGTERM pass (as the docker CLI does while it starts a plugin)', async () => {
+    const cancel = new AbortController()
+    const started = Date.now()
+    const script =
+      "n=0; trap 'n=$((n+1)); [ $n -ge 2 ] && exit 143' TERM; echo ready; while :; do sleep 0.1; done"
+    const result = await run('sh', ['-c', script], {
+      signal: cancel.signal,
+      allowFailure: true,
+      onLine: line => line === 'ready' && cancel.abort()
+    })
+    expect(result.code).toBe(143)
+    expect(Date.now() - started).toBeLessThan(3000)
+  })
+
   it('runs a child at a lower priority when asked', async () => {
     // The niceness is set just after the start: read it once the child has slept past that.
     const result = await run('sh', ['-c', 'sleep 0.3; cut -d" " -f19 /proc/self/stat'], { nice: 10 })

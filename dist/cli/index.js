@@ -19067,7 +19067,13 @@ function run(cmd, args, opts = {}) {
             catch {
                 // only ever a lower priority: where it cannot be set, the child runs at ours
             }
-        const onAbort = () => void child.kill('SIGTERM');
+        // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
+        // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
+        let again;
+        const onAbort = () => {
+            child.kill('SIGTERM');
+            again ??= setInterval(() => child.kill('SIGTERM'), 500);
+        };
         let ended = false;
         if (opts.signal?.aborted)
             onAbort();
@@ -19089,10 +19095,14 @@ function run(cmd, args, opts = {}) {
         child.on('error', e => {
             live.delete(child);
             ended = true;
+            clearInterval(again);
             const code = e.code;
             reject(new errors/* StepError */.zg(code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd} failed to start: ${e.message}`));
         });
-        child.on('exit', () => (ended = true));
+        child.on('exit', () => {
+            ended = true;
+            clearInterval(again);
+        });
         child.on('close', (code, signal) => {
             live.delete(child);
             opts.signal?.removeEventListener('abort', onAbort);
