@@ -30,3 +30,18 @@ export function usesDefaultContext(env: NodeJS.ProcessEnv): boolean {
   }
   return !current || current === 'default'
 }
+
+/**
+ * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
+ * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
+ * TLS, a docker context): then only the docker CLI is trusted to reach it.
+ */
+export function localDockerSocket(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform
+): string | undefined {
+  if (platform === 'win32' || env.DOCKER_TLS_VERIFY) return undefined
+  const host = env.DOCKER_HOST?.trim()
+  if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
+  return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined
+}

@@ -18,7 +18,7 @@ describeWithEnv('npm run bench', env => {
   it('runs ours, usual and floor for real, and prints and writes every ratio', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      [join(ROOT, 'scripts', 'bench.mjs'), '--rounds', '1'],
+      [join(ROOT, 'scripts', 'bench.mjs'), '--rounds', '1', '--build-seconds', '1'],
       {
         cwd: ROOT,
         maxBuffer: 16 * 1024 * 1024
@@ -36,6 +36,11 @@ describeWithEnv('npm run bench', env => {
     for (const k of ['ours', 'usual', 'floor', 'oursWarm', 'floorWarm'])
       expect(results.seconds[k]).toEqual([expect.any(Number)])
     expect(results.ratios['ours/usual'][0]).toBeCloseTo(results.seconds.ours[0] / results.seconds.usual[0], 6)
+    // The build work asked for is the example's, and the figures say which it was.
+    expect(results.buildSeconds).toBe(1)
+    expect(readFileSync(join(ROOT, '.cache', 'bench', 'ws', 'Dockerfile'), 'utf8')).toMatch(
+      /^RUN echo "\$STAMP" > \/stamp && sleep 1$/m
+    )
 
     // Each variant pushed its image; ours pushed through the bundled action.
     const registry = new RegistryClient(e.registry, e.username, e.password)

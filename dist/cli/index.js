@@ -10260,7 +10260,7 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 387:
+/***/ 8101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15699,6 +15699,19 @@ function usesDefaultContext(env) {
     }
     return !current || current === 'default';
 }
+/**
+ * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
+ * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
+ * TLS, a docker context): then only the docker CLI is trusted to reach it.
+ */
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST?.trim();
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/build/argv.ts
 /** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
@@ -15754,18 +15767,44 @@ function pushByDigestOutput(tags) {
     return `type=image,"name=${repositoriesOf(tags).join(',')}",push-by-digest=true,name-canonical=true,push=true`;
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./src/build/docker.ts
 
 
+
+
 const answered = new Set();
+/** Whether the daemon behind a unix socket answers its API's `_ping` with OK (a few ms, no process). */
+function pingDaemon(socketPath, timeoutMs = 5000) {
+    return new Promise(resolve => {
+        const req = (0,external_node_http_namespaceObject.request)({ socketPath, path: '/_ping', timeout: timeoutMs }, res => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('end', () => resolve(res.statusCode === 200 && body.trim() === 'OK'));
+            res.on('error', () => resolve(false));
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(false));
+        req.end();
+    });
+}
 /**
  * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
- * before the first docker command that needs it, so nothing is begun that cannot finish.
+ * before the first docker command that needs it, so nothing is begun that cannot finish. A local
+ * daemon is pinged on its socket; anything else, or a ping that fails, asks `docker version`
+ * (whose own words then go with the error).
  */
 async function checkDockerDaemon(env) {
     const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
     if (answered.has(host))
         return;
+    const socket = localDockerSocket(env);
+    if (socket && (await pingDaemon(socket))) {
+        answered.add(host);
+        return;
+    }
     const res = await (0,src_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
     if (res.code === 0 && res.stdout.trim()) {
         answered.add(host);
@@ -17520,20 +17559,6 @@ var external_node_net_ = __nccwpck_require__(7030);
 
 
 
-
-/**
- * The local Docker daemon's socket, as Trivy would find it: DOCKER_HOST when it is a unix socket,
- * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
- * docker context), where no gate is put in front of it.
- */
-function localDockerSocket(env, platform = process.platform) {
-    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
-        return undefined;
-    const host = env.DOCKER_HOST?.trim();
-    if (host)
-        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
-    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
-}
 /**
  * A socket in front of the Docker daemon that holds every connection until `open()`, then relays
  * it. A Trivy pointed at it can be started while the image builds: it pays its start-up then,
@@ -17601,6 +17626,7 @@ class DockerGate {
 }
 
 ;// CONCATENATED MODULE: ./src/scan/index.ts
+
 
 
 
@@ -18881,7 +18907,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(387);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8101);
 
 
 process.once('SIGTERM', () => {

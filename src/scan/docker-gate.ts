@@ -1,22 +1,6 @@
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { join } from 'node:path'
-import { usesDefaultContext } from '../docker-config.js'
 import { makeTempDir, removeTempDir } from '../process.js'
-
-/**
- * The local Docker daemon's socket, as Trivy would find it: DOCKER_HOST when it is a unix socket,
- * else the default one. Undefined when the daemon is reached any other way (tcp, ssh, TLS, a
- * docker context), where no gate is put in front of it.
- */
-export function localDockerSocket(
-  env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform = process.platform
-): string | undefined {
-  if (platform === 'win32' || env.DOCKER_TLS_VERIFY) return undefined
-  const host = env.DOCKER_HOST?.trim()
-  if (host) return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined
-  return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined
-}
 
 /**
  * A socket in front of the Docker daemon that holds every connection until `open()`, then relays
