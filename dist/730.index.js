@@ -5222,7 +5222,6 @@ class DockerGate {
 
 
 
-
 async function uploadSboms(scans, input) {
     const { options, reporter, uploader } = input;
     if (!options.sbomUpload || !uploader)
@@ -5326,6 +5325,7 @@ async function runScanStage(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline-scan.ts
+
 
 
 

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { BuildResult } from './build/buildx.js'
 import { hasLayers, readPrevious, type PreviousImage } from './build/registry.js'
 import type { Config } from './config.js'
+import { localDockerSocket } from './docker-config.js'
 import { errorMessage, StepError } from './errors.js'
 import type { Metadata } from './metadata/index.js'
 import type { PipelineDeps } from './pipeline.js'
@@ -13,7 +14,6 @@ import {
   Converters,
   DockerGate,
   ensureDb,
-  localDockerSocket,
   PrestartedScan,
   runScanStage,
   scanPlan,

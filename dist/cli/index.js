@@ -17644,7 +17644,6 @@ class DockerGate {
 
 
 
-
 async function uploadSboms(scans, input) {
     const { options, reporter, uploader } = input;
     if (!options.sbomUpload || !uploader)
@@ -17748,6 +17747,7 @@ async function runScanStage(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline-scan.ts
+
 
 
 

@@ -30,7 +30,6 @@ export { Converters, conversionsFor } from './converters.js'
 export { scanImage, scanPlan, scanRemoteImage, type ScanContext, type ScanTarget } from './image.js'
 export { PrestartedScan } from './prestarted.js'
 export { DockerGate } from './docker-gate.js'
-export { localDockerSocket } from '../docker-config.js'
 export type { ImageScan, Vulnerability, Severity, SeverityCounts } from './model.js'
 export type { ScanSource } from './trivy-flags.js'
 
