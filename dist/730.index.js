@@ -4289,8 +4289,6 @@ function scanArgs(opts, caps, input) {
     // Every package in the JSON, which the SBOMs and the package count read.
     if (format === 'json')
         args.push('--list-all-pkgs');
-    if (format === 'template' && input.template)
-        args.push('--template', `@${input.template}`);
     args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
     const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
     args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
@@ -4316,15 +4314,8 @@ function scanArgs(opts, caps, input) {
     return args;
 }
 /** `output` undefined: the report on stdout. */
-function convertArgs(json, format, output, template) {
-    return [
-        'convert',
-        '--format',
-        format,
-        ...(template ? ['--template', `@${template}`] : []),
-        ...(output ? ['--output', output] : []),
-        json
-    ];
+function convertArgs(json, format, output) {
+    return ['convert', '--format', format, ...(output ? ['--output', output] : []), json];
 }
 /** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */
 function dbRepositoryFor(repo, caps) {
@@ -4397,7 +4388,6 @@ function dbCacheKeys(now, os = process.platform) {
 
 
 
-
 const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
 const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** One Trivy binary: its version and flags, and the few ways the stage runs it. */
@@ -4442,25 +4432,20 @@ class Trivy {
     runWith(args, extraEnv, opts) {
         return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } });
     }
-    convert(json, format, output, template) {
-        return this.runner(this.path, convertArgs(json, format, output, template), { env: (0,go_env/* shortRunEnv */.Z)(this.env) });
+    convert(json, format, output) {
+        return this.runner(this.path, convertArgs(json, format, output), { env: (0,go_env/* shortRunEnv */.Z)(this.env) });
     }
     /**
      * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
      * rejection ends it) and prints the report on stdout.
      */
-    convertLater(json, format, template, nice) {
+    convertLater(json, format, nice) {
         const pipe = (0,src_process/* namedPipe */.Gr)(this.env);
-        return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
+        return this.runner(this.path, convertArgs(pipe.path, format, undefined), {
             env: (0,go_env/* shortRunEnv */.Z)(this.env),
             feed: { pipe: pipe.path, data: json },
             ...(nice ? { nice } : {})
         }).finally(pipe.remove);
-    }
-    /** GitLab's container-scanning template, where the Trivy release ships it next to the binary. */
-    gitlabTemplate() {
-        const candidate = (0,external_node_path_.join)((0,external_node_path_.dirname)(this.path), 'contrib', 'gitlab.tpl');
-        return (0,external_node_fs_.existsSync)(candidate) ? candidate : undefined;
     }
     /**
      * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
@@ -4641,13 +4626,15 @@ var promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/scan/converters.ts
 
 
-/** The conversions of one image's scan, in the order scanImage runs them. */
-function conversionsFor(options, template) {
+/**
+ * The conversions of one image's scan, in the order scanImage runs them. GitLab's report is not
+ * one: it is written from the scan's model, as the table is.
+ */
+function conversionsFor(options) {
     return [
-        ['sarif'],
-        ...(options.sbomFormats.includes('cyclonedx') ? [['cyclonedx']] : []),
-        ...(options.sbomFormats.includes('spdx-json') ? [['spdx-json']] : []),
-        ...(template ? [['template', template]] : [])
+        'sarif',
+        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
     ];
 }
 /**
@@ -4673,8 +4660,7 @@ class Converters {
                     feed = resolve;
                     cancel = () => reject(new Error('not needed'));
                 });
-                const [format, template] = conversion;
-                const result = trivy.convertLater(json, format, template, src_process/* BESIDE_BUILD_NICE */.cT);
+                const result = trivy.convertLater(json, conversion, src_process/* BESIDE_BUILD_NICE */.cT);
                 result.catch(() => undefined); // awaited when used; an unused one is ended by close()
                 started.waiting.push({ conversion, feed, cancel, result });
             }
@@ -4685,8 +4671,8 @@ class Converters {
         return started;
     }
     /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
-    take(format, template) {
-        const i = this.waiting.findIndex(w => w.conversion[0] === format && w.conversion[1] === template);
+    take(format) {
+        const i = this.waiting.findIndex(w => w.conversion === format);
         if (i < 0)
             return undefined;
         const [w] = this.waiting.splice(i, 1);
@@ -4922,48 +4908,47 @@ function scanPlan(target, trivy, options, outDir) {
     return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) };
 }
 /**
- * Scans one image with ONE Trivy run on the image (JSON with every package), then derives the
- * table, SARIF, SBOMs and GitLab report from that JSON with `trivy convert`, which reads no image.
- * A Trivy older than `convert` (0.42) writes each report with a scan of its own instead.
+ * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
+ * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
+ * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
+ * SBOMs with a scan each instead.
  */
 async function scanImage(target, ctx) {
     const { trivy, options, reporter } = ctx;
     const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir);
     const label = target.platform ? `${target.image} (${target.platform})` : target.image;
-    const derive = async (format, output, template) => {
-        const waiting = ctx.converters?.take(format, template);
+    const derive = async (format, output) => {
+        const waiting = ctx.converters?.take(format);
         if (waiting)
             await waiting(paths.json, output);
         else if (trivy.caps.convert)
-            await trivy.convert(paths.json, format, output, template);
+            await trivy.convert(paths.json, format, output);
         else
-            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output, ...(template ? { template } : {}) }), line => reporter.debug(line));
+            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
     };
     if (!trivy.caps.convert)
         reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
-    const template = trivy.gitlabTemplate();
     const start = new Date();
     await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
         const onLine = (line) => reporter.debug(line);
         const early = ctx.prestarted?.take(args);
         await (early ? early(onLine) : trivy.run(args, onLine));
         // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
-        // whatever follows the scan (the gate, the push). The table is written from the model below
-        // (a Trivy start costs more than the table).
+        // whatever follows the scan (the gate, the push). The table and GitLab's report are written
+        // from the model below (a Trivy start costs more than either).
         const outputs = {
             table: paths.table,
             sarif: paths.sarif,
             cyclonedx: paths.cyclonedx,
-            'spdx-json': paths.spdx,
-            template: paths.gitlab
+            'spdx-json': paths.spdx
         };
         const conversions = [
-            ...(trivy.caps.convert ? [] : [['table']]),
-            ...conversionsFor(options, template)
+            ...(trivy.caps.convert ? [] : ['table']),
+            ...conversionsFor(options)
         ];
         const converting = trivy.caps.convert
-            ? Promise.all(conversions.map(([format, t]) => derive(format, outputs[format], t)))
-            : conversions.reduce((chain, [format, t]) => chain.then(() => derive(format, outputs[format], t)), Promise.resolve());
+            ? Promise.all(conversions.map(format => derive(format, outputs[format])))
+            : conversions.reduce((chain, format) => chain.then(() => derive(format, outputs[format])), Promise.resolve());
         if (ctx.pending) {
             converting.catch(() => undefined); // awaited with the others by the stage; never unhandled meanwhile
             ctx.pending.push(converting);
@@ -4976,16 +4961,14 @@ async function scanImage(target, ctx) {
     if (trivy.caps.convert)
         (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
     reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
-    if (!template) {
-        const info = {
-            trivyVersion: trivy.caps.version,
-            analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
-            start,
-            end
-        };
-        const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
-        (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
-    }
+    const info = {
+        trivyVersion: trivy.caps.version,
+        analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
+        start,
+        end
+    };
+    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
+    (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
     const sizeBytes = target.sizeBytes ??
         report.sizeBytes ??
         ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
@@ -5374,9 +5357,7 @@ function prepareScan(config, deps, env, r, meta, build) {
         });
         db.catch(() => undefined); // the scan awaits it
         await build.underway;
-        const converters = trivy.caps.convert
-            ? Converters.start(trivy, conversionsFor(config.scan, trivy.gitlabTemplate()))
-            : undefined;
+        const converters = trivy.caps.convert ? Converters.start(trivy, conversionsFor(config.scan)) : undefined;
         const target = loadedTarget(config, meta);
         // Without it the scan starts after the build, as it would anyway.
         if (target)

@@ -79,9 +79,7 @@ export function prepareScan(
     })
     db.catch(() => undefined) // the scan awaits it
     await build.underway
-    const converters = trivy.caps.convert
-      ? Converters.start(trivy, conversionsFor(config.scan, trivy.gitlabTemplate()))
-      : undefined
+    const converters = trivy.caps.convert ? Converters.start(trivy, conversionsFor(config.scan)) : undefined
     const target = loadedTarget(config, meta)
     // Without it the scan starts after the build, as it would anyway.
     if (target) startEarly(trivy, target, db).catch(() => undefined)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseScanOptions, runScanStage, type ScanTarget } from '../../src/scan/index.js'
@@ -23,9 +23,15 @@ describeWithEnv('scan stage with the real Trivy and a generated DB', env => {
   let dockerConfig: string
   let tar: string
   let vulnRef: string
+  // Laid out as Trivy's release archives are: the binary, and contrib/ with its templates.
+  let releaseTrivy: string
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'scan-it-'))
+    mkdirSync(join(work, 'release', 'contrib'), { recursive: true })
+    releaseTrivy = join(work, 'release', 'trivy')
+    symlinkSync(env().trivy, releaseTrivy)
+    writeFileSync(join(work, 'release', 'contrib', 'gitlab.tpl'), '{"from": "contrib/gitlab.tpl"}\n')
     dockerConfig = dockerLogin(env())
     vulnRef = pinnedRef(env().baseImages.debianVuln)
     docker(dockerConfig, ['pull', '-q', vulnRef])
@@ -35,7 +41,12 @@ describeWithEnv('scan stage with the real Trivy and a generated DB', env => {
   }, SLOW)
   afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-  const stage = async (values: Record<string, string>, targets: ScanTarget[], out: string) => {
+  const stage = async (
+    values: Record<string, string>,
+    targets: ScanTarget[],
+    out: string,
+    trivyPath = env().trivy
+  ) => {
     const reporter = new RecordingReporter()
     const { runner, calls } = countingRunner()
     const options = parseScanOptions(inputs({ 'trivy-cache-dir': join(work, 'cache'), ...values }))
@@ -44,7 +55,7 @@ describeWithEnv('scan stage with the real Trivy and a generated DB', env => {
       options,
       reporter,
       outDir: join(work, out),
-      trivyPath: env().trivy,
+      trivyPath,
       runner,
       env: { ...process.env, DOCKER_CONFIG: dockerConfig, TRIVY_DB_REPOSITORY: '127.0.0.1:9/unreachable' }
     })
@@ -57,7 +68,8 @@ describeWithEnv('scan stage with the real Trivy and a generated DB', env => {
       const { result, reporter, calls } = await stage(
         { 'sbom-format': 'both' },
         [{ image: 'app:1', source: { tar } }],
-        'all'
+        'all',
+        releaseTrivy
       )
 
       expect(result.vulnerabilities.map(v => [v.id, v.severity, v.pkg, v.installed, v.fixed])).toEqual([
@@ -106,8 +118,11 @@ describeWithEnv('scan stage with the real Trivy and a generated DB', env => {
       expect(spdx.packages.map((p: Json) => p.name)).toContain('oci-test-lib')
       expect(reporter.outputs.get('sbom-path')).toBe(result.paths.cyclonedx)
 
+      // GitLab's report is the pipeline's own, even where Trivy ships a template for it: no Trivy start.
       const gitlab = readJson(result.paths.gitlab)
       expect(gitlab.scan.type).toBe('container_scanning')
+      expect(gitlab.scan.analyzer.id).toBe('oci-pipeline')
+      expect(calls.filter(a => a.includes('--template'))).toEqual([])
       expect(
         gitlab.vulnerabilities.map((v: Json) => [
           v.identifiers[0].value,

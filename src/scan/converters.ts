@@ -4,19 +4,21 @@ import type { Trivy } from './trivy.js'
 import type { ConvertFormat } from './trivy-flags.js'
 import type { ScanOptions } from './options.js'
 
-/** One report `trivy convert` writes from the scan's JSON: its format, and GitLab's template. */
-export type Conversion = readonly [ConvertFormat, string?]
+/** One report `trivy convert` writes from the scan's JSON. */
+export type Conversion = ConvertFormat
 
 /** Writes one report from the scan's JSON. */
 export type Convert = (json: string, output: string) => Promise<void>
 
-/** The conversions of one image's scan, in the order scanImage runs them. */
-export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>, template?: string): Conversion[] {
+/**
+ * The conversions of one image's scan, in the order scanImage runs them. GitLab's report is not
+ * one: it is written from the scan's model, as the table is.
+ */
+export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>): Conversion[] {
   return [
-    ['sarif'],
-    ...(options.sbomFormats.includes('cyclonedx') ? [['cyclonedx'] as const] : []),
-    ...(options.sbomFormats.includes('spdx-json') ? [['spdx-json'] as const] : []),
-    ...(template ? [['template', template] as const] : [])
+    'sarif',
+    ...(options.sbomFormats.includes('cyclonedx') ? (['cyclonedx'] as const) : []),
+    ...(options.sbomFormats.includes('spdx-json') ? (['spdx-json'] as const) : [])
   ]
 }
 
@@ -52,8 +54,7 @@ export class Converters {
           feed = resolve
           cancel = () => reject(new Error('not needed'))
         })
-        const [format, template] = conversion
-        const result = trivy.convertLater(json, format, template, BESIDE_BUILD_NICE)
+        const result = trivy.convertLater(json, conversion, BESIDE_BUILD_NICE)
         result.catch(() => undefined) // awaited when used; an unused one is ended by close()
         started.waiting.push({ conversion, feed, cancel, result })
       }
@@ -64,8 +65,8 @@ export class Converters {
   }
 
   /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
-  take(format: ConvertFormat, template?: string): Convert | undefined {
-    const i = this.waiting.findIndex(w => w.conversion[0] === format && w.conversion[1] === template)
+  take(format: ConvertFormat): Convert | undefined {
+    const i = this.waiting.findIndex(w => w.conversion === format)
     if (i < 0) return undefined
     const [w] = this.waiting.splice(i, 1)
     return async (json, output) => {

@@ -76,23 +76,23 @@ export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions,
 }
 
 /**
- * Scans one image with ONE Trivy run on the image (JSON with every package), then derives the
- * table, SARIF, SBOMs and GitLab report from that JSON with `trivy convert`, which reads no image.
- * A Trivy older than `convert` (0.42) writes each report with a scan of its own instead.
+ * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
+ * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
+ * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
+ * SBOMs with a scan each instead.
  */
 export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<ImageScan> {
   const { trivy, options, reporter } = ctx
   const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir)
   const label = target.platform ? `${target.image} (${target.platform})` : target.image
 
-  const derive = async (format: ConvertFormat, output: string, template?: string): Promise<void> => {
-    const waiting = ctx.converters?.take(format, template)
+  const derive = async (format: ConvertFormat, output: string): Promise<void> => {
+    const waiting = ctx.converters?.take(format)
     if (waiting) await waiting(paths.json, output)
-    else if (trivy.caps.convert) await trivy.convert(paths.json, format, output, template)
+    else if (trivy.caps.convert) await trivy.convert(paths.json, format, output)
     else
-      await trivy.run(
-        scanArgs(options, trivy.caps, { ...scanInput, format, output, ...(template ? { template } : {}) }),
-        line => reporter.debug(line)
+      await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line =>
+        reporter.debug(line)
       )
   }
   if (!trivy.caps.convert)
@@ -100,30 +100,28 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
       `Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`
     )
 
-  const template = trivy.gitlabTemplate()
   const start = new Date()
   await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
     const onLine = (line: string): void => reporter.debug(line)
     const early = ctx.prestarted?.take(args)
     await (early ? early(onLine) : trivy.run(args, onLine))
     // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
-    // whatever follows the scan (the gate, the push). The table is written from the model below
-    // (a Trivy start costs more than the table).
+    // whatever follows the scan (the gate, the push). The table and GitLab's report are written
+    // from the model below (a Trivy start costs more than either).
     const outputs: Record<ConvertFormat, string | undefined> = {
       table: paths.table,
       sarif: paths.sarif,
       cyclonedx: paths.cyclonedx,
-      'spdx-json': paths.spdx,
-      template: paths.gitlab
+      'spdx-json': paths.spdx
     }
     const conversions: Conversion[] = [
-      ...(trivy.caps.convert ? [] : [['table'] as const]),
-      ...conversionsFor(options, template)
+      ...(trivy.caps.convert ? [] : ['table' as const]),
+      ...conversionsFor(options)
     ]
     const converting = trivy.caps.convert
-      ? Promise.all(conversions.map(([format, t]) => derive(format, outputs[format]!, t)))
+      ? Promise.all(conversions.map(format => derive(format, outputs[format]!)))
       : conversions.reduce(
-          (chain, [format, t]) => chain.then(() => derive(format, outputs[format]!, t)),
+          (chain, format) => chain.then(() => derive(format, outputs[format]!)),
           Promise.resolve()
         )
     if (ctx.pending) {
@@ -136,16 +134,14 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
   const report = readTrivyReport(JSON.parse(readFileSync(paths.json, 'utf8')) as TrivyReport)
   if (trivy.caps.convert) writeFileSync(paths.table, vulnerabilityTable({ image: target.image, ...report }))
   reporter.info(readFileSync(paths.table, 'utf8'))
-  if (!template) {
-    const info = {
-      trivyVersion: trivy.caps.version,
-      analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
-      start,
-      end
-    }
-    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info)
-    writeFileSync(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n')
+  const info = {
+    trivyVersion: trivy.caps.version,
+    analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
+    start,
+    end
   }
+  const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info)
+  writeFileSync(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n')
 
   const sizeBytes =
     target.sizeBytes ??

@@ -85,8 +85,6 @@ export interface ScanArgsInput {
   output: string
   /** `json` unless given: a Trivy without `convert` writes each report with a scan of its own. */
   format?: ConvertFormat | 'json'
-  /** With format `template`: the template file. */
-  template?: string
   cacheDir: string
   platform?: string
   /** One merged ignore file, if any. */
@@ -98,7 +96,6 @@ export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: Scan
   const args = ['image', '--format', format, '--output', input.output]
   // Every package in the JSON, which the SBOMs and the package count read.
   if (format === 'json') args.push('--list-all-pkgs')
-  if (format === 'template' && input.template) args.push('--template', `@${input.template}`)
   args.push(
     '--cache-dir',
     input.cacheDir,
@@ -124,23 +121,11 @@ export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: Scan
   return args
 }
 
-export type ConvertFormat = 'table' | 'sarif' | 'cyclonedx' | 'spdx-json' | 'template'
+export type ConvertFormat = 'table' | 'sarif' | 'cyclonedx' | 'spdx-json'
 
 /** `output` undefined: the report on stdout. */
-export function convertArgs(
-  json: string,
-  format: ConvertFormat,
-  output: string | undefined,
-  template?: string
-): string[] {
-  return [
-    'convert',
-    '--format',
-    format,
-    ...(template ? ['--template', `@${template}`] : []),
-    ...(output ? ['--output', output] : []),
-    json
-  ]
+export function convertArgs(json: string, format: ConvertFormat, output: string | undefined): string[] {
+  return ['convert', '--format', format, ...(output ? ['--output', output] : []), json]
 }
 
 /** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */

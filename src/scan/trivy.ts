@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { StepError } from '../errors.js'
 import { namedPipe, run, type RunOptions, type RunResult } from '../process.js'
 import type { Reporter } from '../reporter.js'
@@ -81,27 +80,21 @@ export class Trivy {
     return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } })
   }
 
-  convert(json: string, format: ConvertFormat, output: string, template?: string): Promise<RunResult> {
-    return this.runner(this.path, convertArgs(json, format, output, template), { env: shortRunEnv(this.env) })
+  convert(json: string, format: ConvertFormat, output: string): Promise<RunResult> {
+    return this.runner(this.path, convertArgs(json, format, output), { env: shortRunEnv(this.env) })
   }
 
   /**
    * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
    * rejection ends it) and prints the report on stdout.
    */
-  convertLater(json: Promise<Buffer>, format: ConvertFormat, template?: string, nice?: number) {
+  convertLater(json: Promise<Buffer>, format: ConvertFormat, nice?: number) {
     const pipe = namedPipe(this.env)
-    return this.runner(this.path, convertArgs(pipe.path, format, undefined, template), {
+    return this.runner(this.path, convertArgs(pipe.path, format, undefined), {
       env: shortRunEnv(this.env),
       feed: { pipe: pipe.path, data: json },
       ...(nice ? { nice } : {})
     }).finally(pipe.remove)
-  }
-
-  /** GitLab's container-scanning template, where the Trivy release ships it next to the binary. */
-  gitlabTemplate(): string | undefined {
-    const candidate = join(dirname(this.path), 'contrib', 'gitlab.tpl')
-    return existsSync(candidate) ? candidate : undefined
   }
 
   /**

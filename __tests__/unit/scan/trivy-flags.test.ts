@@ -159,20 +159,11 @@ describe('scanArgs', () => {
       source: { tar: 'i.tar' },
       output: 'r.json',
       cacheDir: '/c',
-      format: 'template',
-      template: '/t/gitlab.tpl',
+      format: 'sarif',
       platform: 'linux/arm64',
       ignoreFile: '.trivyignore'
     })
-    expect(a.slice(0, 7)).toEqual([
-      'image',
-      '--format',
-      'template',
-      '--output',
-      'r.json',
-      '--template',
-      '@/t/gitlab.tpl'
-    ])
+    expect(a.slice(0, 5)).toEqual(['image', '--format', 'sarif', '--output', 'r.json'])
     expect(a).not.toContain('--list-all-pkgs')
     expect(a).toEqual(expect.arrayContaining(['--platform', 'linux/arm64', '--ignorefile', '.trivyignore']))
   })
