@@ -4441,7 +4441,7 @@ class Trivy {
      */
     convertLater(json, format, nice) {
         const pipe = (0,src_process/* namedPipe */.Gr)(this.env);
-        return this.runner(this.path, convertArgs(pipe.path, format, undefined), {
+        return this.runner(this.path, convertArgs(pipe.path, format), {
             env: (0,go_env/* shortRunEnv */.Z)(this.env),
             feed: { pipe: pipe.path, data: json },
             ...(nice ? { nice } : {})
@@ -4650,19 +4650,19 @@ class Converters {
         this.waiting = waiting;
     }
     /** Where a pipe cannot be made (no `mkfifo`), none is started and each report is converted as before. */
-    static start(trivy, conversions) {
+    static start(trivy, formats) {
         const started = new Converters([]);
         try {
-            for (const conversion of conversions) {
+            for (const format of formats) {
                 let feed;
                 let cancel;
                 const json = new Promise((resolve, reject) => {
                     feed = resolve;
                     cancel = () => reject(new Error('not needed'));
                 });
-                const result = trivy.convertLater(json, conversion, src_process/* BESIDE_BUILD_NICE */.cT);
+                const result = trivy.convertLater(json, format, src_process/* BESIDE_BUILD_NICE */.cT);
                 result.catch(() => undefined); // awaited when used; an unused one is ended by close()
-                started.waiting.push({ conversion, feed, cancel, result });
+                started.waiting.push({ format, feed, cancel, result });
             }
         }
         catch {
@@ -4672,7 +4672,7 @@ class Converters {
     }
     /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
     take(format) {
-        const i = this.waiting.findIndex(w => w.conversion === format);
+        const i = this.waiting.findIndex(w => w.format === format);
         if (i < 0)
             return undefined;
         const [w] = this.waiting.splice(i, 1);
@@ -5544,8 +5544,8 @@ async function runPipeline(config, ctx, deps) {
         // The builder is asked beside the login and the metadata; the Build group says what it answered.
         // Where buildx can only take the daemon's own, it is asked only if the build fails.
         const plainBuilder = plainDefaultBuilder(config.build.builder, env);
-        const builder = plainBuilder ? undefined : inspectBuilder(config.build.builder, env);
-        builder?.catch(() => undefined);
+        const builder = plainBuilder ? Promise.resolve(plainBuilder) : inspectBuilder(config.build.builder, env);
+        builder.catch(() => undefined);
         // Logged in first: a private base image is read for its digest and pulled by the build.
         if (config.login) {
             const l = config.login;
@@ -5568,7 +5568,7 @@ async function runPipeline(config, ctx, deps) {
         let buildEnded = false;
         const building = r
             .group('Build', async () => {
-            const b = plainBuilder ?? (await builder);
+            const b = await builder;
             r.info(`builder ${b.name} (driver ${b.driver})`);
             try {
                 return await buildImage(config.build, meta, config.push, b, r, env, {

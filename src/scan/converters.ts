@@ -4,9 +4,6 @@ import type { Trivy } from './trivy.js'
 import type { ConvertFormat } from './trivy-flags.js'
 import type { ScanOptions } from './options.js'
 
-/** One report `trivy convert` writes from the scan's JSON. */
-export type Conversion = ConvertFormat
-
 /** Writes one report from the scan's JSON. */
 export type Convert = (json: string, output: string) => Promise<void>
 
@@ -14,7 +11,7 @@ export type Convert = (json: string, output: string) => Promise<void>
  * The conversions of one image's scan, in the order scanImage runs them. GitLab's report is not
  * one: it is written from the scan's model, as the table is.
  */
-export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>): Conversion[] {
+export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>): ConvertFormat[] {
   return [
     'sarif',
     ...(options.sbomFormats.includes('cyclonedx') ? (['cyclonedx'] as const) : []),
@@ -23,7 +20,7 @@ export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>): Conve
 }
 
 interface Waiting {
-  conversion: Conversion
+  format: ConvertFormat
   feed: (json: Buffer) => void
   cancel: () => void
   result: Promise<RunResult>
@@ -44,19 +41,19 @@ export class Converters {
   }
 
   /** Where a pipe cannot be made (no `mkfifo`), none is started and each report is converted as before. */
-  static start(trivy: Trivy, conversions: readonly Conversion[]): Converters {
+  static start(trivy: Trivy, formats: readonly ConvertFormat[]): Converters {
     const started = new Converters([])
     try {
-      for (const conversion of conversions) {
+      for (const format of formats) {
         let feed!: (json: Buffer) => void
         let cancel!: () => void
         const json = new Promise<Buffer>((resolve, reject) => {
           feed = resolve
           cancel = () => reject(new Error('not needed'))
         })
-        const result = trivy.convertLater(json, conversion, BESIDE_BUILD_NICE)
+        const result = trivy.convertLater(json, format, BESIDE_BUILD_NICE)
         result.catch(() => undefined) // awaited when used; an unused one is ended by close()
-        started.waiting.push({ conversion, feed, cancel, result })
+        started.waiting.push({ format, feed, cancel, result })
       }
     } catch {
       started.close()
@@ -66,7 +63,7 @@ export class Converters {
 
   /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
   take(format: ConvertFormat): Convert | undefined {
-    const i = this.waiting.findIndex(w => w.conversion === format)
+    const i = this.waiting.findIndex(w => w.format === format)
     if (i < 0) return undefined
     const [w] = this.waiting.splice(i, 1)
     return async (json, output) => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import { slug } from './artifacts.js'
-import { conversionsFor, type Conversion, type Converters } from './converters.js'
+import { conversionsFor, type Converters } from './converters.js'
 import {
   readTrivyReport,
   type ImageScan,
@@ -114,7 +114,7 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
       cyclonedx: paths.cyclonedx,
       'spdx-json': paths.spdx
     }
-    const conversions: Conversion[] = [
+    const conversions: ConvertFormat[] = [
       ...(trivy.caps.convert ? [] : ['table' as const]),
       ...conversionsFor(options)
     ]

@@ -124,7 +124,7 @@ export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: Scan
 export type ConvertFormat = 'table' | 'sarif' | 'cyclonedx' | 'spdx-json'
 
 /** `output` undefined: the report on stdout. */
-export function convertArgs(json: string, format: ConvertFormat, output: string | undefined): string[] {
+export function convertArgs(json: string, format: ConvertFormat, output?: string): string[] {
   return ['convert', '--format', format, ...(output ? ['--output', output] : []), json]
 }
 

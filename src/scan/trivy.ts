@@ -90,7 +90,7 @@ export class Trivy {
    */
   convertLater(json: Promise<Buffer>, format: ConvertFormat, nice?: number) {
     const pipe = namedPipe(this.env)
-    return this.runner(this.path, convertArgs(pipe.path, format, undefined), {
+    return this.runner(this.path, convertArgs(pipe.path, format), {
       env: shortRunEnv(this.env),
       feed: { pipe: pipe.path, data: json },
       ...(nice ? { nice } : {})
