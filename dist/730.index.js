@@ -2722,7 +2722,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _github_sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(49362);
 /* harmony import */ var _github_tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1047);
 /* harmony import */ var _github_trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(26604);
-/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69049);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(61193);
 /* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(34006);
 
 
@@ -3203,7 +3203,7 @@ function computeTags(rules, flavor, ctx, opts = {}) {
 
 /***/ }),
 
-/***/ 69049:
+/***/ 61193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3467,7 +3467,84 @@ async function buildImage(b, meta, push, builder, reporter, env, opts = {}) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+;// CONCATENATED MODULE: ./src/http.ts
+
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+/** No byte for this long ends the request (undici's default for fetch's headers and body). */
+const IDLE_MS = 300_000;
+/**
+ * fetch's shape over node:http(s), for the registry calls. Node's fetch parses HTTP with a
+ * WebAssembly build of llhttp, whose parser V8 compiles a second time in the background; a run
+ * that ends just after its first fetch (the pushed digest's check) waited for that compilation at
+ * exit: 40-60 ms measured. node:http's parser is native.
+ *
+ * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
+ * is retried as a GET without the body; Authorization is dropped when the origin changes.
+ * No content-encoding is asked for, so none needs decoding.
+ */
+async function httpFetch(input, init = {}) {
+    let url = new URL(input);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body;
+    const headers = new Headers(init.headers);
+    for (let hops = 0;; hops++) {
+        const res = await send(url, method, headers, body);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
+            return toResponse(res, method);
+        res.resume();
+        if (hops >= MAX_REDIRECTS)
+            throw new Error(`${url.origin}: more than ${MAX_REDIRECTS} redirects`);
+        const next = new URL(location, url);
+        const status = res.statusCode ?? 0;
+        if ((status === 303 && method !== 'HEAD') || (status <= 302 && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+            for (const h of ['content-type', 'content-length'])
+                headers.delete(h);
+        }
+        if (next.origin !== url.origin)
+            headers.delete('authorization');
+        url = next;
+    }
+}
+function send(url, method, headers, body) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return Promise.reject(new Error(`${url.href}: only http and https are spoken here`));
+    const out = Object.fromEntries(headers);
+    // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
+    if (body !== undefined || !['GET', 'HEAD'].includes(method))
+        out['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
+    return new Promise((resolve, reject) => {
+        const req = (url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request)(url, { method, headers: out }, resolve);
+        req.setTimeout(IDLE_MS, () => req.destroy(new Error(`${url.origin}: no answer in ${IDLE_MS / 1000} s`)));
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+async function toResponse(res, method) {
+    const chunks = [];
+    for await (const chunk of res)
+        chunks.push(chunk);
+    const headers = new Headers();
+    for (const [name, values] of Object.entries(res.headersDistinct))
+        for (const value of values ?? [])
+            headers.append(name, value);
+    const status = res.statusCode ?? 0;
+    const noBody = method === 'HEAD' || [204, 205, 304].includes(status);
+    return new Response(noBody ? null : Buffer.concat(chunks), {
+        status,
+        statusText: res.statusMessage ?? '',
+        headers
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/registry-copy.ts
+
 
 
 
@@ -3512,7 +3589,7 @@ class Session {
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', `repository:${repo}:${actions}`);
-        const res = await fetch(url, { headers: basic ? { Authorization: basic } : {} });
+        const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
         const body = (await res.json());
@@ -3524,7 +3601,7 @@ class Session {
             const headers = new Headers(init.headers);
             if (this.authorization)
                 headers.set('Authorization', this.authorization);
-            const res = await fetch(url, { ...init, headers, redirect: 'follow' });
+            const res = await httpFetch(url, { ...init, headers });
             const challenge = res.headers.get('www-authenticate');
             if (res.status !== 401 || !challenge || attempt > 0)
                 return res;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readDockerConfig } from './docker-config.js'
 import { StepError } from './errors.js'
+import { httpFetch, type HttpInit } from './http.js'
 
 /**
  * Copies an image between registries byte for byte over the distribution API, so its digest is
@@ -53,18 +54,18 @@ export class Session {
     const url = new URL(params.realm)
     if (params.service) url.searchParams.set('service', params.service)
     url.searchParams.set('scope', `repository:${repo}:${actions}`)
-    const res = await fetch(url, { headers: basic ? { Authorization: basic } : {} })
+    const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} })
     if (!res.ok) throw new StepError(`${this.host}: no token for ${repo} (${res.status})`)
     const body = (await res.json()) as { token?: string; access_token?: string }
     this.authorization = `Bearer ${body.token ?? body.access_token}`
   }
 
-  async fetch(repo: string, actions: string, path: string, init: RequestInit = {}): Promise<Response> {
+  async fetch(repo: string, actions: string, path: string, init: HttpInit = {}): Promise<Response> {
     const url = path.startsWith('http') ? path : `${scheme(this.host)}://${this.host}/v2/${repo}/${path}`
     for (let attempt = 0; ; attempt++) {
       const headers = new Headers(init.headers)
       if (this.authorization) headers.set('Authorization', this.authorization)
-      const res = await fetch(url, { ...init, headers, redirect: 'follow' })
+      const res = await httpFetch(url, { ...init, headers })
       const challenge = res.headers.get('www-authenticate')
       if (res.status !== 401 || !challenge || attempt > 0) return res
       await this.authenticate(challenge, repo, actions)

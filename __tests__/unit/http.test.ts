@@ -1,0 +1,205 @@
+import { jest } from '@jest/globals'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { httpFetch } from '../../src/http.js'
+import { Session } from '../../src/registry-copy.js'
+
+interface Seen {
+  method: string
+  url: string
+  headers: IncomingMessage['headers']
+  body: string
+}
+
+/** A local server answering with `handle`, recording every request it saw. */
+async function server(
+  handle: (req: Seen, res: ServerResponse) => void
+): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
+  const seen: Seen[] = []
+  const srv: Server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const s = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString()
+      }
+      seen.push(s)
+      handle(s, res)
+    })
+  })
+  await new Promise<void>(resolve => srv.listen(0, '127.0.0.1', resolve))
+  const { port } = srv.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () => new Promise(resolve => srv.close(() => resolve()))
+  }
+}
+
+const servers: Array<{ close: () => Promise<void> }> = []
+async function open(handle: Parameters<typeof server>[0]) {
+  const s = await server(handle)
+  servers.push(s)
+  return s
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(s => s.close()))
+  jest.restoreAllMocks()
+})
+
+describe('httpFetch', () => {
+  it('answers as fetch does: status, headers, body bytes', async () => {
+    const s = await open((_, res) =>
+      res.writeHead(200, { 'x-one': 'a', 'content-type': 'text/plain' }).end('héllo')
+    )
+    const res = await httpFetch(`${s.url}/v2/`, { headers: { Accept: 'text/plain' } })
+    expect(res.status).toBe(200)
+    expect(res.ok).toBe(true)
+    expect(res.headers.get('x-one')).toBe('a')
+    expect(Buffer.from(await res.arrayBuffer()).toString()).toBe('héllo')
+    expect(s.seen[0]).toMatchObject({ method: 'GET', url: '/v2/', headers: { accept: 'text/plain' } })
+    // Nothing asks for a compressed answer, so none has to be decoded.
+    expect(s.seen[0]?.headers['accept-encoding']).toBeUndefined()
+  })
+
+  it('sends a body with its length, never chunked', async () => {
+    const s = await open((_, res) => res.writeHead(201).end())
+    const res = await httpFetch(`${s.url}/up`, { method: 'PUT', body: Buffer.from('0123456789') })
+    expect(res.status).toBe(201)
+    expect(s.seen[0]).toMatchObject({ method: 'PUT', body: '0123456789' })
+    expect(s.seen[0]?.headers['content-length']).toBe('10')
+    expect(s.seen[0]?.headers['transfer-encoding']).toBeUndefined()
+  })
+
+  it('sends a POST with no body as Content-Length: 0', async () => {
+    const s = await open((_, res) => res.writeHead(202, { location: '/uploads/1' }).end())
+    const res = await httpFetch(`${s.url}/v2/app/blobs/uploads/`, { method: 'POST' })
+    expect(res.status).toBe(202)
+    expect(res.headers.get('location')).toBe('/uploads/1')
+    expect(s.seen[0]?.headers['content-length']).toBe('0')
+  })
+
+  it.each([
+    ['HEAD', 200],
+    ['GET', 204]
+  ])('gives a %s answered %i no body', async (method, status) => {
+    const s = await open((_, res) => res.writeHead(status, { 'docker-content-digest': 'sha256:x' }).end())
+    const res = await httpFetch(`${s.url}/b`, { method })
+    expect(res.status).toBe(status)
+    expect(res.body).toBeNull()
+    expect(res.headers.get('docker-content-digest')).toBe('sha256:x')
+  })
+
+  it('follows a 307 with the same method and body, keeping Authorization on the same origin', async () => {
+    const s = await open((req, res) =>
+      req.url === '/from' ? res.writeHead(307, { location: '/to' }).end() : res.writeHead(201).end('done')
+    )
+    const res = await httpFetch(`${s.url}/from`, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer t' },
+      body: 'data'
+    })
+    expect(await res.text()).toBe('done')
+    expect(s.seen.map(r => [r.method, r.url, r.body, r.headers.authorization])).toEqual([
+      ['PUT', '/from', 'data', 'Bearer t'],
+      ['PUT', '/to', 'data', 'Bearer t']
+    ])
+  })
+
+  it('turns a POST answered 302 (and anything answered 303) into a GET without the body', async () => {
+    const s = await open((req, res) =>
+      req.url === '/a'
+        ? res.writeHead(302, { location: '/b' }).end()
+        : req.url === '/b'
+          ? res.writeHead(303, { location: '/c' }).end()
+          : res.writeHead(200).end('c')
+    )
+    const res = await httpFetch(`${s.url}/a`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}'
+    })
+    expect(await res.text()).toBe('c')
+    expect(s.seen.map(r => [r.method, r.url, r.body, r.headers['content-type']])).toEqual([
+      ['POST', '/a', '{}', 'application/json'],
+      ['GET', '/b', '', undefined],
+      ['GET', '/c', '', undefined]
+    ])
+  })
+
+  it('drops Authorization when a redirect leaves the origin (a blob served from storage)', async () => {
+    const storage = await open((_, res) => res.writeHead(200).end('blob'))
+    const registry = await open((_, res) =>
+      res.writeHead(307, { location: `${storage.url}/signed?x=1` }).end()
+    )
+    const res = await httpFetch(`${registry.url}/v2/app/blobs/sha256:1`, {
+      headers: { Authorization: 'Basic c2VjcmV0' }
+    })
+    expect(await res.text()).toBe('blob')
+    expect(registry.seen[0]?.headers.authorization).toBe('Basic c2VjcmV0')
+    expect(storage.seen[0]?.url).toBe('/signed?x=1')
+    expect(storage.seen[0]?.headers.authorization).toBeUndefined()
+  })
+
+  it('stops a redirect loop with an error naming the origin', async () => {
+    const s = await open((_, res) => res.writeHead(302, { location: '/again' }).end())
+    await expect(httpFetch(`${s.url}/again`)).rejects.toThrow(`${s.url}: more than 20 redirects`)
+    expect(s.seen).toHaveLength(21)
+  })
+
+  it('rejects a refused connection, and a scheme it does not speak', async () => {
+    const s = await open((_, res) => res.end())
+    const gone = s.url
+    await s.close()
+    servers.length = 0
+    await expect(httpFetch(`${gone}/v2/`)).rejects.toThrow(/ECONNREFUSED/)
+    await expect(httpFetch('ftp://127.0.0.1/x')).rejects.toThrow('only http and https')
+  })
+})
+
+describe('Session', () => {
+  it('answers a basic challenge once, and never calls the global fetch', async () => {
+    const fetchSpy = jest.spyOn(globalThis, 'fetch')
+    const s = await open((req, res) =>
+      req.headers.authorization === `Basic ${Buffer.from('u:p').toString('base64')}`
+        ? res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":1}')
+        : res.writeHead(401, { 'www-authenticate': 'Basic realm="registry"' }).end()
+    )
+    const session = new Session(s.url.replace('http://', ''), { username: 'u', password: 'p' })
+    expect(await (await session.fetch('app', 'pull', 'manifests/1')).json()).toEqual({ ok: 1 })
+    expect(await (await session.fetch('app', 'pull', 'manifests/2')).json()).toEqual({ ok: 1 })
+    // The second request carries what the first earned.
+    expect(s.seen.map(r => [r.url, !!r.headers.authorization])).toEqual([
+      ['/v2/app/manifests/1', false],
+      ['/v2/app/manifests/1', true],
+      ['/v2/app/manifests/2', true]
+    ])
+    expect(fetchSpy).not.toHaveBeenCalled()
+  })
+
+  it('gets a bearer token from the realm for the repository and actions asked', async () => {
+    const auth = await open((req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ token: `t-${req.url}` }))
+    )
+    const registry = await open((req, res) =>
+      req.headers.authorization
+        ? res.writeHead(200).end(req.headers.authorization)
+        : res
+            .writeHead(401, {
+              'www-authenticate': `Bearer realm="${auth.url}/token",service="reg"`
+            })
+            .end()
+    )
+    const session = new Session(registry.url.replace('http://', ''), { username: 'u', password: 'p' })
+    const res = await session.fetch('team/app', 'pull,push', 'blobs/uploads/', { method: 'POST' })
+    const tokenUrl = '/token?service=reg&scope=repository%3Ateam%2Fapp%3Apull%2Cpush'
+    expect(await res.text()).toBe(`Bearer t-${tokenUrl}`)
+    expect(auth.seen[0]?.url).toBe(tokenUrl)
+    expect(auth.seen[0]?.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`)
+  })
+})
