@@ -3480,7 +3480,7 @@ const IDLE_MS = 300_000;
  * fetch's shape over node:http(s), for the registry calls. Node's fetch parses HTTP with a
  * WebAssembly build of llhttp, whose parser V8 compiles a second time in the background; a run
  * that ends just after its first fetch (the pushed digest's check) waited for that compilation at
- * exit: 40-60 ms measured. node:http's parser is native.
+ * exit: 40-90 ms measured. node:http's parser is native.
  *
  * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
  * is retried as a GET without the body; Authorization is dropped when the origin changes.
