@@ -165,7 +165,8 @@ export async function runPipeline(
     let buildEnded = false
     const building = r
       .group('Build', async () => {
-        const b = await builder
+        // Not awaited when known: the build's process then starts before the lint's and the scan's below.
+        const b = plainBuilder ?? (await builder)
         r.info(`builder ${b.name} (driver ${b.driver})`)
         try {
           return await buildImage(config.build, meta, config.push, b, r, env, {
