@@ -3472,15 +3472,46 @@ var external_node_https_ = __webpack_require__(44708);
 ;// CONCATENATED MODULE: ./src/http.ts
 
 
+/** An answer read whole (a manifest, a token, a blob). */
+class HttpResponse {
+    status;
+    statusText;
+    headers;
+    body;
+    constructor(status, statusText, headers, 
+    /** Empty for a HEAD, a 204, a 205 or a 304. */
+    body) {
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.body = body;
+    }
+    get ok() {
+        return this.status >= 200 && this.status < 300;
+    }
+    /** A header's value, several joined with ", " (as fetch's Headers.get gives them). */
+    header(name) {
+        const value = this.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : value;
+    }
+    text() {
+        return this.body.toString('utf8');
+    }
+    json() {
+        return JSON.parse(this.text());
+    }
+}
+const lowerCaseNames = (headers = {}) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 20;
 /** No byte for this long ends the request (undici's default for fetch's headers and body). */
 const IDLE_MS = 300_000;
 /**
- * fetch's shape over node:http(s), for the registry calls. Node's fetch parses HTTP with a
- * WebAssembly build of llhttp, whose parser V8 compiles a second time in the background; a run
- * that ends just after its first fetch (the pushed digest's check) waited for that compilation at
- * exit: 40-90 ms measured. node:http's parser is native.
+ * fetch over node:http(s), for the registry calls. Node's fetch parses HTTP with a WebAssembly
+ * build of llhttp, whose parser V8 compiles a second time in the background; a run that ends just
+ * after its first fetch (the pushed digest's check) waited for that compilation at exit: 40-90 ms
+ * measured. node:http's parser is native. Nor are fetch's Headers and Response used: the first
+ * use of either loads Node's built-in undici, 30-40 ms of the main thread as the build starts.
  *
  * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
  * is retried as a GET without the body; Authorization is dropped when the origin changes.
@@ -3490,7 +3521,7 @@ async function httpFetch(input, init = {}) {
     let url = new URL(input);
     let method = (init.method ?? 'GET').toUpperCase();
     let body = init.body;
-    const headers = new Headers(init.headers);
+    const headers = lowerCaseNames(init.headers);
     for (let hops = 0;; hops++) {
         const res = await send(url, method, headers, body);
         const location = res.headers.location;
@@ -3504,18 +3535,18 @@ async function httpFetch(input, init = {}) {
         if ((status === 303 && method !== 'HEAD') || (status <= 302 && method === 'POST')) {
             method = 'GET';
             body = undefined;
-            for (const h of ['content-type', 'content-length'])
-                headers.delete(h);
+            delete headers['content-type'];
+            delete headers['content-length'];
         }
         if (next.origin !== url.origin)
-            headers.delete('authorization');
+            delete headers.authorization;
         url = next;
     }
 }
 function send(url, method, headers, body) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
         return Promise.reject(new Error(`${url.href}: only http and https are spoken here`));
-    const out = Object.fromEntries(headers);
+    const out = { ...headers };
     // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
     if (body !== undefined || !['GET', 'HEAD'].includes(method))
         out['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
@@ -3530,17 +3561,9 @@ async function toResponse(res, method) {
     const chunks = [];
     for await (const chunk of res)
         chunks.push(chunk);
-    const headers = new Headers();
-    for (const [name, values] of Object.entries(res.headersDistinct))
-        for (const value of values ?? [])
-            headers.append(name, value);
     const status = res.statusCode ?? 0;
     const noBody = method === 'HEAD' || [204, 205, 304].includes(status);
-    return new Response(noBody ? null : Buffer.concat(chunks), {
-        status,
-        statusText: res.statusMessage ?? '',
-        headers
-    });
+    return new HttpResponse(status, res.statusMessage ?? '', res.headers, noBody ? Buffer.alloc(0) : Buffer.concat(chunks));
 }
 
 ;// CONCATENATED MODULE: ./src/registry-copy.ts
@@ -3592,17 +3615,17 @@ class Session {
         const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
-        const body = (await res.json());
+        const body = res.json();
         this.authorization = `Bearer ${body.token ?? body.access_token}`;
     }
     async fetch(repo, actions, path, init = {}) {
         const url = path.startsWith('http') ? path : `${scheme(this.host)}://${this.host}/v2/${repo}/${path}`;
         for (let attempt = 0;; attempt++) {
-            const headers = new Headers(init.headers);
+            const headers = lowerCaseNames(init.headers);
             if (this.authorization)
-                headers.set('Authorization', this.authorization);
+                headers.authorization = this.authorization;
             const res = await httpFetch(url, { ...init, headers });
-            const challenge = res.headers.get('www-authenticate');
+            const challenge = res.header('www-authenticate');
             if (res.status !== 401 || !challenge || attempt > 0)
                 return res;
             await this.authenticate(challenge, repo, actions);
@@ -3610,9 +3633,9 @@ class Session {
     }
 }
 const sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
-async function check(res, what) {
+function check(res, what) {
     if (!res.ok)
-        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, (await res.text()).slice(0, 500));
+        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
     return res;
 }
 async function copyBlob(digest, src, dst) {
@@ -3623,7 +3646,7 @@ async function copyBlob(digest, src, dst) {
         if (mount.status === 201)
             return;
     }
-    const blob = Buffer.from(await (await check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`)).arrayBuffer());
+    const blob = check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`).body;
     if (sha256(blob) !== digest)
         throw new StepError(`blob ${digest} read from ${src.host} has another digest`);
     await putBlob(dst, digest, blob);
@@ -3636,10 +3659,10 @@ async function uploadBlob(dst, digest, blob) {
 }
 /** Uploads a blob in one PUT (monolithic upload). */
 async function putBlob(dst, digest, blob) {
-    const start = await check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
-    const location = new URL(start.headers.get('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
+    const start = check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
+    const location = new URL(start.header('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
     location.searchParams.set('digest', digest);
-    await check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
+    check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
         method: 'PUT',
         headers: { 'Content-Type': 'application/octet-stream' },
         body: blob
@@ -3647,16 +3670,16 @@ async function putBlob(dst, digest, blob) {
 }
 /** Writes a manifest under a reference (a tag, or its own digest to push it with no tag). */
 async function putManifest(dst, reference, mediaType, bytes) {
-    await check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
+    check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
         method: 'PUT',
         headers: { 'Content-Type': mediaType },
         body: bytes
     }), `writing ${dst.host}/${dst.repo}:${reference}`);
 }
 async function copyManifest(ref, expected, src, dst, tag) {
-    const res = await check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
-    const type = res.headers.get('content-type') ?? '';
-    const bytes = Buffer.from(await res.arrayBuffer());
+    const res = check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
+    const type = res.header('content-type') ?? '';
+    const bytes = res.body;
     if (sha256(bytes) !== expected)
         throw new StepError(`${src.host}/${src.repo}@${ref} is not ${expected}`);
     const json = JSON.parse(bytes.toString('utf8'));
@@ -3727,7 +3750,7 @@ async function fetchManifest(ref, env, opts = {}) {
             return 'missing';
         if (!res.ok)
             return undefined;
-        const bytes = Buffer.from(await res.arrayBuffer());
+        const bytes = res.body;
         if (where.reference.startsWith('sha256:') && sha256(bytes) !== where.reference)
             return undefined;
         const json = JSON.parse(bytes.toString('utf8'));
@@ -3737,7 +3760,7 @@ async function fetchManifest(ref, env, opts = {}) {
         const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
         if (!blob.ok)
             return undefined;
-        const image = (await blob.json());
+        const image = blob.json();
         return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
     }
     catch {

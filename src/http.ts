@@ -1,11 +1,44 @@
-import { request as httpRequest, type IncomingMessage } from 'node:http'
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 
 export interface HttpInit {
   method?: string
-  headers?: Record<string, string> | Headers
+  /** Names in any case: they are sent in lower case, as HTTP/2 and fetch's Headers have them. */
+  headers?: Readonly<Record<string, string>>
   body?: Buffer | string
 }
+
+/** An answer read whole (a manifest, a token, a blob). */
+export class HttpResponse {
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    private readonly headers: IncomingHttpHeaders,
+    /** Empty for a HEAD, a 204, a 205 or a 304. */
+    readonly body: Buffer
+  ) {}
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300
+  }
+
+  /** A header's value, several joined with ", " (as fetch's Headers.get gives them). */
+  header(name: string): string | undefined {
+    const value = this.headers[name.toLowerCase()]
+    return Array.isArray(value) ? value.join(', ') : value
+  }
+
+  text(): string {
+    return this.body.toString('utf8')
+  }
+
+  json(): unknown {
+    return JSON.parse(this.text())
+  }
+}
+
+export const lowerCaseNames = (headers: Readonly<Record<string, string>> = {}): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308])
 const MAX_REDIRECTS = 20
@@ -13,20 +46,21 @@ const MAX_REDIRECTS = 20
 const IDLE_MS = 300_000
 
 /**
- * fetch's shape over node:http(s), for the registry calls. Node's fetch parses HTTP with a
- * WebAssembly build of llhttp, whose parser V8 compiles a second time in the background; a run
- * that ends just after its first fetch (the pushed digest's check) waited for that compilation at
- * exit: 40-90 ms measured. node:http's parser is native.
+ * fetch over node:http(s), for the registry calls. Node's fetch parses HTTP with a WebAssembly
+ * build of llhttp, whose parser V8 compiles a second time in the background; a run that ends just
+ * after its first fetch (the pushed digest's check) waited for that compilation at exit: 40-90 ms
+ * measured. node:http's parser is native. Nor are fetch's Headers and Response used: the first
+ * use of either loads Node's built-in undici, 30-40 ms of the main thread as the build starts.
  *
  * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
  * is retried as a GET without the body; Authorization is dropped when the origin changes.
  * No content-encoding is asked for, so none needs decoding.
  */
-export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<Response> {
+export async function httpFetch(input: string | URL, init: HttpInit = {}): Promise<HttpResponse> {
   let url = new URL(input)
   let method = (init.method ?? 'GET').toUpperCase()
   let body = init.body
-  const headers = new Headers(init.headers)
+  const headers = lowerCaseNames(init.headers)
   for (let hops = 0; ; hops++) {
     const res = await send(url, method, headers, body)
     const location = res.headers.location
@@ -38,17 +72,23 @@ export async function httpFetch(input: string | URL, init: HttpInit = {}): Promi
     if ((status === 303 && method !== 'HEAD') || (status <= 302 && method === 'POST')) {
       method = 'GET'
       body = undefined
-      for (const h of ['content-type', 'content-length']) headers.delete(h)
+      delete headers['content-type']
+      delete headers['content-length']
     }
-    if (next.origin !== url.origin) headers.delete('authorization')
+    if (next.origin !== url.origin) delete headers.authorization
     url = next
   }
 }
 
-function send(url: URL, method: string, headers: Headers, body?: Buffer | string): Promise<IncomingMessage> {
+function send(
+  url: URL,
+  method: string,
+  headers: Readonly<Record<string, string>>,
+  body?: Buffer | string
+): Promise<IncomingMessage> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return Promise.reject(new Error(`${url.href}: only http and https are spoken here`))
-  const out: Record<string, string> = Object.fromEntries(headers)
+  const out = { ...headers }
   // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
   if (body !== undefined || !['GET', 'HEAD'].includes(method))
     out['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body))
@@ -64,17 +104,15 @@ function send(url: URL, method: string, headers: Headers, body?: Buffer | string
   })
 }
 
-async function toResponse(res: IncomingMessage, method: string): Promise<Response> {
+async function toResponse(res: IncomingMessage, method: string): Promise<HttpResponse> {
   const chunks: Buffer[] = []
   for await (const chunk of res) chunks.push(chunk as Buffer)
-  const headers = new Headers()
-  for (const [name, values] of Object.entries(res.headersDistinct))
-    for (const value of values ?? []) headers.append(name, value)
   const status = res.statusCode ?? 0
   const noBody = method === 'HEAD' || [204, 205, 304].includes(status)
-  return new Response(noBody ? null : Buffer.concat(chunks), {
+  return new HttpResponse(
     status,
-    statusText: res.statusMessage ?? '',
-    headers
-  })
+    res.statusMessage ?? '',
+    res.headers,
+    noBody ? Buffer.alloc(0) : Buffer.concat(chunks)
+  )
 }

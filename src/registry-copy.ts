@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readDockerConfig } from './docker-config.js'
 import { StepError } from './errors.js'
-import { httpFetch, type HttpInit } from './http.js'
+import { httpFetch, lowerCaseNames, type HttpInit, type HttpResponse } from './http.js'
 
 /**
  * Copies an image between registries byte for byte over the distribution API, so its digest is
@@ -56,17 +56,17 @@ export class Session {
     url.searchParams.set('scope', `repository:${repo}:${actions}`)
     const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} })
     if (!res.ok) throw new StepError(`${this.host}: no token for ${repo} (${res.status})`)
-    const body = (await res.json()) as { token?: string; access_token?: string }
+    const body = res.json() as { token?: string; access_token?: string }
     this.authorization = `Bearer ${body.token ?? body.access_token}`
   }
 
-  async fetch(repo: string, actions: string, path: string, init: HttpInit = {}): Promise<Response> {
+  async fetch(repo: string, actions: string, path: string, init: HttpInit = {}): Promise<HttpResponse> {
     const url = path.startsWith('http') ? path : `${scheme(this.host)}://${this.host}/v2/${repo}/${path}`
     for (let attempt = 0; ; attempt++) {
-      const headers = new Headers(init.headers)
-      if (this.authorization) headers.set('Authorization', this.authorization)
+      const headers = lowerCaseNames(init.headers)
+      if (this.authorization) headers.authorization = this.authorization
       const res = await httpFetch(url, { ...init, headers })
-      const challenge = res.headers.get('www-authenticate')
+      const challenge = res.header('www-authenticate')
       if (res.status !== 401 || !challenge || attempt > 0) return res
       await this.authenticate(challenge, repo, actions)
     }
@@ -80,9 +80,8 @@ export interface ImageLocation {
 
 export const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
-async function check(res: Response, what: string): Promise<Response> {
-  if (!res.ok)
-    throw new StepError(`${what}: ${res.status} ${res.statusText}`, (await res.text()).slice(0, 500))
+function check(res: HttpResponse, what: string): HttpResponse {
+  if (!res.ok) throw new StepError(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500))
   return res
 }
 
@@ -101,11 +100,7 @@ async function copyBlob(
     )
     if (mount.status === 201) return
   }
-  const blob = Buffer.from(
-    await (
-      await check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`)
-    ).arrayBuffer()
-  )
+  const blob = check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`).body
   if (sha256(blob) !== digest) throw new StepError(`blob ${digest} read from ${src.host} has another digest`)
   await putBlob(dst, digest, blob)
 }
@@ -124,13 +119,13 @@ export async function uploadBlob(
 
 /** Uploads a blob in one PUT (monolithic upload). */
 async function putBlob(dst: ImageLocation & { s: Session }, digest: string, blob: Buffer): Promise<void> {
-  const start = await check(
+  const start = check(
     await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }),
     `starting an upload to ${dst.host}/${dst.repo}`
   )
-  const location = new URL(start.headers.get('location') ?? '', `${scheme(dst.host)}://${dst.host}`)
+  const location = new URL(start.header('location') ?? '', `${scheme(dst.host)}://${dst.host}`)
   location.searchParams.set('digest', digest)
-  await check(
+  check(
     await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
       method: 'PUT',
       headers: { 'Content-Type': 'application/octet-stream' },
@@ -147,7 +142,7 @@ export async function putManifest(
   mediaType: string,
   bytes: Buffer
 ): Promise<void> {
-  await check(
+  check(
     await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
       method: 'PUT',
       headers: { 'Content-Type': mediaType },
@@ -164,12 +159,12 @@ async function copyManifest(
   dst: ImageLocation & { s: Session },
   tag: string
 ): Promise<void> {
-  const res = await check(
+  const res = check(
     await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES } }),
     `reading ${src.host}/${src.repo}@${ref}`
   )
-  const type = res.headers.get('content-type') ?? ''
-  const bytes = Buffer.from(await res.arrayBuffer())
+  const type = res.header('content-type') ?? ''
+  const bytes = res.body
   if (sha256(bytes) !== expected) throw new StepError(`${src.host}/${src.repo}@${ref} is not ${expected}`)
   const json = JSON.parse(bytes.toString('utf8')) as {
     config?: { digest: string }

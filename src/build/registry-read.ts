@@ -58,14 +58,14 @@ export async function fetchManifest(
     })
     if (res.status === 404 && creds) return 'missing'
     if (!res.ok) return undefined
-    const bytes = Buffer.from(await res.arrayBuffer())
+    const bytes = res.body
     if (where.reference.startsWith('sha256:') && sha256(bytes) !== where.reference) return undefined
     const json = JSON.parse(bytes.toString('utf8')) as FetchedManifest['json']
     const config = json.config?.digest
     if (!opts.diffIds || !config) return { bytes, json }
     const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`)
     if (!blob.ok) return undefined
-    const image = (await blob.json()) as { rootfs?: { diff_ids?: string[] } }
+    const image = blob.json() as { rootfs?: { diff_ids?: string[] } }
     return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) }
   } catch {
     return undefined // refused, unreachable, not JSON: buildx says why
