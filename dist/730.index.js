@@ -5644,8 +5644,9 @@ async function runPipeline(config, ctx, deps) {
         // The builder is asked beside the login and the metadata; the Build group says what it answered.
         // Where buildx can only take the daemon's own, it is asked only if the build fails.
         const plainBuilder = plainDefaultBuilder(config.build.builder, env);
-        const builder = plainBuilder ? Promise.resolve(plainBuilder) : inspectBuilder(config.build.builder, env);
-        builder.catch(() => undefined);
+        const builder = plainBuilder ?? inspectBuilder(config.build.builder, env);
+        if (builder instanceof Promise)
+            builder.catch(() => undefined);
         // Logged in first: a private base image is read for its digest and pulled by the build.
         if (config.login) {
             const l = config.login;
@@ -5668,8 +5669,9 @@ async function runPipeline(config, ctx, deps) {
         let buildEnded = false;
         const building = r
             .group('Build', async () => {
-            // Not awaited when known: the build's process then starts before the lint's and the scan's below.
-            const b = plainBuilder ?? (await builder);
+            // Awaited only when buildx is asked: a known builder lets the build's process start in this
+            // tick, before the lint's and the scan's below.
+            const b = builder instanceof Promise ? await builder : builder;
             r.info(`builder ${b.name} (driver ${b.driver})`);
             try {
                 return await buildImage(config.build, meta, config.push, b, r, env, {
