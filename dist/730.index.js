@@ -3301,6 +3301,17 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
     args.push(b.context);
     return args;
 }
+/**
+ * The build's environment. In a git checkout buildx runs git seven times before it starts the
+ * build, for the commit and remote it records in provenance; a builder that cannot attach
+ * attestations (the docker driver) records them nowhere, so buildx is told not to ask. A
+ * BUILDX_GIT_INFO or BUILDX_GIT_LABELS the user set is kept.
+ */
+function buildxEnv(env, caps) {
+    if (caps.attestations || env.BUILDX_GIT_INFO !== undefined || env.BUILDX_GIT_LABELS !== undefined)
+        return env;
+    return { ...env, BUILDX_GIT_INFO: 'false' };
+}
 /** How to build: one platform is loaded (so it can be scanned, then pushed as it is). */
 function outputMode(b, push) {
     if (b.platforms.length <= 1)
@@ -3435,7 +3446,7 @@ async function buildImage(b, meta, push, builder, reporter, env, opts = {}) {
         const args = buildxArgs(b, meta, out, builder.caps, secretFiles);
         const lines = [];
         const res = await (0,src_process/* run */.eF)('docker', args, {
-            env,
+            env: buildxEnv(env, builder.caps),
             signal,
             allowFailure: true,
             onLine: line => {
@@ -4095,8 +4106,11 @@ function computeMetadata(config, ctx, facts, baseDigest) {
 function readOptional(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
 }
-/** Reads what the metadata depends on, then computes it; resolves an unpinned base's digest. */
-async function gatherMetadata(config, ctx, reporter, env, now) {
+/**
+ * Reads the files and the git tag the metadata depends on. Apart from the computation so the
+ * pipeline can start it beside the login: `git describe` is a process of its own.
+ */
+async function readFacts(config, env, now) {
     let dockerfile;
     try {
         dockerfile = (0,external_node_fs_.readFileSync)(config.build.file, 'utf8');
@@ -4109,12 +4123,16 @@ async function gatherMetadata(config, ctx, reporter, env, now) {
         env,
         allowFailure: true
     }).catch(() => undefined);
-    const facts = {
+    return {
         dockerfile,
         releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
         gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
         now
     };
+}
+/** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
+async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(config, env, now)) {
+    const facts = await read;
     let meta = computeMetadata(config, ctx, facts);
     const unpinned = meta.base && !meta.base.digest ? meta.base.name : undefined;
     if (unpinned) {
@@ -5647,13 +5665,16 @@ async function runPipeline(config, ctx, deps) {
         const builder = plainBuilder ?? inspectBuilder(config.build.builder, env);
         if (builder instanceof Promise)
             builder.catch(() => undefined);
+        // The files and `git describe` are read beside the login; the metadata waits for it.
+        const facts = readFacts(config, env, now);
+        facts.catch(() => undefined); // awaited below, after the login
         // Logged in first: a private base image is read for its digest and pulled by the build.
         if (config.login) {
             const l = config.login;
             await r.group(`Login to ${l.host}`, () => login(l, env));
         }
         const meta = await r.group('Metadata: tags and labels', async () => {
-            const m = await gatherMetadata(config, ctx, r, env, now);
+            const m = await gatherMetadata(config, ctx, r, env, now, facts);
             for (const t of m.tags)
                 r.info(`tag ${t}`);
             return m;

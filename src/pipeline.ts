@@ -9,7 +9,7 @@ import { pushLoadedByDigest } from './build/push-digest.js'
 import { runMerge } from './merge.js'
 import { login } from './build/registry.js'
 import { runLint, type LintResult } from './lint/index.js'
-import { gatherMetadata, type Metadata } from './metadata/index.js'
+import { gatherMetadata, readFacts, type Metadata } from './metadata/index.js'
 import { BufferedReporter } from './report/buffered.js'
 import { buildSummaryMarkdown } from './report/build-summary.js'
 import { prepareScan, readPreviousBeside, scanBuilt, settleReports, settleScan } from './pipeline-scan.js'
@@ -141,13 +141,16 @@ export async function runPipeline(
     const plainBuilder = plainDefaultBuilder(config.build.builder, env)
     const builder = plainBuilder ?? inspectBuilder(config.build.builder, env)
     if (builder instanceof Promise) builder.catch(() => undefined)
+    // The files and `git describe` are read beside the login; the metadata waits for it.
+    const facts = readFacts(config, env, now)
+    facts.catch(() => undefined) // awaited below, after the login
     // Logged in first: a private base image is read for its digest and pulled by the build.
     if (config.login) {
       const l = config.login
       await r.group(`Login to ${l.host}`, () => login(l, env))
     }
     const meta = await r.group('Metadata: tags and labels', async () => {
-      const m = await gatherMetadata(config, ctx, r, env, now)
+      const m = await gatherMetadata(config, ctx, r, env, now, facts)
       for (const t of m.tags) r.info(`tag ${t}`)
       return m
     })

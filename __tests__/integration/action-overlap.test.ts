@@ -72,6 +72,13 @@ function loggedDocker(dir: string, log: string): string {
   return dir
 }
 
+/** git, with each run's arguments written down (the tools dir is on PATH). */
+function loggedGit(dir: string, log: string): void {
+  const real = execFileSync('sh', ['-c', 'command -v git']).toString().trim()
+  writeFileSync(join(dir, 'git'), `#!/bin/sh\necho "git $*" >>"${log}"\nexec "${real}" "$@"\n`)
+  chmodSync(join(dir, 'git'), 0o755)
+}
+
 /** When each logged event first happened (seconds). */
 function times(log: string): Record<string, number> {
   const at: Record<string, number> = {}
@@ -184,6 +191,8 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
     // The daemon already has an image under the tag: a scan that read the daemon before the build
     // ended would scan that one, and the action would refuse to push.
     execFileSync('docker', ['tag', pinnedRef(e.baseImages.debianVuln), ref])
+    const gitLog = join(tools, 'git.log')
+    loggedGit(tools, gitLog)
     const run = await runAction({
       node: e.node24,
       workspace: workspace(
@@ -212,6 +221,11 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
     // One scan: the one started early.
     expect(readFileSync(log, 'utf8').match(/^trivy-image /gm)).toHaveLength(1)
     expect(trivyLeft(log)).toEqual([])
+    // The docker driver attaches no provenance, so buildx is not sent to ask git for it (seven
+    // starts before the build); the action's own `git describe` still runs.
+    const gitRuns = readFileSync(gitLog, 'utf8')
+    expect(gitRuns).toMatch(/^git describe /m)
+    expect(gitRuns).not.toMatch(/^git .*rev-parse/m)
     const config = await registry.config(repo, '1.0')
     expect(config.digest).toBe(run.outputs.imageid)
     const scanned = JSON.parse(

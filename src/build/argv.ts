@@ -45,6 +45,18 @@ export function buildxArgs(
   return args
 }
 
+/**
+ * The build's environment. In a git checkout buildx runs git seven times before it starts the
+ * build, for the commit and remote it records in provenance; a builder that cannot attach
+ * attestations (the docker driver) records them nowhere, so buildx is told not to ask. A
+ * BUILDX_GIT_INFO or BUILDX_GIT_LABELS the user set is kept.
+ */
+export function buildxEnv(env: NodeJS.ProcessEnv, caps: BuilderCaps): NodeJS.ProcessEnv {
+  if (caps.attestations || env.BUILDX_GIT_INFO !== undefined || env.BUILDX_GIT_LABELS !== undefined)
+    return env
+  return { ...env, BUILDX_GIT_INFO: 'false' }
+}
+
 /** How to build: one platform is loaded (so it can be scanned, then pushed as it is). */
 export function outputMode(b: BuildOptions, push: boolean): BuildOutput['mode'] {
   if (b.platforms.length <= 1) return 'load'

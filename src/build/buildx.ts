@@ -5,7 +5,7 @@ import { dockerConfigDir, usesDefaultContext } from '../docker-config.js'
 import { InputError, StepError } from '../errors.js'
 import { makeTempDir, removeTempDir, run, tail } from '../process.js'
 import type { Reporter } from '../reporter.js'
-import { buildxArgs, outputMode, type BuilderCaps } from './argv.js'
+import { buildxArgs, buildxEnv, outputMode, type BuilderCaps } from './argv.js'
 import { checkDockerDaemon } from './docker.js'
 
 export interface Builder {
@@ -104,7 +104,7 @@ export async function buildImage(
     const args = buildxArgs(b, meta, out, builder.caps, secretFiles)
     const lines: string[] = []
     const res = await run('docker', args, {
-      env,
+      env: buildxEnv(env, builder.caps),
       signal,
       allowFailure: true,
       onLine: line => {

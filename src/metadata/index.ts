@@ -85,14 +85,15 @@ function readOptional(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined
 }
 
-/** Reads what the metadata depends on, then computes it; resolves an unpinned base's digest. */
-export async function gatherMetadata(
-  config: Config,
-  ctx: RunContext,
-  reporter: Reporter,
+/**
+ * Reads the files and the git tag the metadata depends on. Apart from the computation so the
+ * pipeline can start it beside the login: `git describe` is a process of its own.
+ */
+export async function readFacts(
+  config: Pick<Config, 'build' | 'workspace'>,
   env: NodeJS.ProcessEnv,
   now: Date
-): Promise<Metadata> {
+): Promise<Facts> {
   let dockerfile: string
   try {
     dockerfile = readFileSync(config.build.file, 'utf8')
@@ -104,12 +105,24 @@ export async function gatherMetadata(
     env,
     allowFailure: true
   }).catch(() => undefined)
-  const facts: Facts = {
+  return {
     dockerfile,
     releaseFile: readOptional(join(config.workspace, '.release')),
     gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
     now
   }
+}
+
+/** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
+export async function gatherMetadata(
+  config: Config,
+  ctx: RunContext,
+  reporter: Reporter,
+  env: NodeJS.ProcessEnv,
+  now: Date,
+  read: Promise<Facts> = readFacts(config, env, now)
+): Promise<Metadata> {
+  const facts = await read
   let meta = computeMetadata(config, ctx, facts)
   const unpinned = meta.base && !meta.base.digest ? meta.base.name : undefined
   if (unpinned) {

@@ -1,4 +1,4 @@
-import { buildxArgs, outputMode, repositoriesOf } from '../../../src/build/argv.js'
+import { buildxArgs, buildxEnv, outputMode, repositoriesOf } from '../../../src/build/argv.js'
 import type { BuildOptions } from '../../../src/config.js'
 
 const base: BuildOptions = {
@@ -111,6 +111,21 @@ describe('buildxArgs', () => {
       []
     )
     expect(args).toContain('X=$(touch /tmp/pwned); `id` | cat')
+  })
+})
+
+describe('buildxEnv', () => {
+  it.each([
+    ['the docker driver: no git asked', {}, false, 'false'],
+    ['a builder that attaches provenance: git asked', {}, true, undefined],
+    ["the user's BUILDX_GIT_INFO kept", { BUILDX_GIT_INFO: 'true' }, false, 'true'],
+    ['BUILDX_GIT_LABELS needs git: left to buildx', { BUILDX_GIT_LABELS: 'full' }, false, undefined]
+  ] as const)('%s', (_, env, attestations, gitInfo) => {
+    const given: NodeJS.ProcessEnv = { PATH: '/bin', ...env }
+    const result = buildxEnv(given, { attestations })
+    expect(result.BUILDX_GIT_INFO).toBe(gitInfo)
+    expect(result.PATH).toBe('/bin')
+    expect(given.BUILDX_GIT_INFO).toBe((env as NodeJS.ProcessEnv).BUILDX_GIT_INFO) // not changed in place
   })
 })
 
