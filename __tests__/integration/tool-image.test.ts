@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -69,6 +69,7 @@ function releaseFiles(dir: string, trivy: string): { paths: Record<ToolName, str
       const packed = mkdtempSync(join(tmpdir(), 'oci-tool-image-trivy-'))
       copyFileSync(trivy, join(packed, 'trivy'))
       execFileSync('tar', ['-C', packed, '-czf', file, 'trivy'])
+      rmSync(packed, { recursive: true, force: true })
     }
     paths[tool] = path
     sums.push(`${tool.toUpperCase()}_SHA256_${suffix}=${sha256(file)}`)
@@ -100,6 +101,7 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
 
   afterAll(async () => {
     await new Promise(done => files?.server.close(done))
+    if (work) rmSync(work, { recursive: true, force: true }) // it holds the served Trivy archive
     for (const ref of builtImages)
       try {
         execFileSync('docker', ['image', 'rm', ref], { stdio: 'ignore' })
