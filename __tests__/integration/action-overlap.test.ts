@@ -6,6 +6,7 @@ import { runAction, type ActionRun } from '../support/action-runner.js'
 import { push, RUN, workspace } from '../support/action-fixtures.js'
 import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
 import { RegistryClient } from '../support/registry.js'
+import { docker, dockerLogin } from '../support/scan-fixtures.js'
 import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -189,8 +190,11 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
     const repo = `it-${RUN}/overlap-early-scan`
     const ref = `${e.registry}/${repo}:1.0`
     // The daemon already has an image under the tag: a scan that read the daemon before the build
-    // ended would scan that one, and the action would refuse to push.
-    execFileSync('docker', ['tag', pinnedRef(e.baseImages.debianVuln), ref])
+    // ended would scan that one, and the action would refuse to push. (Pulled first: on a fresh
+    // daemon no earlier build has.)
+    const login = dockerLogin(e)
+    docker(login, ['pull', '-q', pinnedRef(e.baseImages.debianVuln)])
+    docker(login, ['tag', pinnedRef(e.baseImages.debianVuln), ref])
     const gitLog = join(tools, 'git.log')
     loggedGit(tools, gitLog)
     const run = await runAction({

@@ -16541,7 +16541,7 @@ function readOptional(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
 }
 /**
- * Reads the files and the git tag the metadata depends on. Apart from the computation so the
+ * Reads the files and the git tag the metadata depends on. Kept apart from the computation so the
  * pipeline can start it beside the login: `git describe` is a process of its own.
  */
 async function readFacts(config, env, now) {

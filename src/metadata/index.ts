@@ -86,7 +86,7 @@ function readOptional(path: string): string | undefined {
 }
 
 /**
- * Reads the files and the git tag the metadata depends on. Apart from the computation so the
+ * Reads the files and the git tag the metadata depends on. Kept apart from the computation so the
  * pipeline can start it beside the login: `git describe` is a process of its own.
  */
 export async function readFacts(
