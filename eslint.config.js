@@ -14,9 +14,9 @@ export default tseslint.config(
     }
   },
   {
-    // The pipeline and its stages get a Reporter; only the faces (main.ts, github/) talk to @actions.
+    // The pipeline and its stages get a Reporter; only the action's face talks to @actions.
     files: ['src/**/*.ts'],
-    ignores: ['src/main.ts', 'src/github/**'],
+    ignores: ['src/faces/action/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -24,7 +24,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@actions/*'],
-              message: 'stage modules take a Reporter; only src/main.ts and src/github/ import @actions'
+              message: 'stage modules take a Reporter; only src/faces/action/ imports @actions'
             }
           ]
         }

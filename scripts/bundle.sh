@@ -12,5 +12,5 @@ build() {
   npx --no-install ncc build "$1" -o "$2" --target es2022 --quiet --stats-out "$stats/stats.json"
   node scripts/licenses.mjs "$stats/stats.json" "$2/licenses.txt"
 }
-build src/action.ts "$out"
-build src/cli/index.ts "$out/cli"
+build src/faces/action/index.ts "$out"
+build src/faces/cli/index.ts "$out/cli"

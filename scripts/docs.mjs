@@ -1,4 +1,4 @@
-// Writes action.yml's inputs and outputs from src/inputs.json, and the README's tables from
+// Writes action.yml's inputs and outputs from src/config/inputs.json, and the README's tables from
 // action.yml (between the docs markers). `node scripts/docs.mjs` rewrites both; `--check` exits 1
 // when either is out of date.
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -67,12 +67,12 @@ export function renderReadme(readme, actionYml) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const actionPath = join(root, 'action.yml')
   const readmePath = join(root, 'README.md')
-  const action = renderAction(JSON.parse(readFileSync(join(root, 'src', 'inputs.json'), 'utf8')))
+  const action = renderAction(JSON.parse(readFileSync(join(root, 'src', 'config', 'inputs.json'), 'utf8')))
   const readme = readFileSync(readmePath, 'utf8')
   const next = renderReadme(readme, action)
   if (process.argv.includes('--check')) {
     if (next !== readme || action !== readFileSync(actionPath, 'utf8')) {
-      console.error('action.yml or README.md differ from src/inputs.json: run node scripts/docs.mjs')
+      console.error('action.yml or README.md differ from src/config/inputs.json: run node scripts/docs.mjs')
       process.exit(1)
     }
   } else {

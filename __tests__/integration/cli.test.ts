@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { COMMANDS, commandHelp } from '../../src/cli/args.js'
+import { COMMANDS, commandHelp } from '../../src/faces/cli/args.js'
 import { freshCliBundle, runProcess, type ProcessRun } from '../support/cli-runner.js'
 import { describeWithEnv, type TestEnv } from '../support/env.js'
 import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'

@@ -2,8 +2,8 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError, StepError } from '../../src/errors.js'
-import { runHadolint } from '../../src/lint/hadolint.js'
-import { parseLintOptions, runLint } from '../../src/lint/index.js'
+import { runHadolint } from '../../src/stages/lint/hadolint.js'
+import { parseLintOptions, runLint } from '../../src/stages/lint/index.js'
 import type { Reporter } from '../../src/reporter.js'
 
 describe('runHadolint with a stand-in executable', () => {

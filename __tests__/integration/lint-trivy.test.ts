@@ -2,9 +2,9 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Location, Reporter } from '../../src/reporter.js'
-import { parseLintOptions, runLint } from '../../src/lint/index.js'
-import { runTrivyConfig } from '../../src/lint/trivy-config.js'
-import type { SarifLog } from '../../src/report/sarif.js'
+import { parseLintOptions, runLint } from '../../src/stages/lint/index.js'
+import { runTrivyConfig } from '../../src/stages/lint/trivy-config.js'
+import type { SarifLog } from '../../src/stages/report/sarif.js'
 import { describeWithEnv, ROOT } from '../support/env.js'
 
 const DOCKERFILES = join(ROOT, '__tests__', 'fixtures', 'dockerfiles')

@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GitHubArtifactUploader } from '../../src/github/artifacts.js'
-import { ensureDb, type DbCache } from '../../src/scan/db.js'
-import { Trivy } from '../../src/scan/trivy.js'
+import { GitHubArtifactUploader } from '../../src/faces/action/artifacts.js'
+import { ensureDb, type DbCache } from '../../src/stages/scan/db.js'
+import { Trivy } from '../../src/stages/scan/trivy.js'
 import {
   runtimeToken,
   startArtifactService,

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { parseScanOptions, runScanStage, type ScanTarget } from '../../src/scan/index.js'
+import { parseScanOptions, runScanStage, type ScanTarget } from '../../src/stages/scan/index.js'
 import { describeWithEnv, pinnedRef } from '../support/env.js'
 import {
   countingRunner,

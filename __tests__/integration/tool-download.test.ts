@@ -5,8 +5,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { installTool } from '../../src/github/tools.js'
-import type { ToolPin } from '../../src/tools/pins.js'
+import { installTool } from '../../src/faces/action/tools.js'
+import type { ToolPin } from '../../src/infra/tools/pins.js'
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
 const platform = `${process.platform}-${process.arch}`

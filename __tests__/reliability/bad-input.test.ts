@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildConfig } from '../../src/config.js'
+import { buildConfig } from '../../src/config/config.js'
 import { InputError } from '../../src/errors.js'
-import { computeMetadata } from '../../src/metadata/index.js'
+import { computeMetadata } from '../../src/stages/metadata/index.js'
 import { CONTEXTS } from '../support/contexts.js'
 
 // Bad input, each kind not already in __tests__/unit/config.test.ts: one InputError naming the

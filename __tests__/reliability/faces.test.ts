@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { cli } from '../../src/cli/cli.js'
+import { cli } from '../../src/faces/cli/cli.js'
 import { errorLines, runAction } from '../support/action-runner.js'
 import { multiStage, push, RUN, workspace } from '../support/action-fixtures.js'
 import { runCli } from '../support/cli-runner.js'

@@ -1,5 +1,5 @@
-import { runChecklist } from '../../src/lint/checklist/registry.js'
-import { looksSecret } from '../../src/lint/checklist/secret-rules.js'
+import { runChecklist } from '../../src/stages/lint/checklist/registry.js'
+import { looksSecret } from '../../src/stages/lint/checklist/secret-rules.js'
 
 const lint = (text: string): Array<[number, string]> =>
   runChecklist({

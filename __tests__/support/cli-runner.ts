@@ -40,7 +40,7 @@ export function freshCliBundle(): string {
       '--no-install',
       'ncc',
       'build',
-      'src/cli/index.ts',
+      'src/faces/cli/index.ts',
       '-o',
       out,
       '--license',

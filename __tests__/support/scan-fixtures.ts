@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { run, type RunOptions } from '../../src/process.js'
+import { run, type RunOptions } from '../../src/infra/process.js'
 import type { Reporter } from '../../src/reporter.js'
-import type { Runner } from '../../src/scan/trivy.js'
+import type { Runner } from '../../src/stages/scan/trivy.js'
 import type { TestEnv } from './env.js'
 
 /** A Reporter that keeps everything it is told. */

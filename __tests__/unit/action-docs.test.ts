@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import YAML from 'yaml'
-import { INPUTS, OUTPUTS } from '../../src/inputs.js'
+import { INPUTS, OUTPUTS } from '../../src/config/inputs.js'
 import { ROOT } from '../support/env.js'
 // @ts-expect-error: a plain ES module script, no types
 import { renderAction, renderReadme } from '../../scripts/docs.mjs'
@@ -18,11 +18,11 @@ describe('action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 
-  it('is what src/inputs.json gives (node scripts/docs.mjs writes it)', () => {
+  it('is what src/config/inputs.json gives (node scripts/docs.mjs writes it)', () => {
     expect(actionYml).toBe(renderAction({ inputs: INPUTS, outputs: OUTPUTS }))
   })
 
-  it('declares exactly the inputs of src/inputs.ts, with the same defaults and descriptions', () => {
+  it('declares exactly the inputs of src/config/inputs.ts, with the same defaults and descriptions', () => {
     expect(Object.keys(action.inputs)).toEqual(INPUTS.map(i => i.name))
     for (const spec of INPUTS) {
       expect([spec.name, action.inputs[spec.name]?.default ?? '']).toEqual([spec.name, spec.default])
@@ -30,7 +30,7 @@ describe('action.yml', () => {
     }
   })
 
-  it('declares exactly the outputs of src/inputs.ts', () => {
+  it('declares exactly the outputs of src/config/inputs.ts', () => {
     expect(Object.keys(action.outputs)).toEqual(OUTPUTS.map(o => o.name))
   })
 })

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildConfig } from '../../src/config.js'
+import { buildConfig } from '../../src/config/config.js'
 import { CONTEXTS } from '../support/contexts.js'
 
 const ws = mkdtempSync(join(tmpdir(), 'oci-config-'))

@@ -5,7 +5,7 @@ import {
   parseDockerfile,
   stageLabels,
   substitute
-} from '../../src/dockerfile.js'
+} from '../../src/stages/dockerfile.js'
 
 const DIGEST = 'sha256:' + 'a'.repeat(64)
 

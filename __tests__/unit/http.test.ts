@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { httpFetch } from '../../src/http.js'
-import { Session } from '../../src/registry-copy.js'
+import { httpFetch } from '../../src/infra/http.js'
+import { Session } from '../../src/infra/registry/client.js'
 
 interface Seen {
   method: string

@@ -1,4 +1,4 @@
-import { checkIndexPlatforms } from '../../src/merge.js'
+import { checkIndexPlatforms } from '../../src/pipeline/merge.js'
 
 const d = (c: string): string => `sha256:${c.repeat(64)}`
 

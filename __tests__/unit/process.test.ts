@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { namedPipe, run } from '../../src/process.js'
+import { namedPipe, run } from '../../src/infra/process.js'
 
 const later = <T>(value: T, ms: number): Promise<T> =>
   new Promise(resolve => setTimeout(() => resolve(value), ms))

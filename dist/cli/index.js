@@ -10260,7 +10260,40 @@ var __spreadArray = (this && this.__spreadArray) || function (to, from, pack) {
 
 /***/ }),
 
-/***/ 4127:
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   zg: () => (/* binding */ StepError)
+/* harmony export */ });
+/** Bad input: names the input so the user knows which line of their workflow to fix. */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input "${input}": ${problem}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** A tool or service failed; carries the last lines it printed. */
+class StepError extends Error {
+    details;
+    constructor(message, details = '') {
+        super(details ? `${message}\n${details}` : message);
+        this.details = details;
+        this.name = 'StepError';
+    }
+}
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+
+
+/***/ }),
+
+/***/ 7299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -12360,7 +12393,7 @@ const parse = function (data, opts = {}) {
 
 
 
-;// CONCATENATED MODULE: ./src/lists.ts
+;// CONCATENATED MODULE: ./src/config/lists.ts
 
 
 /**
@@ -12439,7 +12472,7 @@ const refKind = (ref) => ref.startsWith('refs/heads/')
             : 'other';
 const refName = (ref) => ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/.*$/, '$1');
 
-;// CONCATENATED MODULE: ./src/metadata/reference.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/reference.ts
 
 // The grammar of github.com/distribution/reference, which every registry and docker itself use.
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -12525,7 +12558,7 @@ function fullyQualified(name) {
     return `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`;
 }
 
-;// CONCATENATED MODULE: ./src/metadata/tags.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
 
 
 
@@ -12747,7 +12780,7 @@ function computeTags(rules, flavor, ctx, opts = {}) {
     return { version: values[0] ?? '', values, latest: isLatest };
 }
 
-;// CONCATENATED MODULE: ./src/gitlab/context.ts
+;// CONCATENATED MODULE: ./src/faces/gitlab/context.ts
 /** A GitLab job; gitlab-ci-local runs jobs with GITLAB_CI=false and the same predefined variables. */
 const isGitLab = (env) => env.GITLAB_CI === 'true' || (env.GITLAB_CI === 'false' && !!env.CI_COMMIT_SHA && !!env.CI_PROJECT_DIR);
 const v = (env, name) => env[name] || undefined;
@@ -12832,7 +12865,7 @@ function gitlabCiLabels(env) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/gitlab/defaults.ts
+;// CONCATENATED MODULE: ./src/faces/gitlab/defaults.ts
 
 
 
@@ -12969,7 +13002,7 @@ function withGitLabInputs(read, g) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/report/codequality.ts
+;// CONCATENATED MODULE: ./src/stages/report/codequality.ts
 
 /** error is major (it fails the run by default), warning minor, info and style info. */
 const SEVERITY = {
@@ -12994,7 +13027,7 @@ function toCodeQuality(findings) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/gitlab/reports.ts
+;// CONCATENATED MODULE: ./src/faces/gitlab/reports.ts
 
 
 
@@ -13063,14 +13096,14 @@ function writeGitLabReports(dir, input) {
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/inputs.json
+;// CONCATENATED MODULE: ./src/config/inputs.json
 const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line."},{"name":"lint-rules","default":"","description":"Checklist rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
 const OUTPUTS = inputs_namespaceObject.V;
 
-;// CONCATENATED MODULE: ./src/cli/args.ts
+;// CONCATENATED MODULE: ./src/faces/cli/args.ts
 
 
 
@@ -13292,7 +13325,7 @@ function commandHelp(command) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/metadata/flavor.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/flavor.ts
 
 
 
@@ -13340,7 +13373,7 @@ function parseFlavor(value) {
     return flavor;
 }
 
-;// CONCATENATED MODULE: ./src/metadata/images.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/images.ts
 
 
 
@@ -13376,7 +13409,7 @@ function parseImages(value, repo) {
     return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
 }
 
-;// CONCATENATED MODULE: ./src/metadata/labels.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/labels.ts
 
 const LABEL_SCHEMAS = ['oci', 'skao'];
 function parseLabelSchemas(value) {
@@ -13454,7 +13487,7 @@ function countByLevel(findings) {
     return counts;
 }
 
-;// CONCATENATED MODULE: ./src/report/lint-summary.ts
+;// CONCATENATED MODULE: ./src/stages/report/lint-summary.ts
 
 const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
 /** Rows past this are counted, not listed: the job summary has a size limit. */
@@ -13481,7 +13514,7 @@ function lintSummary({ findings, engines, threshold, failed }) {
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/report/sarif.ts
+;// CONCATENATED MODULE: ./src/stages/report/sarif.ts
 
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -13554,7 +13587,7 @@ function toSarif(findings, engines, workspace) {
 
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __nccwpck_require__(8390);
-;// CONCATENATED MODULE: ./src/dockerfile.ts
+;// CONCATENATED MODULE: ./src/stages/dockerfile.ts
 
 
 /** `${VAR}`, `$VAR`, `${VAR:-default}` and `${VAR:+alt}`, as BuildKit expands FROM lines. */
@@ -13676,7 +13709,7 @@ function properties(instruction) {
     return props.map(p => [unquote(p.getName()), unquote(p.getUnescapedValue() ?? '')]);
 }
 
-;// CONCATENATED MODULE: ./src/lint/checklist/build-context.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/build-context.ts
 
 
 /** Enough to list a large repository without reading all of it. */
@@ -13772,7 +13805,7 @@ function filesOfSource(files, source) {
     return files.filter(f => re.test(f.path));
 }
 
-;// CONCATENATED MODULE: ./src/lint/checklist/shell.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/shell.ts
 const OPERATORS = ['&&', '||', ';;', '|', ';', '&', '(', ')', '{', '}'];
 const PREFIXES = new Set([
     'sudo',
@@ -13909,7 +13942,7 @@ const dropFlags = (command) => {
 const program = (command) => (command[0]?.text ?? '').replace(/^.*\//, '');
 const hasWord = (command, ...words) => command.some(w => words.includes(w.text));
 
-;// CONCATENATED MODULE: ./src/lint/checklist/packages.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/packages.ts
 
 /** Options that take the next word as their value, per manager. */
 const VALUE_OPTIONS = {
@@ -14006,7 +14039,7 @@ const options = (command) => command.filter(w => w.text.startsWith('-')).map(w =
 /** A package name without its version or extras: `curl=7.88*` → `curl`, `Flask[async]>=2` → `flask`. */
 const packageName = (word) => (word.split(/[=<>!~;@[\s]/)[0] ?? '').toLowerCase();
 
-;// CONCATENATED MODULE: ./src/lint/checklist/types.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/types.ts
 
 
 /** 1-based line numbers, as every message shows them. */
@@ -14049,7 +14082,7 @@ function copyArgs(i) {
 /** Whether a COPY/ADD writes a here-document rather than files. */
 const isHeredocCopy = (i) => i.getArguments().some(a => a.getValue().startsWith('<<'));
 
-;// CONCATENATED MODULE: ./src/lint/checklist/copy-rules.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/copy-rules.ts
 
 
 
@@ -14241,7 +14274,7 @@ const cacheOrderRule = {
 };
 const copyRules = [addRule, dataRule, dockerignoreRule, cacheOrderRule];
 
-;// CONCATENATED MODULE: ./src/lint/checklist/images.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/images.ts
 
 
 /** Splits `registry/path:tag@sha256:…` the way docker reads it. */
@@ -14370,7 +14403,7 @@ const minimal = {
 };
 const imageRules = [pinned, minimal];
 
-;// CONCATENATED MODULE: ./src/lint/checklist/misc-rules.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/misc-rules.ts
 
 
 /** Shell syntax that exec form cannot express without `sh -c`. */
@@ -14426,7 +14459,7 @@ const provenance = {
 };
 const miscRules = [execForm, provenance];
 
-;// CONCATENATED MODULE: ./src/lint/checklist/package-rules.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/package-rules.ts
 
 
 
@@ -14597,7 +14630,7 @@ const packageLists = {
 };
 const packageRules = [caches, toolchains, packageLists];
 
-;// CONCATENATED MODULE: ./src/lint/checklist/secret-rules.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/secret-rules.ts
 
 /** Names that say they hold a credential: PASSWORD, GITHUB_TOKEN, API_KEY, AWS_SECRET_ACCESS_KEY… */
 const SECRET_NAME = /(^|[_.-])(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CREDENTIALS?|AUTH)([_.-]|$)/i;
@@ -14641,7 +14674,7 @@ const secretNames = {
 };
 const secretRules = [secretNames];
 
-;// CONCATENATED MODULE: ./src/lint/checklist/user-rules.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/user-rules.ts
 
 
 /** The last USER the image's stages set, or undefined when none does. */
@@ -14732,7 +14765,7 @@ const readOnly = {
 };
 const userRules = [nonRoot, readOnly];
 
-;// CONCATENATED MODULE: ./src/lint/checklist/registry.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/registry.ts
 
 
 
@@ -14783,7 +14816,7 @@ function runChecklist(input) {
     return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
 }
 
-;// CONCATENATED MODULE: ./src/lint/dedupe.ts
+;// CONCATENATED MODULE: ./src/stages/lint/dedupe.ts
 
 /**
  * hadolint and Trivy IDs that report what a checklist rule reports, from each rule's `sameAs`:
@@ -14833,9 +14866,9 @@ function withoutIgnored(findings, ignore) {
     return findings.filter(f => !ids.has(normaliseRuleId(f.ruleId)));
 }
 
-// EXTERNAL MODULE: ./src/process.ts + 1 modules
-var src_process = __nccwpck_require__(7063);
-;// CONCATENATED MODULE: ./src/lint/hadolint.ts
+// EXTERNAL MODULE: ./src/infra/process.ts + 1 modules
+var infra_process = __nccwpck_require__(839);
+;// CONCATENATED MODULE: ./src/stages/lint/hadolint.ts
 
 
 
@@ -14876,10 +14909,10 @@ function parseHadolintJson(stdout, file) {
         parsed = JSON.parse(stdout.trim() || 'null');
     }
     catch {
-        throw new errors/* StepError */.zg('hadolint printed something that is not JSON', (0,src_process/* tail */.RT)(stdout));
+        throw new errors/* StepError */.zg('hadolint printed something that is not JSON', (0,infra_process/* tail */.RT)(stdout));
     }
     if (!Array.isArray(parsed) || !parsed.every(isItem))
-        throw new errors/* StepError */.zg('hadolint printed JSON that is not a list of findings', (0,src_process/* tail */.RT)(stdout));
+        throw new errors/* StepError */.zg('hadolint printed JSON that is not a list of findings', (0,infra_process/* tail */.RT)(stdout));
     return parsed.map(item => ({
         engine: 'hadolint',
         ruleId: item.code,
@@ -14896,18 +14929,18 @@ function parseHadolintJson(stdout, file) {
  */
 async function runHadolint(opts) {
     const config = hadolintConfig(opts.config, opts.workspace);
-    const result = await (0,src_process/* run */.eF)(opts.binary, hadolintArgs({ path: opts.path, config, ignore: opts.ignore }), {
+    const result = await (0,infra_process/* run */.eF)(opts.binary, hadolintArgs({ path: opts.path, config, ignore: opts.ignore }), {
         cwd: opts.workspace,
         allowFailure: true
     });
     if (result.code !== 0 && result.code !== 1)
-        throw new errors/* StepError */.zg(`hadolint exited with code ${result.code}`, (0,src_process/* tail */.RT)(result.stderr || result.stdout));
+        throw new errors/* StepError */.zg(`hadolint exited with code ${result.code}`, (0,infra_process/* tail */.RT)(result.stderr || result.stdout));
     if (result.code === 1 && !result.stdout.trim())
-        throw new errors/* StepError */.zg('hadolint failed without printing findings', (0,src_process/* tail */.RT)(result.stderr));
+        throw new errors/* StepError */.zg('hadolint failed without printing findings', (0,infra_process/* tail */.RT)(result.stderr));
     return parseHadolintJson(result.stdout, opts.file);
 }
 
-;// CONCATENATED MODULE: ./src/lint/options.ts
+;// CONCATENATED MODULE: ./src/stages/lint/options.ts
 
 
 
@@ -15016,7 +15049,7 @@ function parseSize(input, value) {
     return Math.round(Number(m[1]) * 1024 ** power);
 }
 
-;// CONCATENATED MODULE: ./src/tools/go-env.ts
+;// CONCATENATED MODULE: ./src/infra/tools/go-env.ts
 /**
  * The environment for a short Trivy run over a small input (a Dockerfile, a scan's JSON): no
  * garbage collection below 1 GiB of heap. Trivy allocates over 150 MB while it starts (it compiles
@@ -15032,7 +15065,7 @@ function shortRunEnv(env) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/tools/probe.ts
+;// CONCATENATED MODULE: ./src/infra/tools/probe.ts
 
 
 
@@ -15072,7 +15105,7 @@ async function probe(binary, args, env = process.env, cacheDir = (0,external_nod
             catch {
                 // not asked before on this machine
             }
-        const result = await (0,src_process/* run */.eF)(binary, args, { env, allowFailure: true });
+        const result = await (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true });
         if (file)
             try {
                 (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true });
@@ -15091,7 +15124,7 @@ function forgetProbes() {
     memo.clear();
 }
 
-;// CONCATENATED MODULE: ./src/tools/trivy-version.ts
+;// CONCATENATED MODULE: ./src/infra/tools/trivy-version.ts
 
 /**
  * The version in `trivy --version` output: `Version: 0.58.1` → `0.58.1`; anything else (a build
@@ -15105,7 +15138,7 @@ function parseTrivyVersion(output) {
     return v ?? 'dev';
 }
 
-;// CONCATENATED MODULE: ./src/lint/trivy-config.ts
+;// CONCATENATED MODULE: ./src/stages/lint/trivy-config.ts
 
 
 
@@ -15165,7 +15198,7 @@ function parseTrivyConfigJson(stdout, file) {
         report = JSON.parse(stdout);
     }
     catch {
-        throw new errors/* StepError */.zg('trivy config printed something that is not JSON', (0,src_process/* tail */.RT)(stdout));
+        throw new errors/* StepError */.zg('trivy config printed something that is not JSON', (0,infra_process/* tail */.RT)(stdout));
     }
     const findings = [];
     for (const result of report.Results ?? [])
@@ -15201,20 +15234,20 @@ async function runTrivyConfig(opts) {
         throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
     // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
     // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
-    const cacheDir = opts.cacheDir ?? (0,src_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
+    const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
     try {
-        const result = await (0,src_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
+        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
             env: shortRunEnv(opts.env ?? process.env)
         });
         return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
     }
     finally {
         if (!opts.cacheDir)
-            (0,src_process/* removeTempDir */.CT)(cacheDir);
+            (0,infra_process/* removeTempDir */.CT)(cacheDir);
     }
 }
 
-;// CONCATENATED MODULE: ./src/lint/index.ts
+;// CONCATENATED MODULE: ./src/stages/lint/index.ts
 
 
 
@@ -15321,7 +15354,7 @@ async function runLint(opts, tools, reporter) {
     return { findings, counts, failed, sarifPath, codeQualityPath };
 }
 
-;// CONCATENATED MODULE: ./src/scan/model.ts
+;// CONCATENATED MODULE: ./src/stages/scan/model.ts
 /** Trivy's severities, worst first. */
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
 function isSeverity(value) {
@@ -15404,7 +15437,7 @@ function toFindings(vulns, dockerfile) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/scan/options.ts
+;// CONCATENATED MODULE: ./src/stages/scan/options.ts
 
 
 
@@ -15512,7 +15545,7 @@ function parseScanOptions(raw) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/config/config.ts
 
 
 
@@ -15673,7 +15706,7 @@ function buildConfig(raw, ctx, env = process.env) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/docker-config.ts
+;// CONCATENATED MODULE: ./src/infra/docker-config.ts
 
 
 
@@ -15713,7 +15746,7 @@ function localDockerSocket(env, platform = process.platform) {
     return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/build/argv.ts
+;// CONCATENATED MODULE: ./src/stages/build/argv.ts
 /** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
 function buildxArgs(b, meta, out, caps, secretFiles) {
     const args = ['buildx', 'build', '--progress', 'plain'];
@@ -15780,7 +15813,7 @@ function pushByDigestOutput(tags) {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: ./src/build/docker.ts
+;// CONCATENATED MODULE: ./src/infra/docker.ts
 
 
 
@@ -15816,15 +15849,15 @@ async function checkDockerDaemon(env) {
         answered.add(host);
         return;
     }
-    const res = await (0,src_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
+    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
     if (res.code === 0 && res.stdout.trim()) {
         answered.add(host);
         return;
     }
-    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,src_process/* tail */.RT)(res.stderr, 3));
+    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
 }
 
-;// CONCATENATED MODULE: ./src/build/buildx.ts
+;// CONCATENATED MODULE: ./src/stages/build/buildx.ts
 
 
 
@@ -15859,20 +15892,20 @@ function plainDefaultBuilder(builder, env) {
 /** Which builder will run the build, and what it can do. */
 async function inspectBuilder(builder, env) {
     await checkDockerDaemon(env);
-    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
         env,
         allowFailure: true
     });
     if (res.code !== 0) {
         if (builder)
-            throw new errors/* InputError */.dz('builder', `buildx has no builder "${builder}": ${(0,src_process/* tail */.RT)(res.stderr, 3)}`);
-        throw new errors/* StepError */.zg('docker buildx is not available (install the buildx plugin)', (0,src_process/* tail */.RT)(res.stderr, 5));
+            throw new errors/* InputError */.dz('builder', `buildx has no builder "${builder}": ${(0,infra_process/* tail */.RT)(res.stderr, 3)}`);
+        throw new errors/* StepError */.zg('docker buildx is not available (install the buildx plugin)', (0,infra_process/* tail */.RT)(res.stderr, 5));
     }
     const field = (k) => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '';
     const driver = field('Driver');
     // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
     if (!driver)
-        throw new errors/* StepError */.zg(`the buildx builder ${field('Name') || builder || ''} does not answer`, (0,src_process/* tail */.RT)(res.stdout, 5));
+        throw new errors/* StepError */.zg(`the buildx builder ${field('Name') || builder || ''} does not answer`, (0,infra_process/* tail */.RT)(res.stdout, 5));
     return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } };
 }
 /**
@@ -15881,7 +15914,7 @@ async function inspectBuilder(builder, env) {
  */
 async function buildImage(b, meta, push, builder, reporter, env, opts = {}) {
     const { signal, onOutput } = opts;
-    const dir = (0,src_process/* makeTempDir */.mk)('oci-pipeline-build-');
+    const dir = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-build-');
     try {
         const secretFiles = b.secrets.map(([id, value], i) => {
             const path = (0,external_node_path_.join)(dir, `secret-${i}`);
@@ -15896,7 +15929,7 @@ async function buildImage(b, meta, push, builder, reporter, env, opts = {}) {
         const out = { mode, metadataFile: (0,external_node_path_.join)(dir, 'metadata.json'), iidFile: (0,external_node_path_.join)(dir, 'iid') };
         const args = buildxArgs(b, meta, out, builder.caps, secretFiles);
         const lines = [];
-        const res = await (0,src_process/* run */.eF)('docker', args, {
+        const res = await (0,infra_process/* run */.eF)('docker', args, {
             env: buildxEnv(env, builder.caps),
             signal,
             allowFailure: true,
@@ -15923,13 +15956,13 @@ async function buildImage(b, meta, push, builder, reporter, env, opts = {}) {
         return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode };
     }
     finally {
-        (0,src_process/* removeTempDir */.CT)(dir);
+        (0,infra_process/* removeTempDir */.CT)(dir);
     }
 }
 
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./src/http.ts
+;// CONCATENATED MODULE: ./src/infra/http.ts
 
 
 /** An answer read whole (a manifest, a token, a blob). */
@@ -16026,7 +16059,7 @@ async function toResponse(res, method) {
     return new HttpResponse(status, res.statusMessage ?? '', res.headers, noBody ? Buffer.alloc(0) : Buffer.concat(chunks));
 }
 
-;// CONCATENATED MODULE: ./src/registry-copy.ts
+;// CONCATENATED MODULE: ./src/infra/registry/client.ts
 
 
 
@@ -16157,7 +16190,7 @@ async function copyByDigest(src, dst) {
     await copyManifest(src.digest, src.digest, s, d, dst.tag);
 }
 
-;// CONCATENATED MODULE: ./src/build/registry-read.ts
+;// CONCATENATED MODULE: ./src/infra/registry/read.ts
 
 /**
  * One session per registry and login for the run: the previous image, then the pushed one, are
@@ -16228,7 +16261,7 @@ async function fetchManifest(ref, env, opts = {}) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/build/registry.ts
+;// CONCATENATED MODULE: ./src/infra/registry/docker-cli.ts
 
 
 
@@ -16237,13 +16270,13 @@ async function fetchManifest(ref, env, opts = {}) {
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 async function login(l, env) {
     await checkDockerDaemon(env);
-    const res = await (0,src_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
+    const res = await (0,infra_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
         env,
         input: l.password,
         allowFailure: true
     });
     if (res.code !== 0)
-        throw new errors/* StepError */.zg(`login to ${l.host} as ${l.username} failed`, (0,src_process/* tail */.RT)(res.stderr.split(l.password).join('***'), 5));
+        throw new errors/* StepError */.zg(`login to ${l.host} as ${l.username} failed`, (0,infra_process/* tail */.RT)(res.stderr.split(l.password).join('***'), 5));
 }
 /** `os/arch[/variant]`, as `platforms` names it. */
 const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
@@ -16270,26 +16303,26 @@ async function readManifest(ref, env) {
         throw missing(ref);
     if (fetched)
         return toManifest(fetched.bytes, fetched.json);
-    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
         env,
         allowFailure: true
     });
     if (res.code !== 0)
-        throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,src_process/* tail */.RT)(res.stderr, 5));
+        throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,infra_process/* tail */.RT)(res.stderr, 5));
     return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout));
 }
 const sleep = (ms) => new Promise(r => setTimeout(r, ms));
 /** `docker push` of one tag, retried with backoff when the registry is briefly away. */
 async function pushTag(ref, reporter, env, attempts = 4) {
     for (let attempt = 1;; attempt++) {
-        const res = await (0,src_process/* run */.eF)('docker', ['push', ref], {
+        const res = await (0,infra_process/* run */.eF)('docker', ['push', ref], {
             env,
             allowFailure: true,
             onLine: l => reporter.debug(l)
         });
         if (res.code === 0)
             return;
-        const why = (0,src_process/* tail */.RT)(res.stderr || res.stdout, 5);
+        const why = (0,infra_process/* tail */.RT)(res.stderr || res.stdout, 5);
         const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why);
         if (fatal || attempt >= attempts)
             throw new errors/* StepError */.zg(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
@@ -16303,7 +16336,7 @@ async function diffIds(ref, remote, env) {
     const args = remote
         ? ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]
         : ['image', 'inspect', '--format', '{{json .RootFS}}', ref];
-    const res = await (0,src_process/* run */.eF)('docker', args, { env, allowFailure: true });
+    const res = await (0,infra_process/* run */.eF)('docker', args, { env, allowFailure: true });
     if (res.code !== 0)
         return undefined;
     try {
@@ -16336,7 +16369,7 @@ async function hasLayers(imageId, layers, env) {
     return !!local?.length && local.join() === layers.join();
 }
 
-;// CONCATENATED MODULE: ./src/build/push.ts
+;// CONCATENATED MODULE: ./src/stages/push/push.ts
 
 
 
@@ -16372,14 +16405,14 @@ async function tagPushedByDigest(tags, digest, r, env) {
     const source = `${repositoriesOf(tags)[0]}@${digest}`;
     const args = ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source];
     r.info(`docker ${args.join(' ')}`);
-    const res = await (0,src_process/* run */.eF)('docker', args, { env, allowFailure: true });
+    const res = await (0,infra_process/* run */.eF)('docker', args, { env, allowFailure: true });
     if (res.code !== 0)
-        throw new errors/* StepError */.zg(`tagging ${source} failed`, (0,src_process/* tail */.RT)(res.stderr, 10));
+        throw new errors/* StepError */.zg(`tagging ${source} failed`, (0,infra_process/* tail */.RT)(res.stderr, 10));
 }
 
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/build/push-digest.ts
+;// CONCATENATED MODULE: ./src/stages/push/push-digest.ts
 
 
 
@@ -16407,16 +16440,16 @@ async function pushLoadedByDigest(image, imageId, r, env) {
     const creds = storedCredentials(hub ? 'https://index.docker.io/v1/' : host, env);
     const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
     const dst = { host, repo, s: new Session(host, creds) };
-    const dir = (0,src_process/* makeTempDir */.mk)('oci-pipeline-save-');
+    const dir = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-save-');
     try {
         const tar = (0,external_node_path_.join)(dir, 'image.tar');
         for (const args of [
             ['docker', 'save', '--output', tar, imageId],
             ['tar', '-xf', tar, '-C', dir]
         ]) {
-            const res = await (0,src_process/* run */.eF)(args[0], args.slice(1), { env, allowFailure: true });
+            const res = await (0,infra_process/* run */.eF)(args[0], args.slice(1), { env, allowFailure: true });
             if (res.code !== 0)
-                throw new errors/* StepError */.zg(`${args.slice(0, 2).join(' ')} failed`, (0,src_process/* tail */.RT)(res.stderr, 5));
+                throw new errors/* StepError */.zg(`${args.slice(0, 2).join(' ')} failed`, (0,infra_process/* tail */.RT)(res.stderr, 5));
         }
         const saved = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'manifest.json'), 'utf8'))[0];
         if (!saved)
@@ -16448,11 +16481,11 @@ async function pushLoadedByDigest(image, imageId, r, env) {
         return digest;
     }
     finally {
-        (0,src_process/* removeTempDir */.CT)(dir);
+        (0,infra_process/* removeTempDir */.CT)(dir);
     }
 }
 
-;// CONCATENATED MODULE: ./src/metadata/version.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/version.ts
 
 
 /** `release=X.Y.Z` from a `.release` file (SKAO's convention), if there is one. */
@@ -16481,7 +16514,7 @@ function resolveVersion(ctx, sources) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/metadata/index.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/index.ts
 
 
 
@@ -16552,7 +16585,7 @@ async function readFacts(config, env, now) {
     catch (e) {
         throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
-    const gitTag = await (0,src_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
+    const gitTag = await (0,infra_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
         cwd: config.workspace,
         env,
         allowFailure: true
@@ -16584,7 +16617,7 @@ async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(
     return meta;
 }
 
-;// CONCATENATED MODULE: ./src/report/build-summary.ts
+;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
 const code = (s) => '`' + s.replace(/`/g, "'") + '`';
 /** The job summary's build section: what was built, where it went, with which labels. */
 function buildSummaryMarkdown(s) {
@@ -16613,7 +16646,7 @@ function buildSummaryMarkdown(s) {
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/merge.ts
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 
 
 
@@ -16632,9 +16665,9 @@ function checkIndexPlatforms(platforms, digests, expected) {
         throw new errors/* StepError */.zg(`merge-digests: ${digests.length} digests gave ${platforms.length} platform images`);
 }
 const imagetools = async (args, env) => {
-    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', ...args], { env, allowFailure: true });
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', ...args], { env, allowFailure: true });
     if (res.code !== 0)
-        throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,src_process/* tail */.RT)(res.stderr, 10));
+        throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,infra_process/* tail */.RT)(res.stderr, 10));
     return res.stdout;
 };
 /**
@@ -16698,7 +16731,7 @@ async function runMerge(config, ctx, r, env, now) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/buffered.ts
+;// CONCATENATED MODULE: ./src/stages/report/buffered.ts
 /**
  * A Reporter for work that runs beside another stage: log lines wait and are replayed as one group
  * when the work is done, so two stages never interleave in the log. Outputs, secrets and the
@@ -16736,7 +16769,7 @@ class BufferedReporter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scan/built-image.ts
+;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
 
 
 /**
@@ -16764,7 +16797,7 @@ function checkScannedIsBuilt(scans, built) {
             throw new errors/* StepError */.zg(`the image Trivy scanned is not the one that was built, so nothing was pushed`, `scanned ${s.imageId ?? 'unknown'}, built ${built.imageId}`);
 }
 
-;// CONCATENATED MODULE: ./src/scan/artifacts.ts
+;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
 /** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
 function slug(text) {
     return text
@@ -16780,7 +16813,7 @@ function sbomArtifactName(image, platform) {
     return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
 }
 
-;// CONCATENATED MODULE: ./src/scan/trivy-flags.ts
+;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
 
 const DB_SCHEMA_VERSION = 2;
 const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
@@ -16925,7 +16958,7 @@ function dbCacheKeys(now, os = process.platform) {
     return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
 }
 
-;// CONCATENATED MODULE: ./src/scan/trivy.ts
+;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
 
 
 
@@ -16947,9 +16980,9 @@ class Trivy {
         this.env = env;
     }
     /** Asks the binary its version and its flags (neither reads an image). */
-    static async detect(path, runner = src_process/* run */.eF, env = process.env) {
+    static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
         // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
-        const ask = (args) => runner === src_process/* run */.eF ? probe(path, args, env) : runner(path, args, { env, allowFailure: true });
+        const ask = (args) => runner === infra_process/* run */.eF ? probe(path, args, env) : runner(path, args, { env, allowFailure: true });
         const out = await ask(['--version']);
         if (out.code !== 0)
             throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
@@ -16984,7 +17017,7 @@ class Trivy {
      * rejection ends it) and prints the report on stdout.
      */
     convertLater(json, format, nice) {
-        const pipe = (0,src_process/* namedPipe */.Gr)(this.env);
+        const pipe = (0,infra_process/* namedPipe */.Gr)(this.env);
         return this.runner(this.path, convertArgs(pipe.path, format), {
             env: shortRunEnv(this.env),
             feed: { pipe: pipe.path, data: json },
@@ -17039,7 +17072,7 @@ function readIfExists(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/scan/db.ts
+;// CONCATENATED MODULE: ./src/stages/scan/db.ts
 
 
 
@@ -17090,7 +17123,7 @@ async function ensureDb(trivy, cacheDir, ctx) {
     return 'downloaded';
 }
 
-;// CONCATENATED MODULE: ./src/scan/delta.ts
+;// CONCATENATED MODULE: ./src/stages/scan/delta.ts
 
 // A vulnerability is the same one while the same ID affects the same package, whatever the
 // installed version or the target's name (which carries the image's tag).
@@ -17121,7 +17154,7 @@ function compareScans(before, after, baseline) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scan/gate.ts
+;// CONCATENATED MODULE: ./src/stages/scan/gate.ts
 
 const where = (s) => (s.platform ? `${s.image} (${s.platform})` : s.image);
 const plural = (n, word) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
@@ -17165,7 +17198,7 @@ function evaluateGate(scans, threshold, opts = {}) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/scan/converters.ts
+;// CONCATENATED MODULE: ./src/stages/scan/converters.ts
 
 
 /**
@@ -17202,7 +17235,7 @@ class Converters {
                     feed = resolve;
                     cancel = () => reject(new Error('not needed'));
                 });
-                const result = trivy.convertLater(json, format, src_process/* BESIDE_BUILD_NICE */.cT);
+                const result = trivy.convertLater(json, format, infra_process/* BESIDE_BUILD_NICE */.cT);
                 result.catch(() => undefined); // awaited when used; an unused one is ended by close()
                 started.waiting.push({ format, feed, cancel, result });
             }
@@ -17234,7 +17267,7 @@ class Converters {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scan/reports.ts
+;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
 
 
 const reports_cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -17405,7 +17438,7 @@ function gitlabContainerScanning(scan, info) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/scan/image.ts
+;// CONCATENATED MODULE: ./src/stages/scan/image.ts
 
 
 
@@ -17546,7 +17579,7 @@ async function scanRemoteImage(ref, ctx, platform) {
     return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
 }
 
-;// CONCATENATED MODULE: ./src/scan/prestarted.ts
+;// CONCATENATED MODULE: ./src/stages/scan/prestarted.ts
 
 
 /** How long a scan started early waits for its image; after that it is ended and the scan starts afresh. */
@@ -17589,7 +17622,7 @@ class PrestartedScan {
         // is kept here, from the moment the gate opens.
         scan.result = trivy.runWith(withTimeout(args, opts.timeoutSeconds + Math.ceil(maxWaitMs / 1000)), { DOCKER_HOST: gate.host }, {
             signal: scan.stop.signal,
-            nice: src_process/* BESIDE_BUILD_NICE */.cT,
+            nice: infra_process/* BESIDE_BUILD_NICE */.cT,
             onLine: (line, stream) => (scan.onLine ? scan.onLine(line, stream) : scan.held.push([line, stream]))
         });
         scan.result.catch(() => undefined); // awaited when taken; an unused one is ended by close()
@@ -17656,7 +17689,7 @@ class PrestartedScan {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/scan/docker-gate.ts
+;// CONCATENATED MODULE: ./src/stages/scan/docker-gate.ts
 
 
 
@@ -17681,7 +17714,7 @@ class DockerGate {
         this.server = (0,external_node_net_.createServer)({ allowHalfOpen: true }, client => this.hold(client, upstream));
     }
     static start(upstream) {
-        const dir = (0,src_process/* makeTempDir */.mk)('oci-docker-gate-');
+        const dir = (0,infra_process/* makeTempDir */.mk)('oci-docker-gate-');
         const path = (0,external_node_path_.join)(dir, 'docker.sock');
         const gate = new DockerGate(dir, `unix://${path}`, upstream);
         return new Promise((resolve, reject) => {
@@ -17722,11 +17755,11 @@ class DockerGate {
         this.server.close();
         for (const s of this.sockets)
             s.destroy();
-        (0,src_process/* removeTempDir */.CT)(this.dir);
+        (0,infra_process/* removeTempDir */.CT)(this.dir);
     }
 }
 
-;// CONCATENATED MODULE: ./src/scan/index.ts
+;// CONCATENATED MODULE: ./src/stages/scan/index.ts
 
 
 
@@ -17847,7 +17880,7 @@ async function runScanStage(input) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline-scan.ts
+;// CONCATENATED MODULE: ./src/pipeline/scan.ts
 
 
 
@@ -17992,7 +18025,7 @@ async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) 
     return scan;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline.ts
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
 
 
 
@@ -18244,7 +18277,7 @@ async function runPipeline(config, ctx, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish.ts
+;// CONCATENATED MODULE: ./src/pipeline/publish.ts
 
 
 
@@ -18292,19 +18325,19 @@ function imagetoolsCreateArgs(plan, digest) {
 }
 /** The digest the release tag has now, or undefined when the registry has no such tag. */
 async function existingDigest(ref, env) {
-    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
         env,
         allowFailure: true
     });
     if (res.code !== 0) {
         if (/not found|manifest unknown|name unknown/i.test(res.stderr))
             return undefined;
-        throw new errors/* StepError */.zg(`cannot tell whether ${ref} exists`, (0,src_process/* tail */.RT)(res.stderr, 5));
+        throw new errors/* StepError */.zg(`cannot tell whether ${ref} exists`, (0,infra_process/* tail */.RT)(res.stderr, 5));
     }
     return (await readManifest(ref, env)).digest;
 }
 async function canCopyAsIs(env) {
-    const res = await (0,src_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', '--help'], { env, allowFailure: true });
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', '--help'], { env, allowFailure: true });
     return res.stdout.includes('--prefer-index');
 }
 /**
@@ -18348,7 +18381,7 @@ async function publish(o, r, env) {
     }
     await r.group(`Publish ${plan.target}`, async () => {
         if (await canCopyAsIs(env)) {
-            await (0,src_process/* run */.eF)('docker', imagetoolsCreateArgs(plan, digest), { env, onLine: l => r.info(l) });
+            await (0,infra_process/* run */.eF)('docker', imagetoolsCreateArgs(plan, digest), { env, onLine: l => r.info(l) });
         }
         else {
             r.info(`copying ${plan.source.name}@${digest} to ${plan.target} over the registry API (buildx < 0.14)`);
@@ -18377,7 +18410,7 @@ async function publish(o, r, env) {
     return { target: plan.target, digest, published: true };
 }
 
-;// CONCATENATED MODULE: ./src/cli/publish.ts
+;// CONCATENATED MODULE: ./src/faces/cli/publish.ts
 
 
 
@@ -18414,7 +18447,7 @@ async function publishCommand(d) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./src/cli/tools.ts
+;// CONCATENATED MODULE: ./src/faces/cli/tools.ts
 
 
 
@@ -18440,7 +18473,7 @@ function toolPath(name, get, env) {
     return path;
 }
 
-;// CONCATENATED MODULE: ./src/cli/scan.ts
+;// CONCATENATED MODULE: ./src/faces/cli/scan.ts
 
 
 
@@ -18537,7 +18570,7 @@ async function scanCommand(d) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./src/cli/commands.ts
+;// CONCATENATED MODULE: ./src/faces/cli/commands.ts
 
 
 
@@ -18637,7 +18670,7 @@ async function runCommand(command, d) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/context.ts
+;// CONCATENATED MODULE: ./src/faces/cli/context.ts
 
 /**
  * owner/name/url of a git remote: https://host/group/sub/project(.git), git@host:group/project.git,
@@ -18726,11 +18759,11 @@ function detectContext(env, facts) {
     return facts.workspace ? { ...ctx, workspace: facts.workspace } : ctx;
 }
 
-;// CONCATENATED MODULE: ./src/cli/git.ts
+;// CONCATENATED MODULE: ./src/faces/cli/git.ts
 
 
 async function git(args, cwd) {
-    const res = await (0,src_process/* run */.eF)('git', args, { cwd, allowFailure: true }).catch(() => undefined);
+    const res = await (0,infra_process/* run */.eF)('git', args, { cwd, allowFailure: true }).catch(() => undefined);
     const out = res?.code === 0 ? res.stdout.trim() : '';
     return out || undefined;
 }
@@ -18758,7 +18791,7 @@ function readGitHubPayload(path) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/outputs.ts
+;// CONCATENATED MODULE: ./src/faces/cli/outputs.ts
 /**
  * The outputs as a GitLab dotenv report: single-line `KEY=value` lines that later jobs receive as
  * variables. GitLab's dotenv holds no multi-line values, so lists are comma-joined. Pure.
@@ -18781,7 +18814,7 @@ const dotenvText = (vars) => Object.entries(vars)
     .map(([k, v]) => `${k}=${v}\n`)
     .join('');
 
-;// CONCATENATED MODULE: ./src/cli/reporter.ts
+;// CONCATENATED MODULE: ./src/faces/cli/reporter.ts
 const ESC = '\x1b';
 /** A name GitLab accepts for a section: letters, digits, `_`, `.`, `-`. */
 const sectionName = (n, title) => `oci_${n}_${title
@@ -18871,7 +18904,7 @@ class CliReporter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/cli.ts
+;// CONCATENATED MODULE: ./src/faces/cli/cli.ts
 
 
 
@@ -19007,16 +19040,16 @@ async function cli(argv, env, io) {
 
 /***/ }),
 
-/***/ 486:
+/***/ 2511:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7063);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4127);
+/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(839);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7299);
 
 
 process.once('SIGTERM', () => {
-    (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .killChildren */ .at)();
+    (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_0__/* .killChildren */ .at)();
     process.stderr.write('oci-pipeline: interrupted (SIGTERM): child processes ended\n');
     process.exit(143);
 });
@@ -19031,40 +19064,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage),
-/* harmony export */   zg: () => (/* binding */ StepError)
-/* harmony export */ });
-/** Bad input: names the input so the user knows which line of their workflow to fix. */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input "${input}": ${problem}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** A tool or service failed; carries the last lines it printed. */
-class StepError extends Error {
-    details;
-    constructor(message, details = '') {
-        super(details ? `${message}\n${details}` : message);
-        this.details = details;
-        this.name = 'StepError';
-    }
-}
-function errorMessage(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-
-
-/***/ }),
-
-/***/ 7063:
+/***/ 839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19091,7 +19091,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/process.ts
+;// CONCATENATED MODULE: ./src/infra/process.ts
 
 
 
@@ -19429,6 +19429,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ var __webpack_exports__ = __nccwpck_require__(2511);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

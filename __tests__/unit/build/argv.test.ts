@@ -1,5 +1,5 @@
-import { buildxArgs, buildxEnv, outputMode, repositoriesOf } from '../../../src/build/argv.js'
-import type { BuildOptions } from '../../../src/config.js'
+import { buildxArgs, buildxEnv, outputMode, repositoriesOf } from '../../../src/stages/build/argv.js'
+import type { BuildOptions } from '../../../src/config/config.js'
 
 const base: BuildOptions = {
   context: '/ws',

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { plainDefaultBuilder } from '../../../src/build/buildx.js'
+import { plainDefaultBuilder } from '../../../src/stages/build/buildx.js'
 
 /** A docker config folder with the given files (paths relative to it; one ending in / is an empty folder). */
 function dockerConfig(files: Record<string, string>): string {

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { checkDockerDaemon, pingDaemon } from '../../../src/build/docker.js'
+import { checkDockerDaemon, pingDaemon } from '../../../src/infra/docker.js'
 
 /** A folder whose `docker` logs its argv and answers `docker version` as told. */
 function dockerStandIn(version: { code: number; stdout?: string; stderr?: string }) {

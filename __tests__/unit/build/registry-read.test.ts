@@ -1,4 +1,4 @@
-import { parseRemoteRef } from '../../../src/build/registry-read.js'
+import { parseRemoteRef } from '../../../src/infra/registry/read.js'
 
 describe('parseRemoteRef', () => {
   it.each([

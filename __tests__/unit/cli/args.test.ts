@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { cli } from '../../../src/cli/cli.js'
+import { cli } from '../../../src/faces/cli/cli.js'
 import {
   COMMANDS,
   commandHelp,
@@ -11,8 +11,8 @@ import {
   programHelp,
   UsageError,
   VERSION
-} from '../../../src/cli/args.js'
-import { INPUTS } from '../../../src/inputs.js'
+} from '../../../src/faces/cli/args.js'
+import { INPUTS } from '../../../src/config/inputs.js'
 import { ROOT } from '../../support/env.js'
 
 async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

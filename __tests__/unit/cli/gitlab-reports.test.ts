@@ -7,7 +7,7 @@ import {
   sbomFileName,
   writeGitLabReports,
   type SecurityReport
-} from '../../../src/gitlab/reports.js'
+} from '../../../src/faces/gitlab/reports.js'
 
 const finding = (over: Partial<Finding>): Finding => ({
   ruleId: 'OP004',

@@ -1,7 +1,7 @@
-import { publishVersion } from '../../../src/cli/commands.js'
-import { dotenvText, dotenvVariables } from '../../../src/cli/outputs.js'
-import { CliReporter, formatDuration, sectionName } from '../../../src/cli/reporter.js'
-import { imagetoolsCreateArgs, planPublish } from '../../../src/publish.js'
+import { publishVersion } from '../../../src/faces/cli/commands.js'
+import { dotenvText, dotenvVariables } from '../../../src/faces/cli/outputs.js'
+import { CliReporter, formatDuration, sectionName } from '../../../src/faces/cli/reporter.js'
+import { imagetoolsCreateArgs, planPublish } from '../../../src/pipeline/publish.js'
 import { CONTEXTS } from '../../support/contexts.js'
 
 const D = 'sha256:' + 'ab'.repeat(32)

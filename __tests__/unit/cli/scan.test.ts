@@ -1,10 +1,10 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { optionsFor, parseCommandLine } from '../../../src/cli/args.js'
-import { cli } from '../../../src/cli/cli.js'
-import { parseScanReference, scanReference } from '../../../src/cli/scan.js'
-import { toolPath } from '../../../src/cli/tools.js'
+import { optionsFor, parseCommandLine } from '../../../src/faces/cli/args.js'
+import { cli } from '../../../src/faces/cli/cli.js'
+import { parseScanReference, scanReference } from '../../../src/faces/cli/scan.js'
+import { toolPath } from '../../../src/faces/cli/tools.js'
 import { CONTEXTS } from '../../support/contexts.js'
 
 const D = 'sha256:' + 'ab'.repeat(32)

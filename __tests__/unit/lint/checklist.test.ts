@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Level } from '../../../src/findings.js'
-import { RULES } from '../../../src/lint/checklist/registry.js'
+import { RULES } from '../../../src/stages/lint/checklist/registry.js'
 import { checklist, DOCKERFILES, type ALL_RULES } from './fixtures.js'
 
 type Extra = Parameters<typeof checklist>[1]

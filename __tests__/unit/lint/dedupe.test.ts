@@ -1,6 +1,6 @@
 import type { Finding } from '../../../src/findings.js'
-import { dedupe, normaliseRuleId, SAME_AS, withoutIgnored } from '../../../src/lint/dedupe.js'
-import { parseHadolintJson } from '../../../src/lint/hadolint.js'
+import { dedupe, normaliseRuleId, SAME_AS, withoutIgnored } from '../../../src/stages/lint/dedupe.js'
+import { parseHadolintJson } from '../../../src/stages/lint/hadolint.js'
 import { checklist } from './fixtures.js'
 
 const finding = (engine: string, ruleId: string, line: number, file = 'OP004.bad.Dockerfile'): Finding => ({

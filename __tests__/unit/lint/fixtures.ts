@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Finding } from '../../../src/findings.js'
-import { DEFAULT_MINIMAL_BASES } from '../../../src/lint/checklist/images.js'
-import { RULES, runChecklist, type ChecklistInput } from '../../../src/lint/checklist/registry.js'
+import { DEFAULT_MINIMAL_BASES } from '../../../src/stages/lint/checklist/images.js'
+import { RULES, runChecklist, type ChecklistInput } from '../../../src/stages/lint/checklist/registry.js'
 import { ROOT } from '../../support/env.js'
 
 export const DOCKERFILES = join(ROOT, '__tests__', 'fixtures', 'dockerfiles')

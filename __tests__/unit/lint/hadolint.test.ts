@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { StepError } from '../../../src/errors.js'
-import { hadolintArgs, parseHadolintJson } from '../../../src/lint/hadolint.js'
+import { hadolintArgs, parseHadolintJson } from '../../../src/stages/lint/hadolint.js'
 import { ROOT } from '../../support/env.js'
 
 const sample = (name: string): string =>

@@ -1,6 +1,6 @@
 import { InputError } from '../../../src/errors.js'
-import { RULES } from '../../../src/lint/checklist/registry.js'
-import { parseLintOptions, parseRuleSelection } from '../../../src/lint/options.js'
+import { RULES } from '../../../src/stages/lint/checklist/registry.js'
+import { parseLintOptions, parseRuleSelection } from '../../../src/stages/lint/options.js'
 
 const parse = (inputs: Record<string, string>) => parseLintOptions(name => inputs[name] ?? '')
 

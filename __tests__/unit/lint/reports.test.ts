@@ -1,7 +1,7 @@
 import type { Finding } from '../../../src/findings.js'
-import { fingerprint, toCodeQuality } from '../../../src/report/codequality.js'
-import { lintSummary, SUMMARY_ROWS } from '../../../src/report/lint-summary.js'
-import { toSarif } from '../../../src/report/sarif.js'
+import { fingerprint, toCodeQuality } from '../../../src/stages/report/codequality.js'
+import { lintSummary, SUMMARY_ROWS } from '../../../src/stages/report/lint-summary.js'
+import { toSarif } from '../../../src/stages/report/sarif.js'
 
 const findings: Finding[] = [
   {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { RULES } from '../../../src/lint/checklist/registry.js'
+import { RULES } from '../../../src/stages/lint/checklist/registry.js'
 import {
   configFlagsForVersion,
   parseConfigHelp,
@@ -8,7 +8,7 @@ import {
   parseTrivyVersion,
   trivyConfigArgs,
   trivyLevel
-} from '../../../src/lint/trivy-config.js'
+} from '../../../src/stages/lint/trivy-config.js'
 import { ROOT } from '../../support/env.js'
 
 describe('trivy config', () => {

@@ -1,7 +1,7 @@
-import { computeLabels, parseLabelSchemas } from '../../../src/metadata/labels.js'
-import { parseImageName } from '../../../src/metadata/reference.js'
-import { parseImages } from '../../../src/metadata/images.js'
-import { releaseFileVersion, resolveVersion } from '../../../src/metadata/version.js'
+import { computeLabels, parseLabelSchemas } from '../../../src/stages/metadata/labels.js'
+import { parseImageName } from '../../../src/stages/metadata/reference.js'
+import { parseImages } from '../../../src/stages/metadata/images.js'
+import { releaseFileVersion, resolveVersion } from '../../../src/stages/metadata/version.js'
 import { CONTEXTS } from '../../support/contexts.js'
 
 const CREATED = new Date('2026-03-04T05:06:07Z')

@@ -1,5 +1,5 @@
-import { parseFlavor } from '../../../src/metadata/flavor.js'
-import { computeTags, parseTagRules } from '../../../src/metadata/tags.js'
+import { parseFlavor } from '../../../src/stages/metadata/flavor.js'
+import { computeTags, parseTagRules } from '../../../src/stages/metadata/tags.js'
 import { CONTEXTS } from '../../support/contexts.js'
 
 const NOW = new Date('2026-03-04T05:06:07Z')

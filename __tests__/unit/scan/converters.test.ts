@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { conversionsFor, Converters } from '../../../src/scan/converters.js'
-import { Trivy } from '../../../src/scan/trivy.js'
+import { conversionsFor, Converters } from '../../../src/stages/scan/converters.js'
+import { Trivy } from '../../../src/stages/scan/trivy.js'
 import { alive, until } from '../../support/processes.js'
 
 /** A Trivy 0.58 whose `convert` writes down its pid, then prints `<format>:<GOGC>:` and the JSON it reads. */

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { RunResult } from '../../../src/process.js'
-import { ensureDb, type DbCache } from '../../../src/scan/db.js'
-import { failureReason, Trivy, type Runner } from '../../../src/scan/trivy.js'
+import type { RunResult } from '../../../src/infra/process.js'
+import { ensureDb, type DbCache } from '../../../src/stages/scan/db.js'
+import { failureReason, Trivy, type Runner } from '../../../src/stages/scan/trivy.js'
 import { RecordingReporter } from '../../support/scan-fixtures.js'
 import { HELP_0_45, HELP_0_58 } from './trivy-help.js'
 

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { connect, createServer, type Server, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { localDockerSocket } from '../../../src/docker-config.js'
-import { DockerGate } from '../../../src/scan/docker-gate.js'
+import { localDockerSocket } from '../../../src/infra/docker-config.js'
+import { DockerGate } from '../../../src/stages/scan/docker-gate.js'
 
 /** A stand-in daemon on a unix socket: it answers each connection with what it read, upper-cased, once the client has ended. */
 function daemon(): Promise<{ path: string; server: Server; connections: () => number }> {

@@ -3,7 +3,7 @@ import {
   type ImageScan,
   type Severity,
   type Vulnerability
-} from '../../../src/scan/model.js'
+} from '../../../src/stages/scan/model.js'
 
 export const vuln = (id: string, severity: Severity, fixed?: string, pkg = 'libfoo'): Vulnerability => ({
   id,

@@ -1,6 +1,6 @@
-import { compareScans } from '../../../src/scan/delta.js'
-import { evaluateGate } from '../../../src/scan/gate.js'
-import type { Severity } from '../../../src/scan/model.js'
+import { compareScans } from '../../../src/stages/scan/delta.js'
+import { evaluateGate } from '../../../src/stages/scan/gate.js'
+import type { Severity } from '../../../src/stages/scan/model.js'
 import { scanOf, vuln } from './fixtures.js'
 
 const MIXED = [

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { InputError } from '../../../src/errors.js'
-import { parseDuration, parseScanOptions } from '../../../src/scan/options.js'
+import { parseDuration, parseScanOptions } from '../../../src/stages/scan/options.js'
 
 const parse = (inputs: Record<string, string>) => parseScanOptions(name => inputs[name] ?? '')
 

@@ -2,9 +2,9 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DockerGate } from '../../../src/scan/docker-gate.js'
-import { MAX_WAIT_MS, PrestartedScan, withTimeout } from '../../../src/scan/prestarted.js'
-import { Trivy } from '../../../src/scan/trivy.js'
+import { DockerGate } from '../../../src/stages/scan/docker-gate.js'
+import { MAX_WAIT_MS, PrestartedScan, withTimeout } from '../../../src/stages/scan/prestarted.js'
+import { Trivy } from '../../../src/stages/scan/trivy.js'
 import { alive, until } from '../../support/processes.js'
 
 /**

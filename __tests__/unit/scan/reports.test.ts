@@ -1,14 +1,14 @@
-import { sbomArtifactName } from '../../../src/scan/artifacts.js'
-import { compareScans } from '../../../src/scan/delta.js'
-import { evaluateGate } from '../../../src/scan/gate.js'
-import { SEVERITIES, type ImageScan } from '../../../src/scan/model.js'
+import { sbomArtifactName } from '../../../src/stages/scan/artifacts.js'
+import { compareScans } from '../../../src/stages/scan/delta.js'
+import { evaluateGate } from '../../../src/stages/scan/gate.js'
+import { SEVERITIES, type ImageScan } from '../../../src/stages/scan/model.js'
 import {
   countsJson,
   formatBytes,
   gitlabContainerScanning,
   summaryMarkdown,
   vulnerabilityTable
-} from '../../../src/scan/reports.js'
+} from '../../../src/stages/scan/reports.js'
 import { scanOf, vuln } from './fixtures.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,4 @@
-import { parseScanOptions } from '../../../src/scan/options.js'
+import { parseScanOptions } from '../../../src/stages/scan/options.js'
 import {
   capabilitiesForVersion,
   capabilitiesFromHelp,
@@ -11,7 +11,7 @@ import {
   parseTrivyVersion,
   scanArgs,
   type TrivyCapabilities
-} from '../../../src/scan/trivy-flags.js'
+} from '../../../src/stages/scan/trivy-flags.js'
 import { HELP_0_35, HELP_0_45, HELP_0_52, HELP_0_58, HELP_0_63 } from './trivy-help.js'
 
 type Caps = Omit<TrivyCapabilities, 'version'>

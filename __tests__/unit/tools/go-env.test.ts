@@ -1,4 +1,4 @@
-import { shortRunEnv } from '../../../src/tools/go-env.js'
+import { shortRunEnv } from '../../../src/infra/tools/go-env.js'
 
 describe('shortRunEnv', () => {
   it.each([

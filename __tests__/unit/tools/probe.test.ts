@@ -1,7 +1,7 @@
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { forgetProbes, probe } from '../../../src/tools/probe.js'
+import { forgetProbes, probe } from '../../../src/infra/tools/probe.js'
 
 // A stand-in tool that counts its starts in a file and answers with its own text.
 function tool(dir: string, answer: string): string {

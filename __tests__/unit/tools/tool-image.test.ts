@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parseDockerfile, properties } from '../../../src/dockerfile.js'
-import { PINS, type ToolName } from '../../../src/tools/pins.js'
+import { parseDockerfile, properties } from '../../../src/stages/dockerfile.js'
+import { PINS, type ToolName } from '../../../src/infra/tools/pins.js'
 import { ROOT } from '../../support/env.js'
 
 const text = readFileSync(join(ROOT, 'Dockerfile'), 'utf8')
@@ -20,7 +20,7 @@ const ARCHES: Record<string, string> = { 'linux-x64': 'AMD64', 'linux-arm64': 'A
 
 describe('the tool image (root Dockerfile)', () => {
   it.each(['hadolint', 'trivy'] as ToolName[])(
-    'downloads %s at the version, URL and SHA-256 sums of src/tools/pins.ts',
+    'downloads %s at the version, URL and SHA-256 sums of src/infra/tools/pins.ts',
     tool => {
       const pin = PINS[tool]
       const name = tool.toUpperCase()

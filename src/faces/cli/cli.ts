@@ -1,0 +1,145 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { errorMessage, InputError } from '../../errors.js'
+import { gitlabInputs, withGitLabInputs } from '../gitlab/defaults.js'
+import { writeGitLabReports } from '../gitlab/reports.js'
+import {
+  commandHelp,
+  optionReader,
+  parseCommandLine,
+  programHelp,
+  UsageError,
+  VERSION,
+  type Command
+} from './args.js'
+import { runCommand, type StageResults } from './commands.js'
+import { detectContext, platformOf } from './context.js'
+import { readGitFacts, readGitHubPayload } from './git.js'
+import { dotenvText, dotenvVariables } from './outputs.js'
+import { CliReporter } from './reporter.js'
+
+export interface Io {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  cwd: string
+}
+
+const SECRET_INPUTS = ['password', 'github-token', 'release-password']
+
+/** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
+export function reportDirOf(given: string, workspace: string, env: NodeJS.ProcessEnv): string {
+  if (given) return resolve(workspace, given)
+  return env.RUNNER_TEMP ? join(env.RUNNER_TEMP, 'oci-pipeline') : join(workspace, '.oci-pipeline')
+}
+
+/**
+ * GitLab's report files (GITLAB_CI, or whenever report-dir is given): code quality, container
+ * scanning, CycloneDX SBOMs from what the stages found, and a dotenv report of the outputs.
+ */
+function writeReports(
+  command: Command,
+  o: { dir: string; dotenv: string; stages: StageResults; reporter: CliReporter; workspace: string }
+): void {
+  const r = o.reporter
+  const shown = (p: string): string => relative(o.workspace, p) || p
+  try {
+    const written = writeGitLabReports(o.dir, { lint: o.stages.lint, scans: o.stages.scan?.scans })
+    for (const p of [written.codequality, written.containerScanning, ...written.cyclonedx])
+      if (p) r.info(`GitLab report ${shown(p)}`)
+  } catch (e) {
+    r.warning(`the GitLab reports could not all be written: ${errorMessage(e)}`)
+  }
+  const vars = dotenvVariables(r.outputs)
+  if (!o.dotenv && Object.keys(vars).length > 0) {
+    const path = join(o.dir, `${command}.env`)
+    writeFileSync(path, r.mask(dotenvText(vars)))
+    r.info(`GitLab dotenv report ${shown(path)}`)
+  }
+}
+
+/** The command line face: argv and the environment in, an exit code out (2: bad usage or input). */
+export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
+  let parsed
+  try {
+    parsed = parseCommandLine(argv)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`oci-pipeline: ${e.message}\n`)
+      return 2
+    }
+    throw e
+  }
+  if (parsed.version) {
+    io.stdout(`${VERSION}\n`)
+    return 0
+  }
+  if (parsed.help || !parsed.command) {
+    io.stdout(parsed.command ? commandHelp(parsed.command) : programHelp())
+    return 0
+  }
+  const command = parsed.command
+  const platform = platformOf(env)
+  const read = optionReader(parsed.values, env)
+  const workspaceOption = read('workspace')
+  const found = detectContext(env, {
+    git: platform === 'local' ? await readGitFacts(io.cwd) : {},
+    cwd: io.cwd,
+    payload: platform === 'github' ? readGitHubPayload(env.GITHUB_EVENT_PATH) : undefined,
+    workspace: workspaceOption ? resolve(io.cwd, workspaceOption) : undefined
+  })
+  // gitlab-ci-local's shell executor names a CI_PROJECT_DIR that exists only in its containers.
+  const ctx = existsSync(found.workspace) ? found : { ...found, workspace: io.cwd }
+  const layer = gitlabInputs(env, p => existsSync(resolve(ctx.workspace, p)))
+  const raw = withGitLabInputs(read, layer)
+  const reporter = new CliReporter({
+    write: io.stderr,
+    gitlab: env.GITLAB_CI === 'true',
+    debug: env.OCI_PIPELINE_DEBUG === 'true' || env.CI_DEBUG_TRACE === 'true'
+  })
+  for (const name of SECRET_INPUTS) if (raw(name)) reporter.setSecret(raw(name))
+  for (const line of raw('secrets').split(/\r?\n/)) {
+    const eq = line.indexOf('=')
+    if (eq > 0 && line.slice(eq + 1).trim()) reporter.setSecret(line.slice(eq + 1).trim())
+  }
+  reporter.info(
+    `oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`
+  )
+  for (const word of layer.ignoredArgs)
+    reporter.warning(`OCI_BUILD_ADDITIONAL_ARGS: "${word}" is not a --build-arg and is ignored`)
+
+  const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env)
+  const stages: StageResults = {}
+  let code: number
+  try {
+    code = await runCommand(command, {
+      raw,
+      ctx,
+      reporter,
+      env,
+      readFile: p => {
+        const path = resolve(ctx.workspace, p)
+        return existsSync(path) ? readFileSync(path, 'utf8') : undefined
+      },
+      reportDir,
+      stages,
+      stdout: io.stdout
+    })
+  } catch (e) {
+    reporter.error(errorMessage(e))
+    code = e instanceof InputError ? 2 : 1
+  }
+  const dotenv = read('dotenv')
+  if (platform === 'gitlab' || raw('report-dir'))
+    writeReports(command, { dir: reportDir, dotenv, stages, reporter, workspace: ctx.workspace })
+  const write = (file: string, text: string): void => {
+    const path = resolve(ctx.workspace, file)
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, text)
+  }
+  if (dotenv) write(dotenv, reporter.mask(dotenvText(dotenvVariables(reporter.outputs))))
+  const summaryFile = read('summary-file')
+  if (summaryFile && reporter.markdown.length) write(summaryFile, reporter.summaryText())
+  if (read('json') === 'true')
+    io.stdout(reporter.mask(JSON.stringify(Object.fromEntries(reporter.outputs))) + '\n')
+  return code
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildConfig, withDefaults } from '../../config/config.js'
+import type { RunContext } from '../../context.js'
+import { InputError } from '../../errors.js'
+import { INPUTS, type RawInputs } from '../../config/inputs.js'
+import { runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
+import { parseKeyValues } from '../../config/lists.js'
+import { parseLabelSchemas } from '../../stages/metadata/labels.js'
+import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
+import type { Reporter } from '../../reporter.js'
+import type { ScanStageResult } from '../../stages/scan/index.js'
+import { LINT_FORMATS, type Command } from './args.js'
+import { publishCommand } from './publish.js'
+import { scanCommand } from './scan.js'
+import { onPath, toolPath, type ToolName } from './tools.js'
+
+export { publishVersion } from './publish.js'
+export { onPath } from './tools.js'
+
+/** What the stages found, kept as each one ends, so the reports are written even when a later step fails. */
+export interface StageResults {
+  lint?: LintResult
+  scan?: ScanStageResult
+}
+
+export interface CommandDeps {
+  raw: RawInputs
+  ctx: RunContext
+  reporter: Reporter
+  env: NodeJS.ProcessEnv
+  /** Reads a file of the workspace, undefined when absent. */
+  readFile: (path: string) => string | undefined
+  /** Where reports go: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline in the workspace. */
+  reportDir: string
+  stages: StageResults
+  /** Standard output (lint --format). */
+  stdout?: (text: string) => void
+}
+
+/** The findings as `lint --format` prints them. */
+export function formatLint(result: LintResult, format: string): string {
+  switch (format) {
+    case 'text':
+      return result.findings
+        .map(f => `${f.file}:${f.line}: ${f.level} ${f.ruleId} (${f.engine}) ${f.message}\n`)
+        .join('')
+    case 'json':
+      return (
+        JSON.stringify({ counts: result.counts, failed: result.failed, findings: result.findings }, null, 2) +
+        '\n'
+      )
+    case 'sarif':
+      return result.sarifPath ? readFileSync(result.sarifPath, 'utf8') : ''
+    case 'codequality':
+      return result.codeQualityPath ? readFileSync(result.codeQualityPath, 'utf8') : ''
+  }
+  throw new InputError('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`)
+}
+
+/** Where the pipeline says a stage has ended (read when present; the result serves otherwise). */
+/** `build`: the pipeline without its lint stage (the `lint` job ran it already). */
+const withoutLint =
+  (raw: RawInputs): RawInputs =>
+  name =>
+    name === 'lint' && INPUTS.some(i => i.name === 'lint') ? 'false' : raw(name)
+
+async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
+  const config = buildConfig(raw, d.ctx, d.env)
+  const deps: PipelineDeps = {
+    reporter: d.reporter,
+    env: d.env,
+    tools: async (name: ToolName) => toolPath(name, raw, d.env),
+    onLint: lint => void (d.stages.lint = lint),
+    onScan: scan => void (d.stages.scan = scan)
+  }
+  const result = await runPipeline(config, d.ctx, deps)
+  d.stages.lint ??= result.lint
+  d.stages.scan ??= result.scan
+  return 0
+}
+
+async function lint(d: CommandDeps): Promise<number> {
+  const get = withDefaults(d.raw)
+  const format = d.raw('format') || 'text'
+  if (!(LINT_FORMATS as readonly string[]).includes(format))
+    throw new InputError('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`)
+  const options = parseLintOptions(get)
+  const context = get('context') || '.'
+  const team = get('team')
+  const result = await runLint(
+    {
+      ...options,
+      file: get('file') || join(context, 'Dockerfile'),
+      context,
+      labelSchemas: parseLabelSchemas(get('label-schema')),
+      workspace: d.ctx.workspace,
+      target: get('target') || undefined,
+      buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
+      providedLabels: [
+        ...parseKeyValues('labels', get('labels')).map(([k]) => k),
+        ...(team ? ['int.skao.image.team'] : [])
+      ],
+      reportDir: d.reportDir
+    },
+    {
+      hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
+      trivy: options.trivyPath ?? onPath('trivy', d.env)
+    },
+    d.reporter
+  )
+  d.stages.lint = result
+  d.stdout?.(formatLint(result, format))
+  const c = result.counts
+  d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`)
+  if (result.failed) {
+    d.reporter.error(`lint: findings at or above the failure threshold (${options.threshold})`)
+    return 1
+  }
+  return 0
+}
+
+export async function runCommand(command: Command, d: CommandDeps): Promise<number> {
+  switch (command) {
+    case 'run':
+      return pipeline(d, d.raw)
+    case 'build':
+      return pipeline(d, withoutLint(d.raw))
+    case 'lint':
+      return lint(d)
+    case 'publish':
+      return publishCommand(d)
+    case 'scan':
+      return scanCommand(d)
+  }
+}

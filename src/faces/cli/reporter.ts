@@ -1,0 +1,106 @@
+import type { Location, Reporter } from '../../reporter.js'
+
+export interface CliReporterOptions {
+  /** Where log lines go (stderr by default, so stdout stays free for --json). */
+  write: (text: string) => void
+  /** GITLAB_CI=true: stages become collapsible sections of the job log. */
+  gitlab: boolean
+  debug?: boolean
+  /** Milliseconds since the epoch (tests pass a clock). */
+  now?: () => number
+}
+
+const ESC = '\x1b'
+
+/** A name GitLab accepts for a section: letters, digits, `_`, `.`, `-`. */
+export const sectionName = (n: number, title: string): string =>
+  `oci_${n}_${title
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40)}`
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`
+  const s = ms / 1000
+  if (s < 60) return `${s.toFixed(1)}s`
+  const m = Math.floor(s / 60)
+  return `${m}m${String(Math.round(s - m * 60)).padStart(2, '0')}s`
+}
+
+const where = (w?: Location): string =>
+  w?.file ? ` (${w.file}${w.startLine ? `:${w.startLine}` : ''}${w.title ? `, ${w.title}` : ''})` : ''
+
+/**
+ * The Reporter of the command line: plain text, stage headers with durations, GitLab's
+ * collapsible sections when GITLAB_CI=true, registered secrets shown as *** in every line.
+ */
+export class CliReporter implements Reporter {
+  readonly outputs = new Map<string, string>()
+  readonly markdown: string[] = []
+  private secrets: string[] = []
+  private sections = 0
+  private readonly now: () => number
+
+  constructor(private readonly opts: CliReporterOptions) {
+    this.now = opts.now ?? Date.now
+  }
+
+  /** Replaces every registered secret (and each line of a multi-line one) with ***. */
+  mask(text: string): string {
+    let out = text
+    for (const s of this.secrets) out = out.split(s).join('***')
+    return out
+  }
+
+  private line(text: string): void {
+    this.opts.write(this.mask(text) + '\n')
+  }
+
+  info = (m: string): void => this.line(m)
+  debug = (m: string): void => {
+    if (this.opts.debug) this.line(`debug: ${m}`)
+  }
+  notice = (m: string, w?: Location): void => this.line(`notice: ${m}${where(w)}`)
+  warning = (m: string, w?: Location): void => this.line(`warning: ${m}${where(w)}`)
+  error = (m: string, w?: Location): void => this.line(`error: ${m}${where(w)}`)
+
+  async group<T>(title: string, fn: () => Promise<T>): Promise<T> {
+    const name = sectionName(++this.sections, title)
+    const start = this.now()
+    if (this.opts.gitlab)
+      this.opts.write(
+        `${ESC}[0Ksection_start:${Math.floor(start / 1000)}:${name}[collapsed=true]\r${ESC}[0K${ESC}[1m${this.mask(title)}${ESC}[0m\n`
+      )
+    else this.line(`==> ${title}`)
+    let failed = false
+    try {
+      return await fn()
+    } catch (e) {
+      failed = true
+      throw e
+    } finally {
+      const end = this.now()
+      const took = `${title}: ${failed ? 'failed after' : 'done in'} ${formatDuration(end - start)}`
+      if (this.opts.gitlab) {
+        this.opts.write(`${ESC}[0Ksection_end:${Math.floor(end / 1000)}:${name}\r${ESC}[0K`)
+        this.line(took)
+      } else this.line(`<== ${took}`)
+    }
+  }
+
+  setOutput = (name: string, value: string): void => void this.outputs.set(name, value)
+
+  setSecret(value: string): void {
+    const parts = [value, ...value.split(/\r?\n/).map(l => l.trim())].filter(p => p.length >= 3)
+    // Longest first, so a secret that contains another is masked whole.
+    this.secrets = [...new Set([...this.secrets, ...parts])].sort((a, b) => b.length - a.length)
+  }
+
+  summary = (md: string): void => void this.markdown.push(md)
+
+  /** The summary as collected, masked. */
+  summaryText(): string {
+    return this.mask(this.markdown.join('\n'))
+  }
+}

@@ -1,0 +1,191 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { constants, mkdtempSync, openSync, rmSync } from 'node:fs'
+import { Socket } from 'node:net'
+import { setPriority, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { StepError } from '../errors.js'
+
+export interface RunOptions {
+  cwd?: string
+  env?: NodeJS.ProcessEnv
+  /** Written to the child's stdin, then closed (how passwords reach `docker login`). */
+  input?: string
+  /** Each output line as it arrives (progress for long work). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  /** Resolve with the exit code instead of throwing on a non-zero one. */
+  allowFailure?: boolean
+  /** Ends the child (SIGTERM) when aborted: a failed lint cancels the build beside it. */
+  signal?: AbortSignal
+  /** Data for a named pipe (namedPipe) the child opens by name, written once it settles; a rejection ends the child. */
+  feed?: { pipe: string; data: Promise<string | Buffer> }
+  /** Niceness for the child (work that should only take the CPU the rest leaves idle). */
+  nice?: number
+}
+
+/** Niceness of the Trivy runs that wait beside the build (report converters, the image's scan). */
+export const BESIDE_BUILD_NICE = 10
+
+export interface RunResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+const live = new Set<ChildProcess>()
+
+/** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
+export function killChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
+  for (const child of live) child.kill(signal)
+}
+
+const tempDirs = new Set<string>()
+const removeAll = (): void => {
+  for (const dir of tempDirs) removeTempDir(dir)
+}
+
+/**
+ * A private temporary directory, removed by removeTempDir or, at the latest, when the process
+ * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ */
+export function makeTempDir(prefix: string): string {
+  if (tempDirs.size === 0) process.once('exit', removeAll)
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  tempDirs.add(dir)
+  return dir
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+  tempDirs.delete(dir)
+  if (tempDirs.size === 0) process.removeListener('exit', removeAll)
+}
+
+/** The last lines of a tool's output, for error messages. */
+export function tail(text: string, lines = 20): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n')
+}
+
+/**
+ * A named pipe, for a child started before the data it reads exists (RunOptions.feed): the child
+ * opens it by name and waits. Node's own stdin for a child is a socket, which a program told to
+ * read `/dev/stdin` as a file cannot open.
+ */
+export function namedPipe(env: NodeJS.ProcessEnv = process.env): { path: string; remove: () => void } {
+  const dir = makeTempDir('oci-pipe-')
+  const path = join(dir, 'input')
+  try {
+    execFileSync('mkfifo', ['-m', '600', path], { env, stdio: 'ignore' })
+  } catch (e) {
+    removeTempDir(dir)
+    throw e
+  }
+  return { path, remove: () => removeTempDir(dir) }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/**
+ * Writes the data once the child has the pipe open: opening the writing end without waiting fails
+ * (ENXIO) until a reader is there, so it is tried again until the child opens it or has ended.
+ * Then the child reads it all and sees its end; a child that ends meanwhile is EPIPE, ignored.
+ */
+async function feedPipe(feed: NonNullable<RunOptions['feed']>, ended: () => boolean, end: () => void) {
+  let data: string | Buffer
+  try {
+    data = await feed.data
+  } catch {
+    return end()
+  }
+  let fd: number | undefined
+  while (fd === undefined && !ended())
+    try {
+      fd = openSync(feed.pipe, constants.O_WRONLY | constants.O_NONBLOCK)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') return end()
+      await sleep(10)
+    }
+  if (fd === undefined) return
+  const pipe = new Socket({ fd, readable: false })
+  pipe.on('error', () => undefined)
+  pipe.end(data)
+}
+
+/**
+ * Runs a program with an argument array, never through a shell, so no input is ever
+ * interpreted as shell syntax.
+ */
+export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: opts.env ?? process.env,
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    live.add(child)
+    if (opts.nice && child.pid)
+      try {
+        setPriority(child.pid, opts.nice)
+      } catch {
+        // only ever a lower priority: where it cannot be set, the child runs at ours
+      }
+    // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
+    // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
+    let again: NodeJS.Timeout | undefined
+    const onAbort = (): void => {
+      child.kill('SIGTERM')
+      again ??= setInterval(() => child.kill('SIGTERM'), 500)
+    }
+    let ended = false
+    if (opts.signal?.aborted) onAbort()
+    opts.signal?.addEventListener('abort', onAbort, { once: true })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    const lineBuffers = { stdout: '', stderr: '' }
+    const feed = (stream: 'stdout' | 'stderr', chunk: Buffer): void => {
+      if (!opts.onLine) return
+      const text = lineBuffers[stream] + chunk.toString('utf8')
+      const parts = text.split('\n')
+      lineBuffers[stream] = parts.pop() ?? ''
+      for (const line of parts) opts.onLine(line, stream)
+    }
+    child.stdout?.on('data', (c: Buffer) => (out.push(c), feed('stdout', c)))
+    child.stderr?.on('data', (c: Buffer) => (err.push(c), feed('stderr', c)))
+    child.on('error', e => {
+      live.delete(child)
+      ended = true
+      clearInterval(again)
+      const code = (e as NodeJS.ErrnoException).code
+      reject(
+        new StepError(
+          code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd} failed to start: ${e.message}`
+        )
+      )
+    })
+    child.on('exit', () => {
+      ended = true
+      clearInterval(again)
+    })
+    child.on('close', (code, signal) => {
+      live.delete(child)
+      opts.signal?.removeEventListener('abort', onAbort)
+      for (const s of ['stdout', 'stderr'] as const) if (lineBuffers[s]) opts.onLine?.(lineBuffers[s], s)
+      const result = {
+        code: code ?? 128,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8')
+      }
+      if (result.code !== 0 && !opts.allowFailure) {
+        const how = signal ? `was ended by ${signal}` : `exited with code ${result.code}`
+        reject(
+          new StepError(
+            `${cmd} ${args[0] ?? ''} ${how}`.replace(/\s+/g, ' '),
+            tail(result.stderr || result.stdout)
+          )
+        )
+      } else resolve(result)
+    })
+    child.stdin?.on('error', () => undefined)
+    child.stdin?.end(opts.input ?? '')
+    if (opts.feed) void feedPipe(opts.feed, () => ended, onAbort)
+  })
+}

@@ -1,0 +1,102 @@
+import { StepError } from '../../errors.js'
+
+/** One release file of a tool and its published SHA-256. */
+export interface Asset {
+  file: string
+  sha256: string
+  /** A .tar.gz holding the executable, rather than the executable itself. */
+  archive: boolean
+}
+
+export interface ToolPin {
+  version: string
+  /** Release downloads: `${baseUrl}/v${version}/${asset.file}`. */
+  baseUrl: string
+  /** By `${process.platform}-${process.arch}`. */
+  assets: Partial<Record<string, Asset>>
+}
+
+export type ToolName = 'hadolint' | 'trivy'
+
+/*
+ * The checksums are the releases' published SHA-256 sums, as recorded by several unrelated public
+ * repositories (found with a code search; each value below was seen in at least two of them):
+ * - hadolint 2.12.0: Dockerfiles and CI scripts pinning HADOLINT_SHA256 for hadolint-Linux-x86_64
+ *   (56de6d5e…) and hadolint-Linux-arm64 (5798551b…). The sums seen for hadolint-Darwin-x86_64
+ *   disagreed between sources, so macOS is not pinned: use `hadolint-path` there.
+ * - Trivy 0.69.3: install scripts and tool tables pinning trivy_0.69.3_<platform>.tar.gz; several of
+ *   them describe it as the last release before a supply-chain incident in Trivy's release process
+ *   (GHSA-69fq-xp46-6x23), so review any bump with care.
+ * Check a bump against the release's own checksums file before changing a value here.
+ */
+export const PINS: Record<ToolName, ToolPin> = {
+  hadolint: {
+    version: '2.12.0',
+    baseUrl: 'https://github.com/hadolint/hadolint/releases/download',
+    assets: {
+      'linux-x64': {
+        file: 'hadolint-Linux-x86_64',
+        sha256: '56de6d5e5ec427e17b74fa48d51271c7fc0d61244bf5c90e828aab8362d55010',
+        archive: false
+      },
+      'linux-arm64': {
+        file: 'hadolint-Linux-arm64',
+        sha256: '5798551bf19f33951881f15eb238f90aef023f11e7ec7e9f4c37961cb87c5df6',
+        archive: false
+      }
+    }
+  },
+  trivy: {
+    version: '0.69.3',
+    baseUrl: 'https://github.com/aquasecurity/trivy/releases/download',
+    assets: {
+      'linux-x64': {
+        file: 'trivy_0.69.3_Linux-64bit.tar.gz',
+        sha256: '1816b632dfe529869c740c0913e36bd1629cb7688bd5634f4a858c1d57c88b75',
+        archive: true
+      },
+      'linux-arm64': {
+        file: 'trivy_0.69.3_Linux-ARM64.tar.gz',
+        sha256: '7e3924a974e912e57b4a99f65ece7931f8079584dae12eb7845024f97087bdfd',
+        archive: true
+      },
+      'darwin-x64': {
+        file: 'trivy_0.69.3_macOS-64bit.tar.gz',
+        sha256: 'fec4a9f7569b624dd9d044fca019e5da69e032700edbb1d7318972c448ec2f4e',
+        archive: true
+      },
+      'darwin-arm64': {
+        file: 'trivy_0.69.3_macOS-ARM64.tar.gz',
+        sha256: 'a2f2179afd4f8bb265ca3c7aefb56a666bc4a9a411663bc0f22c3549fbc643a5',
+        archive: true
+      }
+    }
+  }
+}
+
+export interface Download {
+  url: string
+  asset: Asset
+  version: string
+}
+
+/** The verified download of `tool` for a platform, or an error saying what to do instead. */
+export function downloadFor(
+  tool: ToolName,
+  opts: { version?: string; platform?: string; arch?: string; baseUrl?: string; pin?: ToolPin } = {}
+): Download {
+  const pin = opts.pin ?? PINS[tool]
+  const version = opts.version ?? pin.version
+  if (version.replace(/^v/, '') !== pin.version)
+    throw new StepError(
+      `${tool} ${version} has no pinned checksum (only ${pin.version} is downloaded and verified): set ${tool}-path to an installed ${tool}`
+    )
+  const key = `${opts.platform ?? process.platform}-${opts.arch ?? process.arch}`
+  const asset = pin.assets[key]
+  if (!asset)
+    throw new StepError(
+      `${tool} ${pin.version} is not pinned for ${key} (pinned: ${Object.keys(pin.assets).join(', ')}): set ${tool}-path to an installed ${tool}`
+    )
+  const base = (opts.baseUrl ?? pin.baseUrl).replace(/\/+$/, '')
+  return { url: `${base}/v${pin.version}/${asset.file}`, asset, version: pin.version }
+}

@@ -1,0 +1,147 @@
+import { basename } from 'node:path'
+import semver from 'semver'
+import { StepError } from '../../errors.js'
+import type { Finding, Level } from '../../findings.js'
+import { shortRunEnv } from '../../infra/tools/go-env.js'
+import { probe } from '../../infra/tools/probe.js'
+import { parseTrivyVersion } from '../../infra/tools/trivy-version.js'
+import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
+
+/** The flags this Trivy build has, read from `trivy config --help` (they were renamed across releases). */
+export interface TrivyConfigFlags {
+  /** `--skip-check-update` (newer) or `--skip-policy-update` (older): use the embedded checks, offline. */
+  skipUpdate?: string
+  /** `--misconfig-scanners`: restrict to the dockerfile scanner. */
+  misconfigScanners: boolean
+  filePatterns: boolean
+}
+
+export function parseConfigHelp(help: string): TrivyConfigFlags {
+  const has = (flag: string): boolean => new RegExp(`\\s${flag}[\\s=]`).test(help)
+  return {
+    skipUpdate: ['--skip-check-update', '--skip-policy-update'].find(has),
+    misconfigScanners: has('--misconfig-scanners'),
+    filePatterns: has('--file-patterns')
+  }
+}
+
+/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48. */
+export function configFlagsForVersion(version: string): TrivyConfigFlags {
+  const at = (min: string): boolean => semver.gte(version, min)
+  return {
+    skipUpdate: at('0.51.0') ? '--skip-check-update' : '--skip-policy-update',
+    misconfigScanners: at('0.48.0'),
+    filePatterns: true
+  }
+}
+
+export { parseTrivyVersion } from '../../infra/tools/trivy-version.js'
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+export function trivyConfigArgs(path: string, flags: TrivyConfigFlags, cacheDir?: string): string[] {
+  const args = ['config', '--format', 'json', '--quiet']
+  if (flags.skipUpdate) args.push(flags.skipUpdate)
+  if (flags.misconfigScanners) args.push('--misconfig-scanners', 'dockerfile')
+  // Trivy recognises Dockerfiles by name; this makes it read ours whatever it is called.
+  if (flags.filePatterns) args.push('--file-patterns', `dockerfile:(^|/)${escapeRegExp(basename(path))}$`)
+  if (cacheDir) args.push('--cache-dir', cacheDir)
+  args.push(path)
+  return args
+}
+
+/** Trivy severities on the findings model. */
+export function trivyLevel(severity: string): Level {
+  switch (severity.toUpperCase()) {
+    case 'CRITICAL':
+    case 'HIGH':
+      return 'error'
+    case 'MEDIUM':
+      return 'warning'
+    default:
+      return 'info'
+  }
+}
+
+interface Misconfiguration {
+  ID: string
+  AVDID?: string
+  Title?: string
+  Message?: string
+  Severity: string
+  Status?: string
+  PrimaryURL?: string
+  CauseMetadata?: { StartLine?: number; EndLine?: number }
+}
+
+interface TrivyReport {
+  Results?: Array<{ Target: string; Type?: string; Misconfigurations?: Misconfiguration[] }> | null
+}
+
+/** `trivy config --format json` output: the Dockerfile's failed checks as findings on `file`. */
+export function parseTrivyConfigJson(stdout: string, file: string): Finding[] {
+  let report: TrivyReport
+  try {
+    report = JSON.parse(stdout) as TrivyReport
+  } catch {
+    throw new StepError('trivy config printed something that is not JSON', tail(stdout))
+  }
+  const findings: Finding[] = []
+  for (const result of report.Results ?? [])
+    for (const m of result.Misconfigurations ?? []) {
+      if (m.Status && m.Status !== 'FAIL') continue
+      const start = m.CauseMetadata?.StartLine || 1
+      const end = m.CauseMetadata?.EndLine
+      findings.push({
+        engine: 'trivy',
+        ruleId: m.ID,
+        level: trivyLevel(m.Severity),
+        message: [m.Title, m.Message].filter(Boolean).join(': ') || m.ID,
+        file,
+        line: start,
+        ...(end && end > start ? { endLine: end } : {}),
+        ...(m.PrimaryURL ? { helpUri: m.PrimaryURL } : {})
+      })
+    }
+  return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId))
+}
+
+export interface TrivyConfigRun {
+  binary: string
+  path: string
+  file: string
+  cacheDir?: string
+  env?: NodeJS.ProcessEnv
+}
+
+/** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
+export async function runTrivyConfig(
+  opts: TrivyConfigRun
+): Promise<{ findings: Finding[]; version?: string }> {
+  const versionOut = await probe(opts.binary, ['--version'], opts.env)
+  if (versionOut.code !== 0)
+    throw new StepError(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr)
+  const version = parseTrivyVersion(versionOut.stdout)
+  // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
+  const flags =
+    version !== 'dev'
+      ? configFlagsForVersion(version)
+      : parseConfigHelp(
+          await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr)
+        )
+  if (!flags.skipUpdate)
+    throw new StepError(
+      `this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`
+    )
+  // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
+  // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
+  const cacheDir = opts.cacheDir ?? makeTempDir('oci-pipeline-trivy-config-')
+  try {
+    const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
+      env: shortRunEnv(opts.env ?? process.env)
+    })
+    return { findings: parseTrivyConfigJson(result.stdout, opts.file), version }
+  } finally {
+    if (!opts.cacheDir) removeTempDir(cacheDir)
+  }
+}

@@ -1,0 +1,38 @@
+import { countByLevel, LEVELS, type Finding, type Level } from '../../findings.js'
+
+const ICON: Record<Level, string> = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' }
+
+/** Rows past this are counted, not listed: the job summary has a size limit. */
+export const SUMMARY_ROWS = 50
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+
+export interface SummaryInput {
+  findings: readonly Finding[]
+  /** The engines that ran, with versions where known (`hadolint 2.12.0`). */
+  engines: readonly string[]
+  threshold: Level | 'none'
+  failed: boolean
+}
+
+/** The Markdown job-summary section: totals by level, then one row per finding. */
+export function lintSummary({ findings, engines, threshold, failed }: SummaryInput): string {
+  const counts = countByLevel(findings)
+  const totals = LEVELS.map(l => `${counts[l]} ${l}`).join(', ')
+  const verdict = failed ? `**failed** (threshold: ${threshold})` : `passed (threshold: ${threshold})`
+  const lines = [`### Dockerfile lint: ${verdict}`, '', `${totals} — engines: ${engines.join(', ')}`, '']
+  if (!findings.length) return [...lines, 'No findings.', ''].join('\n')
+  lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|')
+  const sorted = [...findings].sort(
+    (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line
+  )
+  for (const f of sorted.slice(0, SUMMARY_ROWS)) {
+    const rule = f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId
+    lines.push(
+      `| ${ICON[f.level]} ${f.level} | ${rule} | \`${cell(f.file)}:${f.line}\` | ${cell(f.message)} | ${f.engine} |`
+    )
+  }
+  if (sorted.length > SUMMARY_ROWS)
+    lines.push('', `… and ${sorted.length - SUMMARY_ROWS} more in the SARIF report.`)
+  return [...lines, ''].join('\n')
+}

@@ -1,0 +1,157 @@
+import { homedir } from 'node:os'
+import { join } from 'node:path'
+import { InputError } from '../../errors.js'
+import { parseBool, parseList } from '../../config/lists.js'
+import { atOrAbove, isSeverity, SEVERITIES, type Severity } from './model.js'
+
+export const SBOM_FORMATS = ['cyclonedx', 'spdx-json'] as const
+export type SbomFormat = (typeof SBOM_FORMATS)[number]
+
+const SCANNERS = ['vuln', 'secret', 'misconfig', 'license'] as const
+const VULN_TYPES = ['os', 'library'] as const
+
+export interface ScanOptions {
+  /** `scan`: false skips the stage. */
+  enabled: boolean
+  /** `severity`: the severities reported. */
+  severities: Severity[]
+  /** `fail-on-severity`: the gate fails on a vulnerability at or above it; `none` never fails. */
+  failOnSeverity: Severity | 'none'
+  ignoreUnfixed: boolean
+  /** `trivyignores`: ignore files, merged into one for Trivy. */
+  trivyignores: string[]
+  scanners: string[]
+  vulnTypes: string[]
+  /** `trivy-version`: '' means the pinned version. */
+  trivyVersion: string
+  /** `trivy-path`: an installed binary to use instead of downloading. */
+  trivyPath: string
+  cacheDir: string
+  timeoutSeconds: number
+  sbomFormats: SbomFormat[]
+  /** `compare-to`: an image reference whose vulnerabilities are counted for the delta. */
+  compareTo: string
+  failOnNew: boolean
+  sbomUpload: boolean
+  sbomRetentionDays?: number
+}
+
+export const SCAN_DEFAULTS = {
+  severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL',
+  'fail-on-severity': 'CRITICAL',
+  scanners: 'vuln',
+  'vuln-type': 'os,library',
+  'scan-timeout': '10m',
+  'sbom-format': 'cyclonedx'
+} as const
+
+function oneOf<T extends string>(input: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new InputError(input, `"${value}" is not one of ${allowed.join(', ')}`)
+  }
+  return value as T
+}
+
+/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`) or plain seconds, as whole seconds. */
+export function parseDuration(input: string, value: string): number {
+  const v = value.trim()
+  if (/^\d+$/.test(v) && Number(v) > 0) return Number(v)
+  const re = /(\d+(?:\.\d+)?)(h|m|s)/gy
+  let seconds = 0
+  let m: RegExpExecArray | null
+  let end = 0
+  while ((m = re.exec(v))) {
+    seconds += Number(m[1]) * { h: 3600, m: 60, s: 1 }[m[2] as 'h' | 'm' | 's']
+    end = re.lastIndex
+  }
+  if (!v || end !== v.length || seconds <= 0) {
+    throw new InputError(input, `"${value}" is not a duration such as 300s, 10m or 1h30m`)
+  }
+  return Math.ceil(seconds)
+}
+
+function parseSeverities(input: string, value: string): Severity[] {
+  const items = parseList(input, value).map(s => s.toUpperCase())
+  if (items.length === 0) throw new InputError(input, 'names no severity')
+  for (const s of items)
+    if (!isSeverity(s)) throw new InputError(input, `"${s}" is not one of ${SEVERITIES.join(', ')}`)
+  return SEVERITIES.filter(s => items.includes(s))
+}
+
+/** Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. */
+export function parseScanOptions(raw: (name: string) => string): ScanOptions {
+  const get = (name: keyof typeof SCAN_DEFAULTS): string => raw(name).trim() || SCAN_DEFAULTS[name]
+
+  const severities = parseSeverities('severity', get('severity'))
+  const gate = get('fail-on-severity').toUpperCase()
+  const failOnSeverity = gate === 'NONE' ? 'none' : gate
+  if (failOnSeverity !== 'none' && !isSeverity(failOnSeverity)) {
+    throw new InputError(
+      'fail-on-severity',
+      `"${raw('fail-on-severity')}" is not one of ${SEVERITIES.join(', ')}, none`
+    )
+  }
+  // The gate reads the scan's report, which holds only the reported severities.
+  const unseen = SEVERITIES.filter(s => atOrAbove(s, failOnSeverity) && !severities.includes(s))
+  if (unseen.length > 0) {
+    throw new InputError(
+      'fail-on-severity',
+      `${failOnSeverity} needs ${unseen.join(', ')} to be reported, but "severity" is ${severities.join(',')}`
+    )
+  }
+
+  const scanners = parseList('scanners', get('scanners')).map(s =>
+    oneOf('scanners', s.toLowerCase(), SCANNERS)
+  )
+  const vulnTypes = parseList('vuln-type', get('vuln-type')).map(s =>
+    oneOf('vuln-type', s.toLowerCase(), VULN_TYPES)
+  )
+  if (scanners.length === 0) throw new InputError('scanners', 'names no scanner')
+  if (vulnTypes.length === 0) throw new InputError('vuln-type', 'names no type')
+
+  const sbomRaw = get('sbom-format').toLowerCase()
+  const sbomFormats =
+    sbomRaw === 'both'
+      ? [...SBOM_FORMATS]
+      : [
+          ...new Set(
+            parseList('sbom-format', sbomRaw).map(f =>
+              oneOf('sbom-format', f, [...SBOM_FORMATS, 'spdx'] as const)
+            )
+          )
+        ].map(f => (f === 'spdx' ? 'spdx-json' : f))
+
+  const trivyVersion = raw('trivy-version').trim()
+  if (trivyVersion && !/^v?\d+\.\d+\.\d+$/.test(trivyVersion)) {
+    throw new InputError('trivy-version', `"${trivyVersion}" is not a release version such as v0.58.1`)
+  }
+
+  const retention = raw('sbom-retention-days').trim()
+  let sbomRetentionDays: number | undefined
+  if (retention) {
+    sbomRetentionDays = Number(retention)
+    if (!Number.isInteger(sbomRetentionDays) || sbomRetentionDays < 1 || sbomRetentionDays > 90) {
+      throw new InputError('sbom-retention-days', `"${retention}" is not a whole number of days from 1 to 90`)
+    }
+  }
+
+  return {
+    enabled: parseBool('scan', raw('scan'), true),
+    severities,
+    failOnSeverity,
+    ignoreUnfixed: parseBool('ignore-unfixed', raw('ignore-unfixed'), false),
+    trivyignores: parseList('trivyignores', raw('trivyignores')),
+    scanners: [...new Set(scanners)],
+    vulnTypes: [...new Set(vulnTypes)],
+    trivyVersion: trivyVersion ? `v${trivyVersion.replace(/^v/, '')}` : '',
+    trivyPath: raw('trivy-path').trim(),
+    cacheDir:
+      raw('trivy-cache-dir').trim() || process.env.TRIVY_CACHE_DIR || join(homedir(), '.cache', 'trivy'),
+    timeoutSeconds: parseDuration('scan-timeout', get('scan-timeout')),
+    sbomFormats: [...new Set(sbomFormats)] as SbomFormat[],
+    compareTo: raw('compare-to').trim(),
+    failOnNew: parseBool('fail-on-new', raw('fail-on-new'), false),
+    sbomUpload: parseBool('sbom-upload', raw('sbom-upload'), true),
+    ...(sbomRetentionDays !== undefined ? { sbomRetentionDays } : {})
+  }
+}
