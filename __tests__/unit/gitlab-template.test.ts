@@ -2,7 +2,11 @@ import { Ajv } from 'ajv'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseAllDocuments } from 'yaml'
-import { CODE_QUALITY_REPORT, CONTAINER_SCANNING_REPORT, sbomFileName } from '../../src/faces/gitlab/reports.js'
+import {
+  CODE_QUALITY_REPORT,
+  CONTAINER_SCANNING_REPORT,
+  sbomFileName
+} from '../../src/faces/gitlab/reports.js'
 import { ROOT } from '../support/env.js'
 
 const TEMPLATE = readFileSync(join(ROOT, 'templates', 'gitlab-ci.yml'), 'utf8')

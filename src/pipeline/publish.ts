@@ -1,7 +1,13 @@
 import type { RegistryLogin } from '../config/config.js'
 import { InputError, StepError } from '../errors.js'
 import { login, readManifest } from '../infra/registry/docker-cli.js'
-import { checkTag, isDigest, parseImageName, splitReference, type ImageName } from '../stages/metadata/reference.js'
+import {
+  checkTag,
+  isDigest,
+  parseImageName,
+  splitReference,
+  type ImageName
+} from '../stages/metadata/reference.js'
 import { run, tail } from '../infra/process.js'
 import type { Reporter } from '../reporter.js'
 import { copyByDigest, storedCredentials } from '../infra/registry/client.js'

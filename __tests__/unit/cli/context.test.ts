@@ -1,6 +1,11 @@
 import { detectContext, laptopContext, repoFromRemote } from '../../../src/faces/cli/context.js'
 import { gitlabCiLabels, gitlabContext } from '../../../src/faces/gitlab/context.js'
-import { gitlabInputs, shellWords, skaoBuildArgs, withGitLabInputs } from '../../../src/faces/gitlab/defaults.js'
+import {
+  gitlabInputs,
+  shellWords,
+  skaoBuildArgs,
+  withGitLabInputs
+} from '../../../src/faces/gitlab/defaults.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const gitlab = {
