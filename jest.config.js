@@ -1,5 +1,8 @@
-// Three projects: `unit` (pure, fast, no processes), `integration` (real docker, registry, node24) and
-// `reliability` (bad input, faults and secrets: issue 7).
+// Projects: `unit` (pure, fast, no processes), `integration` (real engine, registries, tools, Node
+// 24), `reliability` (bad input, faults and secrets), and the build-related integration suites
+// again on the other builders and image stores (see __tests__/support/variant.ts):
+// `integration-buildkit` (a BuildKit builder in a container, as docker/setup-buildx-action gives)
+// and `integration-containerd` (the engine with the containerd image store).
 const common = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
@@ -8,6 +11,11 @@ const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] }
 }
 
+/** The suites that build, load, scan and push: they run once per builder and image store. */
+const buildSuites = ['action', 'action-gates', 'cli', 'scan'].map(
+  name => `<rootDir>/__tests__/integration/${name}.test.ts`
+)
+
 export default {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
@@ -15,6 +23,18 @@ export default {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/__tests__/integration/**/*.test.ts']
+    },
+    {
+      ...common,
+      displayName: 'integration-buildkit',
+      testMatch: [...buildSuites, '<rootDir>/__tests__/integration/fan-out.test.ts'],
+      setupFiles: ['<rootDir>/__tests__/support/variant-buildkit.cjs']
+    },
+    {
+      ...common,
+      displayName: 'integration-containerd',
+      testMatch: buildSuites,
+      setupFiles: ['<rootDir>/__tests__/support/variant-containerd.cjs']
     },
     {
       ...common,

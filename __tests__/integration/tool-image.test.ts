@@ -1,14 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -24,16 +16,26 @@ const sha256 = (path: string): string => createHash('sha256').update(readFileSyn
 const pkgVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
   .version
 
-/** The docker0 bridge's gateway: where build containers reach this host. */
+/**
+ * The default bridge's gateway: where build containers reach this host. The network's IPAM
+ * config often leaves it empty; then it is the bridge interface's own address.
+ */
 function bridgeGateway(): string {
-  const out = execFileSync(
-    'docker',
-    ['network', 'inspect', 'bridge', '--format', '{{range .IPAM.Config}}{{.Gateway}} {{end}}'],
-    { encoding: 'utf8' }
+  const ipv4 = (text: string): string | undefined =>
+    text.split(/[\s/]+/).find(a => /^\d+\.\d+\.\d+\.\d+$/.test(a))
+  const inspect = (format: string): string =>
+    execFileSync('docker', ['network', 'inspect', 'bridge', '--format', format], { encoding: 'utf8' })
+  const gateway = ipv4(inspect('{{range .IPAM.Config}}{{.Gateway}} {{end}}'))
+  if (gateway) return gateway
+  const iface = inspect('{{index .Options "com.docker.network.bridge.name"}}').trim() || 'docker0'
+  const addr = ipv4(
+    execFileSync('ip', ['-4', '-o', 'addr', 'show', 'dev', iface], { encoding: 'utf8' }).replace(
+      /^.*inet /,
+      ''
+    )
   )
-  const ip = out.split(/\s+/).find(a => /^\d+\.\d+\.\d+\.\d+$/.test(a))
-  if (!ip) throw new Error(`the bridge network has no IPv4 gateway: ${out}`)
-  return ip
+  if (!addr) throw new Error(`the bridge network has no IPv4 gateway, and ${iface} no IPv4 address`)
+  return addr
 }
 
 /** Serves the files below `dir` on `host` (a free port), remembering what was asked for. */
@@ -56,8 +58,14 @@ async function serveFiles(
   return { server, url: `http://${host}:${(server.address() as AddressInfo).port}`, asked }
 }
 
-/** What the tools stage downloads, made from this machine's tools, by their release paths. */
-function releaseFiles(dir: string, trivy: string): { paths: Record<ToolName, string>; sums: string[] } {
+/**
+ * What the tools stage downloads, by their release paths: the real hadolint binary (its release
+ * asset is the binary itself), and this machine's Trivy release build packed as its release is.
+ */
+function releaseFiles(
+  dir: string,
+  tools: Record<ToolName, string>
+): { paths: Record<ToolName, string>; sums: string[] } {
   const key = `linux-${process.arch}`
   const suffix = process.arch === 'arm64' ? 'ARM64' : 'AMD64'
   const paths = {} as Record<ToolName, string>
@@ -68,14 +76,10 @@ function releaseFiles(dir: string, trivy: string): { paths: Record<ToolName, str
     const path = `/${tool}/v${PINS[tool].version}/${asset.file}`
     const file = join(dir, path)
     mkdirSync(dirname(file), { recursive: true })
-    if (tool === 'hadolint')
-      // No hadolint binary can be had here: a script stands in for it, with its own checksum.
-      writeFileSync(file, '#!/bin/sh\necho "Haskell Dockerfile Linter 2.12.0 (test stand-in)"\n', {
-        mode: 0o755
-      })
+    if (tool === 'hadolint') copyFileSync(tools.hadolint, file)
     else {
       const packed = mkdtempSync(join(tmpdir(), 'oci-tool-image-trivy-'))
-      copyFileSync(trivy, join(packed, 'trivy'))
+      copyFileSync(tools.trivy, join(packed, 'trivy'))
       execFileSync('tar', ['-C', packed, '-czf', file, 'trivy'])
       rmSync(packed, { recursive: true, force: true })
     }
@@ -103,12 +107,13 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     work = mkdtempSync(join(tmpdir(), 'oci-tool-image-'))
     trivyCache = join(work, 'trivy-cache')
     writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
-    release = releaseFiles(join(work, 'www'), e.trivy)
+    release = releaseFiles(join(work, 'www'), { hadolint: e.hadolint, trivy: e.trivy })
     files = await serveFiles(join(work, 'www'), bridgeGateway())
   }, 180_000)
 
   afterAll(async () => {
-    await new Promise(done => files?.server.close(done))
+    // A failed beforeAll leaves no server: nothing to wait for.
+    if (files) await new Promise(done => files.server.close(done))
     if (work) rmSync(work, { recursive: true, force: true }) // it holds the served Trivy archive
     for (const ref of builtImages)
       try {
@@ -184,8 +189,8 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     }
     expect(await inImage('oci-pipeline', '--version')).toBe(pkgVersion)
     expect(await inImage('id', '-u')).toMatch(/^[1-9]\d*$/)
-    expect(await inImage('trivy', '--version')).toMatch(/Version:/)
-    expect(await inImage('hadolint', '--version')).toContain('Haskell Dockerfile Linter')
+    expect(await inImage('trivy', '--version')).toMatch(new RegExp(`^Version: ${PINS.trivy.version}$`, 'm'))
+    expect(await inImage('hadolint', '--version')).toBe(`Haskell Dockerfile Linter ${PINS.hadolint.version}`)
     expect(await inImage('docker', 'buildx', 'version')).toMatch(/buildx/)
     // Nothing the runtime user may rewrite: the CLI and the tools belong to root, read-only.
     expect(

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from './env.js'
+import { probeTestEnv, ROOT } from './env.js'
+import { prepareDockerConfig, variantEnv } from './variant.js'
 
 export interface ActionRun {
   code: number
@@ -96,6 +97,8 @@ export async function runAction(opts: {
   writeFileSync(files.summary, '')
   const dockerConfig = join(dir, 'docker-config')
   mkdirSync(dockerConfig)
+  const testEnv = probeTestEnv().env
+  if (testEnv) prepareDockerConfig(dockerConfig, testEnv)
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
     HOME: process.env.HOME ?? '/root',
@@ -114,6 +117,7 @@ export async function runAction(opts: {
     GITHUB_RUN_ID: '4242',
     GITHUB_OUTPUT: files.output,
     GITHUB_STEP_SUMMARY: files.summary,
+    ...(testEnv ? variantEnv(testEnv) : {}),
     ...opts.env
   }
   for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.toUpperCase()}`] = value

@@ -1,8 +1,9 @@
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from './env.js'
+import { probeTestEnv, ROOT } from './env.js'
+import { prepareDockerConfig, variantEnv } from './variant.js'
 
 export interface ProcessRun {
   code: number
@@ -10,13 +11,26 @@ export interface ProcessRun {
   stderr: string
 }
 
-/** Runs a program to its end, with exactly the environment given (PATH and HOME added). */
+/**
+ * Runs a program to its end, with exactly the environment given (PATH and HOME added, and the
+ * test variant's daemon and builder: see variant.ts).
+ */
 export function runProcess(
   cmd: string,
   args: string[],
   opts: { cwd: string; env: Record<string, string> }
 ): Promise<ProcessRun> {
-  const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/root', ...opts.env }
+  const testEnv = probeTestEnv().env
+  if (testEnv && opts.env.DOCKER_CONFIG) {
+    mkdirSync(opts.env.DOCKER_CONFIG, { recursive: true })
+    prepareDockerConfig(opts.env.DOCKER_CONFIG, testEnv)
+  }
+  const env = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? '/root',
+    ...(testEnv ? variantEnv(testEnv) : {}),
+    ...opts.env
+  }
   const child = spawn(cmd, args, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''

