@@ -32,5 +32,9 @@ export default tseslint.config(
     }
   },
   { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },
-  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } }
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  }
 )
