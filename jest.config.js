@@ -12,7 +12,7 @@ const common = {
 }
 
 /** The suites that build, load, scan and push: they run once per builder and image store. */
-const buildSuites = ['action', 'action-gates', 'cli', 'scan'].map(
+const buildSuites = ['action', 'action-gates', 'cli', 'scan', 'token-registry'].map(
   name => `<rootDir>/__tests__/integration/${name}.test.ts`
 )
 

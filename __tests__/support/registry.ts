@@ -8,11 +8,26 @@ export class RegistryClient {
     private readonly password: string
   ) {}
 
+  private bearer = new Map<string, string>()
+
+  /** A GET with Basic credentials, or with the Bearer token a token registry's challenge asks for. */
   private async get(path: string, accept?: string): Promise<Response> {
-    const auth = Buffer.from(`${this.username}:${this.password}`).toString('base64')
-    const headers: Record<string, string> = { Authorization: `Basic ${auth}` }
+    const basic = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`
+    const repo = path.replace(/\/(manifests|blobs|tags)\/.*$/, '')
+    const headers: Record<string, string> = { Authorization: this.bearer.get(repo) ?? basic }
     if (accept) headers.Accept = accept
-    return fetch(`http://${this.host}/v2/${path}`, { headers })
+    const res = await fetch(`http://${this.host}/v2/${path}`, { headers })
+    const challenge = res.headers.get('www-authenticate') ?? ''
+    if (res.status !== 401 || !/^Bearer /i.test(challenge) || this.bearer.has(repo)) return res
+    const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]))
+    const url = new URL(params.realm ?? '')
+    url.searchParams.set('service', params.service ?? '')
+    url.searchParams.set('scope', `repository:${repo}:pull`)
+    const token = (await (await fetch(url, { headers: { Authorization: basic } })).json()) as {
+      token: string
+    }
+    this.bearer.set(repo, `Bearer ${token.token}`)
+    return this.get(path, accept)
   }
 
   /** The manifest a tag points at, its digest computed from the bytes, or undefined if absent. */
@@ -35,9 +50,16 @@ export class RegistryClient {
     }
   }
 
-  /** The image config (labels, user, …) of a single-platform manifest. */
+  /**
+   * The image config (labels, user, …) of a manifest, or of an index's first image (a BuildKit
+   * builder pushes an index holding the image and its attestations).
+   */
   async config(repo: string, ref: string): Promise<ImageConfig> {
-    const m = await this.manifest(repo, ref)
+    let m = await this.manifest(repo, ref)
+    const image = m?.json.manifests?.find(
+      d => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest'
+    )
+    if (image) m = await this.manifest(repo, image.digest)
     if (!m?.json.config) throw new Error(`${repo}:${ref} has no config`)
     const res = await this.get(`${repo}/blobs/${m.json.config.digest}`)
     if (!res.ok) throw new Error(`GET config ${repo}: ${res.status}`)
@@ -56,7 +78,11 @@ export interface ManifestJson {
   mediaType?: string
   config?: { digest: string }
   layers?: Array<{ digest: string }>
-  manifests?: Array<{ digest: string; platform?: { os: string; architecture: string } }>
+  manifests?: Array<{
+    digest: string
+    platform?: { os: string; architecture: string }
+    annotations?: Record<string, string>
+  }>
 }
 
 export interface ImageConfig {

@@ -5724,7 +5724,7 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 4554:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -5869,7 +5869,7 @@ const minor = __nccwpck_require__(2603)
 const patch = __nccwpck_require__(8756)
 const prerelease = __nccwpck_require__(5714)
 const compare = __nccwpck_require__(8469)
-const rcompare = __nccwpck_require__(2173)
+const rcompare = __nccwpck_require__(4554)
 const compareLoose = __nccwpck_require__(6874)
 const compareBuild = __nccwpck_require__(7648)
 const sort = __nccwpck_require__(9872)
@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 7299:
+/***/ 2173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13097,7 +13097,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line."},{"name":"lint-rules","default":"","description":"Checklist rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line."},{"name":"lint-rules","default":"","description":"Checklist rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
@@ -15049,77 +15049,32 @@ function parseSize(input, value) {
     return Math.round(Number(m[1]) * 1024 ** power);
 }
 
-;// CONCATENATED MODULE: ./src/infra/tools/go-env.ts
-/**
- * The environment for a short Trivy run over a small input (a Dockerfile, a scan's JSON): no
- * garbage collection below 1 GiB of heap. Trivy allocates over 150 MB while it starts (it compiles
- * its built-in checks), and collecting that costs about a third of such a run's CPU, which the
- * build and the scan beside it want; the limit bounds a large input. Not for `trivy image`, whose
- * heap grows with the image. A GOGC or GOMEMLIMIT the user set is kept.
- */
-function shortRunEnv(env) {
-    if (env.GOGC !== undefined || env.GOMEMLIMIT !== undefined)
-        return env;
-    return { ...env, GOGC: 'off', GOMEMLIMIT: '1GiB' };
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/infra/tools/probe.ts
-
-
-
 
 
 const memo = new Map();
 /** What identifies one build of a binary: its path, inode, size and modification time. */
 function identity(binary) {
-    if (!binary.includes('/'))
-        return undefined;
     try {
         const s = (0,external_node_fs_.statSync)(binary);
         return `${binary}:${s.ino}:${s.size}:${s.mtimeMs}`;
     }
     catch {
-        return undefined;
+        return binary;
     }
 }
 /**
  * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
- * binary: remembered for the process, and on disk for later runs on the same machine. Each start of
- * a large static binary (Trivy: tens of MB, sometimes packed) costs seconds; probing its flags took
- * five starts per run before.
+ * binary and run: the lint and the scan both ask Trivy its version.
  */
-async function probe(binary, args, env = process.env, cacheDir = (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'oci-pipeline-probes')) {
-    const id = identity(binary);
-    const key = `${id ?? binary}\0${args.join('\0')}`;
-    const known = memo.get(key);
-    if (known)
-        return known;
-    const file = id ? (0,external_node_path_.join)(cacheDir, `${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(key).digest('hex')}.json`) : undefined;
-    const answer = (async () => {
-        if (file)
-            try {
-                return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-            }
-            catch {
-                // not asked before on this machine
-            }
-        const result = await (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true });
-        if (file)
-            try {
-                (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true });
-                (0,external_node_fs_.writeFileSync)(file, JSON.stringify(result));
-            }
-            catch {
-                // a read-only temp dir only costs the next run a start
-            }
-        return result;
-    })();
-    memo.set(key, answer);
+function probe(binary, args, env = process.env) {
+    const key = `${identity(binary)}\0${args.join('\0')}`;
+    let answer = memo.get(key);
+    if (!answer)
+        memo.set(key, (answer = (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true })));
     return answer;
 }
-/** Forgets what this process was told (the answers on disk stay): a fresh run, for tests. */
+/** Forgets what this process was told: a fresh run, for tests. */
 function forgetProbes() {
     memo.clear();
 }
@@ -15139,7 +15094,6 @@ function parseTrivyVersion(output) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/trivy-config.ts
-
 
 
 
@@ -15237,7 +15191,7 @@ async function runTrivyConfig(opts) {
     const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
     try {
         const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
-            env: shortRunEnv(opts.env ?? process.env)
+            env: opts.env ?? process.env
         });
         return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
     }
@@ -15354,6 +15308,8 @@ async function runLint(opts, tools, reporter) {
     return { findings, counts, failed, sarifPath, codeQualityPath };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/stages/scan/model.ts
 /** Trivy's severities, worst first. */
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
@@ -15577,6 +15533,12 @@ function insideWorkspace(input, workspace, path) {
         throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
     return abs;
 }
+function parseCompression(value) {
+    const v = value.trim().toLowerCase() || 'gzip';
+    if (v !== 'gzip' && v !== 'zstd')
+        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
+    return v;
+}
 function buildOptions(get, workspace) {
     const context = insideWorkspace('context', workspace, get('context') || '.');
     if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
@@ -15613,6 +15575,7 @@ function buildOptions(get, workspace) {
         noCache: parseBool('no-cache', get('no-cache'), false),
         pull: parseBool('pull', get('pull'), false),
         load,
+        compression: parseCompression(get('compression')),
         builder: get('builder') || undefined,
         provenance: get('provenance') || undefined
     };
@@ -15706,6 +15669,311 @@ function buildConfig(raw, ctx, env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
+const code = (s) => '`' + s.replace(/`/g, "'") + '`';
+/** The job summary's build section: what was built, where it went, with which labels. */
+function buildSummaryMarkdown(s) {
+    const lines = ['## oci-pipeline: image', ''];
+    if (s.error)
+        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
+    lines.push('| | |', '|---|---|');
+    if (s.meta)
+        lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
+    if (s.imageId)
+        lines.push(`| Image ID | ${code(s.imageId)} |`);
+    if (s.digest)
+        lines.push(`| Digest | ${code(s.digest)} |`);
+    lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`);
+    if (s.meta?.base)
+        lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`);
+    if (s.meta?.tags.length) {
+        lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`));
+    }
+    if (s.meta) {
+        lines.push('', '<details><summary>Labels</summary>', '', '| Label | Value |', '|---|---|');
+        for (const [k, v] of Object.entries(s.meta.labels))
+            lines.push(`| ${code(k)} | ${code(v)} |`);
+        lines.push('', '</details>');
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/deps.ts
+/** Asks for each tool once: the lint and the scan both want Trivy. */
+function onceEach(tools) {
+    const asked = new Map();
+    return name => {
+        if (!asked.has(name))
+            asked.set(name, tools(name));
+        return asked.get(name);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/log-lanes.ts
+/**
+ * One task's log. Its lines go to the log as they come while it is the live lane; otherwise they
+ * are held and written as one group later. Outputs, secrets and the summary go through at once
+ * (they are not log lines, and a secret must be masked straight away).
+ */
+class Lane {
+    title;
+    target;
+    held = [];
+    live = false;
+    closed = false;
+    endGroup;
+    /** Settles once the lane's group is written and ended. */
+    written;
+    markWritten;
+    constructor(title, target) {
+        this.title = title;
+        this.target = target;
+        this.written = new Promise(resolve => (this.markWritten = resolve));
+    }
+    line(l) {
+        if (this.live)
+            l(this.target);
+        else
+            this.held.push(l);
+    }
+    info = (m) => this.line(r => r.info(m));
+    debug = (m) => this.line(r => r.debug(m));
+    notice = (m, w) => this.line(r => r.notice(m, w));
+    warning = (m, w) => this.line(r => r.warning(m, w));
+    error = (m, w) => this.line(r => r.error(m, w));
+    setOutput = (name, value) => this.target.setOutput(name, value);
+    setSecret = (value) => this.target.setSecret(value);
+    summary = (md) => this.target.summary(md);
+    /** Groups cannot nest in CI logs: inside a task's group a nested one is a heading line. */
+    group = async (name, fn) => {
+        this.line(r => r.info(`── ${name}`));
+        return fn();
+    };
+    get isClosed() {
+        return this.closed;
+    }
+    /** Opens the lane's group, writes what was held, and from now on writes lines as they come. */
+    goLive() {
+        if (this.live)
+            return;
+        void this.target
+            .group(this.title, () => new Promise(resolve => {
+            this.live = true;
+            for (const l of this.held.splice(0))
+                l(this.target);
+            if (this.closed)
+                resolve();
+            else
+                this.endGroup = resolve;
+        }))
+            .then(this.markWritten, this.markWritten);
+    }
+    /** The task is over: a live group ends; a held lane is written when it goes live. */
+    close() {
+        this.closed = true;
+        this.endGroup?.();
+    }
+}
+/**
+ * The log of tasks that run beside each other: one lane is live at a time, the others are held and
+ * written as whole groups when the live one ends (finished ones first, in the order they started),
+ * then the first one still running becomes live.
+ */
+class LogLanes {
+    target;
+    waiting = [];
+    live;
+    chain = Promise.resolve();
+    constructor(target) {
+        this.target = target;
+    }
+    open(title) {
+        const lane = new Lane(title, this.target);
+        if (this.live)
+            this.waiting.push(lane);
+        else
+            this.goLive(lane);
+        return lane;
+    }
+    /** Closes a lane; resolves once what can be written has been. */
+    close(lane) {
+        lane.close();
+        if (lane === this.live)
+            this.chain = this.chain.then(() => this.handOver(lane));
+        return this.chain;
+    }
+    goLive(lane) {
+        this.live = lane;
+        lane.goLive();
+    }
+    async handOver(lane) {
+        await lane.written;
+        this.live = undefined;
+        for (const done of this.waiting.filter(l => l.isClosed)) {
+            this.waiting.splice(this.waiting.indexOf(done), 1);
+            done.goLive();
+            await done.written;
+        }
+        const next = this.waiting.shift();
+        if (next)
+            this.goLive(next);
+    }
+    /** Everything written: the run is over. */
+    async flush() {
+        await this.chain;
+        for (const lane of this.waiting.splice(0)) {
+            lane.close();
+            lane.goLive();
+            await lane.written;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/graph.ts
+
+
+/** A task named in `needs` that is not in the graph, or a cycle: a programming error. */
+function checkGraph(tasks) {
+    const names = new Set(tasks.map(t => t.name));
+    for (const t of tasks)
+        for (const n of t.needs ?? [])
+            if (!names.has(n))
+                throw new Error(`task ${t.name} needs ${n}, which is not in the graph`);
+    const seen = new Set();
+    const visit = (name, path) => {
+        if (path.includes(name))
+            throw new Error(`tasks form a cycle: ${[...path, name].join(' → ')}`);
+        if (seen.has(name))
+            return;
+        for (const n of tasks.find(t => t.name === name)?.needs ?? [])
+            visit(n, [...path, name]);
+        seen.add(name);
+    };
+    for (const t of tasks)
+        visit(t.name, []);
+}
+/**
+ * Runs a small task graph: every task whose needs are done (or skipped) starts at once, beside the
+ * others. A failure cancels every task that needs it, directly or not, and then every task that is
+ * no longer needed by anything left and is not standalone; a cancelled task that is running has its
+ * signal aborted, and what it then throws is not a failure of its own. Never throws for a task's
+ * failure: the caller reads `failures`.
+ */
+async function runGraph(tasks, reporter, now = () => performance.now()) {
+    checkGraph(tasks);
+    const start = now();
+    const records = new Map();
+    const running = new Map();
+    const lanes = new LogLanes(reporter);
+    const failures = [];
+    const dependents = (name) => tasks.filter(t => t.needs?.includes(name));
+    const settled = (name) => records.has(name);
+    const cancel = (task, reason) => {
+        if (settled(task.name))
+            return;
+        records.set(task.name, { name: task.name, title: task.title, status: 'cancelled', reason });
+        running.get(task.name)?.abort.abort(new Error(reason));
+    };
+    /** After a failure: its dependents, then whatever nothing left needs. */
+    const propagate = (failed) => {
+        const queue = [failed];
+        while (queue.length) {
+            const name = queue.shift();
+            for (const d of dependents(name)) {
+                if (settled(d.name))
+                    continue;
+                cancel(d, `${records.get(failed)?.title ?? failed} failed`);
+                queue.push(d.name);
+            }
+        }
+        let changed = true;
+        while (changed) {
+            changed = false;
+            for (const t of tasks) {
+                const ds = dependents(t.name);
+                if (settled(t.name) || t.standalone || ds.length === 0)
+                    continue;
+                if (ds.every(d => records.get(d.name)?.status === 'cancelled' || records.get(d.name)?.status === 'failed')) {
+                    cancel(t, 'nothing that needs it will run');
+                    changed = true;
+                }
+            }
+        }
+    };
+    const get = (name) => records.get(name)?.result;
+    const startTask = (task) => {
+        const reason = task.skip?.(get);
+        if (reason !== undefined) {
+            records.set(task.name, { name: task.name, title: task.title, status: 'skipped', reason });
+            return;
+        }
+        const abort = new AbortController();
+        const began = now();
+        const lane = lanes.open(task.title);
+        const done = (async () => {
+            let outcome;
+            try {
+                outcome = { status: 'done', result: await task.run({ signal: abort.signal, reporter: lane, get }) };
+            }
+            catch (e) {
+                outcome = { status: 'failed', error: e, reason: (0,errors/* errorMessage */.gJ)(e) };
+            }
+            await lanes.close(lane);
+            const timing = { startMs: Math.round(began - start), durationMs: Math.round(now() - began) };
+            const cancelled = records.get(task.name);
+            if (cancelled)
+                records.set(task.name, { ...cancelled, ...timing });
+            else {
+                const record = { name: task.name, title: task.title, ...outcome, ...timing };
+                records.set(task.name, record);
+                if (record.status === 'failed') {
+                    failures.push(record);
+                    propagate(task.name);
+                }
+            }
+            running.delete(task.name);
+        })();
+        running.set(task.name, { abort, done });
+    };
+    const ready = (t) => !settled(t.name) &&
+        !running.has(t.name) &&
+        (t.needs ?? []).every(n => records.get(n)?.status === 'done' || records.get(n)?.status === 'skipped');
+    for (;;) {
+        let started = false;
+        for (const t of tasks)
+            if (ready(t))
+                (startTask(t), (started = true));
+        if (running.size > 0)
+            await Promise.race([...running.values()].map(r => r.done));
+        else if (tasks.every(t => settled(t.name)))
+            break;
+        else if (!started)
+            throw new Error('the task graph is stuck'); // cannot happen: checkGraph, propagate
+    }
+    await lanes.flush();
+    return { records, failures };
+}
+
+;// CONCATENATED MODULE: ./src/infra/docker.ts
+
+
+const answered = new Set();
+/**
+ * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
+ * before the first docker command that needs it, so nothing is begun that cannot finish.
+ */
+async function checkDockerDaemon(env) {
+    const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+    if (answered.has(host))
+        return;
+    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
+    if (res.code === 0 && res.stdout.trim()) {
+        answered.add(host);
+        return;
+    }
+    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+}
+
 ;// CONCATENATED MODULE: ./src/infra/docker-config.ts
 
 
@@ -15719,250 +15987,16 @@ function readDockerConfig(env) {
     const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
     return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
 }
-/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
-function usesDefaultContext(env) {
-    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
-        return false;
-    let current;
-    try {
-        current = readDockerConfig(env)?.currentContext;
-    }
-    catch {
-        // a config that cannot be read chooses no context: the default daemon
-    }
-    return !current || current === 'default';
-}
-/**
- * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
- * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
- * TLS, a docker context): then only the docker CLI is trusted to reach it.
- */
-function localDockerSocket(env, platform = process.platform) {
-    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
-        return undefined;
-    const host = env.DOCKER_HOST?.trim();
-    if (host)
-        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
-    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/stages/build/argv.ts
-/** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
-function buildxArgs(b, meta, out, caps, secretFiles) {
-    const args = ['buildx', 'build', '--progress', 'plain'];
-    if (b.builder)
-        args.push('--builder', b.builder);
-    args.push('--file', b.file);
-    if (b.target)
-        args.push('--target', b.target);
-    for (const [k, v] of b.buildArgs)
-        args.push('--build-arg', `${k}=${v}`);
-    for (const [id, path] of secretFiles)
-        args.push('--secret', `id=${id},src=${path}`);
-    if (b.platforms.length)
-        args.push('--platform', b.platforms.join(','));
-    for (const c of b.cacheFrom)
-        args.push('--cache-from', c);
-    for (const c of b.cacheTo)
-        args.push('--cache-to', c);
-    if (b.noCache)
-        args.push('--no-cache');
-    if (b.pull)
-        args.push('--pull');
-    if (b.provenance && caps.attestations)
-        args.push('--provenance', b.provenance);
-    // Pushed by digest, the image has no tag until the gate passes; the names keep it in the right repositories.
-    if (out.mode === 'push')
-        args.push('--output', pushByDigestOutput(meta.tags));
-    else
-        for (const t of meta.tags)
-            args.push('--tag', t);
-    for (const [k, v] of Object.entries(meta.labels))
-        args.push('--label', `${k}=${v}`);
-    args.push('--metadata-file', out.metadataFile, '--iidfile', out.iidFile);
-    if (out.mode === 'load')
-        args.push('--load');
-    args.push(b.context);
-    return args;
-}
-/**
- * The build's environment. In a git checkout buildx runs git seven times before it starts the
- * build, for the commit and remote it records in provenance; a builder that cannot attach
- * attestations (the docker driver) records them nowhere, so buildx is told not to ask. A
- * BUILDX_GIT_INFO or BUILDX_GIT_LABELS the user set is kept.
- */
-function buildxEnv(env, caps) {
-    if (caps.attestations || env.BUILDX_GIT_INFO !== undefined || env.BUILDX_GIT_LABELS !== undefined)
-        return env;
-    return { ...env, BUILDX_GIT_INFO: 'false' };
-}
-/** How to build: one platform is loaded (so it can be scanned, then pushed as it is). */
-function outputMode(b, push) {
-    if (b.platforms.length <= 1)
-        return 'load';
-    return push ? 'push' : 'cache-only';
-}
-/** The repositories of the tags, once each: `registry/name` without the tag. */
-function repositoriesOf(tags) {
-    return [...new Set(tags.map(t => t.replace(/:[^:/]+$/, '')))];
-}
-/** buildx's image exporter pushing by digest: the CSV quotes the name list, which holds commas. */
-function pushByDigestOutput(tags) {
-    return `type=image,"name=${repositoriesOf(tags).join(',')}",push-by-digest=true,name-canonical=true,push=true`;
-}
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: ./src/infra/docker.ts
-
-
-
-
-const answered = new Set();
-/** Whether the daemon behind a unix socket answers its API's `_ping` with OK (a few ms, no process). */
-function pingDaemon(socketPath, timeoutMs = 5000) {
-    return new Promise(resolve => {
-        const req = (0,external_node_http_namespaceObject.request)({ socketPath, path: '/_ping', timeout: timeoutMs }, res => {
-            let body = '';
-            res.setEncoding('utf8');
-            res.on('data', (d) => (body += d));
-            res.on('end', () => resolve(res.statusCode === 200 && body.trim() === 'OK'));
-            res.on('error', () => resolve(false));
-        });
-        req.on('timeout', () => req.destroy());
-        req.on('error', () => resolve(false));
-        req.end();
-    });
-}
-/**
- * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
- * before the first docker command that needs it, so nothing is begun that cannot finish. A local
- * daemon is pinged on its socket; anything else, or a ping that fails, asks `docker version`
- * (whose own words then go with the error).
- */
-async function checkDockerDaemon(env) {
-    const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-    if (answered.has(host))
-        return;
-    const socket = localDockerSocket(env);
-    if (socket && (await pingDaemon(socket))) {
-        answered.add(host);
-        return;
-    }
-    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
-    if (res.code === 0 && res.stdout.trim()) {
-        answered.add(host);
-        return;
-    }
-    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
-}
-
-;// CONCATENATED MODULE: ./src/stages/build/buildx.ts
-
-
-
-
-
-
-
-/**
- * The builder buildx takes when nothing names another: no `builder` input, no BUILDX_BUILDER or
- * BUILDX_CONFIG, no builder made current or default with `docker buildx use` (its store's
- * `current` names none, `defaults/` is empty), the default docker context. That is the daemon's
- * own, with the docker driver: known without a `docker buildx inspect` start, which held the build
- * back by 0.1-0.2 s. Anything else, or a store it cannot read, is left to `docker buildx inspect`.
- */
-function plainDefaultBuilder(builder, env) {
-    if (builder || env.BUILDX_BUILDER || env.BUILDX_CONFIG || !usesDefaultContext(env))
-        return undefined;
-    const store = (0,external_node_path_.join)(dockerConfigDir(env), 'buildx');
-    try {
-        const current = (0,external_node_path_.join)(store, 'current');
-        if ((0,external_node_fs_.existsSync)(current) && JSON.parse((0,external_node_fs_.readFileSync)(current, 'utf8')).Name)
-            return undefined;
-        const defaults = (0,external_node_path_.join)(store, 'defaults');
-        if ((0,external_node_fs_.existsSync)(defaults) && (0,external_node_fs_.readdirSync)(defaults).length > 0)
-            return undefined;
-    }
-    catch {
-        return undefined;
-    }
-    return { name: 'default', driver: 'docker', caps: { attestations: false } };
-}
-/** Which builder will run the build, and what it can do. */
-async function inspectBuilder(builder, env) {
-    await checkDockerDaemon(env);
-    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
-        env,
-        allowFailure: true
-    });
-    if (res.code !== 0) {
-        if (builder)
-            throw new errors/* InputError */.dz('builder', `buildx has no builder "${builder}": ${(0,infra_process/* tail */.RT)(res.stderr, 3)}`);
-        throw new errors/* StepError */.zg('docker buildx is not available (install the buildx plugin)', (0,infra_process/* tail */.RT)(res.stderr, 5));
-    }
-    const field = (k) => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '';
-    const driver = field('Driver');
-    // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
-    if (!driver)
-        throw new errors/* StepError */.zg(`the buildx builder ${field('Name') || builder || ''} does not answer`, (0,infra_process/* tail */.RT)(res.stdout, 5));
-    return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } };
-}
-/**
- * Runs `docker buildx build`. Secrets go to BuildKit as files in a private temp dir, removed after
- * the build, so their values are never in argv.
- */
-async function buildImage(b, meta, push, builder, reporter, env, opts = {}) {
-    const { signal, onOutput } = opts;
-    const dir = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-build-');
-    try {
-        const secretFiles = b.secrets.map(([id, value], i) => {
-            const path = (0,external_node_path_.join)(dir, `secret-${i}`);
-            (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
-            return [id, path];
-        });
-        const mode = outputMode(b, push);
-        if (mode !== 'load' && builder.driver === 'docker')
-            throw new errors/* InputError */.dz('platforms', `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`);
-        if (b.provenance && !builder.caps.attestations)
-            reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`);
-        const out = { mode, metadataFile: (0,external_node_path_.join)(dir, 'metadata.json'), iidFile: (0,external_node_path_.join)(dir, 'iid') };
-        const args = buildxArgs(b, meta, out, builder.caps, secretFiles);
-        const lines = [];
-        const res = await (0,infra_process/* run */.eF)('docker', args, {
-            env: buildxEnv(env, builder.caps),
-            signal,
-            allowFailure: true,
-            onLine: line => {
-                onOutput?.();
-                lines.push(line);
-                if (lines.length > 200)
-                    lines.shift();
-                reporter.info(line);
-            }
-        });
-        if (signal?.aborted)
-            throw new errors/* StepError */.zg('the build was cancelled');
-        if (res.code !== 0)
-            throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
-        const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
-            ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
-            : {};
-        const iid = (0,external_node_fs_.existsSync)(out.iidFile) ? (0,external_node_fs_.readFileSync)(out.iidFile, 'utf8').trim() : '';
-        const configDigest = typeof metadata['containerimage.config.digest'] === 'string'
-            ? metadata['containerimage.config.digest']
-            : undefined;
-        const digest = typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined;
-        return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode };
-    }
-    finally {
-        (0,infra_process/* removeTempDir */.CT)(dir);
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/infra/http.ts
+
+
 
 
 /** An answer read whole (a manifest, a token, a blob). */
@@ -16000,11 +16034,8 @@ const MAX_REDIRECTS = 20;
 /** No byte for this long ends the request (undici's default for fetch's headers and body). */
 const IDLE_MS = 300_000;
 /**
- * fetch over node:http(s), for the registry calls. Node's fetch parses HTTP with a WebAssembly
- * build of llhttp, whose parser V8 compiles a second time in the background; a run that ends just
- * after its first fetch (the pushed digest's check) waited for that compilation at exit: 40-90 ms
- * measured. node:http's parser is native. Nor are fetch's Headers and Response used: the first
- * use of either loads Node's built-in undici, 30-40 ms of the main thread as the build starts.
+ * fetch over node:http(s), for the registry calls: a blob is uploaded from its file as it is read,
+ * with its size (fetch sends a streamed body chunked, which some registries refuse).
  *
  * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
  * is retried as a GET without the body; Authorization is dropped when the origin changes.
@@ -16042,12 +16073,19 @@ function send(url, method, headers, body) {
     const out = { ...headers };
     // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
     if (body !== undefined || !['GET', 'HEAD'].includes(method))
-        out['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body));
+        out['content-length'] = String(body === undefined
+            ? 0
+            : typeof body === 'object' && 'file' in body
+                ? body.size
+                : Buffer.byteLength(body));
     return new Promise((resolve, reject) => {
         const req = (url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(url, { method, headers: out }, resolve);
         req.setTimeout(IDLE_MS, () => req.destroy(new Error(`${url.origin}: no answer in ${IDLE_MS / 1000} s`)));
         req.on('error', reject);
-        req.end(body);
+        if (body && typeof body === 'object' && 'file' in body)
+            (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(body.file), req).catch(reject);
+        else
+            req.end(body);
     });
 }
 async function toResponse(res, method) {
@@ -16111,8 +16149,12 @@ class Session {
         const body = res.json();
         this.authorization = `Bearer ${body.token ?? body.access_token}`;
     }
+    /** `http(s)://host`: loopback registries speak plain HTTP, as Docker's rule has it. */
+    get origin() {
+        return `${scheme(this.host)}://${this.host}`;
+    }
     async fetch(repo, actions, path, init = {}) {
-        const url = path.startsWith('http') ? path : `${scheme(this.host)}://${this.host}/v2/${repo}/${path}`;
+        const url = path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`;
         for (let attempt = 0;; attempt++) {
             const headers = lowerCaseNames(init.headers);
             if (this.authorization)
@@ -16315,17 +16357,17 @@ const sleep = (ms) => new Promise(r => setTimeout(r, ms));
 /** `docker push` of one tag, retried with backoff when the registry is briefly away. */
 async function pushTag(ref, reporter, env, attempts = 4) {
     for (let attempt = 1;; attempt++) {
-        const res = await (0,infra_process/* run */.eF)('docker', ['push', ref], {
+        const res = await run('docker', ['push', ref], {
             env,
             allowFailure: true,
             onLine: l => reporter.debug(l)
         });
         if (res.code === 0)
             return;
-        const why = (0,infra_process/* tail */.RT)(res.stderr || res.stdout, 5);
+        const why = tail(res.stderr || res.stdout, 5);
         const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why);
         if (fatal || attempt >= attempts)
-            throw new errors/* StepError */.zg(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
+            throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
         const wait = 1000 * 2 ** (attempt - 1);
         reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
         await sleep(wait);
@@ -16367,122 +16409,6 @@ async function readPrevious(ref, env) {
 async function hasLayers(imageId, layers, env) {
     const local = await diffIds(imageId, false, env);
     return !!local?.length && local.join() === layers.join();
-}
-
-;// CONCATENATED MODULE: ./src/stages/push/push.ts
-
-
-
-
-/** Pushes every tag of a loaded image, then proves the registry holds the image that was built. */
-async function pushLoaded(tags, imageId, r, env) {
-    let first;
-    for (const tag of tags) {
-        await pushTag(tag, r, env);
-        const m = await readManifest(tag, env);
-        if (m.configDigest !== imageId)
-            throw new errors/* StepError */.zg(`${tag} in the registry is not the image that was built`, `registry config ${m.configDigest ?? 'none'}, built ${imageId}`);
-        first ??= m.digest;
-        r.info(`pushed ${tag}@${m.digest}`);
-    }
-    return first;
-}
-/** After a multi-platform push by buildx, every tag must resolve to the digest buildx reported. */
-async function verifyPushed(tags, built, r, env) {
-    for (const tag of tags) {
-        const m = await readManifest(tag, env);
-        if (built.digest && m.digest !== built.digest)
-            throw new errors/* StepError */.zg(`${tag} in the registry is not the image that was built`, `registry ${m.digest}, built ${built.digest}`);
-        r.info(`pushed ${tag}@${m.digest}`);
-    }
-    return built.digest ?? (await readManifest(tags[0], env)).digest;
-}
-/**
- * Tags an image that buildx pushed by digest only (several platforms, scanned in the registry):
- * `imagetools create` points each tag at that digest, so the tags name exactly what was scanned.
- */
-async function tagPushedByDigest(tags, digest, r, env) {
-    const source = `${repositoriesOf(tags)[0]}@${digest}`;
-    const args = ['buildx', 'imagetools', 'create', ...tags.flatMap(t => ['--tag', t]), source];
-    r.info(`docker ${args.join(' ')}`);
-    const res = await (0,infra_process/* run */.eF)('docker', args, { env, allowFailure: true });
-    if (res.code !== 0)
-        throw new errors/* StepError */.zg(`tagging ${source} failed`, (0,infra_process/* tail */.RT)(res.stderr, 10));
-}
-
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/stages/push/push-digest.ts
-
-
-
-
-
-
-
-
-const MANIFEST = 'application/vnd.docker.distribution.manifest.v2+json';
-const CONFIG = 'application/vnd.docker.container.image.v1+json';
-const LAYER_GZIP = 'application/vnd.docker.image.rootfs.diff.tar.gzip';
-const isGzip = (b) => b.length > 2 && b[0] === 0x1f && b[1] === 0x8b;
-const gzip = (0,external_node_util_namespaceObject.promisify)(external_node_zlib_namespaceObject.gzip);
-/**
- * Pushes a loaded image to `repository` by digest only, with no tag: the image the scan read,
- * taken from `docker save` (its config is byte for byte the image ID), its layers compressed and
- * uploaded over the distribution API, and its manifest written under its own digest. buildx's
- * `push-by-digest` output does the same but is not available with the docker driver, and it
- * would push before the scan. Returns the manifest digest, read back from the registry.
- */
-async function pushLoadedByDigest(image, imageId, r, env) {
-    const repository = image.name;
-    const hub = image.registry === 'docker.io';
-    const host = hub ? 'registry-1.docker.io' : image.registry;
-    const creds = storedCredentials(hub ? 'https://index.docker.io/v1/' : host, env);
-    const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
-    const dst = { host, repo, s: new Session(host, creds) };
-    const dir = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-save-');
-    try {
-        const tar = (0,external_node_path_.join)(dir, 'image.tar');
-        for (const args of [
-            ['docker', 'save', '--output', tar, imageId],
-            ['tar', '-xf', tar, '-C', dir]
-        ]) {
-            const res = await (0,infra_process/* run */.eF)(args[0], args.slice(1), { env, allowFailure: true });
-            if (res.code !== 0)
-                throw new errors/* StepError */.zg(`${args.slice(0, 2).join(' ')} failed`, (0,infra_process/* tail */.RT)(res.stderr, 5));
-        }
-        const saved = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'manifest.json'), 'utf8'))[0];
-        if (!saved)
-            throw new errors/* StepError */.zg(`docker save wrote no image for ${imageId}`);
-        const config = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, saved.Config));
-        if (sha256(config) !== imageId)
-            throw new errors/* StepError */.zg(`the saved image is not ${imageId}`, `its config is ${sha256(config)}`);
-        const layers = [];
-        for (const file of saved.Layers) {
-            const layer = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, file));
-            const blob = isGzip(layer) ? layer : await gzip(layer);
-            const digest = sha256(blob);
-            await uploadBlob(dst, digest, blob);
-            layers.push({ mediaType: LAYER_GZIP, size: blob.length, digest });
-        }
-        await uploadBlob(dst, imageId, config);
-        const manifest = Buffer.from(JSON.stringify({
-            schemaVersion: 2,
-            mediaType: MANIFEST,
-            config: { mediaType: CONFIG, size: config.length, digest: imageId },
-            layers
-        }));
-        const digest = sha256(manifest);
-        await putManifest(dst, digest, MANIFEST, manifest);
-        const back = await readManifest(`${repository}@${digest}`, env);
-        if (back.digest !== digest || back.configDigest !== imageId)
-            throw new errors/* StepError */.zg(`${repository}@${digest} in the registry is not the image that was built`, `registry config ${back.configDigest ?? 'none'}, built ${imageId}`);
-        r.info(`pushed ${repository}@${digest} (by digest, no tag)`);
-        return digest;
-    }
-    finally {
-        (0,infra_process/* removeTempDir */.CT)(dir);
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/stages/metadata/version.ts
@@ -16617,35 +16543,6 @@ async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(
     return meta;
 }
 
-;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
-const code = (s) => '`' + s.replace(/`/g, "'") + '`';
-/** The job summary's build section: what was built, where it went, with which labels. */
-function buildSummaryMarkdown(s) {
-    const lines = ['## oci-pipeline: image', ''];
-    if (s.error)
-        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
-    lines.push('| | |', '|---|---|');
-    if (s.meta)
-        lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
-    if (s.imageId)
-        lines.push(`| Image ID | ${code(s.imageId)} |`);
-    if (s.digest)
-        lines.push(`| Digest | ${code(s.digest)} |`);
-    lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`);
-    if (s.meta?.base)
-        lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`);
-    if (s.meta?.tags.length) {
-        lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`));
-    }
-    if (s.meta) {
-        lines.push('', '<details><summary>Labels</summary>', '', '| Label | Value |', '|---|---|');
-        for (const [k, v] of Object.entries(s.meta.labels))
-            lines.push(`| ${code(k)} | ${code(v)} |`);
-        lines.push('', '</details>');
-    }
-    return lines.join('\n') + '\n';
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
 
 
@@ -16731,70 +16628,526 @@ async function runMerge(config, ctx, r, env, now) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/stages/report/buffered.ts
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/infra/oci-layout.ts
+
+
+
+
+const MEDIA = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
+};
+const oci_layout_sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
+const isIndex = (mediaType) => mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
+/** `os/arch[/variant]`. */
+const platformName = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
 /**
- * A Reporter for work that runs beside another stage: log lines wait and are replayed as one group
- * when the work is done, so two stages never interleave in the log. Outputs, secrets and the
- * summary go through at once (they are not log lines, and a secret must be masked straight away).
+ * An OCI image layout on disk (buildx's `type=oci,tar=false` export, or a `docker save` unpacked):
+ * its blobs by digest, and the one image (index or manifest) its index.json names.
  */
-class BufferedReporter {
-    target;
-    lines = [];
-    constructor(target) {
-        this.target = target;
+class OciLayout {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
     }
-    info = (m) => void this.lines.push(r => r.info(m));
-    debug = (m) => void this.lines.push(r => r.debug(m));
-    notice = (m, w) => void this.lines.push(r => r.notice(m, w));
-    warning = (m, w) => void this.lines.push(r => r.warning(m, w));
-    error = (m, w) => void this.lines.push(r => r.error(m, w));
-    setOutput = (name, value) => this.target.setOutput(name, value);
-    setSecret = (value) => this.target.setSecret(value);
-    summary = (md) => this.target.summary(md);
-    /** Groups cannot nest in CI logs: inside the replayed group a nested one becomes a heading line. */
-    group = async (name, fn) => {
-        this.lines.push(r => r.info(`── ${name}`));
-        return fn();
+    blobPath(digest) {
+        const [algo, hex] = digest.split(':');
+        if (algo !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex ?? ''))
+            throw new errors/* StepError */.zg(`not a sha256 digest: ${digest}`);
+        return (0,external_node_path_.join)(this.dir, 'blobs', 'sha256', hex);
+    }
+    /** A blob's bytes, checked against its digest. */
+    readBlob(digest) {
+        const bytes = (0,external_node_fs_.readFileSync)(this.blobPath(digest));
+        if (oci_layout_sha256(bytes) !== digest)
+            throw new errors/* StepError */.zg(`the layout's blob ${digest} does not match its digest`);
+        return bytes;
+    }
+    readJson(digest) {
+        return JSON.parse(this.readBlob(digest).toString('utf8'));
+    }
+    size(digest) {
+        return (0,external_node_fs_.statSync)(this.blobPath(digest)).size;
+    }
+    /** The image the layout holds: the first (only) entry of index.json. */
+    root() {
+        const index = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
+        const root = index.manifests?.[0];
+        if (!root)
+            throw new errors/* StepError */.zg(`${this.dir}/index.json names no image`);
+        return { mediaType: root.mediaType, digest: root.digest, size: root.size };
+    }
+    /** The platform images below `desc` (an index's attestation manifests left out). */
+    images(desc = this.root()) {
+        const json = this.readJson(desc.digest);
+        if (isIndex(desc.mediaType ?? json.mediaType))
+            return (json.manifests ?? [])
+                .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+                .flatMap(m => this.images(m).map(i => ({ ...i, platform: platformName(m.platform) || i.platform })));
+        if (!json.config)
+            throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
+        const config = this.readJson(json.config.digest);
+        return [
+            {
+                platform: platformName(config),
+                manifest: desc,
+                configDigest: json.config.digest,
+                layers: json.layers ?? []
+            }
+        ];
+    }
+    /**
+     * A layout of one platform's image, beside this one and sharing its blobs: Trivy scans the
+     * first image of a layout whatever its --platform says.
+     */
+    view(image, name) {
+        const dir = (0,external_node_path_.join)(this.dir, '..', `${name}.view`);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+        try {
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(this.dir, 'blobs'), (0,external_node_path_.join)(dir, 'blobs'));
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+        const manifest = { ...image.manifest, size: this.size(image.manifest.digest) };
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [manifest] }));
+        return dir;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts
+
+
+
+
+
+
+
+const UNCOMPRESSED = new Set([
+    'application/vnd.oci.image.layer.v1.tar',
+    'application/vnd.docker.image.rootfs.diff.tar'
+]);
+/** zstd streams are Node 22.15+ (the action runs on Node 24). */
+function compressor(c) {
+    if (c === 'gzip')
+        return external_node_zlib_namespaceObject.createGzip({ level: external_node_zlib_namespaceObject.constants.Z_BEST_SPEED });
+    const make = external_node_zlib_namespaceObject.createZstdCompress;
+    if (!make)
+        throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
+    return make();
+}
+/** Compresses a layer file into the layout's blobs, hashing as it writes. */
+async function compressLayer(layout, layer, c, signal) {
+    const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        }
+    });
+    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), { signal });
+    const digest = `sha256:${hash.digest('hex')}`;
+    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
+    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
+}
+/**
+ * Makes the layout's image ready to push: every blob it references listed with its file, and its
+ * manifests as bytes. Layers an engine's store saved uncompressed are compressed once here (the
+ * manifests that list them, and the index above them, written anew); compressed ones go as they
+ * are, so a builder's own export is pushed byte for byte, under the digest that was scanned.
+ */
+async function preparePush(layout, root, compression, signal) {
+    const blobs = new Map();
+    const manifests = [];
+    let compressed = 0;
+    const addBlob = (d) => {
+        if (d.urls?.length)
+            return; // a foreign layer stays where its URLs say
+        blobs.set(d.digest, { digest: d.digest, size: layout.size(d.digest), file: layout.blobPath(d.digest) });
     };
-    /** How many lines are held back. */
-    get held() {
-        return this.lines.length;
+    const visit = async (desc) => {
+        const original = layout.readBlob(desc.digest);
+        const json = JSON.parse(original.toString('utf8'));
+        const mediaType = desc.mediaType ?? json.mediaType ?? MEDIA.ociManifest;
+        let changed = false;
+        if (isIndex(mediaType)) {
+            const moved = new Map();
+            const children = [];
+            for (const m of json.manifests ?? []) {
+                const next = await visit(m);
+                if (next.digest !== m.digest)
+                    moved.set(m.digest, next.digest);
+                children.push(next);
+            }
+            // An attestation names the image it is about by digest: it follows a rewritten image.
+            json.manifests = children.map(m => {
+                const about = m.annotations?.['vnd.docker.reference.digest'];
+                return about && moved.has(about)
+                    ? {
+                        ...m,
+                        annotations: { ...m.annotations, 'vnd.docker.reference.digest': moved.get(about) }
+                    }
+                    : m;
+            });
+            changed = moved.size > 0;
+        }
+        else {
+            if (!json.config)
+                throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
+            addBlob(json.config);
+            const layers = [];
+            for (const layer of json.layers ?? []) {
+                if (UNCOMPRESSED.has(layer.mediaType)) {
+                    layers.push(await compressLayer(layout, layer, compression, signal));
+                    compressed++;
+                    changed = true;
+                }
+                else
+                    layers.push(layer);
+                addBlob(layers[layers.length - 1]);
+            }
+            if (changed)
+                json.layers = layers;
+        }
+        const bytes = changed ? Buffer.from(JSON.stringify(json)) : original;
+        const digest = oci_layout_sha256(bytes);
+        if (changed)
+            (0,external_node_fs_.writeFileSync)(layout.blobPath(digest), bytes);
+        manifests.push({ digest, mediaType, bytes });
+        return { ...desc, mediaType, digest, size: bytes.length };
+    };
+    await visit(root);
+    const last = manifests[manifests.length - 1];
+    return { blobs: [...blobs.values()], manifests, root: last, compressed };
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/credentials.ts
+
+
+
+/**
+ * The credentials the docker CLI would send to `host`: those `docker login` stored in config.json,
+ * else what its credential helper (`credHelpers`, then `credsStore`) answers, as docker asks it.
+ */
+async function credentialsFor(host, env) {
+    const stored = storedCredentials(host, env);
+    if (stored)
+        return stored;
+    const config = readDockerConfig(env);
+    const helper = config?.credHelpers?.[host] ?? config?.credsStore;
+    if (!helper)
+        return undefined;
+    const res = await (0,infra_process/* run */.eF)(`docker-credential-${helper}`, ['get'], { env, input: host, allowFailure: true });
+    if (res.code !== 0)
+        return undefined;
+    try {
+        const json = JSON.parse(res.stdout);
+        return json.Secret ? { username: json.Username ?? '', password: json.Secret } : undefined;
     }
-    /** Writes what was held back, as one group of the target (or of another reporter). */
-    replay(name, target = this.target) {
-        return target.group(name, async () => {
-            for (const line of this.lines.splice(0))
-                line(target);
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/push.ts
+
+
+
+
+/** The registry API's host and repository for an image name (Docker Hub's aliases resolved). */
+async function targetFor(image, env) {
+    const hub = image.registry === 'docker.io';
+    const host = hub ? 'registry-1.docker.io' : image.registry;
+    const creds = await credentialsFor(hub ? 'https://index.docker.io/v1/' : host, env);
+    const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
+    return { name: image.name, host, repo, session: new Session(host, creds) };
+}
+function push_check(res, what) {
+    if (!res.ok)
+        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
+}
+/** Runs `fn` over `items`, `limit` at a time. */
+async function inTurns(items, limit, fn) {
+    const queue = [...items];
+    await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift())
+            await fn(item);
+    }));
+}
+/**
+ * Uploads the image's blobs (layers and configs) to each target, three at a time, skipping those
+ * the repository has; a repository of the same registry uploaded before lends them by a cross-
+ * repository mount. Blobs alone name nothing: no manifest or tag exists until `putImage`.
+ */
+async function uploadBlobs(image, targets, log, signal) {
+    const done = [];
+    for (const t of targets) {
+        const lender = done.find(d => d.host === t.host);
+        let sent = 0;
+        await inTurns(image.blobs, 3, async (blob) => {
+            signal?.throwIfAborted();
+            const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' });
+            if (head.ok)
+                return;
+            if (lender) {
+                const mount = await t.session.fetch(t.repo, 'pull,push', `blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(lender.repo)}`, { method: 'POST' });
+                if (mount.status === 201)
+                    return;
+            }
+            const start = await t.session.fetch(t.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' });
+            push_check(start, `starting an upload to ${t.name}`);
+            const location = new URL(start.header('location') ?? '', t.session.origin);
+            location.searchParams.set('digest', blob.digest);
+            const put = await t.session.fetch(t.repo, 'pull,push', location.toString(), {
+                method: 'PUT',
+                headers: { 'Content-Type': 'application/octet-stream' },
+                body: { file: blob.file, size: blob.size }
+            });
+            push_check(put, `uploading ${blob.digest} to ${t.name}`);
+            sent++;
         });
+        log(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`);
+        done.push(t);
     }
+}
+async function push_putManifest(t, reference, m) {
+    const res = await t.session.fetch(t.repo, 'pull,push', `manifests/${reference}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': m.mediaType },
+        body: m.bytes
+    });
+    push_check(res, `writing ${t.name}:${reference}`);
+    const said = res.header('docker-content-digest');
+    if (said && reference.startsWith('sha256:') && said !== reference)
+        throw new errors/* StepError */.zg(`${t.name} stored ${reference} under another digest (${said})`);
+}
+/** The digest the registry serves for `reference`, computed from the bytes it sends. */
+async function servedDigest(t, reference) {
+    const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
+        headers: { Accept: MANIFEST_TYPES }
+    });
+    if (res.status === 404)
+        return undefined;
+    push_check(res, `reading ${t.name}:${reference}`);
+    return oci_layout_sha256(res.body);
+}
+/**
+ * Writes the image's manifests by digest (children first), then points each tag at the root, and
+ * reads every tag back: the registry must serve exactly the root's digest. Returns that digest.
+ */
+async function putImage(image, t, tags) {
+    for (const m of image.manifests)
+        await push_putManifest(t, m.digest, m);
+    for (const tag of tags)
+        await push_putManifest(t, tag, image.root);
+    for (const ref of [image.root.digest, ...tags]) {
+        const served = await servedDigest(t, ref);
+        if (served !== image.root.digest)
+            throw new errors/* StepError */.zg(`${t.name}:${ref} in the registry is not the image that was scanned`, `registry ${served ?? 'none'}, scanned ${image.root.digest}`);
+    }
+    return image.root.digest;
+}
+
+;// CONCATENATED MODULE: ./src/stages/build/argv.ts
+/** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
+function buildxArgs(b, meta, out, caps, secretFiles) {
+    const args = ['buildx', 'build', '--progress', 'plain'];
+    if (b.builder)
+        args.push('--builder', b.builder);
+    args.push('--file', b.file);
+    if (b.target)
+        args.push('--target', b.target);
+    for (const [k, v] of b.buildArgs)
+        args.push('--build-arg', `${k}=${v}`);
+    for (const [id, path] of secretFiles)
+        args.push('--secret', `id=${id},src=${path}`);
+    if (b.platforms.length)
+        args.push('--platform', b.platforms.join(','));
+    for (const c of b.cacheFrom)
+        args.push('--cache-from', c);
+    for (const c of b.cacheTo)
+        args.push('--cache-to', c);
+    if (b.noCache)
+        args.push('--no-cache');
+    if (b.pull)
+        args.push('--pull');
+    if (b.provenance && caps.attestations)
+        args.push('--provenance', b.provenance);
+    for (const t of meta.tags)
+        args.push('--tag', t);
+    for (const [k, v] of Object.entries(meta.labels))
+        args.push('--label', `${k}=${v}`);
+    args.push('--metadata-file', out.metadataFile, '--iidfile', out.iidFile);
+    if (out.mode === 'layout')
+        args.push('--output', ociOutput(out.dir ?? '', out.compression));
+    if (out.mode === 'daemon' || out.load)
+        args.push('--load');
+    args.push(b.context);
+    return args;
+}
+/**
+ * buildx's OCI exporter to a directory: the layers compressed once, as they will be pushed. zstd
+ * recompresses the base image's layers too, so that every layer pulls the same way.
+ */
+function ociOutput(dir, compression = 'gzip') {
+    const csv = `type=oci,"dest=${dir}",tar=false`;
+    return compression === 'zstd' ? `${csv},compression=zstd,force-compression=true` : csv;
+}
+/**
+ * The build's environment. In a git checkout buildx runs git seven times before it starts the
+ * build, for the commit and remote it records in provenance; a builder that cannot attach
+ * attestations (the docker driver) records them nowhere, so buildx is told not to ask. A
+ * BUILDX_GIT_INFO or BUILDX_GIT_LABELS the user set is kept.
+ */
+function buildxEnv(env, caps) {
+    if (caps.attestations || env.BUILDX_GIT_INFO !== undefined || env.BUILDX_GIT_LABELS !== undefined)
+        return env;
+    return { ...env, BUILDX_GIT_INFO: 'false' };
+}
+/** The docker driver builds into the engine's store; any other builder exports a layout. */
+function outputMode(caps) {
+    return caps.attestations ? 'layout' : 'daemon';
+}
+/** The repositories of the tags, once each: `registry/name` without the tag. */
+function repositoriesOf(tags) {
+    return [...new Set(tags.map(t => t.replace(/:[^:/]+$/, '')))];
+}
+
+;// CONCATENATED MODULE: ./src/stages/build/buildx.ts
+
+
+
+
+
+
+
+/** Which builder will run the build, and what it can do. */
+async function inspectBuilder(builder, env) {
+    await checkDockerDaemon(env);
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
+        env,
+        allowFailure: true
+    });
+    if (res.code !== 0) {
+        if (builder)
+            throw new errors/* InputError */.dz('builder', `buildx has no builder "${builder}": ${(0,infra_process/* tail */.RT)(res.stderr, 3)}`);
+        throw new errors/* StepError */.zg('docker buildx is not available (install the buildx plugin)', (0,infra_process/* tail */.RT)(res.stderr, 5));
+    }
+    const field = (k) => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '';
+    const driver = field('Driver');
+    // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
+    if (!driver)
+        throw new errors/* StepError */.zg(`the buildx builder ${field('Name') || builder || ''} does not answer`, (0,infra_process/* tail */.RT)(res.stdout, 5));
+    return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } };
+}
+/** Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one). */
+async function saveImage(imageId, dir, env) {
+    const tar = (0,external_node_path_.join)(dir, 'image.tar');
+    const layout = (0,external_node_path_.join)(dir, 'layout');
+    (0,external_node_fs_.mkdirSync)(layout, { recursive: true });
+    for (const args of [
+        ['docker', 'save', '--output', tar, imageId],
+        ['tar', '-xf', tar, '-C', layout]
+    ]) {
+        const res = await (0,infra_process/* run */.eF)(args[0], args.slice(1), { env, allowFailure: true });
+        if (res.code !== 0)
+            throw new errors/* StepError */.zg(`${args.slice(0, 2).join(' ')} failed`, (0,infra_process/* tail */.RT)(res.stderr, 5));
+    }
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(layout, 'index.json')))
+        throw new errors/* StepError */.zg('docker save wrote no OCI layout: Docker Engine 25 or newer is needed');
+    return new OciLayout(layout);
+}
+/**
+ * Runs `docker buildx build` into `dir`. Secrets go to BuildKit as files in `dir` (private to the
+ * run, removed with it), so their values are never in argv.
+ */
+async function buildImage(b, meta, builder, dir, reporter, env, signal) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const secretFiles = b.secrets.map(([id, value], i) => {
+        const path = (0,external_node_path_.join)(dir, `secret-${i}`);
+        (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
+        return [id, path];
+    });
+    const mode = outputMode(builder.caps);
+    if (b.provenance && !builder.caps.attestations)
+        reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`);
+    const out = {
+        mode,
+        dir: (0,external_node_path_.join)(dir, 'layout'),
+        load: b.load,
+        compression: b.compression,
+        metadataFile: (0,external_node_path_.join)(dir, 'metadata.json'),
+        iidFile: (0,external_node_path_.join)(dir, 'iid')
+    };
+    const args = buildxArgs(b, meta, out, builder.caps, secretFiles);
+    const lines = [];
+    const res = await (0,infra_process/* run */.eF)('docker', args, {
+        env: buildxEnv(env, builder.caps),
+        ...(signal ? { signal } : {}),
+        allowFailure: true,
+        onLine: line => {
+            lines.push(line);
+            if (lines.length > 200)
+                lines.shift();
+            reporter.info(line);
+        }
+    });
+    if (signal?.aborted)
+        throw new errors/* StepError */.zg('the build was cancelled');
+    if (res.code !== 0) {
+        if (b.platforms.length > 1 &&
+            builder.driver === 'docker' &&
+            /not supported for the docker driver/.test(lines.join('\n')))
+            throw new errors/* InputError */.dz('platforms', `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`);
+        throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
+    }
+    const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
+        ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
+        : {};
+    const iid = (0,external_node_fs_.existsSync)(out.iidFile) ? (0,external_node_fs_.readFileSync)(out.iidFile, 'utf8').trim() : '';
+    const layout = mode === 'layout' ? new OciLayout(out.dir) : await saveImage(iid, (0,external_node_path_.join)(dir, 'saved'), env);
+    const root = layout.root();
+    const images = layout.images(root);
+    if (images.length === 0)
+        throw new errors/* StepError */.zg('the build gave no image');
+    return { layout, root, images, imageId: images[0].configDigest, metadata, mode };
 }
 
 ;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
 
-
 /**
- * What to scan after a build, before any tag is pushed: a loaded image straight from the local
- * daemon; a multi-platform image (pushed by digest only) from the registry, once per platform.
- * A multi-platform build that is not pushed stays in the build cache: nothing to scan.
+ * What to scan after a build, before anything is pushed: each platform's image in the build's OCI
+ * layout, the very bytes that will be pushed. Trivy reads the first image of a layout, so a layout
+ * holding an index (several platforms, or attestations) is scanned through one view per image.
  */
-function scanTargets(tags, built, platforms) {
-    const image = tags[0] ?? built.imageId;
-    if (built.mode === 'load')
-        return [{ image, source: { local: tags[0] ?? built.imageId } }];
-    const repository = repositoriesOf(tags)[0];
-    if (built.mode === 'push' && built.digest && repository) {
-        const remote = `${repository}@${built.digest}`;
-        return platforms.map(platform => ({ image, platform, source: { remote } }));
-    }
-    return [];
+function scanTargets(name, built) {
+    const many = built.images.length > 1;
+    const single = built.root.mediaType?.endsWith('manifest.v1+json') || built.root.mediaType?.endsWith('manifest.v2+json');
+    return built.images.map((image, i) => ({
+        image: name,
+        ...(many ? { platform: image.platform } : {}),
+        source: { tar: single && !many ? built.layout.dir : built.layout.view(image, `image-${i}`) },
+        sizeBytes: image.layers.reduce((sum, l) => sum + l.size, 0)
+    }));
 }
-/** A loaded image's scan must have read the image that was built (same config digest). */
+/** Each scan must have read the image that was built (its config digest, the image ID). */
 function checkScannedIsBuilt(scans, built) {
-    if (built.mode !== 'load')
-        return;
-    for (const s of scans)
-        if (s.imageId !== built.imageId)
-            throw new errors/* StepError */.zg(`the image Trivy scanned is not the one that was built, so nothing was pushed`, `scanned ${s.imageId ?? 'unknown'}, built ${built.imageId}`);
+    built.images.forEach((image, i) => {
+        const scanned = scans[i]?.imageId;
+        if (scanned !== image.configDigest)
+            throw new errors/* StepError */.zg(`the image Trivy scanned is not the one that was built, so nothing was pushed`, `scanned ${scanned ?? 'unknown'}, built ${image.configDigest}${image.platform ? ` (${image.platform})` : ''}`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
@@ -16964,7 +17317,6 @@ function dbCacheKeys(now, os = process.platform) {
 
 
 
-
 const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
 const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** One Trivy binary: its version and flags, and the few ways the stage runs it. */
@@ -17005,24 +17357,12 @@ class Trivy {
     run(args, onLine) {
         return this.runWith(args, {}, onLine ? { onLine } : {});
     }
-    /** A run with more variables than the binary's own (`extraEnv`), e.g. a DOCKER_HOST, and an end signal. */
+    /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
     runWith(args, extraEnv, opts) {
         return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } });
     }
     convert(json, format, output) {
-        return this.runner(this.path, convertArgs(json, format, output), { env: shortRunEnv(this.env) });
-    }
-    /**
-     * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
-     * rejection ends it) and prints the report on stdout.
-     */
-    convertLater(json, format, nice) {
-        const pipe = (0,infra_process/* namedPipe */.Gr)(this.env);
-        return this.runner(this.path, convertArgs(pipe.path, format), {
-            env: shortRunEnv(this.env),
-            feed: { pipe: pipe.path, data: json },
-            ...(nice ? { nice } : {})
-        }).finally(pipe.remove);
+        return this.runner(this.path, convertArgs(json, format, output), { env: this.env });
     }
     /**
      * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
@@ -17194,77 +17534,6 @@ function evaluateGate(scans, threshold, opts = {}) {
         fixable: failing.filter(v => v.fixed),
         added
     };
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/stages/scan/converters.ts
-
-
-/**
- * The conversions of one image's scan, in the order scanImage runs them. GitLab's report is not
- * one: it is written from the scan's model, as the table is.
- */
-function conversionsFor(options) {
-    return [
-        'sarif',
-        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
-        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
-    ];
-}
-/**
- * `trivy convert`s started before the scan, one per report of the first image. A Trivy start
- * costs about a second of CPU before it reads anything (it compiles its built-in checks), and a
- * converter started beside the build has paid it by the time the scan has written its JSON: it
- * then reads the JSON from a named pipe and prints the report. They run at a lower priority, so
- * they take CPU the build, lint and scan leave idle. `close` ends those never used.
- */
-class Converters {
-    waiting;
-    constructor(waiting) {
-        this.waiting = waiting;
-    }
-    /** Where a pipe cannot be made (no `mkfifo`), none is started and each report is converted as before. */
-    static start(trivy, formats) {
-        const started = new Converters([]);
-        try {
-            for (const format of formats) {
-                let feed;
-                let cancel;
-                const json = new Promise((resolve, reject) => {
-                    feed = resolve;
-                    cancel = () => reject(new Error('not needed'));
-                });
-                const result = trivy.convertLater(json, format, infra_process/* BESIDE_BUILD_NICE */.cT);
-                result.catch(() => undefined); // awaited when used; an unused one is ended by close()
-                started.waiting.push({ format, feed, cancel, result });
-            }
-        }
-        catch {
-            started.close();
-        }
-        return started;
-    }
-    /** The waiting converter for this report, taken (each converts one JSON), if there is one. */
-    take(format) {
-        const i = this.waiting.findIndex(w => w.format === format);
-        if (i < 0)
-            return undefined;
-        const [w] = this.waiting.splice(i, 1);
-        return async (json, output) => {
-            const data = await (0,promises_namespaceObject.readFile)(json).catch((e) => {
-                w.cancel();
-                throw e;
-            });
-            w.feed(data);
-            await (0,promises_namespaceObject.writeFile)(output, (await w.result).stdout);
-        };
-    }
-    /** Ends the converters never taken. */
-    close() {
-        for (const w of this.waiting.splice(0))
-            w.cancel();
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
@@ -17446,7 +17715,6 @@ function gitlabContainerScanning(scan, info) {
 
 
 
-
 /** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
 function ignoreFileFor(files, dir) {
     for (const f of files)
@@ -17459,6 +17727,25 @@ function ignoreFileFor(files, dir) {
     const merged = (0,external_node_path_.join)(dir, 'trivyignore');
     (0,external_node_fs_.writeFileSync)(merged, files.map(f => (0,external_node_fs_.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
     return merged;
+}
+/**
+ * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
+ * (and so the SBOMs converted from it) names the image as users know it.
+ */
+function nameScannedImage(json, image) {
+    const report = JSON.parse((0,external_node_fs_.readFileSync)(json, 'utf8'));
+    report.ArtifactName = image;
+    if (report.Metadata && /:[^/@]+$/.test(image))
+        report.Metadata.RepoTags = [image];
+    (0,external_node_fs_.writeFileSync)(json, JSON.stringify(report));
+}
+/** The reports written from the scan's JSON by `trivy convert` (the table and GitLab's are the model's). */
+function conversionsFor(options) {
+    return [
+        'sarif',
+        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
+    ];
 }
 /** Where one image's reports go, and the arguments of the Trivy run that scans it. */
 function scanPlan(target, trivy, options, outDir) {
@@ -17493,10 +17780,7 @@ async function scanImage(target, ctx) {
     const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir);
     const label = target.platform ? `${target.image} (${target.platform})` : target.image;
     const derive = async (format, output) => {
-        const waiting = ctx.converters?.take(format);
-        if (waiting)
-            await waiting(paths.json, output);
-        else if (trivy.caps.convert)
+        if (trivy.caps.convert)
             await trivy.convert(paths.json, format, output);
         else
             await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
@@ -17505,12 +17789,11 @@ async function scanImage(target, ctx) {
         reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
     const start = new Date();
     await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
-        const onLine = (line) => reporter.debug(line);
-        const early = ctx.prestarted?.take(args);
-        await (early ? early(onLine) : trivy.run(args, onLine));
-        // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
-        // whatever follows the scan (the gate, the push). The table and GitLab's report are written
-        // from the model below (a Trivy start costs more than either).
+        await trivy.run(args, line => reporter.debug(line));
+        if ('tar' in target.source)
+            nameScannedImage(paths.json, target.image);
+        // Conversions only read the JSON: with `trivy convert` they run side by side. The table and
+        // GitLab's report are written from the model below (a Trivy start costs more than either).
         const outputs = {
             table: paths.table,
             sarif: paths.sarif,
@@ -17521,15 +17804,11 @@ async function scanImage(target, ctx) {
             ...(trivy.caps.convert ? [] : ['table']),
             ...conversionsFor(options)
         ];
-        const converting = trivy.caps.convert
-            ? Promise.all(conversions.map(format => derive(format, outputs[format])))
-            : conversions.reduce((chain, format) => chain.then(() => derive(format, outputs[format])), Promise.resolve());
-        if (ctx.pending) {
-            converting.catch(() => undefined); // awaited with the others by the stage; never unhandled meanwhile
-            ctx.pending.push(converting);
-        }
+        if (trivy.caps.convert)
+            await Promise.all(conversions.map(format => derive(format, outputs[format])));
         else
-            await converting;
+            for (const format of conversions)
+                await derive(format, outputs[format]);
     });
     const end = new Date();
     const report = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
@@ -17579,190 +17858,7 @@ async function scanRemoteImage(ref, ctx, platform) {
     return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
 }
 
-;// CONCATENATED MODULE: ./src/stages/scan/prestarted.ts
-
-
-/** How long a scan started early waits for its image; after that it is ended and the scan starts afresh. */
-const MAX_WAIT_MS = 120_000;
-/** The same Trivy arguments with another `--timeout`. */
-function withTimeout(args, seconds) {
-    const i = args.indexOf('--timeout');
-    return i < 0 ? [...args] : [...args.slice(0, i + 1), `${seconds}s`, ...args.slice(i + 2)];
-}
-const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-/**
- * The `trivy image` of the image being built, started before the build ends and held at a
- * DockerGate: a Trivy start costs about a second of CPU before it reads anything, paid here while
- * the image builds. `open` (the image is built) lets it read the daemon; `take` hands it to the
- * scan that would have run the very same arguments. Its log is held until then.
- */
-class PrestartedScan {
-    args;
-    gate;
-    timeoutSeconds;
-    stop = new AbortController();
-    held = [];
-    onLine;
-    result;
-    waitTimer;
-    deadline;
-    opened = false;
-    taken = false;
-    ended = false;
-    timedOut = false;
-    constructor(args, gate, timeoutSeconds) {
-        this.args = args;
-        this.gate = gate;
-        this.timeoutSeconds = timeoutSeconds;
-    }
-    static start(trivy, args, gate, opts) {
-        const maxWaitMs = opts.maxWaitMs ?? MAX_WAIT_MS;
-        const scan = new PrestartedScan(args, gate, opts.timeoutSeconds);
-        // Trivy's deadline counts from its start, so the wait is added to it; the scan-timeout itself
-        // is kept here, from the moment the gate opens.
-        scan.result = trivy.runWith(withTimeout(args, opts.timeoutSeconds + Math.ceil(maxWaitMs / 1000)), { DOCKER_HOST: gate.host }, {
-            signal: scan.stop.signal,
-            nice: infra_process/* BESIDE_BUILD_NICE */.cT,
-            onLine: (line, stream) => (scan.onLine ? scan.onLine(line, stream) : scan.held.push([line, stream]))
-        });
-        scan.result.catch(() => undefined); // awaited when taken; an unused one is ended by close()
-        scan.waitTimer = setTimeout(() => scan.end(), maxWaitMs);
-        scan.waitTimer.unref();
-        return scan;
-    }
-    /** The image is built: the held Trivy reads it now. */
-    open() {
-        if (this.opened || this.ended)
-            return;
-        this.opened = true;
-        clearTimeout(this.waitTimer);
-        this.gate.open();
-        this.deadline = setTimeout(() => {
-            this.timedOut = true;
-            this.stop.abort();
-        }, this.timeoutSeconds * 1000);
-        this.deadline.unref();
-    }
-    /**
-     * This scan's run, when it was started with exactly these arguments and is still there (it is
-     * opened if it was not); otherwise it is ended, and the caller runs Trivy itself.
-     */
-    take(args) {
-        if (this.taken)
-            return undefined;
-        if (this.ended || !same(args, this.args)) {
-            this.end();
-            return undefined;
-        }
-        this.taken = true;
-        this.open();
-        return async (onLine) => {
-            this.onLine = onLine ?? (() => undefined);
-            for (const [line, stream] of this.held.splice(0))
-                this.onLine(line, stream);
-            try {
-                return await this.result;
-            }
-            catch (e) {
-                if (this.timedOut)
-                    throw new errors/* StepError */.zg(`trivy image did not finish within the scan-timeout (${this.timeoutSeconds}s)`);
-                throw e;
-            }
-            finally {
-                clearTimeout(this.deadline);
-            }
-        };
-    }
-    /** Ends it if no scan took it, and closes the gate. */
-    close() {
-        if (!this.taken)
-            this.end();
-        clearTimeout(this.deadline);
-        this.gate.close();
-    }
-    end() {
-        this.ended = true;
-        clearTimeout(this.waitTimer);
-        this.stop.abort();
-    }
-}
-
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/stages/scan/docker-gate.ts
-
-
-
-/**
- * A socket in front of the Docker daemon that holds every connection until `open()`, then relays
- * it. A Trivy pointed at it can be started while the image builds: it pays its start-up then,
- * and sees the daemon only once the image is there. The socket is in a private directory, so no
- * one else reaches the daemon through it.
- */
-class DockerGate {
-    dir;
-    host;
-    held = [];
-    sockets = new Set();
-    opened = false;
-    server;
-    constructor(dir, 
-    /** DOCKER_HOST for the client held at the gate. */
-    host, upstream) {
-        this.dir = dir;
-        this.host = host;
-        this.server = (0,external_node_net_.createServer)({ allowHalfOpen: true }, client => this.hold(client, upstream));
-    }
-    static start(upstream) {
-        const dir = (0,infra_process/* makeTempDir */.mk)('oci-docker-gate-');
-        const path = (0,external_node_path_.join)(dir, 'docker.sock');
-        const gate = new DockerGate(dir, `unix://${path}`, upstream);
-        return new Promise((resolve, reject) => {
-            gate.server.once('error', e => (gate.close(), reject(e)));
-            gate.server.listen(path, () => resolve(gate));
-        });
-    }
-    /** A client's connection: relayed to the daemon once the gate is open, held till then. */
-    hold(client, upstream) {
-        this.sockets.add(client);
-        client.on('close', () => this.sockets.delete(client));
-        client.on('error', () => client.destroy());
-        const relay = () => {
-            if (client.destroyed)
-                return;
-            const daemon = (0,external_node_net_.connect)({ path: upstream, allowHalfOpen: true });
-            this.sockets.add(daemon);
-            daemon.on('close', () => (this.sockets.delete(daemon), client.destroy()));
-            daemon.on('error', () => daemon.destroy());
-            client.on('close', () => daemon.destroy());
-            client.pipe(daemon);
-            daemon.pipe(client);
-        };
-        if (this.opened)
-            relay();
-        else
-            this.held.push(relay);
-    }
-    /** Lets the held connections, and every later one, through to the daemon. */
-    open() {
-        this.opened = true;
-        for (const relay of this.held.splice(0))
-            relay();
-    }
-    /** Ends every connection and removes the socket. */
-    close() {
-        this.held.length = 0;
-        this.server.close();
-        for (const s of this.sockets)
-            s.destroy();
-        (0,infra_process/* removeTempDir */.CT)(this.dir);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/stages/scan/index.ts
-
-
-
 
 
 
@@ -17809,13 +17905,7 @@ async function runScanStage(input) {
         throw new Error('runScanStage needs at least one image to scan');
     const env = input.env ?? process.env;
     const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
-    if (input.db) {
-        const failed = await input.db.ready.then(() => undefined, (e) => e);
-        await input.db.log.replay('Trivy vulnerability DB', reporter);
-        if (failed)
-            throw failed;
-    }
-    else
+    if (!input.dbPrepared)
         await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
             reporter,
             env,
@@ -17827,10 +17917,7 @@ async function runScanStage(input) {
         options,
         reporter,
         outDir: input.outDir,
-        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
-        ...(input.converters ? { converters: input.converters } : {}),
-        ...(input.prestarted ? { prestarted: input.prestarted } : {}),
-        pending: []
+        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {})
     };
     const scans = [];
     for (const target of input.targets)
@@ -17863,11 +17950,7 @@ async function runScanStage(input) {
     reporter.setOutput('sbom-path', sboms.join('\n'));
     reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
     reporter.setOutput('vulnerabilities', countsJson(scans));
-    const reports = Promise.all(ctx.pending ?? []).then(() => uploadSboms(scans, input));
-    if (input.deferReports)
-        reports.catch(() => undefined); // the caller awaits it; never unhandled meanwhile
-    else
-        await reports;
+    await uploadSboms(scans, input);
     const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
     return {
         scans,
@@ -17875,8 +17958,7 @@ async function runScanStage(input) {
         counts: scans.reduce((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
         gate,
         ...(delta ? { delta } : {}),
-        paths: scans[0].paths,
-        reports
+        paths: scans[0].paths
     };
 }
 
@@ -17886,106 +17968,43 @@ async function runScanStage(input) {
 
 
 
-
-
-
-/** The one image a build that loads its result will be scanned as, known before the build. */
-function loadedTarget(config, meta) {
-    if (outputMode(config.build, config.push) !== 'load' || !meta.tags[0])
+/** Trivy found (or downloaded and verified) and its vulnerability DB made ready: beside the build. */
+async function prepareTrivy(config, deps, env, r) {
+    const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
+    const trivy = await Trivy.detect(trivyPath, undefined, env);
+    r.info(`Trivy ${trivy.caps.version} (${trivyPath})`);
+    await ensureDb(trivy, config.scan.cacheDir, {
+        reporter: r,
+        env,
+        ...(deps.dbCache ? { cache: deps.dbCache } : {})
+    });
+    return { trivyPath, trivy };
+}
+/** The config's layers (diff IDs) of a layout's image, to tell a rebuild with no change. */
+function diffIdsOf(built) {
+    const image = built.images[0];
+    if (!image || built.images.length > 1)
         return undefined;
-    return scanTargets(meta.tags, { mode: 'load', imageId: '' }, config.build.platforms)[0];
+    const config = built.layout.readJson(image.configDigest);
+    return config.rootfs?.diff_ids;
 }
 /**
- * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, its
- * report converters started, and the image's own scan started and held at a DockerGate until the
- * image is built, so none of that waits for the image. Close it when the run ends (what was not
- * used ends). The converters and the held scan start once `build.underway` settles (the build's
- * first output, or its end): started with the build, they slowed its own start by 0.3-0.4 s even
- * at a lower priority, and later they cost it nothing measurable. A held scan is not started once
- * the build has ended (`build.ended`): the scan then starts at once, at the run's own priority.
+ * Scans what was built, from the build's layout, before anything is pushed; the CVE delta against
+ * the image the first tag names now. Returns once the reports are written.
  */
-function prepareScan(config, deps, env, r, meta, build) {
-    let claimed = false;
-    let early;
-    const startEarly = async (trivy, target, db) => {
-        await db; // Trivy opens its DB as it starts
-        const socket = localDockerSocket(env);
-        if (claimed || build.ended() || !socket)
-            return;
-        const { args } = scanPlan(target, trivy, config.scan, (0,external_node_path_.join)(config.reportDir, 'scan'));
-        const gate = await DockerGate.start(socket);
-        if (claimed || build.ended())
-            return gate.close();
-        early = PrestartedScan.start(trivy, args, gate, { timeoutSeconds: config.scan.timeoutSeconds });
-    };
-    const claimEarly = () => ((claimed = true), early);
-    const ready = (async () => {
-        const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
-        const trivy = await Trivy.detect(trivyPath, undefined, env);
-        const log = new BufferedReporter(r);
-        const db = ensureDb(trivy, config.scan.cacheDir, {
-            reporter: log,
-            env,
-            ...(deps.dbCache ? { cache: deps.dbCache } : {})
-        });
-        db.catch(() => undefined); // the scan awaits it
-        await build.underway;
-        const converters = trivy.caps.convert ? Converters.start(trivy, conversionsFor(config.scan)) : undefined;
-        const target = loadedTarget(config, meta);
-        // Without it the scan starts after the build, as it would anyway.
-        if (target)
-            startEarly(trivy, target, db).catch(() => undefined);
-        return { trivyPath, trivy, db: { ready: db, log }, claimEarly, ...(converters ? { converters } : {}) };
-    })();
-    ready.catch(() => undefined); // the scan awaits it and throws what it threw
-    const close = async () => {
-        claimEarly()?.close();
-        await ready.then(p => p.converters?.close()).catch(() => undefined);
-    };
-    return { ready, close };
-}
-/** The image the first tag names now (for the CVE delta), read beside the build. */
-function readPreviousBeside(config, meta, env) {
-    const previous = meta.tags[0];
-    if (!config.scan.enabled || !config.push || !previous || config.scan.compareTo)
-        return undefined;
-    const read = readPrevious(previous, env).catch(() => undefined);
-    return { ref: previous, read };
-}
-/** Waits for reports that no longer decide anything (the run fails or pushed already): a failure only warns. */
-async function settleReports(reports, r) {
-    await reports?.catch((e) => r.warning(`scan reports: ${(0,errors/* errorMessage */.gJ)(e)}`));
-}
-/** Waits for a scan that will not be pushed (a failed lint beside it), its reports included. */
-async function settleScan(scanning, r) {
-    await settleReports((await scanning?.catch(() => undefined))?.reports, r);
-}
-/**
- * Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed.
- * It returns once the gate is known: the SARIF and SBOM conversions, their uploads and the SARIF
- * upload go on in `reports`, beside the push.
- */
-async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) {
-    const targets = scanTargets(meta.tags, built, config.build.platforms);
-    if (targets.length === 0) {
-        r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)');
-        return undefined;
-    }
-    const { trivyPath, trivy, converters, db, claimEarly } = await prepared;
-    // The image is built: the scan started beside the build reads it now, beside what follows.
-    const prestarted = built.mode === 'load' ? claimEarly() : undefined;
-    prestarted?.open();
-    const before = await previous?.read;
+async function scanBuilt(config, meta, built, prepared, deps, env, r) {
+    const name = meta.tags[0] ?? config.images[0]?.name ?? built.imageId;
+    const targets = scanTargets(name, built);
+    const previousRef = config.push && !config.scan.compareTo ? meta.tags[0] : undefined;
+    const before = previousRef ? await readPrevious(previousRef, env).catch(() => undefined) : undefined;
     // The tag already names this very image (a rebuild with no change): nothing to count twice.
-    const same = before?.manifest.configDigest === built.imageId;
+    const same = before?.manifest.configDigest === built.imageId || before?.manifest.digest === built.root.digest;
     if (same)
-        r.info(`${previous?.ref} is already this image: no before/after delta`);
-    const compareTo = before && !same ? previous?.ref : undefined;
+        r.info(`${previousRef} is already this image: no before/after delta`);
+    const compareTo = before && !same ? previousRef : undefined;
+    const ids = diffIdsOf(built);
     // A rebuild with no change differs only in its config (the created label): same layers, same findings.
-    const sameLayers = compareTo !== undefined &&
-        built.mode === 'load' &&
-        !!before?.diffIds &&
-        (await hasLayers(built.imageId, before.diffIds, env));
+    const sameLayers = !!compareTo && !!ids && !!before?.diffIds && before.diffIds.join() === ids.join();
     if (sameLayers)
         r.info(`${compareTo} has the same layers: its findings are this scan's, not scanned again`);
     const stage = await runScanStage({
@@ -17994,35 +18013,201 @@ async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) 
         options: config.scan,
         reporter: r,
         outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),
-        trivyPath,
-        trivy,
-        db,
-        ...(converters ? { converters } : {}),
-        ...(prestarted ? { prestarted } : {}),
+        trivyPath: prepared.trivyPath,
+        trivy: prepared.trivy,
+        dbPrepared: true,
         ...(compareTo ? { compareTo } : {}),
         env,
-        ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
-        deferReports: true
+        ...(deps.artifacts ? { uploader: deps.artifacts } : {})
     });
-    const reports = stage.reports.then(async () => {
-        if (config.sarifUpload && deps.uploadSarif)
-            for (const s of stage.scans)
-                await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`);
-    });
-    reports.catch(() => undefined); // awaited by the caller; never unhandled meanwhile
-    const scan = { ...stage, reports };
-    deps.onScan?.(scan);
-    try {
-        checkScannedIsBuilt(scan.scans, built);
-        if (scan.gate.failed)
-            throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`);
-    }
-    catch (e) {
-        // Nothing is pushed; the reports still say why.
-        await settleReports(reports, r);
-        throw e;
-    }
-    return scan;
+    deps.onScan?.(stage);
+    return stage;
+}
+/** The gate: the scans read the images built, and no finding is at or above the threshold. */
+function checkGate(config, built, scan) {
+    checkScannedIsBuilt(scan.scans, built);
+    if (scan.gate.failed)
+        throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
+
+
+
+
+
+
+
+
+
+function lintFailure(lint, threshold) {
+    const counts = Object.entries(lint.counts)
+        .filter(([, n]) => n > 0)
+        .map(([level, n]) => `${n} ${level}`)
+        .join(', ');
+    return new errors/* StepError */.zg(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed (the input lint-failure-threshold sets the level)`);
+}
+async function lintTask(run, meta, r) {
+    const { config, ctx, deps } = run;
+    const tools = {};
+    for (const name of config.lint.linters.filter((l) => l !== 'checklist'))
+        try {
+            tools[name] = await deps.tools?.(name);
+        }
+        catch (e) {
+            r.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    const result = await runLint({
+        ...config.lint,
+        file: config.build.file,
+        context: config.build.context,
+        labelSchemas: config.labelSchemas,
+        workspace: ctx.workspace,
+        target: config.build.target,
+        buildArgs: new Map(config.build.buildArgs),
+        providedLabels: Object.keys(meta.labels),
+        reportDir: config.reportDir,
+        docsBase: deps.docsBase
+    }, tools, r);
+    deps.onLint?.(result);
+    if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
+        await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint');
+    if (result.failed)
+        throw lintFailure(result, config.lint.threshold);
+    return result;
+}
+/** The tasks of one build: which runs beside which follows from what each needs. */
+function pipelineTasks(run) {
+    const { config, ctx, deps, env, now } = run;
+    const noScan = config.scan.enabled ? undefined : 'the scan is off (input "scan")';
+    const noPush = config.push ? undefined : config.pushReason;
+    return [
+        {
+            name: 'login',
+            title: `Login to ${config.login?.host ?? 'the registry'}`,
+            skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
+            run: () => login(config.login, env)
+        },
+        {
+            name: 'builder',
+            title: 'Builder',
+            run: async ({ reporter }) => {
+                const b = await inspectBuilder(config.build.builder, env);
+                reporter.info(`builder ${b.name} (driver ${b.driver})`);
+                return b;
+            }
+        },
+        {
+            name: 'metadata',
+            title: 'Metadata: tags and labels',
+            needs: ['login'],
+            run: async ({ reporter }) => {
+                const meta = await gatherMetadata(config, ctx, reporter, env, now);
+                for (const t of meta.tags)
+                    reporter.info(`tag ${t}`);
+                reporter.setOutput('version', meta.version);
+                reporter.setOutput('tags', meta.tags.join('\n'));
+                reporter.setOutput('labels', Object.entries(meta.labels)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join('\n'));
+                if (config.push && !config.pushByDigest && meta.tags.length === 0)
+                    throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
+                return meta;
+            }
+        },
+        {
+            name: 'lint',
+            title: 'Lint',
+            needs: ['metadata'],
+            standalone: true,
+            skip: () => (config.lint.enabled ? undefined : 'the lint is off (input "lint")'),
+            run: ({ reporter, get }) => lintTask(run, get('metadata'), reporter)
+        },
+        {
+            name: 'build',
+            title: 'Build',
+            needs: ['metadata', 'builder'],
+            run: async ({ reporter, get, signal }) => {
+                const built = await buildImage(config.build, get('metadata'), get('builder'), (0,external_node_path_.join)(run.work, 'build'), reporter, env, signal);
+                reporter.setOutput('imageid', built.imageId);
+                reporter.info(`built ${built.images.map(i => `${i.platform || 'image'} ${i.configDigest}`).join(', ')}`);
+                return built;
+            }
+        },
+        {
+            name: 'trivy',
+            title: 'Trivy and its vulnerability DB',
+            skip: () => noScan,
+            run: ({ reporter }) => prepareTrivy(config, deps, env, reporter)
+        },
+        {
+            name: 'scan',
+            title: 'Scan',
+            needs: ['build', 'trivy'],
+            skip: () => noScan,
+            run: ({ reporter, get }) => scanBuilt(config, get('metadata'), get('build'), get('trivy'), deps, env, reporter)
+        },
+        {
+            name: 'gate',
+            title: 'Gate',
+            needs: ['scan'],
+            skip: () => noScan,
+            run: async ({ get, reporter }) => {
+                checkGate(config, get('build'), get('scan'));
+                reporter.info(`no vulnerability at or above ${config.scan.failOnSeverity}`);
+            }
+        },
+        {
+            name: 'reports',
+            title: 'Scan reports',
+            needs: ['scan'],
+            standalone: true,
+            skip: () => noScan ?? (config.sarifUpload && deps.uploadSarif ? undefined : 'no SARIF upload here'),
+            run: async ({ get }) => {
+                for (const s of get('scan').scans)
+                    await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`);
+            }
+        },
+        {
+            name: 'upload',
+            title: 'Upload layers',
+            needs: ['build'],
+            skip: () => noPush,
+            run: async ({ get, reporter, signal }) => {
+                const built = get('build');
+                const image = await preparePush(built.layout, built.root, config.build.compression, signal);
+                if (image.compressed)
+                    reporter.info(`${image.compressed} layers compressed (${config.build.compression})`);
+                const images = config.pushByDigest ? config.images.slice(0, 1) : config.images;
+                const targets = await Promise.all(images.map(i => targetFor(i, env)));
+                await uploadBlobs(image, targets, l => reporter.info(l), signal);
+                return { image, targets };
+            }
+        },
+        {
+            name: 'push',
+            title: 'Push',
+            needs: ['upload', 'gate', 'lint'],
+            skip: () => noPush,
+            run: async ({ get, reporter }) => {
+                const { image, targets } = get('upload');
+                const meta = get('metadata');
+                const refs = [];
+                for (const t of targets) {
+                    const tags = config.pushByDigest ? [] : meta.tagValues;
+                    const digest = await putImage(image, t, tags);
+                    for (const tag of tags)
+                        reporter.info(`pushed ${t.name}:${tag}@${digest}`);
+                    if (!tags.length)
+                        reporter.info(`pushed ${t.name}@${digest} (by digest, no tag)`);
+                    refs.push(`${t.name}@${digest}`);
+                }
+                reporter.setOutput('digest', image.root.digest);
+                reporter.setOutput('image', refs[0] ?? '');
+                return { digest: image.root.digest, refs };
+            }
+        }
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
@@ -18036,244 +18221,72 @@ async function scanBuilt(config, meta, built, deps, env, r, previous, prepared) 
 
 
 
-
-
-function once(tools) {
-    const asked = new Map();
-    return name => {
-        if (!asked.has(name))
-            asked.set(name, tools(name));
-        return asked.get(name);
-    };
+/** The run's private folder: below RUNNER_TEMP on a runner (cleaned by the runner too), else tmp. */
+function runDir(env) {
+    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'oci-pipeline-run-'));
 }
-function setMetadataOutputs(meta, r) {
-    r.setOutput('version', meta.version);
-    r.setOutput('tags', meta.tags.join('\n'));
-    r.setOutput('labels', Object.entries(meta.labels)
-        .map(([k, v]) => `${k}=${v}`)
-        .join('\n'));
-}
-/** Starts the lint; its log is held back and replayed as one group, so it never interleaves the build's. */
-function startLint(config, ctx, meta, deps, r) {
-    const buffered = new BufferedReporter(r);
-    const run = (async () => {
-        const wanted = config.lint.linters.filter((l) => l !== 'checklist');
-        const tools = {};
-        for (const name of wanted)
-            try {
-                tools[name] = await deps.tools?.(name);
-            }
-            catch (e) {
-                buffered.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
-            }
-        const result = await runLint({
-            ...config.lint,
-            file: config.build.file,
-            context: config.build.context,
-            labelSchemas: config.labelSchemas,
-            workspace: ctx.workspace,
-            target: config.build.target,
-            buildArgs: new Map(config.build.buildArgs),
-            providedLabels: Object.keys(meta.labels),
-            reportDir: config.reportDir,
-            docsBase: deps.docsBase
-        }, tools, buffered);
-        deps.onLint?.(result);
-        return result;
-    })();
-    return { run, replay: () => buffered.replay('Lint') };
-}
-function lintFailure(lint, threshold) {
-    const counts = Object.entries(lint.counts)
-        .filter(([, n]) => n > 0)
-        .map(([level, n]) => `${n} ${level}`)
-        .join(', ');
-    return new errors/* StepError */.zg(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed`);
+/** The outputs a run always leaves, whatever failed: what is known so far. */
+function writeRunOutputs(deps, result, built) {
+    const r = deps.reporter;
+    const meta = result.meta;
+    r.setOutput('metadata', JSON.stringify({
+        ...(built?.metadata ?? {}),
+        ...(meta
+            ? { 'image.name': meta.tags.join(','), version: meta.version, tags: meta.tags, labels: meta.labels }
+            : {}),
+        ...(result.imageId ? { 'containerimage.config.digest': result.imageId } : {}),
+        ...(result.digest ? { 'containerimage.digest': result.digest } : {}),
+        pushed: result.pushed
+    }));
 }
 /**
- * metadata → lint beside the build (one platform: loaded locally) → scan and gate → push → digest check. Outputs
- * are set as soon as they are known, so a failure later still leaves them, and the summary is
- * written either way.
+ * One build's run as a task graph (see tasks.ts): metadata, then the lint beside the build, the
+ * scan of what was built and its gate, the layers' upload beside the scan, and the push once the
+ * lint and the gate have passed. Outputs and the summary are written whatever happened; the first
+ * failure is thrown last.
  */
 async function runPipeline(config, ctx, deps) {
-    const r = deps.reporter;
     const env = deps.env ?? process.env;
     const now = deps.now?.() ?? new Date();
     if (config.mergeDigests.length) {
-        const merged = await runMerge(config, ctx, r, env, now);
-        return { meta: merged.meta, imageId: '', digest: merged.digest, pushed: true };
+        const merged = await runMerge(config, ctx, deps.reporter, env, now);
+        return { meta: merged.meta, digest: merged.digest, pushed: true };
     }
     if (config.login)
-        r.setSecret(config.login.password);
-    // Lint and scan both ask for Trivy, beside the build: one download.
-    deps = { ...deps, ...(deps.tools ? { tools: once(deps.tools) } : {}) };
-    let preparing;
-    const state = {
-        pushed: false
-    };
+        deps.reporter.setSecret(config.login.password);
+    deps = { ...deps, ...(deps.tools ? { tools: onceEach(deps.tools) } : {}) };
+    const work = runDir(env);
     try {
-        // Nothing is begun that cannot finish: the daemon is asked first.
-        await checkDockerDaemon(env);
-        // The builder is asked beside the login and the metadata; the Build group says what it answered.
-        // Where buildx can only take the daemon's own, it is asked only if the build fails.
-        const plainBuilder = plainDefaultBuilder(config.build.builder, env);
-        const builder = plainBuilder ?? inspectBuilder(config.build.builder, env);
-        if (builder instanceof Promise)
-            builder.catch(() => undefined);
-        // The files and `git describe` are read beside the login; the metadata waits for it.
-        const facts = readFacts(config, env, now);
-        facts.catch(() => undefined); // awaited below, after the login
-        // Logged in first: a private base image is read for its digest and pulled by the build.
-        if (config.login) {
-            const l = config.login;
-            await r.group(`Login to ${l.host}`, () => login(l, env));
-        }
-        const meta = await r.group('Metadata: tags and labels', async () => {
-            const m = await gatherMetadata(config, ctx, r, env, now, facts);
-            for (const t of m.tags)
-                r.info(`tag ${t}`);
-            return m;
-        });
-        state.meta = meta;
-        setMetadataOutputs(meta, r);
-        if (config.push && !config.pushByDigest && meta.tags.length === 0)
-            throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
-        // The build is started first: the lint and the scan's tools start beside it, not before it.
-        const cancelBuild = new AbortController();
-        let underway = () => undefined;
-        const buildUnderway = new Promise(resolve => (underway = resolve));
-        let buildEnded = false;
-        const building = r
-            .group('Build', async () => {
-            // Awaited only when buildx is asked: a known builder lets the build's process start in this
-            // tick, before the lint's and the scan's below.
-            const b = builder instanceof Promise ? await builder : builder;
-            r.info(`builder ${b.name} (driver ${b.driver})`);
-            try {
-                return await buildImage(config.build, meta, config.push, b, r, env, {
-                    signal: cancelBuild.signal,
-                    onOutput: underway
-                });
-            }
-            catch (e) {
-                if (plainBuilder)
-                    await inspectBuilder(undefined, env); // without buildx, its error says so
-                throw e;
-            }
-        })
-            .finally(() => ((buildEnded = true), underway()));
-        building.catch(() => undefined); // awaited below, after the lint is started
-        const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined;
-        let lintRunning = !!lint;
-        const lintDone = lint?.run.then(res => ((lintRunning = false), res.failed && cancelBuild.abort(), res), (e) => {
-            lintRunning = false;
-            cancelBuild.abort();
-            throw e;
-        });
-        // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
-        lintDone?.catch(() => undefined);
-        const previous = readPreviousBeside(config, meta, env);
-        preparing = config.scan.enabled
-            ? prepareScan(config, deps, env, r, meta, { underway: buildUnderway, ended: () => buildEnded })
-            : undefined;
-        let built;
-        try {
-            built = await building;
-        }
-        catch (e) {
-            // A failed lint is the reason the build was cancelled: report that, not the cancellation.
-            const lintResult = (await lintDone?.catch((le) => le));
-            await lint?.replay();
-            if (lintResult instanceof Error)
-                throw lintResult;
-            if (lintResult?.failed)
-                throw lintFailure(lintResult, config.lint.threshold);
-            throw e;
-        }
-        state.imageId = built.imageId;
-        r.setOutput('imageid', built.imageId);
-        // The scan starts once the image is built, beside a lint still running (its log then waits
-        // for the lint's, so the two never interleave).
-        const scanLog = lintRunning ? new BufferedReporter(r) : r;
-        const replayScan = () => (scanLog instanceof BufferedReporter ? scanLog.replay('Scan') : undefined);
-        const scanning = config.scan.enabled && lintRunning
-            ? scanBuilt(config, meta, built, deps, env, scanLog, previous, preparing.ready)
-            : undefined;
-        scanning?.catch(() => undefined);
-        let lintResult;
-        try {
-            lintResult = await lintDone?.finally(() => lint?.replay());
-            if (lintResult?.sarifPath && config.sarifUpload && deps.uploadSarif)
-                await deps.uploadSarif(lintResult.sarifPath, 'oci-pipeline-lint');
-            if (lintResult?.failed)
-                throw lintFailure(lintResult, config.lint.threshold);
-        }
-        catch (e) {
-            // A failed lint wins: the scan beside it ends (its reports written), and nothing is pushed.
-            await settleScan(scanning, scanLog);
-            await replayScan();
-            throw e;
-        }
-        const scan = config.scan.enabled
-            ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous, preparing.ready)).finally(replayScan)
-            : undefined;
-        r.info(config.pushReason);
-        // The report conversions and uploads go on beside the push; the run waits for both.
-        try {
-            if (config.push) {
-                state.digest = await r.group('Push', async () => {
-                    const first = config.images[0];
-                    if (config.pushByDigest && first)
-                        return pushLoadedByDigest(first, built.imageId, r, env);
-                    if (built.mode === 'load')
-                        return pushLoaded(meta.tags, built.imageId, r, env);
-                    if (built.digest)
-                        await tagPushedByDigest(meta.tags, built.digest, r, env);
-                    return verifyPushed(meta.tags, built, r, env);
-                });
-                state.pushed = true;
-                r.setOutput('digest', state.digest);
-                r.setOutput('image', `${config.images[0]?.name}@${state.digest}`);
-            }
-            else if (built.digest) {
-                state.digest = built.digest;
-                r.setOutput('digest', built.digest);
-            }
-        }
-        catch (e) {
-            await settleReports(scan?.reports, r);
-            throw e;
-        }
-        await scan?.reports;
-        if (scanLog instanceof BufferedReporter && scanLog.held > 0)
-            await scanLog.replay('Scan reports');
-        r.setOutput('metadata', JSON.stringify({
-            ...built.metadata,
-            'image.name': meta.tags.join(','),
-            'containerimage.config.digest': built.imageId,
-            ...(state.digest ? { 'containerimage.digest': state.digest } : {}),
-            version: meta.version,
-            tags: meta.tags,
-            labels: meta.labels,
-            pushed: state.pushed
-        }));
-        return {
-            meta,
-            imageId: built.imageId,
-            digest: state.digest,
-            pushed: state.pushed,
-            ...(lintResult ? { lint: lintResult } : {}),
-            ...(scan ? { scan } : {})
+        const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
+        const result = (name) => graph.records.get(name)?.status === 'done' ? graph.records.get(name)?.result : undefined;
+        const built = result('build');
+        const pushed = result('push');
+        const run = {
+            meta: result('metadata'),
+            imageId: built?.imageId,
+            digest: pushed?.digest ?? (built && built.mode === 'layout' ? built.root.digest : undefined),
+            pushed: !!pushed,
+            lint: result('lint'),
+            scan: result('scan'),
+            tasks: graph.records
         };
-    }
-    catch (e) {
-        state.error = (0,errors/* errorMessage */.gJ)(e);
-        throw e;
+        if (!pushed && run.digest)
+            deps.reporter.setOutput('digest', run.digest);
+        writeRunOutputs(deps, run, built);
+        deps.reporter.info(config.pushReason);
+        const failure = graph.failures[0];
+        if (config.summary)
+            deps.reporter.summary(buildSummaryMarkdown({
+                ...run,
+                ...(failure ? { error: (0,errors/* errorMessage */.gJ)(failure.error) } : {}),
+                pushReason: config.pushReason
+            }));
+        if (failure)
+            throw failure.error;
+        return run;
     }
     finally {
-        await preparing?.close();
-        if (config.summary)
-            r.summary(buildSummaryMarkdown({ ...state, pushReason: config.pushReason }));
+        (0,infra_process/* removeTempDir */.CT)(work);
     }
 }
 
@@ -19045,7 +19058,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(839);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7299);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2173);
 
 
 process.once('SIGTERM', () => {
@@ -19070,10 +19083,8 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  cT: () => (/* binding */ BESIDE_BUILD_NICE),
   at: () => (/* binding */ killChildren),
   mk: () => (/* binding */ makeTempDir),
-  Gr: () => (/* binding */ namedPipe),
   CT: () => (/* binding */ removeTempDir),
   eF: () => (/* binding */ run),
   RT: () => (/* binding */ tail)
@@ -19083,8 +19094,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
@@ -19097,9 +19106,6 @@ var errors = __nccwpck_require__(3916);
 
 
 
-
-/** Niceness of the Trivy runs that wait beside the build (report converters, the image's scan). */
-const BESIDE_BUILD_NICE = 10;
 const live = new Set();
 /** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
 function killChildren(signal = 'SIGTERM') {
@@ -19133,53 +19139,6 @@ function tail(text, lines = 20) {
     return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 /**
- * A named pipe, for a child started before the data it reads exists (RunOptions.feed): the child
- * opens it by name and waits. Node's own stdin for a child is a socket, which a program told to
- * read `/dev/stdin` as a file cannot open.
- */
-function namedPipe(env = process.env) {
-    const dir = makeTempDir('oci-pipe-');
-    const path = (0,external_node_path_.join)(dir, 'input');
-    try {
-        (0,external_node_child_process_namespaceObject.execFileSync)('mkfifo', ['-m', '600', path], { env, stdio: 'ignore' });
-    }
-    catch (e) {
-        removeTempDir(dir);
-        throw e;
-    }
-    return { path, remove: () => removeTempDir(dir) };
-}
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/**
- * Writes the data once the child has the pipe open: opening the writing end without waiting fails
- * (ENXIO) until a reader is there, so it is tried again until the child opens it or has ended.
- * Then the child reads it all and sees its end; a child that ends meanwhile is EPIPE, ignored.
- */
-async function feedPipe(feed, ended, end) {
-    let data;
-    try {
-        data = await feed.data;
-    }
-    catch {
-        return end();
-    }
-    let fd;
-    while (fd === undefined && !ended())
-        try {
-            fd = (0,external_node_fs_.openSync)(feed.pipe, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_NONBLOCK);
-        }
-        catch (e) {
-            if (e.code !== 'ENXIO')
-                return end();
-            await sleep(10);
-        }
-    if (fd === undefined)
-        return;
-    const pipe = new external_node_net_.Socket({ fd, readable: false });
-    pipe.on('error', () => undefined);
-    pipe.end(data);
-}
-/**
  * Runs a program with an argument array, never through a shell, so no input is ever
  * interpreted as shell syntax.
  */
@@ -19191,13 +19150,6 @@ function run(cmd, args, opts = {}) {
             stdio: ['pipe', 'pipe', 'pipe']
         });
         live.add(child);
-        if (opts.nice && child.pid)
-            try {
-                (0,external_node_os_.setPriority)(child.pid, opts.nice);
-            }
-            catch {
-                // only ever a lower priority: where it cannot be set, the child runs at ours
-            }
         // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
         // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
         let again;
@@ -19205,7 +19157,6 @@ function run(cmd, args, opts = {}) {
             child.kill('SIGTERM');
             again ??= setInterval(() => child.kill('SIGTERM'), 500);
         };
-        let ended = false;
         if (opts.signal?.aborted)
             onAbort();
         opts.signal?.addEventListener('abort', onAbort, { once: true });
@@ -19225,15 +19176,11 @@ function run(cmd, args, opts = {}) {
         child.stderr?.on('data', (c) => (err.push(c), feed('stderr', c)));
         child.on('error', e => {
             live.delete(child);
-            ended = true;
             clearInterval(again);
             const code = e.code;
             reject(new errors/* StepError */.zg(code === 'ENOENT' ? `${cmd} was not found on PATH` : `${cmd} failed to start: ${e.message}`));
         });
-        child.on('exit', () => {
-            ended = true;
-            clearInterval(again);
-        });
+        child.on('exit', () => clearInterval(again));
         child.on('close', (code, signal) => {
             live.delete(child);
             opts.signal?.removeEventListener('abort', onAbort);
@@ -19254,8 +19201,6 @@ function run(cmd, args, opts = {}) {
         });
         child.stdin?.on('error', () => undefined);
         child.stdin?.end(opts.input ?? '');
-        if (opts.feed)
-            void feedPipe(opts.feed, () => ended, onAbort);
     });
 }
 
@@ -19266,13 +19211,6 @@ function run(cmd, args, opts = {}) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 7030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 

@@ -24,6 +24,8 @@ export interface BuildOptions {
   noCache: boolean
   pull: boolean
   load: boolean
+  /** How the pushed image's layers are compressed. */
+  compression: 'gzip' | 'zstd'
   builder?: string
   provenance?: string
 }
@@ -81,6 +83,12 @@ function insideWorkspace(input: string, workspace: string, path: string): string
   return abs
 }
 
+function parseCompression(value: string): 'gzip' | 'zstd' {
+  const v = value.trim().toLowerCase() || 'gzip'
+  if (v !== 'gzip' && v !== 'zstd') throw new InputError('compression', `"${value}" is neither gzip nor zstd`)
+  return v
+}
+
 function buildOptions(get: RawInputs, workspace: string): BuildOptions {
   const context = insideWorkspace('context', workspace, get('context') || '.')
   if (!existsSync(context) || !statSync(context).isDirectory())
@@ -114,6 +122,7 @@ function buildOptions(get: RawInputs, workspace: string): BuildOptions {
     noCache: parseBool('no-cache', get('no-cache'), false),
     pull: parseBool('pull', get('pull'), false),
     load,
+    compression: parseCompression(get('compression')),
     builder: get('builder') || undefined,
     provenance: get('provenance') || undefined
   }

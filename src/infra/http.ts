@@ -1,11 +1,19 @@
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import { request as httpsRequest } from 'node:https'
+import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
+
+/** A body read from a file as it is sent (a layer of gigabytes never sits in memory). */
+export interface FileBody {
+  file: string
+  size: number
+}
 
 export interface HttpInit {
   method?: string
   /** Names in any case: they are sent in lower case, as HTTP/2 and fetch's Headers have them. */
   headers?: Readonly<Record<string, string>>
-  body?: Buffer | string
+  body?: Buffer | string | FileBody
 }
 
 /** An answer read whole (a manifest, a token, a blob). */
@@ -46,11 +54,8 @@ const MAX_REDIRECTS = 20
 const IDLE_MS = 300_000
 
 /**
- * fetch over node:http(s), for the registry calls. Node's fetch parses HTTP with a WebAssembly
- * build of llhttp, whose parser V8 compiles a second time in the background; a run that ends just
- * after its first fetch (the pushed digest's check) waited for that compilation at exit: 40-90 ms
- * measured. node:http's parser is native. Nor are fetch's Headers and Response used: the first
- * use of either loads Node's built-in undici, 30-40 ms of the main thread as the build starts.
+ * fetch over node:http(s), for the registry calls: a blob is uploaded from its file as it is read,
+ * with its size (fetch sends a streamed body chunked, which some registries refuse).
  *
  * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
  * is retried as a GET without the body; Authorization is dropped when the origin changes.
@@ -84,14 +89,20 @@ function send(
   url: URL,
   method: string,
   headers: Readonly<Record<string, string>>,
-  body?: Buffer | string
+  body?: Buffer | string | FileBody
 ): Promise<IncomingMessage> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return Promise.reject(new Error(`${url.href}: only http and https are spoken here`))
   const out = { ...headers }
   // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
   if (body !== undefined || !['GET', 'HEAD'].includes(method))
-    out['content-length'] = String(body === undefined ? 0 : Buffer.byteLength(body))
+    out['content-length'] = String(
+      body === undefined
+        ? 0
+        : typeof body === 'object' && 'file' in body
+          ? body.size
+          : Buffer.byteLength(body)
+    )
   return new Promise((resolve, reject) => {
     const req = (url.protocol === 'https:' ? httpsRequest : httpRequest)(
       url,
@@ -100,7 +111,9 @@ function send(
     )
     req.setTimeout(IDLE_MS, () => req.destroy(new Error(`${url.origin}: no answer in ${IDLE_MS / 1000} s`)))
     req.on('error', reject)
-    req.end(body)
+    if (body && typeof body === 'object' && 'file' in body)
+      pipeline(createReadStream(body.file), req).catch(reject)
+    else req.end(body)
   })
 }
 

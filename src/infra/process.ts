@@ -1,7 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { constants, mkdtempSync, openSync, rmSync } from 'node:fs'
-import { Socket } from 'node:net'
-import { setPriority, tmpdir } from 'node:os'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { StepError } from '../errors.js'
 
@@ -16,14 +15,7 @@ export interface RunOptions {
   allowFailure?: boolean
   /** Ends the child (SIGTERM) when aborted: a failed lint cancels the build beside it. */
   signal?: AbortSignal
-  /** Data for a named pipe (namedPipe) the child opens by name, written once it settles; a rejection ends the child. */
-  feed?: { pipe: string; data: Promise<string | Buffer> }
-  /** Niceness for the child (work that should only take the CPU the rest leaves idle). */
-  nice?: number
 }
-
-/** Niceness of the Trivy runs that wait beside the build (report converters, the image's scan). */
-export const BESIDE_BUILD_NICE = 10
 
 export interface RunResult {
   code: number
@@ -66,51 +58,6 @@ export function tail(text: string, lines = 20): string {
 }
 
 /**
- * A named pipe, for a child started before the data it reads exists (RunOptions.feed): the child
- * opens it by name and waits. Node's own stdin for a child is a socket, which a program told to
- * read `/dev/stdin` as a file cannot open.
- */
-export function namedPipe(env: NodeJS.ProcessEnv = process.env): { path: string; remove: () => void } {
-  const dir = makeTempDir('oci-pipe-')
-  const path = join(dir, 'input')
-  try {
-    execFileSync('mkfifo', ['-m', '600', path], { env, stdio: 'ignore' })
-  } catch (e) {
-    removeTempDir(dir)
-    throw e
-  }
-  return { path, remove: () => removeTempDir(dir) }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
-
-/**
- * Writes the data once the child has the pipe open: opening the writing end without waiting fails
- * (ENXIO) until a reader is there, so it is tried again until the child opens it or has ended.
- * Then the child reads it all and sees its end; a child that ends meanwhile is EPIPE, ignored.
- */
-async function feedPipe(feed: NonNullable<RunOptions['feed']>, ended: () => boolean, end: () => void) {
-  let data: string | Buffer
-  try {
-    data = await feed.data
-  } catch {
-    return end()
-  }
-  let fd: number | undefined
-  while (fd === undefined && !ended())
-    try {
-      fd = openSync(feed.pipe, constants.O_WRONLY | constants.O_NONBLOCK)
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') return end()
-      await sleep(10)
-    }
-  if (fd === undefined) return
-  const pipe = new Socket({ fd, readable: false })
-  pipe.on('error', () => undefined)
-  pipe.end(data)
-}
-
-/**
  * Runs a program with an argument array, never through a shell, so no input is ever
  * interpreted as shell syntax.
  */
@@ -122,12 +69,6 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       stdio: ['pipe', 'pipe', 'pipe']
     })
     live.add(child)
-    if (opts.nice && child.pid)
-      try {
-        setPriority(child.pid, opts.nice)
-      } catch {
-        // only ever a lower priority: where it cannot be set, the child runs at ours
-      }
     // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
     // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
     let again: NodeJS.Timeout | undefined
@@ -135,7 +76,6 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       child.kill('SIGTERM')
       again ??= setInterval(() => child.kill('SIGTERM'), 500)
     }
-    let ended = false
     if (opts.signal?.aborted) onAbort()
     opts.signal?.addEventListener('abort', onAbort, { once: true })
     const out: Buffer[] = []
@@ -152,7 +92,6 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     child.stderr?.on('data', (c: Buffer) => (err.push(c), feed('stderr', c)))
     child.on('error', e => {
       live.delete(child)
-      ended = true
       clearInterval(again)
       const code = (e as NodeJS.ErrnoException).code
       reject(
@@ -161,10 +100,7 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
         )
       )
     })
-    child.on('exit', () => {
-      ended = true
-      clearInterval(again)
-    })
+    child.on('exit', () => clearInterval(again))
     child.on('close', (code, signal) => {
       live.delete(child)
       opts.signal?.removeEventListener('abort', onAbort)
@@ -186,6 +122,5 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
     })
     child.stdin?.on('error', () => undefined)
     child.stdin?.end(opts.input ?? '')
-    if (opts.feed) void feedPipe(opts.feed, () => ended, onAbort)
   })
 }

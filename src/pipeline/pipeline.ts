@@ -1,295 +1,105 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
-import { errorMessage, StepError } from '../errors.js'
-import type { Reporter } from '../reporter.js'
-import { buildImage, inspectBuilder, plainDefaultBuilder, type BuildResult } from '../stages/build/buildx.js'
-import { checkDockerDaemon } from '../infra/docker.js'
-import { pushLoaded, tagPushedByDigest, verifyPushed } from '../stages/push/push.js'
-import { pushLoadedByDigest } from '../stages/push/push-digest.js'
-import { runMerge } from './merge.js'
-import { login } from '../infra/registry/docker-cli.js'
-import { runLint, type LintResult } from '../stages/lint/index.js'
-import { gatherMetadata, readFacts, type Metadata } from '../stages/metadata/index.js'
-import { BufferedReporter } from '../stages/report/buffered.js'
+import { errorMessage } from '../errors.js'
+import { removeTempDir } from '../infra/process.js'
+import type { BuildResult } from '../stages/build/buildx.js'
+import type { LintResult } from '../stages/lint/index.js'
+import type { Metadata } from '../stages/metadata/index.js'
 import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
-import { prepareScan, readPreviousBeside, scanBuilt, settleReports, settleScan } from './scan.js'
-import type { ArtifactUploader, DbCache, ScanStageResult } from '../stages/scan/index.js'
+import type { ScanStageResult } from '../stages/scan/index.js'
+import { onceEach, type PipelineDeps } from './deps.js'
+import { runGraph, type GraphRun } from './graph.js'
+import { runMerge } from './merge.js'
+import { pipelineTasks, type Pushed } from './tasks.js'
 
-export type ToolName = 'hadolint' | 'trivy'
+export type { PipelineDeps, ToolName } from './deps.js'
 
 export interface PipelineResult {
-  meta: Metadata
-  imageId: string
+  meta?: Metadata
+  imageId?: string
   digest?: string
   pushed: boolean
   lint?: LintResult
   scan?: ScanStageResult
+  /** Every task's status, reason and duration. */
+  tasks?: GraphRun['records']
 }
 
-export interface PipelineDeps {
-  reporter: Reporter
-  env?: NodeJS.ProcessEnv
-  now?: () => Date
-  /**
-   * Where a tool's executable is: an installed one, or a verified download (GitHub face). Throws
-   * when it cannot be had; the lint carries on without that linter, the scan stops.
-   */
-  tools?: (name: ToolName) => Promise<string | undefined>
-  /** Base URL of docs/rules for rule links in reports. */
-  docsBase?: string
-  /** Uploads SARIF to code scanning, where the face can (GitHub). */
-  uploadSarif?: (path: string, category: string) => Promise<void>
-  /** Keeps Trivy's DB between runs (GitHub: the Actions cache). */
-  dbCache?: DbCache
-  /** Uploads the SBOM as an artifact (GitHub: the workflow's artifacts). */
-  artifacts?: ArtifactUploader
-  /** Told each stage's result when it has one, before a failed lint or gate throws (GitLab reports). */
-  onLint?: (lint: LintResult) => void
-  onScan?: (scan: ScanStageResult) => void
+/** The run's private folder: below RUNNER_TEMP on a runner (cleaned by the runner too), else tmp. */
+function runDir(env: NodeJS.ProcessEnv): string {
+  return mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'oci-pipeline-run-'))
 }
 
-function once(tools: NonNullable<PipelineDeps['tools']>): NonNullable<PipelineDeps['tools']> {
-  const asked = new Map<ToolName, Promise<string | undefined>>()
-  return name => {
-    if (!asked.has(name)) asked.set(name, tools(name))
-    return asked.get(name)!
-  }
-}
-
-function setMetadataOutputs(meta: Metadata, r: Reporter): void {
-  r.setOutput('version', meta.version)
-  r.setOutput('tags', meta.tags.join('\n'))
+/** The outputs a run always leaves, whatever failed: what is known so far. */
+function writeRunOutputs(deps: PipelineDeps, result: PipelineResult, built?: BuildResult): void {
+  const r = deps.reporter
+  const meta = result.meta
   r.setOutput(
-    'labels',
-    Object.entries(meta.labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('\n')
+    'metadata',
+    JSON.stringify({
+      ...(built?.metadata ?? {}),
+      ...(meta
+        ? { 'image.name': meta.tags.join(','), version: meta.version, tags: meta.tags, labels: meta.labels }
+        : {}),
+      ...(result.imageId ? { 'containerimage.config.digest': result.imageId } : {}),
+      ...(result.digest ? { 'containerimage.digest': result.digest } : {}),
+      pushed: result.pushed
+    })
   )
 }
 
-/** Starts the lint; its log is held back and replayed as one group, so it never interleaves the build's. */
-function startLint(config: Config, ctx: RunContext, meta: Metadata, deps: PipelineDeps, r: Reporter) {
-  const buffered = new BufferedReporter(r)
-  const run = (async (): Promise<LintResult> => {
-    const wanted = config.lint.linters.filter((l): l is ToolName => l !== 'checklist')
-    const tools: Partial<Record<ToolName, string>> = {}
-    for (const name of wanted)
-      try {
-        tools[name] = await deps.tools?.(name)
-      } catch (e) {
-        buffered.warning(`${name} cannot be had: ${errorMessage(e)}`)
-      }
-    const result = await runLint(
-      {
-        ...config.lint,
-        file: config.build.file,
-        context: config.build.context,
-        labelSchemas: config.labelSchemas,
-        workspace: ctx.workspace,
-        target: config.build.target,
-        buildArgs: new Map(config.build.buildArgs),
-        providedLabels: Object.keys(meta.labels),
-        reportDir: config.reportDir,
-        docsBase: deps.docsBase
-      },
-      tools,
-      buffered
-    )
-    deps.onLint?.(result)
-    return result
-  })()
-  return { run, replay: () => buffered.replay('Lint') }
-}
-
-function lintFailure(lint: LintResult, threshold: string): StepError {
-  const counts = Object.entries(lint.counts)
-    .filter(([, n]) => n > 0)
-    .map(([level, n]) => `${n} ${level}`)
-    .join(', ')
-  return new StepError(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed`)
-}
-
 /**
- * metadata → lint beside the build (one platform: loaded locally) → scan and gate → push → digest check. Outputs
- * are set as soon as they are known, so a failure later still leaves them, and the summary is
- * written either way.
+ * One build's run as a task graph (see tasks.ts): metadata, then the lint beside the build, the
+ * scan of what was built and its gate, the layers' upload beside the scan, and the push once the
+ * lint and the gate have passed. Outputs and the summary are written whatever happened; the first
+ * failure is thrown last.
  */
 export async function runPipeline(
   config: Config,
   ctx: RunContext,
   deps: PipelineDeps
 ): Promise<PipelineResult> {
-  const r = deps.reporter
   const env = deps.env ?? process.env
   const now = deps.now?.() ?? new Date()
   if (config.mergeDigests.length) {
-    const merged = await runMerge(config, ctx, r, env, now)
-    return { meta: merged.meta, imageId: '', digest: merged.digest, pushed: true }
+    const merged = await runMerge(config, ctx, deps.reporter, env, now)
+    return { meta: merged.meta, digest: merged.digest, pushed: true }
   }
-  if (config.login) r.setSecret(config.login.password)
-  // Lint and scan both ask for Trivy, beside the build: one download.
-  deps = { ...deps, ...(deps.tools ? { tools: once(deps.tools) } : {}) }
-  let preparing: ReturnType<typeof prepareScan> | undefined
-  const state: { meta?: Metadata; imageId?: string; digest?: string; pushed: boolean; error?: string } = {
-    pushed: false
-  }
+  if (config.login) deps.reporter.setSecret(config.login.password)
+  deps = { ...deps, ...(deps.tools ? { tools: onceEach(deps.tools) } : {}) }
+  const work = runDir(env)
   try {
-    // Nothing is begun that cannot finish: the daemon is asked first.
-    await checkDockerDaemon(env)
-    // The builder is asked beside the login and the metadata; the Build group says what it answered.
-    // Where buildx can only take the daemon's own, it is asked only if the build fails.
-    const plainBuilder = plainDefaultBuilder(config.build.builder, env)
-    const builder = plainBuilder ?? inspectBuilder(config.build.builder, env)
-    if (builder instanceof Promise) builder.catch(() => undefined)
-    // The files and `git describe` are read beside the login; the metadata waits for it.
-    const facts = readFacts(config, env, now)
-    facts.catch(() => undefined) // awaited below, after the login
-    // Logged in first: a private base image is read for its digest and pulled by the build.
-    if (config.login) {
-      const l = config.login
-      await r.group(`Login to ${l.host}`, () => login(l, env))
+    const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter)
+    const result = <T>(name: string): T | undefined =>
+      graph.records.get(name)?.status === 'done' ? (graph.records.get(name)?.result as T) : undefined
+    const built = result<BuildResult>('build')
+    const pushed = result<Pushed>('push')
+    const run: PipelineResult = {
+      meta: result<Metadata>('metadata'),
+      imageId: built?.imageId,
+      digest: pushed?.digest,
+      pushed: !!pushed,
+      lint: result<LintResult>('lint'),
+      scan: result<ScanStageResult>('scan'),
+      tasks: graph.records
     }
-    const meta = await r.group('Metadata: tags and labels', async () => {
-      const m = await gatherMetadata(config, ctx, r, env, now, facts)
-      for (const t of m.tags) r.info(`tag ${t}`)
-      return m
-    })
-    state.meta = meta
-    setMetadataOutputs(meta, r)
-    if (config.push && !config.pushByDigest && meta.tags.length === 0)
-      throw new StepError(
-        'no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)'
-      )
-
-    // The build is started first: the lint and the scan's tools start beside it, not before it.
-    const cancelBuild = new AbortController()
-    let underway = (): void => undefined
-    const buildUnderway = new Promise<void>(resolve => (underway = resolve))
-    let buildEnded = false
-    const building = r
-      .group('Build', async () => {
-        // Awaited only when buildx is asked: a known builder lets the build's process start in this
-        // tick, before the lint's and the scan's below.
-        const b = builder instanceof Promise ? await builder : builder
-        r.info(`builder ${b.name} (driver ${b.driver})`)
-        try {
-          return await buildImage(config.build, meta, config.push, b, r, env, {
-            signal: cancelBuild.signal,
-            onOutput: underway
-          })
-        } catch (e) {
-          if (plainBuilder) await inspectBuilder(undefined, env) // without buildx, its error says so
-          throw e
-        }
-      })
-      .finally(() => ((buildEnded = true), underway()))
-    building.catch(() => undefined) // awaited below, after the lint is started
-    const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined
-    let lintRunning = !!lint
-    const lintDone = lint?.run.then(
-      res => ((lintRunning = false), res.failed && cancelBuild.abort(), res),
-      (e: unknown) => {
-        lintRunning = false
-        cancelBuild.abort()
-        throw e
-      }
-    )
-    // Awaited after the build; until then a rejection must not count as unhandled (Node would exit).
-    lintDone?.catch(() => undefined)
-    const previous = readPreviousBeside(config, meta, env)
-    preparing = config.scan.enabled
-      ? prepareScan(config, deps, env, r, meta, { underway: buildUnderway, ended: () => buildEnded })
-      : undefined
-    let built: BuildResult
-    try {
-      built = await building
-    } catch (e) {
-      // A failed lint is the reason the build was cancelled: report that, not the cancellation.
-      const lintResult = (await lintDone?.catch((le: unknown) => le)) as LintResult | Error | undefined
-      await lint?.replay()
-      if (lintResult instanceof Error) throw lintResult
-      if (lintResult?.failed) throw lintFailure(lintResult, config.lint.threshold)
-      throw e
-    }
-    state.imageId = built.imageId
-    r.setOutput('imageid', built.imageId)
-    // The scan starts once the image is built, beside a lint still running (its log then waits
-    // for the lint's, so the two never interleave).
-    const scanLog = lintRunning ? new BufferedReporter(r) : r
-    const replayScan = () => (scanLog instanceof BufferedReporter ? scanLog.replay('Scan') : undefined)
-    const scanning =
-      config.scan.enabled && lintRunning
-        ? scanBuilt(config, meta, built, deps, env, scanLog, previous, preparing!.ready)
-        : undefined
-    scanning?.catch(() => undefined)
-    let lintResult: LintResult | undefined
-    try {
-      lintResult = await lintDone?.finally(() => lint?.replay())
-      if (lintResult?.sarifPath && config.sarifUpload && deps.uploadSarif)
-        await deps.uploadSarif(lintResult.sarifPath, 'oci-pipeline-lint')
-      if (lintResult?.failed) throw lintFailure(lintResult, config.lint.threshold)
-    } catch (e) {
-      // A failed lint wins: the scan beside it ends (its reports written), and nothing is pushed.
-      await settleScan(scanning, scanLog)
-      await replayScan()
-      throw e
-    }
-    const scan = config.scan.enabled
-      ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous, preparing!.ready)).finally(
-          replayScan
-        )
-      : undefined
-
-    r.info(config.pushReason)
-    // The report conversions and uploads go on beside the push; the run waits for both.
-    try {
-      if (config.push) {
-        state.digest = await r.group('Push', async () => {
-          const first = config.images[0]
-          if (config.pushByDigest && first) return pushLoadedByDigest(first, built.imageId, r, env)
-          if (built.mode === 'load') return pushLoaded(meta.tags, built.imageId, r, env)
-          if (built.digest) await tagPushedByDigest(meta.tags, built.digest, r, env)
-          return verifyPushed(meta.tags, built, r, env)
+    writeRunOutputs(deps, run, built)
+    deps.reporter.info(config.pushReason)
+    const failure = graph.failures[0]
+    if (config.summary)
+      deps.reporter.summary(
+        buildSummaryMarkdown({
+          ...run,
+          ...(failure ? { error: errorMessage(failure.error) } : {}),
+          pushReason: config.pushReason
         })
-        state.pushed = true
-        r.setOutput('digest', state.digest)
-        r.setOutput('image', `${config.images[0]?.name}@${state.digest}`)
-      } else if (built.digest) {
-        state.digest = built.digest
-        r.setOutput('digest', built.digest)
-      }
-    } catch (e) {
-      await settleReports(scan?.reports, r)
-      throw e
-    }
-    await scan?.reports
-    if (scanLog instanceof BufferedReporter && scanLog.held > 0) await scanLog.replay('Scan reports')
-    r.setOutput(
-      'metadata',
-      JSON.stringify({
-        ...built.metadata,
-        'image.name': meta.tags.join(','),
-        'containerimage.config.digest': built.imageId,
-        ...(state.digest ? { 'containerimage.digest': state.digest } : {}),
-        version: meta.version,
-        tags: meta.tags,
-        labels: meta.labels,
-        pushed: state.pushed
-      })
-    )
-    return {
-      meta,
-      imageId: built.imageId,
-      digest: state.digest,
-      pushed: state.pushed,
-      ...(lintResult ? { lint: lintResult } : {}),
-      ...(scan ? { scan } : {})
-    }
-  } catch (e) {
-    state.error = errorMessage(e)
-    throw e
+      )
+    if (failure) throw failure.error
+    return run
   } finally {
-    await preparing?.close()
-    if (config.summary) r.summary(buildSummaryMarkdown({ ...state, pushReason: config.pushReason }))
+    removeTempDir(work)
   }
 }

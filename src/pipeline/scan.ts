@@ -1,154 +1,70 @@
 import { join } from 'node:path'
-import type { BuildResult } from '../stages/build/buildx.js'
-import { hasLayers, readPrevious, type PreviousImage } from '../infra/registry/docker-cli.js'
 import type { Config } from '../config/config.js'
-import { localDockerSocket } from '../infra/docker-config.js'
-import { errorMessage, StepError } from '../errors.js'
-import type { Metadata } from '../stages/metadata/index.js'
-import type { PipelineDeps } from './pipeline.js'
+import { StepError } from '../errors.js'
+import { readPrevious } from '../infra/registry/docker-cli.js'
 import type { Reporter } from '../reporter.js'
+import type { BuildResult } from '../stages/build/buildx.js'
+import type { Metadata } from '../stages/metadata/index.js'
 import { checkScannedIsBuilt, scanTargets } from '../stages/scan/built-image.js'
-import { BufferedReporter } from '../stages/report/buffered.js'
-import {
-  conversionsFor,
-  Converters,
-  DockerGate,
-  ensureDb,
-  PrestartedScan,
-  runScanStage,
-  scanPlan,
-  Trivy,
-  type ScanStageResult,
-  type ScanTarget
-} from '../stages/scan/index.js'
-import { outputMode } from '../stages/build/argv.js'
+import { ensureDb, runScanStage, Trivy, type ScanStageResult } from '../stages/scan/index.js'
+import type { PipelineDeps } from './deps.js'
 
-export interface PreparedScan {
+export interface PreparedTrivy {
   trivyPath: string
   trivy: Trivy
-  converters?: Converters
-  /** The DB made ready (restored or downloaded); its log is held for the scan's. */
-  db: { ready: Promise<unknown>; log: BufferedReporter }
-  /** The `trivy image` started beside the build, if it has started; after this call none starts. */
-  claimEarly: () => PrestartedScan | undefined
 }
 
-/** The one image a build that loads its result will be scanned as, known before the build. */
-function loadedTarget(config: Config, meta: Metadata): ScanTarget | undefined {
-  if (outputMode(config.build, config.push) !== 'load' || !meta.tags[0]) return undefined
-  return scanTargets(meta.tags, { mode: 'load', imageId: '' }, config.build.platforms)[0]
-}
-
-/**
- * Beside the build: Trivy found (or downloaded) and asked its flags, its DB made ready, its
- * report converters started, and the image's own scan started and held at a DockerGate until the
- * image is built, so none of that waits for the image. Close it when the run ends (what was not
- * used ends). The converters and the held scan start once `build.underway` settles (the build's
- * first output, or its end): started with the build, they slowed its own start by 0.3-0.4 s even
- * at a lower priority, and later they cost it nothing measurable. A held scan is not started once
- * the build has ended (`build.ended`): the scan then starts at once, at the run's own priority.
- */
-export function prepareScan(
+/** Trivy found (or downloaded and verified) and its vulnerability DB made ready: beside the build. */
+export async function prepareTrivy(
   config: Config,
   deps: PipelineDeps,
   env: NodeJS.ProcessEnv,
-  r: Reporter,
-  meta: Metadata,
-  build: { underway: Promise<unknown>; ended: () => boolean }
-) {
-  let claimed = false
-  let early: PrestartedScan | undefined
-  const startEarly = async (trivy: Trivy, target: ScanTarget, db: Promise<unknown>): Promise<void> => {
-    await db // Trivy opens its DB as it starts
-    const socket = localDockerSocket(env)
-    if (claimed || build.ended() || !socket) return
-    const { args } = scanPlan(target, trivy, config.scan, join(config.reportDir, 'scan'))
-    const gate = await DockerGate.start(socket)
-    if (claimed || build.ended()) return gate.close()
-    early = PrestartedScan.start(trivy, args, gate, { timeoutSeconds: config.scan.timeoutSeconds })
-  }
-  const claimEarly = (): PrestartedScan | undefined => ((claimed = true), early)
-  const ready = (async (): Promise<PreparedScan> => {
-    const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
-    const trivy = await Trivy.detect(trivyPath, undefined, env)
-    const log = new BufferedReporter(r)
-    const db = ensureDb(trivy, config.scan.cacheDir, {
-      reporter: log,
-      env,
-      ...(deps.dbCache ? { cache: deps.dbCache } : {})
-    })
-    db.catch(() => undefined) // the scan awaits it
-    await build.underway
-    const converters = trivy.caps.convert ? Converters.start(trivy, conversionsFor(config.scan)) : undefined
-    const target = loadedTarget(config, meta)
-    // Without it the scan starts after the build, as it would anyway.
-    if (target) startEarly(trivy, target, db).catch(() => undefined)
-    return { trivyPath, trivy, db: { ready: db, log }, claimEarly, ...(converters ? { converters } : {}) }
-  })()
-  ready.catch(() => undefined) // the scan awaits it and throws what it threw
-  const close = async (): Promise<void> => {
-    claimEarly()?.close()
-    await ready.then(p => p.converters?.close()).catch(() => undefined)
-  }
-  return { ready, close }
-}
-
-/** The image the first tag names now (for the CVE delta), read beside the build. */
-export function readPreviousBeside(config: Config, meta: Metadata, env: NodeJS.ProcessEnv) {
-  const previous = meta.tags[0]
-  if (!config.scan.enabled || !config.push || !previous || config.scan.compareTo) return undefined
-  const read = readPrevious(previous, env).catch(() => undefined)
-  return { ref: previous, read }
-}
-
-/** Waits for reports that no longer decide anything (the run fails or pushed already): a failure only warns. */
-export async function settleReports(reports: Promise<void> | undefined, r: Reporter): Promise<void> {
-  await reports?.catch((e: unknown) => r.warning(`scan reports: ${errorMessage(e)}`))
-}
-
-/** Waits for a scan that will not be pushed (a failed lint beside it), its reports included. */
-export async function settleScan(
-  scanning: Promise<ScanStageResult | undefined> | undefined,
   r: Reporter
-): Promise<void> {
-  await settleReports((await scanning?.catch(() => undefined))?.reports, r)
+): Promise<PreparedTrivy> {
+  const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
+  const trivy = await Trivy.detect(trivyPath, undefined, env)
+  r.info(`Trivy ${trivy.caps.version} (${trivyPath})`)
+  await ensureDb(trivy, config.scan.cacheDir, {
+    reporter: r,
+    env,
+    ...(deps.dbCache ? { cache: deps.dbCache } : {})
+  })
+  return { trivyPath, trivy }
+}
+
+/** The config's layers (diff IDs) of a layout's image, to tell a rebuild with no change. */
+function diffIdsOf(built: BuildResult): string[] | undefined {
+  const image = built.images[0]
+  if (!image || built.images.length > 1) return undefined
+  const config = built.layout.readJson(image.configDigest) as { rootfs?: { diff_ids?: string[] } }
+  return config.rootfs?.diff_ids
 }
 
 /**
- * Scans what was built (before any tag is pushed); a failed gate throws, so nothing is pushed.
- * It returns once the gate is known: the SARIF and SBOM conversions, their uploads and the SARIF
- * upload go on in `reports`, beside the push.
+ * Scans what was built, from the build's layout, before anything is pushed; the CVE delta against
+ * the image the first tag names now. Returns once the reports are written.
  */
 export async function scanBuilt(
   config: Config,
   meta: Metadata,
   built: BuildResult,
+  prepared: PreparedTrivy,
   deps: PipelineDeps,
   env: NodeJS.ProcessEnv,
-  r: Reporter,
-  previous: { ref: string; read: Promise<PreviousImage | undefined> } | undefined,
-  prepared: Promise<PreparedScan>
-): Promise<ScanStageResult | undefined> {
-  const targets = scanTargets(meta.tags, built, config.build.platforms)
-  if (targets.length === 0) {
-    r.warning('not scanned: a multi-platform build that is not pushed stays in the build cache (set push)')
-    return undefined
-  }
-  const { trivyPath, trivy, converters, db, claimEarly } = await prepared
-  // The image is built: the scan started beside the build reads it now, beside what follows.
-  const prestarted = built.mode === 'load' ? claimEarly() : undefined
-  prestarted?.open()
-  const before = await previous?.read
+  r: Reporter
+): Promise<ScanStageResult> {
+  const name = meta.tags[0] ?? config.images[0]?.name ?? built.imageId
+  const targets = scanTargets(name, built)
+  const previousRef = config.push && !config.scan.compareTo ? meta.tags[0] : undefined
+  const before = previousRef ? await readPrevious(previousRef, env).catch(() => undefined) : undefined
   // The tag already names this very image (a rebuild with no change): nothing to count twice.
-  const same = before?.manifest.configDigest === built.imageId
-  if (same) r.info(`${previous?.ref} is already this image: no before/after delta`)
-  const compareTo = before && !same ? previous?.ref : undefined
+  const same =
+    before?.manifest.configDigest === built.imageId || before?.manifest.digest === built.root.digest
+  if (same) r.info(`${previousRef} is already this image: no before/after delta`)
+  const compareTo = before && !same ? previousRef : undefined
+  const ids = diffIdsOf(built)
   // A rebuild with no change differs only in its config (the created label): same layers, same findings.
-  const sameLayers =
-    compareTo !== undefined &&
-    built.mode === 'load' &&
-    !!before?.diffIds &&
-    (await hasLayers(built.imageId, before.diffIds, env))
+  const sameLayers = !!compareTo && !!ids && !!before?.diffIds && before.diffIds.join() === ids.join()
   if (sameLayers) r.info(`${compareTo} has the same layers: its findings are this scan's, not scanned again`)
   const stage = await runScanStage({
     targets,
@@ -156,34 +72,22 @@ export async function scanBuilt(
     options: config.scan,
     reporter: r,
     outDir: join(config.reportDir, 'scan'),
-    trivyPath,
-    trivy,
-    db,
-    ...(converters ? { converters } : {}),
-    ...(prestarted ? { prestarted } : {}),
+    trivyPath: prepared.trivyPath,
+    trivy: prepared.trivy,
+    dbPrepared: true,
     ...(compareTo ? { compareTo } : {}),
     env,
-    ...(deps.artifacts ? { uploader: deps.artifacts } : {}),
-    deferReports: true
+    ...(deps.artifacts ? { uploader: deps.artifacts } : {})
   })
-  const reports = stage.reports.then(async () => {
-    if (config.sarifUpload && deps.uploadSarif)
-      for (const s of stage.scans)
-        await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`)
-  })
-  reports.catch(() => undefined) // awaited by the caller; never unhandled meanwhile
-  const scan = { ...stage, reports }
-  deps.onScan?.(scan)
-  try {
-    checkScannedIsBuilt(scan.scans, built)
-    if (scan.gate.failed)
-      throw new StepError(
-        `scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`
-      )
-  } catch (e) {
-    // Nothing is pushed; the reports still say why.
-    await settleReports(reports, r)
-    throw e
-  }
-  return scan
+  deps.onScan?.(stage)
+  return stage
+}
+
+/** The gate: the scans read the images built, and no finding is at or above the threshold. */
+export function checkGate(config: Config, built: BuildResult, scan: ScanStageResult): void {
+  checkScannedIsBuilt(scan.scans, built)
+  if (scan.gate.failed)
+    throw new StepError(
+      `scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`
+    )
 }

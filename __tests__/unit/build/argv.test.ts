@@ -1,4 +1,10 @@
-import { buildxArgs, buildxEnv, outputMode, repositoriesOf } from '../../../src/stages/build/argv.js'
+import {
+  buildxArgs,
+  buildxEnv,
+  ociOutput,
+  outputMode,
+  repositoriesOf
+} from '../../../src/stages/build/argv.js'
 import type { BuildOptions } from '../../../src/config/config.js'
 
 const base: BuildOptions = {
@@ -11,9 +17,10 @@ const base: BuildOptions = {
   cacheTo: [],
   noCache: false,
   pull: false,
-  load: false
+  load: false,
+  compression: 'gzip'
 }
-const out = { mode: 'load' as const, metadataFile: '/t/md.json', iidFile: '/t/iid' }
+const out = { mode: 'daemon' as const, metadataFile: '/t/md.json', iidFile: '/t/iid' }
 const meta = { tags: ['r.example/app:1.0'], labels: { 'org.opencontainers.image.version': '1.0' } }
 const tail = ['--metadata-file', '/t/md.json', '--iidfile', '/t/iid']
 
@@ -80,15 +87,32 @@ describe('buildxArgs', () => {
     )
   })
 
-  it('push mode pushes; cache-only has neither --load nor --push', () => {
-    const pushed = buildxArgs(base, meta, { ...out, mode: 'push' }, { attestations: true }, [])
-    expect(pushed).not.toContain('--tag')
-    expect(pushed[pushed.indexOf('--output') + 1]).toBe(
-      'type=image,"name=r.example/app",push-by-digest=true,name-canonical=true,push=true'
-    )
-    const cacheOnly = buildxArgs(base, meta, { ...out, mode: 'cache-only' }, { attestations: true }, [])
-    expect(cacheOnly).not.toContain('--push')
-    expect(cacheOnly).not.toContain('--load')
+  it.each([
+    [
+      'a BuildKit builder exports an OCI layout, compressed once, and loads nothing',
+      { mode: 'layout', dir: '/t/l' },
+      ['--output', 'type=oci,"dest=/t/l",tar=false']
+    ],
+    [
+      'zstd recompresses every layer',
+      { mode: 'layout', dir: '/t/l', compression: 'zstd' },
+      ['--output', 'type=oci,"dest=/t/l",tar=false,compression=zstd,force-compression=true']
+    ],
+    [
+      'load asked: the layout, and the image in the engine too',
+      { mode: 'layout', dir: '/t/l', load: true },
+      ['--output', 'type=oci,"dest=/t/l",tar=false', '--load']
+    ],
+    ['the docker driver loads into the engine', { mode: 'daemon' }, ['--load']]
+  ] as const)('%s', (_, o, expected) => {
+    const args = buildxArgs(base, meta, { ...out, ...o }, { attestations: o.mode === 'layout' }, [])
+    expect(args.slice(args.indexOf('/t/iid') + 1, -1)).toEqual(expected)
+    expect(args).toEqual(expect.arrayContaining(['--tag', 'r.example/app:1.0']))
+    expect(args).not.toContain('--push')
+  })
+
+  it('quotes a layout path holding a comma', () => {
+    expect(ociOutput('/t/a,b')).toBe('type=oci,"dest=/t/a,b",tar=false')
   })
 
   it('names each repository of the tags once (a registry port is not a tag)', () => {
@@ -130,12 +154,8 @@ describe('buildxEnv', () => {
 })
 
 describe('outputMode', () => {
-  it.each([
-    [[], true, 'load'],
-    [['linux/amd64'], false, 'load'],
-    [['linux/amd64', 'linux/arm64'], true, 'push'],
-    [['linux/amd64', 'linux/arm64'], false, 'cache-only']
-  ] as const)('%j push=%s → %s', (platforms, push, mode) => {
-    expect(outputMode({ ...base, platforms: [...platforms] }, push)).toBe(mode)
+  it('the docker driver builds into the engine; any builder with attestations exports a layout', () => {
+    expect(outputMode({ attestations: false })).toBe('daemon')
+    expect(outputMode({ attestations: true })).toBe('layout')
   })
 })

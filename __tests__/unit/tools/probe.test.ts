@@ -14,34 +14,31 @@ const starts = (dir: string): number => readFileSync(join(dir, 'starts'), 'utf8'
 
 describe('probe', () => {
   let dir: string
-  let cache: string
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'probe-'))
-    cache = join(dir, 'cache')
     forgetProbes()
   })
 
-  it('starts a binary once per question, in this process and in the next', async () => {
+  it('starts a binary once per question in a run, and asks again in the next', async () => {
     const bin = tool(dir, 'v1')
     const [a, b] = await Promise.all([
-      probe(bin, ['--version'], process.env, cache),
-      probe(bin, ['--version'], process.env, cache)
+      probe(bin, ['--version'], process.env),
+      probe(bin, ['--version'], process.env)
     ])
     expect(a.stdout).toBe('v1 --version\n')
     expect(b).toEqual(a)
-    await probe(bin, ['image', '--help'], process.env, cache)
+    await probe(bin, ['image', '--help'], process.env)
     expect(starts(dir)).toBe(2)
-    forgetProbes() // a later run: the answers come from disk
-    expect((await probe(bin, ['--version'], process.env, cache)).stdout).toBe('v1 --version\n')
-    expect(starts(dir)).toBe(2)
+    forgetProbes() // a later run: nothing is kept on disk
+    expect((await probe(bin, ['--version'], process.env)).stdout).toBe('v1 --version\n')
+    expect(starts(dir)).toBe(3)
   })
 
   it('asks again when the binary is replaced by another build', async () => {
     const bin = tool(dir, 'v1')
-    await probe(bin, ['--version'], process.env, cache)
-    forgetProbes()
+    await probe(bin, ['--version'], process.env)
     tool(dir, 'version-two') // other size, other mtime
-    expect((await probe(bin, ['--version'], process.env, cache)).stdout).toBe('version-two --version\n')
+    expect((await probe(bin, ['--version'], process.env)).stdout).toBe('version-two --version\n')
     expect(starts(dir)).toBe(2)
   })
 
@@ -49,7 +46,7 @@ describe('probe', () => {
     const path = join(dir, 'failing')
     writeFileSync(path, '#!/bin/sh\necho nope >&2\nexit 3\n')
     chmodSync(path, 0o755)
-    expect(await probe(path, ['--version'], process.env, cache)).toEqual({
+    expect(await probe(path, ['--version'], process.env)).toEqual({
       code: 3,
       stdout: '',
       stderr: 'nope\n'

@@ -60,8 +60,13 @@ export class Session {
     this.authorization = `Bearer ${body.token ?? body.access_token}`
   }
 
+  /** `http(s)://host`: loopback registries speak plain HTTP, as Docker's rule has it. */
+  get origin(): string {
+    return `${scheme(this.host)}://${this.host}`
+  }
+
   async fetch(repo: string, actions: string, path: string, init: HttpInit = {}): Promise<HttpResponse> {
-    const url = path.startsWith('http') ? path : `${scheme(this.host)}://${this.host}/v2/${repo}/${path}`
+    const url = path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`
     for (let attempt = 0; ; attempt++) {
       const headers = lowerCaseNames(init.headers)
       if (this.authorization) headers.authorization = this.authorization

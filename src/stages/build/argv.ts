@@ -2,10 +2,14 @@ import type { BuildOptions } from '../../config/config.js'
 
 export interface BuildOutput {
   /**
-   * load: into the local image store (then scanned and pushed from there). push: several platforms,
-   * pushed by digest only (no tag), scanned from the registry, tagged once the gate passes.
+   * daemon: the docker driver loads the image into the engine's store (then saved to a layout).
+   * layout: any other builder exports an OCI layout to `dir`, compressed once, which is scanned and
+   * pushed as it is; `load` also loads it into the engine where the user asked for it.
    */
-  mode: 'load' | 'push' | 'cache-only'
+  mode: 'daemon' | 'layout'
+  dir?: string
+  load?: boolean
+  compression?: 'gzip' | 'zstd'
   metadataFile: string
   iidFile: string
 }
@@ -35,14 +39,22 @@ export function buildxArgs(
   if (b.noCache) args.push('--no-cache')
   if (b.pull) args.push('--pull')
   if (b.provenance && caps.attestations) args.push('--provenance', b.provenance)
-  // Pushed by digest, the image has no tag until the gate passes; the names keep it in the right repositories.
-  if (out.mode === 'push') args.push('--output', pushByDigestOutput(meta.tags))
-  else for (const t of meta.tags) args.push('--tag', t)
+  for (const t of meta.tags) args.push('--tag', t)
   for (const [k, v] of Object.entries(meta.labels)) args.push('--label', `${k}=${v}`)
   args.push('--metadata-file', out.metadataFile, '--iidfile', out.iidFile)
-  if (out.mode === 'load') args.push('--load')
+  if (out.mode === 'layout') args.push('--output', ociOutput(out.dir ?? '', out.compression))
+  if (out.mode === 'daemon' || out.load) args.push('--load')
   args.push(b.context)
   return args
+}
+
+/**
+ * buildx's OCI exporter to a directory: the layers compressed once, as they will be pushed. zstd
+ * recompresses the base image's layers too, so that every layer pulls the same way.
+ */
+export function ociOutput(dir: string, compression: 'gzip' | 'zstd' = 'gzip'): string {
+  const csv = `type=oci,"dest=${dir}",tar=false`
+  return compression === 'zstd' ? `${csv},compression=zstd,force-compression=true` : csv
 }
 
 /**
@@ -57,18 +69,12 @@ export function buildxEnv(env: NodeJS.ProcessEnv, caps: BuilderCaps): NodeJS.Pro
   return { ...env, BUILDX_GIT_INFO: 'false' }
 }
 
-/** How to build: one platform is loaded (so it can be scanned, then pushed as it is). */
-export function outputMode(b: BuildOptions, push: boolean): BuildOutput['mode'] {
-  if (b.platforms.length <= 1) return 'load'
-  return push ? 'push' : 'cache-only'
+/** The docker driver builds into the engine's store; any other builder exports a layout. */
+export function outputMode(caps: BuilderCaps): BuildOutput['mode'] {
+  return caps.attestations ? 'layout' : 'daemon'
 }
 
 /** The repositories of the tags, once each: `registry/name` without the tag. */
 export function repositoriesOf(tags: readonly string[]): string[] {
   return [...new Set(tags.map(t => t.replace(/:[^:/]+$/, '')))]
-}
-
-/** buildx's image exporter pushing by digest: the CSV quotes the name list, which holds commas. */
-export function pushByDigestOutput(tags: readonly string[]): string {
-  return `type=image,"name=${repositoriesOf(tags).join(',')}",push-by-digest=true,name-canonical=true,push=true`
 }

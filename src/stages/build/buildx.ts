@@ -1,42 +1,17 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BuildOptions } from '../../config/config.js'
-import { dockerConfigDir, usesDefaultContext } from '../../infra/docker-config.js'
 import { InputError, StepError } from '../../errors.js'
-import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
+import { checkDockerDaemon } from '../../infra/docker.js'
+import { OciLayout, type Descriptor, type LayoutImage } from '../../infra/oci-layout.js'
+import { run, tail } from '../../infra/process.js'
 import type { Reporter } from '../../reporter.js'
 import { buildxArgs, buildxEnv, outputMode, type BuilderCaps } from './argv.js'
-import { checkDockerDaemon } from '../../infra/docker.js'
 
 export interface Builder {
   name: string
   driver: string
   caps: BuilderCaps
-}
-
-/**
- * The builder buildx takes when nothing names another: no `builder` input, no BUILDX_BUILDER or
- * BUILDX_CONFIG, no builder made current or default with `docker buildx use` (its store's
- * `current` names none, `defaults/` is empty), the default docker context. That is the daemon's
- * own, with the docker driver: known without a `docker buildx inspect` start, which held the build
- * back by 0.1-0.2 s. Anything else, or a store it cannot read, is left to `docker buildx inspect`.
- */
-export function plainDefaultBuilder(
-  builder: string | undefined,
-  env: NodeJS.ProcessEnv
-): Builder | undefined {
-  if (builder || env.BUILDX_BUILDER || env.BUILDX_CONFIG || !usesDefaultContext(env)) return undefined
-  const store = join(dockerConfigDir(env), 'buildx')
-  try {
-    const current = join(store, 'current')
-    if (existsSync(current) && (JSON.parse(readFileSync(current, 'utf8')) as { Name?: unknown }).Name)
-      return undefined
-    const defaults = join(store, 'defaults')
-    if (existsSync(defaults) && readdirSync(defaults).length > 0) return undefined
-  } catch {
-    return undefined
-  }
-  return { name: 'default', driver: 'docker', caps: { attestations: false } }
 }
 
 /** Which builder will run the build, and what it can do. */
@@ -61,77 +36,105 @@ export async function inspectBuilder(builder: string | undefined, env: NodeJS.Pr
   return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } }
 }
 
+/**
+ * What a build gives: an OCI layout on disk holding exactly the image that will be scanned and
+ * pushed (the builder's own export, or the engine's image saved), with its platform images.
+ */
 export interface BuildResult {
+  layout: OciLayout
+  root: Descriptor
+  images: LayoutImage[]
+  /** The first image's config digest: the image ID of a single-platform build. */
   imageId: string
-  /** Digest buildx reports: for a pushed build, the manifest (list) digest in the registry. */
-  digest?: string
+  /** buildx's metadata file. */
   metadata: Record<string, unknown>
-  mode: ReturnType<typeof outputMode>
+  mode: 'daemon' | 'layout'
+}
+
+/** Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one). */
+export async function saveImage(imageId: string, dir: string, env: NodeJS.ProcessEnv): Promise<OciLayout> {
+  const tar = join(dir, 'image.tar')
+  const layout = join(dir, 'layout')
+  mkdirSync(layout, { recursive: true })
+  for (const args of [
+    ['docker', 'save', '--output', tar, imageId],
+    ['tar', '-xf', tar, '-C', layout]
+  ]) {
+    const res = await run(args[0] as string, args.slice(1), { env, allowFailure: true })
+    if (res.code !== 0) throw new StepError(`${args.slice(0, 2).join(' ')} failed`, tail(res.stderr, 5))
+  }
+  if (!existsSync(join(layout, 'index.json')))
+    throw new StepError('docker save wrote no OCI layout: Docker Engine 25 or newer is needed')
+  return new OciLayout(layout)
 }
 
 /**
- * Runs `docker buildx build`. Secrets go to BuildKit as files in a private temp dir, removed after
- * the build, so their values are never in argv.
+ * Runs `docker buildx build` into `dir`. Secrets go to BuildKit as files in `dir` (private to the
+ * run, removed with it), so their values are never in argv.
  */
 export async function buildImage(
   b: BuildOptions,
   meta: { tags: readonly string[]; labels: Readonly<Record<string, string>> },
-  push: boolean,
   builder: Builder,
+  dir: string,
   reporter: Reporter,
   env: NodeJS.ProcessEnv,
-  opts: { signal?: AbortSignal; onOutput?: () => void } = {}
+  signal?: AbortSignal
 ): Promise<BuildResult> {
-  const { signal, onOutput } = opts
-  const dir = makeTempDir('oci-pipeline-build-')
-  try {
-    const secretFiles = b.secrets.map(([id, value], i): [string, string] => {
-      const path = join(dir, `secret-${i}`)
-      writeFileSync(path, value, { mode: 0o600 })
-      return [id, path]
-    })
-    const mode = outputMode(b, push)
-    if (mode !== 'load' && builder.driver === 'docker')
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const secretFiles = b.secrets.map(([id, value], i): [string, string] => {
+    const path = join(dir, `secret-${i}`)
+    writeFileSync(path, value, { mode: 0o600 })
+    return [id, path]
+  })
+  const mode = outputMode(builder.caps)
+  if (b.provenance && !builder.caps.attestations)
+    reporter.warning(
+      `provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`
+    )
+  const out = {
+    mode,
+    dir: join(dir, 'layout'),
+    load: b.load,
+    compression: b.compression,
+    metadataFile: join(dir, 'metadata.json'),
+    iidFile: join(dir, 'iid')
+  }
+  const args = buildxArgs(b, meta, out, builder.caps, secretFiles)
+  const lines: string[] = []
+  const res = await run('docker', args, {
+    env: buildxEnv(env, builder.caps),
+    ...(signal ? { signal } : {}),
+    allowFailure: true,
+    onLine: line => {
+      lines.push(line)
+      if (lines.length > 200) lines.shift()
+      reporter.info(line)
+    }
+  })
+  if (signal?.aborted) throw new StepError('the build was cancelled')
+  if (res.code !== 0) {
+    if (
+      b.platforms.length > 1 &&
+      builder.driver === 'docker' &&
+      /not supported for the docker driver/.test(lines.join('\n'))
+    )
       throw new InputError(
         'platforms',
-        `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`
+        `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`
       )
-    if (b.provenance && !builder.caps.attestations)
-      reporter.warning(
-        `provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`
-      )
-    const out = { mode, metadataFile: join(dir, 'metadata.json'), iidFile: join(dir, 'iid') }
-    const args = buildxArgs(b, meta, out, builder.caps, secretFiles)
-    const lines: string[] = []
-    const res = await run('docker', args, {
-      env: buildxEnv(env, builder.caps),
-      signal,
-      allowFailure: true,
-      onLine: line => {
-        onOutput?.()
-        lines.push(line)
-        if (lines.length > 200) lines.shift()
-        reporter.info(line)
-      }
-    })
-    if (signal?.aborted) throw new StepError('the build was cancelled')
-    if (res.code !== 0)
-      throw new StepError(
-        `the build failed (docker buildx build exited with ${res.code})`,
-        lines.slice(-25).join('\n')
-      )
-    const metadata = existsSync(out.metadataFile)
-      ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>)
-      : {}
-    const iid = existsSync(out.iidFile) ? readFileSync(out.iidFile, 'utf8').trim() : ''
-    const configDigest =
-      typeof metadata['containerimage.config.digest'] === 'string'
-        ? metadata['containerimage.config.digest']
-        : undefined
-    const digest =
-      typeof metadata['containerimage.digest'] === 'string' ? metadata['containerimage.digest'] : undefined
-    return { imageId: configDigest ?? iid, digest: mode === 'push' ? digest : undefined, metadata, mode }
-  } finally {
-    removeTempDir(dir)
+    throw new StepError(
+      `the build failed (docker buildx build exited with ${res.code})`,
+      lines.slice(-25).join('\n')
+    )
   }
+  const metadata = existsSync(out.metadataFile)
+    ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>)
+    : {}
+  const iid = existsSync(out.iidFile) ? readFileSync(out.iidFile, 'utf8').trim() : ''
+  const layout = mode === 'layout' ? new OciLayout(out.dir) : await saveImage(iid, join(dir, 'saved'), env)
+  const root = layout.root()
+  const images = layout.images(root)
+  if (images.length === 0) throw new StepError('the build gave no image')
+  return { layout, root, images, imageId: images[0]!.configDigest, metadata, mode }
 }

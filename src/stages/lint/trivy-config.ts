@@ -2,7 +2,6 @@ import { basename } from 'node:path'
 import semver from 'semver'
 import { StepError } from '../../errors.js'
 import type { Finding, Level } from '../../findings.js'
-import { shortRunEnv } from '../../infra/tools/go-env.js'
 import { probe } from '../../infra/tools/probe.js'
 import { parseTrivyVersion } from '../../infra/tools/trivy-version.js'
 import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
@@ -138,7 +137,7 @@ export async function runTrivyConfig(
   const cacheDir = opts.cacheDir ?? makeTempDir('oci-pipeline-trivy-config-')
   try {
     const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
-      env: shortRunEnv(opts.env ?? process.env)
+      env: opts.env ?? process.env
     })
     return { findings: parseTrivyConfigJson(result.stdout, opts.file), version }
   } finally {

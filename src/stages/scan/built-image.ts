@@ -1,39 +1,36 @@
-import { repositoriesOf } from '../build/argv.js'
 import type { BuildResult } from '../build/buildx.js'
 import { StepError } from '../../errors.js'
 import type { ScanTarget } from './index.js'
 import type { ImageScan } from './model.js'
 
 /**
- * What to scan after a build, before any tag is pushed: a loaded image straight from the local
- * daemon; a multi-platform image (pushed by digest only) from the registry, once per platform.
- * A multi-platform build that is not pushed stays in the build cache: nothing to scan.
+ * What to scan after a build, before anything is pushed: each platform's image in the build's OCI
+ * layout, the very bytes that will be pushed. Trivy reads the first image of a layout, so a layout
+ * holding an index (several platforms, or attestations) is scanned through one view per image.
  */
 export function scanTargets(
-  tags: readonly string[],
-  built: Pick<BuildResult, 'imageId' | 'digest' | 'mode'>,
-  platforms: readonly string[]
+  name: string,
+  built: Pick<BuildResult, 'layout' | 'root' | 'images'>
 ): ScanTarget[] {
-  const image = tags[0] ?? built.imageId
-  if (built.mode === 'load') return [{ image, source: { local: tags[0] ?? built.imageId } }]
-  const repository = repositoriesOf(tags)[0]
-  if (built.mode === 'push' && built.digest && repository) {
-    const remote = `${repository}@${built.digest}`
-    return platforms.map(platform => ({ image, platform, source: { remote } }))
-  }
-  return []
+  const many = built.images.length > 1
+  const single =
+    built.root.mediaType?.endsWith('manifest.v1+json') || built.root.mediaType?.endsWith('manifest.v2+json')
+  return built.images.map((image, i) => ({
+    image: name,
+    ...(many ? { platform: image.platform } : {}),
+    source: { tar: single && !many ? built.layout.dir : built.layout.view(image, `image-${i}`) },
+    sizeBytes: image.layers.reduce((sum, l) => sum + l.size, 0)
+  }))
 }
 
-/** A loaded image's scan must have read the image that was built (same config digest). */
-export function checkScannedIsBuilt(
-  scans: readonly ImageScan[],
-  built: Pick<BuildResult, 'imageId' | 'mode'>
-): void {
-  if (built.mode !== 'load') return
-  for (const s of scans)
-    if (s.imageId !== built.imageId)
+/** Each scan must have read the image that was built (its config digest, the image ID). */
+export function checkScannedIsBuilt(scans: readonly ImageScan[], built: Pick<BuildResult, 'images'>): void {
+  built.images.forEach((image, i) => {
+    const scanned = scans[i]?.imageId
+    if (scanned !== image.configDigest)
       throw new StepError(
         `the image Trivy scanned is not the one that was built, so nothing was pushed`,
-        `scanned ${s.imageId ?? 'unknown'}, built ${built.imageId}`
+        `scanned ${scanned ?? 'unknown'}, built ${image.configDigest}${image.platform ? ` (${image.platform})` : ''}`
       )
+  })
 }

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path'
 import { InputError } from '../../errors.js'
 import { slug } from './artifacts.js'
-import { conversionsFor, type Converters } from './converters.js'
 import {
   readTrivyReport,
   type ImageScan,
@@ -11,7 +10,6 @@ import {
   type Vulnerability
 } from './model.js'
 import type { ScanOptions } from './options.js'
-import type { PrestartedScan } from './prestarted.js'
 import { gitlabContainerScanning, vulnerabilityTable } from './reports.js'
 import type { Reporter } from '../../reporter.js'
 import type { Trivy } from './trivy.js'
@@ -33,12 +31,6 @@ export interface ScanContext {
   outDir: string
   /** This tool's version, for the GitLab report's analyzer. */
   analyzerVersion?: string
-  /** Conversions still running when scanImage returns; the stage awaits them. */
-  pending?: Array<Promise<unknown>>
-  /** `trivy convert`s started beforehand, waiting for a JSON (the pipeline starts them beside the build). */
-  converters?: Converters
-  /** The `trivy image` started beside the build, used when its arguments are this scan's. */
-  prestarted?: PrestartedScan
 }
 
 /** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
@@ -50,6 +42,29 @@ function ignoreFileFor(files: readonly string[], dir: string): string | undefine
   const merged = join(dir, 'trivyignore')
   writeFileSync(merged, files.map(f => readFileSync(f, 'utf8').trimEnd()).join('\n') + '\n')
   return merged
+}
+
+/**
+ * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
+ * (and so the SBOMs converted from it) names the image as users know it.
+ */
+function nameScannedImage(json: string, image: string): void {
+  const report = JSON.parse(readFileSync(json, 'utf8')) as {
+    ArtifactName?: string
+    Metadata?: { RepoTags?: string[] }
+  }
+  report.ArtifactName = image
+  if (report.Metadata && /:[^/@]+$/.test(image)) report.Metadata.RepoTags = [image]
+  writeFileSync(json, JSON.stringify(report))
+}
+
+/** The reports written from the scan's JSON by `trivy convert` (the table and GitLab's are the model's). */
+export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>): ConvertFormat[] {
+  return [
+    'sarif',
+    ...(options.sbomFormats.includes('cyclonedx') ? (['cyclonedx'] as const) : []),
+    ...(options.sbomFormats.includes('spdx-json') ? (['spdx-json'] as const) : [])
+  ]
 }
 
 /** Where one image's reports go, and the arguments of the Trivy run that scans it. */
@@ -87,9 +102,7 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
   const label = target.platform ? `${target.image} (${target.platform})` : target.image
 
   const derive = async (format: ConvertFormat, output: string): Promise<void> => {
-    const waiting = ctx.converters?.take(format)
-    if (waiting) await waiting(paths.json, output)
-    else if (trivy.caps.convert) await trivy.convert(paths.json, format, output)
+    if (trivy.caps.convert) await trivy.convert(paths.json, format, output)
     else
       await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line =>
         reporter.debug(line)
@@ -102,12 +115,10 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
 
   const start = new Date()
   await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
-    const onLine = (line: string): void => reporter.debug(line)
-    const early = ctx.prestarted?.take(args)
-    await (early ? early(onLine) : trivy.run(args, onLine))
-    // Conversions only read the JSON: with `trivy convert` they run side by side, and beside
-    // whatever follows the scan (the gate, the push). The table and GitLab's report are written
-    // from the model below (a Trivy start costs more than either).
+    await trivy.run(args, line => reporter.debug(line))
+    if ('tar' in target.source) nameScannedImage(paths.json, target.image)
+    // Conversions only read the JSON: with `trivy convert` they run side by side. The table and
+    // GitLab's report are written from the model below (a Trivy start costs more than either).
     const outputs: Record<ConvertFormat, string | undefined> = {
       table: paths.table,
       sarif: paths.sarif,
@@ -118,16 +129,8 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
       ...(trivy.caps.convert ? [] : ['table' as const]),
       ...conversionsFor(options)
     ]
-    const converting = trivy.caps.convert
-      ? Promise.all(conversions.map(format => derive(format, outputs[format]!)))
-      : conversions.reduce(
-          (chain, format) => chain.then(() => derive(format, outputs[format]!)),
-          Promise.resolve()
-        )
-    if (ctx.pending) {
-      converting.catch(() => undefined) // awaited with the others by the stage; never unhandled meanwhile
-      ctx.pending.push(converting)
-    } else await converting
+    if (trivy.caps.convert) await Promise.all(conversions.map(format => derive(format, outputs[format]!)))
+    else for (const format of conversions) await derive(format, outputs[format]!)
   })
   const end = new Date()
 

@@ -1,9 +1,6 @@
 import { basename, join } from 'node:path'
-import type { BufferedReporter } from '../report/buffered.js'
 import type { Reporter } from '../../reporter.js'
 import { sbomArtifactName, type ArtifactUploader } from './artifacts.js'
-import type { Converters } from './converters.js'
-import type { PrestartedScan } from './prestarted.js'
 import { ensureDb, type DbCache } from './db.js'
 import { compareScans, type ScanDelta } from './delta.js'
 import { evaluateGate, type GateVerdict } from './gate.js'
@@ -26,10 +23,7 @@ export { compareScans, type ScanDelta } from './delta.js'
 export { Trivy, type Runner } from './trivy.js'
 export type { ArtifactUploader } from './artifacts.js'
 export { ensureDb, type DbCache } from './db.js'
-export { Converters, conversionsFor } from './converters.js'
 export { scanImage, scanPlan, scanRemoteImage, type ScanContext, type ScanTarget } from './image.js'
-export { PrestartedScan } from './prestarted.js'
-export { DockerGate } from './docker-gate.js'
 export type { ImageScan, Vulnerability, Severity, SeverityCounts } from './model.js'
 export type { ScanSource } from './trivy-flags.js'
 
@@ -42,11 +36,8 @@ export interface ScanStageInput {
   trivyPath: string
   /** That binary, already asked its version and flags (the pipeline does it beside the build). */
   trivy?: Trivy
-  converters?: Converters
-  /** The `trivy image` started beside the build (scanImage takes it when its arguments match). */
-  prestarted?: PrestartedScan
-  /** The DB made ready beforehand (the pipeline does it beside the build), and its log, held till now. */
-  db?: { ready: Promise<unknown>; log: BufferedReporter }
+  /** The DB was made ready beforehand (the pipeline does it beside the build). */
+  dbPrepared?: boolean
   /** The previous image for the delta: `compare-to`, or the pipeline's guess (the name's current tag). */
   compareTo?: string
   /** The previous image has the very layers of this one (only its config differs): same findings, no second scan. */
@@ -57,11 +48,6 @@ export interface ScanStageInput {
   dbPolicy?: DbDownloadPolicy
   uploader?: ArtifactUploader
   analyzerVersion?: string
-  /**
-   * Return once the gate is known, before the report conversions (SARIF, SBOMs) and the SBOM
-   * upload end: those are `reports`, for the caller to await beside its push.
-   */
-  deferReports?: boolean
 }
 
 export interface ScanStageResult {
@@ -72,8 +58,6 @@ export interface ScanStageResult {
   delta?: ScanDelta
   /** The first scan's reports (with several platforms, each scan has its own in `scans`). */
   paths: ReportPaths
-  /** The report files written and the SBOMs uploaded: already settled unless `deferReports`. */
-  reports: Promise<void>
 }
 
 async function uploadSboms(scans: readonly ImageScan[], input: ScanStageInput): Promise<void> {
@@ -105,14 +89,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   if (input.targets.length === 0) throw new Error('runScanStage needs at least one image to scan')
   const env = input.env ?? process.env
   const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env))
-  if (input.db) {
-    const failed = await input.db.ready.then(
-      () => undefined,
-      (e: unknown) => e as Error
-    )
-    await input.db.log.replay('Trivy vulnerability DB', reporter)
-    if (failed) throw failed
-  } else
+  if (!input.dbPrepared)
     await reporter.group('Trivy vulnerability DB', () =>
       ensureDb(trivy, options.cacheDir, {
         reporter,
@@ -126,10 +103,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     options,
     reporter,
     outDir: input.outDir,
-    ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
-    ...(input.converters ? { converters: input.converters } : {}),
-    ...(input.prestarted ? { prestarted: input.prestarted } : {}),
-    pending: []
+    ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {})
   }
   const scans: ImageScan[] = []
   for (const target of input.targets) scans.push(await scanImage(target, ctx))
@@ -167,10 +141,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0]!.paths.sarif : input.outDir)
   reporter.setOutput('vulnerabilities', countsJson(scans))
 
-  const reports = Promise.all(ctx.pending ?? []).then(() => uploadSboms(scans, input))
-  if (input.deferReports)
-    reports.catch(() => undefined) // the caller awaits it; never unhandled meanwhile
-  else await reports
+  await uploadSboms(scans, input)
 
   const vulnerabilities = scans.flatMap(s => s.vulnerabilities)
   return {
@@ -179,7 +150,6 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     counts: scans.reduce<SeverityCounts>((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
     gate,
     ...(delta ? { delta } : {}),
-    paths: scans[0]!.paths,
-    reports
+    paths: scans[0]!.paths
   }
 }

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { StepError } from '../../errors.js'
-import { namedPipe, run, type RunOptions, type RunResult } from '../../infra/process.js'
+import { run, type RunOptions, type RunResult } from '../../infra/process.js'
 import type { Reporter } from '../../reporter.js'
-import { shortRunEnv } from '../../infra/tools/go-env.js'
 import { probe } from '../../infra/tools/probe.js'
 import {
   capabilitiesForVersion,
@@ -71,30 +70,17 @@ export class Trivy {
     return this.runWith(args, {}, onLine ? { onLine } : {})
   }
 
-  /** A run with more variables than the binary's own (`extraEnv`), e.g. a DOCKER_HOST, and an end signal. */
+  /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
   runWith(
     args: readonly string[],
     extraEnv: NodeJS.ProcessEnv,
-    opts: Pick<RunOptions, 'onLine' | 'signal' | 'nice'>
+    opts: Pick<RunOptions, 'onLine' | 'signal'>
   ): Promise<RunResult> {
     return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } })
   }
 
   convert(json: string, format: ConvertFormat, output: string): Promise<RunResult> {
-    return this.runner(this.path, convertArgs(json, format, output), { env: shortRunEnv(this.env) })
-  }
-
-  /**
-   * A `trivy convert` started before its JSON exists: it waits on a named pipe for the JSON (a
-   * rejection ends it) and prints the report on stdout.
-   */
-  convertLater(json: Promise<Buffer>, format: ConvertFormat, nice?: number) {
-    const pipe = namedPipe(this.env)
-    return this.runner(this.path, convertArgs(pipe.path, format), {
-      env: shortRunEnv(this.env),
-      feed: { pipe: pipe.path, data: json },
-      ...(nice ? { nice } : {})
-    }).finally(pipe.remove)
+    return this.runner(this.path, convertArgs(json, format, output), { env: this.env })
   }
 
   /**

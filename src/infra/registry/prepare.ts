@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream, renameSync, writeFileSync } from 'node:fs'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import * as zlib from 'node:zlib'
+import { StepError } from '../../errors.js'
+import { isIndex, MEDIA, sha256, type Descriptor, type ManifestJson, type OciLayout } from '../oci-layout.js'
+
+export type Compression = 'gzip' | 'zstd'
+
+/** A manifest as it will be pushed: its bytes, so that its digest is what the registry computes. */
+export interface PushManifest {
+  digest: string
+  mediaType: string
+  bytes: Buffer
+}
+
+/** What a push sends: blobs by file, then manifests (children first, the root last). */
+export interface PreparedImage {
+  blobs: Array<{ digest: string; size: number; file: string }>
+  manifests: PushManifest[]
+  root: PushManifest
+  /** Layers this run compressed (an engine's store keeps them uncompressed). */
+  compressed: number
+}
+
+const UNCOMPRESSED = new Set([
+  'application/vnd.oci.image.layer.v1.tar',
+  'application/vnd.docker.image.rootfs.diff.tar'
+])
+
+/** zstd streams are Node 22.15+ (the action runs on Node 24). */
+function compressor(c: Compression): Transform {
+  if (c === 'gzip') return zlib.createGzip({ level: zlib.constants.Z_BEST_SPEED })
+  const make = (zlib as unknown as { createZstdCompress?: () => Transform }).createZstdCompress
+  if (!make) throw new StepError(`zstd compression needs Node 22.15 or newer (this is ${process.version})`)
+  return make()
+}
+
+/** Compresses a layer file into the layout's blobs, hashing as it writes. */
+async function compressLayer(
+  layout: OciLayout,
+  layer: Descriptor,
+  c: Compression,
+  signal?: AbortSignal
+): Promise<Descriptor> {
+  const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`
+  const hash = createHash('sha256')
+  let size = 0
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk)
+      size += chunk.length
+      done(null, chunk)
+    }
+  })
+  await pipeline(
+    createReadStream(layout.blobPath(layer.digest)),
+    compressor(c),
+    tap,
+    createWriteStream(tmp),
+    { signal }
+  )
+  const digest = `sha256:${hash.digest('hex')}`
+  renameSync(tmp, layout.blobPath(digest))
+  return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size }
+}
+
+/**
+ * Makes the layout's image ready to push: every blob it references listed with its file, and its
+ * manifests as bytes. Layers an engine's store saved uncompressed are compressed once here (the
+ * manifests that list them, and the index above them, written anew); compressed ones go as they
+ * are, so a builder's own export is pushed byte for byte, under the digest that was scanned.
+ */
+export async function preparePush(
+  layout: OciLayout,
+  root: Descriptor,
+  compression: Compression,
+  signal?: AbortSignal
+): Promise<PreparedImage> {
+  const blobs = new Map<string, { digest: string; size: number; file: string }>()
+  const manifests: PushManifest[] = []
+  let compressed = 0
+  const addBlob = (d: Descriptor): void => {
+    if (d.urls?.length) return // a foreign layer stays where its URLs say
+    blobs.set(d.digest, { digest: d.digest, size: layout.size(d.digest), file: layout.blobPath(d.digest) })
+  }
+
+  const visit = async (desc: Descriptor): Promise<Descriptor> => {
+    const original = layout.readBlob(desc.digest)
+    const json = JSON.parse(original.toString('utf8')) as ManifestJson
+    const mediaType = desc.mediaType ?? json.mediaType ?? MEDIA.ociManifest
+    let changed = false
+    if (isIndex(mediaType)) {
+      const moved = new Map<string, string>()
+      const children: Descriptor[] = []
+      for (const m of json.manifests ?? []) {
+        const next = await visit(m)
+        if (next.digest !== m.digest) moved.set(m.digest, next.digest)
+        children.push(next)
+      }
+      // An attestation names the image it is about by digest: it follows a rewritten image.
+      json.manifests = children.map(m => {
+        const about = m.annotations?.['vnd.docker.reference.digest']
+        return about && moved.has(about)
+          ? {
+              ...m,
+              annotations: { ...m.annotations, 'vnd.docker.reference.digest': moved.get(about) as string }
+            }
+          : m
+      })
+      changed = moved.size > 0
+    } else {
+      if (!json.config) throw new StepError(`${desc.digest} in the layout is neither an index nor an image`)
+      addBlob(json.config)
+      const layers: Descriptor[] = []
+      for (const layer of json.layers ?? []) {
+        if (UNCOMPRESSED.has(layer.mediaType)) {
+          layers.push(await compressLayer(layout, layer, compression, signal))
+          compressed++
+          changed = true
+        } else layers.push(layer)
+        addBlob(layers[layers.length - 1] as Descriptor)
+      }
+      if (changed) json.layers = layers
+    }
+    const bytes = changed ? Buffer.from(JSON.stringify(json)) : original
+    const digest = sha256(bytes)
+    if (changed) writeFileSync(layout.blobPath(digest), bytes)
+    manifests.push({ digest, mediaType, bytes })
+    return { ...desc, mediaType, digest, size: bytes.length }
+  }
+
+  await visit(root)
+  const last = manifests[manifests.length - 1] as PushManifest
+  return { blobs: [...blobs.values()], manifests, root: last, compressed }
+}

@@ -1,0 +1,125 @@
+import { StepError } from '../../errors.js'
+import { sha256 } from '../oci-layout.js'
+import { MANIFEST_TYPES, Session, type Credentials } from './client.js'
+import { credentialsFor } from './credentials.js'
+import type { PreparedImage, PushManifest } from './prepare.js'
+
+/** Where an image goes: a repository of a registry, as its API names them. */
+export interface Target {
+  /** The name users write (`ghcr.io/o/app`, `docker.io/o/app`), for messages. */
+  name: string
+  host: string
+  repo: string
+  session: Session
+}
+
+/** The registry API's host and repository for an image name (Docker Hub's aliases resolved). */
+export async function targetFor(
+  image: { name: string; registry: string; repository: string },
+  env: NodeJS.ProcessEnv
+): Promise<Target> {
+  const hub = image.registry === 'docker.io'
+  const host = hub ? 'registry-1.docker.io' : image.registry
+  const creds: Credentials | undefined = await credentialsFor(hub ? 'https://index.docker.io/v1/' : host, env)
+  const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository
+  return { name: image.name, host, repo, session: new Session(host, creds) }
+}
+
+function check(res: { ok: boolean; status: number; statusText: string; text(): string }, what: string): void {
+  if (!res.ok) throw new StepError(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500))
+}
+
+/** Runs `fn` over `items`, `limit` at a time. */
+async function inTurns<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items]
+  await Promise.all(
+    Array.from({ length: Math.min(limit, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item)
+    })
+  )
+}
+
+/**
+ * Uploads the image's blobs (layers and configs) to each target, three at a time, skipping those
+ * the repository has; a repository of the same registry uploaded before lends them by a cross-
+ * repository mount. Blobs alone name nothing: no manifest or tag exists until `putImage`.
+ */
+export async function uploadBlobs(
+  image: PreparedImage,
+  targets: readonly Target[],
+  log: (line: string) => void,
+  signal?: AbortSignal
+): Promise<void> {
+  const done: Target[] = []
+  for (const t of targets) {
+    const lender = done.find(d => d.host === t.host)
+    let sent = 0
+    await inTurns(image.blobs, 3, async blob => {
+      signal?.throwIfAborted()
+      const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' })
+      if (head.ok) return
+      if (lender) {
+        const mount = await t.session.fetch(
+          t.repo,
+          'pull,push',
+          `blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(lender.repo)}`,
+          { method: 'POST' }
+        )
+        if (mount.status === 201) return
+      }
+      const start = await t.session.fetch(t.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' })
+      check(start, `starting an upload to ${t.name}`)
+      const location = new URL(start.header('location') ?? '', t.session.origin)
+      location.searchParams.set('digest', blob.digest)
+      const put = await t.session.fetch(t.repo, 'pull,push', location.toString(), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: { file: blob.file, size: blob.size }
+      })
+      check(put, `uploading ${blob.digest} to ${t.name}`)
+      sent++
+    })
+    log(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`)
+    done.push(t)
+  }
+}
+
+async function putManifest(t: Target, reference: string, m: PushManifest): Promise<void> {
+  const res = await t.session.fetch(t.repo, 'pull,push', `manifests/${reference}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': m.mediaType },
+    body: m.bytes
+  })
+  check(res, `writing ${t.name}:${reference}`)
+  const said = res.header('docker-content-digest')
+  if (said && reference.startsWith('sha256:') && said !== reference)
+    throw new StepError(`${t.name} stored ${reference} under another digest (${said})`)
+}
+
+/** The digest the registry serves for `reference`, computed from the bytes it sends. */
+export async function servedDigest(t: Target, reference: string): Promise<string | undefined> {
+  const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
+    headers: { Accept: MANIFEST_TYPES }
+  })
+  if (res.status === 404) return undefined
+  check(res, `reading ${t.name}:${reference}`)
+  return sha256(res.body)
+}
+
+/**
+ * Writes the image's manifests by digest (children first), then points each tag at the root, and
+ * reads every tag back: the registry must serve exactly the root's digest. Returns that digest.
+ */
+export async function putImage(image: PreparedImage, t: Target, tags: readonly string[]): Promise<string> {
+  for (const m of image.manifests) await putManifest(t, m.digest, m)
+  for (const tag of tags) await putManifest(t, tag, image.root)
+  for (const ref of [image.root.digest, ...tags]) {
+    const served = await servedDigest(t, ref)
+    if (served !== image.root.digest)
+      throw new StepError(
+        `${t.name}:${ref} in the registry is not the image that was scanned`,
+        `registry ${served ?? 'none'}, scanned ${image.root.digest}`
+      )
+  }
+  return image.root.digest
+}
