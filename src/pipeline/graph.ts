@@ -162,11 +162,11 @@ export async function runGraph(
     !running.has(t.name) &&
     (t.needs ?? []).every(n => records.get(n)?.status === 'done' || records.get(n)?.status === 'skipped')
   for (;;) {
-    const now = tasks.filter(ready)
-    now.forEach(startTask)
+    const startable = tasks.filter(ready)
+    startable.forEach(startTask)
     if (running.size > 0) await Promise.race([...running.values()].map(r => r.done))
     else if (tasks.every(t => settled(t.name))) break
-    else if (now.length === 0) throw new Error('the task graph is stuck') // cannot happen: checkGraph, propagate
+    else if (startable.length === 0) throw new Error('the task graph is stuck') // cannot happen: checkGraph, propagate
   }
   await lanes.flush()
   return { records, failures }
