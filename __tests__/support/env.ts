@@ -19,6 +19,8 @@ export interface TestEnv {
   password: string
   node24: string
   trivy: string
+  /** The real hadolint (2.12.0); the lint tests read it from here and have no stand-in. */
+  hadolint?: string
   /** gitlab-ci-local's entry point, run with node24. */
   gitlabCiLocal: string
   baseImages: {
