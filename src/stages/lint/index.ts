@@ -105,9 +105,11 @@ function effective(opts: LintRunOptions, file: string, pragmas: Pragmas): Effect
     const image = layer.image ?? selection.image
     if (image) [kind, kindFrom] = [image, config?.path]
   }
-  selection = opts.ruleItems
-    ? applyRuleItems('lint-rules', opts.ruleItems, { ...selection, image: undefined })
-    : { rules: opts.rules, external: opts.externalRules ?? new Map(), image: opts.image }
+  // Options built by parseLintOptions carry the items as written; others carry the rules alone.
+  if (opts.ruleItems)
+    selection = applyRuleItems('lint-rules', opts.ruleItems, { ...selection, image: undefined })
+  else if (!layers.length)
+    selection = { rules: opts.rules, external: opts.externalRules ?? new Map(), image: opts.image }
   if (selection.image) [kind, kindFrom] = [selection.image, 'lint-rules']
   if (pragmas.image) [kind, kindFrom] = [pragmas.image.kind, `line ${pragmas.image.line}`]
   if (!kind && BUILDER_PATH.test(file)) [kind, kindFrom] = ['builder', `its path, ${file}`]
@@ -224,6 +226,10 @@ export async function runLint(
   reporter.setOutput('lint-findings', JSON.stringify(counts))
   reporter.setOutput('lint-sarif', sarifPath)
   const names = engines.map(e => (e.version ? `${e.name} ${e.version}` : e.name))
-  reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed }))
+  const kind =
+    settings.kindFrom && settings.kind !== 'runtime'
+      ? `a ${settings.kind} image (from ${settings.kindFrom})`
+      : undefined
+  reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed, kind }))
   return { findings, counts, failed, sarifPath, codeQualityPath }
 }

@@ -71,7 +71,11 @@ export function matchesImage(pattern: string, ref: ImageRef): boolean {
   const colon = pattern.lastIndexOf(':')
   const [namePart, tagPart] =
     colon > slash ? [pattern.slice(0, colon), pattern.slice(colon + 1)] : [pattern, undefined]
-  const nameOk = globMatch(namePart, ref.name) || globMatch(namePart, canonicalName(ref))
+  const canonical = canonicalName(ref)
+  const nameOk =
+    globMatch(namePart, ref.name) ||
+    globMatch(namePart, canonical) ||
+    (!/[*?]/.test(namePart) && canonicalName(splitImageRef(namePart)) === canonical)
   return nameOk && (tagPart === undefined || globMatch(tagPart, ref.tag ?? ''))
 }
 

@@ -81,7 +81,8 @@ function imageUses(ctx: RuleContext): ImageUse[] {
       written: stage.written,
       image: stage.image,
       unresolved: unresolvedArgs(df, stage.written),
-      arg: stage.written.includes('$') ? argOf(df, stage.written) : undefined
+      // Only a FROM that is all one ARG is pinned at the ARG; `golang:${GO}-alpine` is fixed on the FROM.
+      arg: /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.written) ? argOf(df, stage.written) : undefined
     })
   }
   const add = (i: Instruction, stage: Stage, what: string, written: string): void => {
@@ -135,10 +136,8 @@ function problemsOf(ref: ImageRef): { level: Level; problems: string[] } | undef
     worst('warning')
     problems.push('names no registry')
   }
-  if (ref.digest && !ref.tag) {
-    worst('info')
-    problems.push('is pinned but has no tag saying which version it is')
-  }
+  // Pinned: the tag would only say which version the digest is, hence info.
+  if (ref.digest && !ref.tag) problems.push('is pinned but has no tag saying which version it is')
   return problems.length ? { level, problems } : undefined
 }
 
@@ -195,7 +194,9 @@ function useHits(ctx: RuleContext, use: ImageUse): Hit[] {
     ]
   const fix = fromArg
     ? `pin it where it is defined: ${fromArg} (${pinnedForm(ref)})`
-    : `write "${pinnedForm(ref)}"`
+    : use.written.includes('$')
+      ? `write it so that it resolves to "${pinnedForm(ref)}"`
+      : `write "${pinnedForm(ref)}"`
   return [
     {
       line: use.line,

@@ -50,7 +50,7 @@ export interface Hit {
   line: number
   endLine?: number
   message: string
-  /** Overrides the rule's level for this hit (OP001: untagged is an error, tag-only a warning). */
+  /** Overrides the rule's level for this hit (OP001: no digest is an error, a digest without a tag info). */
   level?: Level
 }
 
