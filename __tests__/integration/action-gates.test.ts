@@ -155,7 +155,7 @@ describeWithEnv('the action gates: lint and scan stop the push', env => {
       const base = e.baseImages.busybox
       const run = await runAction({
         node: e.node24,
-        workspace: workspace(`FROM ${base.name}:${base.tag}\nRUN echo hi\nUSER root\n`),
+        workspace: workspace(`FROM ${pinnedRef(base)}\nRUN echo hi\nUSER root\n`),
         inputs: {
           images: `${e.registry}/${repo}`,
           'github-token': 'ghs_TokenForSarif',

@@ -23,7 +23,8 @@ function slowHadolint(dir: string, seconds: number, findings: Json[], log: strin
       `sleep ${seconds}`,
       `echo "hadolint-end $(date +%s.%N)" >>"${log}"`,
       `echo '${JSON.stringify(findings)}'`,
-      `exit ${findings.length ? 1 : 0}`,
+      // Run with --no-fail, hadolint exits 0 whatever it finds.
+      'exit 0',
       ''
     ].join('\n')
   )
@@ -258,12 +259,13 @@ describeWithEnv('the action overlaps what does not depend on each other', env =>
   it('a lint that fails after the build still stops the push, once the scan beside it has ended', async () => {
     const repo = `it-${RUN}/overlap-lint-fails`
     const finding = {
-      code: 'DL3006',
+      // Not a twin of a checklist rule (those the checklist judges): a finding hadolint alone makes.
+      code: 'DL3000',
       column: 1,
       file: 'Dockerfile',
       level: 'error',
       line: 1,
-      message: 'Always tag the version of an image explicitly'
+      message: 'Use absolute WORKDIR'
     }
     const run = await runAction({
       node: e.node24,

@@ -133,7 +133,13 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
       workspace: workspace(`FROM ${base.name}:${base.tag}\nUSER nobody\n`, {
         '.release': 'release=4.5.6\ntag=4.5.6\n'
       }),
-      inputs: { images: `${e.registry}/${repo}`, tags: 'type=raw,value={{version}}-dev', ...creds() },
+      inputs: {
+        images: `${e.registry}/${repo}`,
+        tags: 'type=raw,value={{version}}-dev',
+        // An unpinned base is an OP001 error; this test is about resolving one.
+        'lint-rules': 'OP001=warning',
+        ...creds()
+      },
       event: push('refs/heads/main')
     })
     expect(run.code).toBe(0)

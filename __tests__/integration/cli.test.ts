@@ -96,7 +96,8 @@ describeWithEnv('the bundled CLI, as a user runs it on Node 24', env => {
   it('lints a Dockerfile: SARIF and the GitLab code-quality report agree; the threshold sets the exit code', async () => {
     const dir = join(work, 'project')
     mkdirSync(dir)
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n')
+    const debian = `docker.io/library/debian:12@sha256:${'0123456789abcdef'.repeat(4)}`
+    writeFileSync(join(dir, 'Dockerfile'), `FROM ${debian}\nRUN apt-get update && apt-get install -y curl\n`)
     const lint = (more: string[], vars: Record<string, string> = {}) =>
       oci(['lint', '--linters', 'checklist', '--report-dir', 'reports', ...more], vars, dir)
     const failed = await lint(['--lint-failure-threshold', 'warning'])
@@ -116,7 +117,7 @@ describeWithEnv('the bundled CLI, as a user runs it on Node 24', env => {
 
     // --format: what stdout carries; the exit code still follows the threshold.
     const text = await lint(['--format', 'text'])
-    expect(text.stdout).toMatch(/^Dockerfile:1: warning OP001 \(checklist\) /m)
+    expect(text.stdout).toMatch(/^Dockerfile:1: warning OP004 \(checklist\) /m)
     expect(text.stdout.trim().split('\n')).toHaveLength(codequality.length)
     const json = await lint(['--format', 'json', '--lint-failure-threshold', 'warning'])
     expect(json.code).toBe(1)

@@ -1,78 +1,126 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError, StepError } from '../../src/errors.js'
-import { runHadolint } from '../../src/stages/lint/hadolint.js'
-import { parseLintOptions, runLint } from '../../src/stages/lint/index.js'
 import type { Reporter } from '../../src/reporter.js'
+import { parseHadolintJson, runHadolint } from '../../src/stages/lint/hadolint.js'
+import { parseLintOptions, runLint } from '../../src/stages/lint/index.js'
+import { ROOT } from '../support/env.js'
+import { describeWithLintTools } from './lint-tools.js'
 
-describe('runHadolint with a stand-in executable', () => {
+const FIXTURES = join(ROOT, '__tests__', 'fixtures')
+const DOCKERFILES = join(FIXTURES, 'dockerfiles')
+
+const quiet = {
+  group: (_: string, fn: () => Promise<unknown>) => fn(),
+  info: () => undefined,
+  warning: () => undefined,
+  notice: () => undefined,
+  error: () => undefined,
+  setOutput: () => undefined,
+  summary: () => undefined
+} as unknown as Reporter
+
+describeWithLintTools('hadolint 2.12.0, the real binary', tools => {
   let dir: string
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'hadolint-'))
-    writeFileSync(join(dir, 'Dockerfile'), 'FROM ubuntu\nRUN apt-get install curl\n')
-  })
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'hadolint-'))))
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-  /** A script that records its arguments and acts as told. */
-  const fake = (body: string): string => {
-    const path = join(dir, 'hadolint')
-    writeFileSync(path, `#!/bin/sh\necho "$@" > "${dir}/args"\n${body}\n`)
-    chmodSync(path, 0o755)
-    return path
-  }
-  const lint = (binary: string, extra: { config?: string; ignore?: string[] } = {}) =>
+  const lint = (fixture: string, config?: string) =>
     runHadolint({
-      binary,
-      path: join(dir, 'Dockerfile'),
-      file: 'Dockerfile',
+      binary: tools().hadolint,
+      path: join(DOCKERFILES, fixture),
+      file: fixture,
       workspace: dir,
-      ignore: extra.ignore ?? [],
-      config: extra.config
+      config
     })
 
-  it('reads findings when hadolint exits 1 for them, with .hadolint.yaml and lint-ignore passed on', async () => {
-    writeFileSync(join(dir, '.hadolint.yaml'), 'ignored: []\n')
-    const bin = fake(
-      `echo '[{"code":"DL3006","column":1,"file":"Dockerfile","level":"warning","line":1,"message":"Always tag the version of an image explicitly"}]'\nexit 1`
+  it('prints what the recorded sample says, so the unit tests read its real output', async () => {
+    const recorded = parseHadolintJson(
+      readFileSync(join(FIXTURES, 'hadolint', 'OP002.bad.json'), 'utf8'),
+      'OP002.bad.Dockerfile'
     )
-    const findings = await lint(bin, { ignore: ['DL3008', 'OP011'] })
-    expect(findings.map(f => [f.ruleId, f.line])).toEqual([['DL3006', 1]])
-    const { readFileSync } = await import('node:fs')
-    expect(readFileSync(join(dir, 'args'), 'utf8').trim()).toBe(
-      `--format json --no-color --config ${join(dir, '.hadolint.yaml')} --ignore DL3008 ${join(dir, 'Dockerfile')}`
-    )
+    expect(await lint('OP002.bad.Dockerfile')).toEqual(recorded)
   })
 
-  it('is an error, not a pass, when hadolint fails', async () => {
-    const bin = fake('echo "hadolint: openFile: does not exist" >&2\nexit 2')
-    await expect(lint(bin)).rejects.toThrow(StepError)
-    await expect(lint(bin)).rejects.toThrow(/hadolint exited with code 2\nhadolint: openFile: does not exist/)
+  it('reads BuildKit syntax it cannot parse as written (ADD --checksum, --keep-git-dir, here-documents) and points at the right lines', async () => {
+    const found = await lint('corpus/bake-cloud/images/venv-builder/Dockerfile')
+    expect(found.map(f => `${f.ruleId} ${f.line}`)).toEqual(['DL3006 2', 'DL3008 3'])
+    for (const fixture of [
+      'corpus/shell-heredoc-checksum.Dockerfile',
+      'corpus/bake-cloud/images/compute/Dockerfile'
+    ])
+      expect((await lint(fixture)).map(f => f.ruleId)).not.toContain('DL1000')
   })
 
-  it('is an error when hadolint prints no JSON', async () => {
-    await expect(lint(fake('echo "Segmentation fault"'))).rejects.toThrow(
-      'hadolint printed something that is not JSON'
+  it('keeps .hadolint.yaml’s ignored list (lint-ignore is applied after the run, not passed as --ignore)', async () => {
+    writeFileSync(join(dir, '.hadolint.yaml'), 'ignored:\n  - DL3008\n')
+    const found = await lint('OP002.bad.Dockerfile')
+    expect(found.map(f => f.ruleId)).not.toContain('DL3008')
+    expect(found.map(f => f.ruleId)).toContain('DL3009')
+  })
+
+  it('refuses a hadolint config it cannot read, which hadolint itself would skip with exit 0', async () => {
+    writeFileSync(join(dir, 'hadolint.yaml'), 'ignored: DL3008\n')
+    await expect(lint('OP002.bad.Dockerfile', 'hadolint.yaml')).rejects.toThrow(InputError)
+    await expect(lint('OP002.bad.Dockerfile', 'hadolint.yaml')).rejects.toThrow(
+      /Input "hadolint-config": hadolint cannot read .*hadolint\.yaml \(expected !!seq instead of !!str\)/
     )
-    await expect(lint(fake('exit 1'))).rejects.toThrow('hadolint failed without printing findings')
   })
 
   it('is an error when the binary is missing', async () => {
-    await expect(lint(join(dir, 'no-such-hadolint'))).rejects.toThrow(/no-such-hadolint was not found/)
+    await expect(
+      runHadolint({
+        binary: join(dir, 'no-hadolint'),
+        path: join(DOCKERFILES, 'OP002.bad.Dockerfile'),
+        file: 'D',
+        workspace: dir
+      })
+    ).rejects.toThrow(/no-hadolint was not found/)
   })
 
-  it('refuses a hadolint-config that does not exist', async () => {
-    await expect(lint(fake('echo []'), { config: 'lint/hadolint.yaml' })).rejects.toThrow(InputError)
+  it('is an error, not a pass, when hadolint fails', async () => {
+    // A hadolint that cannot start: its own binary given a flag it does not know.
+    const wrapper = join(dir, 'hadolint')
+    writeFileSync(wrapper, `#!/bin/sh\nexec "${tools().hadolint}" --no-such-flag "$@"\n`, { mode: 0o755 })
+    await expect(
+      runHadolint({
+        binary: wrapper,
+        path: join(DOCKERFILES, 'OP002.bad.Dockerfile'),
+        file: 'D',
+        workspace: dir
+      })
+    ).rejects.toThrow(StepError)
   })
 
+  it('honours a `# hadolint ignore=` line that names an OP rule, which hadolint alone would drop whole', async () => {
+    copyFileSync(join(DOCKERFILES, 'corpus', 'pragmas-ignore.Dockerfile'), join(dir, 'Dockerfile'))
+    const alone = await runHadolint({
+      binary: tools().hadolint,
+      path: join(dir, 'Dockerfile'),
+      file: 'Dockerfile',
+      workspace: dir
+    })
+    expect(alone.map(f => `${f.ruleId} ${f.line}`)).toContain('DL3008 5')
+    const opts = parseLintOptions(name => ({ linters: 'hadolint,checklist' })[name] ?? '')
+    const result = await runLint(
+      { ...opts, file: 'Dockerfile', context: '.', labelSchemas: ['oci'], workspace: dir },
+      { hadolint: tools().hadolint },
+      quiet
+    )
+    expect(result.findings.map(f => f.ruleId)).not.toContain('DL3008')
+    expect(result.findings.map(f => f.ruleId)).not.toContain('OP003')
+  })
+})
+
+describe('hadolint missing', () => {
   it('names the other linters when hadolint is not available', async () => {
-    const reporter = { group: (_: string, fn: () => Promise<unknown>) => fn() } as unknown as Reporter
     const opts = parseLintOptions(() => '')
     await expect(
       runLint(
-        { ...opts, file: 'Dockerfile', context: '.', labelSchemas: [], workspace: dir },
-        { trivy: '/bin/trivy' },
-        reporter
+        { ...opts, file: 'OP002.bad.Dockerfile', context: '.', labelSchemas: [], workspace: DOCKERFILES },
+        { trivy: '/usr/local/bin/trivy' },
+        quiet
       )
     ).rejects.toThrow(
       'hadolint is not available on this runner: set hadolint-path to an installed hadolint, or leave it out: linters: trivy,checklist'

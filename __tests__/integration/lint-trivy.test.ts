@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Location, Reporter } from '../../src/reporter.js'
 import { parseLintOptions, runLint } from '../../src/stages/lint/index.js'
-import { runTrivyConfig } from '../../src/stages/lint/trivy-config.js'
+import { parseTrivyConfigJson, runTrivyConfig } from '../../src/stages/lint/trivy-config.js'
 import type { SarifLog } from '../../src/stages/report/sarif.js'
-import { describeWithEnv, ROOT } from '../support/env.js'
+import { ROOT } from '../support/env.js'
+import { describeWithLintTools } from './lint-tools.js'
 
 const DOCKERFILES = join(ROOT, '__tests__', 'fixtures', 'dockerfiles')
 
@@ -40,7 +41,7 @@ function recordingReporter() {
 /** Each Trivy run takes seconds (it loads its embedded checks). */
 const TRIVY_TIMEOUT = 180_000
 
-describeWithEnv('Trivy Dockerfile checks', env => {
+describeWithLintTools('Trivy 0.69.3 Dockerfile checks, the real binary', env => {
   let cache: string
   beforeAll(() => (cache = mkdtempSync(join(tmpdir(), 'trivy-cache-'))))
   afterAll(() => rmSync(cache, { recursive: true, force: true }))
@@ -50,14 +51,18 @@ describeWithEnv('Trivy Dockerfile checks', env => {
     async () => {
       const { findings } = await runTrivyConfig({
         binary: env().trivy,
-        path: join(DOCKERFILES, 'reference', 'skao-uv.Dockerfile'),
-        file: 'skao-uv.Dockerfile',
+        path: join(DOCKERFILES, 'OP004.distroless-root.bad.Dockerfile'),
+        file: 'OP004.distroless-root.bad.Dockerfile',
         cacheDir: cache,
         env: OFFLINE
       })
-      const ds002 = findings.find(f => f.ruleId === 'DS002')
-      expect(ds002).toMatchObject({ engine: 'trivy', level: 'error', file: 'skao-uv.Dockerfile' })
-      expect(ds002?.helpUri).toMatch(/ds002/i)
+      const ds002 = findings.find(f => f.ruleId === 'DS-0002')
+      expect(ds002).toMatchObject({
+        engine: 'trivy',
+        level: 'error',
+        file: 'OP004.distroless-root.bad.Dockerfile'
+      })
+      expect(ds002?.helpUri).toBe('https://avd.aquasec.com/misconfig/ds-0002')
     },
     TRIVY_TIMEOUT
   )
@@ -74,11 +79,11 @@ describeWithEnv('Trivy Dockerfile checks', env => {
         const home = join(work, 'home')
         const { findings } = await runTrivyConfig({
           binary: trivy,
-          path: join(DOCKERFILES, 'reference', 'skao-uv.Dockerfile'),
-          file: 'skao-uv.Dockerfile',
+          path: join(DOCKERFILES, 'OP004.distroless-root.bad.Dockerfile'),
+          file: 'OP004.distroless-root.bad.Dockerfile',
           env: { ...OFFLINE, HOME: home, XDG_CACHE_HOME: '', TRIVY_CACHE_DIR: '' }
         })
-        expect(findings.map(f => f.ruleId)).toContain('DS002')
+        expect(findings.map(f => f.ruleId)).toContain('DS-0002')
         const configRun = readFileSync(join(work, 'args'), 'utf8')
           .split('\n')
           .find(l => l.startsWith('config --format'))
@@ -105,11 +110,17 @@ describeWithEnv('Trivy Dockerfile checks', env => {
           env: OFFLINE
         })
       const bad = await run('OP001.bad.Dockerfile')
-      expect(bad.findings.filter(f => f.ruleId === 'DS001').map(f => f.line)).toContain(3)
+      expect(bad.findings.filter(f => f.ruleId === 'DS-0001').map(f => f.line)).toContain(3)
       const add = await run('OP007.bad.Dockerfile')
-      expect(add.findings.filter(f => f.ruleId === 'DS005').map(f => f.line)).toContain(2)
+      expect(add.findings.filter(f => f.ruleId === 'DS-0005').map(f => f.line)).toContain(2)
       const good = await run('OP004.good.Dockerfile')
-      expect(good.findings.map(f => f.ruleId)).not.toContain('DS002')
+      expect(good.findings.map(f => f.ruleId)).not.toContain('DS-0002')
+      // The recorded sample the unit tests read is what this Trivy prints.
+      const recorded = parseTrivyConfigJson(
+        readFileSync(join(ROOT, '__tests__', 'fixtures', 'trivy', 'OP007.git-arg.good.json'), 'utf8'),
+        'OP007.git-arg.good.Dockerfile'
+      )
+      expect((await run('OP007.git-arg.good.Dockerfile')).findings).toEqual(recorded)
     },
     TRIVY_TIMEOUT
   )
@@ -120,13 +131,7 @@ describeWithEnv('Trivy Dockerfile checks', env => {
       const work = mkdtempSync(join(tmpdir(), 'lint-run-'))
       try {
         writeFileSync(join(work, 'Dockerfile'), readFileSync(join(DOCKERFILES, 'OP004.bad.Dockerfile')))
-        // hadolint cannot be had here: a stand-in prints what hadolint prints for this file's root USER.
-        const hadolint = join(work, 'hadolint')
-        const json =
-          '[{"code":"DL3002","column":1,"file":"Dockerfile","level":"warning","line":5,"message":"Last USER should not be root"}]'
-        writeFileSync(hadolint, `#!/bin/sh\necho '${json}'\nexit 1\n`)
-        chmodSync(hadolint, 0o755)
-        const opts = parseLintOptions(name => ({ 'lint-ignore': 'DS026' })[name] ?? '')
+        const opts = parseLintOptions(() => '')
         const { reporter, calls } = recordingReporter()
         const result = await runLint(
           {
@@ -137,15 +142,14 @@ describeWithEnv('Trivy Dockerfile checks', env => {
             workspace: work,
             trivyCacheDir: cache
           },
-          { hadolint, trivy: env().trivy },
+          { hadolint: env().hadolint, trivy: env().trivy },
           reporter
         )
         const op004 = result.findings.filter(f => f.ruleId === 'OP004')
         expect(op004).toHaveLength(1)
-        expect(op004[0]?.message).toContain('(also hadolint DL3002, trivy DS002)')
-        expect(result.findings.map(f => f.ruleId)).not.toContain('DL3002')
-        expect(result.findings.map(f => f.ruleId)).not.toContain('DS002')
-        expect(result.findings.map(f => f.ruleId)).not.toContain('DS026')
+        expect(op004[0]?.message).toContain('(also hadolint DL3002, trivy DS-0002)')
+        const ids = result.findings.map(f => f.ruleId)
+        for (const twin of ['DL3002', 'DS-0002', 'DS-0026']) expect(ids).not.toContain(twin)
         expect(result.failed).toBe(true)
 
         expect(calls.annotations).toContainEqual([
@@ -162,6 +166,33 @@ describeWithEnv('Trivy Dockerfile checks', env => {
       } finally {
         rmSync(work, { recursive: true, force: true })
       }
+    },
+    TRIVY_TIMEOUT
+  )
+
+  it(
+    'reports DS026 (no HEALTHCHECK) only when lint-rules asks, and no DS005 on a commit-pinned ADD of git',
+    async () => {
+      const lint = async (rules: string) => {
+        const opts = parseLintOptions(name => ({ linters: 'trivy', 'lint-rules': rules })[name] ?? '')
+        const { reporter } = recordingReporter()
+        const result = await runLint(
+          {
+            ...opts,
+            file: 'OP007.git-arg.good.Dockerfile',
+            context: '.',
+            labelSchemas: ['oci'],
+            workspace: DOCKERFILES,
+            reportDir: join(cache, 'reports'),
+            trivyCacheDir: cache
+          },
+          { trivy: env().trivy },
+          reporter
+        )
+        return result.findings.map(f => `${f.ruleId} ${f.line} ${f.level}`)
+      }
+      expect(await lint('')).toEqual([])
+      expect(await lint('+DS026')).toEqual(['DS-0026 1 info'])
     },
     TRIVY_TIMEOUT
   )

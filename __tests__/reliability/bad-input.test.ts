@@ -86,7 +86,7 @@ const cases: Case[] = [
   ['lint-rules', { 'lint-rules': 'OP999' }, 'unknown checklist rule "OP999"'],
   ['lint-rules', { 'lint-rules': 'OP004=fatal' }, '"fatal" in "OP004=fatal" is not a level'],
   ['lint-rules', { 'lint-rules': '-OP004=warning' }, 'disables a rule and sets its level'],
-  ['lint-rules', { 'lint-rules': 'DL3008' }, 'is not a checklist rule'],
+  ['lint-rules', { 'lint-rules': 'image=app' }, 'image is one of runtime, builder, base'],
   ['lint-ignore', { 'lint-ignore': 'XX123' }, '"XX123" is not a rule ID'],
   ['lint-ignore', { 'lint-ignore': 'OP999' }, 'unknown checklist rule "OP999"'],
   ['linters', { linters: 'shellcheck' }, 'unknown linter "shellcheck"'],

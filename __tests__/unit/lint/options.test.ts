@@ -1,6 +1,6 @@
 import { InputError } from '../../../src/errors.js'
 import { RULES } from '../../../src/stages/lint/checklist/registry.js'
-import { parseLintOptions, parseRuleSelection } from '../../../src/stages/lint/options.js'
+import { applyRuleItems, parseLintOptions, parseRuleSelection } from '../../../src/stages/lint/options.js'
 
 const parse = (inputs: Record<string, string>) => parseLintOptions(name => inputs[name] ?? '')
 
@@ -39,7 +39,7 @@ describe('parseLintOptions', () => {
       trivyPath: 'trivy'
     })
     expect(opts.minimalBases).toContain('registry.example/runtime/*')
-    expect(opts.minimalBases).toContain('*distroless*')
+    expect(opts.minimalBases).toContain('gcr.io/distroless/*')
   })
 
   it.each([
@@ -54,7 +54,8 @@ describe('parseLintOptions', () => {
     [{ 'lint-ignore': 'no-root' }, 'lint-ignore', '"no-root" is not a rule ID'],
     [{ 'lint-rules': '-OP404' }, 'lint-rules', 'unknown checklist rule "OP404"'],
     [{ 'lint-rules': 'OP004=fatal' }, 'lint-rules', '"fatal" in "OP004=fatal" is not a level'],
-    [{ 'lint-rules': '-DL3008' }, 'lint-rules', "silence other engines' rules with lint-ignore"],
+    [{ 'lint-rules': 'image=runtime-ish' }, 'lint-rules', 'image is one of runtime, builder, base'],
+    [{ 'lint-rules': '-DS026=info' }, 'lint-rules', 'disables a rule and sets its level'],
     [{ 'lint-data-size-limit': 'big' }, 'lint-data-size-limit', '"big" is not a size'],
     [{ lint: 'maybe' }, 'lint', 'is not a boolean']
   ])('refuses %j naming the input', (inputs, input, problem) => {
@@ -73,7 +74,7 @@ describe('parseLintOptions', () => {
 })
 
 describe('lint-rules', () => {
-  const ids = (value: string) => [...parseRuleSelection(value).keys()]
+  const ids = (value: string) => [...parseRuleSelection(value).rules.keys()]
 
   it('disables with -, re-enables with +, and keeps the rest', () => {
     expect(ids('-OP011,-OP006')).toEqual(RULES.map(r => r.id).filter(id => id !== 'OP011' && id !== 'OP006'))
@@ -85,9 +86,41 @@ describe('lint-rules', () => {
   })
 
   it('sets a level with =', () => {
-    const rules = parseRuleSelection('OP006=error,+OP011=warning')
+    const { rules } = parseRuleSelection('OP006=error,+OP011=warning')
     expect(rules.get('OP006')).toBe('error')
     expect(rules.get('OP011')).toBe('warning')
     expect(rules.get('OP001')).toBe('error')
+  })
+
+  it('turns hadolint and Trivy rules on, off or to a level, in any form of their ID', () => {
+    const { external, rules } = parseRuleSelection('+DS026, -DL3008, AVD-DS-0004=info, DS-0017=error, SC2086')
+    expect([...external]).toEqual([
+      ['DS026', 'on'],
+      ['DL3008', 'off'],
+      ['DS004', 'info'],
+      ['DS017', 'error'],
+      ['SC2086', 'on']
+    ])
+    expect([...rules.keys()]).toEqual(RULES.map(r => r.id))
+  })
+
+  it('declares what the Dockerfile builds with image=', () => {
+    expect(parseRuleSelection('image=builder').image).toBe('builder')
+    expect(parseRuleSelection('-OP011\nimage = base').image).toBe('base')
+    expect(parseRuleSelection('').image).toBeUndefined()
+    expect(parseLintOptions(name => (name === 'lint-rules' ? 'image=builder,-OP011' : '')).image).toBe(
+      'builder'
+    )
+  })
+
+  it('applies items on top of another selection (the repository file, then the input)', () => {
+    const repo = applyRuleItems('.oci-pipeline.yaml', ['-OP011', 'OP006=info', 'image=base'])
+    const run = applyRuleItems('lint-rules', ['+OP011'], repo)
+    expect(run.rules.get('OP011')).toBe('style')
+    expect(run.rules.get('OP006')).toBe('info')
+    expect(run.image).toBe('base')
+    expect(() => applyRuleItems('.oci-pipeline.yaml', ['OP404'])).toThrow(
+      'Input ".oci-pipeline.yaml": unknown checklist rule "OP404"'
+    )
   })
 })

@@ -154,4 +154,17 @@ describe('lintSummary', () => {
     const md = lintSummary({ findings: many, engines: ['hadolint'], threshold: 'error', failed: false })
     expect(md).toContain('… and 3 more in the SARIF report.')
   })
+
+  it('says what the Dockerfile was linted as when it is not a runtime image', () => {
+    const md = lintSummary({
+      findings: [],
+      engines: ['checklist'],
+      threshold: 'error',
+      failed: false,
+      kind: 'a builder image (from line 1)'
+    })
+    expect(md.split('\n')[4]).toBe(
+      'Linted as a builder image (from line 1): the rules about runtime images that do not apply to it were skipped.'
+    )
+  })
 })

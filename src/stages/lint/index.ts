@@ -1,16 +1,27 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve, sep } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import { InputError, StepError } from '../../errors.js'
 import { atOrAbove, countByLevel, type Finding, type Level } from '../../findings.js'
 import { toCodeQuality } from '../report/codequality.js'
 import { lintSummary } from '../report/lint-summary.js'
 import { toSarif, type SarifEngine } from '../report/sarif.js'
 import type { Location, Reporter } from '../../reporter.js'
+import { bakeContexts } from './bake.js'
 import { RULES, runChecklist } from './checklist/registry.js'
+import type { ImageKind, NamedContext } from './checklist/types.js'
 import { dedupe, withoutIgnored } from './dedupe.js'
-import { runHadolint } from './hadolint.js'
-import { LINTERS, type Linter, type LintOptions } from './options.js'
-import { runTrivyConfig } from './trivy-config.js'
+import { hadolintConfig, readHadolintConfig, runHadolint } from './hadolint.js'
+import {
+  applyRuleItems,
+  defaultSelection,
+  LINTERS,
+  type Linter,
+  type LintOptions,
+  type RuleSelection
+} from './options.js'
+import { readPragmas, withoutPragmaIgnored, type Pragmas } from './pragmas.js'
+import { readRepoConfig, settingsFor, type LintSettings } from './repo-config.js'
+import { runTrivyConfig, withoutRemoteAddAdvice } from './trivy-config.js'
 
 export { parseLintOptions, LINT_DEFAULTS, type LintOptions } from './options.js'
 
@@ -69,6 +80,55 @@ const annotate = (reporter: Reporter, f: Finding): void => {
 
 const posix = (p: string): string => p.split(sep).join('/')
 
+/** What the run applies: the repository's `.oci-pipeline.yaml`, then the inputs, then the file's own comments. */
+interface Effective {
+  selection: RuleSelection
+  ignore: string[]
+  kind: ImageKind
+  /** Why the kind is what it is, when it is not `runtime`. */
+  kindFrom?: string
+  minimalBases: string[]
+  nonRootBases: string[]
+}
+
+/** A Dockerfile whose path says it builds a build environment (`images/venv-builder/Dockerfile`, `.devcontainer/`). */
+const BUILDER_PATH = /(^|[/._-])(builder|buildenv|build-env|toolchain|devcontainer)([/._-]|$)/i
+
+function effective(opts: LintRunOptions, file: string, pragmas: Pragmas): Effective {
+  const config = readRepoConfig(opts.workspace)
+  const layers: LintSettings[] = settingsFor(config, file)
+  let selection = defaultSelection()
+  let kind: ImageKind | undefined
+  let kindFrom: string | undefined
+  for (const layer of layers) {
+    selection = applyRuleItems(config?.path ?? '', layer.rules, { ...selection, image: undefined })
+    const image = layer.image ?? selection.image
+    if (image) [kind, kindFrom] = [image, config?.path]
+  }
+  // Options built by parseLintOptions carry the items as written; others carry the rules alone.
+  if (opts.ruleItems)
+    selection = applyRuleItems('lint-rules', opts.ruleItems, { ...selection, image: undefined })
+  else if (!layers.length)
+    selection = { rules: opts.rules, external: opts.externalRules ?? new Map(), image: opts.image }
+  if (selection.image) [kind, kindFrom] = [selection.image, 'lint-rules']
+  if (pragmas.image) [kind, kindFrom] = [pragmas.image.kind, `line ${pragmas.image.line}`]
+  if (!kind && BUILDER_PATH.test(file)) [kind, kindFrom] = ['builder', `its path, ${file}`]
+  return {
+    selection,
+    ignore: [...layers.flatMap(l => l.ignore), ...opts.ignore],
+    kind: kind ?? 'runtime',
+    kindFrom,
+    minimalBases: [...opts.minimalBases, ...layers.flatMap(l => l.minimalBases)],
+    nonRootBases: layers.flatMap(l => l.nonRootBases)
+  }
+}
+
+/** Named build contexts the bake files beside the workspace, the context and the Dockerfile define. */
+function namedContexts(opts: LintRunOptions, path: string): Map<string, NamedContext> {
+  const dirs = [opts.workspace, resolve(opts.workspace, opts.context), dirname(path)]
+  return new Map([...new Set(dirs)].flatMap(d => [...bakeContexts(d, path)]))
+}
+
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
 export async function runLint(
   opts: LintRunOptions,
@@ -82,6 +142,16 @@ export async function runLint(
   for (const linter of ['hadolint', 'trivy'] as const)
     if (opts.linters.includes(linter) && !tools[linter]) throw unavailable(linter, opts.linters)
 
+  const text = readFileSync(path, 'utf8')
+  const pragmas = readPragmas(text)
+  const settings = effective(opts, file, pragmas)
+  if (settings.kindFrom)
+    reporter.info(`${file} is linted as a ${settings.kind} image (from ${settings.kindFrom})`)
+  for (const p of pragmas.unreadable)
+    reporter.warning(
+      `"${p.text}" is not an oci-pipeline comment this version reads (ignore=…, global ignore=…, image=runtime|builder|base)`,
+      { file, startLine: p.line, endLine: p.line, title: 'lint' }
+    )
   const engines: SarifEngine[] = []
   const all: Finding[] = []
   for (const linter of LINTERS.filter(l => opts.linters.includes(l)))
@@ -93,8 +163,7 @@ export async function runLint(
             path,
             file,
             config: opts.hadolintConfig,
-            workspace: opts.workspace,
-            ignore: opts.ignore
+            workspace: opts.workspace
           }))
         )
         engines.push({ name: 'hadolint', informationUri: 'https://github.com/hadolint/hadolint' })
@@ -105,21 +174,24 @@ export async function runLint(
           file,
           cacheDir: opts.trivyCacheDir
         })
-        all.push(...findings)
+        all.push(...withoutRemoteAddAdvice(findings, text, opts.buildArgs))
         engines.push({ name: 'trivy', version, informationUri: 'https://trivy.dev' })
       } else {
         all.push(
           ...runChecklist({
-            text: readFileSync(path, 'utf8'),
+            text,
             file,
             dockerfilePath: path,
             context: resolve(opts.workspace, opts.context),
             target: opts.target,
             buildArgs: opts.buildArgs,
-            rules: opts.rules,
+            rules: settings.selection.rules,
             labelSchemas: opts.labelSchemas,
             providedLabels: opts.providedLabels ?? [],
-            minimalBases: opts.minimalBases,
+            minimalBases: settings.minimalBases,
+            nonRootBases: settings.nonRootBases,
+            kind: settings.kind,
+            namedContexts: namedContexts(opts, path),
             dataSizeLimit: opts.dataSizeLimit,
             docsBase: opts.docsBase
           })
@@ -131,7 +203,15 @@ export async function runLint(
       )
     })
 
-  const findings = dedupe(withoutIgnored(all, opts.ignore))
+  const merged = dedupe(all, {
+    ran: opts.linters,
+    rules: settings.selection.rules,
+    external: settings.selection.external,
+    hadolintConfig: opts.linters.includes('hadolint')
+      ? readHadolintConfig(hadolintConfig(opts.hadolintConfig, opts.workspace))
+      : undefined
+  })
+  const findings = withoutPragmaIgnored(withoutIgnored(merged, settings.ignore), pragmas)
   const counts = countByLevel(findings)
   const failed = findings.some(f => atOrAbove(f.level, opts.threshold))
   for (const f of findings) annotate(reporter, f)
@@ -146,6 +226,10 @@ export async function runLint(
   reporter.setOutput('lint-findings', JSON.stringify(counts))
   reporter.setOutput('lint-sarif', sarifPath)
   const names = engines.map(e => (e.version ? `${e.name} ${e.version}` : e.name))
-  reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed }))
+  const kind =
+    settings.kindFrom && settings.kind !== 'runtime'
+      ? `a ${settings.kind} image (from ${settings.kindFrom})`
+      : undefined
+  reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed, kind }))
   return { findings, counts, failed, sarifPath, codeQualityPath }
 }

@@ -5,6 +5,10 @@ import type { Finding, Level } from '../../findings.js'
 import { probe } from '../../infra/tools/probe.js'
 import { parseTrivyVersion } from '../../infra/tools/trivy-version.js'
 import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
+import { parseDockerfile, substitute } from '../dockerfile.js'
+import { URL } from './checklist/copy-rules.js'
+import { copyArgs, instructionsOf, keyword, startLine, varsAt } from './checklist/types.js'
+import { normaliseRuleId } from './rule-ids.js'
 
 /** The flags this Trivy build has, read from `trivy config --help` (they were renamed across releases). */
 export interface TrivyConfigFlags {
@@ -143,4 +147,26 @@ export async function runTrivyConfig(
   } finally {
     if (!opts.cacheDir) removeTempDir(cacheDir)
   }
+}
+
+/**
+ * Trivy's DS005 ("use COPY instead of ADD") skips `ADD https://…` and `ADD git@…`, but not the
+ * same sources written through an ARG (`ADD ${REPO}#${COMMIT} /src`): it then tells the user to
+ * COPY a git URL, which cannot work. Those findings are dropped here; OP007 checks remote ADDs.
+ */
+export function withoutRemoteAddAdvice(
+  findings: readonly Finding[],
+  dockerfile: string,
+  buildArgs?: ReadonlyMap<string, string>
+): Finding[] {
+  if (!findings.some(f => normaliseRuleId(f.ruleId) === 'DS005')) return [...findings]
+  const df = parseDockerfile(dockerfile, buildArgs)
+  const remote = new Set<number>()
+  for (const [i, stage] of instructionsOf(df.stages)) {
+    if (keyword(i) !== 'ADD') continue
+    const vars = varsAt(df, stage, i)
+    const sources = copyArgs(i).sources.map(s => substitute(s, vars))
+    if (sources.length && sources.every(s => URL.test(s))) remote.add(startLine(i) + 1)
+  }
+  return findings.filter(f => normaliseRuleId(f.ruleId) !== 'DS005' || !remote.has(f.line))
 }

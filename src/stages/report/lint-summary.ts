@@ -13,14 +13,18 @@ export interface SummaryInput {
   engines: readonly string[]
   threshold: Level | 'none'
   failed: boolean
+  /** What the Dockerfile was linted as, when declared or read from its path (`a builder image, from line 1`). */
+  kind?: string
 }
 
 /** The Markdown job-summary section: totals by level, then one row per finding. */
-export function lintSummary({ findings, engines, threshold, failed }: SummaryInput): string {
+export function lintSummary({ findings, engines, threshold, failed, kind }: SummaryInput): string {
   const counts = countByLevel(findings)
   const totals = LEVELS.map(l => `${counts[l]} ${l}`).join(', ')
   const verdict = failed ? `**failed** (threshold: ${threshold})` : `passed (threshold: ${threshold})`
   const lines = [`### Dockerfile lint: ${verdict}`, '', `${totals} — engines: ${engines.join(', ')}`, '']
+  if (kind)
+    lines.push(`Linted as ${kind}: the rules about runtime images that do not apply to it were skipped.`, '')
   if (!findings.length) return [...lines, 'No findings.', ''].join('\n')
   lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|')
   const sorted = [...findings].sort(

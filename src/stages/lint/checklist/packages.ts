@@ -106,3 +106,55 @@ export const options = (command: Command): string[] =>
 
 /** A package name without its version or extras: `curl=7.88*` → `curl`, `Flask[async]>=2` → `flask`. */
 export const packageName = (word: string): string => (word.split(/[=<>!~;@[\s]/)[0] ?? '').toLowerCase()
+
+/** Package names a RUN removes again, or `all` for managers whose every install it undoes. */
+export interface Removals {
+  names: Set<string>
+  all: Set<Manager>
+}
+
+const REMOVE_VERBS: Array<[Manager, RegExp, string[]]> = [
+  ['apt', /^(apt-get|apt|aptitude)$/, ['purge', 'remove']],
+  ['apk', /^apk$/, ['del']],
+  ['dnf', /^(dnf|yum|microdnf|tdnf)$/, ['remove', 'erase', 'autoremove']],
+  ['zypper', /^zypper$/, ['remove', 'rm']]
+]
+
+/**
+ * What the install-build-purge pattern of the official images takes out again in the same RUN:
+ * `apk add --virtual .build-deps … && apk del .build-deps`, `apt-get purge gcc`, and
+ * `apt-mark auto '.*' … apt-get purge --auto-remove` (every package installed since is removed).
+ */
+export function removalsOf(commands: Command[]): Removals {
+  const names = new Set<string>()
+  const all = new Set<Manager>()
+  const virtual = new Map<string, string[]>()
+  let markedAuto = false
+  for (const raw of commands) {
+    const command = normalise(raw)
+    const name = program(command)
+    const words = command.map(w => w.text)
+    const install = installOf(command)
+    if (install?.manager === 'apk') {
+      const at = words.findIndex(w => w === '--virtual' || w === '-t')
+      const label = at >= 0 ? words[at + 1] : words.find(w => w.startsWith('--virtual='))?.slice(10)
+      if (label)
+        virtual.set(
+          label,
+          install.packages.map(p => packageName(p.text))
+        )
+    }
+    if (name === 'apt-mark' && words[1] === 'auto') markedAuto = true
+    if (/^(apt-get|apt)$/.test(name) && words.includes('autoremove') && markedAuto) all.add('apt')
+    if (/^(dnf|yum)$/.test(name) && words[1] === 'history' && words[2] === 'undo') all.add('dnf')
+    const entry = REMOVE_VERBS.find(([, re]) => re.test(name))
+    const verbAt = entry ? words.findIndex((w, n) => n > 0 && entry[2].includes(w)) : -1
+    if (!entry || verbAt < 0) continue
+    if (entry[0] === 'apt' && markedAuto && words.includes('--auto-remove')) all.add('apt')
+    for (const w of words.slice(verbAt + 1).filter(w => !w.startsWith('-') && !w.includes('='))) {
+      names.add(packageName(w))
+      for (const p of virtual.get(w) ?? []) names.add(p)
+    }
+  }
+  return { names, all }
+}

@@ -1,6 +1,7 @@
 import { finalStage, parseDockerfile } from '../../dockerfile.js'
 import type { Finding, Level } from '../../../findings.js'
 import { copyRules } from './copy-rules.js'
+import { dataRules } from './data-rules.js'
 import { imageRules } from './images.js'
 import { miscRules } from './misc-rules.js'
 import { packageRules } from './package-rules.js'
@@ -16,6 +17,7 @@ export const RULES: readonly Rule[] = [
   ...packageRules,
   ...userRules,
   ...copyRules,
+  ...dataRules,
   ...miscRules,
   ...secretRules
 ].sort((a, b) => a.id.localeCompare(b.id))
