@@ -20,7 +20,7 @@ var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line."},{"name":"lint-rules","default":"","description":"Checklist rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
@@ -118,8 +118,8 @@ function parseImages(value, repo) {
 var metadata_labels = __webpack_require__(64426);
 // EXTERNAL MODULE: ./src/stages/metadata/tags.ts
 var tags = __webpack_require__(89780);
-// EXTERNAL MODULE: ./src/stages/lint/index.ts + 19 modules
-var lint = __webpack_require__(82903);
+// EXTERNAL MODULE: ./src/stages/lint/index.ts + 28 modules
+var lint = __webpack_require__(45148);
 // EXTERNAL MODULE: ./src/stages/scan/options.ts
 var options = __webpack_require__(54835);
 ;// CONCATENATED MODULE: ./src/config/config.ts
@@ -1342,27 +1342,27 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
         records.set(task.name, { name: task.name, title: task.title, status: 'cancelled', reason });
         running.get(task.name)?.abort.abort(new Error(reason));
     };
-    /** After a failure: its dependents, then whatever nothing left needs. */
+    /** A task and everything that needs it, directly or not: none of them can run now. */
+    const cancelWithDependents = (task, reason) => {
+        cancel(task, reason);
+        for (const d of dependents(task.name))
+            if (!settled(d.name))
+                cancelWithDependents(d, `${task.title} was cancelled`);
+    };
+    const dead = (name) => ['cancelled', 'failed', 'skipped'].includes(records.get(name)?.status ?? '');
+    /** After a failure: what needs it, then whatever no task left needs (lint and by-products aside). */
     const propagate = (failed) => {
-        const queue = [failed];
-        while (queue.length) {
-            const name = queue.shift();
-            for (const d of dependents(name)) {
-                if (settled(d.name))
-                    continue;
-                cancel(d, `${records.get(failed)?.title ?? failed} failed`);
-                queue.push(d.name);
-            }
-        }
-        let changed = true;
-        while (changed) {
+        for (const d of dependents(failed.name))
+            if (!settled(d.name))
+                cancelWithDependents(d, `${failed.title} failed`);
+        for (let changed = true; changed;) {
             changed = false;
             for (const t of tasks) {
                 const ds = dependents(t.name);
                 if (settled(t.name) || t.standalone || ds.length === 0)
                     continue;
-                if (ds.every(d => records.get(d.name)?.status === 'cancelled' || records.get(d.name)?.status === 'failed')) {
-                    cancel(t, 'nothing that needs it will run');
+                if (ds.every(d => dead(d.name) || d.byProduct)) {
+                    cancelWithDependents(t, 'nothing that needs it will run');
                     changed = true;
                 }
             }
@@ -1370,11 +1370,6 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
     };
     const get = (name) => records.get(name)?.result;
     const startTask = (task) => {
-        const reason = task.skip?.(get);
-        if (reason !== undefined) {
-            records.set(task.name, { name: task.name, title: task.title, status: 'skipped', reason });
-            return;
-        }
         const abort = new AbortController();
         const began = now();
         const lane = lanes.open(task.title);
@@ -1396,26 +1391,29 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
                 records.set(task.name, record);
                 if (record.status === 'failed') {
                     failures.push(record);
-                    propagate(task.name);
+                    propagate(task);
                 }
             }
             running.delete(task.name);
         })();
         running.set(task.name, { abort, done });
     };
+    for (const t of tasks) {
+        const reason = t.skip?.();
+        if (reason !== undefined)
+            records.set(t.name, { name: t.name, title: t.title, status: 'skipped', reason });
+    }
     const ready = (t) => !settled(t.name) &&
         !running.has(t.name) &&
         (t.needs ?? []).every(n => records.get(n)?.status === 'done' || records.get(n)?.status === 'skipped');
     for (;;) {
-        let started = false;
-        for (const t of tasks)
-            if (ready(t))
-                (startTask(t), (started = true));
+        const startable = tasks.filter(ready);
+        startable.forEach(startTask);
         if (running.size > 0)
             await Promise.race([...running.values()].map(r => r.done));
         else if (tasks.every(t => settled(t.name)))
             break;
-        else if (!started)
+        else if (startable.length === 0)
             throw new Error('the task graph is stuck'); // cannot happen: checkGraph, propagate
     }
     await lanes.flush();
@@ -2607,8 +2605,8 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
     return { layout, root, images, imageId: images[0].configDigest, metadata, mode };
 }
 
-// EXTERNAL MODULE: ./src/stages/lint/index.ts + 19 modules
-var lint = __webpack_require__(82903);
+// EXTERNAL MODULE: ./src/stages/lint/index.ts + 28 modules
+var lint = __webpack_require__(45148);
 ;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
 
 /**
@@ -3654,7 +3652,7 @@ function pipelineTasks(run) {
             name: 'reports',
             title: 'Scan reports',
             needs: ['scan'],
-            standalone: true,
+            byProduct: true,
             skip: () => noScan ?? (config.sarifUpload && deps.uploadSarif ? undefined : 'no SARIF upload here'),
             run: async ({ get }) => {
                 for (const s of get('scan').scans)
@@ -3757,14 +3755,12 @@ async function runPipeline(config, ctx, deps) {
         const run = {
             meta: result('metadata'),
             imageId: built?.imageId,
-            digest: pushed?.digest ?? (built && built.mode === 'layout' ? built.root.digest : undefined),
+            digest: pushed?.digest,
             pushed: !!pushed,
             lint: result('lint'),
             scan: result('scan'),
             tasks: graph.records
         };
-        if (!pushed && run.digest)
-            deps.reporter.setOutput('digest', run.digest);
         writeRunOutputs(deps, run, built);
         deps.reporter.info(config.pushReason);
         const failure = graph.failures[0];
@@ -3925,7 +3921,7 @@ function properties(instruction) {
 
 /***/ }),
 
-/***/ 82903:
+/***/ 45148:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3997,11 +3993,13 @@ const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
 const SUMMARY_ROWS = 50;
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 /** The Markdown job-summary section: totals by level, then one row per finding. */
-function lintSummary({ findings, engines, threshold, failed }) {
+function lintSummary({ findings, engines, threshold, failed, kind }) {
     const counts = countByLevel(findings);
     const totals = LEVELS.map(l => `${counts[l]} ${l}`).join(', ');
     const verdict = failed ? `**failed** (threshold: ${threshold})` : `passed (threshold: ${threshold})`;
     const lines = [`### Dockerfile lint: ${verdict}`, '', `${totals} — engines: ${engines.join(', ')}`, ''];
+    if (kind)
+        lines.push(`Linted as ${kind}: the rules about runtime images that do not apply to it were skipped.`, '');
     if (!findings.length)
         return [...lines, 'No findings.', ''].join('\n');
     lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|');
@@ -4088,104 +4086,87 @@ function toSarif(findings, engines, workspace) {
     };
 }
 
-// EXTERNAL MODULE: ./src/stages/dockerfile.ts
-var dockerfile = __webpack_require__(85125);
-;// CONCATENATED MODULE: ./src/stages/lint/checklist/build-context.ts
+;// CONCATENATED MODULE: ./src/stages/lint/bake.ts
 
 
-/** Enough to list a large repository without reading all of it. */
-const MAX_FILES = 20000;
-/** The `.dockerignore` BuildKit uses: `<Dockerfile>.dockerignore` beside the Dockerfile wins. */
-function dockerignorePath(context, dockerfilePath) {
-    const candidates = [
-        dockerfilePath ? `${dockerfilePath}.dockerignore` : undefined,
-        (0,external_node_path_.join)(context, '.dockerignore')
-    ];
-    return candidates.find((p) => !!p && (0,external_node_fs_.existsSync)(p));
-}
-/** `.dockerignore` patterns as a predicate (Go filepath.Match with `**`, `!` exceptions, last match wins). */
-function dockerignoreMatcher(text) {
-    const rules = text
-        .split(/\r?\n/)
-        .map(l => l.trim())
-        .filter(l => l && !l.startsWith('#'))
-        .map(l => {
-        const negate = l.startsWith('!');
-        const pattern = (negate ? l.slice(1) : l)
-            .trim()
-            .replace(/^\/+|\/+$/g, '')
-            .replace(/^\.\//, '');
-        return { negate, re: globToRegExp(pattern) };
-    });
-    return (path) => {
-        let ignored = false;
-        for (const rule of rules)
-            if (rule.re.test(path))
-                ignored = !rule.negate;
-        return ignored;
-    };
-}
-/** A pattern matches the path itself or any directory above it (as BuildKit excludes whole folders). */
-function globToRegExp(pattern) {
-    let re = '';
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '*' && pattern[i + 1] === '*') {
-            re += '.*';
-            i++;
-            if (pattern[i + 1] === '/')
-                i++;
+/** The files `docker buildx bake` reads by default, in its order (later ones override). */
+const BAKE_FILES = [
+    'docker-bake.json',
+    'docker-bake.hcl',
+    'docker-bake.override.json',
+    'docker-bake.override.hcl'
+];
+const clean = (p) => p.replace(/^\.\//, '').replace(/\/+$/, '') || '.';
+/** `target "x" { … }` blocks of an HCL file, read without a full HCL parser (strings, comments, nesting). */
+function hclTargets(text) {
+    const targets = [];
+    const noComments = text.replace(/^\s*(#|\/\/).*$/gm, '');
+    for (const head of noComments.matchAll(/\btarget\s+"[^"]*"\s*\{/g)) {
+        let depth = 1;
+        let n = (head.index ?? 0) + head[0].length;
+        const start = n;
+        for (; n < noComments.length && depth > 0; n++) {
+            const c = noComments[n];
+            if (c === '"')
+                n = noComments.indexOf('"', n + 1);
+            else if (c === '{')
+                depth++;
+            else if (c === '}')
+                depth--;
+            if (n < 0)
+                break;
         }
-        else if (c === '*')
-            re += '[^/]*';
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '[') {
-            const close = pattern.indexOf(']', i);
-            if (close < 0)
-                re += '\\[';
-            else {
-                re += `[${pattern.slice(i + 1, close).replace(/^!/, '^')}]`;
-                i = close;
-            }
-        }
-        else
-            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+        const body = noComments.slice(start, n - 1);
+        const attr = (name) => new RegExp(`(?:^|\\n)\\s*${name}\\s*=\\s*"([^"]*)"`).exec(body)?.[1];
+        const contexts = [];
+        for (const block of body.matchAll(/\bcontexts\s*=\s*\{([^}]*)\}/g))
+            for (const pair of block[1].matchAll(/"?([A-Za-z0-9._/:@-]+)"?\s*=\s*"([^"]*)"/g))
+                contexts.push([pair[1], pair[2]]);
+        const context = clean(attr('context') ?? '.');
+        targets.push({ dockerfile: clean((0,external_node_path_.join)(context, attr('dockerfile') ?? 'Dockerfile')), contexts });
     }
-    return new RegExp(`^${re}(/.*)?$`);
+    return targets;
 }
-/** The context's files that a build would send, `.dockerignore` applied; undefined when there is no local context. */
-function listContext(context, dockerfilePath) {
-    if (!context || !(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
-        return undefined;
-    const ignoreFile = dockerignorePath(context, dockerfilePath);
-    const ignored = ignoreFile ? dockerignoreMatcher((0,external_node_fs_.readFileSync)(ignoreFile, 'utf8')) : () => false;
-    const files = [];
-    const walk = (dir, prefix) => {
-        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
-            if (files.length >= MAX_FILES)
-                return;
-            const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-            if (ignored(rel))
-                continue;
-            if (entry.isDirectory())
-                walk((0,external_node_path_.join)(dir, entry.name), rel);
-            else if (entry.isFile())
-                files.push({ path: rel, size: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, entry.name)).size });
-        }
-    };
-    walk(context, '');
-    return files;
+function jsonTargets(text) {
+    try {
+        const doc = JSON.parse(text);
+        return Object.values(doc.target ?? {}).map(t => ({
+            dockerfile: clean((0,external_node_path_.join)(t.context ?? '.', t.dockerfile ?? 'Dockerfile')),
+            contexts: Object.entries(t.contexts ?? {}).map(([k, v]) => [k, String(v)])
+        }));
+    }
+    catch {
+        return [];
+    }
 }
-/** Files a COPY source (a path, a directory or a glob) takes from the context. */
-function filesOfSource(files, source) {
-    const clean = source.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-    if (clean === '' || clean === '.')
-        return [...files];
-    const re = globToRegExp(clean);
-    return files.filter(f => re.test(f.path));
+/**
+ * The named contexts (`contexts = { name = "value" }`) the bake files in `dir` give the Dockerfile
+ * at `dockerfilePath`: those of the targets that build it, or of every target when none names it.
+ * A `FROM name` that one of them defines is a context, not a Docker Hub image, and is pinned in
+ * the bake file.
+ */
+function bakeContexts(dir, dockerfilePath) {
+    const file = dockerfilePath ? (0,external_node_path_.relative)(dir, dockerfilePath).split(external_node_path_.sep).join('/') : undefined;
+    const targets = [];
+    for (const name of BAKE_FILES) {
+        const path = (0,external_node_path_.join)(dir, name);
+        if (!(0,external_node_fs_.existsSync)(path))
+            continue;
+        const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+        for (const t of name.endsWith('.json') ? jsonTargets(text) : hclTargets(text))
+            targets.push({ ...t, definedIn: name });
+    }
+    const own = targets.filter(t => t.dockerfile === file);
+    const contexts = new Map();
+    for (const t of own.length ? own : targets)
+        for (const [name, value] of t.contexts)
+            if (!contexts.has(name) || own.length)
+                contexts.set(name, { value, definedIn: t.definedIn });
+    return contexts;
 }
 
+// EXTERNAL MODULE: ./src/stages/dockerfile.ts
+var stages_dockerfile = __webpack_require__(85125);
 ;// CONCATENATED MODULE: ./src/stages/lint/checklist/shell.ts
 const OPERATORS = ['&&', '||', ';;', '|', ';', '&', '(', ')', '{', '}'];
 const PREFIXES = new Set([
@@ -4419,15 +4400,68 @@ function installOf(raw) {
 const options = (command) => command.filter(w => w.text.startsWith('-')).map(w => w.text);
 /** A package name without its version or extras: `curl=7.88*` → `curl`, `Flask[async]>=2` → `flask`. */
 const packageName = (word) => (word.split(/[=<>!~;@[\s]/)[0] ?? '').toLowerCase();
+const REMOVE_VERBS = [
+    ['apt', /^(apt-get|apt|aptitude)$/, ['purge', 'remove']],
+    ['apk', /^apk$/, ['del']],
+    ['dnf', /^(dnf|yum|microdnf|tdnf)$/, ['remove', 'erase', 'autoremove']],
+    ['zypper', /^zypper$/, ['remove', 'rm']]
+];
+/**
+ * What the install-build-purge pattern of the official images takes out again in the same RUN:
+ * `apk add --virtual .build-deps … && apk del .build-deps`, `apt-get purge gcc`, and
+ * `apt-mark auto '.*' … apt-get purge --auto-remove` (every package installed since is removed).
+ */
+function removalsOf(commands) {
+    const names = new Set();
+    const all = new Set();
+    const virtual = new Map();
+    let markedAuto = false;
+    for (const raw of commands) {
+        const command = normalise(raw);
+        const name = program(command);
+        const words = command.map(w => w.text);
+        const install = installOf(command);
+        if (install?.manager === 'apk') {
+            const at = words.findIndex(w => w === '--virtual' || w === '-t');
+            const label = at >= 0 ? words[at + 1] : words.find(w => w.startsWith('--virtual='))?.slice(10);
+            if (label)
+                virtual.set(label, install.packages.map(p => packageName(p.text)));
+        }
+        if (name === 'apt-mark' && words[1] === 'auto')
+            markedAuto = true;
+        if (/^(apt-get|apt)$/.test(name) && words.includes('autoremove') && markedAuto)
+            all.add('apt');
+        if (/^(dnf|yum)$/.test(name) && words[1] === 'history' && words[2] === 'undo')
+            all.add('dnf');
+        const entry = REMOVE_VERBS.find(([, re]) => re.test(name));
+        const verbAt = entry ? words.findIndex((w, n) => n > 0 && entry[2].includes(w)) : -1;
+        if (!entry || verbAt < 0)
+            continue;
+        if (entry[0] === 'apt' && markedAuto && words.includes('--auto-remove'))
+            all.add('apt');
+        for (const w of words.slice(verbAt + 1).filter(w => !w.startsWith('-') && !w.includes('='))) {
+            names.add(packageName(w));
+            for (const p of virtual.get(w) ?? [])
+                names.add(p);
+        }
+    }
+    return { names, all };
+}
 
 ;// CONCATENATED MODULE: ./src/stages/lint/checklist/types.ts
 
 
+/**
+ * What the Dockerfile builds: an image a program runs in (the default), a build image others
+ * compile in (`builder`), or a base others build FROM (`base`). Rules about the runtime image
+ * (OP003 toolchains, OP004's missing USER, OP006 minimal base) do not apply to the last two.
+ */
+const IMAGE_KINDS = ['runtime', 'builder', 'base'];
 /** 1-based line numbers, as every message shows them. */
 const human = (line) => line + 1;
 /** The final stage and the stages it is built on, root first: their layers are in the image. */
 function imageStages(ctx) {
-    return (0,dockerfile/* stageChain */.ap)(ctx.df, ctx.final).reverse();
+    return (0,stages_dockerfile/* stageChain */.ap)(ctx.df, ctx.final).reverse();
 }
 /** Every instruction of the stages, in order, with the stage it belongs to. */
 function* instructionsOf(stages) {
@@ -4454,6 +4488,66 @@ function flag(i, name) {
     const found = flags?.find(f => f.getName() === name);
     return found ? (found.getValue() ?? '') : undefined;
 }
+/** Every `--name=value` flag of that name (RUN takes several --mount). */
+function flags(i, name) {
+    const all = i.getFlags?.();
+    return (all ?? []).filter(f => f.getName() === name).map(f => f.getValue() ?? '');
+}
+/** `"a:b"` → `a:b`: BuildKit strips quotes around a flag's value. */
+const unquote = (s) => s.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+/**
+ * The variables BuildKit expands in an instruction: the stage's ARGs (a bare `ARG X` takes the
+ * global default or build-arg) and the ENVs of the stage and the stages it is built on, as they
+ * stand just before `upTo`.
+ */
+function varsAt(df, stage, upTo) {
+    const vars = new Map();
+    const chain = (0,stages_dockerfile/* stageChain */.ap)(df, stage).reverse();
+    for (const s of chain)
+        for (const i of s.instructions) {
+            if (i === upTo)
+                return vars;
+            const kw = keyword(i);
+            if (kw === 'ENV')
+                for (const [name, value] of (0,stages_dockerfile/* properties */.qo)(i))
+                    vars.set(name, (0,stages_dockerfile/* substitute */.V2)(value, vars));
+            else if (kw === 'ARG' && s === stage)
+                for (const [name, value] of (0,stages_dockerfile/* properties */.qo)(i))
+                    vars.set(name, df.buildArgs.get(name) ??
+                        (value ? (0,stages_dockerfile/* substitute */.V2)(value, vars) : (df.globalArgs.get(name) ?? undefined)));
+        }
+    return vars;
+}
+/** The WORKDIR in force before `upTo` (relative WORKDIRs add up), `/` when none is set. */
+function workdirAt(df, stage, upTo) {
+    let dir = '/';
+    for (const s of (0,stages_dockerfile/* stageChain */.ap)(df, stage).reverse())
+        for (const i of s.instructions) {
+            if (i === upTo)
+                return dir;
+            if (keyword(i) !== 'WORKDIR')
+                continue;
+            const path = (0,stages_dockerfile/* substitute */.V2)(unquote(i.getArgumentsContent()?.trim() ?? ''), varsAt(df, s, i));
+            if (path)
+                dir = absolutePath(path, dir);
+        }
+    return dir;
+}
+/** `path` made absolute against `dir`, `.` and `..` resolved, no trailing slash. */
+function absolutePath(path, dir = '/') {
+    const parts = [];
+    for (const part of (path.startsWith('/') ? path : `${dir}/${path}`).split('/')) {
+        if (!part || part === '.')
+            continue;
+        if (part === '..')
+            parts.pop();
+        else
+            parts.push(part);
+    }
+    return `/${parts.join('/')}`;
+}
+/** Whether `path` is `dir` or lies under it. */
+const isUnder = (path, dir) => dir === '/' || path === dir || path.startsWith(`${dir}/`);
 /** Source and destination words of COPY/ADD (flags removed, JSON form read). */
 function copyArgs(i) {
     const json = i.getJSONStrings?.() ?? [];
@@ -4468,22 +4562,11 @@ const isHeredocCopy = (i) => i.getArguments().some(a => a.getValue().startsWith(
 
 
 
-
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
 const URL = /^(https?|git|ssh):\/\/|^git@/i;
 const GIT = /^git@|^git:\/\/|\.git(#|$)|\.git\/?#/i;
-/** ARG values a stage sees at an instruction: its own ARG defaults, else the global ones it redeclares. */
-function stageVars(stage, globals, upTo) {
-    const vars = new Map();
-    for (const i of stage.instructions) {
-        if (i === upTo)
-            break;
-        if (keyword(i) === 'ARG')
-            for (const [name, value] of (0,dockerfile/* properties */.qo)(i))
-                vars.set(name, value || globals.get(name) || undefined);
-    }
-    return vars;
-}
+/** A git source pinned to a full commit (`…repo.git#<40 hex>`): what OP007 asks for. */
+const isCommitPinnedGit = (source) => GIT.test(source) && /^[0-9a-f]{40}$/i.test(source.split('#')[1]?.split(':')[0] ?? '');
 const addRule = {
     id: 'OP007',
     level: 'warning',
@@ -4496,9 +4579,9 @@ const addRule = {
                 continue;
             const line = startLine(i);
             const where = `ADD on line ${human(line)}`;
-            const vars = stageVars(stage, ctx.df.globalArgs, i);
+            const vars = varsAt(ctx.df, stage, i);
             for (const written of copyArgs(i).sources) {
-                const source = (0,dockerfile/* substitute */.V2)(written, vars);
+                const source = (0,stages_dockerfile/* substitute */.V2)(written, vars);
                 if (GIT.test(source)) {
                     const ref = source.split('#')[1]?.split(':')[0] ?? '';
                     if (!/^[0-9a-f]{40}$/i.test(ref))
@@ -4524,82 +4607,6 @@ const addRule = {
         return hits;
     }
 };
-const DATA = /\.(csv|tsv|parquet|h5|hdf5|hdf|nc|fits|fit|fz|zip|npy|npz|feather)$/i;
-const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-const dataRule = {
-    id: 'OP008',
-    level: 'warning',
-    title: 'No data files are copied into the image',
-    sameAs: [],
-    check(ctx) {
-        const hits = [];
-        let files = null;
-        for (const [i] of instructionsOf(imageStages(ctx))) {
-            if ((keyword(i) !== 'COPY' && keyword(i) !== 'ADD') ||
-                flag(i, 'from') !== undefined ||
-                isHeredocCopy(i))
-                continue;
-            const line = startLine(i);
-            const found = new Set();
-            for (const source of copyArgs(i).sources) {
-                if (URL.test(source))
-                    continue;
-                if (DATA.test(source))
-                    found.add(source);
-                files = files === null ? listContext(ctx.context, ctx.dockerfilePath) : files;
-                for (const f of files ? filesOfSource(files, source) : [])
-                    if (DATA.test(f.path))
-                        found.add(f.path);
-                    else if (f.size > ctx.dataSizeLimit)
-                        found.add(`${f.path} (${megabytes(f.size)})`);
-            }
-            if (!found.size)
-                continue;
-            const list = [...found].slice(0, 5).join(', ') + (found.size > 5 ? ` and ${found.size - 5} more` : '');
-            hits.push({
-                line,
-                message: `${keyword(i)} on line ${human(line)} puts data into the image (${list}): mount data at run time, or exclude it in .dockerignore`
-            });
-        }
-        return hits;
-    }
-};
-const UNWANTED_DIRS = /^(\.git|\.hg|\.svn|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox|\.venv|venv|node_modules|\.cache|\.gradle|\.terraform)$/;
-const dockerignoreRule = {
-    id: 'OP009',
-    level: 'warning',
-    title: 'A .dockerignore keeps VCS folders, caches and data out of the build context',
-    sameAs: [],
-    check(ctx) {
-        if (!ctx.context || dockerignorePath(ctx.context, ctx.dockerfilePath))
-            return [];
-        const firstCopy = ctx.df.stages
-            .flatMap(s => s.instructions)
-            .find(i => ['COPY', 'ADD'].includes(keyword(i)) && flag(i, 'from') === undefined && !isHeredocCopy(i));
-        const files = firstCopy ? listContext(ctx.context, ctx.dockerfilePath) : undefined;
-        if (!firstCopy || !files)
-            return [];
-        const found = new Set();
-        for (const f of files) {
-            const dirs = f.path.split('/').slice(0, -1);
-            const unwanted = dirs.findIndex(d => UNWANTED_DIRS.test(d));
-            if (unwanted >= 0)
-                found.add(`${dirs.slice(0, unwanted + 1).join('/')}/`);
-            else if (DATA.test(f.path))
-                found.add(f.path);
-        }
-        if (!found.size)
-            return [];
-        const list = [...found].sort().slice(0, 6).join(', ') + (found.size > 6 ? ` and ${found.size - 6} more` : '');
-        const line = startLine(firstCopy);
-        return [
-            {
-                line,
-                message: `${keyword(firstCopy)} on line ${human(line)} reads a build context that has no .dockerignore but holds ${list}: add a .dockerignore that excludes them`
-            }
-        ];
-    }
-};
 /** A command that installs dependencies from manifests (what should come before the source). */
 function installsDependencies(command) {
     const name = program(command);
@@ -4607,10 +4614,12 @@ function installsDependencies(command) {
     const install = installOf(command);
     if (install?.manager === 'pip')
         return words.includes('-r') || words.includes('--requirement');
+    // `npm install` with options only (`--omit=dev`) installs the manifest's dependencies; with names, it adds packages.
+    const optionsOnly = words.slice(2).every(w => w.startsWith('-'));
     if (name === 'npm')
-        return words[1] === 'ci' || (words[1] === 'install' && words.length === 2);
+        return words[1] === 'ci' || (['install', 'i'].includes(words[1] ?? '') && optionsOnly);
     if (name === 'yarn' || name === 'pnpm')
-        return words.length === 1 || words[1] === 'install';
+        return words.slice(1).every(w => w.startsWith('-')) || (words[1] === 'install' && optionsOnly);
     if (name === 'poetry')
         return words[1] === 'install';
     if (name === 'uv')
@@ -4633,7 +4642,8 @@ const cacheOrderRule = {
             let wholeCopy;
             let installedBefore = false;
             for (const i of stage.instructions) {
-                if (keyword(i) === 'COPY' && flag(i, 'from') === undefined && !wholeCopy)
+                const kw = keyword(i);
+                if ((kw === 'COPY' || kw === 'ADD') && flag(i, 'from') === undefined && !wholeCopy)
                     if (copyArgs(i).sources.some(s => WHOLE_SOURCE.test(s)))
                         wholeCopy = i;
                 if (keyword(i) !== 'RUN' || !commandsOf(i, ctx.lines).some(installsDependencies))
@@ -4644,7 +4654,7 @@ const cacheOrderRule = {
                     const copyLine = startLine(wholeCopy);
                     hits.push({
                         line: copyLine,
-                        message: `COPY on line ${human(copyLine)} copies the whole source before the dependency install on line ${human(startLine(i))}, so every source change reinstalls them: COPY the dependency manifests first, install, then COPY the source`
+                        message: `${keyword(wholeCopy)} on line ${human(copyLine)} copies the whole source before the dependency install on line ${human(startLine(i))}, so every source change reinstalls them: COPY the dependency manifests first, install, then COPY the source`
                     });
                     break;
                 }
@@ -4653,11 +4663,242 @@ const cacheOrderRule = {
         return hits;
     }
 };
-const copyRules = [addRule, dataRule, dockerignoreRule, cacheOrderRule];
+const copyRules = [addRule, cacheOrderRule];
 
-;// CONCATENATED MODULE: ./src/stages/lint/checklist/images.ts
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/build-context.ts
 
 
+/** Enough to list a large repository without reading all of it. */
+const MAX_FILES = 20000;
+/** The `.dockerignore` BuildKit uses: `<Dockerfile>.dockerignore` beside the Dockerfile wins. */
+function dockerignorePath(context, dockerfilePath) {
+    const candidates = [
+        dockerfilePath ? `${dockerfilePath}.dockerignore` : undefined,
+        (0,external_node_path_.join)(context, '.dockerignore')
+    ];
+    return candidates.find((p) => !!p && (0,external_node_fs_.existsSync)(p));
+}
+/** `.dockerignore` patterns as a predicate (Go filepath.Match with `**`, `!` exceptions, last match wins). */
+function dockerignoreMatcher(text) {
+    const rules = text
+        .split(/\r?\n/)
+        .map(l => l.trim())
+        .filter(l => l && !l.startsWith('#'))
+        .map(l => {
+        const negate = l.startsWith('!');
+        const pattern = (negate ? l.slice(1) : l)
+            .trim()
+            .replace(/^\/+|\/+$/g, '')
+            .replace(/^\.\//, '');
+        return { negate, re: globToRegExp(pattern) };
+    });
+    return (path) => {
+        let ignored = false;
+        for (const rule of rules)
+            if (rule.re.test(path))
+                ignored = !rule.negate;
+        return ignored;
+    };
+}
+/** A pattern matches the path itself or any directory above it (as BuildKit excludes whole folders). */
+function globToRegExp(pattern) {
+    let re = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            re += '.*';
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+        }
+        else if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '[') {
+            const close = pattern.indexOf(']', i);
+            if (close < 0)
+                re += '\\[';
+            else {
+                re += `[${pattern.slice(i + 1, close).replace(/^!/, '^')}]`;
+                i = close;
+            }
+        }
+        else
+            re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}(/.*)?$`);
+}
+/** The context's files that a build would send, `.dockerignore` applied; undefined when there is no local context. */
+function listContext(context, dockerfilePath) {
+    if (!context || !(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
+        return undefined;
+    const ignoreFile = dockerignorePath(context, dockerfilePath);
+    const ignored = ignoreFile ? dockerignoreMatcher((0,external_node_fs_.readFileSync)(ignoreFile, 'utf8')) : () => false;
+    const files = [];
+    const walk = (dir, prefix) => {
+        for (const entry of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+            if (files.length >= MAX_FILES)
+                return;
+            const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+            if (ignored(rel))
+                continue;
+            if (entry.isDirectory())
+                walk((0,external_node_path_.join)(dir, entry.name), rel);
+            else if (entry.isFile())
+                files.push({ path: rel, size: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, entry.name)).size });
+        }
+    };
+    walk(context, '');
+    return files;
+}
+/** Files a COPY source (a path, a directory or a glob) takes from the context. */
+function filesOfSource(files, source) {
+    const clean = source.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+    if (clean === '' || clean === '.')
+        return [...files];
+    const re = globToRegExp(clean);
+    return files.filter(f => re.test(f.path));
+}
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/data-rules.ts
+
+
+
+
+const DATA = /\.(csv|tsv|parquet|h5|hdf5|hdf|nc|fits|fit|fz|zip|npy|npz|feather)$/i;
+const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** A COPY or ADD that takes files from the build context (not another stage, a URL or a here-document). */
+const isContextCopy = (i) => (keyword(i) === 'COPY' || keyword(i) === 'ADD') && flag(i, 'from') === undefined && !isHeredocCopy(i);
+/** The data files a context copy brings into its stage, each with the path it lands on. */
+function dataOf(ctx, files, i, stage) {
+    const { sources, dest } = copyArgs(i);
+    const vars = varsAt(ctx.df, stage, i);
+    const target = absolutePath((0,stages_dockerfile/* substitute */.V2)(dest, vars), workdirAt(ctx.df, stage, i));
+    const intoDir = dest.endsWith('/') || dest === '.' || sources.length > 1;
+    const found = [];
+    for (const written of sources) {
+        const source = (0,stages_dockerfile/* substitute */.V2)(written, vars);
+        if (URL.test(source))
+            continue;
+        const matched = files ? filesOfSource(files, source) : [];
+        if (!matched.length && DATA.test(source))
+            found.push({ label: source, target: intoDir ? `${target}/${source.split('/').pop()}` : target });
+        const base = source.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+        for (const f of matched) {
+            const isData = DATA.test(f.path) || f.size > ctx.dataSizeLimit;
+            if (!isData)
+                continue;
+            const label = DATA.test(f.path) ? f.path : `${f.path} (${megabytes(f.size)})`;
+            const name = f.path.split('/').pop();
+            const below = base !== '.' && f.path !== base ? f.path.slice(base.length + 1) : f.path;
+            const lands = /[*?[]/.test(base)
+                ? `${target}/${name}`
+                : f.path === base
+                    ? intoDir
+                        ? `${target}/${name}`
+                        : target
+                    : `${target}/${below}`;
+            found.push({ label, target: absolutePath(lands) });
+        }
+    }
+    return found;
+}
+const list = (items, max) => items.slice(0, max).join(', ') + (items.length > max ? ` and ${items.length - max} more` : '');
+const dataRule = {
+    id: 'OP008',
+    level: 'warning',
+    title: 'No data files are copied into the image',
+    sameAs: [],
+    check(ctx) {
+        const hits = [];
+        let files = null;
+        const contextFiles = () => (files = files === null ? listContext(ctx.context, ctx.dockerfilePath) : files);
+        const image = imageStages(ctx);
+        for (const [i, stage] of instructionsOf(image)) {
+            const line = startLine(i);
+            if (isContextCopy(i)) {
+                const found = [...new Set(dataOf(ctx, contextFiles(), i, stage).map(c => c.label))];
+                if (found.length)
+                    hits.push({
+                        line,
+                        message: `${keyword(i)} on line ${human(line)} puts data into the image (${list(found, 5)}): mount data at run time, or exclude it in .dockerignore`
+                    });
+                continue;
+            }
+            // COPY --from=<stage>: data a build stage copied in and this copy carries over.
+            const from = flag(i, 'from')?.toLowerCase();
+            const source = from ? ctx.df.stages.find(s => s.name === from || String(s.index) === from) : undefined;
+            if (!source || image.includes(source))
+                continue;
+            const fromPaths = copyArgs(i).sources.map(s => absolutePath((0,stages_dockerfile/* substitute */.V2)(s, varsAt(ctx.df, stage, i))));
+            const carried = [];
+            let copyLine;
+            for (const [j, s] of instructionsOf(imageStages({ ...ctx, final: source })))
+                if (isContextCopy(j))
+                    for (const c of dataOf(ctx, contextFiles(), j, s))
+                        if (fromPaths.some(p => isUnder(c.target, p))) {
+                            carried.push(c.label);
+                            copyLine ??= startLine(j);
+                        }
+            if (carried.length && copyLine !== undefined)
+                hits.push({
+                    line,
+                    message: `COPY --from=${from} on line ${human(line)} carries data into the image (${list([...new Set(carried)], 5)}), copied into stage "${from}" on line ${human(copyLine)}: mount data at run time, or exclude it in .dockerignore`
+                });
+        }
+        return hits;
+    }
+};
+const UNWANTED_DIRS = /^(\.git|\.hg|\.svn|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.nox|\.venv|venv|node_modules|\.cache|\.gradle|\.terraform)$/;
+/** The unwanted folders (`.git/`, `__pycache__/`…) among files a copy takes. */
+function unwantedIn(files) {
+    const found = new Set();
+    for (const f of files) {
+        const dirs = f.path.split('/').slice(0, -1);
+        const at = dirs.findIndex(d => UNWANTED_DIRS.test(d));
+        if (at >= 0)
+            found.add(`${dirs.slice(0, at + 1).join('/')}/`);
+    }
+    return [...found].sort();
+}
+const dockerignoreRule = {
+    id: 'OP009',
+    level: 'warning',
+    title: 'A .dockerignore keeps VCS folders and caches out of the image',
+    sameAs: [],
+    check(ctx) {
+        if (!ctx.context)
+            return [];
+        let files;
+        for (const [i] of instructionsOf(ctx.df.stages)) {
+            if (!isContextCopy(i))
+                continue;
+            files ??= listContext(ctx.context, ctx.dockerfilePath);
+            if (!files)
+                return [];
+            const found = unwantedIn(copyArgs(i).sources.flatMap(s => filesOfSource(files, s)));
+            if (!found.length)
+                continue;
+            const line = startLine(i);
+            const ignore = dockerignorePath(ctx.context, ctx.dockerfilePath);
+            const fix = ignore
+                ? `the .dockerignore does not exclude them: add ${found.map(d => d.replace(/\/$/, '')).join(', ')} to it`
+                : 'add a .dockerignore that excludes them';
+            return [
+                {
+                    line,
+                    message: `${keyword(i)} on line ${human(line)} copies ${list(found, 6)} from the build context: ${fix}`
+                }
+            ];
+        }
+        return [];
+    }
+};
+const dataRules = [dataRule, dockerignoreRule];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/image-refs.ts
+/** Image references as docker reads them, and the lists of bases the rules know. */
 /** Splits `registry/path:tag@sha256:…` the way docker reads it. */
 function splitImageRef(ref) {
     const at = ref.indexOf('@');
@@ -4671,14 +4912,144 @@ function splitImageRef(ref) {
     const registry = first && (first.includes('.') || first.includes(':') || first === 'localhost') ? first : undefined;
     return { registry, name, tag, digest };
 }
+/** The name docker pulls: `python` → `docker.io/library/python`, `org/app` → `docker.io/org/app`. */
+function canonicalName(ref) {
+    const name = ref.name.toLowerCase();
+    if (ref.registry)
+        return name;
+    return name.includes('/') ? `docker.io/${name}` : `docker.io/library/${name}`;
+}
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REFERENCE = new RegExp(`^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?${COMPONENT}(?:/${COMPONENT})*(?::[\\w][\\w.-]{0,127})?(?:@[a-z0-9]+:[a-fA-F0-9]{32,})?$`);
+/** Whether `text` is an image reference docker would accept (not a placeholder such as `<ubuntu>`). */
+const isImageReference = (text) => REFERENCE.test(text);
+/** Docker Hub official images people write as one word: a bare name outside this list is a build context. */
+const OFFICIAL = new Set(`almalinux alpine amazoncorretto amazonlinux archlinux bash buildpack-deps busybox caddy cassandra centos
+  clojure composer couchdb debian docker eclipse-temurin elasticsearch elixir erlang fedora gcc golang
+  gradle haproxy haskell httpd ibmjava influxdb jetty julia kong mariadb maven memcached mongo mysql neo4j
+  nginx node openjdk oraclelinux perl php postgres pypy python r-base rabbitmq redis registry rockylinux ruby
+  rust sbt swift telegraf tomcat traefik ubuntu`.split(/\s+/));
+/** A one-word name that Docker Hub serves as an official image (`python`, `alpine`…). */
+const isOfficialImage = (name) => OFFICIAL.has(name.toLowerCase());
+/** `*` matches any run of characters (slashes too), `?` one character; the whole text must match. */
+function globMatch(pattern, text) {
+    const re = pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
+    return new RegExp(`^${re}$`, 'i').test(text);
+}
+/**
+ * Whether an image matches a pattern `name` or `name:tag` (globs). The name is compared with the
+ * name as written and with the name docker pulls, so `python:*-slim` and
+ * `docker.io/library/python:*-slim` both match `python:3.12-slim`; a pattern without a tag matches
+ * every tag.
+ */
+function matchesImage(pattern, ref) {
+    const slash = pattern.lastIndexOf('/');
+    const colon = pattern.lastIndexOf(':');
+    const [namePart, tagPart] = colon > slash ? [pattern.slice(0, colon), pattern.slice(colon + 1)] : [pattern, undefined];
+    const canonical = canonicalName(ref);
+    const nameOk = globMatch(namePart, ref.name) ||
+        globMatch(namePart, canonical) ||
+        (!/[*?]/.test(namePart) && canonicalName(splitImageRef(namePart)) === canonical);
+    return nameOk && (tagPart === undefined || globMatch(tagPart, ref.tag ?? ''));
+}
+/** The words of a tag: `3.12-slim-bookworm` → 3.12, slim, bookworm. */
+const tagWords = (tag) => (tag ?? '').toLowerCase().split(/[-_.]/);
+/** Repositories whose every variant carries a compiler or build tool: never a minimal final base. */
+const TOOLCHAIN_REPOS = /^(golang|rust|gcc|maven|gradle|buildpack-deps|swift|haskell|sbt|clojure|sdk|.*-sdk|.*build.*)$/;
+/** Tag variants that name a small runtime image, and words that say a variant is a build one. */
+const MINIMAL_VARIANTS = new Set([
+    'slim',
+    'alpine',
+    'distroless',
+    'chiseled',
+    'minimal',
+    'micro',
+    'nanoserver'
+]);
+const BUILD_VARIANTS = new Set(['jdk', 'sdk', 'devel', 'dev', 'build', 'builder']);
+/** Images that count as minimal final bases (OP006); `lint-minimal-bases` adds to them. */
+const DEFAULT_MINIMAL_BASES = [
+    'gcr.io/distroless/*',
+    '*/distroless/*',
+    'cgr.dev/chainguard/*',
+    'docker.io/chainguard/*',
+    'docker.io/library/alpine',
+    'docker.io/library/busybox',
+    'mcr.microsoft.com/windows/nanoserver',
+    'docker.io/nvidia/cuda:*-runtime-*',
+    'docker.io/nvidia/cuda:*-base-*',
+    'nvcr.io/nvidia/cuda:*-runtime-*',
+    'nvcr.io/nvidia/cuda:*-base-*',
+    '*/ubi*/ubi-minimal',
+    '*/ubi*/ubi-micro',
+    '*/ubi*-minimal',
+    '*/ubi*-micro',
+    'artefact.skao.int/ska-base',
+    'artefact.skao.int/ska-python',
+    'artefact.skao.int/ska-node',
+    'artefact.skao.int/ska-webserver',
+    'artefact.skao.int/ska-cuda'
+];
+/**
+ * A minimal base: on the list, or a small variant (`-slim`, `-alpine`, `-chiseled`, `nanoserver`…)
+ * of an image that is not a toolchain (`golang:1.22-alpine` still carries Go).
+ */
+function isMinimalBase(ref, patterns) {
+    if (patterns.some(p => matchesImage(p, ref)))
+        return true;
+    const repo = canonicalName(ref).split('/').pop() ?? '';
+    const words = tagWords(ref.tag);
+    return (!TOOLCHAIN_REPOS.test(repo) &&
+        words.some(w => MINIMAL_VARIANTS.has(w)) &&
+        !words.some(w => BUILD_VARIANTS.has(w)));
+}
+/**
+ * Bases whose image config already sets a non-root USER (OP004): distroless `nonroot` tags,
+ * Chainguard images, the Jupyter and Kubeflow notebook stacks, unprivileged nginx, Windows
+ * nanoserver (ContainerUser), .NET chiseled images and Red Hat's language images.
+ */
+const DEFAULT_NONROOT_BASES = [
+    'gcr.io/distroless/*:*nonroot*',
+    '*/distroless/*:*nonroot*',
+    'cgr.dev/chainguard/*',
+    'docker.io/chainguard/*',
+    'quay.io/jupyter/*',
+    'docker.io/jupyter/*',
+    '*/kubeflownotebookswg/*',
+    'docker.io/nginxinc/nginx-unprivileged',
+    'mcr.microsoft.com/windows/nanoserver',
+    'mcr.microsoft.com/*:*nanoserver*',
+    'mcr.microsoft.com/dotnet/*:*chiseled*',
+    'registry.access.redhat.com/ubi*/python-*',
+    'registry.access.redhat.com/ubi*/nodejs-*'
+];
+/** Users known bases create, by name and UID: `USER 65532` on distroless is `nonroot`. */
+const KNOWN_BASE_USERS = [
+    ['*/distroless/*', 'nonroot', '65532'],
+    ['gcr.io/distroless/*', 'nonroot', '65532'],
+    ['cgr.dev/chainguard/*', 'nonroot', '65532'],
+    ['quay.io/jupyter/*', 'jovyan', '1000'],
+    ['docker.io/jupyter/*', 'jovyan', '1000'],
+    ['*/kubeflownotebookswg/*', 'jovyan', '1000'],
+    ['docker.io/library/node', 'node', '1000'],
+    ['mcr.microsoft.com/dotnet/*', 'app', '1654']
+];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/pin-rule.ts
+
+
+
 /** A FROM that names an earlier stage (`FROM build`) rather than an image. */
 const isStageReference = (df, stage) => df.stages.some(s => s.index < stage.index && s.name === stage.image.toLowerCase());
 /** Variables of `text` that no ARG default (nor build-arg) gives a value, followed through ARG defaults. */
-function unresolvedArgs(df, text) {
+function unresolvedArgs(df, text, vars = df.globalArgs) {
     const raw = new Map();
     for (const arg of df.ast.getInitialARGs()) {
         const prop = arg.getProperty();
-        if (prop)
+        if (prop && !df.buildArgs.has(prop.getName()))
             raw.set(prop.getName(), prop.getValue() ?? '');
     }
     const missing = new Set();
@@ -4687,7 +5058,8 @@ function unresolvedArgs(df, text) {
             const name = m[1];
             if (m[2] || seen.has(name))
                 continue;
-            if (!df.globalArgs.get(name))
+            const value = seen.size ? df.globalArgs.get(name) : vars.get(name);
+            if (!value)
                 missing.add(name);
             else if (raw.get(name)?.includes('$'))
                 visit(raw.get(name), new Set([...seen, name]));
@@ -4696,69 +5068,183 @@ function unresolvedArgs(df, text) {
     visit(text, new Set());
     return [...missing];
 }
+/** The global ARG a FROM takes its image from, with the line it is declared on. */
+function argOf(df, written) {
+    const name = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(written)?.[1];
+    const arg = df.ast.getInitialARGs().find(a => a.getProperty()?.getName() === name);
+    return name && arg ? { name, line: startLine(arg) } : undefined;
+}
+function imageUses(ctx) {
+    const { df } = ctx;
+    const uses = [];
+    const stageName = (from) => /^\d+$/.test(from) || df.stages.some(s => s.name === from.toLowerCase());
+    for (const stage of df.stages) {
+        if (stage.image.toLowerCase() === 'scratch' || isStageReference(df, stage))
+            continue;
+        uses.push({
+            line: stage.line,
+            where: `FROM on line ${human(stage.line)}`,
+            written: stage.written,
+            image: stage.image,
+            unresolved: unresolvedArgs(df, stage.written),
+            // Only a FROM that is all one ARG is pinned at the ARG; `golang:${GO}-alpine` is fixed on the FROM.
+            arg: /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(stage.written) ? argOf(df, stage.written) : undefined
+        });
+    }
+    const add = (i, stage, what, written) => {
+        const vars = varsAt(df, stage, i);
+        const image = (0,stages_dockerfile/* substitute */.V2)(written, vars);
+        if (!image || stageName(image))
+            return;
+        const line = startLine(i);
+        uses.push({
+            line,
+            where: `${what} on line ${human(line)}`,
+            written,
+            image,
+            unresolved: unresolvedArgs(df, written, vars)
+        });
+    };
+    for (const [i, stage] of instructionsOf(df.stages)) {
+        const kw = keyword(i);
+        if (kw === 'COPY' || kw === 'ADD') {
+            const from = flag(i, 'from');
+            if (from)
+                add(i, stage, `${kw} --from`, unquote(from));
+        }
+        else if (kw === 'RUN')
+            for (const mount of flags(i, 'mount')) {
+                const from = /(?:^|,)from=([^,]+)/.exec(mount)?.[1];
+                if (from)
+                    add(i, stage, 'RUN --mount from', unquote(from));
+            }
+    }
+    return uses;
+}
+const DIGEST = 'sha256:<digest>';
+/** The reference written out in full: registry, tag and digest. */
+function pinnedForm(ref) {
+    return `${canonicalName(ref)}:${ref.tag && ref.tag !== 'latest' ? ref.tag : '<tag>'}@${ref.digest ?? DIGEST}`;
+}
+/** What is wrong with a reference, and how bad it is (see docs/rules/OP001.md). */
+function problemsOf(ref) {
+    const problems = [];
+    let level = 'info';
+    const worst = (l) => {
+        if (l === 'error' || (l === 'warning' && level === 'info'))
+            level = l;
+    };
+    if (!ref.digest) {
+        worst('error');
+        if (!ref.tag)
+            problems.push('has no tag (docker takes "latest") and no digest');
+        else if (ref.tag === 'latest')
+            problems.push('uses the mutable "latest" tag and no digest');
+        else
+            problems.push('is not pinned by a @sha256: digest (a tag can be moved to other content)');
+    }
+    if (!ref.registry) {
+        worst('warning');
+        problems.push('names no registry');
+    }
+    // Pinned: the tag would only say which version the digest is, hence info.
+    if (ref.digest && !ref.tag)
+        problems.push('is pinned but has no tag saying which version it is');
+    return problems.length ? { level, problems } : undefined;
+}
+/** A named context's value checked where it is defined. */
+function contextHit(use, name, context) {
+    const image = /^docker-image:\/\/(.+)$/.exec(context.value)?.[1];
+    if (!image)
+        return undefined;
+    const found = problemsOf(splitImageRef(image));
+    if (!found)
+        return undefined;
+    return {
+        line: use.line,
+        level: found.level,
+        message: `${use.where} uses the named context "${name}", which ${context.definedIn} sets to "${context.value}": that image ${found.problems.join(', ')}; pin it where it is defined: ${context.definedIn} (docker-image://${pinnedForm(splitImageRef(image))})`
+    };
+}
+function useHits(ctx, use) {
+    const contexts = ctx.namedContexts ?? new Map();
+    const fromArg = use.arg ? `ARG ${use.arg.name} on line ${human(use.arg.line)}` : undefined;
+    if (use.unresolved.length) {
+        const names = use.unresolved.map(n => `"${n}"`).join(', ');
+        return [
+            {
+                line: use.line,
+                level: 'warning',
+                message: `${use.where} takes its image from build-arg ${names}, which has no default, so the image cannot be checked: pin it where it is defined: give the ARG a pinned default (registry/name:tag@sha256:…), or pin the value passed in build-args, docker-bake.hcl or --build-arg`
+            }
+        ];
+    }
+    const context = contexts.get(use.image) ?? contexts.get(use.image.toLowerCase());
+    if (context) {
+        const hit = contextHit(use, use.image, context);
+        return hit ? [hit] : [];
+    }
+    if (!isImageReference(use.image))
+        return [
+            {
+                line: use.line,
+                level: 'warning',
+                message: `${use.where} resolves to "${use.image}"${fromArg ? ` (the default of ${fromArg})` : ''}, a placeholder rather than an image, so the build depends on what is passed in: pin it where it is defined: the ARG default, build-args, docker-bake.hcl or --build-context`
+            }
+        ];
+    const ref = splitImageRef(use.image);
+    const found = problemsOf(ref);
+    if (!found)
+        return [];
+    const bare = !ref.registry && !ref.name.includes('/') && !ref.tag && !ref.digest;
+    if (bare && !isOfficialImage(ref.name))
+        return [
+            {
+                line: use.line,
+                level: 'warning',
+                message: `${use.where} names "${use.image}", which is no Docker Hub image: if it is a named build context (docker buildx bake "contexts", --build-context) or an image built beside this one, pin it where it is defined: docker-bake.hcl or the --build-context value; if it is an image, write it in full (registry/name:tag@sha256:…)`
+            }
+        ];
+    const fix = fromArg
+        ? `pin it where it is defined: ${fromArg} (${pinnedForm(ref)})`
+        : use.written.includes('$')
+            ? `write it so that it resolves to "${pinnedForm(ref)}"`
+            : `write "${pinnedForm(ref)}"`;
+    return [
+        {
+            line: use.line,
+            level: found.level,
+            message: `${use.where}: "${use.image}" ${found.problems.join(', ')}: ${fix}`
+        }
+    ];
+}
 const pinned = {
     id: 'OP001',
     level: 'error',
-    title: 'Base images are fully qualified, tagged and pinned by digest',
+    title: 'Images are fully qualified, tagged and pinned by digest',
     sameAs: ['DL3006', 'DL3007', 'DS001'],
-    check(ctx) {
-        const hits = [];
-        for (const stage of ctx.df.stages) {
-            if (stage.image.toLowerCase() === 'scratch' || isStageReference(ctx.df, stage))
-                continue;
-            const where = `FROM on line ${human(stage.line)}`;
-            const unresolved = unresolvedArgs(ctx.df, stage.written);
-            if (unresolved.length) {
-                const names = unresolved.map(n => `"${n}"`).join(', ');
-                hits.push({
-                    line: stage.line,
-                    level: 'warning',
-                    message: `${where} takes its image from build-arg ${names}, which has no default: give the ARG a pinned default so the base can be checked`
-                });
-                continue;
-            }
-            const ref = splitImageRef(stage.image);
-            const problems = [];
-            let level = 'warning';
-            if (!ref.digest && (!ref.tag || ref.tag === 'latest')) {
-                level = 'error';
-                problems.push(ref.tag ? 'uses the mutable "latest" tag' : 'has no tag (docker takes "latest")');
-            }
-            if (!ref.registry)
-                problems.push(`names no registry (write "docker.io/${ref.name.includes('/') ? '' : 'library/'}${ref.name}")`);
-            if (ref.tag === undefined && ref.digest)
-                problems.push('has a digest but no tag saying what it is');
-            if (!ref.digest)
-                problems.push('is not pinned by a @sha256: digest');
-            if (problems.length)
-                hits.push({ line: stage.line, level, message: `${where}: "${stage.image}" ${problems.join(', ')}` });
-        }
-        return hits;
-    }
+    check: ctx => imageUses(ctx).flatMap(use => useHits(ctx, use))
 };
-/** Images that count as minimal final bases; `lint-minimal-bases` adds to them. */
-const DEFAULT_MINIMAL_BASES = [
-    '*distroless*',
-    'cgr.dev/chainguard/*',
-    '*chainguard*',
-    '*-slim',
-    '*:*slim*',
-    '*minimal*',
-    '*alpine*',
-    '*busybox*',
-    'artefact.skao.int/ska-base:*',
-    'artefact.skao.int/ska-python:*',
-    'artefact.skao.int/ska-node:*',
-    'artefact.skao.int/ska-webserver:*',
-    'artefact.skao.int/ska-cuda:*'
-];
-/** `*` matches any run of characters (slashes too), `?` one character; the whole name must match. */
-function globMatch(pattern, text) {
-    const re = pattern
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.');
-    return new RegExp(`^${re}$`, 'i').test(text);
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/images.ts
+
+
+
+
+
+
+/**
+ * The external image the final stage is built on, followed through stages and named contexts;
+ * undefined for `scratch`, or when it is only known at build time.
+ */
+function rootImage(ctx) {
+    const chain = (0,stages_dockerfile/* stageChain */.ap)(ctx.df, ctx.final);
+    const root = chain[chain.length - 1];
+    if (root.image.toLowerCase() === 'scratch' || unresolvedArgs(ctx.df, root.written).length)
+        return undefined;
+    const context = ctx.namedContexts?.get(root.image);
+    const image = context ? /^docker-image:\/\/(.+)$/.exec(context.value)?.[1] : root.image;
+    return image && isImageReference(image) ? splitImageRef(image) : undefined;
 }
 const minimal = {
     id: 'OP006',
@@ -4766,18 +5252,16 @@ const minimal = {
     title: 'The final stage starts from a minimal image',
     sameAs: [],
     check(ctx) {
-        const chain = (0,dockerfile/* stageChain */.ap)(ctx.df, ctx.final);
-        const root = chain[chain.length - 1];
-        if (root.image.toLowerCase() === 'scratch' || unresolvedArgs(ctx.df, root.written).length)
+        if (ctx.kind === 'builder' || ctx.kind === 'base')
             return [];
-        const ref = splitImageRef(root.image);
+        const ref = rootImage(ctx);
+        if (!ref || isMinimalBase(ref, ctx.minimalBases))
+            return [];
         const nameTag = ref.tag ? `${ref.name}:${ref.tag}` : ref.name;
-        if (ctx.minimalBases.some(p => globMatch(p, nameTag)))
-            return [];
         return [
             {
                 line: ctx.final.line,
-                message: `The final stage (FROM on line ${human(ctx.final.line)}) is built on "${nameTag}", which is not a minimal image: copy the results into a distroless, chainguard, slim or alpine base (or add it to lint-minimal-bases)`
+                message: `The final stage (FROM on line ${human(ctx.final.line)}) is built on "${nameTag}", which is not a minimal image: copy the results into a distroless, Chainguard, slim or alpine runtime base; if "${ref.name}" is minimal, add it to lint-minimal-bases; if this Dockerfile builds a build or base image, declare it with "# oci-pipeline image=builder" (or image=base)`
             }
         ];
     }
@@ -4821,7 +5305,7 @@ const provenance = {
     title: 'Required provenance labels the pipeline cannot derive are set',
     sameAs: [],
     check(ctx) {
-        const labels = (0,dockerfile/* stageLabels */.m3)(ctx.df, ctx.final);
+        const labels = (0,stages_dockerfile/* stageLabels */.m3)(ctx.df, ctx.final);
         const hits = [];
         for (const schema of ctx.labelSchemas)
             for (const key of REQUIRED_LABELS[schema] ?? []) {
@@ -4853,12 +5337,15 @@ function cacheLeft(manager, commands, pipNoCacheEnv) {
     switch (manager) {
         case 'apt': {
             const fills = own.some(c => hasWord(c, 'update', 'install'));
-            return fills && !removes(commands, '/var/lib/apt/lists')
+            // `apt-get dist-clean` (apt 2.7.8 on, Debian 13) removes the lists itself.
+            const distClean = own.some(c => hasWord(c, 'dist-clean'));
+            return fills && !distClean && !removes(commands, '/var/lib/apt/lists')
                 ? '`apt-get update` lists are left in the layer: end the RUN with `rm -rf /var/lib/apt/lists/*`'
                 : undefined;
         }
         case 'apk': {
-            const fills = own.some(c => hasWord(c, 'add', 'update') && !hasWord(c, '--no-cache'));
+            // --no-network reads no index, so there is none to keep.
+            const fills = own.some(c => hasWord(c, 'add', 'update') && !hasWord(c, '--no-cache', '--no-network'));
             return fills && !removes(commands, '/var/cache/apk')
                 ? '`apk add` keeps its index in /var/cache/apk: use `apk add --no-cache`'
                 : undefined;
@@ -4879,7 +5366,7 @@ function cacheLeft(manager, commands, pipNoCacheEnv) {
                 ? 'downloaded conda packages are left in the layer: end the RUN with `conda clean --all --yes`'
                 : undefined;
         case 'pip': {
-            const cached = own.filter(c => installOf(c) && !hasWord(c, '--no-cache-dir', '--no-cache'));
+            const cached = own.filter(c => program(c) !== 'uv' && installOf(c) && !hasWord(c, '--no-cache-dir', '--no-cache'));
             return cached.length && !pipNoCacheEnv && !removes(commands, '/root/.cache')
                 ? '`pip install` keeps its wheel cache in ~/.cache/pip: add `--no-cache-dir`'
                 : undefined;
@@ -4887,29 +5374,69 @@ function cacheLeft(manager, commands, pipNoCacheEnv) {
     }
 }
 const MANAGERS = ['apt', 'apk', 'dnf', 'zypper', 'conda', 'pip'];
+/** uv calls that fill its cache (~/.cache/uv, or UV_CACHE_DIR): sync, add, pip install, tool install. */
+const fillsUvCache = (c) => {
+    const [sub, verb] = [c[1]?.text, c[2]?.text];
+    return (sub === 'sync' ||
+        sub === 'add' ||
+        (sub === 'pip' && (verb === 'install' || verb === 'sync')) ||
+        (sub === 'tool' && verb === 'install'));
+};
+/** Why a RUN leaves uv's cache in its layer: `uv sync` without `--no-cache`, UV_NO_CACHE or a clean. */
+function uvCacheLeft(commands, runText, uvNoCache) {
+    const uv = commands.filter(c => program(c) === 'uv' && fillsUvCache(c));
+    const cached = uv.filter(c => !hasWord(c, '--no-cache', '-n'));
+    if (!cached.length || uvNoCache || /\bUV_NO_CACHE=(1|true|yes|on)\b/i.test(runText))
+        return undefined;
+    const cleaned = commands.some(c => program(c) === 'uv' && c[1]?.text === 'cache' && hasWord(c, 'clean', 'prune')) ||
+        removes(commands, '/root/.cache') ||
+        commands.some(c => program(c) === 'rm' && c.some(w => /\.cache\/uv|UV_CACHE_DIR/.test(w.text)));
+    if (cleaned)
+        return undefined;
+    const verb = cached[0]
+        .slice(0, 2)
+        .map(w => w.text)
+        .join(' ');
+    return `\`${verb}\` keeps its downloads in ~/.cache/uv: add \`--no-cache\` (or set UV_NO_CACHE=1, or use RUN --mount=type=cache,target=/root/.cache/uv)`;
+}
 const caches = {
     id: 'OP002',
     level: 'warning',
     title: 'Package-manager caches are removed in the RUN that fills them',
-    sameAs: ['DL3009', 'DL3019', 'DL3032', 'DL3040', 'DL3042', 'DS015', 'DS019', 'DS025'],
+    sameAs: [
+        'DL3009',
+        'DL3019',
+        'DL3032',
+        'DL3036',
+        'DL3040',
+        'DL3042',
+        'DS015',
+        'DS019',
+        'DS020',
+        'DS025',
+        'DS027'
+    ],
     check(ctx) {
         const hits = [];
         let pipNoCache = false;
+        let uvNoCache = false;
         for (const [i] of instructionsOf(imageStages(ctx))) {
             if (keyword(i) === 'ENV' || keyword(i) === 'ARG')
-                for (const [name, value] of (0,dockerfile/* properties */.qo)(i))
+                for (const [name, value] of (0,stages_dockerfile/* properties */.qo)(i)) {
+                    const on = !/^(0|false|no|off)?$/i.test(value);
                     if (name === 'PIP_NO_CACHE_DIR')
-                        pipNoCache = !/^(0|false|no|off)?$/i.test(value);
-            if (keyword(i) !== 'RUN' || /type=cache/.test(flag(i, 'mount') ?? ''))
+                        pipNoCache = on;
+                    if (name === 'UV_NO_CACHE')
+                        uvNoCache = on;
+                }
+            if (keyword(i) !== 'RUN' || flags(i, 'mount').some(m => /type=cache/.test(m)))
                 continue;
             const commands = commandsOf(i, ctx.lines);
-            for (const manager of MANAGERS) {
-                const why = commands.some(c => managerOf(c) === manager)
-                    ? cacheLeft(manager, commands, pipNoCache)
-                    : undefined;
+            const whys = MANAGERS.map(manager => commands.some(c => managerOf(c) === manager) ? cacheLeft(manager, commands, pipNoCache) : undefined);
+            whys.push(uvCacheLeft(commands, i.getRawArgumentsContent() ?? '', uvNoCache));
+            for (const why of whys)
                 if (why)
                     hits.push({ line: startLine(i), message: `RUN on line ${human(startLine(i))}: ${why}` });
-            }
         }
         return hits;
     }
@@ -4954,22 +5481,31 @@ const toolchains = {
     title: 'Build toolchains stay out of the final image',
     sameAs: [],
     check(ctx) {
+        if (ctx.kind === 'builder')
+            return [];
         const hits = [];
         const multiStage = ctx.df.stages.length > 1;
         for (const [i] of instructionsOf(imageStages(ctx))) {
             if (keyword(i) !== 'RUN')
                 continue;
-            const found = commandsOf(i, ctx.lines)
+            const commands = commandsOf(i, ctx.lines);
+            // Installed, used and purged in one RUN (the official images' way): nothing stays in the layer.
+            const removed = removalsOf(commands);
+            const found = commands
                 .map(installOf)
-                .flatMap(install => install ? install.packages.map(p => packageName(p.text)).filter(n => isToolchain(install, n)) : []);
+                .flatMap(install => install && !removed.all.has(install.manager)
+                ? install.packages
+                    .map(p => packageName(p.text))
+                    .filter(n => isToolchain(install, n) && !removed.names.has(n))
+                : []);
             if (!found.length)
                 continue;
             const how = multiStage
                 ? 'install it in a build stage and COPY --from it only what the program needs'
-                : 'use a multi-stage build: compile in a build stage, COPY --from it into a minimal final stage';
+                : 'use a multi-stage build (compile in a build stage, COPY --from it into a minimal final stage), or remove them again in the same RUN';
             hits.push({
                 line: startLine(i),
-                message: `RUN on line ${human(startLine(i))} installs build tools (${[...new Set(found)].join(', ')}) into the final image: ${how}`
+                message: `RUN on line ${human(startLine(i))} installs build tools (${[...new Set(found)].join(', ')}) that stay in the final image: ${how}; if this Dockerfile builds a build image, declare it with "# oci-pipeline image=builder"`
             });
         }
         return hits;
@@ -5013,25 +5549,26 @@ const packageRules = [caches, toolchains, packageLists];
 
 ;// CONCATENATED MODULE: ./src/stages/lint/checklist/secret-rules.ts
 
-/** Names that say they hold a credential: PASSWORD, GITHUB_TOKEN, API_KEY, AWS_SECRET_ACCESS_KEY… */
-const SECRET_NAME = /(^|[_.-])(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CREDENTIALS?|AUTH)([_.-]|$)/i;
-/** Names that point at a secret rather than hold one, or are about one without being it. */
-const NOT_A_SECRET = /([_.-](FILE|PATH|DIR|URL|URI|ENDPOINT|NAME|ID|TYPE|LENGTH|EXPIRY)$)/i;
+
+/** Names that say they hold a credential: PASSWORD, GITHUB_TOKEN, API_KEY, AWS_SECRET_ACCESS_KEY, HTTP_AUTH… */
+const SECRET_NAME = /(^|[_.-])(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API[_-]?KEY|ACCESS[_-]?KEY|PRIVATE[_-]?KEY|CREDENTIALS?)([_.-]|$)|(^|[_.-])AUTH$/i;
+/** Names that point at a secret rather than hold one, or are settings about one (`…_AUTH_ENABLED`). */
+const NOT_A_SECRET = /[_.-](FILE|PATH|DIR|URL|URI|ENDPOINT|NAME|ID|TYPE|LENGTH|EXPIRY|ENABLED?|DISABLED?|MODE|METHOD|PROVIDER|HOST|PORT|TIMEOUT|REQUIRED)$/i;
 const looksSecret = (name) => SECRET_NAME.test(name) && !NOT_A_SECRET.test(name);
-/** `ARG NAME[=value]` and `ENV NAME=value …` (also the old `ENV NAME value`) names of an instruction. */
-function names(i, kw) {
-    const words = i.getArguments().map(a => a.getValue());
-    if (kw === 'ARG')
-        return words.map(w => w.split('=')[0] ?? '').filter(Boolean);
-    if (words.some(w => w.includes('=')))
-        return words.filter(w => w.includes('=')).map(w => w.split('=')[0] ?? '');
-    return words[0] ? [words[0]] : [];
+/** A value no credential has: a boolean, a number, or (for ENV) nothing at all. */
+const SETTING = /^(true|false|yes|no|on|off|enabled|disabled|\d{1,6})$/i;
+/** `ARG NAME[=value]` and `ENV NAME=value …` pairs whose name looks like a secret and value could be one. */
+function secretNames(i, kw) {
+    return (0,stages_dockerfile/* properties */.qo)(i)
+        .filter(([name, value]) => looksSecret(name) && !SETTING.test(value.trim()))
+        .filter(([, value]) => kw === 'ARG' || value.trim() !== '')
+        .map(([name]) => name);
 }
-const secretNames = {
+const secretRule = {
     id: 'OP014',
     level: 'warning',
     title: 'No ARG or ENV holds a secret',
-    sameAs: [],
+    sameAs: ['DS031'],
     check(ctx) {
         const hits = [];
         const instructions = [
@@ -5042,31 +5579,139 @@ const secretNames = {
             const kw = keyword(i);
             if (kw !== 'ARG' && kw !== 'ENV')
                 continue;
-            for (const name of names(i, kw).filter(looksSecret)) {
+            for (const name of secretNames(i, kw)) {
                 const where = kw === 'ENV' ? 'is stored in the image for anyone who pulls it' : 'is recorded in the image history';
                 hits.push({
                     line: startLine(i),
-                    message: `${kw} ${name} on line ${human(startLine(i))} looks like a secret, and a ${kw} value ${where}: pass it with the secrets input and RUN --mount=type=secret,id=${name.toLowerCase()} instead`
+                    message: `${kw} ${name} on line ${human(startLine(i))} looks like a secret, and an ${kw} value ${where}: pass it with the secrets input and RUN --mount=type=secret,id=${name.toLowerCase()} instead`
                 });
             }
         }
         return hits;
     }
 };
-const secretRules = [secretNames];
+const secretRules = [secretRule];
+
+;// CONCATENATED MODULE: ./src/stages/lint/checklist/users.ts
+
+
+
+
+
+/**
+ * Variables expanded where the Dockerfile gives them a value; others (set by the base image's
+ * ENV, such as a notebook stack's `NB_UID`) are left as written, so that `USER ${NB_UID}` and
+ * `--chown=${NB_UID}` still compare equal.
+ */
+function expandKnown(text, vars) {
+    return text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (whole, name) => vars.get(name) ? (0,stages_dockerfile/* substitute */.V2)(whole, vars) : whole);
+}
+/** The last USER the image's stages set (variables expanded), or undefined when none does. */
+function lastUser(ctx) {
+    let found;
+    for (const [i, stage] of instructionsOf(imageStages(ctx)))
+        if (keyword(i) === 'USER') {
+            const written = i.getArguments()[0]?.getValue() ?? '';
+            found = { user: expandKnown(written, varsAt(ctx.df, stage, i)), instruction: i };
+        }
+    return found;
+}
+/** The user part of `user[:group]`. */
+const userPart = (spec) => spec.split(':')[0]?.trim() ?? '';
+const isRoot = (spec) => ['root', '0', 'containeradministrator'].includes(userPart(spec).toLowerCase());
+/** The value of an option (`-u 1000`, `--uid=1000`, `-u1000`) in a command. */
+function optionValue(command, short, long) {
+    for (let n = 1; n < command.length; n++) {
+        const w = command[n].text;
+        if (w === short || w === long)
+            return command[n + 1]?.text;
+        if (w.startsWith(`${long}=`))
+            return w.slice(long.length + 1);
+        if (short.length === 2 && w.startsWith(short) && w.length > 2 && !w.startsWith('--'))
+            return w.slice(2);
+    }
+    return undefined;
+}
+/** `useradd -u 1000 app`, `adduser -u 1000 -D app`, `adduser --uid 1000 --system app`: [name, uid]. */
+function createdUser(command) {
+    const name = program(command);
+    if (name !== 'useradd' && name !== 'adduser')
+        return undefined;
+    const uid = optionValue(command, '-u', '--uid');
+    const valued = new Set([
+        '-u',
+        '--uid',
+        '-g',
+        '--gid',
+        '-G',
+        '--groups',
+        '-d',
+        '--home',
+        '--home-dir',
+        '-s',
+        '--shell',
+        '-c',
+        '--comment',
+        '--gecos',
+        '-h',
+        '-k',
+        '-K',
+        '-e',
+        '-f',
+        '--ingroup'
+    ]);
+    let user;
+    for (let n = 1; n < command.length; n++) {
+        const w = command[n].text;
+        if (valued.has(w))
+            n++;
+        else if (!w.startsWith('-'))
+            user = user ?? w;
+    }
+    return user && uid ? [user, uid] : undefined;
+}
+/**
+ * Names and UIDs that are the same user in this image: those `useradd`/`adduser` create with a
+ * `-u`, and those its base is known to have (`nonroot` 65532 on distroless, `jovyan` 1000 on Jupyter).
+ */
+function userTable(ctx) {
+    const table = [];
+    const base = rootImage(ctx);
+    if (base)
+        for (const [pattern, name, uid] of KNOWN_BASE_USERS)
+            if (matchesImage(pattern, base))
+                table.push([name, uid]);
+    for (const [i, stage] of instructionsOf(imageStages(ctx))) {
+        if (keyword(i) !== 'RUN')
+            continue;
+        const vars = varsAt(ctx.df, stage, i);
+        for (const command of commandsOf(i, ctx.lines)) {
+            const found = createdUser(command);
+            if (found)
+                table.push([expandKnown(found[0], vars), expandKnown(found[1], vars)]);
+        }
+    }
+    return table;
+}
+/** Whether two user specs (name or UID) are the same user, by the table. */
+function sameUser(a, b, table) {
+    const x = userPart(a);
+    const y = userPart(b);
+    if (!x || !y)
+        return false;
+    if (x === y)
+        return true;
+    return table.some(([name, uid]) => (x === name && y === uid) || (x === uid && y === name));
+}
 
 ;// CONCATENATED MODULE: ./src/stages/lint/checklist/user-rules.ts
 
 
-/** The last USER the image's stages set, or undefined when none does. */
-function lastUser(ctx) {
-    let found;
-    for (const [i] of instructionsOf(imageStages(ctx)))
-        if (keyword(i) === 'USER')
-            found = { user: i.getArguments()[0]?.getValue() ?? '', instruction: i };
-    return found;
-}
-const isRoot = (user) => ['root', '0'].includes(user.split(':')[0]?.trim() ?? '');
+
+
+
+
+
 const nonRoot = {
     id: 'OP004',
     level: 'error',
@@ -5074,21 +5719,26 @@ const nonRoot = {
     sameAs: ['DL3002', 'DS002'],
     check(ctx) {
         const last = lastUser(ctx);
-        if (!last)
+        if (last && isRoot(last.user)) {
+            const line = startLine(last.instruction);
             return [
                 {
-                    line: ctx.final.line,
-                    level: 'warning',
-                    message: `The final stage (FROM on line ${human(ctx.final.line)}) sets no USER, so the container runs as root unless its base sets a user: add a non-root USER`
+                    line,
+                    message: `USER ${last.user} on line ${human(line)} makes the container run as root: end with a non-root USER`
                 }
             ];
-        if (!isRoot(last.user))
+        }
+        if (last || ctx.kind === 'builder' || ctx.kind === 'base')
             return [];
-        const line = startLine(last.instruction);
+        const base = rootImage(ctx);
+        const known = [...DEFAULT_NONROOT_BASES, ...(ctx.nonRootBases ?? [])];
+        if (base && known.some(p => matchesImage(p, base)))
+            return [];
         return [
             {
-                line,
-                message: `USER ${last.user} on line ${human(line)} makes the container run as root: end with a non-root USER`
+                line: ctx.final.line,
+                level: 'warning',
+                message: `The final stage (FROM on line ${human(ctx.final.line)}) sets no USER, so the container runs as root unless its base sets a user: add a non-root USER; if the base already sets one, list it under nonroot-bases in .oci-pipeline.yaml`
             }
         ];
     }
@@ -5108,38 +5758,70 @@ function writable(mode, who) {
         return who === 'owner' ? /[ua]/.test(whom) : /[oa]/.test(whom);
     });
 }
+/** Directories that hold programs: the system's, /opt, and virtual environments. */
+const PROGRAM_DIRS = /^\/(usr|bin|sbin|lib|lib32|lib64|libx32|opt)(\/|$)|(^|\/)\.?venv(\/|$)/;
+/** `chown [-R] owner[:group] paths…`: the owner, the paths, and whether it recurses. */
+function chownOf(command) {
+    if (program(command) !== 'chown')
+        return undefined;
+    const words = command.slice(1).map(w => w.text);
+    const recursive = words.some(w => /^-[a-zA-Z]*R/.test(w) || w === '--recursive');
+    const rest = words.filter(w => !w.startsWith('-'));
+    const [owner, ...paths] = rest;
+    return owner ? { owner, paths, recursive } : undefined;
+}
 const readOnly = {
     id: 'OP005',
     level: 'warning',
-    title: 'Files in the final image are not writable by the runtime user',
+    title: 'Programs in the final image are not writable by the runtime user',
     sameAs: [],
     check(ctx) {
         const hits = [];
-        const runtime = lastUser(ctx)?.user.split(':')[0];
-        for (const [i] of instructionsOf(imageStages(ctx))) {
+        const last = lastUser(ctx);
+        const runtime = last && !isRoot(last.user) ? userPart(last.user) : undefined;
+        const table = runtime ? userTable(ctx) : [];
+        const copied = [];
+        for (const [i, stage] of instructionsOf(imageStages(ctx))) {
             const line = startLine(i);
-            if ((keyword(i) === 'COPY' || keyword(i) === 'ADD') && runtime && !isRoot(runtime)) {
-                const owner = flag(i, 'chown')?.split(':')[0];
+            const kw = keyword(i);
+            const vars = varsAt(ctx.df, stage, i);
+            if (kw === 'COPY' || kw === 'ADD') {
+                copied.push(absolutePath((0,stages_dockerfile/* substitute */.V2)(copyArgs(i).dest, vars), workdirAt(ctx.df, stage, i)));
+                const owner = userPart(expandKnown(unquote(flag(i, 'chown') ?? ''), vars));
                 const mode = flag(i, 'chmod');
-                if (owner === runtime && (mode === undefined || writable(mode, 'owner')))
+                if (runtime &&
+                    owner &&
+                    sameUser(owner, runtime, table) &&
+                    (mode === undefined || writable(mode, 'owner')))
                     hits.push({
                         line,
-                        message: `${keyword(i)} on line ${human(line)} gives the files to the runtime user "${runtime}"${mode ? ` with mode ${mode}` : ''}, who can then rewrite them: leave them owned by root, or add a read-only --chmod (e.g. 555)`
+                        message: `${kw} on line ${human(line)} gives the files to the runtime user "${runtime}"${owner !== runtime ? ` (as "${owner}")` : ''}${mode ? ` with mode ${mode}` : ''}, who can then rewrite them: leave them owned by root, or add a read-only --chmod (e.g. 555)`
                     });
             }
-            if (keyword(i) === 'RUN')
-                for (const command of commandsOf(i, ctx.lines)) {
-                    if (program(command) !== 'chmod')
-                        continue;
-                    const mode = command
-                        .slice(1)
-                        .find(w => !w.text.startsWith('-') || /^-[rwxXst]+$/.test(w.text))?.text;
-                    if (mode && writable(mode, 'others'))
+            if (kw !== 'RUN')
+                continue;
+            for (const command of commandsOf(i, ctx.lines)) {
+                const chown = chownOf(command);
+                if (chown && runtime && sameUser(expandKnown(chown.owner, vars), runtime, table)) {
+                    const dir = workdirAt(ctx.df, stage, i);
+                    const programs = chown.paths
+                        .map(p => absolutePath((0,stages_dockerfile/* substitute */.V2)(p, vars), dir))
+                        .filter(p => PROGRAM_DIRS.test(p) || copied.some(c => c === p || (chown.recursive && isUnder(c, p))));
+                    if (programs.length)
                         hits.push({
                             line,
-                            message: `RUN on line ${human(line)} runs "chmod ${mode}", making files writable by every user: drop the write bit for others`
+                            message: `RUN on line ${human(line)} runs "chown ${chown.owner}" on ${programs.join(', ')}, which hold the image's programs, so the runtime user "${runtime}" can rewrite them: leave them owned by root and chown only the directories the program writes to`
                         });
                 }
+                if (program(command) !== 'chmod')
+                    continue;
+                const mode = command.slice(1).find(w => !w.text.startsWith('-') || /^-[rwxXst]+$/.test(w.text))?.text;
+                if (mode && writable(mode, 'others'))
+                    hits.push({
+                        line,
+                        message: `RUN on line ${human(line)} runs "chmod ${mode}", making files writable by every user: drop the write bit for others`
+                    });
+            }
         }
         return hits;
     }
@@ -5154,12 +5836,14 @@ const userRules = [nonRoot, readOnly];
 
 
 
+
 /** Every checklist rule, by ID. */
 const RULES = [
     ...imageRules,
     ...packageRules,
     ...userRules,
     ...copyRules,
+    ...dataRules,
     ...miscRules,
     ...secretRules
 ].sort((a, b) => a.id.localeCompare(b.id));
@@ -5168,11 +5852,11 @@ const ruleById = (id) => RULES.find(r => r.id === id);
 const ruleDocs = (id, docsBase) => docsBase ? `${docsBase.replace(/\/+$/, '')}/${id}.md` : undefined;
 /** Runs the enabled checklist rules over one Dockerfile. */
 function runChecklist(input) {
-    const df = (0,dockerfile/* parseDockerfile */.Ai)(input.text, input.buildArgs);
+    const df = (0,stages_dockerfile/* parseDockerfile */.Ai)(input.text, input.buildArgs);
     const ctx = {
         ...input,
         df,
-        final: (0,dockerfile/* finalStage */.BD)(df, input.target),
+        final: (0,stages_dockerfile/* finalStage */.BD)(df, input.target),
         lines: input.text.split(/\r?\n/)
     };
     const findings = [];
@@ -5197,59 +5881,197 @@ function runChecklist(input) {
     return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
 }
 
+;// CONCATENATED MODULE: ./src/stages/lint/rule-ids.ts
+/**
+ * Rule IDs of every engine in one form for comparing: Trivy has printed the same check as `DS002`,
+ * `AVD-DS-0002` and (0.69) `DS-0002`; all three read as `DS002`.
+ */
+function normaliseRuleId(id) {
+    const trimmed = id.trim().toUpperCase();
+    const trivy = /^(?:AVD-)?(DS)-?(\d+)$/.exec(trimmed);
+    return trivy ? `${trivy[1]}${String(Number(trivy[2])).padStart(3, '0')}` : trimmed;
+}
+/** Rule IDs of hadolint (DL, and ShellCheck's SC), Trivy (DS, DS-, AVD-DS-) and the checklist (OP). */
+const RULE_ID = /^(OP\d{3}|DL\d{4}|SC\d{4}|DS-?\d{3,4}|AVD-DS-\d{4})$/i;
+const isChecklistId = (id) => /^OP\d{3}$/i.test(id);
+
 ;// CONCATENATED MODULE: ./src/stages/lint/dedupe.ts
+
+
 
 /**
  * hadolint and Trivy IDs that report what a checklist rule reports, from each rule's `sameAs`:
- * DL3002/DS002 → OP004, DL3006/DL3007/DS001 → OP001, DL3020/DS005 → OP007, DL3025 → OP012, and the
- * cache rules (DL3009, DL3019, DL3032, DL3040, DL3042, DS015, DS019, DS025) → OP002.
+ * DL3006/DL3007/DS001 → OP001, the cache rules → OP002, DL3002/DS002 → OP004, DL3020/DS005 → OP007,
+ * DL3025 → OP012, DS031 → OP014.
  */
-const SAME_AS = new Map(RULES.flatMap(r => r.sameAs.map(id => [id, r.id])));
+const SAME_AS = new Map(RULES.flatMap(r => r.sameAs.map(id => [normaliseRuleId(id), r.id])));
+/** hadolint's level for each (Trivy's severities rate security, not lint findings). */
+const PAIRS = [
+    { hadolint: 'DL3000', trivy: 'DS009', level: 'error' },
+    { hadolint: 'DL3003', trivy: 'DS013', level: 'warning' },
+    { hadolint: 'DL3004', trivy: 'DS010', level: 'error' },
+    { hadolint: 'DL3005', trivy: 'DS024', level: 'error' },
+    { hadolint: 'DL3011', trivy: 'DS008', level: 'error' },
+    { hadolint: 'DL3012', trivy: 'DS023', level: 'error' },
+    { hadolint: 'DL3014', trivy: 'DS021', level: 'warning' },
+    { hadolint: 'DL3015', trivy: 'DS029', level: 'info' },
+    { hadolint: 'DL3021', trivy: 'DS011', level: 'error' },
+    { hadolint: 'DL3023', trivy: 'DS006', level: 'error' },
+    { hadolint: 'DL3024', trivy: 'DS012', level: 'error', perFile: true },
+    { hadolint: 'DL4000', trivy: 'DS022', level: 'error' },
+    { hadolint: 'DL4001', trivy: 'DS014', level: 'warning' },
+    { hadolint: 'DL4003', trivy: 'DS016', level: 'warning', perFile: true },
+    { hadolint: 'DL4004', trivy: 'DS007', level: 'error', perFile: true },
+    { hadolint: 'DL4006', trivy: 'DS032', level: 'warning' }
+];
+/** Trivy checks with no twin: their level; `off` ones report only when lint-rules asks (`+DS026`). */
+const TRIVY_LEVELS = {
+    DS004: 'warning',
+    DS017: 'warning',
+    DS026: 'off',
+    DS030: 'warning'
+};
 /** Rules that report once per Dockerfile whatever line the other engine points at (no USER has no line). */
 const PER_FILE = new Set(['OP004']);
-/** `AVD-DS-0002` → `DS002`: Trivy prints both forms of its IDs. */
-function normaliseRuleId(id) {
-    const avd = /^AVD-([A-Z]+)-(\d+)$/i.exec(id.trim());
-    return avd
-        ? `${avd[1].toUpperCase()}${String(Number(avd[2])).padStart(3, '0')}`
-        : id.trim().toUpperCase();
-}
+const within = (f, k) => f.line >= k.line && f.line <= (k.endLine ?? k.line);
 /**
- * One finding per problem: when hadolint or Trivy reports what a checklist finding already says
- * (same rule by the table, same file and line), the checklist finding is kept, since its message
- * names the line and its page shows the fix, and it notes the other engine's ID.
+ * One finding per problem, at one level whichever engine finds it:
+ * - a hadolint or Trivy finding of a checklist rule's twin joins the checklist finding on its line
+ *   (whose message gains "also hadolint DL3002"), or is dropped where the checklist rule, which knows
+ *   the exceptions (bake contexts, purged build deps, distroless nonroot…), found nothing; if the
+ *   checklist did not run it stays, at the checklist rule's level; if the rule is off, so is its twin;
+ * - a Trivy finding whose hadolint pair is on the same line joins it; pairs get one level;
+ * - Trivy checks without a twin get the level of TRIVY_LEVELS (DS026, no HEALTHCHECK, is off).
  */
-function dedupe(findings) {
-    const kept = findings.filter(f => f.engine === 'checklist').map(f => ({ ...f }));
-    const alsoBy = new Map();
-    const out = [];
-    for (const f of findings) {
+function dedupe(findings, opts) {
+    const external = opts.external ?? new Map();
+    const hadolintConfig = opts.hadolintConfig ?? { ignored: new Set(), override: new Map() };
+    const checklist = findings.filter(f => f.engine === 'checklist').map(f => ({ ...f }));
+    const notes = new Map();
+    const note = (into, f) => void notes.set(into, [...(notes.get(into) ?? []), `${f.engine} ${f.ruleId}`]);
+    const hadolint = [];
+    const others = [];
+    const ordered = [...findings].sort((a, b) => Number(b.engine === 'hadolint') - Number(a.engine === 'hadolint'));
+    for (const f of ordered) {
         if (f.engine === 'checklist')
             continue;
-        const op = SAME_AS.get(normaliseRuleId(f.ruleId));
-        const twin = op
-            ? kept.find(k => k.ruleId === op &&
-                k.file === f.file &&
-                (PER_FILE.has(op) || (f.line >= k.line && f.line <= (k.endLine ?? k.line))))
-            : undefined;
-        if (twin)
-            alsoBy.set(twin, [...(alsoBy.get(twin) ?? []), `${f.engine} ${f.ruleId}`]);
+        const id = normaliseRuleId(f.ruleId);
+        const chosen = external.get(id);
+        if (chosen === 'off')
+            continue;
+        const set = (level) => ({ ...f, level: chosen && chosen !== 'on' ? chosen : level });
+        const op = SAME_AS.get(id);
+        if (op) {
+            const level = opts.rules.get(op);
+            if (!level)
+                continue;
+            if (opts.ran.includes('checklist')) {
+                const twin = checklist.find(k => k.ruleId === op && k.file === f.file && (PER_FILE.has(op) || within(f, k)));
+                if (twin)
+                    note(twin, f);
+                continue;
+            }
+            ;
+            (f.engine === 'hadolint' ? hadolint : others).push(set(level));
+            continue;
+        }
+        const pair = PAIRS.find(p => p.hadolint === id || p.trivy === id);
+        if (pair) {
+            if (hadolintConfig.ignored.has(pair.hadolint))
+                continue;
+            const level = hadolintConfig.override.get(pair.hadolint) ?? pair.level;
+            if (f.engine === 'hadolint') {
+                hadolint.push(set(level));
+                continue;
+            }
+            const twin = hadolint.find(h => normaliseRuleId(h.ruleId) === pair.hadolint &&
+                h.file === f.file &&
+                (pair.perFile || h.line === f.line));
+            if (twin)
+                note(twin, f);
+            else
+                others.push(set(level));
+            continue;
+        }
+        if (f.engine === 'trivy') {
+            const level = TRIVY_LEVELS[id];
+            if (level === 'off' && !chosen)
+                continue;
+            others.push(set(level && level !== 'off' ? level : f.level));
+        }
         else
-            out.push(f);
+            (f.engine === 'hadolint' ? hadolint : others).push(set(f.level));
     }
-    for (const [finding, ids] of alsoBy)
+    for (const [finding, ids] of notes)
         finding.message += ` (also ${[...new Set(ids)].join(', ')})`;
-    return [...kept, ...out].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+    return [...checklist, ...hadolint, ...others].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
 }
-/** Drops findings whose rule is in `lint-ignore`. */
+/** Drops findings whose rule is in `lint-ignore` (any engine, Trivy IDs in any of their forms). */
 function withoutIgnored(findings, ignore) {
     const ids = new Set(ignore.map(normaliseRuleId));
     return findings.filter(f => !ids.has(normaliseRuleId(f.ruleId)));
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/infra/process.ts
 var infra_process = __webpack_require__(89203);
+// EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
+var main = __webpack_require__(78390);
+;// CONCATENATED MODULE: ./src/stages/lint/hadolint-input.ts
+
+const UNKNOWN_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack', 'exclude']);
+function hadolintInput(dockerfile) {
+    const lines = dockerfile.split('\n');
+    const blankAfter = new Set();
+    const untab = new Set();
+    for (const instruction of main.DockerfileParser.parse(dockerfile).getInstructions()) {
+        const withFlags = instruction;
+        for (const flag of withFlags.getFlags?.() ?? []) {
+            if (!UNKNOWN_FLAGS.has(flag.getName()))
+                continue;
+            const { start, end } = flag.getRange();
+            if (start.line !== end.line)
+                continue;
+            const line = lines[start.line] ?? '';
+            lines[start.line] =
+                line.slice(0, start.character) +
+                    ' '.repeat(end.character - start.character) +
+                    line.slice(end.character);
+        }
+        let last = -1;
+        for (const heredoc of withFlags.getHeredocs?.() ?? []) {
+            const delimiter = heredoc.getDelimiterRange();
+            if (!delimiter)
+                continue;
+            const opener = lines[heredoc.getStartRange().start.line] ?? '';
+            if (opener.slice(heredoc.getStartRange().start.character).startsWith('<<-')) {
+                const from = heredoc.getContentRange()?.start.line ?? delimiter.start.line;
+                for (let n = from; n <= delimiter.start.line; n++)
+                    untab.add(n);
+            }
+            last = Math.max(last, delimiter.end.line);
+        }
+        if (last >= 0)
+            blankAfter.add(last);
+    }
+    const out = [];
+    const lineMap = [];
+    lines.forEach((line, n) => {
+        out.push(untab.has(n) ? line.replace(/^\t+/, '') : line);
+        lineMap.push(n + 1);
+        if (blankAfter.has(n) && (lines[n + 1] ?? '').trim() !== '') {
+            out.push('');
+            lineMap.push(n + 1);
+        }
+    });
+    return { text: out.join('\n'), lineMap };
+}
+
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint.ts
+
+
+
 
 
 
@@ -5266,14 +6088,16 @@ function hadolintConfig(config, workspace) {
     }
     return ['.hadolint.yaml', '.hadolint.yml'].map(f => (0,external_node_path_.join)(workspace, f)).find(p => (0,external_node_fs_.existsSync)(p));
 }
+/**
+ * hadolint 2.12's flags: JSON on stdout, exit 0 whatever it finds (`--no-fail`: a non-zero exit is
+ * then a failure of hadolint itself), the Dockerfile on stdin (`-`). lint-ignore is applied to all
+ * engines after the run, not passed as `--ignore`: hadolint would then drop its config's `ignored`.
+ */
 function hadolintArgs(opts) {
-    const args = ['--format', 'json', '--no-color'];
+    const args = ['--format', 'json', '--no-color', '--no-fail'];
     if (opts.config)
         args.push('--config', opts.config);
-    for (const id of opts.ignore)
-        if (/^(DL|SC)\d+$/.test(id))
-            args.push('--ignore', id);
-    args.push(opts.path);
+    args.push('-');
     return args;
 }
 const hadolintHelp = (code) => code.startsWith('SC')
@@ -5283,8 +6107,12 @@ const isItem = (x) => {
     const o = x;
     return !!o && typeof o.code === 'string' && typeof o.line === 'number' && typeof o.message === 'string';
 };
-/** hadolint's `--format json` output (an array of {code, column, file, level, line, message}) as findings. */
-function parseHadolintJson(stdout, file) {
+/**
+ * hadolint's `--format json` output (an array of {code, column, file, level, line, message}) as
+ * findings, lines taken back through `lineMap`. DL1000 (it could not parse the file) becomes a
+ * warning that says its checks did not run: BuildKit reads syntax hadolint 2.12 does not.
+ */
+function parseHadolintJson(stdout, file, lineMap) {
     let parsed;
     try {
         parsed = JSON.parse(stdout.trim() || 'null');
@@ -5294,36 +6122,88 @@ function parseHadolintJson(stdout, file) {
     }
     if (!Array.isArray(parsed) || !parsed.every(isItem))
         throw new errors/* StepError */.zg('hadolint printed JSON that is not a list of findings', (0,infra_process/* tail */.RT)(stdout));
-    return parsed.map(item => ({
-        engine: 'hadolint',
-        ruleId: item.code,
-        level: LEVELS.includes(item.level) ? item.level : 'warning',
-        message: item.message,
-        file,
-        line: Math.max(1, item.line),
-        helpUri: hadolintHelp(item.code)
-    }));
+    return parsed.map(item => {
+        const line = lineMap?.[item.line - 1] ?? Math.max(1, item.line);
+        const unparsed = item.code === 'DL1000';
+        return {
+            engine: 'hadolint',
+            ruleId: item.code,
+            level: unparsed
+                ? 'warning'
+                : LEVELS.includes(item.level)
+                    ? item.level
+                    : 'warning',
+            message: unparsed
+                ? `hadolint cannot parse line ${line} (${item.message.split('\n')[0]}), so its DL and SC checks did not run on this file; the checklist and Trivy did. If docker buildx builds the file, the syntax is newer than hadolint's.`
+                : item.message,
+            file,
+            line,
+            helpUri: hadolintHelp(item.code)
+        };
+    });
 }
+/** What `.hadolint.yaml` ignores and overrides, so that the Trivy twins of those rules follow it. */
+function readHadolintConfig(path) {
+    const result = { ignored: new Set(), override: new Map() };
+    if (!path)
+        return result;
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz('hadolint-config', `${path} is not YAML: ${e.message}`);
+    }
+    const config = (doc ?? {});
+    if (Array.isArray(config.ignored))
+        for (const id of config.ignored)
+            result.ignored.add(String(id).toUpperCase());
+    for (const level of LEVELS) {
+        const ids = config.override?.[level];
+        if (Array.isArray(ids))
+            for (const id of ids)
+                result.override.set(String(id).toUpperCase(), level);
+    }
+    return result;
+}
+const WINDOWS = /(^|\/)windows\/|[:-](nanoserver|servercore|windowsservercore)|[:-]ltsc20\d\d/i;
 /**
- * Runs hadolint. It exits 1 when it finds something at or above its own failure threshold, so
- * exits 0 and 1 both carry results; anything else, or output that is not its JSON, is an error.
+ * ShellCheck (SC) findings on the RUNs of a Windows stage: hadolint reads every RUN as POSIX sh,
+ * but a Windows image runs them with cmd or PowerShell, where `C:\out` is a path, not an escape.
  */
+function withoutShellCheckOnWindows(findings, dockerfile) {
+    if (!findings.some(f => f.ruleId.startsWith('SC')))
+        return [...findings];
+    const df = (0,stages_dockerfile/* parseDockerfile */.Ai)(dockerfile);
+    const windows = df.stages.filter(s => WINDOWS.test((0,stages_dockerfile/* stageChain */.ap)(df, s).pop().image));
+    const endOf = (s) => df.stages[s.index + 1]?.line ?? Number.MAX_SAFE_INTEGER;
+    return findings.filter(f => !f.ruleId.startsWith('SC') || !windows.some(s => f.line > s.line && f.line <= endOf(s)));
+}
+/** Runs hadolint on a copy of the Dockerfile it can parse (see hadolint-input.ts). */
 async function runHadolint(opts) {
     const config = hadolintConfig(opts.config, opts.workspace);
-    const result = await (0,infra_process/* run */.eF)(opts.binary, hadolintArgs({ path: opts.path, config, ignore: opts.ignore }), {
+    const dockerfile = (0,external_node_fs_.readFileSync)(opts.path, 'utf8');
+    const input = hadolintInput(dockerfile);
+    const result = await (0,infra_process/* run */.eF)(opts.binary, hadolintArgs({ config }), {
         cwd: opts.workspace,
+        input: input.text,
         allowFailure: true
     });
-    if (result.code !== 0 && result.code !== 1)
+    if (result.code !== 0)
         throw new errors/* StepError */.zg(`hadolint exited with code ${result.code}`, (0,infra_process/* tail */.RT)(result.stderr || result.stdout));
-    if (result.code === 1 && !result.stdout.trim())
-        throw new errors/* StepError */.zg('hadolint failed without printing findings', (0,infra_process/* tail */.RT)(result.stderr));
-    return parseHadolintJson(result.stdout, opts.file);
+    // hadolint 2.12 reports a config it cannot read on stderr, then lints without it and exits 0.
+    if (config && /Error parsing your config file/.test(result.stderr)) {
+        const why = result.stderr.replace(/\\n/g, '\n').trim().replace(/"$/, '').split('\n').filter(Boolean).pop();
+        throw new errors/* InputError */.dz(opts.config ? 'hadolint-config' : '.hadolint.yaml', `hadolint cannot read ${config} (${why}): it takes the keys ignored, override, trustedRegistries…, each a list`);
+    }
+    return withoutShellCheckOnWindows(parseHadolintJson(result.stdout, opts.file, input.lineMap), dockerfile);
 }
 
 // EXTERNAL MODULE: ./src/config/lists.ts
 var lists = __webpack_require__(95979);
 ;// CONCATENATED MODULE: ./src/stages/lint/options.ts
+
+
 
 
 
@@ -5336,8 +6216,6 @@ const LINT_DEFAULTS = {
     'lint-failure-threshold': 'error',
     'lint-data-size-limit': '10MB'
 };
-/** Rule IDs of hadolint (DL, and ShellCheck's SC), Trivy (DS or AVD-DS-) and the checklist (OP). */
-const EXTERNAL_ID = /^(DL\d{4}|SC\d{4}|DS\d{3}|AVD-DS-\d{4})$/;
 function parseLintOptions(raw) {
     const get = (name) => raw(name)?.trim() ?? '';
     const orDefault = (name) => get(name) || LINT_DEFAULTS[name];
@@ -5347,7 +6225,7 @@ function parseLintOptions(raw) {
         linters: parseLinters(orDefault('linters')),
         threshold: parseThreshold(orDefault('lint-failure-threshold')),
         ignore: parseIgnore(get('lint-ignore')),
-        rules: parseRuleSelection(get('lint-rules')),
+        ...ruleOptions(get('lint-rules')),
         minimalBases: [...DEFAULT_MINIMAL_BASES, ...(0,lists/* parseList */.E1)('lint-minimal-bases', get('lint-minimal-bases'))],
         dataSizeLimit: parseSize('lint-data-size-limit', orDefault('lint-data-size-limit')),
         hadolintPath: optional('hadolint-path'),
@@ -5371,57 +6249,85 @@ function parseThreshold(value) {
     throw new errors/* InputError */.dz('lint-failure-threshold', `"${value}" is not one of ${[...LEVELS, 'none'].join(', ')}`);
 }
 function checkRuleId(input, id) {
-    const upper = id.toUpperCase();
+    const upper = id.trim().toUpperCase();
     if (/^OP\d{3}$/.test(upper)) {
         if (!ruleById(upper))
             throw new errors/* InputError */.dz(input, `unknown checklist rule "${id}" (OP001 to ${RULES[RULES.length - 1]?.id})`);
         return upper;
     }
-    if (EXTERNAL_ID.test(upper))
+    if (RULE_ID.test(upper))
         return upper;
-    throw new errors/* InputError */.dz(input, `"${id}" is not a rule ID (OPnnn, hadolint DLnnnn/SCnnnn, Trivy DSnnn/AVD-DS-nnnn)`);
+    throw new errors/* InputError */.dz(input, `"${id}" is not a rule ID (OPnnn, hadolint DLnnnn/SCnnnn, Trivy DSnnn, DS-nnnn or AVD-DS-nnnn)`);
 }
 function parseIgnore(value) {
     return [...new Set((0,lists/* parseList */.E1)('lint-ignore', value).map(id => checkRuleId('lint-ignore', id)))];
 }
+const defaultSelection = () => ({
+    rules: new Map(RULES.map(r => [r.id, r.level])),
+    external: new Map()
+});
 /**
- * `lint-rules`: comma- or line-separated items, applied in order to the full set of rules.
- * `OP011` alone (no sign) anywhere means "only the rules listed"; `-OP011` disables, `+OP011` enables,
- * `OP004=warning` enables at another level; `all` and `none` reset the set.
+ * `lint-rules` items applied in order to `start` (every rule at its own level by default).
+ * `OP011` alone (no sign) anywhere means "only the checklist rules listed"; `-OP011` disables,
+ * `+OP011` enables, `OP004=warning` enables at another level; `all` and `none` reset the set.
+ * hadolint and Trivy rules take `-DL3008` (off), `+DS026` (on: DS026 is off by default) and
+ * `DS004=info`. `image=builder` (or `base`, `runtime`) says what the Dockerfile builds.
  */
-function parseRuleSelection(value) {
-    const items = (0,lists/* parseList */.E1)('lint-rules', value);
+function applyRuleItems(input, items, start = defaultSelection()) {
     const only = items.some(i => /^op\d{3}$/i.test(i.trim()));
-    const selected = new Map(only ? [] : RULES.map(r => [r.id, r.level]));
+    const selected = {
+        rules: only ? new Map() : new Map(start.rules),
+        external: new Map(start.external),
+        image: start.image
+    };
     for (const item of items) {
-        const lower = item.toLowerCase();
-        if (lower === 'all')
+        const lower = item.trim().toLowerCase();
+        const image = /^image\s*=\s*(.*)$/.exec(lower);
+        if (image) {
+            const kind = image[1];
+            if (!IMAGE_KINDS.includes(kind))
+                throw new errors/* InputError */.dz(input, `"${item}": image is one of ${IMAGE_KINDS.join(', ')}`);
+            selected.image = kind;
+        }
+        else if (lower === 'all')
             for (const r of RULES)
-                selected.set(r.id, r.level);
+                selected.rules.set(r.id, r.level);
         else if (lower === 'none')
-            selected.clear();
+            selected.rules.clear();
         else {
             const m = /^([+-]?)([^=]+?)(?:=(.*))?$/.exec(item.trim());
             if (!m)
-                throw new errors/* InputError */.dz('lint-rules', `cannot read "${item}"`);
+                throw new errors/* InputError */.dz(input, `cannot read "${item}"`);
             const [, sign, rawId, rawLevel] = m;
-            const id = checkRuleId('lint-rules', rawId);
-            if (!id.startsWith('OP'))
-                throw new errors/* InputError */.dz('lint-rules', `"${item}" is not a checklist rule; silence other engines' rules with lint-ignore`);
-            const rule = ruleById(id);
-            if (sign === '-') {
-                if (rawLevel !== undefined)
-                    throw new errors/* InputError */.dz('lint-rules', `"${item}" disables a rule and sets its level`);
-                selected.delete(id);
+            const id = checkRuleId(input, rawId);
+            if (sign === '-' && rawLevel !== undefined)
+                throw new errors/* InputError */.dz(input, `"${item}" disables a rule and sets its level`);
+            const level = rawLevel === undefined ? undefined : rawLevel.trim().toLowerCase();
+            if (level !== undefined && !LEVELS.includes(level))
+                throw new errors/* InputError */.dz(input, `"${rawLevel}" in "${item}" is not a level (${LEVELS.join(', ')})`);
+            if (!id.startsWith('OP')) {
+                selected.external.set(normaliseRuleId(id), sign === '-' ? 'off' : (level ?? 'on'));
                 continue;
             }
-            const level = rawLevel === undefined ? rule?.level : rawLevel.trim().toLowerCase();
-            if (!level || !LEVELS.includes(level))
-                throw new errors/* InputError */.dz('lint-rules', `"${rawLevel}" in "${item}" is not a level (${LEVELS.join(', ')})`);
-            selected.set(id, level);
+            if (sign === '-')
+                selected.rules.delete(id);
+            else
+                selected.rules.set(id, level ?? ruleById(id)?.level);
         }
     }
     return selected;
+}
+function parseRuleSelection(value, input = 'lint-rules') {
+    return applyRuleItems(input, (0,lists/* parseList */.E1)(input, value));
+}
+function ruleOptions(value) {
+    const selection = parseRuleSelection(value);
+    return {
+        rules: selection.rules,
+        externalRules: selection.external,
+        image: selection.image,
+        ruleItems: (0,lists/* parseList */.E1)('lint-rules', value)
+    };
 }
 /** `10MB`, `512k`, `1GiB` or plain bytes. */
 function parseSize(input, value) {
@@ -5432,6 +6338,190 @@ function parseSize(input, value) {
     return Math.round(Number(m[1]) * 1024 ** power);
 }
 
+;// CONCATENATED MODULE: ./src/stages/lint/pragmas.ts
+
+
+
+const PRAGMA = /^\s*#\s*(oci-pipeline|hadolint)\s+(.*)$/i;
+const IGNORE = /^(global\s+)?ignore\s*=\s*(.+)$/i;
+const IMAGE = /^image\s*=\s*(\S+)\s*$/i;
+const ids = (list) => new Set(list
+    .split(/[,\s]+/)
+    .map(s => s.trim())
+    .filter(Boolean)
+    .map(normaliseRuleId));
+function readPragmas(text) {
+    const pragmas = { global: new Set(), lines: [], unreadable: [] };
+    const lines = text.split(/\r?\n/);
+    const instructions = main.DockerfileParser.parse(text).getInstructions();
+    const next = (line) => {
+        const i = instructions.find(ins => ins.getRange().start.line > line);
+        if (!i)
+            return undefined;
+        // Only comments may stand between the pragma and its instruction.
+        for (let n = line + 1; n < i.getRange().start.line; n++)
+            if (!/^\s*#/.test(lines[n] ?? ''))
+                return undefined;
+        return { from: i.getRange().start.line + 1, to: i.getRange().end.line + 1 };
+    };
+    lines.forEach((raw, n) => {
+        const m = PRAGMA.exec(raw);
+        if (!m)
+            return;
+        const tool = m[1].toLowerCase();
+        const body = m[2].trim();
+        const ignore = IGNORE.exec(body);
+        const image = IMAGE.exec(body);
+        if (ignore) {
+            const found = ids(ignore[2]);
+            if (ignore[1])
+                for (const id of found)
+                    pragmas.global.add(id);
+            else {
+                const range = next(n);
+                if (range)
+                    pragmas.lines.push({ ...range, ids: found });
+            }
+        }
+        else if (image && tool === 'oci-pipeline') {
+            const kind = image[1].toLowerCase();
+            if (IMAGE_KINDS.includes(kind))
+                pragmas.image = { kind, line: n + 1 };
+            else
+                pragmas.unreadable.push({ line: n + 1, text: raw.trim() });
+        }
+        else if (tool === 'oci-pipeline')
+            pragmas.unreadable.push({ line: n + 1, text: raw.trim() });
+    });
+    return pragmas;
+}
+/** Drops the findings the Dockerfile's own comments opt out of. */
+function withoutPragmaIgnored(findings, pragmas) {
+    return findings.filter(f => {
+        const id = normaliseRuleId(f.ruleId);
+        if (pragmas.global.has(id))
+            return false;
+        return !pragmas.lines.some(r => r.ids.has(id) && f.line >= r.from && f.line <= r.to);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/stages/lint/repo-config.ts
+
+
+
+
+
+
+/** The repository's lint settings file, read from the workspace root. */
+const REPO_CONFIG_FILES = ['.oci-pipeline.yaml', '.oci-pipeline.yml'];
+const KEYS = ['rules', 'ignore', 'ignored', 'override', 'image', 'minimal-bases', 'nonroot-bases'];
+/** A YAML list or a comma/line-separated string, as strings. */
+function stringList(where, key, value, fail) {
+    if (value === undefined || value === null)
+        return [];
+    if (typeof value === 'string')
+        return value
+            .split(/[,\n]/)
+            .map(s => s.trim())
+            .filter(Boolean);
+    if (Array.isArray(value) && value.every(v => ['string', 'number'].includes(typeof v)))
+        return value.map(v => String(v).trim()).filter(Boolean);
+    return fail(`${where}${key} must be a list of strings`);
+}
+function readSettings(where, raw, fail, nested) {
+    if (raw === null || raw === undefined)
+        raw = {};
+    if (typeof raw !== 'object' || Array.isArray(raw))
+        fail(`${where || 'lint'} must be a mapping`);
+    const o = raw;
+    for (const key of Object.keys(o))
+        if (!KEYS.includes(key) && (nested || key !== 'files'))
+            fail(`${where}${key} is not a setting (known: ${[...KEYS, ...(nested ? [] : ['files'])].join(', ')})`);
+    const rules = stringList(where, 'rules', o.rules, fail);
+    const override = o.override ?? {};
+    if (typeof override !== 'object' || Array.isArray(override))
+        fail(`${where}override must map levels to rule lists`);
+    for (const [level, ids] of Object.entries(override)) {
+        if (!LEVELS.includes(level))
+            fail(`${where}override.${level} is not a level (${LEVELS.join(', ')})`);
+        for (const id of stringList(where, `override.${level}`, ids, fail))
+            rules.push(`${id}=${level}`);
+    }
+    let image;
+    if (o.image !== undefined) {
+        const kind = String(o.image).toLowerCase();
+        if (!IMAGE_KINDS.includes(kind))
+            fail(`${where}image: "${String(o.image)}" is not one of ${IMAGE_KINDS.join(', ')}`);
+        image = kind;
+    }
+    return {
+        rules,
+        ignore: [
+            ...stringList(where, 'ignore', o.ignore, fail),
+            ...stringList(where, 'ignored', o.ignored, fail)
+        ],
+        image,
+        minimalBases: stringList(where, 'minimal-bases', o['minimal-bases'], fail),
+        nonRootBases: stringList(where, 'nonroot-bases', o['nonroot-bases'], fail)
+    };
+}
+/** `.oci-pipeline.yaml` in the workspace, or undefined when there is none; a bad one is an InputError naming it. */
+function readRepoConfig(workspace) {
+    const path = REPO_CONFIG_FILES.find(f => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, f)));
+    if (!path)
+        return undefined;
+    const fail = (problem) => {
+        throw new errors/* InputError */.dz(path, problem);
+    };
+    let doc;
+    try {
+        doc = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workspace, path), 'utf8'));
+    }
+    catch (e) {
+        return fail(`is not YAML: ${e.message}`);
+    }
+    const top = (doc ?? {});
+    if (typeof top !== 'object' || Array.isArray(top))
+        return fail('must be a mapping with a "lint" key');
+    const lint = (top.lint ?? {});
+    const settings = readSettings('lint.', lint, fail, false);
+    const filesRaw = lint.files ?? {};
+    if (typeof filesRaw !== 'object' || Array.isArray(filesRaw))
+        fail('lint.files must map Dockerfile path patterns to settings');
+    const files = Object.entries(filesRaw).map(([pattern, raw]) => ({
+        pattern,
+        settings: readSettings(`lint.files."${pattern}".`, raw, fail, true)
+    }));
+    return { ...settings, path, files };
+}
+/** A path pattern: `**` crosses folders, `*` and `?` do not. */
+function pathMatch(pattern, path) {
+    let re = '';
+    for (let n = 0; n < pattern.length; n++) {
+        const c = pattern[n];
+        if (c === '*' && pattern[n + 1] === '*') {
+            re += pattern[n + 2] === '/' ? '(?:.*/)?' : '.*';
+            n += pattern[n + 2] === '/' ? 2 : 1;
+        }
+        else if (c === '*')
+            re += '[^/]*';
+        else if (c === '?')
+            re += '[^/]';
+        else
+            re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`).test(path.replace(/^\.\//, ''));
+}
+/** The repository settings for one Dockerfile: the top level, then every `files` entry it matches, in order. */
+function settingsFor(config, file) {
+    if (!config)
+        return [];
+    return [
+        config,
+        ...config.files.filter(f => pathMatch(f.pattern.replace(/^\.\//, ''), file)).map(f => f.settings)
+    ];
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -5440,6 +6530,10 @@ var probe = __webpack_require__(40004);
 // EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
 var trivy_version = __webpack_require__(16067);
 ;// CONCATENATED MODULE: ./src/stages/lint/trivy-config.ts
+
+
+
+
 
 
 
@@ -5546,8 +6640,31 @@ async function runTrivyConfig(opts) {
             (0,infra_process/* removeTempDir */.CT)(cacheDir);
     }
 }
+/**
+ * Trivy's DS005 ("use COPY instead of ADD") skips `ADD https://…` and `ADD git@…`, but not the
+ * same sources written through an ARG (`ADD ${REPO}#${COMMIT} /src`): it then tells the user to
+ * COPY a git URL, which cannot work. Those findings are dropped here; OP007 checks remote ADDs.
+ */
+function withoutRemoteAddAdvice(findings, dockerfile, buildArgs) {
+    if (!findings.some(f => normaliseRuleId(f.ruleId) === 'DS005'))
+        return [...findings];
+    const df = (0,stages_dockerfile/* parseDockerfile */.Ai)(dockerfile, buildArgs);
+    const remote = new Set();
+    for (const [i, stage] of instructionsOf(df.stages)) {
+        if (keyword(i) !== 'ADD')
+            continue;
+        const vars = varsAt(df, stage, i);
+        const sources = copyArgs(i).sources.map(s => (0,stages_dockerfile/* substitute */.V2)(s, vars));
+        if (sources.length && sources.every(s => URL.test(s)))
+            remote.add(startLine(i) + 1);
+    }
+    return findings.filter(f => normaliseRuleId(f.ruleId) !== 'DS005' || !remote.has(f.line));
+}
 
 ;// CONCATENATED MODULE: ./src/stages/lint/index.ts
+
+
+
 
 
 
@@ -5581,6 +6698,45 @@ const annotate = (reporter, f) => {
         reporter.notice(f.message, where);
 };
 const posix = (p) => p.split(external_node_path_.sep).join('/');
+/** A Dockerfile whose path says it builds a build environment (`images/venv-builder/Dockerfile`, `.devcontainer/`). */
+const BUILDER_PATH = /(^|[/._-])(builder|buildenv|build-env|toolchain|devcontainer)([/._-]|$)/i;
+function effective(opts, file, pragmas) {
+    const config = readRepoConfig(opts.workspace);
+    const layers = settingsFor(config, file);
+    let selection = defaultSelection();
+    let kind;
+    let kindFrom;
+    for (const layer of layers) {
+        selection = applyRuleItems(config?.path ?? '', layer.rules, { ...selection, image: undefined });
+        const image = layer.image ?? selection.image;
+        if (image)
+            [kind, kindFrom] = [image, config?.path];
+    }
+    // Options built by parseLintOptions carry the items as written; others carry the rules alone.
+    if (opts.ruleItems)
+        selection = applyRuleItems('lint-rules', opts.ruleItems, { ...selection, image: undefined });
+    else if (!layers.length)
+        selection = { rules: opts.rules, external: opts.externalRules ?? new Map(), image: opts.image };
+    if (selection.image)
+        [kind, kindFrom] = [selection.image, 'lint-rules'];
+    if (pragmas.image)
+        [kind, kindFrom] = [pragmas.image.kind, `line ${pragmas.image.line}`];
+    if (!kind && BUILDER_PATH.test(file))
+        [kind, kindFrom] = ['builder', `its path, ${file}`];
+    return {
+        selection,
+        ignore: [...layers.flatMap(l => l.ignore), ...opts.ignore],
+        kind: kind ?? 'runtime',
+        kindFrom,
+        minimalBases: [...opts.minimalBases, ...layers.flatMap(l => l.minimalBases)],
+        nonRootBases: layers.flatMap(l => l.nonRootBases)
+    };
+}
+/** Named build contexts the bake files beside the workspace, the context and the Dockerfile define. */
+function namedContexts(opts, path) {
+    const dirs = [opts.workspace, (0,external_node_path_.resolve)(opts.workspace, opts.context), (0,external_node_path_.dirname)(path)];
+    return new Map([...new Set(dirs)].flatMap(d => [...bakeContexts(d, path)]));
+}
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
 async function runLint(opts, tools, reporter) {
     if (!opts.enabled)
@@ -5592,6 +6748,13 @@ async function runLint(opts, tools, reporter) {
     for (const linter of ['hadolint', 'trivy'])
         if (opts.linters.includes(linter) && !tools[linter])
             throw unavailable(linter, opts.linters);
+    const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    const pragmas = readPragmas(text);
+    const settings = effective(opts, file, pragmas);
+    if (settings.kindFrom)
+        reporter.info(`${file} is linted as a ${settings.kind} image (from ${settings.kindFrom})`);
+    for (const p of pragmas.unreadable)
+        reporter.warning(`"${p.text}" is not an oci-pipeline comment this version reads (ignore=…, global ignore=…, image=runtime|builder|base)`, { file, startLine: p.line, endLine: p.line, title: 'lint' });
     const engines = [];
     const all = [];
     for (const linter of LINTERS.filter(l => opts.linters.includes(l)))
@@ -5602,8 +6765,7 @@ async function runLint(opts, tools, reporter) {
                     path,
                     file,
                     config: opts.hadolintConfig,
-                    workspace: opts.workspace,
-                    ignore: opts.ignore
+                    workspace: opts.workspace
                 })));
                 engines.push({ name: 'hadolint', informationUri: 'https://github.com/hadolint/hadolint' });
             }
@@ -5614,21 +6776,24 @@ async function runLint(opts, tools, reporter) {
                     file,
                     cacheDir: opts.trivyCacheDir
                 });
-                all.push(...findings);
+                all.push(...withoutRemoteAddAdvice(findings, text, opts.buildArgs));
                 engines.push({ name: 'trivy', version, informationUri: 'https://trivy.dev' });
             }
             else {
                 all.push(...runChecklist({
-                    text: (0,external_node_fs_.readFileSync)(path, 'utf8'),
+                    text,
                     file,
                     dockerfilePath: path,
                     context: (0,external_node_path_.resolve)(opts.workspace, opts.context),
                     target: opts.target,
                     buildArgs: opts.buildArgs,
-                    rules: opts.rules,
+                    rules: settings.selection.rules,
                     labelSchemas: opts.labelSchemas,
                     providedLabels: opts.providedLabels ?? [],
-                    minimalBases: opts.minimalBases,
+                    minimalBases: settings.minimalBases,
+                    nonRootBases: settings.nonRootBases,
+                    kind: settings.kind,
+                    namedContexts: namedContexts(opts, path),
                     dataSizeLimit: opts.dataSizeLimit,
                     docsBase: opts.docsBase
                 }));
@@ -5636,7 +6801,15 @@ async function runLint(opts, tools, reporter) {
             }
             reporter.info(`${linter}: ${all.filter(f => f.engine === linter).length} finding(s) before de-duplication`);
         });
-    const findings = dedupe(withoutIgnored(all, opts.ignore));
+    const merged = dedupe(all, {
+        ran: opts.linters,
+        rules: settings.selection.rules,
+        external: settings.selection.external,
+        hadolintConfig: opts.linters.includes('hadolint')
+            ? readHadolintConfig(hadolintConfig(opts.hadolintConfig, opts.workspace))
+            : undefined
+    });
+    const findings = withoutPragmaIgnored(withoutIgnored(merged, settings.ignore), pragmas);
     const counts = countByLevel(findings);
     const failed = findings.some(f => atOrAbove(f.level, opts.threshold));
     for (const f of findings)
@@ -5650,7 +6823,10 @@ async function runLint(opts, tools, reporter) {
     reporter.setOutput('lint-findings', JSON.stringify(counts));
     reporter.setOutput('lint-sarif', sarifPath);
     const names = engines.map(e => (e.version ? `${e.name} ${e.version}` : e.name));
-    reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed }));
+    const kind = settings.kindFrom && settings.kind !== 'runtime'
+        ? `a ${settings.kind} image (from ${settings.kindFrom})`
+        : undefined;
+    reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed, kind }));
     return { findings, counts, failed, sarifPath, codeQualityPath };
 }
 
