@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildConfig, withDefaults } from '../../config/config.js'
-import type { RunContext } from '../../context.js'
 import { InputError } from '../../errors.js'
 import { INPUTS, type RawInputs } from '../../config/inputs.js'
 import { runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
+import type { CommandDeps } from './command-deps.js'
 import { parseKeyValues } from '../../config/lists.js'
 import { parseLabelSchemas } from '../../stages/metadata/labels.js'
 import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
-import type { Reporter } from '../../reporter.js'
-import type { ScanStageResult } from '../../stages/scan/index.js'
 import { LINT_FORMATS, type Command } from './args.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
@@ -17,26 +15,7 @@ import { onPath, toolPath, type ToolName } from './tools.js'
 
 export { publishVersion } from './publish.js'
 export { onPath } from './tools.js'
-
-/** What the stages found, kept as each one ends, so the reports are written even when a later step fails. */
-export interface StageResults {
-  lint?: LintResult
-  scan?: ScanStageResult
-}
-
-export interface CommandDeps {
-  raw: RawInputs
-  ctx: RunContext
-  reporter: Reporter
-  env: NodeJS.ProcessEnv
-  /** Reads a file of the workspace, undefined when absent. */
-  readFile: (path: string) => string | undefined
-  /** Where reports go: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline in the workspace. */
-  reportDir: string
-  stages: StageResults
-  /** Standard output (lint --format). */
-  stdout?: (text: string) => void
-}
+export type { CommandDeps, StageResults } from './command-deps.js'
 
 /** The findings as `lint --format` prints them. */
 export function formatLint(result: LintResult, format: string): string {

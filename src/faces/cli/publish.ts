@@ -4,7 +4,7 @@ import { InputError } from '../../errors.js'
 import { parseImageName, splitReference } from '../../stages/metadata/reference.js'
 import { releaseFileVersion, resolveVersion } from '../../stages/metadata/version.js'
 import { publish } from '../../pipeline/publish.js'
-import type { CommandDeps } from './commands.js'
+import type { CommandDeps } from './command-deps.js'
 
 export function loginOf(
   host: string,

@@ -7,7 +7,7 @@ import { parseImages } from '../../stages/metadata/images.js'
 import { isDigest, parseImageName, splitReference } from '../../stages/metadata/reference.js'
 import type { RunContext } from '../../context.js'
 import { parseScanOptions, runScanStage, type ScanTarget } from '../../stages/scan/index.js'
-import type { CommandDeps } from './commands.js'
+import type { CommandDeps } from './command-deps.js'
 import { loginOf, publishVersion } from './publish.js'
 import { toolPath } from './tools.js'
 
