@@ -1,29 +1,30 @@
 #!/usr/bin/env node
 // Times the pipeline against the usual hand-assembled steps and against the tools alone, in one
-// run, interleaved, on the test environment (scripts/test-env.sh: daemon, registry, Trivy, and an
-// offline Trivy DB made by the tests' generator). Prints medians, min-max and the ratios; writes the
-// raw figures to .cache/bench/results.json.
-// Usage: npm run bench [-- --rounds N] [--app-mb MB] [--build-seconds S]
+// run, interleaved, on the test environment (scripts/test-env.sh: the engine, the registry, the
+// pinned Trivy and BuildKit, and an offline Trivy DB made by the tests' generator). Prints medians,
+// min-max and ratios; writes the raw figures and ours' per-stage timings to .cache/bench/results.json.
+//
+// Usage: npm run bench [-- --rounds N] [--app-mb MB] [--build-seconds S] [--builder docker|buildkit]
+//   --app-mb MB: an application of MB megabytes in several layers of many files, as a Python
+//   environment is (text that compresses, and binaries that do not); 0 is the small example.
 import { spawn, execFileSync } from 'node:child_process'
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { appDockerfile } from './bench-image.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const OUT = join(ROOT, '.cache', 'bench')
 const option = (name, fallback) => {
   const i = process.argv.indexOf(name)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+  return i >= 0 ? process.argv[i + 1] : fallback
 }
-const rounds = option('--rounds', 5) || 5
-// Megabytes of application the image carries (a layer of its own, new each round); 0 gives the
-// smallest image, where Trivy's start dominates each scan and the usual repeats cost least.
-const appMb = option('--app-mb', 0)
-// Seconds of build work in the example's build stage (a sleep, standing in for compiling): every
-// variant pays it once, so the more of it, the nearer every ratio is to 1.
-const buildSeconds = option('--build-seconds', 2)
+const rounds = Number(option('--rounds', 5)) || 5
+const appMb = Number(option('--app-mb', 0))
+// Seconds of build work in the example's build stage (a sleep, standing in for compiling).
+const buildSeconds = Number(option('--build-seconds', 2))
+const builderKind = option('--builder', 'docker')
+if (!['docker', 'buildkit'].includes(builderKind)) throw new Error('--builder is docker or buildkit')
 const env = JSON.parse(readFileSync(join(ROOT, '.cache', 'test-env.json'), 'utf8'))
-// The shims are kept between runs (rewritten only when they change): the action remembers what a
-// Trivy binary said about its flags by the binary's path, size and mtime, as it would on a runner.
 const shims = join(ROOT, '.cache', 'bench-shims')
 rmSync(OUT, { recursive: true, force: true })
 mkdirSync(OUT, { recursive: true })
@@ -43,7 +44,7 @@ execFileSync(
     '--target',
     'es2022',
     '--skipLibCheck',
-    'scripts/../__tests__/support/trivy-db/index.ts'
+    '__tests__/support/trivy-db/index.ts'
   ],
   { cwd: ROOT, stdio: 'inherit' }
 )
@@ -79,30 +80,16 @@ const trivy = join(shims, 'trivy')
 const ws = join(OUT, 'ws')
 mkdirSync(ws)
 const base = `${env.baseImages.debianVuln.name}:${env.baseImages.debianVuln.tag}@${env.baseImages.debianVuln.digest}`
-writeFileSync(
-  join(ws, 'Dockerfile'),
-  [
-    `FROM ${base} AS build`,
-    'ARG STAMP',
-    `RUN echo "$STAMP" > /stamp${buildSeconds > 0 ? ` && sleep ${buildSeconds}` : ''}`,
-    ...(appMb > 0
-      ? [
-          'RUN mkdir -p /app && dd if=/dev/urandom of=/app/app.bin bs=1M count=' +
-            appMb +
-            ' 2>/dev/null && echo "$STAMP" >>/app/app.bin'
-        ]
-      : []),
-    `FROM ${base}`,
-    'COPY --from=build --chown=root:root --chmod=444 /stamp /app/stamp',
-    ...(appMb > 0 ? ['COPY --from=build --chown=root:root --chmod=444 /app/app.bin /app/app.bin'] : []),
-    'USER nobody',
-    ''
-  ].join('\n')
-)
+writeFileSync(join(ws, 'Dockerfile'), appDockerfile(base, { appMb, buildSeconds }))
 writeFileSync(join(OUT, 'event.json'), '{"ref":"refs/heads/main"}')
 const dockerConfig = join(OUT, 'docker-config')
-mkdirSync(dockerConfig)
-// Every variant logs in itself, inside its time (see login below).
+mkdirSync(join(dockerConfig, 'buildx', 'instances'), { recursive: true })
+// The BuildKit builder as docker/setup-buildx-action leaves it: the current one.
+if (builderKind === 'buildkit') {
+  const instance = join(env.builder.dockerConfig, 'buildx', 'instances', env.builder.name)
+  writeFileSync(join(dockerConfig, 'buildx', 'instances', env.builder.name), readFileSync(instance))
+  execFileSync('docker', ['buildx', 'use', env.builder.name], { env: { ...process.env, DOCKER_CONFIG: dockerConfig } })
+}
 const baseEnv = { ...process.env, DOCKER_CONFIG: dockerConfig }
 
 function sh(cmd, args, extraEnv = {}, input = undefined) {
@@ -113,23 +100,23 @@ function sh(cmd, args, extraEnv = {}, input = undefined) {
       stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
     })
     p.stdin?.end(input)
-    let err = ''
-    // The action says why it failed on stdout (::error::), the tools on stderr.
-    p.stdout.on('data', d => (err += d))
-    p.stderr.on('data', d => (err += d))
+    let out = ''
+    p.stdout.on('data', d => (out += d))
+    p.stderr.on('data', d => (out += d))
     p.on('close', code =>
       code === 0 || (cmd.endsWith('trivy') && code === 1)
-        ? ok()
-        : fail(new Error(`${cmd} ${args.join(' ')}: ${code}\n${err.slice(-2000)}`))
+        ? ok(out)
+        : fail(new Error(`${cmd} ${args.join(' ')}: ${code}\n${out.slice(-2000)}`))
     )
   })
 }
-// The same scanners as ours (vulnerabilities; Trivy's default adds secrets).
+// The same scanners as ours.
 const trivyScan = ['image', '--scanners', 'vuln', '--cache-dir', cache, '--skip-db-update', '--no-progress']
 
 async function ours(stamp) {
-  const tag = `${env.registry}/bench/ours:${stamp}`
   rmSync(toolLog, { force: true })
+  const outputs = join(OUT, `outputs-${stamp}`)
+  writeFileSync(outputs, '')
   const inputs = {
     images: `${env.registry}/bench/ours`,
     tags: `type=raw,value=${stamp}`,
@@ -149,6 +136,7 @@ async function ours(stamp) {
     ...vars,
     BENCH_TOOL_LOG: toolLog,
     GITHUB_WORKSPACE: ws,
+    GITHUB_OUTPUT: outputs,
     RUNNER_TEMP: join(OUT, 'runner'),
     GITHUB_REPOSITORY: 'bench/bench',
     GITHUB_SHA: '0'.repeat(40),
@@ -157,57 +145,60 @@ async function ours(stamp) {
     GITHUB_EVENT_PATH: join(OUT, 'event.json')
   })
   const end = Date.now() / 1000
-  copyFileSync(toolLog, join(OUT, `tools-${stamp}-${runs.ours.length + runs.oursWarm.length}.log`)) // each run's tool timeline, kept for reading
   // Time outside every child process: the wall time minus the union of the tools' intervals.
   const events = readFileSync(toolLog, 'utf8')
     .trim()
     .split('\n')
     .map(l => l.split(' '))
     .map(([t, k]) => [Number(t), k])
-  events.sort((a, b) => a[0] - b[0])
-  let busy = 0,
-    depth = 0,
-    since = 0
+    .sort((a, b) => a[0] - b[0])
+  let busy = 0
+  let depth = 0
+  let since = 0
   for (const [t, k] of events) {
     if (k === 'start' && depth++ === 0) since = t
     if (k === 'end' && --depth === 0) busy += t - since
   }
-  return { seconds: end - start, firstTool: events[0][0] - start, outside: end - start - busy, tag }
+  const stages = /^stages<<(.+)\n([\s\S]*?)\n\1$/m.exec(readFileSync(outputs, 'utf8'))?.[2]
+  return {
+    seconds: end - start,
+    firstTool: events[0][0] - start,
+    outside: end - start - busy,
+    stages: stages ? JSON.parse(stages) : undefined
+  }
 }
 
-// Ours logs in to push (its username and password inputs); the usual and the floor log in too, as
-// their workflows would (docker/login-action runs the same command).
-const login = () =>
-  sh('docker', ['login', '-u', env.username, '--password-stdin', env.registry], {}, env.password)
+// Each variant logs in, as its workflow would (docker/login-action runs the same command).
+const login = () => sh('docker', ['login', '-u', env.username, '--password-stdin', env.registry], {}, env.password)
+const build = (stamp, tag, ...more) => sh('docker', ['buildx', 'build', '--build-arg', `STAMP=${stamp}`, '-t', tag, ...more, '.'])
+// The push as each builder's users make it: docker push of the loaded image (docker driver), or
+// build-push-action's second build, from the cache, with push (a BuildKit builder).
+const pushLoaded = (stamp, tag) =>
+  builderKind === 'docker' ? sh('docker', ['push', '-q', tag]) : build(stamp, tag, '--push', '--provenance=false')
 
+// docker/build-push-action (load), aquasecurity/trivy-action three times (gate, SARIF, SBOM), then
+// the push.
 async function usual(stamp) {
   const tag = `${env.registry}/bench/usual:${stamp}`
   const start = Date.now()
   await login()
-  await sh('docker', ['buildx', 'build', '--load', '--build-arg', `STAMP=${stamp}`, '-t', tag, '.'])
+  await build(stamp, tag, '--load')
   await sh(trivy, [...trivyScan, '--format', 'table', '--exit-code', '1', '--severity', 'CRITICAL', tag])
   await sh(trivy, [...trivyScan, '--format', 'sarif', '--output', join(OUT, 'usual.sarif'), tag])
   await sh(trivy, [...trivyScan, '--format', 'cyclonedx', '--output', join(OUT, 'usual.cdx.json'), tag])
-  await sh('docker', ['push', '-q', tag])
+  await pushLoaded(stamp, tag)
   return { seconds: (Date.now() - start) / 1000 }
 }
 
+// The tools alone, once each: the Dockerfile's check, the build, one scan, the push.
 async function floor(stamp) {
   const tag = `${env.registry}/bench/floor:${stamp}`
   const start = Date.now()
   await login()
   await sh(trivy, ['config', '--cache-dir', cache, '--quiet', 'Dockerfile'])
-  await sh('docker', ['buildx', 'build', '--load', '--build-arg', `STAMP=${stamp}`, '-t', tag, '.'])
-  await sh(trivy, [
-    ...trivyScan,
-    '--format',
-    'json',
-    '--list-all-pkgs',
-    '--output',
-    join(OUT, 'floor.json'),
-    tag
-  ])
-  await sh('docker', ['push', '-q', tag])
+  await build(stamp, tag, '--load')
+  await sh(trivy, [...trivyScan, '--format', 'json', '--list-all-pkgs', '--output', join(OUT, 'floor.json'), tag])
+  await pushLoaded(stamp, tag)
   return { seconds: (Date.now() - start) / 1000 }
 }
 
@@ -230,8 +221,7 @@ for (let r = 0; r < rounds; r++) {
   process.stderr.write(`round ${r + 1}/${rounds} done\n`)
 }
 
-// The images the variants left in the daemon (pushed ones are kept by digest, not only by tag),
-// removed: thousands of them slow its tagging. The registry keeps what was pushed.
+// The images the variants left in the engine, removed: thousands of them slow its tagging.
 const images = execFileSync('docker', [
   'image',
   'ls',
@@ -242,7 +232,7 @@ const images = execFileSync('docker', [
   .split('\n')
   .filter(Boolean)
 try {
-  execFileSync('docker', ['image', 'rm', '--force', ...new Set(images)], { stdio: 'ignore' })
+  if (images.length) execFileSync('docker', ['image', 'rm', '--force', ...new Set(images)], { stdio: 'ignore' })
 } catch {
   // an image still in use stays; the next run's removal takes it
 }
@@ -254,8 +244,14 @@ const median = xs => {
 const spread = xs => `${median(xs).toFixed(2)} (${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)})`
 const ratio = (a, b) => runs[a].map((x, i) => x.seconds / runs[b][i].seconds)
 const secs = name => runs[name].map(x => x.seconds)
+// Ours' stages: each one's median duration over the rounds (cold runs).
+const stageNames = [...new Set(runs.ours.flatMap(r => (r.stages ?? []).map(s => s.name)))]
+const stages = Object.fromEntries(
+  stageNames.map(n => [n, runs.ours.map(r => r.stages?.find(s => s.name === n)?.seconds ?? 0)])
+)
 const summary = {
   rounds,
+  builder: builderKind,
   seconds: Object.fromEntries(Object.keys(runs).map(k => [k, secs(k)])),
   ratios: {
     'ours/usual': ratio('ours', 'usual'),
@@ -265,11 +261,14 @@ const summary = {
   overhead: {
     firstToolSeconds: runs.ours.map(x => x.firstTool),
     outsideChildrenSeconds: runs.ours.map(x => x.outside)
-  }
+  },
+  stages
 }
 writeFileSync(join(OUT, 'results.json'), JSON.stringify({ appMb, buildSeconds, ...summary, runs }, null, 2))
+console.log(`builder ${builderKind}, app ${appMb} MB, build work ${buildSeconds} s, ${rounds} rounds`)
 for (const k of Object.keys(runs)) console.log(`${k.padEnd(22)} ${spread(secs(k))} s`)
 for (const [k, v] of Object.entries(summary.ratios)) console.log(`${k.padEnd(22)} ${spread(v)}`)
 console.log(`${'start → first tool'.padEnd(22)} ${spread(summary.overhead.firstToolSeconds)} s`)
 console.log(`${'outside children'.padEnd(22)} ${spread(summary.overhead.outsideChildrenSeconds)} s`)
+for (const [k, v] of Object.entries(stages)) console.log(`${`  stage ${k}`.padEnd(22)} ${spread(v)} s`)
 console.log(`raw figures: ${join(OUT, 'results.json')}`)

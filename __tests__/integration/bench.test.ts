@@ -35,6 +35,10 @@ describeWithEnv('npm run bench', env => {
     const results = JSON.parse(readFileSync(join(ROOT, '.cache', 'bench', 'results.json'), 'utf8')) as Json
     for (const k of ['ours', 'usual', 'floor', 'oursWarm', 'floorWarm'])
       expect(results.seconds[k]).toEqual([expect.any(Number)])
+    // Ours' stages, each timed by the action itself (its `stages` output).
+    for (const stage of ['metadata', 'lint', 'build', 'scan', 'upload', 'push'])
+      expect(results.stages[stage]).toEqual([expect.any(Number)])
+    expect(results.stages.build[0]).toBeGreaterThan(1)
     expect(results.ratios['ours/usual'][0]).toBeCloseTo(results.seconds.ours[0] / results.seconds.usual[0], 6)
     // The build work asked for is the example's, and the figures say which it was.
     expect(results.buildSeconds).toBe(1)

@@ -51,6 +51,16 @@ function writeRunOutputs(deps: PipelineDeps, result: PipelineResult, built?: Bui
   )
 }
 
+/** Each task's outcome and duration, for the `stages` output. */
+function stageRows(graph: GraphRun): Array<{ name: string; status: string; reason?: string; seconds?: number }> {
+  return [...graph.records.values()].map(r => ({
+    name: r.name,
+    status: r.status,
+    ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
+    ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
+  }))
+}
+
 /**
  * One build's run as a task graph (see tasks.ts): metadata, then the lint beside the build, the
  * scan of what was built and its gate, the layers' upload beside the scan, and the push once the
@@ -87,6 +97,7 @@ export async function runPipeline(
       tasks: graph.records
     }
     writeRunOutputs(deps, run, built)
+    deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)))
     deps.reporter.info(config.pushReason)
     const failure = graph.failures[0]
     if (config.summary)
