@@ -43,7 +43,8 @@ describeWithEnv('a registry with Bearer token auth', env => {
         input,
         encoding: 'utf8'
       })
-    docker(['login', e.tokenRegistry, '-u', e.username, '--password-stdin'], e.password)
+    for (const host of [e.registry, e.tokenRegistry])
+      docker(['login', host, '-u', e.username, '--password-stdin'], e.password)
     docker(['pull', '-q', pinnedRef(e.baseImages.busybox)])
     docker(['tag', pinnedRef(e.baseImages.busybox), base()])
     docker(['push', '-q', base()])

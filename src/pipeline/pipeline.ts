@@ -52,11 +52,14 @@ function writeRunOutputs(deps: PipelineDeps, result: PipelineResult, built?: Bui
 }
 
 /** Each task's outcome and duration, for the `stages` output. */
-function stageRows(graph: GraphRun): Array<{ name: string; status: string; reason?: string; seconds?: number }> {
+function stageRows(
+  graph: GraphRun
+): Array<{ name: string; status: string; reason?: string; startSeconds?: number; seconds?: number }> {
   return [...graph.records.values()].map(r => ({
     name: r.name,
     status: r.status,
     ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
+    ...(r.startMs !== undefined ? { startSeconds: r.startMs / 1000 } : {}),
     ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
   }))
 }
