@@ -90,18 +90,14 @@ describe('buildConfig', () => {
     ],
     ['build-args', { 'build-args': '=value' }, 'Input "build-args": "=value" is not of the form key=value'],
     ['secrets', { secrets: 'bad id=x' }, 'Input "secrets": "bad id" is not a valid secret id'],
-    ['labels', { labels: 'justakey' }, 'Input "labels": "justakey" is not of the form key=value'],
+    ['labels', { labels: '=novalue' }, 'Input "labels": "=novalue" is not of the form key=value'],
     ['labels', { labels: 'a key=value' }, 'Input "labels": "a key" is not a valid label key'],
     [
       'label-schema',
       { 'label-schema': 'opencontainers' },
       'Input "label-schema": unknown schema "opencontainers"'
     ],
-    [
-      'images',
-      { images: 'Docker.io/UPPER/app' },
-      'Input "images": "Docker.io/UPPER/app" is not a valid image name'
-    ],
+    ['images', { images: 'docker.io/app_' }, 'Input "images": "docker.io/app_" is not a valid image name'],
     ['images', { images: 'name=x.example/app,enable=no' }, 'Input "images": enable must be true or false'],
     ['images', { images: 'name=x.example/app,enable=false' }, 'Input "images": no image is enabled'],
     ['tags', { tags: 'type=unknown' }, 'Input "tags": unknown rule type "unknown"'],

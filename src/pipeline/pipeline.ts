@@ -10,6 +10,7 @@ import { runMerge } from './merge.js'
 import { login } from '../infra/registry/docker-cli.js'
 import { runLint, type LintResult } from '../stages/lint/index.js'
 import { gatherMetadata, readFacts, type Metadata } from '../stages/metadata/index.js'
+import { metadataOutputs } from '../stages/metadata/outputs.js'
 import { BufferedReporter } from '../stages/report/buffered.js'
 import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
 import { prepareScan, readPreviousBeside, scanBuilt, settleReports, settleScan } from './scan.js'
@@ -54,17 +55,6 @@ function once(tools: NonNullable<PipelineDeps['tools']>): NonNullable<PipelineDe
     if (!asked.has(name)) asked.set(name, tools(name))
     return asked.get(name)!
   }
-}
-
-function setMetadataOutputs(meta: Metadata, r: Reporter): void {
-  r.setOutput('version', meta.version)
-  r.setOutput('tags', meta.tags.join('\n'))
-  r.setOutput(
-    'labels',
-    Object.entries(meta.labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('\n')
-  )
 }
 
 /** Starts the lint; its log is held back and replayed as one group, so it never interleaves the build's. */
@@ -155,7 +145,8 @@ export async function runPipeline(
       return m
     })
     state.meta = meta
-    setMetadataOutputs(meta, r)
+    for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+      r.setOutput(name, value)
     if (config.push && !config.pushByDigest && meta.tags.length === 0)
       throw new StepError(
         'no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)'

@@ -74,9 +74,9 @@ describe('buildxArgs', () => {
 
   it('provenance only where the builder has attestations', () => {
     const b = { ...base, provenance: 'mode=max' }
-    expect(buildxArgs(b, meta, out, { attestations: false }, [])).not.toContain('--provenance')
+    expect(buildxArgs(b, meta, out, { attestations: false }, [])).not.toContain('--attest')
     expect(buildxArgs(b, meta, out, { attestations: true }, [])).toEqual(
-      expect.arrayContaining(['--provenance', 'mode=max'])
+      expect.arrayContaining(['--attest', 'type=provenance,mode=max'])
     )
   })
 

@@ -6,11 +6,12 @@ import { InputError } from '../../errors.js'
 import { INPUTS, type RawInputs } from '../../config/inputs.js'
 import { runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
 import { parseKeyValues } from '../../config/lists.js'
-import { parseLabelSchemas } from '../../stages/metadata/labels.js'
+import { parseKeyValueLines, parseLabelSchemas } from '../../stages/metadata/labels.js'
 import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
 import type { Reporter } from '../../reporter.js'
 import type { ScanStageResult } from '../../stages/scan/index.js'
 import { LINT_FORMATS, type Command } from './args.js'
+import { metadataCommand } from './metadata.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
@@ -98,7 +99,7 @@ async function lint(d: CommandDeps): Promise<number> {
       target: get('target') || undefined,
       buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
       providedLabels: [
-        ...parseKeyValues('labels', get('labels')).map(([k]) => k),
+        ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
         ...(team ? ['int.skao.image.team'] : [])
       ],
       reportDir: d.reportDir
@@ -132,5 +133,7 @@ export async function runCommand(command: Command, d: CommandDeps): Promise<numb
       return publishCommand(d)
     case 'scan':
       return scanCommand(d)
+    case 'metadata':
+      return metadataCommand(d)
   }
 }

@@ -5,7 +5,7 @@ import { dockerConfigDir, usesDefaultContext } from '../../infra/docker-config.j
 import { InputError, StepError } from '../../errors.js'
 import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
 import type { Reporter } from '../../reporter.js'
-import { buildxArgs, buildxEnv, outputMode, type BuilderCaps } from './argv.js'
+import { buildxArgs, buildxEnv, outputMode, type BuilderCaps, type BuildMeta } from './argv.js'
 import { checkDockerDaemon } from '../../infra/docker.js'
 
 export interface Builder {
@@ -75,7 +75,7 @@ export interface BuildResult {
  */
 export async function buildImage(
   b: BuildOptions,
-  meta: { tags: readonly string[]; labels: Readonly<Record<string, string>> },
+  meta: BuildMeta,
   push: boolean,
   builder: Builder,
   reporter: Reporter,
@@ -96,10 +96,17 @@ export async function buildImage(
         'platforms',
         `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`
       )
-    if (b.provenance && !builder.caps.attestations)
-      reporter.warning(
-        `provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`
-      )
+    if (!builder.caps.attestations) {
+      const asked = [
+        b.provenance && `provenance "${b.provenance}"`,
+        b.sbom && `sbom "${b.sbom}"`,
+        b.attests?.length && 'attests'
+      ].filter(Boolean)
+      if (asked.length)
+        reporter.warning(
+          `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`
+        )
+    }
     const out = { mode, metadataFile: join(dir, 'metadata.json'), iidFile: join(dir, 'iid') }
     const args = buildxArgs(b, meta, out, builder.caps, secretFiles)
     const lines: string[] = []
