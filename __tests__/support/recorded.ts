@@ -73,7 +73,9 @@ export function metadataFor(
   const ws = workspaceWith(opts.dockerfile)
   const env = { ...recordedEnv(name), ...opts.env }
   const ctx = { ...githubRunContext(env, recordedPayload(name), ws), workspace: ws }
-  const config = buildConfig(n => inputs[n] ?? '', ctx, env)
+  // The action's default github-token, which logs in to GHCR.
+  const all: Record<string, string> = { 'github-token': 'ghs-test-token', ...inputs }
+  const config = buildConfig(n => all[n] ?? '', ctx, env)
   const meta = computeMetadata(config, ctx, {
     dockerfile: opts.dockerfile ?? 'FROM scratch\n',
     now: opts.now ?? NOW,
