@@ -37,6 +37,16 @@ describe('buildConfig', () => {
     expect(c.login).toBeUndefined()
   })
 
+  it('tags holding whole references (build-push-action): their registry is logged in to, no default image', () => {
+    const c = config({
+      tags: 'registry.example.org/team/app:1.2\nregistry.example.org/team/app:latest',
+      username: 'bot',
+      password: 'pw'
+    })
+    expect(c.images.map(i => i.name)).toEqual(['registry.example.org/team/app'])
+    expect(c.login).toEqual({ host: 'registry.example.org', username: 'bot', password: 'pw' })
+  })
+
   it('an explicit password logs in to the first image registry', () => {
     const c = config({ images: 'registry.example.org/app', username: 'bot', password: 'pw' })
     expect(c.login).toEqual({ host: 'registry.example.org', username: 'bot', password: 'pw' })

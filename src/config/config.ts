@@ -121,11 +121,12 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
   const get = withDefaults(raw)
   const workspace = ctx.workspace
   const tagRules = parseTagRules(get('tags'))
-  const images = parseImages(
+  const named = parseImages(
     get('images'),
     ctx.repo,
     tagRules.some(r => r.image)
   )
+  const images = named.length ? named : imagesOfReferences(tagRules)
   const metadata = parseMetadataOptions(get, env)
   const build = buildOptions(get, ctx, env)
   const pushInput = get('push')
@@ -144,7 +145,7 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
   const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput)
   return {
     workspace,
-    images: images.length ? images : imagesOfReferences(tagRules),
+    images,
     tagRules,
     flavor: parseFlavor(get('flavor')),
     labels: metadata.labels,
