@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildConfig } from '../../src/config/config.js'
 import { INPUTS, OUTPUTS } from '../../src/config/inputs.js'
-import { buildxArgs } from '../../src/stages/build/argv.js'
+import { buildxArgs, outputMode } from '../../src/stages/build/argv.js'
 import { computeMetadata } from '../../src/stages/metadata/index.js'
 import { expand } from '../../src/stages/metadata/expressions.js'
 import { TAG_TYPES } from '../../src/stages/metadata/tags.js'
@@ -150,7 +150,7 @@ describe('docs/migrating.md: docker/build-push-action → oci-pipeline', () => {
     const inputs: Record<string, string> = { 'github-token': 'ghs-test-token', ...merged }
     const config = buildConfig(n => inputs[n] ?? '', ctx, env)
     const meta = computeMetadata(config, ctx, { dockerfile: 'FROM scratch\n', now: NOW })
-    const out = { mode: 'load' as const, metadataFile: '/t/m', iidFile: '/t/i' }
+    const out = { mode: outputMode(config.build, config.push), metadataFile: '/t/m', iidFile: '/t/i' }
     const args = buildxArgs(config.build, meta, out, { attestations: true }, [])
     const [flag, value] = (flags as string).split(/ (.*)/s) as [string, string]
     const at = args.flatMap((a, i) => (a === flag ? [args[i + 1]] : []))

@@ -75,9 +75,12 @@ describe('buildxArgs', () => {
   it('provenance only where the builder has attestations', () => {
     const b = { ...base, provenance: 'mode=max' }
     expect(buildxArgs(b, meta, out, { attestations: false }, [])).not.toContain('--attest')
-    expect(buildxArgs(b, meta, out, { attestations: true }, [])).toEqual(
+    const pushed = { ...out, mode: 'push' as const }
+    expect(buildxArgs(b, meta, pushed, { attestations: true }, [])).toEqual(
       expect.arrayContaining(['--attest', 'type=provenance,mode=max'])
     )
+    // Loaded into Docker's image store, which holds no attestations: buildx would refuse them.
+    expect(buildxArgs(b, meta, out, { attestations: true }, [])).not.toContain('--attest')
   })
 
   it('push mode pushes; cache-only has neither --load nor --push', () => {

@@ -37,7 +37,7 @@ const argv = (
       ...opts.env
     }
   )
-  const out = { mode: opts.mode ?? 'load', metadataFile: '/t/md.json', iidFile: '/t/iid' }
+  const out = { mode: opts.mode ?? 'push', metadataFile: '/t/md.json', iidFile: '/t/iid' }
   return buildxArgs(
     c.build,
     { tags: ['r.example/app:1'], labels: {}, annotations: ['manifest:a=b'] },
@@ -128,7 +128,7 @@ describe('build-push-action inputs → buildx arguments', () => {
   })
 
   it.each<[string, Parameters<typeof argv>[1], string[]]>([
-    ['loaded into Docker: none, as build-push-action with load', {}, []],
+    ['loaded into Docker: none, as build-push-action with load', { mode: 'load' }, []],
     [
       'pushed, public repository: mode=max',
       { mode: 'push' },
@@ -149,6 +149,12 @@ describe('build-push-action inputs → buildx arguments', () => {
     const args = argv({ provenance: 'mode=max', sbom: 'true' }, { attestations: false })
     expect(args).not.toContain('--attest')
     expect(args).not.toContain('--annotation')
+  })
+
+  it('a build loaded into Docker gets annotations but no attestations (its image store holds none)', () => {
+    const args = argv({ provenance: 'mode=max', sbom: 'true', attests: 'type=custom' }, { mode: 'load' })
+    expect(args).not.toContain('--attest')
+    expect(values(args, '--annotation')).toEqual(['manifest:a=b'])
   })
 
   it('secret values are never arguments', () => {

@@ -95,7 +95,8 @@ export function buildxArgs(
   for (const h of b.addHosts ?? []) args.push('--add-host', h)
   for (const a of b.allow ?? []) args.push('--allow', a)
   if (caps.attestations) {
-    args.push(...attestArgs(b, out))
+    // Docker's image store holds no attestations (buildx refuses them with --load).
+    if (out.mode !== 'load') args.push(...attestArgs(b, out))
     for (const a of meta.annotations ?? []) args.push('--annotation', a)
   }
   // Pushed by digest, the image has no tag until the gate passes; the names keep it in the right repositories.

@@ -96,17 +96,19 @@ export async function buildImage(
         'platforms',
         `the docker driver builds one platform at a time; set "builder" to a docker-container builder for ${b.platforms.join(',')}`
       )
-    if (!builder.caps.attestations) {
-      const asked = [
-        b.provenance && `provenance "${b.provenance}"`,
-        b.sbom && `sbom "${b.sbom}"`,
-        b.attests?.length && 'attests'
-      ].filter(Boolean)
-      if (asked.length)
-        reporter.warning(
-          `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`
-        )
-    }
+    const asked = [
+      b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
+      b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
+      b.attests?.length && 'attests'
+    ].filter(Boolean)
+    if (asked.length && !builder.caps.attestations)
+      reporter.warning(
+        `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`
+      )
+    else if (asked.length && mode === 'load')
+      reporter.warning(
+        `${asked.join(', ')} ignored: one platform is built into Docker's image store, which holds no attestations; they are attached when several platforms are pushed from the builder`
+      )
     const out = { mode, metadataFile: join(dir, 'metadata.json'), iidFile: join(dir, 'iid') }
     const args = buildxArgs(b, meta, out, builder.caps, secretFiles)
     const lines: string[] = []
