@@ -9,7 +9,8 @@ export function dotenvVariables(outputs: ReadonlyMap<string, string>): Record<st
   const vars: Record<string, string> = {
     OCI_IMAGE_REF: first ? (digest ? `${first}@${digest}` : first) : (outputs.get('image') ?? ''),
     OCI_IMAGE_DIGEST: digest,
-    OCI_IMAGE_VERSION: outputs.get('version') ?? '',
+    // SKAO's meaning: the release version (`.release`, the git tag), else the first tag.
+    OCI_IMAGE_VERSION: outputs.get('project-version') || (outputs.get('version') ?? ''),
     OCI_IMAGE_ID: outputs.get('imageid') ?? '',
     OCI_IMAGE_TAGS: tags.join(','),
     OCI_IMAGE_PUBLISHED: outputs.get('published') ?? ''

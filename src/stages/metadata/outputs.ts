@@ -6,10 +6,12 @@ export const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'anno
 
 /** What each output holds, lists joined by `sep-tags`, `sep-labels` and `sep-annotations`. Pure. */
 export function metadataOutputs(
-  meta: Pick<Metadata, 'version' | 'tags' | 'tagValues' | 'labels' | 'annotations'>,
+  meta: Pick<Metadata, 'version' | 'tags' | 'tagValues' | 'labels' | 'annotations' | 'projectVersion'>,
   sep: MetadataOptions['separators']
-): Record<(typeof METADATA_OUTPUTS)[number], string> {
+): Record<(typeof METADATA_OUTPUTS)[number] | 'project-version', string> {
   return {
+    // oci-pipeline's own: the git tag, `.release` or Dockerfile version (GitLab's OCI_IMAGE_VERSION).
+    'project-version': meta.projectVersion?.version ?? '',
     version: meta.version,
     tags: meta.tags.join(sep.tags),
     'tag-names': meta.tagValues.join(sep.tags),
