@@ -3,7 +3,8 @@
  * variables. GitLab's dotenv holds no multi-line values, so lists are comma-joined. Pure.
  */
 export function dotenvVariables(outputs: ReadonlyMap<string, string>): Record<string, string> {
-  const tags = (outputs.get('tags') ?? '').split('\n').filter(Boolean)
+  // Split on any separator `sep-tags` may have set: no tag holds white space, "," or ";".
+  const tags = (outputs.get('tags') ?? '').split(/[\s,;]+/).filter(Boolean)
   const digest = outputs.get('digest') ?? ''
   const first = tags[0]
   const vars: Record<string, string> = {
