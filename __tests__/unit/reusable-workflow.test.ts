@@ -36,7 +36,25 @@ const ACTION_ONLY = new Map([
   ['scanners', 'vuln by default'],
   ['vuln-type', 'os,library by default'],
   ['scan-timeout', 'default'],
-  ['sbom-retention-days', 'repository default']
+  ['sbom-retention-days', 'repository default'],
+  // docker/metadata-action's and build-push-action's inputs, not passed through the workflow yet.
+  ['annotations', 'the generated annotations only'],
+  ['metadata-context', 'the event gives the ref'],
+  ['sep-tags', 'the outputs are newline-separated'],
+  ['sep-labels', 'the outputs are newline-separated'],
+  ['sep-annotations', 'the outputs are newline-separated'],
+  ['build-contexts', 'not passed through yet'],
+  ['secret-envs', 'not passed through yet'],
+  ['secret-files', 'not passed through yet'],
+  ['ssh', 'not passed through yet'],
+  ['no-cache-filters', 'not passed through yet'],
+  ['network', 'not passed through yet'],
+  ['shm-size', 'not passed through yet'],
+  ['ulimit', 'not passed through yet'],
+  ['add-hosts', 'not passed through yet'],
+  ['allow', 'not passed through yet'],
+  ['sbom', 'not passed through yet'],
+  ['attests', 'not passed through yet']
 ])
 
 describe('the reusable workflow .github/workflows/oci-image.yml', () => {

@@ -5,6 +5,7 @@ import type { Reporter } from '../reporter.js'
 import { checkDockerDaemon } from '../infra/docker.js'
 import { login, platformOf, readManifest, type PlatformJson } from '../infra/registry/docker-cli.js'
 import { gatherMetadata, type Metadata } from '../stages/metadata/index.js'
+import { metadataOutputs } from '../stages/metadata/outputs.js'
 import { run, tail } from '../infra/process.js'
 import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
 
@@ -64,8 +65,8 @@ export async function runMerge(
     }
     const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now))
     state.meta = meta
-    r.setOutput('version', meta.version)
-    r.setOutput('tags', meta.tags.join('\n'))
+    for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+      r.setOutput(name, value)
     if (meta.tags.length === 0)
       throw new StepError('no tag rule gave a tag for this event, so there is nothing to merge into')
     const repository = config.images[0]?.name as string

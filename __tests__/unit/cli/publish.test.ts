@@ -101,4 +101,17 @@ describe('the dotenv report', () => {
       OCI_IMAGE_TAGS: 'r/x:1'
     })
   })
+
+  it.each([' ', ',', ';'])('reads the tags whatever sep-tags joined them with (%j)', sep => {
+    const outputs = new Map([
+      ['tags', ['r/x:1.2.3-dev.cabc', 'r/x:extra'].join(sep)],
+      ['version', '1.2.3-dev.cabc'],
+      ['project-version', '1.2.3']
+    ])
+    expect(dotenvVariables(outputs)).toEqual({
+      OCI_IMAGE_REF: 'r/x:1.2.3-dev.cabc',
+      OCI_IMAGE_TAGS: 'r/x:1.2.3-dev.cabc,r/x:extra',
+      OCI_IMAGE_VERSION: '1.2.3'
+    })
+  })
 })

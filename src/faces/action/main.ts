@@ -1,6 +1,10 @@
 import * as core from '@actions/core'
 import { buildConfig } from '../../config/config.js'
 import { errorMessage } from '../../errors.js'
+import { parseContextSource } from '../../config/metadata-options.js'
+import { secretValues } from '../../config/secrets.js'
+import { contextFromGit } from '../cli/context.js'
+import { readGitFacts } from '../cli/git.js'
 import { githubContext } from './context.js'
 import { GitHubArtifactUploader } from './artifacts.js'
 import { GitHubReporter } from './reporter.js'
@@ -9,6 +13,9 @@ import { installTool } from './tools.js'
 import { GitHubTrivyDbCache } from './trivy-cache.js'
 import { runPipeline, type ToolName } from '../../pipeline/pipeline.js'
 import { killChildren } from '../../infra/process.js'
+
+/** Inputs whose spaces count: a separator may be one, a secret may start or end with one. */
+const UNTRIMMED = ['sep-tags', 'sep-labels', 'sep-annotations', 'secrets']
 
 /** Rule pages live in this action's own repository, at the ref the workflow uses. */
 function docsBase(): string | undefined {
@@ -32,13 +39,13 @@ export async function main(): Promise<void> {
       const value = core.getInput(secret)
       if (value) core.setSecret(value)
     }
-    for (const line of core.getInput('secrets').split(/\r?\n/)) {
-      const value = line.slice(line.indexOf('=') + 1).trim()
-      if (line.includes('=') && value) core.setSecret(value)
-    }
+    const input = (name: string): string => core.getInput(name, { trimWhitespace: !UNTRIMMED.includes(name) })
+    for (const value of secretValues(input('secrets'))) if (value) core.setSecret(value)
     const token = core.getInput('github-token')
-    const ctx = await githubContext(token, m => core.debug(m))
-    const config = buildConfig(name => core.getInput(name), ctx)
+    let ctx = await githubContext(token, m => core.debug(m))
+    if (parseContextSource(input('metadata-context')) === 'git')
+      ctx = contextFromGit(ctx, await readGitFacts(ctx.workspace))
+    const config = buildConfig(input, ctx)
     const tools = (name: ToolName): Promise<string> =>
       installTool(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
         path: core.getInput(`${name}-path`) || undefined

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { Location, Reporter } from '../../reporter.js'
+import { metadataEnvName } from '../../stages/metadata/outputs.js'
 
 const props = (w?: Location): core.AnnotationProperties | undefined =>
   w ? { file: w.file, startLine: w.startLine, endLine: w.endLine, title: w.title } : undefined
@@ -13,7 +14,12 @@ export class GitHubReporter implements Reporter {
   warning = (m: string, w?: Location): void => core.warning(m, props(w))
   error = (m: string, w?: Location): void => core.error(m, props(w))
   group = <T>(name: string, fn: () => Promise<T>): Promise<T> => core.group(name, fn)
-  setOutput = (name: string, value: string): void => core.setOutput(name, value)
+  /** docker/metadata-action's outputs also become DOCKER_METADATA_OUTPUT_* variables of later steps. */
+  setOutput = (name: string, value: string): void => {
+    core.setOutput(name, value)
+    const variable = metadataEnvName(name, process.env)
+    if (variable) core.exportVariable(variable, value)
+  }
   setSecret = (value: string): void => core.setSecret(value)
   summary = (md: string): void => void this.markdown.push(md)
 

@@ -14,7 +14,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish'] as const
+export const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface OptionSpec {
@@ -115,6 +115,24 @@ export const SCAN_INPUTS = [
   'report-dir',
   'summary'
 ]
+/** The inputs `metadata` reads: docker/metadata-action's, and what the Dockerfile's labels depend on. */
+export const METADATA_INPUTS = [
+  'images',
+  'tags',
+  'flavor',
+  'labels',
+  'annotations',
+  'label-schema',
+  'team',
+  'metadata-context',
+  'sep-tags',
+  'sep-labels',
+  'sep-annotations',
+  'context',
+  'file',
+  'target',
+  'build-args'
+]
 const SCAN_RELEASE = ['release-image', 'version', 'release-registry', 'release-username', 'release-password']
 
 const DESCRIPTIONS: Record<Command, string> = {
@@ -123,7 +141,9 @@ const DESCRIPTIONS: Record<Command, string> = {
   build: 'Build, label, tag, scan, gate and push to the staging registry (no lint).',
   scan: 'Scan an image already pushed, by digest, and write the reports; exits 1 when the gate fails.',
   publish:
-    'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.'
+    'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.',
+  metadata:
+    'Print as JSON the version, tags, labels and annotations a run would give here (GitHub, GitLab or git), as docker/metadata-action computes them. No Docker needed.'
 }
 
 /** The options a subcommand accepts, derived from the one input list at run time. */
@@ -144,7 +164,9 @@ export function optionsFor(command: Command): OptionSpec[] {
           ]
         : command === 'lint'
           ? [LINT_FORMAT, ...inputs]
-          : inputs
+          : command === 'metadata'
+            ? inputs.filter(i => METADATA_INPUTS.includes(i.name))
+            : inputs
   return [...own, ...CLI_OPTIONS]
 }
 

@@ -13,7 +13,8 @@ import {
   type Command
 } from './args.js'
 import { runCommand, type StageResults } from './commands.js'
-import { detectContext, platformOf } from './context.js'
+import { secretValues } from '../../config/secrets.js'
+import { contextFromGit, detectContext, platformOf } from './context.js'
 import { readGitFacts, readGitHubPayload } from './git.js'
 import { dotenvText, dotenvVariables } from './outputs.js'
 import { CliReporter } from './reporter.js'
@@ -81,14 +82,18 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   const platform = platformOf(env)
   const read = optionReader(parsed.values, env)
   const workspaceOption = read('workspace')
+  const git = platform === 'local' ? await readGitFacts(io.cwd) : {}
   const found = detectContext(env, {
-    git: platform === 'local' ? await readGitFacts(io.cwd) : {},
+    git,
     cwd: io.cwd,
     payload: platform === 'github' ? readGitHubPayload(env.GITHUB_EVENT_PATH) : undefined,
     workspace: workspaceOption ? resolve(io.cwd, workspaceOption) : undefined
   })
   // gitlab-ci-local's shell executor names a CI_PROJECT_DIR that exists only in its containers.
-  const ctx = existsSync(found.workspace) ? found : { ...found, workspace: io.cwd }
+  let ctx = existsSync(found.workspace) ? found : { ...found, workspace: io.cwd }
+  // metadata-context: git takes the ref and commit from the checkout (a bad value fails in the config).
+  if (read('metadata-context').trim() === 'git' && platform !== 'local')
+    ctx = contextFromGit(ctx, await readGitFacts(ctx.workspace))
   const layer = gitlabInputs(env, p => existsSync(resolve(ctx.workspace, p)))
   const raw = withGitLabInputs(read, layer)
   const reporter = new CliReporter({
@@ -97,10 +102,7 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     debug: env.OCI_PIPELINE_DEBUG === 'true' || env.CI_DEBUG_TRACE === 'true'
   })
   for (const name of SECRET_INPUTS) if (raw(name)) reporter.setSecret(raw(name))
-  for (const line of raw('secrets').split(/\r?\n/)) {
-    const eq = line.indexOf('=')
-    if (eq > 0 && line.slice(eq + 1).trim()) reporter.setSecret(line.slice(eq + 1).trim())
-  }
+  for (const value of secretValues(raw('secrets'))) reporter.setSecret(value)
   reporter.info(
     `oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`
   )
@@ -139,7 +141,7 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   if (dotenv) write(dotenv, reporter.mask(dotenvText(dotenvVariables(reporter.outputs))))
   const summaryFile = read('summary-file')
   if (summaryFile && reporter.markdown.length) write(summaryFile, reporter.summaryText())
-  if (read('json') === 'true')
+  if (read('json') === 'true' && command !== 'metadata')
     io.stdout(reporter.mask(JSON.stringify(Object.fromEntries(reporter.outputs))) + '\n')
   return code
 }

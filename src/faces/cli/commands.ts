@@ -6,9 +6,10 @@ import { INPUTS, type RawInputs } from '../../config/inputs.js'
 import { runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
 import type { CommandDeps } from './command-deps.js'
 import { parseKeyValues } from '../../config/lists.js'
-import { parseLabelSchemas } from '../../stages/metadata/labels.js'
+import { parseKeyValueLines, parseLabelSchemas } from '../../stages/metadata/labels.js'
 import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
 import { LINT_FORMATS, type Command } from './args.js'
+import { metadataCommand } from './metadata.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
@@ -77,7 +78,7 @@ async function lint(d: CommandDeps): Promise<number> {
       target: get('target') || undefined,
       buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
       providedLabels: [
-        ...parseKeyValues('labels', get('labels')).map(([k]) => k),
+        ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
         ...(team ? ['int.skao.image.team'] : [])
       ],
       reportDir: d.reportDir
@@ -111,5 +112,7 @@ export async function runCommand(command: Command, d: CommandDeps): Promise<numb
       return publishCommand(d)
     case 'scan':
       return scanCommand(d)
+    case 'metadata':
+      return metadataCommand(d)
   }
 }
