@@ -2,7 +2,7 @@ export const id = 764;
 export const ids = [764];
 export const modules = {
 
-/***/ 45734:
+/***/ 34977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,21 +13,147 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: withDefaults
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __webpack_require__(95979);
+// EXTERNAL MODULE: ./src/config/secrets.ts
+var secrets = __webpack_require__(38019);
+;// CONCATENATED MODULE: ./src/config/build-options.ts
+
+
+
+
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+function insideWorkspace(input, workspace, path) {
+    const abs = (0,external_node_path_.resolve)(workspace, path);
+    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
+    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
+    return abs;
+}
+/** Items of a list input that must match `form`; `what` says the form in the error. */
+function checked(input, items, form, what) {
+    for (const item of items)
+        if (!form.test(item))
+            throw new errors/* InputError */.dz(input, `"${item}" is not of the form ${what}`);
+    return items;
+}
+const lines = (get, name) => (0,lists/* parseList */.E1)(name, get(name), { commas: false });
+const csv = (get, name) => (0,lists/* parseList */.E1)(name, get(name));
+function secretEnvs(get, env) {
+    return csv(get, 'secret-envs').map(item => {
+        const [id = '', name = ''] = item.split('=', 2).map(s => s.trim());
+        if (!secrets/* SECRET_ID */.dR.test(id) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new errors/* InputError */.dz('secret-envs', `"${item}" is not of the form id=ENV_NAME`);
+        if (env[name] === undefined)
+            throw new errors/* InputError */.dz('secret-envs', `the environment variable ${name} (for "${id}") is not set`);
+        return [id, name];
+    });
+}
+function secretFiles(get, workspace) {
+    return (0,lists/* parseKeyValues */.Hl)('secret-files', get('secret-files')).map(([id, path]) => {
+        if (!secrets/* SECRET_ID */.dR.test(id))
+            throw new errors/* InputError */.dz('secret-files', `"${id}" is not a valid secret id`);
+        const abs = (0,external_node_path_.resolve)(workspace, path);
+        if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
+            throw new errors/* InputError */.dz('secret-files', `the file ${path} (for "${id}") does not exist`);
+        return [id, abs];
+    });
+}
+/** `true`/`false` become BuildKit's `disabled=`, as docker/build-push-action does; other text is kept. */
+function attestation(input, value) {
+    if (!value.trim())
+        return undefined;
+    if (/^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase();
+    checked(input, [value.trim()], /^[^\s]+$/, 'key=value,… without spaces');
+    return value.trim();
+}
+function parseCompression(value) {
+    const v = value.trim().toLowerCase() || 'gzip';
+    if (v !== 'gzip' && v !== 'zstd')
+        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
+    return v;
+}
+function buildOptions(get, ctx, env) {
+    const workspace = ctx.workspace;
+    const given = get('context') || '.';
+    if (['workflow', 'git'].includes(given) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, given)))
+        throw new errors/* InputError */.dz('context', `is the build context here; docker/metadata-action's "context: ${given}" is "metadata-context" in oci-pipeline`);
+    const context = insideWorkspace('context', workspace, given);
+    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
+        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
+    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
+    }
+    catch {
+        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
+    }
+    if ((0,external_node_fs_.statSync)(file).isDirectory())
+        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
+    const platforms = csv(get, 'platforms');
+    for (const p of platforms)
+        if (!PLATFORM.test(p))
+            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
+    const load = (0,lists/* parseBool */.q6)('load', get('load'), false);
+    if (load && platforms.length > 1)
+        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
+    const shmSize = get('shm-size').trim();
+    if (shmSize && !/^\d+(\.\d+)?[bkmgt]?(i?b)?$/i.test(shmSize))
+        throw new errors/* InputError */.dz('shm-size', `"${shmSize}" is not a size such as 2g or 512m`);
+    const network = get('network').trim();
+    if (network && /\s/.test(network))
+        throw new errors/* InputError */.dz('network', `"${network}" holds white space`);
+    return {
+        context,
+        file,
+        target: get('target') || undefined,
+        buildArgs: (0,lists/* parseKeyValues */.Hl)('build-args', get('build-args')),
+        secrets: (0,secrets/* parseSecrets */.dC)(get('secrets')),
+        secretEnvs: secretEnvs(get, env),
+        secretFiles: secretFiles(get, workspace),
+        platforms,
+        cacheFrom: lines(get, 'cache-from'),
+        cacheTo: lines(get, 'cache-to'),
+        noCache: (0,lists/* parseBool */.q6)('no-cache', get('no-cache'), false),
+        pull: (0,lists/* parseBool */.q6)('pull', get('pull'), false),
+        load,
+        compression: parseCompression(get('compression')),
+        builder: get('builder') || undefined,
+        provenance: attestation('provenance', get('provenance')),
+        buildContexts: checked('build-contexts', lines(get, 'build-contexts'), /^[^=\s]+=\S+$/, 'name=value'),
+        ssh: checked('ssh', csv(get, 'ssh'), /^[A-Za-z0-9_.-]+(=\S+)?$/, 'id[=socket|key,…]'),
+        network: network || undefined,
+        shmSize: shmSize || undefined,
+        ulimits: checked('ulimit', lines(get, 'ulimit'), /^[a-z]+=-?\d+(:-?\d+)?$/, 'name=soft[:hard]'),
+        addHosts: checked('add-hosts', csv(get, 'add-hosts'), /^[^\s:=]+[:=]\S+$/, 'host:ip'),
+        allow: checked('allow', csv(get, 'allow'), /^[a-z][\w.=/:-]*$/, 'an entitlement such as network.host'),
+        noCacheFilters: csv(get, 'no-cache-filters'),
+        sbom: attestation('sbom', get('sbom')),
+        attests: checked('attests', lines(get, 'attests'), /^type=[\w-]+(,\S*)?$/, 'type=…[,key=value…]'),
+        builderId: ctx.runUrl,
+        privateRepo: ctx.repo.private ?? true,
+        noDefaultAttestations: (0,lists/* parseBool */.q6)('BUILDX_NO_DEFAULT_ATTESTATIONS', env.BUILDX_NO_DEFAULT_ATTESTATIONS ?? '', false)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
 const OUTPUTS = inputs_namespaceObject.V;
 
-// EXTERNAL MODULE: ./src/config/lists.ts
-var lists = __webpack_require__(95979);
+// EXTERNAL MODULE: ./src/config/metadata-options.ts
+var metadata_options = __webpack_require__(99086);
 // EXTERNAL MODULE: ./src/stages/metadata/reference.ts
 var reference = __webpack_require__(89328);
 ;// CONCATENATED MODULE: ./src/stages/metadata/flavor.ts
@@ -82,32 +208,50 @@ function parseFlavor(value) {
 
 
 
+/** One `name=…,enable=…` line; a bare field is the name (`ghcr.io/o/app,enable=false`). */
+function imageLine(line) {
+    let name = '';
+    let enable = true;
+    for (const field of (0,lists/* csvFields */.qZ)('images', line)) {
+        const eq = field.indexOf('=');
+        const key = eq < 0 ? 'name' : field.slice(0, eq).trim().toLowerCase();
+        const value = eq < 0 ? field : field.slice(eq + 1).trim();
+        if (key === 'name')
+            name = value;
+        else if (key === 'enable') {
+            if (value !== 'true' && value !== 'false')
+                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
+            enable = value === 'true';
+        }
+        else
+            throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}" (known: name, enable)`);
+    }
+    if (!name)
+        throw new errors/* InputError */.dz('images', `"${line}" names no image`);
+    return { name, enable };
+}
 /**
  * The `images` input, as docker/metadata-action reads it: names one per line or comma-separated,
- * or `name=…,enable=true|false` lines. Empty means `ghcr.io/<owner>/<repo>`.
+ * or `name=…,enable=true|false` lines (a bare field being the name). Names are lowercased, as
+ * metadata-action does. Empty means `ghcr.io/<owner>/<repo>`, unless `tags` names whole references
+ * (docker/build-push-action's way): then those are the images, and there is none beside them.
  */
-function parseImages(value, repo) {
+function parseImages(value, repo, tagsNameImages = false) {
+    if (!value.trim())
+        return tagsNameImages ? [] : [(0,reference/* parseImageName */["if"])('images', `ghcr.io/${repo.owner}/${repo.name}`)];
     const images = [];
-    const lines = value.trim() ? value.split(/\r?\n/) : [`ghcr.io/${repo.owner}/${repo.name}`];
-    for (const raw of lines) {
+    for (const raw of value.split(/\r?\n/)) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
         if (line.includes('=')) {
-            const attrs = (0,lists/* parseAttrs */.O_)('images', line);
-            for (const key of attrs.keys())
-                if (key !== 'name' && key !== 'enable')
-                    throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}"`);
-            const enable = attrs.get('enable') ?? 'true';
-            if (enable !== 'true' && enable !== 'false')
-                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
-            if (enable === 'true')
-                images.push((0,reference/* parseImageName */["if"])('images', attrs.get('name') ?? ''));
-        }
-        else {
-            for (const name of (0,lists/* parseList */.E1)('images', line))
+            const { name, enable } = imageLine(line);
+            if (enable)
                 images.push((0,reference/* parseImageName */["if"])('images', name));
         }
+        else
+            for (const name of (0,lists/* parseList */.E1)('images', line))
+                images.push((0,reference/* parseImageName */["if"])('images', name));
     }
     if (images.length === 0)
         throw new errors/* InputError */.dz('images', 'no image is enabled');
@@ -115,9 +259,9 @@ function parseImages(value, repo) {
 }
 
 // EXTERNAL MODULE: ./src/stages/metadata/labels.ts
-var metadata_labels = __webpack_require__(64426);
-// EXTERNAL MODULE: ./src/stages/metadata/tags.ts
-var tags = __webpack_require__(89780);
+var labels = __webpack_require__(64426);
+// EXTERNAL MODULE: ./src/stages/metadata/tags.ts + 3 modules
+var tags = __webpack_require__(14140);
 // EXTERNAL MODULE: ./src/stages/lint/index.ts + 28 modules
 var lint = __webpack_require__(45148);
 // EXTERNAL MODULE: ./src/stages/scan/options.ts
@@ -135,7 +279,7 @@ var options = __webpack_require__(54835);
 
 
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
 /** Reads an input, falling back to the default of the one input list. */
 function withDefaults(get) {
     return name => {
@@ -144,61 +288,6 @@ function withDefaults(get) {
             return value;
         const spec = INPUTS.find(i => i.name === name);
         return spec && !spec.default.startsWith('${{') ? spec.default : '';
-    };
-}
-function insideWorkspace(input, workspace, path) {
-    const abs = (0,external_node_path_.resolve)(workspace, path);
-    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
-    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
-        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
-    return abs;
-}
-function parseCompression(value) {
-    const v = value.trim().toLowerCase() || 'gzip';
-    if (v !== 'gzip' && v !== 'zstd')
-        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
-    return v;
-}
-function buildOptions(get, workspace) {
-    const context = insideWorkspace('context', workspace, get('context') || '.');
-    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
-        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
-    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
-    try {
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
-    }
-    catch {
-        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
-    }
-    if ((0,external_node_fs_.statSync)(file).isDirectory())
-        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
-    const platforms = (0,lists/* parseList */.E1)('platforms', get('platforms'));
-    for (const p of platforms)
-        if (!PLATFORM.test(p))
-            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
-    const load = (0,lists/* parseBool */.q6)('load', get('load'), false);
-    if (load && platforms.length > 1)
-        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
-    const secrets = (0,lists/* parseKeyValues */.Hl)('secrets', get('secrets'));
-    for (const [id] of secrets)
-        if (!/^[A-Za-z0-9_.-]+$/.test(id))
-            throw new errors/* InputError */.dz('secrets', `"${id}" is not a valid secret id`);
-    return {
-        context,
-        file,
-        target: get('target') || undefined,
-        buildArgs: (0,lists/* parseKeyValues */.Hl)('build-args', get('build-args')),
-        secrets,
-        platforms,
-        cacheFrom: (0,lists/* parseList */.E1)('cache-from', get('cache-from'), { commas: false }),
-        cacheTo: (0,lists/* parseList */.E1)('cache-to', get('cache-to'), { commas: false }),
-        noCache: (0,lists/* parseBool */.q6)('no-cache', get('no-cache'), false),
-        pull: (0,lists/* parseBool */.q6)('pull', get('pull'), false),
-        load,
-        compression: parseCompression(get('compression')),
-        builder: get('builder') || undefined,
-        provenance: get('provenance') || undefined
     };
 }
 function loginFor(get, images, push, ctx) {
@@ -243,15 +332,20 @@ function reportDir(get, workspace, env) {
         return (0,external_node_path_.resolve)(workspace, get('report-dir'));
     return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
+/** With only whole references in `tags`, their repositories are the images (for the login and the push). */
+function imagesOfReferences(rules) {
+    const images = rules.flatMap(r => (r.image ? [r.image] : []));
+    return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
+}
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
 function buildConfig(raw, ctx, env = process.env) {
     const get = withDefaults(raw);
     const workspace = ctx.workspace;
-    const images = parseImages(get('images'), ctx.repo);
-    const labels = (0,lists/* parseKeyValues */.Hl)('labels', get('labels'));
-    for (const [k, v] of labels)
-        (0,metadata_labels/* checkLabel */.v8)(k, v);
-    const build = buildOptions(get, workspace);
+    const tagRules = (0,tags/* parseTagRules */.hh)(get('tags'));
+    const named = parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
+    const images = named.length ? named : imagesOfReferences(tagRules);
+    const metadata = (0,metadata_options/* parseMetadataOptions */.zx)(get, env);
+    const build = buildOptions(get, ctx, env);
     const pushInput = get('push');
     let push;
     let pushReason;
@@ -271,10 +365,11 @@ function buildConfig(raw, ctx, env = process.env) {
     return {
         workspace,
         images,
-        tagRules: (0,tags/* parseTagRules */.hh)(get('tags')),
+        tagRules,
         flavor: parseFlavor(get('flavor')),
-        labels,
-        labelSchemas: (0,metadata_labels/* parseLabelSchemas */.Ch)(get('label-schema')),
+        labels: metadata.labels,
+        metadata,
+        labelSchemas: (0,labels/* parseLabelSchemas */.Ch)(get('label-schema')),
         team: get('team') || undefined,
         build,
         push,
@@ -300,9 +395,9 @@ function buildConfig(raw, ctx, env = process.env) {
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   Hl: () => (/* binding */ parseKeyValues),
 /* harmony export */   O_: () => (/* binding */ parseAttrs),
-/* harmony export */   q6: () => (/* binding */ parseBool)
+/* harmony export */   q6: () => (/* binding */ parseBool),
+/* harmony export */   qZ: () => (/* binding */ csvFields)
 /* harmony export */ });
-/* unused harmony export csvFields */
 /* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25175);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
@@ -371,6 +466,126 @@ function parseBool(input, value, fallback) {
     if (['false', 'no', '0', 'off'].includes(v))
         return false;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `"${value}" is not a boolean (true or false)`);
+}
+
+
+/***/ }),
+
+/***/ 99086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sd: () => (/* binding */ parseContextSource),
+/* harmony export */   zx: () => (/* binding */ parseMetadataOptions)
+/* harmony export */ });
+/* unused harmony export CONTEXT_SOURCES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _stages_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60783);
+/* harmony import */ var _stages_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64426);
+
+
+
+const CONTEXT_SOURCES = ['workflow', 'git'];
+/** `metadata-context`: workflow (the default) or git. */
+function parseContextSource(value) {
+    const v = value.trim() || 'workflow';
+    if (!CONTEXT_SOURCES.includes(v))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('metadata-context', `"${v}" is neither workflow nor git`);
+    return v;
+}
+function shortShaLength(env) {
+    const raw = env.DOCKER_METADATA_SHORT_SHA_LENGTH?.trim();
+    if (!raw)
+        return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('DOCKER_METADATA_SHORT_SHA_LENGTH', `"${raw}" is not a whole number above 0`);
+    return n;
+}
+function parseMetadataOptions(get, env) {
+    const labels = (0,_stages_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValueLines */ .FF)('labels', get('labels'));
+    const annotations = (0,_stages_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValueLines */ .FF)('annotations', get('annotations'));
+    return {
+        labels: labels.pairs,
+        annotations: annotations.pairs.map(([k, v]) => (0,_stages_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .annotationLine */ .As)(k, v)),
+        annotationLevels: (0,_stages_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotationLevels */ .GB)(env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? ''),
+        skipped: [
+            ...labels.skipped.map(line => ({ input: 'labels', line })),
+            ...annotations.skipped.map(line => ({ input: 'annotations', line }))
+        ],
+        separators: {
+            tags: get('sep-tags') || '\n',
+            labels: get('sep-labels') || '\n',
+            annotations: get('sep-annotations') || '\n'
+        },
+        shortShaLength: shortShaLength(env),
+        source: parseContextSource(get('metadata-context'))
+    };
+}
+
+
+/***/ }),
+
+/***/ 38019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VX: () => (/* binding */ secretValues),
+/* harmony export */   dC: () => (/* binding */ parseSecrets),
+/* harmony export */   dR: () => (/* binding */ SECRET_ID)
+/* harmony export */ });
+/* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25175);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * The `secrets` input as docker/build-push-action reads it: CSV records, one `id=value` each, a
+ * quoted record running over several lines (a PEM key, an .npmrc). Values are kept as written.
+ */
+function parseSecrets(value) {
+    if (!value.trim())
+        return [];
+    let records;
+    try {
+        records = (0,csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(value, {
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true
+        });
+    }
+    catch (e) {
+        // The parser's message may quote the value: only the line is told.
+        const line = e.lines;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secrets', `cannot be read as CSV${line ? ` (line ${line})` : ''}: check its quotes`);
+    }
+    const secrets = [];
+    for (const record of records) {
+        const entry = record.join(',');
+        if (!entry.trim() || entry.trim().startsWith('#'))
+            continue;
+        const eq = entry.indexOf('=');
+        const id = entry.slice(0, Math.max(eq, 0)).trim();
+        const secret = entry.slice(eq + 1);
+        if (eq <= 0 || !id)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secrets', 'an entry is not of the form id=value');
+        if (!SECRET_ID.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secrets', `"${id}" is not a valid secret id`);
+        if (!secret)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secrets', `"${id}" has an empty value`);
+        secrets.push([id, secret]);
+    }
+    return secrets;
+}
+/** The values to mask in logs: each secret whole and each of its lines. */
+function secretValues(value) {
+    try {
+        return parseSecrets(value).flatMap(([, v]) => [v, ...v.split(/\r?\n/).map(l => l.trim())]);
+    }
+    catch {
+        // Unreadable: mask every line's value, as the input is refused later anyway.
+        return value.split(/\r?\n/).flatMap(l => (l.includes('=') ? [l.slice(l.indexOf('=') + 1).trim()] : []));
+    }
 }
 
 
@@ -456,42 +671,86 @@ class GitHubArtifactUploader {
 
 /***/ }),
 
-/***/ 9466:
+/***/ 9071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ githubContext)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
-/**
- * What `context` of @actions/github reads (the GITHUB_* variables and the event payload), read
- * here: importing that package loads its API client (Octokit and every endpoint) before the first
- * tool can start, and the client is only needed when the payload lacks a repository detail.
- */
-function runnerContext(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    return {
-        payload: (path && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {}),
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        actor: env.GITHUB_ACTOR ?? '',
-        runId: env.GITHUB_RUN_ID,
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com'
-    };
-}
-function repoFromPayload(p, owner, name, serverUrl) {
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ githubContext)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/faces/github/context.ts
+const isTrue = (v) => /^(true|1|yes|on)$/i.test(v?.trim() ?? '');
+/** The repository as the payload describes it; what it lacks the action face may ask the API for. */
+function repoFromPayload(p, owner, name, server) {
     const spdx = p?.license?.spdx_id;
     return {
         owner,
         name,
-        url: p?.html_url ?? `${serverUrl}/${owner}/${name}`,
+        url: p?.html_url ?? `${server}/${owner}/${name}`,
         description: p?.description ?? undefined,
         licenses: spdx && spdx !== 'NOASSERTION' ? spdx : undefined,
-        defaultBranch: p?.default_branch
+        defaultBranch: p?.default_branch,
+        ...(p?.private !== undefined ? { private: p.private } : {})
     };
+}
+/** When the commit was made: the push payload's entry for it (commits, else head_commit). */
+function commitDate(payload, sha) {
+    const entry = [...(payload.commits ?? []), payload.head_commit ?? {}].find(c => c.id === sha && c.timestamp);
+    const date = entry?.timestamp ? new Date(entry.timestamp) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+/**
+ * The run as a GitHub runner describes it (GITHUB_* and the event payload), with
+ * docker/metadata-action's readings: on `pull_request_target` the ref is the pull request's
+ * (`refs/pull/<n>/merge`, not the base branch's), DOCKER_METADATA_PR_HEAD_SHA=true takes the pull
+ * request's head commit, and a tag push's `base_ref` names its branch. Pure.
+ */
+function githubRunContext(env, payload, cwd) {
+    const [owner = '', name = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const event = env.GITHUB_EVENT_NAME || 'push';
+    const pr = payload.pull_request;
+    const isPrEvent = event === 'pull_request' || event === 'pull_request_target';
+    let ref = env.GITHUB_REF ?? '';
+    if (event === 'pull_request_target' && payload.number !== undefined)
+        ref = `refs/pull/${payload.number}/merge`;
+    let sha = env.GITHUB_SHA ?? '';
+    if (isTrue(env.DOCKER_METADATA_PR_HEAD_SHA) && isPrEvent && pr?.head?.sha)
+        sha = pr.head.sha;
+    const headRepo = pr?.head?.repo?.full_name;
+    const baseRepo = pr?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    const baseRef = ref.startsWith('refs/tags/')
+        ? payload.base_ref?.replace(/^refs\/heads\//, '') || undefined
+        : env.GITHUB_BASE_REF || pr?.base?.ref || undefined;
+    const date = commitDate(payload, sha);
+    return {
+        eventName: event,
+        ref,
+        sha,
+        ...(baseRef ? { baseRef } : {}),
+        ...(date ? { commitDate: date } : {}),
+        actor: env.GITHUB_ACTOR ?? '',
+        repo: repoFromPayload(payload.repository, owner, name, server),
+        isForkPullRequest: !!pr && !!headRepo && !!baseRepo && headRepo !== baseRepo,
+        runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        workspace: env.GITHUB_WORKSPACE || cwd
+    };
+}
+
+;// CONCATENATED MODULE: ./src/faces/action/context.ts
+
+
+/**
+ * The event payload, read here rather than through `context` of @actions/github: importing that
+ * package loads its API client (Octokit and every endpoint) before the first tool can start, and
+ * the client is only needed when the payload lacks a repository detail.
+ */
+function readPayload(path) {
+    return (path && (0,external_node_fs_.existsSync)(path) ? JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')) : {});
 }
 /** Fills what the event payload lacks (description, licence, default branch) from the API, if reachable. */
 async function completeRepo(repo, token, debug) {
@@ -509,7 +768,8 @@ async function completeRepo(repo, token, debug) {
             description: repo.description ?? data.description ?? undefined,
             licenses: repo.licenses ??
                 (data.license?.spdx_id && data.license.spdx_id !== 'NOASSERTION' ? data.license.spdx_id : undefined),
-            defaultBranch: repo.defaultBranch ?? data.default_branch
+            defaultBranch: repo.defaultBranch ?? data.default_branch,
+            private: repo.private ?? data.private
         };
     }
     catch (e) {
@@ -519,25 +779,8 @@ async function completeRepo(repo, token, debug) {
 }
 /** The run as GitHub describes it: GITHUB_* variables and the event payload. */
 async function githubContext(token, debug) {
-    const ctx = runnerContext(process.env);
-    const [owner = '', name = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
-    const payload = ctx.payload;
-    const pr = payload.pull_request;
-    const headRepo = pr?.head?.repo?.full_name;
-    const baseRepo = pr?.base?.repo?.full_name ?? `${owner}/${name}`;
-    const serverUrl = ctx.serverUrl;
-    const repo = await completeRepo(repoFromPayload(payload.repository, owner, name, serverUrl), token, debug);
-    return {
-        eventName: ctx.eventName,
-        ref: ctx.ref,
-        sha: ctx.sha,
-        baseRef: process.env.GITHUB_BASE_REF || pr?.base?.ref || undefined,
-        actor: ctx.actor,
-        repo,
-        isForkPullRequest: !!pr && !!headRepo && headRepo !== baseRepo,
-        runUrl: ctx.runId ? `${serverUrl}/${owner}/${name}/actions/runs/${ctx.runId}` : undefined,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd()
-    };
+    const ctx = githubRunContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH), process.cwd());
+    return { ...ctx, repo: await completeRepo(ctx.repo, token, debug) };
 }
 
 
@@ -552,16 +795,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   main: () => (/* binding */ main)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45734);
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9466);
-/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(53722);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27924);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96352);
-/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29810);
-/* harmony import */ var _trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58302);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(99295);
-/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89203);
+/* harmony import */ var _config_metadata_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99086);
+/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38019);
+/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(82292);
+/* harmony import */ var _cli_git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55403);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9071);
+/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(53722);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27924);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96352);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(29810);
+/* harmony import */ var _trivy_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(58302);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(99295);
+/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(89203);
 
 
 
@@ -573,6 +820,12 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+
+
+
+/** Inputs whose spaces count: a separator may be one, a secret may start or end with one. */
+const UNTRIMMED = ['sep-tags', 'sep-labels', 'sep-annotations', 'secrets'];
 /** Rule pages live in this action's own repository, at the ref the workflow uses. */
 function docsBase() {
     const repo = process.env.GITHUB_ACTION_REPOSITORY;
@@ -582,9 +835,9 @@ function docsBase() {
 }
 /** The GitHub face: inputs and context from the runner, then the shared pipeline. */
 async function main() {
-    const reporter = new _reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubReporter */ .J();
+    const reporter = new _reporter_js__WEBPACK_IMPORTED_MODULE_7__/* .GitHubReporter */ .J();
     const onTerm = () => {
-        (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_9__/* .killChildren */ .at)();
+        (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_12__/* .killChildren */ .at)();
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1('interrupted (SIGTERM): child processes ended');
         void reporter.flush().finally(() => process.exit(143));
     };
@@ -595,26 +848,27 @@ async function main() {
             if (value)
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
         }
-        for (const line of _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('secrets').split(/\r?\n/)) {
-            const value = line.slice(line.indexOf('=') + 1).trim();
-            if (line.includes('=') && value)
+        const input = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: !UNTRIMMED.includes(name) });
+        for (const value of (0,_config_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretValues */ .VX)(input('secrets')))
+            if (value)
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-        }
         const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
-        const ctx = await (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .githubContext */ .h)(token, m => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m));
-        const config = (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .buildConfig */ .f)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), ctx);
-        const tools = (name) => (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .installTool */ .G)(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
+        let ctx = await (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .githubContext */ .h)(token, m => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m));
+        if ((0,_config_metadata_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseContextSource */ .Sd)(input('metadata-context')) === 'git')
+            ctx = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_13__/* .contextFromGit */ .eO)(ctx, await (0,_cli_git_js__WEBPACK_IMPORTED_MODULE_5__/* .readGitFacts */ .S)(ctx.workspace));
+        const config = (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .buildConfig */ .f)(input, ctx);
+        const tools = (name) => (0,_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .installTool */ .G)(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
             path: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(`${name}-path`) || undefined
         });
         // Artifacts need the runner's results service; elsewhere (act, a laptop) the SBOM stays on disk.
         const artifactService = !!process.env.ACTIONS_RUNTIME_TOKEN && !!process.env.ACTIONS_RESULTS_URL;
-        await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .a)(config, ctx, {
+        await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runPipeline */ .a)(config, ctx, {
             reporter,
             tools,
             docsBase: docsBase(),
-            uploadSarif: (path, category) => (0,_sarif_js__WEBPACK_IMPORTED_MODULE_5__/* .uploadSarif */ .N)(path, category, token, ctx, reporter),
-            dbCache: new _trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .GitHubTrivyDbCache */ .M(),
-            ...(artifactService ? { artifacts: new _artifacts_js__WEBPACK_IMPORTED_MODULE_10__/* .GitHubArtifactUploader */ .U() } : {})
+            uploadSarif: (path, category) => (0,_sarif_js__WEBPACK_IMPORTED_MODULE_8__/* .uploadSarif */ .N)(path, category, token, ctx, reporter),
+            dbCache: new _trivy_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .GitHubTrivyDbCache */ .M(),
+            ...(artifactService ? { artifacts: new _artifacts_js__WEBPACK_IMPORTED_MODULE_14__/* .GitHubArtifactUploader */ .U() } : {})
         });
     }
     catch (e) {
@@ -639,6 +893,8 @@ __webpack_async_result__();
 /* harmony export */   J: () => (/* binding */ GitHubReporter)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _stages_metadata_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45335);
+
 
 const props = (w) => w ? { file: w.file, startLine: w.startLine, endLine: w.endLine, title: w.title } : undefined;
 /** The Reporter on a GitHub runner: workflow commands, outputs, the step summary. */
@@ -650,7 +906,13 @@ class GitHubReporter {
     warning = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, props(w));
     error = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, props(w));
     group = (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, fn);
-    setOutput = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+    /** docker/metadata-action's outputs also become DOCKER_METADATA_OUTPUT_* variables of later steps. */
+    setOutput = (name, value) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+        const variable = (0,_stages_metadata_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .metadataEnvName */ .cl)(name, process.env);
+        if (variable)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(variable, value);
+    };
     setSecret = (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
     summary = (md) => void this.markdown.push(md);
     /** Writes the collected summary, where the runner offers one. */
@@ -921,6 +1183,143 @@ class GitHubTrivyDbCache {
             // Another job of the same run may have saved today's key first.
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Trivy DB cache not saved: ${e.message}`);
         }
+    }
+}
+
+
+/***/ }),
+
+/***/ 82292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eO: () => (/* binding */ contextFromGit)
+/* harmony export */ });
+/* unused harmony exports repoFromRemote, refFromGit, laptopContext, platformOf, detectContext */
+
+
+/**
+ * owner/name/url of a git remote: https://host/group/sub/project(.git), git@host:group/project.git,
+ * ssh://git@host:22/group/project.git. Credentials in the URL are dropped, never kept.
+ */
+function repoFromRemote(remote) {
+    const r = remote.trim();
+    let host;
+    let path;
+    const scp = r.match(/^(?:[^@/]+@)?([^:/]+):(?!\/)(.+)$/);
+    if (/^[a-z+]+:\/\//i.test(r)) {
+        let u;
+        try {
+            u = new URL(r);
+        }
+        catch {
+            return undefined;
+        }
+        host = u.hostname;
+        path = u.pathname;
+    }
+    else if (scp) {
+        host = scp[1];
+        path = scp[2];
+    }
+    else
+        return undefined;
+    const parts = path
+        .replace(/\.git\/?$/, '')
+        .split('/')
+        .filter(Boolean);
+    if (parts.length < 2)
+        return undefined;
+    const name = parts.pop();
+    const owner = parts.join('/');
+    return { owner, name, url: `https://${host}/${owner}/${name}` };
+}
+/** The ref git says HEAD is at: its branch, else a tag at HEAD, else a pull request ref; '' when none. */
+function refFromGit(git) {
+    if (git.branch)
+        return `refs/heads/${git.branch}`;
+    if (git.tag)
+        return `refs/tags/${git.tag}`;
+    return git.pullRef ? `refs/${git.pullRef}` : '';
+}
+/**
+ * docker/metadata-action's `context: git` (our `metadata-context: git`): the ref and commit from the
+ * checkout rather than the event, the rest from the workflow. The commit date is then git's too.
+ */
+function contextFromGit(ctx, git) {
+    const fromGit = { ...ctx, ref: refFromGit(git) || ctx.ref, sha: git.sha ?? ctx.sha };
+    delete fromGit.commitDate;
+    return fromGit;
+}
+/** A run on a laptop: all from git. A tag at a detached HEAD is a tag build; else the branch. */
+function laptopContext(git, env, cwd) {
+    const remote = git.remoteUrl ? repoFromRemote(git.remoteUrl) : undefined;
+    const dirName = (git.topLevel ?? cwd).split('/').filter(Boolean).pop() ?? '';
+    return {
+        eventName: 'push',
+        ref: refFromGit(git),
+        sha: git.sha ?? '',
+        actor: git.userName || env.USER || '',
+        repo: remote ?? { owner: '', name: dirName, url: '' },
+        isForkPullRequest: false,
+        workspace: git.topLevel ?? cwd
+    };
+}
+const platformOf = (env) => isGitLab(env) ? 'gitlab' : env.GITHUB_ACTIONS === 'true' ? 'github' : 'local';
+/** The context for wherever the CLI runs; `workspace` overrides the one found. Pure. */
+function detectContext(env, facts) {
+    const platform = platformOf(env);
+    const ctx = platform === 'gitlab'
+        ? gitlabContext(env, facts.cwd)
+        : platform === 'github'
+            ? githubRunContext(env, facts.payload ?? {}, facts.cwd)
+            : laptopContext(facts.git, env, facts.cwd);
+    return facts.workspace ? { ...ctx, workspace: facts.workspace } : ctx;
+}
+
+
+/***/ }),
+
+/***/ 55403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ readGitFacts)
+/* harmony export */ });
+/* unused harmony export readGitHubPayload */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89203);
+
+
+async function git(args, cwd) {
+    const res = await (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('git', args, { cwd, allowFailure: true }).catch(() => undefined);
+    const out = res?.code === 0 ? res.stdout.trim() : '';
+    return out || undefined;
+}
+/** Asks git about the checkout in `cwd`; whatever git cannot tell stays undefined. */
+async function readGitFacts(cwd) {
+    const [sha, branch, tag, remoteUrl, topLevel, userName, decorations] = await Promise.all([
+        git(['rev-parse', 'HEAD'], cwd),
+        git(['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd),
+        git(['describe', '--tags', '--exact-match', 'HEAD'], cwd),
+        git(['remote', 'get-url', 'origin'], cwd),
+        git(['rev-parse', '--show-toplevel'], cwd),
+        git(['config', 'user.name'], cwd),
+        git(['show', '-s', '--format=%D', 'HEAD'], cwd)
+    ]);
+    const pullRef = decorations?.match(/(?:^|[\s,/])(pull\/\d+\/(?:merge|head))(?:,|$)/)?.[1];
+    return { sha, branch, tag, remoteUrl, topLevel, userName, ...(pullRef ? { pullRef } : {}) };
+}
+/** The GitHub event payload, when the CLI runs in a workflow step. */
+function readGitHubPayload(path) {
+    if (!path || !existsSync(path))
+        return {};
+    try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch {
+        return {};
     }
 }
 
@@ -1881,12 +2280,16 @@ async function hasLayers(imageId, layers, env) {
 
 // EXTERNAL MODULE: ./src/stages/dockerfile.ts
 var dockerfile = __webpack_require__(85125);
+// EXTERNAL MODULE: ./src/stages/metadata/annotations.ts
+var annotations = __webpack_require__(60783);
+// EXTERNAL MODULE: ./src/stages/metadata/expressions.ts + 1 modules
+var expressions = __webpack_require__(74949);
 // EXTERNAL MODULE: ./src/stages/metadata/labels.ts
 var metadata_labels = __webpack_require__(64426);
 // EXTERNAL MODULE: ./src/stages/metadata/reference.ts
 var reference = __webpack_require__(89328);
-// EXTERNAL MODULE: ./src/stages/metadata/tags.ts
-var metadata_tags = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/stages/metadata/tags.ts + 3 modules
+var metadata_tags = __webpack_require__(14140);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -1932,13 +2335,16 @@ function resolveVersion(ctx, sources) {
 
 
 
+
+
 /** The base image as written, split into a name with tag and the pinned digest if any. */
 function splitBase(image) {
     const { name, tag, digest } = (0,reference/* splitReference */.mQ)(image);
     const full = (0,reference/* fullyQualified */.f_)(name);
     return { name: tag ? `${full}:${tag}` : full, digest: digest && (0,reference/* isDigest */.Bc)(digest) ? digest : undefined };
 }
-/** Tags and labels, from the config, the run and what the files say. Pure. */
+const OCI = 'org.opencontainers.image.';
+/** Tags, labels and annotations, from the config, the run and what the files say. Pure. */
 function computeMetadata(config, ctx, facts, baseDigest) {
     if (config.team && /[\r\n\0]/.test(config.team))
         throw new errors/* InputError */.dz('team', 'holds a line break, which a label value must not');
@@ -1950,32 +2356,60 @@ function computeMetadata(config, ctx, facts, baseDigest) {
         releaseFile: facts.releaseFile,
         dockerfile: (0,dockerfile/* dockerfileVersion */.tk)(df, stage)
     });
-    const tags = (0,metadata_tags/* computeTags */.$o)(config.tagRules, config.flavor, ctx, { version: source?.version, now: facts.now });
+    const run = { ...ctx, commitDate: ctx.commitDate ?? facts.commitDate };
+    const expressionFacts = {
+        ctx: run,
+        now: facts.now,
+        version: source?.version,
+        shortShaLength: config.metadata.shortShaLength
+    };
+    const tags = (0,metadata_tags/* computeTags */.$o)(config.tagRules, config.flavor, run, expressionFacts);
     const baseWritten = (0,dockerfile/* baseImage */.fF)(df, stage);
     const base = baseWritten ? splitBase(baseWritten) : undefined;
     if (base && !base.digest && baseDigest)
         base.digest = baseDigest;
-    const version = source?.version ?? tags.version;
-    const { labels, missing } = (0,metadata_labels/* computeLabels */.zt)({
+    const labelFacts = {
         schemas: config.labelSchemas,
         created: facts.now,
-        version,
+        version: tags.version,
+        projectVersion: source?.version,
         revision: ctx.sha,
         repo: ctx.repo,
         base,
-        tags: tags.values,
-        team: config.team ?? (0,dockerfile/* stageLabels */.m3)(df, stage).get('int.skao.image.team'),
-        extra: config.labels
-    });
+        tags: tags.names,
+        team: config.team ?? (0,dockerfile/* stageLabels */.m3)(df, stage).get('int.skao.image.team')
+    };
+    const expandValues = (input, pairs) => pairs.map(([k, v]) => [k, (0,expressions/* expand */.fT)(input, v, expressionFacts)]);
+    const { labels, missing } = (0,metadata_labels/* computeLabels */.zt)({ ...labelFacts, extra: expandValues('labels', config.labels) });
+    const oci = Object.entries((0,metadata_labels/* computeLabels */.zt)({ ...labelFacts, schemas: ['oci'], extra: [] }).labels);
+    const custom = config.metadata.annotations.map(a => ({
+        ...a,
+        value: (0,expressions/* expand */.fT)('annotations', a.value, expressionFacts)
+    }));
+    const skipped = config.metadata.skipped.map(s => `${s.input}: "${s.line}" is not of the form key=value, so it is skipped`);
     return {
-        version,
-        versionFrom: source?.from ?? 'tags',
-        tagValues: tags.values,
-        tags: config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)),
+        version: tags.version,
+        versionFrom: 'tags',
+        ...(source ? { projectVersion: source } : {}),
+        tagValues: tags.names,
+        tags: [...config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)), ...tags.references],
         labels,
+        annotations: (0,annotations/* computeAnnotations */.ID)(Object.fromEntries(oci.filter(([k]) => k.startsWith(OCI))), custom, config.metadata.annotationLevels),
         base,
+        warnings: [...tags.warnings, ...skipped],
         missing
     };
+}
+/** Whether the commit date is asked for: then it is read from git when the event did not tell it. */
+function needsCommitDate(config) {
+    const texts = [
+        ...config.tagRules.flatMap(r => [...r.attrs.values()]),
+        config.flavor.prefix,
+        config.flavor.suffix,
+        ...config.labels.map(([, v]) => v),
+        ...config.metadata.annotations.map(a => a.value)
+    ];
+    return texts.some(t => (0,expressions/* usesExpression */.jK)(t, 'commit_date'));
 }
 function readOptional(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
@@ -1992,16 +2426,20 @@ async function readFacts(config, env, now) {
     catch (e) {
         throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
-    const gitTag = await (0,infra_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
-        cwd: config.workspace,
-        env,
-        allowFailure: true
-    }).catch(() => undefined);
+    const git = (args) => (0,infra_process/* run */.eF)('git', args, { cwd: config.workspace, env, allowFailure: true })
+        .then(r => (r.code === 0 ? r.stdout.trim() || undefined : undefined))
+        .catch(() => undefined);
+    const [gitTag, committed] = await Promise.all([
+        git(['describe', '--tags', '--exact-match', 'HEAD']),
+        needsCommitDate(config) ? git(['show', '-s', '--format=%cI', 'HEAD']) : undefined
+    ]);
+    const commitDate = committed ? new Date(committed) : undefined;
     return {
         dockerfile,
         releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
-        gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
-        now
+        gitTag,
+        now,
+        ...(commitDate && !Number.isNaN(commitDate.getTime()) ? { commitDate } : {})
     };
 }
 /** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
@@ -2020,11 +2458,21 @@ async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(
     }
     for (const key of meta.missing)
         reporter.warning(`label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`);
-    reporter.info(`version ${meta.version} (from ${meta.versionFrom})`);
+    for (const w of meta.warnings)
+        reporter.warning(w);
+    if (!meta.version)
+        reporter.warning('no tag rule gave a tag for this run, so there is no version (see "tags")');
+    else
+        reporter.info(`version ${meta.version} (the first tag)`);
+    if (meta.projectVersion)
+        reporter.info(`project version ${meta.projectVersion.version} (from ${meta.projectVersion.from}), {{version}}`);
     return meta;
 }
 
+// EXTERNAL MODULE: ./src/stages/metadata/outputs.ts
+var outputs = __webpack_require__(45335);
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+
 
 
 
@@ -2066,8 +2514,8 @@ async function runMerge(config, ctx, r, env, now) {
         }
         const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now));
         state.meta = meta;
-        r.setOutput('version', meta.version);
-        r.setOutput('tags', meta.tags.join('\n'));
+        for (const [name, value] of Object.entries((0,outputs/* metadataOutputs */._V)(meta, config.metadata.separators)))
+            r.setOutput(name, value);
         if (meta.tags.length === 0)
             throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
         const repository = config.images[0]?.name;
@@ -2441,6 +2889,47 @@ async function putImage(image, t, tags) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build/argv.ts
+const isBool = (v) => v === 'true' || v === 'false';
+/** `true`/`false` as BuildKit's `disabled=`, the rest as written (docker/build-push-action's reading). */
+const attestAttrs = (type, value) => `type=${type},${isBool(value) ? `disabled=${value !== 'true'}` : value}`;
+const typeOf = (attest) => /(?:^|,)type=([^,]+)/.exec(attest)?.[1];
+/** Adds the run's page as builder-id to provenance that names none. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || /(?:^|,)builder-id=/.test(attrs) || /(?:^|,)disabled=true/.test(attrs))
+        return attrs;
+    return `${attrs},builder-id=${builderId}`;
+}
+/**
+ * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
+ * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
+ * not the Docker image store, `mode=max` for a public repository, `mode=min,inline-only=true`
+ * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
+ */
+function attestArgs(b, out) {
+    const attests = b.attests ?? [];
+    const args = [];
+    const provenanceInAttests = attests.some(a => typeOf(a) === 'provenance');
+    if (b.provenance === 'true' && b.builderId)
+        args.push('--attest', `type=provenance,builder-id=${b.builderId}`);
+    else if (b.provenance)
+        args.push('--attest', withBuilderId(attestAttrs('provenance', b.provenance), b.builderId));
+    else if (!provenanceInAttests && !b.noDefaultAttestations && out.mode === 'layout') {
+        const mode = b.privateRepo === false ? 'mode=max' : 'mode=min,inline-only=true';
+        args.push('--attest', withBuilderId(`type=provenance,${mode}`, b.builderId));
+    }
+    if (b.sbom)
+        args.push('--attest', attestAttrs('sbom', b.sbom));
+    for (const a of attests) {
+        const type = typeOf(a);
+        if (type === 'provenance' && !b.provenance)
+            args.push('--attest', withBuilderId(a, b.builderId));
+        else if (type === 'sbom' && !b.sbom)
+            args.push('--attest', a);
+        else if (type !== 'provenance' && type !== 'sbom')
+            args.push('--attest', a);
+    }
+    return args;
+}
 /** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
 function buildxArgs(b, meta, out, caps, secretFiles) {
     const args = ['buildx', 'build', '--progress', 'plain'];
@@ -2453,6 +2942,15 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
         args.push('--build-arg', `${k}=${v}`);
     for (const [id, path] of secretFiles)
         args.push('--secret', `id=${id},src=${path}`);
+    for (const [id, path] of b.secretFiles ?? [])
+        args.push('--secret', `id=${id},src=${path}`);
+    // The value stays in the environment; buildx reads it from there.
+    for (const [id, name] of b.secretEnvs ?? [])
+        args.push('--secret', `id=${id},env=${name}`);
+    for (const s of b.ssh ?? [])
+        args.push('--ssh', s);
+    for (const c of b.buildContexts ?? [])
+        args.push('--build-context', c);
     if (b.platforms.length)
         args.push('--platform', b.platforms.join(','));
     for (const c of b.cacheFrom)
@@ -2463,8 +2961,25 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
         args.push('--no-cache');
     if (b.pull)
         args.push('--pull');
-    if (b.provenance && caps.attestations)
-        args.push('--provenance', b.provenance);
+    for (const f of b.noCacheFilters ?? [])
+        args.push('--no-cache-filter', f);
+    if (b.network)
+        args.push('--network', b.network);
+    if (b.shmSize)
+        args.push('--shm-size', b.shmSize);
+    for (const u of b.ulimits ?? [])
+        args.push('--ulimit', u);
+    for (const h of b.addHosts ?? [])
+        args.push('--add-host', h);
+    for (const a of b.allow ?? [])
+        args.push('--allow', a);
+    if (caps.attestations) {
+        // Only a layout holds attestations (buildx refuses them with the docker driver's --load).
+        if (out.mode === 'layout')
+            args.push(...attestArgs(b, out));
+        for (const a of meta.annotations ?? [])
+            args.push('--annotation', a);
+    }
     for (const t of meta.tags)
         args.push('--tag', t);
     for (const [k, v] of Object.entries(meta.labels))
@@ -2561,8 +3076,13 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
         return [id, path];
     });
     const mode = outputMode(builder.caps);
-    if (b.provenance && !builder.caps.attestations)
-        reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`);
+    const asked = [
+        b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
+        b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
+        b.attests?.length && 'attests'
+    ].filter(Boolean);
+    if (asked.length && !builder.caps.attestations)
+        reporter.warning(`${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`);
     const out = {
         mode,
         dir: (0,external_node_path_.join)(dir, 'layout'),
@@ -3531,6 +4051,7 @@ function checkGate(config, built, scan) {
 
 
 
+
 function lintFailure(lint, threshold) {
     const counts = Object.entries(lint.counts)
         .filter(([, n]) => n > 0)
@@ -3596,11 +4117,8 @@ function pipelineTasks(run) {
                 const meta = await gatherMetadata(config, ctx, reporter, env, now);
                 for (const t of meta.tags)
                     reporter.info(`tag ${t}`);
-                reporter.setOutput('version', meta.version);
-                reporter.setOutput('tags', meta.tags.join('\n'));
-                reporter.setOutput('labels', Object.entries(meta.labels)
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join('\n'));
+                for (const [name, value] of Object.entries((0,outputs/* metadataOutputs */._V)(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
                 if (config.push && !config.pushByDigest && meta.tags.length === 0)
                     throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
                 return meta;
@@ -3730,6 +4248,16 @@ function writeRunOutputs(deps, result, built) {
         pushed: result.pushed
     }));
 }
+/** Each task's outcome and duration, for the `stages` output. */
+function stageRows(graph) {
+    return [...graph.records.values()].map(r => ({
+        name: r.name,
+        status: r.status,
+        ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
+        ...(r.startMs !== undefined ? { startSeconds: r.startMs / 1000 } : {}),
+        ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
+    }));
+}
 /**
  * One build's run as a task graph (see tasks.ts): metadata, then the lint beside the build, the
  * scan of what was built and its gate, the layers' upload beside the scan, and the push once the
@@ -3762,6 +4290,7 @@ async function runPipeline(config, ctx, deps) {
             tasks: graph.records
         };
         writeRunOutputs(deps, run, built);
+        deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);
         const failure = graph.failures[0];
         if (config.summary)
@@ -6833,11 +7362,313 @@ async function runLint(opts, tools, reporter) {
 
 /***/ }),
 
+/***/ 60783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ annotationLine),
+/* harmony export */   GB: () => (/* binding */ parseAnnotationLevels),
+/* harmony export */   ID: () => (/* binding */ computeAnnotations)
+/* harmony export */ });
+/* unused harmony export ANNOTATION_LEVELS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64426);
+
+
+/** Where BuildKit attaches an annotation (`docker buildx build --annotation <level>:key=value`). */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+// `manifest`, `index[linux/amd64]`, …
+const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[^\\]]+\\])?$`);
+/** `manifest,index` (DOCKER_METADATA_ANNOTATIONS_LEVELS): the levels annotations without one go to. */
+function parseAnnotationLevels(value, input = 'DOCKER_METADATA_ANNOTATIONS_LEVELS') {
+    const levels = value
+        .split(',')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (const l of levels)
+        if (!LEVEL.test(l))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${l}" is not an annotation level (known: ${ANNOTATION_LEVELS.join(', ')})`);
+    return levels.length ? levels : ['manifest'];
+}
+/**
+ * One `annotations` line: `key=value` (docker/metadata-action: at the default levels, beside the
+ * generated ones) or `level[,level]:key=value` (docker/build-push-action: as written).
+ */
+function annotationLine(key, value) {
+    const colon = key.indexOf(':');
+    const head = colon > 0 ? key.slice(0, colon).split(',') : [];
+    if (head.length && head.every(l => LEVEL.test(l.trim()))) {
+        const rest = key.slice(colon + 1).trim();
+        (0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLabel */ .v8)(rest, value, 'annotations');
+        return { levels: head.map(l => l.trim()), key: rest, value };
+    }
+    (0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLabel */ .v8)(key, value, 'annotations');
+    return { levels: [], key, value };
+}
+/**
+ * The annotations output, `level:key=value` lines: the generated OCI set with the user's plain lines
+ * over it, sorted by key, at each default level; then the lines that named their level.
+ */
+function computeAnnotations(generated, lines, defaultLevels) {
+    const plain = { ...generated };
+    for (const l of lines)
+        if (!l.levels.length)
+            plain[l.key] = l.value;
+    const byLevel = new Map();
+    for (const level of defaultLevels)
+        for (const [k, v] of Object.entries((0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .sortedByKey */ .AN)(plain)))
+            byLevel.set(`${level}:${k}`, v);
+    for (const l of lines)
+        for (const level of l.levels)
+            byLevel.set(`${level}:${l.key}`, l.value);
+    return [...byLevel].map(([k, v]) => `${k}=${v}`);
+}
+
+
+/***/ }),
+
+/***/ 74949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fT: () => (/* binding */ expand),
+  Fu: () => (/* binding */ shortSha),
+  jK: () => (/* binding */ usesExpression)
+});
+
+// UNUSED EXPORTS: isDefaultBranch, tagSafe
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(40788);
+;// CONCATENATED MODULE: ./src/stages/metadata/date-format.ts
+/**
+ * Dates as docker/metadata-action renders `{{date 'FORMAT' tz='Zone'}}`: Moment.js format tokens,
+ * in an IANA time zone (UTC when none is named), from the platform's Intl data. Pure.
+ */
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const TOKENS = /\[([^\]]*)\]|YYYY|YY|Q|Mo|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|do|d|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x|WW|W/g;
+const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+}
+/** The wall-clock time in `zone`, as a Date whose UTC fields read it, and the offset in minutes. */
+function inZone(date, zone) {
+    let parts;
+    try {
+        parts = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric'
+        }).formatToParts(date);
+    }
+    catch {
+        throw new Error(`unknown time zone "${zone}" (an IANA name such as Europe/London or UTC)`);
+    }
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const wall = new Date(wallMs + date.getUTCMilliseconds());
+    return { wall, offset: Math.round((wall.getTime() - date.getTime()) / 60000) };
+}
+function offsetText(minutes, colon) {
+    const sign = minutes < 0 ? '-' : '+';
+    const m = Math.abs(minutes);
+    return `${sign}${pad(Math.floor(m / 60))}${colon ? ':' : ''}${pad(m % 60)}`;
+}
+function isoWeek(d) {
+    const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    const day = t.getUTCDay() || 7;
+    t.setUTCDate(t.getUTCDate() + 4 - day);
+    const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+    return Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+}
+/**
+ * Renders `date` with a Moment.js format in `zone`. Without a format, Moment's default: ISO 8601
+ * to the second, `Z` for UTC, else the offset (`+09:00`).
+ */
+function formatDate(date, format, zone = 'UTC') {
+    const { wall: w, offset } = inZone(date, zone);
+    const fmt = format ?? (offset === 0 ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
+    const year = w.getUTCFullYear();
+    const month = w.getUTCMonth();
+    const day = w.getUTCDate();
+    const weekday = w.getUTCDay();
+    const hour = w.getUTCHours();
+    const dayOfYear = Math.floor((Date.UTC(year, month, day) - Date.UTC(year, 0, 1)) / 86400000) + 1;
+    const h12 = hour % 12 || 12;
+    const ms = w.getUTCMilliseconds();
+    const values = {
+        YYYY: () => pad(year, 4),
+        YY: () => pad(year % 100),
+        Q: () => String(Math.floor(month / 3) + 1),
+        M: () => String(month + 1),
+        Mo: () => ordinal(month + 1),
+        MM: () => pad(month + 1),
+        MMM: () => MONTHS[month].slice(0, 3),
+        MMMM: () => MONTHS[month],
+        D: () => String(day),
+        Do: () => ordinal(day),
+        DD: () => pad(day),
+        DDD: () => String(dayOfYear),
+        DDDD: () => pad(dayOfYear, 3),
+        d: () => String(weekday),
+        do: () => ordinal(weekday),
+        dd: () => DAYS[weekday].slice(0, 2),
+        ddd: () => DAYS[weekday].slice(0, 3),
+        dddd: () => DAYS[weekday],
+        H: () => String(hour),
+        HH: () => pad(hour),
+        h: () => String(h12),
+        hh: () => pad(h12),
+        k: () => String(hour || 24),
+        kk: () => pad(hour || 24),
+        m: () => String(w.getUTCMinutes()),
+        mm: () => pad(w.getUTCMinutes()),
+        s: () => String(w.getUTCSeconds()),
+        ss: () => pad(w.getUTCSeconds()),
+        S: () => String(Math.floor(ms / 100)),
+        SS: () => pad(Math.floor(ms / 10)),
+        SSS: () => pad(ms, 3),
+        A: () => (hour < 12 ? 'AM' : 'PM'),
+        a: () => (hour < 12 ? 'am' : 'pm'),
+        Z: () => offsetText(offset, true),
+        ZZ: () => offsetText(offset, false),
+        X: () => String(Math.floor(date.getTime() / 1000)),
+        x: () => String(date.getTime()),
+        W: () => String(isoWeek(w)),
+        WW: () => pad(isoWeek(w))
+    };
+    return fmt.replace(TOKENS, (token, literal) => literal !== undefined ? literal : (values[token]?.() ?? token));
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/expressions.ts
+
+
+
+const shortSha = (sha, length = 7) => length >= sha.length ? sha : sha.slice(0, length);
+/** Replaces each run of characters a tag cannot hold with "-", as docker/metadata-action does. */
+const tagSafe = (text) => text.replace(/[^a-zA-Z0-9._-]+/g, '-');
+// Events that only ever run for the default branch's last commit (docker/metadata-action's list).
+const DEFAULT_BRANCH_EVENTS = /create|discussion|issues|schedule/;
+function isDefaultBranch(ctx) {
+    const branch = ctx.ref.replace(/^refs\/heads\//, '');
+    if (!branch)
+        return false;
+    if (ctx.repo.defaultBranch === branch)
+        return true;
+    return DEFAULT_BRANCH_EVENTS.test(ctx.eventName);
+}
+// `{{ name arg… key='value'… }}`, arguments quoted with ' or ", or bare words.
+const EXPRESSION = /\{\{\s*([A-Za-z_]+)((?:\s+(?:[A-Za-z_]+=)?(?:'[^']*'|"[^"]*"|[^\s'"}]+))*)\s*\}\}/g;
+const ARGUMENT = /(?:([A-Za-z_]+)=)?('[^']*'|"[^"]*"|[^\s'"}]+)/g;
+function parseCall(text) {
+    const args = [];
+    const hash = new Map();
+    for (const m of text.matchAll(ARGUMENT)) {
+        const raw = m[2];
+        const quoted = /^['"]/.test(raw) ? raw.slice(1, -1) : undefined;
+        if (m[1])
+            hash.set(m[1], quoted ?? raw);
+        else
+            args.push(quoted);
+    }
+    return { args, hash };
+}
+function renderDate(input, whole, date, call) {
+    for (const key of call.hash.keys())
+        if (key !== 'tz')
+            throw new errors/* InputError */.dz(input, `unknown attribute "${key}" in ${whole} (known: tz)`);
+    try {
+        return formatDate(date, call.args[0], call.hash.get('tz') ?? 'UTC');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(input, `${whole}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * docker/metadata-action's global expressions in `text`: {{branch}}, {{tag}}, {{sha}}, {{base_ref}},
+ * {{is_default_branch}}, {{is_not_default_branch}}, {{date 'FORMAT' tz='Zone'}} and
+ * {{commit_date 'FORMAT' tz='Zone'}}, plus {{version}}. With `forTag`, what an expression gives is
+ * made tag-safe (a branch `feature/x` becomes `feature-x`); the text around it is left for the
+ * caller to check. An unknown expression is an error naming `input`.
+ */
+function expand(input, text, f, forTag = false) {
+    const { ctx } = f;
+    const kind = (0,context/* refKind */.W)(ctx.ref);
+    return text.replace(EXPRESSION, (whole, name, rest) => {
+        const call = parseCall(rest);
+        let value;
+        switch (name) {
+            case 'branch':
+                value = kind === 'branch' ? (0,context/* refName */.P)(ctx.ref) : '';
+                break;
+            case 'tag':
+                value = kind === 'tag' ? (0,context/* refName */.P)(ctx.ref) : '';
+                break;
+            case 'sha':
+                value = shortSha(ctx.sha, f.shortShaLength);
+                break;
+            case 'base_ref':
+                value = kind === 'tag' || kind === 'pr' ? (ctx.baseRef ?? '') : '';
+                break;
+            case 'is_default_branch':
+                value = String(isDefaultBranch(ctx));
+                break;
+            case 'is_not_default_branch':
+                value = String(!isDefaultBranch(ctx));
+                break;
+            case 'version':
+                value = f.version ?? '';
+                break;
+            case 'date':
+                value = renderDate(input, whole, f.now, call);
+                break;
+            case 'commit_date':
+                value = renderDate(input, whole, ctx.commitDate ?? f.now, call);
+                break;
+            default:
+                throw new errors/* InputError */.dz(input, `unknown expression ${whole}`);
+        }
+        return forTag ? tagSafe(value) : value;
+    });
+}
+/** Whether `text` uses an expression called `name` (so a fact is read only when needed). */
+const usesExpression = (text, name) => [...text.matchAll(EXPRESSION)].some(m => m[1] === name);
+
+
+/***/ }),
+
 /***/ 64426:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ sortedByKey),
 /* harmony export */   Ch: () => (/* binding */ parseLabelSchemas),
+/* harmony export */   FF: () => (/* binding */ parseKeyValueLines),
 /* harmony export */   v8: () => (/* binding */ checkLabel),
 /* harmony export */   zt: () => (/* binding */ computeLabels)
 /* harmony export */ });
@@ -6856,13 +7687,36 @@ function parseLabelSchemas(value) {
     // OCI labels go on every image; `skao` adds SKAO's set beside them.
     return ['oci', ...(schemas.includes('skao') ? ['skao'] : [])];
 }
-/** The `labels` input: `key=value` lines; they override the generated labels. */
-function checkLabel(key, value) {
+/** A label or annotation key the user wrote, and its value (after expressions). */
+function checkLabel(key, value, input = 'labels') {
     if (!key || /[\s=]/.test(key))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `"${key}" is not a valid label key`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${key}" is not a valid ${input.replace(/s$/, '')} key`);
     if (/[\r\n\0]/.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `the value of "${key}" holds a line break`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `the value of "${key}" holds a line break`);
 }
+/** `key=value` lines (labels, annotations); `#` starts a comment line. A line without `=` is skipped. */
+function parseKeyValueLines(input, value) {
+    const pairs = [];
+    const skipped = [];
+    for (const raw of value.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            skipped.push(line);
+            continue;
+        }
+        const key = line.slice(0, eq).trim();
+        if (!key)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${line}" is not of the form key=value`);
+        checkLabel(key, '', input);
+        pairs.push([key, line.slice(eq + 1).trim()]);
+    }
+    return { pairs, skipped };
+}
+/** Labels by key, sorted as docker/metadata-action lists them. */
+const sortedByKey = (labels) => Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 const set = (labels, key, value) => {
     if (value)
         labels[key] = value;
@@ -6883,7 +7737,7 @@ function computeLabels(f) {
     set(labels, 'org.opencontainers.image.base.digest', f.base?.digest);
     if (f.schemas.includes('skao')) {
         set(labels, 'int.skao.image.created', created);
-        set(labels, 'int.skao.image.version', f.version);
+        set(labels, 'int.skao.image.version', f.projectVersion || f.version);
         set(labels, 'int.skao.image.tags', f.tags.join(','));
         set(labels, 'int.skao.image.team', f.team);
         set(labels, 'int.skao.image.url', f.repo.url);
@@ -6897,7 +7751,52 @@ function computeLabels(f) {
     const required = f.schemas.includes('skao')
         ? ['int.skao.image.version', 'int.skao.image.team', 'int.skao.image.source']
         : [];
-    return { labels, missing: required.filter(k => !labels[k]) };
+    return { labels: sortedByKey(labels), missing: required.filter(k => !labels[k]) };
+}
+
+
+/***/ }),
+
+/***/ 45335:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _V: () => (/* binding */ metadataOutputs),
+/* harmony export */   cl: () => (/* binding */ metadataEnvName)
+/* harmony export */ });
+/* unused harmony export METADATA_OUTPUTS */
+/** The outputs docker/metadata-action gives, by its names, from the metadata. */
+const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json'];
+/** What each output holds, lists joined by `sep-tags`, `sep-labels` and `sep-annotations`. Pure. */
+function metadataOutputs(meta, sep) {
+    return {
+        // oci-pipeline's own: the git tag, `.release` or Dockerfile version (GitLab's OCI_IMAGE_VERSION).
+        'project-version': meta.projectVersion?.version ?? '',
+        version: meta.version,
+        tags: meta.tags.join(sep.tags),
+        'tag-names': meta.tagValues.join(sep.tags),
+        labels: Object.entries(meta.labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(sep.labels),
+        annotations: meta.annotations.join(sep.annotations),
+        json: JSON.stringify({
+            tags: meta.tags,
+            'tag-names': meta.tagValues,
+            labels: meta.labels,
+            annotations: meta.annotations
+        })
+    };
+}
+/**
+ * The environment variable docker/metadata-action sets beside an output
+ * (`tag-names` → DOCKER_METADATA_OUTPUT_TAG_NAMES), unless DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvName(output, env) {
+    if (!METADATA_OUTPUTS.includes(output))
+        return undefined;
+    if (/^(false|0|no|off)$/i.test(env.DOCKER_METADATA_SET_OUTPUT_ENV?.trim() ?? ''))
+        return undefined;
+    return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
 }
 
 
@@ -6937,8 +7836,8 @@ function splitDomain(name) {
     return [undefined, name];
 }
 /**
- * Validates an image name (no tag, no digest) for `input`. GHCR names are lowercased, since GHCR
- * refuses upper case while GitHub owners often have it; other registries get a clear error.
+ * Validates an image name (no tag, no digest) for `input`. Names are lowercased, as
+ * docker/metadata-action does: no registry takes upper case, and GitHub owners often have it.
  */
 function parseImageName(input, raw) {
     const trimmed = raw.trim();
@@ -6948,18 +7847,15 @@ function parseImageName(input, raw) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" contains white space`);
     if (trimmed.includes('@') || /:[^/]*$/.test(trimmed.replace(/^[^/]*\//, '/')))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" must be a name without a tag or digest (tags come from "tags")`);
-    const [domain, rest] = splitDomain(trimmed);
+    const [domain, repository] = splitDomain(trimmed.toLowerCase());
     const registry = domain ?? 'docker.io';
-    const repository = isGhcr(registry) ? rest.toLowerCase() : rest;
-    const name = domain ? `${isGhcr(registry) ? 'ghcr.io' : domain}/${repository}` : repository;
+    const name = domain ? `${domain}/${repository}` : repository;
     if (name.length > NAME_MAX)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" is ${name.length} characters long; the limit is ${NAME_MAX}`);
-    if (rest.split('/').some(c => c === '..' || c === '.'))
+    if (repository.split('/').some(c => c === '..' || c === '.'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" has a "." or ".." path component`);
-    if (!NAME.test(name)) {
-        const hint = /[A-Z]/.test(repository) ? ' (repository names must be lower case)' : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" is not a valid image name${hint}`);
-    }
+    if (!NAME.test(name))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" is not a valid image name`);
     return { name, registry, repository };
 }
 /** Validates a tag the user wrote (raw values, prefixes): an error, never a silent change. */
@@ -7004,30 +7900,38 @@ function fullyQualified(name) {
 
 /***/ }),
 
-/***/ 89780:
+/***/ 14140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ computeTags),
-/* harmony export */   hh: () => (/* binding */ parseTagRules)
-/* harmony export */ });
-/* unused harmony exports TAG_TYPES, DEFAULT_TAG_RULES, expand */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95979);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40788);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89328);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $o: () => (/* binding */ computeTags),
+  hh: () => (/* reexport */ parseTagRules)
+});
+
+// UNUSED EXPORTS: DEFAULT_TAG_RULES, TAG_TYPES
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(40788);
+// EXTERNAL MODULE: ./src/stages/metadata/expressions.ts + 1 modules
+var expressions = __webpack_require__(74949);
+// EXTERNAL MODULE: ./src/stages/metadata/reference.ts
+var reference = __webpack_require__(89328);
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __webpack_require__(95979);
+;// CONCATENATED MODULE: ./src/stages/metadata/tag-rules.ts
 
 
 
-
-
-const TAG_TYPES = ['schedule', 'semver', 'match', 'edge', 'ref', 'raw', 'sha'];
+const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
 // docker/metadata-action's priorities: the highest-priority tag gives the version.
 const PRIORITY = {
     schedule: 1000,
     semver: 900,
+    pep440: 900,
     match: 800,
     edge: 700,
     ref: 600,
@@ -7037,6 +7941,7 @@ const PRIORITY = {
 const ALLOWED = {
     schedule: ['pattern'],
     semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
     match: ['pattern', 'group', 'value'],
     edge: ['branch'],
     ref: ['event'],
@@ -7045,6 +7950,93 @@ const ALLOWED = {
 };
 const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
 const DEFAULT_TAG_RULES = 'type=schedule\ntype=ref,event=branch\ntype=ref,event=tag\ntype=ref,event=pr';
+/** `pattern=/…/flags` is a regular expression with flags; anything else is one without. */
+function matchPattern(pattern) {
+    const literal = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+    return literal ? new RegExp(literal[1], literal[2]) : new RegExp(pattern);
+}
+/** A tag field naming a whole image reference: a tag cannot hold "/", ":" or "@". */
+const isReference = (field) => /[/:@]/.test(field);
+/** `name[:tag]` as docker/build-push-action takes it: the image and the tag (`latest` when none). */
+function referenceRule(field, line) {
+    const { name, tag, digest } = (0,reference/* splitReference */.mQ)(field);
+    if (digest !== undefined)
+        throw new errors/* InputError */.dz('tags', `"${field}" names a digest; a tag line names a tag (\`name:tag\`)`);
+    const image = (0,reference/* parseImageName */["if"])('tags', name);
+    const value = (0,reference/* checkTag */.Bs)('tags', tag ?? 'latest');
+    return { type: 'raw', attrs: new Map([['value', value]]), priority: PRIORITY.raw, source: line, image };
+}
+/** A rule line's fields: `key=value`, a bare field being the `value` (`type=raw,foo`). */
+function ruleAttrs(fields, line) {
+    const attrs = new Map();
+    for (const field of fields) {
+        const eq = field.indexOf('=');
+        if (eq === 0)
+            throw new errors/* InputError */.dz('tags', `"${field}" in "${line}" is not of the form key=value`);
+        const key = eq < 0 ? 'value' : field.slice(0, eq).trim().toLowerCase();
+        if (attrs.has(key))
+            throw new errors/* InputError */.dz('tags', eq < 0
+                ? `"${field}" in "${line}" is not of the form key=value (the value is given already)`
+                : `"${key}" is given twice in "${line}"`);
+        attrs.set(key, eq < 0 ? field : field.slice(eq + 1).trim());
+    }
+    return attrs;
+}
+function checkRule(t, attrs, line) {
+    for (const key of attrs.keys())
+        if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
+            throw new errors/* InputError */.dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
+    if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
+        throw new errors/* InputError */.dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
+    if (t === 'raw' && !attrs.has('value'))
+        throw new errors/* InputError */.dz('tags', `type=raw needs a value in "${line}"`);
+    if ((t === 'semver' || t === 'pep440' || t === 'match') && !attrs.get('pattern'))
+        throw new errors/* InputError */.dz('tags', `type=${t} needs a pattern in "${line}"`);
+    if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
+        throw new errors/* InputError */.dz('tags', `format must be short or long in "${line}"`);
+    if (t === 'match' && !/^\d*$/.test(attrs.get('group') ?? ''))
+        throw new errors/* InputError */.dz('tags', `group must be a whole number in "${line}"`);
+    for (const key of t === 'match' ? ['pattern'] : ['match'])
+        if (attrs.get(key))
+            try {
+                matchPattern(attrs.get(key));
+            }
+            catch (e) {
+                throw new errors/* InputError */.dz('tags', `${key} is not a regular expression in "${line}": ${e.message}`);
+            }
+    const enable = attrs.get('enable');
+    if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
+        throw new errors/* InputError */.dz('tags', `enable must be true, false or an expression in "${line}"`);
+}
+function parseLine(line) {
+    const fields = (0,lists/* csvFields */.qZ)('tags', line);
+    if (fields.every(f => !f.includes('='))) {
+        // docker/build-push-action's tags: full references, one per line or comma-separated.
+        if (fields.some(isReference)) {
+            const bad = fields.find(f => !isReference(f));
+            if (bad !== undefined)
+                throw new errors/* InputError */.dz('tags', `"${line}" mixes image references with the bare tag "${bad}"`);
+            return fields.map(f => referenceRule(f, line));
+        }
+        if (fields.length > 1)
+            throw new errors/* InputError */.dz('tags', `"${line}" holds several bare tags; give each its own line`);
+    }
+    const attrs = ruleAttrs(fields, line);
+    const type = attrs.get('type') ?? 'raw';
+    if (!TAG_TYPES.includes(type))
+        throw new errors/* InputError */.dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
+    const t = type;
+    checkRule(t, attrs, line);
+    const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
+    if (!Number.isInteger(priority))
+        throw new errors/* InputError */.dz('tags', `priority must be a whole number in "${line}"`);
+    return [{ type: t, attrs, priority, source: line }];
+}
+/**
+ * The `tags` input: docker/metadata-action's rules (`type=…` lines, a bare line being a raw tag),
+ * and full image references as docker/build-push-action takes them. Sorted by priority, rules of
+ * equal priority in the order written. Empty: metadata-action's default rules.
+ */
 function parseTagRules(value) {
     const text = value.trim() ? value : DEFAULT_TAG_RULES;
     const rules = [];
@@ -7052,152 +8044,204 @@ function parseTagRules(value) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
-        const attrs = line.includes('=')
-            ? (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAttrs */ .O_)('tags', line)
-            : new Map([
-                ['type', 'raw'],
-                ['value', line]
-            ]);
-        const type = attrs.get('type') ?? 'raw';
-        if (!TAG_TYPES.includes(type))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
-        const t = type;
-        for (const key of attrs.keys())
-            if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
-        if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
-        if (t === 'raw' && !attrs.get('value'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=raw needs a value in "${line}"`);
-        if ((t === 'semver' || t === 'match') && !attrs.get('pattern'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=${t} needs a pattern in "${line}"`);
-        if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `format must be short or long in "${line}"`);
-        const enable = attrs.get('enable');
-        if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `enable must be true, false or an expression in "${line}"`);
-        const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
-        if (!Number.isInteger(priority))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `priority must be a whole number in "${line}"`);
-        rules.push({ type: t, attrs, priority, source: line });
+        rules.push(...parseLine(line));
     }
-    // Stable sort: rules of equal priority keep the order they were written in.
     return rules
         .map((r, i) => ({ r, i }))
         .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
         .map(x => x.r);
 }
-/** Expressions metadata-action users know, plus {{version}} for the project's version source. */
-function expand(text, ctx, version, now) {
-    const kind = (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refKind */ .W)(ctx.ref);
-    const isDefault = kind === 'branch' && (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) === ctx.repo.defaultBranch;
-    return text.replace(/\{\{\s*([a-z_]+)(?:\s+'([^']*)')?\s*\}\}/g, (whole, name, arg) => {
-        switch (name) {
-            case 'branch':
-                return kind === 'branch' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) : kind === 'pr' ? (ctx.baseRef ?? '') : '';
-            case 'tag':
-                return kind === 'tag' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) : '';
-            case 'sha':
-                return ctx.sha.slice(0, 7);
-            case 'base_ref':
-                return ctx.baseRef ?? '';
-            case 'is_default_branch':
-                return String(isDefault);
-            case 'is_not_default_branch':
-                return String(!isDefault);
-            case 'version':
-                return version ?? '';
-            case 'date':
-                return formatDate(now, arg ?? 'YYYYMMDD');
-            default:
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `unknown expression ${whole}`);
-        }
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+;// CONCATENATED MODULE: ./src/stages/metadata/pep440.ts
+/** Python versions (PEP 440): parsing and the normal form, for `type=pep440` tag rules. Pure. */
+// PEP 440's grammar: epoch, release, pre, post (also "-N"), dev, local; any case, with a leading "v".
+const VERSION = /^\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?(?:[-_.]?(dev)[-_.]?(\d+)?)?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\s*$/i;
+const PRE = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+function parsePep440(text) {
+    const m = VERSION.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const num = (s) => Number(s ?? 0);
+    return {
+        epoch: num(epoch),
+        release: release.split('.').map(Number),
+        ...(preL ? { pre: [PRE[preL.toLowerCase()], num(preN)] } : {}),
+        ...(postN1 !== undefined || postL ? { post: num(postN1 ?? postN2) } : {}),
+        ...(devL ? { dev: num(devN) } : {}),
+        ...(local ? { local: local.toLowerCase().replace(/[-_]/g, '.') } : {})
+    };
+}
+/** The normal form: `1.1beta2` is `1.1b2`, `1.0dev4` is `1.0.dev4`, `v1.2` is `1.2`. */
+function normalPep440(v) {
+    let s = `${v.epoch ? `${v.epoch}!` : ''}${v.release.join('.')}`;
+    if (v.pre)
+        s += `${v.pre[0]}${v.pre[1]}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or development release: one that only ever gets its full version as a tag. */
+const isPep440Special = (v) => !!v.pre || v.post !== undefined || v.dev !== undefined;
+
+;// CONCATENATED MODULE: ./src/stages/metadata/version-rules.ts
+
+
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_]+)\s*\}\}/g;
+/** A pattern that is `{{raw}}` alone: pre-releases keep it (docker/metadata-action's rule). */
+const isRawPattern = (pattern) => /^\{\{\s*raw\s*\}\}$/.test(pattern);
+function render(pattern, parts) {
+    return pattern.replace(PLACEHOLDER, (whole, name) => {
+        const value = parts[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz('tags', `${whole} is not a version placeholder (known: ${Object.keys(parts).join(', ')})`);
+        return value;
     });
 }
-function formatDate(d, fmt) {
-    const p = (n, w = 2) => String(n).padStart(w, '0');
+// {{major}} alone on 0.x would promise a stability 0.x does not have: skipped, where
+// docker/metadata-action tags `0` (its docs advise turning that rule off for v0 tags).
+const isMajorOnly = (pattern) => [...pattern.matchAll(PLACEHOLDER)].map(m => m[1]).join(',') === 'major';
+/**
+ * `type=semver`: a strictly valid semver (a leading `v` allowed). A pre-release only ever gets its
+ * full version (or `{{raw}}`), never `latest`. A string is a warning: the rule gives nothing.
+ */
+function semverValue(raw, pattern) {
+    if (!semver.valid(raw))
+        return `${raw} is not a valid semver (https://semver.org)`;
+    const v = semver.parse(raw, { loose: true });
     const parts = {
-        YYYY: p(d.getUTCFullYear(), 4),
-        MM: p(d.getUTCMonth() + 1),
-        DD: p(d.getUTCDate()),
-        HH: p(d.getUTCHours()),
-        mm: p(d.getUTCMinutes()),
-        ss: p(d.getUTCSeconds())
+        raw,
+        version: v.version,
+        major: String(v.major),
+        minor: String(v.minor),
+        patch: String(v.patch)
     };
-    return fmt.replace(/YYYY|MM|DD|HH|mm|ss/g, t => parts[t] ?? t);
+    if (v.prerelease.length > 0)
+        return { value: render(isRawPattern(pattern) ? pattern : '{{version}}', parts), latest: false };
+    if (v.major === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
 }
-function semverValues(rule, raw) {
-    const pattern = rule.attrs.get('pattern') ?? '{{version}}';
-    const v = semver__WEBPACK_IMPORTED_MODULE_0__.parse(semver__WEBPACK_IMPORTED_MODULE_0__.clean(raw) ?? raw, { loose: true });
+/** `type=pep440`: Python versions; pre-, post- and dev releases only get their full (normal) version. */
+function pep440Value(raw, pattern) {
+    const v = parsePep440(raw);
     if (!v)
-        return [];
-    const pre = v.prerelease.length > 0;
-    // Pre-releases change often and break things: they only ever get their full version.
-    if (pre && !/\{\{\s*(version|raw)\s*\}\}/.test(pattern))
-        return [{ value: v.version, latest: false, userWritten: false }];
-    // {{major}} alone for 0.x would promise a stability 0.x does not have.
-    if (v.major === 0 && /^\{\{\s*major\s*\}\}$/.test(pattern.replace(/[^{}a-z\s]/g, '').trim()))
-        return [];
-    const value = pattern.replace(/\{\{\s*(raw|version|major|minor|patch)\s*\}\}/g, (_w, k) => k === 'raw' ? raw : k === 'version' ? v.version : String(v[k]));
-    return [{ value, latest: !pre, userWritten: false }];
+        return `${raw} does not conform to PEP 440 (https://peps.python.org/pep-0440/)`;
+    const version = normalPep440(v);
+    if (isPep440Special(v))
+        return { value: isRawPattern(pattern) ? raw : version, latest: false };
+    const parts = {
+        raw,
+        version,
+        major: String(v.release[0] ?? 0),
+        minor: String(v.release[1] ?? 0),
+        patch: String(v.release[2] ?? 0)
+    };
+    if (v.release[0] === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
 }
-function ruleValues(rule, ctx, version, now) {
-    const kind = (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refKind */ .W)(ctx.ref);
+
+;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
+
+
+
+
+
+
+
+function fromRef(rule, ctx, f, warn) {
+    const value = rule.attrs.get('value');
+    if ((0,context/* refKind */.W)(ctx.ref) !== 'tag' && !value)
+        return undefined;
+    let raw = value ? (0,expressions/* expand */.fT)('tags', value, f) : (0,context/* refName */.P)(ctx.ref);
+    const match = rule.attrs.get('match');
+    if (match) {
+        const m = raw.match(matchPattern(match));
+        if (!m)
+            warn(`${match} does not match ${raw} (${rule.source})`);
+        else
+            raw = m[1] ?? raw;
+    }
+    return raw.replace(/\//g, '-');
+}
+function produce(rule, ctx, f, warn) {
+    const kind = (0,context/* refKind */.W)(ctx.ref);
     const a = rule.attrs;
+    const derived = (value, latest = false) => [{ value, latest, derived: true }];
     switch (rule.type) {
         case 'schedule':
-            if (ctx.eventName !== 'schedule')
+            if (!/schedule/.test(ctx.eventName))
                 return [];
             return [
-                { value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }
+                { value: (0,expressions/* expand */.fT)('tags', a.get('pattern') || 'nightly', f, true), latest: false, derived: false }
             ];
-        case 'semver': {
-            const raw = a.get('value')
-                ? expand(a.get('value') ?? '', ctx, version, now)
-                : kind === 'tag'
-                    ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)
-                    : '';
-            return raw ? semverValues(rule, raw) : [];
+        case 'semver':
+        case 'pep440': {
+            const raw = fromRef(rule, ctx, f, warn);
+            if (raw === undefined)
+                return [];
+            const pattern = a.get('pattern') ?? '{{version}}';
+            const v = rule.type === 'semver' ? semverValue(raw, pattern) : pep440Value(raw, pattern);
+            if (typeof v === 'string') {
+                warn(`${v} (${rule.source})`);
+                return [];
+            }
+            return v.skip ? [] : derived(v.value, v.latest);
         }
         case 'match': {
-            const raw = a.get('value')
-                ? expand(a.get('value') ?? '', ctx, version, now)
-                : kind === 'tag'
-                    ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)
-                    : '';
-            const m = raw.match(new RegExp(a.get('pattern') ?? ''));
-            const group = Number(a.get('group') ?? '0');
-            const hit = m?.[group];
-            return hit ? [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)(hit), latest: true, userWritten: false }] : [];
+            const value = a.get('value');
+            if (kind !== 'tag' && !value)
+                return [];
+            const raw = value ? (0,expressions/* expand */.fT)('tags', value, f) : (0,context/* refName */.P)(ctx.ref);
+            const m = raw.match(matchPattern(a.get('pattern') ?? ''));
+            if (!m) {
+                warn(`${a.get('pattern')} does not match ${raw} (${rule.source})`);
+                return [];
+            }
+            const hit = m[Number(a.get('group') || '0')];
+            if (hit === undefined) {
+                warn(`group ${a.get('group')} does not exist in ${a.get('pattern')} (${rule.source})`);
+                return [];
+            }
+            return derived(hit, true);
         }
         case 'edge': {
             const branch = a.get('branch') || ctx.repo.defaultBranch;
-            return kind === 'branch' && (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) === branch
-                ? [{ value: 'edge', latest: false, userWritten: false }]
-                : [];
+            return kind === 'branch' && (0,context/* refName */.P)(ctx.ref) === branch ? derived('edge') : [];
         }
         case 'ref': {
             const event = a.get('event');
             if (event === 'branch' && kind === 'branch')
-                return [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)((0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)), latest: false, userWritten: false }];
+                return derived((0,context/* refName */.P)(ctx.ref));
             if (event === 'tag' && kind === 'tag')
-                return [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)((0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)), latest: true, userWritten: false }];
+                return derived((0,context/* refName */.P)(ctx.ref), true);
             if (event === 'pr' && kind === 'pr')
-                return [{ value: (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref), latest: false, userWritten: false }];
+                return derived(ctx.ref.replace(/^refs\/pull\/|\/merge$/g, ''));
             return [];
         }
         case 'raw':
-            return [{ value: expand(a.get('value') ?? '', ctx, version, now), latest: false, userWritten: true }];
+            return [{ value: (0,expressions/* expand */.fT)('tags', a.get('value') ?? '', f, true), latest: false, derived: false }];
         case 'sha':
             if (!ctx.sha)
                 return [];
-            return [
-                {
-                    value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7),
-                    latest: false,
-                    userWritten: false
-                }
-            ];
+            return derived(a.get('format') === 'long' ? ctx.sha : (0,expressions/* shortSha */.Fu)(ctx.sha, f.shortShaLength));
     }
 }
 function defaultPrefix(rule) {
@@ -7207,36 +8251,58 @@ function defaultPrefix(rule) {
         return 'pr-';
     return undefined;
 }
-/** The tag values the rules give for this run, with prefix/suffix and the `latest` decision. */
-function computeTags(rules, flavor, ctx, opts = {}) {
-    const now = opts.now ?? new Date();
+/** prefix + value + suffix: the rule's own prefix/suffix (even empty) over the flavor's. */
+function finish(rule, p, flavor, f) {
+    const prefix = (0,expressions/* expand */.fT)('tags', rule.attrs.get('prefix') ?? defaultPrefix(rule) ?? flavor.prefix, f, true);
+    const suffix = (0,expressions/* expand */.fT)('tags', rule.attrs.get('suffix') ?? flavor.suffix, f, true);
+    const value = p.derived ? (0,reference/* sanitizeTag */.iP)(p.value) : p.value;
+    if (!value)
+        return '';
+    const tag = `${prefix}${value}${suffix}`;
+    if (p.derived && !prefix && !suffix)
+        return value;
+    return (0,reference/* checkTag */.Bs)('tags', p.derived && tag.length > 128 ? tag.slice(0, 128) : tag);
+}
+function enabled(rule, f) {
+    const enable = rule.attrs.get('enable');
+    if (enable === undefined)
+        return true;
+    const value = (0,expressions/* expand */.fT)('tags', enable, f);
+    if (value !== 'true' && value !== 'false')
+        throw new errors/* InputError */.dz('tags', `enable must be true or false, but gives "${value}" in "${rule.source}"`);
+    return value === 'true';
+}
+/** The tags the rules give for this run, with prefix/suffix and the `latest` decision. Pure. */
+function computeTags(rules, flavor, ctx, facts = {}) {
+    const f = { ...facts, ctx, now: facts.now ?? new Date() };
+    const warnings = [];
+    const names = [];
     const values = [];
+    const references = [];
+    const add = (list, item) => void (list.includes(item) || list.push(item));
     let latest;
     for (const rule of rules) {
-        const enable = rule.attrs.get('enable');
-        if (enable !== undefined && expand(enable, ctx, opts.version, now) !== 'true')
+        if (!enabled(rule, f))
             continue;
-        for (const v of ruleValues(rule, ctx, opts.version, now)) {
-            if (!v.value)
+        for (const p of produce(rule, ctx, f, m => warnings.push(m))) {
+            const tag = rule.image ? p.value : finish(rule, p, flavor, f);
+            if (!tag)
                 continue;
-            const rulePrefix = rule.attrs.get('prefix');
-            const prefix = expand(rulePrefix ?? defaultPrefix(rule) ?? flavor.prefix, ctx, opts.version, now);
-            const suffix = expand(rule.attrs.get('suffix') ?? flavor.suffix, ctx, opts.version, now);
-            const tag = `${prefix}${v.value}${suffix}`;
-            if (v.userWritten || prefix || suffix)
-                (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkTag */ .Bs)('tags', tag);
-            if (!values.includes(tag))
-                values.push(tag);
-            latest ??= flavor.latest === 'auto' ? v.latest : flavor.latest === 'true';
+            add(names, tag);
+            if (rule.image)
+                add(references, `${rule.image.name}:${tag}`);
+            else
+                add(values, tag);
+            latest ??= flavor.latest === 'auto' ? p.latest : flavor.latest === 'true';
         }
     }
-    const isLatest = latest ?? flavor.latest === 'true';
+    const isLatest = latest ?? false;
     if (isLatest) {
-        const tag = `${flavor.prefixOnLatest ? flavor.prefix : ''}latest${flavor.suffixOnLatest ? flavor.suffix : ''}`;
-        if (!values.includes(tag))
-            values.push(tag);
+        const tag = `${flavor.prefixOnLatest ? (0,expressions/* expand */.fT)('tags', flavor.prefix, f, true) : ''}latest${flavor.suffixOnLatest ? (0,expressions/* expand */.fT)('tags', flavor.suffix, f, true) : ''}`;
+        add(values, (0,reference/* checkTag */.Bs)('flavor', tag));
+        add(names, tag);
     }
-    return { version: values[0] ?? '', values, latest: isLatest };
+    return { version: names[0] ?? '', values, references, names, latest: isLatest, warnings };
 }
 
 

@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 9501:
+/***/ 1643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10310,9 +10310,314 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/context.ts
+const refKind = (ref) => ref.startsWith('refs/heads/')
+    ? 'branch'
+    : ref.startsWith('refs/tags/')
+        ? 'tag'
+        : /^refs\/pull\/\d+\//.test(ref)
+            ? 'pr'
+            : 'other';
+const refName = (ref) => ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/.*$/, '$1');
+
+;// CONCATENATED MODULE: ./src/stages/metadata/date-format.ts
+/**
+ * Dates as docker/metadata-action renders `{{date 'FORMAT' tz='Zone'}}`: Moment.js format tokens,
+ * in an IANA time zone (UTC when none is named), from the platform's Intl data. Pure.
+ */
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const TOKENS = /\[([^\]]*)\]|YYYY|YY|Q|Mo|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|do|d|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x|WW|W/g;
+const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+}
+/** The wall-clock time in `zone`, as a Date whose UTC fields read it, and the offset in minutes. */
+function inZone(date, zone) {
+    let parts;
+    try {
+        parts = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric'
+        }).formatToParts(date);
+    }
+    catch {
+        throw new Error(`unknown time zone "${zone}" (an IANA name such as Europe/London or UTC)`);
+    }
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const wall = new Date(wallMs + date.getUTCMilliseconds());
+    return { wall, offset: Math.round((wall.getTime() - date.getTime()) / 60000) };
+}
+function offsetText(minutes, colon) {
+    const sign = minutes < 0 ? '-' : '+';
+    const m = Math.abs(minutes);
+    return `${sign}${pad(Math.floor(m / 60))}${colon ? ':' : ''}${pad(m % 60)}`;
+}
+function isoWeek(d) {
+    const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    const day = t.getUTCDay() || 7;
+    t.setUTCDate(t.getUTCDate() + 4 - day);
+    const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+    return Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+}
+/**
+ * Renders `date` with a Moment.js format in `zone`. Without a format, Moment's default: ISO 8601
+ * to the second, `Z` for UTC, else the offset (`+09:00`).
+ */
+function formatDate(date, format, zone = 'UTC') {
+    const { wall: w, offset } = inZone(date, zone);
+    const fmt = format ?? (offset === 0 ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
+    const year = w.getUTCFullYear();
+    const month = w.getUTCMonth();
+    const day = w.getUTCDate();
+    const weekday = w.getUTCDay();
+    const hour = w.getUTCHours();
+    const dayOfYear = Math.floor((Date.UTC(year, month, day) - Date.UTC(year, 0, 1)) / 86400000) + 1;
+    const h12 = hour % 12 || 12;
+    const ms = w.getUTCMilliseconds();
+    const values = {
+        YYYY: () => pad(year, 4),
+        YY: () => pad(year % 100),
+        Q: () => String(Math.floor(month / 3) + 1),
+        M: () => String(month + 1),
+        Mo: () => ordinal(month + 1),
+        MM: () => pad(month + 1),
+        MMM: () => MONTHS[month].slice(0, 3),
+        MMMM: () => MONTHS[month],
+        D: () => String(day),
+        Do: () => ordinal(day),
+        DD: () => pad(day),
+        DDD: () => String(dayOfYear),
+        DDDD: () => pad(dayOfYear, 3),
+        d: () => String(weekday),
+        do: () => ordinal(weekday),
+        dd: () => DAYS[weekday].slice(0, 2),
+        ddd: () => DAYS[weekday].slice(0, 3),
+        dddd: () => DAYS[weekday],
+        H: () => String(hour),
+        HH: () => pad(hour),
+        h: () => String(h12),
+        hh: () => pad(h12),
+        k: () => String(hour || 24),
+        kk: () => pad(hour || 24),
+        m: () => String(w.getUTCMinutes()),
+        mm: () => pad(w.getUTCMinutes()),
+        s: () => String(w.getUTCSeconds()),
+        ss: () => pad(w.getUTCSeconds()),
+        S: () => String(Math.floor(ms / 100)),
+        SS: () => pad(Math.floor(ms / 10)),
+        SSS: () => pad(ms, 3),
+        A: () => (hour < 12 ? 'AM' : 'PM'),
+        a: () => (hour < 12 ? 'am' : 'pm'),
+        Z: () => offsetText(offset, true),
+        ZZ: () => offsetText(offset, false),
+        X: () => String(Math.floor(date.getTime() / 1000)),
+        x: () => String(date.getTime()),
+        W: () => String(isoWeek(w)),
+        WW: () => pad(isoWeek(w))
+    };
+    return fmt.replace(TOKENS, (token, literal) => literal !== undefined ? literal : (values[token]?.() ?? token));
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/expressions.ts
+
+
+
+const shortSha = (sha, length = 7) => length >= sha.length ? sha : sha.slice(0, length);
+/** Replaces each run of characters a tag cannot hold with "-", as docker/metadata-action does. */
+const tagSafe = (text) => text.replace(/[^a-zA-Z0-9._-]+/g, '-');
+// Events that only ever run for the default branch's last commit (docker/metadata-action's list).
+const DEFAULT_BRANCH_EVENTS = /create|discussion|issues|schedule/;
+function isDefaultBranch(ctx) {
+    const branch = ctx.ref.replace(/^refs\/heads\//, '');
+    if (!branch)
+        return false;
+    if (ctx.repo.defaultBranch === branch)
+        return true;
+    return DEFAULT_BRANCH_EVENTS.test(ctx.eventName);
+}
+// `{{ name arg… key='value'… }}`, arguments quoted with ' or ", or bare words.
+const EXPRESSION = /\{\{\s*([A-Za-z_]+)((?:\s+(?:[A-Za-z_]+=)?(?:'[^']*'|"[^"]*"|[^\s'"}]+))*)\s*\}\}/g;
+const ARGUMENT = /(?:([A-Za-z_]+)=)?('[^']*'|"[^"]*"|[^\s'"}]+)/g;
+function parseCall(text) {
+    const args = [];
+    const hash = new Map();
+    for (const m of text.matchAll(ARGUMENT)) {
+        const raw = m[2];
+        const quoted = /^['"]/.test(raw) ? raw.slice(1, -1) : undefined;
+        if (m[1])
+            hash.set(m[1], quoted ?? raw);
+        else
+            args.push(quoted);
+    }
+    return { args, hash };
+}
+function renderDate(input, whole, date, call) {
+    for (const key of call.hash.keys())
+        if (key !== 'tz')
+            throw new errors/* InputError */.dz(input, `unknown attribute "${key}" in ${whole} (known: tz)`);
+    try {
+        return formatDate(date, call.args[0], call.hash.get('tz') ?? 'UTC');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(input, `${whole}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * docker/metadata-action's global expressions in `text`: {{branch}}, {{tag}}, {{sha}}, {{base_ref}},
+ * {{is_default_branch}}, {{is_not_default_branch}}, {{date 'FORMAT' tz='Zone'}} and
+ * {{commit_date 'FORMAT' tz='Zone'}}, plus {{version}}. With `forTag`, what an expression gives is
+ * made tag-safe (a branch `feature/x` becomes `feature-x`); the text around it is left for the
+ * caller to check. An unknown expression is an error naming `input`.
+ */
+function expand(input, text, f, forTag = false) {
+    const { ctx } = f;
+    const kind = refKind(ctx.ref);
+    return text.replace(EXPRESSION, (whole, name, rest) => {
+        const call = parseCall(rest);
+        let value;
+        switch (name) {
+            case 'branch':
+                value = kind === 'branch' ? refName(ctx.ref) : '';
+                break;
+            case 'tag':
+                value = kind === 'tag' ? refName(ctx.ref) : '';
+                break;
+            case 'sha':
+                value = shortSha(ctx.sha, f.shortShaLength);
+                break;
+            case 'base_ref':
+                value = kind === 'tag' || kind === 'pr' ? (ctx.baseRef ?? '') : '';
+                break;
+            case 'is_default_branch':
+                value = String(isDefaultBranch(ctx));
+                break;
+            case 'is_not_default_branch':
+                value = String(!isDefaultBranch(ctx));
+                break;
+            case 'version':
+                value = f.version ?? '';
+                break;
+            case 'date':
+                value = renderDate(input, whole, f.now, call);
+                break;
+            case 'commit_date':
+                value = renderDate(input, whole, ctx.commitDate ?? f.now, call);
+                break;
+            default:
+                throw new errors/* InputError */.dz(input, `unknown expression ${whole}`);
+        }
+        return forTag ? tagSafe(value) : value;
+    });
+}
+/** Whether `text` uses an expression called `name` (so a fact is read only when needed). */
+const usesExpression = (text, name) => [...text.matchAll(EXPRESSION)].some(m => m[1] === name);
+
+;// CONCATENATED MODULE: ./src/stages/metadata/reference.ts
+
+// The grammar of github.com/distribution/reference, which every registry and docker itself use.
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const NAME = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)$`);
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const NAME_MAX = 255;
+const isGhcr = (registry) => registry.toLowerCase() === 'ghcr.io';
+/** The first component is a registry host only when it looks like one (docker's rule). */
+function splitDomain(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return [undefined, name];
+    const first = name.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first)
+        return [first, name.slice(slash + 1)];
+    return [undefined, name];
+}
+/**
+ * Validates an image name (no tag, no digest) for `input`. Names are lowercased, as
+ * docker/metadata-action does: no registry takes upper case, and GitHub owners often have it.
+ */
+function parseImageName(input, raw) {
+    const trimmed = raw.trim();
+    if (!trimmed)
+        throw new errors/* InputError */.dz(input, 'an image name is empty');
+    if (/\s/.test(trimmed))
+        throw new errors/* InputError */.dz(input, `"${trimmed}" contains white space`);
+    if (trimmed.includes('@') || /:[^/]*$/.test(trimmed.replace(/^[^/]*\//, '/')))
+        throw new errors/* InputError */.dz(input, `"${trimmed}" must be a name without a tag or digest (tags come from "tags")`);
+    const [domain, repository] = splitDomain(trimmed.toLowerCase());
+    const registry = domain ?? 'docker.io';
+    const name = domain ? `${domain}/${repository}` : repository;
+    if (name.length > NAME_MAX)
+        throw new errors/* InputError */.dz(input, `"${trimmed}" is ${name.length} characters long; the limit is ${NAME_MAX}`);
+    if (repository.split('/').some(c => c === '..' || c === '.'))
+        throw new errors/* InputError */.dz(input, `"${trimmed}" has a "." or ".." path component`);
+    if (!NAME.test(name))
+        throw new errors/* InputError */.dz(input, `"${trimmed}" is not a valid image name`);
+    return { name, registry, repository };
+}
+/** Validates a tag the user wrote (raw values, prefixes): an error, never a silent change. */
+function checkTag(input, tag) {
+    if (!TAG.test(tag)) {
+        const why = tag.length > 128
+            ? `is ${tag.length} characters long; the limit is 128`
+            : 'may only hold letters, digits, "_", "." and "-", and must not start with "." or "-"';
+        throw new errors/* InputError */.dz(input, `tag "${tag.length > 60 ? tag.slice(0, 60) + '…' : tag}" ${why}`);
+    }
+    return tag;
+}
+/** Makes a tag out of a derived value (a branch or git tag name): invalid characters become "-". */
+function sanitizeTag(value) {
+    let tag = value.replace(/[^A-Za-z0-9_.-]+/g, '-');
+    tag = tag.replace(/^[.-]+/, '');
+    return tag.slice(0, 128);
+}
+const isDigest = (value) => DIGEST.test(value);
+/** Splits `name[:tag][@digest]`. */
+function splitReference(ref) {
+    let rest = ref;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/'))
+        return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
+    return { name: rest, digest };
+}
+/** docker.io names as docker shows them in full: library/ for official images. */
+function fullyQualified(name) {
+    const [domain, rest] = splitDomain(name);
+    if (domain)
+        return name;
+    return `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -12462,113 +12767,16 @@ function parseBool(input, value, fallback) {
     throw new errors/* InputError */.dz(input, `"${value}" is not a boolean (true or false)`);
 }
 
-;// CONCATENATED MODULE: ./src/context.ts
-const refKind = (ref) => ref.startsWith('refs/heads/')
-    ? 'branch'
-    : ref.startsWith('refs/tags/')
-        ? 'tag'
-        : /^refs\/pull\/\d+\//.test(ref)
-            ? 'pr'
-            : 'other';
-const refName = (ref) => ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/.*$/, '$1');
-
-;// CONCATENATED MODULE: ./src/stages/metadata/reference.ts
-
-// The grammar of github.com/distribution/reference, which every registry and docker itself use.
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const NAME = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)$`);
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const NAME_MAX = 255;
-const isGhcr = (registry) => registry.toLowerCase() === 'ghcr.io';
-/** The first component is a registry host only when it looks like one (docker's rule). */
-function splitDomain(name) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return [undefined, name];
-    const first = name.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first)
-        return [first, name.slice(slash + 1)];
-    return [undefined, name];
-}
-/**
- * Validates an image name (no tag, no digest) for `input`. GHCR names are lowercased, since GHCR
- * refuses upper case while GitHub owners often have it; other registries get a clear error.
- */
-function parseImageName(input, raw) {
-    const trimmed = raw.trim();
-    if (!trimmed)
-        throw new errors/* InputError */.dz(input, 'an image name is empty');
-    if (/\s/.test(trimmed))
-        throw new errors/* InputError */.dz(input, `"${trimmed}" contains white space`);
-    if (trimmed.includes('@') || /:[^/]*$/.test(trimmed.replace(/^[^/]*\//, '/')))
-        throw new errors/* InputError */.dz(input, `"${trimmed}" must be a name without a tag or digest (tags come from "tags")`);
-    const [domain, rest] = splitDomain(trimmed);
-    const registry = domain ?? 'docker.io';
-    const repository = isGhcr(registry) ? rest.toLowerCase() : rest;
-    const name = domain ? `${isGhcr(registry) ? 'ghcr.io' : domain}/${repository}` : repository;
-    if (name.length > NAME_MAX)
-        throw new errors/* InputError */.dz(input, `"${trimmed}" is ${name.length} characters long; the limit is ${NAME_MAX}`);
-    if (rest.split('/').some(c => c === '..' || c === '.'))
-        throw new errors/* InputError */.dz(input, `"${trimmed}" has a "." or ".." path component`);
-    if (!NAME.test(name)) {
-        const hint = /[A-Z]/.test(repository) ? ' (repository names must be lower case)' : '';
-        throw new errors/* InputError */.dz(input, `"${trimmed}" is not a valid image name${hint}`);
-    }
-    return { name, registry, repository };
-}
-/** Validates a tag the user wrote (raw values, prefixes): an error, never a silent change. */
-function checkTag(input, tag) {
-    if (!TAG.test(tag)) {
-        const why = tag.length > 128
-            ? `is ${tag.length} characters long; the limit is 128`
-            : 'may only hold letters, digits, "_", "." and "-", and must not start with "." or "-"';
-        throw new errors/* InputError */.dz(input, `tag "${tag.length > 60 ? tag.slice(0, 60) + '…' : tag}" ${why}`);
-    }
-    return tag;
-}
-/** Makes a tag out of a derived value (a branch or git tag name): invalid characters become "-". */
-function sanitizeTag(value) {
-    let tag = value.replace(/[^A-Za-z0-9_.-]+/g, '-');
-    tag = tag.replace(/^[.-]+/, '');
-    return tag.slice(0, 128);
-}
-const isDigest = (value) => DIGEST.test(value);
-/** Splits `name[:tag][@digest]`. */
-function splitReference(ref) {
-    let rest = ref;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/'))
-        return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
-    return { name: rest, digest };
-}
-/** docker.io names as docker shows them in full: library/ for official images. */
-function fullyQualified(name) {
-    const [domain, rest] = splitDomain(name);
-    if (domain)
-        return name;
-    return `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`;
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/tag-rules.ts
 
 
 
-
-
-const TAG_TYPES = ['schedule', 'semver', 'match', 'edge', 'ref', 'raw', 'sha'];
+const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
 // docker/metadata-action's priorities: the highest-priority tag gives the version.
 const PRIORITY = {
     schedule: 1000,
     semver: 900,
+    pep440: 900,
     match: 800,
     edge: 700,
     ref: 600,
@@ -12578,6 +12786,7 @@ const PRIORITY = {
 const ALLOWED = {
     schedule: ['pattern'],
     semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
     match: ['pattern', 'group', 'value'],
     edge: ['branch'],
     ref: ['event'],
@@ -12586,6 +12795,93 @@ const ALLOWED = {
 };
 const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
 const DEFAULT_TAG_RULES = 'type=schedule\ntype=ref,event=branch\ntype=ref,event=tag\ntype=ref,event=pr';
+/** `pattern=/…/flags` is a regular expression with flags; anything else is one without. */
+function matchPattern(pattern) {
+    const literal = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+    return literal ? new RegExp(literal[1], literal[2]) : new RegExp(pattern);
+}
+/** A tag field naming a whole image reference: a tag cannot hold "/", ":" or "@". */
+const isReference = (field) => /[/:@]/.test(field);
+/** `name[:tag]` as docker/build-push-action takes it: the image and the tag (`latest` when none). */
+function referenceRule(field, line) {
+    const { name, tag, digest } = splitReference(field);
+    if (digest !== undefined)
+        throw new errors/* InputError */.dz('tags', `"${field}" names a digest; a tag line names a tag (\`name:tag\`)`);
+    const image = parseImageName('tags', name);
+    const value = checkTag('tags', tag ?? 'latest');
+    return { type: 'raw', attrs: new Map([['value', value]]), priority: PRIORITY.raw, source: line, image };
+}
+/** A rule line's fields: `key=value`, a bare field being the `value` (`type=raw,foo`). */
+function ruleAttrs(fields, line) {
+    const attrs = new Map();
+    for (const field of fields) {
+        const eq = field.indexOf('=');
+        if (eq === 0)
+            throw new errors/* InputError */.dz('tags', `"${field}" in "${line}" is not of the form key=value`);
+        const key = eq < 0 ? 'value' : field.slice(0, eq).trim().toLowerCase();
+        if (attrs.has(key))
+            throw new errors/* InputError */.dz('tags', eq < 0
+                ? `"${field}" in "${line}" is not of the form key=value (the value is given already)`
+                : `"${key}" is given twice in "${line}"`);
+        attrs.set(key, eq < 0 ? field : field.slice(eq + 1).trim());
+    }
+    return attrs;
+}
+function checkRule(t, attrs, line) {
+    for (const key of attrs.keys())
+        if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
+            throw new errors/* InputError */.dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
+    if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
+        throw new errors/* InputError */.dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
+    if (t === 'raw' && !attrs.has('value'))
+        throw new errors/* InputError */.dz('tags', `type=raw needs a value in "${line}"`);
+    if ((t === 'semver' || t === 'pep440' || t === 'match') && !attrs.get('pattern'))
+        throw new errors/* InputError */.dz('tags', `type=${t} needs a pattern in "${line}"`);
+    if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
+        throw new errors/* InputError */.dz('tags', `format must be short or long in "${line}"`);
+    if (t === 'match' && !/^\d*$/.test(attrs.get('group') ?? ''))
+        throw new errors/* InputError */.dz('tags', `group must be a whole number in "${line}"`);
+    for (const key of t === 'match' ? ['pattern'] : ['match'])
+        if (attrs.get(key))
+            try {
+                matchPattern(attrs.get(key));
+            }
+            catch (e) {
+                throw new errors/* InputError */.dz('tags', `${key} is not a regular expression in "${line}": ${e.message}`);
+            }
+    const enable = attrs.get('enable');
+    if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
+        throw new errors/* InputError */.dz('tags', `enable must be true, false or an expression in "${line}"`);
+}
+function parseLine(line) {
+    const fields = csvFields('tags', line);
+    if (fields.every(f => !f.includes('='))) {
+        // docker/build-push-action's tags: full references, one per line or comma-separated.
+        if (fields.some(isReference)) {
+            const bad = fields.find(f => !isReference(f));
+            if (bad !== undefined)
+                throw new errors/* InputError */.dz('tags', `"${line}" mixes image references with the bare tag "${bad}"`);
+            return fields.map(f => referenceRule(f, line));
+        }
+        if (fields.length > 1)
+            throw new errors/* InputError */.dz('tags', `"${line}" holds several bare tags; give each its own line`);
+    }
+    const attrs = ruleAttrs(fields, line);
+    const type = attrs.get('type') ?? 'raw';
+    if (!TAG_TYPES.includes(type))
+        throw new errors/* InputError */.dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
+    const t = type;
+    checkRule(t, attrs, line);
+    const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
+    if (!Number.isInteger(priority))
+        throw new errors/* InputError */.dz('tags', `priority must be a whole number in "${line}"`);
+    return [{ type: t, attrs, priority, source: line }];
+}
+/**
+ * The `tags` input: docker/metadata-action's rules (`type=…` lines, a bare line being a raw tag),
+ * and full image references as docker/build-push-action takes them. Sorted by priority, rules of
+ * equal priority in the order written. Empty: metadata-action's default rules.
+ */
 function parseTagRules(value) {
     const text = value.trim() ? value : DEFAULT_TAG_RULES;
     const rules = [];
@@ -12593,152 +12889,205 @@ function parseTagRules(value) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
-        const attrs = line.includes('=')
-            ? parseAttrs('tags', line)
-            : new Map([
-                ['type', 'raw'],
-                ['value', line]
-            ]);
-        const type = attrs.get('type') ?? 'raw';
-        if (!TAG_TYPES.includes(type))
-            throw new errors/* InputError */.dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
-        const t = type;
-        for (const key of attrs.keys())
-            if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
-                throw new errors/* InputError */.dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
-        if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
-            throw new errors/* InputError */.dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
-        if (t === 'raw' && !attrs.get('value'))
-            throw new errors/* InputError */.dz('tags', `type=raw needs a value in "${line}"`);
-        if ((t === 'semver' || t === 'match') && !attrs.get('pattern'))
-            throw new errors/* InputError */.dz('tags', `type=${t} needs a pattern in "${line}"`);
-        if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
-            throw new errors/* InputError */.dz('tags', `format must be short or long in "${line}"`);
-        const enable = attrs.get('enable');
-        if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
-            throw new errors/* InputError */.dz('tags', `enable must be true, false or an expression in "${line}"`);
-        const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
-        if (!Number.isInteger(priority))
-            throw new errors/* InputError */.dz('tags', `priority must be a whole number in "${line}"`);
-        rules.push({ type: t, attrs, priority, source: line });
+        rules.push(...parseLine(line));
     }
-    // Stable sort: rules of equal priority keep the order they were written in.
     return rules
         .map((r, i) => ({ r, i }))
         .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
         .map(x => x.r);
 }
-/** Expressions metadata-action users know, plus {{version}} for the project's version source. */
-function expand(text, ctx, version, now) {
-    const kind = refKind(ctx.ref);
-    const isDefault = kind === 'branch' && refName(ctx.ref) === ctx.repo.defaultBranch;
-    return text.replace(/\{\{\s*([a-z_]+)(?:\s+'([^']*)')?\s*\}\}/g, (whole, name, arg) => {
-        switch (name) {
-            case 'branch':
-                return kind === 'branch' ? refName(ctx.ref) : kind === 'pr' ? (ctx.baseRef ?? '') : '';
-            case 'tag':
-                return kind === 'tag' ? refName(ctx.ref) : '';
-            case 'sha':
-                return ctx.sha.slice(0, 7);
-            case 'base_ref':
-                return ctx.baseRef ?? '';
-            case 'is_default_branch':
-                return String(isDefault);
-            case 'is_not_default_branch':
-                return String(!isDefault);
-            case 'version':
-                return version ?? '';
-            case 'date':
-                return formatDate(now, arg ?? 'YYYYMMDD');
-            default:
-                throw new errors/* InputError */.dz('tags', `unknown expression ${whole}`);
-        }
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/stages/metadata/pep440.ts
+/** Python versions (PEP 440): parsing and the normal form, for `type=pep440` tag rules. Pure. */
+// PEP 440's grammar: epoch, release, pre, post (also "-N"), dev, local; any case, with a leading "v".
+const VERSION = /^\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?(?:[-_.]?(dev)[-_.]?(\d+)?)?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\s*$/i;
+const PRE = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+function parsePep440(text) {
+    const m = VERSION.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const num = (s) => Number(s ?? 0);
+    return {
+        epoch: num(epoch),
+        release: release.split('.').map(Number),
+        ...(preL ? { pre: [PRE[preL.toLowerCase()], num(preN)] } : {}),
+        ...(postN1 !== undefined || postL ? { post: num(postN1 ?? postN2) } : {}),
+        ...(devL ? { dev: num(devN) } : {}),
+        ...(local ? { local: local.toLowerCase().replace(/[-_]/g, '.') } : {})
+    };
+}
+/** The normal form: `1.1beta2` is `1.1b2`, `1.0dev4` is `1.0.dev4`, `v1.2` is `1.2`. */
+function normalPep440(v) {
+    let s = `${v.epoch ? `${v.epoch}!` : ''}${v.release.join('.')}`;
+    if (v.pre)
+        s += `${v.pre[0]}${v.pre[1]}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or development release: one that only ever gets its full version as a tag. */
+const isPep440Special = (v) => !!v.pre || v.post !== undefined || v.dev !== undefined;
+
+;// CONCATENATED MODULE: ./src/stages/metadata/version-rules.ts
+
+
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_]+)\s*\}\}/g;
+/** A pattern that is `{{raw}}` alone: pre-releases keep it (docker/metadata-action's rule). */
+const isRawPattern = (pattern) => /^\{\{\s*raw\s*\}\}$/.test(pattern);
+function render(pattern, parts) {
+    return pattern.replace(PLACEHOLDER, (whole, name) => {
+        const value = parts[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz('tags', `${whole} is not a version placeholder (known: ${Object.keys(parts).join(', ')})`);
+        return value;
     });
 }
-function formatDate(d, fmt) {
-    const p = (n, w = 2) => String(n).padStart(w, '0');
+// {{major}} alone on 0.x would promise a stability 0.x does not have: skipped, where
+// docker/metadata-action tags `0` (its docs advise turning that rule off for v0 tags).
+const isMajorOnly = (pattern) => [...pattern.matchAll(PLACEHOLDER)].map(m => m[1]).join(',') === 'major';
+/**
+ * `type=semver`: a strictly valid semver (a leading `v` allowed). A pre-release only ever gets its
+ * full version (or `{{raw}}`), never `latest`. A string is a warning: the rule gives nothing.
+ */
+function semverValue(raw, pattern) {
+    if (!semver.valid(raw))
+        return `${raw} is not a valid semver (https://semver.org)`;
+    const v = semver.parse(raw, { loose: true });
     const parts = {
-        YYYY: p(d.getUTCFullYear(), 4),
-        MM: p(d.getUTCMonth() + 1),
-        DD: p(d.getUTCDate()),
-        HH: p(d.getUTCHours()),
-        mm: p(d.getUTCMinutes()),
-        ss: p(d.getUTCSeconds())
+        raw,
+        version: v.version,
+        major: String(v.major),
+        minor: String(v.minor),
+        patch: String(v.patch)
     };
-    return fmt.replace(/YYYY|MM|DD|HH|mm|ss/g, t => parts[t] ?? t);
+    if (v.prerelease.length > 0)
+        return { value: render(isRawPattern(pattern) ? pattern : '{{version}}', parts), latest: false };
+    if (v.major === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
 }
-function semverValues(rule, raw) {
-    const pattern = rule.attrs.get('pattern') ?? '{{version}}';
-    const v = semver.parse(semver.clean(raw) ?? raw, { loose: true });
+/** `type=pep440`: Python versions; pre-, post- and dev releases only get their full (normal) version. */
+function pep440Value(raw, pattern) {
+    const v = parsePep440(raw);
     if (!v)
-        return [];
-    const pre = v.prerelease.length > 0;
-    // Pre-releases change often and break things: they only ever get their full version.
-    if (pre && !/\{\{\s*(version|raw)\s*\}\}/.test(pattern))
-        return [{ value: v.version, latest: false, userWritten: false }];
-    // {{major}} alone for 0.x would promise a stability 0.x does not have.
-    if (v.major === 0 && /^\{\{\s*major\s*\}\}$/.test(pattern.replace(/[^{}a-z\s]/g, '').trim()))
-        return [];
-    const value = pattern.replace(/\{\{\s*(raw|version|major|minor|patch)\s*\}\}/g, (_w, k) => k === 'raw' ? raw : k === 'version' ? v.version : String(v[k]));
-    return [{ value, latest: !pre, userWritten: false }];
+        return `${raw} does not conform to PEP 440 (https://peps.python.org/pep-0440/)`;
+    const version = normalPep440(v);
+    if (isPep440Special(v))
+        return { value: isRawPattern(pattern) ? raw : version, latest: false };
+    const parts = {
+        raw,
+        version,
+        major: String(v.release[0] ?? 0),
+        minor: String(v.release[1] ?? 0),
+        patch: String(v.release[2] ?? 0)
+    };
+    if (v.release[0] === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
 }
-function ruleValues(rule, ctx, version, now) {
+
+;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
+
+
+
+
+
+
+
+function fromRef(rule, ctx, f, warn) {
+    const value = rule.attrs.get('value');
+    if (refKind(ctx.ref) !== 'tag' && !value)
+        return undefined;
+    let raw = value ? expand('tags', value, f) : refName(ctx.ref);
+    const match = rule.attrs.get('match');
+    if (match) {
+        const m = raw.match(matchPattern(match));
+        if (!m)
+            warn(`${match} does not match ${raw} (${rule.source})`);
+        else
+            raw = m[1] ?? raw;
+    }
+    return raw.replace(/\//g, '-');
+}
+function produce(rule, ctx, f, warn) {
     const kind = refKind(ctx.ref);
     const a = rule.attrs;
+    const derived = (value, latest = false) => [{ value, latest, derived: true }];
     switch (rule.type) {
         case 'schedule':
-            if (ctx.eventName !== 'schedule')
+            if (!/schedule/.test(ctx.eventName))
                 return [];
             return [
-                { value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }
+                { value: expand('tags', a.get('pattern') || 'nightly', f, true), latest: false, derived: false }
             ];
-        case 'semver': {
-            const raw = a.get('value')
-                ? expand(a.get('value') ?? '', ctx, version, now)
-                : kind === 'tag'
-                    ? refName(ctx.ref)
-                    : '';
-            return raw ? semverValues(rule, raw) : [];
+        case 'semver':
+        case 'pep440': {
+            const raw = fromRef(rule, ctx, f, warn);
+            if (raw === undefined)
+                return [];
+            const pattern = a.get('pattern') ?? '{{version}}';
+            const v = rule.type === 'semver' ? semverValue(raw, pattern) : pep440Value(raw, pattern);
+            if (typeof v === 'string') {
+                warn(`${v} (${rule.source})`);
+                return [];
+            }
+            return v.skip ? [] : derived(v.value, v.latest);
         }
         case 'match': {
-            const raw = a.get('value')
-                ? expand(a.get('value') ?? '', ctx, version, now)
-                : kind === 'tag'
-                    ? refName(ctx.ref)
-                    : '';
-            const m = raw.match(new RegExp(a.get('pattern') ?? ''));
-            const group = Number(a.get('group') ?? '0');
-            const hit = m?.[group];
-            return hit ? [{ value: sanitizeTag(hit), latest: true, userWritten: false }] : [];
+            const value = a.get('value');
+            if (kind !== 'tag' && !value)
+                return [];
+            const raw = value ? expand('tags', value, f) : refName(ctx.ref);
+            const m = raw.match(matchPattern(a.get('pattern') ?? ''));
+            if (!m) {
+                warn(`${a.get('pattern')} does not match ${raw} (${rule.source})`);
+                return [];
+            }
+            const hit = m[Number(a.get('group') || '0')];
+            if (hit === undefined) {
+                warn(`group ${a.get('group')} does not exist in ${a.get('pattern')} (${rule.source})`);
+                return [];
+            }
+            return derived(hit, true);
         }
         case 'edge': {
             const branch = a.get('branch') || ctx.repo.defaultBranch;
-            return kind === 'branch' && refName(ctx.ref) === branch
-                ? [{ value: 'edge', latest: false, userWritten: false }]
-                : [];
+            return kind === 'branch' && refName(ctx.ref) === branch ? derived('edge') : [];
         }
         case 'ref': {
             const event = a.get('event');
             if (event === 'branch' && kind === 'branch')
-                return [{ value: sanitizeTag(refName(ctx.ref)), latest: false, userWritten: false }];
+                return derived(refName(ctx.ref));
             if (event === 'tag' && kind === 'tag')
-                return [{ value: sanitizeTag(refName(ctx.ref)), latest: true, userWritten: false }];
+                return derived(refName(ctx.ref), true);
             if (event === 'pr' && kind === 'pr')
-                return [{ value: refName(ctx.ref), latest: false, userWritten: false }];
+                return derived(ctx.ref.replace(/^refs\/pull\/|\/merge$/g, ''));
             return [];
         }
         case 'raw':
-            return [{ value: expand(a.get('value') ?? '', ctx, version, now), latest: false, userWritten: true }];
+            return [{ value: expand('tags', a.get('value') ?? '', f, true), latest: false, derived: false }];
         case 'sha':
             if (!ctx.sha)
                 return [];
-            return [
-                {
-                    value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7),
-                    latest: false,
-                    userWritten: false
-                }
-            ];
+            return derived(a.get('format') === 'long' ? ctx.sha : shortSha(ctx.sha, f.shortShaLength));
     }
 }
 function defaultPrefix(rule) {
@@ -12748,36 +13097,58 @@ function defaultPrefix(rule) {
         return 'pr-';
     return undefined;
 }
-/** The tag values the rules give for this run, with prefix/suffix and the `latest` decision. */
-function computeTags(rules, flavor, ctx, opts = {}) {
-    const now = opts.now ?? new Date();
+/** prefix + value + suffix: the rule's own prefix/suffix (even empty) over the flavor's. */
+function finish(rule, p, flavor, f) {
+    const prefix = expand('tags', rule.attrs.get('prefix') ?? defaultPrefix(rule) ?? flavor.prefix, f, true);
+    const suffix = expand('tags', rule.attrs.get('suffix') ?? flavor.suffix, f, true);
+    const value = p.derived ? sanitizeTag(p.value) : p.value;
+    if (!value)
+        return '';
+    const tag = `${prefix}${value}${suffix}`;
+    if (p.derived && !prefix && !suffix)
+        return value;
+    return checkTag('tags', p.derived && tag.length > 128 ? tag.slice(0, 128) : tag);
+}
+function enabled(rule, f) {
+    const enable = rule.attrs.get('enable');
+    if (enable === undefined)
+        return true;
+    const value = expand('tags', enable, f);
+    if (value !== 'true' && value !== 'false')
+        throw new errors/* InputError */.dz('tags', `enable must be true or false, but gives "${value}" in "${rule.source}"`);
+    return value === 'true';
+}
+/** The tags the rules give for this run, with prefix/suffix and the `latest` decision. Pure. */
+function computeTags(rules, flavor, ctx, facts = {}) {
+    const f = { ...facts, ctx, now: facts.now ?? new Date() };
+    const warnings = [];
+    const names = [];
     const values = [];
+    const references = [];
+    const add = (list, item) => void (list.includes(item) || list.push(item));
     let latest;
     for (const rule of rules) {
-        const enable = rule.attrs.get('enable');
-        if (enable !== undefined && expand(enable, ctx, opts.version, now) !== 'true')
+        if (!enabled(rule, f))
             continue;
-        for (const v of ruleValues(rule, ctx, opts.version, now)) {
-            if (!v.value)
+        for (const p of produce(rule, ctx, f, m => warnings.push(m))) {
+            const tag = rule.image ? p.value : finish(rule, p, flavor, f);
+            if (!tag)
                 continue;
-            const rulePrefix = rule.attrs.get('prefix');
-            const prefix = expand(rulePrefix ?? defaultPrefix(rule) ?? flavor.prefix, ctx, opts.version, now);
-            const suffix = expand(rule.attrs.get('suffix') ?? flavor.suffix, ctx, opts.version, now);
-            const tag = `${prefix}${v.value}${suffix}`;
-            if (v.userWritten || prefix || suffix)
-                checkTag('tags', tag);
-            if (!values.includes(tag))
-                values.push(tag);
-            latest ??= flavor.latest === 'auto' ? v.latest : flavor.latest === 'true';
+            add(names, tag);
+            if (rule.image)
+                add(references, `${rule.image.name}:${tag}`);
+            else
+                add(values, tag);
+            latest ??= flavor.latest === 'auto' ? p.latest : flavor.latest === 'true';
         }
     }
-    const isLatest = latest ?? flavor.latest === 'true';
+    const isLatest = latest ?? false;
     if (isLatest) {
-        const tag = `${flavor.prefixOnLatest ? flavor.prefix : ''}latest${flavor.suffixOnLatest ? flavor.suffix : ''}`;
-        if (!values.includes(tag))
-            values.push(tag);
+        const tag = `${flavor.prefixOnLatest ? expand('tags', flavor.prefix, f, true) : ''}latest${flavor.suffixOnLatest ? expand('tags', flavor.suffix, f, true) : ''}`;
+        add(values, checkTag('flavor', tag));
+        add(names, tag);
     }
-    return { version: values[0] ?? '', values, latest: isLatest };
+    return { version: names[0] ?? '', values, references, names, latest: isLatest, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/faces/gitlab/context.ts
@@ -12814,10 +13185,12 @@ function gitlabContext(env, cwd) {
     const namespace = v(env, 'CI_PROJECT_NAMESPACE') ?? '';
     const name = v(env, 'CI_PROJECT_NAME') ?? '';
     const server = v(env, 'CI_SERVER_URL') ?? 'https://gitlab.com';
+    const committed = new Date(v(env, 'CI_COMMIT_TIMESTAMP') ?? '');
     return {
         eventName: gitlabEventName(v(env, 'CI_PIPELINE_SOURCE')),
         ref: gitlabRef(env),
         sha: v(env, 'CI_COMMIT_SHA') ?? '',
+        ...(Number.isNaN(committed.getTime()) ? {} : { commitDate: committed }),
         baseRef: mr ? v(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME') : undefined,
         actor: v(env, 'GITLAB_USER_LOGIN') ?? '',
         repo: {
@@ -13097,7 +13470,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
@@ -13108,7 +13481,7 @@ const OUTPUTS = inputs_namespaceObject.V;
 
 
 /** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
-const VERSION = package_namespaceObject.rE;
+const args_VERSION = package_namespaceObject.rE;
 /** A command line the CLI cannot act on: one clear message, exit code 2. */
 class UsageError extends Error {
     exitCode = 2;
@@ -13117,7 +13490,7 @@ class UsageError extends Error {
         this.name = 'UsageError';
     }
 }
-const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish'];
+const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata'];
 /** Options of the CLI itself, beside the pipeline's inputs; every subcommand has them. */
 const CLI_OPTIONS = [
     {
@@ -13198,13 +13571,32 @@ const SCAN_INPUTS = [
     'report-dir',
     'summary'
 ];
+/** The inputs `metadata` reads: docker/metadata-action's, and what the Dockerfile's labels depend on. */
+const METADATA_INPUTS = [
+    'images',
+    'tags',
+    'flavor',
+    'labels',
+    'annotations',
+    'label-schema',
+    'team',
+    'metadata-context',
+    'sep-tags',
+    'sep-labels',
+    'sep-annotations',
+    'context',
+    'file',
+    'target',
+    'build-args'
+];
 const SCAN_RELEASE = ['release-image', 'version', 'release-registry', 'release-username', 'release-password'];
 const DESCRIPTIONS = {
     run: 'Lint, build, label, tag, scan and push: the whole pipeline, as the GitHub action runs it.',
     lint: 'Lint the Dockerfile; writes SARIF and a GitLab code quality report.',
     build: 'Build, label, tag, scan, gate and push to the staging registry (no lint).',
     scan: 'Scan an image already pushed, by digest, and write the reports; exits 1 when the gate fails.',
-    publish: 'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.'
+    publish: 'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.',
+    metadata: 'Print as JSON the version, tags, labels and annotations a run would give here (GitHub, GitLab or git), as docker/metadata-action computes them. No Docker needed.'
 };
 /** The options a subcommand accepts, derived from the one input list at run time. */
 function optionsFor(command) {
@@ -13223,7 +13615,9 @@ function optionsFor(command) {
             ]
             : command === 'lint'
                 ? [LINT_FORMAT, ...inputs]
-                : inputs;
+                : command === 'metadata'
+                    ? inputs.filter(i => METADATA_INPUTS.includes(i.name))
+                    : inputs;
     return [...own, ...CLI_OPTIONS];
 }
 const envName = (option) => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`;
@@ -13325,6 +13719,356 @@ function commandHelp(command) {
     return lines.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/config/secrets.ts
+
+
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * The `secrets` input as docker/build-push-action reads it: CSV records, one `id=value` each, a
+ * quoted record running over several lines (a PEM key, an .npmrc). Values are kept as written.
+ */
+function parseSecrets(value) {
+    if (!value.trim())
+        return [];
+    let records;
+    try {
+        records = parse(value, {
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true
+        });
+    }
+    catch (e) {
+        // The parser's message may quote the value: only the line is told.
+        const line = e.lines;
+        throw new errors/* InputError */.dz('secrets', `cannot be read as CSV${line ? ` (line ${line})` : ''}: check its quotes`);
+    }
+    const secrets = [];
+    for (const record of records) {
+        const entry = record.join(',');
+        if (!entry.trim() || entry.trim().startsWith('#'))
+            continue;
+        const eq = entry.indexOf('=');
+        const id = entry.slice(0, Math.max(eq, 0)).trim();
+        const secret = entry.slice(eq + 1);
+        if (eq <= 0 || !id)
+            throw new errors/* InputError */.dz('secrets', 'an entry is not of the form id=value');
+        if (!SECRET_ID.test(id))
+            throw new errors/* InputError */.dz('secrets', `"${id}" is not a valid secret id`);
+        if (!secret)
+            throw new errors/* InputError */.dz('secrets', `"${id}" has an empty value`);
+        secrets.push([id, secret]);
+    }
+    return secrets;
+}
+/** The values to mask in logs: each secret whole and each of its lines. */
+function secretValues(value) {
+    try {
+        return parseSecrets(value).flatMap(([, v]) => [v, ...v.split(/\r?\n/).map(l => l.trim())]);
+    }
+    catch {
+        // Unreadable: mask every line's value, as the input is refused later anyway.
+        return value.split(/\r?\n/).flatMap(l => (l.includes('=') ? [l.slice(l.indexOf('=') + 1).trim()] : []));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/build-options.ts
+
+
+
+
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+function insideWorkspace(input, workspace, path) {
+    const abs = (0,external_node_path_.resolve)(workspace, path);
+    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
+    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
+    return abs;
+}
+/** Items of a list input that must match `form`; `what` says the form in the error. */
+function checked(input, items, form, what) {
+    for (const item of items)
+        if (!form.test(item))
+            throw new errors/* InputError */.dz(input, `"${item}" is not of the form ${what}`);
+    return items;
+}
+const lines = (get, name) => parseList(name, get(name), { commas: false });
+const csv = (get, name) => parseList(name, get(name));
+function secretEnvs(get, env) {
+    return csv(get, 'secret-envs').map(item => {
+        const [id = '', name = ''] = item.split('=', 2).map(s => s.trim());
+        if (!SECRET_ID.test(id) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new errors/* InputError */.dz('secret-envs', `"${item}" is not of the form id=ENV_NAME`);
+        if (env[name] === undefined)
+            throw new errors/* InputError */.dz('secret-envs', `the environment variable ${name} (for "${id}") is not set`);
+        return [id, name];
+    });
+}
+function secretFiles(get, workspace) {
+    return parseKeyValues('secret-files', get('secret-files')).map(([id, path]) => {
+        if (!SECRET_ID.test(id))
+            throw new errors/* InputError */.dz('secret-files', `"${id}" is not a valid secret id`);
+        const abs = (0,external_node_path_.resolve)(workspace, path);
+        if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
+            throw new errors/* InputError */.dz('secret-files', `the file ${path} (for "${id}") does not exist`);
+        return [id, abs];
+    });
+}
+/** `true`/`false` become BuildKit's `disabled=`, as docker/build-push-action does; other text is kept. */
+function attestation(input, value) {
+    if (!value.trim())
+        return undefined;
+    if (/^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase();
+    checked(input, [value.trim()], /^[^\s]+$/, 'key=value,… without spaces');
+    return value.trim();
+}
+function parseCompression(value) {
+    const v = value.trim().toLowerCase() || 'gzip';
+    if (v !== 'gzip' && v !== 'zstd')
+        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
+    return v;
+}
+function buildOptions(get, ctx, env) {
+    const workspace = ctx.workspace;
+    const given = get('context') || '.';
+    if (['workflow', 'git'].includes(given) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, given)))
+        throw new errors/* InputError */.dz('context', `is the build context here; docker/metadata-action's "context: ${given}" is "metadata-context" in oci-pipeline`);
+    const context = insideWorkspace('context', workspace, given);
+    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
+        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
+    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
+    }
+    catch {
+        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
+    }
+    if ((0,external_node_fs_.statSync)(file).isDirectory())
+        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
+    const platforms = csv(get, 'platforms');
+    for (const p of platforms)
+        if (!PLATFORM.test(p))
+            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
+    const load = parseBool('load', get('load'), false);
+    if (load && platforms.length > 1)
+        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
+    const shmSize = get('shm-size').trim();
+    if (shmSize && !/^\d+(\.\d+)?[bkmgt]?(i?b)?$/i.test(shmSize))
+        throw new errors/* InputError */.dz('shm-size', `"${shmSize}" is not a size such as 2g or 512m`);
+    const network = get('network').trim();
+    if (network && /\s/.test(network))
+        throw new errors/* InputError */.dz('network', `"${network}" holds white space`);
+    return {
+        context,
+        file,
+        target: get('target') || undefined,
+        buildArgs: parseKeyValues('build-args', get('build-args')),
+        secrets: parseSecrets(get('secrets')),
+        secretEnvs: secretEnvs(get, env),
+        secretFiles: secretFiles(get, workspace),
+        platforms,
+        cacheFrom: lines(get, 'cache-from'),
+        cacheTo: lines(get, 'cache-to'),
+        noCache: parseBool('no-cache', get('no-cache'), false),
+        pull: parseBool('pull', get('pull'), false),
+        load,
+        compression: parseCompression(get('compression')),
+        builder: get('builder') || undefined,
+        provenance: attestation('provenance', get('provenance')),
+        buildContexts: checked('build-contexts', lines(get, 'build-contexts'), /^[^=\s]+=\S+$/, 'name=value'),
+        ssh: checked('ssh', csv(get, 'ssh'), /^[A-Za-z0-9_.-]+(=\S+)?$/, 'id[=socket|key,…]'),
+        network: network || undefined,
+        shmSize: shmSize || undefined,
+        ulimits: checked('ulimit', lines(get, 'ulimit'), /^[a-z]+=-?\d+(:-?\d+)?$/, 'name=soft[:hard]'),
+        addHosts: checked('add-hosts', csv(get, 'add-hosts'), /^[^\s:=]+[:=]\S+$/, 'host:ip'),
+        allow: checked('allow', csv(get, 'allow'), /^[a-z][\w.=/:-]*$/, 'an entitlement such as network.host'),
+        noCacheFilters: csv(get, 'no-cache-filters'),
+        sbom: attestation('sbom', get('sbom')),
+        attests: checked('attests', lines(get, 'attests'), /^type=[\w-]+(,\S*)?$/, 'type=…[,key=value…]'),
+        builderId: ctx.runUrl,
+        privateRepo: ctx.repo.private ?? true,
+        noDefaultAttestations: parseBool('BUILDX_NO_DEFAULT_ATTESTATIONS', env.BUILDX_NO_DEFAULT_ATTESTATIONS ?? '', false)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/labels.ts
+
+const LABEL_SCHEMAS = ['oci', 'skao'];
+function parseLabelSchemas(value) {
+    const schemas = value
+        .split(/[\s,]+/)
+        .map(s => s.trim().toLowerCase())
+        .filter(Boolean);
+    for (const s of schemas)
+        if (!LABEL_SCHEMAS.includes(s))
+            throw new errors/* InputError */.dz('label-schema', `unknown schema "${s}" (known: ${LABEL_SCHEMAS.join(', ')})`);
+    // OCI labels go on every image; `skao` adds SKAO's set beside them.
+    return ['oci', ...(schemas.includes('skao') ? ['skao'] : [])];
+}
+/** A label or annotation key the user wrote, and its value (after expressions). */
+function checkLabel(key, value, input = 'labels') {
+    if (!key || /[\s=]/.test(key))
+        throw new errors/* InputError */.dz(input, `"${key}" is not a valid ${input.replace(/s$/, '')} key`);
+    if (/[\r\n\0]/.test(value))
+        throw new errors/* InputError */.dz(input, `the value of "${key}" holds a line break`);
+}
+/** `key=value` lines (labels, annotations); `#` starts a comment line. A line without `=` is skipped. */
+function parseKeyValueLines(input, value) {
+    const pairs = [];
+    const skipped = [];
+    for (const raw of value.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            skipped.push(line);
+            continue;
+        }
+        const key = line.slice(0, eq).trim();
+        if (!key)
+            throw new errors/* InputError */.dz(input, `"${line}" is not of the form key=value`);
+        checkLabel(key, '', input);
+        pairs.push([key, line.slice(eq + 1).trim()]);
+    }
+    return { pairs, skipped };
+}
+/** Labels by key, sorted as docker/metadata-action lists them. */
+const sortedByKey = (labels) => Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const set = (labels, key, value) => {
+    if (value)
+        labels[key] = value;
+};
+function computeLabels(f) {
+    const labels = {};
+    const created = f.created.toISOString();
+    const baseRef = f.base ? (f.base.digest ? `${f.base.name}@${f.base.digest}` : f.base.name) : undefined;
+    set(labels, 'org.opencontainers.image.created', created);
+    set(labels, 'org.opencontainers.image.title', f.repo.name);
+    set(labels, 'org.opencontainers.image.description', f.repo.description);
+    set(labels, 'org.opencontainers.image.url', f.repo.url);
+    set(labels, 'org.opencontainers.image.source', f.repo.url);
+    set(labels, 'org.opencontainers.image.version', f.version);
+    set(labels, 'org.opencontainers.image.revision', f.revision);
+    set(labels, 'org.opencontainers.image.licenses', f.repo.licenses);
+    set(labels, 'org.opencontainers.image.base.name', f.base?.name);
+    set(labels, 'org.opencontainers.image.base.digest', f.base?.digest);
+    if (f.schemas.includes('skao')) {
+        set(labels, 'int.skao.image.created', created);
+        set(labels, 'int.skao.image.version', f.projectVersion || f.version);
+        set(labels, 'int.skao.image.tags', f.tags.join(','));
+        set(labels, 'int.skao.image.team', f.team);
+        set(labels, 'int.skao.image.url', f.repo.url);
+        set(labels, 'int.skao.image.source', f.repo.url);
+        set(labels, 'int.skao.image.baseImage', baseRef);
+    }
+    for (const [key, value] of f.extra) {
+        checkLabel(key, value);
+        labels[key] = value;
+    }
+    const required = f.schemas.includes('skao')
+        ? ['int.skao.image.version', 'int.skao.image.team', 'int.skao.image.source']
+        : [];
+    return { labels: sortedByKey(labels), missing: required.filter(k => !labels[k]) };
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/annotations.ts
+
+
+/** Where BuildKit attaches an annotation (`docker buildx build --annotation <level>:key=value`). */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+// `manifest`, `index[linux/amd64]`, …
+const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[^\\]]+\\])?$`);
+/** `manifest,index` (DOCKER_METADATA_ANNOTATIONS_LEVELS): the levels annotations without one go to. */
+function parseAnnotationLevels(value, input = 'DOCKER_METADATA_ANNOTATIONS_LEVELS') {
+    const levels = value
+        .split(',')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (const l of levels)
+        if (!LEVEL.test(l))
+            throw new errors/* InputError */.dz(input, `"${l}" is not an annotation level (known: ${ANNOTATION_LEVELS.join(', ')})`);
+    return levels.length ? levels : ['manifest'];
+}
+/**
+ * One `annotations` line: `key=value` (docker/metadata-action: at the default levels, beside the
+ * generated ones) or `level[,level]:key=value` (docker/build-push-action: as written).
+ */
+function annotationLine(key, value) {
+    const colon = key.indexOf(':');
+    const head = colon > 0 ? key.slice(0, colon).split(',') : [];
+    if (head.length && head.every(l => LEVEL.test(l.trim()))) {
+        const rest = key.slice(colon + 1).trim();
+        checkLabel(rest, value, 'annotations');
+        return { levels: head.map(l => l.trim()), key: rest, value };
+    }
+    checkLabel(key, value, 'annotations');
+    return { levels: [], key, value };
+}
+/**
+ * The annotations output, `level:key=value` lines: the generated OCI set with the user's plain lines
+ * over it, sorted by key, at each default level; then the lines that named their level.
+ */
+function computeAnnotations(generated, lines, defaultLevels) {
+    const plain = { ...generated };
+    for (const l of lines)
+        if (!l.levels.length)
+            plain[l.key] = l.value;
+    const byLevel = new Map();
+    for (const level of defaultLevels)
+        for (const [k, v] of Object.entries(sortedByKey(plain)))
+            byLevel.set(`${level}:${k}`, v);
+    for (const l of lines)
+        for (const level of l.levels)
+            byLevel.set(`${level}:${l.key}`, l.value);
+    return [...byLevel].map(([k, v]) => `${k}=${v}`);
+}
+
+;// CONCATENATED MODULE: ./src/config/metadata-options.ts
+
+
+
+const CONTEXT_SOURCES = ['workflow', 'git'];
+/** `metadata-context`: workflow (the default) or git. */
+function parseContextSource(value) {
+    const v = value.trim() || 'workflow';
+    if (!CONTEXT_SOURCES.includes(v))
+        throw new errors/* InputError */.dz('metadata-context', `"${v}" is neither workflow nor git`);
+    return v;
+}
+function shortShaLength(env) {
+    const raw = env.DOCKER_METADATA_SHORT_SHA_LENGTH?.trim();
+    if (!raw)
+        return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1)
+        throw new errors/* InputError */.dz('DOCKER_METADATA_SHORT_SHA_LENGTH', `"${raw}" is not a whole number above 0`);
+    return n;
+}
+function parseMetadataOptions(get, env) {
+    const labels = parseKeyValueLines('labels', get('labels'));
+    const annotations = parseKeyValueLines('annotations', get('annotations'));
+    return {
+        labels: labels.pairs,
+        annotations: annotations.pairs.map(([k, v]) => annotationLine(k, v)),
+        annotationLevels: parseAnnotationLevels(env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? ''),
+        skipped: [
+            ...labels.skipped.map(line => ({ input: 'labels', line })),
+            ...annotations.skipped.map(line => ({ input: 'annotations', line }))
+        ],
+        separators: {
+            tags: get('sep-tags') || '\n',
+            labels: get('sep-labels') || '\n',
+            annotations: get('sep-annotations') || '\n'
+        },
+        shortShaLength: shortShaLength(env),
+        source: parseContextSource(get('metadata-context'))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/stages/metadata/flavor.ts
 
 
@@ -13377,94 +14121,54 @@ function parseFlavor(value) {
 
 
 
+/** One `name=…,enable=…` line; a bare field is the name (`ghcr.io/o/app,enable=false`). */
+function imageLine(line) {
+    let name = '';
+    let enable = true;
+    for (const field of csvFields('images', line)) {
+        const eq = field.indexOf('=');
+        const key = eq < 0 ? 'name' : field.slice(0, eq).trim().toLowerCase();
+        const value = eq < 0 ? field : field.slice(eq + 1).trim();
+        if (key === 'name')
+            name = value;
+        else if (key === 'enable') {
+            if (value !== 'true' && value !== 'false')
+                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
+            enable = value === 'true';
+        }
+        else
+            throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}" (known: name, enable)`);
+    }
+    if (!name)
+        throw new errors/* InputError */.dz('images', `"${line}" names no image`);
+    return { name, enable };
+}
 /**
  * The `images` input, as docker/metadata-action reads it: names one per line or comma-separated,
- * or `name=…,enable=true|false` lines. Empty means `ghcr.io/<owner>/<repo>`.
+ * or `name=…,enable=true|false` lines (a bare field being the name). Names are lowercased, as
+ * metadata-action does. Empty means `ghcr.io/<owner>/<repo>`, unless `tags` names whole references
+ * (docker/build-push-action's way): then those are the images, and there is none beside them.
  */
-function parseImages(value, repo) {
+function parseImages(value, repo, tagsNameImages = false) {
+    if (!value.trim())
+        return tagsNameImages ? [] : [parseImageName('images', `ghcr.io/${repo.owner}/${repo.name}`)];
     const images = [];
-    const lines = value.trim() ? value.split(/\r?\n/) : [`ghcr.io/${repo.owner}/${repo.name}`];
-    for (const raw of lines) {
+    for (const raw of value.split(/\r?\n/)) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
         if (line.includes('=')) {
-            const attrs = parseAttrs('images', line);
-            for (const key of attrs.keys())
-                if (key !== 'name' && key !== 'enable')
-                    throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}"`);
-            const enable = attrs.get('enable') ?? 'true';
-            if (enable !== 'true' && enable !== 'false')
-                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
-            if (enable === 'true')
-                images.push(parseImageName('images', attrs.get('name') ?? ''));
-        }
-        else {
-            for (const name of parseList('images', line))
+            const { name, enable } = imageLine(line);
+            if (enable)
                 images.push(parseImageName('images', name));
         }
+        else
+            for (const name of parseList('images', line))
+                images.push(parseImageName('images', name));
     }
     if (images.length === 0)
         throw new errors/* InputError */.dz('images', 'no image is enabled');
     return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/labels.ts
-
-const LABEL_SCHEMAS = ['oci', 'skao'];
-function parseLabelSchemas(value) {
-    const schemas = value
-        .split(/[\s,]+/)
-        .map(s => s.trim().toLowerCase())
-        .filter(Boolean);
-    for (const s of schemas)
-        if (!LABEL_SCHEMAS.includes(s))
-            throw new errors/* InputError */.dz('label-schema', `unknown schema "${s}" (known: ${LABEL_SCHEMAS.join(', ')})`);
-    // OCI labels go on every image; `skao` adds SKAO's set beside them.
-    return ['oci', ...(schemas.includes('skao') ? ['skao'] : [])];
-}
-/** The `labels` input: `key=value` lines; they override the generated labels. */
-function checkLabel(key, value) {
-    if (!key || /[\s=]/.test(key))
-        throw new errors/* InputError */.dz('labels', `"${key}" is not a valid label key`);
-    if (/[\r\n\0]/.test(value))
-        throw new errors/* InputError */.dz('labels', `the value of "${key}" holds a line break`);
-}
-const set = (labels, key, value) => {
-    if (value)
-        labels[key] = value;
-};
-function computeLabels(f) {
-    const labels = {};
-    const created = f.created.toISOString();
-    const baseRef = f.base ? (f.base.digest ? `${f.base.name}@${f.base.digest}` : f.base.name) : undefined;
-    set(labels, 'org.opencontainers.image.created', created);
-    set(labels, 'org.opencontainers.image.title', f.repo.name);
-    set(labels, 'org.opencontainers.image.description', f.repo.description);
-    set(labels, 'org.opencontainers.image.url', f.repo.url);
-    set(labels, 'org.opencontainers.image.source', f.repo.url);
-    set(labels, 'org.opencontainers.image.version', f.version);
-    set(labels, 'org.opencontainers.image.revision', f.revision);
-    set(labels, 'org.opencontainers.image.licenses', f.repo.licenses);
-    set(labels, 'org.opencontainers.image.base.name', f.base?.name);
-    set(labels, 'org.opencontainers.image.base.digest', f.base?.digest);
-    if (f.schemas.includes('skao')) {
-        set(labels, 'int.skao.image.created', created);
-        set(labels, 'int.skao.image.version', f.version);
-        set(labels, 'int.skao.image.tags', f.tags.join(','));
-        set(labels, 'int.skao.image.team', f.team);
-        set(labels, 'int.skao.image.url', f.repo.url);
-        set(labels, 'int.skao.image.source', f.repo.url);
-        set(labels, 'int.skao.image.baseImage', baseRef);
-    }
-    for (const [key, value] of f.extra) {
-        checkLabel(key, value);
-        labels[key] = value;
-    }
-    const required = f.schemas.includes('skao')
-        ? ['int.skao.image.version', 'int.skao.image.team', 'int.skao.image.source']
-        : [];
-    return { labels, missing: required.filter(k => !labels[k]) };
 }
 
 ;// CONCATENATED MODULE: ./src/findings.ts
@@ -16692,7 +17396,7 @@ function parseScanOptions(raw) {
 
 
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
 /** Reads an input, falling back to the default of the one input list. */
 function withDefaults(get) {
     return name => {
@@ -16701,61 +17405,6 @@ function withDefaults(get) {
             return value;
         const spec = INPUTS.find(i => i.name === name);
         return spec && !spec.default.startsWith('${{') ? spec.default : '';
-    };
-}
-function insideWorkspace(input, workspace, path) {
-    const abs = (0,external_node_path_.resolve)(workspace, path);
-    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
-    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
-        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
-    return abs;
-}
-function parseCompression(value) {
-    const v = value.trim().toLowerCase() || 'gzip';
-    if (v !== 'gzip' && v !== 'zstd')
-        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
-    return v;
-}
-function buildOptions(get, workspace) {
-    const context = insideWorkspace('context', workspace, get('context') || '.');
-    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
-        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
-    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
-    try {
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
-    }
-    catch {
-        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
-    }
-    if ((0,external_node_fs_.statSync)(file).isDirectory())
-        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
-    const platforms = parseList('platforms', get('platforms'));
-    for (const p of platforms)
-        if (!PLATFORM.test(p))
-            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
-    const load = parseBool('load', get('load'), false);
-    if (load && platforms.length > 1)
-        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
-    const secrets = parseKeyValues('secrets', get('secrets'));
-    for (const [id] of secrets)
-        if (!/^[A-Za-z0-9_.-]+$/.test(id))
-            throw new errors/* InputError */.dz('secrets', `"${id}" is not a valid secret id`);
-    return {
-        context,
-        file,
-        target: get('target') || undefined,
-        buildArgs: parseKeyValues('build-args', get('build-args')),
-        secrets,
-        platforms,
-        cacheFrom: parseList('cache-from', get('cache-from'), { commas: false }),
-        cacheTo: parseList('cache-to', get('cache-to'), { commas: false }),
-        noCache: parseBool('no-cache', get('no-cache'), false),
-        pull: parseBool('pull', get('pull'), false),
-        load,
-        compression: parseCompression(get('compression')),
-        builder: get('builder') || undefined,
-        provenance: get('provenance') || undefined
     };
 }
 function loginFor(get, images, push, ctx) {
@@ -16800,15 +17449,20 @@ function reportDir(get, workspace, env) {
         return (0,external_node_path_.resolve)(workspace, get('report-dir'));
     return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
+/** With only whole references in `tags`, their repositories are the images (for the login and the push). */
+function imagesOfReferences(rules) {
+    const images = rules.flatMap(r => (r.image ? [r.image] : []));
+    return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
+}
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
 function buildConfig(raw, ctx, env = process.env) {
     const get = withDefaults(raw);
     const workspace = ctx.workspace;
-    const images = parseImages(get('images'), ctx.repo);
-    const labels = parseKeyValues('labels', get('labels'));
-    for (const [k, v] of labels)
-        checkLabel(k, v);
-    const build = buildOptions(get, workspace);
+    const tagRules = parseTagRules(get('tags'));
+    const named = parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
+    const images = named.length ? named : imagesOfReferences(tagRules);
+    const metadata = parseMetadataOptions(get, env);
+    const build = buildOptions(get, ctx, env);
     const pushInput = get('push');
     let push;
     let pushReason;
@@ -16828,9 +17482,10 @@ function buildConfig(raw, ctx, env = process.env) {
     return {
         workspace,
         images,
-        tagRules: parseTagRules(get('tags')),
+        tagRules,
         flavor: parseFlavor(get('flavor')),
-        labels,
+        labels: metadata.labels,
+        metadata,
         labelSchemas: parseLabelSchemas(get('label-schema')),
         team: get('team') || undefined,
         build,
@@ -17627,13 +18282,16 @@ function resolveVersion(ctx, sources) {
 
 
 
+
+
 /** The base image as written, split into a name with tag and the pinned digest if any. */
 function splitBase(image) {
     const { name, tag, digest } = splitReference(image);
     const full = fullyQualified(name);
     return { name: tag ? `${full}:${tag}` : full, digest: digest && isDigest(digest) ? digest : undefined };
 }
-/** Tags and labels, from the config, the run and what the files say. Pure. */
+const OCI = 'org.opencontainers.image.';
+/** Tags, labels and annotations, from the config, the run and what the files say. Pure. */
 function computeMetadata(config, ctx, facts, baseDigest) {
     if (config.team && /[\r\n\0]/.test(config.team))
         throw new errors/* InputError */.dz('team', 'holds a line break, which a label value must not');
@@ -17645,32 +18303,60 @@ function computeMetadata(config, ctx, facts, baseDigest) {
         releaseFile: facts.releaseFile,
         dockerfile: dockerfileVersion(df, stage)
     });
-    const tags = computeTags(config.tagRules, config.flavor, ctx, { version: source?.version, now: facts.now });
+    const run = { ...ctx, commitDate: ctx.commitDate ?? facts.commitDate };
+    const expressionFacts = {
+        ctx: run,
+        now: facts.now,
+        version: source?.version,
+        shortShaLength: config.metadata.shortShaLength
+    };
+    const tags = computeTags(config.tagRules, config.flavor, run, expressionFacts);
     const baseWritten = baseImage(df, stage);
     const base = baseWritten ? splitBase(baseWritten) : undefined;
     if (base && !base.digest && baseDigest)
         base.digest = baseDigest;
-    const version = source?.version ?? tags.version;
-    const { labels, missing } = computeLabels({
+    const labelFacts = {
         schemas: config.labelSchemas,
         created: facts.now,
-        version,
+        version: tags.version,
+        projectVersion: source?.version,
         revision: ctx.sha,
         repo: ctx.repo,
         base,
-        tags: tags.values,
-        team: config.team ?? stageLabels(df, stage).get('int.skao.image.team'),
-        extra: config.labels
-    });
+        tags: tags.names,
+        team: config.team ?? stageLabels(df, stage).get('int.skao.image.team')
+    };
+    const expandValues = (input, pairs) => pairs.map(([k, v]) => [k, expand(input, v, expressionFacts)]);
+    const { labels, missing } = computeLabels({ ...labelFacts, extra: expandValues('labels', config.labels) });
+    const oci = Object.entries(computeLabels({ ...labelFacts, schemas: ['oci'], extra: [] }).labels);
+    const custom = config.metadata.annotations.map(a => ({
+        ...a,
+        value: expand('annotations', a.value, expressionFacts)
+    }));
+    const skipped = config.metadata.skipped.map(s => `${s.input}: "${s.line}" is not of the form key=value, so it is skipped`);
     return {
-        version,
-        versionFrom: source?.from ?? 'tags',
-        tagValues: tags.values,
-        tags: config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)),
+        version: tags.version,
+        versionFrom: 'tags',
+        ...(source ? { projectVersion: source } : {}),
+        tagValues: tags.names,
+        tags: [...config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)), ...tags.references],
         labels,
+        annotations: computeAnnotations(Object.fromEntries(oci.filter(([k]) => k.startsWith(OCI))), custom, config.metadata.annotationLevels),
         base,
+        warnings: [...tags.warnings, ...skipped],
         missing
     };
+}
+/** Whether the commit date is asked for: then it is read from git when the event did not tell it. */
+function needsCommitDate(config) {
+    const texts = [
+        ...config.tagRules.flatMap(r => [...r.attrs.values()]),
+        config.flavor.prefix,
+        config.flavor.suffix,
+        ...config.labels.map(([, v]) => v),
+        ...config.metadata.annotations.map(a => a.value)
+    ];
+    return texts.some(t => usesExpression(t, 'commit_date'));
 }
 function readOptional(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
@@ -17687,16 +18373,20 @@ async function readFacts(config, env, now) {
     catch (e) {
         throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
-    const gitTag = await (0,infra_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
-        cwd: config.workspace,
-        env,
-        allowFailure: true
-    }).catch(() => undefined);
+    const git = (args) => (0,infra_process/* run */.eF)('git', args, { cwd: config.workspace, env, allowFailure: true })
+        .then(r => (r.code === 0 ? r.stdout.trim() || undefined : undefined))
+        .catch(() => undefined);
+    const [gitTag, committed] = await Promise.all([
+        git(['describe', '--tags', '--exact-match', 'HEAD']),
+        needsCommitDate(config) ? git(['show', '-s', '--format=%cI', 'HEAD']) : undefined
+    ]);
+    const commitDate = committed ? new Date(committed) : undefined;
     return {
         dockerfile,
         releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
-        gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
-        now
+        gitTag,
+        now,
+        ...(commitDate && !Number.isNaN(commitDate.getTime()) ? { commitDate } : {})
     };
 }
 /** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
@@ -17715,11 +18405,54 @@ async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(
     }
     for (const key of meta.missing)
         reporter.warning(`label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`);
-    reporter.info(`version ${meta.version} (from ${meta.versionFrom})`);
+    for (const w of meta.warnings)
+        reporter.warning(w);
+    if (!meta.version)
+        reporter.warning('no tag rule gave a tag for this run, so there is no version (see "tags")');
+    else
+        reporter.info(`version ${meta.version} (the first tag)`);
+    if (meta.projectVersion)
+        reporter.info(`project version ${meta.projectVersion.version} (from ${meta.projectVersion.from}), {{version}}`);
     return meta;
 }
 
+;// CONCATENATED MODULE: ./src/stages/metadata/outputs.ts
+/** The outputs docker/metadata-action gives, by its names, from the metadata. */
+const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
+/** What each output holds, lists joined by `sep-tags`, `sep-labels` and `sep-annotations`. Pure. */
+function metadataOutputs(meta, sep) {
+    return {
+        // oci-pipeline's own: the git tag, `.release` or Dockerfile version (GitLab's OCI_IMAGE_VERSION).
+        'project-version': meta.projectVersion?.version ?? '',
+        version: meta.version,
+        tags: meta.tags.join(sep.tags),
+        'tag-names': meta.tagValues.join(sep.tags),
+        labels: Object.entries(meta.labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(sep.labels),
+        annotations: meta.annotations.join(sep.annotations),
+        json: JSON.stringify({
+            tags: meta.tags,
+            'tag-names': meta.tagValues,
+            labels: meta.labels,
+            annotations: meta.annotations
+        })
+    };
+}
+/**
+ * The environment variable docker/metadata-action sets beside an output
+ * (`tag-names` → DOCKER_METADATA_OUTPUT_TAG_NAMES), unless DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvName(output, env) {
+    if (!METADATA_OUTPUTS.includes(output))
+        return undefined;
+    if (/^(false|0|no|off)$/i.test(env.DOCKER_METADATA_SET_OUTPUT_ENV?.trim() ?? ''))
+        return undefined;
+    return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+
 
 
 
@@ -17761,8 +18494,8 @@ async function runMerge(config, ctx, r, env, now) {
         }
         const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now));
         state.meta = meta;
-        r.setOutput('version', meta.version);
-        r.setOutput('tags', meta.tags.join('\n'));
+        for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+            r.setOutput(name, value);
         if (meta.tags.length === 0)
             throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
         const repository = config.images[0]?.name;
@@ -18136,6 +18869,47 @@ async function putImage(image, t, tags) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build/argv.ts
+const isBool = (v) => v === 'true' || v === 'false';
+/** `true`/`false` as BuildKit's `disabled=`, the rest as written (docker/build-push-action's reading). */
+const attestAttrs = (type, value) => `type=${type},${isBool(value) ? `disabled=${value !== 'true'}` : value}`;
+const typeOf = (attest) => /(?:^|,)type=([^,]+)/.exec(attest)?.[1];
+/** Adds the run's page as builder-id to provenance that names none. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || /(?:^|,)builder-id=/.test(attrs) || /(?:^|,)disabled=true/.test(attrs))
+        return attrs;
+    return `${attrs},builder-id=${builderId}`;
+}
+/**
+ * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
+ * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
+ * not the Docker image store, `mode=max` for a public repository, `mode=min,inline-only=true`
+ * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
+ */
+function attestArgs(b, out) {
+    const attests = b.attests ?? [];
+    const args = [];
+    const provenanceInAttests = attests.some(a => typeOf(a) === 'provenance');
+    if (b.provenance === 'true' && b.builderId)
+        args.push('--attest', `type=provenance,builder-id=${b.builderId}`);
+    else if (b.provenance)
+        args.push('--attest', withBuilderId(attestAttrs('provenance', b.provenance), b.builderId));
+    else if (!provenanceInAttests && !b.noDefaultAttestations && out.mode === 'layout') {
+        const mode = b.privateRepo === false ? 'mode=max' : 'mode=min,inline-only=true';
+        args.push('--attest', withBuilderId(`type=provenance,${mode}`, b.builderId));
+    }
+    if (b.sbom)
+        args.push('--attest', attestAttrs('sbom', b.sbom));
+    for (const a of attests) {
+        const type = typeOf(a);
+        if (type === 'provenance' && !b.provenance)
+            args.push('--attest', withBuilderId(a, b.builderId));
+        else if (type === 'sbom' && !b.sbom)
+            args.push('--attest', a);
+        else if (type !== 'provenance' && type !== 'sbom')
+            args.push('--attest', a);
+    }
+    return args;
+}
 /** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
 function buildxArgs(b, meta, out, caps, secretFiles) {
     const args = ['buildx', 'build', '--progress', 'plain'];
@@ -18148,6 +18922,15 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
         args.push('--build-arg', `${k}=${v}`);
     for (const [id, path] of secretFiles)
         args.push('--secret', `id=${id},src=${path}`);
+    for (const [id, path] of b.secretFiles ?? [])
+        args.push('--secret', `id=${id},src=${path}`);
+    // The value stays in the environment; buildx reads it from there.
+    for (const [id, name] of b.secretEnvs ?? [])
+        args.push('--secret', `id=${id},env=${name}`);
+    for (const s of b.ssh ?? [])
+        args.push('--ssh', s);
+    for (const c of b.buildContexts ?? [])
+        args.push('--build-context', c);
     if (b.platforms.length)
         args.push('--platform', b.platforms.join(','));
     for (const c of b.cacheFrom)
@@ -18158,8 +18941,25 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
         args.push('--no-cache');
     if (b.pull)
         args.push('--pull');
-    if (b.provenance && caps.attestations)
-        args.push('--provenance', b.provenance);
+    for (const f of b.noCacheFilters ?? [])
+        args.push('--no-cache-filter', f);
+    if (b.network)
+        args.push('--network', b.network);
+    if (b.shmSize)
+        args.push('--shm-size', b.shmSize);
+    for (const u of b.ulimits ?? [])
+        args.push('--ulimit', u);
+    for (const h of b.addHosts ?? [])
+        args.push('--add-host', h);
+    for (const a of b.allow ?? [])
+        args.push('--allow', a);
+    if (caps.attestations) {
+        // Only a layout holds attestations (buildx refuses them with the docker driver's --load).
+        if (out.mode === 'layout')
+            args.push(...attestArgs(b, out));
+        for (const a of meta.annotations ?? [])
+            args.push('--annotation', a);
+    }
     for (const t of meta.tags)
         args.push('--tag', t);
     for (const [k, v] of Object.entries(meta.labels))
@@ -18256,8 +19056,13 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
         return [id, path];
     });
     const mode = outputMode(builder.caps);
-    if (b.provenance && !builder.caps.attestations)
-        reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`);
+    const asked = [
+        b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
+        b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
+        b.attests?.length && 'attests'
+    ].filter(Boolean);
+    if (asked.length && !builder.caps.attestations)
+        reporter.warning(`${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`);
     const out = {
         mode,
         dir: (0,external_node_path_.join)(dir, 'layout'),
@@ -19216,6 +20021,7 @@ function checkGate(config, built, scan) {
 
 
 
+
 function lintFailure(lint, threshold) {
     const counts = Object.entries(lint.counts)
         .filter(([, n]) => n > 0)
@@ -19281,11 +20087,8 @@ function pipelineTasks(run) {
                 const meta = await gatherMetadata(config, ctx, reporter, env, now);
                 for (const t of meta.tags)
                     reporter.info(`tag ${t}`);
-                reporter.setOutput('version', meta.version);
-                reporter.setOutput('tags', meta.tags.join('\n'));
-                reporter.setOutput('labels', Object.entries(meta.labels)
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join('\n'));
+                for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
                 if (config.push && !config.pushByDigest && meta.tags.length === 0)
                     throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
                 return meta;
@@ -19415,6 +20218,16 @@ function writeRunOutputs(deps, result, built) {
         pushed: result.pushed
     }));
 }
+/** Each task's outcome and duration, for the `stages` output. */
+function stageRows(graph) {
+    return [...graph.records.values()].map(r => ({
+        name: r.name,
+        status: r.status,
+        ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
+        ...(r.startMs !== undefined ? { startSeconds: r.startMs / 1000 } : {}),
+        ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
+    }));
+}
 /**
  * One build's run as a task graph (see tasks.ts): metadata, then the lint beside the build, the
  * scan of what was built and its gate, the layers' upload beside the scan, and the push once the
@@ -19447,6 +20260,7 @@ async function runPipeline(config, ctx, deps) {
             tasks: graph.records
         };
         writeRunOutputs(deps, run, built);
+        deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);
         const failure = graph.failures[0];
         if (config.summary)
@@ -19462,6 +20276,33 @@ async function runPipeline(config, ctx, deps) {
     finally {
         (0,infra_process/* removeTempDir */.CT)(work);
     }
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/metadata.ts
+
+
+
+
+/**
+ * Only the inputs the metadata depends on: the rest (push, logins, secrets) is left empty, so a
+ * laptop without a token or registry gets the same tags and labels as the run would.
+ */
+const metadataInputs = (raw) => name => METADATA_INPUTS.includes(name) ? raw(name) : name === 'push' ? 'false' : '';
+/**
+ * `oci-pipeline metadata`: the version, tags, labels and annotations the action would give for the
+ * run it is in, as JSON on stdout (the outputs too, for --dotenv). The base image's digest is
+ * only known when the Dockerfile pins it: resolving it would ask the registry.
+ */
+async function metadataCommand(d, now = new Date()) {
+    const config = buildConfig(metadataInputs(d.raw), d.ctx, d.env);
+    const meta = computeMetadata(config, d.ctx, await readFacts(config, d.env, now));
+    for (const w of meta.warnings)
+        d.reporter.warning(w);
+    for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+        d.reporter.setOutput(name, value);
+    const { version, tags, tagValues, labels, annotations } = meta;
+    d.stdout?.(JSON.stringify({ version, tags, 'tag-names': tagValues, labels, annotations }, null, 2) + '\n');
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
@@ -19773,6 +20614,7 @@ async function scanCommand(d) {
 
 
 
+
 /** The findings as `lint --format` prints them. */
 function formatLint(result, format) {
     switch (format) {
@@ -19824,7 +20666,7 @@ async function lint(d) {
         target: get('target') || undefined,
         buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
         providedLabels: [
-            ...parseKeyValues('labels', get('labels')).map(([k]) => k),
+            ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
             ...(team ? ['int.skao.image.team'] : [])
         ],
         reportDir: d.reportDir
@@ -19854,10 +20696,72 @@ async function runCommand(command, d) {
             return publishCommand(d);
         case 'scan':
             return scanCommand(d);
+        case 'metadata':
+            return metadataCommand(d);
     }
 }
 
+;// CONCATENATED MODULE: ./src/faces/github/context.ts
+const isTrue = (v) => /^(true|1|yes|on)$/i.test(v?.trim() ?? '');
+/** The repository as the payload describes it; what it lacks the action face may ask the API for. */
+function repoFromPayload(p, owner, name, server) {
+    const spdx = p?.license?.spdx_id;
+    return {
+        owner,
+        name,
+        url: p?.html_url ?? `${server}/${owner}/${name}`,
+        description: p?.description ?? undefined,
+        licenses: spdx && spdx !== 'NOASSERTION' ? spdx : undefined,
+        defaultBranch: p?.default_branch,
+        ...(p?.private !== undefined ? { private: p.private } : {})
+    };
+}
+/** When the commit was made: the push payload's entry for it (commits, else head_commit). */
+function commitDate(payload, sha) {
+    const entry = [...(payload.commits ?? []), payload.head_commit ?? {}].find(c => c.id === sha && c.timestamp);
+    const date = entry?.timestamp ? new Date(entry.timestamp) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+/**
+ * The run as a GitHub runner describes it (GITHUB_* and the event payload), with
+ * docker/metadata-action's readings: on `pull_request_target` the ref is the pull request's
+ * (`refs/pull/<n>/merge`, not the base branch's), DOCKER_METADATA_PR_HEAD_SHA=true takes the pull
+ * request's head commit, and a tag push's `base_ref` names its branch. Pure.
+ */
+function githubRunContext(env, payload, cwd) {
+    const [owner = '', name = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const event = env.GITHUB_EVENT_NAME || 'push';
+    const pr = payload.pull_request;
+    const isPrEvent = event === 'pull_request' || event === 'pull_request_target';
+    let ref = env.GITHUB_REF ?? '';
+    if (event === 'pull_request_target' && payload.number !== undefined)
+        ref = `refs/pull/${payload.number}/merge`;
+    let sha = env.GITHUB_SHA ?? '';
+    if (isTrue(env.DOCKER_METADATA_PR_HEAD_SHA) && isPrEvent && pr?.head?.sha)
+        sha = pr.head.sha;
+    const headRepo = pr?.head?.repo?.full_name;
+    const baseRepo = pr?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    const baseRef = ref.startsWith('refs/tags/')
+        ? payload.base_ref?.replace(/^refs\/heads\//, '') || undefined
+        : env.GITHUB_BASE_REF || pr?.base?.ref || undefined;
+    const date = commitDate(payload, sha);
+    return {
+        eventName: event,
+        ref,
+        sha,
+        ...(baseRef ? { baseRef } : {}),
+        ...(date ? { commitDate: date } : {}),
+        actor: env.GITHUB_ACTOR ?? '',
+        repo: repoFromPayload(payload.repository, owner, name, server),
+        isForkPullRequest: !!pr && !!headRepo && !!baseRepo && headRepo !== baseRepo,
+        runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        workspace: env.GITHUB_WORKSPACE || cwd
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/faces/cli/context.ts
+
 
 /**
  * owner/name/url of a git remote: https://host/group/sub/project(.git), git@host:group/project.git,
@@ -19895,38 +20799,30 @@ function repoFromRemote(remote) {
     const owner = parts.join('/');
     return { owner, name, url: `https://${host}/${owner}/${name}` };
 }
-/** The run as a GitHub runner's variables describe it, when the CLI runs in a workflow step. */
-function githubEnvContext(env, cwd, payload = {}) {
-    const [owner = '', name = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    const head = payload.pull_request?.head?.repo?.full_name;
-    const base = payload.pull_request?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
-    return {
-        eventName: env.GITHUB_EVENT_NAME || 'push',
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        baseRef: env.GITHUB_BASE_REF || undefined,
-        actor: env.GITHUB_ACTOR ?? '',
-        repo: {
-            owner,
-            name,
-            url: payload.repository?.html_url ?? `${server}/${owner}/${name}`,
-            description: payload.repository?.description ?? undefined,
-            defaultBranch: payload.repository?.default_branch
-        },
-        isForkPullRequest: !!head && !!base && head !== base,
-        runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-        workspace: env.GITHUB_WORKSPACE || cwd
-    };
+/** The ref git says HEAD is at: its branch, else a tag at HEAD, else a pull request ref; '' when none. */
+function refFromGit(git) {
+    if (git.branch)
+        return `refs/heads/${git.branch}`;
+    if (git.tag)
+        return `refs/tags/${git.tag}`;
+    return git.pullRef ? `refs/${git.pullRef}` : '';
+}
+/**
+ * docker/metadata-action's `context: git` (our `metadata-context: git`): the ref and commit from the
+ * checkout rather than the event, the rest from the workflow. The commit date is then git's too.
+ */
+function contextFromGit(ctx, git) {
+    const fromGit = { ...ctx, ref: refFromGit(git) || ctx.ref, sha: git.sha ?? ctx.sha };
+    delete fromGit.commitDate;
+    return fromGit;
 }
 /** A run on a laptop: all from git. A tag at a detached HEAD is a tag build; else the branch. */
 function laptopContext(git, env, cwd) {
     const remote = git.remoteUrl ? repoFromRemote(git.remoteUrl) : undefined;
     const dirName = (git.topLevel ?? cwd).split('/').filter(Boolean).pop() ?? '';
-    const ref = git.branch ? `refs/heads/${git.branch}` : git.tag ? `refs/tags/${git.tag}` : '';
     return {
         eventName: 'push',
-        ref,
+        ref: refFromGit(git),
         sha: git.sha ?? '',
         actor: git.userName || env.USER || '',
         repo: remote ?? { owner: '', name: dirName, url: '' },
@@ -19941,7 +20837,7 @@ function detectContext(env, facts) {
     const ctx = platform === 'gitlab'
         ? gitlabContext(env, facts.cwd)
         : platform === 'github'
-            ? githubEnvContext(env, facts.cwd, facts.payload)
+            ? githubRunContext(env, facts.payload ?? {}, facts.cwd)
             : laptopContext(facts.git, env, facts.cwd);
     return facts.workspace ? { ...ctx, workspace: facts.workspace } : ctx;
 }
@@ -19956,15 +20852,17 @@ async function git(args, cwd) {
 }
 /** Asks git about the checkout in `cwd`; whatever git cannot tell stays undefined. */
 async function readGitFacts(cwd) {
-    const [sha, branch, tag, remoteUrl, topLevel, userName] = await Promise.all([
+    const [sha, branch, tag, remoteUrl, topLevel, userName, decorations] = await Promise.all([
         git(['rev-parse', 'HEAD'], cwd),
         git(['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd),
         git(['describe', '--tags', '--exact-match', 'HEAD'], cwd),
         git(['remote', 'get-url', 'origin'], cwd),
         git(['rev-parse', '--show-toplevel'], cwd),
-        git(['config', 'user.name'], cwd)
+        git(['config', 'user.name'], cwd),
+        git(['show', '-s', '--format=%D', 'HEAD'], cwd)
     ]);
-    return { sha, branch, tag, remoteUrl, topLevel, userName };
+    const pullRef = decorations?.match(/(?:^|[\s,/])(pull\/\d+\/(?:merge|head))(?:,|$)/)?.[1];
+    return { sha, branch, tag, remoteUrl, topLevel, userName, ...(pullRef ? { pullRef } : {}) };
 }
 /** The GitHub event payload, when the CLI runs in a workflow step. */
 function readGitHubPayload(path) {
@@ -19984,13 +20882,15 @@ function readGitHubPayload(path) {
  * variables. GitLab's dotenv holds no multi-line values, so lists are comma-joined. Pure.
  */
 function dotenvVariables(outputs) {
-    const tags = (outputs.get('tags') ?? '').split('\n').filter(Boolean);
+    // Split on any separator `sep-tags` may have set: no tag holds white space, "," or ";".
+    const tags = (outputs.get('tags') ?? '').split(/[\s,;]+/).filter(Boolean);
     const digest = outputs.get('digest') ?? '';
     const first = tags[0];
     const vars = {
         OCI_IMAGE_REF: first ? (digest ? `${first}@${digest}` : first) : (outputs.get('image') ?? ''),
         OCI_IMAGE_DIGEST: digest,
-        OCI_IMAGE_VERSION: outputs.get('version') ?? '',
+        // SKAO's meaning: the release version (`.release`, the git tag), else the first tag.
+        OCI_IMAGE_VERSION: outputs.get('project-version') || (outputs.get('version') ?? ''),
         OCI_IMAGE_ID: outputs.get('imageid') ?? '',
         OCI_IMAGE_TAGS: tags.join(','),
         OCI_IMAGE_PUBLISHED: outputs.get('published') ?? ''
@@ -20103,6 +21003,7 @@ class CliReporter {
 
 
 
+
 const SECRET_INPUTS = ['password', 'github-token', 'release-password'];
 /** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
 function reportDirOf(given, workspace, env) {
@@ -20147,7 +21048,7 @@ async function cli(argv, env, io) {
         throw e;
     }
     if (parsed.version) {
-        io.stdout(`${VERSION}\n`);
+        io.stdout(`${args_VERSION}\n`);
         return 0;
     }
     if (parsed.help || !parsed.command) {
@@ -20158,14 +21059,18 @@ async function cli(argv, env, io) {
     const platform = context_platformOf(env);
     const read = optionReader(parsed.values, env);
     const workspaceOption = read('workspace');
+    const git = platform === 'local' ? await readGitFacts(io.cwd) : {};
     const found = detectContext(env, {
-        git: platform === 'local' ? await readGitFacts(io.cwd) : {},
+        git,
         cwd: io.cwd,
         payload: platform === 'github' ? readGitHubPayload(env.GITHUB_EVENT_PATH) : undefined,
         workspace: workspaceOption ? (0,external_node_path_.resolve)(io.cwd, workspaceOption) : undefined
     });
     // gitlab-ci-local's shell executor names a CI_PROJECT_DIR that exists only in its containers.
-    const ctx = (0,external_node_fs_.existsSync)(found.workspace) ? found : { ...found, workspace: io.cwd };
+    let ctx = (0,external_node_fs_.existsSync)(found.workspace) ? found : { ...found, workspace: io.cwd };
+    // metadata-context: git takes the ref and commit from the checkout (a bad value fails in the config).
+    if (read('metadata-context').trim() === 'git' && platform !== 'local')
+        ctx = contextFromGit(ctx, await readGitFacts(ctx.workspace));
     const layer = gitlabInputs(env, p => (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(ctx.workspace, p)));
     const raw = withGitLabInputs(read, layer);
     const reporter = new CliReporter({
@@ -20176,11 +21081,8 @@ async function cli(argv, env, io) {
     for (const name of SECRET_INPUTS)
         if (raw(name))
             reporter.setSecret(raw(name));
-    for (const line of raw('secrets').split(/\r?\n/)) {
-        const eq = line.indexOf('=');
-        if (eq > 0 && line.slice(eq + 1).trim())
-            reporter.setSecret(line.slice(eq + 1).trim());
-    }
+    for (const value of secretValues(raw('secrets')))
+        reporter.setSecret(value);
     reporter.info(`oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`);
     for (const word of layer.ignoredArgs)
         reporter.warning(`OCI_BUILD_ADDITIONAL_ARGS: "${word}" is not a --build-arg and is ignored`);
@@ -20219,7 +21121,7 @@ async function cli(argv, env, io) {
     const summaryFile = read('summary-file');
     if (summaryFile && reporter.markdown.length)
         write(summaryFile, reporter.summaryText());
-    if (read('json') === 'true')
+    if (read('json') === 'true' && command !== 'metadata')
         io.stdout(reporter.mask(JSON.stringify(Object.fromEntries(reporter.outputs))) + '\n');
     return code;
 }
@@ -20232,7 +21134,7 @@ async function cli(argv, env, io) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(839);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9501);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1643);
 
 
 process.once('SIGTERM', () => {
