@@ -75,6 +75,7 @@ export function prepareScan(
     const db = ensureDb(trivy, config.scan.cacheDir, {
       reporter: log,
       env,
+      maxAgeSeconds: config.scan.dbMaxAgeSeconds,
       ...(deps.dbCache ? { cache: deps.dbCache } : {})
     })
     db.catch(() => undefined) // the scan awaits it
@@ -178,7 +179,7 @@ export async function scanBuilt(
     checkScannedIsBuilt(scan.scans, built)
     if (scan.gate.failed)
       throw new StepError(
-        `scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`
+        `scan: ${scan.gate.failing.length ? `vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length})` : scan.gate.reasons[0]}, so nothing was pushed`
       )
   } catch (e) {
     // Nothing is pushed; the reports still say why.

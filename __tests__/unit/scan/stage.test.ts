@@ -67,9 +67,10 @@ describe('runScanStage with a stand-in Trivy', () => {
     mkdirSync(join(work, 'cache', 'db'), { recursive: true })
     writeFileSync(join(work, 'cache', 'db', 'trivy.db'), 'bolt')
     const nextUpdate = new Date(Date.now() + 3600_000).toISOString()
+    const updatedAt = new Date(Date.now() - 20 * 3600_000).toISOString()
     writeFileSync(
       join(work, 'cache', 'db', 'metadata.json'),
-      JSON.stringify({ Version: 2, NextUpdate: nextUpdate })
+      JSON.stringify({ Version: 2, NextUpdate: nextUpdate, UpdatedAt: updatedAt })
     )
   })
   afterEach(() => rmSync(work, { recursive: true, force: true }))
@@ -152,7 +153,9 @@ describe('runScanStage with a stand-in Trivy', () => {
     ])
     expect(reads(calls).map(a => a[2])).toEqual(['json', 'table', 'sarif', 'cyclonedx', 'spdx-json'])
     for (const a of reads(calls)) {
-      expect(a).toEqual(expect.arrayContaining(['--security-checks', 'vuln', '--vuln-type', '--input']))
+      expect(a).toEqual(
+        expect.arrayContaining(['--security-checks', 'vuln,secret', '--vuln-type', '--input'])
+      )
       expect(a).not.toContain('--scanners')
     }
     expect(reporter.said('warning')).toContain(

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parseScanOptions } from '../../../src/stages/scan/options.js'
 import {
   capabilitiesForVersion,
@@ -5,7 +8,6 @@ import {
   classifyDbFailure,
   dbCacheKeys,
   dbDownloadArgs,
-  dbIsFresh,
   dbRepositoryGroups,
   DEFAULT_DB_REPOSITORIES,
   parseTrivyVersion,
@@ -24,7 +26,8 @@ const OLD: Caps = {
   dbRepositoryTagged: false,
   skipVersionCheck: false,
   imageSrc: false,
-  convert: false
+  convert: false,
+  showSuppressed: false
 }
 const NEW: Caps = {
   scanners: true,
@@ -35,7 +38,8 @@ const NEW: Caps = {
   dbRepositoryTagged: true,
   skipVersionCheck: false,
   imageSrc: true,
-  convert: true
+  convert: true,
+  showSuppressed: true
 }
 const V0_45: Caps = { ...OLD, scanners: true, imageSrc: true, convert: true }
 const V0_52: Caps = { ...V0_45, misconfigScanner: true, skipCheckUpdate: true, dbRepositoryTagged: true }
@@ -169,6 +173,63 @@ describe('scanArgs', () => {
   })
 })
 
+describe('scanArgs: the scan flags of trivy-action', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'scan-args-'))
+  writeFileSync(join(ws, 'trivy.yaml'), 'severity: [LOW]\n')
+  writeFileSync(join(ws, 'policy.rego'), 'package trivy\n')
+  const values: Record<string, string> = {
+    'trivy-cache-dir': '/c',
+    'trivy-config': 'trivy.yaml',
+    'skip-dirs': '/usr/share/doc,/opt/x',
+    'skip-files': '/a.pem',
+    'ignore-policy': 'policy.rego'
+  }
+  const options = parseScanOptions(name => values[name] ?? '', ws, {})
+  const input = {
+    source: { local: 'app:1' },
+    output: '/o/trivy.json',
+    cacheDir: '/c',
+    ignoreFile: '/w/.trivyignore'
+  }
+
+  it('passes each as Trivy names it, with absolute paths, and asks for what ignore files hid', () => {
+    const a = scanArgs(options, { version: '0.69.3', ...NEW }, input)
+    const after = (flag: string): string | undefined =>
+      a.includes(flag) ? a[a.indexOf(flag) + 1] : undefined
+    expect({
+      config: after('--config'),
+      skipDirs: after('--skip-dirs'),
+      skipFiles: after('--skip-files'),
+      policy: after('--ignore-policy'),
+      ignorefile: after('--ignorefile'),
+      scanners: after('--scanners'),
+      suppressed: a.includes('--show-suppressed')
+    }).toEqual({
+      config: join(ws, 'trivy.yaml'),
+      skipDirs: '/usr/share/doc,/opt/x',
+      skipFiles: '/a.pem',
+      policy: join(ws, 'policy.rego'),
+      ignorefile: '/w/.trivyignore',
+      scanners: 'vuln,secret',
+      suppressed: true
+    })
+  })
+
+  it('asks a Trivy whose JSON cannot hold suppressed findings (before 0.55) for none, and no other report for them', () => {
+    expect(scanArgs(options, { version: '0.52.0', ...V0_52 }, input)).not.toContain('--show-suppressed')
+    expect(scanArgs(options, { version: '0.69.3', ...NEW }, { ...input, format: 'sarif' })).not.toContain(
+      '--show-suppressed'
+    )
+  })
+
+  it('passes no config file, skip or policy flag when none is given: Trivy reads no config on its own', () => {
+    const bare = parseScanOptions(name => (name === 'trivy-cache-dir' ? '/c' : ''), ws, {})
+    const a = scanArgs(bare, { version: '0.69.3', ...NEW }, { ...input, ignoreFile: undefined })
+    for (const flag of ['--config', '--skip-dirs', '--skip-files', '--ignore-policy', '--ignorefile'])
+      expect(a).not.toContain(flag)
+  })
+})
+
 describe('the DB download', () => {
   const mirrors = ['registry.example/trivy-db', 'ghcr.io/aquasecurity/trivy-db:2']
 
@@ -231,16 +292,6 @@ describe('the DB download', () => {
     ['something odd', 'unknown']
   ])('classifies %j as %s', (stderr, kind) => {
     expect(classifyDbFailure(stderr)).toBe(kind)
-  })
-
-  it('takes a DB as fresh until its NextUpdate, and only in schema 2', () => {
-    const now = new Date('2026-11-22T12:00:00Z')
-    const meta = (v: number, next: string) => JSON.stringify({ Version: v, NextUpdate: next })
-    expect(dbIsFresh(meta(2, '2026-11-22T18:00:00Z'), now)).toBe(true)
-    expect(dbIsFresh(meta(2, '2026-11-22T06:00:00Z'), now)).toBe(false)
-    expect(dbIsFresh(meta(1, '2026-11-23T00:00:00Z'), now)).toBe(false)
-    expect(dbIsFresh('not json', now)).toBe(false)
-    expect(dbIsFresh(undefined, now)).toBe(false)
   })
 
   it('caches the DB under a daily key and restores an older day by prefix', () => {

@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { forgetProbes, probe } from '../../../src/infra/tools/probe.js'
+import { forgetProbes, probe, probeCacheDir } from '../../../src/infra/tools/probe.js'
 
 // A stand-in tool that counts its starts in a file and answers with its own text.
 function tool(dir: string, answer: string): string {
@@ -24,24 +24,26 @@ describe('probe', () => {
   it('starts a binary once per question, in this process and in the next', async () => {
     const bin = tool(dir, 'v1')
     const [a, b] = await Promise.all([
-      probe(bin, ['--version'], process.env, cache),
-      probe(bin, ['--version'], process.env, cache)
+      probe(bin, ['--version'], process.env, { cacheDir: cache }),
+      probe(bin, ['--version'], process.env, { cacheDir: cache })
     ])
     expect(a.stdout).toBe('v1 --version\n')
     expect(b).toEqual(a)
-    await probe(bin, ['image', '--help'], process.env, cache)
+    await probe(bin, ['image', '--help'], process.env, { cacheDir: cache })
     expect(starts(dir)).toBe(2)
     forgetProbes() // a later run: the answers come from disk
-    expect((await probe(bin, ['--version'], process.env, cache)).stdout).toBe('v1 --version\n')
+    expect((await probe(bin, ['--version'], process.env, { cacheDir: cache })).stdout).toBe('v1 --version\n')
     expect(starts(dir)).toBe(2)
   })
 
   it('asks again when the binary is replaced by another build', async () => {
     const bin = tool(dir, 'v1')
-    await probe(bin, ['--version'], process.env, cache)
+    await probe(bin, ['--version'], process.env, { cacheDir: cache })
     forgetProbes()
     tool(dir, 'version-two') // other size, other mtime
-    expect((await probe(bin, ['--version'], process.env, cache)).stdout).toBe('version-two --version\n')
+    expect((await probe(bin, ['--version'], process.env, { cacheDir: cache })).stdout).toBe(
+      'version-two --version\n'
+    )
     expect(starts(dir)).toBe(2)
   })
 
@@ -49,10 +51,32 @@ describe('probe', () => {
     const path = join(dir, 'failing')
     writeFileSync(path, '#!/bin/sh\necho nope >&2\nexit 3\n')
     chmodSync(path, 0o755)
-    expect(await probe(path, ['--version'], process.env, cache)).toEqual({
+    expect(await probe(path, ['--version'], process.env, { cacheDir: cache })).toEqual({
       code: 3,
       stdout: '',
       stderr: 'nope\n'
     })
+  })
+
+  it('keeps nothing in a folder others can write to, and asks the binary instead', async () => {
+    const bin = tool(dir, 'v1')
+    const shared = join(dir, 'shared')
+    mkdirSync(shared, { mode: 0o777 })
+    chmodSync(shared, 0o777)
+    await probe(bin, ['--version'], process.env, { cacheDir: shared })
+    expect(readdirSync(shared)).toEqual([])
+    forgetProbes()
+    await probe(bin, ['--version'], process.env, { cacheDir: shared })
+    expect(starts(dir)).toBe(2)
+  })
+})
+
+describe('probeCacheDir', () => {
+  it.each([
+    [{ RUNNER_TEMP: '/runner/_temp', HOME: '/home/u' }, '/runner/_temp/oci-pipeline-probes'],
+    [{ XDG_CACHE_HOME: '/x/cache', HOME: '/home/u' }, '/x/cache/oci-pipeline/probes'],
+    [{ HOME: '/home/u' }, '/home/u/.cache/oci-pipeline/probes']
+  ])('is never a shared, predictable /tmp path: %j → %s', (env, dir) => {
+    expect(probeCacheDir(env)).toBe(dir)
   })
 })

@@ -8,7 +8,10 @@ import { uploadSarif } from './sarif.js'
 import { installTool } from './tools.js'
 import { GitHubTrivyDbCache } from './trivy-cache.js'
 import { runPipeline, type ToolName } from '../../pipeline/pipeline.js'
-import { killChildren } from '../../infra/process.js'
+import { runDockerConfig } from '../../infra/docker-config.js'
+import { makeTempDir, removeTempDir } from '../../infra/process.js'
+import { onInterrupt } from '../../infra/signals.js'
+import { refuseTrackedCache } from '../../infra/tracked.js'
 
 /** Rule pages live in this action's own repository, at the ref the workflow uses. */
 function docsBase(): string | undefined {
@@ -21,24 +24,25 @@ function docsBase(): string | undefined {
 /** The GitHub face: inputs and context from the runner, then the shared pipeline. */
 export async function main(): Promise<void> {
   const reporter = new GitHubReporter()
-  const onTerm = (): void => {
-    killChildren()
-    core.setFailed('interrupted (SIGTERM): child processes ended')
-    void reporter.flush().finally(() => process.exit(143))
-  }
-  process.once('SIGTERM', onTerm)
+  // The runner sends SIGINT on a cancel or a timeout, SIGTERM 7.5 s later.
+  const stopHandling = onInterrupt(signal => {
+    core.setFailed(`interrupted (${signal}): child processes ended`)
+    return reporter.flush()
+  })
+  let dockerConfig: string | undefined
   try {
-    for (const secret of ['password', 'github-token']) {
-      const value = core.getInput(secret)
-      if (value) core.setSecret(value)
-    }
+    for (const secret of ['password', 'github-token']) reporter.setSecret(core.getInput(secret))
     for (const line of core.getInput('secrets').split(/\r?\n/)) {
       const value = line.slice(line.indexOf('=') + 1).trim()
-      if (line.includes('=') && value) core.setSecret(value)
+      if (line.includes('=')) reporter.setSecret(value)
     }
     const token = core.getInput('github-token')
     const ctx = await githubContext(token, m => core.debug(m))
     const config = buildConfig(name => core.getInput(name), ctx)
+    if (config.scan.enabled) await refuseTrackedCache(config.scan.cacheDir, ctx.workspace)
+    // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
+    const docker = runDockerConfig(process.env, makeTempDir)
+    dockerConfig = docker.dir
     const tools = (name: ToolName): Promise<string> =>
       installTool(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
         path: core.getInput(`${name}-path`) || undefined
@@ -47,6 +51,7 @@ export async function main(): Promise<void> {
     const artifactService = !!process.env.ACTIONS_RUNTIME_TOKEN && !!process.env.ACTIONS_RESULTS_URL
     await runPipeline(config, ctx, {
       reporter,
+      env: docker.env,
       tools,
       docsBase: docsBase(),
       uploadSarif: (path, category) => uploadSarif(path, category, token, ctx, reporter),
@@ -56,7 +61,8 @@ export async function main(): Promise<void> {
   } catch (e) {
     core.setFailed(errorMessage(e))
   } finally {
-    process.removeListener('SIGTERM', onTerm)
+    stopHandling()
+    if (dockerConfig) removeTempDir(dockerConfig)
     await reporter.flush().catch(e => core.warning(`job summary: ${errorMessage(e)}`))
   }
 }

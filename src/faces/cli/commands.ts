@@ -14,6 +14,7 @@ import { LINT_FORMATS, type Command } from './args.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
+import { refuseTrackedCache } from '../../infra/tracked.js'
 
 export { publishVersion } from './publish.js'
 export { onPath } from './tools.js'
@@ -67,6 +68,8 @@ const withoutLint =
 
 async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
   const config = buildConfig(raw, d.ctx, d.env)
+  if (config.scan.enabled && !config.mergeDigests.length)
+    await refuseTrackedCache(config.scan.cacheDir, d.ctx.workspace)
   const deps: PipelineDeps = {
     reporter: d.reporter,
     env: d.env,

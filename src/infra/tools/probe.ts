@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { lstatSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { run, type RunResult } from '../process.js'
 
@@ -18,6 +18,28 @@ function identity(binary: string): string | undefined {
 }
 
 /**
+ * Where the answers are kept between runs: the runner's temporary folder (one job) where there is
+ * one, else the user's cache folder; never a shared, predictable path such as /tmp/…, where another
+ * user could plant the answers first.
+ */
+export function probeCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.RUNNER_TEMP) return join(env.RUNNER_TEMP, 'oci-pipeline-probes')
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'oci-pipeline', 'probes')
+}
+
+/** The folder, made private (0700) if new; undefined when it is not ours alone (then nothing is kept). */
+function privateDir(dir: string): string | undefined {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    const s = lstatSync(dir)
+    const mine = !process.getuid || s.uid === process.getuid()
+    return s.isDirectory() && mine && (s.mode & 0o077) === 0 ? dir : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
  * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
  * binary: remembered for the process, and on disk for later runs on the same machine. Each start of
  * a large static binary (Trivy: tens of MB, sometimes packed) costs seconds; probing its flags took
@@ -27,13 +49,14 @@ export async function probe(
   binary: string,
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
-  cacheDir = join(tmpdir(), 'oci-pipeline-probes')
+  opts: { cacheDir?: string; cwd?: string } = {}
 ): Promise<RunResult> {
   const id = identity(binary)
   const key = `${id ?? binary}\0${args.join('\0')}`
   const known = memo.get(key)
   if (known) return known
-  const file = id ? join(cacheDir, `${createHash('sha256').update(key).digest('hex')}.json`) : undefined
+  const dir = id ? privateDir(opts.cacheDir ?? probeCacheDir(env)) : undefined
+  const file = dir ? join(dir, `${createHash('sha256').update(key).digest('hex')}.json`) : undefined
   const answer = (async (): Promise<RunResult> => {
     if (file)
       try {
@@ -41,13 +64,16 @@ export async function probe(
       } catch {
         // not asked before on this machine
       }
-    const result = await run(binary, args, { env, allowFailure: true })
+    const result = await run(binary, args, {
+      env,
+      allowFailure: true,
+      ...(opts.cwd ? { cwd: opts.cwd } : {})
+    })
     if (file)
       try {
-        mkdirSync(cacheDir, { recursive: true })
-        writeFileSync(file, JSON.stringify(result))
+        writeFileSync(file, JSON.stringify(result), { mode: 0o600 })
       } catch {
-        // a read-only temp dir only costs the next run a start
+        // a read-only folder only costs the next run a start
       }
     return result
   })()

@@ -4,6 +4,7 @@ import { StepError } from '../../errors.js'
 import type { Finding, Level } from '../../findings.js'
 import { shortRunEnv } from '../../infra/tools/go-env.js'
 import { probe } from '../../infra/tools/probe.js'
+import { trivyCwd, trivySandbox } from '../../infra/tools/trivy-sandbox.js'
 import { parseTrivyVersion } from '../../infra/tools/trivy-version.js'
 import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
 
@@ -118,7 +119,7 @@ export interface TrivyConfigRun {
 export async function runTrivyConfig(
   opts: TrivyConfigRun
 ): Promise<{ findings: Finding[]; version?: string }> {
-  const versionOut = await probe(opts.binary, ['--version'], opts.env)
+  const versionOut = await probe(opts.binary, ['--version'], opts.env, { cwd: trivyCwd() })
   if (versionOut.code !== 0)
     throw new StepError(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr)
   const version = parseTrivyVersion(versionOut.stdout)
@@ -127,7 +128,9 @@ export async function runTrivyConfig(
     version !== 'dev'
       ? configFlagsForVersion(version)
       : parseConfigHelp(
-          await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr)
+          await probe(opts.binary, ['config', '--help'], opts.env, { cwd: trivyCwd() }).then(
+            h => h.stdout + h.stderr
+          )
         )
   if (!flags.skipUpdate)
     throw new StepError(
@@ -137,9 +140,12 @@ export async function runTrivyConfig(
   // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
   const cacheDir = opts.cacheDir ?? makeTempDir('oci-pipeline-trivy-config-')
   try {
-    const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
-      env: shortRunEnv(opts.env ?? process.env)
-    })
+    // In an empty folder of its own: no trivy.yaml or .trivyignore of the repository is read.
+    const result = await run(
+      opts.binary,
+      trivyConfigArgs(opts.path, flags, cacheDir),
+      trivySandbox(shortRunEnv(opts.env ?? process.env))
+    )
     return { findings: parseTrivyConfigJson(result.stdout, opts.file), version }
   } finally {
     if (!opts.cacheDir) removeTempDir(cacheDir)

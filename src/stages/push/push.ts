@@ -5,7 +5,12 @@ import { run, tail } from '../../infra/process.js'
 import { repositoriesOf } from '../build/argv.js'
 import { pushTag, readManifest } from '../../infra/registry/docker-cli.js'
 
-/** Pushes every tag of a loaded image, then proves the registry holds the image that was built. */
+/**
+ * Pushes every tag of a loaded image, then proves the registry holds the image that was built.
+ * On a daemon other jobs share, a name may have been moved to another image since the scan: each
+ * is pointed again at the scanned image, by its ID (its config digest, which names the content),
+ * just before its push, and the registry is read back after it.
+ */
 export async function pushLoaded(
   tags: readonly string[],
   imageId: string,
@@ -14,6 +19,8 @@ export async function pushLoaded(
 ): Promise<string> {
   let first: string | undefined
   for (const tag of tags) {
+    const retag = await run('docker', ['tag', imageId, tag], { env, allowFailure: true })
+    if (retag.code !== 0) throw new StepError(`cannot point ${tag} at ${imageId}`, tail(retag.stderr, 5))
     await pushTag(tag, r, env)
     const m = await readManifest(tag, env)
     if (m.configDigest !== imageId)

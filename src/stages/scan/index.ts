@@ -19,6 +19,7 @@ import {
 import type { ScanOptions } from './options.js'
 import { countsJson, summaryMarkdown } from './reports.js'
 import { Trivy, type DbDownloadPolicy, type Runner } from './trivy.js'
+import { droppedTrivyVariables } from '../../infra/child-env.js'
 
 export { parseScanOptions, type ScanOptions } from './options.js'
 export { evaluateGate, type GateVerdict } from './gate.js'
@@ -104,6 +105,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   const { options, reporter } = input
   if (input.targets.length === 0) throw new Error('runScanStage needs at least one image to scan')
   const env = input.env ?? process.env
+  for (const dropped of droppedTrivyVariables(env)) reporter.warning(dropped)
   const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env))
   if (input.db) {
     const failed = await input.db.ready.then(
@@ -117,6 +119,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
       ensureDb(trivy, options.cacheDir, {
         reporter,
         env,
+        maxAgeSeconds: options.dbMaxAgeSeconds,
         ...(input.dbCache ? { cache: input.dbCache } : {}),
         ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
       })
@@ -136,6 +139,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
 
   let delta: ScanDelta | undefined
   const baseline = options.compareTo || input.compareTo
+  let baselineRead = true
   if (baseline) {
     const before: Vulnerability[] = []
     let complete = true
@@ -153,14 +157,20 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
         scans.flatMap(s => s.vulnerabilities),
         baseline
       )
+    baselineRead = complete
   }
 
   const gate = evaluateGate(scans, options.failOnSeverity, {
     failOnNew: options.failOnNew,
     ...(delta ? { delta } : {})
   })
+  // fail-on-new cannot tell what is new without the image it compares with: it fails closed.
+  if (options.failOnNew && !baselineRead) {
+    gate.failed = true
+    gate.reasons.push(`fail-on-new: ${baseline} could not be scanned, so what is new cannot be told`)
+  }
   for (const reason of gate.reasons) reporter.error(reason)
-  reporter.summary(summaryMarkdown(scans, gate, delta))
+  reporter.summary(summaryMarkdown(scans, gate, delta, options.workspace))
 
   const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p): p is string => !!p)
   reporter.setOutput('sbom-path', sboms.join('\n'))

@@ -4,6 +4,7 @@ import { namedPipe, run, type RunOptions, type RunResult } from '../../infra/pro
 import type { Reporter } from '../../reporter.js'
 import { shortRunEnv } from '../../infra/tools/go-env.js'
 import { probe } from '../../infra/tools/probe.js'
+import { trivyCwd, trivySandbox } from '../../infra/tools/trivy-sandbox.js'
 import {
   capabilitiesForVersion,
   capabilitiesFromHelp,
@@ -47,7 +48,9 @@ export class Trivy {
   ): Promise<Trivy> {
     // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
     const ask = (args: string[]): Promise<RunResult> =>
-      runner === run ? probe(path, args, env) : runner(path, args, { env, allowFailure: true })
+      runner === run
+        ? probe(path, args, env, { cwd: trivyCwd() })
+        : runner(path, args, { ...trivySandbox(env), allowFailure: true })
     const out = await ask(['--version'])
     if (out.code !== 0) throw new StepError(`${path} --version exited with code ${out.code}`, out.stderr)
     const version = parseTrivyVersion(out.stdout + out.stderr)
@@ -77,11 +80,11 @@ export class Trivy {
     extraEnv: NodeJS.ProcessEnv,
     opts: Pick<RunOptions, 'onLine' | 'signal' | 'nice'>
   ): Promise<RunResult> {
-    return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } })
+    return this.runner(this.path, args, { ...opts, ...trivySandbox({ ...this.env, ...extraEnv }) })
   }
 
   convert(json: string, format: ConvertFormat, output: string): Promise<RunResult> {
-    return this.runner(this.path, convertArgs(json, format, output), { env: shortRunEnv(this.env) })
+    return this.runner(this.path, convertArgs(json, format, output), trivySandbox(shortRunEnv(this.env)))
   }
 
   /**
@@ -91,7 +94,7 @@ export class Trivy {
   convertLater(json: Promise<Buffer>, format: ConvertFormat, nice?: number) {
     const pipe = namedPipe(this.env)
     return this.runner(this.path, convertArgs(pipe.path, format), {
-      env: shortRunEnv(this.env),
+      ...trivySandbox(shortRunEnv(this.env)),
       feed: { pipe: pipe.path, data: json },
       ...(nice ? { nice } : {})
     }).finally(pipe.remove)
@@ -111,7 +114,7 @@ export class Trivy {
     for (const group of dbRepositoryGroups(repositories, this.caps)) {
       for (let attempt = 1; attempt <= policy.attempts; attempt++) {
         const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
-          env: this.env,
+          ...trivySandbox(this.env),
           allowFailure: true
         })
         if (result.code === 0) return group
