@@ -8,6 +8,14 @@ export type Interrupt = keyof typeof INTERRUPTS
 export const CHILDREN_GRACE_MS = 4000
 const REPORT_MS = 2000
 
+let received: Interrupt | undefined
+
+/**
+ * The signal the run was interrupted by, if any. What fails after it (a build whose process was
+ * ended) is its consequence, not news: the faces say only that the run was interrupted.
+ */
+export const interruptedBy = (): Interrupt | undefined => received
+
 const within = (ms: number, work: Promise<unknown>): Promise<unknown> =>
   Promise.race([work.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms).unref())])
 
@@ -25,6 +33,7 @@ export function onInterrupt(
   const handler = (signal: Interrupt): void => {
     if (handling) return
     handling = true
+    received = signal
     removeTempDirs()
     void (async () => {
       await endChildren(CHILDREN_GRACE_MS)

@@ -10,7 +10,7 @@ import { GitHubTrivyDbCache } from './trivy-cache.js'
 import { runPipeline, type ToolName } from '../../pipeline/pipeline.js'
 import { runDockerConfig } from '../../infra/docker-config.js'
 import { makeTempDir, removeTempDir } from '../../infra/process.js'
-import { onInterrupt } from '../../infra/signals.js'
+import { interruptedBy, onInterrupt } from '../../infra/signals.js'
 import { refuseTrackedCache } from '../../infra/tracked.js'
 
 /** Rule pages live in this action's own repository, at the ref the workflow uses. */
@@ -59,7 +59,7 @@ export async function main(): Promise<void> {
       ...(artifactService ? { artifacts: new GitHubArtifactUploader() } : {})
     })
   } catch (e) {
-    core.setFailed(errorMessage(e))
+    if (!interruptedBy()) core.setFailed(errorMessage(e))
   } finally {
     stopHandling()
     if (dockerConfig) removeTempDir(dockerConfig)

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import type { Location, Reporter } from '../../reporter.js'
 import { oneLine, secretParts, stripControls } from '../../text.js'
+import { interruptedBy } from '../../infra/signals.js'
 
 const props = (w?: Location): core.AnnotationProperties | undefined =>
   w
@@ -32,14 +33,17 @@ export function logText(message: string, token = (): string => randomBytes(16).t
   return `::stop-commands::${stop}\n${text}\n::${stop}::`
 }
 
+/** Once the run is interrupted, what its ended children make fail is not reported: only the interruption is. */
+const live = (): boolean => interruptedBy() === undefined
+
 /** The Reporter on a GitHub runner: workflow commands, outputs, the step summary. */
 export class GitHubReporter implements Reporter {
   private readonly markdown: string[] = []
-  info = (m: string): void => core.info(logText(m))
-  debug = (m: string): void => core.debug(stripControls(m))
-  notice = (m: string, w?: Location): void => core.notice(stripControls(m), props(w))
-  warning = (m: string, w?: Location): void => core.warning(stripControls(m), props(w))
-  error = (m: string, w?: Location): void => core.error(stripControls(m), props(w))
+  info = (m: string): void => void (live() && core.info(logText(m)))
+  debug = (m: string): void => void (live() && core.debug(stripControls(m)))
+  notice = (m: string, w?: Location): void => void (live() && core.notice(stripControls(m), props(w)))
+  warning = (m: string, w?: Location): void => void (live() && core.warning(stripControls(m), props(w)))
+  error = (m: string, w?: Location): void => void (live() && core.error(stripControls(m), props(w)))
   group = <T>(name: string, fn: () => Promise<T>): Promise<T> => core.group(oneLine(name), fn)
   setOutput = (name: string, value: string): void => core.setOutput(name, value)
   /** Each line of a multi-line secret is masked on its own (the runner matches line by line). */

@@ -1,5 +1,6 @@
 import type { Location, Reporter } from '../../reporter.js'
 import { oneLine, secretParts, stripControls } from '../../text.js'
+import { interruptedBy } from '../../infra/signals.js'
 
 export interface CliReporterOptions {
   /** Where log lines go (stderr by default, so stdout stays free for --json). */
@@ -58,6 +59,8 @@ export class CliReporter implements Reporter {
 
   /** Control characters are taken out: a `\r` or an escape sequence in a tool's output would rewrite GitLab's log. */
   private line(text: string): void {
+    // After a signal, what fails is the consequence of the children being ended: not reported.
+    if (interruptedBy()) return
     this.opts.write(this.mask(stripControls(text)) + '\n')
   }
 
