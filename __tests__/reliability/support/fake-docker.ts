@@ -7,8 +7,9 @@ import { join } from 'node:path'
  * writes down every call: its pid, the DOCKER_CONFIG it was given, its arguments. `docker login`
  * stores the credentials where the real CLI would ($DOCKER_CONFIG/config.json, else
  * ~/.docker/config.json). `docker buildx build` copies its secret files aside (to show they existed),
- * writes the metadata and iid files a build leaves, or with FAKE_BUILD_HANGS set starts a child of
- * its own and waits on it, as a long build does.
+ * writes the metadata and iid files a build leaves (image ID sha256:0…01), or with FAKE_BUILD_HANGS
+ * set starts a child of its own and waits on it, as a long build does. `buildx imagetools inspect`
+ * answers a manifest of that image; `tag` and `push` only say they did.
  */
 export class FakeDocker {
   readonly dir = mkdtempSync(join(tmpdir(), 'fake-docker-'))
@@ -52,6 +53,9 @@ case "$1 $2" in
     printf '{"containerimage.config.digest":"%s"}' "$id" > "$meta"
     printf '%s' "$id" > "$iid"
     echo '#1 DONE' ;;
+  "buildx imagetools")
+    printf '{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"digest":"sha256:%064d"},"layers":[]}' 1 ;;
+  tag*|push*) echo "$*" ;;
   *) echo "fake docker: $*" >&2 ;;
 esac
 `

@@ -1,7 +1,7 @@
 import { accessSync, chmodSync, constants, copyFileSync, existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError, StepError } from '../../errors.js'
-import { makeTempDir } from '../../infra/process.js'
+import { makeTempDir, run } from '../../infra/process.js'
 import { verifySha256 } from '../../infra/tools/checksum.js'
 import { downloadFor, PINS, type Download, type ToolName, type ToolPin } from '../../infra/tools/pins.js'
 
@@ -36,8 +36,7 @@ async function fromVerifiedCopy(name: ToolName, file: string, download: Download
     chmodSync(copy, 0o700)
     return copy
   }
-  const tc = await import('@actions/tool-cache')
-  await tc.extractTar(copy, dir)
+  await run('tar', ['-xzf', copy, '-C', dir])
   rmSync(copy, { force: true })
   return join(dir, name)
 }

@@ -13,9 +13,8 @@ export function dotenvVariables(outputs: ReadonlyMap<string, string>): Record<st
     OCI_IMAGE_ID: outputs.get('imageid') ?? '',
     OCI_IMAGE_TAGS: tags.join(','),
     OCI_IMAGE_PUBLISHED: outputs.get('published') ?? '',
-    // The scan ran and the gate passed before this digest was pushed (a failed gate pushes nothing):
-    // what publish takes, and nothing else.
-    OCI_IMAGE_SCANNED_DIGEST: outputs.has('vulnerabilities') ? digest : ''
+    // The scan ran and its gate passed for this digest: what publish takes, and nothing else.
+    OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : ''
   }
   return Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== '' && !/[\r\n]/.test(v)))
 }

@@ -176,6 +176,8 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   reporter.setOutput('sbom-path', sboms.join('\n'))
   reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0]!.paths.sarif : input.outDir)
   reporter.setOutput('vulnerabilities', countsJson(scans))
+  // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
+  reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed')
 
   const reports = Promise.all(ctx.pending ?? []).then(() => uploadSboms(scans, input))
   if (input.deferReports)
