@@ -79,3 +79,14 @@ export function droppedTrivyVariables(env: NodeJS.ProcessEnv): string[] {
     .sort()
     .map(n => (INPUT_FOR[n] ? `${n} is ignored: set the "${INPUT_FOR[n]}" input instead` : `${n} is ignored`))
 }
+
+/**
+ * hadolint reads HADOLINT_IGNORE, HADOLINT_OVERRIDE_INFO (which demotes errors), … from the
+ * environment: a job's variables would change what the lint reports unseen. Its configuration is
+ * the `hadolint-config` input (else the checkout's `.hadolint.yaml`), and nothing else.
+ */
+export function hadolintEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out = childEnv(env)
+  for (const name of Object.keys(out)) if (name.startsWith('HADOLINT_')) delete out[name]
+  return out
+}

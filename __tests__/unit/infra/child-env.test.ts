@@ -1,4 +1,4 @@
-import { childEnv, droppedTrivyVariables, trivyEnv } from '../../../src/infra/child-env.js'
+import { childEnv, droppedTrivyVariables, hadolintEnv, trivyEnv } from '../../../src/infra/child-env.js'
 import { run } from '../../../src/infra/process.js'
 
 const JOB = {
@@ -73,5 +73,13 @@ describe("Trivy's environment", () => {
       'TRIVY_SEVERITY is ignored: set the "severity" input instead',
       'TRIVY_SKIP_DIRS is ignored: set the "skip-dirs" input instead'
     ])
+  })
+})
+
+describe("hadolint's environment", () => {
+  it('holds none of its HADOLINT_* settings (HADOLINT_OVERRIDE_INFO demotes errors, HADOLINT_IGNORE hides rules)', () => {
+    const env = hadolintEnv({ ...JOB, HADOLINT_IGNORE: 'DL3002', HADOLINT_OVERRIDE_INFO: 'DL3002,DL3006' })
+    expect(Object.keys(env).filter(n => n.startsWith('HADOLINT_') || n.startsWith('INPUT_'))).toEqual([])
+    expect(env.PATH).toBe(JOB.PATH)
   })
 })

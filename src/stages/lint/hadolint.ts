@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError, StepError } from '../../errors.js'
 import { LEVELS, type Finding, type Level } from '../../findings.js'
+import { hadolintEnv } from '../../infra/child-env.js'
 import { run, tail } from '../../infra/process.js'
 
 export interface HadolintRun {
@@ -84,6 +85,7 @@ export async function runHadolint(opts: HadolintRun): Promise<Finding[]> {
   const config = hadolintConfig(opts.config, opts.workspace)
   const result = await run(opts.binary, hadolintArgs({ path: opts.path, config, ignore: opts.ignore }), {
     cwd: opts.workspace,
+    env: hadolintEnv(process.env),
     allowFailure: true
   })
   if (result.code !== 0 && result.code !== 1)
