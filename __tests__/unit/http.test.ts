@@ -13,7 +13,8 @@ interface Seen {
 
 /** A local server answering with `handle`, recording every request it saw. */
 async function server(
-  handle: (req: Seen, res: ServerResponse) => void
+  handle: (req: Seen, res: ServerResponse) => void,
+  host = '127.0.0.1'
 ): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
   const seen: Seen[] = []
   const srv: Server = createServer((req, res) => {
@@ -30,18 +31,18 @@ async function server(
       handle(s, res)
     })
   })
-  await new Promise<void>(resolve => srv.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => srv.listen(0, host, resolve))
   const { port } = srv.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     seen,
     close: () => new Promise(resolve => srv.close(() => resolve()))
   }
 }
 
 const servers: Array<{ close: () => Promise<void> }> = []
-async function open(handle: Parameters<typeof server>[0]) {
-  const s = await server(handle)
+async function open(handle: Parameters<typeof server>[0], host?: string) {
+  const s = await server(handle, host)
   servers.push(s)
   return s
 }
@@ -216,8 +217,20 @@ describe('Session', () => {
     expect(token?.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`)
   })
 
+  it('gets its token from a realm on another port of its own loopback host (a test bed’s token service)', async () => {
+    const realm = await open((_, res) => res.writeHead(200).end('{"token":"local"}'))
+    const registry = await open((req, res) =>
+      req.headers.authorization
+        ? res.writeHead(200).end(req.headers.authorization)
+        : res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm.url}/token"` }).end()
+    )
+    const session = new Session(registry.url.replace('http://', ''), { username: 'u', password: 'p' })
+    expect((await session.fetch('app', 'pull', 'manifests/1')).text()).toBe('Bearer local')
+    expect(realm.seen[0]?.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`)
+  })
+
   it('never sends the credentials to a token realm on another host over plain HTTP', async () => {
-    const realm = await open((_, res) => res.writeHead(200).end('{"token":"stolen"}'))
+    const realm = await open((_, res) => res.writeHead(200).end('{"token":"stolen"}'), '127.0.0.2')
     const registry = await open((_, res) =>
       res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm.url}/token",service="reg"` }).end()
     )

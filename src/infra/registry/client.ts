@@ -20,9 +20,10 @@ export const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ')
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
+
 /** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host: string): string =>
-  /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https'
+const scheme = (host: string): string => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https')
 
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 export function storedCredentials(host: string, env: NodeJS.ProcessEnv): Credentials | undefined {
@@ -65,7 +66,10 @@ export class Session {
     } catch {
       throw new StepError(`${this.host} names a token realm that is not a URL: ${params.realm}`)
     }
-    if (url.origin !== this.origin && url.protocol !== 'https:' && basic)
+    // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
+    // another port of the machine, which Docker's loopback rule already reaches over HTTP).
+    const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname
+    if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
       throw new StepError(
         `${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`
       )
