@@ -47,14 +47,27 @@ export const CLI_ENTRY = join(ROOT, 'dist', 'cli', 'index.js')
  * keeps the two the same), so the tests run the code as it is, not as it was last bundled.
  */
 export function freshCliBundle(): string {
-  const out = mkdtempSync(join(tmpdir(), 'oci-cli-bundle-'))
+  return process.env.OCI_TEST_CLI_BUNDLE || freshBundle('src/faces/cli/index.ts')
+}
+
+/**
+ * The action bundled now from src/, as scripts/bundle.sh makes dist/ (lazy chunks beside it).
+ * OCI_TEST_ACTION_BUNDLE (and OCI_TEST_CLI_BUNDLE) name another bundle instead: an older build,
+ * to see a test fail on it.
+ */
+export function freshActionBundle(): string {
+  return process.env.OCI_TEST_ACTION_BUNDLE || freshBundle('src/faces/action/index.ts')
+}
+
+function freshBundle(entry: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'oci-bundle-'))
   execFileSync(
     'npx',
     [
       '--no-install',
       'ncc',
       'build',
-      'src/faces/cli/index.ts',
+      entry,
       '-o',
       out,
       '--license',

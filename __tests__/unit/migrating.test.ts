@@ -207,7 +207,7 @@ describe('docs/migrating.md: aquasecurity/trivy-action → oci-pipeline', () => 
       ignoreUnfixed: true,
       vulnTypes: ['os', 'library'],
       scanners: ['vuln', 'secret'],
-      trivyignores: ['.trivyignore'],
+      trivyignores: [join(ws, '.trivyignore')],
       timeoutSeconds: 600,
       trivyVersion: 'v0.69.3'
     })

@@ -33,7 +33,7 @@ const ACTION_ONLY = new Map([
   ['lint-rules', 'rarely needed'],
   ['lint-minimal-bases', 'rarely needed'],
   ['lint-data-size-limit', 'rarely needed'],
-  ['scanners', 'vuln by default'],
+  ['scanners', "Trivy's own default (vuln,secret)"],
   ['vuln-type', 'os,library by default'],
   ['scan-timeout', 'default'],
   ['sbom-retention-days', 'repository default'],
@@ -137,10 +137,18 @@ describe('the reusable workflow .github/workflows/oci-image.yml', () => {
     expect(download?.with.pattern.replace('*', '')).toBe(upload?.with.name.replace('${{ matrix.slug }}', ''))
   })
 
-  it('uses the action by the reference the README gives', () => {
+  it('uses the action the README names, pinned by commit SHA (scripts/release-pins.mjs moves it)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-    const ref = /uses: (\S+\/oci-pipeline@\S+)/.exec(readme)?.[1]
-    for (const job of ['build', 'build-sarif', 'merge']) expect(actionStep(job).uses).toBe(ref)
+    const name = /uses: (\S+\/oci-pipeline)@\S+/.exec(readme)?.[1]
+    for (const job of ['build', 'build-sarif', 'merge'])
+      expect(actionStep(job).uses).toMatch(new RegExp(`^${name}@[0-9a-f]{40}$`))
+  })
+
+  it('ends the merge job’s digest list with a random delimiter, never a fixed EOF', () => {
+    const run = (jobs.merge.steps as Json[]).find(s => s.id === 'digests')?.run as string
+    expect(run).not.toMatch(/\bEOF\b/)
+    expect(run).toMatch(/delimiter=.*\/dev\/urandom/)
+    expect(run).toContain('echo "list<<$delimiter"')
   })
 
   // The plan step's own script, run as the runner runs `shell: bash` (with jq and GITHUB_OUTPUT).

@@ -160,7 +160,7 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
     login: loginFor(get, images, push, ctx),
     summary: parseBool('summary', get('summary'), true),
     lint: parseLintOptions(get),
-    scan: parseScanOptions(get),
+    scan: parseScanOptions(get, workspace, env),
     sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
     reportDir: reportDir(get, workspace, env)
   }

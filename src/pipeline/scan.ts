@@ -27,6 +27,7 @@ export async function prepareTrivy(
   await ensureDb(trivy, config.scan.cacheDir, {
     reporter: r,
     env,
+    maxAgeSeconds: config.scan.dbMaxAgeSeconds,
     ...(deps.dbCache ? { cache: deps.dbCache } : {})
   })
   return { trivyPath, trivy }
@@ -88,6 +89,6 @@ export function checkGate(config: Config, built: BuildResult, scan: ScanStageRes
   checkScannedIsBuilt(scan.scans, built)
   if (scan.gate.failed)
     throw new StepError(
-      `scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`
+      `scan: ${scan.gate.failing.length ? `vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length})` : scan.gate.reasons[0]}, so nothing was pushed`
     )
 }

@@ -1,107 +1,22 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RunResult } from '../../../src/infra/process.js'
 import type { ArtifactUploader } from '../../../src/stages/scan/artifacts.js'
-import { parseScanOptions, runScanStage, type ScanTarget } from '../../../src/stages/scan/index.js'
-import type { Runner } from '../../../src/stages/scan/trivy.js'
-import { RecordingReporter } from '../../support/scan-fixtures.js'
-import { HELP_0_58 } from './trivy-help.js'
+import type { ScanTarget } from '../../../src/stages/scan/index.js'
+import { reads, stage as runStage, stageWork } from './stage-fixtures.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-const ok = (stdout = ''): RunResult => ({ code: 0, stdout, stderr: '' })
-
-/** Trivy's JSON for an image with CVE-1 (CRITICAL, fixed) and, on arm64, CVE-2 (LOW). */
-const report = (platform?: string) => ({
-  ArtifactName: 'app:1',
-  Metadata: {
-    OS: { Family: 'debian', Name: '12.5' },
-    ImageID: 'sha256:abc',
-    DiffIDs: ['sha256:l1', 'sha256:l2']
-  },
-  Results: [
-    {
-      Target: 'app:1 (debian 12.5)',
-      Packages: [{ Name: 'libfoo' }, { Name: 'libbar' }],
-      Vulnerabilities: [
-        {
-          VulnerabilityID: 'CVE-1',
-          PkgName: 'libfoo',
-          InstalledVersion: '1.0',
-          FixedVersion: '1.1',
-          Severity: 'CRITICAL',
-          Title: 'bad'
-        },
-        ...(platform === 'linux/arm64'
-          ? [{ VulnerabilityID: 'CVE-2', PkgName: 'libbar', InstalledVersion: '2', Severity: 'LOW' }]
-          : [])
-      ]
-    }
-  ]
-})
-
-/** A Trivy of `version` (`dev` reads HELP_0_58 and has convert) that writes what it is asked to. */
-function fakeTrivy(version: string) {
-  const calls: string[][] = []
-  const runner: Runner = async (_cmd, args) => {
-    calls.push([...args])
-    if (args[0] === '--version') return ok(`Version: ${version}`)
-    if (args.includes('--help'))
-      return version === 'dev'
-        ? ok(args[0] === 'convert' ? 'Usage:\n  trivy convert [flags] RESULT_JSON' : HELP_0_58)
-        : ok('')
-    const out = args[args.indexOf('--output') + 1]!
-    const format = args[args.indexOf('--format') + 1]
-    const platform = args.includes('--platform') ? args[args.indexOf('--platform') + 1] : undefined
-    if (args[0] === 'image' && format === 'json') writeFileSync(out, JSON.stringify(report(platform)))
-    else writeFileSync(out, `${format} report`)
-    return ok()
-  }
-  return { runner, calls }
-}
 
 describe('runScanStage with a stand-in Trivy', () => {
   let work: string
-  beforeEach(() => {
-    work = mkdtempSync(join(tmpdir(), 'scan-stage-'))
-    mkdirSync(join(work, 'cache', 'db'), { recursive: true })
-    writeFileSync(join(work, 'cache', 'db', 'trivy.db'), 'bolt')
-    const nextUpdate = new Date(Date.now() + 3600_000).toISOString()
-    writeFileSync(
-      join(work, 'cache', 'db', 'metadata.json'),
-      JSON.stringify({ Version: 2, NextUpdate: nextUpdate })
-    )
-  })
+  beforeEach(() => (work = stageWork()))
   afterEach(() => rmSync(work, { recursive: true, force: true }))
-
-  const stage = async (
+  const stage = (
     version: string,
     targets: ScanTarget[],
     uploader?: ArtifactUploader,
     values: Record<string, string> = {},
     compare: { compareTo?: string; compareToSameLayers?: boolean } = {}
-  ) => {
-    const reporter = new RecordingReporter()
-    const trivy = fakeTrivy(version)
-    const inputs: Record<string, string> = {
-      'trivy-cache-dir': join(work, 'cache'),
-      'sbom-format': 'both',
-      ...values
-    }
-    const result = await runScanStage({
-      targets,
-      options: parseScanOptions(name => inputs[name] ?? ''),
-      reporter,
-      outDir: join(work, 'out'),
-      trivyPath: '/bin/trivy',
-      runner: trivy.runner,
-      env: {},
-      ...(uploader ? { uploader } : {}),
-      ...compare
-    })
-    return { result, reporter, calls: trivy.calls }
-  }
-  const reads = (calls: string[][]) => calls.filter(a => a[0] === 'image' && !a.includes('--help'))
+  ) => runStage(work, version, targets, uploader, values, compare)
 
   it.each([
     [true, 1],
@@ -152,7 +67,9 @@ describe('runScanStage with a stand-in Trivy', () => {
     ])
     expect(reads(calls).map(a => a[2])).toEqual(['json', 'table', 'sarif', 'cyclonedx', 'spdx-json'])
     for (const a of reads(calls)) {
-      expect(a).toEqual(expect.arrayContaining(['--security-checks', 'vuln', '--vuln-type', '--input']))
+      expect(a).toEqual(
+        expect.arrayContaining(['--security-checks', 'vuln,secret', '--vuln-type', '--input'])
+      )
       expect(a).not.toContain('--scanners')
     }
     expect(reporter.said('warning')).toContain(

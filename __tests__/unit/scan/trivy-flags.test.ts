@@ -5,7 +5,6 @@ import {
   classifyDbFailure,
   dbCacheKeys,
   dbDownloadArgs,
-  dbIsFresh,
   dbRepositoryGroups,
   DEFAULT_DB_REPOSITORIES,
   parseTrivyVersion,
@@ -24,7 +23,8 @@ const OLD: Caps = {
   dbRepositoryTagged: false,
   skipVersionCheck: false,
   imageSrc: false,
-  convert: false
+  convert: false,
+  showSuppressed: false
 }
 const NEW: Caps = {
   scanners: true,
@@ -35,7 +35,8 @@ const NEW: Caps = {
   dbRepositoryTagged: true,
   skipVersionCheck: false,
   imageSrc: true,
-  convert: true
+  convert: true,
+  showSuppressed: true
 }
 const V0_45: Caps = { ...OLD, scanners: true, imageSrc: true, convert: true }
 const V0_52: Caps = { ...V0_45, misconfigScanner: true, skipCheckUpdate: true, dbRepositoryTagged: true }
@@ -231,16 +232,6 @@ describe('the DB download', () => {
     ['something odd', 'unknown']
   ])('classifies %j as %s', (stderr, kind) => {
     expect(classifyDbFailure(stderr)).toBe(kind)
-  })
-
-  it('takes a DB as fresh until its NextUpdate, and only in schema 2', () => {
-    const now = new Date('2026-11-22T12:00:00Z')
-    const meta = (v: number, next: string) => JSON.stringify({ Version: v, NextUpdate: next })
-    expect(dbIsFresh(meta(2, '2026-11-22T18:00:00Z'), now)).toBe(true)
-    expect(dbIsFresh(meta(2, '2026-11-22T06:00:00Z'), now)).toBe(false)
-    expect(dbIsFresh(meta(1, '2026-11-23T00:00:00Z'), now)).toBe(false)
-    expect(dbIsFresh('not json', now)).toBe(false)
-    expect(dbIsFresh(undefined, now)).toBe(false)
   })
 
   it('caches the DB under a daily key and restores an older day by prefix', () => {

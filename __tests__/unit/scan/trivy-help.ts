@@ -52,6 +52,8 @@ Image Flags
       --image-src strings               image source(s) to use, in priority order (docker,containerd,podman,remote) (default [docker,containerd,podman,remote])
 Package Flags
       --pkg-types strings       list of package types (os,library) (default [os,library])
+Report Flags
+      --show-suppressed            [EXPERIMENTAL] show suppressed vulnerabilities
 Rego Flags
       --skip-check-update           skip fetching rego check updates
 `

@@ -41,8 +41,22 @@ export const CLI_OPTIONS: readonly OptionSpec[] = [
     description:
       'The project directory. Empty: CI_PROJECT_DIR, GITHUB_WORKSPACE, the git top level, or the current one.'
   },
+  {
+    name: 'password-stdin',
+    default: '',
+    flag: true,
+    description:
+      'Read the registry password from stdin (as `docker login --password-stdin`); else OCI_PIPELINE_PASSWORD.'
+  },
   { name: 'help', default: '', flag: true, description: 'Show this help.' }
 ]
+
+/**
+ * Options never taken on the command line: other users of the machine read a process's argv (ps,
+ * /proc) and shells keep it in their history. Each comes from its OCI_PIPELINE_* variable (the
+ * password also from stdin).
+ */
+export const SECRET_OPTIONS = ['password', 'release-password', 'github-token', 'secrets'] as const
 
 /** What `publish` needs beside `registry`, `username` and `password` (the staging registry's login). */
 export const PUBLISH_OPTIONS: readonly OptionSpec[] = [
@@ -104,10 +118,15 @@ export const SCAN_INPUTS = [
   'fail-on-severity',
   'ignore-unfixed',
   'trivyignores',
+  'trivy-config',
+  'skip-dirs',
+  'skip-files',
+  'ignore-policy',
   'scanners',
   'vuln-type',
   'trivy-path',
   'trivy-cache-dir',
+  'trivy-db-max-age',
   'scan-timeout',
   'sbom-format',
   'compare-to',
@@ -227,6 +246,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   for (const [name, value] of Object.entries(parsed.values))
     if (typeof value === 'string') values.set(name, value)
     else if (value === true) values.set(name, 'true')
+  for (const name of SECRET_OPTIONS)
+    if (values.has(name))
+      throw new UsageError(
+        `--${name} is not taken on the command line, where other users can read it (ps, shell history): set ${envName(name)}${name === 'password' ? ', or pass it on stdin with --password-stdin' : ''}\nRun "oci-pipeline ${first} --help" for the options.`
+      )
   return { command: first, help: values.get('help') === 'true', values }
 }
 
@@ -276,8 +300,13 @@ export function programHelp(): string {
 export function commandHelp(command: Command): string {
   const lines = [`Usage: oci-pipeline ${command} [options]`, '', DESCRIPTIONS[command], '', 'Options:']
   for (const o of optionsFor(command)) {
-    const head = o.flag ? `--${o.name}` : `--${o.name} <value>`
-    const env = o.name === 'help' ? '' : `  [env ${envName(o.name)}]`
+    const secret = (SECRET_OPTIONS as readonly string[]).includes(o.name)
+    const head = secret
+      ? `${envName(o.name)} (environment only)`
+      : o.flag
+        ? `--${o.name}`
+        : `--${o.name} <value>`
+    const env = o.name === 'help' || secret ? '' : `  [env ${envName(o.name)}]`
     lines.push(`  ${head}${env}`)
     const def = o.default && !o.flag ? ` Default: ${o.default}.` : ''
     lines.push(wrap(`${o.description.replace(/`/g, '')}${def}`, 96, '      '))

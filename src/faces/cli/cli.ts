@@ -18,11 +18,15 @@ import { contextFromGit, detectContext, platformOf } from './context.js'
 import { readGitFacts, readGitHubPayload } from './git.js'
 import { dotenvText, dotenvVariables } from './outputs.js'
 import { CliReporter } from './reporter.js'
+import { runDockerConfig } from '../../infra/docker-config.js'
+import { makeTempDir, removeTempDir } from '../../infra/process.js'
 
 export interface Io {
   stdout: (text: string) => void
   stderr: (text: string) => void
   cwd: string
+  /** All of standard input (`--password-stdin`). */
+  stdin?: () => Promise<string>
 }
 
 const SECRET_INPUTS = ['password', 'github-token', 'release-password']
@@ -79,6 +83,14 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     return 0
   }
   const command = parsed.command
+  if (parsed.values.get('password-stdin') === 'true') {
+    const password = ((await io.stdin?.()) ?? '').replace(/\r?\n$/, '')
+    if (!password) {
+      io.stderr('oci-pipeline: --password-stdin: standard input held no password\n')
+      return 2
+    }
+    parsed.values.set('password', password)
+  }
   const platform = platformOf(env)
   const read = optionReader(parsed.values, env)
   const workspaceOption = read('workspace')
@@ -112,12 +124,14 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env)
   const stages: StageResults = {}
   let code: number
+  // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
+  const docker = command === 'lint' ? undefined : runDockerConfig(env, makeTempDir)
   try {
     code = await runCommand(command, {
       raw,
       ctx,
       reporter,
-      env,
+      env: docker?.env ?? env,
       readFile: p => {
         const path = resolve(ctx.workspace, p)
         return existsSync(path) ? readFileSync(path, 'utf8') : undefined
@@ -129,6 +143,8 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   } catch (e) {
     reporter.error(errorMessage(e))
     code = e instanceof InputError ? 2 : 1
+  } finally {
+    if (docker) removeTempDir(docker.dir)
   }
   const dotenv = read('dotenv')
   if (platform === 'gitlab' || raw('report-dir'))

@@ -13,6 +13,7 @@ import { metadataCommand } from './metadata.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
+import { refuseTrackedCache } from '../../infra/tracked.js'
 
 export { publishVersion } from './publish.js'
 export { onPath } from './tools.js'
@@ -47,6 +48,8 @@ const withoutLint =
 
 async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
   const config = buildConfig(raw, d.ctx, d.env)
+  if (config.scan.enabled && !config.mergeDigests.length)
+    await refuseTrackedCache(config.scan.cacheDir, d.ctx.workspace)
   const deps: PipelineDeps = {
     reporter: d.reporter,
     env: d.env,

@@ -14,7 +14,9 @@ export function dotenvVariables(outputs: ReadonlyMap<string, string>): Record<st
     OCI_IMAGE_VERSION: outputs.get('project-version') || (outputs.get('version') ?? ''),
     OCI_IMAGE_ID: outputs.get('imageid') ?? '',
     OCI_IMAGE_TAGS: tags.join(','),
-    OCI_IMAGE_PUBLISHED: outputs.get('published') ?? ''
+    OCI_IMAGE_PUBLISHED: outputs.get('published') ?? '',
+    // The scan ran and its gate passed for this digest: what publish takes, and nothing else.
+    OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : ''
   }
   return Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== '' && !/[\r\n]/.test(v)))
 }

@@ -10,6 +10,7 @@ import { parseScanOptions, runScanStage, type ScanTarget } from '../../stages/sc
 import type { CommandDeps } from './command-deps.js'
 import { loginOf, publishVersion } from './publish.js'
 import { toolPath } from './tools.js'
+import { refuseTrackedCache } from '../../infra/tracked.js'
 
 /**
  * The image `scan` reads: `image`, else `<release-image>:<version>` (the latest release; on GitLab
@@ -58,7 +59,8 @@ function loginsFor(registry: string, get: RawInputs, releaseImage: string): Regi
 export async function scanCommand(d: CommandDeps): Promise<number> {
   const get = withDefaults(d.raw)
   const r = d.reporter
-  const options = parseScanOptions(get)
+  const options = parseScanOptions(get, d.ctx.workspace, d.env)
+  await refuseTrackedCache(options.cacheDir, d.ctx.workspace)
   const given = get('version').trim()
   const version = given || (get('image').trim() ? '' : publishVersion('', d.ctx, d.readFile('.release')))
   const ref = scanReference(get, d.ctx, version)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { InputError, StepError } from '../../errors.js'
 import { LEVELS, type Finding, type Level } from '../../findings.js'
+import { hadolintEnv } from '../../infra/child-env.js'
 import { run, tail } from '../../infra/process.js'
 import { parseDockerfile, stageChain, type Stage } from '../dockerfile.js'
 import { hadolintInput } from './hadolint-input.js'
@@ -142,6 +143,7 @@ export async function runHadolint(opts: HadolintRun): Promise<Finding[]> {
   const result = await run(opts.binary, hadolintArgs({ config }), {
     cwd: opts.workspace,
     input: input.text,
+    env: hadolintEnv(process.env),
     allowFailure: true
   })
   if (result.code !== 0)

@@ -1,3 +1,4 @@
+import { markdownCode, oneLine } from '../../text.js'
 import type { Metadata } from '../metadata/index.js'
 
 export interface BuildSummary {
@@ -9,12 +10,12 @@ export interface BuildSummary {
   error?: string
 }
 
-const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`'
+const code = markdownCode
 
 /** The job summary's build section: what was built, where it went, with which labels. */
 export function buildSummaryMarkdown(s: BuildSummary): string {
   const lines = ['## oci-pipeline: image', '']
-  if (s.error) lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '')
+  if (s.error) lines.push(`> [!CAUTION]`, `> ${oneLine(s.error.split('\n')[0] ?? '')}`, '')
   lines.push('| | |', '|---|---|')
   if (s.meta) lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`)
   if (s.imageId) lines.push(`| Image ID | ${code(s.imageId)} |`)

@@ -1,11 +1,12 @@
 import { countByLevel, LEVELS, type Finding, type Level } from '../../findings.js'
+import { linkTarget, markdownCell, markdownCode } from '../../text.js'
 
 const ICON: Record<Level, string> = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' }
 
 /** Rows past this are counted, not listed: the job summary has a size limit. */
 export const SUMMARY_ROWS = 50
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+const cell = markdownCell
 
 export interface SummaryInput {
   findings: readonly Finding[]
@@ -31,9 +32,10 @@ export function lintSummary({ findings, engines, threshold, failed, kind }: Summ
     (a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line
   )
   for (const f of sorted.slice(0, SUMMARY_ROWS)) {
-    const rule = f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId
+    const target = f.helpUri ? linkTarget(f.helpUri) : undefined
+    const rule = target ? `[${cell(f.ruleId)}](${target})` : cell(f.ruleId)
     lines.push(
-      `| ${ICON[f.level]} ${f.level} | ${rule} | \`${cell(f.file)}:${f.line}\` | ${cell(f.message)} | ${f.engine} |`
+      `| ${ICON[f.level]} ${f.level} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${cell(f.message)} | ${f.engine} |`
     )
   }
   if (sorted.length > SUMMARY_ROWS)

@@ -48,6 +48,15 @@ export function evaluateGate(
       `${plural(hits.length, 'vulnerabilit')} at or above ${threshold} in ${where(scan)}: ${shown}${hits.length > 5 ? ', …' : ''}`
     )
   }
+  // A secret baked into the image fails the gate at its severity, as in trivy-action.
+  for (const scan of scans) {
+    const secrets = (scan.secrets ?? []).filter(f => atOrAbove(f.severity, threshold))
+    if (secrets.length === 0) continue
+    const shown = secrets.slice(0, 5).map(f => `${f.ruleId} in ${f.target}${f.line ? `:${f.line}` : ''}`)
+    reasons.push(
+      `${secrets.length} secret${secrets.length === 1 ? '' : 's'} at or above ${threshold} in ${where(scan)}: ${shown.join(', ')}${secrets.length > 5 ? ', …' : ''}`
+    )
+  }
   let added: Vulnerability[] = []
   if (opts.failOnNew && opts.delta) {
     added = opts.delta.added.filter(v => threshold === 'none' || atOrAbove(v.severity, threshold))

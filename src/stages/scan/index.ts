@@ -16,6 +16,7 @@ import {
 import type { ScanOptions } from './options.js'
 import { countsJson, summaryMarkdown } from './reports.js'
 import { Trivy, type DbDownloadPolicy, type Runner } from './trivy.js'
+import { droppedTrivyVariables } from '../../infra/child-env.js'
 
 export { parseScanOptions, type ScanOptions } from './options.js'
 export { evaluateGate, type GateVerdict } from './gate.js'
@@ -88,12 +89,14 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   const { options, reporter } = input
   if (input.targets.length === 0) throw new Error('runScanStage needs at least one image to scan')
   const env = input.env ?? process.env
+  for (const dropped of droppedTrivyVariables(env)) reporter.warning(dropped)
   const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env))
   if (!input.dbPrepared)
     await reporter.group('Trivy vulnerability DB', () =>
       ensureDb(trivy, options.cacheDir, {
         reporter,
         env,
+        maxAgeSeconds: options.dbMaxAgeSeconds,
         ...(input.dbCache ? { cache: input.dbCache } : {}),
         ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
       })
@@ -110,6 +113,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
 
   let delta: ScanDelta | undefined
   const baseline = options.compareTo || input.compareTo
+  let baselineRead = true
   if (baseline) {
     const before: Vulnerability[] = []
     let complete = true
@@ -127,19 +131,27 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
         scans.flatMap(s => s.vulnerabilities),
         baseline
       )
+    baselineRead = complete
   }
 
   const gate = evaluateGate(scans, options.failOnSeverity, {
     failOnNew: options.failOnNew,
     ...(delta ? { delta } : {})
   })
+  // fail-on-new cannot tell what is new without the image it compares with: it fails closed.
+  if (options.failOnNew && !baselineRead) {
+    gate.failed = true
+    gate.reasons.push(`fail-on-new: ${baseline} could not be scanned, so what is new cannot be told`)
+  }
   for (const reason of gate.reasons) reporter.error(reason)
-  reporter.summary(summaryMarkdown(scans, gate, delta))
+  reporter.summary(summaryMarkdown(scans, gate, delta, options.workspace))
 
   const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p): p is string => !!p)
   reporter.setOutput('sbom-path', sboms.join('\n'))
   reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0]!.paths.sarif : input.outDir)
   reporter.setOutput('vulnerabilities', countsJson(scans))
+  // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
+  reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed')
 
   await uploadSboms(scans, input)
 

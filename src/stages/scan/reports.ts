@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { ScanDelta } from './delta.js'
 import type { GateVerdict } from './gate.js'
+import { findingsMarkdown } from './suppressed.js'
+import { linkTarget, markdownCell, markdownCode, oneLine } from '../../text.js'
 import {
   addCounts,
   bySeverity,
@@ -12,7 +14,7 @@ import {
   type Vulnerability
 } from './model.js'
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+const cell = markdownCell
 const title = (s: Severity): string => s[0] + s.slice(1).toLowerCase()
 
 export function formatBytes(bytes: number | undefined): string {
@@ -34,7 +36,7 @@ export function formatBytes(bytes: number | undefined): string {
 export function vulnerabilityTable(scan: Pick<ImageScan, 'image' | 'os' | 'vulnerabilities'>): string {
   const counts = countBySeverity(scan.vulnerabilities)
   const total = SEVERITIES.reduce((n, s) => n + counts[s], 0)
-  const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`
+  const head = oneLine(`${scan.image}${scan.os ? ` (${scan.os})` : ''}`)
   const lines = [head, '='.repeat(head.length)]
   lines.push(
     `Total: ${total} (${[...SEVERITIES]
@@ -48,7 +50,9 @@ export function vulnerabilityTable(scan: Pick<ImageScan, 'image' | 'os' | 'vulne
     const rows = scan.vulnerabilities
       .filter(v => v.target === target)
       .sort(bySeverity)
-      .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''])
+      .map(v =>
+        [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''].map(oneLine)
+      )
     const all = [
       ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
       ...rows
@@ -59,7 +63,7 @@ export function vulnerabilityTable(scan: Pick<ImageScan, 'image' | 'os' | 'vulne
         .map((c, i) => c.padEnd(widths[i] ?? 0))
         .join(' | ')
         .trimEnd()
-    if (targets.length > 1) lines.push(target, '')
+    if (targets.length > 1) lines.push(oneLine(target), '')
     lines.push(line(all[0]!), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '')
   }
   return lines.join('\n') + '\n'
@@ -82,14 +86,19 @@ export function topFixable(scans: readonly ImageScan[], limit = 10): Vulnerabili
 }
 
 /** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-export function summaryMarkdown(scans: readonly ImageScan[], gate: GateVerdict, delta?: ScanDelta): string {
+export function summaryMarkdown(
+  scans: readonly ImageScan[],
+  gate: GateVerdict,
+  delta?: ScanDelta,
+  workspace?: string
+): string {
   const lines: string[] = ['### Vulnerability scan', '']
   lines.push(`| Image | Platform | ${SEVERITIES.map(title).join(' | ')} | Packages | Size | Layers |`)
   lines.push(`|---|---|${SEVERITIES.map(() => '--:').join('|')}|--:|--:|--:|`)
   for (const s of scans) {
     const counts = SEVERITIES.map(sev => String(s.counts[sev])).join(' | ')
     lines.push(
-      `| \`${cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`
+      `| ${markdownCode(s.image)} | ${cell(s.platform ?? '–')} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`
     )
   }
   lines.push('')
@@ -105,7 +114,7 @@ export function summaryMarkdown(scans: readonly ImageScan[], gate: GateVerdict, 
     )
   }
   if (delta) {
-    lines.push('', `#### Compared with \`${cell(delta.baseline ?? 'the previous image')}\``, '')
+    lines.push('', `#### Compared with ${markdownCode(delta.baseline ?? 'the previous image')}`, '')
     lines.push(`| | ${SEVERITIES.map(title).join(' | ')} |`, `|---|${SEVERITIES.map(() => '--:').join('|')}|`)
     lines.push(`| Before | ${SEVERITIES.map(s => delta.before[s]).join(' | ')} |`)
     lines.push(`| After | ${SEVERITIES.map(s => delta.after[s]).join(' | ')} |`)
@@ -115,10 +124,11 @@ export function summaryMarkdown(scans: readonly ImageScan[], gate: GateVerdict, 
         '',
         `New: ${delta.added
           .slice(0, 10)
-          .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
+          .map(v => cell(`${v.id} (${v.severity}, ${v.pkg})`))
           .join(', ')}`
       )
   }
+  lines.push(...findingsMarkdown(scans, workspace))
   const fixable = topFixable(scans)
   if (fixable.length > 0) {
     lines.push(
@@ -129,7 +139,8 @@ export function summaryMarkdown(scans: readonly ImageScan[], gate: GateVerdict, 
       '|---|---|---|---|---|---|'
     )
     for (const v of fixable) {
-      const id = v.url ? `[${v.id}](${v.url})` : v.id
+      const target = v.url ? linkTarget(v.url) : undefined
+      const id = target ? `[${cell(v.id)}](${target})` : cell(v.id)
       lines.push(
         `| ${id} | ${v.severity} | ${cell(v.pkg)} | ${cell(v.installed)} | ${cell(v.fixed ?? '')} | ${cell(v.title)} |`
       )
