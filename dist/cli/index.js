@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 1643:
+/***/ 1338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13331,8 +13331,8 @@ function gitlabInputs(env, exists) {
     // publish: the build job's dotenv report names the source; CAR_OCI_REGISTRY_* the release registry.
     if (env.OCI_IMAGE_REF)
         defaults['source-image'] = env.OCI_IMAGE_REF;
-    if (env.OCI_IMAGE_DIGEST)
-        defaults['source-digest'] = env.OCI_IMAGE_DIGEST;
+    if (env.OCI_IMAGE_SCANNED_DIGEST)
+        defaults['source-digest'] = env.OCI_IMAGE_SCANNED_DIGEST;
     if (env.CAR_OCI_REGISTRY_HOST && image)
         defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image}`;
     if (env.CAR_OCI_REGISTRY_USERNAME)
@@ -13470,7 +13470,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated, from the workspace), merged into one. Empty: the workspace\'s `.trivyignore`, if any, as Trivy reads it; every finding an ignore file hides is listed in the summary with the line that hid it."},{"name":"scanners","default":"vuln,secret","description":"Trivy scanners (trivy-action\'s `scanners`): `vuln`, `secret`, `misconfig`, `license`. Default: what `trivy image` scans. A secret at or above `fail-on-severity` fails the gate too."},{"name":"trivy-config","default":"","description":"A trivy.yaml for the image scan (trivy-action\'s `trivy-config`). Trivy runs in an empty folder of its own: a `trivy.yaml` or `trivy-secret.yaml` in the repository is never read unless named here."},{"name":"skip-dirs","default":"","description":"Directories (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-dirs`)."},{"name":"skip-files","default":"","description":"Files (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-files`)."},{"name":"ignore-policy","default":"","description":"A Rego file that filters findings (trivy-action\'s `ignore-policy`); what it hides is listed in the summary."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB), outside the checkout. Default: `$TRIVY_CACHE_DIR`, else `$RUNNER_TEMP/oci-pipeline-trivy` on a runner, else `~/.cache/trivy`. On GitHub the DB is kept in the Actions cache with a daily key. A cache inside the checkout must hold nothing committed."},{"name":"trivy-db-max-age","default":"5d","description":"The oldest vulnerability DB the scan accepts (by its build time), e.g. `5d`, `36h`. An older one, when no newer can be downloaded, fails the scan instead of warning."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
@@ -13505,8 +13505,20 @@ const CLI_OPTIONS = [
         default: '',
         description: 'The project directory. Empty: CI_PROJECT_DIR, GITHUB_WORKSPACE, the git top level, or the current one.'
     },
+    {
+        name: 'password-stdin',
+        default: '',
+        flag: true,
+        description: 'Read the registry password from stdin (as `docker login --password-stdin`); else OCI_PIPELINE_PASSWORD.'
+    },
     { name: 'help', default: '', flag: true, description: 'Show this help.' }
 ];
+/**
+ * Options never taken on the command line: other users of the machine read a process's argv (ps,
+ * /proc) and shells keep it in their history. Each comes from its OCI_PIPELINE_* variable (the
+ * password also from stdin).
+ */
+const SECRET_OPTIONS = ['password', 'release-password', 'github-token', 'secrets'];
 /** What `publish` needs beside `registry`, `username` and `password` (the staging registry's login). */
 const PUBLISH_OPTIONS = [
     {
@@ -13560,10 +13572,15 @@ const SCAN_INPUTS = [
     'fail-on-severity',
     'ignore-unfixed',
     'trivyignores',
+    'trivy-config',
+    'skip-dirs',
+    'skip-files',
+    'ignore-policy',
     'scanners',
     'vuln-type',
     'trivy-path',
     'trivy-cache-dir',
+    'trivy-db-max-age',
     'scan-timeout',
     'sbom-format',
     'compare-to',
@@ -13664,6 +13681,9 @@ function parseCommandLine(argv) {
             values.set(name, value);
         else if (value === true)
             values.set(name, 'true');
+    for (const name of SECRET_OPTIONS)
+        if (values.has(name))
+            throw new UsageError(`--${name} is not taken on the command line, where other users can read it (ps, shell history): set ${envName(name)}${name === 'password' ? ', or pass it on stdin with --password-stdin' : ''}\nRun "oci-pipeline ${first} --help" for the options.`);
     return { command: first, help: values.get('help') === 'true', values };
 }
 const isCommand = (s) => COMMANDS.includes(s);
@@ -13707,8 +13727,13 @@ function programHelp() {
 function commandHelp(command) {
     const lines = [`Usage: oci-pipeline ${command} [options]`, '', DESCRIPTIONS[command], '', 'Options:'];
     for (const o of optionsFor(command)) {
-        const head = o.flag ? `--${o.name}` : `--${o.name} <value>`;
-        const env = o.name === 'help' ? '' : `  [env ${envName(o.name)}]`;
+        const secret = SECRET_OPTIONS.includes(o.name);
+        const head = secret
+            ? `${envName(o.name)} (environment only)`
+            : o.flag
+                ? `--${o.name}`
+                : `--${o.name} <value>`;
+        const env = o.name === 'help' || secret ? '' : `  [env ${envName(o.name)}]`;
         lines.push(`  ${head}${env}`);
         const def = o.default && !o.flag ? ` Default: ${o.default}.` : '';
         lines.push(wrap(`${o.description.replace(/`/g, '')}${def}`, 96, '      '));
@@ -14191,12 +14216,46 @@ function countByLevel(findings) {
     return counts;
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+/* eslint-disable no-control-regex */
+/**
+ * Text from tools and images (package names, titles, tool output) on its way to a log, an
+ * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
+ * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
+ * text read otherwise than it is, are taken out. Tabs and newlines stay.
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function stripControls(text) {
+    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+/** One line of a table or an annotation title: no control characters, newlines as spaces. */
+const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
+/**
+ * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
+ * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
+ * (`{`, `}`) are left: masking them would blank the log and hide nothing.
+ */
+function secretParts(value) {
+    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
+    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
+}
+/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
+const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
+const linkTarget = (url) => /^https?:\/\//i.test(url)
+    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
+    : undefined;
+/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
+const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
+
 ;// CONCATENATED MODULE: ./src/stages/report/lint-summary.ts
+
 
 const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
 /** Rows past this are counted, not listed: the job summary has a size limit. */
 const SUMMARY_ROWS = 50;
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const cell = markdownCell;
 /** The Markdown job-summary section: totals by level, then one row per finding. */
 function lintSummary({ findings, engines, threshold, failed, kind }) {
     const counts = countByLevel(findings);
@@ -14210,8 +14269,9 @@ function lintSummary({ findings, engines, threshold, failed, kind }) {
     lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|');
     const sorted = [...findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line);
     for (const f of sorted.slice(0, SUMMARY_ROWS)) {
-        const rule = f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId;
-        lines.push(`| ${ICON[f.level]} ${f.level} | ${rule} | \`${cell(f.file)}:${f.line}\` | ${cell(f.message)} | ${f.engine} |`);
+        const target = f.helpUri ? linkTarget(f.helpUri) : undefined;
+        const rule = target ? `[${cell(f.ruleId)}](${target})` : cell(f.ruleId);
+        lines.push(`| ${ICON[f.level]} ${f.level} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${cell(f.message)} | ${f.engine} |`);
     }
     if (sorted.length > SUMMARY_ROWS)
         lines.push('', `… and ${sorted.length - SUMMARY_ROWS} more in the SARIF report.`);
@@ -16341,6 +16401,8 @@ function withoutIgnored(findings, ignore) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/infra/child-env.ts
+var child_env = __nccwpck_require__(870);
 // EXTERNAL MODULE: ./src/infra/process.ts + 1 modules
 var infra_process = __nccwpck_require__(839);
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint-input.ts
@@ -16394,6 +16456,7 @@ function hadolintInput(dockerfile) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint.ts
+
 
 
 
@@ -16512,6 +16575,7 @@ async function runHadolint(opts) {
     const result = await (0,infra_process/* run */.eF)(opts.binary, hadolintArgs({ config }), {
         cwd: opts.workspace,
         input: input.text,
+        env: (0,child_env/* hadolintEnv */.xC)(process.env),
         allowFailure: true
     });
     if (result.code !== 0)
@@ -16861,19 +16925,44 @@ function identity(binary) {
 }
 /**
  * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
- * binary and run: the lint and the scan both ask Trivy its version.
+ * binary and run: the lint and the scan both ask Trivy its version. Nothing is kept on disk.
  */
-function probe(binary, args, env = process.env) {
+function probe(binary, args, env = process.env, opts = {}) {
     const key = `${identity(binary)}\0${args.join('\0')}`;
     let answer = memo.get(key);
-    if (!answer)
-        memo.set(key, (answer = (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true })));
+    if (!answer) {
+        answer = (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
+        memo.set(key, answer);
+    }
     return answer;
 }
 /** Forgets what this process was told: a fresh run, for tests. */
 function forgetProbes() {
     memo.clear();
 }
+
+;// CONCATENATED MODULE: ./src/infra/tools/trivy-sandbox.ts
+
+
+
+let folder;
+/**
+ * Trivy's working folder: empty and the run's own. Trivy reads `trivy.yaml`, `trivy-secret.yaml` and
+ * `.trivyignore` from its working folder (checked on 0.69.3 by tracing its file opens); started in
+ * the checkout, a committed `trivy.yaml` (`severity: [LOW]`, `skip-dirs`) let an image with a
+ * CRITICAL vulnerability through the gate. Every path Trivy is given is absolute, and a config file
+ * is read only when the `trivy-config` input names it.
+ */
+function trivyCwd() {
+    if (!folder || !(0,external_node_fs_.existsSync)(folder) || (0,external_node_fs_.readdirSync)(folder).length > 0)
+        folder = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-cwd-');
+    return folder;
+}
+/** How every Trivy process is started: in trivyCwd, with trivyEnv. */
+const trivySandbox = (env) => ({
+    cwd: trivyCwd(),
+    env: (0,child_env/* trivyEnv */.G7)(env)
+});
 
 ;// CONCATENATED MODULE: ./src/infra/tools/trivy-version.ts
 
@@ -16890,6 +16979,7 @@ function parseTrivyVersion(output) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/trivy-config.ts
+
 
 
 
@@ -16976,23 +17066,22 @@ function parseTrivyConfigJson(stdout, file) {
 }
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 async function runTrivyConfig(opts) {
-    const versionOut = await probe(opts.binary, ['--version'], opts.env);
+    const versionOut = await probe(opts.binary, ['--version'], opts.env, { cwd: trivyCwd() });
     if (versionOut.code !== 0)
         throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
     const version = parseTrivyVersion(versionOut.stdout);
     // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
     const flags = version !== 'dev'
         ? configFlagsForVersion(version)
-        : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
+        : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env, { cwd: trivyCwd() }).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
     // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
     // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
     const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
     try {
-        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
-            env: opts.env ?? process.env
-        });
+        // In an empty folder of its own: no trivy.yaml or .trivyignore of the repository is read.
+        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), trivySandbox(opts.env ?? process.env));
         return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
     }
     finally {
@@ -17222,11 +17311,43 @@ function bySeverity(a, b) {
         a.id.localeCompare(b.id) ||
         a.pkg.localeCompare(b.pkg));
 }
+const severityOf = (s) => {
+    const upper = (s ?? 'UNKNOWN').toUpperCase();
+    return isSeverity(upper) ? upper : 'UNKNOWN';
+};
+function secretsOf(result) {
+    return (result.Secrets ?? []).map(s => ({
+        ruleId: s.RuleID ?? 'unknown',
+        severity: severityOf(s.Severity),
+        title: s.Title ?? '',
+        target: result.Target ?? '',
+        ...(s.StartLine ? { line: s.StartLine } : {})
+    }));
+}
+function suppressedOf(result) {
+    return (result.ExperimentalModifiedFindings ?? []).map(m => {
+        const f = m.Finding ?? {};
+        return {
+            type: m.Type ?? 'vulnerability',
+            id: f.VulnerabilityID ?? f.RuleID ?? f.ID ?? 'unknown',
+            severity: severityOf(f.Severity),
+            ...(f.PkgName ? { pkg: f.PkgName } : {}),
+            ...(f.InstalledVersion ? { installed: f.InstalledVersion } : {}),
+            status: m.Status ?? 'ignored',
+            ...(m.Statement ? { statement: m.Statement } : {}),
+            source: m.Source ?? ''
+        };
+    });
+}
 function readTrivyReport(json) {
     const vulnerabilities = [];
+    const secrets = [];
+    const suppressed = [];
     let packages = 0;
     for (const result of json.Results ?? []) {
         packages += result.Packages?.length ?? 0;
+        secrets.push(...secretsOf(result));
+        suppressed.push(...suppressedOf(result));
         for (const v of result.Vulnerabilities ?? []) {
             const severity = (v.Severity ?? 'UNKNOWN').toUpperCase();
             vulnerabilities.push({
@@ -17247,6 +17368,8 @@ function readTrivyReport(json) {
     const layers = json.Metadata?.DiffIDs?.length ?? json.Metadata?.ImageConfig?.rootfs?.diff_ids?.length;
     return {
         vulnerabilities,
+        secrets,
+        suppressed,
         counts: countBySeverity(vulnerabilities),
         packages,
         ...(os?.Family ? { os: `${os.Family} ${os.Name ?? ''}`.trim() } : {}),
@@ -17281,40 +17404,61 @@ function toFindings(vulns, dockerfile) {
 
 
 
+
 const SBOM_FORMATS = ['cyclonedx', 'spdx-json'];
 const SCANNERS = ['vuln', 'secret', 'misconfig', 'license'];
 const VULN_TYPES = ['os', 'library'];
 const SCAN_DEFAULTS = {
     severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL',
     'fail-on-severity': 'CRITICAL',
-    scanners: 'vuln',
+    // What `trivy image` scans when not told (trivy-action leaves it to Trivy too).
+    scanners: 'vuln,secret',
+    // Grype's default for its DB (max-allowed-built-age: 120h); Trivy's DB is rebuilt every few hours.
+    'trivy-db-max-age': '5d',
     'vuln-type': 'os,library',
     'scan-timeout': '10m',
     'sbom-format': 'cyclonedx'
 };
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 function oneOf(input, value, allowed) {
     if (!allowed.includes(value)) {
         throw new errors/* InputError */.dz(input, `"${value}" is not one of ${allowed.join(', ')}`);
     }
     return value;
 }
-/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`) or plain seconds, as whole seconds. */
+/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`, and days: `7d`) or plain seconds, as whole seconds. */
 function parseDuration(input, value) {
     const v = value.trim();
     if (/^\d+$/.test(v) && Number(v) > 0)
         return Number(v);
-    const re = /(\d+(?:\.\d+)?)(h|m|s)/gy;
+    const re = /(\d+(?:\.\d+)?)(d|h|m|s)/gy;
     let seconds = 0;
     let m;
     let end = 0;
     while ((m = re.exec(v))) {
-        seconds += Number(m[1]) * { h: 3600, m: 60, s: 1 }[m[2]];
+        seconds += Number(m[1]) * { d: 86400, h: 3600, m: 60, s: 1 }[m[2]];
         end = re.lastIndex;
     }
     if (!v || end !== v.length || seconds <= 0) {
-        throw new errors/* InputError */.dz(input, `"${value}" is not a duration such as 300s, 10m or 1h30m`);
+        throw new errors/* InputError */.dz(input, `"${value}" is not a duration such as 300s, 10m, 1h30m or 5d`);
     }
     return Math.ceil(seconds);
+}
+/** A file an input names, relative to the workspace or absolute; it must exist. */
+function fileInput(input, value, workspace) {
+    if (!value.trim())
+        return undefined;
+    const path = (0,external_node_path_.resolve)(workspace, value.trim());
+    if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile())
+        throw new errors/* InputError */.dz(input, `${value.trim()} is not a file`);
+    return path;
+}
+/** The Trivy cache: the input, TRIVY_CACHE_DIR, the runner's temporary folder, else Trivy's own default; absolute. */
+function cacheDirOf(given, workspace, env) {
+    const dir = given ||
+        env.TRIVY_CACHE_DIR ||
+        (env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline-trivy') : (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'trivy'));
+    return (0,external_node_path_.resolve)(workspace, dir);
 }
 function parseSeverities(input, value) {
     const items = parseList(input, value).map(s => s.toUpperCase());
@@ -17325,8 +17469,12 @@ function parseSeverities(input, value) {
             throw new errors/* InputError */.dz(input, `"${s}" is not one of ${SEVERITIES.join(', ')}`);
     return SEVERITIES.filter(s => items.includes(s));
 }
-/** Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. */
-function parseScanOptions(raw) {
+/**
+ * Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. Paths are made
+ * absolute from `workspace`: Trivy runs in a folder of its own, where it finds no config of the
+ * repository's.
+ */
+function parseScanOptions(raw, workspace = process.cwd(), env = process.env) {
     const get = (name) => raw(name).trim() || SCAN_DEFAULTS[name];
     const severities = parseSeverities('severity', get('severity'));
     const gate = get('fail-on-severity').toUpperCase();
@@ -17363,20 +17511,33 @@ function parseScanOptions(raw) {
             throw new errors/* InputError */.dz('sbom-retention-days', `"${retention}" is not a whole number of days from 1 to 90`);
         }
     }
+    const compareTo = raw('compare-to').trim();
+    if (compareTo.startsWith('-'))
+        throw new errors/* InputError */.dz('compare-to', `"${compareTo}" is not an image reference (it starts with "-")`);
+    const trivyignores = parseList('trivyignores', raw('trivyignores')).map(f => (0,external_node_path_.resolve)(workspace, f));
+    const rootIgnore = (0,external_node_path_.join)(workspace, '.trivyignore');
+    const dbMaxAge = raw('trivy-db-max-age').trim() || SCAN_DEFAULTS['trivy-db-max-age'];
     return {
         enabled: parseBool('scan', raw('scan'), true),
+        workspace,
         severities,
         failOnSeverity,
         ignoreUnfixed: parseBool('ignore-unfixed', raw('ignore-unfixed'), false),
-        trivyignores: parseList('trivyignores', raw('trivyignores')),
+        trivyignores,
+        ...(trivyignores.length === 0 && (0,external_node_fs_.existsSync)(rootIgnore) ? { rootIgnore } : {}),
+        ...optional('trivyConfig', fileInput('trivy-config', raw('trivy-config'), workspace)),
+        skipDirs: parseList('skip-dirs', raw('skip-dirs')),
+        skipFiles: parseList('skip-files', raw('skip-files')),
+        ...optional('ignorePolicy', fileInput('ignore-policy', raw('ignore-policy'), workspace)),
         scanners: [...new Set(scanners)],
         vulnTypes: [...new Set(vulnTypes)],
         trivyVersion: trivyVersion ? `v${trivyVersion.replace(/^v/, '')}` : '',
         trivyPath: raw('trivy-path').trim(),
-        cacheDir: raw('trivy-cache-dir').trim() || process.env.TRIVY_CACHE_DIR || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'trivy'),
+        cacheDir: cacheDirOf(raw('trivy-cache-dir').trim(), workspace, env),
+        dbMaxAgeSeconds: parseDuration('trivy-db-max-age', dbMaxAge),
         timeoutSeconds: parseDuration('scan-timeout', get('scan-timeout')),
         sbomFormats: [...new Set(sbomFormats)],
-        compareTo: raw('compare-to').trim(),
+        compareTo,
         failOnNew: parseBool('fail-on-new', raw('fail-on-new'), false),
         sbomUpload: parseBool('sbom-upload', raw('sbom-upload'), true),
         ...(sbomRetentionDays !== undefined ? { sbomRetentionDays } : {})
@@ -17496,19 +17657,20 @@ function buildConfig(raw, ctx, env = process.env) {
         login: loginFor(get, images, push, ctx),
         summary: parseBool('summary', get('summary'), true),
         lint: parseLintOptions(get),
-        scan: parseScanOptions(get),
+        scan: parseScanOptions(get, workspace, env),
         sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
         reportDir: reportDir(get, workspace, env)
     };
 }
 
 ;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
-const code = (s) => '`' + s.replace(/`/g, "'") + '`';
+
+const code = markdownCode;
 /** The job summary's build section: what was built, where it went, with which labels. */
 function buildSummaryMarkdown(s) {
     const lines = ['## oci-pipeline: image', ''];
     if (s.error)
-        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
+        lines.push(`> [!CAUTION]`, `> ${oneLine(s.error.split('\n')[0] ?? '')}`, '');
     lines.push('| | |', '|---|---|');
     if (s.meta)
         lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
@@ -17818,6 +17980,82 @@ function readDockerConfig(env) {
     const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
     return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
 }
+/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
+function usesDefaultContext(env) {
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+        return false;
+    let current;
+    try {
+        current = readDockerConfig(env)?.currentContext;
+    }
+    catch {
+        // a config that cannot be read chooses no context: the default daemon
+    }
+    return !current || current === 'default';
+}
+/**
+ * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
+ * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
+ * TLS, a docker context): then only the docker CLI is trusted to reach it.
+ */
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST?.trim();
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
+}
+/** The key `docker login` stores Docker Hub's credentials under. */
+const HUB_KEY = 'https://index.docker.io/v1/';
+const isHub = (host) => ['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host);
+/** What the run's docker config takes from the user's beside config.json: folders copied, or linked. */
+const COPIED = ['buildx', 'contexts'];
+const LINKED = ['cli-plugins'];
+/** The docker config folders made for runs of this process (login may edit those, never the user's). */
+const ofRuns = new Set();
+/**
+ * A docker config folder of the run's own, under RUNNER_TEMP where there is one: `docker login`
+ * then stores the run's credentials there, never in ~/.docker, and the caller removes it when the
+ * run ends (a signal removes it too, with the other temporary folders). It starts as a copy of the
+ * user's (DOCKER_CONFIG, else ~/.docker): the credentials an earlier docker/login-action stored,
+ * the credential helpers, the contexts and buildx's builders (docker/setup-buildx-action's), and a
+ * link to its CLI plugins.
+ */
+function runDockerConfig(env, makeDir) {
+    const source = dockerConfigDir(env);
+    const dir = makeDir('oci-pipeline-docker-');
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
+    let config = {};
+    try {
+        config = readDockerConfig(env) ?? {};
+    }
+    catch {
+        // unreadable: docker would not have read it either
+    }
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+    for (const name of COPIED)
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, name)))
+            (0,external_node_fs_.cpSync)((0,external_node_path_.join)(source, name), (0,external_node_path_.join)(dir, name), { recursive: true, verbatimSymlinks: true });
+    for (const name of LINKED)
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, name)))
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(source, name), (0,external_node_path_.join)(dir, name));
+    ofRuns.add(dir);
+    return { dir, env: { ...env, DOCKER_CONFIG: dir } };
+}
+/**
+ * Before the run logs in to `host` itself: in a run's docker config, that host's credential helper
+ * (or the default credsStore) is turned off, so `docker login` writes the password to the private
+ * config.json, removed with it, rather than to a keychain that outlives the run.
+ */
+function storeLoginInFile(host, env) {
+    const dir = env.DOCKER_CONFIG;
+    if (!dir || !ofRuns.has(dir))
+        return;
+    const config = (readDockerConfig(env) ?? {});
+    config.credHelpers = { ...config.credHelpers, [isHub(host) ? HUB_KEY : host]: '' };
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+}
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -17939,8 +18177,9 @@ const MANIFEST_TYPES = [
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 /** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
+const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
     const auth = readDockerConfig(env)?.auths?.[host]?.auth;
@@ -17950,14 +18189,21 @@ function storedCredentials(host, env) {
     const colon = text.indexOf(':');
     return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
 }
-/** One registry host, answering its auth challenges (basic or token) with the given credentials. */
+/**
+ * One registry host, answering its auth challenges (basic or token) with the given credentials.
+ * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
+ * same origin); the authorization it earns goes to the registry's origin only, never to an upload
+ * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
+ */
 class Session {
     host;
     creds;
     authorization;
+    origin;
     constructor(host, creds) {
         this.host = host;
         this.creds = creds;
+        this.origin = new URL(`${scheme(host)}://${host}`).origin;
     }
     async authenticate(challenge, repo, actions) {
         const basic = this.creds
@@ -17970,7 +18216,18 @@ class Session {
         const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
         if (!params.realm)
             throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
-        const url = new URL(params.realm);
+        let url;
+        try {
+            url = new URL(params.realm);
+        }
+        catch {
+            throw new errors/* StepError */.zg(`${this.host} names a token realm that is not a URL: ${params.realm}`);
+        }
+        // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
+        // another port of the machine, which Docker's loopback rule already reaches over HTTP).
+        const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname;
+        if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
+            throw new errors/* StepError */.zg(`${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`);
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', `repository:${repo}:${actions}`);
@@ -17978,21 +18235,22 @@ class Session {
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
         const body = res.json();
-        this.authorization = `Bearer ${body.token ?? body.access_token}`;
-    }
-    /** `http(s)://host`: loopback registries speak plain HTTP, as Docker's rule has it. */
-    get origin() {
-        return `${scheme(this.host)}://${this.host}`;
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* StepError */.zg(`${this.host}: the token realm answered without a token`);
+        this.authorization = `Bearer ${token}`;
     }
     async fetch(repo, actions, path, init = {}) {
-        const url = path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`;
+        const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`);
+        const own = url.origin === this.origin;
         for (let attempt = 0;; attempt++) {
             const headers = lowerCaseNames(init.headers);
-            if (this.authorization)
+            delete headers.authorization;
+            if (this.authorization && own)
                 headers.authorization = this.authorization;
             const res = await httpFetch(url, { ...init, headers });
             const challenge = res.header('www-authenticate');
-            if (res.status !== 401 || !challenge || attempt > 0)
+            if (res.status !== 401 || !challenge || attempt > 0 || !own)
                 return res;
             await this.authenticate(challenge, repo, actions);
         }
@@ -18124,7 +18382,8 @@ async function fetchManifest(ref, env, opts = {}) {
         if (!opts.diffIds || !config)
             return { bytes, json };
         const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
-        if (!blob.ok)
+        // The layers the delta trusts come from this blob: it must be the one the manifest names.
+        if (!blob.ok || sha256(blob.body) !== config)
             return undefined;
         const image = blob.json();
         return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
@@ -18140,9 +18399,11 @@ async function fetchManifest(ref, env, opts = {}) {
 
 
 
+
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 async function login(l, env) {
     await checkDockerDaemon(env);
+    storeLoginInFile(l.host, env);
     const res = await (0,infra_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
         env,
         input: l.password,
@@ -19165,7 +19426,8 @@ function capabilitiesForVersion(version) {
         dbRepositoryTagged: at('0.50.0'),
         skipVersionCheck: at('0.63.0'),
         imageSrc: at('0.42.0'),
-        convert: at('0.42.0')
+        convert: at('0.42.0'),
+        showSuppressed: at('0.55.0')
     };
 }
 /**
@@ -19191,7 +19453,9 @@ function capabilitiesFromHelp(version, help, convert) {
         dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
         skipVersionCheck: has('--skip-version-check'),
         imageSrc: has('--image-src'),
-        convert
+        convert,
+        // The flag came (0.50) before its findings reached the JSON (0.55): a dev build is asked only for the flag.
+        showSuppressed: has('--show-suppressed')
     };
 }
 function scanArgs(opts, caps, input) {
@@ -19209,6 +19473,17 @@ function scanArgs(opts, caps, input) {
         args.push('--ignore-unfixed');
     if (input.ignoreFile)
         args.push('--ignorefile', input.ignoreFile);
+    if (opts.ignorePolicy)
+        args.push('--ignore-policy', opts.ignorePolicy);
+    if (opts.trivyConfig)
+        args.push('--config', opts.trivyConfig);
+    if (opts.skipDirs.length)
+        args.push('--skip-dirs', opts.skipDirs.join(','));
+    if (opts.skipFiles.length)
+        args.push('--skip-files', opts.skipFiles.join(','));
+    // What an ignore file or policy hid goes into the JSON, so the summary lists it.
+    if (format === 'json' && caps.showSuppressed)
+        args.push('--show-suppressed');
     if (opts.scanners.includes('misconfig'))
         args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
     if (caps.skipVersionCheck)
@@ -19274,18 +19549,6 @@ function classifyDbFailure(stderr) {
     }
     return 'unknown';
 }
-/** Fresh when the schema is the one expected and Trivy's NextUpdate has not passed. */
-function dbIsFresh(metadataJson, now) {
-    if (!metadataJson)
-        return false;
-    try {
-        const meta = JSON.parse(metadataJson);
-        return meta.Version === DB_SCHEMA_VERSION && !!meta.NextUpdate && now < new Date(meta.NextUpdate);
-    }
-    catch {
-        return false;
-    }
-}
 /** The daily cache key of the DB, and the prefix that restores an older day's DB. */
 function dbCacheKeys(now, os = process.platform) {
     const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
@@ -19293,6 +19556,7 @@ function dbCacheKeys(now, os = process.platform) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
+
 
 
 
@@ -19315,7 +19579,9 @@ class Trivy {
     /** Asks the binary its version and its flags (neither reads an image). */
     static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
         // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
-        const ask = (args) => runner === infra_process/* run */.eF ? probe(path, args, env) : runner(path, args, { env, allowFailure: true });
+        const ask = (args) => runner === infra_process/* run */.eF
+            ? probe(path, args, env, { cwd: trivyCwd() })
+            : runner(path, args, { ...trivySandbox(env), allowFailure: true });
         const out = await ask(['--version']);
         if (out.code !== 0)
             throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
@@ -19340,10 +19606,10 @@ class Trivy {
     }
     /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
     runWith(args, extraEnv, opts) {
-        return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } });
+        return this.runner(this.path, args, { ...opts, ...trivySandbox({ ...this.env, ...extraEnv }) });
     }
     convert(json, format, output) {
-        return this.runner(this.path, convertArgs(json, format, output), { env: this.env });
+        return this.runner(this.path, convertArgs(json, format, output), trivySandbox(this.env));
     }
     /**
      * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
@@ -19354,7 +19620,7 @@ class Trivy {
         for (const group of dbRepositoryGroups(repositories, this.caps)) {
             for (let attempt = 1; attempt <= policy.attempts; attempt++) {
                 const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
-                    env: this.env,
+                    ...trivySandbox(this.env),
                     allowFailure: true
                 });
                 if (result.code === 0)
@@ -19393,12 +19659,57 @@ function readIfExists(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/stages/scan/db-age.ts
+
+/** Trivy rebuilds its DB every few hours and says so in NextUpdate (a day after UpdatedAt): one further ahead is not taken at its word. */
+const MAX_NEXT_UPDATE_AHEAD_MS = 2 * 86_400_000;
+/** Clocks disagree by a little; a DB built more than this far in the future is not believed. */
+const CLOCK_SKEW_MS = 3_600_000;
+const dateOf = (value) => {
+    if (typeof value !== 'string')
+        return undefined;
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+};
+/**
+ * What Trivy's `db/metadata.json` says, weighed against the clock. A restored or prepared DB is
+ * trusted only as far as its metadata is believable: a NextUpdate days ahead (the DB would never be
+ * refreshed) or an UpdatedAt in the future makes it not fresh, and its age unknown.
+ */
+function dbState(metadataJson, now, maxAgeMs) {
+    let meta = {};
+    try {
+        meta = metadataJson ? JSON.parse(metadataJson) : {};
+    }
+    catch {
+        // not JSON: nothing believable
+    }
+    const built = dateOf(meta.UpdatedAt);
+    const next = dateOf(meta.NextUpdate);
+    const t = now.getTime();
+    const updatedAt = built && built.getTime() <= t + CLOCK_SKEW_MS ? built : undefined;
+    const tooOld = meta.Version !== DB_SCHEMA_VERSION || !updatedAt || t - updatedAt.getTime() > maxAgeMs;
+    const believable = !!next && next.getTime() - t <= MAX_NEXT_UPDATE_AHEAD_MS;
+    return {
+        fresh: !tooOld && believable && t < next.getTime(),
+        ...(updatedAt ? { updatedAt } : {}),
+        tooOld
+    };
+}
+/** `5d 3h`: an age, for the messages. */
+function formatAge(ms) {
+    const hours = Math.floor(ms / 3_600_000);
+    return hours >= 48 ? `${Math.floor(hours / 24)}d ${hours % 24}h` : `${hours}h`;
+}
+
 ;// CONCATENATED MODULE: ./src/stages/scan/db.ts
 
 
 
 
 
+
+const DEFAULT_MAX_AGE_SECONDS = 5 * 86_400;
 /** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
 function dbRepositories(env) {
     const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
@@ -19410,22 +19721,34 @@ function dbRepositories(env) {
 /**
  * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
  * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
- * cache is taken as prepared by the user (offline runners).
+ * cache is taken as prepared by the user (offline runners). Whatever its source, a DB older than
+ * the maximum age (or whose age cannot be believed) fails here: the scan never passes on old data.
  */
 async function ensureDb(trivy, cacheDir, ctx) {
     const env = ctx.env ?? process.env;
     const now = ctx.now ?? new Date();
+    const maxAgeMs = (ctx.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
     const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
-    const metadata = () => readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json'));
+    const state = () => dbState(readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json')), now, maxAgeMs);
+    const tooOld = (what, cause) => {
+        const built = state().updatedAt;
+        const age = built
+            ? `built ${formatAge(now.getTime() - built.getTime())} ago`
+            : 'of an age its metadata does not tell believably';
+        return new errors/* StepError */.zg(`${what} is ${age}, older than trivy-db-max-age (${formatAge(maxAgeMs)}), so nothing was scanned with it: ` +
+            'let it download a new one, or raise trivy-db-max-age', cause);
+    };
     if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
         if (!(0,external_node_fs_.existsSync)(dbFile)) {
             throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
         }
+        if (state().tooOld)
+            throw tooOld(`the prepared Trivy DB ${dbFile}`);
         return 'prepared';
     }
     const { key, restoreKeys } = dbCacheKeys(now);
     const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
-    if (dbIsFresh(metadata(), now)) {
+    if (state().fresh) {
         ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
         return 'up to date';
     }
@@ -19436,9 +19759,13 @@ async function ensureDb(trivy, cacheDir, ctx) {
     catch (e) {
         if (!(0,external_node_fs_.existsSync)(dbFile))
             throw e;
+        if (state().tooOld)
+            throw tooOld(`the Trivy DB at hand (${dbFile})`, e.message);
         ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
         return 'stale';
     }
+    if (state().tooOld)
+        throw tooOld('the Trivy DB just downloaded');
     if (ctx.cache && restored !== key)
         await ctx.cache.save(cacheDir, key);
     return 'downloaded';
@@ -19497,6 +19824,14 @@ function evaluateGate(scans, threshold, opts = {}) {
         const shown = hits.slice(0, 5).map(brief).join(', ');
         reasons.push(`${plural(hits.length, 'vulnerabilit')} at or above ${threshold} in ${where(scan)}: ${shown}${hits.length > 5 ? ', …' : ''}`);
     }
+    // A secret baked into the image fails the gate at its severity, as in trivy-action.
+    for (const scan of scans) {
+        const secrets = (scan.secrets ?? []).filter(f => model_atOrAbove(f.severity, threshold));
+        if (secrets.length === 0)
+            continue;
+        const shown = secrets.slice(0, 5).map(f => `${f.ruleId} in ${f.target}${f.line ? `:${f.line}` : ''}`);
+        reasons.push(`${secrets.length} secret${secrets.length === 1 ? '' : 's'} at or above ${threshold} in ${where(scan)}: ${shown.join(', ')}${secrets.length > 5 ? ', …' : ''}`);
+    }
     let added = [];
     if (opts.failOnNew && opts.delta) {
         added = opts.delta.added.filter(v => threshold === 'none' || model_atOrAbove(v.severity, threshold));
@@ -19517,10 +19852,84 @@ function evaluateGate(scans, threshold, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stages/scan/suppressed.ts
+
+
+
+
+const linesOf = (file) => (0,external_node_fs_.readFileSync)(file, 'utf8').replace(/\s+$/, '').split(/\r?\n/);
+/**
+ * One ignore file for Trivy (it takes one): the one given, or the plain ones concatenated into
+ * `dir`. Each line keeps the file and line it came from, for the summary's list of hidden findings.
+ */
+function ignorePlan(files, dir) {
+    for (const f of files)
+        if (!(0,external_node_fs_.existsSync)(f))
+            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
+    if (files.length === 0)
+        return undefined;
+    const origins = files.flatMap(file => linesOf(file).map((_, i) => ({ file, line: i + 1 })));
+    if (files.length === 1)
+        return { path: files[0], origins };
+    if (files.some(f => /\.ya?ml$/.test(f)))
+        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
+    const path = (0,external_node_path_.join)(dir, 'trivyignore');
+    (0,external_node_fs_.writeFileSync)(path, files.flatMap(linesOf).join('\n') + '\n');
+    return { path, origins };
+}
+const suppressed_escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The line naming `id` in an ignore file: a plain line whose first word is the ID (`CVE-… exp:…`),
+ * or a YAML `id:` entry. Undefined when it names it nowhere (a policy, a glob of paths).
+ */
+function lineOfId(text, id) {
+    const yaml = new RegExp(`^\\s*(-\\s*)?id:\\s*["']?${suppressed_escapeRegExp(id)}["']?\\s*(#.*)?$`);
+    const lines = text.split(/\r?\n/);
+    const i = lines.findIndex(l => l.trim().split(/\s+/)[0] === id || yaml.test(l));
+    return i >= 0 ? i + 1 : undefined;
+}
+/** Each hidden finding with the file (and line) that hid it: an ignore file's own line, or the policy file. */
+function locateSuppressed(found, ignore) {
+    return found.map(s => {
+        if (!ignore || s.source !== ignore.path)
+            return s;
+        const line = lineOfId((0,external_node_fs_.readFileSync)(ignore.path, 'utf8'), s.id);
+        const origin = line !== undefined ? ignore.origins[line - 1] : undefined;
+        return origin
+            ? { ...s, source: origin.file, line: origin.line }
+            : { ...s, source: ignore.origins[0]?.file ?? s.source };
+    });
+}
+/** `file:line` as the summary shows it, relative to the workspace. */
+const hiddenBy = (s, workspace) => {
+    const file = workspace && s.source.startsWith('/') ? (0,external_node_path_.relative)(workspace, s.source) || s.source : s.source;
+    return `${file || 'unknown'}${s.line ? `:${s.line}` : ''}`;
+};
+const suppressed_cell = markdownCell;
+/** The summary's lists of secrets found and of findings hidden from the gate, for every image scanned. */
+function findingsMarkdown(scans, workspace) {
+    const lines = [];
+    const secrets = scans.flatMap(s => (s.secrets ?? []).map(f => ({ ...f, image: s.image })));
+    if (secrets.length) {
+        lines.push('', '#### Secrets in the image', '', '| Rule | Severity | File | Title |', '|---|---|---|---|');
+        for (const f of secrets)
+            lines.push(`| ${suppressed_cell(f.ruleId)} | ${f.severity} | ${markdownCode(`${f.target}${f.line ? `:${f.line}` : ''}`)} | ${suppressed_cell(f.title)} |`);
+    }
+    const hidden = scans.flatMap(s => s.suppressed ?? []);
+    if (hidden.length) {
+        lines.push('', `#### Hidden from the report and the gate (${hidden.length})`, '', '| ID | Severity | Package | Status | Hidden by | Statement |', '|---|---|---|---|---|---|');
+        for (const h of hidden)
+            lines.push(`| ${suppressed_cell(h.id)} | ${h.severity} | ${suppressed_cell(h.pkg ?? '')} | ${suppressed_cell(h.status)} | ${markdownCode(hiddenBy(h, workspace))} | ${suppressed_cell(h.statement ?? '')} |`);
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
 
 
-const reports_cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+
+const reports_cell = markdownCell;
 const title = (s) => s[0] + s.slice(1).toLowerCase();
 function formatBytes(bytes) {
     if (bytes === undefined)
@@ -19541,7 +19950,7 @@ function formatBytes(bytes) {
 function vulnerabilityTable(scan) {
     const counts = countBySeverity(scan.vulnerabilities);
     const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
-    const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`;
+    const head = oneLine(`${scan.image}${scan.os ? ` (${scan.os})` : ''}`);
     const lines = [head, '='.repeat(head.length)];
     lines.push(`Total: ${total} (${[...SEVERITIES]
         .reverse()
@@ -19552,7 +19961,7 @@ function vulnerabilityTable(scan) {
         const rows = scan.vulnerabilities
             .filter(v => v.target === target)
             .sort(bySeverity)
-            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? '']);
+            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''].map(oneLine));
         const all = [
             ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
             ...rows
@@ -19563,7 +19972,7 @@ function vulnerabilityTable(scan) {
             .join(' | ')
             .trimEnd();
         if (targets.length > 1)
-            lines.push(target, '');
+            lines.push(oneLine(target), '');
         lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
     }
     return lines.join('\n') + '\n';
@@ -19584,13 +19993,13 @@ function topFixable(scans, limit = 10) {
     return [...seen.values()].sort(bySeverity).slice(0, limit);
 }
 /** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-function summaryMarkdown(scans, gate, delta) {
+function summaryMarkdown(scans, gate, delta, workspace) {
     const lines = ['### Vulnerability scan', ''];
     lines.push(`| Image | Platform | ${SEVERITIES.map(title).join(' | ')} | Packages | Size | Layers |`);
     lines.push(`|---|---|${SEVERITIES.map(() => '--:').join('|')}|--:|--:|--:|`);
     for (const s of scans) {
         const counts = SEVERITIES.map(sev => String(s.counts[sev])).join(' | ');
-        lines.push(`| \`${reports_cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`);
+        lines.push(`| ${markdownCode(s.image)} | ${reports_cell(s.platform ?? '–')} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`);
     }
     lines.push('');
     if (gate.threshold === 'none' && !gate.failed)
@@ -19605,7 +20014,7 @@ function summaryMarkdown(scans, gate, delta) {
         lines.push('', `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`);
     }
     if (delta) {
-        lines.push('', `#### Compared with \`${reports_cell(delta.baseline ?? 'the previous image')}\``, '');
+        lines.push('', `#### Compared with ${markdownCode(delta.baseline ?? 'the previous image')}`, '');
         lines.push(`| | ${SEVERITIES.map(title).join(' | ')} |`, `|---|${SEVERITIES.map(() => '--:').join('|')}|`);
         lines.push(`| Before | ${SEVERITIES.map(s => delta.before[s]).join(' | ')} |`);
         lines.push(`| After | ${SEVERITIES.map(s => delta.after[s]).join(' | ')} |`);
@@ -19613,14 +20022,16 @@ function summaryMarkdown(scans, gate, delta) {
         if (delta.added.length > 0)
             lines.push('', `New: ${delta.added
                 .slice(0, 10)
-                .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
+                .map(v => reports_cell(`${v.id} (${v.severity}, ${v.pkg})`))
                 .join(', ')}`);
     }
+    lines.push(...findingsMarkdown(scans, workspace));
     const fixable = topFixable(scans);
     if (fixable.length > 0) {
         lines.push('', '#### Top fixable vulnerabilities', '', '| ID | Severity | Package | Installed | Fixed in | Title |', '|---|---|---|---|---|---|');
         for (const v of fixable) {
-            const id = v.url ? `[${v.id}](${v.url})` : v.id;
+            const target = v.url ? linkTarget(v.url) : undefined;
+            const id = target ? `[${reports_cell(v.id)}](${target})` : reports_cell(v.id);
             lines.push(`| ${id} | ${v.severity} | ${reports_cell(v.pkg)} | ${reports_cell(v.installed)} | ${reports_cell(v.fixed ?? '')} | ${reports_cell(v.title)} |`);
         }
     }
@@ -19696,18 +20107,15 @@ function gitlabContainerScanning(scan, info) {
 
 
 
-/** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
-function ignoreFileFor(files, dir) {
-    for (const f of files)
-        if (!(0,external_node_fs_.existsSync)(f))
-            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
-    if (files.length <= 1)
-        return files[0];
-    if (files.some(f => /\.ya?ml$/.test(f)))
-        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
-    const merged = (0,external_node_path_.join)(dir, 'trivyignore');
-    (0,external_node_fs_.writeFileSync)(merged, files.map(f => (0,external_node_fs_.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
-    return merged;
+/**
+ * The ignore files Trivy is given: `trivyignores`, else the workspace's `.trivyignore`, the file
+ * Trivy itself would read; that one only where Trivy can say what it hid (0.55+), so that nothing
+ * is hidden unseen.
+ */
+function ignoreFiles(options, caps) {
+    if (options.trivyignores.length)
+        return options.trivyignores;
+    return options.rootIgnore && caps.showSuppressed ? [options.rootIgnore] : [];
 }
 /**
  * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
@@ -19733,7 +20141,7 @@ function scanPlan(target, trivy, options, outDir) {
     const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
     const dir = (0,external_node_path_.join)(outDir, name);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const ignoreFile = ignoreFileFor(options.trivyignores, dir);
+    const ignore = ignorePlan(ignoreFiles(options, trivy.caps), dir);
     const paths = {
         json: (0,external_node_path_.join)(dir, 'trivy.json'),
         table: (0,external_node_path_.join)(dir, 'trivy.txt'),
@@ -19746,9 +20154,14 @@ function scanPlan(target, trivy, options, outDir) {
         source: target.source,
         cacheDir: options.cacheDir,
         ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-        ...(ignoreFile ? { ignoreFile } : {})
+        ...(ignore ? { ignoreFile: ignore.path } : {})
     };
-    return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) };
+    return {
+        paths,
+        scanInput,
+        ignore,
+        args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
+    };
 }
 /**
  * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
@@ -19758,8 +20171,12 @@ function scanPlan(target, trivy, options, outDir) {
  */
 async function scanImage(target, ctx) {
     const { trivy, options, reporter } = ctx;
-    const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir);
+    const { paths, scanInput, args, ignore } = scanPlan(target, trivy, options, ctx.outDir);
     const label = target.platform ? `${target.image} (${target.platform})` : target.image;
+    if (!trivy.caps.showSuppressed && options.rootIgnore && !options.trivyignores.length)
+        reporter.warning(`${options.rootIgnore} is not honoured: Trivy ${trivy.caps.version} cannot report what it hides (0.55+); name it in trivyignores to use it anyway`);
+    if (!trivy.caps.showSuppressed && options.trivyignores.length)
+        reporter.warning(`Trivy ${trivy.caps.version} cannot report what the ignore files hide (0.55+): the summary cannot list them`);
     const derive = async (format, output) => {
         if (trivy.caps.convert)
             await trivy.convert(paths.json, format, output);
@@ -19792,7 +20209,13 @@ async function scanImage(target, ctx) {
                 await derive(format, outputs[format]);
     });
     const end = new Date();
-    const report = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    const read = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    const report = { ...read, suppressed: locateSuppressed(read.suppressed ?? [], ignore) };
+    for (const h of report.suppressed)
+        reporter.warning(`${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h, options.workspace)}`, {
+            file: hiddenBy({ ...h, line: undefined }, options.workspace),
+            ...(h.line ? { startLine: h.line } : {})
+        });
     if (trivy.caps.convert)
         (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
     reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
@@ -19855,6 +20278,7 @@ async function scanRemoteImage(ref, ctx, platform) {
 
 
 
+
 async function uploadSboms(scans, input) {
     const { options, reporter, uploader } = input;
     if (!options.sbomUpload || !uploader)
@@ -19885,11 +20309,14 @@ async function runScanStage(input) {
     if (input.targets.length === 0)
         throw new Error('runScanStage needs at least one image to scan');
     const env = input.env ?? process.env;
+    for (const dropped of (0,child_env/* droppedTrivyVariables */.ch)(env))
+        reporter.warning(dropped);
     const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
     if (!input.dbPrepared)
         await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
             reporter,
             env,
+            maxAgeSeconds: options.dbMaxAgeSeconds,
             ...(input.dbCache ? { cache: input.dbCache } : {}),
             ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
         }));
@@ -19905,6 +20332,7 @@ async function runScanStage(input) {
         scans.push(await scanImage(target, ctx));
     let delta;
     const baseline = options.compareTo || input.compareTo;
+    let baselineRead = true;
     if (baseline) {
         const before = [];
         let complete = true;
@@ -19919,18 +20347,26 @@ async function runScanStage(input) {
         }
         if (complete)
             delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
+        baselineRead = complete;
     }
     const gate = evaluateGate(scans, options.failOnSeverity, {
         failOnNew: options.failOnNew,
         ...(delta ? { delta } : {})
     });
+    // fail-on-new cannot tell what is new without the image it compares with: it fails closed.
+    if (options.failOnNew && !baselineRead) {
+        gate.failed = true;
+        gate.reasons.push(`fail-on-new: ${baseline} could not be scanned, so what is new cannot be told`);
+    }
     for (const reason of gate.reasons)
         reporter.error(reason);
-    reporter.summary(summaryMarkdown(scans, gate, delta));
+    reporter.summary(summaryMarkdown(scans, gate, delta, options.workspace));
     const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p) => !!p);
     reporter.setOutput('sbom-path', sboms.join('\n'));
     reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
     reporter.setOutput('vulnerabilities', countsJson(scans));
+    // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
+    reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed');
     await uploadSboms(scans, input);
     const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
     return {
@@ -19957,6 +20393,7 @@ async function prepareTrivy(config, deps, env, r) {
     await ensureDb(trivy, config.scan.cacheDir, {
         reporter: r,
         env,
+        maxAgeSeconds: config.scan.dbMaxAgeSeconds,
         ...(deps.dbCache ? { cache: deps.dbCache } : {})
     });
     return { trivyPath, trivy };
@@ -20008,7 +20445,7 @@ async function scanBuilt(config, meta, built, prepared, deps, env, r) {
 function checkGate(config, built, scan) {
     checkScannedIsBuilt(scan.scans, built);
     if (scan.gate.failed)
-        throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`);
+        throw new errors/* StepError */.zg(`scan: ${scan.gate.failing.length ? `vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length})` : scan.gate.reasons[0]}, so nothing was pushed`);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
@@ -20331,6 +20768,9 @@ function planPublish(o) {
         throw new errors/* InputError */.dz('source-digest', `"${given}" is not a sha256 digest`);
     if (given && digest && given !== digest)
         throw new errors/* InputError */.dz('source-digest', `${given} differs from the digest in source-image (${digest})`);
+    // What a tag names now may never have been scanned: only a digest is published.
+    if (!given && !digest)
+        throw new errors/* InputError */.dz('source-digest', `is empty and source-image (${o.sourceImage.trim()}) names no digest: publish takes the digest that passed the scan, never what a tag names now`);
     const release = parseImageName('release-image', o.releaseImage);
     return {
         source: { ...parseImageName('source-image', name), tag, digest: given ?? digest },
@@ -20380,11 +20820,9 @@ async function publish(o, r, env) {
     for (const l of [o.sourceLogin, o.releaseLogin])
         if (l)
             await r.group(`Login to ${l.host}`, () => login(l, env));
-    const sourceRef = plan.source.digest
-        ? `${plan.source.name}@${plan.source.digest}`
-        : `${plan.source.name}:${plan.source.tag ?? 'latest'}`;
+    const sourceRef = `${plan.source.name}@${plan.source.digest}`;
     const digest = (await readManifest(sourceRef, env)).digest;
-    if (plan.source.digest && digest !== plan.source.digest)
+    if (digest !== plan.source.digest)
         throw new errors/* StepError */.zg(`${sourceRef} in the registry has digest ${digest}`);
     if (plan.source.tag && plan.source.digest) {
         const tagged = (await readManifest(`${plan.source.name}:${plan.source.tag}`, env)).digest;
@@ -20443,6 +20881,7 @@ async function publish(o, r, env) {
 
 
 
+
 function loginOf(host, username, password, input) {
     if (!password)
         return undefined;
@@ -20462,6 +20901,9 @@ async function publishCommand(d) {
     const sourceImage = get('source-image');
     const releaseImage = get('release-image');
     const hostOf = (input, ref) => ref ? parseImageName(input, splitReference(ref).name).registry : '';
+    // On GitLab the digest comes from the build job, and only when it scanned it.
+    if (isGitLab(d.env) && !get('source-digest'))
+        throw new errors/* InputError */.dz('source-digest', 'is empty: publish takes OCI_IMAGE_SCANNED_DIGEST from the build job, which sets it only when its scan passed (was the scan off, or the build job skipped?)');
     const sourceHost = get('registry') || hostOf('source-image', sourceImage);
     const releaseHost = get('release-registry') || hostOf('release-image', releaseImage);
     await publish({
@@ -20501,7 +20943,49 @@ function toolPath(name, get, env) {
     return path;
 }
 
+;// CONCATENATED MODULE: ./src/infra/tracked.ts
+
+
+
+
+/** `dir` relative to the workspace when it lies inside it, else undefined. */
+function tracked_insideWorkspace(dir, workspace) {
+    const real = (p) => ((0,external_node_fs_.existsSync)(p) ? (0,external_node_fs_.realpathSync)(p) : (0,external_node_path_.resolve)(p));
+    const rel = (0,external_node_path_.relative)(real(workspace), real((0,external_node_path_.resolve)(workspace, dir)));
+    return rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? undefined : rel || '.';
+}
+/** The files git tracks under `dir` of the workspace's checkout; none where it is no git checkout. */
+async function trackedFiles(dir, workspace) {
+    const rel = tracked_insideWorkspace(dir, workspace);
+    if (rel === undefined)
+        return [];
+    // The checkout may belong to another user than the job's (git's "dubious ownership").
+    const args = [
+        '-c',
+        `safe.directory=${(0,external_node_fs_.realpathSync)(workspace)}`,
+        '-C',
+        workspace,
+        'ls-files',
+        '-z',
+        '--',
+        rel
+    ];
+    const res = await (0,infra_process/* run */.eF)('git', args, { allowFailure: true }).catch(() => undefined);
+    return res?.code === 0 ? res.stdout.split('\0').filter(Boolean) : [];
+}
+/**
+ * A Trivy cache inside the checkout (GitLab can only cache folders there) must hold nothing the
+ * repository committed: a DB written by a commit, with a `NextUpdate` far ahead, would be the scan's
+ * DB and could report nothing at all. Only what a cache restored, or Trivy downloaded, is used.
+ */
+async function refuseTrackedCache(cacheDir, workspace) {
+    const tracked = await trackedFiles(cacheDir, workspace);
+    if (tracked.length)
+        throw new errors/* StepError */.zg(`the Trivy cache ${cacheDir} holds files committed to the repository (${tracked.slice(0, 3).join(', ')}${tracked.length > 3 ? ', …' : ''}): remove them from git, or set trivy-cache-dir outside the checkout; nothing was scanned`);
+}
+
 ;// CONCATENATED MODULE: ./src/faces/cli/scan.ts
+
 
 
 
@@ -20550,7 +21034,8 @@ function loginsFor(registry, get, releaseImage) {
 async function scanCommand(d) {
     const get = withDefaults(d.raw);
     const r = d.reporter;
-    const options = parseScanOptions(get);
+    const options = parseScanOptions(get, d.ctx.workspace, d.env);
+    await refuseTrackedCache(options.cacheDir, d.ctx.workspace);
     const given = get('version').trim();
     const version = given || (get('image').trim() ? '' : publishVersion('', d.ctx, d.readFile('.release')));
     const ref = scanReference(get, d.ctx, version);
@@ -20615,6 +21100,7 @@ async function scanCommand(d) {
 
 
 
+
 /** The findings as `lint --format` prints them. */
 function formatLint(result, format) {
     switch (format) {
@@ -20637,6 +21123,8 @@ function formatLint(result, format) {
 const withoutLint = (raw) => name => name === 'lint' && INPUTS.some(i => i.name === 'lint') ? 'false' : raw(name);
 async function pipeline(d, raw) {
     const config = buildConfig(raw, d.ctx, d.env);
+    if (config.scan.enabled && !config.mergeDigests.length)
+        await refuseTrackedCache(config.scan.cacheDir, d.ctx.workspace);
     const deps = {
         reporter: d.reporter,
         env: d.env,
@@ -20893,7 +21381,9 @@ function dotenvVariables(outputs) {
         OCI_IMAGE_VERSION: outputs.get('project-version') || (outputs.get('version') ?? ''),
         OCI_IMAGE_ID: outputs.get('imageid') ?? '',
         OCI_IMAGE_TAGS: tags.join(','),
-        OCI_IMAGE_PUBLISHED: outputs.get('published') ?? ''
+        OCI_IMAGE_PUBLISHED: outputs.get('published') ?? '',
+        // The scan ran and its gate passed for this digest: what publish takes, and nothing else.
+        OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : ''
     };
     return Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== '' && !/[\r\n]/.test(v)));
 }
@@ -20901,7 +21391,11 @@ const dotenvText = (vars) => Object.entries(vars)
     .map(([k, v]) => `${k}=${v}\n`)
     .join('');
 
+// EXTERNAL MODULE: ./src/infra/signals.ts
+var signals = __nccwpck_require__(6615);
 ;// CONCATENATED MODULE: ./src/faces/cli/reporter.ts
+
+
 const ESC = '\x1b';
 /** A name GitLab accepts for a section: letters, digits, `_`, `.`, `-`. */
 const sectionName = (n, title) => `oci_${n}_${title
@@ -20918,7 +21412,9 @@ function formatDuration(ms) {
     const m = Math.floor(s / 60);
     return `${m}m${String(Math.round(s - m * 60)).padStart(2, '0')}s`;
 }
-const reporter_where = (w) => w?.file ? ` (${w.file}${w.startLine ? `:${w.startLine}` : ''}${w.title ? `, ${w.title}` : ''})` : '';
+const reporter_where = (w) => w?.file
+    ? oneLine(` (${w.file}${w.startLine ? `:${w.startLine}` : ''}${w.title ? `, ${w.title}` : ''})`)
+    : '';
 /**
  * The Reporter of the command line: plain text, stage headers with durations, GitLab's
  * collapsible sections when GITLAB_CI=true, registered secrets shown as *** in every line.
@@ -20941,8 +21437,12 @@ class CliReporter {
             out = out.split(s).join('***');
         return out;
     }
+    /** Control characters are taken out: a `\r` or an escape sequence in a tool's output would rewrite GitLab's log. */
     line(text) {
-        this.opts.write(this.mask(text) + '\n');
+        // After a signal, what fails is the consequence of the children being ended: not reported.
+        if ((0,signals/* interruptedBy */.kH)())
+            return;
+        this.opts.write(this.mask(stripControls(text)) + '\n');
     }
     info = (m) => this.line(m);
     debug = (m) => {
@@ -20956,7 +21456,7 @@ class CliReporter {
         const name = sectionName(++this.sections, title);
         const start = this.now();
         if (this.opts.gitlab)
-            this.opts.write(`${ESC}[0Ksection_start:${Math.floor(start / 1000)}:${name}[collapsed=true]\r${ESC}[0K${ESC}[1m${this.mask(title)}${ESC}[0m\n`);
+            this.opts.write(`${ESC}[0Ksection_start:${Math.floor(start / 1000)}:${name}[collapsed=true]\r${ESC}[0K${ESC}[1m${this.mask(oneLine(title))}${ESC}[0m\n`);
         else
             this.line(`==> ${title}`);
         let failed = false;
@@ -20980,9 +21480,8 @@ class CliReporter {
     }
     setOutput = (name, value) => void this.outputs.set(name, value);
     setSecret(value) {
-        const parts = [value, ...value.split(/\r?\n/).map(l => l.trim())].filter(p => p.length >= 3);
         // Longest first, so a secret that contains another is masked whole.
-        this.secrets = [...new Set([...this.secrets, ...parts])].sort((a, b) => b.length - a.length);
+        this.secrets = [...new Set([...this.secrets, ...secretParts(value)])].sort((a, b) => b.length - a.length);
     }
     summary = (md) => void this.markdown.push(md);
     /** The summary as collected, masked. */
@@ -20992,6 +21491,8 @@ class CliReporter {
 }
 
 ;// CONCATENATED MODULE: ./src/faces/cli/cli.ts
+
+
 
 
 
@@ -21056,6 +21557,14 @@ async function cli(argv, env, io) {
         return 0;
     }
     const command = parsed.command;
+    if (parsed.values.get('password-stdin') === 'true') {
+        const password = ((await io.stdin?.()) ?? '').replace(/\r?\n$/, '');
+        if (!password) {
+            io.stderr('oci-pipeline: --password-stdin: standard input held no password\n');
+            return 2;
+        }
+        parsed.values.set('password', password);
+    }
     const platform = context_platformOf(env);
     const read = optionReader(parsed.values, env);
     const workspaceOption = read('workspace');
@@ -21089,12 +21598,14 @@ async function cli(argv, env, io) {
     const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env);
     const stages = {};
     let code;
+    // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
+    const docker = command === 'lint' ? undefined : runDockerConfig(env, infra_process/* makeTempDir */.mk);
     try {
         code = await runCommand(command, {
             raw,
             ctx,
             reporter,
-            env,
+            env: docker?.env ?? env,
             readFile: p => {
                 const path = (0,external_node_path_.resolve)(ctx.workspace, p);
                 return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
@@ -21107,6 +21618,10 @@ async function cli(argv, env, io) {
     catch (e) {
         reporter.error((0,errors/* errorMessage */.gJ)(e));
         code = e instanceof errors/* InputError */.dz ? 2 : 1;
+    }
+    finally {
+        if (docker)
+            (0,infra_process/* removeTempDir */.CT)(docker.dir);
     }
     const dotenv = read('dotenv');
     if (platform === 'gitlab' || raw('report-dir'))
@@ -21133,23 +21648,127 @@ async function cli(argv, env, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(839);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1643);
+/* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
+/* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1338);
 
 
-process.once('SIGTERM', () => {
-    (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_0__/* .killChildren */ .at)();
-    process.stderr.write('oci-pipeline: interrupted (SIGTERM): child processes ended\n');
-    process.exit(143);
-});
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .cli */ .x)(process.argv.slice(2), process.env, {
+
+// A cancelled GitLab job gets SIGTERM; a terminal's Ctrl-C is SIGINT; a closed session SIGHUP.
+(0,_infra_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .onInterrupt */ .nA)(signal => void process.stderr.write(`oci-pipeline: interrupted (${signal}): child processes ended\n`));
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .cli */ .x)(process.argv.slice(2), process.env, {
     stdout: t => void process.stdout.write(t),
     stderr: t => void process.stderr.write(t),
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    stdin: () => (0,node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__.text)(process.stdin)
 });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G7: () => (/* binding */ trivyEnv),
+/* harmony export */   ch: () => (/* binding */ droppedTrivyVariables),
+/* harmony export */   gf: () => (/* binding */ childEnv),
+/* harmony export */   xC: () => (/* binding */ hadolintEnv)
+/* harmony export */ });
+/* unused harmony export TRIVY_VARIABLES_KEPT */
+/**
+ * Variables no child process is given. The runner hands every input to the action as INPUT_<NAME>
+ * (the password, the token and the build secrets among them), and the CLI and GitLab take their
+ * credentials from the environment; none of the tools the pipeline starts (docker, buildx, Trivy,
+ * hadolint, git, tar) needs them: a password reaches `docker login` on stdin, a build secret reaches
+ * BuildKit as a file.
+ */
+const SECRET_VARIABLES = [
+    'OCI_PIPELINE_PASSWORD',
+    'OCI_PIPELINE_RELEASE_PASSWORD',
+    'OCI_PIPELINE_GITHUB_TOKEN',
+    'OCI_PIPELINE_SECRETS',
+    'CI_REGISTRY_PASSWORD',
+    'CI_JOB_TOKEN',
+    'CI_DEPENDENCY_PROXY_PASSWORD',
+    'CAR_OCI_REGISTRY_PASSWORD'
+];
+const isSecret = (name) => name.startsWith('INPUT_') || SECRET_VARIABLES.includes(name);
+/** The environment a child is started with: the given one without the action's inputs and the known credentials. */
+function childEnv(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isSecret(name))
+            out[name] = value;
+    return out;
+}
+/**
+ * Trivy reads any flag from TRIVY_<FLAG> (TRIVY_SEVERITY, TRIVY_SKIP_DIRS, TRIVY_IGNOREFILE,
+ * TRIVY_CONFIG, TRIVY_SERVER, …), so a variable set for the job (a group-level CI/CD variable, a
+ * runner's environment) could weaken the gate unseen. Only these reach Trivy: where it logs in, which
+ * mirrors it downloads from, how it talks; everything that decides what is reported is an input.
+ */
+const TRIVY_VARIABLES_KEPT = [
+    'TRIVY_USERNAME',
+    'TRIVY_PASSWORD',
+    'TRIVY_REGISTRY_TOKEN',
+    'TRIVY_INSECURE',
+    'TRIVY_NON_SSL',
+    'TRIVY_CACERT',
+    'TRIVY_DB_REPOSITORY',
+    'TRIVY_JAVA_DB_REPOSITORY',
+    'TRIVY_CHECKS_BUNDLE_REPOSITORY',
+    'TRIVY_NO_PROGRESS',
+    'TRIVY_QUIET',
+    'TRIVY_DEBUG'
+];
+/** The inputs that replace the TRIVY_* variables users set most, for the warning. */
+const INPUT_FOR = {
+    TRIVY_SEVERITY: 'severity',
+    TRIVY_IGNOREFILE: 'trivyignores',
+    TRIVY_IGNORE_UNFIXED: 'ignore-unfixed',
+    TRIVY_SKIP_DIRS: 'skip-dirs',
+    TRIVY_SKIP_FILES: 'skip-files',
+    TRIVY_IGNORE_POLICY: 'ignore-policy',
+    TRIVY_CONFIG: 'trivy-config',
+    TRIVY_SCANNERS: 'scanners',
+    TRIVY_PKG_TYPES: 'vuln-type',
+    TRIVY_VULN_TYPE: 'vuln-type',
+    TRIVY_TIMEOUT: 'scan-timeout'
+};
+/** Read by the pipeline itself (not passed on as such): no warning for them. */
+const READ_BY_PIPELINE = ['TRIVY_CACHE_DIR', 'TRIVY_SKIP_DB_UPDATE'];
+/** The environment of a Trivy run: childEnv without the TRIVY_* variables not kept. */
+function trivyEnv(env) {
+    const out = childEnv(env);
+    for (const name of Object.keys(out))
+        if (name.startsWith('TRIVY_') && !TRIVY_VARIABLES_KEPT.includes(name))
+            delete out[name];
+    return out;
+}
+/** One sentence per TRIVY_* variable of the job that Trivy is not given, naming its input where there is one. */
+function droppedTrivyVariables(env) {
+    return Object.keys(env)
+        .filter(n => n.startsWith('TRIVY_') && !TRIVY_VARIABLES_KEPT.includes(n) && !READ_BY_PIPELINE.includes(n))
+        .sort()
+        .map(n => (INPUT_FOR[n] ? `${n} is ignored: set the "${INPUT_FOR[n]}" input instead` : `${n} is ignored`));
+}
+/**
+ * hadolint reads HADOLINT_IGNORE, HADOLINT_OVERRIDE_INFO (which demotes errors), … from the
+ * environment: a job's variables would change what the lint reports unseen. Its configuration is
+ * the `hadolint-config` input (else the checkout's `.hadolint.yaml`), and nothing else.
+ */
+function hadolintEnv(env) {
+    const out = childEnv(env);
+    for (const name of Object.keys(out))
+        if (name.startsWith('HADOLINT_'))
+            delete out[name];
+    return out;
+}
+
 
 /***/ }),
 
@@ -21159,12 +21778,15 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  at: () => (/* binding */ killChildren),
+  PH: () => (/* binding */ endChildren),
   mk: () => (/* binding */ makeTempDir),
   CT: () => (/* binding */ removeTempDir),
+  tZ: () => (/* binding */ removeTempDirs),
   eF: () => (/* binding */ run),
   RT: () => (/* binding */ tail)
 });
+
+// UNUSED EXPORTS: killChildren, tempRoot
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -21176,31 +21798,76 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/infra/child-env.ts
+var child_env = __nccwpck_require__(870);
 ;// CONCATENATED MODULE: ./src/infra/process.ts
 
 
 
 
 
+
 const live = new Set();
-/** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
+/**
+ * Each child leads a process group of its own, so a signal reaches what it started too (`docker`
+ * starts its buildx plugin as a child, which a SIGTERM to `docker` alone leaves running).
+ */
+const GROUPS = process.platform !== 'win32';
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (GROUPS)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Sends a signal to every child still running, and to what each started. */
 function killChildren(signal = 'SIGTERM') {
     for (const child of live)
-        child.kill(signal);
+        signalGroup(child, signal);
+}
+/**
+ * Ends every child: SIGTERM, repeated (the docker CLI drops one that comes while it starts a
+ * plugin), then SIGKILL for those still there after `graceMs`. Resolves once none is left or
+ * `graceMs` + 1 s have passed.
+ */
+async function endChildren(graceMs = 5000) {
+    const ended = () => [...live].every(c => c.exitCode !== null || c.signalCode !== null);
+    const deadline = Date.now() + graceMs;
+    while (!ended() && Date.now() < deadline) {
+        killChildren('SIGTERM');
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    if (ended())
+        return;
+    killChildren('SIGKILL');
+    for (const stop = Date.now() + 1000; !ended() && Date.now() < stop;)
+        await new Promise(resolve => setTimeout(resolve, 25));
 }
 const tempDirs = new Set();
-const removeAll = () => {
+/** Removes every temporary directory still there (on a signal, before the children are ended). */
+function removeTempDirs() {
     for (const dir of tempDirs)
         removeTempDir(dir);
-};
+}
 /**
- * A private temporary directory, removed by removeTempDir or, at the latest, when the process
- * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ * Where temporary files go: the runner's own temporary directory (RUNNER_TEMP, emptied after each
+ * job) where there is one, else the system's.
+ */
+const tempRoot = (env = process.env) => env.RUNNER_TEMP && (0,external_node_fs_.existsSync)(env.RUNNER_TEMP) ? env.RUNNER_TEMP : (0,external_node_os_.tmpdir)();
+/**
+ * A private temporary directory (mode 0700), removed by removeTempDir or, at the latest, when the
+ * process exits, even through process.exit (the signal handlers), which skips `finally` blocks.
  */
 function makeTempDir(prefix) {
     if (tempDirs.size === 0)
-        process.once('exit', removeAll);
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), prefix));
+        process.once('exit', removeTempDirs);
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot(), prefix));
     tempDirs.add(dir);
     return dir;
 }
@@ -21208,7 +21875,7 @@ function removeTempDir(dir) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     tempDirs.delete(dir);
     if (tempDirs.size === 0)
-        process.removeListener('exit', removeAll);
+        process.removeListener('exit', removeTempDirs);
 }
 /** The last lines of a tool's output, for error messages. */
 function tail(text, lines = 20) {
@@ -21216,22 +21883,24 @@ function tail(text, lines = 20) {
 }
 /**
  * Runs a program with an argument array, never through a shell, so no input is ever
- * interpreted as shell syntax.
+ * interpreted as shell syntax. The child never sees the action's inputs or the known credential
+ * variables (childEnv).
  */
 function run(cmd, args, opts = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, {
             cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe']
+            env: (0,child_env/* childEnv */.gf)(opts.env ?? process.env),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: GROUPS
         });
         live.add(child);
         // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
         // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
         let again;
         const onAbort = () => {
-            child.kill('SIGTERM');
-            again ??= setInterval(() => child.kill('SIGTERM'), 500);
+            signalGroup(child, 'SIGTERM');
+            again ??= setInterval(() => signalGroup(child, 'SIGTERM'), 500);
         };
         if (opts.signal?.aborted)
             onAbort();
@@ -21283,6 +21952,61 @@ function run(cmd, args, opts = {}) {
 
 /***/ }),
 
+/***/ 6615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kH: () => (/* binding */ interruptedBy),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* unused harmony exports INTERRUPTS, CHILDREN_GRACE_MS */
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(839);
+
+/** The signals a cancelled run gets (a runner sends SIGINT first, then SIGTERM), with the exit code of each. */
+const INTERRUPTS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** How long the children get to end before they are killed; the whole handler stays under 10 s. */
+const CHILDREN_GRACE_MS = 4000;
+const REPORT_MS = 2000;
+let received;
+/**
+ * The signal the run was interrupted by, if any. What fails after it (a build whose process was
+ * ended) is its consequence, not news: the faces say only that the run was interrupted.
+ */
+const interruptedBy = () => received;
+const within = (ms, work) => Promise.race([work.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms).unref())]);
+/**
+ * On SIGINT, SIGTERM or SIGHUP: the temporary files (build secrets, the run's docker config) are
+ * removed at once, every child is ended (killed if it has not ended after CHILDREN_GRACE_MS), then
+ * `report` says so (at most 2 s) and the process exits with 128 + the signal's number. A second
+ * signal meanwhile changes nothing. Returns the function that takes the handlers away again.
+ */
+function onInterrupt(report, exit = code => process.exit(code)) {
+    let handling = false;
+    const handler = (signal) => {
+        if (handling)
+            return;
+        handling = true;
+        received = signal;
+        (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .removeTempDirs */ .tZ)();
+        void (async () => {
+            await (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .endChildren */ .PH)(CHILDREN_GRACE_MS);
+            (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .removeTempDirs */ .tZ)(); // anything a child made meanwhile
+            await within(REPORT_MS, Promise.resolve().then(() => report(signal)));
+            exit(INTERRUPTS[signal]);
+        })();
+    };
+    const names = Object.keys(INTERRUPTS);
+    for (const name of names)
+        process.on(name, handler);
+    return () => {
+        for (const name of names)
+            process.removeListener(name, handler);
+    };
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -21308,6 +22032,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 8321:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 
 /***/ }),
 
