@@ -6,7 +6,7 @@ import { checkDockerDaemon } from '../infra/docker.js'
 import { login, platformOf, readManifest, type PlatformJson } from '../infra/registry/docker-cli.js'
 import { gatherMetadata, type Metadata } from '../stages/metadata/index.js'
 import { run, tail } from '../infra/process.js'
-import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
+import { RunRecord } from './record.js'
 
 export interface MergeResult {
   meta: Metadata
@@ -56,6 +56,9 @@ export async function runMerge(
 ) {
   if (config.login) r.setSecret(config.login.password)
   const state: { meta?: Metadata; digest?: string; pushed: boolean; error?: string } = { pushed: false }
+  const rec = new RunRecord()
+  const perPlatform = 'done per platform by the jobs that pushed the digests'
+  for (const stage of ['lint', 'build', 'scan'] as const) rec.skip(stage, perPlatform)
   try {
     await checkDockerDaemon(env)
     if (config.login) {
@@ -71,6 +74,7 @@ export async function runMerge(
     const repository = config.images[0]?.name as string
     const sources = config.mergeDigests.map(d => `${repository}@${d}`)
     const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources]
+    rec.start('push')
     const platforms = await r.group('Merge', async () => {
       const plan = JSON.parse(await imagetools(['--dry-run', ...args], env)) as IndexJson
       const planned = (plan.manifests ?? []).map(m => platformOf(m.platform))
@@ -93,16 +97,21 @@ export async function runMerge(
     })
     state.pushed = true
     const digest = state.digest as string
+    rec.end('push', 'done', { result: { digest, tags: meta.tags, reference: `${repository}@${digest}` } })
     r.setOutput('digest', digest)
     r.setOutput('image', `${repository}@${digest}`)
     return { meta, digest, platforms }
   } catch (e) {
     state.error = errorMessage(e)
+    if (!state.pushed && state.meta) rec.end('push', 'failed', { reason: state.error.split('\n')[0]! })
     throw e
   } finally {
     if (config.summary)
       r.summary(
-        buildSummaryMarkdown({ ...state, pushReason: `merged ${config.mergeDigests.length} digests` })
+        rec.summary({
+          config: { ...config, pushReason: `merging ${config.mergeDigests.length} digests` },
+          ...state
+        })
       )
   }
 }

@@ -8,10 +8,11 @@ import { pushLoaded, tagPushedByDigest, verifyPushed } from '../stages/push/push
 import { pushLoadedByDigest } from '../stages/push/push-digest.js'
 import { runMerge } from './merge.js'
 import { login } from '../infra/registry/docker-cli.js'
-import { runLint, type LintResult } from '../stages/lint/index.js'
+import { lintFailureMessage, runLint, type LintResult } from '../stages/lint/index.js'
 import { gatherMetadata, readFacts, type Metadata } from '../stages/metadata/index.js'
 import { BufferedReporter } from '../stages/report/buffered.js'
-import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
+import type { SarifUpload } from '../stages/report/run-model.js'
+import { RunRecord } from './record.js'
 import { prepareScan, readPreviousBeside, scanBuilt, settleReports, settleScan } from './scan.js'
 import type { ArtifactUploader, DbCache, ScanStageResult } from '../stages/scan/index.js'
 
@@ -37,8 +38,8 @@ export interface PipelineDeps {
   tools?: (name: ToolName) => Promise<string | undefined>
   /** Base URL of docs/rules for rule links in reports. */
   docsBase?: string
-  /** Uploads SARIF to code scanning, where the face can (GitHub). */
-  uploadSarif?: (path: string, category: string) => Promise<void>
+  /** Uploads SARIF to code scanning, where the face can (GitHub), and says how it went. */
+  uploadSarif?: (path: string, category: string) => Promise<SarifUpload | void>
   /** Keeps Trivy's DB between runs (GitHub: the Actions cache). */
   dbCache?: DbCache
   /** Uploads the SBOM as an artifact (GitHub: the workflow's artifacts). */
@@ -101,13 +102,8 @@ function startLint(config: Config, ctx: RunContext, meta: Metadata, deps: Pipeli
   return { run, replay: () => buffered.replay('Lint') }
 }
 
-function lintFailure(lint: LintResult, threshold: string): StepError {
-  const counts = Object.entries(lint.counts)
-    .filter(([, n]) => n > 0)
-    .map(([level, n]) => `${n} ${level}`)
-    .join(', ')
-  return new StepError(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed`)
-}
+const lintFailure = (lint: LintResult, threshold: Config['lint']['threshold']): StepError =>
+  new StepError(lintFailureMessage(lint, threshold))
 
 /**
  * metadata → lint beside the build (one platform: loaded locally) → scan and gate → push → digest check. Outputs
@@ -127,8 +123,10 @@ export async function runPipeline(
     return { meta: merged.meta, imageId: '', digest: merged.digest, pushed: true }
   }
   if (config.login) r.setSecret(config.login.password)
+  // Each stage's state, time and result, for the summary rendered once at the end.
+  const rec = new RunRecord()
   // Lint and scan both ask for Trivy, beside the build: one download.
-  deps = { ...deps, ...(deps.tools ? { tools: once(deps.tools) } : {}) }
+  deps = rec.watch({ ...deps, ...(deps.tools ? { tools: once(deps.tools) } : {}) })
   let preparing: ReturnType<typeof prepareScan> | undefined
   const state: { meta?: Metadata; imageId?: string; digest?: string; pushed: boolean; error?: string } = {
     pushed: false
@@ -166,6 +164,7 @@ export async function runPipeline(
     let underway = (): void => undefined
     const buildUnderway = new Promise<void>(resolve => (underway = resolve))
     let buildEnded = false
+    rec.start('build')
     const building = r
       .group('Build', async () => {
         // Awaited only when buildx is asked: a known builder lets the build's process start in this
@@ -184,12 +183,19 @@ export async function runPipeline(
       })
       .finally(() => ((buildEnded = true), underway()))
     building.catch(() => undefined) // awaited below, after the lint is started
+    if (config.lint.enabled) rec.start('lint')
     const lint = config.lint.enabled ? startLint(config, ctx, meta, deps, r) : undefined
     let lintRunning = !!lint
     const lintDone = lint?.run.then(
-      res => ((lintRunning = false), res.failed && cancelBuild.abort(), res),
+      res => (
+        (lintRunning = false),
+        rec.lint(res, config.lint.threshold),
+        res.failed && cancelBuild.abort(),
+        res
+      ),
       (e: unknown) => {
         lintRunning = false
+        rec.fail('lint', e)
         cancelBuild.abort()
         throw e
       }
@@ -206,12 +212,16 @@ export async function runPipeline(
     } catch (e) {
       // A failed lint is the reason the build was cancelled: report that, not the cancellation.
       const lintResult = (await lintDone?.catch((le: unknown) => le)) as LintResult | Error | undefined
+      if (lintResult instanceof Error || lintResult?.failed)
+        rec.end('build', 'cancelled', { reason: 'the lint failed' })
+      else rec.fail('build', e)
       await lint?.replay()
       if (lintResult instanceof Error) throw lintResult
       if (lintResult?.failed) throw lintFailure(lintResult, config.lint.threshold)
       throw e
     }
     state.imageId = built.imageId
+    rec.end('build', 'done', { result: { imageId: built.imageId, platforms: config.build.platforms } })
     r.setOutput('imageid', built.imageId)
     // The scan starts once the image is built, beside a lint still running (its log then waits
     // for the lint's, so the two never interleave).
@@ -219,7 +229,7 @@ export async function runPipeline(
     const replayScan = () => (scanLog instanceof BufferedReporter ? scanLog.replay('Scan') : undefined)
     const scanning =
       config.scan.enabled && lintRunning
-        ? scanBuilt(config, meta, built, deps, env, scanLog, previous, preparing!.ready)
+        ? rec.scanning(scanBuilt(config, meta, built, deps, env, scanLog, previous, preparing!.ready))
         : undefined
     scanning?.catch(() => undefined)
     let lintResult: LintResult | undefined
@@ -235,15 +245,16 @@ export async function runPipeline(
       throw e
     }
     const scan = config.scan.enabled
-      ? await (scanning ?? scanBuilt(config, meta, built, deps, env, r, previous, preparing!.ready)).finally(
-          replayScan
-        )
+      ? await (
+          scanning ?? rec.scanning(scanBuilt(config, meta, built, deps, env, r, previous, preparing!.ready))
+        ).finally(replayScan)
       : undefined
 
     r.info(config.pushReason)
     // The report conversions and uploads go on beside the push; the run waits for both.
     try {
       if (config.push) {
+        rec.start('push')
         state.digest = await r.group('Push', async () => {
           const first = config.images[0]
           if (config.pushByDigest && first) return pushLoadedByDigest(first, built.imageId, r, env)
@@ -252,13 +263,18 @@ export async function runPipeline(
           return verifyPushed(meta.tags, built, r, env)
         })
         state.pushed = true
+        const reference = `${config.images[0]?.name}@${state.digest}`
+        rec.end('push', 'done', {
+          result: { digest: state.digest, tags: config.pushByDigest ? [] : meta.tags, reference }
+        })
         r.setOutput('digest', state.digest)
-        r.setOutput('image', `${config.images[0]?.name}@${state.digest}`)
+        r.setOutput('image', reference)
       } else if (built.digest) {
         state.digest = built.digest
         r.setOutput('digest', built.digest)
       }
     } catch (e) {
+      if (config.push && !state.pushed) rec.fail('push', e)
       await settleReports(scan?.reports, r)
       throw e
     }
@@ -290,6 +306,6 @@ export async function runPipeline(
     throw e
   } finally {
     await preparing?.close()
-    if (config.summary) r.summary(buildSummaryMarkdown({ ...state, pushReason: config.pushReason }))
+    if (config.summary) r.summary(rec.summary({ config, ...state }))
   }
 }

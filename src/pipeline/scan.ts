@@ -14,6 +14,7 @@ import {
   Converters,
   DockerGate,
   ensureDb,
+  gateFailureMessage,
   PrestartedScan,
   runScanStage,
   scanPlan,
@@ -176,10 +177,7 @@ export async function scanBuilt(
   deps.onScan?.(scan)
   try {
     checkScannedIsBuilt(scan.scans, built)
-    if (scan.gate.failed)
-      throw new StepError(
-        `scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`
-      )
+    if (scan.gate.failed) throw new StepError(gateFailureMessage(scan.gate))
   } catch (e) {
     // Nothing is pushed; the reports still say why.
     await settleReports(reports, r)

@@ -19,7 +19,9 @@ describe('parseScanOptions', () => {
       severities: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'],
       failOnSeverity: 'CRITICAL',
       ignoreUnfixed: false,
+      gateUnfixed: false,
       trivyignores: [],
+      vex: [],
       scanners: ['vuln'],
       vulnTypes: ['os', 'library'],
       trivyVersion: '',
@@ -46,6 +48,7 @@ describe('parseScanOptions', () => {
       'fail-on-severity': 'high',
       'ignore-unfixed': 'true',
       trivyignores: '.trivyignore\nci/.trivyignore',
+      vex: '.vex/app.openvex.json, .vex/base.cdx.json',
       scanners: 'vuln,secret,vuln',
       'vuln-type': 'os',
       'trivy-version': '0.58.1',
@@ -62,7 +65,9 @@ describe('parseScanOptions', () => {
       severities: ['CRITICAL', 'HIGH', 'MEDIUM'],
       failOnSeverity: 'HIGH',
       ignoreUnfixed: true,
+      gateUnfixed: false,
       trivyignores: ['.trivyignore', 'ci/.trivyignore'],
+      vex: ['.vex/app.openvex.json', '.vex/base.cdx.json'],
       scanners: ['vuln', 'secret'],
       vulnTypes: ['os'],
       trivyVersion: 'v0.58.1',
@@ -83,6 +88,18 @@ describe('parseScanOptions', () => {
     ['UNKNOWN', 'UNKNOWN']
   ])('fail-on-severity %s is %s', (value, expected) => {
     expect(parse({ 'fail-on-severity': value }).failOnSeverity).toBe(expected)
+  })
+
+  // Unset is ours (report, never gate); true and false keep trivy-action's meaning.
+  it.each([
+    ['', { ignoreUnfixed: false, gateUnfixed: false }],
+    [' ', { ignoreUnfixed: false, gateUnfixed: false }],
+    ['true', { ignoreUnfixed: true, gateUnfixed: false }],
+    ['yes', { ignoreUnfixed: true, gateUnfixed: false }],
+    ['false', { ignoreUnfixed: false, gateUnfixed: true }],
+    ['off', { ignoreUnfixed: false, gateUnfixed: true }]
+  ])('ignore-unfixed %j: %j', (value, expected) => {
+    expect(parse({ 'ignore-unfixed': value })).toMatchObject(expected)
   })
 
   it.each([

@@ -24,7 +24,9 @@ const OLD: Caps = {
   dbRepositoryTagged: false,
   skipVersionCheck: false,
   imageSrc: false,
-  convert: false
+  convert: false,
+  vex: false,
+  showSuppressed: false
 }
 const NEW: Caps = {
   scanners: true,
@@ -35,10 +37,19 @@ const NEW: Caps = {
   dbRepositoryTagged: true,
   skipVersionCheck: false,
   imageSrc: true,
-  convert: true
+  convert: true,
+  vex: true,
+  showSuppressed: true
 }
 const V0_45: Caps = { ...OLD, scanners: true, imageSrc: true, convert: true }
-const V0_52: Caps = { ...V0_45, misconfigScanner: true, skipCheckUpdate: true, dbRepositoryTagged: true }
+const V0_52: Caps = {
+  ...V0_45,
+  misconfigScanner: true,
+  skipCheckUpdate: true,
+  dbRepositoryTagged: true,
+  vex: true,
+  showSuppressed: true
+}
 
 describe('Trivy capabilities', () => {
   it.each([
@@ -122,12 +133,19 @@ describe('scanArgs', () => {
       '0.45',
       V0_45,
       ['--scanners', 'vuln,config', '--vuln-type', 'os,library', '--skip-policy-update'],
-      ['--pkg-types', '--skip-check-update', '--skip-version-check', '--security-checks']
+      ['--pkg-types', '--skip-check-update', '--skip-version-check', '--security-checks', '--show-suppressed']
     ],
     [
       '0.58',
       NEW,
-      ['--scanners', 'vuln,misconfig', '--pkg-types', 'os,library', '--skip-check-update'],
+      [
+        '--scanners',
+        'vuln,misconfig',
+        '--pkg-types',
+        'os,library',
+        '--skip-check-update',
+        '--show-suppressed'
+      ],
       ['--vuln-type', '--skip-policy-update', '--skip-version-check', '--security-checks']
     ],
     [
@@ -151,6 +169,15 @@ describe('scanArgs', () => {
   ])('reads the image from %j', (source, tail) => {
     const a = args(NEW, source)
     expect(a.slice(-tail.length)).toEqual(tail)
+  })
+
+  it('passes every VEX file as its own --vex', () => {
+    const a = scanArgs(
+      options,
+      { version: '0.69.3', ...NEW },
+      { source: { local: 'app:1' }, output: 'o.json', cacheDir: '/c', vexFiles: ['a.openvex.json', 'b.json'] }
+    )
+    expect(a.join(' ')).toContain('--vex a.openvex.json --vex b.json --show-suppressed')
   })
 
   it('lets a Trivy without convert write another format with the same scan flags', () => {

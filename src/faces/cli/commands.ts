@@ -4,7 +4,9 @@ import { buildConfig, withDefaults } from '../../config/config.js'
 import type { RunContext } from '../../context.js'
 import { InputError } from '../../errors.js'
 import { INPUTS, type RawInputs } from '../../config/inputs.js'
-import { runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
+import { lintFailureMessage, runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
+import { RunRecord } from '../../pipeline/record.js'
+import { renderSummary } from '../../stages/report/summary.js'
 import { parseKeyValues } from '../../config/lists.js'
 import { parseLabelSchemas } from '../../stages/metadata/labels.js'
 import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
@@ -88,6 +90,8 @@ async function lint(d: CommandDeps): Promise<number> {
   const options = parseLintOptions(get)
   const context = get('context') || '.'
   const team = get('team')
+  const rec = new RunRecord()
+  rec.start('lint')
   const result = await runLint(
     {
       ...options,
@@ -109,12 +113,22 @@ async function lint(d: CommandDeps): Promise<number> {
     },
     d.reporter
   )
+  rec.lint(result, options.threshold)
   d.stages.lint = result
   d.stdout?.(formatLint(result, format))
   const c = result.counts
   d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`)
-  if (result.failed) {
-    d.reporter.error(`lint: findings at or above the failure threshold (${options.threshold})`)
+  const failure = result.failed ? lintFailureMessage(result, options.threshold) : undefined
+  for (const stage of ['build', 'scan', 'push'] as const) rec.skip(stage, 'not part of `oci-pipeline lint`')
+  const config = { lint: { enabled: true }, scan: { enabled: false }, push: false, images: [] }
+  const model = rec.model({
+    config: { ...config, pushReason: '`oci-pipeline lint` builds nothing' },
+    pushed: false,
+    ...(failure ? { error: failure } : {})
+  })
+  d.reporter.summary(renderSummary(model))
+  if (failure) {
+    d.reporter.error(failure)
     return 1
   }
   return 0

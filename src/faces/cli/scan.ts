@@ -6,7 +6,14 @@ import { login, readManifest } from '../../infra/registry/docker-cli.js'
 import { parseImages } from '../../stages/metadata/images.js'
 import { isDigest, parseImageName, splitReference } from '../../stages/metadata/reference.js'
 import type { RunContext } from '../../context.js'
-import { parseScanOptions, runScanStage, type ScanTarget } from '../../stages/scan/index.js'
+import {
+  gateFailureMessage,
+  parseScanOptions,
+  runScanStage,
+  type ScanTarget
+} from '../../stages/scan/index.js'
+import { RunRecord } from '../../pipeline/record.js'
+import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps } from './commands.js'
 import { loginOf, publishVersion } from './publish.js'
 import { toolPath } from './tools.js'
@@ -89,6 +96,8 @@ export async function scanCommand(d: CommandDeps): Promise<number> {
     source: { remote: pinned },
     ...(platform ? { platform } : {})
   }))
+  const rec = new RunRecord()
+  rec.start('scan')
   const scan = await runScanStage({
     targets,
     options,
@@ -98,8 +107,19 @@ export async function scanCommand(d: CommandDeps): Promise<number> {
     env: d.env
   })
   d.stages.scan = scan
-  if (scan.gate.failed) {
-    r.error(`scan: ${pinned} has vulnerabilities at or above ${options.failOnSeverity}`)
+  await scan.reports
+  rec.scan(scan)
+  for (const stage of ['lint', 'build'] as const) rec.skip(stage, 'not part of `oci-pipeline scan`')
+  const failure = scan.gate.failed ? gateFailureMessage(scan.gate, `in ${pinned}`) : undefined
+  const config = { lint: { enabled: false }, scan: { enabled: true }, push: false, images: [{ name: shown }] }
+  const model = rec.model({
+    config: { ...config, pushReason: 'a rescan of an image already in the registry' },
+    pushed: false,
+    ...(failure ? { error: failure } : {})
+  })
+  r.summary(renderSummary({ ...model, image: shown }))
+  if (failure) {
+    r.error(failure)
     return 1
   }
   r.info(`scan: ${pinned} passed the gate (${options.failOnSeverity})`)

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { InputError, StepError } from '../../errors.js'
 import { LEVELS, type Finding, type Level } from '../../findings.js'
 import { run, tail } from '../../infra/process.js'
+import { probe } from '../../infra/tools/probe.js'
 
 export interface HadolintRun {
   binary: string
@@ -91,4 +92,10 @@ export async function runHadolint(opts: HadolintRun): Promise<Finding[]> {
   if (result.code === 1 && !result.stdout.trim())
     throw new StepError('hadolint failed without printing findings', tail(result.stderr))
   return parseHadolintJson(result.stdout, opts.file)
+}
+
+/** The version hadolint reports (`Haskell Dockerfile Linter 2.12.0` → `2.12.0`), for the summary and SARIF. */
+export async function hadolintVersion(binary: string): Promise<string | undefined> {
+  const out = await probe(binary, ['--version']).catch(() => undefined)
+  return out?.code === 0 ? /\bv?(\d+\.\d+\.\d+)\b/.exec(out.stdout)?.[1] : undefined
 }

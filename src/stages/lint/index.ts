@@ -3,12 +3,11 @@ import { join, relative, resolve, sep } from 'node:path'
 import { InputError, StepError } from '../../errors.js'
 import { atOrAbove, countByLevel, type Finding, type Level } from '../../findings.js'
 import { toCodeQuality } from '../report/codequality.js'
-import { lintSummary } from '../report/lint-summary.js'
 import { toSarif, type SarifEngine } from '../report/sarif.js'
 import type { Location, Reporter } from '../../reporter.js'
 import { RULES, runChecklist } from './checklist/registry.js'
 import { dedupe, withoutIgnored } from './dedupe.js'
-import { runHadolint } from './hadolint.js'
+import { hadolintVersion, runHadolint } from './hadolint.js'
 import { LINTERS, type Linter, type LintOptions } from './options.js'
 import { runTrivyConfig } from './trivy-config.js'
 
@@ -39,6 +38,8 @@ export interface LintResult {
   failed: boolean
   sarifPath?: string
   codeQualityPath?: string
+  /** The engines that ran, each with the version it reported (`hadolint 2.12.0`). */
+  engines: string[]
 }
 
 /** Executables of the external engines; a missing one the linters need is an error naming the others. */
@@ -69,13 +70,16 @@ const annotate = (reporter: Reporter, f: Finding): void => {
 
 const posix = (p: string): string => p.split(sep).join('/')
 
-/** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
+/**
+ * Lints the Dockerfile with the chosen engines, reports every finding (annotations, SARIF, code
+ * quality), and says whether the run fails. The job summary is the caller's (report/summary.ts).
+ */
 export async function runLint(
   opts: LintRunOptions,
   tools: LintTools,
   reporter: Reporter
 ): Promise<LintResult> {
-  if (!opts.enabled) return { findings: [], counts: countByLevel([]), failed: false }
+  if (!opts.enabled) return { findings: [], counts: countByLevel([]), failed: false, engines: [] }
   const path = resolve(opts.workspace, opts.file)
   if (!existsSync(path)) throw new InputError('file', `"${opts.file}" does not exist`)
   const file = posix(relative(opts.workspace, path))
@@ -97,7 +101,12 @@ export async function runLint(
             ignore: opts.ignore
           }))
         )
-        engines.push({ name: 'hadolint', informationUri: 'https://github.com/hadolint/hadolint' })
+        const version = await hadolintVersion(tools.hadolint as string)
+        engines.push({
+          name: 'hadolint',
+          ...(version ? { version } : {}),
+          informationUri: 'https://github.com/hadolint/hadolint'
+        })
       } else if (linter === 'trivy') {
         const { findings, version } = await runTrivyConfig({
           binary: tools.trivy as string,
@@ -146,6 +155,18 @@ export async function runLint(
   reporter.setOutput('lint-findings', JSON.stringify(counts))
   reporter.setOutput('lint-sarif', sarifPath)
   const names = engines.map(e => (e.version ? `${e.name} ${e.version}` : e.name))
-  reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed }))
-  return { findings, counts, failed, sarifPath, codeQualityPath }
+  return { findings, counts, failed, sarifPath, codeQualityPath, engines: names }
+}
+
+/** The one error of a failed lint: what failed it, and the inputs that change the decision. */
+export function lintFailureMessage(lint: Pick<LintResult, 'counts'>, threshold: Level | 'none'): string {
+  const counts = Object.entries(lint.counts)
+    .filter(([, n]) => n > 0)
+    .map(([level, n]) => `${n} ${level}`)
+    .join(', ')
+  return (
+    `lint: findings at or above "${threshold}" (${counts}), so nothing was pushed. To change the decision: ` +
+    `fix them (each is annotated on its line); or set lint-failure-threshold (now ${threshold}; none never fails), ` +
+    'lint-ignore (rule IDs to ignore) or lint-rules (-OP004 turns one checklist rule off)'
+  )
 }

@@ -16,6 +16,7 @@ import { gitlabContainerScanning, vulnerabilityTable } from './reports.js'
 import type { Reporter } from '../../reporter.js'
 import type { Trivy } from './trivy.js'
 import { scanArgs, type ConvertFormat, type ScanSource } from './trivy-flags.js'
+import { prepareVex } from './vex.js'
 
 export interface ScanTarget {
   /** The image as users know it (`registry/name:tag`), for reports and artifact names. */
@@ -53,11 +54,23 @@ function ignoreFileFor(files: readonly string[], dir: string): string | undefine
 }
 
 /** Where one image's reports go, and the arguments of the Trivy run that scans it. */
-export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions, outDir: string) {
+export function scanPlan(
+  target: ScanTarget,
+  trivy: Trivy,
+  options: ScanOptions,
+  outDir: string,
+  warn: (message: string) => void = () => undefined
+) {
   const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`)
   const dir = join(outDir, name)
   mkdirSync(dir, { recursive: true })
   const ignoreFile = ignoreFileFor(options.trivyignores, dir)
+  if (options.vex.length > 0 && !trivy.caps.vex)
+    throw new InputError(
+      'vex',
+      `needs Trivy 0.49 or later to scan an image with VEX; this one is ${trivy.caps.version}`
+    )
+  const vex = prepareVex(options.vex, dir, warn)
   const paths: ReportPaths = {
     json: join(dir, 'trivy.json'),
     table: join(dir, 'trivy.txt'),
@@ -70,9 +83,11 @@ export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions,
     source: target.source,
     cacheDir: options.cacheDir,
     ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-    ...(ignoreFile ? { ignoreFile } : {})
+    ...(ignoreFile ? { ignoreFile } : {}),
+    ...(vex.files.length ? { vexFiles: vex.files } : {})
   }
-  return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) }
+  const args = scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
+  return { paths, scanInput, args, vex }
 }
 
 /**
@@ -83,7 +98,9 @@ export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions,
  */
 export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<ImageScan> {
   const { trivy, options, reporter } = ctx
-  const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir)
+  const { paths, scanInput, args, vex } = scanPlan(target, trivy, options, ctx.outDir, m =>
+    reporter.warning(m)
+  )
   const label = target.platform ? `${target.image} (${target.platform})` : target.image
 
   const derive = async (format: ConvertFormat, output: string): Promise<void> => {
@@ -132,6 +149,7 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
   const end = new Date()
 
   const report = readTrivyReport(JSON.parse(readFileSync(paths.json, 'utf8')) as TrivyReport)
+  for (const s of report.suppressed ?? []) s.source = vex.givenAs.get(s.source) ?? s.source
   if (trivy.caps.convert) writeFileSync(paths.table, vulnerabilityTable({ image: target.image, ...report }))
   reporter.info(readFileSync(paths.table, 'utf8'))
   const info = {

@@ -17,11 +17,13 @@ import {
   type Vulnerability
 } from './model.js'
 import type { ScanOptions } from './options.js'
-import { countsJson, summaryMarkdown } from './reports.js'
+import { countsJson } from './reports.js'
+import type { SbomRecord } from '../report/run-model.js'
+import { errorMessage } from '../../errors.js'
 import { Trivy, type DbDownloadPolicy, type Runner } from './trivy.js'
 
 export { parseScanOptions, type ScanOptions } from './options.js'
-export { evaluateGate, type GateVerdict } from './gate.js'
+export { evaluateGate, gateFailureMessage, gateHeadline, type GateVerdict } from './gate.js'
 export { compareScans, type ScanDelta } from './delta.js'
 export { Trivy, type Runner } from './trivy.js'
 export type { ArtifactUploader } from './artifacts.js'
@@ -72,28 +74,85 @@ export interface ScanStageResult {
   delta?: ScanDelta
   /** The first scan's reports (with several platforms, each scan has its own in `scans`). */
   paths: ReportPaths
+  /** Why no vulnerability could be checked (no DB): the scan then only listed the packages. */
+  unchecked?: string
+  /** The SBOMs, each with the artifact it went to once `reports` has settled. */
+  sboms: SbomRecord[]
+  /** `trivy 0.69.3`, for the summary's engines. */
+  engine: string
   /** The report files written and the SBOMs uploaded: already settled unless `deferReports`. */
   reports: Promise<void>
 }
 
-async function uploadSboms(scans: readonly ImageScan[], input: ScanStageInput): Promise<void> {
+/** One record per scan with an SBOM; `uploadSboms` fills in where each went. */
+function sbomRecords(scans: readonly ImageScan[]): SbomRecord[] {
+  return scans.flatMap(s => {
+    const path = s.paths.cyclonedx ?? s.paths.spdx
+    return path ? [{ image: s.image, ...(s.platform ? { platform: s.platform } : {}), path }] : []
+  })
+}
+
+async function uploadSboms(
+  scans: readonly ImageScan[],
+  records: SbomRecord[],
+  input: ScanStageInput
+): Promise<void> {
   const { options, reporter, uploader } = input
   if (!options.sbomUpload || !uploader) return
   for (const s of scans) {
     const files = [s.paths.cyclonedx, s.paths.spdx].filter((p): p is string => !!p)
-    if (files.length === 0) continue
+    const record = records.find(r => r.image === s.image && r.platform === s.platform)
+    if (files.length === 0 || !record) continue
     const name = sbomArtifactName(s.image, s.platform)
     const retention =
       options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {}
     // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
     // never a reason to hold back an image that passed the gate.
     try {
-      await uploader.upload(name, files, join(files[0]!, '..'), retention)
+      const uploaded = await uploader.upload(name, files, join(files[0]!, '..'), retention)
+      record.artifact = { name, ...(uploaded?.url ? { url: uploaded.url } : {}) }
       reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => basename(f)).join(', ')})`)
     } catch (e) {
-      reporter.warning(`SBOM not uploaded as artifact ${name}: ${(e as Error).message.split('\n')[0]}`)
+      record.uploadError = errorMessage(e).split('\n')[0]!
+      reporter.warning(`SBOM not uploaded as artifact ${name}: ${record.uploadError}`)
     }
   }
+}
+
+/**
+ * Makes the DB ready (or waits for the pipeline's), and says why there is none when it cannot be
+ * had: the scan then lists the packages (the SBOM) without checking vulnerabilities.
+ */
+async function readyDb(
+  input: ScanStageInput,
+  trivy: Trivy,
+  env: NodeJS.ProcessEnv
+): Promise<string | undefined> {
+  const { options, reporter } = input
+  let failed: unknown
+  if (input.db) {
+    failed = await input.db.ready.then(
+      () => undefined,
+      (e: unknown) => e ?? new Error('the vulnerability DB could not be made ready')
+    )
+    await input.db.log.replay('Trivy vulnerability DB', reporter)
+  } else
+    await reporter
+      .group('Trivy vulnerability DB', () =>
+        ensureDb(trivy, options.cacheDir, {
+          reporter,
+          env,
+          ...(input.dbCache ? { cache: input.dbCache } : {}),
+          ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
+        })
+      )
+      .catch((e: unknown) => (failed = e ?? new Error('the vulnerability DB could not be made ready')))
+  if (failed === undefined || !options.scanners.includes('vuln')) return undefined
+  const why = errorMessage(failed).split('\n')[0]!
+  reporter.warning(
+    `Vulnerabilities not checked: ${why} The image's packages are still listed (SBOM); the gate, if on, fails.`
+  )
+  return why
 }
 
 /**
@@ -105,25 +164,11 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   if (input.targets.length === 0) throw new Error('runScanStage needs at least one image to scan')
   const env = input.env ?? process.env
   const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env))
-  if (input.db) {
-    const failed = await input.db.ready.then(
-      () => undefined,
-      (e: unknown) => e as Error
-    )
-    await input.db.log.replay('Trivy vulnerability DB', reporter)
-    if (failed) throw failed
-  } else
-    await reporter.group('Trivy vulnerability DB', () =>
-      ensureDb(trivy, options.cacheDir, {
-        reporter,
-        env,
-        ...(input.dbCache ? { cache: input.dbCache } : {}),
-        ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
-      })
-    )
+  const unchecked = await readyDb(input, trivy, env)
   const ctx: ScanContext = {
     trivy,
-    options,
+    // Without a DB, Trivy lists the packages (and runs the other scanners) with the vuln scanner off.
+    options: unchecked ? { ...options, scanners: options.scanners.filter(s => s !== 'vuln') } : options,
     reporter,
     outDir: input.outDir,
     ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
@@ -135,7 +180,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   for (const target of input.targets) scans.push(await scanImage(target, ctx))
 
   let delta: ScanDelta | undefined
-  const baseline = options.compareTo || input.compareTo
+  const baseline = unchecked ? '' : options.compareTo || input.compareTo
   if (baseline) {
     const before: Vulnerability[] = []
     let complete = true
@@ -157,17 +202,20 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
 
   const gate = evaluateGate(scans, options.failOnSeverity, {
     failOnNew: options.failOnNew,
-    ...(delta ? { delta } : {})
+    gateUnfixed: options.gateUnfixed,
+    ...(delta ? { delta } : {}),
+    ...(unchecked ? { unchecked } : {})
   })
   for (const reason of gate.reasons) reporter.error(reason)
-  reporter.summary(summaryMarkdown(scans, gate, delta))
 
-  const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p): p is string => !!p)
-  reporter.setOutput('sbom-path', sboms.join('\n'))
+  const sboms = sbomRecords(scans)
+  for (const s of sboms) reporter.info(`SBOM${s.platform ? ` (${s.platform})` : ''}: ${s.path}`)
+  reporter.setOutput('sbom-path', sboms.map(s => s.path).join('\n'))
   reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0]!.paths.sarif : input.outDir)
-  reporter.setOutput('vulnerabilities', countsJson(scans))
+  // Empty rather than zeros when nothing was checked: zeros would read as a clean image.
+  reporter.setOutput('vulnerabilities', unchecked ? '' : countsJson(scans))
 
-  const reports = Promise.all(ctx.pending ?? []).then(() => uploadSboms(scans, input))
+  const reports = Promise.all(ctx.pending ?? []).then(() => uploadSboms(scans, sboms, input))
   if (input.deferReports)
     reports.catch(() => undefined) // the caller awaits it; never unhandled meanwhile
   else await reports
@@ -180,6 +228,9 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     gate,
     ...(delta ? { delta } : {}),
     paths: scans[0]!.paths,
+    ...(unchecked ? { unchecked } : {}),
+    sboms,
+    engine: `trivy ${trivy.caps.version}`,
     reports
   }
 }

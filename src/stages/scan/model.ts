@@ -19,12 +19,30 @@ export interface Vulnerability {
   url?: string
 }
 
+/**
+ * A vulnerability Trivy found and then set aside (`--show-suppressed`): a VEX statement
+ * (`not_affected`, `fixed`), or an ignore file or policy (`ignored`).
+ */
+export interface Suppressed {
+  id: string
+  pkg: string
+  installed: string
+  severity: Severity
+  status: string
+  /** The VEX justification or the ignore file's statement, if any. */
+  statement: string
+  /** The file that decided it. */
+  source: string
+}
+
 /** One Trivy run on one image (one platform). */
 export interface ImageScan {
   image: string
   platform?: string
   vulnerabilities: Vulnerability[]
   counts: SeverityCounts
+  /** Set aside by VEX statements or ignore files (Trivy 0.55+ reports them). */
+  suppressed?: Suppressed[]
   /** Packages Trivy listed (all of them: the scan runs with --list-all-pkgs). */
   packages: number
   os?: string
@@ -66,8 +84,10 @@ export function addCounts(a: SeverityCounts, b: SeverityCounts): SeverityCounts 
   return sum
 }
 
+type Sortable = Pick<Vulnerability, 'severity' | 'id' | 'pkg'>
+
 /** Worst first, then by ID, so every report lists them in the same order. */
-export function bySeverity(a: Vulnerability, b: Vulnerability): number {
+export function bySeverity(a: Sortable, b: Sortable): number {
   return (
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
     a.id.localeCompare(b.id) ||
@@ -99,22 +119,45 @@ export interface TrivyReport {
       Description?: string
       PrimaryURL?: string
     }>
+    ExperimentalModifiedFindings?: Array<{
+      Type?: string
+      Status?: string
+      Statement?: string
+      Source?: string
+      Finding?: { VulnerabilityID?: string; PkgName?: string; InstalledVersion?: string; Severity?: string }
+    }>
   }>
+}
+
+const severityOf = (value: string | undefined): Severity => {
+  const s = (value ?? 'UNKNOWN').toUpperCase()
+  return isSeverity(s) ? s : 'UNKNOWN'
 }
 
 export function readTrivyReport(json: TrivyReport): Omit<ImageScan, 'image' | 'platform' | 'paths'> {
   const vulnerabilities: Vulnerability[] = []
+  const suppressed: Suppressed[] = []
   let packages = 0
   for (const result of json.Results ?? []) {
     packages += result.Packages?.length ?? 0
+    for (const m of result.ExperimentalModifiedFindings ?? [])
+      if (m.Type === 'vulnerability' && m.Finding)
+        suppressed.push({
+          id: m.Finding.VulnerabilityID ?? 'unknown',
+          pkg: m.Finding.PkgName ?? 'unknown',
+          installed: m.Finding.InstalledVersion ?? '',
+          severity: severityOf(m.Finding.Severity),
+          status: m.Status ?? '',
+          statement: m.Statement ?? '',
+          source: m.Source ?? ''
+        })
     for (const v of result.Vulnerabilities ?? []) {
-      const severity = (v.Severity ?? 'UNKNOWN').toUpperCase()
       vulnerabilities.push({
         id: v.VulnerabilityID ?? 'unknown',
         pkg: v.PkgName ?? 'unknown',
         installed: v.InstalledVersion ?? '',
         ...(v.FixedVersion ? { fixed: v.FixedVersion } : {}),
-        severity: isSeverity(severity) ? severity : 'UNKNOWN',
+        severity: severityOf(v.Severity),
         title: v.Title ?? v.Description?.split('\n')[0] ?? '',
         target: result.Target ?? '',
         ...(v.Status ? { status: v.Status } : {}),
@@ -128,6 +171,7 @@ export function readTrivyReport(json: TrivyReport): Omit<ImageScan, 'image' | 'p
   return {
     vulnerabilities,
     counts: countBySeverity(vulnerabilities),
+    ...(suppressed.length ? { suppressed: suppressed.sort(bySeverity) } : {}),
     packages,
     ...(os?.Family ? { os: `${os.Family} ${os.Name ?? ''}`.trim() } : {}),
     ...(layers !== undefined ? { layers } : {}),

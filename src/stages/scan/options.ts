@@ -17,9 +17,17 @@ export interface ScanOptions {
   severities: Severity[]
   /** `fail-on-severity`: the gate fails on a vulnerability at or above it; `none` never fails. */
   failOnSeverity: Severity | 'none'
+  /** `ignore-unfixed: true`: Trivy leaves vulnerabilities with no fix out of every report. */
   ignoreUnfixed: boolean
+  /**
+   * `ignore-unfixed: false`: vulnerabilities with no fix gate like the others. Unset (the
+   * default), they are reported and never gate.
+   */
+  gateUnfixed: boolean
   /** `trivyignores`: ignore files, merged into one for Trivy. */
   trivyignores: string[]
+  /** `vex`: OpenVEX or CycloneDX VEX files whose "not affected" statements Trivy applies. */
+  vex: string[]
   scanners: string[]
   vulnTypes: string[]
   /** `trivy-version`: '' means the pinned version. */
@@ -76,6 +84,17 @@ function parseSeverities(input: string, value: string): Severity[] {
   for (const s of items)
     if (!isSeverity(s)) throw new InputError(input, `"${s}" is not one of ${SEVERITIES.join(', ')}`)
   return SEVERITIES.filter(s => items.includes(s))
+}
+
+/**
+ * `ignore-unfixed`, three ways: `true` is trivy-action's (Trivy's `--ignore-unfixed`: left out of
+ * every report), `false` is trivy-action's default (reported, and they gate), and unset is ours:
+ * reported, never gating, since no upgrade can clear them.
+ */
+function unfixedPolicy(value: string): Pick<ScanOptions, 'ignoreUnfixed' | 'gateUnfixed'> {
+  if (!value.trim()) return { ignoreUnfixed: false, gateUnfixed: false }
+  const ignore = parseBool('ignore-unfixed', value, false)
+  return { ignoreUnfixed: ignore, gateUnfixed: !ignore }
 }
 
 /** Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. */
@@ -139,8 +158,9 @@ export function parseScanOptions(raw: (name: string) => string): ScanOptions {
     enabled: parseBool('scan', raw('scan'), true),
     severities,
     failOnSeverity,
-    ignoreUnfixed: parseBool('ignore-unfixed', raw('ignore-unfixed'), false),
+    ...unfixedPolicy(raw('ignore-unfixed')),
     trivyignores: parseList('trivyignores', raw('trivyignores')),
+    vex: parseList('vex', raw('vex')),
     scanners: [...new Set(scanners)],
     vulnTypes: [...new Set(vulnTypes)],
     trivyVersion: trivyVersion ? `v${trivyVersion.replace(/^v/, '')}` : '',

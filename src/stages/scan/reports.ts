@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import type { ScanDelta } from './delta.js'
-import type { GateVerdict } from './gate.js'
 import {
   addCounts,
   bySeverity,
@@ -8,12 +6,8 @@ import {
   SEVERITIES,
   type ImageScan,
   type Severity,
-  type SeverityCounts,
-  type Vulnerability
+  type SeverityCounts
 } from './model.js'
-
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-const title = (s: Severity): string => s[0] + s.slice(1).toLowerCase()
 
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined) return '–'
@@ -70,72 +64,6 @@ export function countsJson(scans: readonly ImageScan[]): string {
   const zero = countBySeverity([])
   const counts = scans.reduce<SeverityCounts>((sum, s) => addCounts(sum, s.counts), zero)
   return JSON.stringify({ ...counts, total: SEVERITIES.reduce((n, s) => n + counts[s], 0) })
-}
-
-/** The fixable ones first by severity, one row per vulnerability and package across platforms. */
-export function topFixable(scans: readonly ImageScan[], limit = 10): Vulnerability[] {
-  const seen = new Map<string, Vulnerability>()
-  for (const s of scans)
-    for (const v of s.vulnerabilities)
-      if (v.fixed && !seen.has(`${v.id} ${v.pkg}`)) seen.set(`${v.id} ${v.pkg}`, v)
-  return [...seen.values()].sort(bySeverity).slice(0, limit)
-}
-
-/** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-export function summaryMarkdown(scans: readonly ImageScan[], gate: GateVerdict, delta?: ScanDelta): string {
-  const lines: string[] = ['### Vulnerability scan', '']
-  lines.push(`| Image | Platform | ${SEVERITIES.map(title).join(' | ')} | Packages | Size | Layers |`)
-  lines.push(`|---|---|${SEVERITIES.map(() => '--:').join('|')}|--:|--:|--:|`)
-  for (const s of scans) {
-    const counts = SEVERITIES.map(sev => String(s.counts[sev])).join(' | ')
-    lines.push(
-      `| \`${cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`
-    )
-  }
-  lines.push('')
-  if (gate.threshold === 'none' && !gate.failed) lines.push('**Gate:** off (`fail-on-severity: none`)')
-  else if (!gate.failed) lines.push(`**Gate: passed** — nothing at or above ${gate.threshold}.`)
-  else {
-    lines.push(`**Gate: failed** — the image was not pushed.`, '')
-    for (const r of gate.reasons) lines.push(`- ${cell(r)}`)
-    const unfixable = gate.failing.length - gate.fixable.length
-    lines.push(
-      '',
-      `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`
-    )
-  }
-  if (delta) {
-    lines.push('', `#### Compared with \`${cell(delta.baseline ?? 'the previous image')}\``, '')
-    lines.push(`| | ${SEVERITIES.map(title).join(' | ')} |`, `|---|${SEVERITIES.map(() => '--:').join('|')}|`)
-    lines.push(`| Before | ${SEVERITIES.map(s => delta.before[s]).join(' | ')} |`)
-    lines.push(`| After | ${SEVERITIES.map(s => delta.after[s]).join(' | ')} |`)
-    lines.push('', `${delta.added.length} new, ${delta.removed.length} gone.`)
-    if (delta.added.length > 0)
-      lines.push(
-        '',
-        `New: ${delta.added
-          .slice(0, 10)
-          .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
-          .join(', ')}`
-      )
-  }
-  const fixable = topFixable(scans)
-  if (fixable.length > 0) {
-    lines.push(
-      '',
-      '#### Top fixable vulnerabilities',
-      '',
-      '| ID | Severity | Package | Installed | Fixed in | Title |',
-      '|---|---|---|---|---|---|'
-    )
-    for (const v of fixable) {
-      const id = v.url ? `[${v.id}](${v.url})` : v.id
-      lines.push(
-        `| ${id} | ${v.severity} | ${cell(v.pkg)} | ${cell(v.installed)} | ${cell(v.fixed ?? '')} | ${cell(v.title)} |`
-      )
-    }
-  }
-  return lines.join('\n') + '\n'
 }
 
 const GITLAB_SEVERITY: Record<Severity, string> = {

@@ -26,6 +26,10 @@ export interface TrivyCapabilities {
   imageSrc: boolean
   /** `trivy convert` (0.42+): every report from one JSON, so the image is read once. */
   convert: boolean
+  /** `--vex` on `trivy image` (0.49+; before, only `trivy sbom` took it). */
+  vex: boolean
+  /** `--show-suppressed` (0.50+): what VEX and ignore files set aside, in the JSON from 0.55. */
+  showSuppressed: boolean
 }
 
 export const DB_SCHEMA_VERSION = 2
@@ -46,7 +50,9 @@ export function capabilitiesForVersion(version: string): TrivyCapabilities {
     dbRepositoryTagged: at('0.50.0'),
     skipVersionCheck: at('0.63.0'),
     imageSrc: at('0.42.0'),
-    convert: at('0.42.0')
+    convert: at('0.42.0'),
+    vex: at('0.49.0'),
+    showSuppressed: at('0.50.0')
   }
 }
 
@@ -73,7 +79,9 @@ export function capabilitiesFromHelp(version: string, help: string, convert: boo
     dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
     skipVersionCheck: has('--skip-version-check'),
     imageSrc: has('--image-src'),
-    convert
+    convert,
+    vex: has('--vex'),
+    showSuppressed: has('--show-suppressed')
   }
 }
 
@@ -89,6 +97,8 @@ export interface ScanArgsInput {
   platform?: string
   /** One merged ignore file, if any. */
   ignoreFile?: string
+  /** VEX files as Trivy reads them (OpenVEX, CSAF). */
+  vexFiles?: readonly string[]
 }
 
 export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: ScanArgsInput): string[] {
@@ -110,6 +120,8 @@ export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: Scan
   args.push('--severity', opts.severities.join(','))
   if (opts.ignoreUnfixed) args.push('--ignore-unfixed')
   if (input.ignoreFile) args.push('--ignorefile', input.ignoreFile)
+  for (const f of input.vexFiles ?? []) args.push('--vex', f)
+  if (caps.showSuppressed) args.push('--show-suppressed')
   if (opts.scanners.includes('misconfig'))
     args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update')
   if (caps.skipVersionCheck) args.push('--skip-version-check')
