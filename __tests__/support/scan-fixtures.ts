@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { run, type RunOptions } from '../../src/infra/process.js'
 import type { Reporter } from '../../src/reporter.js'
 import type { Runner } from '../../src/stages/scan/trivy.js'
+import type { ScanStageResult } from '../../src/stages/scan/index.js'
+import { RunRecord } from '../../src/pipeline/record.js'
 import type { TestEnv } from './env.js'
 
 /** A Reporter that keeps everything it is told. */
@@ -75,6 +77,14 @@ export function docker(dockerConfig: string, args: string[], opts: { cwd?: strin
     stdio: ['ignore', 'pipe', 'pipe'],
     ...opts
   })
+}
+
+/** The job summary of a run that only scanned (the stage writes none itself). */
+export function summaryOf(scan: ScanStageResult): string {
+  const rec = new RunRecord()
+  rec.scan(scan)
+  const config = { lint: { enabled: false }, scan: { enabled: true }, push: false, images: [{ name: 'app' }] }
+  return rec.summary({ config: { ...config, pushReason: 'a scan alone' }, pushed: false })
 }
 
 /** Scan options as the action's inputs would give them. */

@@ -98,6 +98,18 @@ describe('gitlabContainerScanning', () => {
     expect(report.scan.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
   })
 
+  it('says the scan failed, and why, when no vulnerability could be checked', () => {
+    const unchecked = gitlabContainerScanning(
+      { ...scanOf([]), image: 'ghcr.io/o/app:1' },
+      { ...info, unchecked: 'no vulnerability DB' }
+    ) as Json
+    expect(unchecked.scan).toMatchObject({
+      status: 'failure',
+      messages: [{ level: 'warn', value: 'vulnerabilities were not checked: no vulnerability DB' }]
+    })
+    expect(unchecked.vulnerabilities).toEqual([])
+  })
+
   it('has each vulnerability with a stable UUID, identifiers and a container location', () => {
     expect(report.vulnerabilities).toHaveLength(2)
     const [critical, medium] = report.vulnerabilities as Json[]

@@ -40,6 +40,8 @@ export interface ScanContext {
   converters?: Converters
   /** The `trivy image` started beside the build, used when its arguments are this scan's. */
   prestarted?: PrestartedScan
+  /** Why no vulnerability is checked (no DB): the scan lists the packages only. */
+  unchecked?: string
 }
 
 /** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
@@ -156,7 +158,8 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
     trivyVersion: trivy.caps.version,
     analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
     start,
-    end
+    end,
+    ...(ctx.unchecked ? { unchecked: ctx.unchecked } : {})
   }
   const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info)
   writeFileSync(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n')

@@ -174,6 +174,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
     ...(input.converters ? { converters: input.converters } : {}),
     ...(input.prestarted ? { prestarted: input.prestarted } : {}),
+    ...(unchecked ? { unchecked } : {}),
     pending: []
   }
   const scans: ImageScan[] = []

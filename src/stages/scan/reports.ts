@@ -87,6 +87,8 @@ export interface GitLabScanInfo {
   analyzerVersion: string
   start: Date
   end: Date
+  /** Why no vulnerability was checked (no DB): the report then says the scan failed, and why. */
+  unchecked?: string
 }
 
 /** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
@@ -114,7 +116,10 @@ export function gitlabContainerScanning(
       type: 'container_scanning',
       start_time: gitlabTime(info.start),
       end_time: gitlabTime(info.end),
-      status: 'success'
+      status: info.unchecked ? 'failure' : 'success',
+      ...(info.unchecked
+        ? { messages: [{ level: 'warn', value: `vulnerabilities were not checked: ${info.unchecked}` }] }
+        : {})
     },
     vulnerabilities: scan.vulnerabilities.map(v => ({
       id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
