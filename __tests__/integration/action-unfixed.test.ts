@@ -26,6 +26,28 @@ const OPENVEX = JSON.stringify({
   ]
 })
 
+/** The same decision as a CycloneDX VEX, its ref a BOM-link to the package (Trivy's bom-refs are purls). */
+const CYCLONEDX_VEX = JSON.stringify({
+  bomFormat: 'CycloneDX',
+  specVersion: '1.5',
+  version: 1,
+  vulnerabilities: [
+    {
+      id: 'CVE-2099-0003',
+      analysis: {
+        state: 'not_affected',
+        justification: 'code_not_reachable',
+        detail: 'the archiver is never called'
+      },
+      affects: [
+        {
+          ref: 'urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1#pkg:deb/debian/oci-test-lib@1.0.0-1?arch=amd64'
+        }
+      ]
+    }
+  ]
+})
+
 /**
  * The image Trivy sees as Debian 12 whose only CRITICAL (CVE-2099-0003) the distribution will not
  * fix, beside an unfixed MEDIUM: what a first run on a Debian 12 image meets (zlib's CVE-2023-45853).
@@ -97,20 +119,22 @@ describeWithEnv('the default gate: a CRITICAL with no fix is reported, not gatin
     expect(r.summary).toMatch(/^\| Push \| ⏭️ skipped \| the scan gate failed \|/m)
   })
 
-  it('passes ignore-unfixed: false once a VEX file states the CRITICAL does not affect the image', async () => {
-    const repo = `it-${RUN}/unfixed-vex-app`
-    const r = await run(
-      repo,
-      { 'ignore-unfixed': 'false', vex: 'app.openvex.json' },
-      { 'app.openvex.json': OPENVEX }
-    )
-    expect(r.code).toBe(0)
-    expect((await registry.manifest(repo, '1.0'))?.digest).toBe(r.outputs.digest)
-    expect(JSON.parse(r.outputs.vulnerabilities ?? '{}')).toMatchObject({ CRITICAL: 0, MEDIUM: 1 })
-    expect(r.summary).toContain('<summary>Set aside: 1 (1 not affected by VEX)</summary>')
-    expect(r.summary).toContain(
-      '| CVE-2099-0003 | CRITICAL | oci-test-lib | 1.0.0-1 | **not affected** | vulnerable_code_not_in_execute_path | `app.openvex.json` |'
-    )
-    expect(sarifIds(r.outputs['scan-sarif'])).toEqual(['CVE-2099-0002'])
-  })
+  it.each([
+    ['OpenVEX', 'app.openvex.json', OPENVEX],
+    ['CycloneDX VEX', 'app.vex.cdx.json', CYCLONEDX_VEX]
+  ])(
+    'passes ignore-unfixed: false once a %s file states the CRITICAL does not affect the image',
+    async (_, file, text) => {
+      const repo = `it-${RUN}/unfixed-vex-${file.split('.')[1]}`
+      const r = await run(repo, { 'ignore-unfixed': 'false', vex: file }, { [file]: text })
+      expect(r.code).toBe(0)
+      expect((await registry.manifest(repo, '1.0'))?.digest).toBe(r.outputs.digest)
+      expect(JSON.parse(r.outputs.vulnerabilities ?? '{}')).toMatchObject({ CRITICAL: 0, MEDIUM: 1 })
+      expect(r.summary).toContain('<summary>Set aside: 1 (1 not affected by VEX)</summary>')
+      expect(r.summary).toContain(
+        `| CVE-2099-0003 | CRITICAL | oci-test-lib | 1.0.0-1 | **not affected** | vulnerable_code_not_in_execute_path | \`${file}\` |`
+      )
+      expect(sarifIds(r.outputs['scan-sarif'])).toEqual(['CVE-2099-0002'])
+    }
+  )
 })
