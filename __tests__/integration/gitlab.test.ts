@@ -210,11 +210,18 @@ describeWithEnv('the GitLab include, run by gitlab-ci-local with its shell execu
   it('fails the build on the gate, pushes nothing, and still writes the scan reports', async () => {
     const tag = `0.4.2-dev.c${git(project, 'rev-parse', 'HEAD').slice(0, 8)}`
     const before = await staging.manifest(stagingRepo, tag)
-    const run = await pipeline({ OCI_PIPELINE_FAIL_ON_SEVERITY: 'MEDIUM' })
+    // CVE-2099-0002 has no fix: it gates only with ignore-unfixed: false.
+    const run = await pipeline({
+      OCI_PIPELINE_FAIL_ON_SEVERITY: 'MEDIUM',
+      OCI_PIPELINE_IGNORE_UNFIXED: 'false'
+    })
     const log = run.stdout + run.stderr
     expect([run.code, log]).not.toEqual([0, expect.anything()])
     expect(log).toMatch(/FAIL\s+oci-image-build/)
-    expect(log).toContain('CVE-2099-0002')
+    expect(log).toContain('CVE-2099-0002 in oci-test-lib 1.0.0-1 (no fix: affected)')
+    expect(log).toMatch(
+      /scan: 1 vulnerability at or above MEDIUM, so nothing was pushed\. To change the decision: .*ignore-unfixed/
+    )
     // The rebuild has a new created label: had it been pushed, the tag would have moved.
     expect((await staging.manifest(stagingRepo, tag))?.digest).toBe(before?.digest)
     expectScanReport(`${e.registry}/${stagingRepo}:${tag}`)

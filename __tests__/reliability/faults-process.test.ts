@@ -73,9 +73,10 @@ describeWithEnv('faults: the Docker daemon, a failing build, SIGTERM', env => {
     expect(run.outputs.tags).toBe(`${e.registry}/${repo}:sha-0123456`)
     expect(run.outputs.version).toBe('sha-0123456')
     expect(run.outputs.labels).toContain('org.opencontainers.image.revision=')
-    expect(run.summary).toContain('the build failed')
-    expect(run.summary).toContain(`${e.registry}/${repo}:sha-0123456`)
-    expect(run.summary).toContain('| Pushed | no')
+    expect(run.summary.split('\n')[0]).toBe(
+      `## ❌ Not pushed: \`${e.registry}/${repo}:sha-0123456\` — build failed: the build failed (docker buildx build exited with 1)`
+    )
+    expect(run.summary).toMatch(/^\| Push \| ⏭️ skipped \| the build failed \|/m)
     expect(await registry.tags(repo)).toEqual([])
   })
 

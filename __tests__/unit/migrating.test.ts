@@ -13,7 +13,7 @@ import { metadataFor, NOW, recordedContext, recordedEnv, workspaceWith } from '.
 const META = 'docker/metadata-action'
 const BUILD = 'docker/build-push-action'
 const TRIVY = 'aquasecurity/trivy-action'
-const OURS = 'OWNER/oci-pipeline'
+const OURS = 'oci-pipeline/oci-pipeline'
 const INPUT_NAMES = new Set(INPUTS.map(i => i.name))
 const OUTPUT_NAMES = new Set(OUTPUTS.map(o => o.name))
 /**

@@ -1,13 +1,15 @@
 import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
-import { errorMessage, StepError } from '../errors.js'
+import { StepError } from '../errors.js'
 import type { Reporter } from '../reporter.js'
 import { checkDockerDaemon } from '../infra/docker.js'
 import { login, platformOf, readManifest, type PlatformJson } from '../infra/registry/docker-cli.js'
 import { gatherMetadata, type Metadata } from '../stages/metadata/index.js'
 import { metadataOutputs } from '../stages/metadata/outputs.js'
 import { run, tail } from '../infra/process.js'
-import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
+import { runGraph } from './graph.js'
+import { runModel } from './run-model.js'
+import { renderSummary } from '../stages/report/summary.js'
 
 export interface MergeResult {
   meta: Metadata
@@ -42,6 +44,33 @@ const imagetools = async (args: string[], env: NodeJS.ProcessEnv): Promise<strin
   return res.stdout
 }
 
+/** Joins the digests into one index under every tag, and reads each tag back. */
+async function mergeIndex(config: Config, meta: Metadata, r: Reporter, env: NodeJS.ProcessEnv) {
+  if (meta.tags.length === 0)
+    throw new StepError('no tag rule gave a tag for this event, so there is nothing to merge into')
+  const repository = config.images[0]?.name as string
+  const sources = config.mergeDigests.map(d => `${repository}@${d}`)
+  const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources]
+  const plan = JSON.parse(await imagetools(['--dry-run', ...args], env)) as IndexJson
+  const planned = (plan.manifests ?? []).map(m => platformOf(m.platform))
+  checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms)
+  r.info(`index of ${planned.join(', ')}`)
+  await imagetools(args, env)
+  let digest: string | undefined
+  for (const tag of meta.tags) {
+    const m = await readManifest(tag, env)
+    const lists = new Set(m.manifests ?? [])
+    if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
+      throw new StepError(`${tag} in the registry does not list every platform image`, JSON.stringify(m))
+    if (digest && m.digest !== digest) throw new StepError(`${tag} names another index than ${meta.tags[0]}`)
+    digest = m.digest
+    r.info(`pushed ${tag}@${m.digest}`)
+  }
+  r.setOutput('digest', digest as string)
+  r.setOutput('image', `${repository}@${digest}`)
+  return { digest: digest as string, refs: [`${repository}@${digest}`], platforms: planned }
+}
+
 /**
  * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
  * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
@@ -56,54 +85,56 @@ export async function runMerge(
   now: Date
 ) {
   if (config.login) r.setSecret(config.login.password)
-  const state: { meta?: Metadata; digest?: string; pushed: boolean; error?: string } = { pushed: false }
-  try {
-    await checkDockerDaemon(env)
-    if (config.login) {
-      const l = config.login
-      await r.group(`Login to ${l.host}`, () => login(l, env))
-    }
-    const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now))
-    state.meta = meta
-    for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
-      r.setOutput(name, value)
-    if (meta.tags.length === 0)
-      throw new StepError('no tag rule gave a tag for this event, so there is nothing to merge into')
-    const repository = config.images[0]?.name as string
-    const sources = config.mergeDigests.map(d => `${repository}@${d}`)
-    const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources]
-    const platforms = await r.group('Merge', async () => {
-      const plan = JSON.parse(await imagetools(['--dry-run', ...args], env)) as IndexJson
-      const planned = (plan.manifests ?? []).map(m => platformOf(m.platform))
-      checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms)
-      r.info(`index of ${planned.join(', ')}`)
-      await imagetools(args, env)
-      let digest: string | undefined
-      for (const tag of meta.tags) {
-        const m = await readManifest(tag, env)
-        const lists = new Set(m.manifests ?? [])
-        if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
-          throw new StepError(`${tag} in the registry does not list every platform image`, JSON.stringify(m))
-        if (digest && m.digest !== digest)
-          throw new StepError(`${tag} names another index than ${meta.tags[0]}`)
-        digest = m.digest
-        r.info(`pushed ${tag}@${m.digest}`)
+  const graph = await runGraph(
+    [
+      {
+        name: 'login',
+        title: `Login to ${config.login?.host ?? 'the registry'}`,
+        skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
+        run: async () => {
+          await checkDockerDaemon(env)
+          await login(config.login!, env)
+        }
+      },
+      {
+        name: 'metadata',
+        title: 'Metadata: tags',
+        needs: ['login'],
+        run: async ({ reporter }) => {
+          const meta = await gatherMetadata(config, ctx, reporter, env, now)
+          for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+            reporter.setOutput(name, value)
+          return meta
+        }
+      },
+      {
+        name: 'push',
+        title: 'Merge',
+        needs: ['metadata'],
+        run: ({ reporter, get }) => mergeIndex(config, get<Metadata>('metadata')!, reporter, env)
       }
-      state.digest = digest
-      return planned
-    })
-    state.pushed = true
-    const digest = state.digest as string
-    r.setOutput('digest', digest)
-    r.setOutput('image', `${repository}@${digest}`)
-    return { meta, digest, platforms }
-  } catch (e) {
-    state.error = errorMessage(e)
-    throw e
-  } finally {
-    if (config.summary)
-      r.summary(
-        buildSummaryMarkdown({ ...state, pushReason: `merged ${config.mergeDigests.length} digests` })
+    ],
+    r
+  )
+  const meta = graph.records.get('metadata')?.result as Metadata | undefined
+  const failure = graph.failures[0]
+  if (config.summary)
+    r.summary(
+      renderSummary(
+        runModel({
+          config: {
+            ...config,
+            lint: { threshold: config.lint.threshold },
+            pushReason: `merging ${config.mergeDigests.length} digests`
+          },
+          graph,
+          ...(meta ? { meta } : {}),
+          notHere: 'done per platform by the jobs that pushed the digests',
+          ...(failure ? { error: failure.error } : {})
+        })
       )
-  }
+    )
+  if (failure) throw failure.error
+  const merged = graph.records.get('push')?.result as { digest: string; platforms: string[] }
+  return { meta: meta as Metadata, digest: merged.digest, platforms: merged.platforms }
 }

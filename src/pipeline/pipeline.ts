@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
-import { errorMessage } from '../errors.js'
 import { removeTempDir } from '../infra/process.js'
 import type { BuildResult } from '../stages/build/buildx.js'
 import type { LintResult } from '../stages/lint/index.js'
 import type { Metadata } from '../stages/metadata/index.js'
-import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
+import type { SarifUpload } from '../stages/report/run-model.js'
+import { renderSummary } from '../stages/report/summary.js'
 import type { ScanStageResult } from '../stages/scan/index.js'
 import { onceEach, type PipelineDeps } from './deps.js'
 import { runGraph, type GraphRun } from './graph.js'
 import { runMerge } from './merge.js'
+import { runModel } from './run-model.js'
 import { pipelineTasks, type Pushed } from './tasks.js'
 
 export type { PipelineDeps, ToolName } from './deps.js'
@@ -82,7 +83,24 @@ export async function runPipeline(
     return { meta: merged.meta, digest: merged.digest, pushed: true }
   }
   if (config.login) deps.reporter.setSecret(config.login.password)
-  deps = { ...deps, ...(deps.tools ? { tools: onceEach(deps.tools) } : {}) }
+  // What the summary tells: the lint's and the scan's results even when they failed the run, and
+  // how each SARIF upload went.
+  const seen: { lint?: LintResult; scan?: ScanStageResult; sarif: SarifUpload[] } = { sarif: [] }
+  const { onLint, onScan, uploadSarif } = deps
+  deps = {
+    ...deps,
+    ...(deps.tools ? { tools: onceEach(deps.tools) } : {}),
+    onLint: lint => ((seen.lint = lint), onLint?.(lint)),
+    onScan: scan => ((seen.scan = scan), onScan?.(scan)),
+    ...(uploadSarif
+      ? {
+          uploadSarif: async (path: string, category: string) => {
+            const outcome = await uploadSarif(path, category)
+            if (outcome) seen.sarif.push(outcome)
+          }
+        }
+      : {})
+  }
   const work = runDir(env)
   try {
     const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter)
@@ -105,11 +123,17 @@ export async function runPipeline(
     const failure = graph.failures[0]
     if (config.summary)
       deps.reporter.summary(
-        buildSummaryMarkdown({
-          ...run,
-          ...(failure ? { error: errorMessage(failure.error) } : {}),
-          pushReason: config.pushReason
-        })
+        renderSummary(
+          runModel({
+            config: { ...config, lint: { threshold: config.lint.threshold } },
+            graph,
+            ...(run.meta ? { meta: run.meta } : {}),
+            ...(seen.lint ? { lint: seen.lint } : {}),
+            ...(seen.scan ? { scan: seen.scan } : {}),
+            sarif: seen.sarif,
+            ...(failure ? { error: failure.error } : {})
+          })
+        )
       )
     if (failure) throw failure.error
     return run

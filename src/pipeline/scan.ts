@@ -6,7 +6,13 @@ import type { Reporter } from '../reporter.js'
 import type { BuildResult } from '../stages/build/buildx.js'
 import type { Metadata } from '../stages/metadata/index.js'
 import { checkScannedIsBuilt, scanTargets } from '../stages/scan/built-image.js'
-import { ensureDb, runScanStage, Trivy, type ScanStageResult } from '../stages/scan/index.js'
+import {
+  ensureDb,
+  gateFailureMessage,
+  runScanStage,
+  Trivy,
+  type ScanStageResult
+} from '../stages/scan/index.js'
 import type { PipelineDeps } from './deps.js'
 
 export interface PreparedTrivy {
@@ -85,10 +91,7 @@ export async function scanBuilt(
 }
 
 /** The gate: the scans read the images built, and no finding is at or above the threshold. */
-export function checkGate(config: Config, built: BuildResult, scan: ScanStageResult): void {
+export function checkGate(built: BuildResult, scan: ScanStageResult): void {
   checkScannedIsBuilt(scan.scans, built)
-  if (scan.gate.failed)
-    throw new StepError(
-      `scan: ${scan.gate.failing.length ? `vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length})` : scan.gate.reasons[0]}, so nothing was pushed`
-    )
+  if (scan.gate.failed) throw new StepError(gateFailureMessage(scan.gate))
 }

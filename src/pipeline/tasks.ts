@@ -167,7 +167,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
       needs: ['scan'],
       skip: () => noScan,
       run: async ({ get, reporter }) => {
-        checkGate(config, get<BuildResult>('build')!, get<ScanStageResult>('scan')!)
+        checkGate(get<BuildResult>('build')!, get<ScanStageResult>('scan')!)
         reporter.info(`no vulnerability at or above ${config.scan.failOnSeverity}`)
       }
     },

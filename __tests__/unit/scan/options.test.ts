@@ -23,9 +23,11 @@ describe('parseScanOptions', () => {
       severities: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'],
       failOnSeverity: 'CRITICAL',
       ignoreUnfixed: false,
+      gateUnfixed: false,
       trivyignores: [],
       skipDirs: [],
       skipFiles: [],
+      vex: [],
       // What `trivy image` scans when not told.
       scanners: ['vuln', 'secret'],
       vulnTypes: ['os', 'library'],
@@ -93,6 +95,7 @@ describe('parseScanOptions', () => {
       'fail-on-severity': 'high',
       'ignore-unfixed': 'true',
       trivyignores: '.trivyignore\nci/.trivyignore',
+      vex: '.vex/app.openvex.json, .vex/base.cdx.json',
       scanners: 'vuln,secret,vuln',
       'vuln-type': 'os',
       'trivy-version': '0.58.1',
@@ -109,7 +112,9 @@ describe('parseScanOptions', () => {
       severities: ['CRITICAL', 'HIGH', 'MEDIUM'],
       failOnSeverity: 'HIGH',
       ignoreUnfixed: true,
+      gateUnfixed: false,
       trivyignores: [join(WS, '.trivyignore'), join(WS, 'ci/.trivyignore')],
+      vex: [join(WS, '.vex/app.openvex.json'), join(WS, '.vex/base.cdx.json')],
       scanners: ['vuln', 'secret'],
       vulnTypes: ['os'],
       trivyVersion: 'v0.58.1',
@@ -130,6 +135,18 @@ describe('parseScanOptions', () => {
     ['UNKNOWN', 'UNKNOWN']
   ])('fail-on-severity %s is %s', (value, expected) => {
     expect(parse({ 'fail-on-severity': value }).failOnSeverity).toBe(expected)
+  })
+
+  // Unset is ours (report, never gate); true and false keep trivy-action's meaning.
+  it.each([
+    ['', { ignoreUnfixed: false, gateUnfixed: false }],
+    [' ', { ignoreUnfixed: false, gateUnfixed: false }],
+    ['true', { ignoreUnfixed: true, gateUnfixed: false }],
+    ['yes', { ignoreUnfixed: true, gateUnfixed: false }],
+    ['false', { ignoreUnfixed: false, gateUnfixed: true }],
+    ['off', { ignoreUnfixed: false, gateUnfixed: true }]
+  ])('ignore-unfixed %j: %j', (value, expected) => {
+    expect(parse({ 'ignore-unfixed': value })).toMatchObject(expected)
   })
 
   it.each([

@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ScanTarget } from '../../../src/stages/scan/index.js'
+import { summaryOf } from '../../support/scan-fixtures.js'
 import { reads, stage as runStage, stageWork } from './stage-fixtures.js'
 
 // The gate's paths that used to fail open: fail-on-new without its baseline, findings a committed
@@ -37,16 +38,14 @@ describe('runScanStage: what the gate no longer lets through unseen', () => {
       expect.objectContaining({
         id: 'CVE-3',
         severity: 'CRITICAL',
-        source: join(work, '.trivyignore'),
+        source: '.trivyignore',
         line: 3
       })
     ])
     expect(reporter.said('warning')).toContain(
       'CVE-3 (CRITICAL, libbaz 3) in app:1 is hidden from the gate by .trivyignore:3'
     )
-    expect(reporter.summaries.join('\n')).toContain(
-      '| CVE-3 | CRITICAL | libbaz | ignored | `.trivyignore:3` |  |'
-    )
+    expect(summaryOf(result)).toContain('| CVE-3 | CRITICAL | libbaz | 3 | ignored | – | `.trivyignore:3` |')
   })
 
   it('does not honour the checkout’s .trivyignore with a Trivy that cannot say what it hid', async () => {
@@ -59,18 +58,14 @@ describe('runScanStage: what the gate no longer lets through unseen', () => {
   })
 
   it('fails the gate on a secret baked into the image at the gate’s severity', async () => {
-    const { result, reporter } = await stage(
-      'dev',
-      [{ image: 'reg/secret:1', source: { remote: 'reg/secret:1' } }],
-      {
-        'fail-on-severity': 'CRITICAL',
-        severity: 'CRITICAL'
-      }
-    )
+    const { result } = await stage('dev', [{ image: 'reg/secret:1', source: { remote: 'reg/secret:1' } }], {
+      'fail-on-severity': 'CRITICAL',
+      severity: 'CRITICAL'
+    })
     expect(result.gate.reasons).toContain(
       '1 secret at or above CRITICAL in reg/secret:1: aws-access-key-id in /app/.env:2'
     )
-    expect(reporter.summaries.join('\n')).toContain(
+    expect(summaryOf(result)).toContain(
       '| aws-access-key-id | CRITICAL | `/app/.env:2` | AWS Access Key ID |'
     )
   })

@@ -122,6 +122,7 @@ export const SCAN_INPUTS = [
   'skip-dirs',
   'skip-files',
   'ignore-policy',
+  'vex',
   'scanners',
   'vuln-type',
   'trivy-path',
@@ -191,7 +192,10 @@ export function optionsFor(command: Command): OptionSpec[] {
 
 export const envName = (option: string): string => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`
 
-const takesBareFlag = (o: OptionSpec): boolean => !!o.flag || o.default === 'true' || o.default === 'false'
+/** Booleans whose empty default is a third choice (`ignore-unfixed`: report, not gate); bare means true. */
+const UNSET_BOOLEANS = ['ignore-unfixed']
+const takesBareFlag = (o: OptionSpec): boolean =>
+  !!o.flag || o.default === 'true' || o.default === 'false' || UNSET_BOOLEANS.includes(o.name)
 
 export interface ParsedArgs {
   command?: Command

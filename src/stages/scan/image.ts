@@ -14,6 +14,8 @@ import type { Reporter } from '../../reporter.js'
 import type { Trivy } from './trivy.js'
 import { scanArgs, type ConvertFormat, type ScanSource, type TrivyCapabilities } from './trivy-flags.js'
 import { hiddenBy, ignorePlan, locateSuppressed } from './suppressed.js'
+import { prepareVex } from './vex.js'
+import { InputError } from '../../errors.js'
 
 export interface ScanTarget {
   /** The image as users know it (`registry/name:tag`), for reports and artifact names. */
@@ -31,6 +33,8 @@ export interface ScanContext {
   outDir: string
   /** This tool's version, for the GitLab report's analyzer. */
   analyzerVersion?: string
+  /** Why no vulnerability is checked (no DB): the scan lists the packages only. */
+  unchecked?: string
 }
 
 /**
@@ -67,11 +71,23 @@ export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>): Conve
 }
 
 /** Where one image's reports go, and the arguments of the Trivy run that scans it. */
-export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions, outDir: string) {
+export function scanPlan(
+  target: ScanTarget,
+  trivy: Trivy,
+  options: ScanOptions,
+  outDir: string,
+  warn: (message: string) => void = () => undefined
+) {
   const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`)
   const dir = join(outDir, name)
   mkdirSync(dir, { recursive: true })
   const ignore = ignorePlan(ignoreFiles(options, trivy.caps), dir)
+  if (options.vex.length > 0 && !trivy.caps.vex)
+    throw new InputError(
+      'vex',
+      `needs Trivy 0.49 or later to scan an image with VEX; this one is ${trivy.caps.version}`
+    )
+  const vex = prepareVex(options.vex, dir, warn)
   const paths: ReportPaths = {
     json: join(dir, 'trivy.json'),
     table: join(dir, 'trivy.txt'),
@@ -84,12 +100,14 @@ export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions,
     source: target.source,
     cacheDir: options.cacheDir,
     ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-    ...(ignore ? { ignoreFile: ignore.path } : {})
+    ...(ignore ? { ignoreFile: ignore.path } : {}),
+    ...(vex.files.length ? { vexFiles: vex.files } : {})
   }
   return {
     paths,
     scanInput,
     ignore,
+    vex,
     args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
   }
 }
@@ -102,7 +120,9 @@ export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions,
  */
 export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<ImageScan> {
   const { trivy, options, reporter } = ctx
-  const { paths, scanInput, args, ignore } = scanPlan(target, trivy, options, ctx.outDir)
+  const { paths, scanInput, args, ignore, vex } = scanPlan(target, trivy, options, ctx.outDir, m =>
+    reporter.warning(m)
+  )
   const label = target.platform ? `${target.image} (${target.platform})` : target.image
   if (!trivy.caps.showSuppressed && options.rootIgnore && !options.trivyignores.length)
     reporter.warning(
@@ -147,12 +167,19 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
   const end = new Date()
 
   const read = readTrivyReport(JSON.parse(readFileSync(paths.json, 'utf8')) as TrivyReport)
-  const report = { ...read, suppressed: locateSuppressed(read.suppressed ?? [], ignore) }
+  for (const f of read.suppressed ?? []) f.source = vex.givenAs.get(f.source) ?? f.source
+  const located = locateSuppressed(read.suppressed ?? [], ignore)
+  // The file that hid each one, as the summary shows it: relative to the workspace.
+  const suppressed = located.map(h => ({
+    ...h,
+    source: hiddenBy({ ...h, line: undefined }, options.workspace)
+  }))
+  const report = { ...read, suppressed }
   for (const h of report.suppressed)
     reporter.warning(
-      `${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h, options.workspace)}`,
+      `${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h)}`,
       {
-        file: hiddenBy({ ...h, line: undefined }, options.workspace),
+        file: h.source,
         ...(h.line ? { startLine: h.line } : {})
       }
     )
@@ -162,7 +189,8 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
     trivyVersion: trivy.caps.version,
     analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
     start,
-    end
+    end,
+    ...(ctx.unchecked ? { unchecked: ctx.unchecked } : {})
   }
   const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info)
   writeFileSync(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n')

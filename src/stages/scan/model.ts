@@ -33,6 +33,8 @@ export interface SecretFinding {
  * A finding Trivy left out of the report because an ignore file, an ignore policy or a VEX
  * statement said so (`--show-suppressed`): listed, never silently gone.
  */
+export type Suppressed = SuppressedFinding
+
 export interface SuppressedFinding {
   /** vulnerability, secret, … */
   type: string
@@ -101,7 +103,9 @@ export function addCounts(a: SeverityCounts, b: SeverityCounts): SeverityCounts 
 }
 
 /** Worst first, then by ID, so every report lists them in the same order. */
-export function bySeverity(a: Vulnerability, b: Vulnerability): number {
+type Sortable = Pick<Vulnerability, 'severity' | 'id' | 'pkg'>
+
+export function bySeverity(a: Sortable, b: Sortable): number {
   return (
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
     a.id.localeCompare(b.id) ||

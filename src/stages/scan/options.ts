@@ -20,7 +20,15 @@ export interface ScanOptions {
   severities: Severity[]
   /** `fail-on-severity`: the gate fails on a vulnerability at or above it; `none` never fails. */
   failOnSeverity: Severity | 'none'
+  /** `ignore-unfixed: true`: Trivy leaves vulnerabilities with no fix out of every report. */
   ignoreUnfixed: boolean
+  /**
+   * `ignore-unfixed: false`: vulnerabilities with no fix gate like the others. Unset (the
+   * default), they are reported and never gate.
+   */
+  gateUnfixed: boolean
+  /** `vex`: OpenVEX, CycloneDX VEX or CSAF files (absolute) whose statements Trivy applies. */
+  vex: string[]
   /** `trivyignores`: ignore files (absolute), merged into one for Trivy. */
   trivyignores: string[]
   /**
@@ -92,6 +100,17 @@ export function parseDuration(input: string, value: string): number {
     throw new InputError(input, `"${value}" is not a duration such as 300s, 10m, 1h30m or 5d`)
   }
   return Math.ceil(seconds)
+}
+
+/**
+ * `ignore-unfixed`, three ways: `true` is trivy-action's (Trivy's `--ignore-unfixed`: left out of
+ * every report), `false` is trivy-action's default (reported, and they gate), and unset is ours:
+ * reported, never gating, since no upgrade can clear them.
+ */
+function unfixedPolicy(value: string): Pick<ScanOptions, 'ignoreUnfixed' | 'gateUnfixed'> {
+  if (!value.trim()) return { ignoreUnfixed: false, gateUnfixed: false }
+  const ignore = parseBool('ignore-unfixed', value, false)
+  return { ignoreUnfixed: ignore, gateUnfixed: !ignore }
 }
 
 /** A file an input names, relative to the workspace or absolute; it must exist. */
@@ -197,8 +216,9 @@ export function parseScanOptions(
     workspace,
     severities,
     failOnSeverity,
-    ignoreUnfixed: parseBool('ignore-unfixed', raw('ignore-unfixed'), false),
+    ...unfixedPolicy(raw('ignore-unfixed')),
     trivyignores,
+    vex: parseList('vex', raw('vex')).map(f => resolve(workspace, f)),
     ...(trivyignores.length === 0 && existsSync(rootIgnore) ? { rootIgnore } : {}),
     ...optional('trivyConfig', fileInput('trivy-config', raw('trivy-config'), workspace)),
     skipDirs: parseList('skip-dirs', raw('skip-dirs')),

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ScanDelta } from './delta.js'
-import type { GateVerdict } from './gate.js'
-import { findingsMarkdown } from './suppressed.js'
-import { linkTarget, markdownCell, markdownCode, oneLine } from '../../text.js'
+import { oneLine } from '../../text.js'
 import {
   addCounts,
   bySeverity,
@@ -10,12 +7,8 @@ import {
   SEVERITIES,
   type ImageScan,
   type Severity,
-  type SeverityCounts,
-  type Vulnerability
+  type SeverityCounts
 } from './model.js'
-
-const cell = markdownCell
-const title = (s: Severity): string => s[0] + s.slice(1).toLowerCase()
 
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined) return '–'
@@ -76,79 +69,6 @@ export function countsJson(scans: readonly ImageScan[]): string {
   return JSON.stringify({ ...counts, total: SEVERITIES.reduce((n, s) => n + counts[s], 0) })
 }
 
-/** The fixable ones first by severity, one row per vulnerability and package across platforms. */
-export function topFixable(scans: readonly ImageScan[], limit = 10): Vulnerability[] {
-  const seen = new Map<string, Vulnerability>()
-  for (const s of scans)
-    for (const v of s.vulnerabilities)
-      if (v.fixed && !seen.has(`${v.id} ${v.pkg}`)) seen.set(`${v.id} ${v.pkg}`, v)
-  return [...seen.values()].sort(bySeverity).slice(0, limit)
-}
-
-/** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-export function summaryMarkdown(
-  scans: readonly ImageScan[],
-  gate: GateVerdict,
-  delta?: ScanDelta,
-  workspace?: string
-): string {
-  const lines: string[] = ['### Vulnerability scan', '']
-  lines.push(`| Image | Platform | ${SEVERITIES.map(title).join(' | ')} | Packages | Size | Layers |`)
-  lines.push(`|---|---|${SEVERITIES.map(() => '--:').join('|')}|--:|--:|--:|`)
-  for (const s of scans) {
-    const counts = SEVERITIES.map(sev => String(s.counts[sev])).join(' | ')
-    lines.push(
-      `| ${markdownCode(s.image)} | ${cell(s.platform ?? '–')} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`
-    )
-  }
-  lines.push('')
-  if (gate.threshold === 'none' && !gate.failed) lines.push('**Gate:** off (`fail-on-severity: none`)')
-  else if (!gate.failed) lines.push(`**Gate: passed** — nothing at or above ${gate.threshold}.`)
-  else {
-    lines.push(`**Gate: failed** — the image was not pushed.`, '')
-    for (const r of gate.reasons) lines.push(`- ${cell(r)}`)
-    const unfixable = gate.failing.length - gate.fixable.length
-    lines.push(
-      '',
-      `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`
-    )
-  }
-  if (delta) {
-    lines.push('', `#### Compared with ${markdownCode(delta.baseline ?? 'the previous image')}`, '')
-    lines.push(`| | ${SEVERITIES.map(title).join(' | ')} |`, `|---|${SEVERITIES.map(() => '--:').join('|')}|`)
-    lines.push(`| Before | ${SEVERITIES.map(s => delta.before[s]).join(' | ')} |`)
-    lines.push(`| After | ${SEVERITIES.map(s => delta.after[s]).join(' | ')} |`)
-    lines.push('', `${delta.added.length} new, ${delta.removed.length} gone.`)
-    if (delta.added.length > 0)
-      lines.push(
-        '',
-        `New: ${delta.added
-          .slice(0, 10)
-          .map(v => cell(`${v.id} (${v.severity}, ${v.pkg})`))
-          .join(', ')}`
-      )
-  }
-  lines.push(...findingsMarkdown(scans, workspace))
-  const fixable = topFixable(scans)
-  if (fixable.length > 0) {
-    lines.push(
-      '',
-      '#### Top fixable vulnerabilities',
-      '',
-      '| ID | Severity | Package | Installed | Fixed in | Title |',
-      '|---|---|---|---|---|---|'
-    )
-    for (const v of fixable) {
-      const target = v.url ? linkTarget(v.url) : undefined
-      const id = target ? `[${cell(v.id)}](${target})` : cell(v.id)
-      lines.push(
-        `| ${id} | ${v.severity} | ${cell(v.pkg)} | ${cell(v.installed)} | ${cell(v.fixed ?? '')} | ${cell(v.title)} |`
-      )
-    }
-  }
-  return lines.join('\n') + '\n'
-}
-
 const GITLAB_SEVERITY: Record<Severity, string> = {
   CRITICAL: 'Critical',
   HIGH: 'High',
@@ -170,6 +90,8 @@ export interface GitLabScanInfo {
   analyzerVersion: string
   start: Date
   end: Date
+  /** Why no vulnerability was checked (no DB): the report then says the scan failed, and why. */
+  unchecked?: string
 }
 
 /** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
@@ -197,7 +119,10 @@ export function gitlabContainerScanning(
       type: 'container_scanning',
       start_time: gitlabTime(info.start),
       end_time: gitlabTime(info.end),
-      status: 'success'
+      status: info.unchecked ? 'failure' : 'success',
+      ...(info.unchecked
+        ? { messages: [{ level: 'warn', value: `vulnerabilities were not checked: ${info.unchecked}` }] }
+        : {})
     },
     vulnerabilities: scan.vulnerabilities.map(v => ({
       id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),

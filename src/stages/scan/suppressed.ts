@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { InputError } from '../../errors.js'
-import type { ImageScan, SuppressedFinding } from './model.js'
-import { markdownCell, markdownCode } from '../../text.js'
+import type { SuppressedFinding } from './model.js'
 
 /** Where a line of the ignore file Trivy was given came from (several files are merged into one). */
 export interface IgnoreOrigin {
@@ -64,36 +63,8 @@ export function locateSuppressed(
 
 /** `file:line` as the summary shows it, relative to the workspace. */
 export const hiddenBy = (s: SuppressedFinding, workspace?: string): string => {
-  const file = workspace && s.source.startsWith('/') ? relative(workspace, s.source) || s.source : s.source
+  const rel = workspace && s.source.startsWith('/') ? relative(workspace, s.source) : ''
+  // A file outside the workspace (a VEX file given by an absolute path) keeps its path.
+  const file = rel && !rel.startsWith('..') ? rel : s.source
   return `${file || 'unknown'}${s.line ? `:${s.line}` : ''}`
-}
-
-const cell = markdownCell
-
-/** The summary's lists of secrets found and of findings hidden from the gate, for every image scanned. */
-export function findingsMarkdown(scans: readonly ImageScan[], workspace?: string): string[] {
-  const lines: string[] = []
-  const secrets = scans.flatMap(s => (s.secrets ?? []).map(f => ({ ...f, image: s.image })))
-  if (secrets.length) {
-    lines.push('', '#### Secrets in the image', '', '| Rule | Severity | File | Title |', '|---|---|---|---|')
-    for (const f of secrets)
-      lines.push(
-        `| ${cell(f.ruleId)} | ${f.severity} | ${markdownCode(`${f.target}${f.line ? `:${f.line}` : ''}`)} | ${cell(f.title)} |`
-      )
-  }
-  const hidden = scans.flatMap(s => s.suppressed ?? [])
-  if (hidden.length) {
-    lines.push(
-      '',
-      `#### Hidden from the report and the gate (${hidden.length})`,
-      '',
-      '| ID | Severity | Package | Status | Hidden by | Statement |',
-      '|---|---|---|---|---|---|'
-    )
-    for (const h of hidden)
-      lines.push(
-        `| ${cell(h.id)} | ${h.severity} | ${cell(h.pkg ?? '')} | ${cell(h.status)} | ${markdownCode(hiddenBy(h, workspace))} | ${cell(h.statement ?? '')} |`
-      )
-  }
-  return lines
 }

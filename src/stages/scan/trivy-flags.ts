@@ -26,7 +26,9 @@ export interface TrivyCapabilities {
   imageSrc: boolean
   /** `trivy convert` (0.42+): every report from one JSON, so the image is read once. */
   convert: boolean
-  /** `--show-suppressed` puts what ignore files hid in the JSON (0.55+): they can be listed. */
+  /** `--vex` on `trivy image` (0.49+; before, only `trivy sbom` took it). */
+  vex: boolean
+  /** `--show-suppressed` puts what ignore files and VEX hid in the JSON (0.55+): they can be listed. */
   showSuppressed: boolean
 }
 
@@ -49,6 +51,7 @@ export function capabilitiesForVersion(version: string): TrivyCapabilities {
     skipVersionCheck: at('0.63.0'),
     imageSrc: at('0.42.0'),
     convert: at('0.42.0'),
+    vex: at('0.49.0'),
     showSuppressed: at('0.55.0')
   }
 }
@@ -77,6 +80,7 @@ export function capabilitiesFromHelp(version: string, help: string, convert: boo
     skipVersionCheck: has('--skip-version-check'),
     imageSrc: has('--image-src'),
     convert,
+    vex: has('--vex'),
     // The flag came (0.50) before its findings reached the JSON (0.55): a dev build is asked only for the flag.
     showSuppressed: has('--show-suppressed')
   }
@@ -94,6 +98,8 @@ export interface ScanArgsInput {
   platform?: string
   /** One merged ignore file, if any. */
   ignoreFile?: string
+  /** VEX files as Trivy reads them (OpenVEX, CSAF). */
+  vexFiles?: readonly string[]
 }
 
 export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: ScanArgsInput): string[] {
@@ -119,6 +125,7 @@ export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: Scan
   if (opts.trivyConfig) args.push('--config', opts.trivyConfig)
   if (opts.skipDirs.length) args.push('--skip-dirs', opts.skipDirs.join(','))
   if (opts.skipFiles.length) args.push('--skip-files', opts.skipFiles.join(','))
+  for (const f of input.vexFiles ?? []) args.push('--vex', f)
   // What an ignore file or policy hid goes into the JSON, so the summary lists it.
   if (format === 'json' && caps.showSuppressed) args.push('--show-suppressed')
   if (opts.scanners.includes('misconfig'))
