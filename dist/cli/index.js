@@ -20936,12 +20936,18 @@ async function prepareTrivy(config, deps, env, r) {
     const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
     const trivy = await Trivy.detect(trivyPath, undefined, env);
     r.info(`Trivy ${trivy.caps.version} (${trivyPath})`);
-    await ensureDb(trivy, config.scan.cacheDir, {
-        reporter: r,
-        env,
-        maxAgeSeconds: config.scan.dbMaxAgeSeconds,
-        ...(deps.dbCache ? { cache: deps.dbCache } : {})
-    });
+    try {
+        await ensureDb(trivy, config.scan.cacheDir, {
+            reporter: r,
+            env,
+            maxAgeSeconds: config.scan.dbMaxAgeSeconds,
+            ...(deps.dbCache ? { cache: deps.dbCache } : {})
+        });
+    }
+    catch (e) {
+        // No DB: the scan still lists the packages (an SBOM needs none), and a gate that is on fails.
+        return { trivyPath, trivy, dbMissing: (0,errors/* errorMessage */.gJ)(e) };
+    }
     return { trivyPath, trivy };
 }
 /** The config's layers (diff IDs) of a layout's image, to tell a rebuild with no change. */
@@ -20980,6 +20986,7 @@ async function scanBuilt(config, meta, built, prepared, deps, env, r) {
         trivyPath: prepared.trivyPath,
         trivy: prepared.trivy,
         dbPrepared: true,
+        ...(prepared.dbMissing ? { dbMissing: prepared.dbMissing } : {}),
         ...(compareTo ? { compareTo } : {}),
         env,
         ...(deps.artifacts ? { uploader: deps.artifacts } : {})

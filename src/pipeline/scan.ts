@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Config } from '../config/config.js'
-import { StepError } from '../errors.js'
+import { errorMessage, StepError } from '../errors.js'
 import { readPrevious } from '../infra/registry/docker-cli.js'
 import type { Reporter } from '../reporter.js'
 import type { BuildResult } from '../stages/build/buildx.js'
@@ -18,6 +18,8 @@ import type { PipelineDeps } from './deps.js'
 export interface PreparedTrivy {
   trivyPath: string
   trivy: Trivy
+  /** Why there is no vulnerability DB: the scan then lists the packages (the SBOM) unchecked. */
+  dbMissing?: string
 }
 
 /** Trivy found (or downloaded and verified) and its vulnerability DB made ready: beside the build. */
@@ -30,12 +32,17 @@ export async function prepareTrivy(
   const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
   const trivy = await Trivy.detect(trivyPath, undefined, env)
   r.info(`Trivy ${trivy.caps.version} (${trivyPath})`)
-  await ensureDb(trivy, config.scan.cacheDir, {
-    reporter: r,
-    env,
-    maxAgeSeconds: config.scan.dbMaxAgeSeconds,
-    ...(deps.dbCache ? { cache: deps.dbCache } : {})
-  })
+  try {
+    await ensureDb(trivy, config.scan.cacheDir, {
+      reporter: r,
+      env,
+      maxAgeSeconds: config.scan.dbMaxAgeSeconds,
+      ...(deps.dbCache ? { cache: deps.dbCache } : {})
+    })
+  } catch (e) {
+    // No DB: the scan still lists the packages (an SBOM needs none), and a gate that is on fails.
+    return { trivyPath, trivy, dbMissing: errorMessage(e) }
+  }
   return { trivyPath, trivy }
 }
 
@@ -82,6 +89,7 @@ export async function scanBuilt(
     trivyPath: prepared.trivyPath,
     trivy: prepared.trivy,
     dbPrepared: true,
+    ...(prepared.dbMissing ? { dbMissing: prepared.dbMissing } : {}),
     ...(compareTo ? { compareTo } : {}),
     env,
     ...(deps.artifacts ? { uploader: deps.artifacts } : {})
