@@ -54,7 +54,7 @@ describeWithEnv('the action’s task graph', env => {
     const repo = `graph-${RUN}/passes`
     const dockerfile = `FROM ${pinnedRef(e.baseImages.busybox)}\nRUN sleep 2 && echo ${RUN} > /x\nUSER nobody\n`
     const run = await action(repo, dockerfile)
-    expect([run.code, run.stdout.split('\n').filter(l => l.startsWith('::error'))]).toEqual([0, []])
+    expect([run.code, run.stdout.split('\n').filter(l => l.startsWith('::error::'))]).toEqual([0, []])
     const s = stagesOf(run)
     for (const name of ['metadata', 'lint', 'build', 'trivy', 'scan', 'gate', 'upload', 'push'])
       expect([name, s[name]?.status]).toEqual([name, 'done'])

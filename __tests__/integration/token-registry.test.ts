@@ -69,7 +69,7 @@ describeWithEnv('a registry with Bearer token auth', env => {
       event: push('refs/heads/main'),
       env: { TRIVY_SKIP_DB_UPDATE: 'true' }
     })
-    expect([run.code, run.stdout.split('\n').filter(l => l.startsWith('::error'))]).toEqual([0, []])
+    expect([run.code, run.stdout.split('\n').filter(l => l.startsWith('::error::'))]).toEqual([0, []])
     const pushed = await registry.manifest(repo, 'main')
     expect(pushed?.digest).toBe(run.outputs.digest)
     expect(run.outputs.image).toBe(`${e.tokenRegistry}/${repo}@${run.outputs.digest}`)

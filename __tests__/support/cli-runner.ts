@@ -18,7 +18,7 @@ export interface ProcessRun {
 export function runProcess(
   cmd: string,
   args: string[],
-  opts: { cwd: string; env: Record<string, string> }
+  opts: { cwd: string; env: Record<string, string>; input?: string }
 ): Promise<ProcessRun> {
   const testEnv = probeTestEnv().env
   if (testEnv && opts.env.DOCKER_CONFIG) {
@@ -31,11 +31,16 @@ export function runProcess(
     ...(testEnv ? variantEnv(testEnv) : {}),
     ...opts.env
   }
-  const child = spawn(cmd, args, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env,
+    stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+  })
+  child.stdin?.end(opts.input)
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', d => (stdout += d))
-  child.stderr.on('data', d => (stderr += d))
+  child.stdout?.on('data', d => (stdout += d))
+  child.stderr?.on('data', d => (stderr += d))
   return new Promise(resolve => child.on('close', code => resolve({ code: code ?? 128, stdout, stderr })))
 }
 

@@ -19048,9 +19048,31 @@ async function runScanStage(input) {
 
 
 const firstLine = (s) => s?.split('\n')[0];
+/** What a user calls the stage a task belongs to, in "the … failed". */
+const STAGE_OF_TASK = {
+    login: 'login',
+    metadata: 'metadata',
+    lint: 'lint',
+    builder: 'build',
+    build: 'build',
+    trivy: 'scan',
+    scan: 'scan',
+    gate: 'scan gate',
+    reports: 'scan reports',
+    upload: 'push',
+    push: 'push',
+    sign: 'signing'
+};
+/** Why a stage did not run or was stopped: the run's first failure. */
+const becauseOf = (graph) => {
+    const first = graph.failures[0];
+    return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined;
+};
 /** One stage's row from the tasks that make it: the first that did not end well decides. */
-function stageOf(records, names, result, notHere = 'not part of this run') {
-    const tasks = names.map(n => records.get(n)).filter((r) => !!r);
+function stageOf(graph, names, result, notHere = 'not part of this run', 
+/** The task whose start means the stage was reached (the push: its manifests, not its uploads). */
+reachedBy) {
+    const tasks = names.map(n => graph.records.get(n)).filter((r) => !!r);
     const timed = tasks.filter(t => t.startMs !== undefined && t.durationMs !== undefined);
     const durationMs = timed.length
         ? Math.max(...timed.map(t => t.startMs + t.durationMs)) -
@@ -19059,8 +19081,13 @@ function stageOf(records, names, result, notHere = 'not part of this run') {
     const worst = tasks.find(t => t.status === 'failed') ??
         tasks.find(t => t.status === 'cancelled') ??
         tasks.find(t => t.status === 'skipped' && t.name === names[names.length - 1]);
-    const state = worst?.status ?? (tasks.length ? 'done' : 'skipped');
-    const reason = firstLine(worst?.reason) ?? (tasks.length ? undefined : notHere);
+    // Cancelled before any of its tasks started: it was not reached (skipped), because of a failure.
+    const reached = tasks.some(t => t.startMs !== undefined && (!reachedBy || t.name === reachedBy));
+    const stopped = worst?.status === 'cancelled';
+    const state = stopped && !reached ? 'skipped' : (worst?.status ?? (tasks.length ? 'done' : 'skipped'));
+    const reason = (stopped ? becauseOf(graph) : undefined) ??
+        firstLine(worst?.reason) ??
+        (tasks.length ? undefined : notHere);
     return {
         state,
         ...(reason ? { reason } : {}),
@@ -19086,7 +19113,7 @@ function runModel(input) {
     const pushed = r.get('push')?.status === 'done'
         ? r.get('push')?.result
         : undefined;
-    const scanStage = stageOf(r, ['trivy', 'scan', 'gate'], scan ? scanOutcome(scan) : undefined, input.notHere);
+    const scanStage = stageOf(graph, ['trivy', 'scan', 'gate'], scan ? scanOutcome(scan) : undefined, input.notHere);
     if (scan?.gate.failed)
         scanStage.reason = gateHeadline(scan.gate);
     const signed = r.get('sign');
@@ -19103,18 +19130,18 @@ function runModel(input) {
         pushReason: config.pushReason,
         ...(error ? { error } : {}),
         stages: {
-            lint: stageOf(r, ['lint'], lint && {
+            lint: stageOf(graph, ['lint'], lint && {
                 findings: lint.findings,
                 counts: lint.counts,
                 threshold: config.lint.threshold,
                 failed: lint.failed
             }, input.notHere),
-            build: stageOf(r, ['builder', 'build'], built && { imageId: built.imageId, platforms: built.images.map(i => i.platform).filter(Boolean) }, input.notHere),
+            build: stageOf(graph, ['builder', 'build'], built && { imageId: built.imageId, platforms: built.images.map(i => i.platform).filter(Boolean) }, input.notHere),
             scan: scanStage,
             sign: signed
-                ? stageOf(r, ['sign'], signed.result)
+                ? stageOf(graph, ['sign'], signed.result)
                 : { state: 'skipped', reason: SIGN_NOT_YET },
-            push: stageOf(r, ['upload', 'push'], pushed && { digest: pushed.digest, tags: meta?.tags ?? [], reference: pushed.refs[0] ?? '' })
+            push: stageOf(graph, ['upload', 'push'], pushed && { digest: pushed.digest, tags: meta?.tags ?? [], reference: pushed.refs[0] ?? '' }, input.notHere, 'push')
         },
         engines: [...new Set([...(lint?.engines ?? []), ...(scan ? [scan.engine] : [])])],
         sarif: input.sarif ?? []
@@ -21187,13 +21214,6 @@ function pipelineTasks(run) {
 
 
 
-
-
-
-/** The run's private folder: below RUNNER_TEMP on a runner (cleaned by the runner too), else tmp. */
-function runDir(env) {
-    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'oci-pipeline-run-'));
-}
 /** The outputs a run always leaves, whatever failed: what is known so far. */
 function writeRunOutputs(deps, result, built) {
     const r = deps.reporter;
@@ -21252,7 +21272,8 @@ async function runPipeline(config, ctx, deps) {
             }
             : {})
     };
-    const work = runDir(env);
+    // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
+    const work = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-run-');
     try {
         const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
         const result = (name) => graph.records.get(name)?.status === 'done' ? graph.records.get(name)?.result : undefined;

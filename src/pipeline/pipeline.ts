@@ -1,9 +1,6 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
-import { removeTempDir } from '../infra/process.js'
+import { makeTempDir, removeTempDir } from '../infra/process.js'
 import type { BuildResult } from '../stages/build/buildx.js'
 import type { LintResult } from '../stages/lint/index.js'
 import type { Metadata } from '../stages/metadata/index.js'
@@ -27,11 +24,6 @@ export interface PipelineResult {
   scan?: ScanStageResult
   /** Every task's status, reason and duration. */
   tasks?: GraphRun['records']
-}
-
-/** The run's private folder: below RUNNER_TEMP on a runner (cleaned by the runner too), else tmp. */
-function runDir(env: NodeJS.ProcessEnv): string {
-  return mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'oci-pipeline-run-'))
 }
 
 /** The outputs a run always leaves, whatever failed: what is known so far. */
@@ -101,7 +93,8 @@ export async function runPipeline(
         }
       : {})
   }
-  const work = runDir(env)
+  // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
+  const work = makeTempDir('oci-pipeline-run-')
   try {
     const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter)
     const result = <T>(name: string): T | undefined =>

@@ -37,14 +37,38 @@ export interface ModelInput {
 
 const firstLine = (s: string | undefined): string | undefined => s?.split('\n')[0]
 
+/** What a user calls the stage a task belongs to, in "the … failed". */
+const STAGE_OF_TASK: Record<string, string> = {
+  login: 'login',
+  metadata: 'metadata',
+  lint: 'lint',
+  builder: 'build',
+  build: 'build',
+  trivy: 'scan',
+  scan: 'scan',
+  gate: 'scan gate',
+  reports: 'scan reports',
+  upload: 'push',
+  push: 'push',
+  sign: 'signing'
+}
+
+/** Why a stage did not run or was stopped: the run's first failure. */
+const becauseOf = (graph: GraphRun): string | undefined => {
+  const first = graph.failures[0]
+  return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined
+}
+
 /** One stage's row from the tasks that make it: the first that did not end well decides. */
 function stageOf<R>(
-  records: GraphRun['records'],
+  graph: GraphRun,
   names: readonly string[],
   result?: R,
-  notHere = 'not part of this run'
+  notHere = 'not part of this run',
+  /** The task whose start means the stage was reached (the push: its manifests, not its uploads). */
+  reachedBy?: string
 ): StageRecord<R> {
-  const tasks = names.map(n => records.get(n)).filter((r): r is TaskRecord => !!r)
+  const tasks = names.map(n => graph.records.get(n)).filter((r): r is TaskRecord => !!r)
   const timed = tasks.filter(t => t.startMs !== undefined && t.durationMs !== undefined)
   const durationMs = timed.length
     ? Math.max(...timed.map(t => (t.startMs as number) + (t.durationMs as number))) -
@@ -54,8 +78,14 @@ function stageOf<R>(
     tasks.find(t => t.status === 'failed') ??
     tasks.find(t => t.status === 'cancelled') ??
     tasks.find(t => t.status === 'skipped' && t.name === names[names.length - 1])
-  const state = worst?.status ?? (tasks.length ? 'done' : 'skipped')
-  const reason = firstLine(worst?.reason) ?? (tasks.length ? undefined : notHere)
+  // Cancelled before any of its tasks started: it was not reached (skipped), because of a failure.
+  const reached = tasks.some(t => t.startMs !== undefined && (!reachedBy || t.name === reachedBy))
+  const stopped = worst?.status === 'cancelled'
+  const state = stopped && !reached ? 'skipped' : (worst?.status ?? (tasks.length ? 'done' : 'skipped'))
+  const reason =
+    (stopped ? becauseOf(graph) : undefined) ??
+    firstLine(worst?.reason) ??
+    (tasks.length ? undefined : notHere)
   return {
     state,
     ...(reason ? { reason } : {}),
@@ -84,7 +114,12 @@ export function runModel(input: ModelInput): RunModel {
     r.get('push')?.status === 'done'
       ? (r.get('push')?.result as { digest: string; refs: string[] })
       : undefined
-  const scanStage = stageOf(r, ['trivy', 'scan', 'gate'], scan ? scanOutcome(scan) : undefined, input.notHere)
+  const scanStage = stageOf(
+    graph,
+    ['trivy', 'scan', 'gate'],
+    scan ? scanOutcome(scan) : undefined,
+    input.notHere
+  )
   if (scan?.gate.failed) scanStage.reason = gateHeadline(scan.gate)
   const signed = r.get('sign')
   const error = input.error !== undefined ? errorMessage(input.error) : undefined
@@ -101,7 +136,7 @@ export function runModel(input: ModelInput): RunModel {
     ...(error ? { error } : {}),
     stages: {
       lint: stageOf(
-        r,
+        graph,
         ['lint'],
         lint && {
           findings: lint.findings,
@@ -112,19 +147,21 @@ export function runModel(input: ModelInput): RunModel {
         input.notHere
       ),
       build: stageOf(
-        r,
+        graph,
         ['builder', 'build'],
         built && { imageId: built.imageId, platforms: built.images.map(i => i.platform).filter(Boolean) },
         input.notHere
       ),
       scan: scanStage,
       sign: signed
-        ? stageOf(r, ['sign'], signed.result as never)
+        ? stageOf(graph, ['sign'], signed.result as never)
         : { state: 'skipped', reason: SIGN_NOT_YET },
       push: stageOf(
-        r,
+        graph,
         ['upload', 'push'],
-        pushed && { digest: pushed.digest, tags: meta?.tags ?? [], reference: pushed.refs[0] ?? '' }
+        pushed && { digest: pushed.digest, tags: meta?.tags ?? [], reference: pushed.refs[0] ?? '' },
+        input.notHere,
+        'push'
       )
     },
     engines: [...new Set([...(lint?.engines ?? []), ...(scan ? [scan.engine] : [])])],

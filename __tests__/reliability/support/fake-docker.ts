@@ -8,8 +8,9 @@ import { join } from 'node:path'
  * stores the credentials where the real CLI would ($DOCKER_CONFIG/config.json, else
  * ~/.docker/config.json). `docker buildx build` copies its secret files aside (to show they existed),
  * writes the metadata and iid files a build leaves (image ID sha256:0…01), or with FAKE_BUILD_HANGS
- * set starts a child of its own and waits on it, as a long build does. `buildx imagetools inspect`
- * answers a manifest of that image; `tag` and `push` only say they did.
+ * set starts a child of its own and waits on it, as a long build does. `buildx inspect` answers the
+ * daemon's own builder (the docker driver); `save` writes that image as an OCI layout (a config and
+ * no layer, with real digests); `tag` and `push` only say they did.
  */
 export class FakeDocker {
   readonly dir = mkdtempSync(join(tmpdir(), 'fake-docker-'))
@@ -49,12 +50,22 @@ case "$1 $2" in
       wait
       exit 1
     fi
-    id=sha256:$(printf '%064d' 1)
+    printf '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]}}' > '${this.dir}/config.json'
+    id=sha256:$(sha256sum '${this.dir}/config.json' | cut -d' ' -f1)
     printf '{"containerimage.config.digest":"%s"}' "$id" > "$meta"
     printf '%s' "$id" > "$iid"
     echo '#1 DONE' ;;
-  "buildx imagetools")
-    printf '{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json","config":{"digest":"sha256:%064d"},"layers":[]}' 1 ;;
+  "buildx inspect")
+    printf 'Name:          default\nDriver:        docker\n' ;;
+  save*)
+    out=$3; work=$(mktemp -d); mkdir -p "$work/blobs/sha256"
+    c=$(sha256sum '${this.dir}/config.json' | cut -d' ' -f1)
+    cp '${this.dir}/config.json' "$work/blobs/sha256/$c"
+    printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[]}' "$c" "$(wc -c < '${this.dir}/config.json')" > "$work/m"
+    m=$(sha256sum "$work/m" | cut -d' ' -f1); mv "$work/m" "$work/blobs/sha256/$m"
+    printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s}]}' "$m" "$(wc -c < "$work/blobs/sha256/$m")" > "$work/index.json"
+    echo '{"imageLayoutVersion":"1.0.0"}' > "$work/oci-layout"
+    tar -C "$work" -cf "$out" . && rm -rf "$work" ;;
   tag*|push*) echo "$*" ;;
   *) echo "fake docker: $*" >&2 ;;
 esac
