@@ -17646,6 +17646,7 @@ class Lane {
     held = [];
     live = false;
     closed = false;
+    failure;
     endGroup;
     /** Settles once the lane's group is written and ended. */
     written;
@@ -17682,21 +17683,25 @@ class Lane {
         if (this.live)
             return;
         void this.target
-            .group(this.title, () => new Promise(resolve => {
+            .group(this.title, () => 
+        // The group ends as its task did: a face that marks failed groups sees the failure.
+        new Promise((resolve, reject) => {
+            const end = (failure) => (failure === undefined ? resolve() : reject(failure));
             this.live = true;
             for (const l of this.held.splice(0))
                 l(this.target);
             if (this.closed)
-                resolve();
+                end(this.failure);
             else
-                this.endGroup = resolve;
+                this.endGroup = end;
         }))
             .then(this.markWritten, this.markWritten);
     }
-    /** The task is over: a live group ends; a held lane is written when it goes live. */
-    close() {
+    /** The task is over (`failure` when it failed): a live group ends; a held one ends when written. */
+    close(failure) {
         this.closed = true;
-        this.endGroup?.();
+        this.failure = failure;
+        this.endGroup?.(failure);
     }
 }
 /**
@@ -17721,8 +17726,8 @@ class LogLanes {
         return lane;
     }
     /** Closes a lane; resolves once what can be written has been. */
-    close(lane) {
-        lane.close();
+    close(lane, failure) {
+        lane.close(failure);
         if (lane === this.live)
             this.chain = this.chain.then(() => this.handOver(lane));
         return this.chain;
@@ -17757,6 +17762,11 @@ class LogLanes {
 ;// CONCATENATED MODULE: ./src/pipeline/graph.ts
 
 
+/**
+ * The failure a run reports: bad input first (the user's fix, whatever failed beside it in the
+ * same moment, such as a tool that cannot be had), else the first to happen.
+ */
+const reportedFailure = (graph) => graph.failures.find(f => f.error instanceof errors/* InputError */.dz) ?? graph.failures[0];
 /** A task named in `needs` that is not in the graph, or a cycle: a programming error. */
 function checkGraph(tasks) {
     const names = new Set(tasks.map(t => t.name));
@@ -17838,10 +17848,12 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
             catch (e) {
                 outcome = { status: 'failed', error: e, reason: (0,errors/* errorMessage */.gJ)(e) };
             }
-            await lanes.close(lane);
+            await lanes.close(lane, outcome.status === 'failed' ? outcome.error : undefined);
             const timing = { startMs: Math.round(began - start), durationMs: Math.round(now() - began) };
             const cancelled = records.get(task.name);
-            if (cancelled)
+            // Bad input is never hidden by a cancellation: it is what the user has to fix.
+            const badInput = outcome.status === 'failed' && outcome.error instanceof errors/* InputError */.dz;
+            if (cancelled && !badInput)
                 records.set(task.name, { ...cancelled, ...timing });
             else {
                 const record = { name: task.name, title: task.title, ...outcome, ...timing };
@@ -19047,6 +19059,7 @@ async function runScanStage(input) {
 
 
 
+
 const firstLine = (s) => s?.split('\n')[0];
 /** What a user calls the stage a task belongs to, in "the … failed". */
 const STAGE_OF_TASK = {
@@ -19065,7 +19078,7 @@ const STAGE_OF_TASK = {
 };
 /** Why a stage did not run or was stopped: the run's first failure. */
 const becauseOf = (graph) => {
-    const first = graph.failures[0];
+    const first = reportedFailure(graph);
     return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined;
 };
 /** One stage's row from the tasks that make it: the first that did not end well decides. */
@@ -19485,21 +19498,28 @@ function onceEach(tools) {
 ;// CONCATENATED MODULE: ./src/infra/docker.ts
 
 
-const answered = new Set();
+/** One question per daemon and run, shared by the tasks that ask it at the same time. */
+const asked = new Map();
+async function ask(host, env) {
+    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
+    if (res.code === 0 && res.stdout.trim())
+        return;
+    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+}
 /**
  * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
  * before the first docker command that needs it, so nothing is begun that cannot finish.
  */
-async function checkDockerDaemon(env) {
+function checkDockerDaemon(env) {
     const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-    if (answered.has(host))
-        return;
-    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
-    if (res.code === 0 && res.stdout.trim()) {
-        answered.add(host);
-        return;
+    let answer = asked.get(host);
+    if (!answer) {
+        answer = ask(host, env);
+        asked.set(host, answer);
+        // A daemon that did not answer is asked again next time (it may have been started since).
+        answer.catch(() => asked.delete(host));
     }
-    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+    return answer;
 }
 
 ;// CONCATENATED MODULE: ./src/infra/docker-config.ts
@@ -19717,12 +19737,15 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
-    const auth = readDockerConfig(env)?.auths?.[host]?.auth;
-    if (!auth)
+    const entry = readDockerConfig(env)?.auths?.[host];
+    if (!entry?.auth)
         return undefined;
-    const text = Buffer.from(auth, 'base64').toString('utf8');
+    const text = Buffer.from(entry.auth, 'base64').toString('utf8');
     const colon = text.indexOf(':');
-    return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
+    if (colon <= 0)
+        return undefined;
+    const creds = { username: text.slice(0, colon), password: text.slice(colon + 1) };
+    return entry.identitytoken ? { ...creds, identityToken: entry.identitytoken } : creds;
 }
 /**
  * One registry host, answering its auth challenges (basic or token) with the given credentials.
@@ -19766,7 +19789,20 @@ class Session {
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', `repository:${repo}:${actions}`);
-        const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
+        const res = this.creds?.identityToken
+            ? // A refresh token is traded for access as Docker trades it (OAuth2, POST to the realm).
+                await httpFetch(`${url.origin}${url.pathname}`, {
+                    method: 'POST',
+                    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                    body: new URLSearchParams({
+                        grant_type: 'refresh_token',
+                        refresh_token: this.creds.identityToken,
+                        service: params.service ?? '',
+                        scope: `repository:${repo}:${actions}`,
+                        client_id: 'oci-pipeline'
+                    }).toString()
+                })
+            : await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
         const body = res.json();
@@ -20339,7 +20375,7 @@ async function runMerge(config, ctx, r, env, now) {
         }
     ], r);
     const meta = graph.records.get('metadata')?.result;
-    const failure = graph.failures[0];
+    const failure = reportedFailure(graph);
     if (config.summary)
         r.summary(renderSummary(runModel({
             config: {
@@ -21291,7 +21327,7 @@ async function runPipeline(config, ctx, deps) {
         writeRunOutputs(deps, run, built);
         deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);
-        const failure = graph.failures[0];
+        const failure = reportedFailure(graph);
         if (config.summary)
             deps.reporter.summary(renderSummary(runModel({
                 config: { ...config, lint: { threshold: config.lint.threshold } },
@@ -21689,7 +21725,7 @@ async function scanCommand(d) {
             }
         }
     ], r);
-    const failure = graph.failures[0];
+    const failure = reportedFailure(graph);
     r.summary(renderSummary(runModel({
         config: {
             lint: { threshold: 'none' },
@@ -21807,7 +21843,7 @@ async function lint(d) {
             }
         }
     ], d.reporter);
-    const failure = graph.failures[0];
+    const failure = reportedFailure(graph);
     d.reporter.summary(renderSummary(runModel({
         config: {
             lint: { threshold: options.threshold },

@@ -10,7 +10,7 @@ import {
   type StageRecord
 } from '../stages/report/run-model.js'
 import { gateHeadline, type ScanStageResult } from '../stages/scan/index.js'
-import type { GraphRun, TaskRecord } from './graph.js'
+import { reportedFailure, type GraphRun, type TaskRecord } from './graph.js'
 
 /** What the summary needs of the config. */
 export interface ModelConfig {
@@ -55,7 +55,7 @@ const STAGE_OF_TASK: Record<string, string> = {
 
 /** Why a stage did not run or was stopped: the run's first failure. */
 const becauseOf = (graph: GraphRun): string | undefined => {
-  const first = graph.failures[0]
+  const first = reportedFailure(graph)
   return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined
 }
 

@@ -4,7 +4,7 @@ import { buildConfig, withDefaults } from '../../config/config.js'
 import { errorMessage, InputError, StepError } from '../../errors.js'
 import { INPUTS, type RawInputs } from '../../config/inputs.js'
 import { lintFailureMessage, runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
-import { runGraph } from '../../pipeline/graph.js'
+import { reportedFailure, runGraph } from '../../pipeline/graph.js'
 import { runModel } from '../../pipeline/run-model.js'
 import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps } from './command-deps.js'
@@ -110,7 +110,7 @@ async function lint(d: CommandDeps): Promise<number> {
     ],
     d.reporter
   )
-  const failure = graph.failures[0]
+  const failure = reportedFailure(graph)
   d.reporter.summary(
     renderSummary(
       runModel({

@@ -13,7 +13,7 @@ import {
   type ScanStageResult,
   type ScanTarget
 } from '../../stages/scan/index.js'
-import { runGraph } from '../../pipeline/graph.js'
+import { reportedFailure, runGraph } from '../../pipeline/graph.js'
 import { runModel } from '../../pipeline/run-model.js'
 import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps } from './command-deps.js'
@@ -127,7 +127,7 @@ export async function scanCommand(d: CommandDeps): Promise<number> {
     ],
     r
   )
-  const failure = graph.failures[0]
+  const failure = reportedFailure(graph)
   r.summary(
     renderSummary(
       runModel({
