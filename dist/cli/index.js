@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 7793:
+/***/ 5784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10301,8 +10301,6 @@ function errorMessage(err) {
 __nccwpck_require__.d(__webpack_exports__, {
   x: () => (/* binding */ cli)
 });
-
-// UNUSED EXPORTS: reportDirOf
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -17539,23 +17537,30 @@ function withDefaults(get) {
         return spec && !spec.default.startsWith('${{') ? spec.default : '';
     };
 }
+/**
+ * A login to `host` from a username and password input pair, or none without a password (the
+ * credentials already stored are then used). The one rule for every login of every face and
+ * command: the build's registry, and the release registry of `scan` and `publish`.
+ */
+function loginOf(host, username, password, usernameInput) {
+    if (!password)
+        return undefined;
+    if (!username)
+        throw new errors/* InputError */.dz(usernameInput, `is empty, but a password is set for ${host}`);
+    return { host, username, password };
+}
 function loginFor(get, images, push, ctx) {
     const host = get('registry') || images[0]?.registry || 'docker.io';
     const ghcr = isGhcr(host);
     const password = get('password') || (ghcr ? get('github-token') : '');
     const username = get('username') || ctx.actor;
-    if (!push)
-        return password ? { host, username, password } : undefined;
-    if (!password) {
+    if (push && !password) {
         if (ghcr)
             throw new errors/* InputError */.dz('password', 'is empty and so is github-token, but pushing to ghcr.io needs one');
         if (get('username'))
             throw new errors/* InputError */.dz('password', `is empty, but username "${username}" is set for ${host}`);
-        return undefined;
     }
-    if (!username)
-        throw new errors/* InputError */.dz('username', `is empty, but a password is set for ${host}`);
-    return { host, username, password };
+    return loginOf(host, username, password, 'username');
 }
 const config_DIGEST = /^sha256:[0-9a-f]{64}$/;
 /** push-by-digest (one platform per job) and merge-digests (the job that joins them). */
@@ -17576,9 +17581,10 @@ function fanOut(get, build, pushInput) {
         throw new errors/* InputError */.dz('merge-digests', 'is given but push is false');
     return { pushByDigest, mergeDigests };
 }
-function reportDir(get, workspace, env) {
-    if (get('report-dir'))
-        return (0,external_node_path_.resolve)(workspace, get('report-dir'));
+/** Where reports go: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline in the workspace. */
+function reportDirOf(given, workspace, env) {
+    if (given)
+        return (0,external_node_path_.resolve)(workspace, given);
     return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
 /** With only whole references in `tags`, their repositories are the images (for the login and the push). */
@@ -17587,11 +17593,15 @@ function imagesOfReferences(rules) {
     return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
 }
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
-function buildConfig(raw, ctx, env = process.env) {
-    const get = withDefaults(raw);
+function buildConfig(raw, ctx, env = process.env, 
+/** `lint`: the lint alone (`oci-pipeline lint`), which names no image and pushes nothing. */
+scope = 'build') {
+    const get = withDefaults(scope === 'lint' ? name => (name === 'push' ? 'false' : raw(name)) : raw);
     const workspace = ctx.workspace;
     const tagRules = parseTagRules(get('tags'));
-    const named = parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
+    const named = scope === 'lint' && !get('images').trim()
+        ? []
+        : parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
     const images = named.length ? named : imagesOfReferences(tagRules);
     const metadata = parseMetadataOptions(get, env);
     const build = buildOptions(get, ctx, env);
@@ -17630,8 +17640,45 @@ function buildConfig(raw, ctx, env = process.env) {
         lint: parseLintOptions(get),
         scan: parseScanOptions(get, workspace, env),
         sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
-        reportDir: reportDir(get, workspace, env)
+        reportDir: reportDirOf(get('report-dir'), workspace, env)
     };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/lint.ts
+
+
+/**
+ * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
+ * the engines found (a missing one warns), the findings reported, the SARIF uploaded where the face
+ * can; a finding at or above the threshold fails it, with the inputs that change that decision.
+ */
+async function lintDockerfile(config, deps, providedLabels, r) {
+    const tools = {};
+    for (const name of config.lint.linters.filter((l) => l !== 'checklist'))
+        try {
+            tools[name] = await deps.tools?.(name);
+        }
+        catch (e) {
+            r.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    const result = await runLint({
+        ...config.lint,
+        file: config.build.file,
+        context: config.build.context,
+        labelSchemas: config.labelSchemas,
+        workspace: config.workspace,
+        target: config.build.target,
+        buildArgs: new Map(config.build.buildArgs),
+        providedLabels: [...providedLabels],
+        reportDir: config.reportDir,
+        docsBase: deps.docsBase
+    }, tools, r);
+    deps.onLint?.(result);
+    if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
+        await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint');
+    if (result.failed)
+        throw new errors/* StepError */.zg(lintFailureMessage(result, config.lint.threshold));
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/log-lanes.ts
@@ -21075,42 +21122,6 @@ function checkGate(built, scan) {
 
 
 
-function lintFailure(lint, threshold) {
-    const counts = Object.entries(lint.counts)
-        .filter(([, n]) => n > 0)
-        .map(([level, n]) => `${n} ${level}`)
-        .join(', ');
-    return new errors/* StepError */.zg(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed (the input lint-failure-threshold sets the level)`);
-}
-async function lintTask(run, meta, r) {
-    const { config, ctx, deps } = run;
-    const tools = {};
-    for (const name of config.lint.linters.filter((l) => l !== 'checklist'))
-        try {
-            tools[name] = await deps.tools?.(name);
-        }
-        catch (e) {
-            r.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
-        }
-    const result = await runLint({
-        ...config.lint,
-        file: config.build.file,
-        context: config.build.context,
-        labelSchemas: config.labelSchemas,
-        workspace: ctx.workspace,
-        target: config.build.target,
-        buildArgs: new Map(config.build.buildArgs),
-        providedLabels: Object.keys(meta.labels),
-        reportDir: config.reportDir,
-        docsBase: deps.docsBase
-    }, tools, r);
-    deps.onLint?.(result);
-    if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
-        await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint');
-    if (result.failed)
-        throw lintFailure(result, config.lint.threshold);
-    return result;
-}
 /** The tasks of one build: which runs beside which follows from what each needs. */
 function pipelineTasks(run) {
     const { config, ctx, deps, env, now } = run;
@@ -21153,7 +21164,7 @@ function pipelineTasks(run) {
             needs: ['metadata'],
             standalone: true,
             skip: () => (config.lint.enabled ? undefined : 'the lint is off (input "lint")'),
-            run: ({ reporter, get }) => lintTask(run, get('metadata'), reporter)
+            run: ({ reporter, get }) => lintDockerfile(config, deps, Object.keys(get('metadata').labels), reporter)
         },
         {
             name: 'build',
@@ -21514,13 +21525,7 @@ async function publish(o, r, env) {
 
 
 
-function loginOf(host, username, password, input) {
-    if (!password)
-        return undefined;
-    if (!username)
-        throw new errors/* InputError */.dz(input, `is empty, but a password is set for ${host}`);
-    return { host, username, password };
-}
+
 /** The version to publish: the option, else the git tag the run is about, else `.release`. */
 function publishVersion(given, ctx, releaseFile) {
     if (given)
@@ -21766,9 +21771,6 @@ async function scanCommand(d) {
 
 
 
-
-
-
 /** The findings as `lint --format` prints them. */
 function formatLint(result, format) {
     switch (format) {
@@ -21805,51 +21807,26 @@ async function pipeline(d, raw) {
     d.stages.scan ??= result.scan;
     return 0;
 }
+/** `lint`: the pipeline's lint stage alone, on the one Config (nothing is built or pushed). */
 async function lint(d) {
-    const get = withDefaults(d.raw);
     const format = d.raw('format') || 'text';
     if (!LINT_FORMATS.includes(format))
         throw new errors/* InputError */.dz('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`);
-    const options = parseLintOptions(get);
-    const context = get('context') || '.';
-    const team = get('team');
+    const config = buildConfig(d.raw, d.ctx, d.env, 'lint');
+    const provided = [...config.labels.map(([k]) => k), ...(config.team ? ['int.skao.image.team'] : [])];
     let result;
+    const tools = async (name) => config.lint[`${name}Path`] ?? onPath(name, d.env);
     const graph = await runGraph([
         {
             name: 'lint',
             title: 'Lint',
             standalone: true,
-            run: async ({ reporter }) => {
-                result = await runLint({
-                    ...options,
-                    file: get('file') || (0,external_node_path_.join)(context, 'Dockerfile'),
-                    context,
-                    labelSchemas: parseLabelSchemas(get('label-schema')),
-                    workspace: d.ctx.workspace,
-                    target: get('target') || undefined,
-                    buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
-                    providedLabels: [
-                        ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
-                        ...(team ? ['int.skao.image.team'] : [])
-                    ],
-                    reportDir: d.reportDir
-                }, {
-                    hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
-                    trivy: options.trivyPath ?? onPath('trivy', d.env)
-                }, reporter);
-                if (result.failed)
-                    throw new errors/* StepError */.zg(lintFailureMessage(result, options.threshold));
-                return result;
-            }
+            run: ({ reporter }) => lintDockerfile({ ...config, sarifUpload: false }, { tools, onLint: r => void (result = r) }, provided, reporter)
         }
     ], d.reporter);
     const failure = reportedFailure(graph);
     d.reporter.summary(renderSummary(runModel({
-        config: {
-            lint: { threshold: options.threshold },
-            pushReason: '`oci-pipeline lint` builds nothing',
-            images: []
-        },
+        config: { ...config, pushReason: '`oci-pipeline lint` builds nothing', images: [] },
         graph,
         ...(result ? { lint: result } : {}),
         ...(failure ? { error: failure.error } : {})
@@ -22199,13 +22176,8 @@ class CliReporter {
 
 
 
+
 const SECRET_INPUTS = ['password', 'github-token', 'release-password'];
-/** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
-function reportDirOf(given, workspace, env) {
-    if (given)
-        return (0,external_node_path_.resolve)(workspace, given);
-    return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
-}
 /**
  * GitLab's report files (GITLAB_CI, or whenever report-dir is given): code quality, container
  * scanning, CycloneDX SBOMs from what the stages found, and a dotenv report of the outputs.
@@ -22345,7 +22317,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7793);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5784);
 
 
 
