@@ -134,10 +134,14 @@ export function pipelineTasks(run: RunInputs): Task[] {
       title: 'Scan reports',
       needs: ['scan'],
       byProduct: true,
-      skip: () => noScan ?? (config.sarifUpload && deps.uploadSarif ? undefined : 'no SARIF upload here'),
+      skip: () => noScan,
+      // Beside the push: the gate needs only the scan's JSON.
       run: async ({ get }) => {
-        for (const s of get<ScanStageResult>('scan')!.scans)
-          await deps.uploadSarif!(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`)
+        const scan = get<ScanStageResult>('scan')!
+        await scan.writeReports()
+        if (config.sarifUpload && deps.uploadSarif)
+          for (const s of scan.scans)
+            await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`)
       }
     },
     {

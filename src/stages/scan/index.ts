@@ -53,6 +53,11 @@ export interface ScanStageInput {
   dbPolicy?: DbDownloadPolicy
   uploader?: ArtifactUploader
   analyzerVersion?: string
+  /**
+   * The SARIF and SBOM files are written, and the SBOMs uploaded, by the result's `writeReports`,
+   * which the caller runs when it likes (beside the push): the gate needs only the scan's JSON.
+   */
+  deferReports?: boolean
 }
 
 export interface ScanStageResult {
@@ -69,6 +74,8 @@ export interface ScanStageResult {
   sboms: SbomRecord[]
   /** `trivy 0.69.3`, for the summary's engines. */
   engine: string
+  /** Writes the SARIF and SBOM files and uploads the SBOMs (done already unless `deferReports`). */
+  writeReports: () => Promise<void>
 }
 
 /** One record per scan with an SBOM; `uploadSboms` fills in where each went. */
@@ -155,7 +162,8 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     reporter,
     outDir: input.outDir,
     ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
-    ...(unchecked ? { unchecked } : {})
+    ...(unchecked ? { unchecked } : {}),
+    ...(input.deferReports ? { laterConversions: [] } : {})
   }
   const scans: ImageScan[] = []
   for (const target of input.targets) scans.push(await scanImage(target, ctx))
@@ -205,7 +213,13 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
   reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed')
 
-  await uploadSboms(scans, sboms, input)
+  let written: Promise<void> | undefined
+  const writeReports = (): Promise<void> =>
+    (written ??= (async () => {
+      await Promise.all((ctx.laterConversions ?? []).map(convert => convert()))
+      await uploadSboms(scans, sboms, input)
+    })())
+  if (!input.deferReports) await writeReports()
 
   const vulnerabilities = scans.flatMap(s => s.vulnerabilities)
   return {
@@ -217,6 +231,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     paths: scans[0]!.paths,
     ...(unchecked ? { unchecked } : {}),
     sboms,
-    engine: `trivy ${trivy.caps.version}`
+    engine: `trivy ${trivy.caps.version}`,
+    writeReports
   }
 }
