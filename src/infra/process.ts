@@ -8,8 +8,10 @@ import { childEnv } from './child-env.js'
 export interface RunOptions {
   cwd?: string
   env?: NodeJS.ProcessEnv
-  /** Written to the child's stdin, then closed (how passwords reach `docker login`). */
-  input?: string
+  /** Written to the child's stdin, then closed (how passwords reach `docker login`), or a stream piped in. */
+  input?: string | NodeJS.ReadableStream
+  /** Where the child's stdout goes, unbuffered (an image stream of gigabytes); RunResult.stdout is then empty. */
+  stdoutTo?: NodeJS.WritableStream
   /** Each output line as it arrives (progress for long work). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
   /** Resolve with the exit code instead of throwing on a non-zero one. */
@@ -134,7 +136,8 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       lineBuffers[stream] = parts.pop() ?? ''
       for (const line of parts) opts.onLine(line, stream)
     }
-    child.stdout?.on('data', (c: Buffer) => (out.push(c), feed('stdout', c)))
+    if (opts.stdoutTo && child.stdout) child.stdout.pipe(opts.stdoutTo)
+    else child.stdout?.on('data', (c: Buffer) => (out.push(c), feed('stdout', c)))
     child.stderr?.on('data', (c: Buffer) => (err.push(c), feed('stderr', c)))
     child.on('error', e => {
       live.delete(child)
@@ -167,6 +170,7 @@ export function run(cmd: string, args: readonly string[], opts: RunOptions = {})
       } else resolve(result)
     })
     child.stdin?.on('error', () => undefined)
-    child.stdin?.end(opts.input ?? '')
+    if (typeof opts.input === 'object' && child.stdin) opts.input.pipe(child.stdin)
+    else child.stdin?.end(opts.input ?? '')
   })
 }

@@ -4,7 +4,7 @@ import type { RunContext } from '../context.js'
 import { StepError } from '../errors.js'
 import { login } from '../infra/registry/docker-cli.js'
 import { preparePush, type PreparedImage } from '../infra/registry/prepare.js'
-import { putImage, targetFor, uploadBlobs, type Target } from '../infra/registry/push.js'
+import { knownLayers, putImage, targetFor, uploadBlobs, type Target } from '../infra/registry/push.js'
 import { buildImage, inspectBuilder, type Builder, type BuildResult } from '../stages/build/buildx.js'
 import { gatherMetadata, type Metadata } from '../stages/metadata/index.js'
 import { metadataOutputs } from '../stages/metadata/outputs.js'
@@ -151,11 +151,25 @@ export function pipelineTasks(run: RunInputs): Task[] {
       skip: () => noPush,
       run: async ({ get, reporter, signal }) => {
         const built = get<BuildResult>('build')!
-        const image = await preparePush(built.layout, built.root, config.build.compression, signal)
-        if (image.compressed)
-          reporter.info(`${image.compressed} layers compressed (${config.build.compression})`)
+        const meta = get<Metadata>('metadata')!
         const images = config.pushByDigest ? config.images.slice(0, 1) : config.images
         const targets = await Promise.all(images.map(i => targetFor(i, env)))
+        // What the first tag names now lends its compressed layers (one registry only: a layer
+        // reused is not here to send elsewhere).
+        const first = targets[0]
+        const oneHost = targets.every(t => t.host === first?.host)
+        const known =
+          first && oneHost && meta.tagValues[0] && built.mode === 'daemon'
+            ? await knownLayers(first, meta.tagValues[0])
+            : undefined
+        const image = await preparePush(built.layout, built.root, config.build.compression, {
+          ...(signal ? { signal } : {}),
+          ...(known ? { known } : {})
+        })
+        if (image.compressed || image.reused)
+          reporter.info(
+            `${image.compressed} layers compressed (${config.build.compression}), ${image.reused} already in the registry`
+          )
         await uploadBlobs(image, targets, l => reporter.info(l), signal)
         return { image, targets }
       }

@@ -15,13 +15,43 @@ export interface PushManifest {
   bytes: Buffer
 }
 
+/** A blob to send: from its file, or (`file` empty) one the registry has already, to be checked. */
+export interface PushBlob {
+  digest: string
+  size: number
+  file?: string
+}
+
 /** What a push sends: blobs by file, then manifests (children first, the root last). */
 export interface PreparedImage {
-  blobs: Array<{ digest: string; size: number; file: string }>
+  blobs: PushBlob[]
   manifests: PushManifest[]
   root: PushManifest
   /** Layers this run compressed (an engine's store keeps them uncompressed). */
   compressed: number
+  /** Layers the registry had compressed already, from the image pushed before. */
+  reused: number
+}
+
+/**
+ * What the registry already holds: the compressed layers of the image the tag named before, by
+ * the digest of their content (the diff ID), where the target registry has the blob.
+ */
+export interface KnownLayers {
+  byDiffId: ReadonlyMap<string, Descriptor>
+  has: (digest: string) => Promise<boolean>
+}
+
+/** Runs `fn` over `items`, `limit` at a time, in order of the results. */
+async function inTurns<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      for (let i = next++; i < items.length; i = next++) results[i] = await fn(items[i] as T)
+    })
+  )
+  return results
 }
 
 const UNCOMPRESSED = new Set([
@@ -76,11 +106,13 @@ export async function preparePush(
   layout: OciLayout,
   root: Descriptor,
   compression: Compression,
-  signal?: AbortSignal
+  opts: { signal?: AbortSignal; known?: KnownLayers } = {}
 ): Promise<PreparedImage> {
-  const blobs = new Map<string, { digest: string; size: number; file: string }>()
+  const { signal, known } = opts
+  const blobs = new Map<string, PushBlob>()
   const manifests: PushManifest[] = []
   let compressed = 0
+  let reused = 0
   const addBlob = (d: Descriptor): void => {
     if (d.urls?.length) return // a foreign layer stays where its URLs say
     blobs.set(d.digest, { digest: d.digest, size: layout.size(d.digest), file: layout.blobPath(d.digest) })
@@ -113,15 +145,26 @@ export async function preparePush(
     } else {
       if (!json.config) throw new StepError(`${desc.digest} in the layout is neither an index nor an image`)
       addBlob(json.config)
-      const layers: Descriptor[] = []
-      for (const layer of json.layers ?? []) {
-        if (UNCOMPRESSED.has(layer.mediaType)) {
-          layers.push(await compressLayer(layout, layer, compression, signal))
-          compressed++
-          changed = true
-        } else layers.push(layer)
-        addBlob(layers[layers.length - 1] as Descriptor)
-      }
+      // Compressed two at a time (zlib works on Node's thread pool), unless the registry has the
+      // layer compressed already from the image pushed before: a rebuild with no change in a
+      // layer neither compresses nor uploads it again.
+      const layers = await inTurns(json.layers ?? [], 2, async (layer): Promise<Descriptor> => {
+        if (!UNCOMPRESSED.has(layer.mediaType)) {
+          addBlob(layer)
+          return layer
+        }
+        changed = true
+        const was = known?.byDiffId.get(layer.digest)
+        if (was && was.mediaType.endsWith(`+${compression}`) && (await known?.has(was.digest))) {
+          blobs.set(was.digest, { digest: was.digest, size: was.size })
+          reused++
+          return { ...layer, mediaType: was.mediaType, digest: was.digest, size: was.size }
+        }
+        const next = await compressLayer(layout, layer, compression, signal)
+        compressed++
+        addBlob(next)
+        return next
+      })
       if (changed) json.layers = layers
     }
     const bytes = changed ? Buffer.from(JSON.stringify(json)) : original
@@ -133,5 +176,5 @@ export async function preparePush(
 
   await visit(root)
   const last = manifests[manifests.length - 1] as PushManifest
-  return { blobs: [...blobs.values()], manifests, root: last, compressed }
+  return { blobs: [...blobs.values()], manifests, root: last, compressed, reused }
 }

@@ -1,8 +1,8 @@
 import { StepError } from '../../errors.js'
-import { sha256 } from '../oci-layout.js'
+import { sha256, type Descriptor, type ManifestJson } from '../oci-layout.js'
 import { MANIFEST_TYPES, Session, type Credentials } from './client.js'
 import { credentialsFor } from './credentials.js'
-import type { PreparedImage, PushManifest } from './prepare.js'
+import type { KnownLayers, PreparedImage, PushManifest } from './prepare.js'
 
 /** Where an image goes: a repository of a registry, as its API names them. */
 export interface Target {
@@ -58,6 +58,8 @@ export async function uploadBlobs(
       signal?.throwIfAborted()
       const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' })
       if (head.ok) return
+      if (!blob.file)
+        throw new StepError(`${t.name} no longer has ${blob.digest}, which the push took as there`)
       if (lender) {
         const mount = await t.session.fetch(
           t.repo,
@@ -94,6 +96,32 @@ async function putManifest(t: Target, reference: string, m: PushManifest): Promi
   const said = res.header('docker-content-digest')
   if (said && reference.startsWith('sha256:') && said !== reference)
     throw new StepError(`${t.name} stored ${reference} under another digest (${said})`)
+}
+
+/**
+ * The compressed layers of the image `reference` names in the target now (a single-platform
+ * image), by their diff ID, for a push to reuse; empty when there is none or it is an index.
+ */
+export async function knownLayers(t: Target, reference: string): Promise<KnownLayers> {
+  const byDiffId = new Map<string, Descriptor>()
+  const has = async (digest: string): Promise<boolean> =>
+    (await t.session.fetch(t.repo, 'pull', `blobs/${digest}`, { method: 'HEAD' })).ok
+  try {
+    const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
+      headers: { Accept: MANIFEST_TYPES }
+    })
+    if (!res.ok) return { byDiffId, has }
+    const manifest = JSON.parse(res.text()) as ManifestJson
+    if (!manifest.config || !manifest.layers) return { byDiffId, has }
+    const config = await t.session.fetch(t.repo, 'pull', `blobs/${manifest.config.digest}`)
+    if (!config.ok || sha256(config.body) !== manifest.config.digest) return { byDiffId, has }
+    const ids = (JSON.parse(config.text()) as { rootfs?: { diff_ids?: string[] } }).rootfs?.diff_ids ?? []
+    if (ids.length !== manifest.layers.length) return { byDiffId, has }
+    ids.forEach((id, i) => byDiffId.set(id, manifest.layers![i]!))
+  } catch {
+    // nothing to reuse: every layer is compressed and checked as usual
+  }
+  return { byDiffId, has }
 }
 
 /** The digest the registry serves for `reference`, computed from the bytes it sends. */

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
 import type { BuildOptions } from '../../config/config.js'
 import { InputError, StepError } from '../../errors.js'
 import { checkDockerDaemon } from '../../infra/docker.js'
@@ -51,18 +52,23 @@ export interface BuildResult {
   mode: 'daemon' | 'layout'
 }
 
-/** Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one). */
+/**
+ * Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one): `docker
+ * save` streamed into `tar -x`, so the image is written to disk once.
+ */
 export async function saveImage(imageId: string, dir: string, env: NodeJS.ProcessEnv): Promise<OciLayout> {
-  const tar = join(dir, 'image.tar')
   const layout = join(dir, 'layout')
   mkdirSync(layout, { recursive: true })
-  for (const args of [
-    ['docker', 'save', '--output', tar, imageId],
-    ['tar', '-xf', tar, '-C', layout]
-  ]) {
-    const res = await run(args[0] as string, args.slice(1), { env, allowFailure: true })
-    if (res.code !== 0) throw new StepError(`${args.slice(0, 2).join(' ')} failed`, tail(res.stderr, 5))
-  }
+  const stream = new PassThrough()
+  const [save, untar] = await Promise.all([
+    run('docker', ['save', imageId], { env, allowFailure: true, stdoutTo: stream }),
+    run('tar', ['-x', '-C', layout], { env, allowFailure: true, input: stream })
+  ])
+  for (const [what, res] of [
+    ['docker save', save],
+    ['tar -x', untar]
+  ] as const)
+    if (res.code !== 0) throw new StepError(`${what} failed`, tail(res.stderr, 5))
   if (!existsSync(join(layout, 'index.json')))
     throw new StepError('docker save wrote no OCI layout: Docker Engine 25 or newer is needed')
   return new OciLayout(layout)
