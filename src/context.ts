@@ -8,6 +8,8 @@ export interface RepoInfo {
   /** SPDX expression, where the forge tells it. */
   licenses?: string
   defaultBranch?: string
+  /** public, internal or private, where the forge tells it (keyless signing logs the name publicly). */
+  visibility?: string
 }
 
 export interface RunContext {

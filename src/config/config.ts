@@ -11,6 +11,7 @@ import { isGhcr, type ImageName } from '../stages/metadata/reference.js'
 import { parseTagRules, type TagRule } from '../stages/metadata/tags.js'
 import { parseLintOptions, type LintOptions } from '../stages/lint/index.js'
 import { parseScanOptions, type ScanOptions } from '../stages/scan/options.js'
+import { parseSignOptions, type SignOptions } from '../stages/sign/options.js'
 
 export interface BuildOptions {
   context: string
@@ -60,6 +61,8 @@ export interface Config {
   sarifUpload: boolean
   /** Where reports are written (SARIF, code quality, SBOM). */
   reportDir: string
+  /** Signing and attesting what was pushed. */
+  sign: SignOptions
 }
 
 const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
@@ -199,6 +202,14 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
     pushReason = 'push defaults to true'
   }
   const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput)
+  const scan = parseScanOptions(get)
+  const sign = parseSignOptions(raw, ctx, env)
+  const fromScan = sign.attest.filter(k => k !== 'provenance')
+  if (!scan.enabled && sign.mode !== 'off' && sign.attestGiven && fromScan.length)
+    throw new InputError(
+      'attest',
+      `${fromScan.join(' and ')} come from the scan, which is off (input "scan")`
+    )
   return {
     workspace,
     images,
@@ -215,8 +226,9 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
     login: loginFor(get, images, push, ctx),
     summary: parseBool('summary', get('summary'), true),
     lint: parseLintOptions(get),
-    scan: parseScanOptions(get),
+    scan,
     sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
-    reportDir: reportDir(get, workspace, env)
+    reportDir: reportDir(get, workspace, env),
+    sign
   }
 }

@@ -2,7 +2,7 @@ import type { Reporter } from '../reporter.js'
 import type { LintResult } from '../stages/lint/index.js'
 import type { ArtifactUploader, DbCache, ScanStageResult } from '../stages/scan/index.js'
 
-export type ToolName = 'hadolint' | 'trivy'
+export type ToolName = 'hadolint' | 'trivy' | 'cosign'
 
 /** What a face gives the pipeline: where it reports, and the services only some faces have. */
 export interface PipelineDeps {

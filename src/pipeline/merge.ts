@@ -7,6 +7,12 @@ import { login, platformOf, readManifest, type PlatformJson } from '../infra/reg
 import { gatherMetadata, type Metadata } from '../stages/metadata/index.js'
 import { run, tail } from '../infra/process.js'
 import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
+import { makeTempDir, removeTempDir } from '../infra/process.js'
+import { targetFor } from '../infra/registry/push.js'
+import { signPushed, type Cosign } from '../stages/sign/index.js'
+import { builderId } from '../stages/sign/predicates.js'
+import type { PipelineDeps } from './deps.js'
+import { prepareSigner, reportSigned } from './sign.js'
 
 export interface MergeResult {
   meta: Metadata
@@ -45,17 +51,21 @@ const imagetools = async (args: string[], env: NodeJS.ProcessEnv): Promise<strin
  * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
  * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
  * missing platform or digest fails before any tag moves; then every tag is read back and must list
- * exactly those digests and every platform.
+ * exactly those digests and every platform. When signing is on, the index and each platform image
+ * get a signature (their SBOM, scan and provenance were attested by the jobs that pushed them).
  */
 export async function runMerge(
   config: Config,
   ctx: RunContext,
   r: Reporter,
   env: NodeJS.ProcessEnv,
-  now: Date
+  now: Date,
+  tools?: PipelineDeps['tools']
 ) {
   if (config.login) r.setSecret(config.login.password)
   const state: { meta?: Metadata; digest?: string; pushed: boolean; error?: string } = { pushed: false }
+  const signDir = config.sign.mode !== 'off' ? makeTempDir('oci-pipeline-sign-') : undefined
+  let cosign: Cosign | undefined
   try {
     await checkDockerDaemon(env)
     if (config.login) {
@@ -68,6 +78,10 @@ export async function runMerge(
     r.setOutput('tags', meta.tags.join('\n'))
     if (meta.tags.length === 0)
       throw new StepError('no tag rule gave a tag for this event, so there is nothing to merge into')
+    if (signDir)
+      cosign = await r.group('Signer: cosign and the key', () =>
+        prepareSigner(config, { reporter: r, ...(tools ? { tools } : {}) }, env, signDir, r)
+      )
     const repository = config.images[0]?.name as string
     const sources = config.mergeDigests.map(d => `${repository}@${d}`)
     const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources]
@@ -95,11 +109,31 @@ export async function runMerge(
     const digest = state.digest as string
     r.setOutput('digest', digest)
     r.setOutput('image', `${repository}@${digest}`)
+    if (cosign) {
+      const signer = cosign
+      const target = await targetFor(config.images[0] as NonNullable<Config['images'][0]>, env)
+      const signed = await r.group('Sign', () =>
+        signPushed({
+          cosign: signer,
+          targets: [target],
+          digest,
+          attest: [],
+          invocation: {
+            uri: ctx.runUrl ?? ctx.repo.url,
+            eventId: env.GITHUB_RUN_ID ?? env.CI_JOB_ID ?? '',
+            builderId: builderId(env)
+          },
+          reporter: r
+        })
+      )
+      reportSigned(signed, r)
+    }
     return { meta, digest, platforms }
   } catch (e) {
     state.error = errorMessage(e)
     throw e
   } finally {
+    if (signDir) removeTempDir(signDir)
     if (config.summary)
       r.summary(
         buildSummaryMarkdown({ ...state, pushReason: `merged ${config.mergeDigests.length} digests` })

@@ -52,7 +52,9 @@ function writeRunOutputs(deps: PipelineDeps, result: PipelineResult, built?: Bui
 }
 
 /** Each task's outcome and duration, for the `stages` output. */
-function stageRows(graph: GraphRun): Array<{ name: string; status: string; reason?: string; seconds?: number }> {
+function stageRows(
+  graph: GraphRun
+): Array<{ name: string; status: string; reason?: string; seconds?: number }> {
   return [...graph.records.values()].map(r => ({
     name: r.name,
     status: r.status,
@@ -75,7 +77,7 @@ export async function runPipeline(
   const env = deps.env ?? process.env
   const now = deps.now?.() ?? new Date()
   if (config.mergeDigests.length) {
-    const merged = await runMerge(config, ctx, deps.reporter, env, now)
+    const merged = await runMerge(config, ctx, deps.reporter, env, now, deps.tools)
     return { meta: merged.meta, digest: merged.digest, pushed: true }
   }
   if (config.login) deps.reporter.setSecret(config.login.password)

@@ -13,6 +13,8 @@ import type { ScanStageResult } from '../stages/scan/index.js'
 import type { Task } from './graph.js'
 import type { PipelineDeps, ToolName } from './deps.js'
 import { checkGate, prepareTrivy, scanBuilt, type PreparedTrivy } from './scan.js'
+import { prepareSigner, signDir, signImage } from './sign.js'
+import type { Cosign } from '../stages/sign/index.js'
 
 export interface RunInputs {
   config: Config
@@ -43,7 +45,7 @@ function lintFailure(lint: LintResult, threshold: string): StepError {
 async function lintTask(run: RunInputs, meta: Metadata, r: Reporter): Promise<LintResult> {
   const { config, ctx, deps } = run
   const tools: Partial<Record<ToolName, string>> = {}
-  for (const name of config.lint.linters.filter((l): l is ToolName => l !== 'checklist'))
+  for (const name of config.lint.linters.filter(l => l !== 'checklist'))
     try {
       tools[name] = await deps.tools?.(name)
     } catch (e) {
@@ -77,6 +79,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
   const { config, ctx, deps, env, now } = run
   const noScan = config.scan.enabled ? undefined : 'the scan is off (input "scan")'
   const noPush = config.push ? undefined : config.pushReason
+  const noSign = noPush ?? (config.sign.mode === 'off' ? config.sign.reason : undefined)
   return [
     {
       name: 'login',
@@ -204,9 +207,15 @@ export function pipelineTasks(run: RunInputs): Task[] {
       }
     },
     {
+      name: 'signer',
+      title: 'Signer: cosign and the key',
+      skip: () => noSign,
+      run: ({ reporter }) => prepareSigner(config, deps, env, signDir(run.work), reporter)
+    },
+    {
       name: 'push',
       title: 'Push',
-      needs: ['upload', 'gate', 'lint'],
+      needs: ['upload', 'gate', 'lint', 'signer'],
       skip: () => noPush,
       run: async ({ get, reporter }): Promise<Pushed> => {
         const { image, targets } = get<{ image: PreparedImage; targets: Target[] }>('upload')!
@@ -223,6 +232,28 @@ export function pipelineTasks(run: RunInputs): Task[] {
         reporter.setOutput('image', refs[0] ?? '')
         return { digest: image.root.digest, refs }
       }
+    },
+    {
+      name: 'sign',
+      title: 'Sign and attest',
+      needs: ['push', 'signer', 'scan', 'upload', 'build', 'metadata'],
+      skip: () => noSign,
+      run: ({ get, reporter }) =>
+        signImage(
+          get<Cosign>('signer')!,
+          {
+            config,
+            ctx,
+            env,
+            now,
+            meta: get<Metadata>('metadata')!,
+            built: get<BuildResult>('build')!,
+            scan: get<ScanStageResult>('scan'),
+            targets: get<{ targets: Target[] }>('upload')!.targets,
+            digest: get<Pushed>('push')!.digest
+          },
+          reporter
+        )
     }
   ]
 }

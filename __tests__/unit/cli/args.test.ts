@@ -123,7 +123,7 @@ describe('the command line', () => {
   })
 
   it.each([
-    [['frob'], /unknown command "frob" \(known: run, lint, build, scan, publish\)/],
+    [['frob'], /unknown command "frob" \(known: run, lint, build, scan, publish, verify\)/],
     [['build', '--bogus', 'x'], /Unknown option '--bogus'[\s\S]*oci-pipeline build --help/],
     [['build', '--tags'], /Option '--tags <value>' argument missing/],
     [['publish', '--build-args', 'A=1'], /Unknown option '--build-args'/],

@@ -27,6 +27,8 @@ interface PayloadRepo {
   license?: { spdx_id?: string | null } | null
   full_name?: string
   owner?: { login?: string }
+  private?: boolean
+  visibility?: string
 }
 
 function repoFromPayload(
@@ -42,7 +44,10 @@ function repoFromPayload(
     url: p?.html_url ?? `${serverUrl}/${owner}/${name}`,
     description: p?.description ?? undefined,
     licenses: spdx && spdx !== 'NOASSERTION' ? spdx : undefined,
-    defaultBranch: p?.default_branch
+    defaultBranch: p?.default_branch,
+    ...(p?.visibility || p?.private !== undefined
+      ? { visibility: p?.visibility ?? (p?.private ? 'private' : 'public') }
+      : {})
   }
 }
 

@@ -28,9 +28,14 @@ export async function main(): Promise<void> {
   }
   process.once('SIGTERM', onTerm)
   try {
-    for (const secret of ['password', 'github-token']) {
+    for (const secret of ['password', 'github-token', 'sign-key', 'sign-key-password']) {
       const value = core.getInput(secret)
+      // A key's path or KMS URI is no secret; its PEM text is.
+      if (secret === 'sign-key' && !value.includes('PRIVATE KEY')) continue
       if (value) core.setSecret(value)
+      // The runner masks a multi-line value only where it is printed whole: each line too (a PEM key).
+      if (value.includes('\n'))
+        for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) core.setSecret(line.trim())
     }
     for (const line of core.getInput('secrets').split(/\r?\n/)) {
       const value = line.slice(line.indexOf('=') + 1).trim()

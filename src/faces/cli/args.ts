@@ -14,7 +14,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish'] as const
+export const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'verify'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface OptionSpec {
@@ -98,6 +98,53 @@ const LINT_FORMAT: OptionSpec = {
 
 const SOURCE_LOGIN = ['registry', 'username', 'password']
 
+/** What `verify` checks against: a public key, or a keyless certificate's identity and issuer. */
+export const VERIFY_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: 'image',
+    default: '',
+    description: 'The image to verify, `name@sha256:…` (or the first argument).'
+  },
+  {
+    name: 'key',
+    default: '',
+    description: 'The public key it was signed with: `cosign.pub` (a path) or a KMS URI.'
+  },
+  {
+    name: 'certificate-identity',
+    default: '',
+    description:
+      'Keyless: the signer, e.g. `https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main`.'
+  },
+  {
+    name: 'certificate-identity-regexp',
+    default: '',
+    description: 'Keyless: the signer, as a regular expression.'
+  },
+  {
+    name: 'certificate-oidc-issuer',
+    default: '',
+    description: "Keyless: the signer's OIDC issuer, e.g. `https://token.actions.githubusercontent.com`."
+  },
+  {
+    name: 'certificate-oidc-issuer-regexp',
+    default: '',
+    description: "Keyless: the signer's OIDC issuer, as a regular expression."
+  },
+  {
+    name: 'insecure-ignore-tlog',
+    default: '',
+    description:
+      'Accept signatures no transparency log recorded. Empty: true with --key and no --rekor-url (how key-based signing works by default), else false.'
+  },
+  {
+    name: 'insecure-ignore-sct',
+    default: 'false',
+    description: "Accept a certificate without a transparency log's timestamp (a private Fulcio without one)."
+  }
+]
+const VERIFY_INPUTS = ['attest', 'rekor-url', 'sigstore-trusted-root', 'cosign-path']
+
 /** The inputs `scan` reads (src/scan/options.ts), beside its login and reports; `scan` itself is implied. */
 export const SCAN_INPUTS = [
   'severity',
@@ -123,7 +170,9 @@ const DESCRIPTIONS: Record<Command, string> = {
   build: 'Build, label, tag, scan, gate and push to the staging registry (no lint).',
   scan: 'Scan an image already pushed, by digest, and write the reports; exits 1 when the gate fails.',
   publish:
-    'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.'
+    'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.',
+  verify:
+    "Verify an image's signature and attestations by digest with cosign (oci-pipeline verify IMAGE@DIGEST --key cosign.pub); prints the SBOM's package count, the scan's counts and gate, the provenance's source and commit; exits 1 unless all hold."
 }
 
 /** The options a subcommand accepts, derived from the one input list at run time. */
@@ -144,7 +193,12 @@ export function optionsFor(command: Command): OptionSpec[] {
           ]
         : command === 'lint'
           ? [LINT_FORMAT, ...inputs]
-          : inputs
+          : command === 'verify'
+            ? [
+                ...VERIFY_OPTIONS,
+                ...inputs.filter(i => VERIFY_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name))
+              ]
+            : inputs
   return [...own, ...CLI_OPTIONS]
 }
 
@@ -196,12 +250,16 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         specs.map(s => [s.name, { type: s.flag ? ('boolean' as const) : ('string' as const) }])
       ),
       strict: true,
-      allowPositionals: false
+      allowPositionals: first === 'verify'
     })
   } catch (e) {
     throw new UsageError(usageMessage(e, first))
   }
   const values = new Map<string, string>()
+  // `verify IMAGE@DIGEST`: the one argument a command takes.
+  if (parsed.positionals.length > 1 || (parsed.positionals[0] && parsed.values.image !== undefined))
+    throw new UsageError(`${first} takes one image\nRun "oci-pipeline ${first} --help" for the options.`)
+  if (parsed.positionals[0]) values.set('image', parsed.positionals[0])
   for (const [name, value] of Object.entries(parsed.values))
     if (typeof value === 'string') values.set(name, value)
     else if (value === true) values.set(name, 'true')
@@ -252,7 +310,8 @@ export function programHelp(): string {
 }
 
 export function commandHelp(command: Command): string {
-  const lines = [`Usage: oci-pipeline ${command} [options]`, '', DESCRIPTIONS[command], '', 'Options:']
+  const usage = command === 'verify' ? 'verify IMAGE@DIGEST [options]' : `${command} [options]`
+  const lines = [`Usage: oci-pipeline ${usage}`, '', DESCRIPTIONS[command], '', 'Options:']
   for (const o of optionsFor(command)) {
     const head = o.flag ? `--${o.name}` : `--${o.name} <value>`
     const env = o.name === 'help' ? '' : `  [env ${envName(o.name)}]`

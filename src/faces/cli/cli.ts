@@ -24,7 +24,7 @@ export interface Io {
   cwd: string
 }
 
-const SECRET_INPUTS = ['password', 'github-token', 'release-password']
+const SECRET_INPUTS = ['password', 'github-token', 'release-password', 'sign-key', 'sign-key-password']
 
 /** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
 export function reportDirOf(given: string, workspace: string, env: NodeJS.ProcessEnv): string {
@@ -96,7 +96,14 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     gitlab: env.GITLAB_CI === 'true',
     debug: env.OCI_PIPELINE_DEBUG === 'true' || env.CI_DEBUG_TRACE === 'true'
   })
-  for (const name of SECRET_INPUTS) if (raw(name)) reporter.setSecret(raw(name))
+  for (const name of SECRET_INPUTS) {
+    const value = raw(name)
+    // A key's path or KMS URI is no secret; its PEM text is.
+    if (name === 'sign-key' && !value.includes('PRIVATE KEY')) continue
+    if (value) reporter.setSecret(value)
+    if (value.includes('\n'))
+      for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) reporter.setSecret(line.trim())
+  }
   for (const line of raw('secrets').split(/\r?\n/)) {
     const eq = line.indexOf('=')
     if (eq > 0 && line.slice(eq + 1).trim()) reporter.setSecret(line.slice(eq + 1).trim())

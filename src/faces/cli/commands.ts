@@ -11,6 +11,7 @@ import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
 import { LINT_FORMATS, type Command } from './args.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
+import { verifyCommand } from './verify.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
 
 export { publishVersion } from './publish.js'
@@ -111,5 +112,7 @@ export async function runCommand(command: Command, d: CommandDeps): Promise<numb
       return publishCommand(d)
     case 'scan':
       return scanCommand(d)
+    case 'verify':
+      return verifyCommand(d)
   }
 }

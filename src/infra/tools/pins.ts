@@ -16,7 +16,7 @@ export interface ToolPin {
   assets: Partial<Record<string, Asset>>
 }
 
-export type ToolName = 'hadolint' | 'trivy'
+export type ToolName = 'hadolint' | 'trivy' | 'cosign'
 
 /*
  * The checksums are the releases' published SHA-256 sums, as recorded by several unrelated public
@@ -27,6 +27,10 @@ export type ToolName = 'hadolint' | 'trivy'
  * - Trivy 0.69.3: install scripts and tool tables pinning trivy_0.69.3_<platform>.tar.gz; several of
  *   them describe it as the last release before a supply-chain incident in Trivy's release process
  *   (GHSA-69fq-xp46-6x23), so review any bump with care.
+ * - cosign 3.1.3: the release binaries cosign-<os>-<arch> as pinned by install scripts, Dockerfiles and
+ *   tool tables of more than ten unrelated repositories, several of which say they took the values
+ *   from the release's cosign_checksums.txt; all agree on the four sums below. That checksums file
+ *   itself could not be fetched where this pin was written, so it was not compared directly.
  * Check a bump against the release's own checksums file before changing a value here.
  */
 export const PINS: Record<ToolName, ToolPin> = {
@@ -69,6 +73,32 @@ export const PINS: Record<ToolName, ToolPin> = {
         file: 'trivy_0.69.3_macOS-ARM64.tar.gz',
         sha256: 'a2f2179afd4f8bb265ca3c7aefb56a666bc4a9a411663bc0f22c3549fbc643a5',
         archive: true
+      }
+    }
+  },
+  cosign: {
+    version: '3.1.3',
+    baseUrl: 'https://github.com/sigstore/cosign/releases/download',
+    assets: {
+      'linux-x64': {
+        file: 'cosign-linux-amd64',
+        sha256: '4629c757b7618056f8ddd7e2625ae9fdd94c0372a65049520bc7d9df9efc7f71',
+        archive: false
+      },
+      'linux-arm64': {
+        file: 'cosign-linux-arm64',
+        sha256: 'c5d324e091826b0d7a78eb16fef316450b4eb9aaec045611c08ba06f5e73220a',
+        archive: false
+      },
+      'darwin-x64': {
+        file: 'cosign-darwin-amd64',
+        sha256: '2347488e5d5b25336644024dfeca5601b190e91197a71a917bda44744aff106c',
+        archive: false
+      },
+      'darwin-arm64': {
+        file: 'cosign-darwin-arm64',
+        sha256: '5cf948c2f4dfe59687bdd0b8523709067383e03982cc543475c8a7dc70e92a76',
+        archive: false
       }
     }
   }

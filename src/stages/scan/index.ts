@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Reporter } from '../../reporter.js'
 import { sbomArtifactName, type ArtifactUploader } from './artifacts.js'
@@ -58,6 +59,29 @@ export interface ScanStageResult {
   delta?: ScanDelta
   /** The first scan's reports (with several platforms, each scan has its own in `scans`). */
   paths: ReportPaths
+  /** What scanned, and when: the vulnerability attestation states it. */
+  scanner?: ScannerInfo
+}
+
+export interface ScannerInfo {
+  name: 'trivy'
+  version: string
+  /** When the vulnerability DB was built (its metadata.json's UpdatedAt), if known. */
+  dbUpdatedAt?: string
+  startedAt: string
+  finishedAt: string
+}
+
+/** The DB's build date, from the metadata.json Trivy keeps beside it. */
+export function dbUpdatedAt(cacheDir: string): string | undefined {
+  try {
+    const meta = JSON.parse(readFileSync(join(cacheDir, 'db', 'metadata.json'), 'utf8')) as {
+      UpdatedAt?: string
+    }
+    return meta.UpdatedAt && !Number.isNaN(Date.parse(meta.UpdatedAt)) ? meta.UpdatedAt : undefined
+  } catch {
+    return undefined
+  }
 }
 
 async function uploadSboms(scans: readonly ImageScan[], input: ScanStageInput): Promise<void> {
@@ -105,8 +129,11 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     outDir: input.outDir,
     ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {})
   }
+  const startedAt = new Date().toISOString()
   const scans: ImageScan[] = []
   for (const target of input.targets) scans.push(await scanImage(target, ctx))
+  const finishedAt = new Date().toISOString()
+  const dbDate = dbUpdatedAt(options.cacheDir)
 
   let delta: ScanDelta | undefined
   const baseline = options.compareTo || input.compareTo
@@ -150,6 +177,13 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     counts: scans.reduce<SeverityCounts>((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
     gate,
     ...(delta ? { delta } : {}),
-    paths: scans[0]!.paths
+    paths: scans[0]!.paths,
+    scanner: {
+      name: 'trivy',
+      version: trivy.caps.version,
+      ...(dbDate ? { dbUpdatedAt: dbDate } : {}),
+      startedAt,
+      finishedAt
+    }
   }
 }
