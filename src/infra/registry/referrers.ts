@@ -18,14 +18,15 @@ export interface Referrers {
   referrers: Referrer[]
 }
 
-/** A manifest by digest, checked against it; undefined when the registry has none. */
-export async function readManifestJson(t: Target, digest: string): Promise<ManifestJson | undefined> {
-  const res = await t.session.fetch(t.repo, 'pull', `manifests/${digest}`, {
+/** A manifest by digest (checked against it) or tag; undefined when the registry has none. */
+export async function readManifestJson(t: Target, reference: string): Promise<ManifestJson | undefined> {
+  const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
     headers: { Accept: MANIFEST_TYPES }
   })
   if (res.status === 404) return undefined
-  if (!res.ok) throw new StepError(`reading ${t.name}@${digest}: ${res.status} ${res.statusText}`)
-  if (sha256(res.body) !== digest) throw new StepError(`${t.name}@${digest} is served with other bytes`)
+  if (!res.ok) throw new StepError(`reading ${t.name}:${reference}: ${res.status} ${res.statusText}`)
+  if (reference.startsWith('sha256:') && sha256(res.body) !== reference)
+    throw new StepError(`${t.name}@${reference} is served with other bytes`)
   return JSON.parse(res.body.toString('utf8')) as ManifestJson
 }
 

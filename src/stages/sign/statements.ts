@@ -23,12 +23,19 @@ export function statementsOf(stdout: string): Statement[] {
     })
 }
 
-/** The digests the signatures `cosign verify` printed vouch for. */
-export function signedDigests(stdout: string): string[] {
+/**
+ * What `cosign verify` printed: each verified bundle's digest and type. In cosign's bundle format
+ * it verifies every bundle attached to the image, attestations too; the signature is of type
+ * SIGNATURE_PREDICATE_TYPE.
+ */
+export function signedPayloads(stdout: string): Array<{ digest: string; type: string }> {
   const start = stdout.indexOf('[')
   if (start < 0) return []
-  const payloads = JSON.parse(stdout.slice(start)) as Array<{ critical?: { image?: Json } }>
-  return payloads.map(p => String(obj(p.critical?.image)['docker-manifest-digest'] ?? ''))
+  const payloads = JSON.parse(stdout.slice(start)) as Array<{ critical?: { image?: Json; type?: string } }>
+  return payloads.map(p => ({
+    digest: String(obj(p.critical?.image)['docker-manifest-digest'] ?? ''),
+    type: String(p.critical?.type ?? '')
+  }))
 }
 
 /** True when the statement is about `digest` (`sha256:<hex>`) and of the type asked for. */

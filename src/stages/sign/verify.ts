@@ -3,13 +3,13 @@ import { platformImages } from '../../infra/registry/referrers.js'
 import type { Target } from '../../infra/registry/push.js'
 import { verifyArgs, verifyAttestationArgs, type Verifier } from './argv.js'
 import type { AttestationKind } from './options.js'
-import { PREDICATE_TYPES, type CosignPredicateType } from './predicates.js'
+import { PREDICATE_TYPES, SIGNATURE_PREDICATE_TYPE, type CosignPredicateType } from './predicates.js'
 import {
   countsLine,
   isAbout,
   provenanceSummary,
   sbomPackages,
-  signedDigests,
+  signedPayloads,
   statementsOf,
   vulnSummary,
   type Statement
@@ -45,6 +45,18 @@ async function verifiedStatement(
   const stray = statements.find(s => !isAbout(s, digest, PREDICATE_TYPES[type]))
   if (stray) return `a verified ${type} statement is about another image (${JSON.stringify(stray.subject)})`
   return statements[statements.length - 1] ?? `cosign verified no ${type} attestation`
+}
+
+/** The signature holds when cosign verified one of the signature's type, and every bundle is about this digest. */
+function signatureCheck(ref: string, digest: string, res: RunResult): Check {
+  if (res.code !== 0) return { subject: ref, what: 'signature', ok: false, detail: why(res) }
+  const payloads = signedPayloads(res.stdout)
+  const stray = payloads.filter(p => p.digest !== digest).map(p => p.digest)
+  if (stray.length)
+    return { subject: ref, what: 'signature', ok: false, detail: `signed for ${stray.join(', ')}` }
+  if (!payloads.some(p => p.type === SIGNATURE_PREDICATE_TYPE))
+    return { subject: ref, what: 'signature', ok: false, detail: 'no signature, only attestations' }
+  return { subject: ref, what: 'signature', ok: true, detail: 'verified' }
 }
 
 async function checkSbom(cosign: CosignRunner, ref: string, digest: string, v: Verifier): Promise<Check> {
@@ -130,18 +142,7 @@ export async function verifyImage(
   for (const s of subjects) {
     const ref = `${target.name}@${s.digest}`
     const res = await cosign(verifyArgs(ref, v))
-    const vouched = res.code === 0 ? signedDigests(res.stdout) : []
-    checks.push({
-      subject: ref,
-      what: 'signature',
-      ok: res.code === 0 && vouched.includes(s.digest) && vouched.every(d => d === s.digest),
-      detail:
-        res.code !== 0
-          ? why(res)
-          : vouched.every(d => d === s.digest)
-            ? 'verified'
-            : `signed for ${vouched.join(', ')}`
-    })
+    checks.push(signatureCheck(ref, s.digest, res))
     if (!s.carries) continue
     if (attest.includes('sbom')) checks.push(await checkSbom(cosign, ref, s.digest, v))
     if (attest.includes('vuln')) checks.push(await checkVuln(cosign, ref, s.digest, v))
