@@ -208,7 +208,7 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
   if (!scan.enabled && sign.mode !== 'off' && sign.attestGiven && fromScan.length)
     throw new InputError(
       'attest',
-      `${fromScan.join(' and ')} come from the scan, which is off (input "scan")`
+      `${fromScan.join(' and ')} ${fromScan.length === 1 ? 'comes' : 'come'} from the scan, which is off (input "scan")`
     )
   return {
     workspace,

@@ -101,7 +101,7 @@ export function verifyAttestationArgs(ref: string, type: CosignPredicateType, v:
   return ['verify-attestation', ...verifyingArgs(v), '--type', type, ref]
 }
 
-/** cosign's environment: the key's password where it reads it, never a prompt. */
+/** cosign's environment: the key's password where it reads it (one set there already, else none), never a prompt. */
 export function cosignEnv(env: NodeJS.ProcessEnv, password = ''): NodeJS.ProcessEnv {
-  return { ...env, COSIGN_PASSWORD: password }
+  return { ...env, COSIGN_PASSWORD: password || env.COSIGN_PASSWORD || '' }
 }
