@@ -315,4 +315,44 @@ describeWithEnv('signing with a key: what the real cosign verifies on the pushed
     expect(check.stdout).toMatch(/^ {2}FAIL signature .*does not match any digest in statement/m)
     expect(check.stdout).toContain('1 of 1 checks failed')
   })
+
+  it('publish copies the signature and attestations with the image: they verify on the release', async () => {
+    const source = runs['app-plain'] ?? (await signedBuild(e.registry, 'app-plain'))
+    const digest = source.outputs.digest as string
+    const release = `${e.releaseRegistry}/sign-${RUN}/app`
+    const publish = (): Promise<ProcessRun> =>
+      oci(
+        [
+          'publish',
+          '--source-image',
+          `${e.registry}/${source.repo}@${digest}`,
+          '--release-image',
+          release,
+          '--version',
+          '1.0.0'
+        ],
+        { ...creds(), OCI_PIPELINE_RELEASE_USERNAME: e.username, OCI_PIPELINE_RELEASE_PASSWORD: e.password }
+      )
+    const first = await publish()
+    expect([first.code, first.stderr]).toEqual([
+      0,
+      expect.stringContaining(
+        `5 signatures and attestations of ${e.registry}/${source.repo}@${digest} copied`
+      )
+    ])
+    // A rerun finds the version there, the same image, and nothing left to copy.
+    const again = await publish()
+    expect([again.code, again.stderr]).toEqual([0, expect.stringContaining('already exists')])
+    expect(again.stderr).not.toContain('copied')
+
+    const store = new ReferrersClient(e.releaseRegistry, { username: e.username, password: e.password })
+    const fallback = await store.manifest(`sign-${RUN}/app`, digest.replace(':', '-'))
+    expect(fallback?.json.manifests).toHaveLength(5)
+    const check = await oci(['verify', `${release}@${digest}`, '--key', pub], {
+      OCI_PIPELINE_REGISTRY: e.releaseRegistry,
+      OCI_PIPELINE_USERNAME: e.username,
+      OCI_PIPELINE_PASSWORD: e.password
+    })
+    expect([check.code, check.stdout]).toEqual([0, expect.stringContaining('all 4 checks passed')])
+  })
 })

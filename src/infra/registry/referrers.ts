@@ -1,6 +1,6 @@
 import { StepError } from '../../errors.js'
-import { isIndex, platformName, type Descriptor, type ManifestJson } from '../oci-layout.js'
-import { MANIFEST_TYPES, sha256 } from './client.js'
+import { isIndex, MEDIA, platformName, type Descriptor, type ManifestJson } from '../oci-layout.js'
+import { MANIFEST_TYPES, putManifest, sha256, uploadBlob } from './client.js'
 import type { Target } from './push.js'
 
 const INDEX = 'application/vnd.oci.image.index.v1+json'
@@ -74,4 +74,73 @@ export async function platformImages(
     .filter((d: Descriptor) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
     .filter(d => platformName(d.platform) !== 'unknown/unknown')
     .map(d => ({ platform: platformName(d.platform), digest: d.digest }))
+}
+
+const raw = async (t: Target, digest: string): Promise<{ bytes: Buffer; type: string }> => {
+  const res = await t.session.fetch(t.repo, 'pull', `manifests/${digest}`, {
+    headers: { Accept: MANIFEST_TYPES }
+  })
+  if (!res.ok || sha256(res.body) !== digest)
+    throw new StepError(`reading ${t.name}@${digest}: ${res.status} ${res.statusText}`)
+  return { bytes: res.body, type: res.header('content-type') ?? MEDIA.ociManifest }
+}
+
+async function copyBlob(from: Target, to: Target, digest: string): Promise<void> {
+  if ((await to.session.fetch(to.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok) return
+  const blob = await from.session.fetch(from.repo, 'pull', `blobs/${digest}`)
+  if (!blob.ok || sha256(blob.body) !== digest)
+    throw new StepError(`reading ${from.name} blob ${digest}: ${blob.status}`)
+  await uploadBlob({ host: to.host, repo: to.repo, s: to.session }, digest, blob.body)
+}
+
+/**
+ * Copies what refers to `digest` in one repository (signatures, attestations) to another that now
+ * holds the same digest: they stay valid, as they name the digest. Where the target registry does
+ * not index a manifest's subject (no `OCI-Subject` answer), its fallback tag is written, as cosign
+ * does. Returns how many were copied (those already there are left).
+ */
+export async function copyReferrers(from: Target, to: Target, digest: string): Promise<number> {
+  const source = await listReferrers(from, digest)
+  const present = new Set((await listReferrers(to, digest)).referrers.map(r => r.digest))
+  const unindexed: Descriptor[] = []
+  for (const r of source.referrers) {
+    if (present.has(r.digest)) continue
+    const { bytes, type } = await raw(from, r.digest)
+    const m = JSON.parse(bytes.toString('utf8')) as ManifestJson & { artifactType?: string }
+    for (const b of [m.config, ...(m.layers ?? [])]) if (b) await copyBlob(from, to, b.digest)
+    const put = await to.session.fetch(to.repo, 'pull,push', `manifests/${r.digest}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': type },
+      body: bytes
+    })
+    if (!put.ok)
+      throw new StepError(
+        `writing ${to.name}@${r.digest}: ${put.status} ${put.statusText}`,
+        put.text().slice(0, 300)
+      )
+    if (!put.header('oci-subject'))
+      unindexed.push({
+        mediaType: type,
+        digest: r.digest,
+        size: bytes.length,
+        ...(r.artifactType ? { artifactType: r.artifactType } : {}),
+        ...(Object.keys(r.annotations).length ? { annotations: r.annotations } : {})
+      })
+  }
+  if (unindexed.length) {
+    const tag = digest.replace(':', '-')
+    const index = (await readManifestJson(to, tag)) ?? {
+      schemaVersion: 2,
+      mediaType: MEDIA.ociIndex,
+      manifests: []
+    }
+    index.manifests = [...(index.manifests ?? []), ...unindexed]
+    await putManifest(
+      { host: to.host, repo: to.repo, s: to.session },
+      tag,
+      MEDIA.ociIndex,
+      Buffer.from(JSON.stringify(index))
+    )
+  }
+  return source.referrers.filter(r => !present.has(r.digest)).length
 }

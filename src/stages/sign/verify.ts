@@ -68,12 +68,8 @@ async function checkSbom(cosign: CosignRunner, ref: string, digest: string, v: V
       continue
     }
     const n = sbomPackages(s.predicate)
-    return {
-      subject: ref,
-      what: 'sbom',
-      ok: n !== undefined,
-      detail: `${type}: ${n ?? 'unreadable'} packages`
-    }
+    const count = n === undefined ? 'no package list' : `${n} package${n === 1 ? '' : 's'}`
+    return { subject: ref, what: 'sbom', ok: n !== undefined, detail: `${type}: ${count}` }
   }
   return { subject: ref, what: 'sbom', ok: false, detail: reason }
 }
