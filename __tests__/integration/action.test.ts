@@ -146,8 +146,10 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     expect(await registry.tags(repo)).toEqual(['4.5.6-dev'])
     const labels = (await registry.config(repo, '4.5.6-dev')).config?.Labels ?? {}
     expect(labels['org.opencontainers.image.base.digest']).toBe(base.digest)
-    expect(labels['org.opencontainers.image.version']).toBe('4.5.6')
-    expect(run.outputs.version).toBe('4.5.6')
+    // docker/metadata-action's version is the first tag; the project's is beside it.
+    expect(labels['org.opencontainers.image.version']).toBe('4.5.6-dev')
+    expect(run.outputs.version).toBe('4.5.6-dev')
+    expect(run.outputs['project-version']).toBe('4.5.6')
   })
 
   it('builds a pull request from a fork without pushing, and says so', async () => {
@@ -212,7 +214,7 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
       )
     } else
       expect(run.stdout).toContain(
-        '::warning::provenance "mode=max" is ignored: the docker driver cannot attach attestations'
+        '::warning::provenance "mode=max" ignored: the docker driver cannot attach attestations'
       )
     expect(run.argvSeen.some(c => c.includes('buildx build'))).toBe(true)
     const config = JSON.stringify(await registry.config(repo, 's'))
@@ -241,11 +243,11 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
   })
 
   it.each([
-    ['tags', { tags: 'type=pep440,pattern={{version}}' }, 'Input "tags": unknown rule type "pep440"'],
+    ['tags', { tags: 'type=nightly,pattern={{version}}' }, 'Input "tags": unknown rule type "nightly"'],
     [
       'images',
-      { images: '127.0.0.1:5000/Upper/Case' },
-      'Input "images": "127.0.0.1:5000/Upper/Case" is not a valid image name (repository names must be lower case)'
+      { images: '127.0.0.1:5000/double__under___score' },
+      'Input "images": "127.0.0.1:5000/double__under___score" is not a valid image name'
     ],
     ['target', { target: 'nope' }, 'Input "target": no stage named "nope"'],
     ['platforms', { platforms: 'linux' }, 'Input "platforms": "linux" is not of the form os/arch[/variant]']

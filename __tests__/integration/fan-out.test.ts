@@ -119,7 +119,9 @@ describeWithEnv('fan-out across runners: push-by-digest per platform, then merge
       `FROM ${pinnedRef(e.baseImages.debianVuln)}\nUSER nobody\n`
     )
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/::error::scan: vulnerabilities at or above CRITICAL/)
+    expect(run.stdout).toMatch(
+      /::error::scan: 1 vulnerability with a fix at or above CRITICAL, so nothing was pushed/
+    )
     expect(run.outputs.digest ?? '').toBe('')
     const repositories = await catalog()
     expect(repositories).toContain('base/busybox')

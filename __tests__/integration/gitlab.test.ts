@@ -169,6 +169,8 @@ describeWithEnv('the GitLab include, run by gitlab-ci-local with its shell execu
     expect(dotenv('image.env')).toEqual({
       OCI_IMAGE_REF: `${e.registry}/${stagingRepo}:${tag}@${manifest?.digest}`,
       OCI_IMAGE_DIGEST: manifest?.digest,
+      // Scanned, and the gate passed before the push: what publish takes.
+      OCI_IMAGE_SCANNED_DIGEST: manifest?.digest,
       OCI_IMAGE_VERSION: '0.4.2',
       OCI_IMAGE_ID: config.digest,
       OCI_IMAGE_TAGS: `${e.registry}/${stagingRepo}:${tag}`
@@ -208,11 +210,18 @@ describeWithEnv('the GitLab include, run by gitlab-ci-local with its shell execu
   it('fails the build on the gate, pushes nothing, and still writes the scan reports', async () => {
     const tag = `0.4.2-dev.c${git(project, 'rev-parse', 'HEAD').slice(0, 8)}`
     const before = await staging.manifest(stagingRepo, tag)
-    const run = await pipeline({ OCI_PIPELINE_FAIL_ON_SEVERITY: 'MEDIUM' })
+    // CVE-2099-0002 has no fix: it gates only with ignore-unfixed: false.
+    const run = await pipeline({
+      OCI_PIPELINE_FAIL_ON_SEVERITY: 'MEDIUM',
+      OCI_PIPELINE_IGNORE_UNFIXED: 'false'
+    })
     const log = run.stdout + run.stderr
     expect([run.code, log]).not.toEqual([0, expect.anything()])
     expect(log).toMatch(/FAIL\s+oci-image-build/)
-    expect(log).toContain('CVE-2099-0002')
+    expect(log).toContain('CVE-2099-0002 in oci-test-lib 1.0.0-1 (no fix: affected)')
+    expect(log).toMatch(
+      /scan: 1 vulnerability at or above MEDIUM, so nothing was pushed\. To change the decision: .*ignore-unfixed/
+    )
     // The rebuild has a new created label: had it been pushed, the tag would have moved.
     expect((await staging.manifest(stagingRepo, tag))?.digest).toBe(before?.digest)
     expectScanReport(`${e.registry}/${stagingRepo}:${tag}`)
@@ -266,6 +275,7 @@ describeWithEnv('the GitLab include, run by gitlab-ci-local with its shell execu
     expect(dotenv('scan.env')).toEqual({
       OCI_IMAGE_REF: `${ref}@${published?.digest}`,
       OCI_IMAGE_DIGEST: published?.digest,
+      OCI_IMAGE_SCANNED_DIGEST: published?.digest,
       OCI_IMAGE_VERSION: '0.4.2',
       OCI_IMAGE_TAGS: ref
     })
@@ -273,5 +283,24 @@ describeWithEnv('the GitLab include, run by gitlab-ci-local with its shell execu
     expectScanReport(ref)
     expect(existsSync(report('scan-summary.md'))).toBe(true)
     expect(await release.tags(releaseRepo)).toEqual(['0.4.2'])
+  })
+
+  it('builds, pushes and publishes nothing from a Dockerfile that fails the lint at error level', async () => {
+    const before = await staging.tags(stagingRepo)
+    // OP004 (error): the final stage runs as root.
+    writeFileSync(
+      join(project, 'Dockerfile'),
+      readFileSync(join(project, 'Dockerfile'), 'utf8').replace('USER nobody', 'USER root')
+    )
+    git(project, 'commit', '-qam', 'runs as root')
+    const sha = git(project, 'rev-parse', 'HEAD')
+    const run = await pipeline({})
+    const log = run.stdout + run.stderr
+    expect(run.code).not.toBe(0)
+    expect(log).toMatch(/FAIL\s+oci-image-lint/)
+    expect(log).not.toMatch(/(PASS|FAIL)\s+oci-image-build/)
+    expect(log).not.toMatch(/section_start:\d+:oci_\d+_build\[/)
+    expect(await staging.tags(stagingRepo)).toEqual(before)
+    expect(before.some(t => t.endsWith(sha.slice(0, 8)))).toBe(false)
   })
 })

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError, StepError } from '../../src/errors.js'
 import type { Reporter } from '../../src/reporter.js'
-import { parseHadolintJson, runHadolint } from '../../src/stages/lint/hadolint.js'
+import { hadolintVersion, parseHadolintJson, runHadolint } from '../../src/stages/lint/hadolint.js'
 import { parseLintOptions, runLint } from '../../src/stages/lint/index.js'
 import { ROOT } from '../support/env.js'
 import { describeWithLintTools } from './lint-tools.js'
@@ -125,5 +125,24 @@ describe('hadolint missing', () => {
     ).rejects.toThrow(
       'hadolint is not available on this runner: set hadolint-path to an installed hadolint, or leave it out: linters: trivy,checklist'
     )
+  })
+})
+
+describe('hadolintVersion', () => {
+  it.each([
+    ['Haskell Dockerfile Linter 2.12.0', 0, '2.12.0'],
+    ['Haskell Dockerfile Linter v2.13.1-no-git', 0, '2.13.1'],
+    ['something else', 0, undefined],
+    ['Haskell Dockerfile Linter 2.12.0', 3, undefined]
+  ])('reads %j (exit %i) as %s, for the summary and SARIF', async (said, code, version) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hadolint-version-'))
+    try {
+      const path = join(dir, 'hadolint')
+      writeFileSync(path, `#!/bin/sh\necho '${said}'\nexit ${code}\n`)
+      chmodSync(path, 0o755)
+      expect(await hadolintVersion(path)).toBe(version)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

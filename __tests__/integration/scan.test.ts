@@ -9,7 +9,8 @@ import {
   dockerLogin,
   imageReads,
   inputs,
-  RecordingReporter
+  RecordingReporter,
+  summaryOf
 } from '../support/scan-fixtures.js'
 import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
 
@@ -102,7 +103,7 @@ describeWithEnv('scan stage with the real Trivy and a generated DB', env => {
       })
       expect(reporter.outputs.get('scan-sarif')).toBe(result.paths.sarif)
 
-      const summary = reporter.summaries.join('\n')
+      const summary = summaryOf(result)
       expect(summary).toMatch(/\| `app:1` \| – \| 1 \| 0 \| 1 \| 0 \| 0 \| 1 \| [\d.]+ (KiB|MiB) \| 1 \|/)
       expect(summary).toContain('**Gate: failed**')
       expect(summary).toMatch(
@@ -156,7 +157,7 @@ describeWithEnv('scan stage with the real Trivy and a generated DB', env => {
       const ignored = await stage({ trivyignores: ignore }, [{ image: 'app:1', source: { tar } }], 'ignored')
       expect(ignored.result.vulnerabilities.map(v => v.id)).toEqual(['CVE-2099-0002'])
       expect(ignored.result.gate.failed).toBe(false)
-      expect(ignored.reporter.summaries.join('\n')).toContain('**Gate: passed**')
+      expect(summaryOf(ignored.result)).toContain('**Gate: passed**')
     },
     SLOW
   )
@@ -200,7 +201,7 @@ describeWithEnv('scan stage with the real Trivy and a generated DB', env => {
         removed: [expect.objectContaining({ id: 'CVE-2099-0001' })]
       })
       expect(better.result.gate.failed).toBe(false)
-      expect(better.reporter.summaries.join('\n')).toMatch(
+      expect(summaryOf(better.result)).toMatch(
         /\| Before \| 1 \| 0 \| 1 \| 0 \| 0 \|\n\| After \| 0 \| 0 \| 1 \| 0 \| 0 \|/
       )
 

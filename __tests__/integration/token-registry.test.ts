@@ -43,7 +43,8 @@ describeWithEnv('a registry with Bearer token auth', env => {
         input,
         encoding: 'utf8'
       })
-    docker(['login', e.tokenRegistry, '-u', e.username, '--password-stdin'], e.password)
+    for (const host of [e.registry, e.tokenRegistry])
+      docker(['login', host, '-u', e.username, '--password-stdin'], e.password)
     docker(['pull', '-q', pinnedRef(e.baseImages.busybox)])
     docker(['tag', pinnedRef(e.baseImages.busybox), base()])
     docker(['push', '-q', base()])
@@ -68,7 +69,7 @@ describeWithEnv('a registry with Bearer token auth', env => {
       event: push('refs/heads/main'),
       env: { TRIVY_SKIP_DB_UPDATE: 'true' }
     })
-    expect([run.code, run.stdout.split('\n').filter(l => l.startsWith('::error'))]).toEqual([0, []])
+    expect([run.code, run.stdout.split('\n').filter(l => l.startsWith('::error::'))]).toEqual([0, []])
     const pushed = await registry.manifest(repo, 'main')
     expect(pushed?.digest).toBe(run.outputs.digest)
     expect(run.outputs.image).toBe(`${e.tokenRegistry}/${repo}@${run.outputs.digest}`)

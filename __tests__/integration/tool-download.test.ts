@@ -41,7 +41,8 @@ describe('installTool', () => {
     baseUrl: 'https://github.invalid',
     assets: { [platform]: { file, sha256: sha, archive } }
   })
-  const cached = (tool: string): boolean => existsSync(join(process.env.RUNNER_TOOL_CACHE as string, tool))
+  const cached = (tool: string): boolean =>
+    existsSync(join(process.env.RUNNER_TOOL_CACHE as string, `oci-pipeline-${tool}`))
 
   it('refuses a download that does not match its pinned SHA-256 and caches nothing', async () => {
     const genuine = Buffer.from('#!/bin/sh\necho "Haskell Dockerfile Linter 9.9.9"\n')
@@ -51,7 +52,9 @@ describe('installTool', () => {
       `the hadolint download does not match its pinned SHA-256 (expected ${sha256(genuine)}`
     )
     expect(cached('hadolint')).toBe(false)
-    expect(readdirSync(process.env.RUNNER_TEMP as string)).toEqual([])
+    expect(
+      readdirSync(process.env.RUNNER_TEMP as string).filter(f => !f.startsWith('oci-pipeline-'))
+    ).toEqual([])
   })
 
   it('installs a matching executable into the tool cache and finds it there the next time', async () => {
@@ -59,12 +62,23 @@ describe('installTool', () => {
     served.set('/releases/v9.9.9/hadolint-test', genuine)
     const pin = pinOf('hadolint-test', sha256(genuine), false)
     const path = await installTool('hadolint', undefined, { baseUrl, pin })
-    expect(path).toBe(
-      join(process.env.RUNNER_TOOL_CACHE as string, 'hadolint', '9.9.9', process.arch, 'hadolint')
-    )
+    // The release file is cached as it was verified; what runs is a copy hashed again, in the run's temp.
+    expect(
+      existsSync(
+        join(
+          process.env.RUNNER_TOOL_CACHE as string,
+          'oci-pipeline-hadolint',
+          '9.9.9',
+          process.arch,
+          'hadolint-test'
+        )
+      )
+    ).toBe(true)
+    expect(path.startsWith(process.env.RUNNER_TEMP as string)).toBe(true)
     expect(execFileSync(path, [], { encoding: 'utf8' })).toBe('Haskell Dockerfile Linter 9.9.9\n')
     served.clear()
-    expect(await installTool('hadolint', undefined, { baseUrl, pin })).toBe(path)
+    const again = await installTool('hadolint', undefined, { baseUrl, pin })
+    expect(execFileSync(again, [], { encoding: 'utf8' })).toBe('Haskell Dockerfile Linter 9.9.9\n')
   })
 
   it('extracts a verified tarball (as Trivy ships) and returns its executable', async () => {

@@ -184,6 +184,13 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     const outputs = JSON.parse(run.stdout) as Json
     const pushed = `${e.registry}/${repo}/oci-pipeline@${outputs.digest}`
     expect(outputs.image).toBe(pushed)
+    // Run as a user would: pulled from the registry by the digest pushed.
+    const login = await runProcess('docker', ['login', e.registry, '-u', e.username, '--password-stdin'], {
+      cwd: work,
+      env: { DOCKER_CONFIG: join(work, 'docker-config') },
+      input: e.password
+    })
+    expect(login.code).toBe(0)
 
     const inImage = async (...command: string[]): Promise<string> => {
       const r = await docker(['run', '--rm', pushed, ...command])

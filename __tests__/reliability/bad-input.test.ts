@@ -40,7 +40,11 @@ const cases: Case[] = [
   ['images', { images: 'registry.example.org/my app' }, '"registry.example.org/my app" contains white space'],
   ['images', { images: 'registry.example.org/team/../app' }, 'has a "." or ".." path component'],
   ['images', { images: `registry.example.org/${long(250)}` }, 'characters long; the limit is 255'],
-  ['images', { images: 'registry.example.org/Team/App' }, '(repository names must be lower case)'],
+  [
+    'images',
+    { images: 'registry.example.org/team/-app' },
+    '"registry.example.org/team/-app" is not a valid image name'
+  ],
   ['images', { images: 'registry.example.org/app:1.0' }, 'must be a name without a tag or digest'],
   ['images', { images: 'name=registry.example.org/app,tag=1' }, 'unknown attribute "tag"'],
   // tags and flavor
@@ -48,11 +52,12 @@ const cases: Case[] = [
   ['tags', { tags: `type=raw,value=${long(129)}` }, 'is 129 characters long; the limit is 128'],
   ['tags', { tags: 'type=raw,value=-starts-with-dash' }, 'must not start with "." or "-"'],
   ['tags', { tags: 'type=raw,value=a/b' }, 'tag "a/b" may only hold'],
-  ['tags', { tags: `$(touch ${pwned})` }, `tag "$(touch ${pwned})" may only hold`],
+  ['tags', { tags: `$(touch ${pwned})` }, `"$(touch ${pwned})" contains white space`],
+  ['tags', { tags: '$(id)' }, 'tag "$(id)" may only hold'],
   ['tags', { tags: 'type=raw,value={{nope}}' }, 'unknown expression {{nope}}'],
   ['tags', { tags: 'type=semver' }, 'type=semver needs a pattern'],
   ['tags', { tags: 'type=ref' }, 'type=ref needs event=branch, event=tag or event=pr'],
-  ['tags', { tags: 'type=raw,value' }, '"value" in "type=raw,value" is not of the form key=value'],
+  ['tags', { tags: 'type=raw,=value' }, '"=value" in "type=raw,=value" is not of the form key=value'],
   ['tags', { tags: 'type=raw,value=a,value=b' }, '"value" is given twice'],
   ['tags', { tags: 'type=sha,format=medium' }, 'format must be short or long'],
   ['tags', { tags: 'type=raw,value=x,priority=high' }, 'priority must be a whole number'],
@@ -71,7 +76,8 @@ const cases: Case[] = [
   ['labels', { labels: '=no-key' }, '"=no-key" is not of the form key=value'],
   ['team', { team: 'Team\nKilo', 'label-schema': 'skao' }, 'holds a line break'],
   // key=value lists
-  ['secrets', { secrets: 'TOKEN' }, '"TOKEN" is not of the form key=value'],
+  // The entry is not quoted back: it may be the secret itself.
+  ['secrets', { secrets: 'TOKEN' }, 'an entry is not of the form id=value'],
   ['build-args', { 'build-args': 'GOOD=1\nbad line' }, '"bad line" is not of the form key=value'],
   // severities, thresholds, rule IDs
   ['severity', { severity: 'HIGH,SEVERE' }, '"SEVERE" is not one of CRITICAL, HIGH'],

@@ -85,6 +85,10 @@ export async function runAction(opts: {
   inputs: Record<string, string>
   event: GitHubEvent
   env?: Record<string, string>
+  /** The bundle to run: dist/index.js unless given (freshActionBundle() for src/ as it is now). */
+  entry?: string
+  /** Told the action's pid as it starts (to signal it). */
+  onStart?: (pid: number) => void
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'oci-action-run-'))
   const files = {
@@ -122,7 +126,8 @@ export async function runAction(opts: {
   }
   for (const [name, value] of Object.entries(opts.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
   const stopWatching = watchCommandLines()
-  const child = spawn(opts.node, [join(ROOT, 'dist', 'index.js')], { cwd: opts.workspace, env })
+  const child = spawn(opts.node, [opts.entry ?? join(ROOT, 'dist', 'index.js')], { cwd: opts.workspace, env })
+  if (child.pid) opts.onStart?.(child.pid)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', d => (stdout += d))

@@ -18,7 +18,7 @@ export interface ProcessRun {
 export function runProcess(
   cmd: string,
   args: string[],
-  opts: { cwd: string; env: Record<string, string> }
+  opts: { cwd: string; env: Record<string, string>; input?: string }
 ): Promise<ProcessRun> {
   const testEnv = probeTestEnv().env
   if (testEnv && opts.env.DOCKER_CONFIG) {
@@ -31,11 +31,16 @@ export function runProcess(
     ...(testEnv ? variantEnv(testEnv) : {}),
     ...opts.env
   }
-  const child = spawn(cmd, args, { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(cmd, args, {
+    cwd: opts.cwd,
+    env,
+    stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
+  })
+  child.stdin?.end(opts.input)
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', d => (stdout += d))
-  child.stderr.on('data', d => (stderr += d))
+  child.stdout?.on('data', d => (stdout += d))
+  child.stderr?.on('data', d => (stderr += d))
   return new Promise(resolve => child.on('close', code => resolve({ code: code ?? 128, stdout, stderr })))
 }
 
@@ -47,14 +52,27 @@ export const CLI_ENTRY = join(ROOT, 'dist', 'cli', 'index.js')
  * keeps the two the same), so the tests run the code as it is, not as it was last bundled.
  */
 export function freshCliBundle(): string {
-  const out = mkdtempSync(join(tmpdir(), 'oci-cli-bundle-'))
+  return process.env.OCI_TEST_CLI_BUNDLE || freshBundle('src/faces/cli/index.ts')
+}
+
+/**
+ * The action bundled now from src/, as scripts/bundle.sh makes dist/ (lazy chunks beside it).
+ * OCI_TEST_ACTION_BUNDLE (and OCI_TEST_CLI_BUNDLE) name another bundle instead: an older build,
+ * to see a test fail on it.
+ */
+export function freshActionBundle(): string {
+  return process.env.OCI_TEST_ACTION_BUNDLE || freshBundle('src/faces/action/index.ts')
+}
+
+function freshBundle(entry: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'oci-bundle-'))
   execFileSync(
     'npx',
     [
       '--no-install',
       'ncc',
       'build',
-      'src/faces/cli/index.ts',
+      entry,
       '-o',
       out,
       '--license',

@@ -5,6 +5,9 @@ import { join } from 'node:path'
 import { run, type RunOptions } from '../../src/infra/process.js'
 import type { Reporter } from '../../src/reporter.js'
 import type { Runner } from '../../src/stages/scan/trivy.js'
+import type { ScanStageResult } from '../../src/stages/scan/index.js'
+import { runModel } from '../../src/pipeline/run-model.js'
+import { renderSummary } from '../../src/stages/report/summary.js'
 import type { TestEnv } from './env.js'
 
 /** A Reporter that keeps everything it is told. */
@@ -75,6 +78,23 @@ export function docker(dockerConfig: string, args: string[], opts: { cwd?: strin
     stdio: ['ignore', 'pipe', 'pipe'],
     ...opts
   })
+}
+
+/** The job summary of a run that only scanned (the stage writes none itself). */
+export function summaryOf(scan: ScanStageResult): string {
+  const at = { startMs: 0, durationMs: 1 }
+  const graph = {
+    records: new Map([
+      ['scan', { name: 'scan', title: 'Scan', status: 'done' as const, result: scan, ...at }]
+    ]),
+    failures: []
+  }
+  const config = {
+    lint: { threshold: 'none' as const },
+    pushReason: 'a scan alone',
+    images: [{ name: 'app' }]
+  }
+  return renderSummary(runModel({ config, graph, scan }))
 }
 
 /** Scan options as the action's inputs would give them. */

@@ -37,6 +37,16 @@ describe('buildConfig', () => {
     expect(c.login).toBeUndefined()
   })
 
+  it('tags holding whole references (build-push-action): their registry is logged in to, no default image', () => {
+    const c = config({
+      tags: 'registry.example.org/team/app:1.2\nregistry.example.org/team/app:latest',
+      username: 'bot',
+      password: 'pw'
+    })
+    expect(c.images.map(i => i.name)).toEqual(['registry.example.org/team/app'])
+    expect(c.login).toEqual({ host: 'registry.example.org', username: 'bot', password: 'pw' })
+  })
+
   it('an explicit password logs in to the first image registry', () => {
     const c = config({ images: 'registry.example.org/app', username: 'bot', password: 'pw' })
     expect(c.login).toEqual({ host: 'registry.example.org', username: 'bot', password: 'pw' })
@@ -90,18 +100,14 @@ describe('buildConfig', () => {
     ],
     ['build-args', { 'build-args': '=value' }, 'Input "build-args": "=value" is not of the form key=value'],
     ['secrets', { secrets: 'bad id=x' }, 'Input "secrets": "bad id" is not a valid secret id'],
-    ['labels', { labels: 'justakey' }, 'Input "labels": "justakey" is not of the form key=value'],
+    ['labels', { labels: '=novalue' }, 'Input "labels": "=novalue" is not of the form key=value'],
     ['labels', { labels: 'a key=value' }, 'Input "labels": "a key" is not a valid label key'],
     [
       'label-schema',
       { 'label-schema': 'opencontainers' },
       'Input "label-schema": unknown schema "opencontainers"'
     ],
-    [
-      'images',
-      { images: 'Docker.io/UPPER/app' },
-      'Input "images": "Docker.io/UPPER/app" is not a valid image name'
-    ],
+    ['images', { images: 'docker.io/app_' }, 'Input "images": "docker.io/app_" is not a valid image name'],
     ['images', { images: 'name=x.example/app,enable=no' }, 'Input "images": enable must be true or false'],
     ['images', { images: 'name=x.example/app,enable=false' }, 'Input "images": no image is enabled'],
     ['tags', { tags: 'type=unknown' }, 'Input "tags": unknown rule type "unknown"'],

@@ -162,7 +162,11 @@ describe('templates/gitlab-ci.yml', () => {
         OCI_PIPELINE_FAIL_ON_SEVERITY: 'HIGH',
         OCI_PIPELINE_TRIVY_CACHE_DIR: 'cache/trivy'
       })
-      expect(job.cache).toEqual({ key: 'oci-pipeline-trivy-db', paths: ['cache/trivy/db/'] })
+      // One cache per branch or tag: a branch's pipelines cannot hand their DB to another ref's.
+      expect(job.cache).toEqual({
+        key: 'oci-pipeline-trivy-db-$CI_COMMIT_REF_SLUG',
+        paths: ['cache/trivy/db/']
+      })
     }
     expect(resolved(jobs, 'oci-image-scan').rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule"' }])
   })
@@ -182,7 +186,24 @@ describe('templates/gitlab-ci.yml', () => {
     const dind = interpolate({ docker: 'dind' })
     expect(host['.oci-image-docker']?.extends).toContain('.oci-image-docker-host')
     expect(dind['.oci-image-docker']?.extends).toContain('.oci-image-docker-dind')
-    expect(dind['.oci-image-docker-dind']?.services).toEqual([{ name: 'docker:27-dind', alias: 'docker' }])
+    expect(dind['.oci-image-docker-dind']?.services).toEqual([
+      {
+        name: 'docker:27.5.1-dind@sha256:aa3df78ecf320f5fafdce71c659f1629e96e9de0968305fe1de670e0ca9176ce',
+        alias: 'docker'
+      }
+    ])
     expect(host['.oci-image-docker-host']?.services).toBeUndefined()
+  })
+
+  it('builds and publishes only after the lint passed; the lint and the scheduled scan need nothing', () => {
+    const jobs = interpolate()
+    const needs = (name: string) => (jobs[name] as Job & { needs?: unknown }).needs
+    expect(needs('oci-image-lint')).toEqual([])
+    expect(needs('oci-image-scan')).toEqual([])
+    expect(needs('oci-image-build')).toEqual([{ job: 'oci-image-lint', artifacts: false }])
+    expect(needs('oci-image-publish')).toEqual([
+      { job: 'oci-image-lint', artifacts: false },
+      { job: 'oci-image-build', artifacts: true }
+    ])
   })
 })

@@ -13,7 +13,8 @@ interface Seen {
 
 /** A local server answering with `handle`, recording every request it saw. */
 async function server(
-  handle: (req: Seen, res: ServerResponse) => void
+  handle: (req: Seen, res: ServerResponse) => void,
+  host = '127.0.0.1'
 ): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
   const seen: Seen[] = []
   const srv: Server = createServer((req, res) => {
@@ -30,18 +31,18 @@ async function server(
       handle(s, res)
     })
   })
-  await new Promise<void>(resolve => srv.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => srv.listen(0, host, resolve))
   const { port } = srv.address() as AddressInfo
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     seen,
     close: () => new Promise(resolve => srv.close(() => resolve()))
   }
 }
 
 const servers: Array<{ close: () => Promise<void> }> = []
-async function open(handle: Parameters<typeof server>[0]) {
-  const s = await server(handle)
+async function open(handle: Parameters<typeof server>[0], host?: string) {
+  const s = await server(handle, host)
   servers.push(s)
   return s
 }
@@ -195,25 +196,77 @@ describe('Session', () => {
   })
 
   it('gets a bearer token from the realm for the repository and actions asked', async () => {
-    const auth = await open((req, res) =>
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ token: `t-${req.url}` }))
-    )
+    // The realm on the registry's own origin (as a loopback registry serves it over HTTP).
     const registry = await open((req, res) =>
-      req.headers.authorization
-        ? res.writeHead(200).end(req.headers.authorization)
-        : res
-            .writeHead(401, {
-              'www-authenticate': `Bearer realm="${auth.url}/token",service="reg"`
-            })
-            .end()
+      req.url?.startsWith('/token')
+        ? res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ token: `t-${req.url}` }))
+        : req.headers.authorization
+          ? res.writeHead(200).end(req.headers.authorization)
+          : res
+              .writeHead(401, { 'www-authenticate': `Bearer realm="${registry.url}/token",service="reg"` })
+              .end()
     )
     const session = new Session(registry.url.replace('http://', ''), { username: 'u', password: 'p' })
     const res = await session.fetch('team/app', 'pull,push', 'blobs/uploads/', { method: 'POST' })
     const tokenUrl = '/token?service=reg&scope=repository%3Ateam%2Fapp%3Apull%2Cpush'
     expect(res.text()).toBe(`Bearer t-${tokenUrl}`)
-    expect(auth.seen[0]?.url).toBe(tokenUrl)
-    expect(auth.seen[0]?.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`)
+    const token = registry.seen.find(r => r.url.startsWith('/token'))
+    expect(token?.url).toBe(tokenUrl)
+    expect(token?.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`)
+  })
+
+  it('gets its token from a realm on another port of its own loopback host (a test bed’s token service)', async () => {
+    const realm = await open((_, res) => res.writeHead(200).end('{"token":"local"}'))
+    const registry = await open((req, res) =>
+      req.headers.authorization
+        ? res.writeHead(200).end(req.headers.authorization)
+        : res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm.url}/token"` }).end()
+    )
+    const session = new Session(registry.url.replace('http://', ''), { username: 'u', password: 'p' })
+    expect((await session.fetch('app', 'pull', 'manifests/1')).text()).toBe('Bearer local')
+    expect(realm.seen[0]?.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`)
+  })
+
+  it('never sends the credentials to a token realm on another host over plain HTTP', async () => {
+    const realm = await open((_, res) => res.writeHead(200).end('{"token":"stolen"}'), '127.0.0.2')
+    const registry = await open((_, res) =>
+      res.writeHead(401, { 'www-authenticate': `Bearer realm="${realm.url}/token",service="reg"` }).end()
+    )
+    const session = new Session(registry.url.replace('http://', ''), { username: 'u', password: 'p' })
+    await expect(session.fetch('team/app', 'pull', 'manifests/1')).rejects.toThrow(
+      `sends its logins to ${realm.url}, another host over plain HTTP: the credentials were not sent`
+    )
+    expect(realm.seen).toEqual([])
+    // Without credentials nothing is at stake: an anonymous token may come from there.
+    const anonymous = new Session(registry.url.replace('http://', ''))
+    await anonymous.fetch('team/app', 'pull', 'manifests/1')
+    expect(realm.seen.map(r => r.headers.authorization)).toEqual([undefined])
+  })
+
+  it('sends the bearer token to the registry only, never to an upload Location on another origin', async () => {
+    const storage = await open((_, res) => res.writeHead(201).end())
+    const registry = await open((req, res) => {
+      if (req.url.startsWith('/token')) return res.writeHead(200).end('{"token":"reg-token"}')
+      if (!req.headers.authorization)
+        return res.writeHead(401, { 'www-authenticate': `Bearer realm="${registry.url}/token"` }).end()
+      res.writeHead(202, { location: `${storage.url}/upload/1?sig=x` }).end()
+    })
+    const session = new Session(registry.url.replace('http://', ''), { username: 'u', password: 'p' })
+    const start = await session.fetch('app', 'pull,push', 'blobs/uploads/', { method: 'POST' })
+    expect(start.status).toBe(202)
+    const put = await session.fetch('app', 'pull,push', start.header('location') as string, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer smuggled' },
+      body: 'blob'
+    })
+    expect(put.status).toBe(201)
+    expect(storage.seen.map(r => [r.method, r.url, r.headers.authorization])).toEqual([
+      ['PUT', '/upload/1?sig=x', undefined]
+    ])
+    expect(registry.seen.filter(r => !r.url.startsWith('/token')).at(-1)?.headers.authorization).toBe(
+      'Bearer reg-token'
+    )
   })
 })

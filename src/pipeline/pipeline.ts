@@ -1,18 +1,16 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
-import { errorMessage } from '../errors.js'
-import { removeTempDir } from '../infra/process.js'
+import { makeTempDir, removeTempDir } from '../infra/process.js'
 import type { BuildResult } from '../stages/build/buildx.js'
 import type { LintResult } from '../stages/lint/index.js'
 import type { Metadata } from '../stages/metadata/index.js'
-import { buildSummaryMarkdown } from '../stages/report/build-summary.js'
+import type { SarifUpload } from '../stages/report/run-model.js'
+import { renderSummary } from '../stages/report/summary.js'
 import type { ScanStageResult } from '../stages/scan/index.js'
 import { onceEach, type PipelineDeps } from './deps.js'
 import { runGraph, type GraphRun } from './graph.js'
 import { runMerge } from './merge.js'
+import { runModel } from './run-model.js'
 import { pipelineTasks, type Pushed } from './tasks.js'
 
 export type { PipelineDeps, ToolName } from './deps.js'
@@ -26,11 +24,6 @@ export interface PipelineResult {
   scan?: ScanStageResult
   /** Every task's status, reason and duration. */
   tasks?: GraphRun['records']
-}
-
-/** The run's private folder: below RUNNER_TEMP on a runner (cleaned by the runner too), else tmp. */
-function runDir(env: NodeJS.ProcessEnv): string {
-  return mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'oci-pipeline-run-'))
 }
 
 /** The outputs a run always leaves, whatever failed: what is known so far. */
@@ -54,11 +47,12 @@ function writeRunOutputs(deps: PipelineDeps, result: PipelineResult, built?: Bui
 /** Each task's outcome and duration, for the `stages` output. */
 function stageRows(
   graph: GraphRun
-): Array<{ name: string; status: string; reason?: string; seconds?: number }> {
+): Array<{ name: string; status: string; reason?: string; startSeconds?: number; seconds?: number }> {
   return [...graph.records.values()].map(r => ({
     name: r.name,
     status: r.status,
     ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
+    ...(r.startMs !== undefined ? { startSeconds: r.startMs / 1000 } : {}),
     ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
   }))
 }
@@ -81,8 +75,26 @@ export async function runPipeline(
     return { meta: merged.meta, digest: merged.digest, pushed: true }
   }
   if (config.login) deps.reporter.setSecret(config.login.password)
-  deps = { ...deps, ...(deps.tools ? { tools: onceEach(deps.tools) } : {}) }
-  const work = runDir(env)
+  // What the summary tells: the lint's and the scan's results even when they failed the run, and
+  // how each SARIF upload went.
+  const seen: { lint?: LintResult; scan?: ScanStageResult; sarif: SarifUpload[] } = { sarif: [] }
+  const { onLint, onScan, uploadSarif } = deps
+  deps = {
+    ...deps,
+    ...(deps.tools ? { tools: onceEach(deps.tools) } : {}),
+    onLint: lint => ((seen.lint = lint), onLint?.(lint)),
+    onScan: scan => ((seen.scan = scan), onScan?.(scan)),
+    ...(uploadSarif
+      ? {
+          uploadSarif: async (path: string, category: string) => {
+            const outcome = await uploadSarif(path, category)
+            if (outcome) seen.sarif.push(outcome)
+          }
+        }
+      : {})
+  }
+  // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
+  const work = makeTempDir('oci-pipeline-run-')
   try {
     const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter)
     const result = <T>(name: string): T | undefined =>
@@ -104,11 +116,17 @@ export async function runPipeline(
     const failure = graph.failures[0]
     if (config.summary)
       deps.reporter.summary(
-        buildSummaryMarkdown({
-          ...run,
-          ...(failure ? { error: errorMessage(failure.error) } : {}),
-          pushReason: config.pushReason
-        })
+        renderSummary(
+          runModel({
+            config: { ...config, lint: { threshold: config.lint.threshold } },
+            graph,
+            ...(run.meta ? { meta: run.meta } : {}),
+            ...(seen.lint ? { lint: seen.lint } : {}),
+            ...(seen.scan ? { scan: seen.scan } : {}),
+            sarif: seen.sarif,
+            ...(failure ? { error: failure.error } : {})
+          })
+        )
       )
     if (failure) throw failure.error
     return run

@@ -51,6 +51,12 @@ export function planPublish(o: PublishOptions): PublishPlan {
   if (given && !isDigest(given)) throw new InputError('source-digest', `"${given}" is not a sha256 digest`)
   if (given && digest && given !== digest)
     throw new InputError('source-digest', `${given} differs from the digest in source-image (${digest})`)
+  // What a tag names now may never have been scanned: only a digest is published.
+  if (!given && !digest)
+    throw new InputError(
+      'source-digest',
+      `is empty and source-image (${o.sourceImage.trim()}) names no digest: publish takes the digest that passed the scan, never what a tag names now`
+    )
   const release = parseImageName('release-image', o.releaseImage)
   return {
     source: { ...parseImageName('source-image', name), tag, digest: given ?? digest },
@@ -142,12 +148,9 @@ export async function publish(
   for (const l of [o.sourceLogin, o.releaseLogin])
     if (l) await r.group(`Login to ${l.host}`, () => login(l, env))
 
-  const sourceRef = plan.source.digest
-    ? `${plan.source.name}@${plan.source.digest}`
-    : `${plan.source.name}:${plan.source.tag ?? 'latest'}`
+  const sourceRef = `${plan.source.name}@${plan.source.digest}`
   const digest = (await readManifest(sourceRef, env)).digest
-  if (plan.source.digest && digest !== plan.source.digest)
-    throw new StepError(`${sourceRef} in the registry has digest ${digest}`)
+  if (digest !== plan.source.digest) throw new StepError(`${sourceRef} in the registry has digest ${digest}`)
   if (plan.source.tag && plan.source.digest) {
     const tagged = (await readManifest(`${plan.source.name}:${plan.source.tag}`, env)).digest
     if (tagged !== digest)

@@ -1,17 +1,25 @@
 import { join } from 'node:path'
 import type { Config } from '../config/config.js'
-import { StepError } from '../errors.js'
+import { errorMessage, StepError } from '../errors.js'
 import { readPrevious } from '../infra/registry/docker-cli.js'
 import type { Reporter } from '../reporter.js'
 import type { BuildResult } from '../stages/build/buildx.js'
 import type { Metadata } from '../stages/metadata/index.js'
 import { checkScannedIsBuilt, scanTargets } from '../stages/scan/built-image.js'
-import { ensureDb, runScanStage, Trivy, type ScanStageResult } from '../stages/scan/index.js'
+import {
+  ensureDb,
+  gateFailureMessage,
+  runScanStage,
+  Trivy,
+  type ScanStageResult
+} from '../stages/scan/index.js'
 import type { PipelineDeps } from './deps.js'
 
 export interface PreparedTrivy {
   trivyPath: string
   trivy: Trivy
+  /** Why there is no vulnerability DB: the scan then lists the packages (the SBOM) unchecked. */
+  dbMissing?: string
 }
 
 /** Trivy found (or downloaded and verified) and its vulnerability DB made ready: beside the build. */
@@ -24,11 +32,17 @@ export async function prepareTrivy(
   const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy')
   const trivy = await Trivy.detect(trivyPath, undefined, env)
   r.info(`Trivy ${trivy.caps.version} (${trivyPath})`)
-  await ensureDb(trivy, config.scan.cacheDir, {
-    reporter: r,
-    env,
-    ...(deps.dbCache ? { cache: deps.dbCache } : {})
-  })
+  try {
+    await ensureDb(trivy, config.scan.cacheDir, {
+      reporter: r,
+      env,
+      maxAgeSeconds: config.scan.dbMaxAgeSeconds,
+      ...(deps.dbCache ? { cache: deps.dbCache } : {})
+    })
+  } catch (e) {
+    // No DB: the scan still lists the packages (an SBOM needs none), and a gate that is on fails.
+    return { trivyPath, trivy, dbMissing: errorMessage(e) }
+  }
   return { trivyPath, trivy }
 }
 
@@ -75,6 +89,7 @@ export async function scanBuilt(
     trivyPath: prepared.trivyPath,
     trivy: prepared.trivy,
     dbPrepared: true,
+    ...(prepared.dbMissing ? { dbMissing: prepared.dbMissing } : {}),
     ...(compareTo ? { compareTo } : {}),
     env,
     ...(deps.artifacts ? { uploader: deps.artifacts } : {})
@@ -84,10 +99,7 @@ export async function scanBuilt(
 }
 
 /** The gate: the scans read the images built, and no finding is at or above the threshold. */
-export function checkGate(config: Config, built: BuildResult, scan: ScanStageResult): void {
+export function checkGate(built: BuildResult, scan: ScanStageResult): void {
   checkScannedIsBuilt(scan.scans, built)
-  if (scan.gate.failed)
-    throw new StepError(
-      `scan: vulnerabilities at or above ${config.scan.failOnSeverity} (${scan.gate.failing.length}), so nothing was pushed`
-    )
+  if (scan.gate.failed) throw new StepError(gateFailureMessage(scan.gate))
 }

@@ -9,6 +9,7 @@ import type { Reporter } from '../reporter.js'
 import { buildImage, inspectBuilder, type Builder, type BuildResult } from '../stages/build/buildx.js'
 import { runLint, type LintResult } from '../stages/lint/index.js'
 import { gatherMetadata, type Metadata } from '../stages/metadata/index.js'
+import { metadataOutputs } from '../stages/metadata/outputs.js'
 import type { ScanStageResult } from '../stages/scan/index.js'
 import type { Task } from './graph.js'
 import type { PipelineDeps, ToolName } from './deps.js'
@@ -103,14 +104,8 @@ export function pipelineTasks(run: RunInputs): Task[] {
       run: async ({ reporter }) => {
         const meta = await gatherMetadata(config, ctx, reporter, env, now)
         for (const t of meta.tags) reporter.info(`tag ${t}`)
-        reporter.setOutput('version', meta.version)
-        reporter.setOutput('tags', meta.tags.join('\n'))
-        reporter.setOutput(
-          'labels',
-          Object.entries(meta.labels)
-            .map(([k, v]) => `${k}=${v}`)
-            .join('\n')
-        )
+        for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+          reporter.setOutput(name, value)
         if (config.push && !config.pushByDigest && meta.tags.length === 0)
           throw new StepError(
             'no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)'
@@ -175,7 +170,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
       needs: ['scan'],
       skip: () => noScan,
       run: async ({ get, reporter }) => {
-        checkGate(config, get<BuildResult>('build')!, get<ScanStageResult>('scan')!)
+        checkGate(get<BuildResult>('build')!, get<ScanStageResult>('scan')!)
         reporter.info(`no vulnerability at or above ${config.scan.failOnSeverity}`)
       }
     },

@@ -10,13 +10,15 @@ export interface FixtureAdvisory {
   /** Source package name (Debian advisories are keyed by source package). */
   pkg: string
   fixed?: string
+  /** With no fixed version: why (default `affected`, no fix yet). */
+  status?: keyof typeof STATUS
   severity: 'UNKNOWN' | 'LOW' | 'MEDIUM' | 'HIGH' | 'CRITICAL'
   title: string
 }
 
 const SEVERITY_NUMBER = { UNKNOWN: 0, LOW: 1, MEDIUM: 2, HIGH: 3, CRITICAL: 4 }
-// trivy-db types.Status: 2 is "affected" (no fix yet).
-const STATUS_AFFECTED = 2
+// trivy-db types.Status, as Trivy 0.69.3 reads it back (it reports 5 as "will_not_fix").
+const STATUS = { affected: 2, will_not_fix: 5, fix_deferred: 6, end_of_life: 7 } as const
 
 const json = (v: unknown): Buffer => Buffer.from(JSON.stringify(v))
 
@@ -32,7 +34,7 @@ export function trivyDbBytes(release: string, advisories: readonly FixtureAdviso
   for (const a of advisories) {
     let pkg = osBucket.get(a.pkg) as BoltTree | undefined
     if (!pkg) osBucket.set(a.pkg, (pkg = new Map()))
-    pkg.set(a.id, json(a.fixed ? { FixedVersion: a.fixed } : { Status: STATUS_AFFECTED }))
+    pkg.set(a.id, json(a.fixed ? { FixedVersion: a.fixed } : { Status: STATUS[a.status ?? 'affected'] }))
     vulnerabilities.set(
       a.id,
       json({
@@ -93,4 +95,20 @@ export const TEST_ADVISORIES: FixtureAdvisory[] = [
     severity: 'MEDIUM',
     title: 'oci-test-lib: leak in the test allocator'
   }
+]
+
+/**
+ * Advisories for an image whose only CRITICAL will never be fixed (as zlib's CVE-2023-45853 on
+ * Debian 12), beside the unfixed MEDIUM: the default gate lets it through, `ignore-unfixed: false`
+ * does not.
+ */
+export const WILL_NOT_FIX_ADVISORIES: FixtureAdvisory[] = [
+  {
+    id: 'CVE-2099-0003',
+    pkg: 'oci-test-lib',
+    status: 'will_not_fix',
+    severity: 'CRITICAL',
+    title: 'oci-test-lib: overflow in the test archiver, which the distribution will not fix'
+  },
+  TEST_ADVISORIES[1]!
 ]

@@ -81,10 +81,13 @@ describe('buildxArgs', () => {
 
   it('provenance only where the builder has attestations', () => {
     const b = { ...base, provenance: 'mode=max' }
-    expect(buildxArgs(b, meta, out, { attestations: false }, [])).not.toContain('--provenance')
-    expect(buildxArgs(b, meta, out, { attestations: true }, [])).toEqual(
-      expect.arrayContaining(['--provenance', 'mode=max'])
+    expect(buildxArgs(b, meta, out, { attestations: false }, [])).not.toContain('--attest')
+    const pushed = { ...out, mode: 'layout' as const }
+    expect(buildxArgs(b, meta, pushed, { attestations: true }, [])).toEqual(
+      expect.arrayContaining(['--attest', 'type=provenance,mode=max'])
     )
+    // Loaded into Docker's image store, which holds no attestations: buildx would refuse them.
+    expect(buildxArgs(b, meta, out, { attestations: true }, [])).not.toContain('--attest')
   })
 
   it.each([

@@ -9,29 +9,72 @@ import {
   optionsFor,
   parseCommandLine,
   programHelp,
+  SECRET_OPTIONS,
   UsageError,
   VERSION
 } from '../../../src/faces/cli/args.js'
 import { INPUTS } from '../../../src/config/inputs.js'
 import { ROOT } from '../../support/env.js'
 
-async function runCli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runCli(
+  argv: string[],
+  stdin?: string
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = ''
   let stderr = ''
   const code = await cli(
     argv,
     {},
-    { stdout: t => void (stdout += t), stderr: t => void (stderr += t), cwd: '/' }
+    {
+      stdout: t => void (stdout += t),
+      stderr: t => void (stderr += t),
+      cwd: '/',
+      ...(stdin !== undefined ? { stdin: async () => stdin } : {})
+    }
   )
   return { code, stdout, stderr }
 }
 
+const isSecret = (name: string): boolean => (SECRET_OPTIONS as readonly string[]).includes(name)
+
 describe('the command line', () => {
-  it.each(['run', 'build', 'lint'] as const)('%s takes every input of the action as a flag', command => {
-    const argv = [command, ...INPUTS.flatMap(i => [`--${i.name}`, `value of ${i.name}`])]
-    const parsed = parseCommandLine(argv)
-    for (const i of INPUTS)
-      expect([i.name, parsed.values.get(i.name)]).toEqual([i.name, `value of ${i.name}`])
+  it.each(['run', 'build', 'lint'] as const)(
+    '%s takes every input of the action as a flag, but the secrets',
+    command => {
+      const inputs = INPUTS.filter(i => !isSecret(i.name))
+      const argv = [command, ...inputs.flatMap(i => [`--${i.name}`, `value of ${i.name}`])]
+      const parsed = parseCommandLine(argv)
+      for (const i of inputs)
+        expect([i.name, parsed.values.get(i.name)]).toEqual([i.name, `value of ${i.name}`])
+    }
+  )
+
+  it.each([
+    [['build', '--password', 'hunter2'], 'OCI_PIPELINE_PASSWORD, or pass it on stdin with --password-stdin'],
+    [['run', '--password=hunter2'], 'OCI_PIPELINE_PASSWORD'],
+    [['publish', '--release-password', 'hunter2'], 'OCI_PIPELINE_RELEASE_PASSWORD'],
+    [['build', '--github-token', 'ghs_x'], 'OCI_PIPELINE_GITHUB_TOKEN'],
+    [['build', '--secrets', 'k=v'], 'OCI_PIPELINE_SECRETS']
+  ])('refuses a secret on the command line, where ps shows it: %j', async (argv, instead) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError)
+    const { code, stdout, stderr } = await runCli(argv)
+    expect([code, stdout]).toEqual([2, ''])
+    expect(stderr).toContain(`is not taken on the command line`)
+    expect(stderr).toContain(instead)
+    expect(stderr).not.toContain('hunter2')
+  })
+
+  it('reads the password from stdin with --password-stdin (a secret from then on), and refuses an empty one', async () => {
+    // The error names the file, which holds the password: it is masked, so the password was taken.
+    const argv = ['lint', '--password-stdin', '--file', '/nowhere/Pa55-from-stdin/Dockerfile']
+    const { code, stderr } = await runCli(argv, 'Pa55-from-stdin\n')
+    expect(code).toBe(2)
+    expect(stderr).toContain('Input "file": "/nowhere/***/Dockerfile" does not exist')
+    expect(await runCli(['build', '--password-stdin'], '\n')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'oci-pipeline: --password-stdin: standard input held no password\n'
+    })
   })
 
   it('takes --name=value and a bare flag for true/false inputs', () => {
@@ -69,6 +112,7 @@ describe('the command line', () => {
           o.name,
           `env ${o.name}`
         ])
+        if (isSecret(o.name)) continue
         const given = parseCommandLine([command, `--${o.name}=flag`]).values
         expect([o.name, optionReader(given, env)(o.name)]).toEqual([o.name, 'flag'])
       }
@@ -81,7 +125,8 @@ describe('the command line', () => {
     expect(stdout).toBe(commandHelp(command))
     expect(stdout).toContain(`Usage: oci-pipeline ${command}`)
     for (const o of optionsFor(command).filter(o => o.name !== 'help')) {
-      expect(stdout).toContain(`--${o.name}`)
+      if (isSecret(o.name)) expect(stdout).toContain(`${envName(o.name)} (environment only)`)
+      else expect(stdout).toContain(`--${o.name}`)
       expect(stdout).toContain(envName(o.name))
     }
   })
@@ -123,7 +168,7 @@ describe('the command line', () => {
   })
 
   it.each([
-    [['frob'], /unknown command "frob" \(known: run, lint, build, scan, publish, verify\)/],
+    [['frob'], /unknown command "frob" \(known: run, lint, build, scan, publish, metadata, verify\)/],
     [['build', '--bogus', 'x'], /Unknown option '--bogus'[\s\S]*oci-pipeline build --help/],
     [['build', '--tags'], /Option '--tags <value>' argument missing/],
     [['publish', '--build-args', 'A=1'], /Unknown option '--build-args'/],

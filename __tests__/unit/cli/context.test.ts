@@ -226,6 +226,12 @@ describe('GitLab and SKAO variables as inputs', () => {
     expect(gitlabInputs({ ...gitlab, CI_REGISTRY_IMAGE: 'r/x' }, none).defaults.images).toBe('r/x/ska-demo')
   })
 
+  it('take publish’s digest only from OCI_IMAGE_SCANNED_DIGEST, never the plain OCI_IMAGE_DIGEST', () => {
+    const d = 'sha256:' + 'b'.repeat(64)
+    expect(gitlabInputs({ ...gitlab, OCI_IMAGE_DIGEST: d }, none).defaults['source-digest']).toBeUndefined()
+    expect(gitlabInputs({ ...gitlab, OCI_IMAGE_SCANNED_DIGEST: d }, none).defaults['source-digest']).toBe(d)
+  })
+
   it('read SKAO’s build variables, under what the user gave', () => {
     const env = {
       ...gitlab,

@@ -1,3 +1,4 @@
+import { cli } from '../../../src/faces/cli/cli.js'
 import { publishVersion } from '../../../src/faces/cli/commands.js'
 import { dotenvText, dotenvVariables } from '../../../src/faces/cli/outputs.js'
 import { CliReporter, formatDuration, sectionName } from '../../../src/faces/cli/reporter.js'
@@ -100,5 +101,69 @@ describe('the dotenv report', () => {
       OCI_IMAGE_REF: 'r/x:1',
       OCI_IMAGE_TAGS: 'r/x:1'
     })
+  })
+
+  it.each([' ', ',', ';'])('reads the tags whatever sep-tags joined them with (%j)', sep => {
+    const outputs = new Map([
+      ['tags', ['r/x:1.2.3-dev.cabc', 'r/x:extra'].join(sep)],
+      ['version', '1.2.3-dev.cabc'],
+      ['project-version', '1.2.3']
+    ])
+    expect(dotenvVariables(outputs)).toEqual({
+      OCI_IMAGE_REF: 'r/x:1.2.3-dev.cabc',
+      OCI_IMAGE_TAGS: 'r/x:1.2.3-dev.cabc,r/x:extra',
+      OCI_IMAGE_VERSION: '1.2.3'
+    })
+  })
+  it.each([
+    ['the scan passed its gate', 'passed', { OCI_IMAGE_SCANNED_DIGEST: D }],
+    ['the scan failed its gate', 'failed', {}],
+    ['there was no scan', undefined, {}]
+  ])('names the scanned digest, for publish, only when %s', (_, gate, scanned) => {
+    const outputs = new Map([
+      ['tags', 'r/x:1'],
+      ['digest', D],
+      ...(gate ? [['scan-gate', gate] as [string, string]] : [])
+    ])
+    expect(dotenvVariables(outputs)).toEqual({
+      OCI_IMAGE_REF: `r/x:1@${D}`,
+      OCI_IMAGE_DIGEST: D,
+      OCI_IMAGE_TAGS: 'r/x:1',
+      ...scanned
+    })
+  })
+
+  it.each([
+    ['a tag alone', { sourceImage: 'registry.gitlab.com/grp/demo/demo:1.2.3' }],
+    ['a name alone', { sourceImage: 'registry.gitlab.com/grp/demo/demo' }]
+  ])('refuses to publish %s: only a digest that passed the scan, never what a tag names now', (_, over) => {
+    expect(() => planPublish({ ...base, ...over })).toThrow(
+      /Input "source-digest": is empty and source-image .* names no digest: publish takes the digest that passed the scan/
+    )
+  })
+})
+
+describe('publish on GitLab', () => {
+  it('refuses to run without the digest the build job scanned, before any login or copy', async () => {
+    let stderr = ''
+    const code = await cli(
+      ['publish'],
+      {
+        GITLAB_CI: 'true',
+        CI_PROJECT_NAME: 'demo',
+        CI_COMMIT_TAG: '1.2.3',
+        CI_COMMIT_REF_NAME: '1.2.3',
+        // An unscanned build still names its digest in OCI_IMAGE_REF and OCI_IMAGE_DIGEST.
+        OCI_IMAGE_REF: `registry.gitlab.com/grp/demo/demo:1.2.3@${D}`,
+        OCI_IMAGE_DIGEST: D,
+        CAR_OCI_REGISTRY_HOST: 'harbor.example.org/production'
+      },
+      { stdout: () => undefined, stderr: t => void (stderr += t), cwd: '/' }
+    )
+    expect(code).toBe(2)
+    expect(stderr).toContain(
+      'Input "source-digest": is empty: publish takes OCI_IMAGE_SCANNED_DIGEST from the build job'
+    )
+    expect(stderr).not.toMatch(/Login to|Publish /)
   })
 })

@@ -105,7 +105,7 @@ describe('oci-pipeline scan', () => {
 
   it.each([
     ['r/x@md5:abc', /not a sha256 digest/],
-    ['R/X:1', /Input "image"/]
+    ['r/-x:1', /Input "image"/]
   ])('refuses the reference %s', (ref, message) => {
     expect(() => parseScanReference(ref)).toThrow(message)
   })

@@ -1,6 +1,5 @@
 import type { Finding } from '../../../src/findings.js'
 import { fingerprint, toCodeQuality } from '../../../src/stages/report/codequality.js'
-import { lintSummary, SUMMARY_ROWS } from '../../../src/stages/report/lint-summary.js'
 import { toSarif } from '../../../src/stages/report/sarif.js'
 
 const findings: Finding[] = [
@@ -121,50 +120,5 @@ describe('toCodeQuality', () => {
     expect(toCodeQuality(findings).map(i => i.fingerprint)).toEqual(report.map(i => i.fingerprint))
     expect(new Set(report.map(i => i.fingerprint)).size).toBe(report.length)
     expect(fingerprint({ ...(findings[1] as Finding), line: 3 })).not.toBe(report[1]?.fingerprint)
-  })
-})
-
-describe('lintSummary', () => {
-  it('shows totals, the verdict and a row per finding, errors first, pipes escaped', () => {
-    const md = lintSummary({
-      findings,
-      engines: ['hadolint', 'trivy 0.69.3', 'checklist'],
-      threshold: 'error',
-      failed: true
-    })
-    const lines = md.split('\n')
-    expect(lines[0]).toBe('### Dockerfile lint: **failed** (threshold: error)')
-    expect(lines[2]).toBe('1 error, 2 warning, 1 info, 0 style — engines: hadolint, trivy 0.69.3, checklist')
-    const rows = lines.filter(l => l.startsWith('| ') && !l.startsWith('| Level'))
-    expect(rows[0]).toBe(
-      `| 🔴 error | [OP004](https://example.test/docs/rules/OP004.md) | \`docker/Dockerfile:5\` | ${findings[0]?.message} | checklist |`
-    )
-    expect(rows[1]).toContain('Pin versions \\| in apt')
-    expect(rows).toHaveLength(4)
-  })
-
-  it('says when there is nothing, and caps long tables', () => {
-    expect(lintSummary({ findings: [], engines: ['checklist'], threshold: 'none', failed: false })).toContain(
-      'No findings.'
-    )
-    const many = Array.from({ length: SUMMARY_ROWS + 3 }, (_, i) => ({
-      ...(findings[1] as Finding),
-      line: i + 1
-    }))
-    const md = lintSummary({ findings: many, engines: ['hadolint'], threshold: 'error', failed: false })
-    expect(md).toContain('… and 3 more in the SARIF report.')
-  })
-
-  it('says what the Dockerfile was linted as when it is not a runtime image', () => {
-    const md = lintSummary({
-      findings: [],
-      engines: ['checklist'],
-      threshold: 'error',
-      failed: false,
-      kind: 'a builder image (from line 1)'
-    })
-    expect(md.split('\n')[4]).toBe(
-      'Linted as a builder image (from line 1): the rules about runtime images that do not apply to it were skipped.'
-    )
   })
 })

@@ -151,8 +151,8 @@ describe('rules', () => {
 describe('bad tag rules and flavors name the input', () => {
   it.each([
     [
-      'type=pep440,pattern={{version}}',
-      'Input "tags": unknown rule type "pep440" in "type=pep440,pattern={{version}}" (known: schedule, semver, match, edge, ref, raw, sha)'
+      'type=nightly,pattern={{version}}',
+      'Input "tags": unknown rule type "nightly" in "type=nightly,pattern={{version}}" (known: schedule, semver, pep440, match, edge, ref, raw, sha)'
     ],
     ['type=ref', 'Input "tags": type=ref needs event=branch, event=tag or event=pr in "type=ref"'],
     ['type=ref,event=push', 'Input "tags": type=ref needs event=branch'],
@@ -163,7 +163,11 @@ describe('bad tag rules and flavors name the input', () => {
     ['type=raw,value=a,value=b', 'Input "tags": "value" is given twice'],
     ['type=raw,value=x,enable=maybe', 'Input "tags": enable must be true, false or an expression'],
     ['type=raw,value=x,priority=high', 'Input "tags": priority must be a whole number'],
-    ['type=raw,novalue', 'Input "tags": "novalue" in "type=raw,novalue" is not of the form key=value'],
+    ['type=raw,=x', 'Input "tags": "=x" in "type=raw,=x" is not of the form key=value'],
+    [
+      'type=raw,a,b',
+      'Input "tags": "b" in "type=raw,a,b" is not of the form key=value (the value is given already)'
+    ],
     ['type=raw,value={{nope}}', 'Input "tags": unknown expression {{nope}}']
   ])('%s', (rules, message) => {
     expect(() => computeTags(parseTagRules(rules), parseFlavor(''), CONTEXTS.pushMain, { now: NOW })).toThrow(

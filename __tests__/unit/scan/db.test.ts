@@ -12,14 +12,36 @@ const fail = (stderr: string): RunResult => ({ code: 1, stdout: '', stderr })
 const CONVERT_HELP = 'Usage:\n  trivy convert [flags] RESULT_JSON\n'
 const FAST = { attempts: 3, delaysMs: [0] }
 
-/** A Trivy that answers --version and --help like `help`, and each DB download from `downloads`. */
-function fakeTrivy(help: string, downloads: RunResult[] = []) {
+/** Trivy's db/metadata.json: built `builtHoursAgo` before `now`, next update a day after that unless given. */
+const metadata = (now: Date, builtHoursAgo: number, nextUpdate?: string): string => {
+  const built = new Date(now.getTime() - builtHoursAgo * 3600_000)
+  return JSON.stringify({
+    Version: 2,
+    UpdatedAt: built.toISOString(),
+    NextUpdate: nextUpdate ?? new Date(built.getTime() + 24 * 3600_000).toISOString()
+  })
+}
+
+/**
+ * A Trivy that answers --version and --help like `help`, and each DB download from `downloads`; a
+ * download that succeeds writes a DB built `downloadedAge` hours before 2026-11-22T10:00Z.
+ */
+function fakeTrivy(help: string, downloads: RunResult[] = [], downloadedAge = 2) {
   const calls: string[][] = []
   const runner: Runner = async (_cmd, args) => {
     calls.push([...args])
     if (args[0] === '--version') return ok('Version: dev\n')
     if (args.includes('--help')) return args[0] === 'convert' ? ok(CONVERT_HELP) : ok(help)
-    if (args.includes('--download-db-only')) return downloads.shift() ?? ok()
+    if (args.includes('--download-db-only')) {
+      const result = downloads.shift() ?? ok()
+      const dir = join(args[args.indexOf('--cache-dir') + 1] as string, 'db')
+      if (result.code === 0 && dir !== '/c/db') {
+        mkdirSync(dir, { recursive: true })
+        writeFileSync(join(dir, 'trivy.db'), 'bolt')
+        writeFileSync(join(dir, 'metadata.json'), metadata(new Date('2026-11-22T10:00:00Z'), downloadedAge))
+      }
+      return result
+    }
     throw new Error(`unexpected trivy ${args.join(' ')}`)
   }
   const downloadsFrom = () =>
@@ -109,13 +131,11 @@ describe('ensureDb', () => {
   beforeEach(() => (cacheDir = mkdtempSync(join(tmpdir(), 'ensure-db-'))))
   afterEach(() => rmSync(cacheDir, { recursive: true, force: true }))
   const now = new Date('2026-11-22T10:00:00Z')
-  const writeDb = (nextUpdate: string) => {
+  /** A DB built `builtHoursAgo` ago, its NextUpdate a day later unless given. */
+  const writeDb = (builtHoursAgo: number, nextUpdate?: string) => {
     mkdirSync(join(cacheDir, 'db'), { recursive: true })
     writeFileSync(join(cacheDir, 'db', 'trivy.db'), 'bolt')
-    writeFileSync(
-      join(cacheDir, 'db', 'metadata.json'),
-      JSON.stringify({ Version: 2, NextUpdate: nextUpdate })
-    )
+    writeFileSync(join(cacheDir, 'db', 'metadata.json'), metadata(now, builtHoursAgo, nextUpdate))
   }
   const fakeCache = (onRestore: () => string | undefined) => {
     const log: string[] = []
@@ -131,7 +151,7 @@ describe('ensureDb', () => {
 
   it('restores today’s key with the older days as restore keys, downloads a stale DB and saves it', async () => {
     const { runner, downloadsFrom } = fakeTrivy(HELP_0_58)
-    const { cache, log } = fakeCache(() => (writeDb('2026-11-21T12:00:00Z'), 'trivy-db-2-linux-2026-11-21'))
+    const { cache, log } = fakeCache(() => (writeDb(30), 'trivy-db-2-linux-2026-11-21'))
     const trivy = await Trivy.detect('/bin/trivy', runner)
     const env = { TRIVY_DB_REPOSITORY: 'mirror.example/db:2' }
     await expect(
@@ -144,7 +164,7 @@ describe('ensureDb', () => {
 
   it('uses a fresh restored DB without downloading or saving', async () => {
     const { runner, downloadsFrom } = fakeTrivy(HELP_0_58)
-    const { cache, log } = fakeCache(() => (writeDb('2026-11-22T16:00:00Z'), 'k'))
+    const { cache, log } = fakeCache(() => (writeDb(18), 'k'))
     const reporter = new RecordingReporter()
     const trivy = await Trivy.detect('/bin/trivy', runner)
     await expect(ensureDb(trivy, cacheDir, { reporter, cache, env: {}, now })).resolves.toBe('up to date')
@@ -155,7 +175,7 @@ describe('ensureDb', () => {
 
   it('scans with the stale DB, warning, when every download fails', async () => {
     const { runner } = fakeTrivy(HELP_0_58, Array(3).fill(fail('TOOMANYREQUESTS')))
-    const { cache, log } = fakeCache(() => (writeDb('2026-11-20T00:00:00Z'), 'old'))
+    const { cache, log } = fakeCache(() => (writeDb(58), 'old'))
     const reporter = new RecordingReporter()
     const trivy = await Trivy.detect('/bin/trivy', runner)
     await expect(ensureDb(trivy, cacheDir, { reporter, cache, env: {}, now, policy: FAST })).resolves.toBe(
@@ -175,9 +195,64 @@ describe('ensureDb', () => {
     await expect(ensureDb(trivy, cacheDir, { reporter, env, now })).rejects.toThrow(
       `TRIVY_SKIP_DB_UPDATE is true but ${join(cacheDir, 'db', 'trivy.db')} does not exist`
     )
-    writeDb('2000-01-01T00:00:00Z')
+    writeDb(72)
     await expect(ensureDb(trivy, cacheDir, { reporter, env, now })).resolves.toBe('prepared')
     expect(calls.filter(a => a.includes('--download-db-only'))).toEqual([])
+  })
+
+  // A DB the scan would pass everything with: old, or claiming never to need an update.
+  it.each<[string, number, string | undefined, string]>([
+    ['ten days old', 240, undefined, 'is built 10d 0h ago, older than trivy-db-max-age (5d 0h)'],
+    [
+      'of no believable age (built in the future)',
+      -72,
+      undefined,
+      'of an age its metadata does not tell believably'
+    ],
+    ['of no age at all (no UpdatedAt)', NaN, undefined, 'of an age its metadata does not tell believably']
+  ])('fails the scan with a prepared DB %s, naming trivy-db-max-age', async (_, age, next, message) => {
+    const { runner } = fakeTrivy(HELP_0_58)
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    if (Number.isNaN(age)) {
+      writeDb(1)
+      writeFileSync(
+        join(cacheDir, 'db', 'metadata.json'),
+        JSON.stringify({ Version: 2, NextUpdate: '2099-01-01T00:00:00Z' })
+      )
+    } else writeDb(age, next)
+    const env = { TRIVY_SKIP_DB_UPDATE: 'true' }
+    await expect(ensureDb(trivy, cacheDir, { reporter: new RecordingReporter(), env, now })).rejects.toThrow(
+      message
+    )
+  })
+
+  it('fails, instead of warning, when the download fails and the DB at hand is older than the maximum age', async () => {
+    const { runner } = fakeTrivy(HELP_0_58, Array(3).fill(fail('TOOMANYREQUESTS')))
+    const { cache } = fakeCache(() => (writeDb(8 * 24), 'old'))
+    const reporter = new RecordingReporter()
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    await expect(
+      ensureDb(trivy, cacheDir, { reporter, cache, env: {}, now, policy: FAST, maxAgeSeconds: 7 * 86400 })
+    ).rejects.toThrow(/the Trivy DB at hand .* is built 8d 0h ago, older than trivy-db-max-age \(7d 0h\)/)
+    expect(reporter.said('warning').filter(w => w.startsWith('Scanning with an older'))).toEqual([])
+  })
+
+  it('does not take a far-future NextUpdate at its word: a restored DB saying so is downloaded again', async () => {
+    const { runner, downloadsFrom } = fakeTrivy(HELP_0_58)
+    const { cache } = fakeCache(() => (writeDb(1, '2099-01-01T00:00:00Z'), 'planted'))
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    await expect(
+      ensureDb(trivy, cacheDir, { reporter: new RecordingReporter(), cache, env: {}, now })
+    ).resolves.toBe('downloaded')
+    expect(downloadsFrom()).toHaveLength(1)
+  })
+
+  it('fails when the mirror itself serves a DB older than the maximum age', async () => {
+    const { runner } = fakeTrivy(HELP_0_58, [], 6 * 24)
+    const trivy = await Trivy.detect('/bin/trivy', runner)
+    await expect(
+      ensureDb(trivy, cacheDir, { reporter: new RecordingReporter(), env: {}, now })
+    ).rejects.toThrow('the Trivy DB just downloaded is built 6d 0h ago')
   })
 })
 

@@ -1,10 +1,11 @@
 import { compareScans } from '../../../src/stages/scan/delta.js'
-import { evaluateGate } from '../../../src/stages/scan/gate.js'
+import { evaluateGate, gateFailureMessage, type GateOptions } from '../../../src/stages/scan/gate.js'
 import type { Severity } from '../../../src/stages/scan/model.js'
 import { scanOf, vuln } from './fixtures.js'
 
 const MIXED = [
   vuln('CVE-1', 'CRITICAL', '1.1'),
+  { ...vuln('CVE-6', 'CRITICAL'), status: 'will_not_fix' },
   vuln('CVE-2', 'HIGH'),
   vuln('CVE-3', 'MEDIUM', '1.2'),
   vuln('CVE-4', 'LOW'),
@@ -12,18 +13,45 @@ const MIXED = [
 ]
 
 describe('evaluateGate', () => {
-  it.each<[Severity | 'none', string[]]>([
-    ['CRITICAL', ['CVE-1']],
-    ['HIGH', ['CVE-1', 'CVE-2']],
-    ['MEDIUM', ['CVE-1', 'CVE-2', 'CVE-3']],
-    ['LOW', ['CVE-1', 'CVE-2', 'CVE-3', 'CVE-4']],
-    ['UNKNOWN', ['CVE-1', 'CVE-2', 'CVE-3', 'CVE-4', 'CVE-5']],
-    ['none', []]
-  ])('at %s fails on %j (at or above the threshold)', (threshold, failing) => {
-    const verdict = evaluateGate([scanOf(MIXED)], threshold)
-    expect(verdict.failed).toBe(failing.length > 0)
-    expect(verdict.failing.map(v => v.id)).toEqual(failing)
-    expect(verdict.fixable.map(v => v.id)).toEqual(failing.filter(id => id === 'CVE-1' || id === 'CVE-3'))
+  // [threshold, ignore-unfixed: false (gate the unfixed too)?, failing, unfixed at the threshold]
+  it.each<[Severity | 'none', boolean, string[], string[]]>([
+    ['CRITICAL', false, ['CVE-1'], ['CVE-6']],
+    ['CRITICAL', true, ['CVE-1', 'CVE-6'], ['CVE-6']],
+    ['HIGH', false, ['CVE-1'], ['CVE-6', 'CVE-2']],
+    ['HIGH', true, ['CVE-1', 'CVE-6', 'CVE-2'], ['CVE-6', 'CVE-2']],
+    ['MEDIUM', false, ['CVE-1', 'CVE-3'], ['CVE-6', 'CVE-2']],
+    ['MEDIUM', true, ['CVE-1', 'CVE-6', 'CVE-2', 'CVE-3'], ['CVE-6', 'CVE-2']],
+    ['LOW', false, ['CVE-1', 'CVE-3'], ['CVE-6', 'CVE-2', 'CVE-4']],
+    ['LOW', true, ['CVE-1', 'CVE-6', 'CVE-2', 'CVE-3', 'CVE-4'], ['CVE-6', 'CVE-2', 'CVE-4']],
+    ['UNKNOWN', false, ['CVE-1', 'CVE-3'], ['CVE-6', 'CVE-2', 'CVE-4', 'CVE-5']],
+    [
+      'UNKNOWN',
+      true,
+      ['CVE-1', 'CVE-6', 'CVE-2', 'CVE-3', 'CVE-4', 'CVE-5'],
+      ['CVE-6', 'CVE-2', 'CVE-4', 'CVE-5']
+    ],
+    ['none', false, [], []],
+    ['none', true, [], []]
+  ])(
+    'at %s (unfixed gate %s) fails on %j and reports %j with no fix',
+    (threshold, gateUnfixed, failing, unfixed) => {
+      const verdict = evaluateGate([scanOf(MIXED)], threshold, { gateUnfixed })
+      expect(verdict.failed).toBe(failing.length > 0)
+      expect(verdict.failing.map(v => v.id)).toEqual(failing)
+      expect(verdict.fixable.map(v => v.id)).toEqual(failing.filter(id => id === 'CVE-1' || id === 'CVE-3'))
+      expect(verdict.unfixed.map(v => v.id)).toEqual(unfixed)
+    }
+  )
+
+  it('passes an image whose only CRITICAL will not be fixed, and still lists it', () => {
+    const zlib = { ...vuln('CVE-2023-45853', 'CRITICAL', undefined, 'zlib1g'), status: 'will_not_fix' }
+    const verdict = evaluateGate([scanOf([zlib])], 'CRITICAL')
+    expect(verdict).toMatchObject({ failed: false, reasons: [], failing: [], gateUnfixed: false })
+    expect(verdict.unfixed).toEqual([expect.objectContaining({ id: 'CVE-2023-45853', image: 'app:1' })])
+    const strict = evaluateGate([scanOf([zlib])], 'CRITICAL', { gateUnfixed: true })
+    expect(strict.reasons).toEqual([
+      '1 vulnerability at or above CRITICAL in app:1: CVE-2023-45853 in zlib1g 1.0 (no fix: will_not_fix)'
+    ])
   })
 
   it('passes an image with nothing at the threshold', () => {
@@ -44,42 +72,122 @@ describe('evaluateGate', () => {
       expect.objectContaining({ id: 'CVE-7', image: 'app:1', platform: 'linux/arm64' })
     ])
     expect(verdict.reasons).toEqual([
-      '1 vulnerability at or above HIGH in app:1 (linux/arm64): CVE-7 in libfoo 1.0 (fixed in 2.0)'
+      '1 vulnerability with a fix at or above HIGH in app:1 (linux/arm64): CVE-7 in libfoo 1.0 (fixed in 2.0)'
     ])
   })
 
   it('lists at most five per image in a reason', () => {
-    const many = Array.from({ length: 7 }, (_, i) => vuln(`CVE-${10 + i}`, 'CRITICAL'))
+    const many = Array.from({ length: 7 }, (_, i) => vuln(`CVE-${10 + i}`, 'CRITICAL', '2'))
     const [reason] = evaluateGate([scanOf(many)], 'CRITICAL').reasons
     expect(reason).toMatch(
-      /^7 vulnerabilities at or above CRITICAL in app:1: CVE-10 .*CVE-14 in libfoo 1\.0, …$/
+      /^7 vulnerabilities with a fix at or above CRITICAL in app:1: CVE-10 .*CVE-14 in libfoo 1\.0 \(fixed in 2\), …$/
     )
   })
 
+  it.each<[Severity | 'none', boolean, boolean]>([
+    ['CRITICAL', false, true],
+    ['none', false, false],
+    ['none', true, true]
+  ])(
+    'with vulnerabilities unchecked (no DB), at %s with fail-on-new %s, fails closed: %s',
+    (threshold, failOnNew, failed) => {
+      const verdict = evaluateGate([scanOf([])], threshold, { unchecked: 'no vulnerability DB', failOnNew })
+      expect(verdict.failed).toBe(failed)
+      expect(verdict.unchecked).toBe('no vulnerability DB')
+      expect(verdict.reasons).toEqual(failed ? ['vulnerabilities were not checked: no vulnerability DB'] : [])
+    }
+  )
+
   describe('fail-on-new', () => {
-    const before = [vuln('CVE-1', 'CRITICAL', '1.1'), vuln('CVE-3', 'MEDIUM')]
-    const after = [vuln('CVE-3', 'MEDIUM'), vuln('CVE-8', 'MEDIUM'), vuln('CVE-9', 'LOW')]
+    const before = [vuln('CVE-1', 'CRITICAL', '1.1'), vuln('CVE-3', 'MEDIUM', '3')]
+    const after = [
+      vuln('CVE-3', 'MEDIUM', '3'),
+      vuln('CVE-8', 'MEDIUM', '8'),
+      vuln('CVE-9', 'LOW', '9'),
+      vuln('CVE-10', 'LOW')
+    ]
     const delta = compareScans(before, after, 'ghcr.io/o/app:1.0')
 
-    it.each<[Severity | 'none', boolean, string[]]>([
-      ['MEDIUM', true, ['CVE-8']],
-      ['LOW', true, ['CVE-8', 'CVE-9']],
-      ['HIGH', false, []],
-      ['none', true, ['CVE-8', 'CVE-9']]
-    ])('at %s fails %s on the new ones at the threshold %j', (threshold, failOnNewFails, added) => {
-      const verdict = evaluateGate([scanOf(after)], threshold, { failOnNew: true, delta })
-      expect(verdict.added.map(v => v.id)).toEqual(added)
-      if (added.length > 0)
-        expect(verdict.reasons.at(-1)).toContain(
-          `${added.length} new vulnerabilit${added.length === 1 ? 'y' : 'ies'}${threshold === 'none' ? '' : ` at or above ${threshold}`} compared with ghcr.io/o/app:1.0: CVE-8`
-        )
-      expect(verdict.failed).toBe(failOnNewFails || verdict.failing.length > 0)
-    })
+    it.each<[Severity | 'none', boolean, boolean, string[]]>([
+      ['MEDIUM', false, true, ['CVE-8']],
+      ['LOW', false, true, ['CVE-8', 'CVE-9']],
+      ['LOW', true, true, ['CVE-8', 'CVE-10', 'CVE-9']],
+      ['HIGH', false, false, []],
+      ['none', false, true, ['CVE-8', 'CVE-9']],
+      ['none', true, true, ['CVE-8', 'CVE-10', 'CVE-9']]
+    ])(
+      'at %s (unfixed gate %s) fails %s on the new ones at the threshold %j',
+      (threshold, gateUnfixed, failOnNewFails, added) => {
+        const verdict = evaluateGate([scanOf(after)], threshold, { failOnNew: true, delta, gateUnfixed })
+        expect(verdict.added.map(v => v.id)).toEqual(added)
+        if (added.length > 0)
+          expect(verdict.reasons.at(-1)).toContain(
+            `${added.length} new vulnerabilit${added.length === 1 ? 'y' : 'ies'}${threshold === 'none' ? '' : ` at or above ${threshold}`} compared with ghcr.io/o/app:1.0: CVE-`
+          )
+        expect(verdict.failed).toBe(failOnNewFails || verdict.failing.length > 0)
+      }
+    )
 
     it('ignores the delta without fail-on-new', () => {
       const verdict = evaluateGate([scanOf(after)], 'HIGH', { delta })
       expect(verdict).toMatchObject({ failed: false, added: [] })
     })
+  })
+})
+
+describe('gateFailureMessage', () => {
+  const zlib = { ...vuln('CVE-2023-45853', 'CRITICAL', undefined, 'zlib1g'), status: 'will_not_fix' }
+  const delta = compareScans([], [vuln('CVE-8', 'HIGH', '8')], 'app:0')
+
+  it.each<[string, GateOptions, Severity | 'none', RegExp[]]>([
+    [
+      'a fixable CRITICAL',
+      {},
+      'CRITICAL',
+      [
+        /^scan: 1 vulnerability with a fix at or above CRITICAL, so nothing was pushed\./,
+        /upgrade the packages to their fixed versions/,
+        /fail-on-severity \(now CRITICAL; none turns it off\)/,
+        /trivyignores/,
+        /vex/
+      ]
+    ],
+    [
+      'an unfixable CRITICAL with ignore-unfixed: false',
+      { gateUnfixed: true },
+      'CRITICAL',
+      [
+        /^scan: 2 vulnerabilities at or above CRITICAL, so nothing was pushed\./,
+        /leave ignore-unfixed unset to report vulnerabilities with no fix without gating on them \(it is false now\)/
+      ]
+    ],
+    [
+      'a new one',
+      { failOnNew: true, delta },
+      'none',
+      [
+        /^scan: 1 new vulnerability since the previous image, so nothing was pushed/,
+        /fail-on-new \(now true\)/
+      ]
+    ],
+    [
+      'no DB',
+      { unchecked: 'no vulnerability DB could be downloaded' },
+      'HIGH',
+      [
+        /^scan: vulnerabilities were not checked \(no vulnerability DB could be downloaded\)/,
+        /TRIVY_DB_REPOSITORY/,
+        /set fail-on-severity: none to push without a vulnerability check/
+      ]
+    ]
+  ])('for %s names what failed and the inputs that change it', (_, opts, threshold, expected) => {
+    const scans = opts.unchecked
+      ? [scanOf([])]
+      : opts.delta
+        ? [scanOf([vuln('CVE-8', 'HIGH', '8')])]
+        : [scanOf([vuln('CVE-1', 'CRITICAL', '1.1'), zlib])]
+    const message = gateFailureMessage(evaluateGate(scans, threshold, opts))
+    for (const e of expected) expect(message).toMatch(e)
   })
 })
 

@@ -1,30 +1,40 @@
-import { homedir } from 'node:os'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { homedir, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError } from '../../../src/errors.js'
 import { parseDuration, parseScanOptions } from '../../../src/stages/scan/options.js'
 
-const parse = (inputs: Record<string, string>) => parseScanOptions(name => inputs[name] ?? '')
+/** A checkout with the files the inputs below name. */
+const WS = mkdtempSync(join(tmpdir(), 'scan-options-'))
+mkdirSync(join(WS, 'ci'))
+writeFileSync(join(WS, 'ci', 'trivy.yaml'), 'severity: [CRITICAL]\n')
+writeFileSync(join(WS, 'ci', 'policy.rego'), 'package trivy\n')
+const withRootIgnore = mkdtempSync(join(tmpdir(), 'scan-options-ignore-'))
+writeFileSync(join(withRootIgnore, '.trivyignore'), 'CVE-2099-0001\n')
+
+const parse = (inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}, workspace = WS) =>
+  parseScanOptions(name => inputs[name] ?? '', workspace, env)
 
 describe('parseScanOptions', () => {
-  const savedCacheDir = process.env.TRIVY_CACHE_DIR
-  beforeEach(() => delete process.env.TRIVY_CACHE_DIR)
-  afterAll(() => {
-    if (savedCacheDir === undefined) delete process.env.TRIVY_CACHE_DIR
-    else process.env.TRIVY_CACHE_DIR = savedCacheDir
-  })
-
   it('defaults to a scan that reports everything, fails on CRITICAL and uploads a CycloneDX SBOM', () => {
     expect(parse({})).toEqual({
       enabled: true,
+      workspace: WS,
       severities: ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'],
       failOnSeverity: 'CRITICAL',
       ignoreUnfixed: false,
+      gateUnfixed: false,
       trivyignores: [],
-      scanners: ['vuln'],
+      skipDirs: [],
+      skipFiles: [],
+      vex: [],
+      // What `trivy image` scans when not told.
+      scanners: ['vuln', 'secret'],
       vulnTypes: ['os', 'library'],
       trivyVersion: '',
       trivyPath: '',
       cacheDir: join(homedir(), '.cache', 'trivy'),
+      dbMaxAgeSeconds: 5 * 86400,
       timeoutSeconds: 600,
       sbomFormats: ['cyclonedx'],
       compareTo: '',
@@ -33,10 +43,49 @@ describe('parseScanOptions', () => {
     })
   })
 
-  it('takes the cache directory from TRIVY_CACHE_DIR when trivy-cache-dir is not given', () => {
-    process.env.TRIVY_CACHE_DIR = '/srv/trivy'
-    expect(parse({}).cacheDir).toBe('/srv/trivy')
-    expect(parse({ 'trivy-cache-dir': '/tmp/t' }).cacheDir).toBe('/tmp/t')
+  it.each([
+    [{}, { TRIVY_CACHE_DIR: '/srv/trivy' }, '/srv/trivy'],
+    [{ 'trivy-cache-dir': '/tmp/t' }, { TRIVY_CACHE_DIR: '/srv/trivy' }, '/tmp/t'],
+    // Trivy runs in a folder of its own: a relative cache is made absolute from the checkout.
+    [{ 'trivy-cache-dir': '.oci-pipeline-cache/trivy' }, {}, join(WS, '.oci-pipeline-cache/trivy')],
+    // On a runner: the job's own temporary folder, not a HOME other jobs share.
+    [{}, { RUNNER_TEMP: '/runner/_temp' }, '/runner/_temp/oci-pipeline-trivy']
+  ])('takes the cache directory %j with %j as %s', (inputs, env, dir) => {
+    expect(parse(inputs, env).cacheDir).toBe(dir)
+  })
+
+  it('takes trivy-action’s trivy-config, skip-dirs, skip-files and ignore-policy, paths from the checkout', () => {
+    expect(
+      parse({
+        'trivy-config': 'ci/trivy.yaml',
+        'skip-dirs': '/usr/share/doc, /opt/cache',
+        'skip-files': '/etc/ssl/private/*.pem',
+        'ignore-policy': 'ci/policy.rego'
+      })
+    ).toMatchObject({
+      trivyConfig: join(WS, 'ci', 'trivy.yaml'),
+      skipDirs: ['/usr/share/doc', '/opt/cache'],
+      skipFiles: ['/etc/ssl/private/*.pem'],
+      ignorePolicy: join(WS, 'ci', 'policy.rego')
+    })
+  })
+
+  it('honours the checkout’s own .trivyignore, as Trivy does, only when trivyignores names none', () => {
+    expect(parse({}, {}, withRootIgnore).rootIgnore).toBe(join(withRootIgnore, '.trivyignore'))
+    expect(parse({}, {}, WS).rootIgnore).toBeUndefined()
+    const given = parse({ trivyignores: 'other.trivyignore' }, {}, withRootIgnore)
+    expect([given.rootIgnore, given.trivyignores]).toEqual([
+      undefined,
+      [join(withRootIgnore, 'other.trivyignore')]
+    ])
+  })
+
+  it.each([
+    ['7d', 7 * 86400],
+    ['36h', 36 * 3600],
+    ['1d12h', 36 * 3600]
+  ])('trivy-db-max-age %s is %d seconds', (value, seconds) => {
+    expect(parse({ 'trivy-db-max-age': value }).dbMaxAgeSeconds).toBe(seconds)
   })
 
   it('reads the inputs a workflow sets, with the names of trivy-action', () => {
@@ -46,6 +95,7 @@ describe('parseScanOptions', () => {
       'fail-on-severity': 'high',
       'ignore-unfixed': 'true',
       trivyignores: '.trivyignore\nci/.trivyignore',
+      vex: '.vex/app.openvex.json, .vex/base.cdx.json',
       scanners: 'vuln,secret,vuln',
       'vuln-type': 'os',
       'trivy-version': '0.58.1',
@@ -62,7 +112,9 @@ describe('parseScanOptions', () => {
       severities: ['CRITICAL', 'HIGH', 'MEDIUM'],
       failOnSeverity: 'HIGH',
       ignoreUnfixed: true,
-      trivyignores: ['.trivyignore', 'ci/.trivyignore'],
+      gateUnfixed: false,
+      trivyignores: [join(WS, '.trivyignore'), join(WS, 'ci/.trivyignore')],
+      vex: [join(WS, '.vex/app.openvex.json'), join(WS, '.vex/base.cdx.json')],
       scanners: ['vuln', 'secret'],
       vulnTypes: ['os'],
       trivyVersion: 'v0.58.1',
@@ -83,6 +135,18 @@ describe('parseScanOptions', () => {
     ['UNKNOWN', 'UNKNOWN']
   ])('fail-on-severity %s is %s', (value, expected) => {
     expect(parse({ 'fail-on-severity': value }).failOnSeverity).toBe(expected)
+  })
+
+  // Unset is ours (report, never gate); true and false keep trivy-action's meaning.
+  it.each([
+    ['', { ignoreUnfixed: false, gateUnfixed: false }],
+    [' ', { ignoreUnfixed: false, gateUnfixed: false }],
+    ['true', { ignoreUnfixed: true, gateUnfixed: false }],
+    ['yes', { ignoreUnfixed: true, gateUnfixed: false }],
+    ['false', { ignoreUnfixed: false, gateUnfixed: true }],
+    ['off', { ignoreUnfixed: false, gateUnfixed: true }]
+  ])('ignore-unfixed %j: %j', (value, expected) => {
+    expect(parse({ 'ignore-unfixed': value })).toMatchObject(expected)
   })
 
   it.each([
@@ -113,7 +177,13 @@ describe('parseScanOptions', () => {
     [{ 'sbom-retention-days': '0' }, 'sbom-retention-days', '"0" is not a whole number of days from 1 to 90'],
     [{ 'sbom-retention-days': '91' }, 'sbom-retention-days', 'from 1 to 90'],
     [{ 'sbom-retention-days': '1.5' }, 'sbom-retention-days', 'from 1 to 90'],
-    [{ 'scan-timeout': 'soon' }, 'scan-timeout', '"soon" is not a duration such as 300s, 10m or 1h30m'],
+    [{ 'scan-timeout': 'soon' }, 'scan-timeout', '"soon" is not a duration such as 300s, 10m, 1h30m or 5d'],
+    [{ 'trivy-db-max-age': 'forever' }, 'trivy-db-max-age', 'is not a duration'],
+    [{ 'trivy-db-max-age': '0d' }, 'trivy-db-max-age', 'is not a duration'],
+    [{ 'compare-to': '--severity=LOW' }, 'compare-to', 'is not an image reference (it starts with "-")'],
+    [{ 'trivy-config': 'ci/missing.yaml' }, 'trivy-config', 'ci/missing.yaml is not a file'],
+    [{ 'trivy-config': 'ci' }, 'trivy-config', 'ci is not a file'],
+    [{ 'ignore-policy': 'nope.rego' }, 'ignore-policy', 'nope.rego is not a file'],
     [{ 'scan-timeout': '0' }, 'scan-timeout', 'is not a duration'],
     [{ 'scan-timeout': '0s' }, 'scan-timeout', 'is not a duration'],
     [{ 'scan-timeout': '10m5' }, 'scan-timeout', 'is not a duration'],

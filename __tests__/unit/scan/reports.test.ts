@@ -1,12 +1,9 @@
 import { sbomArtifactName } from '../../../src/stages/scan/artifacts.js'
-import { compareScans } from '../../../src/stages/scan/delta.js'
-import { evaluateGate } from '../../../src/stages/scan/gate.js'
 import { SEVERITIES, type ImageScan } from '../../../src/stages/scan/model.js'
 import {
   countsJson,
   formatBytes,
   gitlabContainerScanning,
-  summaryMarkdown,
   vulnerabilityTable
 } from '../../../src/stages/scan/reports.js'
 import { scanOf, vuln } from './fixtures.js'
@@ -16,69 +13,15 @@ type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-exp
 const AMD = scanOf([vuln('CVE-1', 'CRITICAL', '1.1'), vuln('CVE-2', 'MEDIUM')], 'linux/amd64')
 const ARM = scanOf([vuln('CVE-1', 'CRITICAL', '1.1'), vuln('CVE-3', 'LOW', '1.3', 'lib|pipe')], 'linux/arm64')
 
-/** The counts of each image row of the summary's table, by severity. */
-const summaryRows = (markdown: string): number[][] =>
-  markdown
-    .split('\n')
-    .filter(l => l.startsWith('| `'))
-    .map(l =>
-      l
-        .split(' | ')
-        .slice(2, 2 + SEVERITIES.length)
-        .map(Number)
-    )
-
-describe('summaryMarkdown and countsJson', () => {
+describe('countsJson and formatBytes', () => {
   it.each<[string, ImageScan[]]>([
     ['one image', [AMD]],
     ['two platforms', [AMD, ARM]],
     ['a clean image', [scanOf([])]]
-  ])('carry the same counts for %s', (_, scans) => {
-    const markdown = summaryMarkdown(scans, evaluateGate(scans, 'CRITICAL'))
-    const rows = summaryRows(markdown)
-    expect(rows).toEqual(scans.map(s => SEVERITIES.map(sev => s.counts[sev])))
+  ])('countsJson adds up every scan for %s', (_, scans) => {
     const totals = JSON.parse(countsJson(scans)) as Record<string, number>
-    SEVERITIES.forEach((sev, i) => expect(totals[sev]).toBe(rows.reduce((n, r) => n + r[i]!, 0)))
+    for (const sev of SEVERITIES) expect(totals[sev]).toBe(scans.reduce((n, s) => n + s.counts[sev], 0))
     expect(totals.total).toBe(scans.reduce((n, s) => n + s.vulnerabilities.length, 0))
-  })
-
-  it('gives the gate’s verdict, what failed it and what an upgrade fixes', () => {
-    const scans = [AMD, ARM]
-    const failed = summaryMarkdown(scans, evaluateGate(scans, 'MEDIUM'))
-    expect(failed).toContain('**Gate: failed** — the image was not pushed.')
-    expect(failed).toContain(
-      '- 2 vulnerabilities at or above MEDIUM in app:1 (linux/amd64): CVE-1 in libfoo 1.0 (fixed in 1.1), CVE-2'
-    )
-    expect(failed).toContain('2 of 3 can be fixed by upgrading; 1 have no fix yet.')
-    expect(summaryMarkdown(scans, evaluateGate(scans, 'none'))).toContain(
-      '**Gate:** off (`fail-on-severity: none`)'
-    )
-    expect(summaryMarkdown([scanOf([])], evaluateGate([scanOf([])], 'HIGH'))).toContain(
-      '**Gate: passed** — nothing at or above HIGH.'
-    )
-  })
-
-  it('lists the fixable ones once across platforms, worst first, with cells escaped', () => {
-    const markdown = summaryMarkdown([AMD, ARM], evaluateGate([AMD, ARM], 'CRITICAL'))
-    const table = markdown.slice(markdown.indexOf('#### Top fixable'))
-    expect(table).toContain('| CVE-1 | CRITICAL | libfoo | 1.0 | 1.1 | CVE-1 title |')
-    expect(table).toContain('| CVE-3 | LOW | lib\\|pipe | 1.0 | 1.3 | CVE-3 title |')
-    expect(table.indexOf('CVE-1')).toBeLessThan(table.indexOf('CVE-3'))
-    expect(table.match(/CVE-1 \|/g)).toHaveLength(1)
-    expect(table).not.toContain('CVE-2')
-  })
-
-  it('shows before and after by severity when compared with the previous image', () => {
-    const delta = compareScans(
-      [vuln('CVE-1', 'CRITICAL', '1.1')],
-      AMD.vulnerabilities.concat(vuln('CVE-4', 'HIGH')),
-      'app:0'
-    )
-    const markdown = summaryMarkdown([AMD], evaluateGate([AMD], 'CRITICAL'), delta)
-    expect(markdown).toContain('#### Compared with `app:0`')
-    expect(markdown).toContain('| Before | 1 | 0 | 0 | 0 | 0 |\n| After | 1 | 1 | 1 | 0 | 0 |')
-    expect(markdown).toContain('2 new, 0 gone.')
-    expect(markdown).toContain('New: CVE-4 (HIGH, libfoo), CVE-2 (MEDIUM, libfoo)')
   })
 
   it.each([
@@ -153,6 +96,18 @@ describe('gitlabContainerScanning', () => {
       status: 'success'
     })
     expect(report.scan.start_time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/)
+  })
+
+  it('says the scan failed, and why, when no vulnerability could be checked', () => {
+    const unchecked = gitlabContainerScanning(
+      { ...scanOf([]), image: 'ghcr.io/o/app:1' },
+      { ...info, unchecked: 'no vulnerability DB' }
+    ) as Json
+    expect(unchecked.scan).toMatchObject({
+      status: 'failure',
+      messages: [{ level: 'warn', value: 'vulnerabilities were not checked: no vulnerability DB' }]
+    })
+    expect(unchecked.vulnerabilities).toEqual([])
   })
 
   it('has each vulnerability with a stable UUID, identifiers and a container location', () => {

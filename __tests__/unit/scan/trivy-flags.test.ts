@@ -5,7 +5,6 @@ import {
   classifyDbFailure,
   dbCacheKeys,
   dbDownloadArgs,
-  dbIsFresh,
   dbRepositoryGroups,
   DEFAULT_DB_REPOSITORIES,
   parseTrivyVersion,
@@ -24,7 +23,9 @@ const OLD: Caps = {
   dbRepositoryTagged: false,
   skipVersionCheck: false,
   imageSrc: false,
-  convert: false
+  convert: false,
+  vex: false,
+  showSuppressed: false
 }
 const NEW: Caps = {
   scanners: true,
@@ -35,10 +36,20 @@ const NEW: Caps = {
   dbRepositoryTagged: true,
   skipVersionCheck: false,
   imageSrc: true,
-  convert: true
+  convert: true,
+  vex: true,
+  showSuppressed: true
 }
 const V0_45: Caps = { ...OLD, scanners: true, imageSrc: true, convert: true }
-const V0_52: Caps = { ...V0_45, misconfigScanner: true, skipCheckUpdate: true, dbRepositoryTagged: true }
+const V0_52: Caps = {
+  ...V0_45,
+  misconfigScanner: true,
+  skipCheckUpdate: true,
+  dbRepositoryTagged: true,
+  vex: true,
+  // The flag came in 0.50; what it shows reached the JSON in 0.55.
+  showSuppressed: false
+}
 
 describe('Trivy capabilities', () => {
   it.each([
@@ -67,7 +78,8 @@ describe('Trivy capabilities', () => {
   it.each<[string, string, boolean, Caps]>([
     ['0.35', HELP_0_35, false, OLD],
     ['0.45', HELP_0_45, true, V0_45],
-    ['0.52', HELP_0_52, true, V0_52],
+    // A dev build is asked only for the flag (0.50), not for what reaches the JSON (0.55).
+    ['0.52', HELP_0_52, true, { ...V0_52, showSuppressed: true }],
     ['0.58', HELP_0_58, true, NEW],
     ['0.63', HELP_0_63, true, { ...NEW, skipVersionCheck: true }]
   ])('from the help of %s, a dev build has the same flags as that release', (_, help, convert, caps) => {
@@ -122,12 +134,19 @@ describe('scanArgs', () => {
       '0.45',
       V0_45,
       ['--scanners', 'vuln,config', '--vuln-type', 'os,library', '--skip-policy-update'],
-      ['--pkg-types', '--skip-check-update', '--skip-version-check', '--security-checks']
+      ['--pkg-types', '--skip-check-update', '--skip-version-check', '--security-checks', '--show-suppressed']
     ],
     [
       '0.58',
       NEW,
-      ['--scanners', 'vuln,misconfig', '--pkg-types', 'os,library', '--skip-check-update'],
+      [
+        '--scanners',
+        'vuln,misconfig',
+        '--pkg-types',
+        'os,library',
+        '--skip-check-update',
+        '--show-suppressed'
+      ],
       ['--vuln-type', '--skip-policy-update', '--skip-version-check', '--security-checks']
     ],
     [
@@ -151,6 +170,15 @@ describe('scanArgs', () => {
   ])('reads the image from %j', (source, tail) => {
     const a = args(NEW, source)
     expect(a.slice(-tail.length)).toEqual(tail)
+  })
+
+  it('passes every VEX file as its own --vex', () => {
+    const a = scanArgs(
+      options,
+      { version: '0.69.3', ...NEW },
+      { source: { local: 'app:1' }, output: 'o.json', cacheDir: '/c', vexFiles: ['a.openvex.json', 'b.json'] }
+    )
+    expect(a.join(' ')).toContain('--vex a.openvex.json --vex b.json --show-suppressed')
   })
 
   it('lets a Trivy without convert write another format with the same scan flags', () => {
@@ -231,16 +259,6 @@ describe('the DB download', () => {
     ['something odd', 'unknown']
   ])('classifies %j as %s', (stderr, kind) => {
     expect(classifyDbFailure(stderr)).toBe(kind)
-  })
-
-  it('takes a DB as fresh until its NextUpdate, and only in schema 2', () => {
-    const now = new Date('2026-11-22T12:00:00Z')
-    const meta = (v: number, next: string) => JSON.stringify({ Version: v, NextUpdate: next })
-    expect(dbIsFresh(meta(2, '2026-11-22T18:00:00Z'), now)).toBe(true)
-    expect(dbIsFresh(meta(2, '2026-11-22T06:00:00Z'), now)).toBe(false)
-    expect(dbIsFresh(meta(1, '2026-11-23T00:00:00Z'), now)).toBe(false)
-    expect(dbIsFresh('not json', now)).toBe(false)
-    expect(dbIsFresh(undefined, now)).toBe(false)
   })
 
   it('caches the DB under a daily key and restores an older day by prefix', () => {

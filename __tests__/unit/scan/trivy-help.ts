@@ -34,11 +34,14 @@ Rego Flags
 
 export const HELP_0_52 = `Scan Flags
       --scanners strings        comma-separated list of what security issues to detect (vuln,misconfig,secret,license) (default [vuln,secret])
+Report Flags
+      --show-suppressed         [EXPERIMENTAL] show suppressed vulnerabilities
 DB Flags
       --db-repository string        OCI repository to retrieve trivy-db from (default "ghcr.io/aquasecurity/trivy-db:2")
 Image Flags
       --image-src strings               image source(s) to use, in priority order (docker,containerd,podman,remote) (default [docker,containerd,podman,remote])
 Vulnerability Flags
+      --vex string              [EXPERIMENTAL] file path to VEX
       --vuln-type strings       comma-separated list of vulnerability types (os,library) (default [os,library])
 Rego Flags
       --skip-check-update           skip fetching rego check updates
@@ -46,12 +49,18 @@ Rego Flags
 
 export const HELP_0_58 = `Scan Flags
       --scanners strings        comma-separated list of what security issues to detect (vuln,misconfig,secret,license) (default [vuln,secret])
+Report Flags
+      --show-suppressed         [EXPERIMENTAL] show suppressed vulnerabilities
 DB Flags
       --db-repository strings       OCI repository(ies) to retrieve trivy-db in order of priority (default [mirror.gcr.io/aquasec/trivy-db:2,ghcr.io/aquasecurity/trivy-db:2])
 Image Flags
       --image-src strings               image source(s) to use, in priority order (docker,containerd,podman,remote) (default [docker,containerd,podman,remote])
 Package Flags
       --pkg-types strings       list of package types (os,library) (default [os,library])
+Report Flags
+      --show-suppressed            [EXPERIMENTAL] show suppressed vulnerabilities
+Vulnerability Flags
+      --vex strings             [EXPERIMENTAL] VEX sources ("repo", "oci" or file path)
 Rego Flags
       --skip-check-update           skip fetching rego check updates
 `

@@ -27,7 +27,7 @@ const parse = (
 ): SignOptions =>
   parseSignOptions(
     name => inputs[name] ?? '',
-    { ...ctx, repo: { ...ctx.repo, ...(visibility ? { visibility } : {}) } },
+    { ...ctx, repo: { ...ctx.repo, ...(visibility ? { private: visibility !== 'public' } : {}) } },
     env
   )
 

@@ -7,8 +7,18 @@ import { GitHubReporter } from './reporter.js'
 import { uploadSarif } from './sarif.js'
 import { installTool } from './tools.js'
 import { GitHubTrivyDbCache } from './trivy-cache.js'
+import { parseContextSource } from '../../config/metadata-options.js'
+import { secretValues } from '../../config/secrets.js'
+import { contextFromGit } from '../cli/context.js'
+import { readGitFacts } from '../cli/git.js'
 import { runPipeline, type ToolName } from '../../pipeline/pipeline.js'
-import { killChildren } from '../../infra/process.js'
+import { runDockerConfig } from '../../infra/docker-config.js'
+import { makeTempDir, removeTempDir } from '../../infra/process.js'
+import { interruptedBy, onInterrupt } from '../../infra/signals.js'
+import { refuseTrackedCache } from '../../infra/tracked.js'
+
+/** Inputs whose spaces count: a separator may be one, a secret may start or end with one. */
+const UNTRIMMED = ['sep-tags', 'sep-labels', 'sep-annotations', 'secrets']
 
 /** Rule pages live in this action's own repository, at the ref the workflow uses. */
 function docsBase(): string | undefined {
@@ -21,29 +31,28 @@ function docsBase(): string | undefined {
 /** The GitHub face: inputs and context from the runner, then the shared pipeline. */
 export async function main(): Promise<void> {
   const reporter = new GitHubReporter()
-  const onTerm = (): void => {
-    killChildren()
-    core.setFailed('interrupted (SIGTERM): child processes ended')
-    void reporter.flush().finally(() => process.exit(143))
-  }
-  process.once('SIGTERM', onTerm)
+  // The runner sends SIGINT on a cancel or a timeout, SIGTERM 7.5 s later.
+  const stopHandling = onInterrupt(signal => {
+    core.setFailed(`interrupted (${signal}): child processes ended`)
+    return reporter.flush()
+  })
+  let dockerConfig: string | undefined
   try {
-    for (const secret of ['password', 'github-token', 'sign-key', 'sign-key-password']) {
-      const value = core.getInput(secret)
-      // A key's path or KMS URI is no secret; its PEM text is.
-      if (secret === 'sign-key' && !value.includes('PRIVATE KEY')) continue
-      if (value) core.setSecret(value)
-      // The runner masks a multi-line value only where it is printed whole: each line too (a PEM key).
-      if (value.includes('\n'))
-        for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) core.setSecret(line.trim())
-    }
-    for (const line of core.getInput('secrets').split(/\r?\n/)) {
-      const value = line.slice(line.indexOf('=') + 1).trim()
-      if (line.includes('=') && value) core.setSecret(value)
-    }
+    for (const secret of ['password', 'github-token', 'sign-key-password'])
+      reporter.setSecret(core.getInput(secret))
+    // A key's path or KMS URI is no secret; its PEM text is (each of its lines masked too).
+    if (core.getInput('sign-key').includes('PRIVATE KEY')) reporter.setSecret(core.getInput('sign-key'))
+    const input = (name: string): string => core.getInput(name, { trimWhitespace: !UNTRIMMED.includes(name) })
+    for (const value of secretValues(input('secrets'))) reporter.setSecret(value)
     const token = core.getInput('github-token')
-    const ctx = await githubContext(token, m => core.debug(m))
-    const config = buildConfig(name => core.getInput(name), ctx)
+    let ctx = await githubContext(token, m => core.debug(m))
+    if (parseContextSource(input('metadata-context')) === 'git')
+      ctx = contextFromGit(ctx, await readGitFacts(ctx.workspace))
+    const config = buildConfig(input, ctx)
+    if (config.scan.enabled) await refuseTrackedCache(config.scan.cacheDir, ctx.workspace)
+    // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
+    const docker = runDockerConfig(process.env, makeTempDir)
+    dockerConfig = docker.dir
     const tools = (name: ToolName): Promise<string> =>
       installTool(name, (name === 'trivy' && config.scan.trivyVersion) || undefined, {
         path: core.getInput(`${name}-path`) || undefined
@@ -52,6 +61,7 @@ export async function main(): Promise<void> {
     const artifactService = !!process.env.ACTIONS_RUNTIME_TOKEN && !!process.env.ACTIONS_RESULTS_URL
     await runPipeline(config, ctx, {
       reporter,
+      env: docker.env,
       tools,
       docsBase: docsBase(),
       uploadSarif: (path, category) => uploadSarif(path, category, token, ctx, reporter),
@@ -59,9 +69,10 @@ export async function main(): Promise<void> {
       ...(artifactService ? { artifacts: new GitHubArtifactUploader() } : {})
     })
   } catch (e) {
-    core.setFailed(errorMessage(e))
+    if (!interruptedBy()) core.setFailed(errorMessage(e))
   } finally {
-    process.removeListener('SIGTERM', onTerm)
+    stopHandling()
+    if (dockerConfig) removeTempDir(dockerConfig)
     await reporter.flush().catch(e => core.warning(`job summary: ${errorMessage(e)}`))
   }
 }

@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib'
 import type { RunContext } from '../../context.js'
 import { errorMessage } from '../../errors.js'
 import type { Reporter } from '../../reporter.js'
+import type { SarifUpload } from '../../stages/report/run-model.js'
 
 /** The SARIF with its category, as upload-sarif sets it, so lint and scan results stay apart. */
 export function withCategory(sarif: string, category: string): string {
@@ -13,7 +14,8 @@ export function withCategory(sarif: string, category: string): string {
 
 /**
  * Uploads SARIF through the code-scanning API. Never fails the run: when it cannot (no token, a
- * fork's token, no `security-events: write`, code scanning off), it says why.
+ * fork's token, no `security-events: write`, code scanning off), it says why, in the log and in
+ * what it returns (for the summary).
  */
 export async function uploadSarif(
   path: string,
@@ -21,10 +23,13 @@ export async function uploadSarif(
   token: string,
   ctx: RunContext,
   r: Reporter
-): Promise<void> {
-  if (!token) return r.warning(`SARIF (${category}) not uploaded: no github-token`)
-  if (ctx.isForkPullRequest)
-    return r.notice(`SARIF (${category}) not uploaded: a pull request from a fork has a read-only token`)
+): Promise<SarifUpload> {
+  const notUploaded = (message: string, level: 'warning' | 'notice' = 'warning'): SarifUpload => {
+    r[level](`SARIF (${category}) not uploaded: ${message}`)
+    return { category, uploaded: false, message }
+  }
+  if (!token) return notUploaded('no github-token')
+  if (ctx.isForkPullRequest) return notUploaded('a pull request from a fork has a read-only token', 'notice')
   const sarif = gzipSync(withCategory(readFileSync(path, 'utf8'), category)).toString('base64')
   try {
     const { getOctokit } = await import('@actions/github')
@@ -37,7 +42,9 @@ export async function uploadSarif(
       sarif,
       tool_name: 'oci-pipeline'
     })
-    r.info(`SARIF (${category}) uploaded to code scanning: ${(res.data as { id?: string }).id ?? 'accepted'}`)
+    const id = (res.data as { id?: string }).id ?? 'accepted'
+    r.info(`SARIF (${category}) uploaded to code scanning: ${id}`)
+    return { category, uploaded: true, message: `uploaded to code scanning (${id})` }
   } catch (e) {
     const status = (e as { status?: number }).status
     const why =
@@ -46,6 +53,6 @@ export async function uploadSarif(
         : status === 404
           ? 'code scanning is not available for this repository'
           : errorMessage(e)
-    r.warning(`SARIF (${category}) not uploaded: ${why}`)
+    return notUploaded(why)
   }
 }

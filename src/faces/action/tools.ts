@@ -1,8 +1,9 @@
-import { accessSync, chmodSync, constants, rmSync } from 'node:fs'
+import { accessSync, chmodSync, constants, copyFileSync, existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { InputError } from '../../errors.js'
+import { InputError, StepError } from '../../errors.js'
+import { makeTempDir, run } from '../../infra/process.js'
 import { verifySha256 } from '../../infra/tools/checksum.js'
-import { downloadFor, PINS, type ToolName, type ToolPin } from '../../infra/tools/pins.js'
+import { downloadFor, PINS, type Download, type ToolName, type ToolPin } from '../../infra/tools/pins.js'
 
 export interface InstallOptions {
   /** `hadolint-path` / `trivy-path`: an installed binary; nothing is downloaded. */
@@ -13,10 +14,39 @@ export interface InstallOptions {
   pin?: ToolPin
 }
 
+/** The tool cache keeps the release file as it was verified (the tarball for Trivy), under a name of its own. */
+const cacheName = (name: ToolName): string => `oci-pipeline-${name}`
+
 /**
- * The executable of a pinned tool on a GitHub runner: from the tool cache, else downloaded,
- * checked against its pinned SHA-256 (a mismatch is refused and nothing is cached), extracted
- * and cached.
+ * The executable, from a copy of the release file that was just checked: the copy is made into a
+ * private folder of the run, hashed against the pin, and only then extracted (Trivy) or made
+ * executable (hadolint). What is run is what was hashed, whatever happens to the cache meanwhile.
+ */
+async function fromVerifiedCopy(name: ToolName, file: string, download: Download): Promise<string> {
+  const dir = makeTempDir(`oci-pipeline-${name}-`)
+  const copy = join(dir, download.asset.file)
+  copyFileSync(file, copy)
+  try {
+    await verifySha256(copy, download.asset.sha256, name)
+  } catch (e) {
+    rmSync(copy, { force: true })
+    throw e
+  }
+  if (!download.asset.archive) {
+    chmodSync(copy, 0o700)
+    return copy
+  }
+  await run('tar', ['-xzf', copy, '-C', dir])
+  rmSync(copy, { force: true })
+  return join(dir, name)
+}
+
+/**
+ * The executable of a pinned tool on a GitHub runner. The tool cache holds the release file, and a
+ * cache hit is hashed again before every use: a tool cache that another job on the same runner
+ * can write (self-hosted runners) never hands the run a binary it did not verify. A miss downloads
+ * the release, checks it against its pinned SHA-256 (a mismatch is refused and nothing is cached)
+ * and caches it.
  */
 export async function installTool(
   name: ToolName,
@@ -36,24 +66,23 @@ export async function installTool(
   const tc = await import('@actions/tool-cache')
   const pin = opts.pin ?? PINS[name]
   const download = downloadFor(name, { version: version ?? pin.version, baseUrl: opts.baseUrl, pin })
-  const cached = tc.find(name, download.version)
-  if (cached) return join(cached, name)
+  const cached = tc.find(cacheName(name), download.version)
+  const hit = cached ? join(cached, download.asset.file) : undefined
+  if (hit && existsSync(hit))
+    try {
+      return await fromVerifiedCopy(name, hit, download)
+    } catch (e) {
+      throw new StepError(
+        `the cached ${name} ${download.version} (${hit}) does not match its pinned SHA-256, so it was not run: clear the runner's tool cache, or set ${name}-path`,
+        (e as Error).message
+      )
+    }
   const file = await tc.downloadTool(download.url)
   try {
     await verifySha256(file, download.asset.sha256, name)
-  } catch (e) {
+    await tc.cacheFile(file, download.asset.file, cacheName(name), download.version)
+    return await fromVerifiedCopy(name, file, download)
+  } finally {
     rmSync(file, { force: true })
-    throw e
   }
-  if (download.asset.archive) {
-    const dir = await tc.extractTar(file)
-    rmSync(file, { force: true })
-    const cachedDir = await tc.cacheDir(dir, name, download.version)
-    rmSync(dir, { recursive: true, force: true })
-    return join(cachedDir, name)
-  }
-  chmodSync(file, 0o755)
-  const dir = await tc.cacheFile(file, name, name, download.version)
-  rmSync(file, { force: true })
-  return join(dir, name)
 }

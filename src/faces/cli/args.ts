@@ -14,7 +14,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'verify'] as const
+export const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata', 'verify'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface OptionSpec {
@@ -41,8 +41,22 @@ export const CLI_OPTIONS: readonly OptionSpec[] = [
     description:
       'The project directory. Empty: CI_PROJECT_DIR, GITHUB_WORKSPACE, the git top level, or the current one.'
   },
+  {
+    name: 'password-stdin',
+    default: '',
+    flag: true,
+    description:
+      'Read the registry password from stdin (as `docker login --password-stdin`); else OCI_PIPELINE_PASSWORD.'
+  },
   { name: 'help', default: '', flag: true, description: 'Show this help.' }
 ]
+
+/**
+ * Options never taken on the command line: other users of the machine read a process's argv (ps,
+ * /proc) and shells keep it in their history. Each comes from its OCI_PIPELINE_* variable (the
+ * password also from stdin).
+ */
+export const SECRET_OPTIONS = ['password', 'release-password', 'github-token', 'secrets'] as const
 
 /** What `publish` needs beside `registry`, `username` and `password` (the staging registry's login). */
 export const PUBLISH_OPTIONS: readonly OptionSpec[] = [
@@ -151,16 +165,40 @@ export const SCAN_INPUTS = [
   'fail-on-severity',
   'ignore-unfixed',
   'trivyignores',
+  'trivy-config',
+  'skip-dirs',
+  'skip-files',
+  'ignore-policy',
+  'vex',
   'scanners',
   'vuln-type',
   'trivy-path',
   'trivy-cache-dir',
+  'trivy-db-max-age',
   'scan-timeout',
   'sbom-format',
   'compare-to',
   'fail-on-new',
   'report-dir',
   'summary'
+]
+/** The inputs `metadata` reads: docker/metadata-action's, and what the Dockerfile's labels depend on. */
+export const METADATA_INPUTS = [
+  'images',
+  'tags',
+  'flavor',
+  'labels',
+  'annotations',
+  'label-schema',
+  'team',
+  'metadata-context',
+  'sep-tags',
+  'sep-labels',
+  'sep-annotations',
+  'context',
+  'file',
+  'target',
+  'build-args'
 ]
 const SCAN_RELEASE = ['release-image', 'version', 'release-registry', 'release-username', 'release-password']
 
@@ -171,6 +209,8 @@ const DESCRIPTIONS: Record<Command, string> = {
   scan: 'Scan an image already pushed, by digest, and write the reports; exits 1 when the gate fails.',
   publish:
     'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.',
+  metadata:
+    'Print as JSON the version, tags, labels and annotations a run would give here (GitHub, GitLab or git), as docker/metadata-action computes them. No Docker needed.',
   verify:
     "Verify an image's signature and attestations by digest with cosign (oci-pipeline verify IMAGE@DIGEST --key cosign.pub); prints the SBOM's package count, the scan's counts and gate, the provenance's source and commit; exits 1 unless all hold."
 }
@@ -193,18 +233,23 @@ export function optionsFor(command: Command): OptionSpec[] {
           ]
         : command === 'lint'
           ? [LINT_FORMAT, ...inputs]
-          : command === 'verify'
-            ? [
-                ...VERIFY_OPTIONS,
-                ...inputs.filter(i => VERIFY_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name))
-              ]
-            : inputs
+          : command === 'metadata'
+            ? inputs.filter(i => METADATA_INPUTS.includes(i.name))
+            : command === 'verify'
+              ? [
+                  ...VERIFY_OPTIONS,
+                  ...inputs.filter(i => VERIFY_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name))
+                ]
+              : inputs
   return [...own, ...CLI_OPTIONS]
 }
 
 export const envName = (option: string): string => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`
 
-const takesBareFlag = (o: OptionSpec): boolean => !!o.flag || o.default === 'true' || o.default === 'false'
+/** Booleans whose empty default is a third choice (`ignore-unfixed`: report, not gate); bare means true. */
+const UNSET_BOOLEANS = ['ignore-unfixed']
+const takesBareFlag = (o: OptionSpec): boolean =>
+  !!o.flag || o.default === 'true' || o.default === 'false' || UNSET_BOOLEANS.includes(o.name)
 
 export interface ParsedArgs {
   command?: Command
@@ -263,6 +308,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   for (const [name, value] of Object.entries(parsed.values))
     if (typeof value === 'string') values.set(name, value)
     else if (value === true) values.set(name, 'true')
+  for (const name of SECRET_OPTIONS)
+    if (values.has(name))
+      throw new UsageError(
+        `--${name} is not taken on the command line, where other users can read it (ps, shell history): set ${envName(name)}${name === 'password' ? ', or pass it on stdin with --password-stdin' : ''}\nRun "oci-pipeline ${first} --help" for the options.`
+      )
   return { command: first, help: values.get('help') === 'true', values }
 }
 
@@ -313,8 +363,13 @@ export function commandHelp(command: Command): string {
   const usage = command === 'verify' ? 'verify IMAGE@DIGEST [options]' : `${command} [options]`
   const lines = [`Usage: oci-pipeline ${usage}`, '', DESCRIPTIONS[command], '', 'Options:']
   for (const o of optionsFor(command)) {
-    const head = o.flag ? `--${o.name}` : `--${o.name} <value>`
-    const env = o.name === 'help' ? '' : `  [env ${envName(o.name)}]`
+    const secret = (SECRET_OPTIONS as readonly string[]).includes(o.name)
+    const head = secret
+      ? `${envName(o.name)} (environment only)`
+      : o.flag
+        ? `--${o.name}`
+        : `--${o.name} <value>`
+    const env = o.name === 'help' || secret ? '' : `  [env ${envName(o.name)}]`
     lines.push(`  ${head}${env}`)
     const def = o.default && !o.flag ? ` Default: ${o.default}.` : ''
     lines.push(wrap(`${o.description.replace(/`/g, '')}${def}`, 96, '      '))

@@ -13,18 +13,23 @@ import {
   type Command
 } from './args.js'
 import { runCommand, type StageResults } from './commands.js'
-import { detectContext, platformOf } from './context.js'
+import { secretValues } from '../../config/secrets.js'
+import { contextFromGit, detectContext, platformOf } from './context.js'
 import { readGitFacts, readGitHubPayload } from './git.js'
 import { dotenvText, dotenvVariables } from './outputs.js'
 import { CliReporter } from './reporter.js'
+import { runDockerConfig } from '../../infra/docker-config.js'
+import { makeTempDir, removeTempDir } from '../../infra/process.js'
 
 export interface Io {
   stdout: (text: string) => void
   stderr: (text: string) => void
   cwd: string
+  /** All of standard input (`--password-stdin`). */
+  stdin?: () => Promise<string>
 }
 
-const SECRET_INPUTS = ['password', 'github-token', 'release-password', 'sign-key', 'sign-key-password']
+const SECRET_INPUTS = ['password', 'github-token', 'release-password', 'sign-key-password']
 
 /** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
 export function reportDirOf(given: string, workspace: string, env: NodeJS.ProcessEnv): string {
@@ -78,17 +83,29 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     return 0
   }
   const command = parsed.command
+  if (parsed.values.get('password-stdin') === 'true') {
+    const password = ((await io.stdin?.()) ?? '').replace(/\r?\n$/, '')
+    if (!password) {
+      io.stderr('oci-pipeline: --password-stdin: standard input held no password\n')
+      return 2
+    }
+    parsed.values.set('password', password)
+  }
   const platform = platformOf(env)
   const read = optionReader(parsed.values, env)
   const workspaceOption = read('workspace')
+  const git = platform === 'local' ? await readGitFacts(io.cwd) : {}
   const found = detectContext(env, {
-    git: platform === 'local' ? await readGitFacts(io.cwd) : {},
+    git,
     cwd: io.cwd,
     payload: platform === 'github' ? readGitHubPayload(env.GITHUB_EVENT_PATH) : undefined,
     workspace: workspaceOption ? resolve(io.cwd, workspaceOption) : undefined
   })
   // gitlab-ci-local's shell executor names a CI_PROJECT_DIR that exists only in its containers.
-  const ctx = existsSync(found.workspace) ? found : { ...found, workspace: io.cwd }
+  let ctx = existsSync(found.workspace) ? found : { ...found, workspace: io.cwd }
+  // metadata-context: git takes the ref and commit from the checkout (a bad value fails in the config).
+  if (read('metadata-context').trim() === 'git' && platform !== 'local')
+    ctx = contextFromGit(ctx, await readGitFacts(ctx.workspace))
   const layer = gitlabInputs(env, p => existsSync(resolve(ctx.workspace, p)))
   const raw = withGitLabInputs(read, layer)
   const reporter = new CliReporter({
@@ -96,18 +113,10 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     gitlab: env.GITLAB_CI === 'true',
     debug: env.OCI_PIPELINE_DEBUG === 'true' || env.CI_DEBUG_TRACE === 'true'
   })
-  for (const name of SECRET_INPUTS) {
-    const value = raw(name)
-    // A key's path or KMS URI is no secret; its PEM text is.
-    if (name === 'sign-key' && !value.includes('PRIVATE KEY')) continue
-    if (value) reporter.setSecret(value)
-    if (value.includes('\n'))
-      for (const line of value.split(/\r?\n/)) if (line.trim().length >= 8) reporter.setSecret(line.trim())
-  }
-  for (const line of raw('secrets').split(/\r?\n/)) {
-    const eq = line.indexOf('=')
-    if (eq > 0 && line.slice(eq + 1).trim()) reporter.setSecret(line.slice(eq + 1).trim())
-  }
+  for (const name of SECRET_INPUTS) if (raw(name)) reporter.setSecret(raw(name))
+  // A key's path or KMS URI is no secret; its PEM text is (each of its lines masked too).
+  if (raw('sign-key').includes('PRIVATE KEY')) reporter.setSecret(raw('sign-key'))
+  for (const value of secretValues(raw('secrets'))) reporter.setSecret(value)
   reporter.info(
     `oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`
   )
@@ -117,12 +126,14 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env)
   const stages: StageResults = {}
   let code: number
+  // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
+  const docker = command === 'lint' ? undefined : runDockerConfig(env, makeTempDir)
   try {
     code = await runCommand(command, {
       raw,
       ctx,
       reporter,
-      env,
+      env: docker?.env ?? env,
       readFile: p => {
         const path = resolve(ctx.workspace, p)
         return existsSync(path) ? readFileSync(path, 'utf8') : undefined
@@ -134,6 +145,8 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   } catch (e) {
     reporter.error(errorMessage(e))
     code = e instanceof InputError ? 2 : 1
+  } finally {
+    if (docker) removeTempDir(docker.dir)
   }
   const dotenv = read('dotenv')
   if (platform === 'gitlab' || raw('report-dir'))
@@ -146,7 +159,7 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   if (dotenv) write(dotenv, reporter.mask(dotenvText(dotenvVariables(reporter.outputs))))
   const summaryFile = read('summary-file')
   if (summaryFile && reporter.markdown.length) write(summaryFile, reporter.summaryText())
-  if (read('json') === 'true')
+  if (read('json') === 'true' && command !== 'metadata')
     io.stdout(reporter.mask(JSON.stringify(Object.fromEntries(reporter.outputs))) + '\n')
   return code
 }

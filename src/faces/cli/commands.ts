@@ -1,18 +1,23 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { buildConfig, withDefaults } from '../../config/config.js'
-import { InputError } from '../../errors.js'
+import { errorMessage, InputError, StepError } from '../../errors.js'
 import { INPUTS, type RawInputs } from '../../config/inputs.js'
-import { runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
+import { lintFailureMessage, runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
+import { runGraph } from '../../pipeline/graph.js'
+import { runModel } from '../../pipeline/run-model.js'
+import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps } from './command-deps.js'
 import { parseKeyValues } from '../../config/lists.js'
-import { parseLabelSchemas } from '../../stages/metadata/labels.js'
+import { parseKeyValueLines, parseLabelSchemas } from '../../stages/metadata/labels.js'
 import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
 import { LINT_FORMATS, type Command } from './args.js'
+import { metadataCommand } from './metadata.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
 import { verifyCommand } from './verify.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
+import { refuseTrackedCache } from '../../infra/tracked.js'
 
 export { publishVersion } from './publish.js'
 export { onPath } from './tools.js'
@@ -47,6 +52,8 @@ const withoutLint =
 
 async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
   const config = buildConfig(raw, d.ctx, d.env)
+  if (config.scan.enabled && !config.mergeDigests.length)
+    await refuseTrackedCache(config.scan.cacheDir, d.ctx.workspace)
   const deps: PipelineDeps = {
     reporter: d.reporter,
     env: d.env,
@@ -68,33 +75,64 @@ async function lint(d: CommandDeps): Promise<number> {
   const options = parseLintOptions(get)
   const context = get('context') || '.'
   const team = get('team')
-  const result = await runLint(
-    {
-      ...options,
-      file: get('file') || join(context, 'Dockerfile'),
-      context,
-      labelSchemas: parseLabelSchemas(get('label-schema')),
-      workspace: d.ctx.workspace,
-      target: get('target') || undefined,
-      buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
-      providedLabels: [
-        ...parseKeyValues('labels', get('labels')).map(([k]) => k),
-        ...(team ? ['int.skao.image.team'] : [])
-      ],
-      reportDir: d.reportDir
-    },
-    {
-      hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
-      trivy: options.trivyPath ?? onPath('trivy', d.env)
-    },
+  let result: LintResult | undefined
+  const graph = await runGraph(
+    [
+      {
+        name: 'lint',
+        title: 'Lint',
+        standalone: true,
+        run: async ({ reporter }) => {
+          result = await runLint(
+            {
+              ...options,
+              file: get('file') || join(context, 'Dockerfile'),
+              context,
+              labelSchemas: parseLabelSchemas(get('label-schema')),
+              workspace: d.ctx.workspace,
+              target: get('target') || undefined,
+              buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
+              providedLabels: [
+                ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
+                ...(team ? ['int.skao.image.team'] : [])
+              ],
+              reportDir: d.reportDir
+            },
+            {
+              hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
+              trivy: options.trivyPath ?? onPath('trivy', d.env)
+            },
+            reporter
+          )
+          if (result.failed) throw new StepError(lintFailureMessage(result, options.threshold))
+          return result
+        }
+      }
+    ],
     d.reporter
   )
+  const failure = graph.failures[0]
+  d.reporter.summary(
+    renderSummary(
+      runModel({
+        config: {
+          lint: { threshold: options.threshold },
+          pushReason: '`oci-pipeline lint` builds nothing',
+          images: []
+        },
+        graph,
+        ...(result ? { lint: result } : {}),
+        ...(failure ? { error: failure.error } : {})
+      })
+    )
+  )
+  if (!result) throw failure?.error
   d.stages.lint = result
   d.stdout?.(formatLint(result, format))
   const c = result.counts
   d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`)
-  if (result.failed) {
-    d.reporter.error(`lint: findings at or above the failure threshold (${options.threshold})`)
+  if (failure) {
+    d.reporter.error(errorMessage(failure.error))
     return 1
   }
   return 0
@@ -112,6 +150,8 @@ export async function runCommand(command: Command, d: CommandDeps): Promise<numb
       return publishCommand(d)
     case 'scan':
       return scanCommand(d)
+    case 'metadata':
+      return metadataCommand(d)
     case 'verify':
       return verifyCommand(d)
   }

@@ -1,5 +1,8 @@
 import type { RunContext } from '../../context.js'
+import { githubRunContext, type GitHubPayload } from '../github/context.js'
 import { gitlabContext, isGitLab, type Env } from '../gitlab/context.js'
+
+export type { GitHubPayload } from '../github/context.js'
 
 /** What git says about the checkout, for a run outside any CI. */
 export interface GitFacts {
@@ -11,12 +14,8 @@ export interface GitFacts {
   remoteUrl?: string
   topLevel?: string
   userName?: string
-}
-
-/** The subset of a GitHub event payload the context needs. */
-export interface GitHubPayload {
-  repository?: { html_url?: string; description?: string | null; default_branch?: string }
-  pull_request?: { head?: { repo?: { full_name?: string } }; base?: { repo?: { full_name?: string } } }
+  /** A pull request ref HEAD is checked out at (`pull/<n>/merge` or `/head`), detached. */
+  pullRef?: string
 }
 
 /**
@@ -51,39 +50,30 @@ export function repoFromRemote(remote: string): { owner: string; name: string; u
   return { owner, name, url: `https://${host}/${owner}/${name}` }
 }
 
-/** The run as a GitHub runner's variables describe it, when the CLI runs in a workflow step. */
-export function githubEnvContext(env: Env, cwd: string, payload: GitHubPayload = {}): RunContext {
-  const [owner = '', name = ''] = (env.GITHUB_REPOSITORY ?? '/').split('/')
-  const server = env.GITHUB_SERVER_URL || 'https://github.com'
-  const head = payload.pull_request?.head?.repo?.full_name
-  const base = payload.pull_request?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY
-  return {
-    eventName: env.GITHUB_EVENT_NAME || 'push',
-    ref: env.GITHUB_REF ?? '',
-    sha: env.GITHUB_SHA ?? '',
-    baseRef: env.GITHUB_BASE_REF || undefined,
-    actor: env.GITHUB_ACTOR ?? '',
-    repo: {
-      owner,
-      name,
-      url: payload.repository?.html_url ?? `${server}/${owner}/${name}`,
-      description: payload.repository?.description ?? undefined,
-      defaultBranch: payload.repository?.default_branch
-    },
-    isForkPullRequest: !!head && !!base && head !== base,
-    runUrl: env.GITHUB_RUN_ID ? `${server}/${owner}/${name}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
-    workspace: env.GITHUB_WORKSPACE || cwd
-  }
+/** The ref git says HEAD is at: its branch, else a tag at HEAD, else a pull request ref; '' when none. */
+export function refFromGit(git: GitFacts): string {
+  if (git.branch) return `refs/heads/${git.branch}`
+  if (git.tag) return `refs/tags/${git.tag}`
+  return git.pullRef ? `refs/${git.pullRef}` : ''
+}
+
+/**
+ * docker/metadata-action's `context: git` (our `metadata-context: git`): the ref and commit from the
+ * checkout rather than the event, the rest from the workflow. The commit date is then git's too.
+ */
+export function contextFromGit(ctx: RunContext, git: GitFacts): RunContext {
+  const fromGit: RunContext = { ...ctx, ref: refFromGit(git) || ctx.ref, sha: git.sha ?? ctx.sha }
+  delete fromGit.commitDate
+  return fromGit
 }
 
 /** A run on a laptop: all from git. A tag at a detached HEAD is a tag build; else the branch. */
 export function laptopContext(git: GitFacts, env: Env, cwd: string): RunContext {
   const remote = git.remoteUrl ? repoFromRemote(git.remoteUrl) : undefined
   const dirName = (git.topLevel ?? cwd).split('/').filter(Boolean).pop() ?? ''
-  const ref = git.branch ? `refs/heads/${git.branch}` : git.tag ? `refs/tags/${git.tag}` : ''
   return {
     eventName: 'push',
-    ref,
+    ref: refFromGit(git),
     sha: git.sha ?? '',
     actor: git.userName || env.USER || '',
     repo: remote ?? { owner: '', name: dirName, url: '' },
@@ -107,7 +97,7 @@ export function detectContext(
     platform === 'gitlab'
       ? gitlabContext(env, facts.cwd)
       : platform === 'github'
-        ? githubEnvContext(env, facts.cwd, facts.payload)
+        ? githubRunContext(env, facts.payload ?? {}, facts.cwd)
         : laptopContext(facts.git, env, facts.cwd)
   return facts.workspace ? { ...ctx, workspace: facts.workspace } : ctx
 }

@@ -10,15 +10,17 @@ async function git(args: string[], cwd: string): Promise<string | undefined> {
 
 /** Asks git about the checkout in `cwd`; whatever git cannot tell stays undefined. */
 export async function readGitFacts(cwd: string): Promise<GitFacts> {
-  const [sha, branch, tag, remoteUrl, topLevel, userName] = await Promise.all([
+  const [sha, branch, tag, remoteUrl, topLevel, userName, decorations] = await Promise.all([
     git(['rev-parse', 'HEAD'], cwd),
     git(['symbolic-ref', '--quiet', '--short', 'HEAD'], cwd),
     git(['describe', '--tags', '--exact-match', 'HEAD'], cwd),
     git(['remote', 'get-url', 'origin'], cwd),
     git(['rev-parse', '--show-toplevel'], cwd),
-    git(['config', 'user.name'], cwd)
+    git(['config', 'user.name'], cwd),
+    git(['show', '-s', '--format=%D', 'HEAD'], cwd)
   ])
-  return { sha, branch, tag, remoteUrl, topLevel, userName }
+  const pullRef = decorations?.match(/(?:^|[\s,/])(pull\/\d+\/(?:merge|head))(?:,|$)/)?.[1]
+  return { sha, branch, tag, remoteUrl, topLevel, userName, ...(pullRef ? { pullRef } : {}) }
 }
 
 /** The GitHub event payload, when the CLI runs in a workflow step. */

@@ -3,16 +3,20 @@
  * variables. GitLab's dotenv holds no multi-line values, so lists are comma-joined. Pure.
  */
 export function dotenvVariables(outputs: ReadonlyMap<string, string>): Record<string, string> {
-  const tags = (outputs.get('tags') ?? '').split('\n').filter(Boolean)
+  // Split on any separator `sep-tags` may have set: no tag holds white space, "," or ";".
+  const tags = (outputs.get('tags') ?? '').split(/[\s,;]+/).filter(Boolean)
   const digest = outputs.get('digest') ?? ''
   const first = tags[0]
   const vars: Record<string, string> = {
     OCI_IMAGE_REF: first ? (digest ? `${first}@${digest}` : first) : (outputs.get('image') ?? ''),
     OCI_IMAGE_DIGEST: digest,
-    OCI_IMAGE_VERSION: outputs.get('version') ?? '',
+    // SKAO's meaning: the release version (`.release`, the git tag), else the first tag.
+    OCI_IMAGE_VERSION: outputs.get('project-version') || (outputs.get('version') ?? ''),
     OCI_IMAGE_ID: outputs.get('imageid') ?? '',
     OCI_IMAGE_TAGS: tags.join(','),
-    OCI_IMAGE_PUBLISHED: outputs.get('published') ?? ''
+    OCI_IMAGE_PUBLISHED: outputs.get('published') ?? '',
+    // The scan ran and its gate passed for this digest: what publish takes, and nothing else.
+    OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : ''
   }
   return Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== '' && !/[\r\n]/.test(v)))
 }

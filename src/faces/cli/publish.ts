@@ -4,6 +4,7 @@ import { InputError } from '../../errors.js'
 import { parseImageName, splitReference } from '../../stages/metadata/reference.js'
 import { releaseFileVersion, resolveVersion } from '../../stages/metadata/version.js'
 import { publish } from '../../pipeline/publish.js'
+import { isGitLab } from '../gitlab/context.js'
 import type { CommandDeps } from './command-deps.js'
 
 export function loginOf(
@@ -30,6 +31,12 @@ export async function publishCommand(d: CommandDeps): Promise<number> {
   const releaseImage = get('release-image')
   const hostOf = (input: string, ref: string): string =>
     ref ? parseImageName(input, splitReference(ref).name).registry : ''
+  // On GitLab the digest comes from the build job, and only when it scanned it.
+  if (isGitLab(d.env) && !get('source-digest'))
+    throw new InputError(
+      'source-digest',
+      'is empty: publish takes OCI_IMAGE_SCANNED_DIGEST from the build job, which sets it only when its scan passed (was the scan off, or the build job skipped?)'
+    )
   const sourceHost = get('registry') || hostOf('source-image', sourceImage)
   const releaseHost = get('release-registry') || hostOf('release-image', releaseImage)
   await publish(

@@ -1,4 +1,6 @@
 import type { Location, Reporter } from '../../reporter.js'
+import { oneLine, secretParts, stripControls } from '../../text.js'
+import { interruptedBy } from '../../infra/signals.js'
 
 export interface CliReporterOptions {
   /** Where log lines go (stderr by default, so stdout stays free for --json). */
@@ -29,7 +31,9 @@ export function formatDuration(ms: number): string {
 }
 
 const where = (w?: Location): string =>
-  w?.file ? ` (${w.file}${w.startLine ? `:${w.startLine}` : ''}${w.title ? `, ${w.title}` : ''})` : ''
+  w?.file
+    ? oneLine(` (${w.file}${w.startLine ? `:${w.startLine}` : ''}${w.title ? `, ${w.title}` : ''})`)
+    : ''
 
 /**
  * The Reporter of the command line: plain text, stage headers with durations, GitLab's
@@ -53,8 +57,11 @@ export class CliReporter implements Reporter {
     return out
   }
 
+  /** Control characters are taken out: a `\r` or an escape sequence in a tool's output would rewrite GitLab's log. */
   private line(text: string): void {
-    this.opts.write(this.mask(text) + '\n')
+    // After a signal, what fails is the consequence of the children being ended: not reported.
+    if (interruptedBy()) return
+    this.opts.write(this.mask(stripControls(text)) + '\n')
   }
 
   info = (m: string): void => this.line(m)
@@ -70,7 +77,7 @@ export class CliReporter implements Reporter {
     const start = this.now()
     if (this.opts.gitlab)
       this.opts.write(
-        `${ESC}[0Ksection_start:${Math.floor(start / 1000)}:${name}[collapsed=true]\r${ESC}[0K${ESC}[1m${this.mask(title)}${ESC}[0m\n`
+        `${ESC}[0Ksection_start:${Math.floor(start / 1000)}:${name}[collapsed=true]\r${ESC}[0K${ESC}[1m${this.mask(oneLine(title))}${ESC}[0m\n`
       )
     else this.line(`==> ${title}`)
     let failed = false
@@ -92,9 +99,8 @@ export class CliReporter implements Reporter {
   setOutput = (name: string, value: string): void => void this.outputs.set(name, value)
 
   setSecret(value: string): void {
-    const parts = [value, ...value.split(/\r?\n/).map(l => l.trim())].filter(p => p.length >= 3)
     // Longest first, so a secret that contains another is masked whole.
-    this.secrets = [...new Set([...this.secrets, ...parts])].sort((a, b) => b.length - a.length)
+    this.secrets = [...new Set([...this.secrets, ...secretParts(value)])].sort((a, b) => b.length - a.length)
   }
 
   summary = (md: string): void => void this.markdown.push(md)

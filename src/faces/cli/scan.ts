@@ -1,15 +1,25 @@
 import { join } from 'node:path'
 import { withDefaults, type RegistryLogin } from '../../config/config.js'
-import { InputError, StepError } from '../../errors.js'
+import { errorMessage, InputError, StepError } from '../../errors.js'
 import type { RawInputs } from '../../config/inputs.js'
 import { login, readManifest } from '../../infra/registry/docker-cli.js'
 import { parseImages } from '../../stages/metadata/images.js'
 import { isDigest, parseImageName, splitReference } from '../../stages/metadata/reference.js'
 import type { RunContext } from '../../context.js'
-import { parseScanOptions, runScanStage, type ScanTarget } from '../../stages/scan/index.js'
+import {
+  gateFailureMessage,
+  parseScanOptions,
+  runScanStage,
+  type ScanStageResult,
+  type ScanTarget
+} from '../../stages/scan/index.js'
+import { runGraph } from '../../pipeline/graph.js'
+import { runModel } from '../../pipeline/run-model.js'
+import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps } from './command-deps.js'
 import { loginOf, publishVersion } from './publish.js'
 import { toolPath } from './tools.js'
+import { refuseTrackedCache } from '../../infra/tracked.js'
 
 /**
  * The image `scan` reads: `image`, else `<release-image>:<version>` (the latest release; on GitLab
@@ -58,7 +68,8 @@ function loginsFor(registry: string, get: RawInputs, releaseImage: string): Regi
 export async function scanCommand(d: CommandDeps): Promise<number> {
   const get = withDefaults(d.raw)
   const r = d.reporter
-  const options = parseScanOptions(get)
+  const options = parseScanOptions(get, d.ctx.workspace, d.env)
+  await refuseTrackedCache(options.cacheDir, d.ctx.workspace)
   const given = get('version').trim()
   const version = given || (get('image').trim() ? '' : publishVersion('', d.ctx, d.readFile('.release')))
   const ref = scanReference(get, d.ctx, version)
@@ -89,17 +100,53 @@ export async function scanCommand(d: CommandDeps): Promise<number> {
     source: { remote: pinned },
     ...(platform ? { platform } : {})
   }))
-  const scan = await runScanStage({
-    targets,
-    options,
-    reporter: r,
-    outDir: join(d.reportDir, 'scan'),
-    trivyPath,
-    env: d.env
-  })
+  let scan: ScanStageResult | undefined
+  const graph = await runGraph(
+    [
+      {
+        name: 'scan',
+        title: 'Scan',
+        run: async ({ reporter }) =>
+          (scan = await runScanStage({
+            targets,
+            options,
+            reporter,
+            outDir: join(d.reportDir, 'scan'),
+            trivyPath,
+            env: d.env
+          }))
+      },
+      {
+        name: 'gate',
+        title: 'Gate',
+        needs: ['scan'],
+        run: async () => {
+          if (scan?.gate.failed) throw new StepError(gateFailureMessage(scan.gate, `in ${pinned}`))
+        }
+      }
+    ],
+    r
+  )
+  const failure = graph.failures[0]
+  r.summary(
+    renderSummary(
+      runModel({
+        config: {
+          lint: { threshold: 'none' },
+          pushReason: 'a rescan of an image already in the registry',
+          images: [{ name: shown }]
+        },
+        graph,
+        image: shown,
+        ...(scan ? { scan } : {}),
+        ...(failure ? { error: failure.error } : {})
+      })
+    )
+  )
+  if (!scan) throw failure?.error
   d.stages.scan = scan
-  if (scan.gate.failed) {
-    r.error(`scan: ${pinned} has vulnerabilities at or above ${options.failOnSeverity}`)
+  if (failure) {
+    r.error(errorMessage(failure.error))
     return 1
   }
   r.info(`scan: ${pinned} passed the gate (${options.failOnSeverity})`)

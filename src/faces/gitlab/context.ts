@@ -38,10 +38,12 @@ export function gitlabContext(env: Env, cwd: string): RunContext {
   const namespace = v(env, 'CI_PROJECT_NAMESPACE') ?? ''
   const name = v(env, 'CI_PROJECT_NAME') ?? ''
   const server = v(env, 'CI_SERVER_URL') ?? 'https://gitlab.com'
+  const committed = new Date(v(env, 'CI_COMMIT_TIMESTAMP') ?? '')
   return {
     eventName: gitlabEventName(v(env, 'CI_PIPELINE_SOURCE')),
     ref: gitlabRef(env),
     sha: v(env, 'CI_COMMIT_SHA') ?? '',
+    ...(Number.isNaN(committed.getTime()) ? {} : { commitDate: committed }),
     baseRef: mr ? v(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME') : undefined,
     actor: v(env, 'GITLAB_USER_LOGIN') ?? '',
     repo: {
@@ -50,7 +52,7 @@ export function gitlabContext(env: Env, cwd: string): RunContext {
       url: v(env, 'CI_PROJECT_URL') ?? `${server}/${namespace}/${name}`,
       description: v(env, 'CI_PROJECT_DESCRIPTION')?.trim() || undefined,
       defaultBranch: v(env, 'CI_DEFAULT_BRANCH'),
-      ...(v(env, 'CI_PROJECT_VISIBILITY') ? { visibility: v(env, 'CI_PROJECT_VISIBILITY') } : {})
+      ...(v(env, 'CI_PROJECT_VISIBILITY') ? { private: v(env, 'CI_PROJECT_VISIBILITY') !== 'public' } : {})
     },
     // A merge request from a fork runs without the target project's registry credentials.
     isForkPullRequest: !!mr && !!source && !!target && source !== target,

@@ -13,7 +13,8 @@ import { gitlabCiLabels, isGitLab, type Env } from './context.js'
  *   tags    OCI_BUILD_ADDITIONAL_TAGS added as raw tags
  *   push    false when OCI_SKIP_PUSH is set (to anything but false)
  *   labels    the CI_* / GITLAB_USER_* labels SKAO's artefact repository expects (GitLab only)
- *   source-image, source-digest    OCI_IMAGE_REF, OCI_IMAGE_DIGEST (the build job's dotenv report)
+ *   source-image, source-digest    OCI_IMAGE_REF, OCI_IMAGE_SCANNED_DIGEST (the build job's dotenv report;
+ *                                  the digest only when the build job scanned it)
  *   release-image    $CAR_OCI_REGISTRY_HOST/$OCI_IMAGE, with CAR_OCI_REGISTRY_USERNAME/PASSWORD
  */
 export interface GitLabInputs {
@@ -97,7 +98,7 @@ export function gitlabInputs(env: Env, exists: (path: string) => boolean): GitLa
   }
   // publish: the build job's dotenv report names the source; CAR_OCI_REGISTRY_* the release registry.
   if (env.OCI_IMAGE_REF) defaults['source-image'] = env.OCI_IMAGE_REF
-  if (env.OCI_IMAGE_DIGEST) defaults['source-digest'] = env.OCI_IMAGE_DIGEST
+  if (env.OCI_IMAGE_SCANNED_DIGEST) defaults['source-digest'] = env.OCI_IMAGE_SCANNED_DIGEST
   if (env.CAR_OCI_REGISTRY_HOST && image) defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image}`
   if (env.CAR_OCI_REGISTRY_USERNAME) defaults['release-username'] = env.CAR_OCI_REGISTRY_USERNAME
   if (env.CAR_OCI_REGISTRY_PASSWORD) defaults['release-password'] = env.CAR_OCI_REGISTRY_PASSWORD

@@ -20,9 +20,10 @@ export const MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json'
 ].join(', ')
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/
+
 /** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host: string): string =>
-  /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https'
+const scheme = (host: string): string => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https')
 
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 export function storedCredentials(host: string, env: NodeJS.ProcessEnv): Credentials | undefined {
@@ -33,13 +34,21 @@ export function storedCredentials(host: string, env: NodeJS.ProcessEnv): Credent
   return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined
 }
 
-/** One registry host, answering its auth challenges (basic or token) with the given credentials. */
+/**
+ * One registry host, answering its auth challenges (basic or token) with the given credentials.
+ * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
+ * same origin); the authorization it earns goes to the registry's origin only, never to an upload
+ * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
+ */
 export class Session {
   private authorization?: string
+  readonly origin: string
   constructor(
     readonly host: string,
     private readonly creds?: Credentials
-  ) {}
+  ) {
+    this.origin = new URL(`${scheme(host)}://${host}`).origin
+  }
 
   private async authenticate(challenge: string, repo: string, actions: string): Promise<void> {
     const basic = this.creds
@@ -51,28 +60,39 @@ export class Session {
     }
     const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]))
     if (!params.realm) throw new StepError(`${this.host} asks for authentication this client does not know`)
-    const url = new URL(params.realm)
+    let url: URL
+    try {
+      url = new URL(params.realm)
+    } catch {
+      throw new StepError(`${this.host} names a token realm that is not a URL: ${params.realm}`)
+    }
+    // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
+    // another port of the machine, which Docker's loopback rule already reaches over HTTP).
+    const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname
+    if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
+      throw new StepError(
+        `${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`
+      )
     if (params.service) url.searchParams.set('service', params.service)
     url.searchParams.set('scope', `repository:${repo}:${actions}`)
     const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} })
     if (!res.ok) throw new StepError(`${this.host}: no token for ${repo} (${res.status})`)
     const body = res.json() as { token?: string; access_token?: string }
-    this.authorization = `Bearer ${body.token ?? body.access_token}`
-  }
-
-  /** `http(s)://host`: loopback registries speak plain HTTP, as Docker's rule has it. */
-  get origin(): string {
-    return `${scheme(this.host)}://${this.host}`
+    const token = body.token ?? body.access_token
+    if (!token) throw new StepError(`${this.host}: the token realm answered without a token`)
+    this.authorization = `Bearer ${token}`
   }
 
   async fetch(repo: string, actions: string, path: string, init: HttpInit = {}): Promise<HttpResponse> {
-    const url = path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`
+    const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`)
+    const own = url.origin === this.origin
     for (let attempt = 0; ; attempt++) {
       const headers = lowerCaseNames(init.headers)
-      if (this.authorization) headers.authorization = this.authorization
+      delete headers.authorization
+      if (this.authorization && own) headers.authorization = this.authorization
       const res = await httpFetch(url, { ...init, headers })
       const challenge = res.header('www-authenticate')
-      if (res.status !== 401 || !challenge || attempt > 0) return res
+      if (res.status !== 401 || !challenge || attempt > 0 || !own) return res
       await this.authenticate(challenge, repo, actions)
     }
   }

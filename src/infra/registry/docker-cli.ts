@@ -5,10 +5,12 @@ import { run, tail } from '../process.js'
 import type { Reporter } from '../../reporter.js'
 import { checkDockerDaemon } from '../docker.js'
 import { fetchManifest } from './read.js'
+import { storeLoginInFile } from '../docker-config.js'
 
 /** `docker login` with the password on stdin: never in argv, never in the log. */
 export async function login(l: RegistryLogin, env: NodeJS.ProcessEnv): Promise<void> {
   await checkDockerDaemon(env)
+  storeLoginInFile(l.host, env)
   const res = await run('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
     env,
     input: l.password,

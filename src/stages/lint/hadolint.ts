@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { InputError, StepError } from '../../errors.js'
 import { LEVELS, type Finding, type Level } from '../../findings.js'
+import { hadolintEnv } from '../../infra/child-env.js'
 import { run, tail } from '../../infra/process.js'
+import { probe } from '../../infra/tools/probe.js'
 import { parseDockerfile, stageChain, type Stage } from '../dockerfile.js'
 import { hadolintInput } from './hadolint-input.js'
 
@@ -142,6 +144,7 @@ export async function runHadolint(opts: HadolintRun): Promise<Finding[]> {
   const result = await run(opts.binary, hadolintArgs({ config }), {
     cwd: opts.workspace,
     input: input.text,
+    env: hadolintEnv(process.env),
     allowFailure: true
   })
   if (result.code !== 0)
@@ -155,4 +158,10 @@ export async function runHadolint(opts: HadolintRun): Promise<Finding[]> {
     )
   }
   return withoutShellCheckOnWindows(parseHadolintJson(result.stdout, opts.file, input.lineMap), dockerfile)
+}
+
+/** The version hadolint reports (`Haskell Dockerfile Linter 2.12.0` → `2.12.0`), for the summary and SARIF. */
+export async function hadolintVersion(binary: string): Promise<string | undefined> {
+  const out = await probe(binary, ['--version']).catch(() => undefined)
+  return out?.code === 0 ? /\bv?(\d+\.\d+\.\d+)\b/.exec(out.stdout)?.[1] : undefined
 }

@@ -3,14 +3,13 @@ import { dirname, join, relative, resolve, sep } from 'node:path'
 import { InputError, StepError } from '../../errors.js'
 import { atOrAbove, countByLevel, type Finding, type Level } from '../../findings.js'
 import { toCodeQuality } from '../report/codequality.js'
-import { lintSummary } from '../report/lint-summary.js'
 import { toSarif, type SarifEngine } from '../report/sarif.js'
 import type { Location, Reporter } from '../../reporter.js'
 import { bakeContexts } from './bake.js'
 import { RULES, runChecklist } from './checklist/registry.js'
 import type { ImageKind, NamedContext } from './checklist/types.js'
 import { dedupe, withoutIgnored } from './dedupe.js'
-import { hadolintConfig, readHadolintConfig, runHadolint } from './hadolint.js'
+import { hadolintConfig, hadolintVersion, readHadolintConfig, runHadolint } from './hadolint.js'
 import {
   applyRuleItems,
   defaultSelection,
@@ -50,6 +49,10 @@ export interface LintResult {
   failed: boolean
   sarifPath?: string
   codeQualityPath?: string
+  /** The engines that ran, each with the version it reported (`hadolint 2.12.0`). */
+  engines: string[]
+  /** What kind of image the Dockerfile was linted as, when not a runtime one, and why. */
+  kind?: string
 }
 
 /** Executables of the external engines; a missing one the linters need is an error naming the others. */
@@ -135,7 +138,7 @@ export async function runLint(
   tools: LintTools,
   reporter: Reporter
 ): Promise<LintResult> {
-  if (!opts.enabled) return { findings: [], counts: countByLevel([]), failed: false }
+  if (!opts.enabled) return { findings: [], counts: countByLevel([]), failed: false, engines: [] }
   const path = resolve(opts.workspace, opts.file)
   if (!existsSync(path)) throw new InputError('file', `"${opts.file}" does not exist`)
   const file = posix(relative(opts.workspace, path))
@@ -166,7 +169,12 @@ export async function runLint(
             workspace: opts.workspace
           }))
         )
-        engines.push({ name: 'hadolint', informationUri: 'https://github.com/hadolint/hadolint' })
+        const version = await hadolintVersion(tools.hadolint as string)
+        engines.push({
+          name: 'hadolint',
+          ...(version ? { version } : {}),
+          informationUri: 'https://github.com/hadolint/hadolint'
+        })
       } else if (linter === 'trivy') {
         const { findings, version } = await runTrivyConfig({
           binary: tools.trivy as string,
@@ -230,6 +238,18 @@ export async function runLint(
     settings.kindFrom && settings.kind !== 'runtime'
       ? `a ${settings.kind} image (from ${settings.kindFrom})`
       : undefined
-  reporter.summary(lintSummary({ findings, engines: names, threshold: opts.threshold, failed, kind }))
-  return { findings, counts, failed, sarifPath, codeQualityPath }
+  return { findings, counts, failed, sarifPath, codeQualityPath, engines: names, ...(kind ? { kind } : {}) }
+}
+
+/** The one error of a failed lint: what failed it, and the inputs that change the decision. */
+export function lintFailureMessage(lint: Pick<LintResult, 'counts'>, threshold: Level | 'none'): string {
+  const counts = Object.entries(lint.counts)
+    .filter(([, n]) => n > 0)
+    .map(([level, n]) => `${n} ${level}`)
+    .join(', ')
+  return (
+    `lint: findings at or above "${threshold}" (${counts}), so nothing was pushed. To change the decision: ` +
+    `fix them (each is annotated on its line); or set lint-failure-threshold (now ${threshold}; none never fails), ` +
+    'lint-ignore (rule IDs to ignore) or lint-rules (-OP004 turns one checklist rule off)'
+  )
 }

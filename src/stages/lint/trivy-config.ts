@@ -3,6 +3,7 @@ import semver from 'semver'
 import { StepError } from '../../errors.js'
 import type { Finding, Level } from '../../findings.js'
 import { probe } from '../../infra/tools/probe.js'
+import { trivyCwd, trivySandbox } from '../../infra/tools/trivy-sandbox.js'
 import { parseTrivyVersion } from '../../infra/tools/trivy-version.js'
 import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
 import { parseDockerfile, substitute } from '../dockerfile.js'
@@ -121,7 +122,7 @@ export interface TrivyConfigRun {
 export async function runTrivyConfig(
   opts: TrivyConfigRun
 ): Promise<{ findings: Finding[]; version?: string }> {
-  const versionOut = await probe(opts.binary, ['--version'], opts.env)
+  const versionOut = await probe(opts.binary, ['--version'], opts.env, { cwd: trivyCwd() })
   if (versionOut.code !== 0)
     throw new StepError(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr)
   const version = parseTrivyVersion(versionOut.stdout)
@@ -130,7 +131,9 @@ export async function runTrivyConfig(
     version !== 'dev'
       ? configFlagsForVersion(version)
       : parseConfigHelp(
-          await probe(opts.binary, ['config', '--help'], opts.env).then(h => h.stdout + h.stderr)
+          await probe(opts.binary, ['config', '--help'], opts.env, { cwd: trivyCwd() }).then(
+            h => h.stdout + h.stderr
+          )
         )
   if (!flags.skipUpdate)
     throw new StepError(
@@ -140,9 +143,12 @@ export async function runTrivyConfig(
   // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
   const cacheDir = opts.cacheDir ?? makeTempDir('oci-pipeline-trivy-config-')
   try {
-    const result = await run(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), {
-      env: opts.env ?? process.env
-    })
+    // In an empty folder of its own: no trivy.yaml or .trivyignore of the repository is read.
+    const result = await run(
+      opts.binary,
+      trivyConfigArgs(opts.path, flags, cacheDir),
+      trivySandbox(opts.env ?? process.env)
+    )
     return { findings: parseTrivyConfigJson(result.stdout, opts.file), version }
   } finally {
     if (!opts.cacheDir) removeTempDir(cacheDir)

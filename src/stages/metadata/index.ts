@@ -7,20 +7,29 @@ import { errorMessage, InputError } from '../../errors.js'
 import { run } from '../../infra/process.js'
 import type { Reporter } from '../../reporter.js'
 import { readManifest } from '../../infra/registry/docker-cli.js'
+import { computeAnnotations } from './annotations.js'
+import { expand, usesExpression } from './expressions.js'
 import { computeLabels } from './labels.js'
 import { fullyQualified, isDigest, splitReference } from './reference.js'
 import { computeTags } from './tags.js'
 import { resolveVersion, type VersionSource } from './version.js'
 
 export interface Metadata {
+  /** docker/metadata-action's version: the highest-priority tag as tagged ('' when none). */
   version: string
   versionFrom: VersionSource['from']
-  /** Tag values without image names. */
+  /** The project's version (git tag, `.release`, Dockerfile) behind `{{version}}`, if it has one. */
+  projectVersion?: { version: string; from: VersionSource['from'] }
+  /** Tag names without image names (metadata-action's `tag-names`). */
   tagValues: string[]
-  /** Full references: every image name with every tag value. */
+  /** Full references: every image name with every tag name, then the references `tags` named. */
   tags: string[]
   labels: Record<string, string>
+  /** `level:key=value` lines, as `docker buildx build --annotation` takes them. */
+  annotations: string[]
   base?: { name: string; digest?: string }
+  /** What the user should hear: rules that gave nothing, lines skipped. */
+  warnings: string[]
 }
 
 export interface Facts {
@@ -28,6 +37,8 @@ export interface Facts {
   releaseFile?: string
   gitTag?: string
   now: Date
+  /** When the commit was made, read from git where the event did not say and an expression asks. */
+  commitDate?: Date
 }
 
 /** The base image as written, split into a name with tag and the pinned digest if any. */
@@ -37,7 +48,9 @@ export function splitBase(image: string): { name: string; digest?: string } {
   return { name: tag ? `${full}:${tag}` : full, digest: digest && isDigest(digest) ? digest : undefined }
 }
 
-/** Tags and labels, from the config, the run and what the files say. Pure. */
+const OCI = 'org.opencontainers.image.'
+
+/** Tags, labels and annotations, from the config, the run and what the files say. Pure. */
 export function computeMetadata(
   config: Config,
   ctx: RunContext,
@@ -54,31 +67,69 @@ export function computeMetadata(
     releaseFile: facts.releaseFile,
     dockerfile: dockerfileVersion(df, stage)
   })
-  const tags = computeTags(config.tagRules, config.flavor, ctx, { version: source?.version, now: facts.now })
+  const run = { ...ctx, commitDate: ctx.commitDate ?? facts.commitDate }
+  const expressionFacts = {
+    ctx: run,
+    now: facts.now,
+    version: source?.version,
+    shortShaLength: config.metadata.shortShaLength
+  }
+  const tags = computeTags(config.tagRules, config.flavor, run, expressionFacts)
   const baseWritten = baseImage(df, stage)
   const base = baseWritten ? splitBase(baseWritten) : undefined
   if (base && !base.digest && baseDigest) base.digest = baseDigest
-  const version = source?.version ?? tags.version
-  const { labels, missing } = computeLabels({
+  const labelFacts = {
     schemas: config.labelSchemas,
     created: facts.now,
-    version,
+    version: tags.version,
+    projectVersion: source?.version,
     revision: ctx.sha,
     repo: ctx.repo,
     base,
-    tags: tags.values,
-    team: config.team ?? stageLabels(df, stage).get('int.skao.image.team'),
-    extra: config.labels
-  })
+    tags: tags.names,
+    team: config.team ?? stageLabels(df, stage).get('int.skao.image.team')
+  }
+  const expandValues = (input: string, pairs: ReadonlyArray<[string, string]>): Array<[string, string]> =>
+    pairs.map(([k, v]) => [k, expand(input, v, expressionFacts)])
+  const { labels, missing } = computeLabels({ ...labelFacts, extra: expandValues('labels', config.labels) })
+  const oci = Object.entries(computeLabels({ ...labelFacts, schemas: ['oci'], extra: [] }).labels)
+  const custom = config.metadata.annotations.map(a => ({
+    ...a,
+    value: expand('annotations', a.value, expressionFacts)
+  }))
+  const skipped = config.metadata.skipped.map(
+    s => `${s.input}: "${s.line}" is not of the form key=value, so it is skipped`
+  )
   return {
-    version,
-    versionFrom: source?.from ?? 'tags',
-    tagValues: tags.values,
-    tags: config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)),
+    version: tags.version,
+    versionFrom: 'tags',
+    ...(source ? { projectVersion: source } : {}),
+    tagValues: tags.names,
+    tags: [...config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)), ...tags.references],
     labels,
+    annotations: computeAnnotations(
+      Object.fromEntries(oci.filter(([k]) => k.startsWith(OCI))),
+      custom,
+      config.metadata.annotationLevels
+    ),
     base,
+    warnings: [...tags.warnings, ...skipped],
     missing
   }
+}
+
+/** Whether the commit date is asked for: then it is read from git when the event did not tell it. */
+export function needsCommitDate(
+  config: Pick<Config, 'tagRules' | 'flavor' | 'labels' | 'metadata'>
+): boolean {
+  const texts = [
+    ...config.tagRules.flatMap(r => [...r.attrs.values()]),
+    config.flavor.prefix,
+    config.flavor.suffix,
+    ...config.labels.map(([, v]) => v),
+    ...config.metadata.annotations.map(a => a.value)
+  ]
+  return texts.some(t => usesExpression(t, 'commit_date'))
 }
 
 function readOptional(path: string): string | undefined {
@@ -90,7 +141,7 @@ function readOptional(path: string): string | undefined {
  * pipeline can start it beside the login: `git describe` is a process of its own.
  */
 export async function readFacts(
-  config: Pick<Config, 'build' | 'workspace'>,
+  config: Pick<Config, 'build' | 'workspace' | 'tagRules' | 'flavor' | 'labels' | 'metadata'>,
   env: NodeJS.ProcessEnv,
   now: Date
 ): Promise<Facts> {
@@ -100,16 +151,21 @@ export async function readFacts(
   } catch (e) {
     throw new InputError('file', `cannot read ${config.build.file}: ${errorMessage(e)}`)
   }
-  const gitTag = await run('git', ['describe', '--tags', '--exact-match', 'HEAD'], {
-    cwd: config.workspace,
-    env,
-    allowFailure: true
-  }).catch(() => undefined)
+  const git = (args: string[]): Promise<string | undefined> =>
+    run('git', args, { cwd: config.workspace, env, allowFailure: true })
+      .then(r => (r.code === 0 ? r.stdout.trim() || undefined : undefined))
+      .catch(() => undefined)
+  const [gitTag, committed] = await Promise.all([
+    git(['describe', '--tags', '--exact-match', 'HEAD']),
+    needsCommitDate(config) ? git(['show', '-s', '--format=%cI', 'HEAD']) : undefined
+  ])
+  const commitDate = committed ? new Date(committed) : undefined
   return {
     dockerfile,
     releaseFile: readOptional(join(config.workspace, '.release')),
-    gitTag: gitTag && gitTag.code === 0 ? gitTag.stdout.trim() : undefined,
-    now
+    gitTag,
+    now,
+    ...(commitDate && !Number.isNaN(commitDate.getTime()) ? { commitDate } : {})
   }
 }
 
@@ -139,6 +195,13 @@ export async function gatherMetadata(
     reporter.warning(
       `label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`
     )
-  reporter.info(`version ${meta.version} (from ${meta.versionFrom})`)
+  for (const w of meta.warnings) reporter.warning(w)
+  if (!meta.version)
+    reporter.warning('no tag rule gave a tag for this run, so there is no version (see "tags")')
+  else reporter.info(`version ${meta.version} (the first tag)`)
+  if (meta.projectVersion)
+    reporter.info(
+      `project version ${meta.projectVersion.version} (from ${meta.projectVersion.from}), {{version}}`
+    )
   return meta
 }

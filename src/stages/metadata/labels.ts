@@ -16,16 +16,50 @@ export function parseLabelSchemas(value: string): LabelSchema[] {
   return ['oci', ...(schemas.includes('skao') ? (['skao'] as const) : [])]
 }
 
-/** The `labels` input: `key=value` lines; they override the generated labels. */
-export function checkLabel(key: string, value: string): void {
-  if (!key || /[\s=]/.test(key)) throw new InputError('labels', `"${key}" is not a valid label key`)
-  if (/[\r\n\0]/.test(value)) throw new InputError('labels', `the value of "${key}" holds a line break`)
+/** A label or annotation key the user wrote, and its value (after expressions). */
+export function checkLabel(key: string, value: string, input = 'labels'): void {
+  if (!key || /[\s=]/.test(key))
+    throw new InputError(input, `"${key}" is not a valid ${input.replace(/s$/, '')} key`)
+  if (/[\r\n\0]/.test(value)) throw new InputError(input, `the value of "${key}" holds a line break`)
 }
+
+export interface KeyValueLines {
+  pairs: Array<[string, string]>
+  /** Lines without "=": docker/metadata-action skips them, and so do we, with a warning. */
+  skipped: string[]
+}
+
+/** `key=value` lines (labels, annotations); `#` starts a comment line. A line without `=` is skipped. */
+export function parseKeyValueLines(input: string, value: string): KeyValueLines {
+  const pairs: Array<[string, string]> = []
+  const skipped: string[] = []
+  for (const raw of value.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (!line || line.startsWith('#')) continue
+    const eq = line.indexOf('=')
+    if (eq < 0) {
+      skipped.push(line)
+      continue
+    }
+    const key = line.slice(0, eq).trim()
+    if (!key) throw new InputError(input, `"${line}" is not of the form key=value`)
+    checkLabel(key, '', input)
+    pairs.push([key, line.slice(eq + 1).trim()])
+  }
+  return { pairs, skipped }
+}
+
+/** Labels by key, sorted as docker/metadata-action lists them. */
+export const sortedByKey = (labels: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
 
 export interface LabelFacts {
   schemas: readonly LabelSchema[]
   created: Date
+  /** docker/metadata-action's version (the highest-priority tag): org.opencontainers.image.version. */
   version: string
+  /** The project's version (git tag, `.release`, Dockerfile) for int.skao.image.version; else `version`. */
+  projectVersion?: string
   revision: string
   repo: RepoInfo
   /** Final stage's base, resolved: name with tag, and the manifest digest. */
@@ -62,7 +96,7 @@ export function computeLabels(f: LabelFacts): LabelResult {
   set(labels, 'org.opencontainers.image.base.digest', f.base?.digest)
   if (f.schemas.includes('skao')) {
     set(labels, 'int.skao.image.created', created)
-    set(labels, 'int.skao.image.version', f.version)
+    set(labels, 'int.skao.image.version', f.projectVersion || f.version)
     set(labels, 'int.skao.image.tags', f.tags.join(','))
     set(labels, 'int.skao.image.team', f.team)
     set(labels, 'int.skao.image.url', f.repo.url)
@@ -76,5 +110,5 @@ export function computeLabels(f: LabelFacts): LabelResult {
   const required = f.schemas.includes('skao')
     ? ['int.skao.image.version', 'int.skao.image.team', 'int.skao.image.source']
     : []
-  return { labels, missing: required.filter(k => !labels[k]) }
+  return { labels: sortedByKey(labels), missing: required.filter(k => !labels[k]) }
 }

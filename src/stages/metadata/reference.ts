@@ -30,8 +30,8 @@ function splitDomain(name: string): [string | undefined, string] {
 }
 
 /**
- * Validates an image name (no tag, no digest) for `input`. GHCR names are lowercased, since GHCR
- * refuses upper case while GitHub owners often have it; other registries get a clear error.
+ * Validates an image name (no tag, no digest) for `input`. Names are lowercased, as
+ * docker/metadata-action does: no registry takes upper case, and GitHub owners often have it.
  */
 export function parseImageName(input: string, raw: string): ImageName {
   const trimmed = raw.trim()
@@ -39,18 +39,14 @@ export function parseImageName(input: string, raw: string): ImageName {
   if (/\s/.test(trimmed)) throw new InputError(input, `"${trimmed}" contains white space`)
   if (trimmed.includes('@') || /:[^/]*$/.test(trimmed.replace(/^[^/]*\//, '/')))
     throw new InputError(input, `"${trimmed}" must be a name without a tag or digest (tags come from "tags")`)
-  const [domain, rest] = splitDomain(trimmed)
+  const [domain, repository] = splitDomain(trimmed.toLowerCase())
   const registry = domain ?? 'docker.io'
-  const repository = isGhcr(registry) ? rest.toLowerCase() : rest
-  const name = domain ? `${isGhcr(registry) ? 'ghcr.io' : domain}/${repository}` : repository
+  const name = domain ? `${domain}/${repository}` : repository
   if (name.length > NAME_MAX)
     throw new InputError(input, `"${trimmed}" is ${name.length} characters long; the limit is ${NAME_MAX}`)
-  if (rest.split('/').some(c => c === '..' || c === '.'))
+  if (repository.split('/').some(c => c === '..' || c === '.'))
     throw new InputError(input, `"${trimmed}" has a "." or ".." path component`)
-  if (!NAME.test(name)) {
-    const hint = /[A-Z]/.test(repository) ? ' (repository names must be lower case)' : ''
-    throw new InputError(input, `"${trimmed}" is not a valid image name${hint}`)
-  }
+  if (!NAME.test(name)) throw new InputError(input, `"${trimmed}" is not a valid image name`)
   return { name, registry, repository }
 }
 

@@ -1,215 +1,104 @@
-import * as semver from 'semver'
 import { InputError } from '../../errors.js'
-import { parseAttrs } from '../../config/lists.js'
 import { refKind, refName, type RunContext } from '../../context.js'
+import { expand, shortSha, type ExpressionFacts } from './expressions.js'
 import type { Flavor } from './flavor.js'
 import { checkTag, sanitizeTag } from './reference.js'
+import { matchPattern, type TagRule } from './tag-rules.js'
+import { pep440Value, semverValue, type VersionValue } from './version-rules.js'
 
-export const TAG_TYPES = ['schedule', 'semver', 'match', 'edge', 'ref', 'raw', 'sha'] as const
-export type TagType = (typeof TAG_TYPES)[number]
-
-export interface TagRule {
-  type: TagType
-  attrs: Map<string, string>
-  priority: number
-  /** The rule as the user wrote it, for messages. */
-  source: string
-}
-
-// docker/metadata-action's priorities: the highest-priority tag gives the version.
-const PRIORITY: Record<TagType, number> = {
-  schedule: 1000,
-  semver: 900,
-  match: 800,
-  edge: 700,
-  ref: 600,
-  raw: 200,
-  sha: 100
-}
-const ALLOWED: Record<TagType, string[]> = {
-  schedule: ['pattern'],
-  semver: ['pattern', 'value', 'match'],
-  match: ['pattern', 'group', 'value'],
-  edge: ['branch'],
-  ref: ['event'],
-  raw: ['value'],
-  sha: ['format']
-}
-const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix']
-
-export const DEFAULT_TAG_RULES = 'type=schedule\ntype=ref,event=branch\ntype=ref,event=tag\ntype=ref,event=pr'
-
-export function parseTagRules(value: string): TagRule[] {
-  const text = value.trim() ? value : DEFAULT_TAG_RULES
-  const rules: TagRule[] = []
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim()
-    if (!line || line.startsWith('#')) continue
-    const attrs = line.includes('=')
-      ? parseAttrs('tags', line)
-      : new Map([
-          ['type', 'raw'],
-          ['value', line]
-        ])
-    const type = attrs.get('type') ?? 'raw'
-    if (!(TAG_TYPES as readonly string[]).includes(type))
-      throw new InputError(
-        'tags',
-        `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`
-      )
-    const t = type as TagType
-    for (const key of attrs.keys())
-      if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
-        throw new InputError('tags', `"${key}" is not an attribute of type=${t} in "${line}"`)
-    if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
-      throw new InputError('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`)
-    if (t === 'raw' && !attrs.get('value'))
-      throw new InputError('tags', `type=raw needs a value in "${line}"`)
-    if ((t === 'semver' || t === 'match') && !attrs.get('pattern'))
-      throw new InputError('tags', `type=${t} needs a pattern in "${line}"`)
-    if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
-      throw new InputError('tags', `format must be short or long in "${line}"`)
-    const enable = attrs.get('enable')
-    if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
-      throw new InputError('tags', `enable must be true, false or an expression in "${line}"`)
-    const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t]
-    if (!Number.isInteger(priority))
-      throw new InputError('tags', `priority must be a whole number in "${line}"`)
-    rules.push({ type: t, attrs, priority, source: line })
-  }
-  // Stable sort: rules of equal priority keep the order they were written in.
-  return rules
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
-    .map(x => x.r)
-}
+export { DEFAULT_TAG_RULES, TAG_TYPES, parseTagRules, type TagRule, type TagType } from './tag-rules.js'
 
 export interface TagResult {
-  /** The version: the first value by priority (docker/metadata-action's `version` output). */
+  /** docker/metadata-action's `version`: the highest-priority tag as tagged, '' when no rule gave one. */
   version: string
-  /** Tag values (without image names), in priority order, deduplicated. */
+  /** Tag names for every image of `images`, in priority order, `latest` last. */
   values: string[]
+  /** Full references from `tags` lines that named their image (`ghcr.io/o/app:1.2`). */
+  references: string[]
+  /** Every tag name, the references' too (metadata-action's `tag-names`). */
+  names: string[]
   latest: boolean
+  /** Rules that gave nothing for a reason the user may want to know (a pattern that did not match). */
+  warnings: string[]
 }
 
-interface Value {
+export type TagFacts = Omit<ExpressionFacts, 'ctx'>
+
+interface Produced {
   value: string
   latest: boolean
-  userWritten: boolean
+  /** Derived from the run (a branch name): made tag-safe. Else written by the user: checked. */
+  derived: boolean
 }
 
-/** Expressions metadata-action users know, plus {{version}} for the project's version source. */
-export function expand(text: string, ctx: RunContext, version: string | undefined, now: Date): string {
-  const kind = refKind(ctx.ref)
-  const isDefault = kind === 'branch' && refName(ctx.ref) === ctx.repo.defaultBranch
-  return text.replace(/\{\{\s*([a-z_]+)(?:\s+'([^']*)')?\s*\}\}/g, (whole, name: string, arg?: string) => {
-    switch (name) {
-      case 'branch':
-        return kind === 'branch' ? refName(ctx.ref) : kind === 'pr' ? (ctx.baseRef ?? '') : ''
-      case 'tag':
-        return kind === 'tag' ? refName(ctx.ref) : ''
-      case 'sha':
-        return ctx.sha.slice(0, 7)
-      case 'base_ref':
-        return ctx.baseRef ?? ''
-      case 'is_default_branch':
-        return String(isDefault)
-      case 'is_not_default_branch':
-        return String(!isDefault)
-      case 'version':
-        return version ?? ''
-      case 'date':
-        return formatDate(now, arg ?? 'YYYYMMDD')
-      default:
-        throw new InputError('tags', `unknown expression ${whole}`)
-    }
-  })
-}
-
-function formatDate(d: Date, fmt: string): string {
-  const p = (n: number, w = 2): string => String(n).padStart(w, '0')
-  const parts: Record<string, string> = {
-    YYYY: p(d.getUTCFullYear(), 4),
-    MM: p(d.getUTCMonth() + 1),
-    DD: p(d.getUTCDate()),
-    HH: p(d.getUTCHours()),
-    mm: p(d.getUTCMinutes()),
-    ss: p(d.getUTCSeconds())
+function fromRef(rule: TagRule, ctx: RunContext, f: ExpressionFacts, warn: (m: string) => void) {
+  const value = rule.attrs.get('value')
+  if (refKind(ctx.ref) !== 'tag' && !value) return undefined
+  let raw = value ? expand('tags', value, f) : refName(ctx.ref)
+  const match = rule.attrs.get('match')
+  if (match) {
+    const m = raw.match(matchPattern(match))
+    if (!m) warn(`${match} does not match ${raw} (${rule.source})`)
+    else raw = m[1] ?? raw
   }
-  return fmt.replace(/YYYY|MM|DD|HH|mm|ss/g, t => parts[t] ?? t)
+  return raw.replace(/\//g, '-')
 }
 
-function semverValues(rule: TagRule, raw: string): Value[] {
-  const pattern = rule.attrs.get('pattern') ?? '{{version}}'
-  const v = semver.parse(semver.clean(raw) ?? raw, { loose: true })
-  if (!v) return []
-  const pre = v.prerelease.length > 0
-  // Pre-releases change often and break things: they only ever get their full version.
-  if (pre && !/\{\{\s*(version|raw)\s*\}\}/.test(pattern))
-    return [{ value: v.version, latest: false, userWritten: false }]
-  // {{major}} alone for 0.x would promise a stability 0.x does not have.
-  if (v.major === 0 && /^\{\{\s*major\s*\}\}$/.test(pattern.replace(/[^{}a-z\s]/g, '').trim())) return []
-  const value = pattern.replace(/\{\{\s*(raw|version|major|minor|patch)\s*\}\}/g, (_w, k: string) =>
-    k === 'raw' ? raw : k === 'version' ? v.version : String(v[k as 'major' | 'minor' | 'patch'])
-  )
-  return [{ value, latest: !pre, userWritten: false }]
-}
-
-function ruleValues(rule: TagRule, ctx: RunContext, version: string | undefined, now: Date): Value[] {
+function produce(rule: TagRule, ctx: RunContext, f: ExpressionFacts, warn: (m: string) => void): Produced[] {
   const kind = refKind(ctx.ref)
   const a = rule.attrs
+  const derived = (value: string, latest = false): Produced[] => [{ value, latest, derived: true }]
   switch (rule.type) {
     case 'schedule':
-      if (ctx.eventName !== 'schedule') return []
+      if (!/schedule/.test(ctx.eventName)) return []
       return [
-        { value: expand(a.get('pattern') ?? 'nightly', ctx, version, now), latest: false, userWritten: true }
+        { value: expand('tags', a.get('pattern') || 'nightly', f, true), latest: false, derived: false }
       ]
-    case 'semver': {
-      const raw = a.get('value')
-        ? expand(a.get('value') ?? '', ctx, version, now)
-        : kind === 'tag'
-          ? refName(ctx.ref)
-          : ''
-      return raw ? semverValues(rule, raw) : []
+    case 'semver':
+    case 'pep440': {
+      const raw = fromRef(rule, ctx, f, warn)
+      if (raw === undefined) return []
+      const pattern = a.get('pattern') ?? '{{version}}'
+      const v: VersionValue | string =
+        rule.type === 'semver' ? semverValue(raw, pattern) : pep440Value(raw, pattern)
+      if (typeof v === 'string') {
+        warn(`${v} (${rule.source})`)
+        return []
+      }
+      return v.skip ? [] : derived(v.value, v.latest)
     }
     case 'match': {
-      const raw = a.get('value')
-        ? expand(a.get('value') ?? '', ctx, version, now)
-        : kind === 'tag'
-          ? refName(ctx.ref)
-          : ''
-      const m = raw.match(new RegExp(a.get('pattern') ?? ''))
-      const group = Number(a.get('group') ?? '0')
-      const hit = m?.[group]
-      return hit ? [{ value: sanitizeTag(hit), latest: true, userWritten: false }] : []
+      const value = a.get('value')
+      if (kind !== 'tag' && !value) return []
+      const raw = value ? expand('tags', value, f) : refName(ctx.ref)
+      const m = raw.match(matchPattern(a.get('pattern') ?? ''))
+      if (!m) {
+        warn(`${a.get('pattern')} does not match ${raw} (${rule.source})`)
+        return []
+      }
+      const hit = m[Number(a.get('group') || '0')]
+      if (hit === undefined) {
+        warn(`group ${a.get('group')} does not exist in ${a.get('pattern')} (${rule.source})`)
+        return []
+      }
+      return derived(hit, true)
     }
     case 'edge': {
       const branch = a.get('branch') || ctx.repo.defaultBranch
-      return kind === 'branch' && refName(ctx.ref) === branch
-        ? [{ value: 'edge', latest: false, userWritten: false }]
-        : []
+      return kind === 'branch' && refName(ctx.ref) === branch ? derived('edge') : []
     }
     case 'ref': {
       const event = a.get('event')
-      if (event === 'branch' && kind === 'branch')
-        return [{ value: sanitizeTag(refName(ctx.ref)), latest: false, userWritten: false }]
-      if (event === 'tag' && kind === 'tag')
-        return [{ value: sanitizeTag(refName(ctx.ref)), latest: true, userWritten: false }]
-      if (event === 'pr' && kind === 'pr')
-        return [{ value: refName(ctx.ref), latest: false, userWritten: false }]
+      if (event === 'branch' && kind === 'branch') return derived(refName(ctx.ref))
+      if (event === 'tag' && kind === 'tag') return derived(refName(ctx.ref), true)
+      if (event === 'pr' && kind === 'pr') return derived(ctx.ref.replace(/^refs\/pull\/|\/merge$/g, ''))
       return []
     }
     case 'raw':
-      return [{ value: expand(a.get('value') ?? '', ctx, version, now), latest: false, userWritten: true }]
+      return [{ value: expand('tags', a.get('value') ?? '', f, true), latest: false, derived: false }]
     case 'sha':
       if (!ctx.sha) return []
-      return [
-        {
-          value: a.get('format') === 'long' ? ctx.sha : ctx.sha.slice(0, 7),
-          latest: false,
-          userWritten: false
-        }
-      ]
+      return derived(a.get('format') === 'long' ? ctx.sha : shortSha(ctx.sha, f.shortShaLength))
   }
 }
 
@@ -219,34 +108,56 @@ function defaultPrefix(rule: TagRule): string | undefined {
   return undefined
 }
 
-/** The tag values the rules give for this run, with prefix/suffix and the `latest` decision. */
+/** prefix + value + suffix: the rule's own prefix/suffix (even empty) over the flavor's. */
+function finish(rule: TagRule, p: Produced, flavor: Flavor, f: ExpressionFacts): string {
+  const prefix = expand('tags', rule.attrs.get('prefix') ?? defaultPrefix(rule) ?? flavor.prefix, f, true)
+  const suffix = expand('tags', rule.attrs.get('suffix') ?? flavor.suffix, f, true)
+  const value = p.derived ? sanitizeTag(p.value) : p.value
+  if (!value) return ''
+  const tag = `${prefix}${value}${suffix}`
+  if (p.derived && !prefix && !suffix) return value
+  return checkTag('tags', p.derived && tag.length > 128 ? tag.slice(0, 128) : tag)
+}
+
+function enabled(rule: TagRule, f: ExpressionFacts): boolean {
+  const enable = rule.attrs.get('enable')
+  if (enable === undefined) return true
+  const value = expand('tags', enable, f)
+  if (value !== 'true' && value !== 'false')
+    throw new InputError('tags', `enable must be true or false, but gives "${value}" in "${rule.source}"`)
+  return value === 'true'
+}
+
+/** The tags the rules give for this run, with prefix/suffix and the `latest` decision. Pure. */
 export function computeTags(
   rules: readonly TagRule[],
   flavor: Flavor,
   ctx: RunContext,
-  opts: { version?: string; now?: Date } = {}
+  facts: Partial<TagFacts> = {}
 ): TagResult {
-  const now = opts.now ?? new Date()
+  const f: ExpressionFacts = { ...facts, ctx, now: facts.now ?? new Date() }
+  const warnings: string[] = []
+  const names: string[] = []
   const values: string[] = []
+  const references: string[] = []
+  const add = (list: string[], item: string): void => void (list.includes(item) || list.push(item))
   let latest: boolean | undefined
   for (const rule of rules) {
-    const enable = rule.attrs.get('enable')
-    if (enable !== undefined && expand(enable, ctx, opts.version, now) !== 'true') continue
-    for (const v of ruleValues(rule, ctx, opts.version, now)) {
-      if (!v.value) continue
-      const rulePrefix = rule.attrs.get('prefix')
-      const prefix = expand(rulePrefix ?? defaultPrefix(rule) ?? flavor.prefix, ctx, opts.version, now)
-      const suffix = expand(rule.attrs.get('suffix') ?? flavor.suffix, ctx, opts.version, now)
-      const tag = `${prefix}${v.value}${suffix}`
-      if (v.userWritten || prefix || suffix) checkTag('tags', tag)
-      if (!values.includes(tag)) values.push(tag)
-      latest ??= flavor.latest === 'auto' ? v.latest : flavor.latest === 'true'
+    if (!enabled(rule, f)) continue
+    for (const p of produce(rule, ctx, f, m => warnings.push(m))) {
+      const tag = rule.image ? p.value : finish(rule, p, flavor, f)
+      if (!tag) continue
+      add(names, tag)
+      if (rule.image) add(references, `${rule.image.name}:${tag}`)
+      else add(values, tag)
+      latest ??= flavor.latest === 'auto' ? p.latest : flavor.latest === 'true'
     }
   }
-  const isLatest = latest ?? flavor.latest === 'true'
+  const isLatest = latest ?? false
   if (isLatest) {
-    const tag = `${flavor.prefixOnLatest ? flavor.prefix : ''}latest${flavor.suffixOnLatest ? flavor.suffix : ''}`
-    if (!values.includes(tag)) values.push(tag)
+    const tag = `${flavor.prefixOnLatest ? expand('tags', flavor.prefix, f, true) : ''}latest${flavor.suffixOnLatest ? expand('tags', flavor.suffix, f, true) : ''}`
+    add(values, checkTag('flavor', tag))
+    add(names, tag)
   }
-  return { version: values[0] ?? '', values, latest: isLatest }
+  return { version: names[0] ?? '', values, references, names, latest: isLatest, warnings }
 }

@@ -1,6 +1,12 @@
-/** Uploads files as one workflow artifact (GitHub: @actions/artifact, in src/github/artifacts.ts). */
+/** Uploads files as one workflow artifact (GitHub: @actions/artifact, in src/faces/action/artifacts.ts). */
 export interface ArtifactUploader {
-  upload(name: string, files: string[], rootDir: string, opts?: { retentionDays?: number }): Promise<void>
+  /** Resolves to where the artifact can be downloaded, where the face knows it. */
+  upload(
+    name: string,
+    files: string[],
+    rootDir: string,
+    opts?: { retentionDays?: number }
+  ): Promise<{ url?: string } | void>
 }
 
 /** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */

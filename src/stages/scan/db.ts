@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { StepError } from '../../errors.js'
 import type { Reporter } from '../../reporter.js'
 import { readIfExists, type DbDownloadPolicy, type Trivy } from './trivy.js'
-import { dbCacheKeys, dbIsFresh, DEFAULT_DB_REPOSITORIES } from './trivy-flags.js'
+import { dbCacheKeys, DEFAULT_DB_REPOSITORIES } from './trivy-flags.js'
+import { dbState, formatAge } from './db-age.js'
 
 /** Keeps `<cacheDir>/db` between runs (GitHub: @actions/cache, in src/github/trivy-cache.ts). */
 export interface DbCache {
@@ -20,7 +21,11 @@ export interface EnsureDbContext {
   env?: NodeJS.ProcessEnv
   now?: Date
   policy?: DbDownloadPolicy
+  /** `trivy-db-max-age`: an older DB fails the scan (default 5 days). */
+  maxAgeSeconds?: number
 }
+
+const DEFAULT_MAX_AGE_SECONDS = 5 * 86_400
 
 /** The repositories to download from: TRIVY_DB_REPOSITORY (comma-separated) or mirror.gcr.io then ghcr.io. */
 export function dbRepositories(env: NodeJS.ProcessEnv): string[] {
@@ -34,13 +39,26 @@ export function dbRepositories(env: NodeJS.ProcessEnv): string[] {
 /**
  * Makes sure `<cacheDir>/db` holds a usable DB before the scan, which then runs with
  * --skip-db-update: restored from the cache, else downloaded. With TRIVY_SKIP_DB_UPDATE=true the
- * cache is taken as prepared by the user (offline runners).
+ * cache is taken as prepared by the user (offline runners). Whatever its source, a DB older than
+ * the maximum age (or whose age cannot be believed) fails here: the scan never passes on old data.
  */
 export async function ensureDb(trivy: Trivy, cacheDir: string, ctx: EnsureDbContext): Promise<DbSource> {
   const env = ctx.env ?? process.env
   const now = ctx.now ?? new Date()
+  const maxAgeMs = (ctx.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1000
   const dbFile = join(cacheDir, 'db', 'trivy.db')
-  const metadata = (): string | undefined => readIfExists(join(cacheDir, 'db', 'metadata.json'))
+  const state = () => dbState(readIfExists(join(cacheDir, 'db', 'metadata.json')), now, maxAgeMs)
+  const tooOld = (what: string, cause?: string): StepError => {
+    const built = state().updatedAt
+    const age = built
+      ? `built ${formatAge(now.getTime() - built.getTime())} ago`
+      : 'of an age its metadata does not tell believably'
+    return new StepError(
+      `${what} is ${age}, older than trivy-db-max-age (${formatAge(maxAgeMs)}), so nothing was scanned with it: ` +
+        'let it download a new one, or raise trivy-db-max-age',
+      cause
+    )
+  }
 
   if (env.TRIVY_SKIP_DB_UPDATE === 'true') {
     if (!existsSync(dbFile)) {
@@ -48,12 +66,13 @@ export async function ensureDb(trivy: Trivy, cacheDir: string, ctx: EnsureDbCont
         `TRIVY_SKIP_DB_UPDATE is true but ${dbFile} does not exist: prepare the cache first`
       )
     }
+    if (state().tooOld) throw tooOld(`the prepared Trivy DB ${dbFile}`)
     return 'prepared'
   }
 
   const { key, restoreKeys } = dbCacheKeys(now)
   const restored = ctx.cache ? await ctx.cache.restore(cacheDir, key, restoreKeys) : undefined
-  if (dbIsFresh(metadata(), now)) {
+  if (state().fresh) {
     ctx.reporter.info(`Trivy DB is up to date${restored ? ` (restored from cache ${restored})` : ''}`)
     return 'up to date'
   }
@@ -63,9 +82,11 @@ export async function ensureDb(trivy: Trivy, cacheDir: string, ctx: EnsureDbCont
     ctx.reporter.info(`Trivy DB downloaded from ${from}`)
   } catch (e) {
     if (!existsSync(dbFile)) throw e
+    if (state().tooOld) throw tooOld(`the Trivy DB at hand (${dbFile})`, (e as Error).message)
     ctx.reporter.warning(`Scanning with an older Trivy DB: ${(e as Error).message.split('\n')[0]}`)
     return 'stale'
   }
+  if (state().tooOld) throw tooOld('the Trivy DB just downloaded')
   if (ctx.cache && restored !== key) await ctx.cache.save(cacheDir, key)
   return 'downloaded'
 }

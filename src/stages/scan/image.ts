@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { InputError } from '../../errors.js'
 import { slug } from './artifacts.js'
 import {
   readTrivyReport,
@@ -13,7 +12,10 @@ import type { ScanOptions } from './options.js'
 import { gitlabContainerScanning, vulnerabilityTable } from './reports.js'
 import type { Reporter } from '../../reporter.js'
 import type { Trivy } from './trivy.js'
-import { scanArgs, type ConvertFormat, type ScanSource } from './trivy-flags.js'
+import { scanArgs, type ConvertFormat, type ScanSource, type TrivyCapabilities } from './trivy-flags.js'
+import { hiddenBy, ignorePlan, locateSuppressed } from './suppressed.js'
+import { prepareVex } from './vex.js'
+import { InputError } from '../../errors.js'
 
 export interface ScanTarget {
   /** The image as users know it (`registry/name:tag`), for reports and artifact names. */
@@ -31,17 +33,18 @@ export interface ScanContext {
   outDir: string
   /** This tool's version, for the GitLab report's analyzer. */
   analyzerVersion?: string
+  /** Why no vulnerability is checked (no DB): the scan lists the packages only. */
+  unchecked?: string
 }
 
-/** One ignore file for Trivy (it takes one): the given file, or the plain ones concatenated. */
-function ignoreFileFor(files: readonly string[], dir: string): string | undefined {
-  for (const f of files) if (!existsSync(f)) throw new InputError('trivyignores', `${f} does not exist`)
-  if (files.length <= 1) return files[0]
-  if (files.some(f => /\.ya?ml$/.test(f)))
-    throw new InputError('trivyignores', 'a YAML ignore file cannot be merged with others: give one')
-  const merged = join(dir, 'trivyignore')
-  writeFileSync(merged, files.map(f => readFileSync(f, 'utf8').trimEnd()).join('\n') + '\n')
-  return merged
+/**
+ * The ignore files Trivy is given: `trivyignores`, else the workspace's `.trivyignore`, the file
+ * Trivy itself would read; that one only where Trivy can say what it hid (0.55+), so that nothing
+ * is hidden unseen.
+ */
+function ignoreFiles(options: ScanOptions, caps: TrivyCapabilities): string[] {
+  if (options.trivyignores.length) return options.trivyignores
+  return options.rootIgnore && caps.showSuppressed ? [options.rootIgnore] : []
 }
 
 /**
@@ -68,11 +71,23 @@ export function conversionsFor(options: Pick<ScanOptions, 'sbomFormats'>): Conve
 }
 
 /** Where one image's reports go, and the arguments of the Trivy run that scans it. */
-export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions, outDir: string) {
+export function scanPlan(
+  target: ScanTarget,
+  trivy: Trivy,
+  options: ScanOptions,
+  outDir: string,
+  warn: (message: string) => void = () => undefined
+) {
   const name = slug(`${target.image}${target.platform ? `-${target.platform}` : ''}`)
   const dir = join(outDir, name)
   mkdirSync(dir, { recursive: true })
-  const ignoreFile = ignoreFileFor(options.trivyignores, dir)
+  const ignore = ignorePlan(ignoreFiles(options, trivy.caps), dir)
+  if (options.vex.length > 0 && !trivy.caps.vex)
+    throw new InputError(
+      'vex',
+      `needs Trivy 0.49 or later to scan an image with VEX; this one is ${trivy.caps.version}`
+    )
+  const vex = prepareVex(options.vex, dir, warn)
   const paths: ReportPaths = {
     json: join(dir, 'trivy.json'),
     table: join(dir, 'trivy.txt'),
@@ -85,9 +100,16 @@ export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions,
     source: target.source,
     cacheDir: options.cacheDir,
     ...(target.platform && !('tar' in target.source) ? { platform: target.platform } : {}),
-    ...(ignoreFile ? { ignoreFile } : {})
+    ...(ignore ? { ignoreFile: ignore.path } : {}),
+    ...(vex.files.length ? { vexFiles: vex.files } : {})
   }
-  return { paths, scanInput, args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json }) }
+  return {
+    paths,
+    scanInput,
+    ignore,
+    vex,
+    args: scanArgs(options, trivy.caps, { ...scanInput, output: paths.json })
+  }
 }
 
 /**
@@ -98,8 +120,18 @@ export function scanPlan(target: ScanTarget, trivy: Trivy, options: ScanOptions,
  */
 export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<ImageScan> {
   const { trivy, options, reporter } = ctx
-  const { paths, scanInput, args } = scanPlan(target, trivy, options, ctx.outDir)
+  const { paths, scanInput, args, ignore, vex } = scanPlan(target, trivy, options, ctx.outDir, m =>
+    reporter.warning(m)
+  )
   const label = target.platform ? `${target.image} (${target.platform})` : target.image
+  if (!trivy.caps.showSuppressed && options.rootIgnore && !options.trivyignores.length)
+    reporter.warning(
+      `${options.rootIgnore} is not honoured: Trivy ${trivy.caps.version} cannot report what it hides (0.55+); name it in trivyignores to use it anyway`
+    )
+  if (!trivy.caps.showSuppressed && options.trivyignores.length)
+    reporter.warning(
+      `Trivy ${trivy.caps.version} cannot report what the ignore files hide (0.55+): the summary cannot list them`
+    )
 
   const derive = async (format: ConvertFormat, output: string): Promise<void> => {
     if (trivy.caps.convert) await trivy.convert(paths.json, format, output)
@@ -134,14 +166,31 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
   })
   const end = new Date()
 
-  const report = readTrivyReport(JSON.parse(readFileSync(paths.json, 'utf8')) as TrivyReport)
+  const read = readTrivyReport(JSON.parse(readFileSync(paths.json, 'utf8')) as TrivyReport)
+  for (const f of read.suppressed ?? []) f.source = vex.givenAs.get(f.source) ?? f.source
+  const located = locateSuppressed(read.suppressed ?? [], ignore)
+  // The file that hid each one, as the summary shows it: relative to the workspace.
+  const suppressed = located.map(h => ({
+    ...h,
+    source: hiddenBy({ ...h, line: undefined }, options.workspace)
+  }))
+  const report = { ...read, suppressed }
+  for (const h of report.suppressed)
+    reporter.warning(
+      `${h.id} (${h.severity}${h.pkg ? `, ${h.pkg} ${h.installed ?? ''}`.trimEnd() : ''}) in ${label} is hidden from the gate by ${hiddenBy(h)}`,
+      {
+        file: h.source,
+        ...(h.line ? { startLine: h.line } : {})
+      }
+    )
   if (trivy.caps.convert) writeFileSync(paths.table, vulnerabilityTable({ image: target.image, ...report }))
   reporter.info(readFileSync(paths.table, 'utf8'))
   const info = {
     trivyVersion: trivy.caps.version,
     analyzerVersion: ctx.analyzerVersion ?? '0.0.0',
     start,
-    end
+    end,
+    ...(ctx.unchecked ? { unchecked: ctx.unchecked } : {})
   }
   const gitlab = gitlabContainerScanning({ image: target.image, ...report }, info)
   writeFileSync(paths.gitlab, JSON.stringify(gitlab, null, 2) + '\n')

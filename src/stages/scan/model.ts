@@ -19,11 +19,47 @@ export interface Vulnerability {
   url?: string
 }
 
+/** A secret Trivy found in a file of the image (its value never leaves Trivy's report). */
+export interface SecretFinding {
+  ruleId: string
+  severity: Severity
+  title: string
+  /** The file in the image. */
+  target: string
+  line?: number
+}
+
+/**
+ * A finding Trivy left out of the report because an ignore file, an ignore policy or a VEX
+ * statement said so (`--show-suppressed`): listed, never silently gone.
+ */
+export type Suppressed = SuppressedFinding
+
+export interface SuppressedFinding {
+  /** vulnerability, secret, … */
+  type: string
+  id: string
+  severity: Severity
+  pkg?: string
+  installed?: string
+  /** ignored, not_affected, … */
+  status: string
+  statement?: string
+  /** The file that hid it, as Trivy names it (the path it was given). */
+  source: string
+  /** Its line in that file, where it can be found. */
+  line?: number
+}
+
 /** One Trivy run on one image (one platform). */
 export interface ImageScan {
   image: string
   platform?: string
   vulnerabilities: Vulnerability[]
+  /** With the `secret` scanner. */
+  secrets?: SecretFinding[]
+  /** What ignore files, an ignore policy or VEX left out (Trivy 0.55+, `--show-suppressed`). */
+  suppressed?: SuppressedFinding[]
   counts: SeverityCounts
   /** Packages Trivy listed (all of them: the scan runs with --list-all-pkgs). */
   packages: number
@@ -67,7 +103,9 @@ export function addCounts(a: SeverityCounts, b: SeverityCounts): SeverityCounts 
 }
 
 /** Worst first, then by ID, so every report lists them in the same order. */
-export function bySeverity(a: Vulnerability, b: Vulnerability): number {
+type Sortable = Pick<Vulnerability, 'severity' | 'id' | 'pkg'>
+
+export function bySeverity(a: Sortable, b: Sortable): number {
   return (
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
     a.id.localeCompare(b.id) ||
@@ -88,6 +126,21 @@ export interface TrivyReport {
   Results?: Array<{
     Target?: string
     Packages?: unknown[]
+    Secrets?: Array<{ RuleID?: string; Severity?: string; Title?: string; StartLine?: number }>
+    ExperimentalModifiedFindings?: Array<{
+      Type?: string
+      Status?: string
+      Statement?: string
+      Source?: string
+      Finding?: {
+        VulnerabilityID?: string
+        RuleID?: string
+        ID?: string
+        PkgName?: string
+        InstalledVersion?: string
+        Severity?: string
+      }
+    }>
     Vulnerabilities?: Array<{
       VulnerabilityID?: string
       PkgName?: string
@@ -102,11 +155,48 @@ export interface TrivyReport {
   }>
 }
 
+const severityOf = (s: string | undefined): Severity => {
+  const upper = (s ?? 'UNKNOWN').toUpperCase()
+  return isSeverity(upper) ? upper : 'UNKNOWN'
+}
+
+type Result = NonNullable<TrivyReport['Results']>[number]
+
+function secretsOf(result: Result): SecretFinding[] {
+  return (result.Secrets ?? []).map(s => ({
+    ruleId: s.RuleID ?? 'unknown',
+    severity: severityOf(s.Severity),
+    title: s.Title ?? '',
+    target: result.Target ?? '',
+    ...(s.StartLine ? { line: s.StartLine } : {})
+  }))
+}
+
+function suppressedOf(result: Result): SuppressedFinding[] {
+  return (result.ExperimentalModifiedFindings ?? []).map(m => {
+    const f = m.Finding ?? {}
+    return {
+      type: m.Type ?? 'vulnerability',
+      id: f.VulnerabilityID ?? f.RuleID ?? f.ID ?? 'unknown',
+      severity: severityOf(f.Severity),
+      ...(f.PkgName ? { pkg: f.PkgName } : {}),
+      ...(f.InstalledVersion ? { installed: f.InstalledVersion } : {}),
+      status: m.Status ?? 'ignored',
+      ...(m.Statement ? { statement: m.Statement } : {}),
+      source: m.Source ?? ''
+    }
+  })
+}
+
 export function readTrivyReport(json: TrivyReport): Omit<ImageScan, 'image' | 'platform' | 'paths'> {
   const vulnerabilities: Vulnerability[] = []
+  const secrets: SecretFinding[] = []
+  const suppressed: SuppressedFinding[] = []
   let packages = 0
   for (const result of json.Results ?? []) {
     packages += result.Packages?.length ?? 0
+    secrets.push(...secretsOf(result))
+    suppressed.push(...suppressedOf(result))
     for (const v of result.Vulnerabilities ?? []) {
       const severity = (v.Severity ?? 'UNKNOWN').toUpperCase()
       vulnerabilities.push({
@@ -127,6 +217,8 @@ export function readTrivyReport(json: TrivyReport): Omit<ImageScan, 'image' | 'p
   const layers = json.Metadata?.DiffIDs?.length ?? json.Metadata?.ImageConfig?.rootfs?.diff_ids?.length
   return {
     vulnerabilities,
+    secrets,
+    suppressed,
     counts: countBySeverity(vulnerabilities),
     packages,
     ...(os?.Family ? { os: `${os.Family} ${os.Name ?? ''}`.trim() } : {}),

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { ScanDelta } from './delta.js'
-import type { GateVerdict } from './gate.js'
+import { oneLine } from '../../text.js'
 import {
   addCounts,
   bySeverity,
@@ -8,12 +7,8 @@ import {
   SEVERITIES,
   type ImageScan,
   type Severity,
-  type SeverityCounts,
-  type Vulnerability
+  type SeverityCounts
 } from './model.js'
-
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-const title = (s: Severity): string => s[0] + s.slice(1).toLowerCase()
 
 export function formatBytes(bytes: number | undefined): string {
   if (bytes === undefined) return '–'
@@ -34,7 +29,7 @@ export function formatBytes(bytes: number | undefined): string {
 export function vulnerabilityTable(scan: Pick<ImageScan, 'image' | 'os' | 'vulnerabilities'>): string {
   const counts = countBySeverity(scan.vulnerabilities)
   const total = SEVERITIES.reduce((n, s) => n + counts[s], 0)
-  const head = `${scan.image}${scan.os ? ` (${scan.os})` : ''}`
+  const head = oneLine(`${scan.image}${scan.os ? ` (${scan.os})` : ''}`)
   const lines = [head, '='.repeat(head.length)]
   lines.push(
     `Total: ${total} (${[...SEVERITIES]
@@ -48,7 +43,9 @@ export function vulnerabilityTable(scan: Pick<ImageScan, 'image' | 'os' | 'vulne
     const rows = scan.vulnerabilities
       .filter(v => v.target === target)
       .sort(bySeverity)
-      .map(v => [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''])
+      .map(v =>
+        [v.pkg, v.id, v.severity, v.installed, v.fixed ?? '', v.title.split('\n')[0] ?? ''].map(oneLine)
+      )
     const all = [
       ['Library', 'Vulnerability', 'Severity', 'Installed Version', 'Fixed Version', 'Title'],
       ...rows
@@ -59,7 +56,7 @@ export function vulnerabilityTable(scan: Pick<ImageScan, 'image' | 'os' | 'vulne
         .map((c, i) => c.padEnd(widths[i] ?? 0))
         .join(' | ')
         .trimEnd()
-    if (targets.length > 1) lines.push(target, '')
+    if (targets.length > 1) lines.push(oneLine(target), '')
     lines.push(line(all[0]!), widths.map(w => '-'.repeat(w)).join('-+-'), ...rows.map(line), '')
   }
   return lines.join('\n') + '\n'
@@ -70,72 +67,6 @@ export function countsJson(scans: readonly ImageScan[]): string {
   const zero = countBySeverity([])
   const counts = scans.reduce<SeverityCounts>((sum, s) => addCounts(sum, s.counts), zero)
   return JSON.stringify({ ...counts, total: SEVERITIES.reduce((n, s) => n + counts[s], 0) })
-}
-
-/** The fixable ones first by severity, one row per vulnerability and package across platforms. */
-export function topFixable(scans: readonly ImageScan[], limit = 10): Vulnerability[] {
-  const seen = new Map<string, Vulnerability>()
-  for (const s of scans)
-    for (const v of s.vulnerabilities)
-      if (v.fixed && !seen.has(`${v.id} ${v.pkg}`)) seen.set(`${v.id} ${v.pkg}`, v)
-  return [...seen.values()].sort(bySeverity).slice(0, limit)
-}
-
-/** The job summary: counts, the gate's verdict, the delta, the top fixable vulnerabilities. */
-export function summaryMarkdown(scans: readonly ImageScan[], gate: GateVerdict, delta?: ScanDelta): string {
-  const lines: string[] = ['### Vulnerability scan', '']
-  lines.push(`| Image | Platform | ${SEVERITIES.map(title).join(' | ')} | Packages | Size | Layers |`)
-  lines.push(`|---|---|${SEVERITIES.map(() => '--:').join('|')}|--:|--:|--:|`)
-  for (const s of scans) {
-    const counts = SEVERITIES.map(sev => String(s.counts[sev])).join(' | ')
-    lines.push(
-      `| \`${cell(s.image)}\` | ${s.platform ?? '–'} | ${counts} | ${s.packages} | ${formatBytes(s.sizeBytes)} | ${s.layers ?? '–'} |`
-    )
-  }
-  lines.push('')
-  if (gate.threshold === 'none' && !gate.failed) lines.push('**Gate:** off (`fail-on-severity: none`)')
-  else if (!gate.failed) lines.push(`**Gate: passed** — nothing at or above ${gate.threshold}.`)
-  else {
-    lines.push(`**Gate: failed** — the image was not pushed.`, '')
-    for (const r of gate.reasons) lines.push(`- ${cell(r)}`)
-    const unfixable = gate.failing.length - gate.fixable.length
-    lines.push(
-      '',
-      `${gate.fixable.length} of ${gate.failing.length} can be fixed by upgrading${unfixable ? `; ${unfixable} have no fix yet` : ''}.`
-    )
-  }
-  if (delta) {
-    lines.push('', `#### Compared with \`${cell(delta.baseline ?? 'the previous image')}\``, '')
-    lines.push(`| | ${SEVERITIES.map(title).join(' | ')} |`, `|---|${SEVERITIES.map(() => '--:').join('|')}|`)
-    lines.push(`| Before | ${SEVERITIES.map(s => delta.before[s]).join(' | ')} |`)
-    lines.push(`| After | ${SEVERITIES.map(s => delta.after[s]).join(' | ')} |`)
-    lines.push('', `${delta.added.length} new, ${delta.removed.length} gone.`)
-    if (delta.added.length > 0)
-      lines.push(
-        '',
-        `New: ${delta.added
-          .slice(0, 10)
-          .map(v => `${v.id} (${v.severity}, ${v.pkg})`)
-          .join(', ')}`
-      )
-  }
-  const fixable = topFixable(scans)
-  if (fixable.length > 0) {
-    lines.push(
-      '',
-      '#### Top fixable vulnerabilities',
-      '',
-      '| ID | Severity | Package | Installed | Fixed in | Title |',
-      '|---|---|---|---|---|---|'
-    )
-    for (const v of fixable) {
-      const id = v.url ? `[${v.id}](${v.url})` : v.id
-      lines.push(
-        `| ${id} | ${v.severity} | ${cell(v.pkg)} | ${cell(v.installed)} | ${cell(v.fixed ?? '')} | ${cell(v.title)} |`
-      )
-    }
-  }
-  return lines.join('\n') + '\n'
 }
 
 const GITLAB_SEVERITY: Record<Severity, string> = {
@@ -159,6 +90,8 @@ export interface GitLabScanInfo {
   analyzerVersion: string
   start: Date
   end: Date
+  /** Why no vulnerability was checked (no DB): the report then says the scan failed, and why. */
+  unchecked?: string
 }
 
 /** A GitLab container-scanning report (security report schema 15.0.x) from one image's scan. */
@@ -186,7 +119,10 @@ export function gitlabContainerScanning(
       type: 'container_scanning',
       start_time: gitlabTime(info.start),
       end_time: gitlabTime(info.end),
-      status: 'success'
+      status: info.unchecked ? 'failure' : 'success',
+      ...(info.unchecked
+        ? { messages: [{ level: 'warn', value: `vulnerabilities were not checked: ${info.unchecked}` }] }
+        : {})
     },
     vulnerabilities: scan.vulnerabilities.map(v => ({
       id: uuidFrom(`${scan.image} ${v.target} ${v.pkg} ${v.installed} ${v.id}`),

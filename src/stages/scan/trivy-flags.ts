@@ -26,6 +26,10 @@ export interface TrivyCapabilities {
   imageSrc: boolean
   /** `trivy convert` (0.42+): every report from one JSON, so the image is read once. */
   convert: boolean
+  /** `--vex` on `trivy image` (0.49+; before, only `trivy sbom` took it). */
+  vex: boolean
+  /** `--show-suppressed` puts what ignore files and VEX hid in the JSON (0.55+): they can be listed. */
+  showSuppressed: boolean
 }
 
 export const DB_SCHEMA_VERSION = 2
@@ -46,7 +50,9 @@ export function capabilitiesForVersion(version: string): TrivyCapabilities {
     dbRepositoryTagged: at('0.50.0'),
     skipVersionCheck: at('0.63.0'),
     imageSrc: at('0.42.0'),
-    convert: at('0.42.0')
+    convert: at('0.42.0'),
+    vex: at('0.49.0'),
+    showSuppressed: at('0.55.0')
   }
 }
 
@@ -73,7 +79,10 @@ export function capabilitiesFromHelp(version: string, help: string, convert: boo
     dbRepositoryTagged: db === 'strings' || /:\d+$/.test(dbDefault),
     skipVersionCheck: has('--skip-version-check'),
     imageSrc: has('--image-src'),
-    convert
+    convert,
+    vex: has('--vex'),
+    // The flag came (0.50) before its findings reached the JSON (0.55): a dev build is asked only for the flag.
+    showSuppressed: has('--show-suppressed')
   }
 }
 
@@ -89,6 +98,8 @@ export interface ScanArgsInput {
   platform?: string
   /** One merged ignore file, if any. */
   ignoreFile?: string
+  /** VEX files as Trivy reads them (OpenVEX, CSAF). */
+  vexFiles?: readonly string[]
 }
 
 export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: ScanArgsInput): string[] {
@@ -110,6 +121,13 @@ export function scanArgs(opts: ScanOptions, caps: TrivyCapabilities, input: Scan
   args.push('--severity', opts.severities.join(','))
   if (opts.ignoreUnfixed) args.push('--ignore-unfixed')
   if (input.ignoreFile) args.push('--ignorefile', input.ignoreFile)
+  if (opts.ignorePolicy) args.push('--ignore-policy', opts.ignorePolicy)
+  if (opts.trivyConfig) args.push('--config', opts.trivyConfig)
+  if (opts.skipDirs.length) args.push('--skip-dirs', opts.skipDirs.join(','))
+  if (opts.skipFiles.length) args.push('--skip-files', opts.skipFiles.join(','))
+  for (const f of input.vexFiles ?? []) args.push('--vex', f)
+  // What an ignore file or policy hid goes into the JSON, so the summary lists it.
+  if (format === 'json' && caps.showSuppressed) args.push('--show-suppressed')
   if (opts.scanners.includes('misconfig'))
     args.push(caps.skipCheckUpdate ? '--skip-check-update' : '--skip-policy-update')
   if (caps.skipVersionCheck) args.push('--skip-version-check')
@@ -184,17 +202,6 @@ export function classifyDbFailure(stderr: string): DbFailure {
     return 'permanent'
   }
   return 'unknown'
-}
-
-/** Fresh when the schema is the one expected and Trivy's NextUpdate has not passed. */
-export function dbIsFresh(metadataJson: string | undefined, now: Date): boolean {
-  if (!metadataJson) return false
-  try {
-    const meta = JSON.parse(metadataJson) as { Version?: number; NextUpdate?: string }
-    return meta.Version === DB_SCHEMA_VERSION && !!meta.NextUpdate && now < new Date(meta.NextUpdate)
-  } catch {
-    return false
-  }
 }
 
 /** The daily cache key of the DB, and the prefix that restores an older day's DB. */

@@ -3,6 +3,7 @@ import { StepError } from '../../errors.js'
 import { run, type RunOptions, type RunResult } from '../../infra/process.js'
 import type { Reporter } from '../../reporter.js'
 import { probe } from '../../infra/tools/probe.js'
+import { trivyCwd, trivySandbox } from '../../infra/tools/trivy-sandbox.js'
 import {
   capabilitiesForVersion,
   capabilitiesFromHelp,
@@ -46,7 +47,9 @@ export class Trivy {
   ): Promise<Trivy> {
     // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
     const ask = (args: string[]): Promise<RunResult> =>
-      runner === run ? probe(path, args, env) : runner(path, args, { env, allowFailure: true })
+      runner === run
+        ? probe(path, args, env, { cwd: trivyCwd() })
+        : runner(path, args, { ...trivySandbox(env), allowFailure: true })
     const out = await ask(['--version'])
     if (out.code !== 0) throw new StepError(`${path} --version exited with code ${out.code}`, out.stderr)
     const version = parseTrivyVersion(out.stdout + out.stderr)
@@ -76,11 +79,11 @@ export class Trivy {
     extraEnv: NodeJS.ProcessEnv,
     opts: Pick<RunOptions, 'onLine' | 'signal'>
   ): Promise<RunResult> {
-    return this.runner(this.path, args, { ...opts, env: { ...this.env, ...extraEnv } })
+    return this.runner(this.path, args, { ...opts, ...trivySandbox({ ...this.env, ...extraEnv }) })
   }
 
   convert(json: string, format: ConvertFormat, output: string): Promise<RunResult> {
-    return this.runner(this.path, convertArgs(json, format, output), { env: this.env })
+    return this.runner(this.path, convertArgs(json, format, output), trivySandbox(this.env))
   }
 
   /**
@@ -97,7 +100,7 @@ export class Trivy {
     for (const group of dbRepositoryGroups(repositories, this.caps)) {
       for (let attempt = 1; attempt <= policy.attempts; attempt++) {
         const result = await this.runner(this.path, dbDownloadArgs(group, cacheDir, this.caps), {
-          env: this.env,
+          ...trivySandbox(this.env),
           allowFailure: true
         })
         if (result.code === 0) return group

@@ -133,10 +133,11 @@ export function parseSignOptions(get: RawInputs, ctx: RunContext, env: NodeJS.Pr
   const enable = `set sign-key to a cosign key, or ${howToGetToken(env)}, for keyless signing`
   if (!token)
     return { mode: 'off', reason: `not signed: no sign-key and no OIDC token (${enable})`, ...common }
-  if (ctx.repo.visibility && ctx.repo.visibility !== 'public' && !common.fulcioUrl)
+  if (ctx.repo.private && !common.fulcioUrl)
     return {
       mode: 'off',
-      reason: `not signed: keyless signing would put this ${ctx.repo.visibility} repository's name in the public transparency log; set sign: true to accept that, or sign-key`,
+      reason:
+        "not signed: keyless signing would put this private repository's name in the public transparency log; set sign: true to accept that, or sign-key",
       ...common
     }
   return { mode: 'keyless', reason: `signing keyless with the job's OIDC token`, ...common }
