@@ -7,6 +7,7 @@ import { push, RUN, workspace } from '../support/action-fixtures.js'
 import { freshCliBundle, runProcess } from '../support/cli-runner.js'
 import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
 import { GITHUB_ISSUER, startFakeSigstore, type FakeSigstore } from '../support/fake-sigstore.js'
+import { registryAuthConfig } from '../support/referrers.js'
 import { RegistryClient } from '../support/registry.js'
 import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
 
@@ -35,6 +36,7 @@ describeWithEnv('the action signs what it pushed', env => {
   let sigstore: FakeSigstore
   let cli: string
   let keys: string
+  let auth: string
 
   beforeAll(async () => {
     e = env()
@@ -44,6 +46,8 @@ describeWithEnv('the action signs what it pushed', env => {
     sigstore = await startFakeSigstore(WORKFLOW)
     cli = freshCliBundle()
     keys = mkdtempSync(join(tmpdir(), 'oci-sign-keys-'))
+    // Each run logs in to a docker config of its own, removed with it: the test's calls use this one.
+    auth = registryAuthConfig(join(keys, 'docker-config'), [e.registry], e)
     execFileSync(e.cosign, ['generate-key-pair'], {
       cwd: keys,
       env: { ...process.env, COSIGN_PASSWORD: KEY_PASSWORD }
@@ -100,7 +104,7 @@ describeWithEnv('the action signs what it pushed', env => {
       ...['--certificate-identity', sigstore.identity, '--certificate-oidc-issuer', GITHUB_ISSUER],
       ...['--trusted-root', sigstore.trustedRoot, '--insecure-ignore-tlog', '--insecure-ignore-sct']
     ]
-    const dockerConfig = join(run.runnerTemp, 'docker-config')
+    const dockerConfig = auth
     const verified = await cosign(['verify', ...keyless, ref], dockerConfig)
     expect([verified.code, verified.stderr]).toEqual([0, expect.stringContaining('certificate')])
     const stranger = await cosign(
@@ -156,7 +160,7 @@ describeWithEnv('the action signs what it pushed', env => {
     const ref = `${e.registry}/${repo}@${run.outputs.digest}`
     const verified = await cosign(
       ['verify', '--key', join(keys, 'cosign.pub'), '--insecure-ignore-tlog', ref],
-      join(run.runnerTemp, 'docker-config')
+      auth
     )
     expect(verified.code).toBe(0)
     expect(JSON.parse(run.outputs.attestations ?? '[]')).toEqual([
@@ -205,7 +209,7 @@ describeWithEnv('the action signs what it pushed', env => {
     const check = await runProcess(e.node24, [cli, 'verify', ref, '--key', join(keys, 'cosign.pub')], {
       cwd: keys,
       env: {
-        DOCKER_CONFIG: join(merged.runnerTemp, 'docker-config'),
+        DOCKER_CONFIG: auth,
         OCI_PIPELINE_COSIGN_PATH: e.cosign
       }
     })

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { RUN } from '../support/action-fixtures.js'
 import { freshCliBundle, runProcess, type ProcessRun } from '../support/cli-runner.js'
 import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
-import { bundleStatement, ReferrersClient, withStatement } from '../support/referrers.js'
+import { bundleStatement, ReferrersClient, registryAuthConfig, withStatement } from '../support/referrers.js'
 import { RegistryClient } from '../support/registry.js'
 import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
 
@@ -51,6 +51,8 @@ describeWithEnv('signing with a key: what the real cosign verifies on the pushed
     e = env()
     cli = freshCliBundle()
     work = mkdtempSync(join(tmpdir(), 'oci-sign-it-'))
+    // The runs log in to a docker config of their own; the test's cosign and docker calls use this one.
+    registryAuthConfig(join(work, 'docker-config'), [e.registry, e.releaseRegistry], e)
     trivyCache = join(work, 'trivy-cache')
     writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
     execFileSync(e.cosign, ['generate-key-pair'], {

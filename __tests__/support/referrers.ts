@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -113,3 +115,16 @@ export const withStatement = (bundle: Json, statement: Json): Json => ({
   ...bundle,
   dsseEnvelope: { ...bundle.dsseEnvelope, payload: Buffer.from(JSON.stringify(statement)).toString('base64') }
 })
+
+/** A docker config folder holding the test registries' credentials, for the test's own cosign and docker calls. */
+export function registryAuthConfig(
+  dir: string,
+  hosts: readonly string[],
+  auth: { username: string; password: string }
+): string {
+  mkdirSync(dir, { recursive: true })
+  const value = Buffer.from(`${auth.username}:${auth.password}`).toString('base64')
+  const auths = Object.fromEntries(hosts.map(h => [h, { auth: value }]))
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths }, null, 2))
+  return dir
+}

@@ -27,6 +27,8 @@ export interface AttestationRecord {
 }
 
 export interface SignResult {
+  /** `key` or `keyless`. */
+  by: string
   /** The referrer digest of the pushed digest's signature, in the first repository. */
   signature?: string
   signatures: Array<{ subject: string; digest?: string }>
@@ -110,7 +112,7 @@ async function newReferrers(t: Target, digest: string, before: Set<string>): Pro
  */
 export async function signPushed(input: SignInput): Promise<SignResult> {
   const r = input.reporter
-  const result: SignResult = { signatures: [], attestations: [] }
+  const result: SignResult = { by: input.cosign.signer.mode, signatures: [], attestations: [] }
   for (const t of input.targets) {
     const children = await platformImages(t, input.digest)
     const single = input.scan?.scans.length === 1 ? input.scan.scans[0]?.platform : undefined
