@@ -56,7 +56,13 @@ export const CLI_OPTIONS: readonly OptionSpec[] = [
  * /proc) and shells keep it in their history. Each comes from its OCI_PIPELINE_* variable (the
  * password also from stdin).
  */
-export const SECRET_OPTIONS = ['password', 'release-password', 'github-token', 'secrets'] as const
+export const SECRET_OPTIONS = [
+  'password',
+  'release-password',
+  'github-token',
+  'secrets',
+  'sign-key-password'
+] as const
 
 /** What `publish` needs beside `registry`, `username` and `password` (the staging registry's login). */
 export const PUBLISH_OPTIONS: readonly OptionSpec[] = [
@@ -313,6 +319,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       throw new UsageError(
         `--${name} is not taken on the command line, where other users can read it (ps, shell history): set ${envName(name)}${name === 'password' ? ', or pass it on stdin with --password-stdin' : ''}\nRun "oci-pipeline ${first} --help" for the options.`
       )
+  // A key's path or KMS URI may be on the command line; the key itself may not.
+  if (values.get('sign-key')?.includes('PRIVATE KEY'))
+    throw new UsageError(
+      `--sign-key holds a private key, which is not taken on the command line, where other users can read it: give its path, or set ${envName('sign-key')}\nRun "oci-pipeline ${first} --help" for the options.`
+    )
   return { command: first, help: values.get('help') === 'true', values }
 }
 
