@@ -8,10 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  f: () => (/* binding */ buildConfig)
+  fD: () => (/* binding */ buildConfig)
 });
 
-// UNUSED EXPORTS: withDefaults
+// UNUSED EXPORTS: loginOf, reportDirOf, withDefaults
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
@@ -290,23 +290,30 @@ function withDefaults(get) {
         return spec && !spec.default.startsWith('${{') ? spec.default : '';
     };
 }
+/**
+ * A login to `host` from a username and password input pair, or none without a password (the
+ * credentials already stored are then used). The one rule for every login of every face and
+ * command: the build's registry, and the release registry of `scan` and `publish`.
+ */
+function loginOf(host, username, password, usernameInput) {
+    if (!password)
+        return undefined;
+    if (!username)
+        throw new errors/* InputError */.dz(usernameInput, `is empty, but a password is set for ${host}`);
+    return { host, username, password };
+}
 function loginFor(get, images, push, ctx) {
     const host = get('registry') || images[0]?.registry || 'docker.io';
     const ghcr = (0,reference/* isGhcr */.T_)(host);
     const password = get('password') || (ghcr ? get('github-token') : '');
     const username = get('username') || ctx.actor;
-    if (!push)
-        return password ? { host, username, password } : undefined;
-    if (!password) {
+    if (push && !password) {
         if (ghcr)
             throw new errors/* InputError */.dz('password', 'is empty and so is github-token, but pushing to ghcr.io needs one');
         if (get('username'))
             throw new errors/* InputError */.dz('password', `is empty, but username "${username}" is set for ${host}`);
-        return undefined;
     }
-    if (!username)
-        throw new errors/* InputError */.dz('username', `is empty, but a password is set for ${host}`);
-    return { host, username, password };
+    return loginOf(host, username, password, 'username');
 }
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 /** push-by-digest (one platform per job) and merge-digests (the job that joins them). */
@@ -327,9 +334,10 @@ function fanOut(get, build, pushInput) {
         throw new errors/* InputError */.dz('merge-digests', 'is given but push is false');
     return { pushByDigest, mergeDigests };
 }
-function reportDir(get, workspace, env) {
-    if (get('report-dir'))
-        return (0,external_node_path_.resolve)(workspace, get('report-dir'));
+/** Where reports go: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline in the workspace. */
+function reportDirOf(given, workspace, env) {
+    if (given)
+        return (0,external_node_path_.resolve)(workspace, given);
     return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
 /** With only whole references in `tags`, their repositories are the images (for the login and the push). */
@@ -338,11 +346,15 @@ function imagesOfReferences(rules) {
     return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
 }
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
-function buildConfig(raw, ctx, env = process.env) {
-    const get = withDefaults(raw);
+function buildConfig(raw, ctx, env = process.env, 
+/** `lint`: the lint alone (`oci-pipeline lint`), which names no image and pushes nothing. */
+scope = 'build') {
+    const get = withDefaults(scope === 'lint' ? name => (name === 'push' ? 'false' : raw(name)) : raw);
     const workspace = ctx.workspace;
     const tagRules = (0,tags/* parseTagRules */.hh)(get('tags'));
-    const named = parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
+    const named = scope === 'lint' && !get('images').trim()
+        ? []
+        : parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
     const images = named.length ? named : imagesOfReferences(tagRules);
     const metadata = (0,metadata_options/* parseMetadataOptions */.zx)(get, env);
     const build = buildOptions(get, ctx, env);
@@ -381,7 +393,7 @@ function buildConfig(raw, ctx, env = process.env) {
         lint: (0,lint/* parseLintOptions */.Vc)(get),
         scan: (0,options/* parseScanOptions */.$Z)(get, workspace, env),
         sarifUpload: (0,lists/* parseBool */.q6)('sarif-upload', get('sarif-upload'), true),
-        reportDir: reportDir(get, workspace, env)
+        reportDir: reportDirOf(get('report-dir'), workspace, env)
     };
 }
 
@@ -815,7 +827,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _config_secrets_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(38019);
 /* harmony import */ var _cli_context_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(82292);
 /* harmony import */ var _cli_git_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(55403);
-/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(25667);
+/* harmony import */ var _pipeline_pipeline_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(87170);
 /* harmony import */ var _infra_docker_config_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(73655);
 /* harmony import */ var _infra_process_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(89203);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(46615);
@@ -866,7 +878,7 @@ async function main() {
         let ctx = await (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .githubContext */ .h)(token, m => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(m));
         if ((0,_config_metadata_options_js__WEBPACK_IMPORTED_MODULE_8__/* .parseContextSource */ .Sd)(input('metadata-context')) === 'git')
             ctx = (0,_cli_context_js__WEBPACK_IMPORTED_MODULE_16__/* .contextFromGit */ .eO)(ctx, await (0,_cli_git_js__WEBPACK_IMPORTED_MODULE_10__/* .readGitFacts */ .S)(ctx.workspace));
-        const config = (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .buildConfig */ .f)(input, ctx);
+        const config = (0,_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .buildConfig */ .fD)(input, ctx);
         if (config.scan.enabled)
             await (0,_infra_tracked_js__WEBPACK_IMPORTED_MODULE_15__/* .refuseTrackedCache */ .xW)(config.scan.cacheDir, ctx.workspace);
         // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
@@ -2055,7 +2067,7 @@ async function refuseTrackedCache(cacheDir, workspace) {
 
 /***/ }),
 
-/***/ 25667:
+/***/ 87170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2551,6 +2563,7 @@ class Lane {
     held = [];
     live = false;
     closed = false;
+    failure;
     endGroup;
     /** Settles once the lane's group is written and ended. */
     written;
@@ -2587,21 +2600,25 @@ class Lane {
         if (this.live)
             return;
         void this.target
-            .group(this.title, () => new Promise(resolve => {
+            .group(this.title, () => 
+        // The group ends as its task did: a face that marks failed groups sees the failure.
+        new Promise((resolve, reject) => {
+            const end = (failure) => (failure === undefined ? resolve() : reject(failure));
             this.live = true;
             for (const l of this.held.splice(0))
                 l(this.target);
             if (this.closed)
-                resolve();
+                end(this.failure);
             else
-                this.endGroup = resolve;
+                this.endGroup = end;
         }))
             .then(this.markWritten, this.markWritten);
     }
-    /** The task is over: a live group ends; a held lane is written when it goes live. */
-    close() {
+    /** The task is over (`failure` when it failed): a live group ends; a held one ends when written. */
+    close(failure) {
         this.closed = true;
-        this.endGroup?.();
+        this.failure = failure;
+        this.endGroup?.(failure);
     }
 }
 /**
@@ -2626,8 +2643,8 @@ class LogLanes {
         return lane;
     }
     /** Closes a lane; resolves once what can be written has been. */
-    close(lane) {
-        lane.close();
+    close(lane, failure) {
+        lane.close(failure);
         if (lane === this.live)
             this.chain = this.chain.then(() => this.handOver(lane));
         return this.chain;
@@ -2662,6 +2679,11 @@ class LogLanes {
 ;// CONCATENATED MODULE: ./src/pipeline/graph.ts
 
 
+/**
+ * The failure a run reports: bad input first (the user's fix, whatever failed beside it in the
+ * same moment, such as a tool that cannot be had), else the first to happen.
+ */
+const reportedFailure = (graph) => graph.failures.find(f => f.error instanceof errors/* InputError */.dz) ?? graph.failures[0];
 /** A task named in `needs` that is not in the graph, or a cycle: a programming error. */
 function checkGraph(tasks) {
     const names = new Set(tasks.map(t => t.name));
@@ -2743,10 +2765,12 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
             catch (e) {
                 outcome = { status: 'failed', error: e, reason: (0,errors/* errorMessage */.gJ)(e) };
             }
-            await lanes.close(lane);
+            await lanes.close(lane, outcome.status === 'failed' ? outcome.error : undefined);
             const timing = { startMs: Math.round(began - start), durationMs: Math.round(now() - began) };
             const cancelled = records.get(task.name);
-            if (cancelled)
+            // Bad input is never hidden by a cancellation: it is what the user has to fix.
+            const badInput = outcome.status === 'failed' && outcome.error instanceof errors/* InputError */.dz;
+            if (cancelled && !badInput)
                 records.set(task.name, { ...cancelled, ...timing });
             else {
                 const record = { name: task.name, title: task.title, ...outcome, ...timing };
@@ -2785,21 +2809,28 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
 ;// CONCATENATED MODULE: ./src/infra/docker.ts
 
 
-const answered = new Set();
+/** One question per daemon and run, shared by the tasks that ask it at the same time. */
+const asked = new Map();
+async function ask(host, env) {
+    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
+    if (res.code === 0 && res.stdout.trim())
+        return;
+    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+}
 /**
  * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
  * before the first docker command that needs it, so nothing is begun that cannot finish.
  */
-async function checkDockerDaemon(env) {
+function checkDockerDaemon(env) {
     const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-    if (answered.has(host))
-        return;
-    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
-    if (res.code === 0 && res.stdout.trim()) {
-        answered.add(host);
-        return;
+    let answer = asked.get(host);
+    if (!answer) {
+        answer = ask(host, env);
+        asked.set(host, answer);
+        // A daemon that did not answer is asked again next time (it may have been started since).
+        answer.catch(() => asked.delete(host));
     }
-    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+    return answer;
 }
 
 // EXTERNAL MODULE: ./src/infra/docker-config.ts
@@ -2931,12 +2962,15 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
-    const auth = (0,docker_config/* readDockerConfig */.TO)(env)?.auths?.[host]?.auth;
-    if (!auth)
+    const entry = (0,docker_config/* readDockerConfig */.TO)(env)?.auths?.[host];
+    if (!entry?.auth)
         return undefined;
-    const text = Buffer.from(auth, 'base64').toString('utf8');
+    const text = Buffer.from(entry.auth, 'base64').toString('utf8');
     const colon = text.indexOf(':');
-    return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
+    if (colon <= 0)
+        return undefined;
+    const creds = { username: text.slice(0, colon), password: text.slice(colon + 1) };
+    return entry.identitytoken ? { ...creds, identityToken: entry.identitytoken } : creds;
 }
 /**
  * One registry host, answering its auth challenges (basic or token) with the given credentials.
@@ -2980,7 +3014,20 @@ class Session {
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', `repository:${repo}:${actions}`);
-        const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
+        const res = this.creds?.identityToken
+            ? // A refresh token is traded for access as Docker trades it (OAuth2, POST to the realm).
+                await httpFetch(`${url.origin}${url.pathname}`, {
+                    method: 'POST',
+                    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                    body: new URLSearchParams({
+                        grant_type: 'refresh_token',
+                        refresh_token: this.creds.identityToken,
+                        service: params.service ?? '',
+                        scope: `repository:${repo}:${actions}`,
+                        client_id: 'oci-pipeline'
+                    }).toString()
+                })
+            : await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
         const body = res.json();
@@ -4465,6 +4512,7 @@ async function runScanStage(input) {
 
 
 
+
 const run_model_firstLine = (s) => s?.split('\n')[0];
 /** What a user calls the stage a task belongs to, in "the … failed". */
 const STAGE_OF_TASK = {
@@ -4483,7 +4531,7 @@ const STAGE_OF_TASK = {
 };
 /** Why a stage did not run or was stopped: the run's first failure. */
 const becauseOf = (graph) => {
-    const first = graph.failures[0];
+    const first = reportedFailure(graph);
     return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined;
 };
 /** One stage's row from the tasks that make it: the first that did not end well decides. */
@@ -4658,7 +4706,7 @@ async function runMerge(config, ctx, r, env, now) {
         }
     ], r);
     const meta = graph.records.get('metadata')?.result;
-    const failure = graph.failures[0];
+    const failure = reportedFailure(graph);
     if (config.summary)
         r.summary(renderSummary(runModel({
             config: {
@@ -5245,8 +5293,6 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
     return { layout, root, images, imageId: images[0].configDigest, metadata, mode };
 }
 
-// EXTERNAL MODULE: ./src/stages/lint/index.ts + 26 modules
-var lint = __webpack_require__(35755);
 ;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
 
 /**
@@ -5349,26 +5395,17 @@ function checkGate(built, scan) {
         throw new errors/* StepError */.zg(gateFailureMessage(scan.gate));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
+// EXTERNAL MODULE: ./src/stages/lint/index.ts + 26 modules
+var lint = __webpack_require__(35755);
+;// CONCATENATED MODULE: ./src/pipeline/lint.ts
 
 
-
-
-
-
-
-
-
-
-function lintFailure(lint, threshold) {
-    const counts = Object.entries(lint.counts)
-        .filter(([, n]) => n > 0)
-        .map(([level, n]) => `${n} ${level}`)
-        .join(', ');
-    return new errors/* StepError */.zg(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed (the input lint-failure-threshold sets the level)`);
-}
-async function lintTask(run, meta, r) {
-    const { config, ctx, deps } = run;
+/**
+ * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
+ * the engines found (a missing one warns), the findings reported, the SARIF uploaded where the face
+ * can; a finding at or above the threshold fails it, with the inputs that change that decision.
+ */
+async function lintDockerfile(config, deps, providedLabels, r) {
     const tools = {};
     for (const name of config.lint.linters.filter((l) => l !== 'checklist'))
         try {
@@ -5382,10 +5419,10 @@ async function lintTask(run, meta, r) {
         file: config.build.file,
         context: config.build.context,
         labelSchemas: config.labelSchemas,
-        workspace: ctx.workspace,
+        workspace: config.workspace,
         target: config.build.target,
         buildArgs: new Map(config.build.buildArgs),
-        providedLabels: Object.keys(meta.labels),
+        providedLabels: [...providedLabels],
         reportDir: config.reportDir,
         docsBase: deps.docsBase
     }, tools, r);
@@ -5393,9 +5430,21 @@ async function lintTask(run, meta, r) {
     if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
         await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint');
     if (result.failed)
-        throw lintFailure(result, config.lint.threshold);
+        throw new errors/* StepError */.zg((0,lint/* lintFailureMessage */.Th)(result, config.lint.threshold));
     return result;
 }
+
+;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
+
+
+
+
+
+
+
+
+
+
 /** The tasks of one build: which runs beside which follows from what each needs. */
 function pipelineTasks(run) {
     const { config, ctx, deps, env, now } = run;
@@ -5438,7 +5487,7 @@ function pipelineTasks(run) {
             needs: ['metadata'],
             standalone: true,
             skip: () => (config.lint.enabled ? undefined : 'the lint is off (input "lint")'),
-            run: ({ reporter, get }) => lintTask(run, get('metadata'), reporter)
+            run: ({ reporter, get }) => lintDockerfile(config, deps, Object.keys(get('metadata').labels), reporter)
         },
         {
             name: 'build',
@@ -5612,7 +5661,7 @@ async function runPipeline(config, ctx, deps) {
         writeRunOutputs(deps, run, built);
         deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);
-        const failure = graph.failures[0];
+        const failure = reportedFailure(graph);
         if (config.summary)
             deps.reporter.summary(renderSummary(runModel({
                 config: { ...config, lint: { threshold: config.lint.threshold } },
@@ -5780,11 +5829,12 @@ function properties(instruction) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Th: () => (/* binding */ lintFailureMessage),
   Vc: () => (/* reexport */ parseLintOptions),
   nU: () => (/* binding */ runLint)
 });
 
-// UNUSED EXPORTS: LINT_DEFAULTS, lintFailureMessage
+// UNUSED EXPORTS: LINT_DEFAULTS
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);

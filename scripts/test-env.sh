@@ -92,7 +92,7 @@ jq -n \
   --arg hadolint "$HADOLINT" --arg hadolintVersion "$("$HADOLINT" --version | grep -o '[0-9][0-9.]*' | head -n1)" \
   --arg cosign "$COSIGN" --arg cosignVersion "$COSIGN_VERSION" --arg cosignSha "$(sha256sum "$COSIGN" | cut -d' ' -f1)" \
   --arg docker "$DOCKER_VERSION" --arg buildx "$BUILDX_VERSION" --arg buildkit "$BUILDKIT_VERSION" \
-  --arg distribution "$DISTRIBUTION_VERSION" --arg builder "$BUILDER" --arg dockerConfig "$DOCKER_CONFIG" \
+  --arg distribution "$DISTRIBUTION_VERSION" --arg registryBin "$REGISTRY_BIN" --arg builder "$BUILDER" --arg dockerConfig "$DOCKER_CONFIG" \
   --arg classic "unix://$CLASSIC_SOCK" --arg containerd "unix://$CONTAINERD_SOCK" \
   --arg busybox "$BUSYBOX_DIGEST" --arg debian "$DEBIAN_DIGEST" --arg node "$NODE_DIGEST" --arg dockerCli "$DOCKER_CLI_DIGEST" \
   --arg nodeTag "$NODE_TAG" --arg dockerCliTag "$DOCKER_CLI_TAG" --arg buildkitImage "$BUILDKIT_IMAGE" \
@@ -104,7 +104,7 @@ jq -n \
     tokenService: "http://127.0.0.1:\($ports.tokenService)/token",
     tokenServiceLog: "\($state)/token-server/requests.log",
     referrersRegistry: "127.0.0.1:\($ports.referrers)",
-    username: $user, password: $password,
+    username: $user, password: $password, registryBinary: $registryBin,
     node24: $node24, gitlabCiLocal: $gcl,
     trivy: $trivy, hadolint: $hadolint, cosign: $cosign,
     versions: { trivy: $trivyVersion, hadolint: $hadolintVersion, cosign: $cosignVersion, cosignSha256: $cosignSha,

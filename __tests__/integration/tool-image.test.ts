@@ -191,6 +191,7 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
       input: e.password
     })
     expect(login.code).toBe(0)
+    expect((await docker(['pull', '-q', pushed])).code).toBe(0)
 
     const inImage = async (...command: string[]): Promise<string> => {
       const r = await docker(['run', '--rm', pushed, ...command])

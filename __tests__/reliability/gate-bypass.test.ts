@@ -77,7 +77,7 @@ describeWithEnv('the scan gate against the repository’s and the job’s Trivy 
       /::warning file=\.trivyignore,line=2::CVE-2099-0001 \(CRITICAL, oci-test-lib 1\.0\.0-1\)/
     )
     expect(run.summary).toMatch(
-      /\| CVE-2099-0001 \| CRITICAL \| oci-test-lib \| ignored \| `\.trivyignore:2` \|/
+      /\| CVE-2099-0001 \| CRITICAL \| oci-test-lib \| 1\.0\.0-1 \| ignored \| – \| `\.trivyignore:2` \|/
     )
   })
 })

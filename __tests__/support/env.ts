@@ -22,6 +22,8 @@ export interface TestEnv {
   /** Its token service, and the log of every request it had (one JSON object a line). */
   tokenService: string
   tokenServiceLog: string
+  /** The distribution registry binary, for tests that start a registry of their own. */
+  registryBinary: string
   /** A registry that serves the OCI 1.1 referrers API (no auth). */
   referrersRegistry: string
   node24: string

@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 7793:
+/***/ 5784:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10301,8 +10301,6 @@ function errorMessage(err) {
 __nccwpck_require__.d(__webpack_exports__, {
   x: () => (/* binding */ cli)
 });
-
-// UNUSED EXPORTS: reportDirOf
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -17539,23 +17537,30 @@ function withDefaults(get) {
         return spec && !spec.default.startsWith('${{') ? spec.default : '';
     };
 }
+/**
+ * A login to `host` from a username and password input pair, or none without a password (the
+ * credentials already stored are then used). The one rule for every login of every face and
+ * command: the build's registry, and the release registry of `scan` and `publish`.
+ */
+function loginOf(host, username, password, usernameInput) {
+    if (!password)
+        return undefined;
+    if (!username)
+        throw new errors/* InputError */.dz(usernameInput, `is empty, but a password is set for ${host}`);
+    return { host, username, password };
+}
 function loginFor(get, images, push, ctx) {
     const host = get('registry') || images[0]?.registry || 'docker.io';
     const ghcr = isGhcr(host);
     const password = get('password') || (ghcr ? get('github-token') : '');
     const username = get('username') || ctx.actor;
-    if (!push)
-        return password ? { host, username, password } : undefined;
-    if (!password) {
+    if (push && !password) {
         if (ghcr)
             throw new errors/* InputError */.dz('password', 'is empty and so is github-token, but pushing to ghcr.io needs one');
         if (get('username'))
             throw new errors/* InputError */.dz('password', `is empty, but username "${username}" is set for ${host}`);
-        return undefined;
     }
-    if (!username)
-        throw new errors/* InputError */.dz('username', `is empty, but a password is set for ${host}`);
-    return { host, username, password };
+    return loginOf(host, username, password, 'username');
 }
 const config_DIGEST = /^sha256:[0-9a-f]{64}$/;
 /** push-by-digest (one platform per job) and merge-digests (the job that joins them). */
@@ -17576,9 +17581,10 @@ function fanOut(get, build, pushInput) {
         throw new errors/* InputError */.dz('merge-digests', 'is given but push is false');
     return { pushByDigest, mergeDigests };
 }
-function reportDir(get, workspace, env) {
-    if (get('report-dir'))
-        return (0,external_node_path_.resolve)(workspace, get('report-dir'));
+/** Where reports go: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline in the workspace. */
+function reportDirOf(given, workspace, env) {
+    if (given)
+        return (0,external_node_path_.resolve)(workspace, given);
     return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
 }
 /** With only whole references in `tags`, their repositories are the images (for the login and the push). */
@@ -17587,11 +17593,15 @@ function imagesOfReferences(rules) {
     return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
 }
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
-function buildConfig(raw, ctx, env = process.env) {
-    const get = withDefaults(raw);
+function buildConfig(raw, ctx, env = process.env, 
+/** `lint`: the lint alone (`oci-pipeline lint`), which names no image and pushes nothing. */
+scope = 'build') {
+    const get = withDefaults(scope === 'lint' ? name => (name === 'push' ? 'false' : raw(name)) : raw);
     const workspace = ctx.workspace;
     const tagRules = parseTagRules(get('tags'));
-    const named = parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
+    const named = scope === 'lint' && !get('images').trim()
+        ? []
+        : parseImages(get('images'), ctx.repo, tagRules.some(r => r.image));
     const images = named.length ? named : imagesOfReferences(tagRules);
     const metadata = parseMetadataOptions(get, env);
     const build = buildOptions(get, ctx, env);
@@ -17630,8 +17640,45 @@ function buildConfig(raw, ctx, env = process.env) {
         lint: parseLintOptions(get),
         scan: parseScanOptions(get, workspace, env),
         sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
-        reportDir: reportDir(get, workspace, env)
+        reportDir: reportDirOf(get('report-dir'), workspace, env)
     };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/lint.ts
+
+
+/**
+ * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
+ * the engines found (a missing one warns), the findings reported, the SARIF uploaded where the face
+ * can; a finding at or above the threshold fails it, with the inputs that change that decision.
+ */
+async function lintDockerfile(config, deps, providedLabels, r) {
+    const tools = {};
+    for (const name of config.lint.linters.filter((l) => l !== 'checklist'))
+        try {
+            tools[name] = await deps.tools?.(name);
+        }
+        catch (e) {
+            r.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    const result = await runLint({
+        ...config.lint,
+        file: config.build.file,
+        context: config.build.context,
+        labelSchemas: config.labelSchemas,
+        workspace: config.workspace,
+        target: config.build.target,
+        buildArgs: new Map(config.build.buildArgs),
+        providedLabels: [...providedLabels],
+        reportDir: config.reportDir,
+        docsBase: deps.docsBase
+    }, tools, r);
+    deps.onLint?.(result);
+    if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
+        await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint');
+    if (result.failed)
+        throw new errors/* StepError */.zg(lintFailureMessage(result, config.lint.threshold));
+    return result;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/log-lanes.ts
@@ -17646,6 +17693,7 @@ class Lane {
     held = [];
     live = false;
     closed = false;
+    failure;
     endGroup;
     /** Settles once the lane's group is written and ended. */
     written;
@@ -17682,21 +17730,25 @@ class Lane {
         if (this.live)
             return;
         void this.target
-            .group(this.title, () => new Promise(resolve => {
+            .group(this.title, () => 
+        // The group ends as its task did: a face that marks failed groups sees the failure.
+        new Promise((resolve, reject) => {
+            const end = (failure) => (failure === undefined ? resolve() : reject(failure));
             this.live = true;
             for (const l of this.held.splice(0))
                 l(this.target);
             if (this.closed)
-                resolve();
+                end(this.failure);
             else
-                this.endGroup = resolve;
+                this.endGroup = end;
         }))
             .then(this.markWritten, this.markWritten);
     }
-    /** The task is over: a live group ends; a held lane is written when it goes live. */
-    close() {
+    /** The task is over (`failure` when it failed): a live group ends; a held one ends when written. */
+    close(failure) {
         this.closed = true;
-        this.endGroup?.();
+        this.failure = failure;
+        this.endGroup?.(failure);
     }
 }
 /**
@@ -17721,8 +17773,8 @@ class LogLanes {
         return lane;
     }
     /** Closes a lane; resolves once what can be written has been. */
-    close(lane) {
-        lane.close();
+    close(lane, failure) {
+        lane.close(failure);
         if (lane === this.live)
             this.chain = this.chain.then(() => this.handOver(lane));
         return this.chain;
@@ -17757,6 +17809,11 @@ class LogLanes {
 ;// CONCATENATED MODULE: ./src/pipeline/graph.ts
 
 
+/**
+ * The failure a run reports: bad input first (the user's fix, whatever failed beside it in the
+ * same moment, such as a tool that cannot be had), else the first to happen.
+ */
+const reportedFailure = (graph) => graph.failures.find(f => f.error instanceof errors/* InputError */.dz) ?? graph.failures[0];
 /** A task named in `needs` that is not in the graph, or a cycle: a programming error. */
 function checkGraph(tasks) {
     const names = new Set(tasks.map(t => t.name));
@@ -17838,10 +17895,12 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
             catch (e) {
                 outcome = { status: 'failed', error: e, reason: (0,errors/* errorMessage */.gJ)(e) };
             }
-            await lanes.close(lane);
+            await lanes.close(lane, outcome.status === 'failed' ? outcome.error : undefined);
             const timing = { startMs: Math.round(began - start), durationMs: Math.round(now() - began) };
             const cancelled = records.get(task.name);
-            if (cancelled)
+            // Bad input is never hidden by a cancellation: it is what the user has to fix.
+            const badInput = outcome.status === 'failed' && outcome.error instanceof errors/* InputError */.dz;
+            if (cancelled && !badInput)
                 records.set(task.name, { ...cancelled, ...timing });
             else {
                 const record = { name: task.name, title: task.title, ...outcome, ...timing };
@@ -19047,6 +19106,7 @@ async function runScanStage(input) {
 
 
 
+
 const firstLine = (s) => s?.split('\n')[0];
 /** What a user calls the stage a task belongs to, in "the … failed". */
 const STAGE_OF_TASK = {
@@ -19065,7 +19125,7 @@ const STAGE_OF_TASK = {
 };
 /** Why a stage did not run or was stopped: the run's first failure. */
 const becauseOf = (graph) => {
-    const first = graph.failures[0];
+    const first = reportedFailure(graph);
     return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined;
 };
 /** One stage's row from the tasks that make it: the first that did not end well decides. */
@@ -19485,21 +19545,28 @@ function onceEach(tools) {
 ;// CONCATENATED MODULE: ./src/infra/docker.ts
 
 
-const answered = new Set();
+/** One question per daemon and run, shared by the tasks that ask it at the same time. */
+const asked = new Map();
+async function ask(host, env) {
+    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
+    if (res.code === 0 && res.stdout.trim())
+        return;
+    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+}
 /**
  * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
  * before the first docker command that needs it, so nothing is begun that cannot finish.
  */
-async function checkDockerDaemon(env) {
+function checkDockerDaemon(env) {
     const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-    if (answered.has(host))
-        return;
-    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
-    if (res.code === 0 && res.stdout.trim()) {
-        answered.add(host);
-        return;
+    let answer = asked.get(host);
+    if (!answer) {
+        answer = ask(host, env);
+        asked.set(host, answer);
+        // A daemon that did not answer is asked again next time (it may have been started since).
+        answer.catch(() => asked.delete(host));
     }
-    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+    return answer;
 }
 
 ;// CONCATENATED MODULE: ./src/infra/docker-config.ts
@@ -19717,12 +19784,15 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
 const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 function storedCredentials(host, env) {
-    const auth = readDockerConfig(env)?.auths?.[host]?.auth;
-    if (!auth)
+    const entry = readDockerConfig(env)?.auths?.[host];
+    if (!entry?.auth)
         return undefined;
-    const text = Buffer.from(auth, 'base64').toString('utf8');
+    const text = Buffer.from(entry.auth, 'base64').toString('utf8');
     const colon = text.indexOf(':');
-    return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined;
+    if (colon <= 0)
+        return undefined;
+    const creds = { username: text.slice(0, colon), password: text.slice(colon + 1) };
+    return entry.identitytoken ? { ...creds, identityToken: entry.identitytoken } : creds;
 }
 /**
  * One registry host, answering its auth challenges (basic or token) with the given credentials.
@@ -19766,7 +19836,20 @@ class Session {
         if (params.service)
             url.searchParams.set('service', params.service);
         url.searchParams.set('scope', `repository:${repo}:${actions}`);
-        const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
+        const res = this.creds?.identityToken
+            ? // A refresh token is traded for access as Docker trades it (OAuth2, POST to the realm).
+                await httpFetch(`${url.origin}${url.pathname}`, {
+                    method: 'POST',
+                    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                    body: new URLSearchParams({
+                        grant_type: 'refresh_token',
+                        refresh_token: this.creds.identityToken,
+                        service: params.service ?? '',
+                        scope: `repository:${repo}:${actions}`,
+                        client_id: 'oci-pipeline'
+                    }).toString()
+                })
+            : await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
         if (!res.ok)
             throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
         const body = res.json();
@@ -20339,7 +20422,7 @@ async function runMerge(config, ctx, r, env, now) {
         }
     ], r);
     const meta = graph.records.get('metadata')?.result;
-    const failure = graph.failures[0];
+    const failure = reportedFailure(graph);
     if (config.summary)
         r.summary(renderSummary(runModel({
             config: {
@@ -21039,42 +21122,6 @@ function checkGate(built, scan) {
 
 
 
-function lintFailure(lint, threshold) {
-    const counts = Object.entries(lint.counts)
-        .filter(([, n]) => n > 0)
-        .map(([level, n]) => `${n} ${level}`)
-        .join(', ');
-    return new errors/* StepError */.zg(`lint: findings at or above "${threshold}" (${counts}), so nothing was pushed (the input lint-failure-threshold sets the level)`);
-}
-async function lintTask(run, meta, r) {
-    const { config, ctx, deps } = run;
-    const tools = {};
-    for (const name of config.lint.linters.filter((l) => l !== 'checklist'))
-        try {
-            tools[name] = await deps.tools?.(name);
-        }
-        catch (e) {
-            r.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
-        }
-    const result = await runLint({
-        ...config.lint,
-        file: config.build.file,
-        context: config.build.context,
-        labelSchemas: config.labelSchemas,
-        workspace: ctx.workspace,
-        target: config.build.target,
-        buildArgs: new Map(config.build.buildArgs),
-        providedLabels: Object.keys(meta.labels),
-        reportDir: config.reportDir,
-        docsBase: deps.docsBase
-    }, tools, r);
-    deps.onLint?.(result);
-    if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
-        await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint');
-    if (result.failed)
-        throw lintFailure(result, config.lint.threshold);
-    return result;
-}
 /** The tasks of one build: which runs beside which follows from what each needs. */
 function pipelineTasks(run) {
     const { config, ctx, deps, env, now } = run;
@@ -21117,7 +21164,7 @@ function pipelineTasks(run) {
             needs: ['metadata'],
             standalone: true,
             skip: () => (config.lint.enabled ? undefined : 'the lint is off (input "lint")'),
-            run: ({ reporter, get }) => lintTask(run, get('metadata'), reporter)
+            run: ({ reporter, get }) => lintDockerfile(config, deps, Object.keys(get('metadata').labels), reporter)
         },
         {
             name: 'build',
@@ -21291,7 +21338,7 @@ async function runPipeline(config, ctx, deps) {
         writeRunOutputs(deps, run, built);
         deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);
-        const failure = graph.failures[0];
+        const failure = reportedFailure(graph);
         if (config.summary)
             deps.reporter.summary(renderSummary(runModel({
                 config: { ...config, lint: { threshold: config.lint.threshold } },
@@ -21478,13 +21525,7 @@ async function publish(o, r, env) {
 
 
 
-function loginOf(host, username, password, input) {
-    if (!password)
-        return undefined;
-    if (!username)
-        throw new errors/* InputError */.dz(input, `is empty, but a password is set for ${host}`);
-    return { host, username, password };
-}
+
 /** The version to publish: the option, else the git tag the run is about, else `.release`. */
 function publishVersion(given, ctx, releaseFile) {
     if (given)
@@ -21689,7 +21730,7 @@ async function scanCommand(d) {
             }
         }
     ], r);
-    const failure = graph.failures[0];
+    const failure = reportedFailure(graph);
     r.summary(renderSummary(runModel({
         config: {
             lint: { threshold: 'none' },
@@ -21713,9 +21754,6 @@ async function scanCommand(d) {
 }
 
 ;// CONCATENATED MODULE: ./src/faces/cli/commands.ts
-
-
-
 
 
 
@@ -21769,51 +21807,26 @@ async function pipeline(d, raw) {
     d.stages.scan ??= result.scan;
     return 0;
 }
+/** `lint`: the pipeline's lint stage alone, on the one Config (nothing is built or pushed). */
 async function lint(d) {
-    const get = withDefaults(d.raw);
     const format = d.raw('format') || 'text';
     if (!LINT_FORMATS.includes(format))
         throw new errors/* InputError */.dz('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`);
-    const options = parseLintOptions(get);
-    const context = get('context') || '.';
-    const team = get('team');
+    const config = buildConfig(d.raw, d.ctx, d.env, 'lint');
+    const provided = [...config.labels.map(([k]) => k), ...(config.team ? ['int.skao.image.team'] : [])];
     let result;
+    const tools = async (name) => config.lint[`${name}Path`] ?? onPath(name, d.env);
     const graph = await runGraph([
         {
             name: 'lint',
             title: 'Lint',
             standalone: true,
-            run: async ({ reporter }) => {
-                result = await runLint({
-                    ...options,
-                    file: get('file') || (0,external_node_path_.join)(context, 'Dockerfile'),
-                    context,
-                    labelSchemas: parseLabelSchemas(get('label-schema')),
-                    workspace: d.ctx.workspace,
-                    target: get('target') || undefined,
-                    buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
-                    providedLabels: [
-                        ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
-                        ...(team ? ['int.skao.image.team'] : [])
-                    ],
-                    reportDir: d.reportDir
-                }, {
-                    hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
-                    trivy: options.trivyPath ?? onPath('trivy', d.env)
-                }, reporter);
-                if (result.failed)
-                    throw new errors/* StepError */.zg(lintFailureMessage(result, options.threshold));
-                return result;
-            }
+            run: ({ reporter }) => lintDockerfile({ ...config, sarifUpload: false }, { tools, onLint: r => void (result = r) }, provided, reporter)
         }
     ], d.reporter);
-    const failure = graph.failures[0];
+    const failure = reportedFailure(graph);
     d.reporter.summary(renderSummary(runModel({
-        config: {
-            lint: { threshold: options.threshold },
-            pushReason: '`oci-pipeline lint` builds nothing',
-            images: []
-        },
+        config: { ...config, pushReason: '`oci-pipeline lint` builds nothing', images: [] },
         graph,
         ...(result ? { lint: result } : {}),
         ...(failure ? { error: failure.error } : {})
@@ -22163,13 +22176,8 @@ class CliReporter {
 
 
 
+
 const SECRET_INPUTS = ['password', 'github-token', 'release-password'];
-/** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
-function reportDirOf(given, workspace, env) {
-    if (given)
-        return (0,external_node_path_.resolve)(workspace, given);
-    return env.RUNNER_TEMP ? (0,external_node_path_.join)(env.RUNNER_TEMP, 'oci-pipeline') : (0,external_node_path_.join)(workspace, '.oci-pipeline');
-}
 /**
  * GitLab's report files (GITLAB_CI, or whenever report-dir is given): code quality, container
  * scanning, CycloneDX SBOMs from what the stages found, and a dotenv report of the outputs.
@@ -22309,7 +22317,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7793);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5784);
 
 
 

@@ -64,6 +64,22 @@ export function withDefaults(get: RawInputs): RawInputs {
   }
 }
 
+/**
+ * A login to `host` from a username and password input pair, or none without a password (the
+ * credentials already stored are then used). The one rule for every login of every face and
+ * command: the build's registry, and the release registry of `scan` and `publish`.
+ */
+export function loginOf(
+  host: string,
+  username: string,
+  password: string,
+  usernameInput: string
+): RegistryLogin | undefined {
+  if (!password) return undefined
+  if (!username) throw new InputError(usernameInput, `is empty, but a password is set for ${host}`)
+  return { host, username, password }
+}
+
 function loginFor(
   get: RawInputs,
   images: ImageName[],
@@ -74,16 +90,13 @@ function loginFor(
   const ghcr = isGhcr(host)
   const password = get('password') || (ghcr ? get('github-token') : '')
   const username = get('username') || ctx.actor
-  if (!push) return password ? { host, username, password } : undefined
-  if (!password) {
+  if (push && !password) {
     if (ghcr)
       throw new InputError('password', 'is empty and so is github-token, but pushing to ghcr.io needs one')
     if (get('username'))
       throw new InputError('password', `is empty, but username "${username}" is set for ${host}`)
-    return undefined
   }
-  if (!username) throw new InputError('username', `is empty, but a password is set for ${host}`)
-  return { host, username, password }
+  return loginOf(host, username, password, 'username')
 }
 
 const DIGEST = /^sha256:[0-9a-f]{64}$/
@@ -108,8 +121,9 @@ function fanOut(
   return { pushByDigest, mergeDigests }
 }
 
-function reportDir(get: RawInputs, workspace: string, env: NodeJS.ProcessEnv): string {
-  if (get('report-dir')) return resolve(workspace, get('report-dir'))
+/** Where reports go: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline in the workspace. */
+export function reportDirOf(given: string, workspace: string, env: NodeJS.ProcessEnv): string {
+  if (given) return resolve(workspace, given)
   return env.RUNNER_TEMP ? join(env.RUNNER_TEMP, 'oci-pipeline') : join(workspace, '.oci-pipeline')
 }
 
@@ -120,15 +134,24 @@ function imagesOfReferences(rules: readonly TagRule[]): ImageName[] {
 }
 
 /** Turns the raw inputs (by name, as strings) into one typed, validated Config. */
-export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.ProcessEnv = process.env): Config {
-  const get = withDefaults(raw)
+export function buildConfig(
+  raw: RawInputs,
+  ctx: RunContext,
+  env: NodeJS.ProcessEnv = process.env,
+  /** `lint`: the lint alone (`oci-pipeline lint`), which names no image and pushes nothing. */
+  scope: 'build' | 'lint' = 'build'
+): Config {
+  const get = withDefaults(scope === 'lint' ? name => (name === 'push' ? 'false' : raw(name)) : raw)
   const workspace = ctx.workspace
   const tagRules = parseTagRules(get('tags'))
-  const named = parseImages(
-    get('images'),
-    ctx.repo,
-    tagRules.some(r => r.image)
-  )
+  const named =
+    scope === 'lint' && !get('images').trim()
+      ? []
+      : parseImages(
+          get('images'),
+          ctx.repo,
+          tagRules.some(r => r.image)
+        )
   const images = named.length ? named : imagesOfReferences(tagRules)
   const metadata = parseMetadataOptions(get, env)
   const build = buildOptions(get, ctx, env)
@@ -147,7 +170,12 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
   }
   const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput)
   const scan = parseScanOptions(get, workspace, env)
-  const sign = parseSignOptions(raw, ctx, env)
+  // The lint alone signs nothing: its job must not fail on the signing inputs.
+  const sign = parseSignOptions(
+    scope === 'lint' ? name => (name === 'sign' ? 'false' : raw(name)) : raw,
+    ctx,
+    env
+  )
   const fromScan = sign.attest.filter(k => k !== 'provenance')
   if (!scan.enabled && sign.mode !== 'off' && sign.attestGiven && fromScan.length)
     throw new InputError(
@@ -173,7 +201,7 @@ export function buildConfig(raw: RawInputs, ctx: RunContext, env: NodeJS.Process
     lint: parseLintOptions(get),
     scan,
     sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
-    reportDir: reportDir(get, workspace, env),
+    reportDir: reportDirOf(get('report-dir'), workspace, env),
     sign
   }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 
 /** What this project reads of the docker CLI's config. */
 export interface DockerConfig {
-  auths?: Record<string, { auth?: string }>
+  auths?: Record<string, { auth?: string; identitytoken?: string }>
   credHelpers?: Record<string, string>
   credsStore?: string
   currentContext?: string

@@ -1,4 +1,4 @@
-import { errorMessage } from '../errors.js'
+import { errorMessage, InputError } from '../errors.js'
 import type { Reporter } from '../reporter.js'
 import { LogLanes } from './log-lanes.js'
 
@@ -53,6 +53,13 @@ export interface GraphRun {
   /** The failures, first first. */
   failures: TaskRecord[]
 }
+
+/**
+ * The failure a run reports: bad input first (the user's fix, whatever failed beside it in the
+ * same moment, such as a tool that cannot be had), else the first to happen.
+ */
+export const reportedFailure = (graph: GraphRun): TaskRecord | undefined =>
+  graph.failures.find(f => f.error instanceof InputError) ?? graph.failures[0]
 
 /** A task named in `needs` that is not in the graph, or a cycle: a programming error. */
 function checkGraph(tasks: readonly Task[]): void {
@@ -136,10 +143,12 @@ export async function runGraph(
       } catch (e) {
         outcome = { status: 'failed', error: e, reason: errorMessage(e) }
       }
-      await lanes.close(lane)
+      await lanes.close(lane, outcome.status === 'failed' ? outcome.error : undefined)
       const timing = { startMs: Math.round(began - start), durationMs: Math.round(now() - began) }
       const cancelled = records.get(task.name)
-      if (cancelled) records.set(task.name, { ...cancelled, ...timing })
+      // Bad input is never hidden by a cancellation: it is what the user has to fix.
+      const badInput = outcome.status === 'failed' && outcome.error instanceof InputError
+      if (cancelled && !badInput) records.set(task.name, { ...cancelled, ...timing })
       else {
         const record: TaskRecord = { name: task.name, title: task.title, ...outcome, ...timing }
         records.set(task.name, record)

@@ -11,7 +11,8 @@ export class Lane implements Reporter {
   private held: Line[] = []
   private live = false
   private closed = false
-  private endGroup?: () => void
+  private failure?: unknown
+  private endGroup?: (failure?: unknown) => void
   /** Settles once the lane's group is written and ended. */
   readonly written: Promise<void>
   private markWritten!: () => void
@@ -54,20 +55,23 @@ export class Lane implements Reporter {
       .group(
         this.title,
         () =>
-          new Promise<void>(resolve => {
+          // The group ends as its task did: a face that marks failed groups sees the failure.
+          new Promise<void>((resolve, reject) => {
+            const end = (failure?: unknown): void => (failure === undefined ? resolve() : reject(failure))
             this.live = true
             for (const l of this.held.splice(0)) l(this.target)
-            if (this.closed) resolve()
-            else this.endGroup = resolve
+            if (this.closed) end(this.failure)
+            else this.endGroup = end
           })
       )
       .then(this.markWritten, this.markWritten)
   }
 
-  /** The task is over: a live group ends; a held lane is written when it goes live. */
-  close(): void {
+  /** The task is over (`failure` when it failed): a live group ends; a held one ends when written. */
+  close(failure?: unknown): void {
     this.closed = true
-    this.endGroup?.()
+    this.failure = failure
+    this.endGroup?.(failure)
   }
 }
 
@@ -91,8 +95,8 @@ export class LogLanes {
   }
 
   /** Closes a lane; resolves once what can be written has been. */
-  close(lane: Lane): Promise<void> {
-    lane.close()
+  close(lane: Lane, failure?: unknown): Promise<void> {
+    lane.close(failure)
     if (lane === this.live) this.chain = this.chain.then(() => this.handOver(lane))
     return this.chain
   }

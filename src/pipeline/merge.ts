@@ -7,7 +7,7 @@ import { login, platformOf, readManifest, type PlatformJson } from '../infra/reg
 import { gatherMetadata, type Metadata } from '../stages/metadata/index.js'
 import { metadataOutputs } from '../stages/metadata/outputs.js'
 import { run, tail } from '../infra/process.js'
-import { runGraph } from './graph.js'
+import { reportedFailure, runGraph } from './graph.js'
 import { runModel } from './run-model.js'
 import { renderSummary } from '../stages/report/summary.js'
 import { makeTempDir, removeTempDir } from '../infra/process.js'
@@ -157,7 +157,7 @@ export async function runMerge(
     r
   ).finally(() => signDir && removeTempDir(signDir))
   const meta = graph.records.get('metadata')?.result as Metadata | undefined
-  const failure = graph.failures[0]
+  const failure = reportedFailure(graph)
   if (config.summary)
     r.summary(
       renderSummary(

@@ -8,7 +8,7 @@ import type { SarifUpload } from '../stages/report/run-model.js'
 import { renderSummary } from '../stages/report/summary.js'
 import type { ScanStageResult } from '../stages/scan/index.js'
 import { onceEach, type PipelineDeps } from './deps.js'
-import { runGraph, type GraphRun } from './graph.js'
+import { reportedFailure, runGraph, type GraphRun } from './graph.js'
 import { runMerge } from './merge.js'
 import { runModel } from './run-model.js'
 import { pipelineTasks, type Pushed } from './tasks.js'
@@ -113,7 +113,7 @@ export async function runPipeline(
     writeRunOutputs(deps, run, built)
     deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)))
     deps.reporter.info(config.pushReason)
-    const failure = graph.failures[0]
+    const failure = reportedFailure(graph)
     if (config.summary)
       deps.reporter.summary(
         renderSummary(

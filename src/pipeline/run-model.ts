@@ -12,7 +12,7 @@ import {
 } from '../stages/report/run-model.js'
 import type { SignResult } from '../stages/sign/index.js'
 import { gateHeadline, type ScanStageResult } from '../stages/scan/index.js'
-import type { GraphRun, TaskRecord } from './graph.js'
+import { reportedFailure, type GraphRun, type TaskRecord } from './graph.js'
 
 /** What the summary needs of the config. */
 export interface ModelConfig {
@@ -57,7 +57,7 @@ const STAGE_OF_TASK: Record<string, string> = {
 
 /** Why a stage did not run or was stopped: the run's first failure. */
 const becauseOf = (graph: GraphRun): string | undefined => {
-  const first = graph.failures[0]
+  const first = reportedFailure(graph)
   return first ? `the ${STAGE_OF_TASK[first.name] ?? first.title} failed` : undefined
 }
 

@@ -89,6 +89,7 @@ export async function scanBuilt(
     trivyPath: prepared.trivyPath,
     trivy: prepared.trivy,
     dbPrepared: true,
+    deferReports: true,
     ...(prepared.dbMissing ? { dbMissing: prepared.dbMissing } : {}),
     ...(compareTo ? { compareTo } : {}),
     env,

@@ -1,19 +1,18 @@
 import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
-import { errorMessage, StepError } from '../errors.js'
+import { StepError } from '../errors.js'
 import { login } from '../infra/registry/docker-cli.js'
 import { preparePush, type PreparedImage } from '../infra/registry/prepare.js'
 import { putImage, targetFor, uploadBlobs, type Target } from '../infra/registry/push.js'
-import type { Reporter } from '../reporter.js'
 import { buildImage, inspectBuilder, type Builder, type BuildResult } from '../stages/build/buildx.js'
-import { runLint, type LintResult } from '../stages/lint/index.js'
 import { gatherMetadata, type Metadata } from '../stages/metadata/index.js'
 import { metadataOutputs } from '../stages/metadata/outputs.js'
 import type { ScanStageResult } from '../stages/scan/index.js'
 import type { Task } from './graph.js'
-import type { PipelineDeps, ToolName } from './deps.js'
+import type { PipelineDeps } from './deps.js'
 import { checkGate, prepareTrivy, scanBuilt, type PreparedTrivy } from './scan.js'
+import { lintDockerfile } from './lint.js'
 import { prepareSigner, signDir, signImage } from './sign.js'
 import type { Cosign } from '../stages/sign/index.js'
 
@@ -31,48 +30,6 @@ export interface Pushed {
   digest: string
   /** `name@digest` of every repository pushed to. */
   refs: string[]
-}
-
-function lintFailure(lint: LintResult, threshold: string): StepError {
-  const counts = Object.entries(lint.counts)
-    .filter(([, n]) => n > 0)
-    .map(([level, n]) => `${n} ${level}`)
-    .join(', ')
-  return new StepError(
-    `lint: findings at or above "${threshold}" (${counts}), so nothing was pushed (the input lint-failure-threshold sets the level)`
-  )
-}
-
-async function lintTask(run: RunInputs, meta: Metadata, r: Reporter): Promise<LintResult> {
-  const { config, ctx, deps } = run
-  const tools: Partial<Record<ToolName, string>> = {}
-  for (const name of config.lint.linters.filter(l => l !== 'checklist'))
-    try {
-      tools[name] = await deps.tools?.(name)
-    } catch (e) {
-      r.warning(`${name} cannot be had: ${errorMessage(e)}`)
-    }
-  const result = await runLint(
-    {
-      ...config.lint,
-      file: config.build.file,
-      context: config.build.context,
-      labelSchemas: config.labelSchemas,
-      workspace: ctx.workspace,
-      target: config.build.target,
-      buildArgs: new Map(config.build.buildArgs),
-      providedLabels: Object.keys(meta.labels),
-      reportDir: config.reportDir,
-      docsBase: deps.docsBase
-    },
-    tools,
-    r
-  )
-  deps.onLint?.(result)
-  if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
-    await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint')
-  if (result.failed) throw lintFailure(result, config.lint.threshold)
-  return result
 }
 
 /** The tasks of one build: which runs beside which follows from what each needs. */
@@ -119,7 +76,8 @@ export function pipelineTasks(run: RunInputs): Task[] {
       needs: ['metadata'],
       standalone: true,
       skip: () => (config.lint.enabled ? undefined : 'the lint is off (input "lint")'),
-      run: ({ reporter, get }) => lintTask(run, get<Metadata>('metadata')!, reporter)
+      run: ({ reporter, get }) =>
+        lintDockerfile(config, deps, Object.keys(get<Metadata>('metadata')!.labels), reporter)
     },
     {
       name: 'build',
@@ -179,10 +137,14 @@ export function pipelineTasks(run: RunInputs): Task[] {
       title: 'Scan reports',
       needs: ['scan'],
       byProduct: true,
-      skip: () => noScan ?? (config.sarifUpload && deps.uploadSarif ? undefined : 'no SARIF upload here'),
+      skip: () => noScan,
+      // Beside the push: the gate needs only the scan's JSON.
       run: async ({ get }) => {
-        for (const s of get<ScanStageResult>('scan')!.scans)
-          await deps.uploadSarif!(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`)
+        const scan = get<ScanStageResult>('scan')!
+        await scan.writeReports()
+        if (config.sarifUpload && deps.uploadSarif)
+          for (const s of scan.scans)
+            await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`)
       }
     },
     {
@@ -231,7 +193,8 @@ export function pipelineTasks(run: RunInputs): Task[] {
     {
       name: 'sign',
       title: 'Sign and attest',
-      needs: ['push', 'signer', 'scan', 'upload', 'build', 'metadata'],
+      // The reports: the SBOM files it attests are written there, beside the push.
+      needs: ['push', 'signer', 'scan', 'reports', 'upload', 'build', 'metadata'],
       skip: () => noSign,
       run: ({ get, reporter }) =>
         signImage(

@@ -3,6 +3,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { probeTestEnv } from '../../support/env.js'
+
+/** The distribution registry scripts/test-env.sh built (test-env.json's registryBinary). */
+function registryBinary(): string {
+  const env = probeTestEnv().env
+  if (!env?.registryBinary)
+    throw new Error('.cache/test-env.json names no registryBinary: run scripts/test-env.sh')
+  return env.registryBinary
+}
 
 /** A port nothing listens on now (the kernel's pick, released at once). */
 export function freePort(): Promise<number> {
@@ -25,7 +34,7 @@ const answers = async (url: string): Promise<number | undefined> => {
 }
 
 /**
- * A docker-registry process of this test's own (the config of scripts/test-env.sh, another port, a
+ * A registry process (the test bed's distribution binary) of this test's own (the config of scripts/test-env.sh, another port, a
  * data directory of its own), so stopping it never disturbs other tests using 127.0.0.1:5000.
  */
 export class RegistryProcess {
@@ -76,14 +85,14 @@ export class RegistryProcess {
 
   /** Starts the process and waits until /v2/ answers. */
   async start(): Promise<void> {
-    const child = spawn('docker-registry', ['serve', join(this.dir, 'config.yml')], { stdio: 'ignore' })
+    const child = spawn(registryBinary(), ['serve', join(this.dir, 'config.yml')], { stdio: 'ignore' })
     this.child = child
     for (let i = 0; i < 100; i++) {
       if ((await answers(`http://${this.host}/v2/`)) !== undefined) return
       if (child.exitCode !== null) break
       await new Promise(r => setTimeout(r, 100))
     }
-    throw new Error(`docker-registry did not start on ${this.host}`)
+    throw new Error(`the registry did not start on ${this.host}`)
   }
 
   /** Ends the process abruptly (SIGKILL: a crash, not a shutdown) and waits for it to be gone. */

@@ -95,7 +95,7 @@ describe('the command line', () => {
     const argv = ['lint', '--password-stdin', '--file', '/nowhere/Pa55-from-stdin/Dockerfile']
     const { code, stderr } = await runCli(argv, 'Pa55-from-stdin\n')
     expect(code).toBe(2)
-    expect(stderr).toContain('Input "file": "/nowhere/***/Dockerfile" does not exist')
+    expect(stderr).toContain('Input "file": cannot read the Dockerfile nowhere/***/Dockerfile')
     expect(await runCli(['build', '--password-stdin'], '\n')).toEqual({
       code: 2,
       stdout: '',

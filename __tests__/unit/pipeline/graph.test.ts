@@ -1,4 +1,5 @@
-import { runGraph, type Task, type TaskContext } from '../../../src/pipeline/graph.js'
+import { InputError } from '../../../src/errors.js'
+import { reportedFailure, runGraph, type Task, type TaskContext } from '../../../src/pipeline/graph.js'
 import type { Reporter } from '../../../src/reporter.js'
 
 /** Writes the log as a CI runner shows it: group markers and lines, in order. */
@@ -279,6 +280,25 @@ describe('runGraph', () => {
       })
       expect(s.started).not.toContain('scan')
     })
+  })
+
+  it('never hides bad input behind a cancellation: a tool that cannot be had fails beside it', async () => {
+    const run = await runGraph(
+      [
+        task('trivy', [], async () => {
+          throw new Error('trivy is not on PATH')
+        }),
+        task('metadata', [], async () => {
+          await tick()
+          throw new InputError('target', 'no stage named "tests"')
+        }),
+        task('build', ['metadata'], async () => 'built'),
+        task('scan', ['build', 'trivy'], async () => 'scanned')
+      ],
+      new LogReporter()
+    )
+    expect(run.records.get('metadata')?.status).toBe('failed')
+    expect(reportedFailure(run)?.error).toBeInstanceOf(InputError)
   })
 
   it('refuses a graph that names a missing task or has a cycle', async () => {

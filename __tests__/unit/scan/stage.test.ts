@@ -111,7 +111,7 @@ describe('runScanStage with a stand-in Trivy', () => {
     targets: ScanTarget[],
     uploader?: ArtifactUploader,
     values: Record<string, string> = {},
-    compare: { compareTo?: string; compareToSameLayers?: boolean } = {}
+    compare: { compareTo?: string; compareToSameLayers?: boolean; deferReports?: boolean } = {}
   ) => {
     const reporter = new RecordingReporter()
     const trivy = fakeTrivy(version)
@@ -134,6 +134,32 @@ describe('runScanStage with a stand-in Trivy', () => {
     return { result, reporter, calls: trivy.calls }
   }
   const reads = (calls: string[][]) => calls.filter(a => a[0] === 'image' && !a.includes('--help'))
+
+  it('with deferReports, gives the gate before any report is converted, and converts them when asked', async () => {
+    const uploads: string[] = []
+    const uploader: ArtifactUploader = { upload: async name => void uploads.push(name) }
+    const { result, calls } = await stage(
+      'dev',
+      [{ image: 'app:1', source: { local: 'app:1' } }],
+      uploader,
+      { 'sbom-upload': 'true' },
+      { deferReports: true }
+    )
+    const converts = () => calls.filter(a => a[0] === 'convert' && !a.includes('--help'))
+    expect(result.gate.failed).toBe(true)
+    expect(converts()).toEqual([])
+    expect(uploads).toEqual([])
+    await result.writeReports()
+    expect(
+      converts()
+        .map(a => a[a.indexOf('--format') + 1])
+        .sort()
+    ).toEqual(['cyclonedx', 'sarif', 'spdx-json'])
+    expect(uploads).toEqual(['sbom-app-1'])
+    // Asked twice, they are written once.
+    await result.writeReports()
+    expect(converts()).toHaveLength(3)
+  })
 
   it.each([
     [true, 1],

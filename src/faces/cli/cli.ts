@@ -14,6 +14,7 @@ import {
 } from './args.js'
 import { runCommand, type StageResults } from './commands.js'
 import { secretValues } from '../../config/secrets.js'
+import { reportDirOf } from '../../config/config.js'
 import { contextFromGit, detectContext, platformOf } from './context.js'
 import { readGitFacts, readGitHubPayload } from './git.js'
 import { dotenvText, dotenvVariables } from './outputs.js'
@@ -30,12 +31,6 @@ export interface Io {
 }
 
 const SECRET_INPUTS = ['password', 'github-token', 'release-password', 'sign-key-password']
-
-/** The same rule as the pipeline's config: report-dir, else $RUNNER_TEMP/oci-pipeline, else .oci-pipeline. */
-export function reportDirOf(given: string, workspace: string, env: NodeJS.ProcessEnv): string {
-  if (given) return resolve(workspace, given)
-  return env.RUNNER_TEMP ? join(env.RUNNER_TEMP, 'oci-pipeline') : join(workspace, '.oci-pipeline')
-}
 
 /**
  * GitLab's report files (GITLAB_CI, or whenever report-dir is given): code quality, container

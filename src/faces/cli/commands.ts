@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { buildConfig, withDefaults } from '../../config/config.js'
-import { errorMessage, InputError, StepError } from '../../errors.js'
+import { buildConfig } from '../../config/config.js'
+import { errorMessage, InputError } from '../../errors.js'
 import { INPUTS, type RawInputs } from '../../config/inputs.js'
-import { lintFailureMessage, runLint, parseLintOptions, type LintResult } from '../../stages/lint/index.js'
-import { runGraph } from '../../pipeline/graph.js'
+import type { LintResult } from '../../stages/lint/index.js'
+import { lintDockerfile } from '../../pipeline/lint.js'
+import { reportedFailure, runGraph } from '../../pipeline/graph.js'
 import { runModel } from '../../pipeline/run-model.js'
 import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps } from './command-deps.js'
-import { parseKeyValues } from '../../config/lists.js'
-import { parseKeyValueLines, parseLabelSchemas } from '../../stages/metadata/labels.js'
 import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
 import { LINT_FORMATS, type Command } from './args.js'
 import { metadataCommand } from './metadata.js'
@@ -67,59 +65,38 @@ async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
   return 0
 }
 
+/** `lint`: the pipeline's lint stage alone, on the one Config (nothing is built or pushed). */
 async function lint(d: CommandDeps): Promise<number> {
-  const get = withDefaults(d.raw)
   const format = d.raw('format') || 'text'
   if (!(LINT_FORMATS as readonly string[]).includes(format))
     throw new InputError('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`)
-  const options = parseLintOptions(get)
-  const context = get('context') || '.'
-  const team = get('team')
+  const config = buildConfig(d.raw, d.ctx, d.env, 'lint')
+  const provided = [...config.labels.map(([k]) => k), ...(config.team ? ['int.skao.image.team'] : [])]
   let result: LintResult | undefined
+  const tools = async (name: ToolName) =>
+    (name === 'cosign' ? undefined : config.lint[`${name}Path`]) ?? onPath(name, d.env)
   const graph = await runGraph(
     [
       {
         name: 'lint',
         title: 'Lint',
         standalone: true,
-        run: async ({ reporter }) => {
-          result = await runLint(
-            {
-              ...options,
-              file: get('file') || join(context, 'Dockerfile'),
-              context,
-              labelSchemas: parseLabelSchemas(get('label-schema')),
-              workspace: d.ctx.workspace,
-              target: get('target') || undefined,
-              buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
-              providedLabels: [
-                ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
-                ...(team ? ['int.skao.image.team'] : [])
-              ],
-              reportDir: d.reportDir
-            },
-            {
-              hadolint: options.hadolintPath ?? onPath('hadolint', d.env),
-              trivy: options.trivyPath ?? onPath('trivy', d.env)
-            },
+        run: ({ reporter }) =>
+          lintDockerfile(
+            { ...config, sarifUpload: false },
+            { tools, onLint: r => void (result = r) },
+            provided,
             reporter
           )
-          if (result.failed) throw new StepError(lintFailureMessage(result, options.threshold))
-          return result
-        }
       }
     ],
     d.reporter
   )
-  const failure = graph.failures[0]
+  const failure = reportedFailure(graph)
   d.reporter.summary(
     renderSummary(
       runModel({
-        config: {
-          lint: { threshold: options.threshold },
-          pushReason: '`oci-pipeline lint` builds nothing',
-          images: []
-        },
+        config: { ...config, pushReason: '`oci-pipeline lint` builds nothing', images: [] },
         graph,
         ...(result ? { lint: result } : {}),
         ...(failure ? { error: failure.error } : {})

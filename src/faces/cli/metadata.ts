@@ -3,7 +3,7 @@ import type { RawInputs } from '../../config/inputs.js'
 import { computeMetadata, readFacts } from '../../stages/metadata/index.js'
 import { metadataOutputs } from '../../stages/metadata/outputs.js'
 import { METADATA_INPUTS } from './args.js'
-import type { CommandDeps } from './commands.js'
+import type { CommandDeps } from './command-deps.js'
 
 /**
  * Only the inputs the metadata depends on: the rest (push, logins, secrets) is left empty, so a

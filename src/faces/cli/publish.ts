@@ -1,4 +1,4 @@
-import type { RegistryLogin } from '../../config/config.js'
+import { loginOf } from '../../config/config.js'
 import type { RunContext } from '../../context.js'
 import { InputError } from '../../errors.js'
 import { parseImageName, splitReference } from '../../stages/metadata/reference.js'
@@ -6,17 +6,6 @@ import { releaseFileVersion, resolveVersion } from '../../stages/metadata/versio
 import { publish } from '../../pipeline/publish.js'
 import { isGitLab } from '../gitlab/context.js'
 import type { CommandDeps } from './command-deps.js'
-
-export function loginOf(
-  host: string,
-  username: string,
-  password: string,
-  input: string
-): RegistryLogin | undefined {
-  if (!password) return undefined
-  if (!username) throw new InputError(input, `is empty, but a password is set for ${host}`)
-  return { host, username, password }
-}
 
 /** The version to publish: the option, else the git tag the run is about, else `.release`. */
 export function publishVersion(given: string, ctx: RunContext, releaseFile: string | undefined): string {

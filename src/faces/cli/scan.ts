@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { withDefaults, type RegistryLogin } from '../../config/config.js'
+import { loginOf, withDefaults, type RegistryLogin } from '../../config/config.js'
 import { errorMessage, InputError, StepError } from '../../errors.js'
 import type { RawInputs } from '../../config/inputs.js'
 import { login, readManifest } from '../../infra/registry/docker-cli.js'
@@ -13,11 +13,11 @@ import {
   type ScanStageResult,
   type ScanTarget
 } from '../../stages/scan/index.js'
-import { runGraph } from '../../pipeline/graph.js'
+import { reportedFailure, runGraph } from '../../pipeline/graph.js'
 import { runModel } from '../../pipeline/run-model.js'
 import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps } from './command-deps.js'
-import { loginOf, publishVersion } from './publish.js'
+import { publishVersion } from './publish.js'
 import { toolPath } from './tools.js'
 import { refuseTrackedCache } from '../../infra/tracked.js'
 
@@ -127,7 +127,7 @@ export async function scanCommand(d: CommandDeps): Promise<number> {
     ],
     r
   )
-  const failure = graph.failures[0]
+  const failure = reportedFailure(graph)
   r.summary(
     renderSummary(
       runModel({

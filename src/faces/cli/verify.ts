@@ -1,4 +1,4 @@
-import { withDefaults } from '../../config/config.js'
+import { loginOf, withDefaults } from '../../config/config.js'
 import { InputError } from '../../errors.js'
 import { login } from '../../infra/registry/docker-cli.js'
 import { run } from '../../infra/process.js'
@@ -9,7 +9,6 @@ import { parseAttest } from '../../stages/sign/options.js'
 import { verifyImage, verifyReport } from '../../stages/sign/verify.js'
 import type { RawInputs } from '../../config/inputs.js'
 import type { CommandDeps } from './command-deps.js'
-import { loginOf } from './publish.js'
 import { toolPath } from './tools.js'
 
 /** `--key`, or the keyless certificate's identity and issuer; and whether a log must have it. */

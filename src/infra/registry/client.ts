@@ -4,13 +4,13 @@ import { StepError } from '../../errors.js'
 import { httpFetch, lowerCaseNames, type HttpInit, type HttpResponse } from '../http.js'
 
 /**
- * Copies an image between registries byte for byte over the distribution API, so its digest is
- * kept. Used to publish where buildx is older than 0.14: its `imagetools create` wraps a single
- * manifest in a new index (a new digest) and has no --prefer-index=false.
+ * What a registry login gives: a username and password, or (a token registry that hands out
+ * refresh tokens, as `docker login` then stores) an identity token traded at the realm for access.
  */
 export interface Credentials {
   username: string
   password: string
+  identityToken?: string
 }
 
 export const MANIFEST_TYPES = [
@@ -27,11 +27,13 @@ const scheme = (host: string): string => (LOOPBACK.test(host.replace(/:\d+$/, ''
 
 /** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
 export function storedCredentials(host: string, env: NodeJS.ProcessEnv): Credentials | undefined {
-  const auth = readDockerConfig(env)?.auths?.[host]?.auth
-  if (!auth) return undefined
-  const text = Buffer.from(auth, 'base64').toString('utf8')
+  const entry = readDockerConfig(env)?.auths?.[host]
+  if (!entry?.auth) return undefined
+  const text = Buffer.from(entry.auth, 'base64').toString('utf8')
   const colon = text.indexOf(':')
-  return colon > 0 ? { username: text.slice(0, colon), password: text.slice(colon + 1) } : undefined
+  if (colon <= 0) return undefined
+  const creds = { username: text.slice(0, colon), password: text.slice(colon + 1) }
+  return entry.identitytoken ? { ...creds, identityToken: entry.identitytoken } : creds
 }
 
 /**
@@ -75,7 +77,20 @@ export class Session {
       )
     if (params.service) url.searchParams.set('service', params.service)
     url.searchParams.set('scope', `repository:${repo}:${actions}`)
-    const res = await httpFetch(url, { headers: basic ? { Authorization: basic } : {} })
+    const res = this.creds?.identityToken
+      ? // A refresh token is traded for access as Docker trades it (OAuth2, POST to the realm).
+        await httpFetch(`${url.origin}${url.pathname}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            grant_type: 'refresh_token',
+            refresh_token: this.creds.identityToken,
+            service: params.service ?? '',
+            scope: `repository:${repo}:${actions}`,
+            client_id: 'oci-pipeline'
+          }).toString()
+        })
+      : await httpFetch(url, { headers: basic ? { Authorization: basic } : {} })
     if (!res.ok) throw new StepError(`${this.host}: no token for ${repo} (${res.status})`)
     const body = res.json() as { token?: string; access_token?: string }
     const token = body.token ?? body.access_token

@@ -35,6 +35,11 @@ export interface ScanContext {
   analyzerVersion?: string
   /** Why no vulnerability is checked (no DB): the scan lists the packages only. */
   unchecked?: string
+  /**
+   * Where the SARIF and SBOM conversions go when the caller writes them later (beside the push,
+   * off the gate's path); otherwise each scan writes its own before it returns.
+   */
+  laterConversions?: Array<() => Promise<void>>
 }
 
 /**
@@ -161,8 +166,14 @@ export async function scanImage(target: ScanTarget, ctx: ScanContext): Promise<I
       ...(trivy.caps.convert ? [] : ['table' as const]),
       ...conversionsFor(options)
     ]
-    if (trivy.caps.convert) await Promise.all(conversions.map(format => derive(format, outputs[format]!)))
-    else for (const format of conversions) await derive(format, outputs[format]!)
+    if (!trivy.caps.convert) for (const format of conversions) await derive(format, outputs[format]!)
+    else {
+      const convert = async (): Promise<void> => {
+        await Promise.all(conversions.map(format => derive(format, outputs[format]!)))
+      }
+      if (ctx.laterConversions) ctx.laterConversions.push(convert)
+      else await convert()
+    }
   })
   const end = new Date()
 

@@ -55,6 +55,11 @@ export interface ScanStageInput {
   dbPolicy?: DbDownloadPolicy
   uploader?: ArtifactUploader
   analyzerVersion?: string
+  /**
+   * The SARIF and SBOM files are written, and the SBOMs uploaded, by the result's `writeReports`,
+   * which the caller runs when it likes (beside the push): the gate needs only the scan's JSON.
+   */
+  deferReports?: boolean
 }
 
 export interface ScanStageResult {
@@ -71,6 +76,8 @@ export interface ScanStageResult {
   sboms: SbomRecord[]
   /** `trivy 0.69.3`, for the summary's engines. */
   engine: string
+  /** Writes the SARIF and SBOM files and uploads the SBOMs (done already unless `deferReports`). */
+  writeReports: () => Promise<void>
   /** What scanned, and when: the vulnerability attestation states it. */
   scanner?: ScannerInfo
 }
@@ -159,7 +166,8 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     reporter,
     outDir: input.outDir,
     ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
-    ...(unchecked ? { unchecked } : {})
+    ...(unchecked ? { unchecked } : {}),
+    ...(input.deferReports ? { laterConversions: [] } : {})
   }
   const startedAt = new Date().toISOString()
   const scans: ImageScan[] = []
@@ -212,7 +220,13 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
   // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
   reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed')
 
-  await uploadSboms(scans, sboms, input)
+  let written: Promise<void> | undefined
+  const writeReports = (): Promise<void> =>
+    (written ??= (async () => {
+      await Promise.all((ctx.laterConversions ?? []).map(convert => convert()))
+      await uploadSboms(scans, sboms, input)
+    })())
+  if (!input.deferReports) await writeReports()
 
   const vulnerabilities = scans.flatMap(s => s.vulnerabilities)
   return {
@@ -225,6 +239,7 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     ...(unchecked ? { unchecked } : {}),
     sboms,
     engine: `trivy ${trivy.caps.version}`,
+    writeReports,
     scanner: {
       name: 'trivy',
       version: trivy.caps.version,

@@ -107,7 +107,6 @@ export function parseSignOptions(get: RawInputs, ctx: RunContext, env: NodeJS.Pr
   const sign = (get('sign').trim() || 'auto').toLowerCase()
   if (!['auto', 'true', 'false'].includes(sign))
     throw new InputError('sign', `"${get('sign')}" is not one of auto, true, false`)
-  const key = parseSignKey(get('sign-key'), ctx.workspace)
   const rekorUrl = parseUrl('rekor-url', get('rekor-url'))
   const fulcioUrl = parseUrl('fulcio-url', get('fulcio-url'))
   const trustedRoot = parseTrustedRoot(get('sigstore-trusted-root'), ctx.workspace)
@@ -120,6 +119,7 @@ export function parseSignOptions(get: RawInputs, ctx: RunContext, env: NodeJS.Pr
     ...(trustedRoot ? { trustedRoot } : {})
   }
   if (sign === 'false') return { mode: 'off', reason: 'signing is off (input "sign")', ...common }
+  const key = parseSignKey(get('sign-key'), ctx.workspace)
   if (key) return { mode: 'key', reason: `signing with the key in "sign-key"`, key, ...common }
   const token = oidcToken(env)
   if (sign === 'true') {
