@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import pkg from '../../../package.json' with { type: 'json' }
 import { INPUTS, type InputSpec } from '../../config/inputs.js'
+import { VERIFY_INPUTS, VERIFY_OPTIONS } from './verify-options.js'
 
 /** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
 export const VERSION: string = pkg.version
@@ -117,53 +118,6 @@ const LINT_FORMAT: OptionSpec = {
 }
 
 const SOURCE_LOGIN = ['registry', 'username', 'password']
-
-/** What `verify` checks against: a public key, or a keyless certificate's identity and issuer. */
-export const VERIFY_OPTIONS: readonly OptionSpec[] = [
-  {
-    name: 'image',
-    default: '',
-    description: 'The image to verify, `name@sha256:…` (or the first argument).'
-  },
-  {
-    name: 'key',
-    default: '',
-    description: 'The public key it was signed with: `cosign.pub` (a path) or a KMS URI.'
-  },
-  {
-    name: 'certificate-identity',
-    default: '',
-    description:
-      'Keyless: the signer, e.g. `https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main`.'
-  },
-  {
-    name: 'certificate-identity-regexp',
-    default: '',
-    description: 'Keyless: the signer, as a regular expression.'
-  },
-  {
-    name: 'certificate-oidc-issuer',
-    default: '',
-    description: "Keyless: the signer's OIDC issuer, e.g. `https://token.actions.githubusercontent.com`."
-  },
-  {
-    name: 'certificate-oidc-issuer-regexp',
-    default: '',
-    description: "Keyless: the signer's OIDC issuer, as a regular expression."
-  },
-  {
-    name: 'insecure-ignore-tlog',
-    default: '',
-    description:
-      'Accept signatures no transparency log recorded. Empty: true with --key and no --rekor-url (how key-based signing works by default), else false.'
-  },
-  {
-    name: 'insecure-ignore-sct',
-    default: 'false',
-    description: "Accept a certificate without a transparency log's timestamp (a private Fulcio without one)."
-  }
-]
-const VERIFY_INPUTS = ['attest', 'rekor-url', 'sigstore-trusted-root', 'cosign-path']
 
 /** The inputs `scan` reads (src/scan/options.ts), beside its login and reports; `scan` itself is implied. */
 export const SCAN_INPUTS = [
