@@ -1,5 +1,5 @@
 # The oci-pipeline tool image, for GitLab jobs: Node, the bundled CLI (`oci-pipeline` on PATH), the
-# docker CLI with the buildx plugin, and hadolint and Trivy checked against their SHA-256 sums.
+# docker CLI with the buildx plugin, and hadolint, Trivy and cosign checked against their SHA-256 sums.
 #
 #   npm run bundle && docker buildx build -t oci-pipeline .
 #
@@ -19,7 +19,7 @@ ARG DOCKER_CLI_IMAGE=docker.io/library/docker:28.3.1-cli@sha256:d623d8d72aa526ab
 # hadolint ignore=DL3006
 FROM ${DOCKER_CLI_IMAGE} AS docker-cli
 
-# Downloads and checks hadolint and Trivy, and lays out everything the final stage takes in /out.
+# Downloads and checks hadolint, Trivy and cosign, and lays out everything the final stage takes in /out.
 # hadolint ignore=DL3006
 FROM ${NODE_IMAGE} AS tools
 ARG TARGETARCH
@@ -32,37 +32,45 @@ ARG TRIVY_VERSION=0.69.3
 ARG TRIVY_BASE_URL=https://github.com/aquasecurity/trivy/releases/download
 ARG TRIVY_SHA256_AMD64=1816b632dfe529869c740c0913e36bd1629cb7688bd5634f4a858c1d57c88b75
 ARG TRIVY_SHA256_ARM64=7e3924a974e912e57b4a99f65ece7931f8079584dae12eb7845024f97087bdfd
+ARG COSIGN_VERSION=3.1.3
+ARG COSIGN_BASE_URL=https://github.com/sigstore/cosign/releases/download
+ARG COSIGN_SHA256_AMD64=4629c757b7618056f8ddd7e2625ae9fdd94c0372a65049520bc7d9df9efc7f71
+ARG COSIGN_SHA256_ARM64=c5d324e091826b0d7a78eb16fef316450b4eb9aaec045611c08ba06f5e73220a
 WORKDIR /tmp/tools
 COPY docker/download.mjs ./
 RUN set -eu; \
     case "$TARGETARCH" in \
       amd64) hadolint=hadolint-Linux-x86_64; hadolint_sha256="$HADOLINT_SHA256_AMD64"; \
-        trivy="trivy_${TRIVY_VERSION}_Linux-64bit.tar.gz"; trivy_sha256="$TRIVY_SHA256_AMD64" ;; \
+        trivy="trivy_${TRIVY_VERSION}_Linux-64bit.tar.gz"; trivy_sha256="$TRIVY_SHA256_AMD64"; \
+        cosign=cosign-linux-amd64; cosign_sha256="$COSIGN_SHA256_AMD64" ;; \
       arm64) hadolint=hadolint-Linux-arm64; hadolint_sha256="$HADOLINT_SHA256_ARM64"; \
-        trivy="trivy_${TRIVY_VERSION}_Linux-ARM64.tar.gz"; trivy_sha256="$TRIVY_SHA256_ARM64" ;; \
-      *) echo "hadolint and Trivy are not pinned for '$TARGETARCH'" >&2; exit 1 ;; \
+        trivy="trivy_${TRIVY_VERSION}_Linux-ARM64.tar.gz"; trivy_sha256="$TRIVY_SHA256_ARM64"; \
+        cosign=cosign-linux-arm64; cosign_sha256="$COSIGN_SHA256_ARM64" ;; \
+      *) echo "hadolint, Trivy and cosign are not pinned for '$TARGETARCH'" >&2; exit 1 ;; \
     esac; \
     node download.mjs "$HADOLINT_BASE_URL/v$HADOLINT_VERSION/$hadolint" hadolint; \
     node download.mjs "$TRIVY_BASE_URL/v$TRIVY_VERSION/$trivy" trivy.tar.gz; \
-    printf '%s  %s\n' "$hadolint_sha256" hadolint "$trivy_sha256" trivy.tar.gz > sha256sums; \
+    node download.mjs "$COSIGN_BASE_URL/v$COSIGN_VERSION/$cosign" cosign; \
+    printf '%s  %s\n' "$hadolint_sha256" hadolint "$trivy_sha256" trivy.tar.gz "$cosign_sha256" cosign > sha256sums; \
     sha256sum -c sha256sums; \
     tar -xzf trivy.tar.gz trivy; \
     mkdir -p /out/usr/local/bin /out/usr/local/libexec/docker/cli-plugins; \
-    cp hadolint trivy /out/usr/local/bin/; \
-    chmod 0555 /out/usr/local/bin/hadolint /out/usr/local/bin/trivy; \
+    cp hadolint trivy cosign /out/usr/local/bin/; \
+    chmod 0555 /out/usr/local/bin/hadolint /out/usr/local/bin/trivy /out/usr/local/bin/cosign; \
     ln -s /opt/oci-pipeline/index.js /out/usr/local/bin/oci-pipeline
 COPY --from=docker-cli /usr/local/bin/docker /out/usr/local/bin/docker
 COPY --from=docker-cli /usr/local/libexec/docker/cli-plugins/docker-buildx /out/usr/local/libexec/docker/cli-plugins/docker-buildx
 RUN chmod 0555 /out/usr/local/bin/docker /out/usr/local/libexec/docker/cli-plugins/docker-buildx \
     && /out/usr/local/bin/hadolint --version \
     && /out/usr/local/bin/trivy --version \
+    && /out/usr/local/bin/cosign version \
     && /out/usr/local/bin/docker --version \
     && /out/usr/local/libexec/docker/cli-plugins/docker-buildx version
 
 # hadolint ignore=DL3006
 FROM ${NODE_IMAGE}
 LABEL org.opencontainers.image.title="oci-pipeline" \
-      org.opencontainers.image.description="Lint, build, label, scan and push container images: the oci-pipeline CLI with hadolint, Trivy and docker buildx."
+      org.opencontainers.image.description="Lint, build, label, scan and push container images: the oci-pipeline CLI with hadolint, Trivy, cosign and docker buildx."
 COPY --from=tools --chown=root:root /out/ /
 COPY --chown=root:root --chmod=0555 dist/cli/ /opt/oci-pipeline/
 USER node

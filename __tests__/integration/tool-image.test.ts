@@ -70,13 +70,13 @@ function releaseFiles(
   const suffix = process.arch === 'arm64' ? 'ARM64' : 'AMD64'
   const paths = {} as Record<ToolName, string>
   const sums: string[] = []
-  for (const tool of ['hadolint', 'trivy'] as const) {
+  for (const tool of ['hadolint', 'trivy', 'cosign'] as const) {
     const asset = PINS[tool].assets[key]
     if (!asset) throw new Error(`${tool} is not pinned for ${key}`)
     const path = `/${tool}/v${PINS[tool].version}/${asset.file}`
     const file = join(dir, path)
     mkdirSync(dirname(file), { recursive: true })
-    if (tool === 'hadolint') copyFileSync(tools.hadolint, file)
+    if (!asset.archive) copyFileSync(tools[tool], file)
     else {
       const packed = mkdtempSync(join(tmpdir(), 'oci-tool-image-trivy-'))
       copyFileSync(tools.trivy, join(packed, 'trivy'))
@@ -107,7 +107,7 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     work = mkdtempSync(join(tmpdir(), 'oci-tool-image-'))
     trivyCache = join(work, 'trivy-cache')
     writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
-    release = releaseFiles(join(work, 'www'), { hadolint: e.hadolint, trivy: e.trivy })
+    release = releaseFiles(join(work, 'www'), { hadolint: e.hadolint, trivy: e.trivy, cosign: e.cosign })
     files = await serveFiles(join(work, 'www'), bridgeGateway())
   }, 180_000)
 
@@ -147,6 +147,7 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
       `DOCKER_CLI_IMAGE=${pinnedRef(e.baseImages.dockerCli)}`,
       `HADOLINT_BASE_URL=${files.url}/hadolint`,
       `TRIVY_BASE_URL=${files.url}/trivy`,
+      `COSIGN_BASE_URL=${files.url}/cosign`,
       ...buildArgs
     ]
     return oci([
@@ -177,7 +178,9 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
   it('builds, scans and pushes; the pushed image runs its CLI, Trivy, hadolint and buildx as non-root', async () => {
     const run = await build('oci-pipeline', release.sums)
     expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('hadolint: OK')])
-    expect(files.asked).toEqual(expect.arrayContaining([release.paths.hadolint, release.paths.trivy]))
+    expect(files.asked).toEqual(
+      expect.arrayContaining([release.paths.hadolint, release.paths.trivy, release.paths.cosign])
+    )
     const outputs = JSON.parse(run.stdout) as Json
     const pushed = `${e.registry}/${repo}/oci-pipeline@${outputs.digest}`
     expect(outputs.image).toBe(pushed)
@@ -199,6 +202,9 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     expect(await inImage('id', '-u')).toMatch(/^[1-9]\d*$/)
     expect(await inImage('trivy', '--version')).toMatch(new RegExp(`^Version: ${PINS.trivy.version}$`, 'm'))
     expect(await inImage('hadolint', '--version')).toBe(`Haskell Dockerfile Linter ${PINS.hadolint.version}`)
+    expect(await inImage('cosign', 'version')).toMatch(
+      new RegExp(`^GitVersion: +v${PINS.cosign.version}$`, 'm')
+    )
     expect(await inImage('docker', 'buildx', 'version')).toMatch(/buildx/)
     // Nothing the runtime user may rewrite: the CLI and the tools belong to root, read-only.
     expect(

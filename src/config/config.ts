@@ -12,6 +12,7 @@ import { isGhcr, type ImageName } from '../stages/metadata/reference.js'
 import { parseTagRules, type TagRule } from '../stages/metadata/tags.js'
 import { parseLintOptions, type LintOptions } from '../stages/lint/index.js'
 import { parseScanOptions, type ScanOptions } from '../stages/scan/options.js'
+import { parseSignOptions, type SignOptions } from '../stages/sign/options.js'
 
 export type { BuildOptions } from './build-options.js'
 export type { MetadataOptions } from './metadata-options.js'
@@ -49,6 +50,8 @@ export interface Config {
   sarifUpload: boolean
   /** Where reports are written (SARIF, code quality, SBOM). */
   reportDir: string
+  /** Signing and attesting what was pushed. */
+  sign: SignOptions
 }
 
 /** Reads an input, falling back to the default of the one input list. */
@@ -166,6 +169,19 @@ export function buildConfig(
     pushReason = 'push defaults to true'
   }
   const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput)
+  const scan = parseScanOptions(get, workspace, env)
+  // The lint alone signs nothing: its job must not fail on the signing inputs.
+  const sign = parseSignOptions(
+    scope === 'lint' ? name => (name === 'sign' ? 'false' : raw(name)) : raw,
+    ctx,
+    env
+  )
+  const fromScan = sign.attest.filter(k => k !== 'provenance')
+  if (!scan.enabled && sign.mode !== 'off' && sign.attestGiven && fromScan.length)
+    throw new InputError(
+      'attest',
+      `${fromScan.join(' and ')} ${fromScan.length === 1 ? 'comes' : 'come'} from the scan, which is off (input "scan")`
+    )
   return {
     workspace,
     images,
@@ -183,8 +199,9 @@ export function buildConfig(
     login: loginFor(get, images, push, ctx),
     summary: parseBool('summary', get('summary'), true),
     lint: parseLintOptions(get),
-    scan: parseScanOptions(get, workspace, env),
+    scan,
     sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
-    reportDir: reportDirOf(get('report-dir'), workspace, env)
+    reportDir: reportDirOf(get('report-dir'), workspace, env),
+    sign
   }
 }

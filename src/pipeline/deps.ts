@@ -3,7 +3,7 @@ import type { LintResult } from '../stages/lint/index.js'
 import type { SarifUpload } from '../stages/report/run-model.js'
 import type { ArtifactUploader, DbCache, ScanStageResult } from '../stages/scan/index.js'
 
-export type ToolName = 'hadolint' | 'trivy'
+export type ToolName = 'hadolint' | 'trivy' | 'cosign'
 
 /** What a face gives the pipeline: where it reports, and the services only some faces have. */
 export interface PipelineDeps {

@@ -16,7 +16,7 @@ export async function lintDockerfile(
   r: Reporter
 ): Promise<LintResult> {
   const tools: Partial<Record<ToolName, string>> = {}
-  for (const name of config.lint.linters.filter((l): l is ToolName => l !== 'checklist'))
+  for (const name of config.lint.linters.filter(l => l !== 'checklist'))
     try {
       tools[name] = await deps.tools?.(name)
     } catch (e) {

@@ -10,6 +10,12 @@ import { run, tail } from '../infra/process.js'
 import { reportedFailure, runGraph } from './graph.js'
 import { runModel } from './run-model.js'
 import { renderSummary } from '../stages/report/summary.js'
+import { makeTempDir, removeTempDir } from '../infra/process.js'
+import { targetFor } from '../infra/registry/push.js'
+import { signPushed, type Cosign } from '../stages/sign/index.js'
+import { builderId } from '../stages/sign/predicates.js'
+import type { PipelineDeps } from './deps.js'
+import { prepareSigner, reportSigned } from './sign.js'
 
 export interface MergeResult {
   meta: Metadata
@@ -75,16 +81,21 @@ async function mergeIndex(config: Config, meta: Metadata, r: Reporter, env: Node
  * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
  * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
  * missing platform or digest fails before any tag moves; then every tag is read back and must list
- * exactly those digests and every platform.
+ * exactly those digests and every platform. When signing is on, the index and each platform image
+ * get a signature (their SBOM, scan and provenance were attested by the jobs that pushed them); the
+ * key is checked before any tag moves.
  */
 export async function runMerge(
   config: Config,
   ctx: RunContext,
   r: Reporter,
   env: NodeJS.ProcessEnv,
-  now: Date
+  now: Date,
+  tools?: PipelineDeps['tools']
 ) {
   if (config.login) r.setSecret(config.login.password)
+  const noSign = config.sign.mode === 'off' ? config.sign.reason : undefined
+  const signDir = noSign ? undefined : makeTempDir('oci-pipeline-sign-')
   const graph = await runGraph(
     [
       {
@@ -108,14 +119,43 @@ export async function runMerge(
         }
       },
       {
+        name: 'signer',
+        title: 'Signer: cosign and the key',
+        skip: () => noSign,
+        run: ({ reporter }) =>
+          prepareSigner(config, { reporter, ...(tools ? { tools } : {}) }, env, signDir as string, reporter)
+      },
+      {
         name: 'push',
         title: 'Merge',
-        needs: ['metadata'],
+        needs: ['metadata', 'signer'],
         run: ({ reporter, get }) => mergeIndex(config, get<Metadata>('metadata')!, reporter, env)
+      },
+      {
+        name: 'sign',
+        title: 'Sign',
+        needs: ['push', 'signer'],
+        skip: () => noSign,
+        run: async ({ reporter, get }) => {
+          const signed = await signPushed({
+            cosign: get<Cosign>('signer')!,
+            targets: [await targetFor(config.images[0] as NonNullable<Config['images'][0]>, env)],
+            digest: get<{ digest: string }>('push')!.digest,
+            attest: [],
+            invocation: {
+              uri: ctx.runUrl ?? ctx.repo.url,
+              eventId: env.GITHUB_RUN_ID ?? env.CI_JOB_ID ?? '',
+              builderId: builderId(env)
+            },
+            reporter
+          })
+          reportSigned(signed, reporter)
+          return signed
+        }
       }
     ],
     r
-  )
+  ).finally(() => signDir && removeTempDir(signDir))
   const meta = graph.records.get('metadata')?.result as Metadata | undefined
   const failure = reportedFailure(graph)
   if (config.summary)

@@ -71,7 +71,7 @@ export async function runPipeline(
   const env = deps.env ?? process.env
   const now = deps.now?.() ?? new Date()
   if (config.mergeDigests.length) {
-    const merged = await runMerge(config, ctx, deps.reporter, env, now)
+    const merged = await runMerge(config, ctx, deps.reporter, env, now, deps.tools)
     return { meta: merged.meta, digest: merged.digest, pushed: true }
   }
   if (config.login) deps.reporter.setSecret(config.login.password)

@@ -1,5 +1,5 @@
 import type { RegistryLogin } from '../config/config.js'
-import { InputError, StepError } from '../errors.js'
+import { errorMessage, InputError, StepError } from '../errors.js'
 import { login, readManifest } from '../infra/registry/docker-cli.js'
 import {
   checkTag,
@@ -11,6 +11,9 @@ import {
 import { run, tail } from '../infra/process.js'
 import type { Reporter } from '../reporter.js'
 import { copyByDigest, storedCredentials } from '../infra/registry/client.js'
+import { targetFor } from '../infra/registry/push.js'
+import { copyReferrers, listReferrers } from '../infra/registry/referrers.js'
+import type { Target } from '../infra/registry/push.js'
 
 export interface PublishOptions {
   /** `name:tag`, `name@digest` or `name:tag@digest` in the staging registry. */
@@ -83,6 +86,36 @@ export interface PublishResult {
   published: boolean
 }
 
+const hasReferrers = async (t: Target, digest: string): Promise<boolean> =>
+  (await listReferrers(t, digest)).referrers.length > 0
+
+/**
+ * The source's signatures and attestations, copied beside the release image (the same digest, so
+ * they hold there too); those already there are left. Again on a rerun, so a copy cut short is
+ * completed.
+ */
+async function copySignatures(
+  plan: PublishPlan,
+  digest: string,
+  r: Reporter,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  const [from, to] = await Promise.all([targetFor(plan.source, env), targetFor(plan.release, env)])
+  // A registry that cannot tell what refers to an image (and so holds no signature of it) does not stop a release.
+  const found = await hasReferrers(from, digest).catch((e: unknown) => {
+    r.warning(
+      `the signatures of ${plan.source.name}@${digest} could not be listed, so none were copied: ${errorMessage(e)}`
+    )
+    return false
+  })
+  if (!found) return
+  const copied = await copyReferrers(from, to, digest)
+  if (copied)
+    r.info(
+      `${copied} signatures and attestations of ${plan.source.name}@${digest} copied to ${plan.release.name}`
+    )
+}
+
 /** The digest the release tag has now, or undefined when the registry has no such tag. */
 async function existingDigest(ref: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const res = await run('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
@@ -134,6 +167,7 @@ export async function publish(
     const message = `${plan.target} already exists (${existing}${same ? ', the same image' : ', another image'}); release images are immutable, so publish is skipped`
     if (same) r.notice(message)
     else r.warning(message)
+    if (same) await copySignatures(plan, digest, r, env)
     r.setOutput('digest', existing)
     r.setOutput('image', `${plan.release.name}@${existing}`)
     r.setOutput('tags', plan.target)
@@ -170,6 +204,7 @@ export async function publish(
         `release ${published}, source ${digest}`
       )
     r.info(`published ${plan.target}@${published}`)
+    await copySignatures(plan, digest, r, env)
   })
   r.setOutput('digest', digest)
   r.setOutput('image', `${plan.release.name}@${digest}`)

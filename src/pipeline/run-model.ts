@@ -7,8 +7,10 @@ import {
   type RunModel,
   type SarifUpload,
   type ScanOutcome,
+  type SignOutcome,
   type StageRecord
 } from '../stages/report/run-model.js'
+import type { SignResult } from '../stages/sign/index.js'
 import { gateHeadline, type ScanStageResult } from '../stages/scan/index.js'
 import { reportedFailure, type GraphRun, type TaskRecord } from './graph.js'
 
@@ -105,6 +107,19 @@ function scanOutcome(scan: ScanStageResult): ScanOutcome {
   }
 }
 
+/** The sign task's result as the summary shows it. */
+const signOutcome = (result: unknown): SignOutcome | undefined => {
+  const r = result as SignResult | undefined
+  return r
+    ? {
+        ...(r.signature ? { signature: r.signature } : {}),
+        by: r.by,
+        attestations: [...new Set(r.attestations.map(a => a.type))],
+        images: r.signatures.length
+      }
+    : undefined
+}
+
 /** The summary's model of a run, from its task graph and what its stages gave. */
 export function runModel(input: ModelInput): RunModel {
   const { graph, meta, lint, scan, config } = input
@@ -154,7 +169,7 @@ export function runModel(input: ModelInput): RunModel {
       ),
       scan: scanStage,
       sign: signed
-        ? stageOf(graph, ['sign'], signed.result as never)
+        ? stageOf(graph, ['sign'], signOutcome(signed.result))
         : { state: 'skipped', reason: SIGN_NOT_YET },
       push: stageOf(
         graph,

@@ -13,6 +13,8 @@ import type { Task } from './graph.js'
 import type { PipelineDeps } from './deps.js'
 import { checkGate, prepareTrivy, scanBuilt, type PreparedTrivy } from './scan.js'
 import { lintDockerfile } from './lint.js'
+import { prepareSigner, signDir, signImage } from './sign.js'
+import type { Cosign } from '../stages/sign/index.js'
 
 export interface RunInputs {
   config: Config
@@ -35,6 +37,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
   const { config, ctx, deps, env, now } = run
   const noScan = config.scan.enabled ? undefined : 'the scan is off (input "scan")'
   const noPush = config.push ? undefined : config.pushReason
+  const noSign = noPush ?? (config.sign.mode === 'off' ? config.sign.reason : undefined)
   return [
     {
       name: 'login',
@@ -175,9 +178,15 @@ export function pipelineTasks(run: RunInputs): Task[] {
       }
     },
     {
+      name: 'signer',
+      title: 'Signer: cosign and the key',
+      skip: () => noSign,
+      run: ({ reporter }) => prepareSigner(config, deps, env, signDir(run.work), reporter)
+    },
+    {
       name: 'push',
       title: 'Push',
-      needs: ['upload', 'gate', 'lint'],
+      needs: ['upload', 'gate', 'lint', 'signer'],
       skip: () => noPush,
       run: async ({ get, reporter }): Promise<Pushed> => {
         const { image, targets } = get<{ image: PreparedImage; targets: Target[] }>('upload')!
@@ -194,6 +203,29 @@ export function pipelineTasks(run: RunInputs): Task[] {
         reporter.setOutput('image', refs[0] ?? '')
         return { digest: image.root.digest, refs }
       }
+    },
+    {
+      name: 'sign',
+      title: 'Sign and attest',
+      // The reports: the SBOM files it attests are written there, beside the push.
+      needs: ['push', 'signer', 'scan', 'reports', 'upload', 'build', 'metadata'],
+      skip: () => noSign,
+      run: ({ get, reporter }) =>
+        signImage(
+          get<Cosign>('signer')!,
+          {
+            config,
+            ctx,
+            env,
+            now,
+            meta: get<Metadata>('metadata')!,
+            built: get<BuildResult>('build')!,
+            scan: get<ScanStageResult>('scan'),
+            targets: get<{ targets: Target[] }>('upload')!.targets,
+            digest: get<Pushed>('push')!.digest
+          },
+          reporter
+        )
     }
   ]
 }

@@ -49,12 +49,38 @@ describe('the command line', () => {
     }
   )
 
+  it.each<[string[], Record<string, string>]>([
+    [
+      ['verify', 'ghcr.io/o/app@sha256:' + 'a'.repeat(64), '--key', 'cosign.pub'],
+      { image: 'ghcr.io/o/app@sha256:' + 'a'.repeat(64), key: 'cosign.pub' }
+    ],
+    [
+      ['verify', '--image', 'r.example.org/app@sha256:' + 'b'.repeat(64), '--attest', 'none'],
+      { image: 'r.example.org/app@sha256:' + 'b'.repeat(64), attest: 'none' }
+    ]
+  ])('verify takes the image as its argument or as --image: %j', (argv, values) => {
+    expect(Object.fromEntries(parseCommandLine(argv).values)).toEqual(values)
+  })
+
+  it.each([
+    [['verify', 'a@sha256:1', 'b@sha256:2']],
+    [['verify', 'a@sha256:1', '--image', 'b@sha256:2']],
+    [['build', 'extra-argument']]
+  ])('refuses a second image, or an argument where a command takes none: %j', argv => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError)
+  })
+
   it.each([
     [['build', '--password', 'hunter2'], 'OCI_PIPELINE_PASSWORD, or pass it on stdin with --password-stdin'],
     [['run', '--password=hunter2'], 'OCI_PIPELINE_PASSWORD'],
     [['publish', '--release-password', 'hunter2'], 'OCI_PIPELINE_RELEASE_PASSWORD'],
     [['build', '--github-token', 'ghs_x'], 'OCI_PIPELINE_GITHUB_TOKEN'],
-    [['build', '--secrets', 'k=v'], 'OCI_PIPELINE_SECRETS']
+    [['build', '--secrets', 'k=v'], 'OCI_PIPELINE_SECRETS'],
+    [['build', '--sign-key-password', 'hunter2'], 'OCI_PIPELINE_SIGN_KEY_PASSWORD'],
+    [
+      ['run', '--sign-key=-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nhunter2'],
+      'give its path, or set OCI_PIPELINE_SIGN_KEY'
+    ]
   ])('refuses a secret on the command line, where ps shows it: %j', async (argv, instead) => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError)
     const { code, stdout, stderr } = await runCli(argv)
@@ -168,7 +194,7 @@ describe('the command line', () => {
   })
 
   it.each([
-    [['frob'], /unknown command "frob" \(known: run, lint, build, scan, publish, metadata\)/],
+    [['frob'], /unknown command "frob" \(known: run, lint, build, scan, publish, metadata, verify\)/],
     [['build', '--bogus', 'x'], /Unknown option '--bogus'[\s\S]*oci-pipeline build --help/],
     [['build', '--tags'], /Option '--tags <value>' argument missing/],
     [['publish', '--build-args', 'A=1'], /Unknown option '--build-args'/],

@@ -164,6 +164,18 @@ describe('renderSummary (golden files in __tests__/fixtures/summary)', () => {
     golden('pushed', md)
   })
 
+  it('a signed run: the Sign row says how, how many images, the signature and the attestations', () => {
+    const m = base()
+    m.stages.sign = {
+      state: 'done',
+      durationMs: 4100,
+      result: { signature: DIGEST, by: 'keyless', attestations: ['sbom', 'vuln', 'provenance'], images: 1 }
+    }
+    expect(renderSummary(m).split('\n')).toContain(
+      '| Sign | ✅ done | keyless, 1 image, signature `sha256:4f1c2b0e9d8a`; attested sbom, vuln, provenance | 4.1 s |'
+    )
+  })
+
   it('a run the scan gate stopped: the error names the inputs, push skipped with the reason', () => {
     const scans = [scanned([critical, zlib, openssl])]
     const delta = compareScans([zlib], scans[0]!.vulnerabilities, `${IMAGE}:1.3.2`)

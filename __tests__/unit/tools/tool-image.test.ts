@@ -19,7 +19,7 @@ const defaults = new Map<string, string>(
 const ARCHES: Record<string, string> = { 'linux-x64': 'AMD64', 'linux-arm64': 'ARM64' }
 
 describe('the tool image (root Dockerfile)', () => {
-  it.each(['hadolint', 'trivy'] as ToolName[])(
+  it.each(['hadolint', 'trivy', 'cosign'] as ToolName[])(
     'downloads %s at the version, URL and SHA-256 sums of src/infra/tools/pins.ts',
     tool => {
       const pin = PINS[tool]

@@ -38,7 +38,10 @@ export async function main(): Promise<void> {
   })
   let dockerConfig: string | undefined
   try {
-    for (const secret of ['password', 'github-token']) reporter.setSecret(core.getInput(secret))
+    for (const secret of ['password', 'github-token', 'sign-key-password'])
+      reporter.setSecret(core.getInput(secret))
+    // A key's path or KMS URI is no secret; its PEM text is (each of its lines masked too).
+    if (core.getInput('sign-key').includes('PRIVATE KEY')) reporter.setSecret(core.getInput('sign-key'))
     const input = (name: string): string => core.getInput(name, { trimWhitespace: !UNTRIMMED.includes(name) })
     for (const value of secretValues(input('secrets'))) reporter.setSecret(value)
     const token = core.getInput('github-token')

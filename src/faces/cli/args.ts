@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import pkg from '../../../package.json' with { type: 'json' }
 import { INPUTS, type InputSpec } from '../../config/inputs.js'
+import { VERIFY_INPUTS, VERIFY_OPTIONS } from './verify-options.js'
 
 /** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
 export const VERSION: string = pkg.version
@@ -14,7 +15,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata'] as const
+export const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata', 'verify'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface OptionSpec {
@@ -56,7 +57,13 @@ export const CLI_OPTIONS: readonly OptionSpec[] = [
  * /proc) and shells keep it in their history. Each comes from its OCI_PIPELINE_* variable (the
  * password also from stdin).
  */
-export const SECRET_OPTIONS = ['password', 'release-password', 'github-token', 'secrets'] as const
+export const SECRET_OPTIONS = [
+  'password',
+  'release-password',
+  'github-token',
+  'secrets',
+  'sign-key-password'
+] as const
 
 /** What `publish` needs beside `registry`, `username` and `password` (the staging registry's login). */
 export const PUBLISH_OPTIONS: readonly OptionSpec[] = [
@@ -163,7 +170,9 @@ const DESCRIPTIONS: Record<Command, string> = {
   publish:
     'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.',
   metadata:
-    'Print as JSON the version, tags, labels and annotations a run would give here (GitHub, GitLab or git), as docker/metadata-action computes them. No Docker needed.'
+    'Print as JSON the version, tags, labels and annotations a run would give here (GitHub, GitLab or git), as docker/metadata-action computes them. No Docker needed.',
+  verify:
+    "Verify an image's signature and attestations by digest with cosign (oci-pipeline verify IMAGE@DIGEST --key cosign.pub); prints the SBOM's package count, the scan's counts and gate, the provenance's source and commit; exits 1 unless all hold."
 }
 
 /** The options a subcommand accepts, derived from the one input list at run time. */
@@ -186,7 +195,12 @@ export function optionsFor(command: Command): OptionSpec[] {
           ? [LINT_FORMAT, ...inputs]
           : command === 'metadata'
             ? inputs.filter(i => METADATA_INPUTS.includes(i.name))
-            : inputs
+            : command === 'verify'
+              ? [
+                  ...VERIFY_OPTIONS,
+                  ...inputs.filter(i => VERIFY_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name))
+                ]
+              : inputs
   return [...own, ...CLI_OPTIONS]
 }
 
@@ -241,12 +255,16 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
         specs.map(s => [s.name, { type: s.flag ? ('boolean' as const) : ('string' as const) }])
       ),
       strict: true,
-      allowPositionals: false
+      allowPositionals: first === 'verify'
     })
   } catch (e) {
     throw new UsageError(usageMessage(e, first))
   }
   const values = new Map<string, string>()
+  // `verify IMAGE@DIGEST`: the one argument a command takes.
+  if (parsed.positionals.length > 1 || (parsed.positionals[0] && parsed.values.image !== undefined))
+    throw new UsageError(`${first} takes one image\nRun "oci-pipeline ${first} --help" for the options.`)
+  if (parsed.positionals[0]) values.set('image', parsed.positionals[0])
   for (const [name, value] of Object.entries(parsed.values))
     if (typeof value === 'string') values.set(name, value)
     else if (value === true) values.set(name, 'true')
@@ -255,6 +273,11 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       throw new UsageError(
         `--${name} is not taken on the command line, where other users can read it (ps, shell history): set ${envName(name)}${name === 'password' ? ', or pass it on stdin with --password-stdin' : ''}\nRun "oci-pipeline ${first} --help" for the options.`
       )
+  // A key's path or KMS URI may be on the command line; the key itself may not.
+  if (values.get('sign-key')?.includes('PRIVATE KEY'))
+    throw new UsageError(
+      `--sign-key holds a private key, which is not taken on the command line, where other users can read it: give its path, or set ${envName('sign-key')}\nRun "oci-pipeline ${first} --help" for the options.`
+    )
   return { command: first, help: values.get('help') === 'true', values }
 }
 
@@ -302,7 +325,8 @@ export function programHelp(): string {
 }
 
 export function commandHelp(command: Command): string {
-  const lines = [`Usage: oci-pipeline ${command} [options]`, '', DESCRIPTIONS[command], '', 'Options:']
+  const usage = command === 'verify' ? 'verify IMAGE@DIGEST [options]' : `${command} [options]`
+  const lines = [`Usage: oci-pipeline ${usage}`, '', DESCRIPTIONS[command], '', 'Options:']
   for (const o of optionsFor(command)) {
     const secret = (SECRET_OPTIONS as readonly string[]).includes(o.name)
     const head = secret

@@ -30,7 +30,7 @@ export interface Io {
   stdin?: () => Promise<string>
 }
 
-const SECRET_INPUTS = ['password', 'github-token', 'release-password']
+const SECRET_INPUTS = ['password', 'github-token', 'release-password', 'sign-key-password']
 
 /**
  * GitLab's report files (GITLAB_CI, or whenever report-dir is given): code quality, container
@@ -109,6 +109,8 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     debug: env.OCI_PIPELINE_DEBUG === 'true' || env.CI_DEBUG_TRACE === 'true'
   })
   for (const name of SECRET_INPUTS) if (raw(name)) reporter.setSecret(raw(name))
+  // A key's path or KMS URI is no secret; its PEM text is (each of its lines masked too).
+  if (raw('sign-key').includes('PRIVATE KEY')) reporter.setSecret(raw('sign-key'))
   for (const value of secretValues(raw('secrets'))) reporter.setSecret(value)
   reporter.info(
     `oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`

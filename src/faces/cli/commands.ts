@@ -13,6 +13,7 @@ import { LINT_FORMATS, type Command } from './args.js'
 import { metadataCommand } from './metadata.js'
 import { publishCommand } from './publish.js'
 import { scanCommand } from './scan.js'
+import { verifyCommand } from './verify.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
 import { refuseTrackedCache } from '../../infra/tracked.js'
 
@@ -72,7 +73,8 @@ async function lint(d: CommandDeps): Promise<number> {
   const config = buildConfig(d.raw, d.ctx, d.env, 'lint')
   const provided = [...config.labels.map(([k]) => k), ...(config.team ? ['int.skao.image.team'] : [])]
   let result: LintResult | undefined
-  const tools = async (name: ToolName) => config.lint[`${name}Path`] ?? onPath(name, d.env)
+  const tools = async (name: ToolName) =>
+    (name === 'cosign' ? undefined : config.lint[`${name}Path`]) ?? onPath(name, d.env)
   const graph = await runGraph(
     [
       {
@@ -127,5 +129,7 @@ export async function runCommand(command: Command, d: CommandDeps): Promise<numb
       return scanCommand(d)
     case 'metadata':
       return metadataCommand(d)
+    case 'verify':
+      return verifyCommand(d)
   }
 }

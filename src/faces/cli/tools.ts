@@ -3,7 +3,7 @@ import { delimiter, join } from 'node:path'
 import { StepError } from '../../errors.js'
 import type { RawInputs } from '../../config/inputs.js'
 
-export type ToolName = 'hadolint' | 'trivy'
+export type ToolName = 'hadolint' | 'trivy' | 'cosign'
 
 /** An executable on PATH, like `command -v`. */
 export function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {

@@ -51,7 +51,8 @@ export function gitlabContext(env: Env, cwd: string): RunContext {
       name,
       url: v(env, 'CI_PROJECT_URL') ?? `${server}/${namespace}/${name}`,
       description: v(env, 'CI_PROJECT_DESCRIPTION')?.trim() || undefined,
-      defaultBranch: v(env, 'CI_DEFAULT_BRANCH')
+      defaultBranch: v(env, 'CI_DEFAULT_BRANCH'),
+      ...(v(env, 'CI_PROJECT_VISIBILITY') ? { private: v(env, 'CI_PROJECT_VISIBILITY') !== 'public' } : {})
     },
     // A merge request from a fork runs without the target project's registry credentials.
     isForkPullRequest: !!mr && !!source && !!target && source !== target,

@@ -66,11 +66,16 @@ export interface PushOutcome {
   reference: string
 }
 
-/** Signing and attestations are not part of the pipeline yet; the stage is recorded as skipped. */
+/** What was signed: the pushed digest's signature, how, and the attestations made. */
 export interface SignOutcome {
-  /** The signed reference and what signed it, once there is a signing stage. */
-  reference: string
+  /** The signature's referrer digest, beside the pushed digest. */
+  signature?: string
+  /** `key` or `keyless`. */
   by: string
+  /** The attestations' kinds (sbom, vuln, provenance), once each. */
+  attestations: readonly string[]
+  /** How many images were signed (an index and its platform images each count). */
+  images: number
 }
 
 export interface SarifUpload {

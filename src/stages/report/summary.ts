@@ -76,11 +76,18 @@ function pushCell(m: RunModel): string {
   return `${p.tags.length ? plural(p.tags.length, 'tag') : 'by digest, no tag'}, ${code(p.digest.slice(0, 19))}`
 }
 
+function signCell(m: RunModel): string {
+  const s = m.stages.sign.result
+  if (!s) return ''
+  const what = s.attestations.length ? `; attested ${s.attestations.join(', ')}` : ''
+  return `${s.by}, ${plural(s.images, 'image')}${s.signature ? `, signature ${code(s.signature.slice(0, 19))}` : ''}${what}`
+}
+
 const RESULT: Record<StageName, (m: RunModel) => string> = {
   lint: lintCell,
   build: buildCell,
   scan: scanCell,
-  sign: () => '',
+  sign: signCell,
   push: pushCell
 }
 

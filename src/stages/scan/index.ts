@@ -18,6 +18,7 @@ import { countsJson } from './reports.js'
 import type { SbomRecord } from '../report/run-model.js'
 import { errorMessage } from '../../errors.js'
 import { Trivy, type DbDownloadPolicy, type Runner } from './trivy.js'
+import { dbUpdatedAt, type ScannerInfo } from './scanner-info.js'
 import { droppedTrivyVariables } from '../../infra/child-env.js'
 
 export { parseScanOptions, type ScanOptions } from './options.js'
@@ -25,6 +26,7 @@ export { evaluateGate, gateFailureMessage, gateHeadline, type GateVerdict } from
 export { compareScans, type ScanDelta } from './delta.js'
 export { Trivy, type Runner } from './trivy.js'
 export type { ArtifactUploader } from './artifacts.js'
+export type { ScannerInfo } from './scanner-info.js'
 export { ensureDb, type DbCache } from './db.js'
 export { scanImage, scanPlan, scanRemoteImage, type ScanContext, type ScanTarget } from './image.js'
 export type { ImageScan, Vulnerability, Severity, SeverityCounts } from './model.js'
@@ -76,6 +78,8 @@ export interface ScanStageResult {
   engine: string
   /** Writes the SARIF and SBOM files and uploads the SBOMs (done already unless `deferReports`). */
   writeReports: () => Promise<void>
+  /** What scanned, and when: the vulnerability attestation states it. */
+  scanner?: ScannerInfo
 }
 
 /** One record per scan with an SBOM; `uploadSboms` fills in where each went. */
@@ -165,8 +169,11 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     ...(unchecked ? { unchecked } : {}),
     ...(input.deferReports ? { laterConversions: [] } : {})
   }
+  const startedAt = new Date().toISOString()
   const scans: ImageScan[] = []
   for (const target of input.targets) scans.push(await scanImage(target, ctx))
+  const finishedAt = new Date().toISOString()
+  const dbDate = dbUpdatedAt(options.cacheDir)
 
   let delta: ScanDelta | undefined
   const baseline = unchecked ? '' : options.compareTo || input.compareTo
@@ -232,6 +239,13 @@ export async function runScanStage(input: ScanStageInput): Promise<ScanStageResu
     ...(unchecked ? { unchecked } : {}),
     sboms,
     engine: `trivy ${trivy.caps.version}`,
-    writeReports
+    writeReports,
+    scanner: {
+      name: 'trivy',
+      version: trivy.caps.version,
+      ...(dbDate ? { dbUpdatedAt: dbDate } : {}),
+      startedAt,
+      finishedAt
+    }
   }
 }
