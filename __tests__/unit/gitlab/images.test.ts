@@ -1,0 +1,291 @@
+import { parseDockerfile } from '../../../src/stages/dockerfile.js'
+import { namedContextBase } from '../../../src/stages/metadata/index.js'
+import { projectDirPath, skaoImagePlan, type WorkspaceView } from '../../../src/faces/gitlab/images.js'
+import {
+  IMAGES_MANIFEST,
+  manifestText,
+  readImagesManifest,
+  sha256
+} from '../../../src/faces/gitlab/manifest.js'
+import { fromPins, type BuiltBefore } from '../../../src/faces/gitlab/pins.js'
+
+/** A workspace holding exactly these files (their directories exist too). */
+function workspace(...files: string[]): WorkspaceView {
+  const dirs = new Set(
+    files.flatMap(f =>
+      f
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, a) => a.slice(0, i + 1).join('/'))
+    )
+  )
+  return {
+    exists: p => files.includes(p) || dirs.has(p),
+    directories: p =>
+      [...dirs]
+        .filter(d => d.startsWith(`${p}/`) && !d.slice(p.length + 1).includes('/'))
+        .map(d => d.slice(p.length + 1))
+  }
+}
+
+const twoImages = workspace(
+  'images/base/Dockerfile',
+  'images/app/Dockerfile',
+  'images/app/.release',
+  'images/docs/README.md'
+)
+
+describe('SKAO’s images: which, in which order, from where', () => {
+  it.each<[string, Record<string, string>, WorkspaceView, string, string[], Array<Record<string, string>>]>([
+    [
+      'images/* discovered by name when OCI_IMAGES is empty (a directory without a Dockerfile is no image)',
+      {},
+      twoImages,
+      'OCI_IMAGE_ROOT_DIR',
+      ['app', 'base'],
+      [
+        {
+          name: 'app',
+          file: 'images/app/Dockerfile',
+          context: 'images/app',
+          releaseFile: 'images/app/.release'
+        },
+        { name: 'base', file: 'images/base/Dockerfile', context: 'images/base' }
+      ]
+    ],
+    [
+      'OCI_IMAGES in the order given',
+      { OCI_IMAGES: 'base app' },
+      twoImages,
+      'OCI_IMAGES',
+      ['base', 'app'],
+      [
+        { name: 'base', file: 'images/base/Dockerfile', context: 'images/base' },
+        {
+          name: 'app',
+          file: 'images/app/Dockerfile',
+          context: 'images/app',
+          releaseFile: 'images/app/.release'
+        }
+      ]
+    ],
+    [
+      'a Dockerfile at the top: the project’s one image, the whole project its context',
+      {},
+      workspace('Dockerfile', 'images/base/Dockerfile'),
+      'Dockerfile',
+      ['ska-demo'],
+      [{ name: 'ska-demo' }]
+    ],
+    [
+      'OCI_IMAGE: that one image',
+      { OCI_IMAGE: 'base' },
+      twoImages,
+      'OCI_IMAGE',
+      ['base'],
+      [{ name: 'base', file: 'images/base/Dockerfile', context: 'images/base' }]
+    ],
+    [
+      'OCI_IMAGE_ROOT_DIR, OCI_IMAGE_FILE_PATH and a context relative to the image',
+      {
+        OCI_IMAGE_ROOT_DIR: 'containers/',
+        OCI_IMAGE_FILE_PATH: 'Containerfile',
+        OCI_IMAGE_BUILD_CONTEXT: '../..'
+      },
+      workspace('containers/tool/Containerfile'),
+      'OCI_IMAGE_ROOT_DIR',
+      ['tool'],
+      [{ name: 'tool', file: 'containers/tool/Containerfile', context: '.' }]
+    ],
+    [
+      '$(PWD) as the context: the project',
+      { OCI_IMAGE_BUILD_CONTEXT: '$(PWD)' },
+      twoImages,
+      'OCI_IMAGE_ROOT_DIR',
+      ['app', 'base'],
+      [
+        { name: 'app', file: 'images/app/Dockerfile', context: '.', releaseFile: 'images/app/.release' },
+        { name: 'base', file: 'images/base/Dockerfile', context: '.' }
+      ]
+    ],
+    [
+      'nothing at all: the project’s name, default paths',
+      {},
+      workspace(),
+      'project',
+      ['ska-demo'],
+      [{ name: 'ska-demo' }]
+    ]
+  ])('%s', (_, env, ws, from, names, images) => {
+    const plan = skaoImagePlan(env, ws, 'ska-demo')
+    expect(plan.from).toBe(from)
+    expect(plan.images.map(i => i.name)).toEqual(names)
+    expect(plan.images).toEqual(images)
+    expect(plan.publish).toEqual(names)
+  })
+
+  it.each<[Record<string, string>, string[]]>([
+    [{ OCI_IMAGES_TO_PUBLISH: 'app' }, ['app']],
+    [{ OCI_IMAGES_TO_PUBLISH: 'app,base' }, ['base', 'app']],
+    [{ OCI_IMAGES_TO_PUBLISH: '' }, []]
+  ])('OCI_IMAGES_TO_PUBLISH %j publishes %j, in build order', (env, publish) => {
+    expect(skaoImagePlan({ OCI_IMAGES: 'base app', ...env }, twoImages, 'ska-demo').publish).toEqual(publish)
+  })
+
+  it.each<[Record<string, string>, RegExp]>([
+    [{ OCI_IMAGES: 'base Base' }, /Input "OCI_IMAGES": "Base" is not an image name/],
+    [{ OCI_IMAGES: 'base base' }, /Input "OCI_IMAGES": "base" is named twice/],
+    [
+      { OCI_IMAGES: 'base web' },
+      /Input "OCI_IMAGES": image "web" has no images\/web\/Dockerfile, and there is no Dockerfile at the top/
+    ],
+    [
+      { OCI_IMAGES: 'base app', OCI_IMAGES_TO_PUBLISH: 'web' },
+      /Input "OCI_IMAGES_TO_PUBLISH": "web" is not one of the images built here \(base, app\)/
+    ]
+  ])('refuses %j', (env, message) => {
+    expect(() => skaoImagePlan(env, twoImages, 'ska-demo')).toThrow(message)
+  })
+
+  it.each<[string, string | undefined]>([
+    ['$(PWD)', '.'],
+    ['$(PWD)/', '.'],
+    ['${PWD}/images/app', 'images/app'],
+    ['$PWD/src', 'src'],
+    ['$(CURDIR)/a/../b', 'b'],
+    ['$PWDX', undefined],
+    ['.', undefined],
+    ['/builds/x', undefined]
+  ])('%s is the project directory%s', (text, path) => {
+    expect(projectDirPath(text)).toBe(path)
+  })
+})
+
+describe('FROM an earlier image of the run: pinned to the digest it pushed', () => {
+  const D = 'sha256:' + 'a'.repeat(64)
+  const base: BuiltBefore = {
+    name: 'base',
+    repositories: ['reg.example.org/grp/proj/base', 'harbor.example.org/prod/base'],
+    pushed: `reg.example.org/grp/proj/base@${D}`,
+    tags: ['1.2.0-dev.c01234567', '1.2.0']
+  }
+  const web = { name: 'web', repositories: ['reg.example.org/grp/proj/web', 'harbor.example.org/prod/web'] }
+  const df = (from: string, args: Record<string, string> = {}) =>
+    parseDockerfile(
+      `ARG CAR_OCI_REGISTRY_HOST=artefact.example.org\n${from}\nRUN true\n`,
+      new Map(Object.entries(args))
+    )
+
+  it.each<[string, string, Record<string, string>, string[], RegExp | undefined]>([
+    [
+      'the release repository, through SKAO’s build arg',
+      'FROM ${CAR_OCI_REGISTRY_HOST}/base:1.2.0',
+      { CAR_OCI_REGISTRY_HOST: 'harbor.example.org/prod' },
+      [`harbor.example.org/prod/base:1.2.0=docker-image://reg.example.org/grp/proj/base@${D}`],
+      undefined
+    ],
+    [
+      'the staging repository by its dev tag',
+      'FROM reg.example.org/grp/proj/base:1.2.0-dev.c01234567 AS b',
+      {},
+      [`reg.example.org/grp/proj/base:1.2.0-dev.c01234567=docker-image://reg.example.org/grp/proj/base@${D}`],
+      undefined
+    ],
+    [
+      'no tag, or latest: the familiar name BuildKit looks up',
+      'FROM harbor.example.org/prod/base:latest',
+      {},
+      [`harbor.example.org/prod/base=docker-image://reg.example.org/grp/proj/base@${D}`],
+      undefined
+    ],
+    [
+      'another version of it: left to the registry',
+      'FROM harbor.example.org/prod/base:1.1.0',
+      {},
+      [],
+      /another version of base/
+    ],
+    [
+      'pinned by digest: left as written',
+      `FROM harbor.example.org/prod/base:1.2.0@${D}`,
+      {},
+      [],
+      /pinned by digest/
+    ],
+    [
+      'another image of the same name elsewhere: not ours',
+      'FROM artefact.example.org/base:1.2.0',
+      {},
+      [],
+      undefined
+    ],
+    ['a stage of the same Dockerfile', 'FROM scratch AS base\nFROM base', {}, [], undefined]
+  ])('%s', (_, from, args, contexts, note) => {
+    const pins = fromPins('app', df(from, args), [base], [web])
+    expect(pins.contexts).toEqual(contexts)
+    if (note) expect(pins.notes.join('\n')).toMatch(note)
+    else expect(pins.notes).toEqual([])
+  })
+
+  it('says so when the image FROM was built but not pushed', () => {
+    const unpushed = { ...base }
+    delete unpushed.pushed
+    expect(fromPins('app', df('FROM harbor.example.org/prod/base:1.2.0'), [unpushed], []).notes).toEqual([
+      'app: FROM harbor.example.org/prod/base:1.2.0 comes from the registry: base was built but not pushed here'
+    ])
+  })
+
+  it('refuses an image FROM one that comes later in the list', () => {
+    expect(() => fromPins('app', df('FROM reg.example.org/grp/proj/web:2'), [base], [web])).toThrow(
+      'Input "OCI_IMAGES": app builds FROM reg.example.org/grp/proj/web:2, but web comes after app in the list: put web first'
+    )
+  })
+
+  it('makes the base labels name the pinned image', () => {
+    expect(
+      namedContextBase('harbor.example.org/prod/base:1.2.0', [
+        `harbor.example.org/prod/base:1.2.0=docker-image://reg.example.org/grp/proj/base@${D}`
+      ])
+    ).toEqual({
+      name: 'reg.example.org/grp/proj/base',
+      digest: D
+    })
+    expect(namedContextBase('alpine:3', ['alpine:3=docker-image://mirror.example.org/alpine:3'])).toEqual({
+      name: 'mirror.example.org/alpine:3'
+    })
+    expect(namedContextBase('alpine:3', ['alpine:3=./local'])).toBeUndefined()
+  })
+})
+
+describe(`the build job’s ${IMAGES_MANIFEST}, as publish reads it`, () => {
+  const D = 'sha256:' + 'c'.repeat(64)
+  const text = manifestText({
+    images: [
+      { name: 'base', repository: 'r/base', version: '1.0.0', tags: ['1.0.0'], digest: D, scannedDigest: D }
+    ]
+  })
+
+  it('is read when its SHA-256 is the one the dotenv report carries', () => {
+    expect(readImagesManifest(text, sha256(text)).images[0]?.scannedDigest).toBe(D)
+  })
+
+  const bad = manifestText({
+    images: [{ name: 'x', repository: 'r/x', version: '1', tags: [], scannedDigest: 'sha256:short' }]
+  })
+  it.each<[string | undefined, string, RegExp]>([
+    [
+      text,
+      '',
+      /OCI_IMAGES_MANIFEST_SHA256": is empty: publish takes the images the build job built and scanned/
+    ],
+    [undefined, sha256(text), /is not in the report directory/],
+    [
+      text.replace('1.0.0', '9.9.9'),
+      sha256(text),
+      /has SHA-256 [0-9a-f]{64}, not the [0-9a-f]{64} the build job reported: refusing to publish from it/
+    ],
+    [bad, sha256(bad), /"sha256:short" for x is not a sha256 digest/]
+  ])('is refused otherwise (%#)', (file, hash, message) => {
+    expect(() => readImagesManifest(file, hash)).toThrow(message)
+  })
+})
