@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../support/env.js'
 
@@ -14,7 +14,14 @@ const jobs = workflow.jobs as Json
 const actionStep = (job: string): Json => (jobs[job].steps as Json[]).find(s => s.id === 'image') as Json
 
 /** Inputs of the workflow that the action does not have, and why. */
-const WORKFLOW_ONLY = ['runners', 'runs-on'] // where each platform's job runs
+const WORKFLOW_ONLY = [
+  'runners', // where each platform's job runs
+  'runs-on',
+  'image-names', // which images, each with its own job (and action run)
+  'image-root'
+]
+const WAVES = [1, 2, 3, 4]
+const BUILDS = WAVES.flatMap(k => [`build-${k}`, `build-sarif-${k}`])
 /** Action inputs the workflow leaves out, and why. */
 const ACTION_ONLY = new Map([
   ['password', 'a secret of the workflow'],
@@ -43,7 +50,6 @@ const ACTION_ONLY = new Map([
   ['sep-tags', 'the outputs are newline-separated'],
   ['sep-labels', 'the outputs are newline-separated'],
   ['sep-annotations', 'the outputs are newline-separated'],
-  ['build-contexts', 'not passed through yet'],
   ['secret-envs', 'not passed through yet'],
   ['secret-files', 'not passed through yet'],
   ['ssh', 'not passed through yet'],
@@ -72,109 +78,214 @@ describe('the reusable workflow .github/workflows/oci-image.yml', () => {
     expect(Object.keys(action.inputs as Json).filter(n => !covered.has(n))).toEqual([])
   })
 
-  it.each(['build', 'build-sarif'])('job %s passes every mirrored input to the action unchanged', job => {
-    const step = actionStep(job)
-    for (const name of Object.keys(call.inputs as Json)) {
-      if (WORKFLOW_ONLY.includes(name) || ['platforms', 'sarif-upload'].includes(name)) continue
-      expect({ name, value: step.with[name] }).toEqual({ name, value: `\${{ inputs.${name} }}` })
+  it.each(BUILDS)(
+    'job %s passes every mirrored input to the action, the image’s own where it has one',
+    job => {
+      const step = actionStep(job)
+      const own: Record<string, string> = {
+        platforms: '${{ matrix.platform }}',
+        images: '${{ matrix.images || inputs.images }}',
+        context: '${{ matrix.context || inputs.context }}',
+        file: '${{ matrix.file || inputs.file }}',
+        'build-contexts': '${{ steps.contexts.outputs.list }}'
+      }
+      for (const name of Object.keys(call.inputs as Json)) {
+        if (WORKFLOW_ONLY.includes(name) || name === 'sarif-upload') continue
+        expect({ name, value: step.with[name] }).toEqual({
+          name,
+          value: own[name] ?? `\${{ inputs.${name} }}`
+        })
+      }
+      expect(step.with['push-by-digest']).toBe('${{ needs.plan.outputs.multi }}')
+      expect(step.with.password).toBe('${{ secrets.password }}')
+      expect(step.with.secrets).toBe('${{ secrets.build-secrets }}')
+      for (const key of Object.keys(step.with as Json))
+        expect(Object.keys(action.inputs as Json)).toContain(key)
     }
-    expect(step.with.platforms).toBe('${{ matrix.platform }}')
-    expect(step.with['push-by-digest']).toBe('${{ needs.plan.outputs.multi }}')
-    expect(step.with.password).toBe('${{ secrets.password }}')
-    expect(step.with.secrets).toBe('${{ secrets.build-secrets }}')
-    for (const key of Object.keys(step.with as Json))
-      expect(Object.keys(action.inputs as Json)).toContain(key)
+  )
+
+  it.each(WAVES)(
+    'the two build jobs of wave %i differ only in SARIF upload and the permission it needs',
+    k => {
+      const strip = (job: Json): Json => {
+        const copy = structuredClone(job)
+        delete copy.if
+        delete copy.permissions
+        delete (copy.steps as Json[]).find(s => s.id === 'image')?.with['sarif-upload']
+        return copy
+      }
+      expect(strip(jobs[`build-${k}`])).toEqual(strip(jobs[`build-sarif-${k}`]))
+      expect(actionStep(`build-${k}`).with['sarif-upload']).toBe('false')
+      expect(actionStep(`build-sarif-${k}`).with['sarif-upload']).toBe('true')
+    }
+  )
+
+  it.each([2, 3, 4])('wave %i is wave 1 again, after the wave before it', k => {
+    const as1 = (name: string): Json => {
+      const copy = structuredClone(jobs[name]) as Json
+      delete copy.needs
+      return JSON.parse(
+        JSON.stringify(copy)
+          .replaceAll(`wave${k}`, 'wave1')
+          .replaceAll(`merge${k}`, 'merge1')
+          .replaceAll(`build-${k}`, 'build-1')
+          .replaceAll(`build-sarif-${k}`, 'build-sarif-1')
+      ) as Json
+    }
+    for (const job of ['build', 'build-sarif', 'merge']) {
+      const first = structuredClone(jobs[`${job}-1`]) as Json
+      delete first.needs
+      expect(as1(`${job}-${k}`)).toEqual(first)
+    }
+    for (const job of ['build', 'build-sarif'])
+      expect(jobs[`${job}-${k}`].needs).toEqual([
+        'plan',
+        `build-${k - 1}`,
+        `build-sarif-${k - 1}`,
+        `merge-${k - 1}`
+      ])
+    expect(jobs[`merge-${k}`].needs).toEqual(['plan', `build-${k}`, `build-sarif-${k}`])
   })
 
-  it('the two build jobs differ only in SARIF upload and the permission it needs', () => {
-    const strip = (job: Json): Json => {
-      const copy = structuredClone(job)
-      delete copy.if
-      delete copy.permissions
-      delete (copy.steps as Json[]).find(s => s.id === 'image')?.with['sarif-upload']
-      return copy
-    }
-    expect(strip(jobs.build)).toEqual(strip(jobs['build-sarif']))
-    expect(actionStep('build').with['sarif-upload']).toBe('false')
-    expect(actionStep('build-sarif').with['sarif-upload']).toBe('true')
+  it('runs a wave only when the waves before it passed, and only when it has images', () => {
+    for (const k of WAVES)
+      for (const job of [`build-${k}`, `build-sarif-${k}`, `merge-${k}`]) {
+        expect(jobs[job].if).toContain('!cancelled()')
+        expect(jobs[job].if).toContain("!contains(needs.*.result, 'failure')")
+        expect(jobs[job].if).toContain(
+          `needs.plan.outputs.${job.startsWith('merge') ? 'merge' : 'wave'}${k} != '[]'`
+        )
+      }
+    expect(jobs.images.needs).toEqual([
+      'plan',
+      ...WAVES.flatMap(k => [`build-${k}`, `build-sarif-${k}`, `merge-${k}`])
+    ])
   })
 
   it('asks for the least permissions: security-events write only where SARIF is uploaded', () => {
     expect(workflow.permissions).toEqual({})
-    expect(jobs.plan.permissions).toEqual({})
-    expect(jobs.build.permissions).toEqual({ contents: 'read', packages: 'write' })
-    expect(jobs['build-sarif'].permissions).toEqual({
-      contents: 'read',
-      packages: 'write',
-      'security-events': 'write'
-    })
-    expect(jobs.merge.permissions).toEqual({ contents: 'read', packages: 'write' })
+    // The plan reads the repository: which images there are, and what each builds FROM.
+    expect(jobs.plan.permissions).toEqual({ contents: 'read' })
+    for (const k of WAVES) {
+      expect(jobs[`build-${k}`].permissions).toEqual({ contents: 'read', packages: 'write' })
+      expect(jobs[`build-sarif-${k}`].permissions).toEqual({
+        contents: 'read',
+        packages: 'write',
+        'security-events': 'write'
+      })
+      expect(jobs[`merge-${k}`].permissions).toEqual({ contents: 'read', packages: 'write' })
+    }
+    expect(jobs.images.permissions).toEqual({})
   })
 
-  it('outputs image, digest, tags and version, each an output of the action', () => {
-    expect(Object.keys(call.outputs as Json).sort()).toEqual(['digest', 'image', 'tags', 'version'])
+  it('outputs image, digest, tags and version of the first wave, and every image pushed', () => {
+    expect(Object.keys(call.outputs as Json).sort()).toEqual(['digest', 'image', 'images', 'tags', 'version'])
     for (const [name, spec] of Object.entries(call.outputs as Json)) {
+      if (name === 'images') {
+        expect(spec.value).toBe('${{ jobs.images.outputs.built }}')
+        continue
+      }
       expect(Object.keys(action.outputs as Json)).toContain(name)
-      for (const job of ['merge', 'build', 'build-sarif']) {
+      for (const job of ['merge-1', 'build-1', 'build-sarif-1']) {
         expect(spec.value).toContain(`jobs.${job}.outputs.${name}`)
         expect(jobs[job].outputs[name]).toBe(`\${{ steps.image.outputs.${name} }}`)
       }
     }
   })
 
-  it('merges only after every platform job passed, with the digests they uploaded', () => {
-    expect(jobs.merge.needs).toEqual(['plan', 'build', 'build-sarif'])
-    expect(jobs.merge.if).toContain("!contains(needs.*.result, 'failure')")
-    const step = actionStep('merge')
+  it('merges an image only after every platform job passed, with the digests they uploaded', () => {
+    const step = actionStep('merge-1')
     expect(step.with['merge-digests']).toBe('${{ steps.digests.outputs.list }}')
     expect(step.with.platforms).toBe('${{ inputs.platforms }}')
-    const upload = (jobs.build.steps as Json[]).find(s =>
-      String(s.uses).startsWith('actions/upload-artifact')
+    expect(step.with.images).toBe('${{ matrix.images || inputs.images }}')
+    const upload = (jobs['build-1'].steps as Json[]).find(
+      s =>
+        String(s.uses).startsWith('actions/upload-artifact') && String(s.with.name).startsWith('oci-digest-')
     )
-    const download = (jobs.merge.steps as Json[]).find(s =>
+    const download = (jobs['merge-1'].steps as Json[]).find(s =>
       String(s.uses).startsWith('actions/download-artifact')
     )
-    expect(download?.with.pattern.replace('*', '')).toBe(upload?.with.name.replace('${{ matrix.slug }}', ''))
+    // Per image (n<index>-), each platform's slug after it: an image's pattern takes no other's.
+    expect(upload?.with.name).toBe('oci-digest-${{ needs.plan.outputs.token }}-${{ matrix.slug }}')
+    expect(download?.with.pattern).toBe('oci-digest-${{ needs.plan.outputs.token }}-n${{ matrix.n }}-*')
   })
 
   it('uses the action the README names, pinned by commit SHA (scripts/release-pins.mjs moves it)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     const name = /uses: (\S+\/oci-pipeline)@\S+/.exec(readme)?.[1]
-    for (const job of ['build', 'build-sarif', 'merge'])
-      expect(actionStep(job).uses).toMatch(new RegExp(`^${name}@[0-9a-f]{40}$`))
+    for (const k of WAVES)
+      for (const job of [`build-${k}`, `build-sarif-${k}`, `merge-${k}`])
+        expect(actionStep(job).uses).toMatch(new RegExp(`^${name}@[0-9a-f]{40}$`))
   })
 
-  it('ends the merge job’s digest list with a random delimiter, never a fixed EOF', () => {
-    const run = (jobs.merge.steps as Json[]).find(s => s.id === 'digests')?.run as string
-    expect(run).not.toMatch(/\bEOF\b/)
-    expect(run).toMatch(/delimiter=.*\/dev\/urandom/)
-    expect(run).toContain('echo "list<<$delimiter"')
+  it('ends multi-line step outputs with a random delimiter, never a fixed EOF', () => {
+    for (const run of [
+      (jobs['merge-1'].steps as Json[]).find(s => s.id === 'digests')?.run as string,
+      (jobs['build-1'].steps as Json[]).find(s => s.id === 'contexts')?.run as string
+    ]) {
+      expect(run).not.toMatch(/\bEOF\b/)
+      expect(run).toMatch(/delimiter=.*\/dev\/urandom/)
+      expect(run).toContain('echo "list<<$delimiter"')
+    }
   })
 
-  // The plan step's own script, run as the runner runs `shell: bash` (with jq and GITHUB_OUTPUT).
-  const plan = (env: Record<string, string>): Record<string, string> => {
+  /** A step's own script, run as the runner runs `shell: bash` (with jq and GITHUB_OUTPUT), in `cwd`. */
+  const runStep = (script: string, env: Record<string, string>, cwd: string) => {
+    const out = join(mkdtempSync(join(tmpdir(), 'oci-step-')), 'output')
+    const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
+      cwd,
+      env: { PATH: process.env.PATH, RUNNER_TEMP: cwd, ...env, GITHUB_OUTPUT: out },
+      encoding: 'utf8'
+    })
+    let text = ''
+    try {
+      text = readFileSync(out, 'utf8')
+    } catch {
+      // nothing written
+    }
+    return { code: res.status, stdout: res.stdout, stderr: res.stderr, text }
+  }
+
+  /** A checkout holding `files`. */
+  const checkout = (files: Record<string, string>): string => {
     const dir = mkdtempSync(join(tmpdir(), 'oci-plan-'))
-    const out = join(dir, 'output')
-    const script = join(dir, 'plan.sh')
-    writeFileSync(script, (jobs.plan.steps as Json[])[0]?.run as string)
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true })
+      writeFileSync(join(dir, name), text)
+    }
+    return dir
+  }
+
+  // The plan step's own script.
+  const plan = (
+    env: Record<string, string>,
+    files: Record<string, string> = { Dockerfile: 'FROM scratch\n' }
+  ) => {
+    const step = (jobs.plan.steps as Json[]).find(s => s.id === 'plan') as Json
     const defaults = {
       RUNNERS: call.inputs.runners.default,
       RUNS_ON: 'ubuntu-latest',
       PUSH: '',
-      PLATFORMS: ''
+      PLATFORMS: '',
+      IMAGE_NAMES: '',
+      IMAGE_ROOT: 'images',
+      IMAGES: '',
+      CONTEXT: '.',
+      FILE: '',
+      BUILD_ARGS: '',
+      REPOSITORY: 'Acme/Demo',
+      WAVES: String(step.env.WAVES)
     }
-    const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-      env: { PATH: process.env.PATH, ...defaults, ...env, GITHUB_OUTPUT: out },
-      encoding: 'utf8'
-    })
-    expect(res.stderr).toBe('')
-    expect(res.status).toBe(0)
-    return Object.fromEntries(
-      readFileSync(out, 'utf8')
+    const run = runStep(step.run as string, { ...defaults, ...env }, checkout(files))
+    const out = Object.fromEntries(
+      run.text
         .trim()
         .split('\n')
+        .filter(Boolean)
         .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
     )
+    const wave = (k: number): Json[] => JSON.parse(out[`wave${k}`] ?? '[]') as Json[]
+    return { ...run, out, wave }
   }
 
   it.each([
@@ -218,12 +329,160 @@ describe('the reusable workflow .github/workflows/oci-image.yml', () => {
       'false',
       [['linux/arm64', 'arm-big', false]]
     ]
-  ])('plan: %s', (_, env, multi, expected) => {
-    const out = plan(env)
-    expect(out.multi).toBe(multi)
-    expect(out.token).toMatch(/^[0-9a-f]{16}$/)
-    const matrix = JSON.parse(out.matrix ?? '[]') as Json[]
+  ])('plan, one image: %s', (_, env, multi, expected) => {
+    const run = plan(env)
+    expect([run.code, run.stdout, run.stderr]).toEqual([0, '', ''])
+    expect(run.out.multi).toBe(multi)
+    expect(run.out.token).toMatch(/^[0-9a-f]{16}$/)
+    const matrix = run.wave(1)
     expect(matrix.map(m => [m.platform, m.runner, m.emulate])).toEqual(expected)
+    // The image of the inputs: no name, its context, file and images the inputs' own.
+    for (const m of matrix)
+      expect(m).toMatchObject({ n: 0, image: '', context: '', file: '', images: '', pins: [] })
     expect(new Set(matrix.map(m => m.slug)).size).toBe(matrix.length)
+    for (const k of [2, 3, 4]) expect(run.wave(k)).toEqual([])
+  })
+
+  const skao = {
+    'images/base/Dockerfile': 'FROM docker.io/library/alpine:3.20@sha256:' + 'a'.repeat(64) + '\n',
+    'images/app/Dockerfile': 'ARG REGISTRY=ghcr.io/acme/demo\nFROM ${REGISTRY}/base:1.0 AS b\nFROM b\n',
+    'images/docs/README.md': 'not an image\n'
+  }
+
+  it('plan, images/* found: each image in the wave after the one it builds FROM, pinned to its digest', () => {
+    const run = plan({ PLATFORMS: 'linux/amd64,linux/arm64' }, skao)
+    expect([run.code, run.stdout]).toEqual([0, ''])
+    const entries = (k: number) => run.wave(k).map(m => [m.image, m.platform, m.slug])
+    expect(entries(1)).toEqual([
+      ['base', 'linux/amd64', 'n1-linux-amd64'],
+      ['base', 'linux/arm64', 'n1-linux-arm64']
+    ])
+    expect(entries(2)).toEqual([
+      ['app', 'linux/amd64', 'n0-linux-amd64'],
+      ['app', 'linux/arm64', 'n0-linux-arm64']
+    ])
+    expect(run.wave(2)[0]).toMatchObject({
+      context: 'images/app',
+      file: 'images/app/Dockerfile',
+      images: 'ghcr.io/acme/demo/app',
+      pins: [{ key: 'ghcr.io/acme/demo/base:1.0', n: 1, repository: 'ghcr.io/acme/demo/base' }]
+    })
+    expect(JSON.parse(run.out.merge2 ?? '')).toEqual([
+      {
+        n: 0,
+        image: 'app',
+        context: 'images/app',
+        file: 'images/app/Dockerfile',
+        images: 'ghcr.io/acme/demo/app'
+      }
+    ])
+    expect(JSON.parse(run.out.built ?? '')).toEqual([
+      { n: 1, image: 'base', repository: 'ghcr.io/acme/demo/base' },
+      { n: 0, image: 'app', repository: 'ghcr.io/acme/demo/app' }
+    ])
+  })
+
+  it.each<[string, Record<string, string>, Record<string, string>, string[][]]>([
+    [
+      'image-names in order, build-args giving the registry',
+      { IMAGE_NAMES: 'base app', BUILD_ARGS: 'REGISTRY=ghcr.io/acme/demo' },
+      { 'images/app/Dockerfile': 'ARG REGISTRY\nFROM $REGISTRY/base\n' },
+      [['base'], ['app']]
+    ],
+    [
+      'the images input as the prefix',
+      { IMAGES: 'registry.example.org/team' },
+      { 'images/app/Dockerfile': 'FROM registry.example.org/team/base:1\n' },
+      [['base'], ['app']]
+    ],
+    [
+      'a FROM of another registry’s image of the same name: ordered, not pinned',
+      {},
+      { 'images/app/Dockerfile': 'FROM docker.io/other/base:1\n' },
+      [['base'], ['app']]
+    ],
+    [
+      'independent images: one wave',
+      { IMAGE_NAMES: 'app,base' },
+      { 'images/app/Dockerfile': 'FROM alpine:3\n' },
+      [['app', 'base']]
+    ]
+  ])('plan: %s', (_, env, files, waves) => {
+    const run = plan(env, { ...skao, ...files })
+    expect([run.code, run.stdout]).toEqual([0, ''])
+    expect([1, 2, 3, 4].map(k => run.wave(k).map(m => m.image)).filter(w => w.length)).toEqual(waves)
+    const app = [1, 2].flatMap(k => run.wave(k)).find(m => m.image === 'app')
+    const pinned = !files['images/app/Dockerfile']?.includes('docker.io/other') && waves.length > 1
+    expect(app?.pins.length).toBe(pinned ? 1 : 0)
+  })
+
+  it.each<[string, Record<string, string>, Record<string, string>, RegExp]>([
+    [
+      'an image listed before the one it builds FROM',
+      { IMAGE_NAMES: 'app base' },
+      {},
+      /::error::image-names: app builds FROM base, which comes after it: put base first/
+    ],
+    [
+      'images built FROM each other',
+      {},
+      { 'images/base/Dockerfile': 'FROM ghcr.io/acme/demo/app\n' },
+      /::error::images: app, base build FROM each other in a circle/
+    ],
+    [
+      'a name that is no image name',
+      { IMAGE_NAMES: 'Base' },
+      {},
+      /::error::image-names: "Base" is not an image name/
+    ],
+    [
+      'a listed image without a Dockerfile',
+      { IMAGE_NAMES: 'docs' },
+      {},
+      /::error::image-names: docs has no images\/docs\/Dockerfile/
+    ],
+    [
+      'a chain deeper than the waves',
+      {},
+      {
+        'images/c/Dockerfile': 'FROM ghcr.io/acme/demo/app\n',
+        'images/d/Dockerfile': 'FROM ghcr.io/acme/demo/c\n',
+        'images/e/Dockerfile': 'FROM ghcr.io/acme/demo/d\n'
+      },
+      /::error::images: e build on 4 or more images of the list, one on another; this workflow builds 4 waves/
+    ]
+  ])('plan refuses %s', (_, env, files, message) => {
+    const run = plan(env, { ...skao, ...files })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(message)
+  })
+
+  it('pins each FROM of an earlier wave to the digest that wave uploaded, after the given build-contexts', () => {
+    const step = (jobs['build-2'].steps as Json[]).find(s => s.id === 'contexts') as Json
+    const dir = checkout({ 'built/n1': `sha256:${'c'.repeat(64)}\n` })
+    const run = runStep(
+      step.run as string,
+      {
+        GIVEN: 'tools=docker-image://alpine:3',
+        PINS: JSON.stringify([
+          { key: 'ghcr.io/acme/demo/base:1.0', n: 1, repository: 'ghcr.io/acme/demo/base' }
+        ])
+      },
+      dir
+    )
+    expect(run.code).toBe(0)
+    const lines = run.text.split('\n')
+    expect(lines.slice(1, 3)).toEqual([
+      'tools=docker-image://alpine:3',
+      `ghcr.io/acme/demo/base:1.0=docker-image://ghcr.io/acme/demo/base@sha256:${'c'.repeat(64)}`
+    ])
+    // The image it builds FROM was not pushed by the waves before: the job fails, it does not guess.
+    expect(
+      runStep(
+        step.run as string,
+        { GIVEN: '', PINS: JSON.stringify([{ key: 'k', n: 7, repository: 'r' }]) },
+        dir
+      ).code
+    ).not.toBe(0)
   })
 })
