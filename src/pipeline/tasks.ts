@@ -59,6 +59,7 @@ async function lintTask(run: RunInputs, meta: Metadata, r: Reporter): Promise<Li
       workspace: ctx.workspace,
       target: config.build.target,
       buildArgs: new Map(config.build.buildArgs),
+      buildContexts: config.build.buildContexts,
       providedLabels: Object.keys(meta.labels),
       reportDir: config.reportDir,
       docsBase: deps.docsBase

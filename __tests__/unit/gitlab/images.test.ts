@@ -7,7 +7,7 @@ import {
   readImagesManifest,
   sha256
 } from '../../../src/faces/gitlab/manifest.js'
-import { fromPins, type BuiltBefore } from '../../../src/faces/gitlab/pins.js'
+import { fromPins, orderByFrom, type BuiltBefore } from '../../../src/faces/gitlab/pins.js'
 
 /** A workspace holding exactly these files (their directories exist too). */
 function workspace(...files: string[]): WorkspaceView {
@@ -287,5 +287,53 @@ describe(`the build job’s ${IMAGES_MANIFEST}, as publish reads it`, () => {
     [bad, sha256(bad), /"sha256:short" for x is not a sha256 digest/]
   ])('is refused otherwise (%#)', (file, hash, message) => {
     expect(() => readImagesManifest(file, hash)).toThrow(message)
+  })
+})
+
+describe('images found under images/: each after the images it builds FROM', () => {
+  const image = (name: string, from: string) => ({
+    name,
+    repositories: [`reg.example.org/grp/proj/${name}`, `harbor.example.org/prod/${name}`],
+    from
+  })
+  const order = (...images: Array<ReturnType<typeof image>>) =>
+    orderByFrom(images, i => parseDockerfile(i.from)).map(i => i.name)
+
+  it.each<[string, Array<ReturnType<typeof image>>, string[]]>([
+    [
+      'by name when none builds on another',
+      [image('app', 'FROM alpine:3\n'), image('base', 'FROM alpine:3\n')],
+      ['app', 'base']
+    ],
+    [
+      'the base first',
+      [image('app', 'FROM harbor.example.org/prod/base:1\n'), image('base', 'FROM alpine:3\n')],
+      ['base', 'app']
+    ],
+    [
+      'a chain, through a stage',
+      [
+        image('a', 'FROM reg.example.org/grp/proj/c:2 AS x\nFROM x\n'),
+        image('b', 'FROM alpine:3\n'),
+        image('c', 'FROM harbor.example.org/prod/b\n')
+      ],
+      ['b', 'c', 'a']
+    ],
+    [
+      'an image of the same name elsewhere is not ours',
+      [image('app', 'FROM docker.io/library/base:1\n'), image('base', 'FROM alpine:3\n')],
+      ['app', 'base']
+    ]
+  ])('%s', (_, images, expected) => {
+    expect(order(...images)).toEqual(expected)
+  })
+
+  it('refuses a circle', () => {
+    expect(() =>
+      order(
+        image('a', 'FROM harbor.example.org/prod/b:1\n'),
+        image('b', 'FROM harbor.example.org/prod/a:1\n')
+      )
+    ).toThrow('Input "OCI_IMAGE_ROOT_DIR": a, b build FROM one another in a circle')
   })
 })

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { errorMessage, InputError } from '../../errors.js'
 import { writeGitLabReports } from '../gitlab/reports.js'
@@ -66,6 +66,22 @@ function writeReports(
     const path = join(o.dir, `${command}.env`)
     writeFileSync(path, r.mask(dotenvText(vars)))
     r.info(`GitLab dotenv report ${shown(path)}`)
+  }
+}
+
+/**
+ * GitLab hands the report directory to later jobs as an artifact, and an executor may copy it in
+ * as root (gitlab-ci-local does; GitLab's runner leaves it world-writable). A job image user in
+ * group 0, as OpenShift runs them and as a docker socket's group gives, can then still add its
+ * own reports: the directory is made group-writable when this job creates it.
+ */
+function groupWritable(dir: string): void {
+  if (existsSync(dir)) return
+  try {
+    mkdirSync(dir, { recursive: true })
+    chmodSync(dir, 0o775)
+  } catch {
+    // The reports say why when they are written.
   }
 }
 
@@ -138,6 +154,7 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     )
 
   const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env)
+  if (platform === 'gitlab') groupWritable(reportDir)
   const stages: StageResults = {}
   let code: number
   // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.

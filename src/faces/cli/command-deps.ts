@@ -2,6 +2,7 @@ import type { RawInputs } from '../../config/inputs.js'
 import type { RunContext } from '../../context.js'
 import type { Reporter } from '../../reporter.js'
 import type { LintResult } from '../../stages/lint/index.js'
+import type { NamedContext } from '../../stages/lint/checklist/types.js'
 import type { ScanStageResult } from '../../stages/scan/index.js'
 import type { Config } from '../../config/config.js'
 import type { SkaoImage, SkaoImagePlan } from '../gitlab/images.js'
@@ -38,4 +39,6 @@ export interface CommandDeps {
   stdout?: (text: string) => void
   /** SKAO's images, when the run follows their layout; undefined: one image, as the inputs say. */
   images?: ImageSet
+  /** For `lint`: FROMs naming an image the pipeline builds earlier, which its build pins by digest. */
+  runContexts?: ReadonlyMap<string, NamedContext>
 }

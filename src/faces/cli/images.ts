@@ -1,7 +1,9 @@
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseKeyValues } from '../../config/lists.js'
+import type { NamedContext } from '../../stages/lint/checklist/types.js'
 import { buildConfig, type Config } from '../../config/config.js'
-import { errorMessage } from '../../errors.js'
+import { errorMessage, InputError } from '../../errors.js'
 import type { RawInputs } from '../../config/inputs.js'
 import type { Reporter } from '../../reporter.js'
 import { dockerfileVersion, finalStage, parseDockerfile } from '../../stages/dockerfile.js'
@@ -9,11 +11,12 @@ import { readFacts } from '../../stages/metadata/index.js'
 import { releaseFileVersion, resolveVersion, type VersionSource } from '../../stages/metadata/version.js'
 import type { SkaoImage } from '../gitlab/images.js'
 import { IMAGES_MANIFEST, manifestText, sha256, type BuiltImageRecord } from '../gitlab/manifest.js'
-import { fromPins, type BuiltBefore, type RunImage } from '../gitlab/pins.js'
+import { fromPins, runImageOf, type BuiltBefore, type RunImage } from '../gitlab/pins.js'
 import type { Command } from './args.js'
 import type { CommandDeps, ImageSet, StageResults } from './command-deps.js'
 import { publishImages, scanImages } from './images-release.js'
 import { metadataCommand } from './metadata.js'
+import { publishVersion } from './publish.js'
 import { lint, pipeline, withoutLint } from './runs.js'
 import { ScopedReporter } from './scoped-reporter.js'
 
@@ -54,11 +57,6 @@ const names = (text: string): string[] =>
     .split(/[\n,]/)
     .map(s => s.trim())
     .filter(Boolean)
-
-/** The repositories a Dockerfile may name an image by: where it is pushed, and where it is released. */
-export function runImageOf(image: SkaoImage, raw: RawInputs): RunImage {
-  return { name: image.name, repositories: [...names(raw('images')), ...names(raw('release-image'))] }
-}
 
 interface Built {
   record: BuiltImageRecord
@@ -168,24 +166,64 @@ async function buildImages(d: CommandDeps, set: ImageSet, withLint: boolean): Pr
   return 0
 }
 
+/**
+ * What `lint` may take for the FROMs naming an image built earlier in the list: the build pins them
+ * to the digest it pushed (fromPins), so OP001 does not ask for a digest there. The versions are
+ * the ones the build will tag (its own `.release`, the git tag, the project's `.release`).
+ */
+function lintContexts(d: CommandDeps, set: ImageSet, index: number): Map<string, NamedContext> {
+  const images = set.plan.images
+  const sha = d.ctx.sha.slice(0, 8)
+  const before: BuiltBefore[] = images.slice(0, index).map(image => {
+    const version = ownRelease(image, d) || publishVersion('', d.ctx, d.readFile('.release'))
+    return {
+      ...runImageOf(image, set.inputsFor(image)),
+      pushed: 'this pipeline',
+      tags: version ? [version, `${version}-dev.c${sha}`] : []
+    }
+  })
+  const image = images[index] as SkaoImage
+  const raw = set.inputsFor(image)
+  const file = resolve(d.ctx.workspace, raw('file') || join(raw('context') || '.', 'Dockerfile'))
+  if (!before.length || !existsSync(file)) return new Map()
+  const df = parseDockerfile(
+    readFileSync(file, 'utf8'),
+    new Map(parseKeyValues('build-args', raw('build-args')))
+  )
+  const after = images.slice(index + 1).map(i => runImageOf(i, set.inputsFor(i)))
+  const pins = fromPins(image.name, df, before, after)
+  return new Map(
+    pins.contexts.map(line => {
+      const ref = line.slice(0, line.indexOf('=docker-image://'))
+      const from = before.find(b => line.endsWith(`=docker-image://${b.pushed}`))?.name ?? ''
+      return [
+        ref,
+        {
+          value: `target:${from}`,
+          definedIn: `OCI_IMAGES (${from}, built earlier in this pipeline and pinned to its digest)`
+        }
+      ]
+    })
+  )
+}
+
 /** `lint` of every image's Dockerfile; all are linted, and any failing fails the job. */
 async function lintImages(d: CommandDeps, set: ImageSet): Promise<number> {
   const images = set.plan.images
   if (images.length === 1) return lint({ ...d, raw: set.inputsFor(images[0] as SkaoImage) })
   const runs: NonNullable<StageResults['runs']> = []
   let code = 0
-  for (const image of images) {
+  for (const [index, image] of images.entries()) {
     const stages: StageResults = {}
     const reportDir = join(d.reportDir, image.name)
     const reporter = new ScopedReporter(d.reporter, image.name)
     try {
-      code = Math.max(
-        code,
-        await lint({ ...d, raw: set.inputsFor(image, [], reportDir), reporter, reportDir, stages })
-      )
+      const runContexts = lintContexts(d, set, index)
+      const raw = set.inputsFor(image, [], reportDir)
+      code = Math.max(code, await lint({ ...d, raw, reporter, reportDir, stages, runContexts }))
     } catch (e) {
       reporter.error(errorMessage(e))
-      code = Math.max(code, 1)
+      code = Math.max(code, e instanceof InputError ? 2 : 1)
     }
     runs.push(stages)
   }

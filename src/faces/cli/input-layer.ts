@@ -1,10 +1,19 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseKeyValues } from '../../config/lists.js'
+import { parseDockerfile } from '../../stages/dockerfile.js'
+import { orderByFrom, runImageOf } from '../gitlab/pins.js'
 import type { RawInputs } from '../../config/inputs.js'
 import type { RunContext } from '../../context.js'
 import { InputError } from '../../errors.js'
 import { gitlabInputs, imageInputs, withGitLabInputs } from '../gitlab/defaults.js'
-import { nameList, skaoImagePlan, type SkaoImage, type WorkspaceView } from '../gitlab/images.js'
+import {
+  nameList,
+  skaoImagePlan,
+  type SkaoImage,
+  type SkaoImagePlan,
+  type WorkspaceView
+} from '../gitlab/images.js'
 import type { ImageSet } from './command-deps.js'
 import type { Platform } from './context.js'
 
@@ -13,6 +22,26 @@ export interface InputLayer {
   /** OCI_BUILD_ADDITIONAL_ARGS words dropped (they only change how the build prints). */
   ignoredArgs: string[]
   images?: ImageSet
+}
+
+/** Images found under OCI_IMAGE_ROOT_DIR, each after the ones its Dockerfile builds FROM. */
+function discoveredOrder(
+  plan: SkaoImagePlan,
+  inputsFor: (image: SkaoImage) => RawInputs,
+  workspace: string
+): SkaoImagePlan {
+  const runImages = plan.images.map(image => ({ ...runImageOf(image, inputsFor(image)), image }))
+  const ordered = orderByFrom(runImages, ({ image }) => {
+    const raw = inputsFor(image)
+    const file = resolve(workspace, raw('file') || join(raw('context') || '.', 'Dockerfile'))
+    return parseDockerfile(
+      readFileSync(file, 'utf8'),
+      new Map(parseKeyValues('build-args', raw('build-args'))),
+      'file'
+    )
+  }).map(r => r.image)
+  const publish = ordered.map(i => i.name).filter(n => plan.publish.includes(n))
+  return { ...plan, images: ordered, publish }
 }
 
 export function workspaceView(workspace: string): WorkspaceView {
@@ -46,18 +75,19 @@ export function inputLayer(
   const project = gitlabInputs(env)
   const skao = platform === 'gitlab' || nameList(env.OCI_IMAGES ?? '').length > 0 || !!env.OCI_IMAGE?.trim()
   if (!skao) return { raw: withGitLabInputs(read, project), ignoredArgs: project.ignoredArgs }
-  const plan = skaoImagePlan(env, workspaceView(ctx.workspace), env.CI_PROJECT_NAME || ctx.repo.name)
-  if (plan.images.length > 1)
+  const found = skaoImagePlan(env, workspaceView(ctx.workspace), env.CI_PROJECT_NAME || ctx.repo.name)
+  if (found.images.length > 1)
     for (const name of ONE_IMAGE)
       if (read(name))
         throw new InputError(
           name,
-          `names one image, but ${plan.images.length} are built here (${plan.images.map(i => i.name).join(', ')}, from ${plan.from}): leave it unset, or set OCI_IMAGES to one name`
+          `names one image, but ${found.images.length} are built here (${found.images.map(i => i.name).join(', ')}, from ${found.from}): leave it unset, or set OCI_IMAGES to one name`
         )
   const inputsFor = (image: SkaoImage, pins: string[] = [], reportDir?: string): RawInputs => {
     const raw = withGitLabInputs(read, imageInputs(project, image, env, pins))
     return name => (name === 'report-dir' && reportDir ? reportDir : raw(name))
   }
+  const plan = found.from === 'OCI_IMAGE_ROOT_DIR' ? discoveredOrder(found, inputsFor, ctx.workspace) : found
   return {
     raw: inputsFor(plan.images[0] as SkaoImage),
     ignoredArgs: project.ignoredArgs,

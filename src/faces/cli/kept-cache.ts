@@ -21,17 +21,22 @@ export async function withKeptTrivyDb<T>(
   const db = join(resolve(o.workspace, o.cacheDir), 'db')
   if (existsSync(kept)) {
     await refuseTrackedCache(kept, o.workspace)
-    if (existsSync(db)) rmSync(kept, { recursive: true, force: true })
-    else {
+    if (!existsSync(db)) {
       mkdirSync(resolve(o.workspace, o.cacheDir), { recursive: true })
       try {
         renameSync(kept, db)
       } catch {
-        // Another file system (a volume): copied, then removed from the project.
+        // Another file system (a volume), or a folder the job may not change: copied.
         cpSync(kept, db, { recursive: true })
-        rmSync(kept, { recursive: true, force: true })
       }
       o.reporter.info(`Trivy DB from GitLab's cache (${o.kept}) moved to ${db}, out of the build context`)
+    }
+    try {
+      rmSync(kept, { recursive: true, force: true })
+    } catch (e) {
+      o.reporter.warning(
+        `the Trivy DB GitLab's cache restored could not be taken out of the project (${errorMessage(e)}): keep ${o.kept} out of the build context (.dockerignore)`
+      )
     }
   }
   try {

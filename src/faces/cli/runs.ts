@@ -8,7 +8,7 @@ import { runGraph } from '../../pipeline/graph.js'
 import { runModel } from '../../pipeline/run-model.js'
 import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps, ConfigHook } from './command-deps.js'
-import { parseKeyValues } from '../../config/lists.js'
+import { parseKeyValues, parseList } from '../../config/lists.js'
 import { parseKeyValueLines, parseLabelSchemas } from '../../stages/metadata/labels.js'
 import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
 import { LINT_FORMATS } from './args.js'
@@ -84,6 +84,8 @@ export async function lint(d: CommandDeps): Promise<number> {
               workspace: d.ctx.workspace,
               target: get('target') || undefined,
               buildArgs: new Map(parseKeyValues('build-args', get('build-args'))),
+              buildContexts: parseList('build-contexts', get('build-contexts'), { commas: false }),
+              ...(d.runContexts ? { runContexts: d.runContexts } : {}),
               providedLabels: [
                 ...parseKeyValueLines('labels', get('labels')).pairs.map(([k]) => k),
                 ...(team ? ['int.skao.image.team'] : [])

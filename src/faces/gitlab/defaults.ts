@@ -94,7 +94,8 @@ export function imageInputs(
   pins: string[] = []
 ): GitLabInputs {
   const defaults = { ...project.defaults }
-  if (isGitLab(env) && env.CI_REGISTRY_IMAGE) defaults.images = `${env.CI_REGISTRY_IMAGE}/${image.name}`
+  // Outside GitLab too (a laptop building SKAO's images): CI_REGISTRY_IMAGE names where they go.
+  if (env.CI_REGISTRY_IMAGE) defaults.images = `${env.CI_REGISTRY_IMAGE}/${image.name}`
   if (env.CAR_OCI_REGISTRY_HOST) defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image.name}`
   delete defaults.file
   delete defaults.context

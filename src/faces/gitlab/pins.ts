@@ -1,3 +1,4 @@
+import type { RawInputs } from '../../config/inputs.js'
 import { InputError } from '../../errors.js'
 import type { ParsedDockerfile } from '../../stages/dockerfile.js'
 import { fullyQualified, splitReference } from '../../stages/metadata/reference.js'
@@ -22,6 +23,17 @@ export interface FromPins {
   contexts: string[]
   /** What the log should say about FROMs left as they are. */
   notes: string[]
+}
+
+const lines = (text: string): string[] =>
+  text
+    .split(/[\n,]/)
+    .map(s => s.trim())
+    .filter(Boolean)
+
+/** The repositories a Dockerfile may name an image by: where it is pushed, and where it is released. */
+export function runImageOf(image: { name: string }, raw: RawInputs): RunImage {
+  return { name: image.name, repositories: [...lines(raw('images')), ...lines(raw('release-image'))] }
 }
 
 const normal = (name: string): string => fullyQualified(name.toLowerCase())
@@ -79,4 +91,34 @@ export function fromPins(
     if (!out.contexts.includes(context)) out.contexts.push(context)
   }
   return out
+}
+
+/**
+ * Images found in `images/*` come by name; each is moved after the images of the list its FROMs
+ * name (by their repositories), keeping the order by name otherwise. A circle is refused.
+ */
+export function orderByFrom<T extends RunImage>(
+  images: readonly T[],
+  dockerfile: (image: T) => ParsedDockerfile
+): T[] {
+  const uses = new Map(
+    images.map(image => {
+      const df = dockerfile(image)
+      const names = df.stages.map(s => splitReference(s.image).name)
+      return [image.name, images.filter(o => o !== image && names.some(n => owner([o], n))).map(o => o.name)]
+    })
+  )
+  const done: T[] = []
+  let left = [...images]
+  while (left.length) {
+    const ready = left.find(i => (uses.get(i.name) ?? []).every(n => done.some(d => d.name === n)))
+    if (!ready)
+      throw new InputError(
+        'OCI_IMAGE_ROOT_DIR',
+        `${left.map(i => i.name).join(', ')} build FROM one another in a circle`
+      )
+    done.push(ready)
+    left = left.filter(i => i !== ready)
+  }
+  return done
 }
