@@ -34,6 +34,12 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
     release = releaseFiles(join(work, 'www'), { hadolint: e.hadolint, trivy: e.trivy })
     files = await serveFiles(join(work, 'www'), bridgeGateway())
+    // The CLI logs in within a docker config of its own run; `docker run` of what it pushed needs one too.
+    execFileSync('docker', ['login', '-u', e.username, '--password-stdin', e.registry], {
+      input: e.password,
+      env: { ...process.env, DOCKER_CONFIG: join(work, 'docker-config') },
+      stdio: ['pipe', 'ignore', 'ignore']
+    })
   }, 180_000)
 
   afterAll(async () => {
@@ -107,6 +113,7 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     const pushed = `${e.registry}/${repo}/oci-pipeline@${outputs.digest}`
     expect(outputs.image).toBe(pushed)
 
+    expect((await docker(['pull', '-q', pushed])).code).toBe(0)
     const inImage = async (...command: string[]): Promise<string> => {
       const r = await docker(['run', '--rm', pushed, ...command])
       expect([command.join(' '), r.code, r.stderr]).toEqual([command.join(' '), 0, ''])
