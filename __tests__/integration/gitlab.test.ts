@@ -32,8 +32,8 @@ function scratchProject(base: string): string {
   mkdirSync(join(dir, 'templates'))
   copyFileSync(join(ROOT, 'templates', 'gitlab-ci.yml'), join(dir, 'templates', 'gitlab-ci.yml'))
   const files: Record<string, string> = {
+    // GitLab's default stages (build, test, deploy): the include needs no `stages:` of its own.
     '.gitlab-ci.yml': [
-      'stages: [lint, build, scan, publish]',
       'variables:',
       '  OCI_PIPELINE_TRIVYIGNORES: .trivyignore',
       'include:',
@@ -108,6 +108,9 @@ describeWithEnv('the GitLab include, run by gitlab-ci-local with its shell execu
       e.gitlabCiLocal,
       '--force-shell-executor',
       '--no-color',
+      // GitLab takes `tags: []` (no runner-tags given); its JSON schema asks for one (gitlab-schema.test.ts).
+      '--ignore-schema-paths',
+      '#/definitions/tags/minItems',
       '--ignore-predefined-vars',
       'CI_REGISTRY,CI_REGISTRY_IMAGE,CI_PIPELINE_SOURCE,CI_COMMIT_TAG,CI_COMMIT_REF_NAME,CI_COMMIT_REF_SLUG',
       ...Object.entries(vars).flatMap(([k, v]) => ['--variable', `${k}=${v}`]),

@@ -1,93 +1,18 @@
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
-import { dirname, join, resolve, sep } from 'node:path'
-import { PINS, type ToolName } from '../../src/infra/tools/pins.js'
+import { join } from 'node:path'
+import { PINS } from '../../src/infra/tools/pins.js'
 import { freshCliBundle, runProcess, type ProcessRun } from '../support/cli-runner.js'
 import { describeWithEnv, pinnedRef, ROOT, type TestEnv } from '../support/env.js'
+import { bridgeGateway, releaseFiles, serveFiles } from '../support/tool-image.js'
 import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 const RUN = Date.now().toString(36)
-const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex')
 const pkgVersion = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
   .version
-
-/**
- * The default bridge's gateway: where build containers reach this host. The network's IPAM
- * config often leaves it empty; then it is the bridge interface's own address.
- */
-function bridgeGateway(): string {
-  const ipv4 = (text: string): string | undefined =>
-    text.split(/[\s/]+/).find(a => /^\d+\.\d+\.\d+\.\d+$/.test(a))
-  const inspect = (format: string): string =>
-    execFileSync('docker', ['network', 'inspect', 'bridge', '--format', format], { encoding: 'utf8' })
-  const gateway = ipv4(inspect('{{range .IPAM.Config}}{{.Gateway}} {{end}}'))
-  if (gateway) return gateway
-  const iface = inspect('{{index .Options "com.docker.network.bridge.name"}}').trim() || 'docker0'
-  const addr = ipv4(
-    execFileSync('ip', ['-4', '-o', 'addr', 'show', 'dev', iface], { encoding: 'utf8' }).replace(
-      /^.*inet /,
-      ''
-    )
-  )
-  if (!addr) throw new Error(`the bridge network has no IPv4 gateway, and ${iface} no IPv4 address`)
-  return addr
-}
-
-/** Serves the files below `dir` on `host` (a free port), remembering what was asked for. */
-async function serveFiles(
-  dir: string,
-  host: string
-): Promise<{ server: Server; url: string; asked: string[] }> {
-  const asked: string[] = []
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-    asked.push(path)
-    const file = resolve(dir, `.${path}`)
-    if (!file.startsWith(dir + sep) || !existsSync(file)) {
-      res.writeHead(404).end()
-      return
-    }
-    res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(file))
-  })
-  await new Promise<void>(done => server.listen(0, host, done))
-  return { server, url: `http://${host}:${(server.address() as AddressInfo).port}`, asked }
-}
-
-/**
- * What the tools stage downloads, by their release paths: the real hadolint binary (its release
- * asset is the binary itself), and this machine's Trivy release build packed as its release is.
- */
-function releaseFiles(
-  dir: string,
-  tools: Record<ToolName, string>
-): { paths: Record<ToolName, string>; sums: string[] } {
-  const key = `linux-${process.arch}`
-  const suffix = process.arch === 'arm64' ? 'ARM64' : 'AMD64'
-  const paths = {} as Record<ToolName, string>
-  const sums: string[] = []
-  for (const tool of ['hadolint', 'trivy', 'cosign'] as const) {
-    const asset = PINS[tool].assets[key]
-    if (!asset) throw new Error(`${tool} is not pinned for ${key}`)
-    const path = `/${tool}/v${PINS[tool].version}/${asset.file}`
-    const file = join(dir, path)
-    mkdirSync(dirname(file), { recursive: true })
-    if (!asset.archive) copyFileSync(tools[tool], file)
-    else {
-      const packed = mkdtempSync(join(tmpdir(), 'oci-tool-image-trivy-'))
-      copyFileSync(tools.trivy, join(packed, 'trivy'))
-      execFileSync('tar', ['-C', packed, '-czf', file, 'trivy'])
-      rmSync(packed, { recursive: true, force: true })
-    }
-    paths[tool] = path
-    sums.push(`${tool.toUpperCase()}_SHA256_${suffix}=${sha256(file)}`)
-  }
-  return { paths, sums }
-}
 
 describeWithEnv('the tool image (the root Dockerfile), built by the CLI from local stand-ins', env => {
   let e: TestEnv
@@ -109,6 +34,12 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     writeTrivyDb(trivyCache, 'debian 12', TEST_ADVISORIES)
     release = releaseFiles(join(work, 'www'), { hadolint: e.hadolint, trivy: e.trivy, cosign: e.cosign })
     files = await serveFiles(join(work, 'www'), bridgeGateway())
+    // The CLI logs in within a docker config of its own run; `docker run` of what it pushed needs one too.
+    execFileSync('docker', ['login', '-u', e.username, '--password-stdin', e.registry], {
+      input: e.password,
+      env: { ...process.env, DOCKER_CONFIG: join(work, 'docker-config') },
+      stdio: ['pipe', 'ignore', 'ignore']
+    })
   }, 180_000)
 
   afterAll(async () => {
@@ -184,15 +115,8 @@ describeWithEnv('the tool image (the root Dockerfile), built by the CLI from loc
     const outputs = JSON.parse(run.stdout) as Json
     const pushed = `${e.registry}/${repo}/oci-pipeline@${outputs.digest}`
     expect(outputs.image).toBe(pushed)
-    // Run as a user would: pulled from the registry by the digest pushed.
-    const login = await runProcess('docker', ['login', e.registry, '-u', e.username, '--password-stdin'], {
-      cwd: work,
-      env: { DOCKER_CONFIG: join(work, 'docker-config') },
-      input: e.password
-    })
-    expect(login.code).toBe(0)
-    expect((await docker(['pull', '-q', pushed])).code).toBe(0)
 
+    expect((await docker(['pull', '-q', pushed])).code).toBe(0)
     const inImage = async (...command: string[]): Promise<string> => {
       const r = await docker(['run', '--rm', pushed, ...command])
       expect([command.join(' '), r.code, r.stderr]).toEqual([command.join(' '), 0, ''])

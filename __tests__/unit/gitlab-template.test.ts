@@ -15,6 +15,7 @@ const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
 const validate = ajv.compile(schema)
 
 interface Input {
+  type?: string
   default?: unknown
   description?: string
   options?: string[]
@@ -31,14 +32,30 @@ const docs = parseAllDocuments(TEMPLATE)
 const header = docs[0]?.toJS() as { spec: { inputs: Record<string, Input> } }
 const inputs = header.spec.inputs
 
-/** GitLab's interpolation of `$[[ inputs.name ]]`, with the defaults unless overridden. */
-function interpolate(overrides: Record<string, string> = {}): Record<string, Job> {
+/** GitLab's interpolation of `$[[ inputs.name ]]`, with the defaults unless overridden (arrays as YAML flow). */
+function interpolate(overrides: Record<string, unknown> = {}): Record<string, Job> {
   const text = TEMPLATE.split(/^---$/m)[1] ?? ''
   const done = text.replace(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g, (_m, name: string) => {
     if (!(name in inputs)) throw new Error(`the template uses an undeclared input ${name}`)
-    return String(overrides[name] ?? inputs[name]?.default)
+    const value = overrides[name] ?? inputs[name]?.default
+    return Array.isArray(value) ? JSON.stringify(value) : value === '' ? "''" : String(value)
   })
   return parseAllDocuments(done)[0]?.toJS() as Record<string, Job>
+}
+
+/**
+ * With no runner tags the jobs say `tags: []`: GitLab accepts it (its Tags entry is any array of
+ * strings, below 50), while the editor's JSON schema asks for at least one tag. Left out for it.
+ */
+function withoutEmptyTags(jobs: Record<string, Job>): Record<string, Job> {
+  return Object.fromEntries(
+    Object.entries(jobs).map(([k, j]) => {
+      if (!Array.isArray(j?.tags) || j.tags.length) return [k, j]
+      const rest = { ...j }
+      delete rest.tags
+      return [k, rest]
+    })
+  )
 }
 
 const isHash = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
@@ -57,6 +74,16 @@ function resolved(jobs: Record<string, Job>, name: string): Job {
   return merge(base, own) as Job
 }
 
+/** The configuration as GitLab runs it: every visible job with its `extends` merged in, the hidden ones gone. */
+function expanded(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const jobs = interpolate(overrides)
+  return Object.fromEntries(
+    Object.keys(jobs)
+      .filter(k => !k.startsWith('.'))
+      .map(k => [k, k === 'workflow' ? jobs[k] : resolved(jobs, k)])
+  )
+}
+
 const errors = (doc: unknown): string =>
   validate(doc) ? '' : ajv.errorsText(validate.errors, { separator: '\n' })
 
@@ -69,21 +96,55 @@ describe('templates/gitlab-ci.yml', () => {
   it('has a spec header that GitLab’s schema accepts, every input with a default and a description', () => {
     expect(errors({ spec: header.spec })).toBe('')
     for (const [name, spec] of Object.entries(inputs)) {
-      expect([name, typeof spec.default]).toEqual([name, 'string'])
+      expect([name, spec.type === 'array' ? Array.isArray(spec.default) : typeof spec.default]).toEqual([
+        name,
+        spec.type === 'array' ? true : 'string'
+      ])
       expect([name, (spec.description ?? '').length > 10]).toEqual([name, true])
       if (spec.options) expect(spec.options).toContain(spec.default)
     }
   })
 
-  it.each<Record<string, string>>([{}, { docker: 'dind' }, { 'stage-build': 'images', team: 'kilo' }])(
-    'validates against GitLab’s CI schema with inputs %j',
-    overrides => {
-      expect(errors(interpolate(overrides))).toBe('')
-    }
-  )
+  it.each<Record<string, unknown>>([
+    {},
+    { docker: 'dind' },
+    { 'stage-build': 'images', team: 'kilo' },
+    { 'runner-tags': ['$SKA_DEFAULT_RUNNER', 'docker'], 'job-user': 'node:988' }
+  ])('validates against GitLab’s CI schema with inputs %j', overrides => {
+    expect(errors(withoutEmptyTags(interpolate(overrides)))).toBe('')
+    expect(errors(withoutEmptyTags(expanded(overrides) as Record<string, Job>))).toBe('')
+  })
 
-  it('is checked by a schema that catches a misspelt keyword', () => {
-    expect(errors({ ...interpolate(), 'oci-image-extra': { scrpt: ['true'] } })).not.toBe('')
+  it('runs every job on the runners runner-tags names, as the job image’s user job-user', () => {
+    const tags = ['$SKA_DEFAULT_RUNNER', 'docker']
+    const jobs = interpolate({ 'runner-tags': tags, 'job-user': 'node:988' })
+    for (const name of ['oci-image-lint', 'oci-image-build', 'oci-image-scan', 'oci-image-publish']) {
+      const job = resolved(jobs, name)
+      expect([name, job.tags]).toEqual([name, tags])
+      expect([name, job.image]).toEqual([name, { name: inputs.image?.default, docker: { user: 'node:988' } }])
+    }
+    expect(resolved(interpolate(), 'oci-image-build').tags).toEqual([])
+  })
+
+  it('has workflow rules that run one pipeline per push: the merge request’s, not also the branch’s', () => {
+    const rules = (interpolate() as unknown as { workflow: { rules: Array<Record<string, string>> } })
+      .workflow.rules
+    expect(rules).toEqual([
+      { if: '$CI_PIPELINE_SOURCE == "merge_request_event"' },
+      { if: '$CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS && $CI_PIPELINE_SOURCE == "push"', when: 'never' },
+      { when: 'always' }
+    ])
+  })
+
+  it('is checked by a schema that catches a misspelt keyword, and empty tags', () => {
+    expect(errors({ ...withoutEmptyTags(interpolate()), 'oci-image-extra': { scrpt: ['true'] } })).not.toBe(
+      ''
+    )
+    expect(errors(expanded())).toMatch(/tags must NOT have fewer than 1 items/)
+  })
+
+  it('leaves the tag rules to the CLI, so a project’s OCI_PIPELINE_TAGS is never overridden by a rule', () => {
+    expect(TEMPLATE).not.toMatch(/OCI_PIPELINE_TAGS/)
   })
 
   it('declares every input it uses, and uses every input it declares', () => {
@@ -91,22 +152,29 @@ describe('templates/gitlab-ci.yml', () => {
     expect([...used].sort()).toEqual(Object.keys(inputs).sort())
   })
 
-  it('has SKAO’s jobs in SKAO’s stages, none named like GitLab’s own container_scanning', () => {
+  it('has SKAO’s jobs in the stages of a default GitLab project, none named like GitLab’s own container_scanning', () => {
     const jobs = interpolate()
-    const visible = Object.keys(jobs).filter(k => !k.startsWith('.'))
+    const visible = Object.keys(jobs).filter(k => !k.startsWith('.') && k !== 'workflow')
     expect(visible.sort()).toEqual([
       'oci-image-build',
       'oci-image-lint',
       'oci-image-publish',
       'oci-image-scan'
     ])
+    // GitLab's default stages are build, test and deploy (and .pre, .post).
     expect(Object.fromEntries(visible.map(j => [j, jobs[j]?.stage]))).toEqual({
+      'oci-image-lint': 'build',
+      'oci-image-build': 'build',
+      'oci-image-scan': 'test',
+      'oci-image-publish': 'deploy'
+    })
+    const own = interpolate({ 'stage-lint': 'lint', 'stage-scan': 'scan', 'stage-publish': 'publish' })
+    expect(Object.fromEntries(visible.map(j => [j, own[j]?.stage]))).toEqual({
       'oci-image-lint': 'lint',
       'oci-image-build': 'build',
       'oci-image-scan': 'scan',
       'oci-image-publish': 'publish'
     })
-    expect(Object.values(jobs).map(j => j.stage)).not.toContain('test')
   })
 
   it('runs the CLI as oci-pipeline unless OCI_PIPELINE_CLI says otherwise', () => {
@@ -154,18 +222,21 @@ describe('templates/gitlab-ci.yml', () => {
     }
   })
 
-  it('scans with the gate and the Trivy cache the inputs give, cached between jobs', () => {
-    const jobs = interpolate({ 'fail-on-severity': 'HIGH', 'trivy-cache-dir': 'cache/trivy' })
+  it('scans with the gate the inputs give, and Trivy’s cache outside the project (the build context)', () => {
+    const jobs = interpolate({ 'fail-on-severity': 'HIGH', 'trivy-cache-dir': '/var/cache/trivy' })
+    expect(inputs['trivy-cache-dir']?.default).toBe('/tmp/oci-pipeline-trivy')
     for (const name of ['oci-image-build', 'oci-image-scan']) {
       const job = resolved(jobs, name)
       expect(job.variables).toMatchObject({
         OCI_PIPELINE_FAIL_ON_SEVERITY: 'HIGH',
-        OCI_PIPELINE_TRIVY_CACHE_DIR: 'cache/trivy'
+        OCI_PIPELINE_TRIVY_CACHE_DIR: '/var/cache/trivy',
+        // GitLab caches folders of the project only: the CLI moves the DB out of it for the run.
+        OCI_TRIVY_DB_CACHE: '.oci-pipeline-cache/trivy-db'
       })
       // One cache per branch or tag: a branch's pipelines cannot hand their DB to another ref's.
       expect(job.cache).toEqual({
         key: 'oci-pipeline-trivy-db-$CI_COMMIT_REF_SLUG',
-        paths: ['cache/trivy/db/']
+        paths: ['.oci-pipeline-cache/trivy-db/']
       })
     }
     expect(resolved(jobs, 'oci-image-scan').rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "schedule"' }])

@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from '../support/env.js'
@@ -14,7 +12,14 @@ const jobs = workflow.jobs as Json
 const actionStep = (job: string): Json => (jobs[job].steps as Json[]).find(s => s.id === 'image') as Json
 
 /** Inputs of the workflow that the action does not have, and why. */
-const WORKFLOW_ONLY = ['runners', 'runs-on'] // where each platform's job runs
+const WORKFLOW_ONLY = [
+  'runners', // where each platform's job runs
+  'runs-on',
+  'image-names', // which images, each with its own job (and action run)
+  'image-root'
+]
+const WAVES = [1, 2, 3, 4]
+const BUILDS = WAVES.flatMap(k => [`build-${k}`, `build-sarif-${k}`])
 /** Action inputs the workflow leaves out, and why. */
 const ACTION_ONLY = new Map([
   ['password', 'a secret of the workflow'],
@@ -43,7 +48,6 @@ const ACTION_ONLY = new Map([
   ['sep-tags', 'the outputs are newline-separated'],
   ['sep-labels', 'the outputs are newline-separated'],
   ['sep-annotations', 'the outputs are newline-separated'],
-  ['build-contexts', 'not passed through yet'],
   ['secret-envs', 'not passed through yet'],
   ['secret-files', 'not passed through yet'],
   ['ssh', 'not passed through yet'],
@@ -83,158 +87,154 @@ describe('the reusable workflow .github/workflows/oci-image.yml', () => {
     expect(Object.keys(action.inputs as Json).filter(n => !covered.has(n))).toEqual([])
   })
 
-  it.each(['build', 'build-sarif'])('job %s passes every mirrored input to the action unchanged', job => {
-    const step = actionStep(job)
-    for (const name of Object.keys(call.inputs as Json)) {
-      if (WORKFLOW_ONLY.includes(name) || ['platforms', 'sarif-upload'].includes(name)) continue
-      expect({ name, value: step.with[name] }).toEqual({ name, value: `\${{ inputs.${name} }}` })
+  it.each(BUILDS)(
+    'job %s passes every mirrored input to the action, the image’s own where it has one',
+    job => {
+      const step = actionStep(job)
+      const own: Record<string, string> = {
+        platforms: '${{ matrix.platform }}',
+        images: '${{ matrix.images || inputs.images }}',
+        context: '${{ matrix.context || inputs.context }}',
+        file: '${{ matrix.file || inputs.file }}',
+        'build-contexts': '${{ steps.contexts.outputs.list }}'
+      }
+      for (const name of Object.keys(call.inputs as Json)) {
+        if (WORKFLOW_ONLY.includes(name) || name === 'sarif-upload') continue
+        expect({ name, value: step.with[name] }).toEqual({
+          name,
+          value: own[name] ?? `\${{ inputs.${name} }}`
+        })
+      }
+      expect(step.with['push-by-digest']).toBe('${{ needs.plan.outputs.multi }}')
+      expect(step.with.password).toBe('${{ secrets.password }}')
+      expect(step.with.secrets).toBe('${{ secrets.build-secrets }}')
+      for (const key of Object.keys(step.with as Json))
+        expect(Object.keys(action.inputs as Json)).toContain(key)
     }
-    expect(step.with.platforms).toBe('${{ matrix.platform }}')
-    expect(step.with['push-by-digest']).toBe('${{ needs.plan.outputs.multi }}')
-    expect(step.with.password).toBe('${{ secrets.password }}')
-    expect(step.with.secrets).toBe('${{ secrets.build-secrets }}')
-    for (const key of Object.keys(step.with as Json))
-      expect(Object.keys(action.inputs as Json)).toContain(key)
+  )
+
+  it.each(WAVES)(
+    'the two build jobs of wave %i differ only in SARIF upload and the permission it needs',
+    k => {
+      const strip = (job: Json): Json => {
+        const copy = structuredClone(job)
+        delete copy.if
+        delete copy.permissions
+        delete (copy.steps as Json[]).find(s => s.id === 'image')?.with['sarif-upload']
+        return copy
+      }
+      expect(strip(jobs[`build-${k}`])).toEqual(strip(jobs[`build-sarif-${k}`]))
+      expect(actionStep(`build-${k}`).with['sarif-upload']).toBe('false')
+      expect(actionStep(`build-sarif-${k}`).with['sarif-upload']).toBe('true')
+    }
+  )
+
+  it.each([2, 3, 4])('wave %i is wave 1 again, after the wave before it', k => {
+    const as1 = (name: string): Json => {
+      const copy = structuredClone(jobs[name]) as Json
+      delete copy.needs
+      return JSON.parse(
+        JSON.stringify(copy)
+          .replaceAll(`wave${k}`, 'wave1')
+          .replaceAll(`merge${k}`, 'merge1')
+          .replaceAll(`build-${k}`, 'build-1')
+          .replaceAll(`build-sarif-${k}`, 'build-sarif-1')
+      ) as Json
+    }
+    for (const job of ['build', 'build-sarif', 'merge']) {
+      const first = structuredClone(jobs[`${job}-1`]) as Json
+      delete first.needs
+      expect(as1(`${job}-${k}`)).toEqual(first)
+    }
+    for (const job of ['build', 'build-sarif'])
+      expect(jobs[`${job}-${k}`].needs).toEqual([
+        'plan',
+        `build-${k - 1}`,
+        `build-sarif-${k - 1}`,
+        `merge-${k - 1}`
+      ])
+    expect(jobs[`merge-${k}`].needs).toEqual(['plan', `build-${k}`, `build-sarif-${k}`])
   })
 
-  it('the two build jobs differ only in SARIF upload and the permission it needs', () => {
-    const strip = (job: Json): Json => {
-      const copy = structuredClone(job)
-      delete copy.if
-      delete copy.permissions
-      delete (copy.steps as Json[]).find(s => s.id === 'image')?.with['sarif-upload']
-      return copy
-    }
-    expect(strip(jobs.build)).toEqual(strip(jobs['build-sarif']))
-    expect(actionStep('build').with['sarif-upload']).toBe('false')
-    expect(actionStep('build-sarif').with['sarif-upload']).toBe('true')
+  it('runs a wave only when the waves before it passed, and only when it has images', () => {
+    for (const k of WAVES)
+      for (const job of [`build-${k}`, `build-sarif-${k}`, `merge-${k}`]) {
+        expect(jobs[job].if).toContain('!cancelled()')
+        expect(jobs[job].if).toContain("!contains(needs.*.result, 'failure')")
+        expect(jobs[job].if).toContain(
+          `needs.plan.outputs.${job.startsWith('merge') ? 'merge' : 'wave'}${k} != '[]'`
+        )
+      }
+    expect(jobs.images.needs).toEqual([
+      'plan',
+      ...WAVES.flatMap(k => [`build-${k}`, `build-sarif-${k}`, `merge-${k}`])
+    ])
   })
 
   it('asks for the least permissions: security-events write only where SARIF is uploaded', () => {
     expect(workflow.permissions).toEqual({})
-    expect(jobs.plan.permissions).toEqual({})
-    expect(jobs.build.permissions).toEqual({ contents: 'read', packages: 'write' })
-    expect(jobs['build-sarif'].permissions).toEqual({
-      contents: 'read',
-      packages: 'write',
-      'security-events': 'write'
-    })
-    expect(jobs.merge.permissions).toEqual({ contents: 'read', packages: 'write' })
+    // The plan reads the repository: which images there are, and what each builds FROM.
+    expect(jobs.plan.permissions).toEqual({ contents: 'read' })
+    for (const k of WAVES) {
+      expect(jobs[`build-${k}`].permissions).toEqual({ contents: 'read', packages: 'write' })
+      expect(jobs[`build-sarif-${k}`].permissions).toEqual({
+        contents: 'read',
+        packages: 'write',
+        'security-events': 'write'
+      })
+      expect(jobs[`merge-${k}`].permissions).toEqual({ contents: 'read', packages: 'write' })
+    }
+    expect(jobs.images.permissions).toEqual({})
   })
 
-  it('outputs image, digest, tags and version, each an output of the action', () => {
-    expect(Object.keys(call.outputs as Json).sort()).toEqual(['digest', 'image', 'tags', 'version'])
+  it('outputs image, digest, tags and version of the first wave, and every image pushed', () => {
+    expect(Object.keys(call.outputs as Json).sort()).toEqual(['digest', 'image', 'images', 'tags', 'version'])
     for (const [name, spec] of Object.entries(call.outputs as Json)) {
+      if (name === 'images') {
+        expect(spec.value).toBe('${{ jobs.images.outputs.built }}')
+        continue
+      }
       expect(Object.keys(action.outputs as Json)).toContain(name)
-      for (const job of ['merge', 'build', 'build-sarif']) {
+      for (const job of ['merge-1', 'build-1', 'build-sarif-1']) {
         expect(spec.value).toContain(`jobs.${job}.outputs.${name}`)
         expect(jobs[job].outputs[name]).toBe(`\${{ steps.image.outputs.${name} }}`)
       }
     }
   })
 
-  it('merges only after every platform job passed, with the digests they uploaded', () => {
-    expect(jobs.merge.needs).toEqual(['plan', 'build', 'build-sarif'])
-    expect(jobs.merge.if).toContain("!contains(needs.*.result, 'failure')")
-    const step = actionStep('merge')
+  it('merges an image only after every platform job passed, with the digests they uploaded', () => {
+    const step = actionStep('merge-1')
     expect(step.with['merge-digests']).toBe('${{ steps.digests.outputs.list }}')
     expect(step.with.platforms).toBe('${{ inputs.platforms }}')
-    const upload = (jobs.build.steps as Json[]).find(s =>
-      String(s.uses).startsWith('actions/upload-artifact')
+    expect(step.with.images).toBe('${{ matrix.images || inputs.images }}')
+    const upload = (jobs['build-1'].steps as Json[]).find(
+      s =>
+        String(s.uses).startsWith('actions/upload-artifact') && String(s.with.name).startsWith('oci-digest-')
     )
-    const download = (jobs.merge.steps as Json[]).find(s =>
+    const download = (jobs['merge-1'].steps as Json[]).find(s =>
       String(s.uses).startsWith('actions/download-artifact')
     )
-    expect(download?.with.pattern.replace('*', '')).toBe(upload?.with.name.replace('${{ matrix.slug }}', ''))
+    // Per image (n<index>-), each platform's slug after it: an image's pattern takes no other's.
+    expect(upload?.with.name).toBe('oci-digest-${{ needs.plan.outputs.token }}-${{ matrix.slug }}')
+    expect(download?.with.pattern).toBe('oci-digest-${{ needs.plan.outputs.token }}-n${{ matrix.n }}-*')
   })
 
   it('uses the action the README names, pinned by commit SHA (scripts/release-pins.mjs moves it)', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     const name = /uses: (\S+\/oci-pipeline)@\S+/.exec(readme)?.[1]
-    for (const job of ['build', 'build-sarif', 'merge'])
-      expect(actionStep(job).uses).toMatch(new RegExp(`^${name}@[0-9a-f]{40}$`))
+    for (const k of WAVES)
+      for (const job of [`build-${k}`, `build-sarif-${k}`, `merge-${k}`])
+        expect(actionStep(job).uses).toMatch(new RegExp(`^${name}@[0-9a-f]{40}$`))
   })
 
-  it('ends the merge job’s digest list with a random delimiter, never a fixed EOF', () => {
-    const run = (jobs.merge.steps as Json[]).find(s => s.id === 'digests')?.run as string
-    expect(run).not.toMatch(/\bEOF\b/)
-    expect(run).toMatch(/delimiter=.*\/dev\/urandom/)
-    expect(run).toContain('echo "list<<$delimiter"')
-  })
-
-  // The plan step's own script, run as the runner runs `shell: bash` (with jq and GITHUB_OUTPUT).
-  const plan = (env: Record<string, string>): Record<string, string> => {
-    const dir = mkdtempSync(join(tmpdir(), 'oci-plan-'))
-    const out = join(dir, 'output')
-    const script = join(dir, 'plan.sh')
-    writeFileSync(script, (jobs.plan.steps as Json[])[0]?.run as string)
-    const defaults = {
-      RUNNERS: call.inputs.runners.default,
-      RUNS_ON: 'ubuntu-latest',
-      PUSH: '',
-      PLATFORMS: ''
+  it('ends multi-line step outputs with a random delimiter, never a fixed EOF', () => {
+    for (const run of [
+      (jobs['merge-1'].steps as Json[]).find(s => s.id === 'digests')?.run as string,
+      (jobs['build-1'].steps as Json[]).find(s => s.id === 'contexts')?.run as string
+    ]) {
+      expect(run).not.toMatch(/\bEOF\b/)
+      expect(run).toMatch(/delimiter=.*\/dev\/urandom/)
+      expect(run).toContain('echo "list<<$delimiter"')
     }
-    const res = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
-      env: { PATH: process.env.PATH, ...defaults, ...env, GITHUB_OUTPUT: out },
-      encoding: 'utf8'
-    })
-    expect(res.stderr).toBe('')
-    expect(res.status).toBe(0)
-    return Object.fromEntries(
-      readFileSync(out, 'utf8')
-        .trim()
-        .split('\n')
-        .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)])
-    )
-  }
-
-  it.each([
-    ['no platform: one job, no merge', { PLATFORMS: '' }, 'false', [['', 'ubuntu-latest', false]]],
-    [
-      'one platform: one job, no merge',
-      { PLATFORMS: 'linux/arm64' },
-      'false',
-      [['linux/arm64', 'ubuntu-24.04-arm', false]]
-    ],
-    [
-      'two platforms: one native job each, then a merge',
-      { PLATFORMS: 'linux/amd64, linux/arm64' },
-      'true',
-      [
-        ['linux/amd64', 'ubuntu-latest', false],
-        ['linux/arm64', 'ubuntu-24.04-arm', false]
-      ]
-    ],
-    [
-      'a platform with no native runner is emulated',
-      { PLATFORMS: 'linux/amd64\nlinux/s390x', RUNS_ON: 'self-hosted' },
-      'true',
-      [
-        ['linux/amd64', 'self-hosted', false],
-        ['linux/s390x', 'self-hosted', true]
-      ]
-    ],
-    [
-      'push false: each platform built and scanned, nothing merged',
-      { PLATFORMS: 'linux/amd64,linux/arm64', PUSH: 'False' },
-      'false',
-      [
-        ['linux/amd64', 'ubuntu-latest', false],
-        ['linux/arm64', 'ubuntu-24.04-arm', false]
-      ]
-    ],
-    [
-      'runners given by the caller',
-      { PLATFORMS: 'linux/arm64', RUNNERS: '{"linux/arm64":"arm-big"}' },
-      'false',
-      [['linux/arm64', 'arm-big', false]]
-    ]
-  ])('plan: %s', (_, env, multi, expected) => {
-    const out = plan(env)
-    expect(out.multi).toBe(multi)
-    expect(out.token).toMatch(/^[0-9a-f]{16}$/)
-    const matrix = JSON.parse(out.matrix ?? '[]') as Json[]
-    expect(matrix.map(m => [m.platform, m.runner, m.emulate])).toEqual(expected)
-    expect(new Set(matrix.map(m => m.slug)).size).toBe(matrix.length)
   })
 })

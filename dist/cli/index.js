@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 5784:
+/***/ 7635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10308,231 +10308,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/context.ts
-const refKind = (ref) => ref.startsWith('refs/heads/')
-    ? 'branch'
-    : ref.startsWith('refs/tags/')
-        ? 'tag'
-        : /^refs\/pull\/\d+\//.test(ref)
-            ? 'pr'
-            : 'other';
-const refName = (ref) => ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/.*$/, '$1');
-
-;// CONCATENATED MODULE: ./src/stages/metadata/date-format.ts
-/**
- * Dates as docker/metadata-action renders `{{date 'FORMAT' tz='Zone'}}`: Moment.js format tokens,
- * in an IANA time zone (UTC when none is named), from the platform's Intl data. Pure.
- */
-const MONTHS = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December'
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const TOKENS = /\[([^\]]*)\]|YYYY|YY|Q|Mo|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|do|d|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x|WW|W/g;
-const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, '0');
-function ordinal(n) {
-    const tens = n % 100;
-    const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
-    return `${n}${suffix}`;
-}
-/** The wall-clock time in `zone`, as a Date whose UTC fields read it, and the offset in minutes. */
-function inZone(date, zone) {
-    let parts;
-    try {
-        parts = new Intl.DateTimeFormat('en-US', {
-            timeZone: zone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-            second: 'numeric'
-        }).formatToParts(date);
-    }
-    catch {
-        throw new Error(`unknown time zone "${zone}" (an IANA name such as Europe/London or UTC)`);
-    }
-    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
-    const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-    const wall = new Date(wallMs + date.getUTCMilliseconds());
-    return { wall, offset: Math.round((wall.getTime() - date.getTime()) / 60000) };
-}
-function offsetText(minutes, colon) {
-    const sign = minutes < 0 ? '-' : '+';
-    const m = Math.abs(minutes);
-    return `${sign}${pad(Math.floor(m / 60))}${colon ? ':' : ''}${pad(m % 60)}`;
-}
-function isoWeek(d) {
-    const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-    const day = t.getUTCDay() || 7;
-    t.setUTCDate(t.getUTCDate() + 4 - day);
-    const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
-    return Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
-}
-/**
- * Renders `date` with a Moment.js format in `zone`. Without a format, Moment's default: ISO 8601
- * to the second, `Z` for UTC, else the offset (`+09:00`).
- */
-function formatDate(date, format, zone = 'UTC') {
-    const { wall: w, offset } = inZone(date, zone);
-    const fmt = format ?? (offset === 0 ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
-    const year = w.getUTCFullYear();
-    const month = w.getUTCMonth();
-    const day = w.getUTCDate();
-    const weekday = w.getUTCDay();
-    const hour = w.getUTCHours();
-    const dayOfYear = Math.floor((Date.UTC(year, month, day) - Date.UTC(year, 0, 1)) / 86400000) + 1;
-    const h12 = hour % 12 || 12;
-    const ms = w.getUTCMilliseconds();
-    const values = {
-        YYYY: () => pad(year, 4),
-        YY: () => pad(year % 100),
-        Q: () => String(Math.floor(month / 3) + 1),
-        M: () => String(month + 1),
-        Mo: () => ordinal(month + 1),
-        MM: () => pad(month + 1),
-        MMM: () => MONTHS[month].slice(0, 3),
-        MMMM: () => MONTHS[month],
-        D: () => String(day),
-        Do: () => ordinal(day),
-        DD: () => pad(day),
-        DDD: () => String(dayOfYear),
-        DDDD: () => pad(dayOfYear, 3),
-        d: () => String(weekday),
-        do: () => ordinal(weekday),
-        dd: () => DAYS[weekday].slice(0, 2),
-        ddd: () => DAYS[weekday].slice(0, 3),
-        dddd: () => DAYS[weekday],
-        H: () => String(hour),
-        HH: () => pad(hour),
-        h: () => String(h12),
-        hh: () => pad(h12),
-        k: () => String(hour || 24),
-        kk: () => pad(hour || 24),
-        m: () => String(w.getUTCMinutes()),
-        mm: () => pad(w.getUTCMinutes()),
-        s: () => String(w.getUTCSeconds()),
-        ss: () => pad(w.getUTCSeconds()),
-        S: () => String(Math.floor(ms / 100)),
-        SS: () => pad(Math.floor(ms / 10)),
-        SSS: () => pad(ms, 3),
-        A: () => (hour < 12 ? 'AM' : 'PM'),
-        a: () => (hour < 12 ? 'am' : 'pm'),
-        Z: () => offsetText(offset, true),
-        ZZ: () => offsetText(offset, false),
-        X: () => String(Math.floor(date.getTime() / 1000)),
-        x: () => String(date.getTime()),
-        W: () => String(isoWeek(w)),
-        WW: () => pad(isoWeek(w))
-    };
-    return fmt.replace(TOKENS, (token, literal) => literal !== undefined ? literal : (values[token]?.() ?? token));
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/expressions.ts
-
-
-
-const shortSha = (sha, length = 7) => length >= sha.length ? sha : sha.slice(0, length);
-/** Replaces each run of characters a tag cannot hold with "-", as docker/metadata-action does. */
-const tagSafe = (text) => text.replace(/[^a-zA-Z0-9._-]+/g, '-');
-// Events that only ever run for the default branch's last commit (docker/metadata-action's list).
-const DEFAULT_BRANCH_EVENTS = /create|discussion|issues|schedule/;
-function isDefaultBranch(ctx) {
-    const branch = ctx.ref.replace(/^refs\/heads\//, '');
-    if (!branch)
-        return false;
-    if (ctx.repo.defaultBranch === branch)
-        return true;
-    return DEFAULT_BRANCH_EVENTS.test(ctx.eventName);
-}
-// `{{ name arg… key='value'… }}`, arguments quoted with ' or ", or bare words.
-const EXPRESSION = /\{\{\s*([A-Za-z_]+)((?:\s+(?:[A-Za-z_]+=)?(?:'[^']*'|"[^"]*"|[^\s'"}]+))*)\s*\}\}/g;
-const ARGUMENT = /(?:([A-Za-z_]+)=)?('[^']*'|"[^"]*"|[^\s'"}]+)/g;
-function parseCall(text) {
-    const args = [];
-    const hash = new Map();
-    for (const m of text.matchAll(ARGUMENT)) {
-        const raw = m[2];
-        const quoted = /^['"]/.test(raw) ? raw.slice(1, -1) : undefined;
-        if (m[1])
-            hash.set(m[1], quoted ?? raw);
-        else
-            args.push(quoted);
-    }
-    return { args, hash };
-}
-function renderDate(input, whole, date, call) {
-    for (const key of call.hash.keys())
-        if (key !== 'tz')
-            throw new errors/* InputError */.dz(input, `unknown attribute "${key}" in ${whole} (known: tz)`);
-    try {
-        return formatDate(date, call.args[0], call.hash.get('tz') ?? 'UTC');
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz(input, `${whole}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-}
-/**
- * docker/metadata-action's global expressions in `text`: {{branch}}, {{tag}}, {{sha}}, {{base_ref}},
- * {{is_default_branch}}, {{is_not_default_branch}}, {{date 'FORMAT' tz='Zone'}} and
- * {{commit_date 'FORMAT' tz='Zone'}}, plus {{version}}. With `forTag`, what an expression gives is
- * made tag-safe (a branch `feature/x` becomes `feature-x`); the text around it is left for the
- * caller to check. An unknown expression is an error naming `input`.
- */
-function expand(input, text, f, forTag = false) {
-    const { ctx } = f;
-    const kind = refKind(ctx.ref);
-    return text.replace(EXPRESSION, (whole, name, rest) => {
-        const call = parseCall(rest);
-        let value;
-        switch (name) {
-            case 'branch':
-                value = kind === 'branch' ? refName(ctx.ref) : '';
-                break;
-            case 'tag':
-                value = kind === 'tag' ? refName(ctx.ref) : '';
-                break;
-            case 'sha':
-                value = shortSha(ctx.sha, f.shortShaLength);
-                break;
-            case 'base_ref':
-                value = kind === 'tag' || kind === 'pr' ? (ctx.baseRef ?? '') : '';
-                break;
-            case 'is_default_branch':
-                value = String(isDefaultBranch(ctx));
-                break;
-            case 'is_not_default_branch':
-                value = String(!isDefaultBranch(ctx));
-                break;
-            case 'version':
-                value = f.version ?? '';
-                break;
-            case 'date':
-                value = renderDate(input, whole, f.now, call);
-                break;
-            case 'commit_date':
-                value = renderDate(input, whole, ctx.commitDate ?? f.now, call);
-                break;
-            default:
-                throw new errors/* InputError */.dz(input, `unknown expression ${whole}`);
-        }
-        return forTag ? tagSafe(value) : value;
-    });
-}
-/** Whether `text` uses an expression called `name` (so a fact is read only when needed). */
-const usesExpression = (text, name) => [...text.matchAll(EXPRESSION)].some(m => m[1] === name);
-
 ;// CONCATENATED MODULE: ./src/stages/metadata/reference.ts
 
 // The grammar of github.com/distribution/reference, which every registry and docker itself use.
@@ -10614,6 +10389,449 @@ function fullyQualified(name) {
     if (domain)
         return name;
     return `docker.io/${rest.includes('/') ? rest : `library/${rest}`}`;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/stages/report/codequality.ts
+
+/** error is major (it fails the run by default), warning minor, info and style info. */
+const SEVERITY = {
+    error: 'major',
+    warning: 'minor',
+    info: 'info',
+    style: 'info'
+};
+/** Stable across runs while the finding stays the same, so GitLab can tell new issues from fixed ones. */
+function fingerprint(f) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
+        .update([f.ruleId, f.file, String(f.line), f.message].join('\0'))
+        .digest('hex');
+}
+function toCodeQuality(findings) {
+    return findings.map(f => ({
+        description: `${f.ruleId}: ${f.message}`,
+        check_name: f.ruleId,
+        fingerprint: fingerprint(f),
+        severity: SEVERITY[f.level],
+        location: { path: f.file, lines: { begin: f.line } }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/faces/gitlab/reports.ts
+
+
+
+
+/**
+ * GitLab's report artifacts, under the names the include declares in `artifacts:reports`:
+ * `codequality` (lint findings), `container_scanning` (one security report over every scanned
+ * platform), `cyclonedx` (one SBOM per image and platform, `gl-sbom-*.cdx.json`).
+ */
+const CODE_QUALITY_REPORT = 'gl-code-quality-report.json';
+const CONTAINER_SCANNING_REPORT = 'gl-container-scanning-report.json';
+const safe = (text) => text
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^[-.]+|-+$/g, '');
+/** `gl-sbom-<image name>[-<os>-<arch>].cdx.json`: the repository's last path part, no registry or tag. */
+function sbomFileName(image, platform) {
+    const name = splitReference(image).name.split('/').pop() ?? 'image';
+    return `gl-sbom-${safe(`${name}${platform ? `-${platform}` : ''}`) || 'image'}.cdx.json`;
+}
+/** One report over several scans (the platforms of one image): every vulnerability once, the whole time span. */
+function mergeSecurityReports(reports) {
+    const [first, ...rest] = reports;
+    if (!first)
+        throw new Error('mergeSecurityReports needs at least one report');
+    if (rest.length === 0)
+        return first;
+    const seen = new Set();
+    const vulnerabilities = reports
+        .flatMap(r => r.vulnerabilities)
+        .filter(v => (seen.has(v.id) ? false : (seen.add(v.id), true)));
+    const times = (key) => reports.map(r => r.scan[key]).sort();
+    return {
+        ...first,
+        scan: { ...first.scan, start_time: times('start_time')[0], end_time: times('end_time').at(-1) },
+        vulnerabilities,
+        remediations: reports.flatMap(r => r.remediations ?? [])
+    };
+}
+const writeJson = (path, value) => (0,external_node_fs_.writeFileSync)(path, JSON.stringify(value, null, 2) + '\n');
+/** Writes the reports the input has into `dir`; a stage that did not run writes nothing. */
+function writeGitLabReports(dir, input) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const out = { cyclonedx: [] };
+    if (input.lint) {
+        out.codequality = (0,external_node_path_.join)(dir, CODE_QUALITY_REPORT);
+        writeJson(out.codequality, toCodeQuality(input.lint.findings));
+    }
+    const scans = (input.scans ?? []).filter(s => (0,external_node_fs_.existsSync)(s.paths.gitlab));
+    if (scans.length > 0) {
+        const reports = scans.map(s => JSON.parse((0,external_node_fs_.readFileSync)(s.paths.gitlab, 'utf8')));
+        out.containerScanning = (0,external_node_path_.join)(dir, CONTAINER_SCANNING_REPORT);
+        writeJson(out.containerScanning, mergeSecurityReports(reports));
+    }
+    for (const s of input.scans ?? []) {
+        if (!s.paths.cyclonedx || !(0,external_node_fs_.existsSync)(s.paths.cyclonedx))
+            continue;
+        const target = (0,external_node_path_.join)(dir, sbomFileName(s.image, s.platform));
+        (0,external_node_fs_.copyFileSync)(s.paths.cyclonedx, target);
+        out.cyclonedx.push(target);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+;// CONCATENATED MODULE: ./src/config/inputs.json
+const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability that has a fix, at or above this severity, fails the run before the push (`none` never fails). Those with no fix are reported, not gating, unless `ignore-unfixed: false`."},{"name":"ignore-unfixed","default":"","description":"Vulnerabilities with no fix (`affected`, `will_not_fix`, …). Empty: reported in the summary and SARIF, never gating. `false`: they gate like the others (trivy-action\'s default). `true`: left out of every report (trivy-action\'s meaning)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated, from the workspace), merged into one. Empty: the workspace\'s `.trivyignore`, if any, as Trivy reads it; every finding an ignore file hides is listed in the summary with the line that hid it."},{"name":"vex","default":"","description":"VEX files (OpenVEX, CycloneDX VEX or CSAF), comma or newline separated: vulnerabilities they state do not affect the image are set aside, and listed in the summary with the statement."},{"name":"scanners","default":"vuln,secret","description":"Trivy scanners (trivy-action\'s `scanners`): `vuln`, `secret`, `misconfig`, `license`. Default: what `trivy image` scans. A secret at or above `fail-on-severity` fails the gate too."},{"name":"trivy-config","default":"","description":"A trivy.yaml for the image scan (trivy-action\'s `trivy-config`). Trivy runs in an empty folder of its own: a `trivy.yaml` or `trivy-secret.yaml` in the repository is never read unless named here."},{"name":"skip-dirs","default":"","description":"Directories (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-dirs`)."},{"name":"skip-files","default":"","description":"Files (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-files`)."},{"name":"ignore-policy","default":"","description":"A Rego file that filters findings (trivy-action\'s `ignore-policy`); what it hides is listed in the summary."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB), outside the checkout. Default: `$TRIVY_CACHE_DIR`, else `$RUNNER_TEMP/oci-pipeline-trivy` on a runner, else `~/.cache/trivy`. On GitHub the DB is kept in the Actions cache with a daily key. A cache inside the checkout must hold nothing committed."},{"name":"trivy-db-max-age","default":"5d","description":"The oldest vulnerability DB the scan accepts (by its build time), e.g. `5d`, `36h`. An older one, when no newer can be downloaded, fails the scan instead of warning."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has a vulnerability at the gate\'s severity (with a fix, unless `ignore-unfixed: false`) that the one compared to has not."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"sign","default":"auto","description":"Sign the pushed image and attest it with cosign: `auto` signs keyless where the job can mint an OIDC token (GitHub with `permissions: id-token: write`, a GitLab job with a `SIGSTORE_ID_TOKEN` id token) and with `sign-key` when one is set, else says how to turn it on; `true` fails before the build when neither is possible; `false`. See docs/signing.md."},{"name":"sign-key","default":"","description":"A cosign private key for key-based signing: its PEM text, a path to it, or a KMS URI (`awskms://`, `gcpkms://`, `azurekms://`, `hashivault://`, `k8s://`). Masked; PEM text is written to a private file removed when the run ends."},{"name":"sign-key-password","default":"","description":"The password of `sign-key`, given to cosign as COSIGN_PASSWORD (never as an argument); masked."},{"name":"attest","default":"sbom,vuln,provenance","description":"Attestations signed onto the pushed digest: `sbom` (the scan\'s CycloneDX SBOM, and SPDX when `sbom-format` asks), `vuln` (the scan\'s vulnerabilities and gate, cosign\'s `vuln` type), `provenance` (SLSA provenance v1); `none` for the signature alone."},{"name":"rekor-url","default":"","description":"A Rekor transparency log for key-based signatures (e.g. `https://rekor.sigstore.dev`), or a private Sigstore\'s log for keyless ones. Empty: key-based signatures go to no log (verify them with `--insecure-ignore-tlog`); keyless ones to the public Sigstore\'s."},{"name":"fulcio-url","default":"","description":"A private Sigstore\'s Fulcio for keyless signing (its log in `rekor-url`). Empty: the public Sigstore instance."},{"name":"sigstore-trusted-root","default":"","description":"A private Sigstore\'s trusted root (`trusted_root.json`: its Fulcio, Rekor and timestamp keys), to check signatures against. Empty: the public Sigstore\'s."},{"name":"cosign-path","default":"","description":"An installed cosign to sign with. Empty: the pinned cosign release, downloaded and checked against its SHA-256 (the CLI takes cosign from PATH)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`); empty when none could be checked (no vulnerability DB)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms), written on every scan, with or without a vulnerability DB."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."},{"name":"signature","description":"Digest of the pushed image\'s signature (an OCI referrer of the image\'s digest), when it was signed."},{"name":"attestations","description":"The signed attestations as JSON: `[{\\"type\\": \\"sbom|vuln|provenance\\", \\"predicateType\\", \\"subject\\": \\"name@digest\\", \\"digest\\"}]` (`digest`: the referrer\'s)."}]}');
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+const INPUTS = inputs_namespaceObject.Q;
+const OUTPUTS = inputs_namespaceObject.V;
+
+;// CONCATENATED MODULE: ./src/faces/cli/verify-options.ts
+/** The options of `verify` beside the registry login and the signing inputs it shares with a run. */
+/** What `verify` checks against: a public key, or a keyless certificate's identity and issuer. */
+const VERIFY_OPTIONS = [
+    {
+        name: 'image',
+        default: '',
+        description: 'The image to verify, `name@sha256:…` (or the first argument).'
+    },
+    {
+        name: 'key',
+        default: '',
+        description: 'The public key it was signed with: `cosign.pub` (a path) or a KMS URI.'
+    },
+    {
+        name: 'certificate-identity',
+        default: '',
+        description: 'Keyless: the signer, e.g. `https://github.com/OWNER/REPO/.github/workflows/build.yml@refs/heads/main`.'
+    },
+    {
+        name: 'certificate-identity-regexp',
+        default: '',
+        description: 'Keyless: the signer, as a regular expression.'
+    },
+    {
+        name: 'certificate-oidc-issuer',
+        default: '',
+        description: "Keyless: the signer's OIDC issuer, e.g. `https://token.actions.githubusercontent.com`."
+    },
+    {
+        name: 'certificate-oidc-issuer-regexp',
+        default: '',
+        description: "Keyless: the signer's OIDC issuer, as a regular expression."
+    },
+    {
+        name: 'insecure-ignore-tlog',
+        default: '',
+        description: 'Accept signatures no transparency log recorded. Empty: true with --key and no --rekor-url (how key-based signing works by default), else false.'
+    },
+    {
+        name: 'insecure-ignore-sct',
+        default: 'false',
+        description: "Accept a certificate without a transparency log's timestamp (a private Fulcio without one)."
+    }
+];
+const VERIFY_INPUTS = ['attest', 'rekor-url', 'sigstore-trusted-root', 'cosign-path'];
+
+;// CONCATENATED MODULE: ./src/faces/cli/args.ts
+
+
+
+
+/** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
+const VERSION = package_namespaceObject.rE;
+/** A command line the CLI cannot act on: one clear message, exit code 2. */
+class UsageError extends Error {
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata', 'verify'];
+/** Options of the CLI itself, beside the pipeline's inputs; every subcommand has them. */
+const CLI_OPTIONS = [
+    {
+        name: 'dotenv',
+        default: '',
+        description: 'Write OCI_IMAGE_REF, OCI_IMAGE_DIGEST, OCI_IMAGE_VERSION, … to this file (a GitLab dotenv report).'
+    },
+    { name: 'summary-file', default: '', description: 'Write the summary (Markdown) to this file.' },
+    { name: 'json', default: '', flag: true, description: 'Print the outputs as one JSON object on stdout.' },
+    {
+        name: 'workspace',
+        default: '',
+        description: 'The project directory. Empty: CI_PROJECT_DIR, GITHUB_WORKSPACE, the git top level, or the current one.'
+    },
+    {
+        name: 'password-stdin',
+        default: '',
+        flag: true,
+        description: 'Read the registry password from stdin (as `docker login --password-stdin`); else OCI_PIPELINE_PASSWORD.'
+    },
+    { name: 'help', default: '', flag: true, description: 'Show this help.' }
+];
+/**
+ * Options never taken on the command line: other users of the machine read a process's argv (ps,
+ * /proc) and shells keep it in their history. Each comes from its OCI_PIPELINE_* variable (the
+ * password also from stdin).
+ */
+const SECRET_OPTIONS = [
+    'password',
+    'release-password',
+    'github-token',
+    'secrets',
+    'sign-key-password'
+];
+/** What `publish` needs beside `registry`, `username` and `password` (the staging registry's login). */
+const PUBLISH_OPTIONS = [
+    {
+        name: 'source-image',
+        default: '',
+        description: 'The pushed image: `name:tag`, `name@digest` or `name:tag@digest` (OCI_IMAGE_REF from the build). GitLab: `$CI_REGISTRY_IMAGE/$OCI_IMAGE:<version>`.'
+    },
+    {
+        name: 'source-digest',
+        default: '',
+        description: 'Digest the source must have (OCI_IMAGE_DIGEST from the build).'
+    },
+    {
+        name: 'release-image',
+        default: '',
+        description: 'Release image name without a tag. GitLab: `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE`.'
+    },
+    { name: 'version', default: '', description: 'The release tag. Empty: the git tag, else `.release`.' },
+    {
+        name: 'release-registry',
+        default: '',
+        description: "Release registry to log in to. Empty: the release image's."
+    },
+    {
+        name: 'release-username',
+        default: '',
+        description: 'Release registry user (GitLab: CAR_OCI_REGISTRY_USERNAME).'
+    },
+    {
+        name: 'release-password',
+        default: '',
+        description: 'Release registry password (GitLab: CAR_OCI_REGISTRY_PASSWORD). Sent with --password-stdin, masked.'
+    }
+];
+const SCAN_IMAGE = {
+    name: 'image',
+    default: '',
+    description: 'The image to scan, `name:tag` or `name@digest`; a tag is resolved to its digest first. Empty: `<release-image>:<version>` (GitLab: `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE:<version>`, the latest release), else `<images>:<version>`.'
+};
+/** `lint --format`: what it prints on stdout (the report files are written either way). */
+const LINT_FORMATS = ['text', 'json', 'sarif', 'codequality'];
+const LINT_FORMAT = {
+    name: 'format',
+    default: 'text',
+    description: `What \`lint\` prints on stdout: ${LINT_FORMATS.join(', ')} (SARIF and code quality as their report files hold them).`
+};
+const SOURCE_LOGIN = ['registry', 'username', 'password'];
+/** The inputs `scan` reads (src/scan/options.ts), beside its login and reports; `scan` itself is implied. */
+const SCAN_INPUTS = [
+    'severity',
+    'fail-on-severity',
+    'ignore-unfixed',
+    'trivyignores',
+    'trivy-config',
+    'skip-dirs',
+    'skip-files',
+    'ignore-policy',
+    'vex',
+    'scanners',
+    'vuln-type',
+    'trivy-path',
+    'trivy-cache-dir',
+    'trivy-db-max-age',
+    'scan-timeout',
+    'sbom-format',
+    'compare-to',
+    'fail-on-new',
+    'report-dir',
+    'summary'
+];
+/** The inputs `metadata` reads: docker/metadata-action's, and what the Dockerfile's labels depend on. */
+const METADATA_INPUTS = [
+    'images',
+    'tags',
+    'flavor',
+    'labels',
+    'annotations',
+    'label-schema',
+    'team',
+    'metadata-context',
+    'sep-tags',
+    'sep-labels',
+    'sep-annotations',
+    'context',
+    'file',
+    'target',
+    'build-args'
+];
+const SCAN_RELEASE = ['release-image', 'version', 'release-registry', 'release-username', 'release-password'];
+const DESCRIPTIONS = {
+    run: 'Lint, build, label, tag, scan and push: the whole pipeline, as the GitHub action runs it.',
+    lint: 'Lint the Dockerfile; writes SARIF and a GitLab code quality report.',
+    build: 'Build, label, tag, scan, gate and push to the staging registry (no lint).',
+    scan: 'Scan an image already pushed, by digest, and write the reports; exits 1 when the gate fails.',
+    publish: 'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.',
+    metadata: 'Print as JSON the version, tags, labels and annotations a run would give here (GitHub, GitLab or git), as docker/metadata-action computes them. No Docker needed.',
+    verify: "Verify an image's signature and attestations by digest with cosign (oci-pipeline verify IMAGE@DIGEST --key cosign.pub); prints the SBOM's package count, the scan's counts and gate, the provenance's source and commit; exits 1 unless all hold."
+};
+/** The options a subcommand accepts, derived from the one input list at run time. */
+function optionsFor(command) {
+    const inputs = INPUTS.map((i) => ({
+        name: i.name,
+        description: i.description,
+        default: i.default.startsWith('${{') ? '' : i.default
+    }));
+    const own = command === 'publish'
+        ? [...PUBLISH_OPTIONS, ...inputs.filter(i => SOURCE_LOGIN.includes(i.name))]
+        : command === 'scan'
+            ? [
+                SCAN_IMAGE,
+                ...inputs.filter(i => SCAN_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name)),
+                ...PUBLISH_OPTIONS.filter(o => SCAN_RELEASE.includes(o.name))
+            ]
+            : command === 'lint'
+                ? [LINT_FORMAT, ...inputs]
+                : command === 'metadata'
+                    ? inputs.filter(i => METADATA_INPUTS.includes(i.name))
+                    : command === 'verify'
+                        ? [
+                            ...VERIFY_OPTIONS,
+                            ...inputs.filter(i => VERIFY_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name))
+                        ]
+                        : inputs;
+    return [...own, ...CLI_OPTIONS];
+}
+const envName = (option) => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`;
+/** Booleans whose empty default is a third choice (`ignore-unfixed`: report, not gate); bare means true. */
+const UNSET_BOOLEANS = ['ignore-unfixed'];
+const takesBareFlag = (o) => !!o.flag || o.default === 'true' || o.default === 'false' || UNSET_BOOLEANS.includes(o.name);
+function tokensWithBareBooleans(argv, specs) {
+    const bare = new Set(specs.filter(s => takesBareFlag(s) && !s.flag).map(s => `--${s.name}`));
+    const out = [];
+    for (let i = 0; i < argv.length; i++) {
+        const token = argv[i];
+        const next = argv[i + 1];
+        out.push(bare.has(token) && (next === undefined || next.startsWith('-')) ? `${token}=true` : token);
+    }
+    return out;
+}
+function usageMessage(e, command) {
+    const message = e.message.replace(/\. To specify a positional argument.*$/s, '');
+    return `${message}\nRun "oci-pipeline ${command} --help" for the options.`;
+}
+/** Parses `oci-pipeline <command> [--option value …]`. Throws UsageError for anything it cannot read. */
+function parseCommandLine(argv) {
+    const [first, ...rest] = argv;
+    if (first === '--version' || first === '-V')
+        return { help: false, version: true, values: new Map() };
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help')
+        return { help: true, values: new Map(), command: rest[0] && isCommand(rest[0]) ? rest[0] : undefined };
+    if (!isCommand(first))
+        throw new UsageError(`unknown command "${first}" (known: ${COMMANDS.join(', ')})\nRun "oci-pipeline --help" for usage.`);
+    const specs = optionsFor(first);
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: tokensWithBareBooleans(rest, specs),
+            options: Object.fromEntries(specs.map(s => [s.name, { type: s.flag ? 'boolean' : 'string' }])),
+            strict: true,
+            allowPositionals: first === 'verify'
+        });
+    }
+    catch (e) {
+        throw new UsageError(usageMessage(e, first));
+    }
+    const values = new Map();
+    // `verify IMAGE@DIGEST`: the one argument a command takes.
+    if (parsed.positionals.length > 1 || (parsed.positionals[0] && parsed.values.image !== undefined))
+        throw new UsageError(`${first} takes one image\nRun "oci-pipeline ${first} --help" for the options.`);
+    if (parsed.positionals[0])
+        values.set('image', parsed.positionals[0]);
+    for (const [name, value] of Object.entries(parsed.values))
+        if (typeof value === 'string')
+            values.set(name, value);
+        else if (value === true)
+            values.set(name, 'true');
+    for (const name of SECRET_OPTIONS)
+        if (values.has(name))
+            throw new UsageError(`--${name} is not taken on the command line, where other users can read it (ps, shell history): set ${envName(name)}${name === 'password' ? ', or pass it on stdin with --password-stdin' : ''}\nRun "oci-pipeline ${first} --help" for the options.`);
+    // A key's path or KMS URI may be on the command line; the key itself may not.
+    if (values.get('sign-key')?.includes('PRIVATE KEY'))
+        throw new UsageError(`--sign-key holds a private key, which is not taken on the command line, where other users can read it: give its path, or set ${envName('sign-key')}\nRun "oci-pipeline ${first} --help" for the options.`);
+    return { command: first, help: values.get('help') === 'true', values };
+}
+const isCommand = (s) => COMMANDS.includes(s);
+/** Reads an option: the command line first, then OCI_PIPELINE_<NAME>, then the given fallback. */
+function optionReader(values, env, fallback = () => '') {
+    return name => values.get(name) ?? (env[envName(name)] || fallback(name));
+}
+function wrap(text, width, indent) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+        if (line && line.length + word.length + 1 > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    if (line)
+        lines.push(line);
+    return lines.map(l => indent + l).join('\n');
+}
+function programHelp() {
+    const width = Math.max(...COMMANDS.map(c => c.length));
+    return [
+        'Usage: oci-pipeline <command> [options]',
+        '',
+        'Lint, build, label, tag, scan, push and publish container images, with the same logic as the',
+        'oci-pipeline GitHub action and GitLab include.',
+        '',
+        'Commands:',
+        ...COMMANDS.map(c => `  ${c.padEnd(width)}  ${DESCRIPTIONS[c]}`),
+        '',
+        'Every option can also be set in the environment: --build-args as OCI_PIPELINE_BUILD_ARGS.',
+        'Exit codes: 0 done, 1 the pipeline failed, 2 a bad command line or input.',
+        'Run "oci-pipeline <command> --help" for the options of a command.',
+        '"oci-pipeline --version" (or -V) prints the version.',
+        ''
+    ].join('\n');
+}
+function commandHelp(command) {
+    const usage = command === 'verify' ? 'verify IMAGE@DIGEST [options]' : `${command} [options]`;
+    const lines = [`Usage: oci-pipeline ${usage}`, '', DESCRIPTIONS[command], '', 'Options:'];
+    for (const o of optionsFor(command)) {
+        const secret = SECRET_OPTIONS.includes(o.name);
+        const head = secret
+            ? `${envName(o.name)} (environment only)`
+            : o.flag
+                ? `--${o.name}`
+                : `--${o.name} <value>`;
+        const env = o.name === 'help' || secret ? '' : `  [env ${envName(o.name)}]`;
+        lines.push(`  ${head}${env}`);
+        const def = o.default && !o.flag ? ` Default: ${o.default}.` : '';
+        lines.push(wrap(`${o.description.replace(/`/g, '')}${def}`, 96, '      '));
+    }
+    if (command === 'build')
+        lines.push('', 'The lint stage is off here: run "oci-pipeline lint" for it.');
+    lines.push('', "Multi-line values (build-args, labels, tags): separate the lines with newlines, e.g. $'a=1\\nb=2'.", '');
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./node_modules/csv-parse/lib/api/CsvError.js
@@ -12765,986 +12983,6 @@ function parseBool(input, value, fallback) {
     throw new errors/* InputError */.dz(input, `"${value}" is not a boolean (true or false)`);
 }
 
-;// CONCATENATED MODULE: ./src/stages/metadata/tag-rules.ts
-
-
-
-const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
-// docker/metadata-action's priorities: the highest-priority tag gives the version.
-const PRIORITY = {
-    schedule: 1000,
-    semver: 900,
-    pep440: 900,
-    match: 800,
-    edge: 700,
-    ref: 600,
-    raw: 200,
-    sha: 100
-};
-const ALLOWED = {
-    schedule: ['pattern'],
-    semver: ['pattern', 'value', 'match'],
-    pep440: ['pattern', 'value', 'match'],
-    match: ['pattern', 'group', 'value'],
-    edge: ['branch'],
-    ref: ['event'],
-    raw: ['value'],
-    sha: ['format']
-};
-const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
-const DEFAULT_TAG_RULES = 'type=schedule\ntype=ref,event=branch\ntype=ref,event=tag\ntype=ref,event=pr';
-/** `pattern=/…/flags` is a regular expression with flags; anything else is one without. */
-function matchPattern(pattern) {
-    const literal = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-    return literal ? new RegExp(literal[1], literal[2]) : new RegExp(pattern);
-}
-/** A tag field naming a whole image reference: a tag cannot hold "/", ":" or "@". */
-const isReference = (field) => /[/:@]/.test(field);
-/** `name[:tag]` as docker/build-push-action takes it: the image and the tag (`latest` when none). */
-function referenceRule(field, line) {
-    const { name, tag, digest } = splitReference(field);
-    if (digest !== undefined)
-        throw new errors/* InputError */.dz('tags', `"${field}" names a digest; a tag line names a tag (\`name:tag\`)`);
-    const image = parseImageName('tags', name);
-    const value = checkTag('tags', tag ?? 'latest');
-    return { type: 'raw', attrs: new Map([['value', value]]), priority: PRIORITY.raw, source: line, image };
-}
-/** A rule line's fields: `key=value`, a bare field being the `value` (`type=raw,foo`). */
-function ruleAttrs(fields, line) {
-    const attrs = new Map();
-    for (const field of fields) {
-        const eq = field.indexOf('=');
-        if (eq === 0)
-            throw new errors/* InputError */.dz('tags', `"${field}" in "${line}" is not of the form key=value`);
-        const key = eq < 0 ? 'value' : field.slice(0, eq).trim().toLowerCase();
-        if (attrs.has(key))
-            throw new errors/* InputError */.dz('tags', eq < 0
-                ? `"${field}" in "${line}" is not of the form key=value (the value is given already)`
-                : `"${key}" is given twice in "${line}"`);
-        attrs.set(key, eq < 0 ? field : field.slice(eq + 1).trim());
-    }
-    return attrs;
-}
-function checkRule(t, attrs, line) {
-    for (const key of attrs.keys())
-        if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
-            throw new errors/* InputError */.dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
-    if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
-        throw new errors/* InputError */.dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
-    if (t === 'raw' && !attrs.has('value'))
-        throw new errors/* InputError */.dz('tags', `type=raw needs a value in "${line}"`);
-    if ((t === 'semver' || t === 'pep440' || t === 'match') && !attrs.get('pattern'))
-        throw new errors/* InputError */.dz('tags', `type=${t} needs a pattern in "${line}"`);
-    if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
-        throw new errors/* InputError */.dz('tags', `format must be short or long in "${line}"`);
-    if (t === 'match' && !/^\d*$/.test(attrs.get('group') ?? ''))
-        throw new errors/* InputError */.dz('tags', `group must be a whole number in "${line}"`);
-    for (const key of t === 'match' ? ['pattern'] : ['match'])
-        if (attrs.get(key))
-            try {
-                matchPattern(attrs.get(key));
-            }
-            catch (e) {
-                throw new errors/* InputError */.dz('tags', `${key} is not a regular expression in "${line}": ${e.message}`);
-            }
-    const enable = attrs.get('enable');
-    if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
-        throw new errors/* InputError */.dz('tags', `enable must be true, false or an expression in "${line}"`);
-}
-function parseLine(line) {
-    const fields = csvFields('tags', line);
-    if (fields.every(f => !f.includes('='))) {
-        // docker/build-push-action's tags: full references, one per line or comma-separated.
-        if (fields.some(isReference)) {
-            const bad = fields.find(f => !isReference(f));
-            if (bad !== undefined)
-                throw new errors/* InputError */.dz('tags', `"${line}" mixes image references with the bare tag "${bad}"`);
-            return fields.map(f => referenceRule(f, line));
-        }
-        if (fields.length > 1)
-            throw new errors/* InputError */.dz('tags', `"${line}" holds several bare tags; give each its own line`);
-    }
-    const attrs = ruleAttrs(fields, line);
-    const type = attrs.get('type') ?? 'raw';
-    if (!TAG_TYPES.includes(type))
-        throw new errors/* InputError */.dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
-    const t = type;
-    checkRule(t, attrs, line);
-    const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
-    if (!Number.isInteger(priority))
-        throw new errors/* InputError */.dz('tags', `priority must be a whole number in "${line}"`);
-    return [{ type: t, attrs, priority, source: line }];
-}
-/**
- * The `tags` input: docker/metadata-action's rules (`type=…` lines, a bare line being a raw tag),
- * and full image references as docker/build-push-action takes them. Sorted by priority, rules of
- * equal priority in the order written. Empty: metadata-action's default rules.
- */
-function parseTagRules(value) {
-    const text = value.trim() ? value : DEFAULT_TAG_RULES;
-    const rules = [];
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (!line || line.startsWith('#'))
-            continue;
-        rules.push(...parseLine(line));
-    }
-    return rules
-        .map((r, i) => ({ r, i }))
-        .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
-        .map(x => x.r);
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-;// CONCATENATED MODULE: ./src/stages/metadata/pep440.ts
-/** Python versions (PEP 440): parsing and the normal form, for `type=pep440` tag rules. Pure. */
-// PEP 440's grammar: epoch, release, pre, post (also "-N"), dev, local; any case, with a leading "v".
-const VERSION = /^\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?(?:[-_.]?(dev)[-_.]?(\d+)?)?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\s*$/i;
-const PRE = {
-    a: 'a',
-    alpha: 'a',
-    b: 'b',
-    beta: 'b',
-    c: 'rc',
-    rc: 'rc',
-    pre: 'rc',
-    preview: 'rc'
-};
-function parsePep440(text) {
-    const m = VERSION.exec(text);
-    if (!m)
-        return undefined;
-    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
-    const num = (s) => Number(s ?? 0);
-    return {
-        epoch: num(epoch),
-        release: release.split('.').map(Number),
-        ...(preL ? { pre: [PRE[preL.toLowerCase()], num(preN)] } : {}),
-        ...(postN1 !== undefined || postL ? { post: num(postN1 ?? postN2) } : {}),
-        ...(devL ? { dev: num(devN) } : {}),
-        ...(local ? { local: local.toLowerCase().replace(/[-_]/g, '.') } : {})
-    };
-}
-/** The normal form: `1.1beta2` is `1.1b2`, `1.0dev4` is `1.0.dev4`, `v1.2` is `1.2`. */
-function normalPep440(v) {
-    let s = `${v.epoch ? `${v.epoch}!` : ''}${v.release.join('.')}`;
-    if (v.pre)
-        s += `${v.pre[0]}${v.pre[1]}`;
-    if (v.post !== undefined)
-        s += `.post${v.post}`;
-    if (v.dev !== undefined)
-        s += `.dev${v.dev}`;
-    if (v.local)
-        s += `+${v.local}`;
-    return s;
-}
-/** A pre-, post- or development release: one that only ever gets its full version as a tag. */
-const isPep440Special = (v) => !!v.pre || v.post !== undefined || v.dev !== undefined;
-
-;// CONCATENATED MODULE: ./src/stages/metadata/version-rules.ts
-
-
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z_]+)\s*\}\}/g;
-/** A pattern that is `{{raw}}` alone: pre-releases keep it (docker/metadata-action's rule). */
-const isRawPattern = (pattern) => /^\{\{\s*raw\s*\}\}$/.test(pattern);
-function render(pattern, parts) {
-    return pattern.replace(PLACEHOLDER, (whole, name) => {
-        const value = parts[name];
-        if (value === undefined)
-            throw new errors/* InputError */.dz('tags', `${whole} is not a version placeholder (known: ${Object.keys(parts).join(', ')})`);
-        return value;
-    });
-}
-// {{major}} alone on 0.x would promise a stability 0.x does not have: skipped, where
-// docker/metadata-action tags `0` (its docs advise turning that rule off for v0 tags).
-const isMajorOnly = (pattern) => [...pattern.matchAll(PLACEHOLDER)].map(m => m[1]).join(',') === 'major';
-/**
- * `type=semver`: a strictly valid semver (a leading `v` allowed). A pre-release only ever gets its
- * full version (or `{{raw}}`), never `latest`. A string is a warning: the rule gives nothing.
- */
-function semverValue(raw, pattern) {
-    if (!semver.valid(raw))
-        return `${raw} is not a valid semver (https://semver.org)`;
-    const v = semver.parse(raw, { loose: true });
-    const parts = {
-        raw,
-        version: v.version,
-        major: String(v.major),
-        minor: String(v.minor),
-        patch: String(v.patch)
-    };
-    if (v.prerelease.length > 0)
-        return { value: render(isRawPattern(pattern) ? pattern : '{{version}}', parts), latest: false };
-    if (v.major === 0 && isMajorOnly(pattern))
-        return { value: '', latest: false, skip: true };
-    return { value: render(pattern, parts), latest: true };
-}
-/** `type=pep440`: Python versions; pre-, post- and dev releases only get their full (normal) version. */
-function pep440Value(raw, pattern) {
-    const v = parsePep440(raw);
-    if (!v)
-        return `${raw} does not conform to PEP 440 (https://peps.python.org/pep-0440/)`;
-    const version = normalPep440(v);
-    if (isPep440Special(v))
-        return { value: isRawPattern(pattern) ? raw : version, latest: false };
-    const parts = {
-        raw,
-        version,
-        major: String(v.release[0] ?? 0),
-        minor: String(v.release[1] ?? 0),
-        patch: String(v.release[2] ?? 0)
-    };
-    if (v.release[0] === 0 && isMajorOnly(pattern))
-        return { value: '', latest: false, skip: true };
-    return { value: render(pattern, parts), latest: true };
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
-
-
-
-
-
-
-
-function fromRef(rule, ctx, f, warn) {
-    const value = rule.attrs.get('value');
-    if (refKind(ctx.ref) !== 'tag' && !value)
-        return undefined;
-    let raw = value ? expand('tags', value, f) : refName(ctx.ref);
-    const match = rule.attrs.get('match');
-    if (match) {
-        const m = raw.match(matchPattern(match));
-        if (!m)
-            warn(`${match} does not match ${raw} (${rule.source})`);
-        else
-            raw = m[1] ?? raw;
-    }
-    return raw.replace(/\//g, '-');
-}
-function produce(rule, ctx, f, warn) {
-    const kind = refKind(ctx.ref);
-    const a = rule.attrs;
-    const derived = (value, latest = false) => [{ value, latest, derived: true }];
-    switch (rule.type) {
-        case 'schedule':
-            if (!/schedule/.test(ctx.eventName))
-                return [];
-            return [
-                { value: expand('tags', a.get('pattern') || 'nightly', f, true), latest: false, derived: false }
-            ];
-        case 'semver':
-        case 'pep440': {
-            const raw = fromRef(rule, ctx, f, warn);
-            if (raw === undefined)
-                return [];
-            const pattern = a.get('pattern') ?? '{{version}}';
-            const v = rule.type === 'semver' ? semverValue(raw, pattern) : pep440Value(raw, pattern);
-            if (typeof v === 'string') {
-                warn(`${v} (${rule.source})`);
-                return [];
-            }
-            return v.skip ? [] : derived(v.value, v.latest);
-        }
-        case 'match': {
-            const value = a.get('value');
-            if (kind !== 'tag' && !value)
-                return [];
-            const raw = value ? expand('tags', value, f) : refName(ctx.ref);
-            const m = raw.match(matchPattern(a.get('pattern') ?? ''));
-            if (!m) {
-                warn(`${a.get('pattern')} does not match ${raw} (${rule.source})`);
-                return [];
-            }
-            const hit = m[Number(a.get('group') || '0')];
-            if (hit === undefined) {
-                warn(`group ${a.get('group')} does not exist in ${a.get('pattern')} (${rule.source})`);
-                return [];
-            }
-            return derived(hit, true);
-        }
-        case 'edge': {
-            const branch = a.get('branch') || ctx.repo.defaultBranch;
-            return kind === 'branch' && refName(ctx.ref) === branch ? derived('edge') : [];
-        }
-        case 'ref': {
-            const event = a.get('event');
-            if (event === 'branch' && kind === 'branch')
-                return derived(refName(ctx.ref));
-            if (event === 'tag' && kind === 'tag')
-                return derived(refName(ctx.ref), true);
-            if (event === 'pr' && kind === 'pr')
-                return derived(ctx.ref.replace(/^refs\/pull\/|\/merge$/g, ''));
-            return [];
-        }
-        case 'raw':
-            return [{ value: expand('tags', a.get('value') ?? '', f, true), latest: false, derived: false }];
-        case 'sha':
-            if (!ctx.sha)
-                return [];
-            return derived(a.get('format') === 'long' ? ctx.sha : shortSha(ctx.sha, f.shortShaLength));
-    }
-}
-function defaultPrefix(rule) {
-    if (rule.type === 'sha')
-        return 'sha-';
-    if (rule.type === 'ref' && rule.attrs.get('event') === 'pr')
-        return 'pr-';
-    return undefined;
-}
-/** prefix + value + suffix: the rule's own prefix/suffix (even empty) over the flavor's. */
-function finish(rule, p, flavor, f) {
-    const prefix = expand('tags', rule.attrs.get('prefix') ?? defaultPrefix(rule) ?? flavor.prefix, f, true);
-    const suffix = expand('tags', rule.attrs.get('suffix') ?? flavor.suffix, f, true);
-    const value = p.derived ? sanitizeTag(p.value) : p.value;
-    if (!value)
-        return '';
-    const tag = `${prefix}${value}${suffix}`;
-    if (p.derived && !prefix && !suffix)
-        return value;
-    return checkTag('tags', p.derived && tag.length > 128 ? tag.slice(0, 128) : tag);
-}
-function enabled(rule, f) {
-    const enable = rule.attrs.get('enable');
-    if (enable === undefined)
-        return true;
-    const value = expand('tags', enable, f);
-    if (value !== 'true' && value !== 'false')
-        throw new errors/* InputError */.dz('tags', `enable must be true or false, but gives "${value}" in "${rule.source}"`);
-    return value === 'true';
-}
-/** The tags the rules give for this run, with prefix/suffix and the `latest` decision. Pure. */
-function computeTags(rules, flavor, ctx, facts = {}) {
-    const f = { ...facts, ctx, now: facts.now ?? new Date() };
-    const warnings = [];
-    const names = [];
-    const values = [];
-    const references = [];
-    const add = (list, item) => void (list.includes(item) || list.push(item));
-    let latest;
-    for (const rule of rules) {
-        if (!enabled(rule, f))
-            continue;
-        for (const p of produce(rule, ctx, f, m => warnings.push(m))) {
-            const tag = rule.image ? p.value : finish(rule, p, flavor, f);
-            if (!tag)
-                continue;
-            add(names, tag);
-            if (rule.image)
-                add(references, `${rule.image.name}:${tag}`);
-            else
-                add(values, tag);
-            latest ??= flavor.latest === 'auto' ? p.latest : flavor.latest === 'true';
-        }
-    }
-    const isLatest = latest ?? false;
-    if (isLatest) {
-        const tag = `${flavor.prefixOnLatest ? expand('tags', flavor.prefix, f, true) : ''}latest${flavor.suffixOnLatest ? expand('tags', flavor.suffix, f, true) : ''}`;
-        add(values, checkTag('flavor', tag));
-        add(names, tag);
-    }
-    return { version: names[0] ?? '', values, references, names, latest: isLatest, warnings };
-}
-
-;// CONCATENATED MODULE: ./src/faces/gitlab/context.ts
-/** A GitLab job; gitlab-ci-local runs jobs with GITLAB_CI=false and the same predefined variables. */
-const isGitLab = (env) => env.GITLAB_CI === 'true' || (env.GITLAB_CI === 'false' && !!env.CI_COMMIT_SHA && !!env.CI_PROJECT_DIR);
-const v = (env, name) => env[name] || undefined;
-/** GitLab's pipeline sources mapped onto the event names the tag rules know. */
-function gitlabEventName(source) {
-    switch (source) {
-        case 'schedule':
-            return 'schedule';
-        case 'merge_request_event':
-            return 'pull_request';
-        default:
-            return 'push';
-    }
-}
-/** The ref the job is about: a tag, a merge request, else the branch. */
-function gitlabRef(env) {
-    const tag = v(env, 'CI_COMMIT_TAG');
-    if (tag)
-        return `refs/tags/${tag}`;
-    const mr = v(env, 'CI_MERGE_REQUEST_IID');
-    if (mr)
-        return `refs/pull/${mr}/merge`;
-    const branch = v(env, 'CI_COMMIT_BRANCH') ?? v(env, 'CI_COMMIT_REF_NAME') ?? '';
-    return `refs/heads/${branch}`;
-}
-/** The run as GitLab's predefined variables describe it. Pure. */
-function gitlabContext(env, cwd) {
-    const mr = v(env, 'CI_MERGE_REQUEST_IID');
-    const source = v(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
-    const target = v(env, 'CI_MERGE_REQUEST_PROJECT_ID') ?? v(env, 'CI_PROJECT_ID');
-    const namespace = v(env, 'CI_PROJECT_NAMESPACE') ?? '';
-    const name = v(env, 'CI_PROJECT_NAME') ?? '';
-    const server = v(env, 'CI_SERVER_URL') ?? 'https://gitlab.com';
-    const committed = new Date(v(env, 'CI_COMMIT_TIMESTAMP') ?? '');
-    return {
-        eventName: gitlabEventName(v(env, 'CI_PIPELINE_SOURCE')),
-        ref: gitlabRef(env),
-        sha: v(env, 'CI_COMMIT_SHA') ?? '',
-        ...(Number.isNaN(committed.getTime()) ? {} : { commitDate: committed }),
-        baseRef: mr ? v(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME') : undefined,
-        actor: v(env, 'GITLAB_USER_LOGIN') ?? '',
-        repo: {
-            owner: namespace,
-            name,
-            url: v(env, 'CI_PROJECT_URL') ?? `${server}/${namespace}/${name}`,
-            description: v(env, 'CI_PROJECT_DESCRIPTION')?.trim() || undefined,
-            defaultBranch: v(env, 'CI_DEFAULT_BRANCH')
-        },
-        // A merge request from a fork runs without the target project's registry credentials.
-        isForkPullRequest: !!mr && !!source && !!target && source !== target,
-        runUrl: v(env, 'CI_JOB_URL'),
-        workspace: v(env, 'CI_PROJECT_DIR') ?? cwd
-    };
-}
-/** The CI variables SKAO's artefact repository expects as image labels (ska-cicd-makefile's set). */
-const GITLAB_CI_LABELS = [
-    'CI_COMMIT_AUTHOR',
-    'CI_COMMIT_REF_NAME',
-    'CI_COMMIT_REF_SLUG',
-    'CI_COMMIT_SHA',
-    'CI_COMMIT_SHORT_SHA',
-    'CI_COMMIT_TIMESTAMP',
-    'CI_JOB_ID',
-    'CI_JOB_URL',
-    'CI_PIPELINE_ID',
-    'CI_PIPELINE_IID',
-    'CI_PIPELINE_URL',
-    'CI_PROJECT_ID',
-    'CI_PROJECT_PATH_SLUG',
-    'CI_PROJECT_URL',
-    'CI_RUNNER_ID',
-    'CI_RUNNER_REVISION',
-    'CI_RUNNER_TAGS',
-    'GITLAB_USER_EMAIL',
-    'GITLAB_USER_ID',
-    'GITLAB_USER_LOGIN',
-    'GITLAB_USER_NAME'
-];
-/** `KEY=value` label lines for the CI variables that are set (a value with a line break is left out). */
-function gitlabCiLabels(env) {
-    return GITLAB_CI_LABELS.flatMap(k => {
-        const value = env[k];
-        return value && !/[\r\n\0]/.test(value) ? [`${k}=${value}`] : [];
-    });
-}
-
-;// CONCATENATED MODULE: ./src/faces/gitlab/defaults.ts
-
-
-
-/** Splits a shell-like word list: quotes group, backslash escapes; no expansion of any kind. */
-function shellWords(text) {
-    const words = [];
-    let word;
-    let quote;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote) {
-            if (c === quote)
-                quote = undefined;
-            else if (c === '\\' && quote === '"' && i + 1 < text.length)
-                word += text[++i];
-            else
-                word += c;
-        }
-        else if (c === '"' || c === "'") {
-            quote = c;
-            word ??= '';
-        }
-        else if (c === '\\' && i + 1 < text.length)
-            word = (word ?? '') + text[++i];
-        else if (/\s/.test(c)) {
-            if (word !== undefined)
-                words.push(word);
-            word = undefined;
-        }
-        else
-            word = (word ?? '') + c;
-    }
-    if (word !== undefined)
-        words.push(word);
-    return words;
-}
-/** `--build-arg K=V`, `--build-arg=K=V`, and `--build-arg K` (the value from the environment, as docker does). */
-function skaoBuildArgs(text, env) {
-    const words = shellWords(text);
-    const lines = [];
-    const ignored = [];
-    for (let i = 0; i < words.length; i++) {
-        const w = words[i];
-        let arg;
-        if (w === '--build-arg')
-            arg = words[++i];
-        else if (w.startsWith('--build-arg='))
-            arg = w.slice('--build-arg='.length);
-        else {
-            ignored.push(w);
-            continue;
-        }
-        if (!arg)
-            continue;
-        if (arg.includes('='))
-            lines.push(arg);
-        else if (env[arg] !== undefined)
-            lines.push(`${arg}=${env[arg]}`);
-    }
-    return { lines, ignored };
-}
-/** SKAO's layout: a Dockerfile at the top is a one-shot image; else images/<OCI_IMAGE>/. */
-function skaoPaths(env, image, exists) {
-    const file = env.OCI_IMAGE_FILE_PATH || 'Dockerfile';
-    if (exists('Dockerfile') || exists(file))
-        return env.OCI_IMAGE_FILE_PATH ? { file } : {};
-    const dir = external_node_path_.posix.join(env.OCI_IMAGE_ROOT_DIR || 'images', image);
-    if (!image || !exists(dir))
-        return {};
-    const context = env.OCI_IMAGE_BUILD_CONTEXT || '.';
-    return {
-        file: external_node_path_.posix.join(dir, file),
-        context: context.startsWith('/') ? context : external_node_path_.posix.join(dir, context)
-    };
-}
-/** Pure: the environment (and which workspace paths exist) in, the GitLab/SKAO input layer out. */
-function gitlabInputs(env, exists) {
-    const defaults = {};
-    const image = env.OCI_IMAGE || env.CI_PROJECT_NAME || '';
-    if (isGitLab(env)) {
-        if (env.CI_REGISTRY_IMAGE && image)
-            defaults.images = `${env.CI_REGISTRY_IMAGE}/${image}`;
-        if (env.CI_REGISTRY)
-            defaults.registry = env.CI_REGISTRY;
-        if (env.CI_REGISTRY_USER)
-            defaults.username = env.CI_REGISTRY_USER;
-        if (env.CI_REGISTRY_PASSWORD)
-            defaults.password = env.CI_REGISTRY_PASSWORD;
-    }
-    // publish: the build job's dotenv report names the source; CAR_OCI_REGISTRY_* the release registry.
-    if (env.OCI_IMAGE_REF)
-        defaults['source-image'] = env.OCI_IMAGE_REF;
-    if (env.OCI_IMAGE_SCANNED_DIGEST)
-        defaults['source-digest'] = env.OCI_IMAGE_SCANNED_DIGEST;
-    if (env.CAR_OCI_REGISTRY_HOST && image)
-        defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image}`;
-    if (env.CAR_OCI_REGISTRY_USERNAME)
-        defaults['release-username'] = env.CAR_OCI_REGISTRY_USERNAME;
-    if (env.CAR_OCI_REGISTRY_PASSWORD)
-        defaults['release-password'] = env.CAR_OCI_REGISTRY_PASSWORD;
-    Object.assign(defaults, skaoPaths(env, image, exists));
-    const skip = (env.OCI_SKIP_PUSH ?? '').trim().toLowerCase();
-    if (skip && skip !== 'false' && skip !== '0')
-        defaults.push = 'false';
-    const args = skaoBuildArgs(env.OCI_BUILD_ADDITIONAL_ARGS ?? '', env);
-    return {
-        defaults,
-        labelLines: isGitLab(env) ? gitlabCiLabels(env) : [],
-        buildArgLines: args.lines,
-        extraTagLines: shellWords(env.OCI_BUILD_ADDITIONAL_TAGS ?? '').map(t => `type=raw,value=${t}`),
-        ignoredArgs: args.ignored
-    };
-}
-const joinLines = (...parts) => parts
-    .flat()
-    .filter(p => p.trim() !== '')
-    .join('\n');
-/** Puts the GitLab layer under a reader of the command line and OCI_PIPELINE_* (user values win). */
-function withGitLabInputs(read, g) {
-    return name => {
-        const own = read(name);
-        switch (name) {
-            case 'labels':
-                return joinLines(g.labelLines, own);
-            case 'build-args':
-                return joinLines(g.buildArgLines, own);
-            case 'tags':
-                return g.extraTagLines.length ? joinLines(own || DEFAULT_TAG_RULES, g.extraTagLines) : own;
-            default:
-                return own || g.defaults[name] || '';
-        }
-    };
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/stages/report/codequality.ts
-
-/** error is major (it fails the run by default), warning minor, info and style info. */
-const SEVERITY = {
-    error: 'major',
-    warning: 'minor',
-    info: 'info',
-    style: 'info'
-};
-/** Stable across runs while the finding stays the same, so GitLab can tell new issues from fixed ones. */
-function fingerprint(f) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256')
-        .update([f.ruleId, f.file, String(f.line), f.message].join('\0'))
-        .digest('hex');
-}
-function toCodeQuality(findings) {
-    return findings.map(f => ({
-        description: `${f.ruleId}: ${f.message}`,
-        check_name: f.ruleId,
-        fingerprint: fingerprint(f),
-        severity: SEVERITY[f.level],
-        location: { path: f.file, lines: { begin: f.line } }
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/faces/gitlab/reports.ts
-
-
-
-
-/**
- * GitLab's report artifacts, under the names the include declares in `artifacts:reports`:
- * `codequality` (lint findings), `container_scanning` (one security report over every scanned
- * platform), `cyclonedx` (one SBOM per image and platform, `gl-sbom-*.cdx.json`).
- */
-const CODE_QUALITY_REPORT = 'gl-code-quality-report.json';
-const CONTAINER_SCANNING_REPORT = 'gl-container-scanning-report.json';
-const safe = (text) => text
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^[-.]+|-+$/g, '');
-/** `gl-sbom-<image name>[-<os>-<arch>].cdx.json`: the repository's last path part, no registry or tag. */
-function sbomFileName(image, platform) {
-    const name = splitReference(image).name.split('/').pop() ?? 'image';
-    return `gl-sbom-${safe(`${name}${platform ? `-${platform}` : ''}`) || 'image'}.cdx.json`;
-}
-/** One report over several scans (the platforms of one image): every vulnerability once, the whole time span. */
-function mergeSecurityReports(reports) {
-    const [first, ...rest] = reports;
-    if (!first)
-        throw new Error('mergeSecurityReports needs at least one report');
-    if (rest.length === 0)
-        return first;
-    const seen = new Set();
-    const vulnerabilities = reports
-        .flatMap(r => r.vulnerabilities)
-        .filter(v => (seen.has(v.id) ? false : (seen.add(v.id), true)));
-    const times = (key) => reports.map(r => r.scan[key]).sort();
-    return {
-        ...first,
-        scan: { ...first.scan, start_time: times('start_time')[0], end_time: times('end_time').at(-1) },
-        vulnerabilities,
-        remediations: reports.flatMap(r => r.remediations ?? [])
-    };
-}
-const writeJson = (path, value) => (0,external_node_fs_.writeFileSync)(path, JSON.stringify(value, null, 2) + '\n');
-/** Writes the reports the input has into `dir`; a stage that did not run writes nothing. */
-function writeGitLabReports(dir, input) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const out = { cyclonedx: [] };
-    if (input.lint) {
-        out.codequality = (0,external_node_path_.join)(dir, CODE_QUALITY_REPORT);
-        writeJson(out.codequality, toCodeQuality(input.lint.findings));
-    }
-    const scans = (input.scans ?? []).filter(s => (0,external_node_fs_.existsSync)(s.paths.gitlab));
-    if (scans.length > 0) {
-        const reports = scans.map(s => JSON.parse((0,external_node_fs_.readFileSync)(s.paths.gitlab, 'utf8')));
-        out.containerScanning = (0,external_node_path_.join)(dir, CONTAINER_SCANNING_REPORT);
-        writeJson(out.containerScanning, mergeSecurityReports(reports));
-    }
-    for (const s of input.scans ?? []) {
-        if (!s.paths.cyclonedx || !(0,external_node_fs_.existsSync)(s.paths.cyclonedx))
-            continue;
-        const target = (0,external_node_path_.join)(dir, sbomFileName(s.image, s.platform));
-        (0,external_node_fs_.copyFileSync)(s.paths.cyclonedx, target);
-        out.cyclonedx.push(target);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/config/inputs.json
-const inputs_namespaceObject = /*#__PURE__*/JSON.parse('{"Q":[{"name":"images","default":"","description":"Image names (docker/metadata-action\'s `images`): one per line or comma-separated, or `name=…,enable=true|false` lines (a bare field is the name). Lowercased. Empty: `ghcr.io/<owner>/<repo>`, or none when `tags` holds full references (see docs/migrating.md)."},{"name":"tags","default":"","description":"Tag rules as in docker/metadata-action (`type=semver|pep440|match|ref|edge|raw|sha|schedule`, `enable=`, `prefix=`, `suffix=`, `priority=`, expressions like `{{branch}}`, `{{date \'YYYYMMDD\' tz=\'Zone\'}}`; a bare line is a raw tag). Lines holding full references (`ghcr.io/o/app:1.2`, what `${{ steps.meta.outputs.tags }}` gives) are taken as they are, as docker/build-push-action does. Empty: metadata-action\'s defaults."},{"name":"flavor","default":"","description":"Tag flavor (docker/metadata-action\'s `flavor`): `latest=auto|true|false`, `prefix=…[,onlatest=true]`, `suffix=…[,onlatest=true]`."},{"name":"labels","default":"","description":"Extra labels, `key=value` per line, expressions allowed; they override generated ones. A line without `=` is skipped with a warning, as docker/metadata-action does."},{"name":"annotations","default":"","description":"Extra annotations, `key=value` per line (docker/metadata-action: beside the generated OCI ones, at the levels of `DOCKER_METADATA_ANNOTATIONS_LEVELS`, default `manifest`), or `level:key=value` (docker/build-push-action: `manifest`, `index`, `manifest-descriptor`, `index-descriptor`, optionally `[os/arch]`). Applied on builders other than the docker driver."},{"name":"label-schema","default":"oci","description":"Label sets: `oci` (always on) and `skao` (adds `int.skao.image.*`)."},{"name":"team","default":"","description":"Team for `int.skao.image.team` (else a Dockerfile `LABEL int.skao.image.team=…`)."},{"name":"metadata-context","default":"workflow","description":"Where the ref and commit come from: `workflow` (the event) or `git` (the checkout). docker/metadata-action\'s `context`, renamed: `context` is the build context, as in docker/build-push-action."},{"name":"sep-tags","default":"","description":"Separator of the `tags` and `tag-names` outputs. Empty: a newline."},{"name":"sep-labels","default":"","description":"Separator of the `labels` output. Empty: a newline."},{"name":"sep-annotations","default":"","description":"Separator of the `annotations` output. Empty: a newline."},{"name":"context","default":".","description":"Build context, a path inside the workspace (docker/build-push-action\'s `context`; metadata-action\'s `context` is `metadata-context` here)."},{"name":"file","default":"","description":"Dockerfile path. Empty: `<context>/Dockerfile`."},{"name":"target","default":"","description":"Stage to build."},{"name":"build-args","default":"","description":"Build arguments, `KEY=value` per line."},{"name":"build-contexts","default":"","description":"Additional build contexts, `name=path|docker-image://…|…` per line (`--build-context`)."},{"name":"secrets","default":"","description":"Build secrets, `id=value` per line, CSV as in docker/build-push-action (quote a value that spans lines: a PEM key, an .npmrc). Passed to BuildKit as files, never as arguments; masked in the log."},{"name":"secret-envs","default":"","description":"Build secrets from environment variables, `id=ENV_NAME`, one per line or comma-separated: buildx reads the variable; its value is never an argument."},{"name":"secret-files","default":"","description":"Build secrets from files, `id=path` per line (relative to the workspace). A missing file is an error."},{"name":"ssh","default":"","description":"SSH agent sockets or keys for the build, `default` or `id=path`, one per line or comma-separated (`--ssh`)."},{"name":"platforms","default":"","description":"Target platforms, `os/arch[/variant]`, comma-separated. Several need a builder other than the docker driver."},{"name":"cache-from","default":"","description":"External cache sources (`type=registry,ref=…`, `type=gha`, …), one per line."},{"name":"cache-to","default":"","description":"Cache export destinations, one per line."},{"name":"no-cache","default":"false","description":"Build without the layer cache."},{"name":"pull","default":"false","description":"Always pull newer versions of the base images."},{"name":"no-cache-filters","default":"","description":"Stages to build without the cache, one per line or comma-separated (`--no-cache-filter`)."},{"name":"network","default":"","description":"Networking mode for `RUN` instructions (`--network`, e.g. `host`, `none`)."},{"name":"shm-size","default":"","description":"Size of `/dev/shm` for `RUN` instructions (`--shm-size`, e.g. `2g`)."},{"name":"ulimit","default":"","description":"Ulimits for `RUN` instructions, `name=soft[:hard]` per line (`--ulimit`)."},{"name":"add-hosts","default":"","description":"Host-to-IP mappings, `host:ip`, one per line or comma-separated (`--add-host`)."},{"name":"allow","default":"","description":"Extra privileged entitlements (`network.host`, `security.insecure`), one per line or comma-separated (`--allow`)."},{"name":"push","default":"","description":"Push the image. Empty: true, except on pull requests from forks (built, not pushed)."},{"name":"push-by-digest","default":"false","description":"Push the image by digest only, with no tag, to the first image\'s repository (one platform per job; a later job joins them with `merge-digests`). Outputs `digest` and `image`."},{"name":"merge-digests","default":"","description":"Digests of images pushed with `push-by-digest`, one per line or comma-separated: nothing is built; they are joined into one multi-platform index under the tags, which must list every platform in `platforms`."},{"name":"load","default":"false","description":"Keep the built image in the local Docker image store (single platform only)."},{"name":"compression","default":"gzip","description":"Layer compression of the pushed image: `gzip`, or `zstd` (smaller and faster to make and pull; needs Docker 23+ or containerd 1.5+ to pull, so off by default). Each layer is compressed once: by the builder as it exports, or by the push where the engine\'s store keeps it uncompressed."},{"name":"builder","default":"","description":"Buildx builder instance. Empty: the current one."},{"name":"provenance","default":"","description":"Provenance attestation, as in docker/build-push-action: `true`, `false`, or attributes (`mode=max`); the run\'s page is its builder-id. Empty: on a builder other than the docker driver whose image is not loaded into Docker, `mode=max` for a public repository and `mode=min,inline-only=true` otherwise (unless `BUILDX_NO_DEFAULT_ATTESTATIONS` is set)."},{"name":"sbom","default":"","description":"BuildKit SBOM attestation (`true`, `false`, or attributes such as `generator=…`), as in docker/build-push-action. Beside it, `sbom-format` is the SBOM oci-pipeline writes from its Trivy scan."},{"name":"attests","default":"","description":"Attestations, `type=…[,key=value]` per line (`--attest`); `provenance` and `sbom` win over entries of their type. Attestations need a builder other than the docker driver and an image pushed from it (several platforms); a single platform is loaded into Docker, which holds none, so they are left out with a warning."},{"name":"lint","default":"true","description":"Lint the Dockerfile before the build; a finding at or above `lint-failure-threshold` fails the run before anything is pushed."},{"name":"linters","default":"hadolint,trivy,checklist","description":"Lint engines: `hadolint`, `trivy` (its Dockerfile misconfiguration checks), `checklist` (the rules in docs/rules)."},{"name":"lint-failure-threshold","default":"error","description":"Level that fails the run: `error`, `warning`, `info`, `style` or `none`."},{"name":"lint-ignore","default":"","description":"Rule IDs to ignore, any engine (`DL3008`, `DS002`, `OP011`, …), comma-separated or one per line. Per file or per line: `# oci-pipeline ignore=OP003` in the Dockerfile (see docs/rules)."},{"name":"lint-rules","default":"","description":"Lint rules: `-OP011` turns one off, `+OP011` on, `OP004=warning` sets its level, a bare list keeps only those; hadolint and Trivy rules likewise (`-DL3008`, `+DS026`); `image=builder` or `image=base` declares what the Dockerfile builds. Applied after the repository\'s `.oci-pipeline.yaml` (see docs/rules)."},{"name":"lint-minimal-bases","default":"","description":"Glob patterns of final-stage bases to count as minimal (OP006), beside the built-in allow-list."},{"name":"lint-data-size-limit","default":"10MB","description":"A file copied into the image above this size counts as data (OP008)."},{"name":"hadolint-path","default":"","description":"An installed hadolint to use instead of the pinned, checksum-verified download."},{"name":"hadolint-config","default":"","description":"hadolint configuration file. Empty: the workspace\'s `.hadolint.yaml` if there is one."},{"name":"trivy-path","default":"","description":"An installed Trivy to use instead of the pinned, checksum-verified download."},{"name":"scan","default":"true","description":"Scan the built image with Trivy before anything is pushed; a failed gate never pushes."},{"name":"severity","default":"UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL","description":"Severities reported (trivy-action\'s `severity`)."},{"name":"fail-on-severity","default":"CRITICAL","description":"The gate: a vulnerability that has a fix, at or above this severity, fails the run before the push (`none` never fails). Those with no fix are reported, not gating, unless `ignore-unfixed: false`."},{"name":"ignore-unfixed","default":"","description":"Vulnerabilities with no fix (`affected`, `will_not_fix`, …). Empty: reported in the summary and SARIF, never gating. `false`: they gate like the others (trivy-action\'s default). `true`: left out of every report (trivy-action\'s meaning)."},{"name":"trivyignores","default":"","description":"Trivy ignore files (comma or newline separated, from the workspace), merged into one. Empty: the workspace\'s `.trivyignore`, if any, as Trivy reads it; every finding an ignore file hides is listed in the summary with the line that hid it."},{"name":"vex","default":"","description":"VEX files (OpenVEX, CycloneDX VEX or CSAF), comma or newline separated: vulnerabilities they state do not affect the image are set aside, and listed in the summary with the statement."},{"name":"scanners","default":"vuln,secret","description":"Trivy scanners (trivy-action\'s `scanners`): `vuln`, `secret`, `misconfig`, `license`. Default: what `trivy image` scans. A secret at or above `fail-on-severity` fails the gate too."},{"name":"trivy-config","default":"","description":"A trivy.yaml for the image scan (trivy-action\'s `trivy-config`). Trivy runs in an empty folder of its own: a `trivy.yaml` or `trivy-secret.yaml` in the repository is never read unless named here."},{"name":"skip-dirs","default":"","description":"Directories (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-dirs`)."},{"name":"skip-files","default":"","description":"Files (or glob patterns) in the image that Trivy does not scan, comma-separated (trivy-action\'s `skip-files`)."},{"name":"ignore-policy","default":"","description":"A Rego file that filters findings (trivy-action\'s `ignore-policy`); what it hides is listed in the summary."},{"name":"vuln-type","default":"os,library","description":"Package types scanned: `os`, `library`."},{"name":"trivy-version","default":"","description":"Trivy release to download (only the pinned, checksum-verified one is accepted; empty means pinned)."},{"name":"trivy-cache-dir","default":"","description":"Trivy\'s cache (vulnerability DB), outside the checkout. Default: `$TRIVY_CACHE_DIR`, else `$RUNNER_TEMP/oci-pipeline-trivy` on a runner, else `~/.cache/trivy`. On GitHub the DB is kept in the Actions cache with a daily key. A cache inside the checkout must hold nothing committed."},{"name":"trivy-db-max-age","default":"5d","description":"The oldest vulnerability DB the scan accepts (by its build time), e.g. `5d`, `36h`. An older one, when no newer can be downloaded, fails the scan instead of warning."},{"name":"scan-timeout","default":"10m","description":"Timeout of one Trivy scan (`300s`, `10m`, `1h`)."},{"name":"sbom-format","default":"cyclonedx","description":"SBOM formats from the same scan: `cyclonedx`, `spdx-json` (or `spdx`), or `both`."},{"name":"sbom-upload","default":"true","description":"Upload the SBOM as a workflow artifact named per image and platform."},{"name":"sbom-retention-days","default":"","description":"Retention of the SBOM artifact in days (1-90); empty uses the repository\'s setting."},{"name":"compare-to","default":"","description":"An image whose vulnerabilities are counted for the before/after delta; default the first tag\'s current image in the registry."},{"name":"fail-on-new","default":"false","description":"Fail when the new image has a vulnerability at the gate\'s severity (with a fix, unless `ignore-unfixed: false`) that the one compared to has not."},{"name":"sarif-upload","default":"true","description":"Upload SARIF to GitHub code scanning (needs `security-events: write`; says why when it cannot)."},{"name":"report-dir","default":"","description":"Where reports (SARIF, code quality, SBOM) are written. Empty: `$RUNNER_TEMP/oci-pipeline`, else `.oci-pipeline` in the workspace."},{"name":"registry","default":"","description":"Registry to log in to. Empty: the first image\'s registry."},{"name":"username","default":"${{ github.actor }}","description":"Registry user name."},{"name":"password","default":"","description":"Registry password or token. Empty on GHCR: `github-token`. Sent with `--password-stdin`, masked."},{"name":"github-token","default":"${{ github.token }}","description":"GitHub token: GHCR login, repository metadata."},{"name":"summary","default":"true","description":"Write the job summary."}],"V":[{"name":"imageid","description":"Image ID (config digest) of the built image."},{"name":"digest","description":"Manifest digest in the registry, read back after the push."},{"name":"image","description":"First image name with its digest (`name@sha256:…`)."},{"name":"tags","description":"Full image references, joined by `sep-tags` (a newline)."},{"name":"tag-names","description":"Tag names without image names, joined by `sep-tags`."},{"name":"labels","description":"Labels set on the image, `key=value`, sorted, joined by `sep-labels` (a newline)."},{"name":"annotations","description":"Annotations, `level:key=value`, joined by `sep-annotations`."},{"name":"json","description":"Tags, tag names, labels and annotations as one JSON object (docker/metadata-action\'s `json`)."},{"name":"version","description":"docker/metadata-action\'s version: the highest-priority tag as tagged (prefix and suffix included); empty when no rule gave a tag."},{"name":"project-version","description":"The project\'s own version: the git tag, else `release=` in `.release`, else a Dockerfile `ARG`/`ENV …_VERSION` (what `{{version}}` gives); empty when none says."},{"name":"metadata","description":"Build result as JSON (buildx metadata, tags, labels, digest, pushed)."},{"name":"lint-findings","description":"Lint findings counted by level, as JSON."},{"name":"lint-sarif","description":"Path of the lint SARIF report."},{"name":"vulnerabilities","description":"Vulnerability counts by severity, as JSON (`{\\"CRITICAL\\":0,…}`); empty when none could be checked (no vulnerability DB)."},{"name":"scan-sarif","description":"Path of the scan SARIF report (with several platforms, the folder holding one per platform)."},{"name":"sbom-path","description":"Path of the SBOM (one per line with several platforms), written on every scan, with or without a vulnerability DB."},{"name":"stages","description":"Each stage of the run as JSON: `[{\\"name\\", \\"status\\" (done, failed, skipped or cancelled), \\"reason\\", \\"seconds\\"}]`."}]}');
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-
-const INPUTS = inputs_namespaceObject.Q;
-const OUTPUTS = inputs_namespaceObject.V;
-
-;// CONCATENATED MODULE: ./src/faces/cli/args.ts
-
-
-
-/** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
-const args_VERSION = package_namespaceObject.rE;
-/** A command line the CLI cannot act on: one clear message, exit code 2. */
-class UsageError extends Error {
-    exitCode = 2;
-    constructor(message) {
-        super(message);
-        this.name = 'UsageError';
-    }
-}
-const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata'];
-/** Options of the CLI itself, beside the pipeline's inputs; every subcommand has them. */
-const CLI_OPTIONS = [
-    {
-        name: 'dotenv',
-        default: '',
-        description: 'Write OCI_IMAGE_REF, OCI_IMAGE_DIGEST, OCI_IMAGE_VERSION, … to this file (a GitLab dotenv report).'
-    },
-    { name: 'summary-file', default: '', description: 'Write the summary (Markdown) to this file.' },
-    { name: 'json', default: '', flag: true, description: 'Print the outputs as one JSON object on stdout.' },
-    {
-        name: 'workspace',
-        default: '',
-        description: 'The project directory. Empty: CI_PROJECT_DIR, GITHUB_WORKSPACE, the git top level, or the current one.'
-    },
-    {
-        name: 'password-stdin',
-        default: '',
-        flag: true,
-        description: 'Read the registry password from stdin (as `docker login --password-stdin`); else OCI_PIPELINE_PASSWORD.'
-    },
-    { name: 'help', default: '', flag: true, description: 'Show this help.' }
-];
-/**
- * Options never taken on the command line: other users of the machine read a process's argv (ps,
- * /proc) and shells keep it in their history. Each comes from its OCI_PIPELINE_* variable (the
- * password also from stdin).
- */
-const SECRET_OPTIONS = ['password', 'release-password', 'github-token', 'secrets'];
-/** What `publish` needs beside `registry`, `username` and `password` (the staging registry's login). */
-const PUBLISH_OPTIONS = [
-    {
-        name: 'source-image',
-        default: '',
-        description: 'The pushed image: `name:tag`, `name@digest` or `name:tag@digest` (OCI_IMAGE_REF from the build). GitLab: `$CI_REGISTRY_IMAGE/$OCI_IMAGE:<version>`.'
-    },
-    {
-        name: 'source-digest',
-        default: '',
-        description: 'Digest the source must have (OCI_IMAGE_DIGEST from the build).'
-    },
-    {
-        name: 'release-image',
-        default: '',
-        description: 'Release image name without a tag. GitLab: `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE`.'
-    },
-    { name: 'version', default: '', description: 'The release tag. Empty: the git tag, else `.release`.' },
-    {
-        name: 'release-registry',
-        default: '',
-        description: "Release registry to log in to. Empty: the release image's."
-    },
-    {
-        name: 'release-username',
-        default: '',
-        description: 'Release registry user (GitLab: CAR_OCI_REGISTRY_USERNAME).'
-    },
-    {
-        name: 'release-password',
-        default: '',
-        description: 'Release registry password (GitLab: CAR_OCI_REGISTRY_PASSWORD). Sent with --password-stdin, masked.'
-    }
-];
-const SCAN_IMAGE = {
-    name: 'image',
-    default: '',
-    description: 'The image to scan, `name:tag` or `name@digest`; a tag is resolved to its digest first. Empty: `<release-image>:<version>` (GitLab: `$CAR_OCI_REGISTRY_HOST/$OCI_IMAGE:<version>`, the latest release), else `<images>:<version>`.'
-};
-/** `lint --format`: what it prints on stdout (the report files are written either way). */
-const LINT_FORMATS = ['text', 'json', 'sarif', 'codequality'];
-const LINT_FORMAT = {
-    name: 'format',
-    default: 'text',
-    description: `What \`lint\` prints on stdout: ${LINT_FORMATS.join(', ')} (SARIF and code quality as their report files hold them).`
-};
-const SOURCE_LOGIN = ['registry', 'username', 'password'];
-/** The inputs `scan` reads (src/scan/options.ts), beside its login and reports; `scan` itself is implied. */
-const SCAN_INPUTS = [
-    'severity',
-    'fail-on-severity',
-    'ignore-unfixed',
-    'trivyignores',
-    'trivy-config',
-    'skip-dirs',
-    'skip-files',
-    'ignore-policy',
-    'vex',
-    'scanners',
-    'vuln-type',
-    'trivy-path',
-    'trivy-cache-dir',
-    'trivy-db-max-age',
-    'scan-timeout',
-    'sbom-format',
-    'compare-to',
-    'fail-on-new',
-    'report-dir',
-    'summary'
-];
-/** The inputs `metadata` reads: docker/metadata-action's, and what the Dockerfile's labels depend on. */
-const METADATA_INPUTS = [
-    'images',
-    'tags',
-    'flavor',
-    'labels',
-    'annotations',
-    'label-schema',
-    'team',
-    'metadata-context',
-    'sep-tags',
-    'sep-labels',
-    'sep-annotations',
-    'context',
-    'file',
-    'target',
-    'build-args'
-];
-const SCAN_RELEASE = ['release-image', 'version', 'release-registry', 'release-username', 'release-password'];
-const DESCRIPTIONS = {
-    run: 'Lint, build, label, tag, scan and push: the whole pipeline, as the GitHub action runs it.',
-    lint: 'Lint the Dockerfile; writes SARIF and a GitLab code quality report.',
-    build: 'Build, label, tag, scan, gate and push to the staging registry (no lint).',
-    scan: 'Scan an image already pushed, by digest, and write the reports; exits 1 when the gate fails.',
-    publish: 'Promote a pushed, scanned image by digest to the release registry, without rebuilding. Skips, without failing, a version that is already there.',
-    metadata: 'Print as JSON the version, tags, labels and annotations a run would give here (GitHub, GitLab or git), as docker/metadata-action computes them. No Docker needed.'
-};
-/** The options a subcommand accepts, derived from the one input list at run time. */
-function optionsFor(command) {
-    const inputs = INPUTS.map((i) => ({
-        name: i.name,
-        description: i.description,
-        default: i.default.startsWith('${{') ? '' : i.default
-    }));
-    const own = command === 'publish'
-        ? [...PUBLISH_OPTIONS, ...inputs.filter(i => SOURCE_LOGIN.includes(i.name))]
-        : command === 'scan'
-            ? [
-                SCAN_IMAGE,
-                ...inputs.filter(i => SCAN_INPUTS.includes(i.name) || SOURCE_LOGIN.includes(i.name)),
-                ...PUBLISH_OPTIONS.filter(o => SCAN_RELEASE.includes(o.name))
-            ]
-            : command === 'lint'
-                ? [LINT_FORMAT, ...inputs]
-                : command === 'metadata'
-                    ? inputs.filter(i => METADATA_INPUTS.includes(i.name))
-                    : inputs;
-    return [...own, ...CLI_OPTIONS];
-}
-const envName = (option) => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`;
-/** Booleans whose empty default is a third choice (`ignore-unfixed`: report, not gate); bare means true. */
-const UNSET_BOOLEANS = ['ignore-unfixed'];
-const takesBareFlag = (o) => !!o.flag || o.default === 'true' || o.default === 'false' || UNSET_BOOLEANS.includes(o.name);
-function tokensWithBareBooleans(argv, specs) {
-    const bare = new Set(specs.filter(s => takesBareFlag(s) && !s.flag).map(s => `--${s.name}`));
-    const out = [];
-    for (let i = 0; i < argv.length; i++) {
-        const token = argv[i];
-        const next = argv[i + 1];
-        out.push(bare.has(token) && (next === undefined || next.startsWith('-')) ? `${token}=true` : token);
-    }
-    return out;
-}
-function usageMessage(e, command) {
-    const message = e.message.replace(/\. To specify a positional argument.*$/s, '');
-    return `${message}\nRun "oci-pipeline ${command} --help" for the options.`;
-}
-/** Parses `oci-pipeline <command> [--option value …]`. Throws UsageError for anything it cannot read. */
-function parseCommandLine(argv) {
-    const [first, ...rest] = argv;
-    if (first === '--version' || first === '-V')
-        return { help: false, version: true, values: new Map() };
-    if (first === undefined || first === '--help' || first === '-h' || first === 'help')
-        return { help: true, values: new Map(), command: rest[0] && isCommand(rest[0]) ? rest[0] : undefined };
-    if (!isCommand(first))
-        throw new UsageError(`unknown command "${first}" (known: ${COMMANDS.join(', ')})\nRun "oci-pipeline --help" for usage.`);
-    const specs = optionsFor(first);
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: tokensWithBareBooleans(rest, specs),
-            options: Object.fromEntries(specs.map(s => [s.name, { type: s.flag ? 'boolean' : 'string' }])),
-            strict: true,
-            allowPositionals: false
-        });
-    }
-    catch (e) {
-        throw new UsageError(usageMessage(e, first));
-    }
-    const values = new Map();
-    for (const [name, value] of Object.entries(parsed.values))
-        if (typeof value === 'string')
-            values.set(name, value);
-        else if (value === true)
-            values.set(name, 'true');
-    for (const name of SECRET_OPTIONS)
-        if (values.has(name))
-            throw new UsageError(`--${name} is not taken on the command line, where other users can read it (ps, shell history): set ${envName(name)}${name === 'password' ? ', or pass it on stdin with --password-stdin' : ''}\nRun "oci-pipeline ${first} --help" for the options.`);
-    return { command: first, help: values.get('help') === 'true', values };
-}
-const isCommand = (s) => COMMANDS.includes(s);
-/** Reads an option: the command line first, then OCI_PIPELINE_<NAME>, then the given fallback. */
-function optionReader(values, env, fallback = () => '') {
-    return name => values.get(name) ?? (env[envName(name)] || fallback(name));
-}
-function wrap(text, width, indent) {
-    const lines = [];
-    let line = '';
-    for (const word of text.split(/\s+/)) {
-        if (line && line.length + word.length + 1 > width) {
-            lines.push(line);
-            line = word;
-        }
-        else
-            line = line ? `${line} ${word}` : word;
-    }
-    if (line)
-        lines.push(line);
-    return lines.map(l => indent + l).join('\n');
-}
-function programHelp() {
-    const width = Math.max(...COMMANDS.map(c => c.length));
-    return [
-        'Usage: oci-pipeline <command> [options]',
-        '',
-        'Lint, build, label, tag, scan, push and publish container images, with the same logic as the',
-        'oci-pipeline GitHub action and GitLab include.',
-        '',
-        'Commands:',
-        ...COMMANDS.map(c => `  ${c.padEnd(width)}  ${DESCRIPTIONS[c]}`),
-        '',
-        'Every option can also be set in the environment: --build-args as OCI_PIPELINE_BUILD_ARGS.',
-        'Exit codes: 0 done, 1 the pipeline failed, 2 a bad command line or input.',
-        'Run "oci-pipeline <command> --help" for the options of a command.',
-        '"oci-pipeline --version" (or -V) prints the version.',
-        ''
-    ].join('\n');
-}
-function commandHelp(command) {
-    const lines = [`Usage: oci-pipeline ${command} [options]`, '', DESCRIPTIONS[command], '', 'Options:'];
-    for (const o of optionsFor(command)) {
-        const secret = SECRET_OPTIONS.includes(o.name);
-        const head = secret
-            ? `${envName(o.name)} (environment only)`
-            : o.flag
-                ? `--${o.name}`
-                : `--${o.name} <value>`;
-        const env = o.name === 'help' || secret ? '' : `  [env ${envName(o.name)}]`;
-        lines.push(`  ${head}${env}`);
-        const def = o.default && !o.flag ? ` Default: ${o.default}.` : '';
-        lines.push(wrap(`${o.description.replace(/`/g, '')}${def}`, 96, '      '));
-    }
-    if (command === 'build')
-        lines.push('', 'The lint stage is off here: run "oci-pipeline lint" for it.');
-    lines.push('', "Multi-line values (build-args, labels, tags): separate the lines with newlines, e.g. $'a=1\\nb=2'.", '');
-    return lines.join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/config/secrets.ts
 
 
@@ -14195,6 +13433,615 @@ function parseImages(value, repo, tagsNameImages = false) {
     if (images.length === 0)
         throw new errors/* InputError */.dz('images', 'no image is enabled');
     return images.filter((img, i) => images.findIndex(o => o.name === img.name) === i);
+}
+
+;// CONCATENATED MODULE: ./src/context.ts
+const refKind = (ref) => ref.startsWith('refs/heads/')
+    ? 'branch'
+    : ref.startsWith('refs/tags/')
+        ? 'tag'
+        : /^refs\/pull\/\d+\//.test(ref)
+            ? 'pr'
+            : 'other';
+const refName = (ref) => ref.replace(/^refs\/(heads|tags)\//, '').replace(/^refs\/pull\/(\d+)\/.*$/, '$1');
+
+;// CONCATENATED MODULE: ./src/stages/metadata/date-format.ts
+/**
+ * Dates as docker/metadata-action renders `{{date 'FORMAT' tz='Zone'}}`: Moment.js format tokens,
+ * in an IANA time zone (UTC when none is named), from the platform's Intl data. Pure.
+ */
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December'
+];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const TOKENS = /\[([^\]]*)\]|YYYY|YY|Q|Mo|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|do|d|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x|WW|W/g;
+const pad = (n, width = 2) => String(Math.abs(n)).padStart(width, '0');
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+}
+/** The wall-clock time in `zone`, as a Date whose UTC fields read it, and the offset in minutes. */
+function inZone(date, zone) {
+    let parts;
+    try {
+        parts = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric'
+        }).formatToParts(date);
+    }
+    catch {
+        throw new Error(`unknown time zone "${zone}" (an IANA name such as Europe/London or UTC)`);
+    }
+    const get = (type) => Number(parts.find(p => p.type === type)?.value ?? 0);
+    const wallMs = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+    const wall = new Date(wallMs + date.getUTCMilliseconds());
+    return { wall, offset: Math.round((wall.getTime() - date.getTime()) / 60000) };
+}
+function offsetText(minutes, colon) {
+    const sign = minutes < 0 ? '-' : '+';
+    const m = Math.abs(minutes);
+    return `${sign}${pad(Math.floor(m / 60))}${colon ? ':' : ''}${pad(m % 60)}`;
+}
+function isoWeek(d) {
+    const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+    const day = t.getUTCDay() || 7;
+    t.setUTCDate(t.getUTCDate() + 4 - day);
+    const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+    return Math.ceil(((t.getTime() - yearStart) / 86400000 + 1) / 7);
+}
+/**
+ * Renders `date` with a Moment.js format in `zone`. Without a format, Moment's default: ISO 8601
+ * to the second, `Z` for UTC, else the offset (`+09:00`).
+ */
+function formatDate(date, format, zone = 'UTC') {
+    const { wall: w, offset } = inZone(date, zone);
+    const fmt = format ?? (offset === 0 ? 'YYYY-MM-DDTHH:mm:ss[Z]' : 'YYYY-MM-DDTHH:mm:ssZ');
+    const year = w.getUTCFullYear();
+    const month = w.getUTCMonth();
+    const day = w.getUTCDate();
+    const weekday = w.getUTCDay();
+    const hour = w.getUTCHours();
+    const dayOfYear = Math.floor((Date.UTC(year, month, day) - Date.UTC(year, 0, 1)) / 86400000) + 1;
+    const h12 = hour % 12 || 12;
+    const ms = w.getUTCMilliseconds();
+    const values = {
+        YYYY: () => pad(year, 4),
+        YY: () => pad(year % 100),
+        Q: () => String(Math.floor(month / 3) + 1),
+        M: () => String(month + 1),
+        Mo: () => ordinal(month + 1),
+        MM: () => pad(month + 1),
+        MMM: () => MONTHS[month].slice(0, 3),
+        MMMM: () => MONTHS[month],
+        D: () => String(day),
+        Do: () => ordinal(day),
+        DD: () => pad(day),
+        DDD: () => String(dayOfYear),
+        DDDD: () => pad(dayOfYear, 3),
+        d: () => String(weekday),
+        do: () => ordinal(weekday),
+        dd: () => DAYS[weekday].slice(0, 2),
+        ddd: () => DAYS[weekday].slice(0, 3),
+        dddd: () => DAYS[weekday],
+        H: () => String(hour),
+        HH: () => pad(hour),
+        h: () => String(h12),
+        hh: () => pad(h12),
+        k: () => String(hour || 24),
+        kk: () => pad(hour || 24),
+        m: () => String(w.getUTCMinutes()),
+        mm: () => pad(w.getUTCMinutes()),
+        s: () => String(w.getUTCSeconds()),
+        ss: () => pad(w.getUTCSeconds()),
+        S: () => String(Math.floor(ms / 100)),
+        SS: () => pad(Math.floor(ms / 10)),
+        SSS: () => pad(ms, 3),
+        A: () => (hour < 12 ? 'AM' : 'PM'),
+        a: () => (hour < 12 ? 'am' : 'pm'),
+        Z: () => offsetText(offset, true),
+        ZZ: () => offsetText(offset, false),
+        X: () => String(Math.floor(date.getTime() / 1000)),
+        x: () => String(date.getTime()),
+        W: () => String(isoWeek(w)),
+        WW: () => pad(isoWeek(w))
+    };
+    return fmt.replace(TOKENS, (token, literal) => literal !== undefined ? literal : (values[token]?.() ?? token));
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/expressions.ts
+
+
+
+const shortSha = (sha, length = 7) => length >= sha.length ? sha : sha.slice(0, length);
+/** Replaces each run of characters a tag cannot hold with "-", as docker/metadata-action does. */
+const tagSafe = (text) => text.replace(/[^a-zA-Z0-9._-]+/g, '-');
+// Events that only ever run for the default branch's last commit (docker/metadata-action's list).
+const DEFAULT_BRANCH_EVENTS = /create|discussion|issues|schedule/;
+function isDefaultBranch(ctx) {
+    const branch = ctx.ref.replace(/^refs\/heads\//, '');
+    if (!branch)
+        return false;
+    if (ctx.repo.defaultBranch === branch)
+        return true;
+    return DEFAULT_BRANCH_EVENTS.test(ctx.eventName);
+}
+// `{{ name arg… key='value'… }}`, arguments quoted with ' or ", or bare words.
+const EXPRESSION = /\{\{\s*([A-Za-z_]+)((?:\s+(?:[A-Za-z_]+=)?(?:'[^']*'|"[^"]*"|[^\s'"}]+))*)\s*\}\}/g;
+const ARGUMENT = /(?:([A-Za-z_]+)=)?('[^']*'|"[^"]*"|[^\s'"}]+)/g;
+function parseCall(text) {
+    const args = [];
+    const hash = new Map();
+    for (const m of text.matchAll(ARGUMENT)) {
+        const raw = m[2];
+        const quoted = /^['"]/.test(raw) ? raw.slice(1, -1) : undefined;
+        if (m[1])
+            hash.set(m[1], quoted ?? raw);
+        else
+            args.push(quoted);
+    }
+    return { args, hash };
+}
+function renderDate(input, whole, date, call) {
+    for (const key of call.hash.keys())
+        if (key !== 'tz')
+            throw new errors/* InputError */.dz(input, `unknown attribute "${key}" in ${whole} (known: tz)`);
+    try {
+        return formatDate(date, call.args[0], call.hash.get('tz') ?? 'UTC');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz(input, `${whole}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+}
+/**
+ * docker/metadata-action's global expressions in `text`: {{branch}}, {{tag}}, {{sha}}, {{base_ref}},
+ * {{is_default_branch}}, {{is_not_default_branch}}, {{date 'FORMAT' tz='Zone'}} and
+ * {{commit_date 'FORMAT' tz='Zone'}}, plus {{version}}. With `forTag`, what an expression gives is
+ * made tag-safe (a branch `feature/x` becomes `feature-x`); the text around it is left for the
+ * caller to check. An unknown expression is an error naming `input`.
+ */
+function expand(input, text, f, forTag = false) {
+    const { ctx } = f;
+    const kind = refKind(ctx.ref);
+    return text.replace(EXPRESSION, (whole, name, rest) => {
+        const call = parseCall(rest);
+        let value;
+        switch (name) {
+            case 'branch':
+                value = kind === 'branch' ? refName(ctx.ref) : '';
+                break;
+            case 'tag':
+                value = kind === 'tag' ? refName(ctx.ref) : '';
+                break;
+            case 'sha':
+                value = shortSha(ctx.sha, f.shortShaLength);
+                break;
+            case 'base_ref':
+                value = kind === 'tag' || kind === 'pr' ? (ctx.baseRef ?? '') : '';
+                break;
+            case 'is_default_branch':
+                value = String(isDefaultBranch(ctx));
+                break;
+            case 'is_not_default_branch':
+                value = String(!isDefaultBranch(ctx));
+                break;
+            case 'version':
+                value = f.version ?? '';
+                break;
+            case 'date':
+                value = renderDate(input, whole, f.now, call);
+                break;
+            case 'commit_date':
+                value = renderDate(input, whole, ctx.commitDate ?? f.now, call);
+                break;
+            default:
+                throw new errors/* InputError */.dz(input, `unknown expression ${whole}`);
+        }
+        return forTag ? tagSafe(value) : value;
+    });
+}
+/** Whether `text` uses an expression called `name` (so a fact is read only when needed). */
+const usesExpression = (text, name) => [...text.matchAll(EXPRESSION)].some(m => m[1] === name);
+
+;// CONCATENATED MODULE: ./src/stages/metadata/tag-rules.ts
+
+
+
+const TAG_TYPES = ['schedule', 'semver', 'pep440', 'match', 'edge', 'ref', 'raw', 'sha'];
+// docker/metadata-action's priorities: the highest-priority tag gives the version.
+const PRIORITY = {
+    schedule: 1000,
+    semver: 900,
+    pep440: 900,
+    match: 800,
+    edge: 700,
+    ref: 600,
+    raw: 200,
+    sha: 100
+};
+const ALLOWED = {
+    schedule: ['pattern'],
+    semver: ['pattern', 'value', 'match'],
+    pep440: ['pattern', 'value', 'match'],
+    match: ['pattern', 'group', 'value'],
+    edge: ['branch'],
+    ref: ['event'],
+    raw: ['value'],
+    sha: ['format']
+};
+const COMMON = ['type', 'enable', 'priority', 'prefix', 'suffix'];
+const DEFAULT_TAG_RULES = 'type=schedule\ntype=ref,event=branch\ntype=ref,event=tag\ntype=ref,event=pr';
+/** `pattern=/…/flags` is a regular expression with flags; anything else is one without. */
+function matchPattern(pattern) {
+    const literal = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+    return literal ? new RegExp(literal[1], literal[2]) : new RegExp(pattern);
+}
+/** A tag field naming a whole image reference: a tag cannot hold "/", ":" or "@". */
+const isReference = (field) => /[/:@]/.test(field);
+/** `name[:tag]` as docker/build-push-action takes it: the image and the tag (`latest` when none). */
+function referenceRule(field, line) {
+    const { name, tag, digest } = splitReference(field);
+    if (digest !== undefined)
+        throw new errors/* InputError */.dz('tags', `"${field}" names a digest; a tag line names a tag (\`name:tag\`)`);
+    const image = parseImageName('tags', name);
+    const value = checkTag('tags', tag ?? 'latest');
+    return { type: 'raw', attrs: new Map([['value', value]]), priority: PRIORITY.raw, source: line, image };
+}
+/** A rule line's fields: `key=value`, a bare field being the `value` (`type=raw,foo`). */
+function ruleAttrs(fields, line) {
+    const attrs = new Map();
+    for (const field of fields) {
+        const eq = field.indexOf('=');
+        if (eq === 0)
+            throw new errors/* InputError */.dz('tags', `"${field}" in "${line}" is not of the form key=value`);
+        const key = eq < 0 ? 'value' : field.slice(0, eq).trim().toLowerCase();
+        if (attrs.has(key))
+            throw new errors/* InputError */.dz('tags', eq < 0
+                ? `"${field}" in "${line}" is not of the form key=value (the value is given already)`
+                : `"${key}" is given twice in "${line}"`);
+        attrs.set(key, eq < 0 ? field : field.slice(eq + 1).trim());
+    }
+    return attrs;
+}
+function checkRule(t, attrs, line) {
+    for (const key of attrs.keys())
+        if (!COMMON.includes(key) && !ALLOWED[t].includes(key))
+            throw new errors/* InputError */.dz('tags', `"${key}" is not an attribute of type=${t} in "${line}"`);
+    if (t === 'ref' && !['branch', 'tag', 'pr'].includes(attrs.get('event') ?? ''))
+        throw new errors/* InputError */.dz('tags', `type=ref needs event=branch, event=tag or event=pr in "${line}"`);
+    if (t === 'raw' && !attrs.has('value'))
+        throw new errors/* InputError */.dz('tags', `type=raw needs a value in "${line}"`);
+    if ((t === 'semver' || t === 'pep440' || t === 'match') && !attrs.get('pattern'))
+        throw new errors/* InputError */.dz('tags', `type=${t} needs a pattern in "${line}"`);
+    if (t === 'sha' && !['', 'short', 'long'].includes(attrs.get('format') ?? ''))
+        throw new errors/* InputError */.dz('tags', `format must be short or long in "${line}"`);
+    if (t === 'match' && !/^\d*$/.test(attrs.get('group') ?? ''))
+        throw new errors/* InputError */.dz('tags', `group must be a whole number in "${line}"`);
+    for (const key of t === 'match' ? ['pattern'] : ['match'])
+        if (attrs.get(key))
+            try {
+                matchPattern(attrs.get(key));
+            }
+            catch (e) {
+                throw new errors/* InputError */.dz('tags', `${key} is not a regular expression in "${line}": ${e.message}`);
+            }
+    const enable = attrs.get('enable');
+    if (enable !== undefined && !/^(true|false|\{\{.*\}\})$/.test(enable))
+        throw new errors/* InputError */.dz('tags', `enable must be true, false or an expression in "${line}"`);
+}
+function parseLine(line) {
+    const fields = csvFields('tags', line);
+    if (fields.every(f => !f.includes('='))) {
+        // docker/build-push-action's tags: full references, one per line or comma-separated.
+        if (fields.some(isReference)) {
+            const bad = fields.find(f => !isReference(f));
+            if (bad !== undefined)
+                throw new errors/* InputError */.dz('tags', `"${line}" mixes image references with the bare tag "${bad}"`);
+            return fields.map(f => referenceRule(f, line));
+        }
+        if (fields.length > 1)
+            throw new errors/* InputError */.dz('tags', `"${line}" holds several bare tags; give each its own line`);
+    }
+    const attrs = ruleAttrs(fields, line);
+    const type = attrs.get('type') ?? 'raw';
+    if (!TAG_TYPES.includes(type))
+        throw new errors/* InputError */.dz('tags', `unknown rule type "${type}" in "${line}" (known: ${TAG_TYPES.join(', ')})`);
+    const t = type;
+    checkRule(t, attrs, line);
+    const priority = attrs.has('priority') ? Number(attrs.get('priority')) : PRIORITY[t];
+    if (!Number.isInteger(priority))
+        throw new errors/* InputError */.dz('tags', `priority must be a whole number in "${line}"`);
+    return [{ type: t, attrs, priority, source: line }];
+}
+/**
+ * The `tags` input: docker/metadata-action's rules (`type=…` lines, a bare line being a raw tag),
+ * and full image references as docker/build-push-action takes them. Sorted by priority, rules of
+ * equal priority in the order written. Empty: metadata-action's default rules.
+ */
+function parseTagRules(value) {
+    const text = value.trim() ? value : DEFAULT_TAG_RULES;
+    const rules = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        rules.push(...parseLine(line));
+    }
+    return rules
+        .map((r, i) => ({ r, i }))
+        .sort((a, b) => b.r.priority - a.r.priority || a.i - b.i)
+        .map(x => x.r);
+}
+
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+;// CONCATENATED MODULE: ./src/stages/metadata/pep440.ts
+/** Python versions (PEP 440): parsing and the normal form, for `type=pep440` tag rules. Pure. */
+// PEP 440's grammar: epoch, release, pre, post (also "-N"), dev, local; any case, with a leading "v".
+const pep440_VERSION = /^\s*v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d+)?)?(?:-(\d+)|[-_.]?(post|rev|r)[-_.]?(\d+)?)?(?:[-_.]?(dev)[-_.]?(\d+)?)?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?\s*$/i;
+const PRE = {
+    a: 'a',
+    alpha: 'a',
+    b: 'b',
+    beta: 'b',
+    c: 'rc',
+    rc: 'rc',
+    pre: 'rc',
+    preview: 'rc'
+};
+function parsePep440(text) {
+    const m = pep440_VERSION.exec(text);
+    if (!m)
+        return undefined;
+    const [, epoch, release, preL, preN, postN1, postL, postN2, devL, devN, local] = m;
+    const num = (s) => Number(s ?? 0);
+    return {
+        epoch: num(epoch),
+        release: release.split('.').map(Number),
+        ...(preL ? { pre: [PRE[preL.toLowerCase()], num(preN)] } : {}),
+        ...(postN1 !== undefined || postL ? { post: num(postN1 ?? postN2) } : {}),
+        ...(devL ? { dev: num(devN) } : {}),
+        ...(local ? { local: local.toLowerCase().replace(/[-_]/g, '.') } : {})
+    };
+}
+/** The normal form: `1.1beta2` is `1.1b2`, `1.0dev4` is `1.0.dev4`, `v1.2` is `1.2`. */
+function normalPep440(v) {
+    let s = `${v.epoch ? `${v.epoch}!` : ''}${v.release.join('.')}`;
+    if (v.pre)
+        s += `${v.pre[0]}${v.pre[1]}`;
+    if (v.post !== undefined)
+        s += `.post${v.post}`;
+    if (v.dev !== undefined)
+        s += `.dev${v.dev}`;
+    if (v.local)
+        s += `+${v.local}`;
+    return s;
+}
+/** A pre-, post- or development release: one that only ever gets its full version as a tag. */
+const isPep440Special = (v) => !!v.pre || v.post !== undefined || v.dev !== undefined;
+
+;// CONCATENATED MODULE: ./src/stages/metadata/version-rules.ts
+
+
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_]+)\s*\}\}/g;
+/** A pattern that is `{{raw}}` alone: pre-releases keep it (docker/metadata-action's rule). */
+const isRawPattern = (pattern) => /^\{\{\s*raw\s*\}\}$/.test(pattern);
+function render(pattern, parts) {
+    return pattern.replace(PLACEHOLDER, (whole, name) => {
+        const value = parts[name];
+        if (value === undefined)
+            throw new errors/* InputError */.dz('tags', `${whole} is not a version placeholder (known: ${Object.keys(parts).join(', ')})`);
+        return value;
+    });
+}
+// {{major}} alone on 0.x would promise a stability 0.x does not have: skipped, where
+// docker/metadata-action tags `0` (its docs advise turning that rule off for v0 tags).
+const isMajorOnly = (pattern) => [...pattern.matchAll(PLACEHOLDER)].map(m => m[1]).join(',') === 'major';
+/**
+ * `type=semver`: a strictly valid semver (a leading `v` allowed). A pre-release only ever gets its
+ * full version (or `{{raw}}`), never `latest`. A string is a warning: the rule gives nothing.
+ */
+function semverValue(raw, pattern) {
+    if (!semver.valid(raw))
+        return `${raw} is not a valid semver (https://semver.org)`;
+    const v = semver.parse(raw, { loose: true });
+    const parts = {
+        raw,
+        version: v.version,
+        major: String(v.major),
+        minor: String(v.minor),
+        patch: String(v.patch)
+    };
+    if (v.prerelease.length > 0)
+        return { value: render(isRawPattern(pattern) ? pattern : '{{version}}', parts), latest: false };
+    if (v.major === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
+}
+/** `type=pep440`: Python versions; pre-, post- and dev releases only get their full (normal) version. */
+function pep440Value(raw, pattern) {
+    const v = parsePep440(raw);
+    if (!v)
+        return `${raw} does not conform to PEP 440 (https://peps.python.org/pep-0440/)`;
+    const version = normalPep440(v);
+    if (isPep440Special(v))
+        return { value: isRawPattern(pattern) ? raw : version, latest: false };
+    const parts = {
+        raw,
+        version,
+        major: String(v.release[0] ?? 0),
+        minor: String(v.release[1] ?? 0),
+        patch: String(v.release[2] ?? 0)
+    };
+    if (v.release[0] === 0 && isMajorOnly(pattern))
+        return { value: '', latest: false, skip: true };
+    return { value: render(pattern, parts), latest: true };
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/tags.ts
+
+
+
+
+
+
+
+function fromRef(rule, ctx, f, warn) {
+    const value = rule.attrs.get('value');
+    if (refKind(ctx.ref) !== 'tag' && !value)
+        return undefined;
+    let raw = value ? expand('tags', value, f) : refName(ctx.ref);
+    const match = rule.attrs.get('match');
+    if (match) {
+        const m = raw.match(matchPattern(match));
+        if (!m)
+            warn(`${match} does not match ${raw} (${rule.source})`);
+        else
+            raw = m[1] ?? raw;
+    }
+    return raw.replace(/\//g, '-');
+}
+function produce(rule, ctx, f, warn) {
+    const kind = refKind(ctx.ref);
+    const a = rule.attrs;
+    const derived = (value, latest = false) => [{ value, latest, derived: true }];
+    switch (rule.type) {
+        case 'schedule':
+            if (!/schedule/.test(ctx.eventName))
+                return [];
+            return [
+                { value: expand('tags', a.get('pattern') || 'nightly', f, true), latest: false, derived: false }
+            ];
+        case 'semver':
+        case 'pep440': {
+            const raw = fromRef(rule, ctx, f, warn);
+            if (raw === undefined)
+                return [];
+            const pattern = a.get('pattern') ?? '{{version}}';
+            const v = rule.type === 'semver' ? semverValue(raw, pattern) : pep440Value(raw, pattern);
+            if (typeof v === 'string') {
+                warn(`${v} (${rule.source})`);
+                return [];
+            }
+            return v.skip ? [] : derived(v.value, v.latest);
+        }
+        case 'match': {
+            const value = a.get('value');
+            if (kind !== 'tag' && !value)
+                return [];
+            const raw = value ? expand('tags', value, f) : refName(ctx.ref);
+            const m = raw.match(matchPattern(a.get('pattern') ?? ''));
+            if (!m) {
+                warn(`${a.get('pattern')} does not match ${raw} (${rule.source})`);
+                return [];
+            }
+            const hit = m[Number(a.get('group') || '0')];
+            if (hit === undefined) {
+                warn(`group ${a.get('group')} does not exist in ${a.get('pattern')} (${rule.source})`);
+                return [];
+            }
+            return derived(hit, true);
+        }
+        case 'edge': {
+            const branch = a.get('branch') || ctx.repo.defaultBranch;
+            return kind === 'branch' && refName(ctx.ref) === branch ? derived('edge') : [];
+        }
+        case 'ref': {
+            const event = a.get('event');
+            if (event === 'branch' && kind === 'branch')
+                return derived(refName(ctx.ref));
+            if (event === 'tag' && kind === 'tag')
+                return derived(refName(ctx.ref), true);
+            if (event === 'pr' && kind === 'pr')
+                return derived(ctx.ref.replace(/^refs\/pull\/|\/merge$/g, ''));
+            return [];
+        }
+        case 'raw':
+            return [{ value: expand('tags', a.get('value') ?? '', f, true), latest: false, derived: false }];
+        case 'sha':
+            if (!ctx.sha)
+                return [];
+            return derived(a.get('format') === 'long' ? ctx.sha : shortSha(ctx.sha, f.shortShaLength));
+    }
+}
+function defaultPrefix(rule) {
+    if (rule.type === 'sha')
+        return 'sha-';
+    if (rule.type === 'ref' && rule.attrs.get('event') === 'pr')
+        return 'pr-';
+    return undefined;
+}
+/** prefix + value + suffix: the rule's own prefix/suffix (even empty) over the flavor's. */
+function finish(rule, p, flavor, f) {
+    const prefix = expand('tags', rule.attrs.get('prefix') ?? defaultPrefix(rule) ?? flavor.prefix, f, true);
+    const suffix = expand('tags', rule.attrs.get('suffix') ?? flavor.suffix, f, true);
+    const value = p.derived ? sanitizeTag(p.value) : p.value;
+    if (!value)
+        return '';
+    const tag = `${prefix}${value}${suffix}`;
+    if (p.derived && !prefix && !suffix)
+        return value;
+    return checkTag('tags', p.derived && tag.length > 128 ? tag.slice(0, 128) : tag);
+}
+function enabled(rule, f) {
+    const enable = rule.attrs.get('enable');
+    if (enable === undefined)
+        return true;
+    const value = expand('tags', enable, f);
+    if (value !== 'true' && value !== 'false')
+        throw new errors/* InputError */.dz('tags', `enable must be true or false, but gives "${value}" in "${rule.source}"`);
+    return value === 'true';
+}
+/** The tags the rules give for this run, with prefix/suffix and the `latest` decision. Pure. */
+function computeTags(rules, flavor, ctx, facts = {}) {
+    const f = { ...facts, ctx, now: facts.now ?? new Date() };
+    const warnings = [];
+    const names = [];
+    const values = [];
+    const references = [];
+    const add = (list, item) => void (list.includes(item) || list.push(item));
+    let latest;
+    for (const rule of rules) {
+        if (!enabled(rule, f))
+            continue;
+        for (const p of produce(rule, ctx, f, m => warnings.push(m))) {
+            const tag = rule.image ? p.value : finish(rule, p, flavor, f);
+            if (!tag)
+                continue;
+            add(names, tag);
+            if (rule.image)
+                add(references, `${rule.image.name}:${tag}`);
+            else
+                add(values, tag);
+            latest ??= flavor.latest === 'auto' ? p.latest : flavor.latest === 'true';
+        }
+    }
+    const isLatest = latest ?? false;
+    if (isLatest) {
+        const tag = `${flavor.prefixOnLatest ? expand('tags', flavor.prefix, f, true) : ''}latest${flavor.suffixOnLatest ? expand('tags', flavor.suffix, f, true) : ''}`;
+        add(values, checkTag('flavor', tag));
+        add(names, tag);
+    }
+    return { version: names[0] ?? '', values, references, names, latest: isLatest, warnings };
 }
 
 ;// CONCATENATED MODULE: ./src/findings.ts
@@ -17128,7 +16975,15 @@ function effective(opts, file, pragmas) {
 /** Named build contexts the bake files beside the workspace, the context and the Dockerfile define. */
 function namedContexts(opts, path) {
     const dirs = [opts.workspace, (0,external_node_path_.resolve)(opts.workspace, opts.context), (0,external_node_path_.dirname)(path)];
-    return new Map([...new Set(dirs)].flatMap(d => [...bakeContexts(d, path)]));
+    const given = (opts.buildContexts ?? []).flatMap((line) => {
+        const eq = line.indexOf('=');
+        return eq > 0 ? [[line.slice(0, eq), { value: line.slice(eq + 1), definedIn: 'build-contexts' }]] : [];
+    });
+    return new Map([
+        ...[...new Set(dirs)].flatMap(d => [...bakeContexts(d, path)]),
+        ...given,
+        ...(opts.runContexts ?? [])
+    ]);
 }
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
 async function runLint(opts, tools, reporter) {
@@ -17513,7 +17368,127 @@ function parseScanOptions(raw, workspace = process.cwd(), env = process.env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/stages/sign/options.ts
+
+
+
+
+const ATTESTATION_KINDS = ['sbom', 'vuln', 'provenance'];
+/** The ambient OIDC token cosign can use: GitHub's request URL, or a token GitLab put in SIGSTORE_ID_TOKEN. */
+function oidcToken(env) {
+    if (env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN)
+        return 'github';
+    if (env.SIGSTORE_ID_TOKEN)
+        return 'env';
+    return undefined;
+}
+/** How a job gets the token on its platform, for messages. */
+function howToGetToken(env) {
+    if (env.GITHUB_ACTIONS === 'true')
+        return 'give the job `permissions: id-token: write` (a pull request from a fork never has it)';
+    if (env.GITLAB_CI === 'true')
+        return 'give the job `id_tokens: { SIGSTORE_ID_TOKEN: { aud: sigstore } }`';
+    return 'set SIGSTORE_ID_TOKEN to an OIDC token with the audience "sigstore"';
+}
+const KMS = /^(awskms|gcpkms|azurekms|hashivault|k8s|env|pkcs11):/;
+/** The `sign-key` input: PEM text, a KMS URI, or a path inside or outside the workspace. */
+function parseSignKey(value, workspace) {
+    const v = value.trim();
+    if (!v)
+        return undefined;
+    if (v.includes('-----BEGIN')) {
+        const label = v.match(/-----BEGIN ([A-Z0-9 ]+)-----/)?.[1] ?? '';
+        if (!label.includes('PRIVATE KEY'))
+            throw new errors/* InputError */.dz('sign-key', `holds a ${label || 'PEM block'}, not a private key: give the private key (cosign.key), and the public key to those who verify`);
+        return { kind: 'pem', pem: `${v}\n` };
+    }
+    if (KMS.test(v))
+        return { kind: 'kms', uri: v };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v))
+        throw new errors/* InputError */.dz('sign-key', `"${v.split('://')[0]}://" is not a key manager cosign knows`);
+    const path = (0,external_node_path_.resolve)(workspace, v);
+    if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile())
+        throw new errors/* InputError */.dz('sign-key', `is neither PEM text, a KMS URI nor a file: ${v} does not exist`);
+    return { kind: 'path', path };
+}
+function parseAttest(value) {
+    const items = parseList('attest', value).map(s => s.toLowerCase());
+    if (items.length === 1 && items[0] === 'none')
+        return [];
+    for (const i of items)
+        if (!ATTESTATION_KINDS.includes(i))
+            throw new errors/* InputError */.dz('attest', `"${i}" is not one of ${ATTESTATION_KINDS.join(', ')}, or none`);
+    return ATTESTATION_KINDS.filter(k => items.includes(k));
+}
+function parseUrl(input, value) {
+    const v = value.trim();
+    if (!v)
+        return undefined;
+    let url;
+    try {
+        url = new URL(v);
+    }
+    catch {
+        throw new errors/* InputError */.dz(input, `"${v}" is not a URL`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new errors/* InputError */.dz(input, `"${v}" is not an http(s) URL`);
+    return v.replace(/\/+$/, '');
+}
+function parseTrustedRoot(value, workspace) {
+    if (!value.trim())
+        return undefined;
+    const path = (0,external_node_path_.resolve)(workspace, value.trim());
+    if (!(0,external_node_fs_.existsSync)(path) || !(0,external_node_fs_.statSync)(path).isFile())
+        throw new errors/* InputError */.dz('sigstore-trusted-root', `${value.trim()} is not a file`);
+    return path;
+}
+/**
+ * `sign`, `sign-key`, `sign-key-password`, `attest`, `rekor-url`, `fulcio-url`, `sigstore-trusted-root` (read raw: an empty
+ * `attest` is the default, told apart from one given). `auto` picks a key
+ * when one is given, else keyless where an OIDC token can be had, except for a private repository
+ * on the public Sigstore: its transparency log is public, and would show the repository's name.
+ */
+function parseSignOptions(get, ctx, env) {
+    const sign = (get('sign').trim() || 'auto').toLowerCase();
+    if (!['auto', 'true', 'false'].includes(sign))
+        throw new errors/* InputError */.dz('sign', `"${get('sign')}" is not one of auto, true, false`);
+    const rekorUrl = parseUrl('rekor-url', get('rekor-url'));
+    const fulcioUrl = parseUrl('fulcio-url', get('fulcio-url'));
+    const trustedRoot = parseTrustedRoot(get('sigstore-trusted-root'), ctx.workspace);
+    const common = {
+        password: get('sign-key-password'),
+        attest: parseAttest(get('attest').trim() || ATTESTATION_KINDS.join(',')),
+        attestGiven: get('attest').trim() !== '',
+        ...(rekorUrl ? { rekorUrl } : {}),
+        ...(fulcioUrl ? { fulcioUrl } : {}),
+        ...(trustedRoot ? { trustedRoot } : {})
+    };
+    if (sign === 'false')
+        return { mode: 'off', reason: 'signing is off (input "sign")', ...common };
+    const key = parseSignKey(get('sign-key'), ctx.workspace);
+    if (key)
+        return { mode: 'key', reason: `signing with the key in "sign-key"`, key, ...common };
+    const token = oidcToken(env);
+    if (sign === 'true') {
+        if (!token)
+            throw new errors/* InputError */.dz('sign', `is true, but there is no sign-key and no OIDC token for keyless signing: ${howToGetToken(env)}, or set sign-key`);
+        return { mode: 'keyless', reason: 'signing keyless (input "sign" is true)', ...common };
+    }
+    const enable = `set sign-key to a cosign key, or ${howToGetToken(env)}, for keyless signing`;
+    if (!token)
+        return { mode: 'off', reason: `not signed: no sign-key and no OIDC token (${enable})`, ...common };
+    if (ctx.repo.private && !common.fulcioUrl)
+        return {
+            mode: 'off',
+            reason: "not signed: keyless signing would put this private repository's name in the public transparency log; set sign: true to accept that, or sign-key",
+            ...common
+        };
+    return { mode: 'keyless', reason: `signing keyless with the job's OIDC token`, ...common };
+}
+
 ;// CONCATENATED MODULE: ./src/config/config.ts
+
 
 
 
@@ -17621,6 +17596,12 @@ scope = 'build') {
         pushReason = 'push defaults to true';
     }
     const { pushByDigest, mergeDigests } = fanOut(get, build, pushInput);
+    const scan = parseScanOptions(get, workspace, env);
+    // The lint alone signs nothing: its job must not fail on the signing inputs.
+    const sign = parseSignOptions(scope === 'lint' ? name => (name === 'sign' ? 'false' : raw(name)) : raw, ctx, env);
+    const fromScan = sign.attest.filter(k => k !== 'provenance');
+    if (!scan.enabled && sign.mode !== 'off' && sign.attestGiven && fromScan.length)
+        throw new errors/* InputError */.dz('attest', `${fromScan.join(' and ')} ${fromScan.length === 1 ? 'comes' : 'come'} from the scan, which is off (input "scan")`);
     return {
         workspace,
         images,
@@ -17638,311 +17619,1546 @@ scope = 'build') {
         login: loginFor(get, images, push, ctx),
         summary: parseBool('summary', get('summary'), true),
         lint: parseLintOptions(get),
-        scan: parseScanOptions(get, workspace, env),
+        scan,
         sarifUpload: parseBool('sarif-upload', get('sarif-upload'), true),
-        reportDir: reportDirOf(get('report-dir'), workspace, env)
+        reportDir: reportDirOf(get('report-dir'), workspace, env),
+        sign
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/lint.ts
+;// CONCATENATED MODULE: ./src/infra/docker.ts
 
+
+/** One question per daemon and run, shared by the tasks that ask it at the same time. */
+const asked = new Map();
+async function ask(host, env) {
+    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
+    if (res.code === 0 && res.stdout.trim())
+        return;
+    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
+}
+/**
+ * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
+ * before the first docker command that needs it, so nothing is begun that cannot finish.
+ */
+function checkDockerDaemon(env) {
+    const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
+    let answer = asked.get(host);
+    if (!answer) {
+        answer = ask(host, env);
+        asked.set(host, answer);
+        // A daemon that did not answer is asked again next time (it may have been started since).
+        answer.catch(() => asked.delete(host));
+    }
+    return answer;
+}
+
+;// CONCATENATED MODULE: ./src/infra/docker-config.ts
+
+
+
+/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
+}
+/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
+function readDockerConfig(env) {
+    const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
+    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
+}
+/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
+function usesDefaultContext(env) {
+    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
+        return false;
+    let current;
+    try {
+        current = readDockerConfig(env)?.currentContext;
+    }
+    catch {
+        // a config that cannot be read chooses no context: the default daemon
+    }
+    return !current || current === 'default';
+}
+/**
+ * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
+ * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
+ * TLS, a docker context): then only the docker CLI is trusted to reach it.
+ */
+function localDockerSocket(env, platform = process.platform) {
+    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
+        return undefined;
+    const host = env.DOCKER_HOST?.trim();
+    if (host)
+        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
+    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
+}
+/** The key `docker login` stores Docker Hub's credentials under. */
+const HUB_KEY = 'https://index.docker.io/v1/';
+const isHub = (host) => ['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host);
+/** What the run's docker config takes from the user's beside config.json: folders copied, or linked. */
+const COPIED = ['buildx', 'contexts'];
+const LINKED = ['cli-plugins'];
+/** The docker config folders made for runs of this process (login may edit those, never the user's). */
+const ofRuns = new Set();
+/**
+ * A docker config folder of the run's own, under RUNNER_TEMP where there is one: `docker login`
+ * then stores the run's credentials there, never in ~/.docker, and the caller removes it when the
+ * run ends (a signal removes it too, with the other temporary folders). It starts as a copy of the
+ * user's (DOCKER_CONFIG, else ~/.docker): the credentials an earlier docker/login-action stored,
+ * the credential helpers, the contexts and buildx's builders (docker/setup-buildx-action's), and a
+ * link to its CLI plugins.
+ */
+function runDockerConfig(env, makeDir) {
+    const source = dockerConfigDir(env);
+    const dir = makeDir('oci-pipeline-docker-');
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
+    let config = {};
+    try {
+        config = readDockerConfig(env) ?? {};
+    }
+    catch {
+        // unreadable: docker would not have read it either
+    }
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+    for (const name of COPIED)
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, name)))
+            (0,external_node_fs_.cpSync)((0,external_node_path_.join)(source, name), (0,external_node_path_.join)(dir, name), { recursive: true, verbatimSymlinks: true });
+    for (const name of LINKED)
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, name)))
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(source, name), (0,external_node_path_.join)(dir, name));
+    ofRuns.add(dir);
+    return { dir, env: { ...env, DOCKER_CONFIG: dir } };
+}
+/**
+ * Before the run logs in to `host` itself: in a run's docker config, that host's credential helper
+ * (or the default credsStore) is turned off, so `docker login` writes the password to the private
+ * config.json, removed with it, rather than to a keychain that outlives the run.
+ */
+function storeLoginInFile(host, env) {
+    const dir = env.DOCKER_CONFIG;
+    if (!dir || !ofRuns.has(dir))
+        return;
+    const config = (readDockerConfig(env) ?? {});
+    config.credHelpers = { ...config.credHelpers, [isHub(host) ? HUB_KEY : host]: '' };
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/infra/http.ts
+
+
+
+
+/** An answer read whole (a manifest, a token, a blob). */
+class HttpResponse {
+    status;
+    statusText;
+    headers;
+    body;
+    constructor(status, statusText, headers, 
+    /** Empty for a HEAD, a 204, a 205 or a 304. */
+    body) {
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.body = body;
+    }
+    get ok() {
+        return this.status >= 200 && this.status < 300;
+    }
+    /** A header's value, several joined with ", " (as fetch's Headers.get gives them). */
+    header(name) {
+        const value = this.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : value;
+    }
+    text() {
+        return this.body.toString('utf8');
+    }
+    json() {
+        return JSON.parse(this.text());
+    }
+}
+const lowerCaseNames = (headers = {}) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+/** No byte for this long ends the request (undici's default for fetch's headers and body). */
+const IDLE_MS = 300_000;
+/**
+ * fetch over node:http(s), for the registry calls: a blob is uploaded from its file as it is read,
+ * with its size (fetch sends a streamed body chunked, which some registries refuse).
+ *
+ * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
+ * is retried as a GET without the body; Authorization is dropped when the origin changes.
+ * No content-encoding is asked for, so none needs decoding.
+ */
+async function httpFetch(input, init = {}) {
+    let url = new URL(input);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body;
+    const headers = lowerCaseNames(init.headers);
+    for (let hops = 0;; hops++) {
+        const res = await send(url, method, headers, body);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
+            return toResponse(res, method);
+        res.resume();
+        if (hops >= MAX_REDIRECTS)
+            throw new Error(`${url.origin}: more than ${MAX_REDIRECTS} redirects`);
+        const next = new URL(location, url);
+        const status = res.statusCode ?? 0;
+        if ((status === 303 && method !== 'HEAD') || (status <= 302 && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+            delete headers['content-type'];
+            delete headers['content-length'];
+        }
+        if (next.origin !== url.origin)
+            delete headers.authorization;
+        url = next;
+    }
+}
+function send(url, method, headers, body) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return Promise.reject(new Error(`${url.href}: only http and https are spoken here`));
+    const out = { ...headers };
+    // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
+    if (body !== undefined || !['GET', 'HEAD'].includes(method))
+        out['content-length'] = String(body === undefined
+            ? 0
+            : typeof body === 'object' && 'file' in body
+                ? body.size
+                : Buffer.byteLength(body));
+    return new Promise((resolve, reject) => {
+        const req = (url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(url, { method, headers: out }, resolve);
+        req.setTimeout(IDLE_MS, () => req.destroy(new Error(`${url.origin}: no answer in ${IDLE_MS / 1000} s`)));
+        req.on('error', reject);
+        if (body && typeof body === 'object' && 'file' in body)
+            (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(body.file), req).catch(reject);
+        else
+            req.end(body);
+    });
+}
+async function toResponse(res, method) {
+    const chunks = [];
+    for await (const chunk of res)
+        chunks.push(chunk);
+    const status = res.statusCode ?? 0;
+    const noBody = method === 'HEAD' || [204, 205, 304].includes(status);
+    return new HttpResponse(status, res.statusMessage ?? '', res.headers, noBody ? Buffer.alloc(0) : Buffer.concat(chunks));
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/client.ts
+
+
+
+
+const MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+/** Docker's rule: loopback registries speak plain HTTP. */
+const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
+/** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
+function storedCredentials(host, env) {
+    const entry = readDockerConfig(env)?.auths?.[host];
+    if (!entry?.auth)
+        return undefined;
+    const text = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = text.indexOf(':');
+    if (colon <= 0)
+        return undefined;
+    const creds = { username: text.slice(0, colon), password: text.slice(colon + 1) };
+    return entry.identitytoken ? { ...creds, identityToken: entry.identitytoken } : creds;
+}
+/**
+ * One registry host, answering its auth challenges (basic or token) with the given credentials.
+ * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
+ * same origin); the authorization it earns goes to the registry's origin only, never to an upload
+ * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
+ */
+class Session {
+    host;
+    creds;
+    authorization;
+    origin;
+    constructor(host, creds) {
+        this.host = host;
+        this.creds = creds;
+        this.origin = new URL(`${scheme(host)}://${host}`).origin;
+    }
+    async authenticate(challenge, repo, actions) {
+        const basic = this.creds
+            ? 'Basic ' + Buffer.from(`${this.creds.username}:${this.creds.password}`).toString('base64')
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+        if (!params.realm)
+            throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
+        let url;
+        try {
+            url = new URL(params.realm);
+        }
+        catch {
+            throw new errors/* StepError */.zg(`${this.host} names a token realm that is not a URL: ${params.realm}`);
+        }
+        // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
+        // another port of the machine, which Docker's loopback rule already reaches over HTTP).
+        const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname;
+        if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
+            throw new errors/* StepError */.zg(`${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', `repository:${repo}:${actions}`);
+        const res = this.creds?.identityToken
+            ? // A refresh token is traded for access as Docker trades it (OAuth2, POST to the realm).
+                await httpFetch(`${url.origin}${url.pathname}`, {
+                    method: 'POST',
+                    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                    body: new URLSearchParams({
+                        grant_type: 'refresh_token',
+                        refresh_token: this.creds.identityToken,
+                        service: params.service ?? '',
+                        scope: `repository:${repo}:${actions}`,
+                        client_id: 'oci-pipeline'
+                    }).toString()
+                })
+            : await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
+        if (!res.ok)
+            throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
+        const body = res.json();
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* StepError */.zg(`${this.host}: the token realm answered without a token`);
+        this.authorization = `Bearer ${token}`;
+    }
+    async fetch(repo, actions, path, init = {}) {
+        const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`);
+        const own = url.origin === this.origin;
+        for (let attempt = 0;; attempt++) {
+            const headers = lowerCaseNames(init.headers);
+            delete headers.authorization;
+            if (this.authorization && own)
+                headers.authorization = this.authorization;
+            const res = await httpFetch(url, { ...init, headers });
+            const challenge = res.header('www-authenticate');
+            if (res.status !== 401 || !challenge || attempt > 0 || !own)
+                return res;
+            await this.authenticate(challenge, repo, actions);
+        }
+    }
+}
+const sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
+function check(res, what) {
+    if (!res.ok)
+        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
+    return res;
+}
+async function copyBlob(digest, src, dst) {
+    if (await hasBlob(dst, digest))
+        return;
+    if (src.host === dst.host) {
+        const mount = await dst.s.fetch(dst.repo, 'pull,push', `blobs/uploads/?mount=${digest}&from=${encodeURIComponent(src.repo)}`, { method: 'POST' });
+        if (mount.status === 201)
+            return;
+    }
+    const blob = check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`).body;
+    if (sha256(blob) !== digest)
+        throw new errors/* StepError */.zg(`blob ${digest} read from ${src.host} has another digest`);
+    await putBlob(dst, digest, blob);
+}
+const hasBlob = async (dst, digest) => (await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok;
+/** Uploads a blob unless the repository has it already. */
+async function uploadBlob(dst, digest, blob) {
+    if (!(await hasBlob(dst, digest)))
+        await putBlob(dst, digest, blob);
+}
+/** Uploads a blob in one PUT (monolithic upload). */
+async function putBlob(dst, digest, blob) {
+    const start = check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
+    const location = new URL(start.header('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
+    location.searchParams.set('digest', digest);
+    check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: blob
+    }), `uploading blob ${digest} to ${dst.host}/${dst.repo}`);
+}
+/** Writes a manifest under a reference (a tag, or its own digest to push it with no tag). */
+async function putManifest(dst, reference, mediaType, bytes) {
+    check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': mediaType },
+        body: bytes
+    }), `writing ${dst.host}/${dst.repo}:${reference}`);
+}
+async function copyManifest(ref, expected, src, dst, tag) {
+    const res = check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
+    const type = res.header('content-type') ?? '';
+    const bytes = res.body;
+    if (sha256(bytes) !== expected)
+        throw new errors/* StepError */.zg(`${src.host}/${src.repo}@${ref} is not ${expected}`);
+    const json = JSON.parse(bytes.toString('utf8'));
+    for (const m of json.manifests ?? [])
+        await copyManifest(m.digest, m.digest, src, dst, m.digest);
+    for (const b of [json.config, ...(json.layers ?? []).filter(l => !l.urls)])
+        if (b)
+            await copyBlob(b.digest, src, dst);
+    await putManifest(dst, tag, type, bytes);
+}
+/** Copies `src@digest` to `dst:tag`, the manifest bytes unchanged (so the digest is the same). */
+async function copyByDigest(src, dst) {
+    const s = { ...src, s: new Session(src.host, src.creds) };
+    const d = { ...dst, s: new Session(dst.host, dst.creds) };
+    await copyManifest(src.digest, src.digest, s, d, dst.tag);
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/read.ts
 
 /**
- * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
- * the engines found (a missing one warns), the findings reported, the SARIF uploaded where the face
- * can; a finding at or above the threshold fails it, with the inputs that change that decision.
+ * One session per registry and login for the run: the previous image, then the pushed one, are
+ * read with the authorization the first read earned (a token registry answers a read of another
+ * repository with 401, and the session asks again).
  */
-async function lintDockerfile(config, deps, providedLabels, r) {
-    const tools = {};
-    for (const name of config.lint.linters.filter((l) => l !== 'checklist'))
+const sessions = new Map();
+function sessionFor(host, creds) {
+    const key = `${host}\0${creds ? sha256(Buffer.from(`${creds.username}\0${creds.password}`)) : ''}`;
+    let session = sessions.get(key);
+    if (!session)
+        sessions.set(key, (session = new Session(host, creds)));
+    return session;
+}
+/** `host/repo:tag` or `host/repo@digest`, when the reference names its registry host. */
+function parseRemoteRef(ref) {
+    const at = ref.indexOf('@');
+    const name = at >= 0 ? ref.slice(0, at) : ref;
+    const slash = name.indexOf('/');
+    if (slash < 0)
+        return undefined;
+    const host = name.slice(0, slash);
+    // Docker Hub's short names (no host) are left to buildx, which knows its aliases.
+    if (!/[.:]/.test(host) && host !== 'localhost')
+        return undefined;
+    const path = name.slice(slash + 1);
+    const colon = path.lastIndexOf(':');
+    const tagged = colon > path.lastIndexOf('/');
+    const repo = tagged ? path.slice(0, colon) : path;
+    const reference = at >= 0 ? ref.slice(at + 1) : tagged ? path.slice(colon + 1) : 'latest';
+    return repo ? { host, repo, reference } : undefined;
+}
+/**
+ * A manifest read over the distribution API with what `docker login` stored: one HTTP request
+ * instead of a buildx start, which costs a fifth of a second of CPU. `missing` when the registry
+ * says it has no such manifest to a logged-in client; undefined when it cannot be read this way (a
+ * credential helper, Docker Hub, an answer it does not expect): the caller then asks buildx.
+ */
+async function fetchManifest(ref, env, opts = {}) {
+    const where = parseRemoteRef(ref);
+    if (!where)
+        return undefined;
+    try {
+        const creds = storedCredentials(where.host, env);
+        const session = sessionFor(where.host, creds);
+        const res = await session.fetch(where.repo, 'pull', `manifests/${where.reference}`, {
+            headers: { Accept: MANIFEST_TYPES }
+        });
+        if (res.status === 404 && creds)
+            return 'missing';
+        if (!res.ok)
+            return undefined;
+        const bytes = res.body;
+        if (where.reference.startsWith('sha256:') && sha256(bytes) !== where.reference)
+            return undefined;
+        const json = JSON.parse(bytes.toString('utf8'));
+        const config = json.config?.digest;
+        if (!opts.diffIds || !config)
+            return { bytes, json };
+        const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
+        // The layers the delta trusts come from this blob: it must be the one the manifest names.
+        if (!blob.ok || sha256(blob.body) !== config)
+            return undefined;
+        const image = blob.json();
+        return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
+    }
+    catch {
+        return undefined; // refused, unreachable, not JSON: buildx says why
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/docker-cli.ts
+
+
+
+
+
+
+/** `docker login` with the password on stdin: never in argv, never in the log. */
+async function login(l, env) {
+    await checkDockerDaemon(env);
+    storeLoginInFile(l.host, env);
+    const res = await (0,infra_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
+        env,
+        input: l.password,
+        allowFailure: true
+    });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg(`login to ${l.host} as ${l.username} failed`, (0,infra_process/* tail */.RT)(res.stderr.split(l.password).join('***'), 5));
+}
+/** `os/arch[/variant]`, as `platforms` names it. */
+const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+function toManifest(raw, json) {
+    return {
+        digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(raw).digest('hex')}`,
+        mediaType: json.mediaType ?? '',
+        configDigest: json.config?.digest,
+        platforms: json.manifests
+            ?.map(m => m.platform)
+            .filter(p => p && p.os !== 'unknown')
+            .map(platformOf),
+        manifests: json.manifests?.map(m => m.digest)
+    };
+}
+const missing = (ref) => new errors/* StepError */.zg(`cannot read ${ref} from the registry`, 'the registry has no such manifest');
+/**
+ * Reads a manifest from the registry (with the stored credentials) and hashes its bytes: over
+ * HTTP when it can, else with buildx (credential helpers, Docker Hub names).
+ */
+async function readManifest(ref, env) {
+    const fetched = await fetchManifest(ref, env);
+    if (fetched === 'missing')
+        throw missing(ref);
+    if (fetched)
+        return toManifest(fetched.bytes, fetched.json);
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+        env,
+        allowFailure: true
+    });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,infra_process/* tail */.RT)(res.stderr, 5));
+    return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout));
+}
+const sleep = (ms) => new Promise(r => setTimeout(r, ms));
+/** `docker push` of one tag, retried with backoff when the registry is briefly away. */
+async function pushTag(ref, reporter, env, attempts = 4) {
+    for (let attempt = 1;; attempt++) {
+        const res = await run('docker', ['push', ref], {
+            env,
+            allowFailure: true,
+            onLine: l => reporter.debug(l)
+        });
+        if (res.code === 0)
+            return;
+        const why = tail(res.stderr || res.stdout, 5);
+        const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why);
+        if (fatal || attempt >= attempts)
+            throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
+        const wait = 1000 * 2 ** (attempt - 1);
+        reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
+        await sleep(wait);
+    }
+}
+/** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
+async function diffIds(ref, remote, env) {
+    const args = remote
+        ? ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]
+        : ['image', 'inspect', '--format', '{{json .RootFS}}', ref];
+    const res = await (0,infra_process/* run */.eF)('docker', args, { env, allowFailure: true });
+    if (res.code !== 0)
+        return undefined;
+    try {
+        const json = JSON.parse(res.stdout);
+        return remote ? json.rootfs?.diff_ids : json.Layers;
+    }
+    catch {
+        return undefined; // an index (several platforms) has no single rootfs
+    }
+}
+/** What the registry's `ref` names now, or undefined when it names nothing (a first push). */
+async function readPrevious(ref, env) {
+    const fetched = await fetchManifest(ref, env, { diffIds: true });
+    if (fetched === 'missing')
+        return undefined;
+    if (fetched)
+        return {
+            manifest: toManifest(fetched.bytes, fetched.json),
+            ...(fetched.diffIds?.length ? { diffIds: fetched.diffIds } : {})
+        };
+    const [manifest, ids] = await Promise.all([
+        readManifest(ref, env).catch(() => undefined),
+        diffIds(ref, true, env)
+    ]);
+    return manifest && { manifest, ...(ids?.length ? { diffIds: ids } : {}) };
+}
+/** True when the local image `imageId` has exactly the given layers. */
+async function hasLayers(imageId, layers, env) {
+    const local = await diffIds(imageId, false, env);
+    return !!local?.length && local.join() === layers.join();
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/version.ts
+
+
+/** `release=X.Y.Z` from a `.release` file (SKAO's convention), if there is one. */
+function releaseFileVersion(text) {
+    if (!text)
+        return undefined;
+    const match = text.match(/^\s*release\s*=\s*["']?([^"'\s#]+)/m);
+    return match?.[1];
+}
+const version_clean = (tag) => semver.clean(tag, { loose: true }) ?? tag;
+/**
+ * The image version: the git tag the event is about; where the event gives none, the git tag at
+ * HEAD, then `.release`, then an `ARG`/`ENV` named `*_VERSION` in the Dockerfile. Undefined when
+ * none of those exists (the tag rules' first value serves then, as in docker/metadata-action).
+ */
+function resolveVersion(ctx, sources) {
+    if (refKind(ctx.ref) === 'tag')
+        return { version: version_clean(refName(ctx.ref)), from: 'git tag event' };
+    if (sources.gitTag)
+        return { version: version_clean(sources.gitTag), from: 'git tag' };
+    const release = releaseFileVersion(sources.releaseFile);
+    if (release)
+        return { version: release, from: '.release' };
+    if (sources.dockerfile)
+        return { version: sources.dockerfile, from: 'Dockerfile' };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** The base image as written, split into a name with tag and the pinned digest if any. */
+function splitBase(image) {
+    const { name, tag, digest } = splitReference(image);
+    const full = fullyQualified(name);
+    return { name: tag ? `${full}:${tag}` : full, digest: digest && isDigest(digest) ? digest : undefined };
+}
+/**
+ * The image a named build context puts in place of the base (`--build-context base:1=docker-image://…@sha256:…`):
+ * BuildKit builds FROM that one, so the base labels name it.
+ */
+function namedContextBase(base, contexts = []) {
+    const familiar = (ref) => fullyQualified(ref.replace(/:latest$/, ''));
+    for (const line of contexts) {
+        const eq = line.indexOf('=');
+        const value = line.slice(eq + 1);
+        if (eq > 0 && value.startsWith('docker-image://') && familiar(line.slice(0, eq)) === familiar(base))
+            return splitBase(value.slice('docker-image://'.length));
+    }
+    return undefined;
+}
+const OCI = 'org.opencontainers.image.';
+/** Tags, labels and annotations, from the config, the run and what the files say. Pure. */
+function computeMetadata(config, ctx, facts, baseDigest) {
+    if (config.team && /[\r\n\0]/.test(config.team))
+        throw new errors/* InputError */.dz('team', 'holds a line break, which a label value must not');
+    const buildArgs = new Map(config.build.buildArgs);
+    const df = parseDockerfile(facts.dockerfile, buildArgs);
+    const stage = finalStage(df, config.build.target);
+    const source = config.metadata.version ??
+        resolveVersion(ctx, {
+            gitTag: facts.gitTag,
+            releaseFile: facts.releaseFile,
+            dockerfile: dockerfileVersion(df, stage)
+        });
+    const run = { ...ctx, commitDate: ctx.commitDate ?? facts.commitDate };
+    const expressionFacts = {
+        ctx: run,
+        now: facts.now,
+        version: source?.version,
+        shortShaLength: config.metadata.shortShaLength
+    };
+    const tags = computeTags(config.tagRules, config.flavor, run, expressionFacts);
+    const baseWritten = baseImage(df, stage);
+    const base = baseWritten
+        ? (namedContextBase(baseWritten, config.build.buildContexts) ?? splitBase(baseWritten))
+        : undefined;
+    if (base && !base.digest && baseDigest)
+        base.digest = baseDigest;
+    const labelFacts = {
+        schemas: config.labelSchemas,
+        created: facts.now,
+        version: tags.version,
+        projectVersion: source?.version,
+        revision: ctx.sha,
+        repo: ctx.repo,
+        base,
+        tags: tags.names,
+        team: config.team ?? stageLabels(df, stage).get('int.skao.image.team')
+    };
+    const expandValues = (input, pairs) => pairs.map(([k, v]) => [k, expand(input, v, expressionFacts)]);
+    const { labels, missing } = computeLabels({ ...labelFacts, extra: expandValues('labels', config.labels) });
+    const oci = Object.entries(computeLabels({ ...labelFacts, schemas: ['oci'], extra: [] }).labels);
+    const custom = config.metadata.annotations.map(a => ({
+        ...a,
+        value: expand('annotations', a.value, expressionFacts)
+    }));
+    const skipped = config.metadata.skipped.map(s => `${s.input}: "${s.line}" is not of the form key=value, so it is skipped`);
+    return {
+        version: tags.version,
+        versionFrom: 'tags',
+        ...(source ? { projectVersion: source } : {}),
+        tagValues: tags.names,
+        tags: [...config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)), ...tags.references],
+        labels,
+        annotations: computeAnnotations(Object.fromEntries(oci.filter(([k]) => k.startsWith(OCI))), custom, config.metadata.annotationLevels),
+        base,
+        warnings: [...tags.warnings, ...skipped],
+        missing
+    };
+}
+/** Whether the commit date is asked for: then it is read from git when the event did not tell it. */
+function needsCommitDate(config) {
+    const texts = [
+        ...config.tagRules.flatMap(r => [...r.attrs.values()]),
+        config.flavor.prefix,
+        config.flavor.suffix,
+        ...config.labels.map(([, v]) => v),
+        ...config.metadata.annotations.map(a => a.value)
+    ];
+    return texts.some(t => usesExpression(t, 'commit_date'));
+}
+function readOptional(path) {
+    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
+}
+/**
+ * Reads the files and the git tag the metadata depends on. Kept apart from the computation so the
+ * pipeline can start it beside the login: `git describe` is a process of its own.
+ */
+async function readFacts(config, env, now) {
+    let dockerfile;
+    try {
+        dockerfile = (0,external_node_fs_.readFileSync)(config.build.file, 'utf8');
+    }
+    catch (e) {
+        throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
+    }
+    const git = (args) => (0,infra_process/* run */.eF)('git', args, { cwd: config.workspace, env, allowFailure: true })
+        .then(r => (r.code === 0 ? r.stdout.trim() || undefined : undefined))
+        .catch(() => undefined);
+    const [gitTag, committed] = await Promise.all([
+        git(['describe', '--tags', '--exact-match', 'HEAD']),
+        needsCommitDate(config) ? git(['show', '-s', '--format=%cI', 'HEAD']) : undefined
+    ]);
+    const commitDate = committed ? new Date(committed) : undefined;
+    return {
+        dockerfile,
+        releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
+        gitTag,
+        now,
+        ...(commitDate && !Number.isNaN(commitDate.getTime()) ? { commitDate } : {})
+    };
+}
+/** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
+async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(config, env, now)) {
+    const facts = await read;
+    let meta = computeMetadata(config, ctx, facts);
+    const unpinned = meta.base && !meta.base.digest ? meta.base.name : undefined;
+    if (unpinned) {
         try {
-            tools[name] = await deps.tools?.(name);
+            const digest = (await readManifest(unpinned, env)).digest;
+            meta = computeMetadata(config, ctx, facts, digest);
         }
         catch (e) {
-            r.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
+            reporter.warning(`the base image ${unpinned} could not be resolved to a digest, so base.digest is not set: ${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}`);
         }
-    const result = await runLint({
-        ...config.lint,
-        file: config.build.file,
-        context: config.build.context,
-        labelSchemas: config.labelSchemas,
-        workspace: config.workspace,
-        target: config.build.target,
-        buildArgs: new Map(config.build.buildArgs),
-        providedLabels: [...providedLabels],
-        reportDir: config.reportDir,
-        docsBase: deps.docsBase
-    }, tools, r);
-    deps.onLint?.(result);
-    if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
-        await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint');
-    if (result.failed)
-        throw new errors/* StepError */.zg(lintFailureMessage(result, config.lint.threshold));
-    return result;
+    }
+    for (const key of meta.missing)
+        reporter.warning(`label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`);
+    for (const w of meta.warnings)
+        reporter.warning(w);
+    if (!meta.version)
+        reporter.warning('no tag rule gave a tag for this run, so there is no version (see "tags")');
+    else
+        reporter.info(`version ${meta.version} (the first tag)`);
+    if (meta.projectVersion)
+        reporter.info(`project version ${meta.projectVersion.version} (from ${meta.projectVersion.from}), {{version}}`);
+    return meta;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/log-lanes.ts
+;// CONCATENATED MODULE: ./src/faces/gitlab/manifest.ts
+
+
+
 /**
- * One task's log. Its lines go to the log as they come while it is the live lane; otherwise they
- * are held and written as one group later. Outputs, secrets and the summary go through at once
- * (they are not log lines, and a secret must be masked straight away).
+ * What the build job of a project with several images hands to its publish job: one file, kept
+ * as an artifact, whose SHA-256 travels in the build job's dotenv report. GitLab sets a dotenv
+ * variable only from the report the build job uploaded, so a file with another digest (one
+ * committed to the repository, or changed on the way) is refused rather than published.
  */
-class Lane {
-    title;
-    target;
-    held = [];
-    live = false;
-    closed = false;
-    failure;
-    endGroup;
-    /** Settles once the lane's group is written and ended. */
-    written;
-    markWritten;
-    constructor(title, target) {
-        this.title = title;
-        this.target = target;
-        this.written = new Promise(resolve => (this.markWritten = resolve));
+const IMAGES_MANIFEST = 'oci-images.json';
+const manifestText = (m) => JSON.stringify(m, null, 2) + '\n';
+const manifest_sha256 = (text) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+const VARIABLE = 'OCI_IMAGES_MANIFEST_SHA256';
+/** Reads the build job's manifest, refusing one whose digest is not the one the dotenv report gave. */
+function readImagesManifest(text, expected) {
+    if (!expected)
+        throw new errors/* InputError */.dz(VARIABLE, 'is empty: publish takes the images the build job built and scanned, from its dotenv report (was the build job skipped, or its artifacts not passed on?)');
+    if (text === undefined)
+        throw new errors/* InputError */.dz(VARIABLE, `is set, but the build job's ${IMAGES_MANIFEST} is not in the report directory`);
+    const actual = manifest_sha256(text);
+    if (actual !== expected.trim().toLowerCase())
+        throw new errors/* InputError */.dz(VARIABLE, `${IMAGES_MANIFEST} has SHA-256 ${actual}, not the ${expected.trim()} the build job reported: refusing to publish from it`);
+    const parsed = JSON.parse(text);
+    for (const i of parsed.images ?? [])
+        for (const d of [i.digest, i.scannedDigest])
+            if (d !== undefined && !isDigest(d))
+                throw new errors/* InputError */.dz(VARIABLE, `${IMAGES_MANIFEST}: "${d}" for ${i.name} is not a sha256 digest`);
+    return { images: parsed.images ?? [] };
+}
+
+;// CONCATENATED MODULE: ./src/faces/gitlab/pins.ts
+
+
+const pins_lines = (text) => text
+    .split(/[\n,]/)
+    .map(s => s.trim())
+    .filter(Boolean);
+/** The repositories a Dockerfile may name an image by: where it is pushed, and where it is released. */
+function runImageOf(image, raw) {
+    return { name: image.name, repositories: [...pins_lines(raw('images')), ...pins_lines(raw('release-image'))] };
+}
+const normal = (name) => fullyQualified(name.toLowerCase());
+const owner = (images, name) => images.find(i => i.repositories.some(r => normal(r) === normal(name)));
+/**
+ * SKAO's images build FROM earlier images of the same project (`FROM ${CAR_OCI_REGISTRY_HOST}/base:1.2.0`).
+ * Each FROM naming an image this run built before, by a tag that build has (or none, or latest), becomes a named build
+ * context pinned to that build's digest: BuildKit then builds FROM exactly what this run built and
+ * scanned, never what a tag names when the build starts. A FROM with a digest is left as written
+ * (the author pinned it); one naming an image that comes later in the list is refused, since it
+ * would build FROM an older image of the same name. Pure.
+ */
+function fromPins(image, df, before, after) {
+    const out = { contexts: [], notes: [] };
+    const stageNames = new Set(df.stages.flatMap(s => (s.name ? [s.name] : [])));
+    for (const stage of df.stages) {
+        const ref = stage.image;
+        if (stageNames.has(ref.toLowerCase()) || ref.toLowerCase() === 'scratch')
+            continue;
+        const { name, tag, digest } = splitReference(ref);
+        const later = owner(after, name);
+        if (later)
+            throw new errors/* InputError */.dz('OCI_IMAGES', `${image} builds FROM ${ref}, but ${later.name} comes after ${image} in the list: put ${later.name} first`);
+        const built = owner(before, name);
+        if (!built)
+            continue;
+        if (digest) {
+            out.notes.push(`${image}: FROM ${ref} is pinned by digest, so it is left as written`);
+            continue;
+        }
+        // No tag, or `latest`, asks for the newest: this run's build.
+        if (tag && tag !== 'latest' && !built.tags.includes(tag)) {
+            out.notes.push(`${image}: FROM ${ref} names another version of ${built.name} than this run built (${built.tags.join(', ')}), so it comes from the registry`);
+            continue;
+        }
+        if (!built.pushed) {
+            out.notes.push(`${image}: FROM ${ref} comes from the registry: ${built.name} was built but not pushed here`);
+            continue;
+        }
+        // BuildKit looks a FROM up by its familiar name, where `:latest` is left out.
+        const key = tag && tag !== 'latest' ? `${name}:${tag}` : name;
+        const context = `${key}=docker-image://${built.pushed}`;
+        if (!out.contexts.includes(context))
+            out.contexts.push(context);
     }
-    line(l) {
-        if (this.live)
-            l(this.target);
+    return out;
+}
+/**
+ * Images found in `images/*` come by name; each is moved after the images of the list its FROMs
+ * name (by their repositories), keeping the order by name otherwise. A circle is refused.
+ */
+function orderByFrom(images, dockerfile) {
+    const uses = new Map(images.map(image => {
+        const df = dockerfile(image);
+        const names = df.stages.map(s => splitReference(s.image).name);
+        return [image.name, images.filter(o => o !== image && names.some(n => owner([o], n))).map(o => o.name)];
+    }));
+    const done = [];
+    let left = [...images];
+    while (left.length) {
+        const ready = left.find(i => (uses.get(i.name) ?? []).every(n => done.some(d => d.name === n)));
+        if (!ready)
+            throw new errors/* InputError */.dz('OCI_IMAGE_ROOT_DIR', `${left.map(i => i.name).join(', ')} build FROM one another in a circle`);
+        done.push(ready);
+        left = left.filter(i => i !== ready);
+    }
+    return done;
+}
+
+;// CONCATENATED MODULE: ./src/infra/oci-layout.ts
+
+
+
+
+const MEDIA = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
+};
+const oci_layout_sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
+const isIndex = (mediaType) => mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
+/** `os/arch[/variant]`. */
+const platformName = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+/**
+ * An OCI image layout on disk (buildx's `type=oci,tar=false` export, or a `docker save` unpacked):
+ * its blobs by digest, and the one image (index or manifest) its index.json names.
+ */
+class OciLayout {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    blobPath(digest) {
+        const [algo, hex] = digest.split(':');
+        if (algo !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex ?? ''))
+            throw new errors/* StepError */.zg(`not a sha256 digest: ${digest}`);
+        return (0,external_node_path_.join)(this.dir, 'blobs', 'sha256', hex);
+    }
+    /** A blob's bytes, checked against its digest. */
+    readBlob(digest) {
+        const bytes = (0,external_node_fs_.readFileSync)(this.blobPath(digest));
+        if (oci_layout_sha256(bytes) !== digest)
+            throw new errors/* StepError */.zg(`the layout's blob ${digest} does not match its digest`);
+        return bytes;
+    }
+    readJson(digest) {
+        return JSON.parse(this.readBlob(digest).toString('utf8'));
+    }
+    size(digest) {
+        return (0,external_node_fs_.statSync)(this.blobPath(digest)).size;
+    }
+    /** The image the layout holds: the first (only) entry of index.json. */
+    root() {
+        const index = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
+        const root = index.manifests?.[0];
+        if (!root)
+            throw new errors/* StepError */.zg(`${this.dir}/index.json names no image`);
+        return { mediaType: root.mediaType, digest: root.digest, size: root.size };
+    }
+    /** The platform images below `desc` (an index's attestation manifests left out). */
+    images(desc = this.root()) {
+        const json = this.readJson(desc.digest);
+        if (isIndex(desc.mediaType ?? json.mediaType))
+            return (json.manifests ?? [])
+                .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+                .flatMap(m => this.images(m).map(i => ({ ...i, platform: platformName(m.platform) || i.platform })));
+        if (!json.config)
+            throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
+        const config = this.readJson(json.config.digest);
+        return [
+            {
+                platform: platformName(config),
+                manifest: desc,
+                configDigest: json.config.digest,
+                layers: json.layers ?? []
+            }
+        ];
+    }
+    /**
+     * A layout of one platform's image, beside this one and sharing its blobs: Trivy scans the
+     * first image of a layout whatever its --platform says.
+     */
+    view(image, name) {
+        const dir = (0,external_node_path_.join)(this.dir, '..', `${name}.view`);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+        try {
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(this.dir, 'blobs'), (0,external_node_path_.join)(dir, 'blobs'));
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+        const manifest = { ...image.manifest, size: this.size(image.manifest.digest) };
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [manifest] }));
+        return dir;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/credentials.ts
+
+
+
+/**
+ * The credentials the docker CLI would send to `host`: those `docker login` stored in config.json,
+ * else what its credential helper (`credHelpers`, then `credsStore`) answers, as docker asks it.
+ */
+async function credentialsFor(host, env) {
+    const stored = storedCredentials(host, env);
+    if (stored)
+        return stored;
+    const config = readDockerConfig(env);
+    const helper = config?.credHelpers?.[host] ?? config?.credsStore;
+    if (!helper)
+        return undefined;
+    const res = await (0,infra_process/* run */.eF)(`docker-credential-${helper}`, ['get'], { env, input: host, allowFailure: true });
+    if (res.code !== 0)
+        return undefined;
+    try {
+        const json = JSON.parse(res.stdout);
+        return json.Secret ? { username: json.Username ?? '', password: json.Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/push.ts
+
+
+
+
+/** The registry API's host and repository for an image name (Docker Hub's aliases resolved). */
+async function targetFor(image, env) {
+    const hub = image.registry === 'docker.io';
+    const host = hub ? 'registry-1.docker.io' : image.registry;
+    const creds = await credentialsFor(hub ? 'https://index.docker.io/v1/' : host, env);
+    const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
+    return { name: image.name, host, repo, session: new Session(host, creds) };
+}
+function push_check(res, what) {
+    if (!res.ok)
+        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
+}
+/** Runs `fn` over `items`, `limit` at a time. */
+async function inTurns(items, limit, fn) {
+    const queue = [...items];
+    await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift())
+            await fn(item);
+    }));
+}
+/**
+ * Uploads the image's blobs (layers and configs) to each target, three at a time, skipping those
+ * the repository has; a repository of the same registry uploaded before lends them by a cross-
+ * repository mount. Blobs alone name nothing: no manifest or tag exists until `putImage`.
+ */
+async function uploadBlobs(image, targets, log, signal) {
+    const done = [];
+    for (const t of targets) {
+        const lender = done.find(d => d.host === t.host);
+        let sent = 0;
+        await inTurns(image.blobs, 3, async (blob) => {
+            signal?.throwIfAborted();
+            const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' });
+            if (head.ok)
+                return;
+            if (!blob.file)
+                throw new errors/* StepError */.zg(`${t.name} no longer has ${blob.digest}, which the push took as there`);
+            if (lender) {
+                const mount = await t.session.fetch(t.repo, 'pull,push', `blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(lender.repo)}`, { method: 'POST' });
+                if (mount.status === 201)
+                    return;
+            }
+            const start = await t.session.fetch(t.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' });
+            push_check(start, `starting an upload to ${t.name}`);
+            const location = new URL(start.header('location') ?? '', t.session.origin);
+            location.searchParams.set('digest', blob.digest);
+            const put = await t.session.fetch(t.repo, 'pull,push', location.toString(), {
+                method: 'PUT',
+                headers: { 'Content-Type': 'application/octet-stream' },
+                body: { file: blob.file, size: blob.size }
+            });
+            push_check(put, `uploading ${blob.digest} to ${t.name}`);
+            sent++;
+        });
+        log(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`);
+        done.push(t);
+    }
+}
+async function push_putManifest(t, reference, m) {
+    const res = await t.session.fetch(t.repo, 'pull,push', `manifests/${reference}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': m.mediaType },
+        body: m.bytes
+    });
+    push_check(res, `writing ${t.name}:${reference}`);
+    const said = res.header('docker-content-digest');
+    if (said && reference.startsWith('sha256:') && said !== reference)
+        throw new errors/* StepError */.zg(`${t.name} stored ${reference} under another digest (${said})`);
+}
+/**
+ * The compressed layers of the image `reference` names in the target now (a single-platform
+ * image), by their diff ID, for a push to reuse; empty when there is none or it is an index.
+ */
+async function knownLayers(t, reference) {
+    const byDiffId = new Map();
+    const has = async (digest) => (await t.session.fetch(t.repo, 'pull', `blobs/${digest}`, { method: 'HEAD' })).ok;
+    try {
+        const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
+            headers: { Accept: MANIFEST_TYPES }
+        });
+        if (!res.ok)
+            return { byDiffId, has };
+        const manifest = JSON.parse(res.text());
+        if (!manifest.config || !manifest.layers)
+            return { byDiffId, has };
+        const config = await t.session.fetch(t.repo, 'pull', `blobs/${manifest.config.digest}`);
+        if (!config.ok || oci_layout_sha256(config.body) !== manifest.config.digest)
+            return { byDiffId, has };
+        const ids = JSON.parse(config.text()).rootfs?.diff_ids ?? [];
+        if (ids.length !== manifest.layers.length)
+            return { byDiffId, has };
+        ids.forEach((id, i) => byDiffId.set(id, manifest.layers[i]));
+    }
+    catch {
+        // nothing to reuse: every layer is compressed and checked as usual
+    }
+    return { byDiffId, has };
+}
+/** The digest the registry serves for `reference`, computed from the bytes it sends. */
+async function servedDigest(t, reference) {
+    const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
+        headers: { Accept: MANIFEST_TYPES }
+    });
+    if (res.status === 404)
+        return undefined;
+    push_check(res, `reading ${t.name}:${reference}`);
+    return oci_layout_sha256(res.body);
+}
+/**
+ * Writes the image's manifests by digest (children first), then points each tag at the root, and
+ * reads every tag back: the registry must serve exactly the root's digest. Returns that digest.
+ */
+async function putImage(image, t, tags) {
+    for (const m of image.manifests)
+        await push_putManifest(t, m.digest, m);
+    for (const tag of tags)
+        await push_putManifest(t, tag, image.root);
+    for (const ref of [image.root.digest, ...tags]) {
+        const served = await servedDigest(t, ref);
+        if (served !== image.root.digest)
+            throw new errors/* StepError */.zg(`${t.name}:${ref} in the registry is not the image that was scanned`, `registry ${served ?? 'none'}, scanned ${image.root.digest}`);
+    }
+    return image.root.digest;
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/referrers.ts
+
+
+
+const INDEX = 'application/vnd.oci.image.index.v1+json';
+/** A manifest by digest (checked against it) or tag; undefined when the registry has none. */
+async function readManifestJson(t, reference) {
+    const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
+        headers: { Accept: MANIFEST_TYPES }
+    });
+    if (res.status === 404)
+        return undefined;
+    if (!res.ok)
+        throw new errors/* StepError */.zg(`reading ${t.name}:${reference}: ${res.status} ${res.statusText}`);
+    if (reference.startsWith('sha256:') && sha256(res.body) !== reference)
+        throw new errors/* StepError */.zg(`${t.name}@${reference} is served with other bytes`);
+    return JSON.parse(res.body.toString('utf8'));
+}
+/**
+ * What refers to `digest`: the registry's referrers API where it answers, else the fallback tag
+ * that clients (cosign, ORAS) keep where it does not. The fallback's index lists no annotations,
+ * so each referrer's manifest is read for them.
+ */
+async function listReferrers(t, digest) {
+    const api = await t.session.fetch(t.repo, 'pull', `referrers/${digest}`, { headers: { Accept: INDEX } });
+    const typed = (api.header('content-type') ?? '').startsWith(INDEX);
+    if (api.ok && typed)
+        return { via: 'api', referrers: await described(t, api.json()) };
+    const fallback = await readManifestJson(t, digest.replace(':', '-')).catch(e => {
+        // A fallback tag is a tag like any other: a registry may refuse one that looks like a digest.
+        if (/: 400 /.test(String(e)))
+            return undefined;
+        throw e;
+    });
+    return { via: 'tag', referrers: fallback ? await described(t, fallback) : [] };
+}
+async function described(t, index) {
+    const out = [];
+    for (const d of index.manifests ?? []) {
+        let annotations = d.annotations;
+        let artifactType = d.artifactType;
+        if (!annotations) {
+            const m = await readManifestJson(t, d.digest);
+            annotations = m?.annotations ?? {};
+            artifactType ??= m?.artifactType ?? m?.config?.artifactType;
+        }
+        out.push({ digest: d.digest, ...(artifactType ? { artifactType } : {}), annotations: annotations ?? {} });
+    }
+    return out;
+}
+/** The platform images an index lists (BuildKit's attestation manifests left out); none for an image. */
+async function platformImages(t, digest) {
+    const m = await readManifestJson(t, digest);
+    if (!m)
+        throw new errors/* StepError */.zg(`${t.name}@${digest} is not in the registry`);
+    if (!isIndex(m.mediaType) && !m.manifests)
+        return [];
+    return (m.manifests ?? [])
+        .filter((d) => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+        .filter(d => platformName(d.platform) !== 'unknown/unknown')
+        .map(d => ({ platform: platformName(d.platform), digest: d.digest }));
+}
+const raw = async (t, digest) => {
+    const res = await t.session.fetch(t.repo, 'pull', `manifests/${digest}`, {
+        headers: { Accept: MANIFEST_TYPES }
+    });
+    if (!res.ok || sha256(res.body) !== digest)
+        throw new errors/* StepError */.zg(`reading ${t.name}@${digest}: ${res.status} ${res.statusText}`);
+    return { bytes: res.body, type: res.header('content-type') ?? MEDIA.ociManifest };
+};
+async function referrers_copyBlob(from, to, digest) {
+    if ((await to.session.fetch(to.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok)
+        return;
+    const blob = await from.session.fetch(from.repo, 'pull', `blobs/${digest}`);
+    if (!blob.ok || sha256(blob.body) !== digest)
+        throw new errors/* StepError */.zg(`reading ${from.name} blob ${digest}: ${blob.status}`);
+    await uploadBlob({ host: to.host, repo: to.repo, s: to.session }, digest, blob.body);
+}
+/**
+ * Copies what refers to `digest` in one repository (signatures, attestations) to another that now
+ * holds the same digest: they stay valid, as they name the digest. Where the target registry does
+ * not index a manifest's subject (no `OCI-Subject` answer), its fallback tag is written, as cosign
+ * does. Returns how many were copied (those already there are left).
+ */
+async function copyReferrers(from, to, digest) {
+    const source = await listReferrers(from, digest);
+    const present = new Set((await listReferrers(to, digest)).referrers.map(r => r.digest));
+    const unindexed = [];
+    for (const r of source.referrers) {
+        if (present.has(r.digest))
+            continue;
+        const { bytes, type } = await raw(from, r.digest);
+        const m = JSON.parse(bytes.toString('utf8'));
+        for (const b of [m.config, ...(m.layers ?? [])])
+            if (b)
+                await referrers_copyBlob(from, to, b.digest);
+        const put = await to.session.fetch(to.repo, 'pull,push', `manifests/${r.digest}`, {
+            method: 'PUT',
+            headers: { 'Content-Type': type },
+            body: bytes
+        });
+        if (!put.ok)
+            throw new errors/* StepError */.zg(`writing ${to.name}@${r.digest}: ${put.status} ${put.statusText}`, put.text().slice(0, 300));
+        if (!put.header('oci-subject'))
+            unindexed.push({
+                mediaType: type,
+                digest: r.digest,
+                size: bytes.length,
+                ...(r.artifactType ? { artifactType: r.artifactType } : {}),
+                ...(Object.keys(r.annotations).length ? { annotations: r.annotations } : {})
+            });
+    }
+    if (unindexed.length) {
+        const tag = digest.replace(':', '-');
+        const index = (await readManifestJson(to, tag)) ?? {
+            schemaVersion: 2,
+            mediaType: MEDIA.ociIndex,
+            manifests: []
+        };
+        index.manifests = [...(index.manifests ?? []), ...unindexed];
+        await putManifest({ host: to.host, repo: to.repo, s: to.session }, tag, MEDIA.ociIndex, Buffer.from(JSON.stringify(index)));
+    }
+    return source.referrers.filter(r => !present.has(r.digest)).length;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/publish.ts
+
+
+
+
+
+
+
+/** Validates what publish was given. Pure. */
+function planPublish(o) {
+    if (!o.sourceImage.trim())
+        throw new errors/* InputError */.dz('source-image', 'is empty: name the pushed image to publish');
+    if (!o.releaseImage.trim())
+        throw new errors/* InputError */.dz('release-image', 'is empty: name the release image');
+    if (!o.version.trim())
+        throw new errors/* InputError */.dz('version', 'is empty and neither a git tag nor .release gives one');
+    const version = checkTag('version', o.version.trim());
+    // Release images are immutable and found by version; a moving `latest` would be neither.
+    if (version === 'latest')
+        throw new errors/* InputError */.dz('version', 'a release is never tagged "latest"');
+    const { name, tag, digest } = splitReference(o.sourceImage.trim());
+    if (digest !== undefined && !isDigest(digest))
+        throw new errors/* InputError */.dz('source-image', `"${digest}" is not a sha256 digest`);
+    const given = o.sourceDigest?.trim() || undefined;
+    if (given && !isDigest(given))
+        throw new errors/* InputError */.dz('source-digest', `"${given}" is not a sha256 digest`);
+    if (given && digest && given !== digest)
+        throw new errors/* InputError */.dz('source-digest', `${given} differs from the digest in source-image (${digest})`);
+    // What a tag names now may never have been scanned: only a digest is published.
+    if (!given && !digest)
+        throw new errors/* InputError */.dz('source-digest', `is empty and source-image (${o.sourceImage.trim()}) names no digest: publish takes the digest that passed the scan, never what a tag names now`);
+    const release = parseImageName('release-image', o.releaseImage);
+    return {
+        source: { ...parseImageName('source-image', name), tag, digest: given ?? digest },
+        release,
+        version,
+        target: `${release.name}:${version}`
+    };
+}
+/** `docker buildx imagetools create`, copying the manifest as it is (`--prefer-index=false`). */
+function imagetoolsCreateArgs(plan, digest) {
+    return [
+        'buildx',
+        'imagetools',
+        'create',
+        '--prefer-index=false',
+        '--tag',
+        plan.target,
+        `${plan.source.name}@${digest}`
+    ];
+}
+const hasReferrers = async (t, digest) => (await listReferrers(t, digest)).referrers.length > 0;
+/**
+ * The source's signatures and attestations, copied beside the release image (the same digest, so
+ * they hold there too); those already there are left. Again on a rerun, so a copy cut short is
+ * completed.
+ */
+async function copySignatures(plan, digest, r, env) {
+    const [from, to] = await Promise.all([targetFor(plan.source, env), targetFor(plan.release, env)]);
+    // A registry that cannot tell what refers to an image (and so holds no signature of it) does not stop a release.
+    const found = await hasReferrers(from, digest).catch((e) => {
+        r.warning(`the signatures of ${plan.source.name}@${digest} could not be listed, so none were copied: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        return false;
+    });
+    if (!found)
+        return;
+    const copied = await copyReferrers(from, to, digest);
+    if (copied)
+        r.info(`${copied} signatures and attestations of ${plan.source.name}@${digest} copied to ${plan.release.name}`);
+}
+/** The digest the release tag has now, or undefined when the registry has no such tag. */
+async function existingDigest(ref, env) {
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
+        env,
+        allowFailure: true
+    });
+    if (res.code !== 0) {
+        if (/not found|manifest unknown|name unknown/i.test(res.stderr))
+            return undefined;
+        throw new errors/* StepError */.zg(`cannot tell whether ${ref} exists`, (0,infra_process/* tail */.RT)(res.stderr, 5));
+    }
+    return (await readManifest(ref, env)).digest;
+}
+async function canCopyAsIs(env) {
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', '--help'], { env, allowFailure: true });
+    return res.stdout.includes('--prefer-index');
+}
+/**
+ * Promotes a pushed image by digest to the release registry, without rebuilding, then reads the
+ * release tag back: it must have the source's digest. A version already there is left alone.
+ */
+async function publish(o, r, env) {
+    const plan = planPublish(o);
+    for (const l of [o.sourceLogin, o.releaseLogin])
+        if (l)
+            r.setSecret(l.password);
+    for (const l of [o.sourceLogin, o.releaseLogin])
+        if (l)
+            await r.group(`Login to ${l.host}`, () => login(l, env));
+    const sourceRef = `${plan.source.name}@${plan.source.digest}`;
+    const digest = (await readManifest(sourceRef, env)).digest;
+    if (digest !== plan.source.digest)
+        throw new errors/* StepError */.zg(`${sourceRef} in the registry has digest ${digest}`);
+    if (plan.source.tag && plan.source.digest) {
+        const tagged = (await readManifest(`${plan.source.name}:${plan.source.tag}`, env)).digest;
+        if (tagged !== digest)
+            r.warning(`${plan.source.name}:${plan.source.tag} now points at ${tagged}; publishing ${digest} as given`);
+    }
+    r.info(`source ${plan.source.name}@${digest}`);
+    r.setOutput('version', plan.version);
+    const existing = await existingDigest(plan.target, env);
+    if (existing) {
+        const same = existing === digest;
+        const message = `${plan.target} already exists (${existing}${same ? ', the same image' : ', another image'}); release images are immutable, so publish is skipped`;
+        if (same)
+            r.notice(message);
         else
-            this.held.push(l);
+            r.warning(message);
+        if (same)
+            await copySignatures(plan, digest, r, env);
+        r.setOutput('digest', existing);
+        r.setOutput('image', `${plan.release.name}@${existing}`);
+        r.setOutput('tags', plan.target);
+        r.setOutput('published', 'false');
+        return { target: plan.target, digest: existing, published: false };
     }
-    info = (m) => this.line(r => r.info(m));
-    debug = (m) => this.line(r => r.debug(m));
-    notice = (m, w) => this.line(r => r.notice(m, w));
-    warning = (m, w) => this.line(r => r.warning(m, w));
-    error = (m, w) => this.line(r => r.error(m, w));
-    setOutput = (name, value) => this.target.setOutput(name, value);
-    setSecret = (value) => this.target.setSecret(value);
-    summary = (md) => this.target.summary(md);
-    /** Groups cannot nest in CI logs: inside a task's group a nested one is a heading line. */
-    group = async (name, fn) => {
-        this.line(r => r.info(`── ${name}`));
-        return fn();
-    };
-    get isClosed() {
-        return this.closed;
-    }
-    /** Opens the lane's group, writes what was held, and from now on writes lines as they come. */
-    goLive() {
-        if (this.live)
-            return;
-        void this.target
-            .group(this.title, () => 
-        // The group ends as its task did: a face that marks failed groups sees the failure.
-        new Promise((resolve, reject) => {
-            const end = (failure) => (failure === undefined ? resolve() : reject(failure));
-            this.live = true;
-            for (const l of this.held.splice(0))
-                l(this.target);
-            if (this.closed)
-                end(this.failure);
-            else
-                this.endGroup = end;
-        }))
-            .then(this.markWritten, this.markWritten);
-    }
-    /** The task is over (`failure` when it failed): a live group ends; a held one ends when written. */
-    close(failure) {
-        this.closed = true;
-        this.failure = failure;
-        this.endGroup?.(failure);
-    }
-}
-/**
- * The log of tasks that run beside each other: one lane is live at a time, the others are held and
- * written as whole groups when the live one ends (finished ones first, in the order they started),
- * then the first one still running becomes live.
- */
-class LogLanes {
-    target;
-    waiting = [];
-    live;
-    chain = Promise.resolve();
-    constructor(target) {
-        this.target = target;
-    }
-    open(title) {
-        const lane = new Lane(title, this.target);
-        if (this.live)
-            this.waiting.push(lane);
-        else
-            this.goLive(lane);
-        return lane;
-    }
-    /** Closes a lane; resolves once what can be written has been. */
-    close(lane, failure) {
-        lane.close(failure);
-        if (lane === this.live)
-            this.chain = this.chain.then(() => this.handOver(lane));
-        return this.chain;
-    }
-    goLive(lane) {
-        this.live = lane;
-        lane.goLive();
-    }
-    async handOver(lane) {
-        await lane.written;
-        this.live = undefined;
-        for (const done of this.waiting.filter(l => l.isClosed)) {
-            this.waiting.splice(this.waiting.indexOf(done), 1);
-            done.goLive();
-            await done.written;
+    await r.group(`Publish ${plan.target}`, async () => {
+        if (await canCopyAsIs(env)) {
+            await (0,infra_process/* run */.eF)('docker', imagetoolsCreateArgs(plan, digest), { env, onLine: l => r.info(l) });
         }
-        const next = this.waiting.shift();
-        if (next)
-            this.goLive(next);
-    }
-    /** Everything written: the run is over. */
-    async flush() {
-        await this.chain;
-        for (const lane of this.waiting.splice(0)) {
-            lane.close();
-            lane.goLive();
-            await lane.written;
+        else {
+            r.info(`copying ${plan.source.name}@${digest} to ${plan.target} over the registry API (buildx < 0.14)`);
+            const creds = (l, host) => l && l.host === host ? { username: l.username, password: l.password } : storedCredentials(host, env);
+            await copyByDigest({
+                host: plan.source.registry,
+                repo: plan.source.repository,
+                digest,
+                creds: creds(o.sourceLogin, plan.source.registry)
+            }, {
+                host: plan.release.registry,
+                repo: plan.release.repository,
+                tag: plan.version,
+                creds: creds(o.releaseLogin, plan.release.registry)
+            });
         }
-    }
+        const published = (await readManifest(plan.target, env)).digest;
+        if (published !== digest)
+            throw new errors/* StepError */.zg(`${plan.target} in the release registry is not the source image`, `release ${published}, source ${digest}`);
+        r.info(`published ${plan.target}@${published}`);
+        await copySignatures(plan, digest, r, env);
+    });
+    r.setOutput('digest', digest);
+    r.setOutput('image', `${plan.release.name}@${digest}`);
+    r.setOutput('tags', plan.target);
+    r.setOutput('published', 'true');
+    return { target: plan.target, digest, published: true };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/graph.ts
-
-
-/**
- * The failure a run reports: bad input first (the user's fix, whatever failed beside it in the
- * same moment, such as a tool that cannot be had), else the first to happen.
- */
-const reportedFailure = (graph) => graph.failures.find(f => f.error instanceof errors/* InputError */.dz) ?? graph.failures[0];
-/** A task named in `needs` that is not in the graph, or a cycle: a programming error. */
-function checkGraph(tasks) {
-    const names = new Set(tasks.map(t => t.name));
-    for (const t of tasks)
-        for (const n of t.needs ?? [])
-            if (!names.has(n))
-                throw new Error(`task ${t.name} needs ${n}, which is not in the graph`);
-    const seen = new Set();
-    const visit = (name, path) => {
-        if (path.includes(name))
-            throw new Error(`tasks form a cycle: ${[...path, name].join(' → ')}`);
-        if (seen.has(name))
-            return;
-        for (const n of tasks.find(t => t.name === name)?.needs ?? [])
-            visit(n, [...path, name]);
-        seen.add(name);
-    };
-    for (const t of tasks)
-        visit(t.name, []);
+;// CONCATENATED MODULE: ./src/faces/gitlab/context.ts
+/** A GitLab job; gitlab-ci-local runs jobs with GITLAB_CI=false and the same predefined variables. */
+const isGitLab = (env) => env.GITLAB_CI === 'true' || (env.GITLAB_CI === 'false' && !!env.CI_COMMIT_SHA && !!env.CI_PROJECT_DIR);
+const v = (env, name) => env[name] || undefined;
+/** GitLab's pipeline sources mapped onto the event names the tag rules know. */
+function gitlabEventName(source) {
+    switch (source) {
+        case 'schedule':
+            return 'schedule';
+        case 'merge_request_event':
+            return 'pull_request';
+        default:
+            return 'push';
+    }
 }
-/**
- * Runs a small task graph: every task whose needs are done (or skipped) starts at once, beside the
- * others. A failure cancels every task that needs it, directly or not, and then every task that is
- * no longer needed by anything left and is not standalone; a cancelled task that is running has its
- * signal aborted, and what it then throws is not a failure of its own. Never throws for a task's
- * failure: the caller reads `failures`.
- */
-async function runGraph(tasks, reporter, now = () => performance.now()) {
-    checkGraph(tasks);
-    const start = now();
-    const records = new Map();
-    const running = new Map();
-    const lanes = new LogLanes(reporter);
-    const failures = [];
-    const dependents = (name) => tasks.filter(t => t.needs?.includes(name));
-    const settled = (name) => records.has(name);
-    const cancel = (task, reason) => {
-        if (settled(task.name))
-            return;
-        records.set(task.name, { name: task.name, title: task.title, status: 'cancelled', reason });
-        running.get(task.name)?.abort.abort(new Error(reason));
+/** The ref the job is about: a tag, a merge request, else the branch. */
+function gitlabRef(env) {
+    const tag = v(env, 'CI_COMMIT_TAG');
+    if (tag)
+        return `refs/tags/${tag}`;
+    const mr = v(env, 'CI_MERGE_REQUEST_IID');
+    if (mr)
+        return `refs/pull/${mr}/merge`;
+    const branch = v(env, 'CI_COMMIT_BRANCH') ?? v(env, 'CI_COMMIT_REF_NAME') ?? '';
+    return `refs/heads/${branch}`;
+}
+/** The run as GitLab's predefined variables describe it. Pure. */
+function gitlabContext(env, cwd) {
+    const mr = v(env, 'CI_MERGE_REQUEST_IID');
+    const source = v(env, 'CI_MERGE_REQUEST_SOURCE_PROJECT_ID');
+    const target = v(env, 'CI_MERGE_REQUEST_PROJECT_ID') ?? v(env, 'CI_PROJECT_ID');
+    const namespace = v(env, 'CI_PROJECT_NAMESPACE') ?? '';
+    const name = v(env, 'CI_PROJECT_NAME') ?? '';
+    const server = v(env, 'CI_SERVER_URL') ?? 'https://gitlab.com';
+    const committed = new Date(v(env, 'CI_COMMIT_TIMESTAMP') ?? '');
+    return {
+        eventName: gitlabEventName(v(env, 'CI_PIPELINE_SOURCE')),
+        ref: gitlabRef(env),
+        sha: v(env, 'CI_COMMIT_SHA') ?? '',
+        ...(Number.isNaN(committed.getTime()) ? {} : { commitDate: committed }),
+        baseRef: mr ? v(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_NAME') : undefined,
+        actor: v(env, 'GITLAB_USER_LOGIN') ?? '',
+        repo: {
+            owner: namespace,
+            name,
+            url: v(env, 'CI_PROJECT_URL') ?? `${server}/${namespace}/${name}`,
+            description: v(env, 'CI_PROJECT_DESCRIPTION')?.trim() || undefined,
+            defaultBranch: v(env, 'CI_DEFAULT_BRANCH'),
+            ...(v(env, 'CI_PROJECT_VISIBILITY') ? { private: v(env, 'CI_PROJECT_VISIBILITY') !== 'public' } : {})
+        },
+        // A merge request from a fork runs without the target project's registry credentials.
+        isForkPullRequest: !!mr && !!source && !!target && source !== target,
+        runUrl: v(env, 'CI_JOB_URL'),
+        workspace: v(env, 'CI_PROJECT_DIR') ?? cwd
     };
-    /** A task and everything that needs it, directly or not: none of them can run now. */
-    const cancelWithDependents = (task, reason) => {
-        cancel(task, reason);
-        for (const d of dependents(task.name))
-            if (!settled(d.name))
-                cancelWithDependents(d, `${task.title} was cancelled`);
-    };
-    const dead = (name) => ['cancelled', 'failed', 'skipped'].includes(records.get(name)?.status ?? '');
-    /** After a failure: what needs it, then whatever no task left needs (lint and by-products aside). */
-    const propagate = (failed) => {
-        for (const d of dependents(failed.name))
-            if (!settled(d.name))
-                cancelWithDependents(d, `${failed.title} failed`);
-        for (let changed = true; changed;) {
-            changed = false;
-            for (const t of tasks) {
-                const ds = dependents(t.name);
-                if (settled(t.name) || t.standalone || ds.length === 0)
-                    continue;
-                if (ds.every(d => dead(d.name) || d.byProduct)) {
-                    cancelWithDependents(t, 'nothing that needs it will run');
-                    changed = true;
-                }
-            }
-        }
-    };
-    const get = (name) => records.get(name)?.result;
-    const startTask = (task) => {
-        const abort = new AbortController();
-        const began = now();
-        const lane = lanes.open(task.title);
-        const done = (async () => {
-            let outcome;
-            try {
-                outcome = { status: 'done', result: await task.run({ signal: abort.signal, reporter: lane, get }) };
-            }
-            catch (e) {
-                outcome = { status: 'failed', error: e, reason: (0,errors/* errorMessage */.gJ)(e) };
-            }
-            await lanes.close(lane, outcome.status === 'failed' ? outcome.error : undefined);
-            const timing = { startMs: Math.round(began - start), durationMs: Math.round(now() - began) };
-            const cancelled = records.get(task.name);
-            // Bad input is never hidden by a cancellation: it is what the user has to fix.
-            const badInput = outcome.status === 'failed' && outcome.error instanceof errors/* InputError */.dz;
-            if (cancelled && !badInput)
-                records.set(task.name, { ...cancelled, ...timing });
-            else {
-                const record = { name: task.name, title: task.title, ...outcome, ...timing };
-                records.set(task.name, record);
-                if (record.status === 'failed') {
-                    failures.push(record);
-                    propagate(task);
-                }
-            }
-            running.delete(task.name);
-        })();
-        running.set(task.name, { abort, done });
-    };
-    for (const t of tasks) {
-        const reason = t.skip?.();
-        if (reason !== undefined)
-            records.set(t.name, { name: t.name, title: t.title, status: 'skipped', reason });
-    }
-    const ready = (t) => !settled(t.name) &&
-        !running.has(t.name) &&
-        (t.needs ?? []).every(n => records.get(n)?.status === 'done' || records.get(n)?.status === 'skipped');
-    for (;;) {
-        const startable = tasks.filter(ready);
-        startable.forEach(startTask);
-        if (running.size > 0)
-            await Promise.race([...running.values()].map(r => r.done));
-        else if (tasks.every(t => settled(t.name)))
-            break;
-        else if (startable.length === 0)
-            throw new Error('the task graph is stuck'); // cannot happen: checkGraph, propagate
-    }
-    await lanes.flush();
-    return { records, failures };
+}
+/** The CI variables SKAO's artefact repository expects as image labels (ska-cicd-makefile's set). */
+const GITLAB_CI_LABELS = [
+    'CI_COMMIT_AUTHOR',
+    'CI_COMMIT_REF_NAME',
+    'CI_COMMIT_REF_SLUG',
+    'CI_COMMIT_SHA',
+    'CI_COMMIT_SHORT_SHA',
+    'CI_COMMIT_TIMESTAMP',
+    'CI_JOB_ID',
+    'CI_JOB_URL',
+    'CI_PIPELINE_ID',
+    'CI_PIPELINE_IID',
+    'CI_PIPELINE_URL',
+    'CI_PROJECT_ID',
+    'CI_PROJECT_PATH_SLUG',
+    'CI_PROJECT_URL',
+    'CI_RUNNER_ID',
+    'CI_RUNNER_REVISION',
+    'CI_RUNNER_TAGS',
+    'GITLAB_USER_EMAIL',
+    'GITLAB_USER_ID',
+    'GITLAB_USER_LOGIN',
+    'GITLAB_USER_NAME'
+];
+/** `KEY=value` label lines for the CI variables that are set (a value with a line break is left out). */
+function gitlabCiLabels(env) {
+    return GITLAB_CI_LABELS.flatMap(k => {
+        const value = env[k];
+        return value && !/[\r\n\0]/.test(value) ? [`${k}=${value}`] : [];
+    });
 }
 
-;// CONCATENATED MODULE: ./src/stages/report/run-model.ts
-/**
- * What one run did, stage by stage: the pipeline records it as it goes and the job summary is
- * rendered from it once, at the end (src/stages/report/summary.ts). Nothing here is Markdown.
- */
-const STAGES = ['lint', 'build', 'scan', 'sign', 'push'];
-const SIGN_NOT_YET = 'signing and attestations are not part of oci-pipeline yet';
+;// CONCATENATED MODULE: ./src/faces/cli/publish.ts
+
+
+
+
+
+
+/** The version to publish: the option, else the git tag the run is about, else `.release`. */
+function publishVersion(given, ctx, releaseFile) {
+    if (given)
+        return given;
+    return resolveVersion(ctx, { releaseFile })?.version ?? releaseFileVersion(releaseFile) ?? '';
+}
+/** `publish`: the staging image by digest to `<release-image>:<version>`, never rebuilt. */
+async function publishCommand(d) {
+    const get = d.raw;
+    const sourceImage = get('source-image');
+    const releaseImage = get('release-image');
+    const hostOf = (input, ref) => ref ? parseImageName(input, splitReference(ref).name).registry : '';
+    // On GitLab the digest comes from the build job, and only when it scanned it.
+    if (isGitLab(d.env) && !get('source-digest'))
+        throw new errors/* InputError */.dz('source-digest', 'is empty: publish takes OCI_IMAGE_SCANNED_DIGEST from the build job, which sets it only when its scan passed (was the scan off, or the build job skipped?)');
+    const sourceHost = get('registry') || hostOf('source-image', sourceImage);
+    const releaseHost = get('release-registry') || hostOf('release-image', releaseImage);
+    await publish({
+        sourceImage,
+        sourceDigest: get('source-digest') || undefined,
+        releaseImage,
+        version: publishVersion(get('version'), d.ctx, d.readFile('.release')),
+        sourceLogin: loginOf(sourceHost, get('username'), get('password'), 'username'),
+        releaseLogin: loginOf(releaseHost, get('release-username'), get('release-password'), 'release-username')
+    }, d.reporter, d.env);
+    return 0;
+}
 
 ;// CONCATENATED MODULE: ./src/stages/scan/artifacts.ts
 /** Safe in artifact names and file names: no `/ \ : " < > | * ?` or whitespace. */
@@ -18119,7 +19335,7 @@ function dbCacheKeys(now, os = process.platform) {
 
 
 const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** One Trivy binary: its version and flags, and the few ways the stage runs it. */
 class Trivy {
     path;
@@ -18188,7 +19404,7 @@ class Trivy {
                     break;
                 const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
                 reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
-                await sleep(wait);
+                await trivy_sleep(wait);
             }
         }
         throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
@@ -18880,11 +20096,18 @@ async function scanImage(target, ctx) {
             ...(trivy.caps.convert ? [] : ['table']),
             ...conversionsFor(options)
         ];
-        if (trivy.caps.convert)
-            await Promise.all(conversions.map(format => derive(format, outputs[format])));
-        else
+        if (!trivy.caps.convert)
             for (const format of conversions)
                 await derive(format, outputs[format]);
+        else {
+            const convert = async () => {
+                await Promise.all(conversions.map(format => derive(format, outputs[format])));
+            };
+            if (ctx.laterConversions)
+                ctx.laterConversions.push(convert);
+            else
+                await convert();
+        }
     });
     const end = new Date();
     const read = readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(paths.json, 'utf8')));
@@ -18949,7 +20172,22 @@ async function scanRemoteImage(ref, ctx, platform) {
     return readTrivyReport(JSON.parse((0,external_node_fs_.readFileSync)(output, 'utf8'))).vulnerabilities;
 }
 
+;// CONCATENATED MODULE: ./src/stages/scan/scanner-info.ts
+
+
+/** The DB's build date, from the metadata.json Trivy keeps beside it. */
+function dbUpdatedAt(cacheDir) {
+    try {
+        const meta = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(cacheDir, 'db', 'metadata.json'), 'utf8'));
+        return meta.UpdatedAt && !Number.isNaN(Date.parse(meta.UpdatedAt)) ? meta.UpdatedAt : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/stages/scan/index.ts
+
 
 
 
@@ -19041,11 +20279,15 @@ async function runScanStage(input) {
         reporter,
         outDir: input.outDir,
         ...(input.analyzerVersion ? { analyzerVersion: input.analyzerVersion } : {}),
-        ...(unchecked ? { unchecked } : {})
+        ...(unchecked ? { unchecked } : {}),
+        ...(input.deferReports ? { laterConversions: [] } : {})
     };
+    const startedAt = new Date().toISOString();
     const scans = [];
     for (const target of input.targets)
         scans.push(await scanImage(target, ctx));
+    const finishedAt = new Date().toISOString();
+    const dbDate = dbUpdatedAt(options.cacheDir);
     let delta;
     const baseline = unchecked ? '' : options.compareTo || input.compareTo;
     let baselineRead = true;
@@ -19087,7 +20329,13 @@ async function runScanStage(input) {
     reporter.setOutput('vulnerabilities', unchecked ? '' : countsJson(scans));
     // Read by the CLI's dotenv report (OCI_IMAGE_SCANNED_DIGEST: only a digest that passed).
     reporter.setOutput('scan-gate', gate.failed ? 'failed' : 'passed');
-    await uploadSboms(scans, sboms, input);
+    let written;
+    const writeReports = () => (written ??= (async () => {
+        await Promise.all((ctx.laterConversions ?? []).map(convert => convert()));
+        await uploadSboms(scans, sboms, input);
+    })());
+    if (!input.deferReports)
+        await writeReports();
     const vulnerabilities = scans.flatMap(s => s.vulnerabilities);
     return {
         scans,
@@ -19098,9 +20346,280 @@ async function runScanStage(input) {
         paths: scans[0].paths,
         ...(unchecked ? { unchecked } : {}),
         sboms,
-        engine: `trivy ${trivy.caps.version}`
+        engine: `trivy ${trivy.caps.version}`,
+        writeReports,
+        scanner: {
+            name: 'trivy',
+            version: trivy.caps.version,
+            ...(dbDate ? { dbUpdatedAt: dbDate } : {}),
+            startedAt,
+            finishedAt
+        }
     };
 }
+
+;// CONCATENATED MODULE: ./src/pipeline/log-lanes.ts
+/**
+ * One task's log. Its lines go to the log as they come while it is the live lane; otherwise they
+ * are held and written as one group later. Outputs, secrets and the summary go through at once
+ * (they are not log lines, and a secret must be masked straight away).
+ */
+class Lane {
+    title;
+    target;
+    held = [];
+    live = false;
+    closed = false;
+    failure;
+    endGroup;
+    /** Settles once the lane's group is written and ended. */
+    written;
+    markWritten;
+    constructor(title, target) {
+        this.title = title;
+        this.target = target;
+        this.written = new Promise(resolve => (this.markWritten = resolve));
+    }
+    line(l) {
+        if (this.live)
+            l(this.target);
+        else
+            this.held.push(l);
+    }
+    info = (m) => this.line(r => r.info(m));
+    debug = (m) => this.line(r => r.debug(m));
+    notice = (m, w) => this.line(r => r.notice(m, w));
+    warning = (m, w) => this.line(r => r.warning(m, w));
+    error = (m, w) => this.line(r => r.error(m, w));
+    setOutput = (name, value) => this.target.setOutput(name, value);
+    setSecret = (value) => this.target.setSecret(value);
+    summary = (md) => this.target.summary(md);
+    /** Groups cannot nest in CI logs: inside a task's group a nested one is a heading line. */
+    group = async (name, fn) => {
+        this.line(r => r.info(`── ${name}`));
+        return fn();
+    };
+    get isClosed() {
+        return this.closed;
+    }
+    /** Opens the lane's group, writes what was held, and from now on writes lines as they come. */
+    goLive() {
+        if (this.live)
+            return;
+        void this.target
+            .group(this.title, () => 
+        // The group ends as its task did: a face that marks failed groups sees the failure.
+        new Promise((resolve, reject) => {
+            const end = (failure) => (failure === undefined ? resolve() : reject(failure));
+            this.live = true;
+            for (const l of this.held.splice(0))
+                l(this.target);
+            if (this.closed)
+                end(this.failure);
+            else
+                this.endGroup = end;
+        }))
+            .then(this.markWritten, this.markWritten);
+    }
+    /** The task is over (`failure` when it failed): a live group ends; a held one ends when written. */
+    close(failure) {
+        this.closed = true;
+        this.failure = failure;
+        this.endGroup?.(failure);
+    }
+}
+/**
+ * The log of tasks that run beside each other: one lane is live at a time, the others are held and
+ * written as whole groups when the live one ends (finished ones first, in the order they started),
+ * then the first one still running becomes live.
+ */
+class LogLanes {
+    target;
+    waiting = [];
+    live;
+    chain = Promise.resolve();
+    constructor(target) {
+        this.target = target;
+    }
+    open(title) {
+        const lane = new Lane(title, this.target);
+        if (this.live)
+            this.waiting.push(lane);
+        else
+            this.goLive(lane);
+        return lane;
+    }
+    /** Closes a lane; resolves once what can be written has been. */
+    close(lane, failure) {
+        lane.close(failure);
+        if (lane === this.live)
+            this.chain = this.chain.then(() => this.handOver(lane));
+        return this.chain;
+    }
+    goLive(lane) {
+        this.live = lane;
+        lane.goLive();
+    }
+    async handOver(lane) {
+        await lane.written;
+        this.live = undefined;
+        for (const done of this.waiting.filter(l => l.isClosed)) {
+            this.waiting.splice(this.waiting.indexOf(done), 1);
+            done.goLive();
+            await done.written;
+        }
+        const next = this.waiting.shift();
+        if (next)
+            this.goLive(next);
+    }
+    /** Everything written: the run is over. */
+    async flush() {
+        await this.chain;
+        for (const lane of this.waiting.splice(0)) {
+            lane.close();
+            lane.goLive();
+            await lane.written;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/graph.ts
+
+
+/**
+ * The failure a run reports: bad input first (the user's fix, whatever failed beside it in the
+ * same moment, such as a tool that cannot be had), else the first to happen.
+ */
+const reportedFailure = (graph) => graph.failures.find(f => f.error instanceof errors/* InputError */.dz) ?? graph.failures[0];
+/** A task named in `needs` that is not in the graph, or a cycle: a programming error. */
+function checkGraph(tasks) {
+    const names = new Set(tasks.map(t => t.name));
+    for (const t of tasks)
+        for (const n of t.needs ?? [])
+            if (!names.has(n))
+                throw new Error(`task ${t.name} needs ${n}, which is not in the graph`);
+    const seen = new Set();
+    const visit = (name, path) => {
+        if (path.includes(name))
+            throw new Error(`tasks form a cycle: ${[...path, name].join(' → ')}`);
+        if (seen.has(name))
+            return;
+        for (const n of tasks.find(t => t.name === name)?.needs ?? [])
+            visit(n, [...path, name]);
+        seen.add(name);
+    };
+    for (const t of tasks)
+        visit(t.name, []);
+}
+/**
+ * Runs a small task graph: every task whose needs are done (or skipped) starts at once, beside the
+ * others. A failure cancels every task that needs it, directly or not, and then every task that is
+ * no longer needed by anything left and is not standalone; a cancelled task that is running has its
+ * signal aborted, and what it then throws is not a failure of its own. Never throws for a task's
+ * failure: the caller reads `failures`.
+ */
+async function runGraph(tasks, reporter, now = () => performance.now()) {
+    checkGraph(tasks);
+    const start = now();
+    const records = new Map();
+    const running = new Map();
+    const lanes = new LogLanes(reporter);
+    const failures = [];
+    const dependents = (name) => tasks.filter(t => t.needs?.includes(name));
+    const settled = (name) => records.has(name);
+    const cancel = (task, reason) => {
+        if (settled(task.name))
+            return;
+        records.set(task.name, { name: task.name, title: task.title, status: 'cancelled', reason });
+        running.get(task.name)?.abort.abort(new Error(reason));
+    };
+    /** A task and everything that needs it, directly or not: none of them can run now. */
+    const cancelWithDependents = (task, reason) => {
+        cancel(task, reason);
+        for (const d of dependents(task.name))
+            if (!settled(d.name))
+                cancelWithDependents(d, `${task.title} was cancelled`);
+    };
+    const dead = (name) => ['cancelled', 'failed', 'skipped'].includes(records.get(name)?.status ?? '');
+    /** After a failure: what needs it, then whatever no task left needs (lint and by-products aside). */
+    const propagate = (failed) => {
+        for (const d of dependents(failed.name))
+            if (!settled(d.name))
+                cancelWithDependents(d, `${failed.title} failed`);
+        for (let changed = true; changed;) {
+            changed = false;
+            for (const t of tasks) {
+                const ds = dependents(t.name);
+                if (settled(t.name) || t.standalone || ds.length === 0)
+                    continue;
+                if (ds.every(d => dead(d.name) || d.byProduct)) {
+                    cancelWithDependents(t, 'nothing that needs it will run');
+                    changed = true;
+                }
+            }
+        }
+    };
+    const get = (name) => records.get(name)?.result;
+    const startTask = (task) => {
+        const abort = new AbortController();
+        const began = now();
+        const lane = lanes.open(task.title);
+        const done = (async () => {
+            let outcome;
+            try {
+                outcome = { status: 'done', result: await task.run({ signal: abort.signal, reporter: lane, get }) };
+            }
+            catch (e) {
+                outcome = { status: 'failed', error: e, reason: (0,errors/* errorMessage */.gJ)(e) };
+            }
+            await lanes.close(lane, outcome.status === 'failed' ? outcome.error : undefined);
+            const timing = { startMs: Math.round(began - start), durationMs: Math.round(now() - began) };
+            const cancelled = records.get(task.name);
+            // Bad input is never hidden by a cancellation: it is what the user has to fix.
+            const badInput = outcome.status === 'failed' && outcome.error instanceof errors/* InputError */.dz;
+            if (cancelled && !badInput)
+                records.set(task.name, { ...cancelled, ...timing });
+            else {
+                const record = { name: task.name, title: task.title, ...outcome, ...timing };
+                records.set(task.name, record);
+                if (record.status === 'failed') {
+                    failures.push(record);
+                    propagate(task);
+                }
+            }
+            running.delete(task.name);
+        })();
+        running.set(task.name, { abort, done });
+    };
+    for (const t of tasks) {
+        const reason = t.skip?.();
+        if (reason !== undefined)
+            records.set(t.name, { name: t.name, title: t.title, status: 'skipped', reason });
+    }
+    const ready = (t) => !settled(t.name) &&
+        !running.has(t.name) &&
+        (t.needs ?? []).every(n => records.get(n)?.status === 'done' || records.get(n)?.status === 'skipped');
+    for (;;) {
+        const startable = tasks.filter(ready);
+        startable.forEach(startTask);
+        if (running.size > 0)
+            await Promise.race([...running.values()].map(r => r.done));
+        else if (tasks.every(t => settled(t.name)))
+            break;
+        else if (startable.length === 0)
+            throw new Error('the task graph is stuck'); // cannot happen: checkGraph, propagate
+    }
+    await lanes.flush();
+    return { records, failures };
+}
+
+;// CONCATENATED MODULE: ./src/stages/report/run-model.ts
+/**
+ * What one run did, stage by stage: the pipeline records it as it goes and the job summary is
+ * rendered from it once, at the end (src/stages/report/summary.ts). Nothing here is Markdown.
+ */
+const STAGES = ['lint', 'build', 'scan', 'sign', 'push'];
+const SIGN_NOT_YET = 'signing and attestations are not part of oci-pipeline yet';
 
 ;// CONCATENATED MODULE: ./src/pipeline/run-model.ts
 
@@ -19165,6 +20684,18 @@ function scanOutcome(scan) {
         sboms: scan.sboms
     };
 }
+/** The sign task's result as the summary shows it. */
+const signOutcome = (result) => {
+    const r = result;
+    return r
+        ? {
+            ...(r.signature ? { signature: r.signature } : {}),
+            by: r.by,
+            attestations: [...new Set(r.attestations.map(a => a.type))],
+            images: r.signatures.length
+        }
+        : undefined;
+};
 /** The summary's model of a run, from its task graph and what its stages gave. */
 function runModel(input) {
     const { graph, meta, lint, scan, config } = input;
@@ -19199,7 +20730,7 @@ function runModel(input) {
             build: stageOf(graph, ['builder', 'build'], built && { imageId: built.imageId, platforms: built.images.map(i => i.platform).filter(Boolean) }, input.notHere),
             scan: scanStage,
             sign: signed
-                ? stageOf(graph, ['sign'], signed.result)
+                ? stageOf(graph, ['sign'], signOutcome(signed.result))
                 : { state: 'skipped', reason: SIGN_NOT_YET },
             push: stageOf(graph, ['upload', 'push'], pushed && { digest: pushed.digest, tags: meta?.tags ?? [], reference: pushed.refs[0] ?? '' }, input.notHere, 'push')
         },
@@ -19472,11 +21003,18 @@ function pushCell(m) {
         return '';
     return `${p.tags.length ? markdown_plural(p.tags.length, 'tag') : 'by digest, no tag'}, ${code(p.digest.slice(0, 19))}`;
 }
+function signCell(m) {
+    const s = m.stages.sign.result;
+    if (!s)
+        return '';
+    const what = s.attestations.length ? `; attested ${s.attestations.join(', ')}` : '';
+    return `${s.by}, ${markdown_plural(s.images, 'image')}${s.signature ? `, signature ${code(s.signature.slice(0, 19))}` : ''}${what}`;
+}
 const RESULT = {
     lint: lintCell,
     build: buildCell,
     scan: scanCell,
-    sign: () => '',
+    sign: signCell,
     push: pushCell
 };
 function resultCell(m, stage) {
@@ -19529,2029 +21067,6 @@ function renderSummary(m) {
         lines.push('');
     lines.push(...detailBlocks(m));
     return lines.join('\n').replace(/\n+$/, '') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/deps.ts
-/** Asks for each tool once: the lint and the scan both want Trivy. */
-function onceEach(tools) {
-    const asked = new Map();
-    return name => {
-        if (!asked.has(name))
-            asked.set(name, tools(name));
-        return asked.get(name);
-    };
-}
-
-;// CONCATENATED MODULE: ./src/infra/docker.ts
-
-
-/** One question per daemon and run, shared by the tasks that ask it at the same time. */
-const asked = new Map();
-async function ask(host, env) {
-    const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], { env, allowFailure: true });
-    if (res.code === 0 && res.stdout.trim())
-        return;
-    throw new errors/* StepError */.zg(`the Docker daemon does not answer at ${host}: start it (dockerd, or systemctl start docker) or point DOCKER_HOST at one that runs; nothing was built or pushed`, (0,infra_process/* tail */.RT)(res.stderr, 3));
-}
-/**
- * Fails with a clear error, naming what to start, when the Docker daemon does not answer; checked
- * before the first docker command that needs it, so nothing is begun that cannot finish.
- */
-function checkDockerDaemon(env) {
-    const host = env.DOCKER_HOST || 'unix:///var/run/docker.sock';
-    let answer = asked.get(host);
-    if (!answer) {
-        answer = ask(host, env);
-        asked.set(host, answer);
-        // A daemon that did not answer is asked again next time (it may have been started since).
-        answer.catch(() => asked.delete(host));
-    }
-    return answer;
-}
-
-;// CONCATENATED MODULE: ./src/infra/docker-config.ts
-
-
-
-/** The docker CLI's config folder: $DOCKER_CONFIG, else ~/.docker. */
-function dockerConfigDir(env) {
-    return env.DOCKER_CONFIG || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.docker');
-}
-/** The docker CLI's config ($DOCKER_CONFIG/config.json, else ~/.docker), or undefined where there is none. */
-function readDockerConfig(env) {
-    const file = (0,external_node_path_.join)(dockerConfigDir(env), 'config.json');
-    return (0,external_node_fs_.existsSync)(file) ? JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')) : undefined;
-}
-/** Whether the docker CLI uses its default context: neither DOCKER_CONTEXT nor its config names another. */
-function usesDefaultContext(env) {
-    if (env.DOCKER_CONTEXT && env.DOCKER_CONTEXT !== 'default')
-        return false;
-    let current;
-    try {
-        current = readDockerConfig(env)?.currentContext;
-    }
-    catch {
-        // a config that cannot be read chooses no context: the default daemon
-    }
-    return !current || current === 'default';
-}
-/**
- * The local Docker daemon's socket, as the docker CLI and Trivy find it: DOCKER_HOST when it is a
- * unix socket, else the default one. Undefined when the daemon is reached any other way (tcp, ssh,
- * TLS, a docker context): then only the docker CLI is trusted to reach it.
- */
-function localDockerSocket(env, platform = process.platform) {
-    if (platform === 'win32' || env.DOCKER_TLS_VERIFY)
-        return undefined;
-    const host = env.DOCKER_HOST?.trim();
-    if (host)
-        return host.startsWith('unix://') ? host.slice('unix://'.length) : undefined;
-    return usesDefaultContext(env) ? '/var/run/docker.sock' : undefined;
-}
-/** The key `docker login` stores Docker Hub's credentials under. */
-const HUB_KEY = 'https://index.docker.io/v1/';
-const isHub = (host) => ['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host);
-/** What the run's docker config takes from the user's beside config.json: folders copied, or linked. */
-const COPIED = ['buildx', 'contexts'];
-const LINKED = ['cli-plugins'];
-/** The docker config folders made for runs of this process (login may edit those, never the user's). */
-const ofRuns = new Set();
-/**
- * A docker config folder of the run's own, under RUNNER_TEMP where there is one: `docker login`
- * then stores the run's credentials there, never in ~/.docker, and the caller removes it when the
- * run ends (a signal removes it too, with the other temporary folders). It starts as a copy of the
- * user's (DOCKER_CONFIG, else ~/.docker): the credentials an earlier docker/login-action stored,
- * the credential helpers, the contexts and buildx's builders (docker/setup-buildx-action's), and a
- * link to its CLI plugins.
- */
-function runDockerConfig(env, makeDir) {
-    const source = dockerConfigDir(env);
-    const dir = makeDir('oci-pipeline-docker-');
-    (0,external_node_fs_.chmodSync)(dir, 0o700);
-    let config = {};
-    try {
-        config = readDockerConfig(env) ?? {};
-    }
-    catch {
-        // unreadable: docker would not have read it either
-    }
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
-    for (const name of COPIED)
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, name)))
-            (0,external_node_fs_.cpSync)((0,external_node_path_.join)(source, name), (0,external_node_path_.join)(dir, name), { recursive: true, verbatimSymlinks: true });
-    for (const name of LINKED)
-        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(source, name)))
-            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(source, name), (0,external_node_path_.join)(dir, name));
-    ofRuns.add(dir);
-    return { dir, env: { ...env, DOCKER_CONFIG: dir } };
-}
-/**
- * Before the run logs in to `host` itself: in a run's docker config, that host's credential helper
- * (or the default credsStore) is turned off, so `docker login` writes the password to the private
- * config.json, removed with it, rather than to a keychain that outlives the run.
- */
-function storeLoginInFile(host, env) {
-    const dir = env.DOCKER_CONFIG;
-    if (!dir || !ofRuns.has(dir))
-        return;
-    const config = (readDockerConfig(env) ?? {});
-    config.credHelpers = { ...config.credHelpers, [isHub(host) ? HUB_KEY : host]: '' };
-    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/infra/http.ts
-
-
-
-
-/** An answer read whole (a manifest, a token, a blob). */
-class HttpResponse {
-    status;
-    statusText;
-    headers;
-    body;
-    constructor(status, statusText, headers, 
-    /** Empty for a HEAD, a 204, a 205 or a 304. */
-    body) {
-        this.status = status;
-        this.statusText = statusText;
-        this.headers = headers;
-        this.body = body;
-    }
-    get ok() {
-        return this.status >= 200 && this.status < 300;
-    }
-    /** A header's value, several joined with ", " (as fetch's Headers.get gives them). */
-    header(name) {
-        const value = this.headers[name.toLowerCase()];
-        return Array.isArray(value) ? value.join(', ') : value;
-    }
-    text() {
-        return this.body.toString('utf8');
-    }
-    json() {
-        return JSON.parse(this.text());
-    }
-}
-const lowerCaseNames = (headers = {}) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const MAX_REDIRECTS = 20;
-/** No byte for this long ends the request (undici's default for fetch's headers and body). */
-const IDLE_MS = 300_000;
-/**
- * fetch over node:http(s), for the registry calls: a blob is uploaded from its file as it is read,
- * with its size (fetch sends a streamed body chunked, which some registries refuse).
- *
- * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
- * is retried as a GET without the body; Authorization is dropped when the origin changes.
- * No content-encoding is asked for, so none needs decoding.
- */
-async function httpFetch(input, init = {}) {
-    let url = new URL(input);
-    let method = (init.method ?? 'GET').toUpperCase();
-    let body = init.body;
-    const headers = lowerCaseNames(init.headers);
-    for (let hops = 0;; hops++) {
-        const res = await send(url, method, headers, body);
-        const location = res.headers.location;
-        if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
-            return toResponse(res, method);
-        res.resume();
-        if (hops >= MAX_REDIRECTS)
-            throw new Error(`${url.origin}: more than ${MAX_REDIRECTS} redirects`);
-        const next = new URL(location, url);
-        const status = res.statusCode ?? 0;
-        if ((status === 303 && method !== 'HEAD') || (status <= 302 && method === 'POST')) {
-            method = 'GET';
-            body = undefined;
-            delete headers['content-type'];
-            delete headers['content-length'];
-        }
-        if (next.origin !== url.origin)
-            delete headers.authorization;
-        url = next;
-    }
-}
-function send(url, method, headers, body) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        return Promise.reject(new Error(`${url.href}: only http and https are spoken here`));
-    const out = { ...headers };
-    // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
-    if (body !== undefined || !['GET', 'HEAD'].includes(method))
-        out['content-length'] = String(body === undefined
-            ? 0
-            : typeof body === 'object' && 'file' in body
-                ? body.size
-                : Buffer.byteLength(body));
-    return new Promise((resolve, reject) => {
-        const req = (url.protocol === 'https:' ? external_node_https_namespaceObject.request : external_node_http_namespaceObject.request)(url, { method, headers: out }, resolve);
-        req.setTimeout(IDLE_MS, () => req.destroy(new Error(`${url.origin}: no answer in ${IDLE_MS / 1000} s`)));
-        req.on('error', reject);
-        if (body && typeof body === 'object' && 'file' in body)
-            (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(body.file), req).catch(reject);
-        else
-            req.end(body);
-    });
-}
-async function toResponse(res, method) {
-    const chunks = [];
-    for await (const chunk of res)
-        chunks.push(chunk);
-    const status = res.statusCode ?? 0;
-    const noBody = method === 'HEAD' || [204, 205, 304].includes(status);
-    return new HttpResponse(status, res.statusMessage ?? '', res.headers, noBody ? Buffer.alloc(0) : Buffer.concat(chunks));
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/client.ts
-
-
-
-
-const MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ');
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
-/** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
-/** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
-function storedCredentials(host, env) {
-    const entry = readDockerConfig(env)?.auths?.[host];
-    if (!entry?.auth)
-        return undefined;
-    const text = Buffer.from(entry.auth, 'base64').toString('utf8');
-    const colon = text.indexOf(':');
-    if (colon <= 0)
-        return undefined;
-    const creds = { username: text.slice(0, colon), password: text.slice(colon + 1) };
-    return entry.identitytoken ? { ...creds, identityToken: entry.identitytoken } : creds;
-}
-/**
- * One registry host, answering its auth challenges (basic or token) with the given credentials.
- * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
- * same origin); the authorization it earns goes to the registry's origin only, never to an upload
- * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
- */
-class Session {
-    host;
-    creds;
-    authorization;
-    origin;
-    constructor(host, creds) {
-        this.host = host;
-        this.creds = creds;
-        this.origin = new URL(`${scheme(host)}://${host}`).origin;
-    }
-    async authenticate(challenge, repo, actions) {
-        const basic = this.creds
-            ? 'Basic ' + Buffer.from(`${this.creds.username}:${this.creds.password}`).toString('base64')
-            : undefined;
-        if (/^basic/i.test(challenge)) {
-            this.authorization = basic;
-            return;
-        }
-        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
-        if (!params.realm)
-            throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
-        let url;
-        try {
-            url = new URL(params.realm);
-        }
-        catch {
-            throw new errors/* StepError */.zg(`${this.host} names a token realm that is not a URL: ${params.realm}`);
-        }
-        // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
-        // another port of the machine, which Docker's loopback rule already reaches over HTTP).
-        const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname;
-        if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
-            throw new errors/* StepError */.zg(`${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`);
-        if (params.service)
-            url.searchParams.set('service', params.service);
-        url.searchParams.set('scope', `repository:${repo}:${actions}`);
-        const res = this.creds?.identityToken
-            ? // A refresh token is traded for access as Docker trades it (OAuth2, POST to the realm).
-                await httpFetch(`${url.origin}${url.pathname}`, {
-                    method: 'POST',
-                    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-                    body: new URLSearchParams({
-                        grant_type: 'refresh_token',
-                        refresh_token: this.creds.identityToken,
-                        service: params.service ?? '',
-                        scope: `repository:${repo}:${actions}`,
-                        client_id: 'oci-pipeline'
-                    }).toString()
-                })
-            : await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
-        if (!res.ok)
-            throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
-        const body = res.json();
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new errors/* StepError */.zg(`${this.host}: the token realm answered without a token`);
-        this.authorization = `Bearer ${token}`;
-    }
-    async fetch(repo, actions, path, init = {}) {
-        const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`);
-        const own = url.origin === this.origin;
-        for (let attempt = 0;; attempt++) {
-            const headers = lowerCaseNames(init.headers);
-            delete headers.authorization;
-            if (this.authorization && own)
-                headers.authorization = this.authorization;
-            const res = await httpFetch(url, { ...init, headers });
-            const challenge = res.header('www-authenticate');
-            if (res.status !== 401 || !challenge || attempt > 0 || !own)
-                return res;
-            await this.authenticate(challenge, repo, actions);
-        }
-    }
-}
-const sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
-function check(res, what) {
-    if (!res.ok)
-        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
-    return res;
-}
-async function copyBlob(digest, src, dst) {
-    if (await hasBlob(dst, digest))
-        return;
-    if (src.host === dst.host) {
-        const mount = await dst.s.fetch(dst.repo, 'pull,push', `blobs/uploads/?mount=${digest}&from=${encodeURIComponent(src.repo)}`, { method: 'POST' });
-        if (mount.status === 201)
-            return;
-    }
-    const blob = check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`).body;
-    if (sha256(blob) !== digest)
-        throw new errors/* StepError */.zg(`blob ${digest} read from ${src.host} has another digest`);
-    await putBlob(dst, digest, blob);
-}
-const hasBlob = async (dst, digest) => (await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok;
-/** Uploads a blob unless the repository has it already. */
-async function uploadBlob(dst, digest, blob) {
-    if (!(await hasBlob(dst, digest)))
-        await putBlob(dst, digest, blob);
-}
-/** Uploads a blob in one PUT (monolithic upload). */
-async function putBlob(dst, digest, blob) {
-    const start = check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
-    const location = new URL(start.header('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
-    location.searchParams.set('digest', digest);
-    check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/octet-stream' },
-        body: blob
-    }), `uploading blob ${digest} to ${dst.host}/${dst.repo}`);
-}
-/** Writes a manifest under a reference (a tag, or its own digest to push it with no tag). */
-async function putManifest(dst, reference, mediaType, bytes) {
-    check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
-        method: 'PUT',
-        headers: { 'Content-Type': mediaType },
-        body: bytes
-    }), `writing ${dst.host}/${dst.repo}:${reference}`);
-}
-async function copyManifest(ref, expected, src, dst, tag) {
-    const res = check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
-    const type = res.header('content-type') ?? '';
-    const bytes = res.body;
-    if (sha256(bytes) !== expected)
-        throw new errors/* StepError */.zg(`${src.host}/${src.repo}@${ref} is not ${expected}`);
-    const json = JSON.parse(bytes.toString('utf8'));
-    for (const m of json.manifests ?? [])
-        await copyManifest(m.digest, m.digest, src, dst, m.digest);
-    for (const b of [json.config, ...(json.layers ?? []).filter(l => !l.urls)])
-        if (b)
-            await copyBlob(b.digest, src, dst);
-    await putManifest(dst, tag, type, bytes);
-}
-/** Copies `src@digest` to `dst:tag`, the manifest bytes unchanged (so the digest is the same). */
-async function copyByDigest(src, dst) {
-    const s = { ...src, s: new Session(src.host, src.creds) };
-    const d = { ...dst, s: new Session(dst.host, dst.creds) };
-    await copyManifest(src.digest, src.digest, s, d, dst.tag);
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/read.ts
-
-/**
- * One session per registry and login for the run: the previous image, then the pushed one, are
- * read with the authorization the first read earned (a token registry answers a read of another
- * repository with 401, and the session asks again).
- */
-const sessions = new Map();
-function sessionFor(host, creds) {
-    const key = `${host}\0${creds ? sha256(Buffer.from(`${creds.username}\0${creds.password}`)) : ''}`;
-    let session = sessions.get(key);
-    if (!session)
-        sessions.set(key, (session = new Session(host, creds)));
-    return session;
-}
-/** `host/repo:tag` or `host/repo@digest`, when the reference names its registry host. */
-function parseRemoteRef(ref) {
-    const at = ref.indexOf('@');
-    const name = at >= 0 ? ref.slice(0, at) : ref;
-    const slash = name.indexOf('/');
-    if (slash < 0)
-        return undefined;
-    const host = name.slice(0, slash);
-    // Docker Hub's short names (no host) are left to buildx, which knows its aliases.
-    if (!/[.:]/.test(host) && host !== 'localhost')
-        return undefined;
-    const path = name.slice(slash + 1);
-    const colon = path.lastIndexOf(':');
-    const tagged = colon > path.lastIndexOf('/');
-    const repo = tagged ? path.slice(0, colon) : path;
-    const reference = at >= 0 ? ref.slice(at + 1) : tagged ? path.slice(colon + 1) : 'latest';
-    return repo ? { host, repo, reference } : undefined;
-}
-/**
- * A manifest read over the distribution API with what `docker login` stored: one HTTP request
- * instead of a buildx start, which costs a fifth of a second of CPU. `missing` when the registry
- * says it has no such manifest to a logged-in client; undefined when it cannot be read this way (a
- * credential helper, Docker Hub, an answer it does not expect): the caller then asks buildx.
- */
-async function fetchManifest(ref, env, opts = {}) {
-    const where = parseRemoteRef(ref);
-    if (!where)
-        return undefined;
-    try {
-        const creds = storedCredentials(where.host, env);
-        const session = sessionFor(where.host, creds);
-        const res = await session.fetch(where.repo, 'pull', `manifests/${where.reference}`, {
-            headers: { Accept: MANIFEST_TYPES }
-        });
-        if (res.status === 404 && creds)
-            return 'missing';
-        if (!res.ok)
-            return undefined;
-        const bytes = res.body;
-        if (where.reference.startsWith('sha256:') && sha256(bytes) !== where.reference)
-            return undefined;
-        const json = JSON.parse(bytes.toString('utf8'));
-        const config = json.config?.digest;
-        if (!opts.diffIds || !config)
-            return { bytes, json };
-        const blob = await session.fetch(where.repo, 'pull', `blobs/${config}`);
-        // The layers the delta trusts come from this blob: it must be the one the manifest names.
-        if (!blob.ok || sha256(blob.body) !== config)
-            return undefined;
-        const image = blob.json();
-        return { bytes, json, ...(image.rootfs?.diff_ids ? { diffIds: image.rootfs.diff_ids } : {}) };
-    }
-    catch {
-        return undefined; // refused, unreachable, not JSON: buildx says why
-    }
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/docker-cli.ts
-
-
-
-
-
-
-/** `docker login` with the password on stdin: never in argv, never in the log. */
-async function login(l, env) {
-    await checkDockerDaemon(env);
-    storeLoginInFile(l.host, env);
-    const res = await (0,infra_process/* run */.eF)('docker', ['login', l.host, '--username', l.username, '--password-stdin'], {
-        env,
-        input: l.password,
-        allowFailure: true
-    });
-    if (res.code !== 0)
-        throw new errors/* StepError */.zg(`login to ${l.host} as ${l.username} failed`, (0,infra_process/* tail */.RT)(res.stderr.split(l.password).join('***'), 5));
-}
-/** `os/arch[/variant]`, as `platforms` names it. */
-const platformOf = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-function toManifest(raw, json) {
-    return {
-        digest: `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(raw).digest('hex')}`,
-        mediaType: json.mediaType ?? '',
-        configDigest: json.config?.digest,
-        platforms: json.manifests
-            ?.map(m => m.platform)
-            .filter(p => p && p.os !== 'unknown')
-            .map(platformOf),
-        manifests: json.manifests?.map(m => m.digest)
-    };
-}
-const missing = (ref) => new errors/* StepError */.zg(`cannot read ${ref} from the registry`, 'the registry has no such manifest');
-/**
- * Reads a manifest from the registry (with the stored credentials) and hashes its bytes: over
- * HTTP when it can, else with buildx (credential helpers, Docker Hub names).
- */
-async function readManifest(ref, env) {
-    const fetched = await fetchManifest(ref, env);
-    if (fetched === 'missing')
-        throw missing(ref);
-    if (fetched)
-        return toManifest(fetched.bytes, fetched.json);
-    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
-        env,
-        allowFailure: true
-    });
-    if (res.code !== 0)
-        throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,infra_process/* tail */.RT)(res.stderr, 5));
-    return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout));
-}
-const docker_cli_sleep = (ms) => new Promise(r => setTimeout(r, ms));
-/** `docker push` of one tag, retried with backoff when the registry is briefly away. */
-async function pushTag(ref, reporter, env, attempts = 4) {
-    for (let attempt = 1;; attempt++) {
-        const res = await run('docker', ['push', ref], {
-            env,
-            allowFailure: true,
-            onLine: l => reporter.debug(l)
-        });
-        if (res.code === 0)
-            return;
-        const why = tail(res.stderr || res.stdout, 5);
-        const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why);
-        if (fatal || attempt >= attempts)
-            throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
-        const wait = 1000 * 2 ** (attempt - 1);
-        reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
-        await docker_cli_sleep(wait);
-    }
-}
-/** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
-async function diffIds(ref, remote, env) {
-    const args = remote
-        ? ['buildx', 'imagetools', 'inspect', '--format', '{{json .Image}}', ref]
-        : ['image', 'inspect', '--format', '{{json .RootFS}}', ref];
-    const res = await (0,infra_process/* run */.eF)('docker', args, { env, allowFailure: true });
-    if (res.code !== 0)
-        return undefined;
-    try {
-        const json = JSON.parse(res.stdout);
-        return remote ? json.rootfs?.diff_ids : json.Layers;
-    }
-    catch {
-        return undefined; // an index (several platforms) has no single rootfs
-    }
-}
-/** What the registry's `ref` names now, or undefined when it names nothing (a first push). */
-async function readPrevious(ref, env) {
-    const fetched = await fetchManifest(ref, env, { diffIds: true });
-    if (fetched === 'missing')
-        return undefined;
-    if (fetched)
-        return {
-            manifest: toManifest(fetched.bytes, fetched.json),
-            ...(fetched.diffIds?.length ? { diffIds: fetched.diffIds } : {})
-        };
-    const [manifest, ids] = await Promise.all([
-        readManifest(ref, env).catch(() => undefined),
-        diffIds(ref, true, env)
-    ]);
-    return manifest && { manifest, ...(ids?.length ? { diffIds: ids } : {}) };
-}
-/** True when the local image `imageId` has exactly the given layers. */
-async function hasLayers(imageId, layers, env) {
-    const local = await diffIds(imageId, false, env);
-    return !!local?.length && local.join() === layers.join();
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/version.ts
-
-
-/** `release=X.Y.Z` from a `.release` file (SKAO's convention), if there is one. */
-function releaseFileVersion(text) {
-    if (!text)
-        return undefined;
-    const match = text.match(/^\s*release\s*=\s*["']?([^"'\s#]+)/m);
-    return match?.[1];
-}
-const version_clean = (tag) => semver.clean(tag, { loose: true }) ?? tag;
-/**
- * The image version: the git tag the event is about; where the event gives none, the git tag at
- * HEAD, then `.release`, then an `ARG`/`ENV` named `*_VERSION` in the Dockerfile. Undefined when
- * none of those exists (the tag rules' first value serves then, as in docker/metadata-action).
- */
-function resolveVersion(ctx, sources) {
-    if (refKind(ctx.ref) === 'tag')
-        return { version: version_clean(refName(ctx.ref)), from: 'git tag event' };
-    if (sources.gitTag)
-        return { version: version_clean(sources.gitTag), from: 'git tag' };
-    const release = releaseFileVersion(sources.releaseFile);
-    if (release)
-        return { version: release, from: '.release' };
-    if (sources.dockerfile)
-        return { version: sources.dockerfile, from: 'Dockerfile' };
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/index.ts
-
-
-
-
-
-
-
-
-
-
-
-
-/** The base image as written, split into a name with tag and the pinned digest if any. */
-function splitBase(image) {
-    const { name, tag, digest } = splitReference(image);
-    const full = fullyQualified(name);
-    return { name: tag ? `${full}:${tag}` : full, digest: digest && isDigest(digest) ? digest : undefined };
-}
-const OCI = 'org.opencontainers.image.';
-/** Tags, labels and annotations, from the config, the run and what the files say. Pure. */
-function computeMetadata(config, ctx, facts, baseDigest) {
-    if (config.team && /[\r\n\0]/.test(config.team))
-        throw new errors/* InputError */.dz('team', 'holds a line break, which a label value must not');
-    const buildArgs = new Map(config.build.buildArgs);
-    const df = parseDockerfile(facts.dockerfile, buildArgs);
-    const stage = finalStage(df, config.build.target);
-    const source = resolveVersion(ctx, {
-        gitTag: facts.gitTag,
-        releaseFile: facts.releaseFile,
-        dockerfile: dockerfileVersion(df, stage)
-    });
-    const run = { ...ctx, commitDate: ctx.commitDate ?? facts.commitDate };
-    const expressionFacts = {
-        ctx: run,
-        now: facts.now,
-        version: source?.version,
-        shortShaLength: config.metadata.shortShaLength
-    };
-    const tags = computeTags(config.tagRules, config.flavor, run, expressionFacts);
-    const baseWritten = baseImage(df, stage);
-    const base = baseWritten ? splitBase(baseWritten) : undefined;
-    if (base && !base.digest && baseDigest)
-        base.digest = baseDigest;
-    const labelFacts = {
-        schemas: config.labelSchemas,
-        created: facts.now,
-        version: tags.version,
-        projectVersion: source?.version,
-        revision: ctx.sha,
-        repo: ctx.repo,
-        base,
-        tags: tags.names,
-        team: config.team ?? stageLabels(df, stage).get('int.skao.image.team')
-    };
-    const expandValues = (input, pairs) => pairs.map(([k, v]) => [k, expand(input, v, expressionFacts)]);
-    const { labels, missing } = computeLabels({ ...labelFacts, extra: expandValues('labels', config.labels) });
-    const oci = Object.entries(computeLabels({ ...labelFacts, schemas: ['oci'], extra: [] }).labels);
-    const custom = config.metadata.annotations.map(a => ({
-        ...a,
-        value: expand('annotations', a.value, expressionFacts)
-    }));
-    const skipped = config.metadata.skipped.map(s => `${s.input}: "${s.line}" is not of the form key=value, so it is skipped`);
-    return {
-        version: tags.version,
-        versionFrom: 'tags',
-        ...(source ? { projectVersion: source } : {}),
-        tagValues: tags.names,
-        tags: [...config.images.flatMap(img => tags.values.map(v => `${img.name}:${v}`)), ...tags.references],
-        labels,
-        annotations: computeAnnotations(Object.fromEntries(oci.filter(([k]) => k.startsWith(OCI))), custom, config.metadata.annotationLevels),
-        base,
-        warnings: [...tags.warnings, ...skipped],
-        missing
-    };
-}
-/** Whether the commit date is asked for: then it is read from git when the event did not tell it. */
-function needsCommitDate(config) {
-    const texts = [
-        ...config.tagRules.flatMap(r => [...r.attrs.values()]),
-        config.flavor.prefix,
-        config.flavor.suffix,
-        ...config.labels.map(([, v]) => v),
-        ...config.metadata.annotations.map(a => a.value)
-    ];
-    return texts.some(t => usesExpression(t, 'commit_date'));
-}
-function readOptional(path) {
-    return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
-}
-/**
- * Reads the files and the git tag the metadata depends on. Kept apart from the computation so the
- * pipeline can start it beside the login: `git describe` is a process of its own.
- */
-async function readFacts(config, env, now) {
-    let dockerfile;
-    try {
-        dockerfile = (0,external_node_fs_.readFileSync)(config.build.file, 'utf8');
-    }
-    catch (e) {
-        throw new errors/* InputError */.dz('file', `cannot read ${config.build.file}: ${(0,errors/* errorMessage */.gJ)(e)}`);
-    }
-    const git = (args) => (0,infra_process/* run */.eF)('git', args, { cwd: config.workspace, env, allowFailure: true })
-        .then(r => (r.code === 0 ? r.stdout.trim() || undefined : undefined))
-        .catch(() => undefined);
-    const [gitTag, committed] = await Promise.all([
-        git(['describe', '--tags', '--exact-match', 'HEAD']),
-        needsCommitDate(config) ? git(['show', '-s', '--format=%cI', 'HEAD']) : undefined
-    ]);
-    const commitDate = committed ? new Date(committed) : undefined;
-    return {
-        dockerfile,
-        releaseFile: readOptional((0,external_node_path_.join)(config.workspace, '.release')),
-        gitTag,
-        now,
-        ...(commitDate && !Number.isNaN(commitDate.getTime()) ? { commitDate } : {})
-    };
-}
-/** Computes the metadata from the facts (read here unless given); resolves an unpinned base's digest. */
-async function gatherMetadata(config, ctx, reporter, env, now, read = readFacts(config, env, now)) {
-    const facts = await read;
-    let meta = computeMetadata(config, ctx, facts);
-    const unpinned = meta.base && !meta.base.digest ? meta.base.name : undefined;
-    if (unpinned) {
-        try {
-            const digest = (await readManifest(unpinned, env)).digest;
-            meta = computeMetadata(config, ctx, facts, digest);
-        }
-        catch (e) {
-            reporter.warning(`the base image ${unpinned} could not be resolved to a digest, so base.digest is not set: ${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}`);
-        }
-    }
-    for (const key of meta.missing)
-        reporter.warning(`label ${key} has no value: set it with the "labels" input${key.endsWith('team') ? ', the "team" input or a Dockerfile LABEL' : ''}`);
-    for (const w of meta.warnings)
-        reporter.warning(w);
-    if (!meta.version)
-        reporter.warning('no tag rule gave a tag for this run, so there is no version (see "tags")');
-    else
-        reporter.info(`version ${meta.version} (the first tag)`);
-    if (meta.projectVersion)
-        reporter.info(`project version ${meta.projectVersion.version} (from ${meta.projectVersion.from}), {{version}}`);
-    return meta;
-}
-
-;// CONCATENATED MODULE: ./src/stages/metadata/outputs.ts
-/** The outputs docker/metadata-action gives, by its names, from the metadata. */
-const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
-/** What each output holds, lists joined by `sep-tags`, `sep-labels` and `sep-annotations`. Pure. */
-function metadataOutputs(meta, sep) {
-    return {
-        // oci-pipeline's own: the git tag, `.release` or Dockerfile version (GitLab's OCI_IMAGE_VERSION).
-        'project-version': meta.projectVersion?.version ?? '',
-        version: meta.version,
-        tags: meta.tags.join(sep.tags),
-        'tag-names': meta.tagValues.join(sep.tags),
-        labels: Object.entries(meta.labels)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(sep.labels),
-        annotations: meta.annotations.join(sep.annotations),
-        json: JSON.stringify({
-            tags: meta.tags,
-            'tag-names': meta.tagValues,
-            labels: meta.labels,
-            annotations: meta.annotations
-        })
-    };
-}
-/**
- * The environment variable docker/metadata-action sets beside an output
- * (`tag-names` → DOCKER_METADATA_OUTPUT_TAG_NAMES), unless DOCKER_METADATA_SET_OUTPUT_ENV is false.
- */
-function metadataEnvName(output, env) {
-    if (!METADATA_OUTPUTS.includes(output))
-        return undefined;
-    if (/^(false|0|no|off)$/i.test(env.DOCKER_METADATA_SET_OUTPUT_ENV?.trim() ?? ''))
-        return undefined;
-    return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/merge.ts
-
-
-
-
-
-
-
-
-
-/** What the index must list: the `platforms` input when given, else one platform per digest. */
-function checkIndexPlatforms(platforms, digests, expected) {
-    const missing = expected.filter(p => !platforms.includes(p));
-    if (missing.length)
-        throw new errors/* StepError */.zg(`merge-digests: the images are for ${platforms.join(', ') || 'no platform'}, not ${missing.join(', ')}`);
-    const twice = platforms.filter((p, i) => platforms.indexOf(p) !== i);
-    if (twice.length)
-        throw new errors/* StepError */.zg(`merge-digests: two images are for ${[...new Set(twice)].join(', ')}`);
-    if (platforms.length !== digests.length)
-        throw new errors/* StepError */.zg(`merge-digests: ${digests.length} digests gave ${platforms.length} platform images`);
-}
-const imagetools = async (args, env) => {
-    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', ...args], { env, allowFailure: true });
-    if (res.code !== 0)
-        throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,infra_process/* tail */.RT)(res.stderr, 10));
-    return res.stdout;
-};
-/** Joins the digests into one index under every tag, and reads each tag back. */
-async function mergeIndex(config, meta, r, env) {
-    if (meta.tags.length === 0)
-        throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
-    const repository = config.images[0]?.name;
-    const sources = config.mergeDigests.map(d => `${repository}@${d}`);
-    const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
-    const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
-    const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
-    checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
-    r.info(`index of ${planned.join(', ')}`);
-    await imagetools(args, env);
-    let digest;
-    for (const tag of meta.tags) {
-        const m = await readManifest(tag, env);
-        const lists = new Set(m.manifests ?? []);
-        if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
-            throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
-        if (digest && m.digest !== digest)
-            throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
-        digest = m.digest;
-        r.info(`pushed ${tag}@${m.digest}`);
-    }
-    r.setOutput('digest', digest);
-    r.setOutput('image', `${repository}@${digest}`);
-    return { digest: digest, refs: [`${repository}@${digest}`], platforms: planned };
-}
-/**
- * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
- * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
- * missing platform or digest fails before any tag moves; then every tag is read back and must list
- * exactly those digests and every platform.
- */
-async function runMerge(config, ctx, r, env, now) {
-    if (config.login)
-        r.setSecret(config.login.password);
-    const graph = await runGraph([
-        {
-            name: 'login',
-            title: `Login to ${config.login?.host ?? 'the registry'}`,
-            skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
-            run: async () => {
-                await checkDockerDaemon(env);
-                await login(config.login, env);
-            }
-        },
-        {
-            name: 'metadata',
-            title: 'Metadata: tags',
-            needs: ['login'],
-            run: async ({ reporter }) => {
-                const meta = await gatherMetadata(config, ctx, reporter, env, now);
-                for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
-                    reporter.setOutput(name, value);
-                return meta;
-            }
-        },
-        {
-            name: 'push',
-            title: 'Merge',
-            needs: ['metadata'],
-            run: ({ reporter, get }) => mergeIndex(config, get('metadata'), reporter, env)
-        }
-    ], r);
-    const meta = graph.records.get('metadata')?.result;
-    const failure = reportedFailure(graph);
-    if (config.summary)
-        r.summary(renderSummary(runModel({
-            config: {
-                ...config,
-                lint: { threshold: config.lint.threshold },
-                pushReason: `merging ${config.mergeDigests.length} digests`
-            },
-            graph,
-            ...(meta ? { meta } : {}),
-            notHere: 'done per platform by the jobs that pushed the digests',
-            ...(failure ? { error: failure.error } : {})
-        })));
-    if (failure)
-        throw failure.error;
-    const merged = graph.records.get('push')?.result;
-    return { meta: meta, digest: merged.digest, platforms: merged.platforms };
-}
-
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/infra/oci-layout.ts
-
-
-
-
-const MEDIA = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
-};
-const oci_layout_sha256 = (b) => `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(b).digest('hex')}`;
-const isIndex = (mediaType) => mediaType === MEDIA.ociIndex || mediaType === MEDIA.dockerList;
-/** `os/arch[/variant]`. */
-const platformName = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-/**
- * An OCI image layout on disk (buildx's `type=oci,tar=false` export, or a `docker save` unpacked):
- * its blobs by digest, and the one image (index or manifest) its index.json names.
- */
-class OciLayout {
-    dir;
-    constructor(dir) {
-        this.dir = dir;
-    }
-    blobPath(digest) {
-        const [algo, hex] = digest.split(':');
-        if (algo !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex ?? ''))
-            throw new errors/* StepError */.zg(`not a sha256 digest: ${digest}`);
-        return (0,external_node_path_.join)(this.dir, 'blobs', 'sha256', hex);
-    }
-    /** A blob's bytes, checked against its digest. */
-    readBlob(digest) {
-        const bytes = (0,external_node_fs_.readFileSync)(this.blobPath(digest));
-        if (oci_layout_sha256(bytes) !== digest)
-            throw new errors/* StepError */.zg(`the layout's blob ${digest} does not match its digest`);
-        return bytes;
-    }
-    readJson(digest) {
-        return JSON.parse(this.readBlob(digest).toString('utf8'));
-    }
-    size(digest) {
-        return (0,external_node_fs_.statSync)(this.blobPath(digest)).size;
-    }
-    /** The image the layout holds: the first (only) entry of index.json. */
-    root() {
-        const index = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
-        const root = index.manifests?.[0];
-        if (!root)
-            throw new errors/* StepError */.zg(`${this.dir}/index.json names no image`);
-        return { mediaType: root.mediaType, digest: root.digest, size: root.size };
-    }
-    /** The platform images below `desc` (an index's attestation manifests left out). */
-    images(desc = this.root()) {
-        const json = this.readJson(desc.digest);
-        if (isIndex(desc.mediaType ?? json.mediaType))
-            return (json.manifests ?? [])
-                .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
-                .flatMap(m => this.images(m).map(i => ({ ...i, platform: platformName(m.platform) || i.platform })));
-        if (!json.config)
-            throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
-        const config = this.readJson(json.config.digest);
-        return [
-            {
-                platform: platformName(config),
-                manifest: desc,
-                configDigest: json.config.digest,
-                layers: json.layers ?? []
-            }
-        ];
-    }
-    /**
-     * A layout of one platform's image, beside this one and sharing its blobs: Trivy scans the
-     * first image of a layout whatever its --platform says.
-     */
-    view(image, name) {
-        const dir = (0,external_node_path_.join)(this.dir, '..', `${name}.view`);
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-        try {
-            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(this.dir, 'blobs'), (0,external_node_path_.join)(dir, 'blobs'));
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-        }
-        const manifest = { ...image.manifest, size: this.size(image.manifest.digest) };
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [manifest] }));
-        return dir;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts
-
-
-
-
-
-
-
-const UNCOMPRESSED = new Set([
-    'application/vnd.oci.image.layer.v1.tar',
-    'application/vnd.docker.image.rootfs.diff.tar'
-]);
-/** zstd streams are Node 22.15+ (the action runs on Node 24). */
-function compressor(c) {
-    if (c === 'gzip')
-        return external_node_zlib_namespaceObject.createGzip({ level: external_node_zlib_namespaceObject.constants.Z_BEST_SPEED });
-    const make = external_node_zlib_namespaceObject.createZstdCompress;
-    if (!make)
-        throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
-    return make();
-}
-/** Compresses a layer file into the layout's blobs, hashing as it writes. */
-async function compressLayer(layout, layer, c, signal) {
-    const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    let size = 0;
-    const tap = new external_node_stream_namespaceObject.Transform({
-        transform(chunk, _enc, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-        }
-    });
-    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), { signal });
-    const digest = `sha256:${hash.digest('hex')}`;
-    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
-    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
-}
-/**
- * Makes the layout's image ready to push: every blob it references listed with its file, and its
- * manifests as bytes. Layers an engine's store saved uncompressed are compressed once here (the
- * manifests that list them, and the index above them, written anew); compressed ones go as they
- * are, so a builder's own export is pushed byte for byte, under the digest that was scanned.
- */
-async function preparePush(layout, root, compression, signal) {
-    const blobs = new Map();
-    const manifests = [];
-    let compressed = 0;
-    const addBlob = (d) => {
-        if (d.urls?.length)
-            return; // a foreign layer stays where its URLs say
-        blobs.set(d.digest, { digest: d.digest, size: layout.size(d.digest), file: layout.blobPath(d.digest) });
-    };
-    const visit = async (desc) => {
-        const original = layout.readBlob(desc.digest);
-        const json = JSON.parse(original.toString('utf8'));
-        const mediaType = desc.mediaType ?? json.mediaType ?? MEDIA.ociManifest;
-        let changed = false;
-        if (isIndex(mediaType)) {
-            const moved = new Map();
-            const children = [];
-            for (const m of json.manifests ?? []) {
-                const next = await visit(m);
-                if (next.digest !== m.digest)
-                    moved.set(m.digest, next.digest);
-                children.push(next);
-            }
-            // An attestation names the image it is about by digest: it follows a rewritten image.
-            json.manifests = children.map(m => {
-                const about = m.annotations?.['vnd.docker.reference.digest'];
-                return about && moved.has(about)
-                    ? {
-                        ...m,
-                        annotations: { ...m.annotations, 'vnd.docker.reference.digest': moved.get(about) }
-                    }
-                    : m;
-            });
-            changed = moved.size > 0;
-        }
-        else {
-            if (!json.config)
-                throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
-            addBlob(json.config);
-            const layers = [];
-            for (const layer of json.layers ?? []) {
-                if (UNCOMPRESSED.has(layer.mediaType)) {
-                    layers.push(await compressLayer(layout, layer, compression, signal));
-                    compressed++;
-                    changed = true;
-                }
-                else
-                    layers.push(layer);
-                addBlob(layers[layers.length - 1]);
-            }
-            if (changed)
-                json.layers = layers;
-        }
-        const bytes = changed ? Buffer.from(JSON.stringify(json)) : original;
-        const digest = oci_layout_sha256(bytes);
-        if (changed)
-            (0,external_node_fs_.writeFileSync)(layout.blobPath(digest), bytes);
-        manifests.push({ digest, mediaType, bytes });
-        return { ...desc, mediaType, digest, size: bytes.length };
-    };
-    await visit(root);
-    const last = manifests[manifests.length - 1];
-    return { blobs: [...blobs.values()], manifests, root: last, compressed };
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/credentials.ts
-
-
-
-/**
- * The credentials the docker CLI would send to `host`: those `docker login` stored in config.json,
- * else what its credential helper (`credHelpers`, then `credsStore`) answers, as docker asks it.
- */
-async function credentialsFor(host, env) {
-    const stored = storedCredentials(host, env);
-    if (stored)
-        return stored;
-    const config = readDockerConfig(env);
-    const helper = config?.credHelpers?.[host] ?? config?.credsStore;
-    if (!helper)
-        return undefined;
-    const res = await (0,infra_process/* run */.eF)(`docker-credential-${helper}`, ['get'], { env, input: host, allowFailure: true });
-    if (res.code !== 0)
-        return undefined;
-    try {
-        const json = JSON.parse(res.stdout);
-        return json.Secret ? { username: json.Username ?? '', password: json.Secret } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/push.ts
-
-
-
-
-/** The registry API's host and repository for an image name (Docker Hub's aliases resolved). */
-async function targetFor(image, env) {
-    const hub = image.registry === 'docker.io';
-    const host = hub ? 'registry-1.docker.io' : image.registry;
-    const creds = await credentialsFor(hub ? 'https://index.docker.io/v1/' : host, env);
-    const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
-    return { name: image.name, host, repo, session: new Session(host, creds) };
-}
-function push_check(res, what) {
-    if (!res.ok)
-        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
-}
-/** Runs `fn` over `items`, `limit` at a time. */
-async function inTurns(items, limit, fn) {
-    const queue = [...items];
-    await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-        for (let item = queue.shift(); item !== undefined; item = queue.shift())
-            await fn(item);
-    }));
-}
-/**
- * Uploads the image's blobs (layers and configs) to each target, three at a time, skipping those
- * the repository has; a repository of the same registry uploaded before lends them by a cross-
- * repository mount. Blobs alone name nothing: no manifest or tag exists until `putImage`.
- */
-async function uploadBlobs(image, targets, log, signal) {
-    const done = [];
-    for (const t of targets) {
-        const lender = done.find(d => d.host === t.host);
-        let sent = 0;
-        await inTurns(image.blobs, 3, async (blob) => {
-            signal?.throwIfAborted();
-            const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' });
-            if (head.ok)
-                return;
-            if (lender) {
-                const mount = await t.session.fetch(t.repo, 'pull,push', `blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(lender.repo)}`, { method: 'POST' });
-                if (mount.status === 201)
-                    return;
-            }
-            const start = await t.session.fetch(t.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' });
-            push_check(start, `starting an upload to ${t.name}`);
-            const location = new URL(start.header('location') ?? '', t.session.origin);
-            location.searchParams.set('digest', blob.digest);
-            const put = await t.session.fetch(t.repo, 'pull,push', location.toString(), {
-                method: 'PUT',
-                headers: { 'Content-Type': 'application/octet-stream' },
-                body: { file: blob.file, size: blob.size }
-            });
-            push_check(put, `uploading ${blob.digest} to ${t.name}`);
-            sent++;
-        });
-        log(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`);
-        done.push(t);
-    }
-}
-async function push_putManifest(t, reference, m) {
-    const res = await t.session.fetch(t.repo, 'pull,push', `manifests/${reference}`, {
-        method: 'PUT',
-        headers: { 'Content-Type': m.mediaType },
-        body: m.bytes
-    });
-    push_check(res, `writing ${t.name}:${reference}`);
-    const said = res.header('docker-content-digest');
-    if (said && reference.startsWith('sha256:') && said !== reference)
-        throw new errors/* StepError */.zg(`${t.name} stored ${reference} under another digest (${said})`);
-}
-/** The digest the registry serves for `reference`, computed from the bytes it sends. */
-async function servedDigest(t, reference) {
-    const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
-        headers: { Accept: MANIFEST_TYPES }
-    });
-    if (res.status === 404)
-        return undefined;
-    push_check(res, `reading ${t.name}:${reference}`);
-    return oci_layout_sha256(res.body);
-}
-/**
- * Writes the image's manifests by digest (children first), then points each tag at the root, and
- * reads every tag back: the registry must serve exactly the root's digest. Returns that digest.
- */
-async function putImage(image, t, tags) {
-    for (const m of image.manifests)
-        await push_putManifest(t, m.digest, m);
-    for (const tag of tags)
-        await push_putManifest(t, tag, image.root);
-    for (const ref of [image.root.digest, ...tags]) {
-        const served = await servedDigest(t, ref);
-        if (served !== image.root.digest)
-            throw new errors/* StepError */.zg(`${t.name}:${ref} in the registry is not the image that was scanned`, `registry ${served ?? 'none'}, scanned ${image.root.digest}`);
-    }
-    return image.root.digest;
-}
-
-;// CONCATENATED MODULE: ./src/stages/build/argv.ts
-const isBool = (v) => v === 'true' || v === 'false';
-/** `true`/`false` as BuildKit's `disabled=`, the rest as written (docker/build-push-action's reading). */
-const attestAttrs = (type, value) => `type=${type},${isBool(value) ? `disabled=${value !== 'true'}` : value}`;
-const typeOf = (attest) => /(?:^|,)type=([^,]+)/.exec(attest)?.[1];
-/** Adds the run's page as builder-id to provenance that names none. */
-function withBuilderId(attrs, builderId) {
-    if (!builderId || /(?:^|,)builder-id=/.test(attrs) || /(?:^|,)disabled=true/.test(attrs))
-        return attrs;
-    return `${attrs},builder-id=${builderId}`;
-}
-/**
- * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
- * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
- * not the Docker image store, `mode=max` for a public repository, `mode=min,inline-only=true`
- * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
- */
-function attestArgs(b, out) {
-    const attests = b.attests ?? [];
-    const args = [];
-    const provenanceInAttests = attests.some(a => typeOf(a) === 'provenance');
-    if (b.provenance === 'true' && b.builderId)
-        args.push('--attest', `type=provenance,builder-id=${b.builderId}`);
-    else if (b.provenance)
-        args.push('--attest', withBuilderId(attestAttrs('provenance', b.provenance), b.builderId));
-    else if (!provenanceInAttests && !b.noDefaultAttestations && out.mode === 'layout') {
-        const mode = b.privateRepo === false ? 'mode=max' : 'mode=min,inline-only=true';
-        args.push('--attest', withBuilderId(`type=provenance,${mode}`, b.builderId));
-    }
-    if (b.sbom)
-        args.push('--attest', attestAttrs('sbom', b.sbom));
-    for (const a of attests) {
-        const type = typeOf(a);
-        if (type === 'provenance' && !b.provenance)
-            args.push('--attest', withBuilderId(a, b.builderId));
-        else if (type === 'sbom' && !b.sbom)
-            args.push('--attest', a);
-        else if (type !== 'provenance' && type !== 'sbom')
-            args.push('--attest', a);
-    }
-    return args;
-}
-/** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
-function buildxArgs(b, meta, out, caps, secretFiles) {
-    const args = ['buildx', 'build', '--progress', 'plain'];
-    if (b.builder)
-        args.push('--builder', b.builder);
-    args.push('--file', b.file);
-    if (b.target)
-        args.push('--target', b.target);
-    for (const [k, v] of b.buildArgs)
-        args.push('--build-arg', `${k}=${v}`);
-    for (const [id, path] of secretFiles)
-        args.push('--secret', `id=${id},src=${path}`);
-    for (const [id, path] of b.secretFiles ?? [])
-        args.push('--secret', `id=${id},src=${path}`);
-    // The value stays in the environment; buildx reads it from there.
-    for (const [id, name] of b.secretEnvs ?? [])
-        args.push('--secret', `id=${id},env=${name}`);
-    for (const s of b.ssh ?? [])
-        args.push('--ssh', s);
-    for (const c of b.buildContexts ?? [])
-        args.push('--build-context', c);
-    if (b.platforms.length)
-        args.push('--platform', b.platforms.join(','));
-    for (const c of b.cacheFrom)
-        args.push('--cache-from', c);
-    for (const c of b.cacheTo)
-        args.push('--cache-to', c);
-    if (b.noCache)
-        args.push('--no-cache');
-    if (b.pull)
-        args.push('--pull');
-    for (const f of b.noCacheFilters ?? [])
-        args.push('--no-cache-filter', f);
-    if (b.network)
-        args.push('--network', b.network);
-    if (b.shmSize)
-        args.push('--shm-size', b.shmSize);
-    for (const u of b.ulimits ?? [])
-        args.push('--ulimit', u);
-    for (const h of b.addHosts ?? [])
-        args.push('--add-host', h);
-    for (const a of b.allow ?? [])
-        args.push('--allow', a);
-    if (caps.attestations) {
-        // Only a layout holds attestations (buildx refuses them with the docker driver's --load).
-        if (out.mode === 'layout')
-            args.push(...attestArgs(b, out));
-        for (const a of meta.annotations ?? [])
-            args.push('--annotation', a);
-    }
-    for (const t of meta.tags)
-        args.push('--tag', t);
-    for (const [k, v] of Object.entries(meta.labels))
-        args.push('--label', `${k}=${v}`);
-    args.push('--metadata-file', out.metadataFile, '--iidfile', out.iidFile);
-    if (out.mode === 'layout')
-        args.push('--output', ociOutput(out.dir ?? '', out.compression));
-    if (out.mode === 'daemon' || out.load)
-        args.push('--load');
-    args.push(b.context);
-    return args;
-}
-/**
- * buildx's OCI exporter to a directory: the layers compressed once, as they will be pushed. zstd
- * recompresses the base image's layers too, so that every layer pulls the same way.
- */
-function ociOutput(dir, compression = 'gzip') {
-    const csv = `type=oci,"dest=${dir}",tar=false`;
-    return compression === 'zstd' ? `${csv},compression=zstd,force-compression=true` : csv;
-}
-/**
- * The build's environment. In a git checkout buildx runs git seven times before it starts the
- * build, for the commit and remote it records in provenance; a builder that cannot attach
- * attestations (the docker driver) records them nowhere, so buildx is told not to ask. A
- * BUILDX_GIT_INFO or BUILDX_GIT_LABELS the user set is kept.
- */
-function buildxEnv(env, caps) {
-    if (caps.attestations || env.BUILDX_GIT_INFO !== undefined || env.BUILDX_GIT_LABELS !== undefined)
-        return env;
-    return { ...env, BUILDX_GIT_INFO: 'false' };
-}
-/** The docker driver builds into the engine's store; any other builder exports a layout. */
-function outputMode(caps) {
-    return caps.attestations ? 'layout' : 'daemon';
-}
-/** The repositories of the tags, once each: `registry/name` without the tag. */
-function repositoriesOf(tags) {
-    return [...new Set(tags.map(t => t.replace(/:[^:/]+$/, '')))];
-}
-
-;// CONCATENATED MODULE: ./src/stages/build/buildx.ts
-
-
-
-
-
-
-
-/** Which builder will run the build, and what it can do. */
-async function inspectBuilder(builder, env) {
-    await checkDockerDaemon(env);
-    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
-        env,
-        allowFailure: true
-    });
-    if (res.code !== 0) {
-        if (builder)
-            throw new errors/* InputError */.dz('builder', `buildx has no builder "${builder}": ${(0,infra_process/* tail */.RT)(res.stderr, 3)}`);
-        throw new errors/* StepError */.zg('docker buildx is not available (install the buildx plugin)', (0,infra_process/* tail */.RT)(res.stderr, 5));
-    }
-    const field = (k) => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '';
-    const driver = field('Driver');
-    // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
-    if (!driver)
-        throw new errors/* StepError */.zg(`the buildx builder ${field('Name') || builder || ''} does not answer`, (0,infra_process/* tail */.RT)(res.stdout, 5));
-    return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } };
-}
-/** Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one). */
-async function saveImage(imageId, dir, env) {
-    const tar = (0,external_node_path_.join)(dir, 'image.tar');
-    const layout = (0,external_node_path_.join)(dir, 'layout');
-    (0,external_node_fs_.mkdirSync)(layout, { recursive: true });
-    for (const args of [
-        ['docker', 'save', '--output', tar, imageId],
-        ['tar', '-xf', tar, '-C', layout]
-    ]) {
-        const res = await (0,infra_process/* run */.eF)(args[0], args.slice(1), { env, allowFailure: true });
-        if (res.code !== 0)
-            throw new errors/* StepError */.zg(`${args.slice(0, 2).join(' ')} failed`, (0,infra_process/* tail */.RT)(res.stderr, 5));
-    }
-    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(layout, 'index.json')))
-        throw new errors/* StepError */.zg('docker save wrote no OCI layout: Docker Engine 25 or newer is needed');
-    return new OciLayout(layout);
-}
-/**
- * Runs `docker buildx build` into `dir`. Secrets go to BuildKit as files in `dir` (private to the
- * run, removed with it), so their values are never in argv.
- */
-async function buildImage(b, meta, builder, dir, reporter, env, signal) {
-    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-    const secretFiles = b.secrets.map(([id, value], i) => {
-        const path = (0,external_node_path_.join)(dir, `secret-${i}`);
-        (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
-        return [id, path];
-    });
-    const mode = outputMode(builder.caps);
-    const asked = [
-        b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
-        b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
-        b.attests?.length && 'attests'
-    ].filter(Boolean);
-    if (asked.length && !builder.caps.attestations)
-        reporter.warning(`${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`);
-    const out = {
-        mode,
-        dir: (0,external_node_path_.join)(dir, 'layout'),
-        load: b.load,
-        compression: b.compression,
-        metadataFile: (0,external_node_path_.join)(dir, 'metadata.json'),
-        iidFile: (0,external_node_path_.join)(dir, 'iid')
-    };
-    const args = buildxArgs(b, meta, out, builder.caps, secretFiles);
-    const lines = [];
-    const res = await (0,infra_process/* run */.eF)('docker', args, {
-        env: buildxEnv(env, builder.caps),
-        ...(signal ? { signal } : {}),
-        allowFailure: true,
-        onLine: line => {
-            lines.push(line);
-            if (lines.length > 200)
-                lines.shift();
-            reporter.info(line);
-        }
-    });
-    if (signal?.aborted)
-        throw new errors/* StepError */.zg('the build was cancelled');
-    if (res.code !== 0) {
-        if (b.platforms.length > 1 &&
-            builder.driver === 'docker' &&
-            /not supported for the docker driver/.test(lines.join('\n')))
-            throw new errors/* InputError */.dz('platforms', `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`);
-        throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
-    }
-    const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
-        ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
-        : {};
-    const iid = (0,external_node_fs_.existsSync)(out.iidFile) ? (0,external_node_fs_.readFileSync)(out.iidFile, 'utf8').trim() : '';
-    const layout = mode === 'layout' ? new OciLayout(out.dir) : await saveImage(iid, (0,external_node_path_.join)(dir, 'saved'), env);
-    const root = layout.root();
-    const images = layout.images(root);
-    if (images.length === 0)
-        throw new errors/* StepError */.zg('the build gave no image');
-    return { layout, root, images, imageId: images[0].configDigest, metadata, mode };
-}
-
-;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
-
-/**
- * What to scan after a build, before anything is pushed: each platform's image in the build's OCI
- * layout, the very bytes that will be pushed. Trivy reads the first image of a layout, so a layout
- * holding an index (several platforms, or attestations) is scanned through one view per image.
- */
-function scanTargets(name, built) {
-    const many = built.images.length > 1;
-    const single = built.root.mediaType?.endsWith('manifest.v1+json') || built.root.mediaType?.endsWith('manifest.v2+json');
-    return built.images.map((image, i) => ({
-        image: name,
-        ...(many ? { platform: image.platform } : {}),
-        source: { tar: single && !many ? built.layout.dir : built.layout.view(image, `image-${i}`) },
-        sizeBytes: image.layers.reduce((sum, l) => sum + l.size, 0)
-    }));
-}
-/** Each scan must have read the image that was built (its config digest, the image ID). */
-function checkScannedIsBuilt(scans, built) {
-    built.images.forEach((image, i) => {
-        const scanned = scans[i]?.imageId;
-        if (scanned !== image.configDigest)
-            throw new errors/* StepError */.zg(`the image Trivy scanned is not the one that was built, so nothing was pushed`, `scanned ${scanned ?? 'unknown'}, built ${image.configDigest}${image.platform ? ` (${image.platform})` : ''}`);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/scan.ts
-
-
-
-
-
-/** Trivy found (or downloaded and verified) and its vulnerability DB made ready: beside the build. */
-async function prepareTrivy(config, deps, env, r) {
-    const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
-    const trivy = await Trivy.detect(trivyPath, undefined, env);
-    r.info(`Trivy ${trivy.caps.version} (${trivyPath})`);
-    try {
-        await ensureDb(trivy, config.scan.cacheDir, {
-            reporter: r,
-            env,
-            maxAgeSeconds: config.scan.dbMaxAgeSeconds,
-            ...(deps.dbCache ? { cache: deps.dbCache } : {})
-        });
-    }
-    catch (e) {
-        // No DB: the scan still lists the packages (an SBOM needs none), and a gate that is on fails.
-        return { trivyPath, trivy, dbMissing: (0,errors/* errorMessage */.gJ)(e) };
-    }
-    return { trivyPath, trivy };
-}
-/** The config's layers (diff IDs) of a layout's image, to tell a rebuild with no change. */
-function diffIdsOf(built) {
-    const image = built.images[0];
-    if (!image || built.images.length > 1)
-        return undefined;
-    const config = built.layout.readJson(image.configDigest);
-    return config.rootfs?.diff_ids;
-}
-/**
- * Scans what was built, from the build's layout, before anything is pushed; the CVE delta against
- * the image the first tag names now. Returns once the reports are written.
- */
-async function scanBuilt(config, meta, built, prepared, deps, env, r) {
-    const name = meta.tags[0] ?? config.images[0]?.name ?? built.imageId;
-    const targets = scanTargets(name, built);
-    const previousRef = config.push && !config.scan.compareTo ? meta.tags[0] : undefined;
-    const before = previousRef ? await readPrevious(previousRef, env).catch(() => undefined) : undefined;
-    // The tag already names this very image (a rebuild with no change): nothing to count twice.
-    const same = before?.manifest.configDigest === built.imageId || before?.manifest.digest === built.root.digest;
-    if (same)
-        r.info(`${previousRef} is already this image: no before/after delta`);
-    const compareTo = before && !same ? previousRef : undefined;
-    const ids = diffIdsOf(built);
-    // A rebuild with no change differs only in its config (the created label): same layers, same findings.
-    const sameLayers = !!compareTo && !!ids && !!before?.diffIds && before.diffIds.join() === ids.join();
-    if (sameLayers)
-        r.info(`${compareTo} has the same layers: its findings are this scan's, not scanned again`);
-    const stage = await runScanStage({
-        targets,
-        ...(sameLayers ? { compareToSameLayers: true } : {}),
-        options: config.scan,
-        reporter: r,
-        outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),
-        trivyPath: prepared.trivyPath,
-        trivy: prepared.trivy,
-        dbPrepared: true,
-        ...(prepared.dbMissing ? { dbMissing: prepared.dbMissing } : {}),
-        ...(compareTo ? { compareTo } : {}),
-        env,
-        ...(deps.artifacts ? { uploader: deps.artifacts } : {})
-    });
-    deps.onScan?.(stage);
-    return stage;
-}
-/** The gate: the scans read the images built, and no finding is at or above the threshold. */
-function checkGate(built, scan) {
-    checkScannedIsBuilt(scan.scans, built);
-    if (scan.gate.failed)
-        throw new errors/* StepError */.zg(gateFailureMessage(scan.gate));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
-
-
-
-
-
-
-
-
-
-
-/** The tasks of one build: which runs beside which follows from what each needs. */
-function pipelineTasks(run) {
-    const { config, ctx, deps, env, now } = run;
-    const noScan = config.scan.enabled ? undefined : 'the scan is off (input "scan")';
-    const noPush = config.push ? undefined : config.pushReason;
-    return [
-        {
-            name: 'login',
-            title: `Login to ${config.login?.host ?? 'the registry'}`,
-            skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
-            run: () => login(config.login, env)
-        },
-        {
-            name: 'builder',
-            title: 'Builder',
-            run: async ({ reporter }) => {
-                const b = await inspectBuilder(config.build.builder, env);
-                reporter.info(`builder ${b.name} (driver ${b.driver})`);
-                return b;
-            }
-        },
-        {
-            name: 'metadata',
-            title: 'Metadata: tags and labels',
-            needs: ['login'],
-            run: async ({ reporter }) => {
-                const meta = await gatherMetadata(config, ctx, reporter, env, now);
-                for (const t of meta.tags)
-                    reporter.info(`tag ${t}`);
-                for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
-                    reporter.setOutput(name, value);
-                if (config.push && !config.pushByDigest && meta.tags.length === 0)
-                    throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
-                return meta;
-            }
-        },
-        {
-            name: 'lint',
-            title: 'Lint',
-            needs: ['metadata'],
-            standalone: true,
-            skip: () => (config.lint.enabled ? undefined : 'the lint is off (input "lint")'),
-            run: ({ reporter, get }) => lintDockerfile(config, deps, Object.keys(get('metadata').labels), reporter)
-        },
-        {
-            name: 'build',
-            title: 'Build',
-            needs: ['metadata', 'builder'],
-            run: async ({ reporter, get, signal }) => {
-                const built = await buildImage(config.build, get('metadata'), get('builder'), (0,external_node_path_.join)(run.work, 'build'), reporter, env, signal);
-                reporter.setOutput('imageid', built.imageId);
-                reporter.info(`built ${built.images.map(i => `${i.platform || 'image'} ${i.configDigest}`).join(', ')}`);
-                return built;
-            }
-        },
-        {
-            name: 'trivy',
-            title: 'Trivy and its vulnerability DB',
-            skip: () => noScan,
-            run: ({ reporter }) => prepareTrivy(config, deps, env, reporter)
-        },
-        {
-            name: 'scan',
-            title: 'Scan',
-            needs: ['build', 'trivy'],
-            skip: () => noScan,
-            run: ({ reporter, get }) => scanBuilt(config, get('metadata'), get('build'), get('trivy'), deps, env, reporter)
-        },
-        {
-            name: 'gate',
-            title: 'Gate',
-            needs: ['scan'],
-            skip: () => noScan,
-            run: async ({ get, reporter }) => {
-                checkGate(get('build'), get('scan'));
-                reporter.info(`no vulnerability at or above ${config.scan.failOnSeverity}`);
-            }
-        },
-        {
-            name: 'reports',
-            title: 'Scan reports',
-            needs: ['scan'],
-            byProduct: true,
-            skip: () => noScan ?? (config.sarifUpload && deps.uploadSarif ? undefined : 'no SARIF upload here'),
-            run: async ({ get }) => {
-                for (const s of get('scan').scans)
-                    await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`);
-            }
-        },
-        {
-            name: 'upload',
-            title: 'Upload layers',
-            needs: ['build'],
-            skip: () => noPush,
-            run: async ({ get, reporter, signal }) => {
-                const built = get('build');
-                const image = await preparePush(built.layout, built.root, config.build.compression, signal);
-                if (image.compressed)
-                    reporter.info(`${image.compressed} layers compressed (${config.build.compression})`);
-                const images = config.pushByDigest ? config.images.slice(0, 1) : config.images;
-                const targets = await Promise.all(images.map(i => targetFor(i, env)));
-                await uploadBlobs(image, targets, l => reporter.info(l), signal);
-                return { image, targets };
-            }
-        },
-        {
-            name: 'push',
-            title: 'Push',
-            needs: ['upload', 'gate', 'lint'],
-            skip: () => noPush,
-            run: async ({ get, reporter }) => {
-                const { image, targets } = get('upload');
-                const meta = get('metadata');
-                const refs = [];
-                for (const t of targets) {
-                    const tags = config.pushByDigest ? [] : meta.tagValues;
-                    const digest = await putImage(image, t, tags);
-                    for (const tag of tags)
-                        reporter.info(`pushed ${t.name}:${tag}@${digest}`);
-                    if (!tags.length)
-                        reporter.info(`pushed ${t.name}@${digest} (by digest, no tag)`);
-                    refs.push(`${t.name}@${digest}`);
-                }
-                reporter.setOutput('digest', image.root.digest);
-                reporter.setOutput('image', refs[0] ?? '');
-                return { digest: image.root.digest, refs };
-            }
-        }
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
-
-
-
-
-
-
-
-/** The outputs a run always leaves, whatever failed: what is known so far. */
-function writeRunOutputs(deps, result, built) {
-    const r = deps.reporter;
-    const meta = result.meta;
-    r.setOutput('metadata', JSON.stringify({
-        ...(built?.metadata ?? {}),
-        ...(meta
-            ? { 'image.name': meta.tags.join(','), version: meta.version, tags: meta.tags, labels: meta.labels }
-            : {}),
-        ...(result.imageId ? { 'containerimage.config.digest': result.imageId } : {}),
-        ...(result.digest ? { 'containerimage.digest': result.digest } : {}),
-        pushed: result.pushed
-    }));
-}
-/** Each task's outcome and duration, for the `stages` output. */
-function stageRows(graph) {
-    return [...graph.records.values()].map(r => ({
-        name: r.name,
-        status: r.status,
-        ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
-        ...(r.startMs !== undefined ? { startSeconds: r.startMs / 1000 } : {}),
-        ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
-    }));
-}
-/**
- * One build's run as a task graph (see tasks.ts): metadata, then the lint beside the build, the
- * scan of what was built and its gate, the layers' upload beside the scan, and the push once the
- * lint and the gate have passed. Outputs and the summary are written whatever happened; the first
- * failure is thrown last.
- */
-async function runPipeline(config, ctx, deps) {
-    const env = deps.env ?? process.env;
-    const now = deps.now?.() ?? new Date();
-    if (config.mergeDigests.length) {
-        const merged = await runMerge(config, ctx, deps.reporter, env, now);
-        return { meta: merged.meta, digest: merged.digest, pushed: true };
-    }
-    if (config.login)
-        deps.reporter.setSecret(config.login.password);
-    // What the summary tells: the lint's and the scan's results even when they failed the run, and
-    // how each SARIF upload went.
-    const seen = { sarif: [] };
-    const { onLint, onScan, uploadSarif } = deps;
-    deps = {
-        ...deps,
-        ...(deps.tools ? { tools: onceEach(deps.tools) } : {}),
-        onLint: lint => ((seen.lint = lint), onLint?.(lint)),
-        onScan: scan => ((seen.scan = scan), onScan?.(scan)),
-        ...(uploadSarif
-            ? {
-                uploadSarif: async (path, category) => {
-                    const outcome = await uploadSarif(path, category);
-                    if (outcome)
-                        seen.sarif.push(outcome);
-                }
-            }
-            : {})
-    };
-    // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
-    const work = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-run-');
-    try {
-        const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
-        const result = (name) => graph.records.get(name)?.status === 'done' ? graph.records.get(name)?.result : undefined;
-        const built = result('build');
-        const pushed = result('push');
-        const run = {
-            meta: result('metadata'),
-            imageId: built?.imageId,
-            digest: pushed?.digest,
-            pushed: !!pushed,
-            lint: result('lint'),
-            scan: result('scan'),
-            tasks: graph.records
-        };
-        writeRunOutputs(deps, run, built);
-        deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
-        deps.reporter.info(config.pushReason);
-        const failure = reportedFailure(graph);
-        if (config.summary)
-            deps.reporter.summary(renderSummary(runModel({
-                config: { ...config, lint: { threshold: config.lint.threshold } },
-                graph,
-                ...(run.meta ? { meta: run.meta } : {}),
-                ...(seen.lint ? { lint: seen.lint } : {}),
-                ...(seen.scan ? { scan: seen.scan } : {}),
-                sarif: seen.sarif,
-                ...(failure ? { error: failure.error } : {})
-            })));
-        if (failure)
-            throw failure.error;
-        return run;
-    }
-    finally {
-        (0,infra_process/* removeTempDir */.CT)(work);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/faces/cli/metadata.ts
-
-
-
-
-/**
- * Only the inputs the metadata depends on: the rest (push, logins, secrets) is left empty, so a
- * laptop without a token or registry gets the same tags and labels as the run would.
- */
-const metadataInputs = (raw) => name => METADATA_INPUTS.includes(name) ? raw(name) : name === 'push' ? 'false' : '';
-/**
- * `oci-pipeline metadata`: the version, tags, labels and annotations the action would give for the
- * run it is in, as JSON on stdout (the outputs too, for --dotenv). The base image's digest is
- * only known when the Dockerfile pins it: resolving it would ask the registry.
- */
-async function metadataCommand(d, now = new Date()) {
-    const config = buildConfig(metadataInputs(d.raw), d.ctx, d.env);
-    const meta = computeMetadata(config, d.ctx, await readFacts(config, d.env, now));
-    for (const w of meta.warnings)
-        d.reporter.warning(w);
-    for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
-        d.reporter.setOutput(name, value);
-    const { version, tags, tagValues, labels, annotations } = meta;
-    d.stdout?.(JSON.stringify({ version, tags, 'tag-names': tagValues, labels, annotations }, null, 2) + '\n');
-    return 0;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/publish.ts
-
-
-
-
-
-/** Validates what publish was given. Pure. */
-function planPublish(o) {
-    if (!o.sourceImage.trim())
-        throw new errors/* InputError */.dz('source-image', 'is empty: name the pushed image to publish');
-    if (!o.releaseImage.trim())
-        throw new errors/* InputError */.dz('release-image', 'is empty: name the release image');
-    if (!o.version.trim())
-        throw new errors/* InputError */.dz('version', 'is empty and neither a git tag nor .release gives one');
-    const version = checkTag('version', o.version.trim());
-    // Release images are immutable and found by version; a moving `latest` would be neither.
-    if (version === 'latest')
-        throw new errors/* InputError */.dz('version', 'a release is never tagged "latest"');
-    const { name, tag, digest } = splitReference(o.sourceImage.trim());
-    if (digest !== undefined && !isDigest(digest))
-        throw new errors/* InputError */.dz('source-image', `"${digest}" is not a sha256 digest`);
-    const given = o.sourceDigest?.trim() || undefined;
-    if (given && !isDigest(given))
-        throw new errors/* InputError */.dz('source-digest', `"${given}" is not a sha256 digest`);
-    if (given && digest && given !== digest)
-        throw new errors/* InputError */.dz('source-digest', `${given} differs from the digest in source-image (${digest})`);
-    // What a tag names now may never have been scanned: only a digest is published.
-    if (!given && !digest)
-        throw new errors/* InputError */.dz('source-digest', `is empty and source-image (${o.sourceImage.trim()}) names no digest: publish takes the digest that passed the scan, never what a tag names now`);
-    const release = parseImageName('release-image', o.releaseImage);
-    return {
-        source: { ...parseImageName('source-image', name), tag, digest: given ?? digest },
-        release,
-        version,
-        target: `${release.name}:${version}`
-    };
-}
-/** `docker buildx imagetools create`, copying the manifest as it is (`--prefer-index=false`). */
-function imagetoolsCreateArgs(plan, digest) {
-    return [
-        'buildx',
-        'imagetools',
-        'create',
-        '--prefer-index=false',
-        '--tag',
-        plan.target,
-        `${plan.source.name}@${digest}`
-    ];
-}
-/** The digest the release tag has now, or undefined when the registry has no such tag. */
-async function existingDigest(ref, env) {
-    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'inspect', '--raw', ref], {
-        env,
-        allowFailure: true
-    });
-    if (res.code !== 0) {
-        if (/not found|manifest unknown|name unknown/i.test(res.stderr))
-            return undefined;
-        throw new errors/* StepError */.zg(`cannot tell whether ${ref} exists`, (0,infra_process/* tail */.RT)(res.stderr, 5));
-    }
-    return (await readManifest(ref, env)).digest;
-}
-async function canCopyAsIs(env) {
-    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', '--help'], { env, allowFailure: true });
-    return res.stdout.includes('--prefer-index');
-}
-/**
- * Promotes a pushed image by digest to the release registry, without rebuilding, then reads the
- * release tag back: it must have the source's digest. A version already there is left alone.
- */
-async function publish(o, r, env) {
-    const plan = planPublish(o);
-    for (const l of [o.sourceLogin, o.releaseLogin])
-        if (l)
-            r.setSecret(l.password);
-    for (const l of [o.sourceLogin, o.releaseLogin])
-        if (l)
-            await r.group(`Login to ${l.host}`, () => login(l, env));
-    const sourceRef = `${plan.source.name}@${plan.source.digest}`;
-    const digest = (await readManifest(sourceRef, env)).digest;
-    if (digest !== plan.source.digest)
-        throw new errors/* StepError */.zg(`${sourceRef} in the registry has digest ${digest}`);
-    if (plan.source.tag && plan.source.digest) {
-        const tagged = (await readManifest(`${plan.source.name}:${plan.source.tag}`, env)).digest;
-        if (tagged !== digest)
-            r.warning(`${plan.source.name}:${plan.source.tag} now points at ${tagged}; publishing ${digest} as given`);
-    }
-    r.info(`source ${plan.source.name}@${digest}`);
-    r.setOutput('version', plan.version);
-    const existing = await existingDigest(plan.target, env);
-    if (existing) {
-        const same = existing === digest;
-        const message = `${plan.target} already exists (${existing}${same ? ', the same image' : ', another image'}); release images are immutable, so publish is skipped`;
-        if (same)
-            r.notice(message);
-        else
-            r.warning(message);
-        r.setOutput('digest', existing);
-        r.setOutput('image', `${plan.release.name}@${existing}`);
-        r.setOutput('tags', plan.target);
-        r.setOutput('published', 'false');
-        return { target: plan.target, digest: existing, published: false };
-    }
-    await r.group(`Publish ${plan.target}`, async () => {
-        if (await canCopyAsIs(env)) {
-            await (0,infra_process/* run */.eF)('docker', imagetoolsCreateArgs(plan, digest), { env, onLine: l => r.info(l) });
-        }
-        else {
-            r.info(`copying ${plan.source.name}@${digest} to ${plan.target} over the registry API (buildx < 0.14)`);
-            const creds = (l, host) => l && l.host === host ? { username: l.username, password: l.password } : storedCredentials(host, env);
-            await copyByDigest({
-                host: plan.source.registry,
-                repo: plan.source.repository,
-                digest,
-                creds: creds(o.sourceLogin, plan.source.registry)
-            }, {
-                host: plan.release.registry,
-                repo: plan.release.repository,
-                tag: plan.version,
-                creds: creds(o.releaseLogin, plan.release.registry)
-            });
-        }
-        const published = (await readManifest(plan.target, env)).digest;
-        if (published !== digest)
-            throw new errors/* StepError */.zg(`${plan.target} in the release registry is not the source image`, `release ${published}, source ${digest}`);
-        r.info(`published ${plan.target}@${published}`);
-    });
-    r.setOutput('digest', digest);
-    r.setOutput('image', `${plan.release.name}@${digest}`);
-    r.setOutput('tags', plan.target);
-    r.setOutput('published', 'true');
-    return { target: plan.target, digest, published: true };
-}
-
-;// CONCATENATED MODULE: ./src/faces/cli/publish.ts
-
-
-
-
-
-
-/** The version to publish: the option, else the git tag the run is about, else `.release`. */
-function publishVersion(given, ctx, releaseFile) {
-    if (given)
-        return given;
-    return resolveVersion(ctx, { releaseFile })?.version ?? releaseFileVersion(releaseFile) ?? '';
-}
-/** `publish`: the staging image by digest to `<release-image>:<version>`, never rebuilt. */
-async function publishCommand(d) {
-    const get = d.raw;
-    const sourceImage = get('source-image');
-    const releaseImage = get('release-image');
-    const hostOf = (input, ref) => ref ? parseImageName(input, splitReference(ref).name).registry : '';
-    // On GitLab the digest comes from the build job, and only when it scanned it.
-    if (isGitLab(d.env) && !get('source-digest'))
-        throw new errors/* InputError */.dz('source-digest', 'is empty: publish takes OCI_IMAGE_SCANNED_DIGEST from the build job, which sets it only when its scan passed (was the scan off, or the build job skipped?)');
-    const sourceHost = get('registry') || hostOf('source-image', sourceImage);
-    const releaseHost = get('release-registry') || hostOf('release-image', releaseImage);
-    await publish({
-        sourceImage,
-        sourceDigest: get('source-digest') || undefined,
-        releaseImage,
-        version: publishVersion(get('version'), d.ctx, d.readFile('.release')),
-        sourceLogin: loginOf(sourceHost, get('username'), get('password'), 'username'),
-        releaseLogin: loginOf(releaseHost, get('release-username'), get('release-password'), 'release-username')
-    }, d.reporter, d.env);
-    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/faces/cli/tools.ts
@@ -21753,12 +21268,1939 @@ async function scanCommand(d) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./src/faces/cli/commands.ts
+;// CONCATENATED MODULE: ./src/faces/cli/scoped-reporter.ts
+/**
+ * One image's reporter among several: the log, the sections, the secrets and the summary go to
+ * the job's reporter (sections named after the image); the outputs stay the image's own, so one
+ * image's digest never stands for another's.
+ */
+class ScopedReporter {
+    parent;
+    image;
+    outputs = new Map();
+    constructor(parent, image) {
+        this.parent = parent;
+        this.image = image;
+    }
+    info = (m) => this.parent.info(m);
+    debug = (m) => this.parent.debug(m);
+    notice = (m, w) => this.parent.notice(`${this.image}: ${m}`, w);
+    warning = (m, w) => this.parent.warning(`${this.image}: ${m}`, w);
+    error = (m, w) => this.parent.error(`${this.image}: ${m}`, w);
+    group = (title, fn) => this.parent.group(`${this.image}: ${title}`, fn);
+    setOutput = (name, value) => void this.outputs.set(name, value);
+    setSecret = (value) => this.parent.setSecret(value);
+    summary = (md) => this.parent.summary(md);
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/images-release.ts
 
 
 
 
 
+
+
+
+
+
+const over = (raw, values) => name => values[name] ?? raw(name);
+/** The release an image has: the `version` option, its own `.release`, the git tag, the project's `.release`. */
+function releaseOf(image, raw, d) {
+    const own = image.releaseFile ? releaseFileVersion(d.readFile(image.releaseFile)) : undefined;
+    return raw('version') || own || publishVersion('', d.ctx, d.readFile('.release'));
+}
+const imageNamed = (set, name) => set.plan.images.find(i => i.name === name);
+/** Every image to publish, checked before the first is published: built here, and its scan passed. */
+function toPublish(set, built) {
+    return set.plan.publish.map(name => {
+        const record = built.find(b => b.name === name);
+        if (!record)
+            throw new errors/* InputError */.dz('OCI_IMAGES_TO_PUBLISH', `${name} is not among the images the build job built (${built.map(b => b.name).join(', ') || 'none'})`);
+        if (!record.scannedDigest)
+            throw new errors/* InputError */.dz('OCI_IMAGES_TO_PUBLISH', `${name} was built, but no scan passed for its digest (was the scan off, or the push skipped?): publish takes only a scanned digest`);
+        return record;
+    });
+}
+/**
+ * `publish` of the images OCI_IMAGES_TO_PUBLISH names, each by the digest the build job scanned,
+ * to `$CAR_OCI_REGISTRY_HOST/<name>:<its version>`; a version already there is left as it is.
+ * With one image, the single-image publish (the digest from OCI_IMAGE_SCANNED_DIGEST).
+ */
+async function publishImages(d, set) {
+    if (set.plan.publish.length === 0) {
+        d.reporter.notice('OCI_IMAGES_TO_PUBLISH names no image: nothing is published');
+        return 0;
+    }
+    if (set.plan.images.length === 1) {
+        const image = set.plan.images[0];
+        const raw = set.inputsFor(image);
+        return publishCommand({ ...d, raw: over(raw, { version: releaseOf(image, raw, d) }) });
+    }
+    const manifest = readImagesManifest(d.readFile((0,external_node_path_.join)(d.reportDir, IMAGES_MANIFEST)), d.env.OCI_IMAGES_MANIFEST_SHA256);
+    const records = toPublish(set, manifest.images);
+    const results = [];
+    for (const record of records) {
+        const raw = set.inputsFor(imageNamed(set, record.name));
+        const releaseImage = raw('release-image');
+        const releaseHost = raw('release-registry') || (releaseImage ? parseImageName('release-image', releaseImage).registry : '');
+        const sourceHost = raw('registry') || parseImageName('source-image', splitReference(record.repository).name).registry;
+        const reporter = new ScopedReporter(d.reporter, record.name);
+        try {
+            const result = await publish({
+                sourceImage: `${record.repository}@${record.scannedDigest}`,
+                sourceDigest: record.scannedDigest,
+                releaseImage,
+                version: record.version,
+                sourceLogin: loginOf(sourceHost, raw('username'), raw('password'), 'username'),
+                releaseLogin: loginOf(releaseHost, raw('release-username'), raw('release-password'), 'release-username')
+            }, reporter, d.env);
+            results.push({ ...result, name: record.name });
+        }
+        catch (e) {
+            const rest = records.slice(results.length + 1).map(r => r.name);
+            d.reporter.error(`${record.name} was not published${rest.length ? `, nor ${rest.join(', ')}` : ''}: ${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}`);
+            throw e;
+        }
+        finally {
+            d.reporter.setOutput('images-published', results
+                .filter(r => r.published)
+                .map(r => r.name)
+                .join(' '));
+        }
+    }
+    for (const r of results)
+        d.reporter.info(`${r.name}: ${r.target}@${r.digest}${r.published ? ' published' : ' was there already, left as it is'}`);
+    return 0;
+}
+/** The scheduled rescan of every released image (OCI_IMAGES_TO_PUBLISH), each at its own release. */
+async function scanImages(d, set) {
+    const names = set.plan.publish;
+    if (names.length === 0) {
+        d.reporter.notice('OCI_IMAGES_TO_PUBLISH names no image: nothing was released, so nothing is rescanned');
+        return 0;
+    }
+    const many = names.length > 1;
+    const runs = [];
+    let code = 0;
+    for (const name of names) {
+        const image = imageNamed(set, name);
+        const reportDir = many ? (0,external_node_path_.join)(d.reportDir, name) : d.reportDir;
+        const raw = set.inputsFor(image, [], many ? reportDir : undefined);
+        const stages = many ? {} : d.stages;
+        const reporter = many ? new ScopedReporter(d.reporter, name) : d.reporter;
+        try {
+            code = Math.max(code, await scanCommand({
+                ...d,
+                raw: over(raw, { version: releaseOf(image, raw, d) }),
+                reporter,
+                reportDir,
+                stages
+            }));
+        }
+        catch (e) {
+            if (!many)
+                throw e;
+            reporter.error((0,errors/* errorMessage */.gJ)(e));
+            code = Math.max(code, e instanceof errors/* InputError */.dz ? 2 : 1);
+        }
+        runs.push(stages);
+    }
+    if (many)
+        d.stages.runs = runs;
+    return code;
+}
+
+;// CONCATENATED MODULE: ./src/stages/metadata/outputs.ts
+/** The outputs docker/metadata-action gives, by its names, from the metadata. */
+const METADATA_OUTPUTS = (/* unused pure expression or super */ null && (['version', 'tags', 'tag-names', 'labels', 'annotations', 'json']));
+/** What each output holds, lists joined by `sep-tags`, `sep-labels` and `sep-annotations`. Pure. */
+function metadataOutputs(meta, sep) {
+    return {
+        // oci-pipeline's own: the git tag, `.release` or Dockerfile version (GitLab's OCI_IMAGE_VERSION).
+        'project-version': meta.projectVersion?.version ?? '',
+        version: meta.version,
+        tags: meta.tags.join(sep.tags),
+        'tag-names': meta.tagValues.join(sep.tags),
+        labels: Object.entries(meta.labels)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(sep.labels),
+        annotations: meta.annotations.join(sep.annotations),
+        json: JSON.stringify({
+            tags: meta.tags,
+            'tag-names': meta.tagValues,
+            labels: meta.labels,
+            annotations: meta.annotations
+        })
+    };
+}
+/**
+ * The environment variable docker/metadata-action sets beside an output
+ * (`tag-names` → DOCKER_METADATA_OUTPUT_TAG_NAMES), unless DOCKER_METADATA_SET_OUTPUT_ENV is false.
+ */
+function metadataEnvName(output, env) {
+    if (!METADATA_OUTPUTS.includes(output))
+        return undefined;
+    if (/^(false|0|no|off)$/i.test(env.DOCKER_METADATA_SET_OUTPUT_ENV?.trim() ?? ''))
+        return undefined;
+    return `DOCKER_METADATA_OUTPUT_${output.replace(/\W/g, '_').toUpperCase()}`;
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/metadata.ts
+
+
+
+
+/**
+ * Only the inputs the metadata depends on: the rest (push, logins, secrets) is left empty, so a
+ * laptop without a token or registry gets the same tags and labels as the run would.
+ */
+const metadataInputs = (raw) => name => METADATA_INPUTS.includes(name) ? raw(name) : name === 'push' ? 'false' : '';
+/**
+ * `oci-pipeline metadata`: the version, tags, labels and annotations the action would give for the
+ * run it is in, as JSON on stdout (the outputs too, for --dotenv). The base image's digest is
+ * only known when the Dockerfile pins it: resolving it would ask the registry.
+ */
+async function metadataCommand(d, now = new Date(), adjust) {
+    const built = buildConfig(metadataInputs(d.raw), d.ctx, d.env);
+    const config = adjust ? await adjust(built) : built;
+    const meta = computeMetadata(config, d.ctx, await readFacts(config, d.env, now));
+    for (const w of meta.warnings)
+        d.reporter.warning(w);
+    for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+        d.reporter.setOutput(name, value);
+    const { version, tags, tagValues, labels, annotations } = meta;
+    d.stdout?.(JSON.stringify({ version, tags, 'tag-names': tagValues, labels, annotations }, null, 2) + '\n');
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/stages/sign/argv.ts
+/** A Sigstore signing config: the services to sign with (none: a key, no log). Pure. */
+function signingConfig(o) {
+    const service = (url) => ({
+        url,
+        majorApiVersion: 1,
+        validFor: { start: '2020-01-01T00:00:00Z' },
+        operator: new URL(url).host
+    });
+    return {
+        mediaType: 'application/vnd.dev.sigstore.signingconfig.v0.2+json',
+        ...(o.fulcioUrl ? { caUrls: [service(o.fulcioUrl)] } : {}),
+        ...(o.rekorUrl ? { rekorTlogUrls: [service(o.rekorUrl)] } : {}),
+        rekorTlogConfig: o.rekorUrl ? { selector: 'ANY' } : {},
+        tsaConfig: {}
+    };
+}
+/** A trusted root that trusts nothing: a key-based signature made without a log needs none. */
+const EMPTY_TRUSTED_ROOT = { mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1' };
+function signingArgs(s) {
+    return [
+        '--yes',
+        ...(s.keyRef ? ['--key', s.keyRef] : []),
+        ...(s.signingConfig ? ['--signing-config', s.signingConfig] : []),
+        ...(s.trustedRoot ? ['--trusted-root', s.trustedRoot] : [])
+    ];
+}
+/** `cosign sign`: a signature of `ref` (name@digest), stored beside it in the registry. */
+function signArgs(ref, s) {
+    return ['sign', ...signingArgs(s), ref];
+}
+/** `cosign attest`: a predicate file signed as an in-toto statement about `ref`. */
+function attestArgs(ref, type, predicateFile, s) {
+    return ['attest', ...signingArgs(s), '--type', type, '--predicate', predicateFile, ref];
+}
+/** `cosign public-key`: reads the key (and its password) without signing anything. */
+function publicKeyArgs(keyRef) {
+    return ['public-key', '--key', keyRef];
+}
+function verifyingArgs(v) {
+    const args = [];
+    if (v.key)
+        args.push('--key', v.key);
+    if (v.identity)
+        args.push('--certificate-identity', v.identity);
+    if (v.identityRegexp)
+        args.push('--certificate-identity-regexp', v.identityRegexp);
+    if (v.issuer)
+        args.push('--certificate-oidc-issuer', v.issuer);
+    if (v.issuerRegexp)
+        args.push('--certificate-oidc-issuer-regexp', v.issuerRegexp);
+    if (v.ignoreTlog)
+        args.push('--insecure-ignore-tlog');
+    if (v.ignoreSct)
+        args.push('--insecure-ignore-sct');
+    if (v.trustedRoot)
+        args.push('--trusted-root', v.trustedRoot);
+    return args;
+}
+/** `cosign verify`: prints the verified signature payloads (JSON) on stdout. */
+function verifyArgs(ref, v) {
+    return ['verify', ...verifyingArgs(v), ref];
+}
+/** `cosign verify-attestation`: prints each verified DSSE envelope (one JSON a line) on stdout. */
+function verifyAttestationArgs(ref, type, v) {
+    return ['verify-attestation', ...verifyingArgs(v), '--type', type, ref];
+}
+/** cosign's environment: the key's password where it reads it (one set there already, else none), never a prompt. */
+function cosignEnv(env, password = '') {
+    return { ...env, COSIGN_PASSWORD: password || env.COSIGN_PASSWORD || '' };
+}
+
+;// CONCATENATED MODULE: ./src/stages/sign/predicates.ts
+
+/** The predicate types as cosign names them (`--type cyclonedx|spdxjson|vuln|slsaprovenance1`). */
+const predicates_PREDICATE_TYPES = {
+    cyclonedx: 'https://cyclonedx.org/bom',
+    spdxjson: 'https://spdx.dev/Document',
+    vuln: 'https://cosign.sigstore.dev/attestation/vuln/v1',
+    slsaprovenance1: 'https://slsa.dev/provenance/v1'
+};
+/** What `cosign sign` signs in its bundle format: an in-toto statement of this type. */
+const predicates_SIGNATURE_PREDICATE_TYPE = 'https://sigstore.dev/cosign/sign/v1';
+/**
+ * The provenance's build type: what its parameters mean is documented in docs/signing.md
+ * ("Provenance"). A URN, as it names a format rather than a place.
+ */
+const BUILD_TYPE = 'urn:oci-pipeline:buildtype:container-image:v1';
+/** The CI job as a builder: the workflow file at its ref on GitHub (the keyless identity too), the runner on GitLab. */
+function builderId(env) {
+    const github = env.GITHUB_SERVER_URL || 'https://github.com';
+    if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKFLOW_REF)
+        return `${github}/${env.GITHUB_WORKFLOW_REF}`;
+    if (env.GITHUB_ACTIONS === 'true' && env.GITHUB_REPOSITORY)
+        return `${github}/${env.GITHUB_REPOSITORY}/actions/workflows`;
+    if (env.CI_SERVER_URL && env.CI_PROJECT_PATH)
+        return `${env.CI_SERVER_URL}/${env.CI_PROJECT_PATH}/-/runners/${env.CI_RUNNER_ID ?? 'unknown'}`;
+    return 'urn:oci-pipeline:builder:local';
+}
+/** `sha256:<hex>` as a DigestSet. */
+function digestSet(digest) {
+    const [algo, hex] = digest.split(':');
+    return { [algo ?? 'sha256']: hex ?? '' };
+}
+/** Build arguments split into those recorded and the names of those that look like secrets. */
+function splitBuildArgs(args) {
+    const recorded = {};
+    const withheld = [];
+    for (const [k, v] of args)
+        if (looksSecret(k))
+            withheld.push(k);
+        else
+            recorded[k] = v;
+    return { recorded, withheld };
+}
+/**
+ * BuildKit's own record of what it read (base images and other sources, with digests), from the
+ * metadata file buildx writes: SLSA v0.2 `materials` or v1 `resolvedDependencies`, per platform.
+ */
+function buildkitMaterials(metadata) {
+    const out = new Map();
+    for (const [key, value] of Object.entries(metadata)) {
+        if (!key.startsWith('buildx.build.provenance') || !value || typeof value !== 'object')
+            continue;
+        const p = value;
+        for (const m of [...(p.materials ?? []), ...(p.buildDefinition?.resolvedDependencies ?? [])])
+            if (m.uri && m.digest && Object.keys(m.digest).length)
+                out.set(`${m.uri} ${JSON.stringify(m.digest)}`, { uri: m.uri, digest: m.digest });
+    }
+    return [...out.values()];
+}
+/** SLSA provenance v1: what was built, from which source and commit, by which job, from which bases. */
+function provenancePredicate(p) {
+    const { recorded, withheld } = splitBuildArgs(p.buildArgs);
+    const source = p.ctx.sha
+        ? [{ uri: `git+${p.ctx.repo.url}${p.ctx.ref ? `@${p.ctx.ref}` : ''}`, digest: { gitCommit: p.ctx.sha } }]
+        : [];
+    const base = p.base?.digest
+        ? [{ name: 'base image', uri: `oci://${p.base.name}`, digest: digestSet(p.base.digest) }]
+        : [];
+    return {
+        buildDefinition: {
+            buildType: BUILD_TYPE,
+            externalParameters: {
+                source: { repository: p.ctx.repo.url, ref: p.ctx.ref, commit: p.ctx.sha },
+                dockerfile: p.dockerfile,
+                context: p.context,
+                ...(p.target ? { target: p.target } : {}),
+                ...(p.platforms.length ? { platforms: [...p.platforms] } : {}),
+                buildArgs: recorded,
+                tags: [...p.tags],
+                ...(p.base
+                    ? { baseImage: { name: p.base.name, ...(p.base.digest ? { digest: p.base.digest } : {}) } }
+                    : {})
+            },
+            internalParameters: {
+                event: p.ctx.eventName,
+                ...(withheld.length ? { withheldBuildArgs: withheld } : {})
+            },
+            resolvedDependencies: [...source, ...base, ...p.materials]
+        },
+        runDetails: {
+            builder: { id: p.builderId, version: p.versions },
+            metadata: {
+                ...(p.ctx.runUrl ? { invocationId: p.ctx.runUrl } : {}),
+                startedOn: p.startedOn.toISOString(),
+                finishedOn: p.finishedOn.toISOString()
+            }
+        }
+    };
+}
+/**
+ * cosign's `vuln` predicate, from the scan model the gate judged: the counts, the gate's verdict at
+ * that time, and every vulnerability; the DB's build date as its version.
+ */
+function vulnPredicate(v) {
+    const s = v.scanner;
+    return {
+        invocation: {
+            parameters: null,
+            uri: v.invocation.uri,
+            event_id: v.invocation.eventId,
+            'builder.id': v.invocation.builderId
+        },
+        scanner: {
+            uri: `pkg:github/aquasecurity/trivy${s ? `@v${s.version}` : ''}`,
+            version: s?.version ?? '',
+            db: { uri: v.dbUri ?? '', version: s?.dbUpdatedAt ?? '' },
+            result: {
+                image: v.scan.image,
+                ...(v.scan.platform ? { platform: v.scan.platform } : {}),
+                ...(v.scan.imageId ? { imageId: v.scan.imageId } : {}),
+                packages: v.scan.packages,
+                counts: v.scan.counts,
+                gate: {
+                    threshold: v.gate.threshold,
+                    passed: !v.gate.failed,
+                    reasons: v.gate.reasons
+                },
+                vulnerabilities: v.scan.vulnerabilities.map(x => ({
+                    id: x.id,
+                    package: x.pkg,
+                    installed: x.installed,
+                    ...(x.fixed ? { fixed: x.fixed } : {}),
+                    severity: x.severity,
+                    ...(x.status ? { status: x.status } : {})
+                }))
+            }
+        },
+        metadata: {
+            scanStartedOn: s?.startedAt ?? new Date(0).toISOString(),
+            scanFinishedOn: s?.finishedAt ?? new Date(0).toISOString()
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/sign/statements.ts
+
+
+const obj = (v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {});
+/** The statements of the DSSE envelopes `cosign verify-attestation` prints, one JSON a line. */
+function statementsOf(stdout) {
+    return stdout
+        .split('\n')
+        .filter(l => l.trim().startsWith('{'))
+        .map(l => {
+        const envelope = JSON.parse(l);
+        return JSON.parse(Buffer.from(envelope.payload ?? '', 'base64').toString('utf8'));
+    });
+}
+/**
+ * What `cosign verify` printed: each verified bundle's digest and type. In cosign's bundle format
+ * it verifies every bundle attached to the image, attestations too; the signature is of type
+ * SIGNATURE_PREDICATE_TYPE.
+ */
+function signedPayloads(stdout) {
+    const start = stdout.indexOf('[');
+    if (start < 0)
+        return [];
+    const payloads = JSON.parse(stdout.slice(start));
+    return payloads.map(p => ({
+        digest: String(obj(p.critical?.image)['docker-manifest-digest'] ?? ''),
+        type: String(p.critical?.type ?? '')
+    }));
+}
+/** True when the statement is about `digest` (`sha256:<hex>`) and of the type asked for. */
+function isAbout(s, digest, predicateType) {
+    const [algo, hex] = digest.split(':');
+    return s.predicateType === predicateType && s.subject.some(x => x.digest[algo ?? ''] === hex);
+}
+const predicateTypeOf = (type) => type === 'signature' ? SIGNATURE_PREDICATE_TYPE : PREDICATE_TYPES[type];
+/** The packages an SBOM lists: CycloneDX components (the OS itself aside), SPDX packages (the image aside). */
+function sbomPackages(predicate) {
+    const p = obj(predicate);
+    if (Array.isArray(p.components))
+        return p.components.filter(c => c.type !== 'operating-system').length;
+    if (Array.isArray(p.packages)) {
+        const packages = p.packages;
+        const described = new Set(p.documentDescribes ?? []);
+        return packages.filter(x => !described.has(String(x.SPDXID))).length;
+    }
+    return undefined;
+}
+/** What the `vuln` predicate says: the counts and the gate at signing time, and what scanned. */
+function vulnSummary(predicate) {
+    const p = obj(predicate);
+    const scanner = obj(p.scanner);
+    const result = obj(scanner.result);
+    const gate = obj(result.gate);
+    const counts = obj(result.counts);
+    if (!SEVERITIES.every(s => typeof counts[s] === 'number') || typeof gate.passed !== 'boolean')
+        return undefined;
+    return {
+        counts: counts,
+        gatePassed: gate.passed,
+        threshold: String(gate.threshold ?? ''),
+        scanner: String(scanner.uri ?? ''),
+        dbVersion: String(obj(scanner.db).version ?? ''),
+        scannedOn: String(obj(p.metadata).scanFinishedOn ?? '')
+    };
+}
+/** What the SLSA v1 predicate says of the source, the commit, the builder and the base image. */
+function provenanceSummary(predicate) {
+    if (!obj(predicate).buildDefinition)
+        return undefined;
+    const def = obj(obj(predicate).buildDefinition);
+    const ext = obj(def.externalParameters);
+    const source = obj(ext.source);
+    const deps = Array.isArray(def.resolvedDependencies) ? def.resolvedDependencies : [];
+    const git = deps.find(d => typeof obj(d.digest).gitCommit === 'string');
+    const commit = String(source.commit ?? obj(git?.digest).gitCommit ?? '');
+    const repository = String(source.repository ?? String(git?.uri ?? '').replace(/^git\+|@.*$/g, ''));
+    const base = obj(ext.baseImage);
+    return {
+        repository,
+        commit,
+        ref: String(source.ref ?? ''),
+        builder: String(obj(obj(obj(predicate).runDetails).builder).id ?? ''),
+        ...(base.name ? { baseImage: `${String(base.name)}${base.digest ? `@${String(base.digest)}` : ''}` } : {})
+    };
+}
+const countsLine = (c) => SEVERITIES.map(s => `${c[s]} ${s.toLowerCase()}`).join(', ');
+
+;// CONCATENATED MODULE: ./src/stages/sign/verify.ts
+
+
+
+
+
+const why = (res) => (0,infra_process/* tail */.RT)(res.stderr, 3)
+    .split('\n')
+    .filter(l => l.trim() && !/^WARNING/.test(l))
+    .pop() ?? `cosign exited with ${res.code}`;
+/** The newest statement cosign verified of that type about that digest, or why there is none. */
+async function verifiedStatement(cosign, ref, digest, type, v) {
+    const res = await cosign(verifyAttestationArgs(ref, type, v));
+    if (res.code !== 0)
+        return why(res);
+    const statements = statementsOf(res.stdout);
+    const stray = statements.find(s => !isAbout(s, digest, predicates_PREDICATE_TYPES[type]));
+    if (stray)
+        return `a verified ${type} statement is about another image (${JSON.stringify(stray.subject)})`;
+    return statements[statements.length - 1] ?? `cosign verified no ${type} attestation`;
+}
+/** The signature holds when cosign verified one of the signature's type, and every bundle is about this digest. */
+function signatureCheck(ref, digest, res) {
+    if (res.code !== 0)
+        return { subject: ref, what: 'signature', ok: false, detail: why(res) };
+    const payloads = signedPayloads(res.stdout);
+    const stray = payloads.filter(p => p.digest !== digest).map(p => p.digest);
+    if (stray.length)
+        return { subject: ref, what: 'signature', ok: false, detail: `signed for ${stray.join(', ')}` };
+    if (!payloads.some(p => p.type === predicates_SIGNATURE_PREDICATE_TYPE))
+        return { subject: ref, what: 'signature', ok: false, detail: 'no signature, only attestations' };
+    return { subject: ref, what: 'signature', ok: true, detail: 'verified' };
+}
+async function checkSbom(cosign, ref, digest, v) {
+    let reason = '';
+    for (const type of ['cyclonedx', 'spdxjson']) {
+        const s = await verifiedStatement(cosign, ref, digest, type, v);
+        if (typeof s === 'string') {
+            reason ||= s;
+            continue;
+        }
+        const n = sbomPackages(s.predicate);
+        const count = n === undefined ? 'no package list' : `${n} package${n === 1 ? '' : 's'}`;
+        return { subject: ref, what: 'sbom', ok: n !== undefined, detail: `${type}: ${count}` };
+    }
+    return { subject: ref, what: 'sbom', ok: false, detail: reason };
+}
+async function checkVuln(cosign, ref, digest, v) {
+    const s = await verifiedStatement(cosign, ref, digest, 'vuln', v);
+    if (typeof s === 'string')
+        return { subject: ref, what: 'vuln', ok: false, detail: s };
+    const sum = vulnSummary(s.predicate);
+    if (!sum)
+        return { subject: ref, what: 'vuln', ok: false, detail: 'the vuln predicate has no counts or gate' };
+    const gate = `gate ${sum.gatePassed ? 'passed' : 'failed'} (${sum.threshold})`;
+    return {
+        subject: ref,
+        what: 'vuln',
+        ok: sum.gatePassed,
+        detail: `${countsLine(sum.counts)}; ${gate} at ${sum.scannedOn || 'an unknown time'}; DB of ${sum.dbVersion || 'unknown date'} (${sum.scanner})`
+    };
+}
+async function checkProvenance(cosign, ref, digest, v) {
+    const s = await verifiedStatement(cosign, ref, digest, 'slsaprovenance1', v);
+    if (typeof s === 'string')
+        return { subject: ref, what: 'provenance', ok: false, detail: s };
+    const p = provenanceSummary(s.predicate);
+    if (!p)
+        return {
+            subject: ref,
+            what: 'provenance',
+            ok: false,
+            detail: 'not SLSA provenance v1 (no buildDefinition)'
+        };
+    const source = p.repository || p.commit
+        ? `${p.repository || '(no repository)'} at ${p.commit || '(no commit)'}`
+        : 'no source recorded';
+    return {
+        subject: ref,
+        what: 'provenance',
+        ok: true,
+        detail: `${source}${p.ref ? ` (${p.ref})` : ''}, built by ${p.builder}${p.baseImage ? ` from ${p.baseImage}` : ''}`
+    };
+}
+/**
+ * Verifies an image by digest with cosign: the signature of the digest (and, for an index, of each
+ * platform image), and the attestations asked for on each image that carries them (the platform
+ * images of an index, else the image itself). Every check is reported; all must hold.
+ */
+async function verifyImage(target, digest, attest, v, cosign) {
+    const children = await platformImages(target, digest);
+    const subjects = [
+        { digest, carries: children.length === 0 },
+        ...children.map(c => ({ digest: c.digest, carries: true }))
+    ];
+    const checks = [];
+    for (const s of subjects) {
+        const ref = `${target.name}@${s.digest}`;
+        const res = await cosign(verifyArgs(ref, v));
+        checks.push(signatureCheck(ref, s.digest, res));
+        if (!s.carries)
+            continue;
+        if (attest.includes('sbom'))
+            checks.push(await checkSbom(cosign, ref, s.digest, v));
+        if (attest.includes('vuln'))
+            checks.push(await checkVuln(cosign, ref, s.digest, v));
+        if (attest.includes('provenance'))
+            checks.push(await checkProvenance(cosign, ref, s.digest, v));
+    }
+    return checks;
+}
+/** The report: one line a check, the image on its own line before its checks. */
+function verifyReport(checks) {
+    const lines = [];
+    let subject = '';
+    for (const c of checks) {
+        if (c.subject !== subject)
+            lines.push((subject = c.subject));
+        lines.push(`  ${c.ok ? 'ok  ' : 'FAIL'} ${c.what.padEnd(10)} ${c.detail}`);
+    }
+    const failed = checks.filter(c => !c.ok).length;
+    lines.push(failed ? `${failed} of ${checks.length} checks failed` : `all ${checks.length} checks passed`);
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/verify.ts
+
+
+
+
+
+
+
+
+
+
+/** `--key`, or the keyless certificate's identity and issuer; and whether a log must have it. */
+function verifierOf(get) {
+    const key = get('key').trim();
+    const identity = get('certificate-identity').trim();
+    const identityRegexp = get('certificate-identity-regexp').trim();
+    const issuer = get('certificate-oidc-issuer').trim();
+    const issuerRegexp = get('certificate-oidc-issuer-regexp').trim();
+    const keyless = !!(identity || identityRegexp || issuer || issuerRegexp);
+    if (key && keyless)
+        throw new errors/* InputError */.dz('key', 'is given with a certificate identity: verify with one or the other');
+    if (!key && (!(identity || identityRegexp) || !(issuer || issuerRegexp)))
+        throw new errors/* InputError */.dz('key', 'is empty: give --key cosign.pub, or --certificate-identity (or -regexp) with --certificate-oidc-issuer (or -regexp)');
+    const tlog = get('insecure-ignore-tlog').trim().toLowerCase();
+    if (tlog && tlog !== 'true' && tlog !== 'false')
+        throw new errors/* InputError */.dz('insecure-ignore-tlog', `"${tlog}" is neither true nor false`);
+    const trustedRoot = get('sigstore-trusted-root').trim();
+    return {
+        ...(key ? { key } : {}),
+        ...(identity ? { identity } : {}),
+        ...(identityRegexp ? { identityRegexp } : {}),
+        ...(issuer ? { issuer } : {}),
+        ...(issuerRegexp ? { issuerRegexp } : {}),
+        ignoreTlog: tlog ? tlog === 'true' : !!key && !get('rekor-url').trim(),
+        ignoreSct: get('insecure-ignore-sct').trim() === 'true',
+        ...(trustedRoot ? { trustedRoot } : {})
+    };
+}
+/**
+ * `verify IMAGE@DIGEST`: checks with cosign what the pipeline signed, prints what the attestations
+ * say, and exits 0 only when every check holds.
+ */
+async function verifyCommand(d) {
+    const get = withDefaults(d.raw);
+    const image = get('image').trim();
+    if (!image)
+        throw new errors/* InputError */.dz('image', 'is empty: name the image to verify, `name@sha256:…`');
+    const { name, tag, digest } = splitReference(image);
+    if (!digest || !isDigest(digest))
+        throw new errors/* InputError */.dz('image', `"${image}" names no digest: verify an image by its digest (name@sha256:…)`);
+    if (tag)
+        d.reporter.warning(`the tag of ${image} is ignored: the digest is what is verified`);
+    const parsed = parseImageName('image', name);
+    const verifier = verifierOf(get);
+    const attest = parseAttest(get('attest'));
+    const cosignPath = toolPath('cosign', get, d.env);
+    const l = loginOf(get('registry') || parsed.registry, get('username'), get('password'), 'username');
+    if (l) {
+        d.reporter.setSecret(l.password);
+        await d.reporter.group(`Login to ${l.host}`, () => login(l, d.env));
+    }
+    const target = await targetFor(parsed, d.env);
+    const env = cosignEnv(d.env);
+    const checks = await verifyImage(target, digest, attest, verifier, args => (0,infra_process/* run */.eF)(cosignPath, args, { env, allowFailure: true }));
+    d.stdout?.(verifyReport(checks));
+    d.reporter.setOutput('digest', digest);
+    d.reporter.setOutput('image', `${parsed.name}@${digest}`);
+    d.reporter.setOutput('verified', String(checks.every(c => c.ok)));
+    d.reporter.setOutput('checks', JSON.stringify(checks));
+    const failed = checks.filter(c => !c.ok);
+    for (const c of failed)
+        d.reporter.error(`${c.subject}: ${c.what}: ${c.detail}`);
+    return failed.length ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/lint.ts
+
+
+/**
+ * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
+ * the engines found (a missing one warns), the findings reported, the SARIF uploaded where the face
+ * can; a finding at or above the threshold fails it, with the inputs that change that decision.
+ */
+async function lintDockerfile(config, deps, providedLabels, r, runContexts) {
+    const tools = {};
+    for (const name of config.lint.linters.filter(l => l !== 'checklist'))
+        try {
+            tools[name] = await deps.tools?.(name);
+        }
+        catch (e) {
+            r.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    const result = await runLint({
+        ...config.lint,
+        file: config.build.file,
+        context: config.build.context,
+        labelSchemas: config.labelSchemas,
+        workspace: config.workspace,
+        target: config.build.target,
+        buildArgs: new Map(config.build.buildArgs),
+        buildContexts: config.build.buildContexts,
+        ...(runContexts ? { runContexts } : {}),
+        providedLabels: [...providedLabels],
+        reportDir: config.reportDir,
+        docsBase: deps.docsBase
+    }, tools, r);
+    deps.onLint?.(result);
+    if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
+        await deps.uploadSarif(result.sarifPath, 'oci-pipeline-lint');
+    if (result.failed)
+        throw new errors/* StepError */.zg(lintFailureMessage(result, config.lint.threshold));
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/deps.ts
+/** Asks for each tool once: the lint and the scan both want Trivy. */
+function onceEach(tools) {
+    const asked = new Map();
+    return name => {
+        if (!asked.has(name))
+            asked.set(name, tools(name));
+        return asked.get(name);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/stages/sign/cosign.ts
+
+
+
+
+
+
+/** What cosign says when the OIDC token cannot be had, and what the user can do about it. */
+function explain(stderr, env) {
+    if (/id.?token|oidc|ACTIONS_ID_TOKEN/i.test(stderr) && /(get|fetch|retriev|provide)/i.test(stderr))
+        return `keyless signing found no OIDC token: ${howToGetToken(env)}`;
+    if (/decrypt|password|passphrase/i.test(stderr))
+        return 'the key in sign-key cannot be read with sign-key-password';
+    return '';
+}
+/** cosign, ready to sign in this run: its binary, the key where it can read it, the services. */
+class Cosign {
+    path;
+    signer;
+    env;
+    dir;
+    constructor(path, signer, env, dir) {
+        this.path = path;
+        this.signer = signer;
+        this.env = env;
+        this.dir = dir;
+    }
+    /**
+     * Writes what cosign reads (a PEM key as a 0600 file, the signing config) to `dir`, a folder of
+     * the run's private one removed when the run ends, and checks a key can be read with its
+     * password before anything is pushed.
+     */
+    static async prepare(path, o, dir, env) {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        const write = (name, text, mode = 0o600) => {
+            const file = (0,external_node_path_.join)(dir, name);
+            (0,external_node_fs_.writeFileSync)(file, text, { mode });
+            return file;
+        };
+        const signer = { mode: o.mode === 'key' ? 'key' : 'keyless' };
+        if (o.key)
+            signer.keyRef =
+                o.key.kind === 'pem' ? write('cosign.key', o.key.pem) : o.key.kind === 'path' ? o.key.path : o.key.uri;
+        // A key signs without Sigstore's services: a config of its own keeps cosign from asking the
+        // public TUF root for one (an air-gapped runner would wait on it).
+        if (o.mode === 'key' || o.fulcioUrl)
+            signer.signingConfig = write('signing-config.json', JSON.stringify(signingConfig(o)));
+        if (o.mode === 'key' && !o.rekorUrl)
+            signer.trustedRoot = write('trusted-root.json', JSON.stringify(EMPTY_TRUSTED_ROOT));
+        if (o.trustedRoot)
+            signer.trustedRoot = o.trustedRoot;
+        const cosign = new Cosign(path, signer, cosignEnv(env, o.password), dir);
+        if (signer.keyRef)
+            await cosign.run(publicKeyArgs(signer.keyRef), 'reading the key in sign-key');
+        return cosign;
+    }
+    async version() {
+        const res = await (0,infra_process/* run */.eF)(this.path, ['version'], { env: this.env, allowFailure: true });
+        return res.stdout.match(/GitVersion:\s*v?(\S+)/)?.[1] ?? 'unknown';
+    }
+    async run(args, what) {
+        const res = await (0,infra_process/* run */.eF)(this.path, args, { env: this.env, allowFailure: true });
+        if (res.code !== 0) {
+            const why = explain(res.stderr, this.env);
+            throw new errors/* StepError */.zg(`cosign: ${what} failed${why ? `: ${why}` : ''}`, (0,infra_process/* tail */.RT)(res.stderr, 8));
+        }
+        return res.stdout;
+    }
+    sign(ref) {
+        return this.run(signArgs(ref, this.signer), `signing ${ref}`);
+    }
+    /** Signs a predicate about `ref`: a report file as it is, or JSON written to the run's folder. */
+    async attest(ref, type, predicate) {
+        const file = 'file' in predicate ? predicate.file : (0,external_node_path_.join)(this.dir, `predicate-${type}.json`);
+        if ('json' in predicate)
+            (0,external_node_fs_.writeFileSync)(file, JSON.stringify(predicate.json), { mode: 0o600 });
+        try {
+            await this.run(attestArgs(ref, type, file, this.signer), `attesting ${type} of ${ref}`);
+        }
+        finally {
+            if ('json' in predicate)
+                (0,external_node_fs_.rmSync)(file, { force: true });
+        }
+    }
+    /** Removes the key file and the rest of what prepare wrote. */
+    dispose() {
+        try {
+            (0,external_node_fs_.rmSync)(this.dir, { recursive: true, force: true });
+        }
+        catch (e) {
+            throw new errors/* StepError */.zg(`the signing key's folder ${this.dir} could not be removed: ${(0,errors/* errorMessage */.gJ)(e)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/stages/sign/index.ts
+
+
+
+
+/** The scan of a subject: its platform's, or the only one of a single-platform image. */
+function scanFor(scan, s) {
+    if (!scan || s.index)
+        return undefined;
+    if (s.platform)
+        return (scan.scans.find(x => x.platform === s.platform) ?? (scan.scans.length === 1 ? scan.scans[0] : undefined));
+    return scan.scans.length === 1 ? scan.scans[0] : undefined;
+}
+/** What to attest about one subject: [kind, cosign type, predicate]. */
+function attestationsFor(s, input) {
+    const out = [];
+    const scan = scanFor(input.scan, s);
+    if (input.attest.includes('sbom') && scan) {
+        if (scan.paths.cyclonedx)
+            out.push(['sbom', 'cyclonedx', { file: scan.paths.cyclonedx }]);
+        if (scan.paths.spdx)
+            out.push(['sbom', 'spdxjson', { file: scan.paths.spdx }]);
+    }
+    if (input.attest.includes('vuln') && scan && input.scan) {
+        const json = vulnPredicate({
+            scan,
+            gate: input.scan.gate,
+            ...(input.scan.scanner ? { scanner: input.scan.scanner } : {}),
+            ...(input.dbUri ? { dbUri: input.dbUri } : {}),
+            invocation: input.invocation
+        });
+        out.push(['vuln', 'vuln', { json }]);
+    }
+    if (input.attest.includes('provenance') && input.provenance)
+        out.push(['provenance', 'slsaprovenance1', { json: input.provenance }]);
+    return out;
+}
+/** The referrers that appeared since `before`, by the predicate type cosign annotates them with. */
+async function newReferrers(t, digest, before) {
+    const now = await listReferrers(t, digest);
+    const found = new Map();
+    for (const r of now.referrers) {
+        const type = r.annotations['dev.sigstore.bundle.predicateType'];
+        if (!before.has(r.digest) && type)
+            found.set(type, r.digest);
+    }
+    return found;
+}
+/**
+ * Signs the pushed digest in every repository it was pushed to, and attests it: an index gets its
+ * signature and provenance, each of its platform images (or the one image) its signature, SBOM,
+ * scan and provenance. One subject at a time: where the registry has no referrers API, cosign
+ * rewrites the subject's fallback tag, which two writers at once would race on.
+ */
+async function signPushed(input) {
+    const r = input.reporter;
+    const result = { by: input.cosign.signer.mode, signatures: [], attestations: [] };
+    for (const t of input.targets) {
+        const children = await platformImages(t, input.digest);
+        const single = input.scan?.scans.length === 1 ? input.scan.scans[0]?.platform : undefined;
+        const subjects = [
+            { digest: input.digest, index: children.length > 0, ...(single ? { platform: single } : {}) },
+            ...children.map(c => ({ digest: c.digest, platform: c.platform, index: false }))
+        ];
+        for (const s of subjects) {
+            const ref = `${t.name}@${s.digest}`;
+            const before = new Set((await listReferrers(t, s.digest)).referrers.map(x => x.digest));
+            await input.cosign.sign(ref);
+            const made = attestationsFor(s, input);
+            for (const [, type, predicate] of made)
+                await input.cosign.attest(ref, type, predicate);
+            const found = await newReferrers(t, s.digest, before);
+            const signature = found.get(predicates_SIGNATURE_PREDICATE_TYPE);
+            result.signatures.push({ subject: ref, ...(signature ? { digest: signature } : {}) });
+            if (s.digest === input.digest && !result.signature && signature)
+                result.signature = signature;
+            for (const [kind, type] of made) {
+                const digest = found.get(predicates_PREDICATE_TYPES[type]);
+                result.attestations.push({
+                    type: kind,
+                    predicateType: predicates_PREDICATE_TYPES[type],
+                    subject: ref,
+                    ...(digest ? { digest } : {})
+                });
+            }
+            r.info(`signed ${ref}${made.length ? `, attested ${made.map(([, type]) => type).join(', ')}` : ''}${s.platform ? ` (${s.platform})` : ''}`);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sign.ts
+
+
+
+
+
+/** cosign found (or downloaded and verified) and the key checked: before the push, so a bad key pushes nothing. */
+async function prepareSigner(config, deps, env, dir, r) {
+    const path = (await deps.tools?.('cosign')) ?? 'cosign';
+    const cosign = await Cosign.prepare(path, config.sign, dir, env);
+    r.info(`cosign ${await cosign.version()} (${path}): ${config.sign.reason}`);
+    return cosign;
+}
+/** The `signature` and `attestations` outputs, and one line for the log and the summary. */
+function reportSigned(result, r) {
+    r.setOutput('signature', result.signature ?? '');
+    r.setOutput('attestations', JSON.stringify(result.attestations));
+    const kinds = [...new Set(result.attestations.map(a => a.type))];
+    r.info(`signed ${result.signatures.length} image${result.signatures.length === 1 ? '' : 's'}` +
+        `${result.signature ? ` (signature ${result.signature})` : ''}` +
+        `${kinds.length ? `; attested ${kinds.join(', ')} (${result.attestations.length} attestations)` : '; no attestation'}`);
+}
+/** Signs and attests what was pushed, then removes the key file. */
+async function signImage(cosign, run, r) {
+    const { config, ctx, env } = run;
+    try {
+        if (!run.scan && config.sign.attest.some(k => k !== 'provenance'))
+            r.info('no SBOM or vulnerability attestation: the scan is off (input "scan")');
+        const versions = { 'oci-pipeline': package_namespaceObject.rE, cosign: await cosign.version() };
+        if (run.scan?.scanner)
+            versions.trivy = run.scan.scanner.version;
+        const provenance = provenancePredicate({
+            ctx,
+            builderId: builderId(env),
+            versions,
+            dockerfile: (0,external_node_path_.relative)(config.workspace, config.build.file),
+            context: (0,external_node_path_.relative)(config.workspace, config.build.context) || '.',
+            ...(config.build.target ? { target: config.build.target } : {}),
+            platforms: config.build.platforms,
+            buildArgs: config.build.buildArgs,
+            tags: run.meta.tags,
+            ...(run.meta.base ? { base: run.meta.base } : {}),
+            materials: buildkitMaterials(run.built.metadata),
+            startedOn: run.now,
+            finishedOn: new Date()
+        });
+        const result = await signPushed({
+            cosign,
+            targets: run.targets,
+            digest: run.digest,
+            attest: config.sign.attest,
+            ...(run.scan ? { scan: run.scan } : {}),
+            provenance,
+            invocation: {
+                uri: ctx.runUrl ?? ctx.repo.url,
+                eventId: env.GITHUB_RUN_ID ?? env.CI_JOB_ID ?? '',
+                builderId: builderId(env)
+            },
+            dbUri: env.TRIVY_SKIP_DB_UPDATE === 'true' ? '' : dbRepositories(env)[0],
+            reporter: r
+        });
+        reportSigned(result, r);
+        return result;
+    }
+    finally {
+        cosign.dispose();
+    }
+}
+/** The run's folder for what cosign reads (the key file), inside the run's private one. */
+const signDir = (work) => (0,external_node_path_.join)(work, 'sign');
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** What the index must list: the `platforms` input when given, else one platform per digest. */
+function checkIndexPlatforms(platforms, digests, expected) {
+    const missing = expected.filter(p => !platforms.includes(p));
+    if (missing.length)
+        throw new errors/* StepError */.zg(`merge-digests: the images are for ${platforms.join(', ') || 'no platform'}, not ${missing.join(', ')}`);
+    const twice = platforms.filter((p, i) => platforms.indexOf(p) !== i);
+    if (twice.length)
+        throw new errors/* StepError */.zg(`merge-digests: two images are for ${[...new Set(twice)].join(', ')}`);
+    if (platforms.length !== digests.length)
+        throw new errors/* StepError */.zg(`merge-digests: ${digests.length} digests gave ${platforms.length} platform images`);
+}
+const imagetools = async (args, env) => {
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'imagetools', 'create', ...args], { env, allowFailure: true });
+    if (res.code !== 0)
+        throw new errors/* StepError */.zg('docker buildx imagetools create failed', (0,infra_process/* tail */.RT)(res.stderr, 10));
+    return res.stdout;
+};
+/** Joins the digests into one index under every tag, and reads each tag back. */
+async function mergeIndex(config, meta, r, env) {
+    if (meta.tags.length === 0)
+        throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to merge into');
+    const repository = config.images[0]?.name;
+    const sources = config.mergeDigests.map(d => `${repository}@${d}`);
+    const args = [...meta.tags.flatMap(t => ['--tag', t]), ...sources];
+    const plan = JSON.parse(await imagetools(['--dry-run', ...args], env));
+    const planned = (plan.manifests ?? []).map(m => platformOf(m.platform));
+    checkIndexPlatforms(planned, config.mergeDigests, config.build.platforms);
+    r.info(`index of ${planned.join(', ')}`);
+    await imagetools(args, env);
+    let digest;
+    for (const tag of meta.tags) {
+        const m = await readManifest(tag, env);
+        const lists = new Set(m.manifests ?? []);
+        if (!config.mergeDigests.every(d => lists.has(d)) || !planned.every(p => m.platforms?.includes(p)))
+            throw new errors/* StepError */.zg(`${tag} in the registry does not list every platform image`, JSON.stringify(m));
+        if (digest && m.digest !== digest)
+            throw new errors/* StepError */.zg(`${tag} names another index than ${meta.tags[0]}`);
+        digest = m.digest;
+        r.info(`pushed ${tag}@${m.digest}`);
+    }
+    r.setOutput('digest', digest);
+    r.setOutput('image', `${repository}@${digest}`);
+    return { digest: digest, refs: [`${repository}@${digest}`], platforms: planned };
+}
+/**
+ * The merge job of a fan-out: images pushed by digest (one per platform, each scanned and gated
+ * in its own job) become one index under the tags. The index is planned first (`--dry-run`), so a
+ * missing platform or digest fails before any tag moves; then every tag is read back and must list
+ * exactly those digests and every platform. When signing is on, the index and each platform image
+ * get a signature (their SBOM, scan and provenance were attested by the jobs that pushed them); the
+ * key is checked before any tag moves.
+ */
+async function runMerge(config, ctx, r, env, now, tools) {
+    if (config.login)
+        r.setSecret(config.login.password);
+    const noSign = config.sign.mode === 'off' ? config.sign.reason : undefined;
+    const signDir = noSign ? undefined : (0,infra_process/* makeTempDir */.mk)('oci-pipeline-sign-');
+    const graph = await runGraph([
+        {
+            name: 'login',
+            title: `Login to ${config.login?.host ?? 'the registry'}`,
+            skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
+            run: async () => {
+                await checkDockerDaemon(env);
+                await login(config.login, env);
+            }
+        },
+        {
+            name: 'metadata',
+            title: 'Metadata: tags',
+            needs: ['login'],
+            run: async ({ reporter }) => {
+                const meta = await gatherMetadata(config, ctx, reporter, env, now);
+                for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
+                return meta;
+            }
+        },
+        {
+            name: 'signer',
+            title: 'Signer: cosign and the key',
+            skip: () => noSign,
+            run: ({ reporter }) => prepareSigner(config, { reporter, ...(tools ? { tools } : {}) }, env, signDir, reporter)
+        },
+        {
+            name: 'push',
+            title: 'Merge',
+            needs: ['metadata', 'signer'],
+            run: ({ reporter, get }) => mergeIndex(config, get('metadata'), reporter, env)
+        },
+        {
+            name: 'sign',
+            title: 'Sign',
+            needs: ['push', 'signer'],
+            skip: () => noSign,
+            run: async ({ reporter, get }) => {
+                const signed = await signPushed({
+                    cosign: get('signer'),
+                    targets: [await targetFor(config.images[0], env)],
+                    digest: get('push').digest,
+                    attest: [],
+                    invocation: {
+                        uri: ctx.runUrl ?? ctx.repo.url,
+                        eventId: env.GITHUB_RUN_ID ?? env.CI_JOB_ID ?? '',
+                        builderId: builderId(env)
+                    },
+                    reporter
+                });
+                reportSigned(signed, reporter);
+                return signed;
+            }
+        }
+    ], r).finally(() => signDir && (0,infra_process/* removeTempDir */.CT)(signDir));
+    const meta = graph.records.get('metadata')?.result;
+    const failure = reportedFailure(graph);
+    if (config.summary)
+        r.summary(renderSummary(runModel({
+            config: {
+                ...config,
+                lint: { threshold: config.lint.threshold },
+                pushReason: `merging ${config.mergeDigests.length} digests`
+            },
+            graph,
+            ...(meta ? { meta } : {}),
+            notHere: 'done per platform by the jobs that pushed the digests',
+            ...(failure ? { error: failure.error } : {})
+        })));
+    if (failure)
+        throw failure.error;
+    const merged = graph.records.get('push')?.result;
+    return { meta: meta, digest: merged.digest, platforms: merged.platforms };
+}
+
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts
+
+
+
+
+
+
+
+/** Runs `fn` over `items`, `limit` at a time, in order of the results. */
+async function prepare_inTurns(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        for (let i = next++; i < items.length; i = next++)
+            results[i] = await fn(items[i]);
+    }));
+    return results;
+}
+const UNCOMPRESSED = new Set([
+    'application/vnd.oci.image.layer.v1.tar',
+    'application/vnd.docker.image.rootfs.diff.tar'
+]);
+/** zstd streams are Node 22.15+ (the action runs on Node 24). */
+function compressor(c) {
+    if (c === 'gzip')
+        return external_node_zlib_namespaceObject.createGzip({ level: external_node_zlib_namespaceObject.constants.Z_BEST_SPEED });
+    const make = external_node_zlib_namespaceObject.createZstdCompress;
+    if (!make)
+        throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
+    return make();
+}
+/** Compresses a layer file into the layout's blobs, hashing as it writes. */
+async function compressLayer(layout, layer, c, signal) {
+    const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        }
+    });
+    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), { signal });
+    const digest = `sha256:${hash.digest('hex')}`;
+    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
+    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
+}
+/**
+ * Makes the layout's image ready to push: every blob it references listed with its file, and its
+ * manifests as bytes. Layers an engine's store saved uncompressed are compressed once here (the
+ * manifests that list them, and the index above them, written anew); compressed ones go as they
+ * are, so a builder's own export is pushed byte for byte, under the digest that was scanned.
+ */
+async function preparePush(layout, root, compression, opts = {}) {
+    const { signal, known } = opts;
+    const blobs = new Map();
+    const manifests = [];
+    let compressed = 0;
+    let reused = 0;
+    const addBlob = (d) => {
+        if (d.urls?.length)
+            return; // a foreign layer stays where its URLs say
+        blobs.set(d.digest, { digest: d.digest, size: layout.size(d.digest), file: layout.blobPath(d.digest) });
+    };
+    const visit = async (desc) => {
+        const original = layout.readBlob(desc.digest);
+        const json = JSON.parse(original.toString('utf8'));
+        const mediaType = desc.mediaType ?? json.mediaType ?? MEDIA.ociManifest;
+        let changed = false;
+        if (isIndex(mediaType)) {
+            const moved = new Map();
+            const children = [];
+            for (const m of json.manifests ?? []) {
+                const next = await visit(m);
+                if (next.digest !== m.digest)
+                    moved.set(m.digest, next.digest);
+                children.push(next);
+            }
+            // An attestation names the image it is about by digest: it follows a rewritten image.
+            json.manifests = children.map(m => {
+                const about = m.annotations?.['vnd.docker.reference.digest'];
+                return about && moved.has(about)
+                    ? {
+                        ...m,
+                        annotations: { ...m.annotations, 'vnd.docker.reference.digest': moved.get(about) }
+                    }
+                    : m;
+            });
+            changed = moved.size > 0;
+        }
+        else {
+            if (!json.config)
+                throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
+            addBlob(json.config);
+            // Compressed two at a time (zlib works on Node's thread pool), unless the registry has the
+            // layer compressed already from the image pushed before: a rebuild with no change in a
+            // layer neither compresses nor uploads it again.
+            const layers = await prepare_inTurns(json.layers ?? [], 2, async (layer) => {
+                if (!UNCOMPRESSED.has(layer.mediaType)) {
+                    addBlob(layer);
+                    return layer;
+                }
+                changed = true;
+                const was = known?.byDiffId.get(layer.digest);
+                if (was && was.mediaType.endsWith(`+${compression}`) && (await known?.has(was.digest))) {
+                    blobs.set(was.digest, { digest: was.digest, size: was.size });
+                    reused++;
+                    return { ...layer, mediaType: was.mediaType, digest: was.digest, size: was.size };
+                }
+                const next = await compressLayer(layout, layer, compression, signal);
+                compressed++;
+                addBlob(next);
+                return next;
+            });
+            if (changed)
+                json.layers = layers;
+        }
+        const bytes = changed ? Buffer.from(JSON.stringify(json)) : original;
+        const digest = oci_layout_sha256(bytes);
+        if (changed)
+            (0,external_node_fs_.writeFileSync)(layout.blobPath(digest), bytes);
+        manifests.push({ digest, mediaType, bytes });
+        return { ...desc, mediaType, digest, size: bytes.length };
+    };
+    await visit(root);
+    const last = manifests[manifests.length - 1];
+    return { blobs: [...blobs.values()], manifests, root: last, compressed, reused };
+}
+
+;// CONCATENATED MODULE: ./src/stages/build/argv.ts
+const isBool = (v) => v === 'true' || v === 'false';
+/** `true`/`false` as BuildKit's `disabled=`, the rest as written (docker/build-push-action's reading). */
+const attestAttrs = (type, value) => `type=${type},${isBool(value) ? `disabled=${value !== 'true'}` : value}`;
+const typeOf = (attest) => /(?:^|,)type=([^,]+)/.exec(attest)?.[1];
+/** Adds the run's page as builder-id to provenance that names none. */
+function withBuilderId(attrs, builderId) {
+    if (!builderId || /(?:^|,)builder-id=/.test(attrs) || /(?:^|,)disabled=true/.test(attrs))
+        return attrs;
+    return `${attrs},builder-id=${builderId}`;
+}
+/**
+ * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
+ * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
+ * not the Docker image store, `mode=max` for a public repository, `mode=min,inline-only=true`
+ * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
+ */
+function argv_attestArgs(b, out) {
+    const attests = b.attests ?? [];
+    const args = [];
+    const provenanceInAttests = attests.some(a => typeOf(a) === 'provenance');
+    if (b.provenance === 'true' && b.builderId)
+        args.push('--attest', `type=provenance,builder-id=${b.builderId}`);
+    else if (b.provenance)
+        args.push('--attest', withBuilderId(attestAttrs('provenance', b.provenance), b.builderId));
+    else if (!provenanceInAttests && !b.noDefaultAttestations && out.mode === 'layout') {
+        const mode = b.privateRepo === false ? 'mode=max' : 'mode=min,inline-only=true';
+        args.push('--attest', withBuilderId(`type=provenance,${mode}`, b.builderId));
+    }
+    if (b.sbom)
+        args.push('--attest', attestAttrs('sbom', b.sbom));
+    for (const a of attests) {
+        const type = typeOf(a);
+        if (type === 'provenance' && !b.provenance)
+            args.push('--attest', withBuilderId(a, b.builderId));
+        else if (type === 'sbom' && !b.sbom)
+            args.push('--attest', a);
+        else if (type !== 'provenance' && type !== 'sbom')
+            args.push('--attest', a);
+    }
+    return args;
+}
+/** The `docker buildx build` argument array for a build. Pure: everything it needs is passed in. */
+function buildxArgs(b, meta, out, caps, secretFiles) {
+    const args = ['buildx', 'build', '--progress', 'plain'];
+    if (b.builder)
+        args.push('--builder', b.builder);
+    args.push('--file', b.file);
+    if (b.target)
+        args.push('--target', b.target);
+    for (const [k, v] of b.buildArgs)
+        args.push('--build-arg', `${k}=${v}`);
+    for (const [id, path] of secretFiles)
+        args.push('--secret', `id=${id},src=${path}`);
+    for (const [id, path] of b.secretFiles ?? [])
+        args.push('--secret', `id=${id},src=${path}`);
+    // The value stays in the environment; buildx reads it from there.
+    for (const [id, name] of b.secretEnvs ?? [])
+        args.push('--secret', `id=${id},env=${name}`);
+    for (const s of b.ssh ?? [])
+        args.push('--ssh', s);
+    for (const c of b.buildContexts ?? [])
+        args.push('--build-context', c);
+    if (b.platforms.length)
+        args.push('--platform', b.platforms.join(','));
+    for (const c of b.cacheFrom)
+        args.push('--cache-from', c);
+    for (const c of b.cacheTo)
+        args.push('--cache-to', c);
+    if (b.noCache)
+        args.push('--no-cache');
+    if (b.pull)
+        args.push('--pull');
+    for (const f of b.noCacheFilters ?? [])
+        args.push('--no-cache-filter', f);
+    if (b.network)
+        args.push('--network', b.network);
+    if (b.shmSize)
+        args.push('--shm-size', b.shmSize);
+    for (const u of b.ulimits ?? [])
+        args.push('--ulimit', u);
+    for (const h of b.addHosts ?? [])
+        args.push('--add-host', h);
+    for (const a of b.allow ?? [])
+        args.push('--allow', a);
+    if (caps.attestations) {
+        // Only a layout holds attestations (buildx refuses them with the docker driver's --load).
+        if (out.mode === 'layout')
+            args.push(...argv_attestArgs(b, out));
+        for (const a of meta.annotations ?? [])
+            args.push('--annotation', a);
+    }
+    for (const t of meta.tags)
+        args.push('--tag', t);
+    for (const [k, v] of Object.entries(meta.labels))
+        args.push('--label', `${k}=${v}`);
+    args.push('--metadata-file', out.metadataFile, '--iidfile', out.iidFile);
+    if (out.mode === 'layout')
+        args.push('--output', ociOutput(out.dir ?? '', out.compression));
+    if (out.mode === 'daemon' || out.load)
+        args.push('--load');
+    args.push(b.context);
+    return args;
+}
+/**
+ * buildx's OCI exporter to a directory: the layers compressed once, as they will be pushed. zstd
+ * recompresses the base image's layers too, so that every layer pulls the same way.
+ */
+function ociOutput(dir, compression = 'gzip') {
+    const csv = `type=oci,"dest=${dir}",tar=false`;
+    return compression === 'zstd' ? `${csv},compression=zstd,force-compression=true` : csv;
+}
+/**
+ * The build's environment. In a git checkout buildx runs git seven times before it starts the
+ * build, for the commit and remote it records in provenance; a builder that cannot attach
+ * attestations (the docker driver) records them nowhere, so buildx is told not to ask. A
+ * BUILDX_GIT_INFO or BUILDX_GIT_LABELS the user set is kept.
+ */
+function buildxEnv(env, caps) {
+    if (caps.attestations || env.BUILDX_GIT_INFO !== undefined || env.BUILDX_GIT_LABELS !== undefined)
+        return env;
+    return { ...env, BUILDX_GIT_INFO: 'false' };
+}
+/** The docker driver builds into the engine's store; any other builder exports a layout. */
+function outputMode(caps) {
+    return caps.attestations ? 'layout' : 'daemon';
+}
+/** The repositories of the tags, once each: `registry/name` without the tag. */
+function repositoriesOf(tags) {
+    return [...new Set(tags.map(t => t.replace(/:[^:/]+$/, '')))];
+}
+
+;// CONCATENATED MODULE: ./src/stages/build/buildx.ts
+
+
+
+
+
+
+
+
+/** Which builder will run the build, and what it can do. */
+async function inspectBuilder(builder, env) {
+    await checkDockerDaemon(env);
+    const res = await (0,infra_process/* run */.eF)('docker', ['buildx', 'inspect', ...(builder ? [builder] : [])], {
+        env,
+        allowFailure: true
+    });
+    if (res.code !== 0) {
+        if (builder)
+            throw new errors/* InputError */.dz('builder', `buildx has no builder "${builder}": ${(0,infra_process/* tail */.RT)(res.stderr, 3)}`);
+        throw new errors/* StepError */.zg('docker buildx is not available (install the buildx plugin)', (0,infra_process/* tail */.RT)(res.stderr, 5));
+    }
+    const field = (k) => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? '';
+    const driver = field('Driver');
+    // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
+    if (!driver)
+        throw new errors/* StepError */.zg(`the buildx builder ${field('Name') || builder || ''} does not answer`, (0,infra_process/* tail */.RT)(res.stdout, 5));
+    return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } };
+}
+/**
+ * Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one): `docker
+ * save` streamed into `tar -x`, so the image is written to disk once.
+ */
+async function saveImage(imageId, dir, env) {
+    const layout = (0,external_node_path_.join)(dir, 'layout');
+    (0,external_node_fs_.mkdirSync)(layout, { recursive: true });
+    const stream = new external_node_stream_namespaceObject.PassThrough();
+    const [save, untar] = await Promise.all([
+        (0,infra_process/* run */.eF)('docker', ['save', imageId], { env, allowFailure: true, stdoutTo: stream }),
+        (0,infra_process/* run */.eF)('tar', ['-x', '-C', layout], { env, allowFailure: true, input: stream })
+    ]);
+    for (const [what, res] of [
+        ['docker save', save],
+        ['tar -x', untar]
+    ])
+        if (res.code !== 0)
+            throw new errors/* StepError */.zg(`${what} failed`, (0,infra_process/* tail */.RT)(res.stderr, 5));
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(layout, 'index.json')))
+        throw new errors/* StepError */.zg('docker save wrote no OCI layout: Docker Engine 25 or newer is needed');
+    return new OciLayout(layout);
+}
+/**
+ * Runs `docker buildx build` into `dir`. Secrets go to BuildKit as files in `dir` (private to the
+ * run, removed with it), so their values are never in argv.
+ */
+async function buildImage(b, meta, builder, dir, reporter, env, signal) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+    const secretFiles = b.secrets.map(([id, value], i) => {
+        const path = (0,external_node_path_.join)(dir, `secret-${i}`);
+        (0,external_node_fs_.writeFileSync)(path, value, { mode: 0o600 });
+        return [id, path];
+    });
+    const mode = outputMode(builder.caps);
+    const asked = [
+        b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
+        b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
+        b.attests?.length && 'attests'
+    ].filter(Boolean);
+    if (asked.length && !builder.caps.attestations)
+        reporter.warning(`${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`);
+    const out = {
+        mode,
+        dir: (0,external_node_path_.join)(dir, 'layout'),
+        load: b.load,
+        compression: b.compression,
+        metadataFile: (0,external_node_path_.join)(dir, 'metadata.json'),
+        iidFile: (0,external_node_path_.join)(dir, 'iid')
+    };
+    const args = buildxArgs(b, meta, out, builder.caps, secretFiles);
+    const lines = [];
+    const res = await (0,infra_process/* run */.eF)('docker', args, {
+        env: buildxEnv(env, builder.caps),
+        ...(signal ? { signal } : {}),
+        allowFailure: true,
+        onLine: line => {
+            lines.push(line);
+            if (lines.length > 200)
+                lines.shift();
+            reporter.info(line);
+        }
+    });
+    if (signal?.aborted)
+        throw new errors/* StepError */.zg('the build was cancelled');
+    if (res.code !== 0) {
+        if (b.platforms.length > 1 &&
+            builder.driver === 'docker' &&
+            /not supported for the docker driver/.test(lines.join('\n')))
+            throw new errors/* InputError */.dz('platforms', `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`);
+        throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
+    }
+    const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
+        ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
+        : {};
+    const iid = (0,external_node_fs_.existsSync)(out.iidFile) ? (0,external_node_fs_.readFileSync)(out.iidFile, 'utf8').trim() : '';
+    const layout = mode === 'layout' ? new OciLayout(out.dir) : await saveImage(iid, (0,external_node_path_.join)(dir, 'saved'), env);
+    const root = layout.root();
+    const images = layout.images(root);
+    if (images.length === 0)
+        throw new errors/* StepError */.zg('the build gave no image');
+    return { layout, root, images, imageId: images[0].configDigest, metadata, mode };
+}
+
+;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
+
+/**
+ * What to scan after a build, before anything is pushed: each platform's image in the build's OCI
+ * layout, the very bytes that will be pushed. Trivy reads the first image of a layout, so a layout
+ * holding an index (several platforms, or attestations) is scanned through one view per image.
+ */
+function scanTargets(name, built) {
+    const many = built.images.length > 1;
+    const single = built.root.mediaType?.endsWith('manifest.v1+json') || built.root.mediaType?.endsWith('manifest.v2+json');
+    return built.images.map((image, i) => ({
+        image: name,
+        ...(many ? { platform: image.platform } : {}),
+        source: { tar: single && !many ? built.layout.dir : built.layout.view(image, `image-${i}`) },
+        sizeBytes: image.layers.reduce((sum, l) => sum + l.size, 0)
+    }));
+}
+/** Each scan must have read the image that was built (its config digest, the image ID). */
+function checkScannedIsBuilt(scans, built) {
+    built.images.forEach((image, i) => {
+        const scanned = scans[i]?.imageId;
+        if (scanned !== image.configDigest)
+            throw new errors/* StepError */.zg(`the image Trivy scanned is not the one that was built, so nothing was pushed`, `scanned ${scanned ?? 'unknown'}, built ${image.configDigest}${image.platform ? ` (${image.platform})` : ''}`);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/scan.ts
+
+
+
+
+
+/** Trivy found (or downloaded and verified) and its vulnerability DB made ready: beside the build. */
+async function prepareTrivy(config, deps, env, r) {
+    const trivyPath = (await deps.tools?.('trivy')) ?? (config.scan.trivyPath || 'trivy');
+    const trivy = await Trivy.detect(trivyPath, undefined, env);
+    r.info(`Trivy ${trivy.caps.version} (${trivyPath})`);
+    try {
+        await ensureDb(trivy, config.scan.cacheDir, {
+            reporter: r,
+            env,
+            maxAgeSeconds: config.scan.dbMaxAgeSeconds,
+            ...(deps.dbCache ? { cache: deps.dbCache } : {})
+        });
+    }
+    catch (e) {
+        // No DB: the scan still lists the packages (an SBOM needs none), and a gate that is on fails.
+        return { trivyPath, trivy, dbMissing: (0,errors/* errorMessage */.gJ)(e) };
+    }
+    return { trivyPath, trivy };
+}
+/** The config's layers (diff IDs) of a layout's image, to tell a rebuild with no change. */
+function diffIdsOf(built) {
+    const image = built.images[0];
+    if (!image || built.images.length > 1)
+        return undefined;
+    const config = built.layout.readJson(image.configDigest);
+    return config.rootfs?.diff_ids;
+}
+/**
+ * Scans what was built, from the build's layout, before anything is pushed; the CVE delta against
+ * the image the first tag names now. Returns once the reports are written.
+ */
+async function scanBuilt(config, meta, built, prepared, deps, env, r) {
+    const name = meta.tags[0] ?? config.images[0]?.name ?? built.imageId;
+    const targets = scanTargets(name, built);
+    const previousRef = config.push && !config.scan.compareTo ? meta.tags[0] : undefined;
+    const before = previousRef ? await readPrevious(previousRef, env).catch(() => undefined) : undefined;
+    // The tag already names this very image (a rebuild with no change): nothing to count twice.
+    const same = before?.manifest.configDigest === built.imageId || before?.manifest.digest === built.root.digest;
+    if (same)
+        r.info(`${previousRef} is already this image: no before/after delta`);
+    const compareTo = before && !same ? previousRef : undefined;
+    const ids = diffIdsOf(built);
+    // A rebuild with no change differs only in its config (the created label): same layers, same findings.
+    const sameLayers = !!compareTo && !!ids && !!before?.diffIds && before.diffIds.join() === ids.join();
+    if (sameLayers)
+        r.info(`${compareTo} has the same layers: its findings are this scan's, not scanned again`);
+    const stage = await runScanStage({
+        targets,
+        ...(sameLayers ? { compareToSameLayers: true } : {}),
+        options: config.scan,
+        reporter: r,
+        outDir: (0,external_node_path_.join)(config.reportDir, 'scan'),
+        trivyPath: prepared.trivyPath,
+        trivy: prepared.trivy,
+        dbPrepared: true,
+        deferReports: true,
+        ...(prepared.dbMissing ? { dbMissing: prepared.dbMissing } : {}),
+        ...(compareTo ? { compareTo } : {}),
+        env,
+        ...(deps.artifacts ? { uploader: deps.artifacts } : {})
+    });
+    deps.onScan?.(stage);
+    return stage;
+}
+/** The gate: the scans read the images built, and no finding is at or above the threshold. */
+function checkGate(built, scan) {
+    checkScannedIsBuilt(scan.scans, built);
+    if (scan.gate.failed)
+        throw new errors/* StepError */.zg(gateFailureMessage(scan.gate));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/tasks.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The tasks of one build: which runs beside which follows from what each needs. */
+function pipelineTasks(run) {
+    const { config, ctx, deps, env, now } = run;
+    const noScan = config.scan.enabled ? undefined : 'the scan is off (input "scan")';
+    const noPush = config.push ? undefined : config.pushReason;
+    const noSign = noPush ?? (config.sign.mode === 'off' ? config.sign.reason : undefined);
+    return [
+        {
+            name: 'login',
+            title: `Login to ${config.login?.host ?? 'the registry'}`,
+            skip: () => (config.login ? undefined : 'no password given: the credentials already stored are used'),
+            run: () => login(config.login, env)
+        },
+        {
+            name: 'builder',
+            title: 'Builder',
+            run: async ({ reporter }) => {
+                const b = await inspectBuilder(config.build.builder, env);
+                reporter.info(`builder ${b.name} (driver ${b.driver})`);
+                return b;
+            }
+        },
+        {
+            name: 'metadata',
+            title: 'Metadata: tags and labels',
+            needs: ['login'],
+            run: async ({ reporter }) => {
+                const meta = await gatherMetadata(config, ctx, reporter, env, now);
+                for (const t of meta.tags)
+                    reporter.info(`tag ${t}`);
+                for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))
+                    reporter.setOutput(name, value);
+                if (config.push && !config.pushByDigest && meta.tags.length === 0)
+                    throw new errors/* StepError */.zg('no tag rule gave a tag for this event, so there is nothing to push (see the "tags" input)');
+                return meta;
+            }
+        },
+        {
+            name: 'lint',
+            title: 'Lint',
+            needs: ['metadata'],
+            standalone: true,
+            skip: () => (config.lint.enabled ? undefined : 'the lint is off (input "lint")'),
+            run: ({ reporter, get }) => lintDockerfile(config, deps, Object.keys(get('metadata').labels), reporter)
+        },
+        {
+            name: 'build',
+            title: 'Build',
+            needs: ['metadata', 'builder'],
+            run: async ({ reporter, get, signal }) => {
+                const built = await buildImage(config.build, get('metadata'), get('builder'), (0,external_node_path_.join)(run.work, 'build'), reporter, env, signal);
+                reporter.setOutput('imageid', built.imageId);
+                reporter.info(`built ${built.images.map(i => `${i.platform || 'image'} ${i.configDigest}`).join(', ')}`);
+                return built;
+            }
+        },
+        {
+            name: 'trivy',
+            title: 'Trivy and its vulnerability DB',
+            skip: () => noScan,
+            run: ({ reporter }) => prepareTrivy(config, deps, env, reporter)
+        },
+        {
+            name: 'scan',
+            title: 'Scan',
+            needs: ['build', 'trivy'],
+            skip: () => noScan,
+            run: ({ reporter, get }) => scanBuilt(config, get('metadata'), get('build'), get('trivy'), deps, env, reporter)
+        },
+        {
+            name: 'gate',
+            title: 'Gate',
+            needs: ['scan'],
+            skip: () => noScan,
+            run: async ({ get, reporter }) => {
+                checkGate(get('build'), get('scan'));
+                reporter.info(`no vulnerability at or above ${config.scan.failOnSeverity}`);
+            }
+        },
+        {
+            name: 'reports',
+            title: 'Scan reports',
+            needs: ['scan'],
+            byProduct: true,
+            skip: () => noScan,
+            // Beside the push: the gate needs only the scan's JSON.
+            run: async ({ get }) => {
+                const scan = get('scan');
+                await scan.writeReports();
+                if (config.sarifUpload && deps.uploadSarif)
+                    for (const s of scan.scans)
+                        await deps.uploadSarif(s.paths.sarif, `oci-pipeline-scan${s.platform ? `-${s.platform}` : ''}`);
+            }
+        },
+        {
+            name: 'upload',
+            title: 'Upload layers',
+            needs: ['build'],
+            skip: () => noPush,
+            run: async ({ get, reporter, signal }) => {
+                const built = get('build');
+                const meta = get('metadata');
+                const images = config.pushByDigest ? config.images.slice(0, 1) : config.images;
+                const targets = await Promise.all(images.map(i => targetFor(i, env)));
+                // What the first tag names now lends its compressed layers (one registry only: a layer
+                // reused is not here to send elsewhere).
+                const first = targets[0];
+                const oneHost = targets.every(t => t.host === first?.host);
+                const known = first && oneHost && meta.tagValues[0] && built.mode === 'daemon'
+                    ? await knownLayers(first, meta.tagValues[0])
+                    : undefined;
+                const image = await preparePush(built.layout, built.root, config.build.compression, {
+                    ...(signal ? { signal } : {}),
+                    ...(known ? { known } : {})
+                });
+                if (image.compressed || image.reused)
+                    reporter.info(`${image.compressed} layers compressed (${config.build.compression}), ${image.reused} already in the registry`);
+                await uploadBlobs(image, targets, l => reporter.info(l), signal);
+                return { image, targets };
+            }
+        },
+        {
+            name: 'signer',
+            title: 'Signer: cosign and the key',
+            skip: () => noSign,
+            run: ({ reporter }) => prepareSigner(config, deps, env, signDir(run.work), reporter)
+        },
+        {
+            name: 'push',
+            title: 'Push',
+            needs: ['upload', 'gate', 'lint', 'signer'],
+            skip: () => noPush,
+            run: async ({ get, reporter }) => {
+                const { image, targets } = get('upload');
+                const meta = get('metadata');
+                const refs = [];
+                for (const t of targets) {
+                    const tags = config.pushByDigest ? [] : meta.tagValues;
+                    const digest = await putImage(image, t, tags);
+                    for (const tag of tags)
+                        reporter.info(`pushed ${t.name}:${tag}@${digest}`);
+                    if (!tags.length)
+                        reporter.info(`pushed ${t.name}@${digest} (by digest, no tag)`);
+                    refs.push(`${t.name}@${digest}`);
+                }
+                reporter.setOutput('digest', image.root.digest);
+                reporter.setOutput('image', refs[0] ?? '');
+                return { digest: image.root.digest, refs };
+            }
+        },
+        {
+            name: 'sign',
+            title: 'Sign and attest',
+            // The reports: the SBOM files it attests are written there, beside the push.
+            needs: ['push', 'signer', 'scan', 'reports', 'upload', 'build', 'metadata'],
+            skip: () => noSign,
+            run: ({ get, reporter }) => signImage(get('signer'), {
+                config,
+                ctx,
+                env,
+                now,
+                meta: get('metadata'),
+                built: get('build'),
+                scan: get('scan'),
+                targets: get('upload').targets,
+                digest: get('push').digest
+            }, reporter)
+        }
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
+
+
+
+
+
+
+/** The outputs a run always leaves, whatever failed: what is known so far. */
+function writeRunOutputs(deps, result, built) {
+    const r = deps.reporter;
+    const meta = result.meta;
+    r.setOutput('metadata', JSON.stringify({
+        ...(built?.metadata ?? {}),
+        ...(meta
+            ? { 'image.name': meta.tags.join(','), version: meta.version, tags: meta.tags, labels: meta.labels }
+            : {}),
+        ...(result.imageId ? { 'containerimage.config.digest': result.imageId } : {}),
+        ...(result.digest ? { 'containerimage.digest': result.digest } : {}),
+        pushed: result.pushed
+    }));
+}
+/** Each task's outcome and duration, for the `stages` output. */
+function stageRows(graph) {
+    return [...graph.records.values()].map(r => ({
+        name: r.name,
+        status: r.status,
+        ...(r.status !== 'done' && r.reason ? { reason: r.reason.split('\n')[0] } : {}),
+        ...(r.startMs !== undefined ? { startSeconds: r.startMs / 1000 } : {}),
+        ...(r.durationMs !== undefined ? { seconds: r.durationMs / 1000 } : {})
+    }));
+}
+/**
+ * One build's run as a task graph (see tasks.ts): metadata, then the lint beside the build, the
+ * scan of what was built and its gate, the layers' upload beside the scan, and the push once the
+ * lint and the gate have passed. Outputs and the summary are written whatever happened; the first
+ * failure is thrown last.
+ */
+async function runPipeline(config, ctx, deps) {
+    const env = deps.env ?? process.env;
+    const now = deps.now?.() ?? new Date();
+    if (config.mergeDigests.length) {
+        const merged = await runMerge(config, ctx, deps.reporter, env, now, deps.tools);
+        return { meta: merged.meta, digest: merged.digest, pushed: true };
+    }
+    if (config.login)
+        deps.reporter.setSecret(config.login.password);
+    // What the summary tells: the lint's and the scan's results even when they failed the run, and
+    // how each SARIF upload went.
+    const seen = { sarif: [] };
+    const { onLint, onScan, uploadSarif } = deps;
+    deps = {
+        ...deps,
+        ...(deps.tools ? { tools: onceEach(deps.tools) } : {}),
+        onLint: lint => ((seen.lint = lint), onLint?.(lint)),
+        onScan: scan => ((seen.scan = scan), onScan?.(scan)),
+        ...(uploadSarif
+            ? {
+                uploadSarif: async (path, category) => {
+                    const outcome = await uploadSarif(path, category);
+                    if (outcome)
+                        seen.sarif.push(outcome);
+                }
+            }
+            : {})
+    };
+    // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
+    const work = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-run-');
+    try {
+        const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
+        const result = (name) => graph.records.get(name)?.status === 'done' ? graph.records.get(name)?.result : undefined;
+        const built = result('build');
+        const pushed = result('push');
+        const run = {
+            meta: result('metadata'),
+            imageId: built?.imageId,
+            digest: pushed?.digest,
+            pushed: !!pushed,
+            lint: result('lint'),
+            scan: result('scan'),
+            tasks: graph.records
+        };
+        writeRunOutputs(deps, run, built);
+        deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
+        deps.reporter.info(config.pushReason);
+        const failure = reportedFailure(graph);
+        if (config.summary)
+            deps.reporter.summary(renderSummary(runModel({
+                config: { ...config, lint: { threshold: config.lint.threshold } },
+                graph,
+                ...(run.meta ? { meta: run.meta } : {}),
+                ...(seen.lint ? { lint: seen.lint } : {}),
+                ...(seen.scan ? { scan: seen.scan } : {}),
+                sarif: seen.sarif,
+                ...(failure ? { error: failure.error } : {})
+            })));
+        if (failure)
+            throw failure.error;
+        return run;
+    }
+    finally {
+        (0,infra_process/* removeTempDir */.CT)(work);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/runs.ts
 
 
 
@@ -21788,11 +23230,11 @@ function formatLint(result, format) {
     }
     throw new errors/* InputError */.dz('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`);
 }
-/** Where the pipeline says a stage has ended (read when present; the result serves otherwise). */
 /** `build`: the pipeline without its lint stage (the `lint` job ran it already). */
 const withoutLint = (raw) => name => name === 'lint' && INPUTS.some(i => i.name === 'lint') ? 'false' : raw(name);
-async function pipeline(d, raw) {
-    const config = buildConfig(raw, d.ctx, d.env);
+async function pipeline(d, raw, adjust) {
+    const built = buildConfig(raw, d.ctx, d.env);
+    const config = adjust ? await adjust(built) : built;
     if (config.scan.enabled && !config.mergeDigests.length)
         await refuseTrackedCache(config.scan.cacheDir, d.ctx.workspace);
     const deps = {
@@ -21815,13 +23257,13 @@ async function lint(d) {
     const config = buildConfig(d.raw, d.ctx, d.env, 'lint');
     const provided = [...config.labels.map(([k]) => k), ...(config.team ? ['int.skao.image.team'] : [])];
     let result;
-    const tools = async (name) => config.lint[`${name}Path`] ?? onPath(name, d.env);
+    const tools = async (name) => (name === 'cosign' ? undefined : config.lint[`${name}Path`]) ?? onPath(name, d.env);
     const graph = await runGraph([
         {
             name: 'lint',
             title: 'Lint',
             standalone: true,
-            run: ({ reporter }) => lintDockerfile({ ...config, sarifUpload: false }, { tools, onLint: r => void (result = r) }, provided, reporter)
+            run: ({ reporter }) => lintDockerfile({ ...config, sarifUpload: false }, { tools, onLint: r => void (result = r) }, provided, reporter, d.runContexts)
         }
     ], d.reporter);
     const failure = reportedFailure(graph);
@@ -21843,7 +23285,248 @@ async function lint(d) {
     }
     return 0;
 }
+
+;// CONCATENATED MODULE: ./src/faces/cli/images.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The version a `.release` of the image's own directory gives, SKAO's per-image release. */
+const ownRelease = (image, d) => image.releaseFile ? releaseFileVersion(d.readFile(image.releaseFile)) : undefined;
+/**
+ * `{{version}}` for one image: its own `.release`; else what the run finds (the git tag, the
+ * project's `.release`, a `*_VERSION` in the Dockerfile); else 0.0.0, the release SKAO's makefile
+ * starts a project with, so a dev tag never becomes `-dev.c<sha>`.
+ */
+async function imageVersion(image, config, d) {
+    const own = ownRelease(image, d);
+    if (own)
+        return { version: own, from: '.release' };
+    const facts = await readFacts(config, d.env, new Date());
+    const df = parseDockerfile(facts.dockerfile, new Map(config.build.buildArgs));
+    const found = resolveVersion(d.ctx, {
+        gitTag: facts.gitTag,
+        releaseFile: facts.releaseFile,
+        dockerfile: dockerfileVersion(df, finalStage(df, config.build.target))
+    });
+    if (found)
+        return found;
+    d.reporter.notice(`${image.name}: no version (no .release, git tag or *_VERSION in the Dockerfile), so {{version}} is 0.0.0, as SKAO's makefile starts a .release`);
+    return { version: '0.0.0', from: 'default' };
+}
+const names = (text) => text
+    .split(/[\n,]/)
+    .map(s => s.trim())
+    .filter(Boolean);
+/** One image's run: its FROM pins from the images built before, its version, then the pipeline. */
+async function buildOne(d, set, image, o) {
+    const reporter = o.many
+        ? new ScopedReporter(d.reporter, image.name)
+        : d.reporter;
+    const reportDir = o.many ? (0,external_node_path_.join)(d.reportDir, image.name) : d.reportDir;
+    const inputs = (pins) => {
+        const raw = set.inputsFor(image, pins, o.many ? reportDir : undefined);
+        return o.lint ? raw : withoutLint(raw);
+    };
+    const preview = buildConfig(inputs([]), d.ctx, d.env);
+    const df = parseDockerfile((0,external_node_fs_.readFileSync)(preview.build.file, 'utf8'), new Map(preview.build.buildArgs));
+    const pins = fromPins(image.name, df, o.before, o.after);
+    for (const note of pins.notes)
+        d.reporter.notice(note);
+    for (const c of pins.contexts)
+        d.reporter.info(`${image.name}: FROM ${c.replace('=docker-image://', ' is built FROM ')}`);
+    const version = await imageVersion(image, preview, { ...d, reporter });
+    const raw = inputs(pins.contexts);
+    await pipeline({ ...d, raw, reporter, reportDir, stages: o.stages }, raw, async (config) => ({
+        ...config,
+        metadata: { ...config.metadata, version }
+    }));
+    const out = reporter.outputs;
+    const repository = names(raw('images'))[0] ?? '';
+    const digest = out.get('digest') || undefined;
+    const tags = (out.get('tag-names') ?? '').split(/[\s,;]+/).filter(Boolean);
+    const record = {
+        name: image.name,
+        repository,
+        version: version.version,
+        tags,
+        ...(digest ? { digest } : {}),
+        ...(digest && out.get('scan-gate') === 'passed' ? { scannedDigest: digest } : {})
+    };
+    return {
+        record,
+        before: {
+            ...runImageOf(image, raw),
+            ...(digest ? { pushed: `${repository}@${digest}` } : {}),
+            tags: [...new Set([...tags, version.version])]
+        }
+    };
+}
+/**
+ * `build` (and `run`) of every image, in order, each FROM the digests of the ones before it;
+ * the first failure stops the rest, as SKAO's makefile does. With several images the outputs are
+ * a manifest of what was built, scanned and pushed, whose SHA-256 the dotenv report carries.
+ */
+async function buildImages(d, set, withLint) {
+    const images = set.plan.images;
+    const many = images.length > 1;
+    const all = images.map(i => runImageOf(i, set.inputsFor(i)));
+    const before = [];
+    const records = [];
+    const runs = [];
+    if (many)
+        d.reporter.info(`images (${set.plan.from}), in this order: ${images.map(i => i.name).join(', ')}`);
+    let failure;
+    for (const [i, image] of images.entries()) {
+        const stages = many ? {} : d.stages;
+        try {
+            const built = await buildOne(d, set, image, {
+                many,
+                lint: withLint,
+                before,
+                after: all.slice(i + 1),
+                stages
+            });
+            before.push(built.before);
+            records.push(built.record);
+        }
+        catch (e) {
+            failure = e;
+            const rest = images.slice(i + 1).map(x => x.name);
+            if (many)
+                d.reporter.error(`${image.name} failed${rest.length ? `, so ${rest.join(', ')} ${rest.length > 1 ? 'were' : 'was'} not built` : ''}: ${(0,errors/* errorMessage */.gJ)(e).split('\n')[0]}`);
+        }
+        finally {
+            if (many)
+                runs.push(stages);
+        }
+        if (failure)
+            break;
+    }
+    if (many) {
+        d.stages.runs = runs;
+        const text = manifestText({ images: records });
+        (0,external_node_fs_.mkdirSync)(d.reportDir, { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(d.reportDir, IMAGES_MANIFEST), text);
+        d.reporter.setOutput('images-built', records.map(r => r.name).join(' '));
+        d.reporter.setOutput('images-manifest-sha256', manifest_sha256(text));
+        for (const r of records)
+            d.reporter.info(`${r.name}: ${r.digest ? `${r.repository}@${r.digest}` : 'not pushed'} (version ${r.version}${r.scannedDigest ? ', scanned' : ''})`);
+    }
+    if (failure)
+        throw failure;
+    return 0;
+}
+/**
+ * What `lint` may take for the FROMs naming an image built earlier in the list: the build pins them
+ * to the digest it pushed (fromPins), so OP001 does not ask for a digest there. The versions are
+ * the ones the build will tag (its own `.release`, the git tag, the project's `.release`).
+ */
+function lintContexts(d, set, index) {
+    const images = set.plan.images;
+    const sha = d.ctx.sha.slice(0, 8);
+    const before = images.slice(0, index).map(image => {
+        const version = ownRelease(image, d) || publishVersion('', d.ctx, d.readFile('.release'));
+        return {
+            ...runImageOf(image, set.inputsFor(image)),
+            pushed: 'this pipeline',
+            tags: version ? [version, `${version}-dev.c${sha}`] : []
+        };
+    });
+    const image = images[index];
+    const raw = set.inputsFor(image);
+    const file = (0,external_node_path_.resolve)(d.ctx.workspace, raw('file') || (0,external_node_path_.join)(raw('context') || '.', 'Dockerfile'));
+    if (!before.length || !(0,external_node_fs_.existsSync)(file))
+        return new Map();
+    const df = parseDockerfile((0,external_node_fs_.readFileSync)(file, 'utf8'), new Map(parseKeyValues('build-args', raw('build-args'))));
+    const after = images.slice(index + 1).map(i => runImageOf(i, set.inputsFor(i)));
+    const pins = fromPins(image.name, df, before, after);
+    return new Map(pins.contexts.map(line => {
+        const ref = line.slice(0, line.indexOf('=docker-image://'));
+        const from = before.find(b => line.endsWith(`=docker-image://${b.pushed}`))?.name ?? '';
+        return [
+            ref,
+            {
+                value: `target:${from}`,
+                definedIn: `OCI_IMAGES (${from}, built earlier in this pipeline and pinned to its digest)`
+            }
+        ];
+    }));
+}
+/** `lint` of every image's Dockerfile; all are linted, and any failing fails the job. */
+async function lintImages(d, set) {
+    const images = set.plan.images;
+    if (images.length === 1)
+        return lint({ ...d, raw: set.inputsFor(images[0]) });
+    const runs = [];
+    let code = 0;
+    for (const [index, image] of images.entries()) {
+        const stages = {};
+        const reportDir = (0,external_node_path_.join)(d.reportDir, image.name);
+        const reporter = new ScopedReporter(d.reporter, image.name);
+        try {
+            const runContexts = lintContexts(d, set, index);
+            const raw = set.inputsFor(image, [], reportDir);
+            code = Math.max(code, await lint({ ...d, raw, reporter, reportDir, stages, runContexts }));
+        }
+        catch (e) {
+            reporter.error((0,errors/* errorMessage */.gJ)(e));
+            code = Math.max(code, e instanceof errors/* InputError */.dz ? 2 : 1);
+        }
+        runs.push(stages);
+    }
+    d.stages.runs = runs;
+    return code;
+}
+async function runForImages(command, d, set) {
+    switch (command) {
+        case 'run':
+            return buildImages(d, set, true);
+        case 'build':
+            return buildImages(d, set, false);
+        case 'lint':
+            return lintImages(d, set);
+        case 'publish':
+            return publishImages(d, set);
+        case 'scan':
+            return scanImages(d, set);
+        case 'metadata': {
+            const image = set.plan.images[0];
+            return metadataCommand({ ...d, raw: set.inputsFor(image) }, new Date(), async (config) => ({
+                ...config,
+                metadata: { ...config.metadata, version: await imageVersion(image, config, d) }
+            }));
+        }
+        case 'verify':
+            return verifyCommand(d);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/commands.ts
+
+
+
+
+
+
+
+
+
 async function runCommand(command, d) {
+    if (d.images)
+        return runForImages(command, d, d.images);
     switch (command) {
         case 'run':
             return pipeline(d, d.raw);
@@ -21857,6 +23540,8 @@ async function runCommand(command, d) {
             return scanCommand(d);
         case 'metadata':
             return metadataCommand(d);
+        case 'verify':
+            return verifyCommand(d);
     }
 }
 
@@ -22054,7 +23739,11 @@ function dotenvVariables(outputs) {
         OCI_IMAGE_TAGS: tags.join(','),
         OCI_IMAGE_PUBLISHED: outputs.get('published') ?? '',
         // The scan ran and its gate passed for this digest: what publish takes, and nothing else.
-        OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : ''
+        OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : '',
+        // Several images: the names built, and the SHA-256 of the manifest publish reads (oci-images.json).
+        OCI_IMAGES_BUILT: outputs.get('images-built') ?? '',
+        OCI_IMAGES_MANIFEST_SHA256: outputs.get('images-manifest-sha256') ?? '',
+        OCI_IMAGES_PUBLISHED: outputs.get('images-published') ?? ''
     };
     return Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== '' && !/[\r\n]/.test(v)));
 }
@@ -22161,6 +23850,490 @@ class CliReporter {
     }
 }
 
+;// CONCATENATED MODULE: ./src/faces/gitlab/build-flags.ts
+
+const build_flags_VARIABLE = 'OCI_BUILD_ADDITIONAL_ARGS';
+/** Splits a shell-like word list: quotes group, backslash escapes; no expansion of any kind. */
+function shellWords(text) {
+    const words = [];
+    let word;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === quote)
+                quote = undefined;
+            else if (c === '\\' && quote === '"' && i + 1 < text.length)
+                word += text[++i];
+            else
+                word += c;
+        }
+        else if (c === '"' || c === "'") {
+            quote = c;
+            word ??= '';
+        }
+        else if (c === '\\' && i + 1 < text.length)
+            word = (word ?? '') + text[++i];
+        else if (/\s/.test(c)) {
+            if (word !== undefined)
+                words.push(word);
+            word = undefined;
+        }
+        else
+            word = (word ?? '') + c;
+    }
+    if (word !== undefined)
+        words.push(word);
+    return words;
+}
+/** `docker build` flags that take a value, and the input a value goes to (as a line). */
+const LIST_FLAGS = {
+    '--label': 'labels',
+    '--cache-from': 'cache-from',
+    '--cache-to': 'cache-to',
+    '--build-context': 'build-contexts',
+    '--add-host': 'add-hosts',
+    '--ulimit': 'ulimit',
+    '--allow': 'allow',
+    '--no-cache-filter': 'no-cache-filters',
+    '--attest': 'attests',
+    '--ssh': 'ssh',
+    '--platform': 'platforms'
+};
+const VALUE_FLAGS = {
+    '--target': 'target',
+    '--network': 'network',
+    '--shm-size': 'shm-size',
+    '--provenance': 'provenance',
+    '--sbom': 'sbom',
+    '--builder': 'builder'
+};
+const SWITCHES = { '--no-cache': 'no-cache', '--pull': 'pull' };
+/** Only how the build is printed: nothing to map, nothing lost. */
+const COSMETIC = new Set(['--progress', '-q', '--quiet', '--rm', '--force-rm']);
+const COSMETIC_WITH_VALUE = new Set(['--progress']);
+/** What the pipeline decides itself, each with where the user says it instead. */
+const REFUSED = {
+    '-t': 'the tags come from the tag rules: add more with OCI_BUILD_ADDITIONAL_TAGS',
+    '--tag': 'the tags come from the tag rules: add more with OCI_BUILD_ADDITIONAL_TAGS',
+    '-f': 'the Dockerfile is OCI_IMAGE_FILE_PATH',
+    '--file': 'the Dockerfile is OCI_IMAGE_FILE_PATH',
+    '--push': 'the image is pushed only once it passed the lint and the scan (OCI_SKIP_PUSH skips it)',
+    '--load': 'the image is scanned and pushed from its own layout, never loaded for you',
+    '-o': 'the image is scanned and pushed from its own layout',
+    '--output': 'the image is scanned and pushed from its own layout',
+    '--iidfile': 'the image ID is in the dotenv report (OCI_IMAGE_ID)',
+    '--metadata-file': 'the outputs are in the dotenv report and the summary',
+    '--secret': '' // mapped below; listed so it is not taken for an unknown flag
+};
+/** `--secret id=x[,env=NAME|,src=path]`: secret-envs or secret-files, never a value in argv. */
+function secretFlag(value, lines, env) {
+    const fields = new Map(value.split(',').map(f => {
+        const eq = f.indexOf('=');
+        return eq < 0 ? [f.trim(), ''] : [f.slice(0, eq).trim(), f.slice(eq + 1).trim()];
+    }));
+    const id = fields.get('id') ?? '';
+    if (!id)
+        throw new errors/* InputError */.dz(build_flags_VARIABLE, `--secret "${value}" has no id=`);
+    const src = fields.get('src') ?? fields.get('source');
+    const push = (input, line) => void (lines[input] ??= []).push(line);
+    if (src)
+        push('secret-files', `${id}=${src}`);
+    else {
+        // As buildx does: no env= and no src= reads the environment variable named like the id.
+        const name = fields.get('env') || id;
+        if (env[name] === undefined)
+            throw new errors/* InputError */.dz(build_flags_VARIABLE, `--secret ${value}: the environment variable ${name} is not set`);
+        push('secret-envs', `${id}=${name}`);
+    }
+}
+/**
+ * SKAO's OCI_BUILD_ADDITIONAL_ARGS, every `docker build` flag the pipeline has an input for mapped
+ * to that input; flags that only change the printing are dropped; anything else is refused with
+ * what to do instead, never dropped unseen. `--build-arg K` takes K's value from the environment,
+ * as docker does (and drops it when K is unset).
+ */
+function mapBuildFlags(text, env) {
+    const words = shellWords(text);
+    const out = { lines: {}, values: {}, ignored: [] };
+    const push = (input, line) => void (out.lines[input] ??= []).push(line);
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i];
+        const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+        const flag = eq > 0 ? word.slice(0, eq) : word;
+        const inline = eq > 0 ? word.slice(eq + 1) : undefined;
+        const takesValue = flag === '--build-arg' ||
+            flag === '--secret' ||
+            flag in LIST_FLAGS ||
+            flag in VALUE_FLAGS ||
+            COSMETIC_WITH_VALUE.has(flag);
+        let value = inline;
+        if (takesValue && value === undefined) {
+            value = words[++i];
+            if (value === undefined)
+                throw new errors/* InputError */.dz(build_flags_VARIABLE, `${flag} needs a value`);
+        }
+        if (flag === '--build-arg') {
+            const arg = value;
+            if (arg.includes('='))
+                push('build-args', arg);
+            else if (env[arg] !== undefined)
+                push('build-args', `${arg}=${env[arg]}`);
+        }
+        else if (flag === '--secret')
+            secretFlag(value, out.lines, env);
+        else if (flag in LIST_FLAGS)
+            push(LIST_FLAGS[flag], value);
+        else if (flag in VALUE_FLAGS)
+            out.values[VALUE_FLAGS[flag]] = value;
+        else if (flag in SWITCHES) {
+            if (inline !== undefined && !/^(true|false)$/i.test(inline))
+                throw new errors/* InputError */.dz(build_flags_VARIABLE, `${word}: ${flag} is true or false`);
+            out.values[SWITCHES[flag]] = (inline ?? 'true').toLowerCase();
+        }
+        else if (COSMETIC.has(flag))
+            out.ignored.push(value === undefined ? word : `${flag} ${value}`);
+        else if (flag in REFUSED)
+            throw new errors/* InputError */.dz(build_flags_VARIABLE, `${flag} is not taken here: ${REFUSED[flag]}`);
+        else if (!word.startsWith('-'))
+            throw new errors/* InputError */.dz(build_flags_VARIABLE, `"${word}" is not a flag (the build context is OCI_IMAGE_BUILD_CONTEXT; quote values that hold spaces)`);
+        else
+            throw new errors/* InputError */.dz(build_flags_VARIABLE, `${flag} is not a docker buildx build flag the pipeline can pass on (it maps --build-arg, --target, --platform, --label, --secret, --ssh, --cache-from, --cache-to, --build-context, --network, --add-host, --shm-size, --ulimit, --allow, --no-cache, --no-cache-filter, --pull, --provenance, --sbom, --attest and --builder)`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/faces/gitlab/defaults.ts
+
+
+
+
+/** Whether SKAO's OCI_SKIP_PUSH skips the push: any value does, as `[ -z "$OCI_SKIP_PUSH" ]` says. */
+const skipsPush = (env) => (env.OCI_SKIP_PUSH ?? '') !== '';
+const truthy = (value) => /^(1|true|yes|on)$/i.test((value ?? '').trim());
+/** GitLab's tag rules: the version on a git tag; else the dev tag, and the version when asked. */
+function gitlabTagRules(env) {
+    if (!isGitLab(env))
+        return undefined;
+    if (env.CI_COMMIT_TAG)
+        return 'type=raw,value={{version}}';
+    const sha = env.CI_COMMIT_SHORT_SHA || (env.CI_COMMIT_SHA ?? '').slice(0, 8);
+    return [
+        `type=raw,value={{version}}-dev.c${sha}`,
+        ...(truthy(env.OCI_IMAGE_DEV_RELEASE_TAG) ? ['type=raw,value={{version}}'] : [])
+    ].join('\n');
+}
+/** The project's layer, the same for every image: registries, logins, build flags, labels. Pure. */
+function gitlabInputs(env, image = env.OCI_IMAGE || env.CI_PROJECT_NAME || '') {
+    const defaults = {};
+    if (isGitLab(env)) {
+        if (env.CI_REGISTRY_IMAGE && image)
+            defaults.images = `${env.CI_REGISTRY_IMAGE}/${image}`;
+        if (env.CI_REGISTRY)
+            defaults.registry = env.CI_REGISTRY;
+        if (env.CI_REGISTRY_USER)
+            defaults.username = env.CI_REGISTRY_USER;
+        if (env.CI_REGISTRY_PASSWORD)
+            defaults.password = env.CI_REGISTRY_PASSWORD;
+    }
+    // publish: the build job's dotenv report names the source; CAR_OCI_REGISTRY_* the release registry.
+    if (env.OCI_IMAGE_REF)
+        defaults['source-image'] = env.OCI_IMAGE_REF;
+    if (env.OCI_IMAGE_SCANNED_DIGEST)
+        defaults['source-digest'] = env.OCI_IMAGE_SCANNED_DIGEST;
+    if (env.CAR_OCI_REGISTRY_HOST && image)
+        defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image}`;
+    if (env.CAR_OCI_REGISTRY_USERNAME)
+        defaults['release-username'] = env.CAR_OCI_REGISTRY_USERNAME;
+    if (env.CAR_OCI_REGISTRY_PASSWORD)
+        defaults['release-password'] = env.CAR_OCI_REGISTRY_PASSWORD;
+    if (skipsPush(env))
+        defaults.push = 'false';
+    const flags = mapBuildFlags(env.OCI_BUILD_ADDITIONAL_ARGS ?? '', env);
+    Object.assign(defaults, flags.values);
+    const lines = { ...flags.lines };
+    // SKAO's makefile passes the release registry to every build, for `FROM ${CAR_OCI_REGISTRY_HOST}/…`.
+    if (env.CAR_OCI_REGISTRY_HOST)
+        lines['build-args'] = [
+            `CAR_OCI_REGISTRY_HOST=${env.CAR_OCI_REGISTRY_HOST}`,
+            ...(lines['build-args'] ?? [])
+        ];
+    if (isGitLab(env))
+        lines.labels = [...gitlabCiLabels(env), ...(lines.labels ?? [])];
+    const tagRules = gitlabTagRules(env);
+    return {
+        defaults,
+        lines,
+        ...(tagRules ? { tagRules } : {}),
+        extraTagLines: shellWords(env.OCI_BUILD_ADDITIONAL_TAGS ?? '').map(t => `type=raw,value=${t}`),
+        ignoredArgs: flags.ignored
+    };
+}
+/** One image's layer: its repositories, Dockerfile and context, and its FROM pins. Pure. */
+function imageInputs(project, image, env, pins = []) {
+    const defaults = { ...project.defaults };
+    // Outside GitLab too (a laptop building SKAO's images): CI_REGISTRY_IMAGE names where they go.
+    if (env.CI_REGISTRY_IMAGE)
+        defaults.images = `${env.CI_REGISTRY_IMAGE}/${image.name}`;
+    if (env.CAR_OCI_REGISTRY_HOST)
+        defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image.name}`;
+    delete defaults.file;
+    delete defaults.context;
+    if (image.file)
+        defaults.file = image.file;
+    if (image.context)
+        defaults.context = image.context;
+    const lines = { ...project.lines };
+    if (pins.length)
+        lines['build-contexts'] = [...(lines['build-contexts'] ?? []), ...pins];
+    return { ...project, defaults, lines };
+}
+const joinLines = (...parts) => parts
+    .flat()
+    .filter(p => p.trim() !== '')
+    .join('\n');
+/** Puts the GitLab layer under a reader of the command line and OCI_PIPELINE_* (user values win). */
+function withGitLabInputs(read, g) {
+    return name => {
+        const own = read(name);
+        if (name === 'tags') {
+            const rules = own || g.tagRules || (g.extraTagLines.length ? DEFAULT_TAG_RULES : '');
+            return g.extraTagLines.length ? joinLines(rules, g.extraTagLines) : rules;
+        }
+        const lines = g.lines[name];
+        if (lines?.length)
+            return joinLines(lines, own);
+        return own || g.defaults[name] || '';
+    };
+}
+
+;// CONCATENATED MODULE: ./src/faces/gitlab/images.ts
+
+
+/** A repository path component, as registries accept it. */
+const images_NAME = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+/** OCI_IMAGES and OCI_IMAGES_TO_PUBLISH: names separated by white space or commas. */
+const nameList = (text) => text.split(/[\s,]+/).filter(Boolean);
+/**
+ * `$(PWD)` (and `${PWD}`, `$PWD`, `$(CURDIR)`) is the project directory: SKAO's makefile expands it
+ * before it changes directory, and GitLab leaves `$(…)` as written. Returns a path relative to the
+ * workspace, or undefined when the text does not start with one.
+ */
+function projectDirPath(text) {
+    const m = /^(?:\$\(PWD\)|\$\{PWD\}|\$PWD(?![A-Za-z0-9_])|\$\(CURDIR\))(\/.*)?$/.exec(text.trim());
+    if (!m)
+        return undefined;
+    return external_node_path_.posix.normalize(`./${m[1] ?? ''}`).replace(/\/$/, '') || '.';
+}
+/** OCI_IMAGE_BUILD_CONTEXT for an image under `dir`: relative to it, `$(PWD)` the project. */
+function contextFor(env, dir) {
+    const given = (env.OCI_IMAGE_BUILD_CONTEXT ?? '').trim() || '.';
+    const project = projectDirPath(given);
+    if (project !== undefined)
+        return project;
+    return given.startsWith('/') ? given : external_node_path_.posix.join(dir, given);
+}
+function checkNames(variable, names) {
+    for (const n of names)
+        if (!images_NAME.test(n))
+            throw new errors/* InputError */.dz(variable, `"${n}" is not an image name (lower-case letters, digits, and . _ - between them)`);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice)
+        throw new errors/* InputError */.dz(variable, `"${twice}" is named twice`);
+    return names;
+}
+/**
+ * The images a SKAO project builds, as its makefile finds them: OCI_IMAGES in that order; else
+ * OCI_IMAGE; else the project's one image when a Dockerfile is at the top; else every directory
+ * of OCI_IMAGE_ROOT_DIR (`images`) that holds a Dockerfile, by name; else the project's name.
+ * Each image is `<root>/<name>/<OCI_IMAGE_FILE_PATH>` with its context OCI_IMAGE_BUILD_CONTEXT
+ * relative to that directory, or, with no such directory, the Dockerfile at the top with the
+ * whole project as its context. Pure.
+ */
+function skaoImagePlan(env, ws, projectName) {
+    const root = (env.OCI_IMAGE_ROOT_DIR ?? '').trim().replace(/\/+$/, '') || 'images';
+    const fileName = (env.OCI_IMAGE_FILE_PATH ?? '').trim() || 'Dockerfile';
+    const oneShot = ws.exists(fileName);
+    let names;
+    let from;
+    const listed = nameList(env.OCI_IMAGES ?? '');
+    if (listed.length)
+        [names, from] = [checkNames('OCI_IMAGES', listed), 'OCI_IMAGES'];
+    else if (env.OCI_IMAGE?.trim())
+        [names, from] = [checkNames('OCI_IMAGE', [env.OCI_IMAGE.trim()]), 'OCI_IMAGE'];
+    else if (oneShot || !projectName)
+        [names, from] = [[projectName], 'Dockerfile'];
+    else {
+        const found = ws
+            .directories(root)
+            .filter(d => images_NAME.test(d) && ws.exists(external_node_path_.posix.join(root, d, fileName)))
+            .sort();
+        [names, from] = found.length ? [found, 'OCI_IMAGE_ROOT_DIR'] : [[projectName], 'project'];
+    }
+    const images = names.map((name) => {
+        const dir = external_node_path_.posix.join(root, name);
+        if (name && ws.exists(external_node_path_.posix.join(dir, fileName))) {
+            const release = external_node_path_.posix.join(dir, '.release');
+            return {
+                name,
+                file: external_node_path_.posix.join(dir, fileName),
+                context: contextFor(env, dir),
+                ...(ws.exists(release) ? { releaseFile: release } : {})
+            };
+        }
+        if (oneShot || names.length === 1)
+            return { name, ...(env.OCI_IMAGE_FILE_PATH?.trim() ? { file: fileName } : {}) };
+        throw new errors/* InputError */.dz(from, `image "${name}" has no ${external_node_path_.posix.join(dir, fileName)}, and there is no ${fileName} at the top`);
+    });
+    const toPublish = env.OCI_IMAGES_TO_PUBLISH;
+    const publish = toPublish === undefined ? names : checkNames('OCI_IMAGES_TO_PUBLISH', nameList(toPublish));
+    for (const p of publish)
+        if (!names.includes(p))
+            throw new errors/* InputError */.dz('OCI_IMAGES_TO_PUBLISH', `"${p}" is not one of the images built here (${names.join(', ')}): a release is only ever what this pipeline built and scanned`);
+    return { images, publish: names.filter(n => publish.includes(n)), from };
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/input-layer.ts
+
+
+
+
+
+
+
+
+/** Images found under OCI_IMAGE_ROOT_DIR, each after the ones its Dockerfile builds FROM. */
+function discoveredOrder(plan, inputsFor, workspace) {
+    const runImages = plan.images.map(image => ({ ...runImageOf(image, inputsFor(image)), image }));
+    const ordered = orderByFrom(runImages, ({ image }) => {
+        const raw = inputsFor(image);
+        const file = (0,external_node_path_.resolve)(workspace, raw('file') || (0,external_node_path_.join)(raw('context') || '.', 'Dockerfile'));
+        return parseDockerfile((0,external_node_fs_.readFileSync)(file, 'utf8'), new Map(parseKeyValues('build-args', raw('build-args'))), 'file');
+    }).map(r => r.image);
+    const publish = ordered.map(i => i.name).filter(n => plan.publish.includes(n));
+    return { ...plan, images: ordered, publish };
+}
+function workspaceView(workspace) {
+    return {
+        exists: p => (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(workspace, p)),
+        directories: p => {
+            try {
+                return (0,external_node_fs_.readdirSync)((0,external_node_path_.resolve)(workspace, p), { withFileTypes: true })
+                    .filter(e => e.isDirectory())
+                    .map(e => e.name);
+            }
+            catch {
+                return [];
+            }
+        }
+    };
+}
+/** Options that name one image: with several images they would send every image to one place. */
+const ONE_IMAGE = ['images', 'file', 'context', 'release-image', 'source-image', 'source-digest'];
+/**
+ * The inputs as the command line and OCI_PIPELINE_* give them, over GitLab's and SKAO's variables.
+ * SKAO's images (in GitLab, or wherever OCI_IMAGES or OCI_IMAGE is set) each get their own layer.
+ */
+function inputLayer(env, read, ctx, platform) {
+    const project = gitlabInputs(env);
+    const skao = platform === 'gitlab' || nameList(env.OCI_IMAGES ?? '').length > 0 || !!env.OCI_IMAGE?.trim();
+    if (!skao)
+        return { raw: withGitLabInputs(read, project), ignoredArgs: project.ignoredArgs };
+    const found = skaoImagePlan(env, workspaceView(ctx.workspace), env.CI_PROJECT_NAME || ctx.repo.name);
+    if (found.images.length > 1)
+        for (const name of ONE_IMAGE)
+            if (read(name))
+                throw new errors/* InputError */.dz(name, `names one image, but ${found.images.length} are built here (${found.images.map(i => i.name).join(', ')}, from ${found.from}): leave it unset, or set OCI_IMAGES to one name`);
+    const inputsFor = (image, pins = [], reportDir) => {
+        const raw = withGitLabInputs(read, imageInputs(project, image, env, pins));
+        return name => (name === 'report-dir' && reportDir ? reportDir : raw(name));
+    };
+    const plan = found.from === 'OCI_IMAGE_ROOT_DIR' ? discoveredOrder(found, inputsFor, ctx.workspace) : found;
+    return {
+        raw: inputsFor(plan.images[0]),
+        ignoredArgs: project.ignoredArgs,
+        images: { plan, inputsFor }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/kept-cache.ts
+
+
+
+
+/**
+ * GitLab caches folders of the project only, and the project is also the build context: a Trivy
+ * DB cached there would be sent to the builder and, under `COPY . .`, end up in the image. So the
+ * include keeps the DB between jobs in `kept` (OCI_TRIVY_DB_CACHE, inside the project) while the
+ * job's Trivy cache is outside it: the DB is moved out before the run (after the check that git
+ * tracks none of it) and copied back after, for GitLab to cache. With the cache inside the project
+ * (the user's choice), nothing moves.
+ */
+async function withKeptTrivyDb(o, fn) {
+    if (!o.kept || tracked_insideWorkspace(o.cacheDir, o.workspace) !== undefined)
+        return fn();
+    const kept = (0,external_node_path_.resolve)(o.workspace, o.kept);
+    const db = (0,external_node_path_.join)((0,external_node_path_.resolve)(o.workspace, o.cacheDir), 'db');
+    if ((0,external_node_fs_.existsSync)(kept)) {
+        await refuseTrackedCache(kept, o.workspace);
+        if (!(0,external_node_fs_.existsSync)(db)) {
+            (0,external_node_fs_.mkdirSync)((0,external_node_path_.resolve)(o.workspace, o.cacheDir), { recursive: true });
+            try {
+                (0,external_node_fs_.renameSync)(kept, db);
+            }
+            catch {
+                // Another file system (a volume), or a folder the job may not change: copied.
+                (0,external_node_fs_.cpSync)(kept, db, { recursive: true });
+            }
+            o.reporter.info(`Trivy DB from GitLab's cache (${o.kept}) moved to ${db}, out of the build context`);
+        }
+        try {
+            (0,external_node_fs_.rmSync)(kept, { recursive: true, force: true });
+        }
+        catch (e) {
+            o.reporter.warning(`the Trivy DB GitLab's cache restored could not be taken out of the project (${(0,errors/* errorMessage */.gJ)(e)}): keep ${o.kept} out of the build context (.dockerignore)`);
+        }
+    }
+    try {
+        return await fn();
+    }
+    finally {
+        if ((0,external_node_fs_.existsSync)(db))
+            try {
+                (0,external_node_fs_.rmSync)(kept, { recursive: true, force: true });
+                (0,external_node_fs_.cpSync)(db, kept, { recursive: true });
+            }
+            catch (e) {
+                o.reporter.warning(`the Trivy DB could not be put back for GitLab's cache (${o.kept}): ${(0,errors/* errorMessage */.gJ)(e)}`);
+            }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/docker-wait.ts
+
+
+/**
+ * A docker:dind service starts beside the job, and the Kubernetes executor does not wait for its
+ * port as the Docker executor does: the job waits for the daemon (up to `seconds`) before it starts.
+ */
+async function waitForDocker(env, reporter, seconds = 60, sleep = (ms) => new Promise(done => setTimeout(done, ms))) {
+    let last = '';
+    for (let waited = 0; waited <= seconds; waited += 2) {
+        const res = await (0,infra_process/* run */.eF)('docker', ['version', '--format', '{{.Server.Version}}'], {
+            env,
+            allowFailure: true
+        });
+        if (res.code === 0) {
+            if (waited)
+                reporter.info(`docker daemon ${res.stdout.trim()} answered after ${waited}s`);
+            return;
+        }
+        last = res.stderr;
+        await sleep(2000);
+    }
+    throw new errors/* StepError */.zg(`the docker daemon at ${env.DOCKER_HOST ?? 'the default socket'} did not answer in ${seconds}s (is the dind service running, and the runner privileged?)`, (0,infra_process/* tail */.RT)(last, 5));
+}
+
 ;// CONCATENATED MODULE: ./src/faces/cli/cli.ts
 
 
@@ -22177,7 +24350,9 @@ class CliReporter {
 
 
 
-const SECRET_INPUTS = ['password', 'github-token', 'release-password'];
+
+
+const SECRET_INPUTS = ['password', 'github-token', 'release-password', 'sign-key-password'];
 /**
  * GitLab's report files (GITLAB_CI, or whenever report-dir is given): code quality, container
  * scanning, CycloneDX SBOMs from what the stages found, and a dotenv report of the outputs.
@@ -22186,7 +24361,12 @@ function writeReports(command, o) {
     const r = o.reporter;
     const shown = (p) => (0,external_node_path_.relative)(o.workspace, p) || p;
     try {
-        const written = writeGitLabReports(o.dir, { lint: o.stages.lint, scans: o.stages.scan?.scans });
+        const runs = o.stages.runs ?? [o.stages];
+        const findings = runs.flatMap(r => r.lint?.findings ?? []);
+        const written = writeGitLabReports(o.dir, {
+            ...(runs.some(r => r.lint) ? { lint: { findings } } : {}),
+            scans: runs.flatMap(r => r.scan?.scans ?? [])
+        });
         for (const p of [written.codequality, written.containerScanning, ...written.cyclonedx])
             if (p)
                 r.info(`GitLab report ${shown(p)}`);
@@ -22199,6 +24379,23 @@ function writeReports(command, o) {
         const path = (0,external_node_path_.join)(o.dir, `${command}.env`);
         (0,external_node_fs_.writeFileSync)(path, r.mask(dotenvText(vars)));
         r.info(`GitLab dotenv report ${shown(path)}`);
+    }
+}
+/**
+ * GitLab hands the report directory to later jobs as an artifact, and an executor may copy it in
+ * as root (gitlab-ci-local does; GitLab's runner leaves it world-writable). A job image user in
+ * group 0, as OpenShift runs them and as a docker socket's group gives, can then still add its
+ * own reports: the directory is made group-writable when this job creates it.
+ */
+function groupWritable(dir) {
+    if ((0,external_node_fs_.existsSync)(dir))
+        return;
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.chmodSync)(dir, 0o775);
+    }
+    catch {
+        // The reports say why when they are written.
     }
 }
 /** The command line face: argv and the environment in, an exit code out (2: bad usage or input). */
@@ -22215,7 +24412,7 @@ async function cli(argv, env, io) {
         throw e;
     }
     if (parsed.version) {
-        io.stdout(`${args_VERSION}\n`);
+        io.stdout(`${VERSION}\n`);
         return 0;
     }
     if (parsed.help || !parsed.command) {
@@ -22246,40 +24443,65 @@ async function cli(argv, env, io) {
     // metadata-context: git takes the ref and commit from the checkout (a bad value fails in the config).
     if (read('metadata-context').trim() === 'git' && platform !== 'local')
         ctx = contextFromGit(ctx, await readGitFacts(ctx.workspace));
-    const layer = gitlabInputs(env, p => (0,external_node_fs_.existsSync)((0,external_node_path_.resolve)(ctx.workspace, p)));
-    const raw = withGitLabInputs(read, layer);
     const reporter = new CliReporter({
         write: io.stderr,
         gitlab: env.GITLAB_CI === 'true',
         debug: env.OCI_PIPELINE_DEBUG === 'true' || env.CI_DEBUG_TRACE === 'true'
     });
+    let layer;
+    try {
+        layer = inputLayer(env, read, ctx, platform);
+    }
+    catch (e) {
+        if (!(e instanceof errors/* InputError */.dz))
+            throw e;
+        io.stderr(`error: ${e.message}\n`);
+        return 2;
+    }
+    const raw = layer.raw;
     for (const name of SECRET_INPUTS)
         if (raw(name))
             reporter.setSecret(raw(name));
+    // A key's path or KMS URI is no secret; its PEM text is (each of its lines masked too).
+    if (raw('sign-key').includes('PRIVATE KEY'))
+        reporter.setSecret(raw('sign-key'));
     for (const value of secretValues(raw('secrets')))
         reporter.setSecret(value);
     reporter.info(`oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`);
     for (const word of layer.ignoredArgs)
-        reporter.warning(`OCI_BUILD_ADDITIONAL_ARGS: "${word}" is not a --build-arg and is ignored`);
+        reporter.notice(`OCI_BUILD_ADDITIONAL_ARGS: "${word}" only changes how docker prints the build, so it is left out`);
     const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env);
+    if (platform === 'gitlab')
+        groupWritable(reportDir);
     const stages = {};
     let code;
     // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
     const docker = command === 'lint' ? undefined : runDockerConfig(env, infra_process/* makeTempDir */.mk);
     try {
-        code = await runCommand(command, {
+        const childEnv = docker?.env ?? env;
+        if (docker && env.OCI_PIPELINE_DOCKER === 'dind' && command !== 'metadata')
+            await waitForDocker(childEnv, reporter);
+        const trivyCache = {
+            kept: env.OCI_TRIVY_DB_CACHE,
+            cacheDir: raw('trivy-cache-dir'),
+            workspace: ctx.workspace
+        };
+        const usesTrivy = ['run', 'build', 'scan'].includes(command) && !!trivyCache.cacheDir;
+        const go = () => runCommand(command, {
             raw,
             ctx,
             reporter,
-            env: docker?.env ?? env,
+            env: childEnv,
             readFile: p => {
                 const path = (0,external_node_path_.resolve)(ctx.workspace, p);
                 return (0,external_node_fs_.existsSync)(path) ? (0,external_node_fs_.readFileSync)(path, 'utf8') : undefined;
             },
             reportDir,
             stages,
-            stdout: io.stdout
+            stdout: io.stdout,
+            ...(layer.images ? { images: layer.images } : {})
         });
+        code = usesTrivy ? await withKeptTrivyDb({ ...trivyCache, reporter }, go) : await go();
     }
     catch (e) {
         reporter.error((0,errors/* errorMessage */.gJ)(e));
@@ -22317,7 +24539,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5784);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7635);
 
 
 
@@ -22583,7 +24805,10 @@ function run(cmd, args, opts = {}) {
             for (const line of parts)
                 opts.onLine(line, stream);
         };
-        child.stdout?.on('data', (c) => (out.push(c), feed('stdout', c)));
+        if (opts.stdoutTo && child.stdout)
+            child.stdout.pipe(opts.stdoutTo);
+        else
+            child.stdout?.on('data', (c) => (out.push(c), feed('stdout', c)));
         child.stderr?.on('data', (c) => (err.push(c), feed('stderr', c)));
         child.on('error', e => {
             live.delete(child);
@@ -22611,7 +24836,10 @@ function run(cmd, args, opts = {}) {
                 resolve(result);
         });
         child.stdin?.on('error', () => undefined);
-        child.stdin?.end(opts.input ?? '');
+        if (typeof opts.input === 'object' && child.stdin)
+            opts.input.pipe(child.stdin);
+        else
+            child.stdin?.end(opts.input ?? '');
     });
 }
 

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js'
 import type { RawInputs } from './inputs.js'
 import { annotationLine, parseAnnotationLevels, type AnnotationLine } from '../stages/metadata/annotations.js'
 import { parseKeyValueLines } from '../stages/metadata/labels.js'
+import type { VersionSource } from '../stages/metadata/version.js'
 
 export const CONTEXT_SOURCES = ['workflow', 'git'] as const
 export type ContextSource = (typeof CONTEXT_SOURCES)[number]
@@ -21,6 +22,11 @@ export interface MetadataOptions {
   shortShaLength?: number
   /** `metadata-context`: the event (`workflow`) or the checkout (`git`) gives the ref and commit. */
   source: ContextSource
+  /**
+   * The project version behind `{{version}}` when a face knows it better than the run does (no
+   * input sets it): SKAO's per-image `.release`, or the 0.0.0 their makefile uses without one.
+   */
+  version?: VersionSource
 }
 
 /** `metadata-context`: workflow (the default) or git. */

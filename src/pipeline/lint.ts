@@ -2,6 +2,7 @@ import type { Config } from '../config/config.js'
 import { errorMessage, StepError } from '../errors.js'
 import type { Reporter } from '../reporter.js'
 import { lintFailureMessage, runLint, type LintResult } from '../stages/lint/index.js'
+import type { NamedContext } from '../stages/lint/checklist/types.js'
 import type { PipelineDeps, ToolName } from './deps.js'
 
 /**
@@ -13,7 +14,8 @@ export async function lintDockerfile(
   config: Pick<Config, 'lint' | 'build' | 'labelSchemas' | 'workspace' | 'reportDir' | 'sarifUpload'>,
   deps: Pick<PipelineDeps, 'tools' | 'docsBase' | 'onLint' | 'uploadSarif'>,
   providedLabels: readonly string[],
-  r: Reporter
+  r: Reporter,
+  runContexts?: ReadonlyMap<string, NamedContext>
 ): Promise<LintResult> {
   const tools: Partial<Record<ToolName, string>> = {}
   for (const name of config.lint.linters.filter(l => l !== 'checklist'))
@@ -31,6 +33,8 @@ export async function lintDockerfile(
       workspace: config.workspace,
       target: config.build.target,
       buildArgs: new Map(config.build.buildArgs),
+      buildContexts: config.build.buildContexts,
+      ...(runContexts ? { runContexts } : {}),
       providedLabels: [...providedLabels],
       reportDir: config.reportDir,
       docsBase: deps.docsBase

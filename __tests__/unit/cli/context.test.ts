@@ -1,11 +1,5 @@
 import { detectContext, laptopContext, repoFromRemote } from '../../../src/faces/cli/context.js'
 import { gitlabCiLabels, gitlabContext } from '../../../src/faces/gitlab/context.js'
-import {
-  gitlabInputs,
-  shellWords,
-  skaoBuildArgs,
-  withGitLabInputs
-} from '../../../src/faces/gitlab/defaults.js'
 
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 const gitlab = {
@@ -200,89 +194,5 @@ describe('the run context elsewhere', () => {
     ['https://host/only', undefined]
   ])('reads the remote %s, dropping credentials', (remote, expected) => {
     expect(repoFromRemote(remote)).toEqual(expected)
-  })
-})
-
-describe('GitLab and SKAO variables as inputs', () => {
-  const none = (): boolean => false
-  it('default the image, registry and login to the project registry', () => {
-    const g = gitlabInputs(
-      {
-        ...gitlab,
-        CI_REGISTRY: 'registry.gitlab.com',
-        CI_REGISTRY_IMAGE: 'registry.gitlab.com/ska-telescope/ska-demo',
-        CI_REGISTRY_USER: 'gitlab-ci-token',
-        CI_REGISTRY_PASSWORD: 'tok',
-        OCI_IMAGE: 'ska-demo-api'
-      },
-      none
-    )
-    expect(g.defaults).toEqual({
-      images: 'registry.gitlab.com/ska-telescope/ska-demo/ska-demo-api',
-      registry: 'registry.gitlab.com',
-      username: 'gitlab-ci-token',
-      password: 'tok'
-    })
-    expect(gitlabInputs({ ...gitlab, CI_REGISTRY_IMAGE: 'r/x' }, none).defaults.images).toBe('r/x/ska-demo')
-  })
-
-  it('take publish’s digest only from OCI_IMAGE_SCANNED_DIGEST, never the plain OCI_IMAGE_DIGEST', () => {
-    const d = 'sha256:' + 'b'.repeat(64)
-    expect(gitlabInputs({ ...gitlab, OCI_IMAGE_DIGEST: d }, none).defaults['source-digest']).toBeUndefined()
-    expect(gitlabInputs({ ...gitlab, OCI_IMAGE_SCANNED_DIGEST: d }, none).defaults['source-digest']).toBe(d)
-  })
-
-  it('read SKAO’s build variables, under what the user gave', () => {
-    const env = {
-      ...gitlab,
-      OCI_BUILD_ADDITIONAL_ARGS: `--build-arg A=1 --build-arg=B="two words" --build-arg HOME --no-cache`,
-      HOME: '/root',
-      OCI_BUILD_ADDITIONAL_TAGS: 'extra1  extra2',
-      OCI_SKIP_PUSH: 'true',
-      CAR_OCI_REGISTRY_HOST: 'harbor.example.org/production',
-      CAR_OCI_REGISTRY_USERNAME: 'u',
-      CAR_OCI_REGISTRY_PASSWORD: 'p',
-      OCI_IMAGE_REF: 'r/x:1@sha256:' + 'a'.repeat(64)
-    }
-    const g = gitlabInputs(env, none)
-    expect(g.defaults).toMatchObject({
-      push: 'false',
-      'release-image': 'harbor.example.org/production/ska-demo',
-      'release-username': 'u',
-      'release-password': 'p',
-      'source-image': env.OCI_IMAGE_REF
-    })
-    expect(g.buildArgLines).toEqual(['A=1', 'B=two words', 'HOME=/root'])
-    expect(g.ignoredArgs).toEqual(['--no-cache'])
-    const raw = withGitLabInputs(
-      name => ({ 'build-args': 'A=2', tags: '', labels: 'CI_JOB_URL=mine', push: 'true' })[name] ?? '',
-      g
-    )
-    expect(raw('build-args')).toBe('A=1\nB=two words\nHOME=/root\nA=2')
-    expect(raw('tags').split('\n').slice(-2)).toEqual(['type=raw,value=extra1', 'type=raw,value=extra2'])
-    expect(raw('tags')).toContain('type=ref,event=branch')
-    expect(raw('labels').split('\n').pop()).toBe('CI_JOB_URL=mine')
-    expect(raw('push')).toBe('true')
-    expect(gitlabInputs({ OCI_SKIP_PUSH: 'false' }, none).defaults.push).toBeUndefined()
-  })
-
-  it('follow SKAO’s images/<name>/ layout when there is no top-level Dockerfile', () => {
-    const exists = (p: string): boolean => p === 'images/ska-demo'
-    expect(gitlabInputs({ ...gitlab, OCI_IMAGE_BUILD_CONTEXT: '..' }, exists).defaults).toMatchObject({
-      file: 'images/ska-demo/Dockerfile',
-      context: 'images'
-    })
-    expect(
-      gitlabInputs(
-        { ...gitlab, OCI_IMAGE_FILE_PATH: 'build/Containerfile' },
-        p => p === 'build/Containerfile'
-      ).defaults
-    ).toMatchObject({ file: 'build/Containerfile' })
-    expect(gitlabInputs(gitlab, p => p === 'Dockerfile').defaults.file).toBeUndefined()
-  })
-
-  it('splits words like a shell, without expanding anything', () => {
-    expect(shellWords(`a "b c" 'd $e' f\\ g ""`)).toEqual(['a', 'b c', 'd $e', 'f g', ''])
-    expect(skaoBuildArgs('--build-arg UNSET', {}).lines).toEqual([])
   })
 })

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { errorMessage, InputError } from '../../errors.js'
-import { gitlabInputs, withGitLabInputs } from '../gitlab/defaults.js'
 import { writeGitLabReports } from '../gitlab/reports.js'
 import {
   commandHelp,
@@ -19,6 +18,9 @@ import { contextFromGit, detectContext, platformOf } from './context.js'
 import { readGitFacts, readGitHubPayload } from './git.js'
 import { dotenvText, dotenvVariables } from './outputs.js'
 import { CliReporter } from './reporter.js'
+import { inputLayer, type InputLayer } from './input-layer.js'
+import { withKeptTrivyDb } from './kept-cache.js'
+import { waitForDocker } from './docker-wait.js'
 import { runDockerConfig } from '../../infra/docker-config.js'
 import { makeTempDir, removeTempDir } from '../../infra/process.js'
 
@@ -43,7 +45,12 @@ function writeReports(
   const r = o.reporter
   const shown = (p: string): string => relative(o.workspace, p) || p
   try {
-    const written = writeGitLabReports(o.dir, { lint: o.stages.lint, scans: o.stages.scan?.scans })
+    const runs = o.stages.runs ?? [o.stages]
+    const findings = runs.flatMap(r => r.lint?.findings ?? [])
+    const written = writeGitLabReports(o.dir, {
+      ...(runs.some(r => r.lint) ? { lint: { findings } } : {}),
+      scans: runs.flatMap(r => r.scan?.scans ?? [])
+    })
     for (const p of [written.codequality, written.containerScanning, ...written.cyclonedx])
       if (p) r.info(`GitLab report ${shown(p)}`)
   } catch (e) {
@@ -54,6 +61,22 @@ function writeReports(
     const path = join(o.dir, `${command}.env`)
     writeFileSync(path, r.mask(dotenvText(vars)))
     r.info(`GitLab dotenv report ${shown(path)}`)
+  }
+}
+
+/**
+ * GitLab hands the report directory to later jobs as an artifact, and an executor may copy it in
+ * as root (gitlab-ci-local does; GitLab's runner leaves it world-writable). A job image user in
+ * group 0, as OpenShift runs them and as a docker socket's group gives, can then still add its
+ * own reports: the directory is made group-writable when this job creates it.
+ */
+function groupWritable(dir: string): void {
+  if (existsSync(dir)) return
+  try {
+    mkdirSync(dir, { recursive: true })
+    chmodSync(dir, 0o775)
+  } catch {
+    // The reports say why when they are written.
   }
 }
 
@@ -101,13 +124,20 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
   // metadata-context: git takes the ref and commit from the checkout (a bad value fails in the config).
   if (read('metadata-context').trim() === 'git' && platform !== 'local')
     ctx = contextFromGit(ctx, await readGitFacts(ctx.workspace))
-  const layer = gitlabInputs(env, p => existsSync(resolve(ctx.workspace, p)))
-  const raw = withGitLabInputs(read, layer)
   const reporter = new CliReporter({
     write: io.stderr,
     gitlab: env.GITLAB_CI === 'true',
     debug: env.OCI_PIPELINE_DEBUG === 'true' || env.CI_DEBUG_TRACE === 'true'
   })
+  let layer: InputLayer
+  try {
+    layer = inputLayer(env, read, ctx, platform)
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e
+    io.stderr(`error: ${e.message}\n`)
+    return 2
+  }
+  const raw = layer.raw
   for (const name of SECRET_INPUTS) if (raw(name)) reporter.setSecret(raw(name))
   // A key's path or KMS URI is no secret; its PEM text is (each of its lines masked too).
   if (raw('sign-key').includes('PRIVATE KEY')) reporter.setSecret(raw('sign-key'))
@@ -116,27 +146,42 @@ export async function cli(argv: readonly string[], env: NodeJS.ProcessEnv, io: I
     `oci-pipeline ${command}: ${platform}, ${ctx.eventName} ${ctx.ref || '(no ref)'} ${ctx.sha.slice(0, 8) || '(no commit)'}, workspace ${ctx.workspace}`
   )
   for (const word of layer.ignoredArgs)
-    reporter.warning(`OCI_BUILD_ADDITIONAL_ARGS: "${word}" is not a --build-arg and is ignored`)
+    reporter.notice(
+      `OCI_BUILD_ADDITIONAL_ARGS: "${word}" only changes how docker prints the build, so it is left out`
+    )
 
   const reportDir = reportDirOf(raw('report-dir'), ctx.workspace, env)
+  if (platform === 'gitlab') groupWritable(reportDir)
   const stages: StageResults = {}
   let code: number
   // Every docker and buildx call of the run reads and writes this one; nothing is left in ~/.docker.
   const docker = command === 'lint' ? undefined : runDockerConfig(env, makeTempDir)
   try {
-    code = await runCommand(command, {
-      raw,
-      ctx,
-      reporter,
-      env: docker?.env ?? env,
-      readFile: p => {
-        const path = resolve(ctx.workspace, p)
-        return existsSync(path) ? readFileSync(path, 'utf8') : undefined
-      },
-      reportDir,
-      stages,
-      stdout: io.stdout
-    })
+    const childEnv = docker?.env ?? env
+    if (docker && env.OCI_PIPELINE_DOCKER === 'dind' && command !== 'metadata')
+      await waitForDocker(childEnv, reporter)
+    const trivyCache = {
+      kept: env.OCI_TRIVY_DB_CACHE,
+      cacheDir: raw('trivy-cache-dir'),
+      workspace: ctx.workspace
+    }
+    const usesTrivy = ['run', 'build', 'scan'].includes(command) && !!trivyCache.cacheDir
+    const go = (): Promise<number> =>
+      runCommand(command, {
+        raw,
+        ctx,
+        reporter,
+        env: childEnv,
+        readFile: p => {
+          const path = resolve(ctx.workspace, p)
+          return existsSync(path) ? readFileSync(path, 'utf8') : undefined
+        },
+        reportDir,
+        stages,
+        stdout: io.stdout,
+        ...(layer.images ? { images: layer.images } : {})
+      })
+    code = usesTrivy ? await withKeptTrivyDb({ ...trivyCache, reporter }, go) : await go()
   } catch (e) {
     reporter.error(errorMessage(e))
     code = e instanceof InputError ? 2 : 1

@@ -1,121 +1,19 @@
-import { readFileSync } from 'node:fs'
-import { buildConfig } from '../../config/config.js'
-import { errorMessage, InputError } from '../../errors.js'
-import { INPUTS, type RawInputs } from '../../config/inputs.js'
-import type { LintResult } from '../../stages/lint/index.js'
-import { lintDockerfile } from '../../pipeline/lint.js'
-import { reportedFailure, runGraph } from '../../pipeline/graph.js'
-import { runModel } from '../../pipeline/run-model.js'
-import { renderSummary } from '../../stages/report/summary.js'
+import type { Command } from './args.js'
 import type { CommandDeps } from './command-deps.js'
-import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
-import { LINT_FORMATS, type Command } from './args.js'
+import { runForImages } from './images.js'
 import { metadataCommand } from './metadata.js'
 import { publishCommand } from './publish.js'
+import { lint, pipeline, withoutLint } from './runs.js'
 import { scanCommand } from './scan.js'
 import { verifyCommand } from './verify.js'
-import { onPath, toolPath, type ToolName } from './tools.js'
-import { refuseTrackedCache } from '../../infra/tracked.js'
 
 export { publishVersion } from './publish.js'
 export { onPath } from './tools.js'
+export { formatLint } from './runs.js'
 export type { CommandDeps, StageResults } from './command-deps.js'
 
-/** The findings as `lint --format` prints them. */
-export function formatLint(result: LintResult, format: string): string {
-  switch (format) {
-    case 'text':
-      return result.findings
-        .map(f => `${f.file}:${f.line}: ${f.level} ${f.ruleId} (${f.engine}) ${f.message}\n`)
-        .join('')
-    case 'json':
-      return (
-        JSON.stringify({ counts: result.counts, failed: result.failed, findings: result.findings }, null, 2) +
-        '\n'
-      )
-    case 'sarif':
-      return result.sarifPath ? readFileSync(result.sarifPath, 'utf8') : ''
-    case 'codequality':
-      return result.codeQualityPath ? readFileSync(result.codeQualityPath, 'utf8') : ''
-  }
-  throw new InputError('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`)
-}
-
-/** Where the pipeline says a stage has ended (read when present; the result serves otherwise). */
-/** `build`: the pipeline without its lint stage (the `lint` job ran it already). */
-const withoutLint =
-  (raw: RawInputs): RawInputs =>
-  name =>
-    name === 'lint' && INPUTS.some(i => i.name === 'lint') ? 'false' : raw(name)
-
-async function pipeline(d: CommandDeps, raw: RawInputs): Promise<number> {
-  const config = buildConfig(raw, d.ctx, d.env)
-  if (config.scan.enabled && !config.mergeDigests.length)
-    await refuseTrackedCache(config.scan.cacheDir, d.ctx.workspace)
-  const deps: PipelineDeps = {
-    reporter: d.reporter,
-    env: d.env,
-    tools: async (name: ToolName) => toolPath(name, raw, d.env),
-    onLint: lint => void (d.stages.lint = lint),
-    onScan: scan => void (d.stages.scan = scan)
-  }
-  const result = await runPipeline(config, d.ctx, deps)
-  d.stages.lint ??= result.lint
-  d.stages.scan ??= result.scan
-  return 0
-}
-
-/** `lint`: the pipeline's lint stage alone, on the one Config (nothing is built or pushed). */
-async function lint(d: CommandDeps): Promise<number> {
-  const format = d.raw('format') || 'text'
-  if (!(LINT_FORMATS as readonly string[]).includes(format))
-    throw new InputError('format', `"${format}" is not one of ${LINT_FORMATS.join(', ')}`)
-  const config = buildConfig(d.raw, d.ctx, d.env, 'lint')
-  const provided = [...config.labels.map(([k]) => k), ...(config.team ? ['int.skao.image.team'] : [])]
-  let result: LintResult | undefined
-  const tools = async (name: ToolName) =>
-    (name === 'cosign' ? undefined : config.lint[`${name}Path`]) ?? onPath(name, d.env)
-  const graph = await runGraph(
-    [
-      {
-        name: 'lint',
-        title: 'Lint',
-        standalone: true,
-        run: ({ reporter }) =>
-          lintDockerfile(
-            { ...config, sarifUpload: false },
-            { tools, onLint: r => void (result = r) },
-            provided,
-            reporter
-          )
-      }
-    ],
-    d.reporter
-  )
-  const failure = reportedFailure(graph)
-  d.reporter.summary(
-    renderSummary(
-      runModel({
-        config: { ...config, pushReason: '`oci-pipeline lint` builds nothing', images: [] },
-        graph,
-        ...(result ? { lint: result } : {}),
-        ...(failure ? { error: failure.error } : {})
-      })
-    )
-  )
-  if (!result) throw failure?.error
-  d.stages.lint = result
-  d.stdout?.(formatLint(result, format))
-  const c = result.counts
-  d.reporter.info(`lint: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info, ${c.style} style`)
-  if (failure) {
-    d.reporter.error(errorMessage(failure.error))
-    return 1
-  }
-  return 0
-}
-
 export async function runCommand(command: Command, d: CommandDeps): Promise<number> {
+  if (d.images) return runForImages(command, d, d.images)
   switch (command) {
     case 'run':
       return pipeline(d, d.raw)

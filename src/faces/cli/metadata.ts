@@ -3,7 +3,7 @@ import type { RawInputs } from '../../config/inputs.js'
 import { computeMetadata, readFacts } from '../../stages/metadata/index.js'
 import { metadataOutputs } from '../../stages/metadata/outputs.js'
 import { METADATA_INPUTS } from './args.js'
-import type { CommandDeps } from './command-deps.js'
+import type { CommandDeps, ConfigHook } from './command-deps.js'
 
 /**
  * Only the inputs the metadata depends on: the rest (push, logins, secrets) is left empty, so a
@@ -19,8 +19,13 @@ const metadataInputs =
  * run it is in, as JSON on stdout (the outputs too, for --dotenv). The base image's digest is
  * only known when the Dockerfile pins it: resolving it would ask the registry.
  */
-export async function metadataCommand(d: CommandDeps, now = new Date()): Promise<number> {
-  const config = buildConfig(metadataInputs(d.raw), d.ctx, d.env)
+export async function metadataCommand(
+  d: CommandDeps,
+  now = new Date(),
+  adjust?: ConfigHook
+): Promise<number> {
+  const built = buildConfig(metadataInputs(d.raw), d.ctx, d.env)
+  const config = adjust ? await adjust(built) : built
   const meta = computeMetadata(config, d.ctx, await readFacts(config, d.env, now))
   for (const w of meta.warnings) d.reporter.warning(w)
   for (const [name, value] of Object.entries(metadataOutputs(meta, config.metadata.separators)))

@@ -16,7 +16,11 @@ export function dotenvVariables(outputs: ReadonlyMap<string, string>): Record<st
     OCI_IMAGE_TAGS: tags.join(','),
     OCI_IMAGE_PUBLISHED: outputs.get('published') ?? '',
     // The scan ran and its gate passed for this digest: what publish takes, and nothing else.
-    OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : ''
+    OCI_IMAGE_SCANNED_DIGEST: outputs.get('scan-gate') === 'passed' ? digest : '',
+    // Several images: the names built, and the SHA-256 of the manifest publish reads (oci-images.json).
+    OCI_IMAGES_BUILT: outputs.get('images-built') ?? '',
+    OCI_IMAGES_MANIFEST_SHA256: outputs.get('images-manifest-sha256') ?? '',
+    OCI_IMAGES_PUBLISHED: outputs.get('images-published') ?? ''
   }
   return Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== '' && !/[\r\n]/.test(v)))
 }

@@ -1,95 +1,58 @@
-import { posix } from 'node:path'
 import { DEFAULT_TAG_RULES } from '../../stages/metadata/tags.js'
+import { mapBuildFlags, shellWords } from './build-flags.js'
 import { gitlabCiLabels, isGitLab, type Env } from './context.js'
+import type { SkaoImage } from './images.js'
+
+export { shellWords } from './build-flags.js'
 
 /**
  * What GitLab's predefined variables and SKAO's ska-cicd-makefile variables say about the inputs,
  * below the command line and OCI_PIPELINE_* in precedence:
  *
- *   images    $CI_REGISTRY_IMAGE/$OCI_IMAGE (OCI_IMAGE defaults to the project name)
+ *   images    $CI_REGISTRY_IMAGE/<image> (OCI_IMAGE, else the project name; see images.ts)
  *   registry, username, password    CI_REGISTRY, CI_REGISTRY_USER, CI_REGISTRY_PASSWORD
- *   context, file    OCI_IMAGE_BUILD_CONTEXT, OCI_IMAGE_FILE_PATH (and SKAO's images/<name>/ layout)
- *   build-args    the --build-arg words of OCI_BUILD_ADDITIONAL_ARGS
- *   tags    OCI_BUILD_ADDITIONAL_TAGS added as raw tags
- *   push    false when OCI_SKIP_PUSH is set (to anything but false)
+ *   context, file    OCI_IMAGE_BUILD_CONTEXT, OCI_IMAGE_FILE_PATH (SKAO's images/<name>/ layout)
+ *   tags    <version> on a tag, else <version>-dev.c<short sha> (and <version> with
+ *           OCI_IMAGE_DEV_RELEASE_TAG); OCI_BUILD_ADDITIONAL_TAGS added as raw tags
+ *   build-args, labels, target, …    the docker build flags of OCI_BUILD_ADDITIONAL_ARGS, and
+ *           CAR_OCI_REGISTRY_HOST as a build arg, as SKAO's makefile passes it
+ *   push    false when OCI_SKIP_PUSH is set to anything (SKAO's meaning: non-empty skips)
  *   labels    the CI_* / GITLAB_USER_* labels SKAO's artefact repository expects (GitLab only)
  *   source-image, source-digest    OCI_IMAGE_REF, OCI_IMAGE_SCANNED_DIGEST (the build job's dotenv report;
  *                                  the digest only when the build job scanned it)
- *   release-image    $CAR_OCI_REGISTRY_HOST/$OCI_IMAGE, with CAR_OCI_REGISTRY_USERNAME/PASSWORD
+ *   release-image    $CAR_OCI_REGISTRY_HOST/<image>, with CAR_OCI_REGISTRY_USERNAME/PASSWORD
  */
 export interface GitLabInputs {
   defaults: Record<string, string>
-  /** Lines added before what the user gave (their lines come later and win). */
-  labelLines: string[]
-  buildArgLines: string[]
+  /** Lines of list inputs added before what the user gave (their lines come later and win). */
+  lines: Record<string, string[]>
+  /** The tag rules when the user gave none. */
+  tagRules?: string
   /** Lines added after the tag rules. */
   extraTagLines: string[]
-  /** Words of OCI_BUILD_ADDITIONAL_ARGS that are not build args, for a warning. */
+  /** Words of OCI_BUILD_ADDITIONAL_ARGS dropped because they only change how the build prints. */
   ignoredArgs: string[]
 }
 
-/** Splits a shell-like word list: quotes group, backslash escapes; no expansion of any kind. */
-export function shellWords(text: string): string[] {
-  const words: string[] = []
-  let word: string | undefined
-  let quote: '"' | "'" | undefined
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string
-    if (quote) {
-      if (c === quote) quote = undefined
-      else if (c === '\\' && quote === '"' && i + 1 < text.length) word += text[++i] as string
-      else word += c
-    } else if (c === '"' || c === "'") {
-      quote = c
-      word ??= ''
-    } else if (c === '\\' && i + 1 < text.length) word = (word ?? '') + text[++i]
-    else if (/\s/.test(c)) {
-      if (word !== undefined) words.push(word)
-      word = undefined
-    } else word = (word ?? '') + c
-  }
-  if (word !== undefined) words.push(word)
-  return words
+/** Whether SKAO's OCI_SKIP_PUSH skips the push: any value does, as `[ -z "$OCI_SKIP_PUSH" ]` says. */
+export const skipsPush = (env: Env): boolean => (env.OCI_SKIP_PUSH ?? '') !== ''
+
+const truthy = (value: string | undefined): boolean => /^(1|true|yes|on)$/i.test((value ?? '').trim())
+
+/** GitLab's tag rules: the version on a git tag; else the dev tag, and the version when asked. */
+export function gitlabTagRules(env: Env): string | undefined {
+  if (!isGitLab(env)) return undefined
+  if (env.CI_COMMIT_TAG) return 'type=raw,value={{version}}'
+  const sha = env.CI_COMMIT_SHORT_SHA || (env.CI_COMMIT_SHA ?? '').slice(0, 8)
+  return [
+    `type=raw,value={{version}}-dev.c${sha}`,
+    ...(truthy(env.OCI_IMAGE_DEV_RELEASE_TAG) ? ['type=raw,value={{version}}'] : [])
+  ].join('\n')
 }
 
-/** `--build-arg K=V`, `--build-arg=K=V`, and `--build-arg K` (the value from the environment, as docker does). */
-export function skaoBuildArgs(text: string, env: Env): { lines: string[]; ignored: string[] } {
-  const words = shellWords(text)
-  const lines: string[] = []
-  const ignored: string[] = []
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i] as string
-    let arg: string | undefined
-    if (w === '--build-arg') arg = words[++i]
-    else if (w.startsWith('--build-arg=')) arg = w.slice('--build-arg='.length)
-    else {
-      ignored.push(w)
-      continue
-    }
-    if (!arg) continue
-    if (arg.includes('=')) lines.push(arg)
-    else if (env[arg] !== undefined) lines.push(`${arg}=${env[arg]}`)
-  }
-  return { lines, ignored }
-}
-
-/** SKAO's layout: a Dockerfile at the top is a one-shot image; else images/<OCI_IMAGE>/. */
-function skaoPaths(env: Env, image: string, exists: (path: string) => boolean): Record<string, string> {
-  const file = env.OCI_IMAGE_FILE_PATH || 'Dockerfile'
-  if (exists('Dockerfile') || exists(file)) return env.OCI_IMAGE_FILE_PATH ? { file } : {}
-  const dir = posix.join(env.OCI_IMAGE_ROOT_DIR || 'images', image)
-  if (!image || !exists(dir)) return {}
-  const context = env.OCI_IMAGE_BUILD_CONTEXT || '.'
-  return {
-    file: posix.join(dir, file),
-    context: context.startsWith('/') ? context : posix.join(dir, context)
-  }
-}
-
-/** Pure: the environment (and which workspace paths exist) in, the GitLab/SKAO input layer out. */
-export function gitlabInputs(env: Env, exists: (path: string) => boolean): GitLabInputs {
+/** The project's layer, the same for every image: registries, logins, build flags, labels. Pure. */
+export function gitlabInputs(env: Env, image = env.OCI_IMAGE || env.CI_PROJECT_NAME || ''): GitLabInputs {
   const defaults: Record<string, string> = {}
-  const image = env.OCI_IMAGE || env.CI_PROJECT_NAME || ''
   if (isGitLab(env)) {
     if (env.CI_REGISTRY_IMAGE && image) defaults.images = `${env.CI_REGISTRY_IMAGE}/${image}`
     if (env.CI_REGISTRY) defaults.registry = env.CI_REGISTRY
@@ -102,17 +65,45 @@ export function gitlabInputs(env: Env, exists: (path: string) => boolean): GitLa
   if (env.CAR_OCI_REGISTRY_HOST && image) defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image}`
   if (env.CAR_OCI_REGISTRY_USERNAME) defaults['release-username'] = env.CAR_OCI_REGISTRY_USERNAME
   if (env.CAR_OCI_REGISTRY_PASSWORD) defaults['release-password'] = env.CAR_OCI_REGISTRY_PASSWORD
-  Object.assign(defaults, skaoPaths(env, image, exists))
-  const skip = (env.OCI_SKIP_PUSH ?? '').trim().toLowerCase()
-  if (skip && skip !== 'false' && skip !== '0') defaults.push = 'false'
-  const args = skaoBuildArgs(env.OCI_BUILD_ADDITIONAL_ARGS ?? '', env)
+  if (skipsPush(env)) defaults.push = 'false'
+  const flags = mapBuildFlags(env.OCI_BUILD_ADDITIONAL_ARGS ?? '', env)
+  Object.assign(defaults, flags.values)
+  const lines: Record<string, string[]> = { ...flags.lines }
+  // SKAO's makefile passes the release registry to every build, for `FROM ${CAR_OCI_REGISTRY_HOST}/…`.
+  if (env.CAR_OCI_REGISTRY_HOST)
+    lines['build-args'] = [
+      `CAR_OCI_REGISTRY_HOST=${env.CAR_OCI_REGISTRY_HOST}`,
+      ...(lines['build-args'] ?? [])
+    ]
+  if (isGitLab(env)) lines.labels = [...gitlabCiLabels(env), ...(lines.labels ?? [])]
+  const tagRules = gitlabTagRules(env)
   return {
     defaults,
-    labelLines: isGitLab(env) ? gitlabCiLabels(env) : [],
-    buildArgLines: args.lines,
+    lines,
+    ...(tagRules ? { tagRules } : {}),
     extraTagLines: shellWords(env.OCI_BUILD_ADDITIONAL_TAGS ?? '').map(t => `type=raw,value=${t}`),
-    ignoredArgs: args.ignored
+    ignoredArgs: flags.ignored
   }
+}
+
+/** One image's layer: its repositories, Dockerfile and context, and its FROM pins. Pure. */
+export function imageInputs(
+  project: GitLabInputs,
+  image: SkaoImage,
+  env: Env,
+  pins: string[] = []
+): GitLabInputs {
+  const defaults = { ...project.defaults }
+  // Outside GitLab too (a laptop building SKAO's images): CI_REGISTRY_IMAGE names where they go.
+  if (env.CI_REGISTRY_IMAGE) defaults.images = `${env.CI_REGISTRY_IMAGE}/${image.name}`
+  if (env.CAR_OCI_REGISTRY_HOST) defaults['release-image'] = `${env.CAR_OCI_REGISTRY_HOST}/${image.name}`
+  delete defaults.file
+  delete defaults.context
+  if (image.file) defaults.file = image.file
+  if (image.context) defaults.context = image.context
+  const lines = { ...project.lines }
+  if (pins.length) lines['build-contexts'] = [...(lines['build-contexts'] ?? []), ...pins]
+  return { ...project, defaults, lines }
 }
 
 const joinLines = (...parts: Array<string | string[]>): string =>
@@ -125,15 +116,12 @@ const joinLines = (...parts: Array<string | string[]>): string =>
 export function withGitLabInputs(read: (name: string) => string, g: GitLabInputs): (name: string) => string {
   return name => {
     const own = read(name)
-    switch (name) {
-      case 'labels':
-        return joinLines(g.labelLines, own)
-      case 'build-args':
-        return joinLines(g.buildArgLines, own)
-      case 'tags':
-        return g.extraTagLines.length ? joinLines(own || DEFAULT_TAG_RULES, g.extraTagLines) : own
-      default:
-        return own || g.defaults[name] || ''
+    if (name === 'tags') {
+      const rules = own || g.tagRules || (g.extraTagLines.length ? DEFAULT_TAG_RULES : '')
+      return g.extraTagLines.length ? joinLines(rules, g.extraTagLines) : rules
     }
+    const lines = g.lines[name]
+    if (lines?.length) return joinLines(lines, own)
+    return own || g.defaults[name] || ''
   }
 }

@@ -40,6 +40,10 @@ export interface LintRunOptions extends LintOptions {
   /** Base URL of docs/rules (e.g. https://github.com/<owner>/oci-pipeline/blob/<ref>/docs/rules), for rule links. */
   docsBase?: string
   trivyCacheDir?: string
+  /** `build-contexts` lines (`name=value`): the named contexts the build is given. */
+  buildContexts?: readonly string[]
+  /** Named contexts the run itself provides (an image built earlier in the same run), by name. */
+  runContexts?: ReadonlyMap<string, NamedContext>
 }
 
 export interface LintResult {
@@ -129,7 +133,15 @@ function effective(opts: LintRunOptions, file: string, pragmas: Pragmas): Effect
 /** Named build contexts the bake files beside the workspace, the context and the Dockerfile define. */
 function namedContexts(opts: LintRunOptions, path: string): Map<string, NamedContext> {
   const dirs = [opts.workspace, resolve(opts.workspace, opts.context), dirname(path)]
-  return new Map([...new Set(dirs)].flatMap(d => [...bakeContexts(d, path)]))
+  const given = (opts.buildContexts ?? []).flatMap((line): Array<[string, NamedContext]> => {
+    const eq = line.indexOf('=')
+    return eq > 0 ? [[line.slice(0, eq), { value: line.slice(eq + 1), definedIn: 'build-contexts' }]] : []
+  })
+  return new Map([
+    ...[...new Set(dirs)].flatMap(d => [...bakeContexts(d, path)]),
+    ...given,
+    ...(opts.runContexts ?? [])
+  ])
 }
 
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */

@@ -48,6 +48,24 @@ export function splitBase(image: string): { name: string; digest?: string } {
   return { name: tag ? `${full}:${tag}` : full, digest: digest && isDigest(digest) ? digest : undefined }
 }
 
+/**
+ * The image a named build context puts in place of the base (`--build-context base:1=docker-image://…@sha256:…`):
+ * BuildKit builds FROM that one, so the base labels name it.
+ */
+export function namedContextBase(
+  base: string,
+  contexts: readonly string[] = []
+): { name: string; digest?: string } | undefined {
+  const familiar = (ref: string): string => fullyQualified(ref.replace(/:latest$/, ''))
+  for (const line of contexts) {
+    const eq = line.indexOf('=')
+    const value = line.slice(eq + 1)
+    if (eq > 0 && value.startsWith('docker-image://') && familiar(line.slice(0, eq)) === familiar(base))
+      return splitBase(value.slice('docker-image://'.length))
+  }
+  return undefined
+}
+
 const OCI = 'org.opencontainers.image.'
 
 /** Tags, labels and annotations, from the config, the run and what the files say. Pure. */
@@ -62,11 +80,13 @@ export function computeMetadata(
   const buildArgs = new Map(config.build.buildArgs)
   const df = parseDockerfile(facts.dockerfile, buildArgs)
   const stage = finalStage(df, config.build.target)
-  const source = resolveVersion(ctx, {
-    gitTag: facts.gitTag,
-    releaseFile: facts.releaseFile,
-    dockerfile: dockerfileVersion(df, stage)
-  })
+  const source =
+    config.metadata.version ??
+    resolveVersion(ctx, {
+      gitTag: facts.gitTag,
+      releaseFile: facts.releaseFile,
+      dockerfile: dockerfileVersion(df, stage)
+    })
   const run = { ...ctx, commitDate: ctx.commitDate ?? facts.commitDate }
   const expressionFacts = {
     ctx: run,
@@ -76,7 +96,9 @@ export function computeMetadata(
   }
   const tags = computeTags(config.tagRules, config.flavor, run, expressionFacts)
   const baseWritten = baseImage(df, stage)
-  const base = baseWritten ? splitBase(baseWritten) : undefined
+  const base = baseWritten
+    ? (namedContextBase(baseWritten, config.build.buildContexts) ?? splitBase(baseWritten))
+    : undefined
   if (base && !base.digest && baseDigest) base.digest = baseDigest
   const labelFacts = {
     schemas: config.labelSchemas,

@@ -4,7 +4,7 @@ import { refKind, refName, type RunContext } from '../../context.js'
 export interface VersionSource {
   version: string
   /** Where it came from, for the log and the summary. */
-  from: 'git tag event' | 'git tag' | '.release' | 'Dockerfile' | 'tags'
+  from: 'git tag event' | 'git tag' | '.release' | 'Dockerfile' | 'tags' | 'default'
 }
 
 /** `release=X.Y.Z` from a `.release` file (SKAO's convention), if there is one. */
