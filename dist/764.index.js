@@ -3297,26 +3297,6 @@ async function readManifest(ref, env) {
         throw new errors/* StepError */.zg(`cannot read ${ref} from the registry`, (0,infra_process/* tail */.RT)(res.stderr, 5));
     return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout));
 }
-const sleep = (ms) => new Promise(r => setTimeout(r, ms));
-/** `docker push` of one tag, retried with backoff when the registry is briefly away. */
-async function pushTag(ref, reporter, env, attempts = 4) {
-    for (let attempt = 1;; attempt++) {
-        const res = await run('docker', ['push', ref], {
-            env,
-            allowFailure: true,
-            onLine: l => reporter.debug(l)
-        });
-        if (res.code === 0)
-            return;
-        const why = tail(res.stderr || res.stdout, 5);
-        const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why);
-        if (fatal || attempt >= attempts)
-            throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why);
-        const wait = 1000 * 2 ** (attempt - 1);
-        reporter.warning(`pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`);
-        await sleep(wait);
-    }
-}
 /** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */
 async function diffIds(ref, remote, env) {
     const args = remote
@@ -3748,7 +3728,7 @@ function dbCacheKeys(now, os = process.platform) {
 
 
 const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
-const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** One Trivy binary: its version and flags, and the few ways the stage runs it. */
 class Trivy {
     path;
@@ -3817,7 +3797,7 @@ class Trivy {
                     break;
                 const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
                 reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
-                await trivy_sleep(wait);
+                await sleep(wait);
             }
         }
         throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
@@ -4871,9 +4851,42 @@ async function targetFor(image, env) {
     const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
     return { name: image.name, host, repo, session: new Session(host, creds) };
 }
+/** The registry answered, with a refusal: only its own trouble (5xx, 429) is worth another try. */
+class Refused extends errors/* StepError */.zg {
+    status;
+    constructor(message, details, status) {
+        super(message, details);
+        this.status = status;
+    }
+}
 function push_check(res, what) {
     if (!res.ok)
-        throw new errors/* StepError */.zg(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
+        throw new Refused(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500), res.status);
+}
+const push_transient = (e) => e instanceof Refused ? e.status >= 500 || e.status === 429 : !(e instanceof errors/* StepError */.zg);
+const push_sleep = (ms, signal) => new Promise((done, fail) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), fail(signal.reason)), { once: true });
+});
+/**
+ * `step` retried with backoff (1 s, 2 s, 4 s) while the registry is away or overloaded, as
+ * `docker push` is: a restart of the registry mid-push costs a few seconds, not the run.
+ */
+async function withRetries(what, step, warn, signal, attempts = 4) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await step();
+        }
+        catch (e) {
+            signal?.throwIfAborted();
+            const why = (0,errors/* errorMessage */.gJ)(e);
+            if (!push_transient(e) || attempt >= attempts)
+                throw new errors/* StepError */.zg(`${what} failed after ${attempt} attempt(s)`, why);
+            const wait = 1000 * 2 ** (attempt - 1);
+            warn(`${what} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n')[0]}`);
+            await push_sleep(wait, signal);
+        }
+    }
 }
 /** Runs `fn` over `items`, `limit` at a time. */
 async function inTurns(items, limit, fn) {
@@ -4893,7 +4906,7 @@ async function uploadBlobs(image, targets, log, signal) {
     for (const t of targets) {
         const lender = done.find(d => d.host === t.host);
         let sent = 0;
-        await inTurns(image.blobs, 3, async (blob) => {
+        const upload = async (blob) => {
             signal?.throwIfAborted();
             const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' });
             if (head.ok)
@@ -4916,8 +4929,9 @@ async function uploadBlobs(image, targets, log, signal) {
             });
             push_check(put, `uploading ${blob.digest} to ${t.name}`);
             sent++;
-        });
-        log(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`);
+        };
+        await inTurns(image.blobs, 3, blob => withRetries(`pushing ${t.name}`, () => upload(blob), l => log.warning(l), signal));
+        log.info(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`);
         done.push(t);
     }
 }
@@ -4975,13 +4989,14 @@ async function servedDigest(t, reference) {
  * Writes the image's manifests by digest (children first), then points each tag at the root, and
  * reads every tag back: the registry must serve exactly the root's digest. Returns that digest.
  */
-async function putImage(image, t, tags) {
+async function putImage(image, t, tags, warn = () => undefined) {
+    const retried = (ref, step) => withRetries(`pushing ${t.name}${ref.startsWith('sha256:') ? '@' : ':'}${ref}`, step, warn);
     for (const m of image.manifests)
-        await push_putManifest(t, m.digest, m);
+        await retried(m.digest, () => push_putManifest(t, m.digest, m));
     for (const tag of tags)
-        await push_putManifest(t, tag, image.root);
+        await retried(tag, () => push_putManifest(t, tag, image.root));
     for (const ref of [image.root.digest, ...tags]) {
-        const served = await servedDigest(t, ref);
+        const served = await retried(ref, () => servedDigest(t, ref));
         if (served !== image.root.digest)
             throw new errors/* StepError */.zg(`${t.name}:${ref} in the registry is not the image that was scanned`, `registry ${served ?? 'none'}, scanned ${image.root.digest}`);
     }
@@ -6390,7 +6405,7 @@ function pipelineTasks(run) {
                 });
                 if (image.compressed || image.reused)
                     reporter.info(`${image.compressed} layers compressed (${config.build.compression}), ${image.reused} already in the registry`);
-                await uploadBlobs(image, targets, l => reporter.info(l), signal);
+                await uploadBlobs(image, targets, reporter, signal);
                 return { image, targets };
             }
         },
@@ -6411,7 +6426,7 @@ function pipelineTasks(run) {
                 const refs = [];
                 for (const t of targets) {
                     const tags = config.pushByDigest ? [] : meta.tagValues;
-                    const digest = await putImage(image, t, tags);
+                    const digest = await putImage(image, t, tags, l => reporter.warning(l));
                     for (const tag of tags)
                         reporter.info(`pushed ${t.name}:${tag}@${digest}`);
                     if (!tags.length)

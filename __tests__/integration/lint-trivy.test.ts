@@ -1,3 +1,4 @@
+import { PINS } from '../../src/infra/tools/pins.js'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -162,9 +163,9 @@ describeWithLintTools('Trivy 0.69.3 Dockerfile checks, the real binary', env => 
         const sarif = JSON.parse(readFileSync(result.sarifPath as string, 'utf8')) as SarifLog
         expect(sarif.runs.map(r => r.tool.driver.name)).toEqual(['hadolint', 'trivy', 'checklist'])
         expect(sarif.runs[2]?.results.find(r => r.ruleId === 'OP004')?.level).toBe('error')
-        // The stand-in has no version to tell; Trivy names its own.
+        // Each engine names the version that ran: the pinned hadolint and Trivy.
         expect(result.engines).toEqual([
-          'hadolint',
+          `hadolint ${PINS.hadolint.version}`,
           expect.stringMatching(/^trivy \d+\.\d+\.\d+$/),
           'checklist'
         ])

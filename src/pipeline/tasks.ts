@@ -173,7 +173,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
           reporter.info(
             `${image.compressed} layers compressed (${config.build.compression}), ${image.reused} already in the registry`
           )
-        await uploadBlobs(image, targets, l => reporter.info(l), signal)
+        await uploadBlobs(image, targets, reporter, signal)
         return { image, targets }
       }
     },
@@ -194,7 +194,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
         const refs: string[] = []
         for (const t of targets) {
           const tags = config.pushByDigest ? [] : meta.tagValues
-          const digest = await putImage(image, t, tags)
+          const digest = await putImage(image, t, tags, l => reporter.warning(l))
           for (const tag of tags) reporter.info(`pushed ${t.name}:${tag}@${digest}`)
           if (!tags.length) reporter.info(`pushed ${t.name}@${digest} (by digest, no tag)`)
           refs.push(`${t.name}@${digest}`)

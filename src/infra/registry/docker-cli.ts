@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import type { RegistryLogin } from '../../config/config.js'
 import { StepError } from '../../errors.js'
 import { run, tail } from '../process.js'
-import type { Reporter } from '../../reporter.js'
 import { checkDockerDaemon } from '../docker.js'
 import { fetchManifest } from './read.js'
 import { storeLoginInFile } from '../docker-config.js'
@@ -80,34 +79,6 @@ export async function readManifest(ref: string, env: NodeJS.ProcessEnv): Promise
   })
   if (res.code !== 0) throw new StepError(`cannot read ${ref} from the registry`, tail(res.stderr, 5))
   return toManifest(Buffer.from(res.stdout, 'utf8'), JSON.parse(res.stdout) as ManifestJson)
-}
-
-const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms))
-
-/** `docker push` of one tag, retried with backoff when the registry is briefly away. */
-export async function pushTag(
-  ref: string,
-  reporter: Reporter,
-  env: NodeJS.ProcessEnv,
-  attempts = 4
-): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const res = await run('docker', ['push', ref], {
-      env,
-      allowFailure: true,
-      onLine: l => reporter.debug(l)
-    })
-    if (res.code === 0) return
-    const why = tail(res.stderr || res.stdout, 5)
-    const fatal = /denied|unauthorized|authentication required|not found|invalid reference/i.test(why)
-    if (fatal || attempt >= attempts)
-      throw new StepError(`pushing ${ref} failed after ${attempt} attempt(s)`, why)
-    const wait = 1000 * 2 ** (attempt - 1)
-    reporter.warning(
-      `pushing ${ref} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n').pop()}`
-    )
-    await sleep(wait)
-  }
 }
 
 /** The layers (rootfs diff IDs) of an image in the registry, or of a local one (`docker image inspect`). */

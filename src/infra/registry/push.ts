@@ -1,4 +1,4 @@
-import { StepError } from '../../errors.js'
+import { errorMessage, StepError } from '../../errors.js'
 import { sha256, type Descriptor, type ManifestJson } from '../oci-layout.js'
 import { MANIFEST_TYPES, Session, type Credentials } from './client.js'
 import { credentialsFor } from './credentials.js'
@@ -25,8 +25,57 @@ export async function targetFor(
   return { name: image.name, host, repo, session: new Session(host, creds) }
 }
 
+/** The registry answered, with a refusal: only its own trouble (5xx, 429) is worth another try. */
+class Refused extends StepError {
+  constructor(
+    message: string,
+    details: string,
+    readonly status: number
+  ) {
+    super(message, details)
+  }
+}
+
 function check(res: { ok: boolean; status: number; statusText: string; text(): string }, what: string): void {
-  if (!res.ok) throw new StepError(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500))
+  if (!res.ok)
+    throw new Refused(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500), res.status)
+}
+
+const transient = (e: unknown): boolean =>
+  e instanceof Refused ? e.status >= 500 || e.status === 429 : !(e instanceof StepError)
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((done, fail) => {
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', () => (clearTimeout(timer), fail(signal.reason)), { once: true })
+  })
+
+/**
+ * `step` retried with backoff (1 s, 2 s, 4 s) while the registry is away or overloaded, as
+ * `docker push` is: a restart of the registry mid-push costs a few seconds, not the run.
+ */
+export async function withRetries<T>(
+  what: string,
+  step: () => Promise<T>,
+  warn: (line: string) => void,
+  signal?: AbortSignal,
+  attempts = 4
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step()
+    } catch (e) {
+      signal?.throwIfAborted()
+      const why = errorMessage(e)
+      if (!transient(e) || attempt >= attempts)
+        throw new StepError(`${what} failed after ${attempt} attempt(s)`, why)
+      const wait = 1000 * 2 ** (attempt - 1)
+      warn(
+        `${what} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n')[0]}`
+      )
+      await sleep(wait, signal)
+    }
+  }
 }
 
 /** Runs `fn` over `items`, `limit` at a time. */
@@ -47,14 +96,14 @@ async function inTurns<T>(items: readonly T[], limit: number, fn: (item: T) => P
 export async function uploadBlobs(
   image: PreparedImage,
   targets: readonly Target[],
-  log: (line: string) => void,
+  log: { info(line: string): void; warning(line: string): void },
   signal?: AbortSignal
 ): Promise<void> {
   const done: Target[] = []
   for (const t of targets) {
     const lender = done.find(d => d.host === t.host)
     let sent = 0
-    await inTurns(image.blobs, 3, async blob => {
+    const upload = async (blob: PreparedImage['blobs'][number]): Promise<void> => {
       signal?.throwIfAborted()
       const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' })
       if (head.ok) return
@@ -80,8 +129,16 @@ export async function uploadBlobs(
       })
       check(put, `uploading ${blob.digest} to ${t.name}`)
       sent++
-    })
-    log(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`)
+    }
+    await inTurns(image.blobs, 3, blob =>
+      withRetries(
+        `pushing ${t.name}`,
+        () => upload(blob),
+        l => log.warning(l),
+        signal
+      )
+    )
+    log.info(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`)
     done.push(t)
   }
 }
@@ -138,11 +195,18 @@ export async function servedDigest(t: Target, reference: string): Promise<string
  * Writes the image's manifests by digest (children first), then points each tag at the root, and
  * reads every tag back: the registry must serve exactly the root's digest. Returns that digest.
  */
-export async function putImage(image: PreparedImage, t: Target, tags: readonly string[]): Promise<string> {
-  for (const m of image.manifests) await putManifest(t, m.digest, m)
-  for (const tag of tags) await putManifest(t, tag, image.root)
+export async function putImage(
+  image: PreparedImage,
+  t: Target,
+  tags: readonly string[],
+  warn: (line: string) => void = () => undefined
+): Promise<string> {
+  const retried = <T>(ref: string, step: () => Promise<T>): Promise<T> =>
+    withRetries(`pushing ${t.name}${ref.startsWith('sha256:') ? '@' : ':'}${ref}`, step, warn)
+  for (const m of image.manifests) await retried(m.digest, () => putManifest(t, m.digest, m))
+  for (const tag of tags) await retried(tag, () => putManifest(t, tag, image.root))
   for (const ref of [image.root.digest, ...tags]) {
-    const served = await servedDigest(t, ref)
+    const served = await retried(ref, () => servedDigest(t, ref))
     if (served !== image.root.digest)
       throw new StepError(
         `${t.name}:${ref} in the registry is not the image that was scanned`,
