@@ -2127,6 +2127,610 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/infra/process.ts
 var infra_process = __webpack_require__(89203);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/infra/oci-layout.ts
+
+
+
+
+const oci_layout_MEDIA = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
+};
+const oci_layout_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+const isIndex = (mediaType) => mediaType === oci_layout_MEDIA.ociIndex || mediaType === oci_layout_MEDIA.dockerList;
+/** `os/arch[/variant]`. */
+const platformName = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
+/**
+ * An OCI image layout on disk (buildx's `type=oci,tar=false` export, or a `docker save` unpacked):
+ * its blobs by digest, and the one image (index or manifest) its index.json names.
+ */
+class OciLayout {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    blobPath(digest) {
+        const [algo, hex] = digest.split(':');
+        if (algo !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex ?? ''))
+            throw new errors/* StepError */.zg(`not a sha256 digest: ${digest}`);
+        return (0,external_node_path_.join)(this.dir, 'blobs', 'sha256', hex);
+    }
+    /** A blob's bytes, checked against its digest. */
+    readBlob(digest) {
+        const bytes = (0,external_node_fs_.readFileSync)(this.blobPath(digest));
+        if (oci_layout_sha256(bytes) !== digest)
+            throw new errors/* StepError */.zg(`the layout's blob ${digest} does not match its digest`);
+        return bytes;
+    }
+    readJson(digest) {
+        return JSON.parse(this.readBlob(digest).toString('utf8'));
+    }
+    size(digest) {
+        return (0,external_node_fs_.statSync)(this.blobPath(digest)).size;
+    }
+    /** The image the layout holds: the first (only) entry of index.json. */
+    root() {
+        const index = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
+        const root = index.manifests?.[0];
+        if (!root)
+            throw new errors/* StepError */.zg(`${this.dir}/index.json names no image`);
+        return { mediaType: root.mediaType, digest: root.digest, size: root.size };
+    }
+    /** The platform images below `desc` (an index's attestation manifests left out). */
+    images(desc = this.root()) {
+        const json = this.readJson(desc.digest);
+        if (isIndex(desc.mediaType ?? json.mediaType))
+            return (json.manifests ?? [])
+                .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
+                .flatMap(m => this.images(m).map(i => ({ ...i, platform: platformName(m.platform) || i.platform })));
+        if (!json.config)
+            throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
+        const config = this.readJson(json.config.digest);
+        return [
+            {
+                platform: platformName(config),
+                manifest: desc,
+                configDigest: json.config.digest,
+                layers: json.layers ?? []
+            }
+        ];
+    }
+    /**
+     * A layout of one platform's image, beside this one and sharing its blobs: Trivy scans the
+     * first image of a layout whatever its --platform says.
+     */
+    view(image, name) {
+        const dir = (0,external_node_path_.join)(this.dir, '..', `${name}.view`);
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
+        try {
+            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(this.dir, 'blobs'), (0,external_node_path_.join)(dir, 'blobs'));
+        }
+        catch (e) {
+            if (e.code !== 'EEXIST')
+                throw e;
+        }
+        const manifest = { ...image.manifest, size: this.size(image.manifest.digest) };
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: oci_layout_MEDIA.ociIndex, manifests: [manifest] }));
+        return dir;
+    }
+}
+
+// EXTERNAL MODULE: ./src/infra/docker-config.ts
+var docker_config = __webpack_require__(73655);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(37067);
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __webpack_require__(44708);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __webpack_require__(46466);
+;// CONCATENATED MODULE: ./src/infra/http.ts
+
+
+
+
+/** An answer read whole (a manifest, a token, a blob). */
+class HttpResponse {
+    status;
+    statusText;
+    headers;
+    body;
+    constructor(status, statusText, headers, 
+    /** Empty for a HEAD, a 204, a 205 or a 304. */
+    body) {
+        this.status = status;
+        this.statusText = statusText;
+        this.headers = headers;
+        this.body = body;
+    }
+    get ok() {
+        return this.status >= 200 && this.status < 300;
+    }
+    /** A header's value, several joined with ", " (as fetch's Headers.get gives them). */
+    header(name) {
+        const value = this.headers[name.toLowerCase()];
+        return Array.isArray(value) ? value.join(', ') : value;
+    }
+    text() {
+        return this.body.toString('utf8');
+    }
+    json() {
+        return JSON.parse(this.text());
+    }
+}
+const lowerCaseNames = (headers = {}) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+/** No byte for this long ends the request (undici's default for fetch's headers and body). */
+const IDLE_MS = 300_000;
+/**
+ * fetch over node:http(s), for the registry calls: a blob is uploaded from its file as it is read,
+ * with its size (fetch sends a streamed body chunked, which some registries refuse).
+ *
+ * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
+ * is retried as a GET without the body; Authorization is dropped when the origin changes.
+ * No content-encoding is asked for, so none needs decoding.
+ */
+async function httpFetch(input, init = {}) {
+    let url = new URL(input);
+    let method = (init.method ?? 'GET').toUpperCase();
+    let body = init.body;
+    const headers = lowerCaseNames(init.headers);
+    for (let hops = 0;; hops++) {
+        const res = await send(url, method, headers, body);
+        const location = res.headers.location;
+        if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
+            return toResponse(res, method);
+        res.resume();
+        if (hops >= MAX_REDIRECTS)
+            throw new Error(`${url.origin}: more than ${MAX_REDIRECTS} redirects`);
+        const next = new URL(location, url);
+        const status = res.statusCode ?? 0;
+        if ((status === 303 && method !== 'HEAD') || (status <= 302 && method === 'POST')) {
+            method = 'GET';
+            body = undefined;
+            delete headers['content-type'];
+            delete headers['content-length'];
+        }
+        if (next.origin !== url.origin)
+            delete headers.authorization;
+        url = next;
+    }
+}
+function send(url, method, headers, body) {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return Promise.reject(new Error(`${url.href}: only http and https are spoken here`));
+    const out = { ...headers };
+    // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
+    if (body !== undefined || !['GET', 'HEAD'].includes(method))
+        out['content-length'] = String(body === undefined
+            ? 0
+            : typeof body === 'object' && 'file' in body
+                ? body.size
+                : Buffer.byteLength(body));
+    return new Promise((resolve, reject) => {
+        const req = (url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request)(url, { method, headers: out }, resolve);
+        req.setTimeout(IDLE_MS, () => req.destroy(new Error(`${url.origin}: no answer in ${IDLE_MS / 1000} s`)));
+        req.on('error', reject);
+        if (body && typeof body === 'object' && 'file' in body)
+            (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(body.file), req).catch(reject);
+        else
+            req.end(body);
+    });
+}
+async function toResponse(res, method) {
+    const chunks = [];
+    for await (const chunk of res)
+        chunks.push(chunk);
+    const status = res.statusCode ?? 0;
+    const noBody = method === 'HEAD' || [204, 205, 304].includes(status);
+    return new HttpResponse(status, res.statusMessage ?? '', res.headers, noBody ? Buffer.alloc(0) : Buffer.concat(chunks));
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/client.ts
+
+
+
+
+const client_MANIFEST_TYPES = [
+    'application/vnd.oci.image.index.v1+json',
+    'application/vnd.oci.image.manifest.v1+json',
+    'application/vnd.docker.distribution.manifest.list.v2+json',
+    'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ');
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
+/** Docker's rule: loopback registries speak plain HTTP. */
+const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
+/** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
+function storedCredentials(host, env) {
+    const entry = (0,docker_config/* readDockerConfig */.TO)(env)?.auths?.[host];
+    if (!entry?.auth)
+        return undefined;
+    const text = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = text.indexOf(':');
+    if (colon <= 0)
+        return undefined;
+    const creds = { username: text.slice(0, colon), password: text.slice(colon + 1) };
+    return entry.identitytoken ? { ...creds, identityToken: entry.identitytoken } : creds;
+}
+/**
+ * One registry host, answering its auth challenges (basic or token) with the given credentials.
+ * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
+ * same origin); the authorization it earns goes to the registry's origin only, never to an upload
+ * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
+ */
+class Session {
+    host;
+    creds;
+    authorization;
+    origin;
+    constructor(host, creds) {
+        this.host = host;
+        this.creds = creds;
+        this.origin = new URL(`${scheme(host)}://${host}`).origin;
+    }
+    async authenticate(challenge, repo, actions) {
+        const basic = this.creds
+            ? 'Basic ' + Buffer.from(`${this.creds.username}:${this.creds.password}`).toString('base64')
+            : undefined;
+        if (/^basic/i.test(challenge)) {
+            this.authorization = basic;
+            return;
+        }
+        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
+        if (!params.realm)
+            throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
+        let url;
+        try {
+            url = new URL(params.realm);
+        }
+        catch {
+            throw new errors/* StepError */.zg(`${this.host} names a token realm that is not a URL: ${params.realm}`);
+        }
+        // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
+        // another port of the machine, which Docker's loopback rule already reaches over HTTP).
+        const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname;
+        if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
+            throw new errors/* StepError */.zg(`${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`);
+        if (params.service)
+            url.searchParams.set('service', params.service);
+        url.searchParams.set('scope', `repository:${repo}:${actions}`);
+        const res = this.creds?.identityToken
+            ? // A refresh token is traded for access as Docker trades it (OAuth2, POST to the realm).
+                await httpFetch(`${url.origin}${url.pathname}`, {
+                    method: 'POST',
+                    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                    body: new URLSearchParams({
+                        grant_type: 'refresh_token',
+                        refresh_token: this.creds.identityToken,
+                        service: params.service ?? '',
+                        scope: `repository:${repo}:${actions}`,
+                        client_id: 'oci-pipeline'
+                    }).toString()
+                })
+            : await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
+        if (!res.ok)
+            throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
+        const body = res.json();
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* StepError */.zg(`${this.host}: the token realm answered without a token`);
+        this.authorization = `Bearer ${token}`;
+    }
+    async fetch(repo, actions, path, init = {}) {
+        const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`);
+        const own = url.origin === this.origin;
+        for (let attempt = 0;; attempt++) {
+            const headers = lowerCaseNames(init.headers);
+            delete headers.authorization;
+            if (this.authorization && own)
+                headers.authorization = this.authorization;
+            const res = await httpFetch(url, { ...init, headers });
+            const challenge = res.header('www-authenticate');
+            if (res.status !== 401 || !challenge || attempt > 0 || !own)
+                return res;
+            await this.authenticate(challenge, repo, actions);
+        }
+    }
+}
+const client_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
+function check(res, what) {
+    if (!res.ok)
+        throw new StepError(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
+    return res;
+}
+async function copyBlob(digest, src, dst) {
+    if (await hasBlob(dst, digest))
+        return;
+    if (src.host === dst.host) {
+        const mount = await dst.s.fetch(dst.repo, 'pull,push', `blobs/uploads/?mount=${digest}&from=${encodeURIComponent(src.repo)}`, { method: 'POST' });
+        if (mount.status === 201)
+            return;
+    }
+    const blob = check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`).body;
+    if (client_sha256(blob) !== digest)
+        throw new StepError(`blob ${digest} read from ${src.host} has another digest`);
+    await putBlob(dst, digest, blob);
+}
+const hasBlob = async (dst, digest) => (await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok;
+/** Uploads a blob unless the repository has it already. */
+async function client_uploadBlob(dst, digest, blob) {
+    if (!(await hasBlob(dst, digest)))
+        await putBlob(dst, digest, blob);
+}
+/** Uploads a blob in one PUT (monolithic upload). */
+async function putBlob(dst, digest, blob) {
+    const start = check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
+    const location = new URL(start.header('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
+    location.searchParams.set('digest', digest);
+    check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/octet-stream' },
+        body: blob
+    }), `uploading blob ${digest} to ${dst.host}/${dst.repo}`);
+}
+/** Writes a manifest under a reference (a tag, or its own digest to push it with no tag). */
+async function client_putManifest(dst, reference, mediaType, bytes) {
+    check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': mediaType },
+        body: bytes
+    }), `writing ${dst.host}/${dst.repo}:${reference}`);
+}
+async function copyManifest(ref, expected, src, dst, tag) {
+    const res = check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: client_MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
+    const type = res.header('content-type') ?? '';
+    const bytes = res.body;
+    if (client_sha256(bytes) !== expected)
+        throw new StepError(`${src.host}/${src.repo}@${ref} is not ${expected}`);
+    const json = JSON.parse(bytes.toString('utf8'));
+    for (const m of json.manifests ?? [])
+        await copyManifest(m.digest, m.digest, src, dst, m.digest);
+    for (const b of [json.config, ...(json.layers ?? []).filter(l => !l.urls)])
+        if (b)
+            await copyBlob(b.digest, src, dst);
+    await client_putManifest(dst, tag, type, bytes);
+}
+/** Copies `src@digest` to `dst:tag`, the manifest bytes unchanged (so the digest is the same). */
+async function copyByDigest(src, dst) {
+    const s = { ...src, s: new Session(src.host, src.creds) };
+    const d = { ...dst, s: new Session(dst.host, dst.creds) };
+    await copyManifest(src.digest, src.digest, s, d, dst.tag);
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/credentials.ts
+
+
+
+/**
+ * The credentials the docker CLI would send to `host`: those `docker login` stored in config.json,
+ * else what its credential helper (`credHelpers`, then `credsStore`) answers, as docker asks it.
+ */
+async function credentialsFor(host, env) {
+    const stored = storedCredentials(host, env);
+    if (stored)
+        return stored;
+    const config = (0,docker_config/* readDockerConfig */.TO)(env);
+    const helper = config?.credHelpers?.[host] ?? config?.credsStore;
+    if (!helper)
+        return undefined;
+    const res = await (0,infra_process/* run */.eF)(`docker-credential-${helper}`, ['get'], { env, input: host, allowFailure: true });
+    if (res.code !== 0)
+        return undefined;
+    try {
+        const json = JSON.parse(res.stdout);
+        return json.Secret ? { username: json.Username ?? '', password: json.Secret } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/registry/push.ts
+
+
+
+
+/** The registry API's host and repository for an image name (Docker Hub's aliases resolved). */
+async function targetFor(image, env) {
+    const hub = image.registry === 'docker.io';
+    const host = hub ? 'registry-1.docker.io' : image.registry;
+    const creds = await credentialsFor(hub ? 'https://index.docker.io/v1/' : host, env);
+    const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
+    return { name: image.name, host, repo, session: new Session(host, creds) };
+}
+/** The registry answered, with a refusal: only its own trouble (5xx, 429) is worth another try. */
+class Refused extends errors/* StepError */.zg {
+    status;
+    constructor(message, details, status) {
+        super(message, details);
+        this.status = status;
+    }
+}
+function push_check(res, what) {
+    if (!res.ok)
+        throw new Refused(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500), res.status);
+}
+const push_transient = (e) => e instanceof Refused ? e.status >= 500 || e.status === 429 : !(e instanceof errors/* StepError */.zg);
+const sleep = (ms, signal) => new Promise((done, fail) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', () => (clearTimeout(timer), fail(signal.reason)), { once: true });
+});
+/**
+ * `step` retried with backoff (1 s, 2 s, 4 s) while the registry is away or overloaded, as
+ * `docker push` is: a restart of the registry mid-push costs a few seconds, not the run.
+ */
+async function withRetries(what, step, warn, signal, attempts = 4) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await step();
+        }
+        catch (e) {
+            signal?.throwIfAborted();
+            const why = (0,errors/* errorMessage */.gJ)(e);
+            if (!push_transient(e) || attempt >= attempts)
+                throw new errors/* StepError */.zg(`${what} failed after ${attempt} attempt(s)`, why);
+            const wait = 1000 * 2 ** (attempt - 1);
+            warn(`${what} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n')[0]}`);
+            await sleep(wait, signal);
+        }
+    }
+}
+/** Runs `fn` over `items`, `limit` at a time. */
+async function inTurns(items, limit, fn) {
+    const queue = [...items];
+    await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift())
+            await fn(item);
+    }));
+}
+/**
+ * Uploads the image's blobs (layers and configs) to each target, three at a time, skipping those
+ * the repository has; a repository of the same registry uploaded before lends them by a cross-
+ * repository mount. Blobs alone name nothing: no manifest or tag exists until `putImage`.
+ */
+async function uploadBlobs(image, targets, log, signal, sent = new Map()) {
+    const done = [];
+    for (const t of targets) {
+        const lender = done.find(d => d.host === t.host);
+        const mine = [];
+        sent.set(t, mine);
+        const upload = async (blob) => {
+            signal?.throwIfAborted();
+            const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' });
+            if (head.ok)
+                return;
+            if (!blob.file)
+                throw new errors/* StepError */.zg(`${t.name} no longer has ${blob.digest}, which the push took as there`);
+            if (lender) {
+                const mount = await t.session.fetch(t.repo, 'pull,push', `blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(lender.repo)}`, { method: 'POST' });
+                if (mount.status === 201)
+                    return void mine.push(blob.digest);
+            }
+            const start = await t.session.fetch(t.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' });
+            push_check(start, `starting an upload to ${t.name}`);
+            const location = new URL(start.header('location') ?? '', t.session.origin);
+            location.searchParams.set('digest', blob.digest);
+            const put = await t.session.fetch(t.repo, 'pull,push', location.toString(), {
+                method: 'PUT',
+                headers: { 'Content-Type': 'application/octet-stream' },
+                body: { file: blob.file, size: blob.size }
+            });
+            push_check(put, `uploading ${blob.digest} to ${t.name}`);
+            mine.push(blob.digest);
+        };
+        await inTurns(image.blobs, 3, blob => withRetries(`pushing ${t.name}`, () => upload(blob), l => log.warning(l), signal));
+        log.info(`${t.name}: ${mine.length} of ${image.blobs.length} blobs uploaded (the others were there)`);
+        done.push(t);
+    }
+    return sent;
+}
+/**
+ * Deletes the blobs this run uploaded, when nothing was pushed (a gate failed): no manifest names
+ * them, and the registry's garbage collection would only find them later. Best effort: many
+ * registries refuse deletion (distribution's default), and then the blobs stay until collected.
+ */
+async function removeUploaded(sent, log) {
+    for (const [t, digests] of sent) {
+        if (!digests.length)
+            continue;
+        let removed = 0;
+        let refused;
+        for (const digest of digests) {
+            try {
+                const res = await t.session.fetch(t.repo, 'pull,push,delete', `blobs/${digest}`, { method: 'DELETE' });
+                if (res.ok || res.status === 404)
+                    removed++;
+                else
+                    refused ??= `${res.status} ${res.statusText}`;
+            }
+            catch (e) {
+                refused ??= (0,errors/* errorMessage */.gJ)(e);
+            }
+        }
+        log(refused
+            ? `${t.name}: ${removed} of ${digests.length} uploaded blobs removed; the registry refused the rest (${refused}): no manifest names them, its garbage collection removes them`
+            : `${t.name}: the ${removed} blobs uploaded before the gate failed were removed`);
+    }
+}
+async function push_putManifest(t, reference, m) {
+    const res = await t.session.fetch(t.repo, 'pull,push', `manifests/${reference}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': m.mediaType },
+        body: m.bytes
+    });
+    push_check(res, `writing ${t.name}:${reference}`);
+    const said = res.header('docker-content-digest');
+    if (said && reference.startsWith('sha256:') && said !== reference)
+        throw new errors/* StepError */.zg(`${t.name} stored ${reference} under another digest (${said})`);
+}
+/**
+ * The compressed layers of the image `reference` names in the target now (a single-platform
+ * image), by their diff ID, for a push to reuse; empty when there is none or it is an index.
+ */
+async function knownLayers(t, reference) {
+    const byDiffId = new Map();
+    const has = async (digest) => (await t.session.fetch(t.repo, 'pull', `blobs/${digest}`, { method: 'HEAD' })).ok;
+    try {
+        const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
+            headers: { Accept: client_MANIFEST_TYPES }
+        });
+        if (!res.ok)
+            return { byDiffId, has };
+        const manifest = JSON.parse(res.text());
+        if (!manifest.config || !manifest.layers)
+            return { byDiffId, has };
+        const config = await t.session.fetch(t.repo, 'pull', `blobs/${manifest.config.digest}`);
+        if (!config.ok || oci_layout_sha256(config.body) !== manifest.config.digest)
+            return { byDiffId, has };
+        const ids = JSON.parse(config.text()).rootfs?.diff_ids ?? [];
+        if (ids.length !== manifest.layers.length)
+            return { byDiffId, has };
+        ids.forEach((id, i) => byDiffId.set(id, manifest.layers[i]));
+    }
+    catch {
+        // nothing to reuse: every layer is compressed and checked as usual
+    }
+    return { byDiffId, has };
+}
+/** The digest the registry serves for `reference`, computed from the bytes it sends. */
+async function servedDigest(t, reference) {
+    const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
+        headers: { Accept: client_MANIFEST_TYPES }
+    });
+    if (res.status === 404)
+        return undefined;
+    push_check(res, `reading ${t.name}:${reference}`);
+    return oci_layout_sha256(res.body);
+}
+/**
+ * Writes the image's manifests by digest (children first), then points each tag at the root, and
+ * reads every tag back: the registry must serve exactly the root's digest. Returns that digest.
+ */
+async function putImage(image, t, tags, warn = () => undefined) {
+    const retried = (ref, step) => withRetries(`pushing ${t.name}${ref.startsWith('sha256:') ? '@' : ':'}${ref}`, step, warn);
+    for (const m of image.manifests)
+        await retried(m.digest, () => push_putManifest(t, m.digest, m));
+    for (const tag of tags)
+        await retried(tag, () => push_putManifest(t, tag, image.root));
+    for (const ref of [image.root.digest, ...tags]) {
+        const served = await retried(ref, () => servedDigest(t, ref));
+        if (served !== image.root.digest)
+            throw new errors/* StepError */.zg(`${t.name}:${ref} in the registry is not the image that was scanned`, `registry ${served ?? 'none'}, scanned ${image.root.digest}`);
+    }
+    return image.root.digest;
+}
+
 // EXTERNAL MODULE: ./src/findings.ts
 var findings = __webpack_require__(81001);
 // EXTERNAL MODULE: ./src/stages/scan/model.ts
@@ -2170,8 +2774,6 @@ function table(head, rows, align) {
 const STAGES = ['lint', 'build', 'scan', 'sign', 'push'];
 const SIGN_NOT_YET = 'signing and attestations are not part of oci-pipeline yet';
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(48992);
 ;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
@@ -2605,8 +3207,6 @@ function onceEach(tools) {
     };
 }
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/pipeline/log-lanes.ts
 /**
  * One task's log. Its lines go to the log as they come while it is the live lane; otherwise they
@@ -2889,290 +3489,6 @@ function checkDockerDaemon(env) {
     return answer;
 }
 
-// EXTERNAL MODULE: ./src/infra/docker-config.ts
-var docker_config = __webpack_require__(73655);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(44708);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __webpack_require__(46466);
-;// CONCATENATED MODULE: ./src/infra/http.ts
-
-
-
-
-/** An answer read whole (a manifest, a token, a blob). */
-class HttpResponse {
-    status;
-    statusText;
-    headers;
-    body;
-    constructor(status, statusText, headers, 
-    /** Empty for a HEAD, a 204, a 205 or a 304. */
-    body) {
-        this.status = status;
-        this.statusText = statusText;
-        this.headers = headers;
-        this.body = body;
-    }
-    get ok() {
-        return this.status >= 200 && this.status < 300;
-    }
-    /** A header's value, several joined with ", " (as fetch's Headers.get gives them). */
-    header(name) {
-        const value = this.headers[name.toLowerCase()];
-        return Array.isArray(value) ? value.join(', ') : value;
-    }
-    text() {
-        return this.body.toString('utf8');
-    }
-    json() {
-        return JSON.parse(this.text());
-    }
-}
-const lowerCaseNames = (headers = {}) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const MAX_REDIRECTS = 20;
-/** No byte for this long ends the request (undici's default for fetch's headers and body). */
-const IDLE_MS = 300_000;
-/**
- * fetch over node:http(s), for the registry calls: a blob is uploaded from its file as it is read,
- * with its size (fetch sends a streamed body chunked, which some registries refuse).
- *
- * Redirects are followed as fetch follows them: at most 20; a 303, or a 301/302 answering a POST,
- * is retried as a GET without the body; Authorization is dropped when the origin changes.
- * No content-encoding is asked for, so none needs decoding.
- */
-async function httpFetch(input, init = {}) {
-    let url = new URL(input);
-    let method = (init.method ?? 'GET').toUpperCase();
-    let body = init.body;
-    const headers = lowerCaseNames(init.headers);
-    for (let hops = 0;; hops++) {
-        const res = await send(url, method, headers, body);
-        const location = res.headers.location;
-        if (!REDIRECTS.has(res.statusCode ?? 0) || !location)
-            return toResponse(res, method);
-        res.resume();
-        if (hops >= MAX_REDIRECTS)
-            throw new Error(`${url.origin}: more than ${MAX_REDIRECTS} redirects`);
-        const next = new URL(location, url);
-        const status = res.statusCode ?? 0;
-        if ((status === 303 && method !== 'HEAD') || (status <= 302 && method === 'POST')) {
-            method = 'GET';
-            body = undefined;
-            delete headers['content-type'];
-            delete headers['content-length'];
-        }
-        if (next.origin !== url.origin)
-            delete headers.authorization;
-        url = next;
-    }
-}
-function send(url, method, headers, body) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:')
-        return Promise.reject(new Error(`${url.href}: only http and https are spoken here`));
-    const out = { ...headers };
-    // As fetch does: a sized body, never a chunked one (some registries refuse chunked uploads).
-    if (body !== undefined || !['GET', 'HEAD'].includes(method))
-        out['content-length'] = String(body === undefined
-            ? 0
-            : typeof body === 'object' && 'file' in body
-                ? body.size
-                : Buffer.byteLength(body));
-    return new Promise((resolve, reject) => {
-        const req = (url.protocol === 'https:' ? external_node_https_.request : external_node_http_.request)(url, { method, headers: out }, resolve);
-        req.setTimeout(IDLE_MS, () => req.destroy(new Error(`${url.origin}: no answer in ${IDLE_MS / 1000} s`)));
-        req.on('error', reject);
-        if (body && typeof body === 'object' && 'file' in body)
-            (0,promises_.pipeline)((0,external_node_fs_.createReadStream)(body.file), req).catch(reject);
-        else
-            req.end(body);
-    });
-}
-async function toResponse(res, method) {
-    const chunks = [];
-    for await (const chunk of res)
-        chunks.push(chunk);
-    const status = res.statusCode ?? 0;
-    const noBody = method === 'HEAD' || [204, 205, 304].includes(status);
-    return new HttpResponse(status, res.statusMessage ?? '', res.headers, noBody ? Buffer.alloc(0) : Buffer.concat(chunks));
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/client.ts
-
-
-
-
-const client_MANIFEST_TYPES = [
-    'application/vnd.oci.image.index.v1+json',
-    'application/vnd.oci.image.manifest.v1+json',
-    'application/vnd.docker.distribution.manifest.list.v2+json',
-    'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ');
-const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/;
-/** Docker's rule: loopback registries speak plain HTTP. */
-const scheme = (host) => (LOOPBACK.test(host.replace(/:\d+$/, '')) ? 'http' : 'https');
-/** Credentials `docker login` stored in $DOCKER_CONFIG/config.json (not credential helpers). */
-function storedCredentials(host, env) {
-    const entry = (0,docker_config/* readDockerConfig */.TO)(env)?.auths?.[host];
-    if (!entry?.auth)
-        return undefined;
-    const text = Buffer.from(entry.auth, 'base64').toString('utf8');
-    const colon = text.indexOf(':');
-    if (colon <= 0)
-        return undefined;
-    const creds = { username: text.slice(0, colon), password: text.slice(colon + 1) };
-    return entry.identitytoken ? { ...creds, identityToken: entry.identitytoken } : creds;
-}
-/**
- * One registry host, answering its auth challenges (basic or token) with the given credentials.
- * Credentials go to the registry's own origin, and to a token realm only over HTTPS (or at that
- * same origin); the authorization it earns goes to the registry's origin only, never to an upload
- * `Location` or a redirect elsewhere (a storage bucket needs none, and must not get one).
- */
-class Session {
-    host;
-    creds;
-    authorization;
-    origin;
-    constructor(host, creds) {
-        this.host = host;
-        this.creds = creds;
-        this.origin = new URL(`${scheme(host)}://${host}`).origin;
-    }
-    async authenticate(challenge, repo, actions) {
-        const basic = this.creds
-            ? 'Basic ' + Buffer.from(`${this.creds.username}:${this.creds.password}`).toString('base64')
-            : undefined;
-        if (/^basic/i.test(challenge)) {
-            this.authorization = basic;
-            return;
-        }
-        const params = Object.fromEntries([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map(m => [m[1], m[2]]));
-        if (!params.realm)
-            throw new errors/* StepError */.zg(`${this.host} asks for authentication this client does not know`);
-        let url;
-        try {
-            url = new URL(params.realm);
-        }
-        catch {
-            throw new errors/* StepError */.zg(`${this.host} names a token realm that is not a URL: ${params.realm}`);
-        }
-        // Over plain HTTP only to the registry itself, or to its own loopback host (a token service on
-        // another port of the machine, which Docker's loopback rule already reaches over HTTP).
-        const sameLoopbackHost = LOOPBACK.test(url.hostname) && url.hostname === new URL(this.origin).hostname;
-        if (url.origin !== this.origin && url.protocol !== 'https:' && !sameLoopbackHost && basic)
-            throw new errors/* StepError */.zg(`${this.host} sends its logins to ${url.origin}, another host over plain HTTP: the credentials were not sent`);
-        if (params.service)
-            url.searchParams.set('service', params.service);
-        url.searchParams.set('scope', `repository:${repo}:${actions}`);
-        const res = this.creds?.identityToken
-            ? // A refresh token is traded for access as Docker trades it (OAuth2, POST to the realm).
-                await httpFetch(`${url.origin}${url.pathname}`, {
-                    method: 'POST',
-                    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-                    body: new URLSearchParams({
-                        grant_type: 'refresh_token',
-                        refresh_token: this.creds.identityToken,
-                        service: params.service ?? '',
-                        scope: `repository:${repo}:${actions}`,
-                        client_id: 'oci-pipeline'
-                    }).toString()
-                })
-            : await httpFetch(url, { headers: basic ? { Authorization: basic } : {} });
-        if (!res.ok)
-            throw new errors/* StepError */.zg(`${this.host}: no token for ${repo} (${res.status})`);
-        const body = res.json();
-        const token = body.token ?? body.access_token;
-        if (!token)
-            throw new errors/* StepError */.zg(`${this.host}: the token realm answered without a token`);
-        this.authorization = `Bearer ${token}`;
-    }
-    async fetch(repo, actions, path, init = {}) {
-        const url = new URL(path.startsWith('http') ? path : `${this.origin}/v2/${repo}/${path}`);
-        const own = url.origin === this.origin;
-        for (let attempt = 0;; attempt++) {
-            const headers = lowerCaseNames(init.headers);
-            delete headers.authorization;
-            if (this.authorization && own)
-                headers.authorization = this.authorization;
-            const res = await httpFetch(url, { ...init, headers });
-            const challenge = res.header('www-authenticate');
-            if (res.status !== 401 || !challenge || attempt > 0 || !own)
-                return res;
-            await this.authenticate(challenge, repo, actions);
-        }
-    }
-}
-const client_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
-function check(res, what) {
-    if (!res.ok)
-        throw new StepError(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500));
-    return res;
-}
-async function copyBlob(digest, src, dst) {
-    if (await hasBlob(dst, digest))
-        return;
-    if (src.host === dst.host) {
-        const mount = await dst.s.fetch(dst.repo, 'pull,push', `blobs/uploads/?mount=${digest}&from=${encodeURIComponent(src.repo)}`, { method: 'POST' });
-        if (mount.status === 201)
-            return;
-    }
-    const blob = check(await src.s.fetch(src.repo, 'pull', `blobs/${digest}`), `reading blob ${digest}`).body;
-    if (client_sha256(blob) !== digest)
-        throw new StepError(`blob ${digest} read from ${src.host} has another digest`);
-    await putBlob(dst, digest, blob);
-}
-const hasBlob = async (dst, digest) => (await dst.s.fetch(dst.repo, 'pull,push', `blobs/${digest}`, { method: 'HEAD' })).ok;
-/** Uploads a blob unless the repository has it already. */
-async function client_uploadBlob(dst, digest, blob) {
-    if (!(await hasBlob(dst, digest)))
-        await putBlob(dst, digest, blob);
-}
-/** Uploads a blob in one PUT (monolithic upload). */
-async function putBlob(dst, digest, blob) {
-    const start = check(await dst.s.fetch(dst.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' }), `starting an upload to ${dst.host}/${dst.repo}`);
-    const location = new URL(start.header('location') ?? '', `${scheme(dst.host)}://${dst.host}`);
-    location.searchParams.set('digest', digest);
-    check(await dst.s.fetch(dst.repo, 'pull,push', location.toString(), {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/octet-stream' },
-        body: blob
-    }), `uploading blob ${digest} to ${dst.host}/${dst.repo}`);
-}
-/** Writes a manifest under a reference (a tag, or its own digest to push it with no tag). */
-async function client_putManifest(dst, reference, mediaType, bytes) {
-    check(await dst.s.fetch(dst.repo, 'pull,push', `manifests/${reference}`, {
-        method: 'PUT',
-        headers: { 'Content-Type': mediaType },
-        body: bytes
-    }), `writing ${dst.host}/${dst.repo}:${reference}`);
-}
-async function copyManifest(ref, expected, src, dst, tag) {
-    const res = check(await src.s.fetch(src.repo, 'pull', `manifests/${ref}`, { headers: { Accept: client_MANIFEST_TYPES } }), `reading ${src.host}/${src.repo}@${ref}`);
-    const type = res.header('content-type') ?? '';
-    const bytes = res.body;
-    if (client_sha256(bytes) !== expected)
-        throw new StepError(`${src.host}/${src.repo}@${ref} is not ${expected}`);
-    const json = JSON.parse(bytes.toString('utf8'));
-    for (const m of json.manifests ?? [])
-        await copyManifest(m.digest, m.digest, src, dst, m.digest);
-    for (const b of [json.config, ...(json.layers ?? []).filter(l => !l.urls)])
-        if (b)
-            await copyBlob(b.digest, src, dst);
-    await client_putManifest(dst, tag, type, bytes);
-}
-/** Copies `src@digest` to `dst:tag`, the manifest bytes unchanged (so the digest is the same). */
-async function copyByDigest(src, dst) {
-    const s = { ...src, s: new Session(src.host, src.creds) };
-    const d = { ...dst, s: new Session(dst.host, dst.creds) };
-    await copyManifest(src.digest, src.digest, s, d, dst.tag);
-}
-
 ;// CONCATENATED MODULE: ./src/infra/registry/read.ts
 
 /**
@@ -3335,8 +3651,6 @@ async function hasLayers(imageId, layers, env) {
     return !!local?.length && local.join() === layers.join();
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/stages/dockerfile.ts
 var dockerfile = __webpack_require__(85125);
 // EXTERNAL MODULE: ./src/stages/metadata/annotations.ts
@@ -3728,7 +4042,7 @@ function dbCacheKeys(now, os = process.platform) {
 
 
 const DEFAULT_DB_POLICY = { attempts: 3, delaysMs: [5000, 15000, 30000] };
-const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+const trivy_sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** One Trivy binary: its version and flags, and the few ways the stage runs it. */
 class Trivy {
     path;
@@ -3797,7 +4111,7 @@ class Trivy {
                     break;
                 const wait = policy.delaysMs[Math.min(attempt - 1, policy.delaysMs.length - 1)] ?? 0;
                 reporter.warning(`Trivy DB download from ${group} failed (${why}); retrying in ${Math.round(wait / 1000)}s`);
-                await sleep(wait);
+                await trivy_sleep(wait);
             }
         }
         throw new errors/* StepError */.zg(`The Trivy vulnerability DB could not be downloaded from ${repositories.join(', ')}. ` +
@@ -4717,290 +5031,6 @@ function runModel(input) {
         engines: [...new Set([...(lint?.engines ?? []), ...(scan ? [scan.engine] : [])])],
         sarif: input.sarif ?? []
     };
-}
-
-;// CONCATENATED MODULE: ./src/infra/oci-layout.ts
-
-
-
-
-const oci_layout_MEDIA = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
-};
-const oci_layout_sha256 = (b) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update(b).digest('hex')}`;
-const isIndex = (mediaType) => mediaType === oci_layout_MEDIA.ociIndex || mediaType === oci_layout_MEDIA.dockerList;
-/** `os/arch[/variant]`. */
-const platformName = (p) => [p?.os, p?.architecture, p?.variant].filter(Boolean).join('/');
-/**
- * An OCI image layout on disk (buildx's `type=oci,tar=false` export, or a `docker save` unpacked):
- * its blobs by digest, and the one image (index or manifest) its index.json names.
- */
-class OciLayout {
-    dir;
-    constructor(dir) {
-        this.dir = dir;
-    }
-    blobPath(digest) {
-        const [algo, hex] = digest.split(':');
-        if (algo !== 'sha256' || !/^[0-9a-f]{64}$/.test(hex ?? ''))
-            throw new errors/* StepError */.zg(`not a sha256 digest: ${digest}`);
-        return (0,external_node_path_.join)(this.dir, 'blobs', 'sha256', hex);
-    }
-    /** A blob's bytes, checked against its digest. */
-    readBlob(digest) {
-        const bytes = (0,external_node_fs_.readFileSync)(this.blobPath(digest));
-        if (oci_layout_sha256(bytes) !== digest)
-            throw new errors/* StepError */.zg(`the layout's blob ${digest} does not match its digest`);
-        return bytes;
-    }
-    readJson(digest) {
-        return JSON.parse(this.readBlob(digest).toString('utf8'));
-    }
-    size(digest) {
-        return (0,external_node_fs_.statSync)(this.blobPath(digest)).size;
-    }
-    /** The image the layout holds: the first (only) entry of index.json. */
-    root() {
-        const index = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
-        const root = index.manifests?.[0];
-        if (!root)
-            throw new errors/* StepError */.zg(`${this.dir}/index.json names no image`);
-        return { mediaType: root.mediaType, digest: root.digest, size: root.size };
-    }
-    /** The platform images below `desc` (an index's attestation manifests left out). */
-    images(desc = this.root()) {
-        const json = this.readJson(desc.digest);
-        if (isIndex(desc.mediaType ?? json.mediaType))
-            return (json.manifests ?? [])
-                .filter(m => m.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest')
-                .flatMap(m => this.images(m).map(i => ({ ...i, platform: platformName(m.platform) || i.platform })));
-        if (!json.config)
-            throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
-        const config = this.readJson(json.config.digest);
-        return [
-            {
-                platform: platformName(config),
-                manifest: desc,
-                configDigest: json.config.digest,
-                layers: json.layers ?? []
-            }
-        ];
-    }
-    /**
-     * A layout of one platform's image, beside this one and sharing its blobs: Trivy scans the
-     * first image of a layout whatever its --platform says.
-     */
-    view(image, name) {
-        const dir = (0,external_node_path_.join)(this.dir, '..', `${name}.view`);
-        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}');
-        try {
-            (0,external_node_fs_.symlinkSync)((0,external_node_path_.join)(this.dir, 'blobs'), (0,external_node_path_.join)(dir, 'blobs'));
-        }
-        catch (e) {
-            if (e.code !== 'EEXIST')
-                throw e;
-        }
-        const manifest = { ...image.manifest, size: this.size(image.manifest.digest) };
-        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, mediaType: oci_layout_MEDIA.ociIndex, manifests: [manifest] }));
-        return dir;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/credentials.ts
-
-
-
-/**
- * The credentials the docker CLI would send to `host`: those `docker login` stored in config.json,
- * else what its credential helper (`credHelpers`, then `credsStore`) answers, as docker asks it.
- */
-async function credentialsFor(host, env) {
-    const stored = storedCredentials(host, env);
-    if (stored)
-        return stored;
-    const config = (0,docker_config/* readDockerConfig */.TO)(env);
-    const helper = config?.credHelpers?.[host] ?? config?.credsStore;
-    if (!helper)
-        return undefined;
-    const res = await (0,infra_process/* run */.eF)(`docker-credential-${helper}`, ['get'], { env, input: host, allowFailure: true });
-    if (res.code !== 0)
-        return undefined;
-    try {
-        const json = JSON.parse(res.stdout);
-        return json.Secret ? { username: json.Username ?? '', password: json.Secret } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/infra/registry/push.ts
-
-
-
-
-/** The registry API's host and repository for an image name (Docker Hub's aliases resolved). */
-async function targetFor(image, env) {
-    const hub = image.registry === 'docker.io';
-    const host = hub ? 'registry-1.docker.io' : image.registry;
-    const creds = await credentialsFor(hub ? 'https://index.docker.io/v1/' : host, env);
-    const repo = hub && !image.repository.includes('/') ? `library/${image.repository}` : image.repository;
-    return { name: image.name, host, repo, session: new Session(host, creds) };
-}
-/** The registry answered, with a refusal: only its own trouble (5xx, 429) is worth another try. */
-class Refused extends errors/* StepError */.zg {
-    status;
-    constructor(message, details, status) {
-        super(message, details);
-        this.status = status;
-    }
-}
-function push_check(res, what) {
-    if (!res.ok)
-        throw new Refused(`${what}: ${res.status} ${res.statusText}`, res.text().slice(0, 500), res.status);
-}
-const push_transient = (e) => e instanceof Refused ? e.status >= 500 || e.status === 429 : !(e instanceof errors/* StepError */.zg);
-const push_sleep = (ms, signal) => new Promise((done, fail) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), fail(signal.reason)), { once: true });
-});
-/**
- * `step` retried with backoff (1 s, 2 s, 4 s) while the registry is away or overloaded, as
- * `docker push` is: a restart of the registry mid-push costs a few seconds, not the run.
- */
-async function withRetries(what, step, warn, signal, attempts = 4) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await step();
-        }
-        catch (e) {
-            signal?.throwIfAborted();
-            const why = (0,errors/* errorMessage */.gJ)(e);
-            if (!push_transient(e) || attempt >= attempts)
-                throw new errors/* StepError */.zg(`${what} failed after ${attempt} attempt(s)`, why);
-            const wait = 1000 * 2 ** (attempt - 1);
-            warn(`${what} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n')[0]}`);
-            await push_sleep(wait, signal);
-        }
-    }
-}
-/** Runs `fn` over `items`, `limit` at a time. */
-async function inTurns(items, limit, fn) {
-    const queue = [...items];
-    await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-        for (let item = queue.shift(); item !== undefined; item = queue.shift())
-            await fn(item);
-    }));
-}
-/**
- * Uploads the image's blobs (layers and configs) to each target, three at a time, skipping those
- * the repository has; a repository of the same registry uploaded before lends them by a cross-
- * repository mount. Blobs alone name nothing: no manifest or tag exists until `putImage`.
- */
-async function uploadBlobs(image, targets, log, signal) {
-    const done = [];
-    for (const t of targets) {
-        const lender = done.find(d => d.host === t.host);
-        let sent = 0;
-        const upload = async (blob) => {
-            signal?.throwIfAborted();
-            const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' });
-            if (head.ok)
-                return;
-            if (!blob.file)
-                throw new errors/* StepError */.zg(`${t.name} no longer has ${blob.digest}, which the push took as there`);
-            if (lender) {
-                const mount = await t.session.fetch(t.repo, 'pull,push', `blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(lender.repo)}`, { method: 'POST' });
-                if (mount.status === 201)
-                    return;
-            }
-            const start = await t.session.fetch(t.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' });
-            push_check(start, `starting an upload to ${t.name}`);
-            const location = new URL(start.header('location') ?? '', t.session.origin);
-            location.searchParams.set('digest', blob.digest);
-            const put = await t.session.fetch(t.repo, 'pull,push', location.toString(), {
-                method: 'PUT',
-                headers: { 'Content-Type': 'application/octet-stream' },
-                body: { file: blob.file, size: blob.size }
-            });
-            push_check(put, `uploading ${blob.digest} to ${t.name}`);
-            sent++;
-        };
-        await inTurns(image.blobs, 3, blob => withRetries(`pushing ${t.name}`, () => upload(blob), l => log.warning(l), signal));
-        log.info(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`);
-        done.push(t);
-    }
-}
-async function push_putManifest(t, reference, m) {
-    const res = await t.session.fetch(t.repo, 'pull,push', `manifests/${reference}`, {
-        method: 'PUT',
-        headers: { 'Content-Type': m.mediaType },
-        body: m.bytes
-    });
-    push_check(res, `writing ${t.name}:${reference}`);
-    const said = res.header('docker-content-digest');
-    if (said && reference.startsWith('sha256:') && said !== reference)
-        throw new errors/* StepError */.zg(`${t.name} stored ${reference} under another digest (${said})`);
-}
-/**
- * The compressed layers of the image `reference` names in the target now (a single-platform
- * image), by their diff ID, for a push to reuse; empty when there is none or it is an index.
- */
-async function knownLayers(t, reference) {
-    const byDiffId = new Map();
-    const has = async (digest) => (await t.session.fetch(t.repo, 'pull', `blobs/${digest}`, { method: 'HEAD' })).ok;
-    try {
-        const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
-            headers: { Accept: client_MANIFEST_TYPES }
-        });
-        if (!res.ok)
-            return { byDiffId, has };
-        const manifest = JSON.parse(res.text());
-        if (!manifest.config || !manifest.layers)
-            return { byDiffId, has };
-        const config = await t.session.fetch(t.repo, 'pull', `blobs/${manifest.config.digest}`);
-        if (!config.ok || oci_layout_sha256(config.body) !== manifest.config.digest)
-            return { byDiffId, has };
-        const ids = JSON.parse(config.text()).rootfs?.diff_ids ?? [];
-        if (ids.length !== manifest.layers.length)
-            return { byDiffId, has };
-        ids.forEach((id, i) => byDiffId.set(id, manifest.layers[i]));
-    }
-    catch {
-        // nothing to reuse: every layer is compressed and checked as usual
-    }
-    return { byDiffId, has };
-}
-/** The digest the registry serves for `reference`, computed from the bytes it sends. */
-async function servedDigest(t, reference) {
-    const res = await t.session.fetch(t.repo, 'pull', `manifests/${reference}`, {
-        headers: { Accept: client_MANIFEST_TYPES }
-    });
-    if (res.status === 404)
-        return undefined;
-    push_check(res, `reading ${t.name}:${reference}`);
-    return oci_layout_sha256(res.body);
-}
-/**
- * Writes the image's manifests by digest (children first), then points each tag at the root, and
- * reads every tag back: the registry must serve exactly the root's digest. Returns that digest.
- */
-async function putImage(image, t, tags, warn = () => undefined) {
-    const retried = (ref, step) => withRetries(`pushing ${t.name}${ref.startsWith('sha256:') ? '@' : ':'}${ref}`, step, warn);
-    for (const m of image.manifests)
-        await retried(m.digest, () => push_putManifest(t, m.digest, m));
-    for (const tag of tags)
-        await retried(tag, () => push_putManifest(t, tag, image.root));
-    for (const ref of [image.root.digest, ...tags]) {
-        const served = await retried(ref, () => servedDigest(t, ref));
-        if (served !== image.root.digest)
-            throw new errors/* StepError */.zg(`${t.name}:${ref} in the registry is not the image that was scanned`, `registry ${served ?? 'none'}, scanned ${image.root.digest}`);
-    }
-    return image.root.digest;
 }
 
 ;// CONCATENATED MODULE: ./src/infra/registry/referrers.ts
@@ -6405,7 +6435,7 @@ function pipelineTasks(run) {
                 });
                 if (image.compressed || image.reused)
                     reporter.info(`${image.compressed} layers compressed (${config.build.compression}), ${image.reused} already in the registry`);
-                await uploadBlobs(image, targets, reporter, signal);
+                await uploadBlobs(image, targets, reporter, signal, run.uploaded);
                 return { image, targets };
             }
         },
@@ -6460,6 +6490,7 @@ function pipelineTasks(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -6527,8 +6558,9 @@ async function runPipeline(config, ctx, deps) {
     };
     // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
     const work = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-run-');
+    const uploaded = new Map();
     try {
-        const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
+        const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work, uploaded }), deps.reporter);
         const result = (name) => graph.records.get(name)?.status === 'done' ? graph.records.get(name)?.result : undefined;
         const built = result('build');
         const pushed = result('push');
@@ -6541,6 +6573,9 @@ async function runPipeline(config, ctx, deps) {
             scan: result('scan'),
             tasks: graph.records
         };
+        // Blobs sent beside the scan, which no manifest names when the push never started (a gate failed).
+        if (graph.records.get('push')?.startMs === undefined)
+            await removeUploaded(uploaded, l => deps.reporter.info(l));
         writeRunOutputs(deps, run, built);
         deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);

@@ -75,6 +75,9 @@ describeWithEnv('the action gates: lint and scan stop the push', env => {
     )
     expect(await registry.tags(repo)).toEqual([])
     expect(run.outputs.digest ?? '').toBe('')
+    // The layers sent beside the scan are deleted again (this registry allows it): the config too.
+    expect(run.stdout).toMatch(/gate-app: the [1-9]\d* blobs uploaded before the gate failed were removed/)
+    expect(await registry.hasBlob(repo, run.outputs.imageid ?? '')).toBe(false)
     expect(JSON.parse(run.outputs.vulnerabilities ?? '{}')).toEqual({
       CRITICAL: 1,
       HIGH: 0,

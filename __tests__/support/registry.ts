@@ -66,6 +66,14 @@ export class RegistryClient {
     return { digest: m.json.config.digest, ...(JSON.parse(await res.text()) as Omit<ImageConfig, 'digest'>) }
   }
 
+  /** Whether the repository serves the blob `digest`. */
+  async hasBlob(repo: string, digest: string): Promise<boolean> {
+    const res = await this.get(`${repo}/blobs/${digest}`)
+    if (res.status !== 404 && !res.ok) throw new Error(`GET blob ${repo}@${digest}: ${res.status}`)
+    await res.arrayBuffer()
+    return res.ok
+  }
+
   async tags(repo: string): Promise<string[]> {
     const res = await this.get(`${repo}/tags/list`)
     if (res.status === 404) return []

@@ -18667,11 +18667,12 @@ async function inTurns(items, limit, fn) {
  * the repository has; a repository of the same registry uploaded before lends them by a cross-
  * repository mount. Blobs alone name nothing: no manifest or tag exists until `putImage`.
  */
-async function uploadBlobs(image, targets, log, signal) {
+async function uploadBlobs(image, targets, log, signal, sent = new Map()) {
     const done = [];
     for (const t of targets) {
         const lender = done.find(d => d.host === t.host);
-        let sent = 0;
+        const mine = [];
+        sent.set(t, mine);
         const upload = async (blob) => {
             signal?.throwIfAborted();
             const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' });
@@ -18682,7 +18683,7 @@ async function uploadBlobs(image, targets, log, signal) {
             if (lender) {
                 const mount = await t.session.fetch(t.repo, 'pull,push', `blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(lender.repo)}`, { method: 'POST' });
                 if (mount.status === 201)
-                    return;
+                    return void mine.push(blob.digest);
             }
             const start = await t.session.fetch(t.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' });
             push_check(start, `starting an upload to ${t.name}`);
@@ -18694,11 +18695,40 @@ async function uploadBlobs(image, targets, log, signal) {
                 body: { file: blob.file, size: blob.size }
             });
             push_check(put, `uploading ${blob.digest} to ${t.name}`);
-            sent++;
+            mine.push(blob.digest);
         };
         await inTurns(image.blobs, 3, blob => withRetries(`pushing ${t.name}`, () => upload(blob), l => log.warning(l), signal));
-        log.info(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`);
+        log.info(`${t.name}: ${mine.length} of ${image.blobs.length} blobs uploaded (the others were there)`);
         done.push(t);
+    }
+    return sent;
+}
+/**
+ * Deletes the blobs this run uploaded, when nothing was pushed (a gate failed): no manifest names
+ * them, and the registry's garbage collection would only find them later. Best effort: many
+ * registries refuse deletion (distribution's default), and then the blobs stay until collected.
+ */
+async function removeUploaded(sent, log) {
+    for (const [t, digests] of sent) {
+        if (!digests.length)
+            continue;
+        let removed = 0;
+        let refused;
+        for (const digest of digests) {
+            try {
+                const res = await t.session.fetch(t.repo, 'pull,push,delete', `blobs/${digest}`, { method: 'DELETE' });
+                if (res.ok || res.status === 404)
+                    removed++;
+                else
+                    refused ??= `${res.status} ${res.statusText}`;
+            }
+            catch (e) {
+                refused ??= (0,errors/* errorMessage */.gJ)(e);
+            }
+        }
+        log(refused
+            ? `${t.name}: ${removed} of ${digests.length} uploaded blobs removed; the registry refused the rest (${refused}): no manifest names them, its garbage collection removes them`
+            : `${t.name}: the ${removed} blobs uploaded before the gate failed were removed`);
     }
 }
 async function push_putManifest(t, reference, m) {
@@ -23056,7 +23086,7 @@ function pipelineTasks(run) {
                 });
                 if (image.compressed || image.reused)
                     reporter.info(`${image.compressed} layers compressed (${config.build.compression}), ${image.reused} already in the registry`);
-                await uploadBlobs(image, targets, reporter, signal);
+                await uploadBlobs(image, targets, reporter, signal, run.uploaded);
                 return { image, targets };
             }
         },
@@ -23111,6 +23141,7 @@ function pipelineTasks(run) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/pipeline.ts
+
 
 
 
@@ -23178,8 +23209,9 @@ async function runPipeline(config, ctx, deps) {
     };
     // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
     const work = (0,infra_process/* makeTempDir */.mk)('oci-pipeline-run-');
+    const uploaded = new Map();
     try {
-        const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter);
+        const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work, uploaded }), deps.reporter);
         const result = (name) => graph.records.get(name)?.status === 'done' ? graph.records.get(name)?.result : undefined;
         const built = result('build');
         const pushed = result('push');
@@ -23192,6 +23224,9 @@ async function runPipeline(config, ctx, deps) {
             scan: result('scan'),
             tasks: graph.records
         };
+        // Blobs sent beside the scan, which no manifest names when the push never started (a gate failed).
+        if (graph.records.get('push')?.startMs === undefined)
+            await removeUploaded(uploaded, l => deps.reporter.info(l));
         writeRunOutputs(deps, run, built);
         deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)));
         deps.reporter.info(config.pushReason);

@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
 import { makeTempDir, removeTempDir } from '../infra/process.js'
+import { removeUploaded, type Target } from '../infra/registry/push.js'
 import type { BuildResult } from '../stages/build/buildx.js'
 import type { LintResult } from '../stages/lint/index.js'
 import type { Metadata } from '../stages/metadata/index.js'
@@ -95,8 +96,12 @@ export async function runPipeline(
   }
   // The run's private folder (build output, secrets): under RUNNER_TEMP on a runner, removed at the end and on a signal.
   const work = makeTempDir('oci-pipeline-run-')
+  const uploaded = new Map<Target, string[]>()
   try {
-    const graph = await runGraph(pipelineTasks({ config, ctx, deps, env, now, work }), deps.reporter)
+    const graph = await runGraph(
+      pipelineTasks({ config, ctx, deps, env, now, work, uploaded }),
+      deps.reporter
+    )
     const result = <T>(name: string): T | undefined =>
       graph.records.get(name)?.status === 'done' ? (graph.records.get(name)?.result as T) : undefined
     const built = result<BuildResult>('build')
@@ -110,6 +115,9 @@ export async function runPipeline(
       scan: result<ScanStageResult>('scan'),
       tasks: graph.records
     }
+    // Blobs sent beside the scan, which no manifest names when the push never started (a gate failed).
+    if (graph.records.get('push')?.startMs === undefined)
+      await removeUploaded(uploaded, l => deps.reporter.info(l))
     writeRunOutputs(deps, run, built)
     deps.reporter.setOutput('stages', JSON.stringify(stageRows(graph)))
     deps.reporter.info(config.pushReason)

@@ -24,6 +24,8 @@ export interface RunInputs {
   now: Date
   /** The run's private folder (build output, secrets), removed when the run ends. */
   work: string
+  /** The blobs the upload sent, by repository: removed again when nothing is pushed. */
+  uploaded: Map<Target, string[]>
 }
 
 export interface Pushed {
@@ -173,7 +175,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
           reporter.info(
             `${image.compressed} layers compressed (${config.build.compression}), ${image.reused} already in the registry`
           )
-        await uploadBlobs(image, targets, reporter, signal)
+        await uploadBlobs(image, targets, reporter, signal, run.uploaded)
         return { image, targets }
       }
     },

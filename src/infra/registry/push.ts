@@ -97,12 +97,14 @@ export async function uploadBlobs(
   image: PreparedImage,
   targets: readonly Target[],
   log: { info(line: string): void; warning(line: string): void },
-  signal?: AbortSignal
-): Promise<void> {
+  signal?: AbortSignal,
+  sent: Map<Target, string[]> = new Map()
+): Promise<Map<Target, string[]>> {
   const done: Target[] = []
   for (const t of targets) {
     const lender = done.find(d => d.host === t.host)
-    let sent = 0
+    const mine: string[] = []
+    sent.set(t, mine)
     const upload = async (blob: PreparedImage['blobs'][number]): Promise<void> => {
       signal?.throwIfAborted()
       const head = await t.session.fetch(t.repo, 'pull,push', `blobs/${blob.digest}`, { method: 'HEAD' })
@@ -116,7 +118,7 @@ export async function uploadBlobs(
           `blobs/uploads/?mount=${blob.digest}&from=${encodeURIComponent(lender.repo)}`,
           { method: 'POST' }
         )
-        if (mount.status === 201) return
+        if (mount.status === 201) return void mine.push(blob.digest)
       }
       const start = await t.session.fetch(t.repo, 'pull,push', 'blobs/uploads/', { method: 'POST' })
       check(start, `starting an upload to ${t.name}`)
@@ -128,7 +130,7 @@ export async function uploadBlobs(
         body: { file: blob.file, size: blob.size }
       })
       check(put, `uploading ${blob.digest} to ${t.name}`)
-      sent++
+      mine.push(blob.digest)
     }
     await inTurns(image.blobs, 3, blob =>
       withRetries(
@@ -138,8 +140,39 @@ export async function uploadBlobs(
         signal
       )
     )
-    log.info(`${t.name}: ${sent} of ${image.blobs.length} blobs uploaded (the others were there)`)
+    log.info(`${t.name}: ${mine.length} of ${image.blobs.length} blobs uploaded (the others were there)`)
     done.push(t)
+  }
+  return sent
+}
+
+/**
+ * Deletes the blobs this run uploaded, when nothing was pushed (a gate failed): no manifest names
+ * them, and the registry's garbage collection would only find them later. Best effort: many
+ * registries refuse deletion (distribution's default), and then the blobs stay until collected.
+ */
+export async function removeUploaded(
+  sent: ReadonlyMap<Target, readonly string[]>,
+  log: (line: string) => void
+): Promise<void> {
+  for (const [t, digests] of sent) {
+    if (!digests.length) continue
+    let removed = 0
+    let refused: string | undefined
+    for (const digest of digests) {
+      try {
+        const res = await t.session.fetch(t.repo, 'pull,push,delete', `blobs/${digest}`, { method: 'DELETE' })
+        if (res.ok || res.status === 404) removed++
+        else refused ??= `${res.status} ${res.statusText}`
+      } catch (e) {
+        refused ??= errorMessage(e)
+      }
+    }
+    log(
+      refused
+        ? `${t.name}: ${removed} of ${digests.length} uploaded blobs removed; the registry refused the rest (${refused}): no manifest names them, its garbage collection removes them`
+        : `${t.name}: the ${removed} blobs uploaded before the gate failed were removed`
+    )
   }
 }
 
