@@ -58,7 +58,7 @@ case "$1 $2" in
   "buildx inspect")
     printf 'Name:          default\nDriver:        docker\n' ;;
   save*)
-    out=$3; work=$(mktemp -d); mkdir -p "$work/blobs/sha256"
+    out=-; [ "$2" = -o ] && out=$3; work=$(mktemp -d); mkdir -p "$work/blobs/sha256"
     c=$(sha256sum '${this.dir}/config.json' | cut -d' ' -f1)
     cp '${this.dir}/config.json' "$work/blobs/sha256/$c"
     printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[]}' "$c" "$(wc -c < '${this.dir}/config.json')" > "$work/m"
