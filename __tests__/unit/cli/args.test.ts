@@ -2,17 +2,15 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cli } from '../../../src/faces/cli/cli.js'
 import {
-  COMMANDS,
   commandHelp,
   envName,
   optionReader,
-  optionsFor,
   parseCommandLine,
   programHelp,
-  SECRET_OPTIONS,
   UsageError,
   VERSION
 } from '../../../src/faces/cli/args.js'
+import { COMMANDS, optionsFor, SECRET_OPTIONS } from '../../../src/faces/cli/options.js'
 import { INPUTS } from '../../../src/config/inputs.js'
 import { ROOT } from '../../support/env.js'
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cli } from '../../../src/faces/cli/cli.js'
-import { optionsFor } from '../../../src/faces/cli/args.js'
+import { optionsFor } from '../../../src/faces/cli/options.js'
 import { recordedEnv, type Recorded } from '../../support/recorded.js'
 
 /*

@@ -2,15 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join, relative, resolve } from 'node:path'
 import { errorMessage, InputError } from '../../errors.js'
 import { writeGitLabReports } from '../gitlab/reports.js'
-import {
-  commandHelp,
-  optionReader,
-  parseCommandLine,
-  programHelp,
-  UsageError,
-  VERSION,
-  type Command
-} from './args.js'
+import { commandHelp, optionReader, parseCommandLine, programHelp, UsageError, VERSION } from './args.js'
+import type { Command } from './options.js'
 import { runCommand, type StageResults } from './commands.js'
 import { secretValues } from '../../config/secrets.js'
 import { reportDirOf } from '../../config/config.js'

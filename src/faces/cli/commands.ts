@@ -1,4 +1,4 @@
-import type { Command } from './args.js'
+import type { Command } from './options.js'
 import type { CommandDeps } from './command-deps.js'
 import { runForImages } from './images.js'
 import { metadataCommand } from './metadata.js'

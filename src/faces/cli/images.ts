@@ -12,7 +12,7 @@ import { releaseFileVersion, resolveVersion, type VersionSource } from '../../st
 import type { SkaoImage } from '../gitlab/images.js'
 import { IMAGES_MANIFEST, manifestText, sha256, type BuiltImageRecord } from '../gitlab/manifest.js'
 import { fromPins, runImageOf, type BuiltBefore, type RunImage } from '../gitlab/pins.js'
-import type { Command } from './args.js'
+import type { Command } from './options.js'
 import type { CommandDeps, ImageSet, StageResults } from './command-deps.js'
 import { publishImages, scanImages } from './images-release.js'
 import { metadataCommand } from './metadata.js'

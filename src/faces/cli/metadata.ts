@@ -2,7 +2,7 @@ import { buildConfig } from '../../config/config.js'
 import type { RawInputs } from '../../config/inputs.js'
 import { computeMetadata, readFacts } from '../../stages/metadata/index.js'
 import { metadataOutputs } from '../../stages/metadata/outputs.js'
-import { METADATA_INPUTS } from './args.js'
+import { METADATA_INPUTS } from './options.js'
 import type { CommandDeps, ConfigHook } from './command-deps.js'
 
 /**

@@ -9,7 +9,7 @@ import { runModel } from '../../pipeline/run-model.js'
 import { renderSummary } from '../../stages/report/summary.js'
 import type { CommandDeps, ConfigHook } from './command-deps.js'
 import { runPipeline, type PipelineDeps } from '../../pipeline/pipeline.js'
-import { LINT_FORMATS } from './args.js'
+import { LINT_FORMATS } from './options.js'
 import { onPath, toolPath, type ToolName } from './tools.js'
 import { refuseTrackedCache } from '../../infra/tracked.js'
 
