@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 7635:
+/***/ 585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10541,21 +10541,10 @@ const VERIFY_OPTIONS = [
 ];
 const VERIFY_INPUTS = ['attest', 'rekor-url', 'sigstore-trusted-root', 'cosign-path'];
 
-;// CONCATENATED MODULE: ./src/faces/cli/args.ts
+;// CONCATENATED MODULE: ./src/faces/cli/options.ts
 
 
-
-
-/** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
-const VERSION = package_namespaceObject.rE;
-/** A command line the CLI cannot act on: one clear message, exit code 2. */
-class UsageError extends Error {
-    exitCode = 2;
-    constructor(message) {
-        super(message);
-        this.name = 'UsageError';
-    }
-}
+// The CLI's commands and the options each takes: its own, and the pipeline's inputs.
 const COMMANDS = ['run', 'lint', 'build', 'scan', 'publish', 'metadata', 'verify'];
 /** Options of the CLI itself, beside the pipeline's inputs; every subcommand has them. */
 const CLI_OPTIONS = [
@@ -10680,6 +10669,7 @@ const METADATA_INPUTS = [
     'build-args'
 ];
 const SCAN_RELEASE = ['release-image', 'version', 'release-registry', 'release-username', 'release-password'];
+/** What each command does, for the help. */
 const DESCRIPTIONS = {
     run: 'Lint, build, label, tag, scan and push: the whole pipeline, as the GitHub action runs it.',
     lint: 'Lint the Dockerfile; writes SARIF and a GitLab code quality report.',
@@ -10715,6 +10705,21 @@ function optionsFor(command) {
                         ]
                         : inputs;
     return [...own, ...CLI_OPTIONS];
+}
+
+;// CONCATENATED MODULE: ./src/faces/cli/args.ts
+
+
+
+/** The package's version, inlined by the bundler: dist/cli/ needs no package.json to know it. */
+const VERSION = package_namespaceObject.rE;
+/** A command line the CLI cannot act on: one clear message, exit code 2. */
+class UsageError extends Error {
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
 }
 const envName = (option) => `OCI_PIPELINE_${option.toUpperCase().replace(/-/g, '_')}`;
 /** Booleans whose empty default is a third choice (`ignore-unfixed`: report, not gate); bare means true. */
@@ -24589,7 +24594,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7635);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(585);
 
 
 
