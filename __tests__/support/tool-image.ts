@@ -89,13 +89,27 @@ export function releaseFiles(
  * and this machine's hadolint and Trivy served as their releases are, with the CLI bundled now.
  */
 export async function buildToolImage(
-  e: { hadolint: string; trivy: string; cosign: string; baseImages: { node: string; dockerCli: string } },
+  e: {
+    hadolint: string
+    trivy: string
+    cosign: string
+    registry: string
+    username: string
+    password: string
+    baseImages: { node: string; dockerCli: string }
+  },
   bundle: string,
   tag: string
 ): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'oci-tool-context-'))
   const files = await serveFiles(join(work, 'www'), bridgeGateway())
   try {
+    // The stand-in bases are in the tests' registry, which wants a login to pull them.
+    execFileSync('docker', ['login', '-u', e.username, '--password-stdin', e.registry], {
+      input: e.password,
+      env: { ...process.env, DOCKER_CONFIG: join(work, 'docker-config') },
+      stdio: ['pipe', 'ignore', 'ignore']
+    })
     const release = releaseFiles(join(work, 'www'), {
       hadolint: e.hadolint,
       trivy: e.trivy,
