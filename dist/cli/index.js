@@ -18650,8 +18650,10 @@ async function withRetries(what, step, warn, signal, attempts = 4) {
         }
         catch (e) {
             signal?.throwIfAborted();
+            if (!push_transient(e))
+                throw e;
             const why = (0,errors/* errorMessage */.gJ)(e);
-            if (!push_transient(e) || attempt >= attempts)
+            if (attempt >= attempts)
                 throw new errors/* StepError */.zg(`${what} failed after ${attempt} attempt(s)`, why);
             const wait = 1000 * 2 ** (attempt - 1);
             warn(`${what} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n')[0]}`);

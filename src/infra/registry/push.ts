@@ -66,9 +66,9 @@ export async function withRetries<T>(
       return await step()
     } catch (e) {
       signal?.throwIfAborted()
+      if (!transient(e)) throw e
       const why = errorMessage(e)
-      if (!transient(e) || attempt >= attempts)
-        throw new StepError(`${what} failed after ${attempt} attempt(s)`, why)
+      if (attempt >= attempts) throw new StepError(`${what} failed after ${attempt} attempt(s)`, why)
       const wait = 1000 * 2 ** (attempt - 1)
       warn(
         `${what} failed (attempt ${attempt}/${attempts}), retrying in ${wait / 1000}s: ${why.split('\n')[0]}`
