@@ -3,19 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { withKeptTrivyDb } from '../../../src/faces/cli/kept-cache.js'
-import type { Reporter } from '../../../src/reporter.js'
-
-const quiet: Reporter = {
-  info: () => undefined,
-  debug: () => undefined,
-  notice: () => undefined,
-  warning: () => undefined,
-  error: () => undefined,
-  group: (_t, fn) => fn(),
-  setOutput: () => undefined,
-  setSecret: () => undefined,
-  summary: () => undefined
-}
+import { quiet } from '../../support/quiet-reporter.js'
 
 /** A project whose GitLab cache restored a DB at .oci-pipeline-cache/trivy-db, and a cache outside it. */
 function setUp(): { workspace: string; cacheDir: string; kept: string } {

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { Finding } from '../../../src/findings.js'
 import { RULES } from '../../../src/stages/lint/checklist/registry.js'
-import type { Reporter } from '../../../src/reporter.js'
+import { quiet } from '../../support/quiet-reporter.js'
 import { parseLintOptions, runLint, type LintResult } from '../../../src/stages/lint/index.js'
 import type { LintTools } from '../../../src/stages/lint/index.js'
 import { DOCKERFILES } from './fixtures.js'
@@ -65,18 +65,6 @@ export interface Expected {
 
 export function readExpected(): Record<string, Expected> {
   return parseYaml(readFileSync(join(CORPUS, 'expected.yaml'), 'utf8')) as Record<string, Expected>
-}
-
-const quiet: Reporter = {
-  info: () => undefined,
-  debug: () => undefined,
-  notice: () => undefined,
-  warning: () => undefined,
-  error: () => undefined,
-  group: (_name, fn) => fn(),
-  setOutput: () => undefined,
-  setSecret: () => undefined,
-  summary: () => undefined
 }
 
 /** Lints one corpus Dockerfile through runLint, the way the pipeline does, with the engines given. */
