@@ -18609,7 +18609,142 @@ async function credentialsFor(host, env) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: external "node:zlib"
+const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts
+
+
+
+
+
+
+
+/** Runs `fn` over `items`, `limit` at a time, in order of the results. */
+async function inTurns(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        for (let i = next++; i < items.length; i = next++)
+            results[i] = await fn(items[i]);
+    }));
+    return results;
+}
+const UNCOMPRESSED = new Set([
+    'application/vnd.oci.image.layer.v1.tar',
+    'application/vnd.docker.image.rootfs.diff.tar'
+]);
+/** zstd streams are Node 22.15+ (the action runs on Node 24). */
+function compressor(c) {
+    if (c === 'gzip')
+        return external_node_zlib_namespaceObject.createGzip({ level: external_node_zlib_namespaceObject.constants.Z_BEST_SPEED });
+    const make = external_node_zlib_namespaceObject.createZstdCompress;
+    if (!make)
+        throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
+    return make();
+}
+/** Compresses a layer file into the layout's blobs, hashing as it writes. */
+async function compressLayer(layout, layer, c, signal) {
+    const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        }
+    });
+    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), { signal });
+    const digest = `sha256:${hash.digest('hex')}`;
+    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
+    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
+}
+/**
+ * Makes the layout's image ready to push: every blob it references listed with its file, and its
+ * manifests as bytes. Layers an engine's store saved uncompressed are compressed once here (the
+ * manifests that list them, and the index above them, written anew); compressed ones go as they
+ * are, so a builder's own export is pushed byte for byte, under the digest that was scanned.
+ */
+async function preparePush(layout, root, compression, opts = {}) {
+    const { signal, known } = opts;
+    const blobs = new Map();
+    const manifests = [];
+    let compressed = 0;
+    let reused = 0;
+    const addBlob = (d) => {
+        if (d.urls?.length)
+            return; // a foreign layer stays where its URLs say
+        blobs.set(d.digest, { digest: d.digest, size: layout.size(d.digest), file: layout.blobPath(d.digest) });
+    };
+    const visit = async (desc) => {
+        const original = layout.readBlob(desc.digest);
+        const json = JSON.parse(original.toString('utf8'));
+        const mediaType = desc.mediaType ?? json.mediaType ?? MEDIA.ociManifest;
+        let changed = false;
+        if (isIndex(mediaType)) {
+            const moved = new Map();
+            const children = [];
+            for (const m of json.manifests ?? []) {
+                const next = await visit(m);
+                if (next.digest !== m.digest)
+                    moved.set(m.digest, next.digest);
+                children.push(next);
+            }
+            // An attestation names the image it is about by digest: it follows a rewritten image.
+            json.manifests = children.map(m => {
+                const about = m.annotations?.['vnd.docker.reference.digest'];
+                return about && moved.has(about)
+                    ? {
+                        ...m,
+                        annotations: { ...m.annotations, 'vnd.docker.reference.digest': moved.get(about) }
+                    }
+                    : m;
+            });
+            changed = moved.size > 0;
+        }
+        else {
+            if (!json.config)
+                throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
+            addBlob(json.config);
+            // Compressed two at a time (zlib works on Node's thread pool), unless the registry has the
+            // layer compressed already from the image pushed before: a rebuild with no change in a
+            // layer neither compresses nor uploads it again.
+            const layers = await inTurns(json.layers ?? [], 2, async (layer) => {
+                if (!UNCOMPRESSED.has(layer.mediaType)) {
+                    addBlob(layer);
+                    return layer;
+                }
+                changed = true;
+                const was = known?.byDiffId.get(layer.digest);
+                if (was && was.mediaType.endsWith(`+${compression}`) && (await known?.has(was.digest))) {
+                    blobs.set(was.digest, { digest: was.digest, size: was.size });
+                    reused++;
+                    return { ...layer, mediaType: was.mediaType, digest: was.digest, size: was.size };
+                }
+                const next = await compressLayer(layout, layer, compression, signal);
+                compressed++;
+                addBlob(next);
+                return next;
+            });
+            if (changed)
+                json.layers = layers;
+        }
+        const bytes = changed ? Buffer.from(JSON.stringify(json)) : original;
+        const digest = oci_layout_sha256(bytes);
+        if (changed)
+            (0,external_node_fs_.writeFileSync)(layout.blobPath(digest), bytes);
+        manifests.push({ digest, mediaType, bytes });
+        return { ...desc, mediaType, digest, size: bytes.length };
+    };
+    await visit(root);
+    const last = manifests[manifests.length - 1];
+    return { blobs: [...blobs.values()], manifests, root: last, compressed, reused };
+}
+
 ;// CONCATENATED MODULE: ./src/infra/registry/push.ts
+
 
 
 
@@ -18660,14 +18795,6 @@ async function withRetries(what, step, warn, signal, attempts = 4) {
             await sleep(wait, signal);
         }
     }
-}
-/** Runs `fn` over `items`, `limit` at a time. */
-async function inTurns(items, limit, fn) {
-    const queue = [...items];
-    await Promise.all(Array.from({ length: Math.min(limit, queue.length) }, async () => {
-        for (let item = queue.shift(); item !== undefined; item = queue.shift())
-            await fn(item);
-    }));
 }
 /**
  * Uploads the image's blobs (layers and configs) to each target, three at a time, skipping those
@@ -22482,140 +22609,6 @@ async function runMerge(config, ctx, r, env, now, tools) {
         throw failure.error;
     const merged = graph.records.get('push')?.result;
     return { meta: meta, digest: merged.digest, platforms: merged.platforms };
-}
-
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts
-
-
-
-
-
-
-
-/** Runs `fn` over `items`, `limit` at a time, in order of the results. */
-async function prepare_inTurns(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        for (let i = next++; i < items.length; i = next++)
-            results[i] = await fn(items[i]);
-    }));
-    return results;
-}
-const UNCOMPRESSED = new Set([
-    'application/vnd.oci.image.layer.v1.tar',
-    'application/vnd.docker.image.rootfs.diff.tar'
-]);
-/** zstd streams are Node 22.15+ (the action runs on Node 24). */
-function compressor(c) {
-    if (c === 'gzip')
-        return external_node_zlib_namespaceObject.createGzip({ level: external_node_zlib_namespaceObject.constants.Z_BEST_SPEED });
-    const make = external_node_zlib_namespaceObject.createZstdCompress;
-    if (!make)
-        throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
-    return make();
-}
-/** Compresses a layer file into the layout's blobs, hashing as it writes. */
-async function compressLayer(layout, layer, c, signal) {
-    const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    let size = 0;
-    const tap = new external_node_stream_namespaceObject.Transform({
-        transform(chunk, _enc, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-        }
-    });
-    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), { signal });
-    const digest = `sha256:${hash.digest('hex')}`;
-    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
-    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
-}
-/**
- * Makes the layout's image ready to push: every blob it references listed with its file, and its
- * manifests as bytes. Layers an engine's store saved uncompressed are compressed once here (the
- * manifests that list them, and the index above them, written anew); compressed ones go as they
- * are, so a builder's own export is pushed byte for byte, under the digest that was scanned.
- */
-async function preparePush(layout, root, compression, opts = {}) {
-    const { signal, known } = opts;
-    const blobs = new Map();
-    const manifests = [];
-    let compressed = 0;
-    let reused = 0;
-    const addBlob = (d) => {
-        if (d.urls?.length)
-            return; // a foreign layer stays where its URLs say
-        blobs.set(d.digest, { digest: d.digest, size: layout.size(d.digest), file: layout.blobPath(d.digest) });
-    };
-    const visit = async (desc) => {
-        const original = layout.readBlob(desc.digest);
-        const json = JSON.parse(original.toString('utf8'));
-        const mediaType = desc.mediaType ?? json.mediaType ?? MEDIA.ociManifest;
-        let changed = false;
-        if (isIndex(mediaType)) {
-            const moved = new Map();
-            const children = [];
-            for (const m of json.manifests ?? []) {
-                const next = await visit(m);
-                if (next.digest !== m.digest)
-                    moved.set(m.digest, next.digest);
-                children.push(next);
-            }
-            // An attestation names the image it is about by digest: it follows a rewritten image.
-            json.manifests = children.map(m => {
-                const about = m.annotations?.['vnd.docker.reference.digest'];
-                return about && moved.has(about)
-                    ? {
-                        ...m,
-                        annotations: { ...m.annotations, 'vnd.docker.reference.digest': moved.get(about) }
-                    }
-                    : m;
-            });
-            changed = moved.size > 0;
-        }
-        else {
-            if (!json.config)
-                throw new errors/* StepError */.zg(`${desc.digest} in the layout is neither an index nor an image`);
-            addBlob(json.config);
-            // Compressed two at a time (zlib works on Node's thread pool), unless the registry has the
-            // layer compressed already from the image pushed before: a rebuild with no change in a
-            // layer neither compresses nor uploads it again.
-            const layers = await prepare_inTurns(json.layers ?? [], 2, async (layer) => {
-                if (!UNCOMPRESSED.has(layer.mediaType)) {
-                    addBlob(layer);
-                    return layer;
-                }
-                changed = true;
-                const was = known?.byDiffId.get(layer.digest);
-                if (was && was.mediaType.endsWith(`+${compression}`) && (await known?.has(was.digest))) {
-                    blobs.set(was.digest, { digest: was.digest, size: was.size });
-                    reused++;
-                    return { ...layer, mediaType: was.mediaType, digest: was.digest, size: was.size };
-                }
-                const next = await compressLayer(layout, layer, compression, signal);
-                compressed++;
-                addBlob(next);
-                return next;
-            });
-            if (changed)
-                json.layers = layers;
-        }
-        const bytes = changed ? Buffer.from(JSON.stringify(json)) : original;
-        const digest = oci_layout_sha256(bytes);
-        if (changed)
-            (0,external_node_fs_.writeFileSync)(layout.blobPath(digest), bytes);
-        manifests.push({ digest, mediaType, bytes });
-        return { ...desc, mediaType, digest, size: bytes.length };
-    };
-    await visit(root);
-    const last = manifests[manifests.length - 1];
-    return { blobs: [...blobs.values()], manifests, root: last, compressed, reused };
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build/argv.ts

@@ -43,7 +43,11 @@ export interface KnownLayers {
 }
 
 /** Runs `fn` over `items`, `limit` at a time, in order of the results. */
-async function inTurns<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+export async function inTurns<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>
+): Promise<R[]> {
   const results: R[] = new Array(items.length)
   let next = 0
   await Promise.all(

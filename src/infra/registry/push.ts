@@ -2,7 +2,7 @@ import { errorMessage, StepError } from '../../errors.js'
 import { sha256, type Descriptor, type ManifestJson } from '../oci-layout.js'
 import { MANIFEST_TYPES, Session, type Credentials } from './client.js'
 import { credentialsFor } from './credentials.js'
-import type { KnownLayers, PreparedImage, PushManifest } from './prepare.js'
+import { inTurns, type KnownLayers, type PreparedImage, type PushManifest } from './prepare.js'
 
 /** Where an image goes: a repository of a registry, as its API names them. */
 export interface Target {
@@ -76,16 +76,6 @@ export async function withRetries<T>(
       await sleep(wait, signal)
     }
   }
-}
-
-/** Runs `fn` over `items`, `limit` at a time. */
-async function inTurns<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items]
-  await Promise.all(
-    Array.from({ length: Math.min(limit, queue.length) }, async () => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await fn(item)
-    })
-  )
 }
 
 /**
