@@ -4,7 +4,9 @@
 // pinned Trivy and BuildKit, and an offline Trivy DB made by the tests' generator). Prints medians,
 // min-max and ratios; writes the raw figures and ours' per-stage timings to .cache/bench/results.json.
 //
-// Usage: npm run bench [-- --rounds N] [--app-mb MB] [--build-seconds S] [--builder docker|buildkit]
+// Usage: npm run bench [-- --rounds N] [--app-mb MB] [--build-seconds S]
+//   [--builder docker|containerd|buildkit]: the docker driver on the classic image store (Docker's
+//   default before 29), on the containerd image store (29's default), or a BuildKit builder.
 //   --app-mb MB: an application of MB megabytes in several layers of many files, as a Python
 //   environment is (text that compresses, and binaries that do not); 0 is the small example.
 import { spawn, execFileSync } from 'node:child_process'
@@ -23,8 +25,10 @@ const appMb = Number(option('--app-mb', 0))
 // Seconds of build work in the example's build stage (a sleep, standing in for compiling).
 const buildSeconds = Number(option('--build-seconds', 2))
 const builderKind = option('--builder', 'docker')
-if (!['docker', 'buildkit'].includes(builderKind)) throw new Error('--builder is docker or buildkit')
+if (!['docker', 'containerd', 'buildkit'].includes(builderKind))
+  throw new Error('--builder is docker, containerd or buildkit')
 const env = JSON.parse(readFileSync(join(ROOT, '.cache', 'test-env.json'), 'utf8'))
+if (builderKind === 'containerd') process.env.DOCKER_HOST = env.dockerHosts.containerd
 const shims = join(ROOT, '.cache', 'bench-shims')
 rmSync(OUT, { recursive: true, force: true })
 mkdirSync(OUT, { recursive: true })
@@ -184,7 +188,7 @@ const build = (stamp, tag, ...more) =>
 // The push as each builder's users make it: docker push of the loaded image (docker driver), or
 // build-push-action's second build, from the cache, with push (a BuildKit builder).
 const pushLoaded = (stamp, tag) =>
-  builderKind === 'docker'
+  builderKind !== 'buildkit'
     ? sh('docker', ['push', '-q', tag])
     : build(stamp, tag, '--push', '--provenance=false')
 

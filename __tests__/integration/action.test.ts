@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/action-runner.js'
 import { multiStage, push, repoPayload, RUN, SHA, workspace } from '../support/action-fixtures.js'
-import { VARIANT } from '../support/variant.js'
+import { VARIANT, variantEnv } from '../support/variant.js'
 import { describeWithEnv, pinnedRef, type TestEnv } from '../support/env.js'
 import { RegistryClient } from '../support/registry.js'
 import { TEST_ADVISORIES, writeTrivyDb } from '../support/trivy-db/index.js'
@@ -49,6 +50,13 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     })
     expect(run.stderr + run.stdout).not.toMatch(/::error/)
     expect(run.code).toBe(0)
+    // Only the docker driver on the classic store cannot export an OCI layout: it loads the image.
+    // (this run's build: other suites build at the same time)
+    const builds = run.argvSeen.filter(c => c.includes('buildx build') && c.includes(repo))
+    expect([builds.some(c => c.includes('--load')), builds.some(c => c.includes('type=oci'))]).toEqual([
+      VARIANT === 'docker',
+      VARIANT !== 'docker'
+    ])
 
     expect(await registry.tags(repo)).toEqual(['feature-New_Thing', 'sha-0123456'].sort())
     const m = await registry.manifest(repo, 'feature-New_Thing')
@@ -206,8 +214,9 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
       event: push('refs/heads/main')
     })
     expect(run.code).toBe(0)
-    if (VARIANT === 'buildkit') {
-      // A BuildKit builder attaches the provenance asked for, beside the image.
+    if (VARIANT !== 'docker') {
+      // A BuildKit builder, and the docker driver on the containerd store, attach the provenance
+      // asked for, beside the image.
       const index = await registry.manifest(repo, 's')
       expect(index?.json.manifests?.map(m => m.annotations?.['vnd.docker.reference.type'])).toContain(
         'attestation-manifest'
@@ -226,6 +235,41 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     expect(run.argvSeen.filter(c => c.includes(secret))).toEqual([])
     expect(run.everything).not.toContain(secret)
     expect(config).not.toContain(secret)
+  })
+
+  it('load: the pushed image is also in the engine, the same build', async () => {
+    const repo = `it-${RUN}/load-app`
+    const run = await runAction({
+      node: e.node24,
+      workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+      inputs: { images: `${e.registry}/${repo}`, tags: 'type=raw,value=l', load: 'true', ...creds() },
+      event: push('refs/heads/main')
+    })
+    expect(run.stdout.split('\n').filter(l => l.startsWith('::error'))).toEqual([])
+    expect(run.code).toBe(0)
+    expect((await registry.manifest(repo, 'l'))?.digest).toBe(run.outputs.digest)
+    const pushed = (await registry.config(repo, 'l')) as { config?: { Labels?: Record<string, string> } }
+    const loaded = JSON.parse(
+      execFileSync(
+        'docker',
+        ['image', 'inspect', '--format', '{{json .Config.Labels}}', `${e.registry}/${repo}:l`],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, ...variantEnv(e) }
+        }
+      )
+    ) as Record<string, string>
+    const created = 'org.opencontainers.image.created'
+    expect(loaded[created]).toBeTruthy()
+    expect(loaded[created]).toBe(pushed.config?.Labels?.[created])
+    // The docker driver's BuildKit on the containerd store cannot export a layout and load at
+    // once: it loads, and the image is saved from the engine, as on the classic store.
+    // (this run's build: other suites build at the same time)
+    const builds = run.argvSeen.filter(c => c.includes('buildx build') && c.includes(repo))
+    expect([builds.some(c => c.includes('--load')), builds.some(c => c.includes('type=oci'))]).toEqual([
+      true,
+      VARIANT === 'buildkit'
+    ])
   })
 
   it('fails with one clear error and pushes nothing when the password is wrong', async () => {

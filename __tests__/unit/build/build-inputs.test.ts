@@ -26,9 +26,10 @@ const argv = (
     attestations?: boolean
     repoPrivate?: boolean
     env?: Record<string, string>
+    inputs?: Record<string, string>
   } = {}
 ): string[] => {
-  const all: Record<string, string> = { images: 'r.example/app', ...inputs }
+  const all: Record<string, string> = { images: 'r.example/app', ...inputs, ...opts.inputs }
   const c = buildConfig(
     n => all[n] ?? '',
     { ...ctx, repo: { ...ctx.repo, private: opts.repoPrivate ?? false } },
@@ -37,7 +38,13 @@ const argv = (
       ...opts.env
     }
   )
-  const out = { mode: opts.mode ?? 'layout', metadataFile: '/t/md.json', iidFile: '/t/iid' }
+  const out = {
+    mode: opts.mode ?? 'layout',
+    load: c.build.load,
+    dir: '/t/layout',
+    metadataFile: '/t/md.json',
+    iidFile: '/t/iid'
+  }
   return buildxArgs(
     c.build,
     { tags: ['r.example/app:1'], labels: {}, annotations: ['manifest:a=b'] },
@@ -129,6 +136,8 @@ describe('build-push-action inputs → buildx arguments', () => {
 
   it.each<[string, Parameters<typeof argv>[1], string[]]>([
     ['loaded into Docker: none, as build-push-action with load', { mode: 'daemon' }, []],
+    // A BuildKit builder exporting the layout and loading: the engine takes no attestation index.
+    ['a layout also loaded (load: true): none', { mode: 'layout', inputs: { load: 'true' } }, []],
     [
       'pushed, public repository: mode=max',
       { mode: 'layout' },

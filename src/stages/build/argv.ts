@@ -15,8 +15,16 @@ export interface BuildOutput {
 }
 
 export interface BuilderCaps {
-  /** Attestations (provenance, SBOM) and annotations need a builder other than the docker driver. */
+  /**
+   * Exports an OCI layout, with attestations (provenance, SBOM) and annotations: any BuildKit
+   * builder, and the docker driver on the containerd image store.
+   */
   attestations: boolean
+  /**
+   * Exports the layout and loads the image in one build. The docker driver's BuildKit (Docker
+   * 26.1, containerd store) leaves the layout without the image's blobs when asked both.
+   */
+  exportAndLoad?: boolean
 }
 
 export interface BuildMeta {
@@ -43,10 +51,11 @@ function withBuilderId(attrs: string, builderId: string | undefined): string {
 /**
  * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
  * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
- * not the Docker image store, `mode=max` for a public repository, `mode=min,inline-only=true`
+ * not the Docker image store (no `load`: the engine takes no attestations), `mode=max` for a
+ * public repository, `mode=min,inline-only=true`
  * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
  */
-export function attestArgs(b: BuildOptions, out: Pick<BuildOutput, 'mode'>): string[] {
+export function attestArgs(b: BuildOptions, out: Pick<BuildOutput, 'mode' | 'load'>): string[] {
   const attests = b.attests ?? []
   const args: string[] = []
   const provenanceInAttests = attests.some(a => typeOf(a) === 'provenance')
@@ -54,7 +63,7 @@ export function attestArgs(b: BuildOptions, out: Pick<BuildOutput, 'mode'>): str
     args.push('--attest', `type=provenance,builder-id=${b.builderId}`)
   else if (b.provenance)
     args.push('--attest', withBuilderId(attestAttrs('provenance', b.provenance), b.builderId))
-  else if (!provenanceInAttests && !b.noDefaultAttestations && out.mode === 'layout') {
+  else if (!provenanceInAttests && !b.noDefaultAttestations && out.mode === 'layout' && !out.load) {
     const mode = b.privateRepo === false ? 'mode=max' : 'mode=min,inline-only=true'
     args.push('--attest', withBuilderId(`type=provenance,${mode}`, b.builderId))
   }
@@ -133,9 +142,12 @@ export function buildxEnv(env: NodeJS.ProcessEnv, caps: BuilderCaps): NodeJS.Pro
   return { ...env, BUILDX_GIT_INFO: 'false' }
 }
 
-/** The docker driver builds into the engine's store; any other builder exports a layout. */
-export function outputMode(caps: BuilderCaps): BuildOutput['mode'] {
-  return caps.attestations ? 'layout' : 'daemon'
+/**
+ * A builder that can export a layout does; the docker driver on the classic store (or on the
+ * containerd store when the image is to be loaded too) builds into the engine's store.
+ */
+export function outputMode(caps: BuilderCaps, load = false): BuildOutput['mode'] {
+  return caps.attestations && !(load && caps.exportAndLoad === false) ? 'layout' : 'daemon'
 }
 
 /** The repositories of the tags, once each: `registry/name` without the tag. */

@@ -26,15 +26,27 @@ export async function inspectBuilder(builder: string | undefined, env: NodeJS.Pr
     if (builder) throw new InputError('builder', `buildx has no builder "${builder}": ${tail(res.stderr, 3)}`)
     throw new StepError('docker buildx is not available (install the buildx plugin)', tail(res.stderr, 5))
   }
-  const field = (k: string): string => res.stdout.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? ''
-  const driver = field('Driver')
+  const found = builderOf(res.stdout)
   // buildx prints the builder with an `Error:` line and exits 0 when its node does not answer.
-  if (!driver)
+  if (!found.driver)
     throw new StepError(
-      `the buildx builder ${field('Name') || builder || ''} does not answer`,
+      `the buildx builder ${found.name || builder || ''} does not answer`,
       tail(res.stdout, 5)
     )
-  return { name: field('Name'), driver, caps: { attestations: driver !== 'docker' } }
+  return found
+}
+
+/**
+ * The builder `docker buildx inspect` printed. The docker driver on the containerd image store
+ * (Docker 29's default for new installs) exports OCI layouts and attestations as any BuildKit
+ * builder; buildx tells it by its worker's snapshotter label, which the classic store's lacks.
+ */
+export function builderOf(inspect: string): Builder {
+  const field = (k: string): string => inspect.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))?.[1]?.trim() ?? ''
+  const driver = field('Driver')
+  const containerdStore = /^\s*org\.mobyproject\.buildkit\.worker\.snapshotter:/m.test(inspect)
+  const caps = { attestations: driver !== 'docker' || containerdStore, exportAndLoad: driver !== 'docker' }
+  return { name: field('Name'), driver, caps }
 }
 
 /**
@@ -93,15 +105,18 @@ export async function buildImage(
     writeFileSync(path, value, { mode: 0o600 })
     return [id, path]
   })
-  const mode = outputMode(builder.caps)
+  const mode = outputMode(builder.caps, b.load)
+  const caps = mode === 'layout' ? builder.caps : { attestations: false }
   const asked = [
     b.provenance && b.provenance !== 'false' && `provenance "${b.provenance}"`,
     b.sbom && b.sbom !== 'false' && `sbom "${b.sbom}"`,
     b.attests?.length && 'attests'
   ].filter(Boolean)
-  if (asked.length && !builder.caps.attestations)
+  if (asked.length && !caps.attestations)
     reporter.warning(
-      `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`
+      builder.caps.attestations
+        ? `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations to an image it loads (leave "load" off, or set "builder" to a docker-container builder)`
+        : `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`
     )
   const out = {
     mode,
@@ -111,10 +126,10 @@ export async function buildImage(
     metadataFile: join(dir, 'metadata.json'),
     iidFile: join(dir, 'iid')
   }
-  const args = buildxArgs(b, meta, out, builder.caps, secretFiles)
+  const args = buildxArgs(b, meta, out, caps, secretFiles)
   const lines: string[] = []
   const res = await run('docker', args, {
-    env: buildxEnv(env, builder.caps),
+    env: buildxEnv(env, caps),
     ...(signal ? { signal } : {}),
     allowFailure: true,
     onLine: line => {
