@@ -5929,8 +5929,8 @@ function withBuilderId(attrs, builderId) {
  * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
  * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
  * not the Docker image store (no `load`: the engine takes no attestations), `mode=max` for a
- * public repository, `mode=min,inline-only=true`
- * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
+ * public repository, `mode=min,inline-only=true` for a private (or unknown) one, unless
+ * BUILDX_NO_DEFAULT_ATTESTATIONS is set.
  */
 function argv_attestArgs(b, out) {
     const attests = b.attests ?? [];
@@ -6130,9 +6130,7 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
         b.attests?.length && 'attests'
     ].filter(Boolean);
     if (asked.length && !caps.attestations)
-        reporter.warning(builder.caps.attestations
-            ? `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations to an image it loads (leave "load" off, or set "builder" to a docker-container builder)`
-            : `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`);
+        reporter.warning(`${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations${builder.caps.attestations ? ' to an image it loads (leave "load" off, or' : ' ('} set "builder" to a docker-container builder)`);
     const out = {
         mode,
         dir: (0,external_node_path_.join)(dir, 'layout'),

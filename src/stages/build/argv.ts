@@ -52,8 +52,8 @@ function withBuilderId(attrs: string, builderId: string | undefined): string {
  * `--attest` flags as docker/build-push-action gives them: `provenance` and `sbom` over entries
  * of `attests` of the same type. `provenance` left empty: on a BuildKit builder whose output is
  * not the Docker image store (no `load`: the engine takes no attestations), `mode=max` for a
- * public repository, `mode=min,inline-only=true`
- * for a private (or unknown) one, unless BUILDX_NO_DEFAULT_ATTESTATIONS is set.
+ * public repository, `mode=min,inline-only=true` for a private (or unknown) one, unless
+ * BUILDX_NO_DEFAULT_ATTESTATIONS is set.
  */
 export function attestArgs(b: BuildOptions, out: Pick<BuildOutput, 'mode' | 'load'>): string[] {
   const attests = b.attests ?? []

@@ -114,9 +114,9 @@ export async function buildImage(
   ].filter(Boolean)
   if (asked.length && !caps.attestations)
     reporter.warning(
-      builder.caps.attestations
-        ? `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations to an image it loads (leave "load" off, or set "builder" to a docker-container builder)`
-        : `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations (set "builder" to a docker-container builder)`
+      `${asked.join(', ')} ignored: the ${builder.driver} driver cannot attach attestations${
+        builder.caps.attestations ? ' to an image it loads (leave "load" off, or' : ' ('
+      } set "builder" to a docker-container builder)`
     )
   const out = {
     mode,
