@@ -10,7 +10,7 @@
 //   --app-mb MB: an application of MB megabytes in several layers of many files, as a Python
 //   environment is (text that compresses, and binaries that do not); 0 is the small example.
 import { spawn, execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { appDockerfile } from './bench-image.mjs'
 
@@ -31,7 +31,7 @@ const env = JSON.parse(readFileSync(join(ROOT, '.cache', 'test-env.json'), 'utf8
 if (builderKind === 'containerd') process.env.DOCKER_HOST = env.dockerHosts.containerd
 const shims = join(ROOT, '.cache', 'bench-shims')
 rmSync(OUT, { recursive: true, force: true })
-mkdirSync(OUT, { recursive: true })
+mkdirSync(join(OUT, 'runner'), { recursive: true })
 
 // The offline DB: the tests' generator, compiled once.
 execFileSync(
@@ -121,8 +121,14 @@ function sh(cmd, args, extraEnv = {}, input = undefined) {
 // The same scanners as ours.
 const trivyScan = ['image', '--scanners', 'vuln', '--cache-dir', cache, '--skip-db-update', '--no-progress']
 
-async function ours(stamp) {
+async function ours(stamp, { warm = false } = {}) {
   rmSync(toolLog, { force: true })
+  // A cold run starts as on a fresh runner: no blobs kept from earlier builds (RUNNER_TEMP is
+  // emptied after each job); the warm one reuses what the cold one left.
+  if (!warm)
+    for (const name of readdirSync(join(OUT, 'runner'), { withFileTypes: true }))
+      if (name.name.startsWith('oci-pipeline-blobs-'))
+        rmSync(join(OUT, 'runner', name.name), { recursive: true })
   const outputs = join(OUT, `outputs-${stamp}`)
   writeFileSync(outputs, '')
   const inputs = {
@@ -241,7 +247,7 @@ for (let r = 0; r < rounds; r++) {
     runs[name].push(await fn(`${name}-${stamp}`))
   }
   // Warm, no change: the same stamp again.
-  runs.oursWarm.push(await ours(`ours-${stamp}`))
+  runs.oursWarm.push(await ours(`ours-${stamp}`, { warm: true }))
   runs.floorWarm.push(await floor(`floor-${stamp}`))
   process.stderr.write(`round ${r + 1}/${rounds} done\n`)
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/action-runner.js'
@@ -270,6 +270,63 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
       true,
       VARIANT === 'buildkit'
     ])
+  })
+
+  it('a rebuild exports only the blobs that changed; a kept blob that was altered is not used', async () => {
+    const repo = `it-${RUN}/pool-app`
+    // One job's RUNNER_TEMP for the three runs, as for several builds in one job.
+    const runnerTemp = mkdtempSync(join(tmpdir(), 'oci-pool-job-'))
+    const space = workspace(multiStage(pinnedRef(e.baseImages.busybox)))
+    const build = (tag: string) =>
+      runAction({
+        node: e.node24,
+        workspace: space,
+        inputs: { images: `${e.registry}/${repo}`, tags: `type=raw,value=${tag}`, ...creds() },
+        event: push('refs/heads/main'),
+        env: { RUNNER_TEMP: runnerTemp }
+      })
+    const layersOf = async (tag: string): Promise<string[]> => {
+      const m = await registry.manifest(repo, tag)
+      const image = m?.json.manifests?.find(
+        d => d.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest'
+      )
+      const json = image ? (await registry.manifest(repo, image.digest))?.json : m?.json
+      return (json?.layers ?? []).map(l => l.digest)
+    }
+    const reusedLine = /(\d+) blobs were in the layout already \(earlier builds\): not exported again/
+    const first = await build('one')
+    expect(first.code).toBe(0)
+    expect(first.stdout).not.toMatch(reusedLine)
+    const second = await build('two')
+    expect(second.code).toBe(0)
+    const layers = await layersOf('one')
+    // A new config (its created label), the same layers, pushed under the digest that was scanned.
+    expect(await layersOf('two')).toEqual(layers)
+    expect((await registry.config(repo, 'two')).digest).not.toBe((await registry.config(repo, 'one')).digest)
+    expect((await registry.manifest(repo, 'two'))?.digest).toBe(second.outputs.digest)
+    const pool = join(runnerTemp, `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`)
+    if (VARIANT === 'docker') {
+      // The classic store's image is saved from the engine: no layout is exported, nothing kept.
+      expect(second.stdout).not.toMatch(reusedLine)
+      expect(readdirSync(pool)).toEqual([])
+      return
+    }
+    expect(Number(reusedLine.exec(second.stdout)?.[1])).toBeGreaterThanOrEqual(layers.length)
+    // Other bytes under a kept layer's name: found, removed, and the layout exported again.
+    const altered = layers[layers.length - 1] as string
+    writeFileSync(join(pool, altered.slice('sha256:'.length)), 'not this layer')
+    const third = await build('three')
+    expect(third.code).toBe(0)
+    expect(third.stdout).toContain(
+      `1 blobs kept from earlier builds did not match their digests (${altered})`
+    )
+    expect(await layersOf('three')).toEqual(layers)
+    expect(await registry.hasBlob(repo, altered)).toBe(true)
+    expect(
+      createHash('sha256')
+        .update(readFileSync(join(pool, altered.slice('sha256:'.length))))
+        .digest('hex')
+    ).toBe(altered.slice('sha256:'.length))
   })
 
   it('fails with one clear error and pushes nothing when the password is wrong', async () => {

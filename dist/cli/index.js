@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 585:
+/***/ 1472:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17008,56 +17008,69 @@ async function runLint(opts, tools, reporter) {
         reporter.info(`${file} is linted as a ${settings.kind} image (from ${settings.kindFrom})`);
     for (const p of pragmas.unreadable)
         reporter.warning(`"${p.text}" is not an oci-pipeline comment this version reads (ignore=…, global ignore=…, image=runtime|builder|base)`, { file, startLine: p.line, endLine: p.line, title: 'lint' });
-    const engines = [];
-    const all = [];
-    for (const linter of LINTERS.filter(l => opts.linters.includes(l)))
-        await reporter.group(`Lint: ${linter}`, async () => {
-            if (linter === 'hadolint') {
-                all.push(...(await runHadolint({
-                    binary: tools.hadolint,
-                    path,
-                    file,
-                    config: opts.hadolintConfig,
-                    workspace: opts.workspace
-                })));
-                const version = await hadolintVersion(tools.hadolint);
-                engines.push({
+    // The engines run at once (two tools and the checklist in this process); their logs follow in turn.
+    const runEngine = async (linter) => {
+        if (linter === 'hadolint') {
+            const binary = tools.hadolint;
+            const [findings, version] = await Promise.all([
+                runHadolint({ binary, path, file, config: opts.hadolintConfig, workspace: opts.workspace }),
+                hadolintVersion(binary)
+            ]);
+            return {
+                findings,
+                engine: {
                     name: 'hadolint',
                     ...(version ? { version } : {}),
                     informationUri: 'https://github.com/hadolint/hadolint'
-                });
-            }
-            else if (linter === 'trivy') {
-                const { findings, version } = await runTrivyConfig({
-                    binary: tools.trivy,
-                    path,
-                    file,
-                    cacheDir: opts.trivyCacheDir
-                });
-                all.push(...withoutRemoteAddAdvice(findings, text, opts.buildArgs));
-                engines.push({ name: 'trivy', version, informationUri: 'https://trivy.dev' });
-            }
-            else {
-                all.push(...runChecklist({
-                    text,
-                    file,
-                    dockerfilePath: path,
-                    context: (0,external_node_path_.resolve)(opts.workspace, opts.context),
-                    target: opts.target,
-                    buildArgs: opts.buildArgs,
-                    rules: settings.selection.rules,
-                    labelSchemas: opts.labelSchemas,
-                    providedLabels: opts.providedLabels ?? [],
-                    minimalBases: settings.minimalBases,
-                    nonRootBases: settings.nonRootBases,
-                    kind: settings.kind,
-                    namedContexts: namedContexts(opts, path),
-                    dataSizeLimit: opts.dataSizeLimit,
-                    docsBase: opts.docsBase
-                }));
-                engines.push({ name: 'checklist', titles: new Map(RULES.map(r => [r.id, r.title])) });
-            }
-            reporter.info(`${linter}: ${all.filter(f => f.engine === linter).length} finding(s) before de-duplication`);
+                }
+            };
+        }
+        if (linter === 'trivy') {
+            const { findings, version } = await runTrivyConfig({
+                binary: tools.trivy,
+                path,
+                file,
+                cacheDir: opts.trivyCacheDir
+            });
+            return {
+                findings: withoutRemoteAddAdvice(findings, text, opts.buildArgs),
+                engine: { name: 'trivy', version, informationUri: 'https://trivy.dev' }
+            };
+        }
+        await new Promise(setImmediate); // this process's own work, once the tools have started
+        return {
+            findings: runChecklist({
+                text,
+                file,
+                dockerfilePath: path,
+                context: (0,external_node_path_.resolve)(opts.workspace, opts.context),
+                target: opts.target,
+                buildArgs: opts.buildArgs,
+                rules: settings.selection.rules,
+                labelSchemas: opts.labelSchemas,
+                providedLabels: opts.providedLabels ?? [],
+                minimalBases: settings.minimalBases,
+                nonRootBases: settings.nonRootBases,
+                kind: settings.kind,
+                namedContexts: namedContexts(opts, path),
+                dataSizeLimit: opts.dataSizeLimit,
+                docsBase: opts.docsBase
+            }),
+            engine: { name: 'checklist', titles: new Map(RULES.map(r => [r.id, r.title])) }
+        };
+    };
+    const linters = LINTERS.filter(l => opts.linters.includes(l));
+    const outcomes = await Promise.allSettled(linters.map(runEngine));
+    const engines = [];
+    const all = [];
+    for (const [i, linter] of linters.entries())
+        await reporter.group(`Lint: ${linter}`, async () => {
+            const outcome = outcomes[i];
+            if (outcome.status === 'rejected')
+                throw outcome.reason;
+            all.push(...outcome.value.findings);
+            engines.push(outcome.value.engine);
+            reporter.info(`${linter}: ${outcome.value.findings.length} finding(s) before de-duplication`);
         });
     const merged = dedupe(all, {
         ran: opts.linters,
@@ -18533,10 +18546,12 @@ class OciLayout {
     size(digest) {
         return (0,external_node_fs_.statSync)(this.blobPath(digest)).size;
     }
+    index() {
+        return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
+    }
     /** The image the layout holds: the first (only) entry of index.json. */
     root() {
-        const index = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(this.dir, 'index.json'), 'utf8'));
-        const root = index.manifests?.[0];
+        const root = this.index().manifests?.[0];
         if (!root)
             throw new errors/* StepError */.zg(`${this.dir}/index.json names no image`);
         return { mediaType: root.mediaType, digest: root.digest, size: root.size };
@@ -22611,6 +22626,180 @@ async function runMerge(config, ctx, r, env, now, tools) {
     return { meta: meta, digest: merged.digest, platforms: merged.platforms };
 }
 
+;// CONCATENATED MODULE: ./src/infra/blob-pool.ts
+
+
+
+
+const HEX = /^[0-9a-f]{64}$/;
+const blob_pool_DIGEST = /^sha256:[0-9a-f]{64}$/;
+const GiB = 1024 ** 3;
+/**
+ * The blobs earlier builds exported, kept beside the runs' private folders (same file system, so
+ * a blob moves in and out by a hard link, never a copy). Linked into a new build's empty layout
+ * before the export, they are blobs BuildKit finds there already and does not send again: a
+ * rebuild exports only the layers that changed. A blob taken from the pool is hashed again before
+ * anything reads it, as every cached file is.
+ */
+class BlobPool {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /**
+     * The pool in `dir`, made if missing; undefined when another user could have written there
+     * (not ours, or writable by group or others), so nothing is taken from it.
+     */
+    static open(dir) {
+        try {
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+            const st = (0,external_node_fs_.lstatSync)(dir);
+            const uid = process.getuid?.();
+            if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
+                return undefined;
+            return new BlobPool(dir);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    /** Links every pooled blob into the layout folder `layoutDir`; the digests it linked. */
+    seed(layoutDir) {
+        const blobs = (0,external_node_path_.join)(layoutDir, 'blobs', 'sha256');
+        (0,external_node_fs_.mkdirSync)(blobs, { recursive: true });
+        const seeded = new Set();
+        for (const hex of this.hexes()) {
+            try {
+                (0,external_node_fs_.linkSync)((0,external_node_path_.join)(this.dir, hex), (0,external_node_path_.join)(blobs, hex));
+                seeded.add(`sha256:${hex}`);
+            }
+            catch {
+                // gone meanwhile (another run pruned it): exported anew
+            }
+        }
+        return seeded;
+    }
+    /**
+     * After the export: the seeded blobs the layout uses are hashed (a mismatch is removed from the
+     * pool and the layout, and named), its new blobs join the pool, and the pool is pruned to its
+     * size, the blobs used longest ago first.
+     */
+    async absorb(layout, seeded, limit = limitFor(this.dir)) {
+        const used = blobsOf(layout);
+        const bad = [];
+        let reused = 0;
+        const now = new Date();
+        for (const digest of used) {
+            const hex = digest.slice('sha256:'.length);
+            const pooled = (0,external_node_path_.join)(this.dir, hex);
+            if (seeded.has(digest) && sameFile(layout.blobPath(digest), pooled)) {
+                if ((await hashFile(pooled)) !== hex) {
+                    bad.push(digest);
+                    for (const f of [pooled, layout.blobPath(digest)])
+                        (0,external_node_fs_.unlinkSync)(f);
+                    continue;
+                }
+                reused++;
+                (0,external_node_fs_.utimesSync)(pooled, now, now);
+            }
+            else {
+                try {
+                    (0,external_node_fs_.linkSync)(layout.blobPath(digest), pooled);
+                }
+                catch {
+                    // already pooled by a run beside this one
+                }
+            }
+        }
+        this.prune(new Set(used), limit);
+        return { reused, bad };
+    }
+    hexes() {
+        return (0,external_node_fs_.readdirSync)(this.dir).filter(n => HEX.test(n));
+    }
+    /** Removes the blobs used longest ago until the pool is under `limit` bytes (those in use kept). */
+    prune(inUse, limit) {
+        const entries = this.hexes().flatMap(hex => {
+            try {
+                const st = (0,external_node_fs_.statSync)((0,external_node_path_.join)(this.dir, hex));
+                return [{ hex, size: st.size, used: st.mtimeMs }];
+            }
+            catch {
+                return [];
+            }
+        });
+        let total = entries.reduce((sum, e) => sum + e.size, 0);
+        for (const e of entries.sort((a, b) => a.used - b.used)) {
+            if (total <= limit)
+                break;
+            if (inUse.has(`sha256:${e.hex}`))
+                continue;
+            try {
+                (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(this.dir, e.hex));
+            }
+            catch {
+                // removed by another run
+            }
+            total -= e.size;
+        }
+    }
+}
+/** At most 10 GiB, and never more than a quarter of the space left on the pool's file system. */
+function limitFor(dir) {
+    const fs = (0,external_node_fs_.statfsSync)(dir);
+    return Math.min(10 * GiB, Math.floor((fs.bavail * fs.bsize) / 4));
+}
+/**
+ * Every blob the layout's index.json reaches: manifests, configs and layers, of every image. Read
+ * without checking digests (a manifest that is not what its name says is one of the blobs then
+ * hashed): what cannot be read has no children.
+ */
+function blobsOf(layout) {
+    const seen = new Set();
+    const visit = (digest, mediaType, manifest) => {
+        if (seen.has(digest) || !blob_pool_DIGEST.test(digest))
+            return;
+        seen.add(digest);
+        if (!manifest)
+            return;
+        let json;
+        try {
+            json = JSON.parse((0,external_node_fs_.readFileSync)(layout.blobPath(digest), 'utf8'));
+        }
+        catch {
+            return;
+        }
+        if (isIndex(mediaType ?? json.mediaType)) {
+            for (const m of json.manifests ?? [])
+                visit(m.digest, m.mediaType, true);
+            return;
+        }
+        if (json.config)
+            visit(json.config.digest, json.config.mediaType, false);
+        for (const l of json.layers ?? [])
+            if (!l.urls?.length)
+                visit(l.digest, l.mediaType, false);
+    };
+    for (const m of layout.index().manifests ?? [])
+        visit(m.digest, m.mediaType, true);
+    return [...seen];
+}
+function sameFile(a, b) {
+    try {
+        const [x, y] = [(0,external_node_fs_.statSync)(a), (0,external_node_fs_.statSync)(b)];
+        return x.ino === y.ino && x.dev === y.dev;
+    }
+    catch {
+        return false;
+    }
+}
+async function hashFile(path) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(path, { highWaterMark: 1 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+
 ;// CONCATENATED MODULE: ./src/stages/build/argv.ts
 const isBool = (v) => v === 'true' || v === 'false';
 /** `true`/`false` as BuildKit's `disabled=`, the rest as written (docker/build-push-action's reading). */
@@ -22812,7 +23001,8 @@ async function saveImage(imageId, dir, env) {
  * Runs `docker buildx build` into `dir`. Secrets go to BuildKit as files in `dir` (private to the
  * run, removed with it), so their values are never in argv.
  */
-async function buildImage(b, meta, builder, dir, reporter, env, signal) {
+async function buildImage(b, meta, builder, dir, reporter, env, opts = {}) {
+    const { signal, pool } = opts;
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
     const secretFiles = b.secrets.map(([id, value], i) => {
         const path = (0,external_node_path_.join)(dir, `secret-${i}`);
@@ -22837,26 +23027,42 @@ async function buildImage(b, meta, builder, dir, reporter, env, signal) {
         iidFile: (0,external_node_path_.join)(dir, 'iid')
     };
     const args = buildxArgs(b, meta, out, caps, secretFiles);
-    const lines = [];
-    const res = await (0,infra_process/* run */.eF)('docker', args, {
-        env: buildxEnv(env, caps),
-        ...(signal ? { signal } : {}),
-        allowFailure: true,
-        onLine: line => {
-            lines.push(line);
-            if (lines.length > 200)
-                lines.shift();
-            reporter.info(line);
+    const exportOnce = async () => {
+        const lines = [];
+        const res = await (0,infra_process/* run */.eF)('docker', args, {
+            env: buildxEnv(env, caps),
+            ...(signal ? { signal } : {}),
+            allowFailure: true,
+            onLine: line => {
+                lines.push(line);
+                if (lines.length > 200)
+                    lines.shift();
+                reporter.info(line);
+            }
+        });
+        if (signal?.aborted)
+            throw new errors/* StepError */.zg('the build was cancelled');
+        if (res.code !== 0) {
+            if (b.platforms.length > 1 &&
+                builder.driver === 'docker' &&
+                /not supported for the docker driver/.test(lines.join('\n')))
+                throw new errors/* InputError */.dz('platforms', `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`);
+            throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
         }
-    });
-    if (signal?.aborted)
-        throw new errors/* StepError */.zg('the build was cancelled');
-    if (res.code !== 0) {
-        if (b.platforms.length > 1 &&
-            builder.driver === 'docker' &&
-            /not supported for the docker driver/.test(lines.join('\n')))
-            throw new errors/* InputError */.dz('platforms', `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`);
-        throw new errors/* StepError */.zg(`the build failed (docker buildx build exited with ${res.code})`, lines.slice(-25).join('\n'));
+    };
+    // Blobs earlier builds exported, linked into the layout first, are not exported again.
+    const seeded = mode === 'layout' && pool ? pool.seed(out.dir) : undefined;
+    await exportOnce();
+    if (seeded && pool) {
+        let taken = await pool.absorb(new OciLayout(out.dir), seeded);
+        if (taken.bad.length) {
+            reporter.warning(`${taken.bad.length} blobs kept from earlier builds did not match their digests (${taken.bad.join(', ')}): removed, and the layout exported again`);
+            (0,external_node_fs_.rmSync)(out.dir, { recursive: true, force: true });
+            await exportOnce();
+            taken = await pool.absorb(new OciLayout(out.dir), new Set());
+        }
+        if (taken.reused)
+            reporter.info(`${taken.reused} blobs were in the layout already (earlier builds): not exported again`);
     }
     const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
         ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
@@ -22985,6 +23191,8 @@ function checkGate(built, scan) {
 
 
 
+
+
 /** The tasks of one build: which runs beside which follows from what each needs. */
 function pipelineTasks(run) {
     const { config, ctx, deps, env, now } = run;
@@ -23035,7 +23243,9 @@ function pipelineTasks(run) {
             title: 'Build',
             needs: ['metadata', 'builder'],
             run: async ({ reporter, get, signal }) => {
-                const built = await buildImage(config.build, get('metadata'), get('builder'), (0,external_node_path_.join)(run.work, 'build'), reporter, env, signal);
+                // Beside the runs' private folders (RUNNER_TEMP on a runner, emptied after each job).
+                const pool = BlobPool.open((0,external_node_path_.join)((0,infra_process/* tempRoot */.fQ)(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`));
+                const built = await buildImage(config.build, get('metadata'), get('builder'), (0,external_node_path_.join)(run.work, 'build'), reporter, env, { ...(signal ? { signal } : {}), ...(pool ? { pool } : {}) });
                 reporter.setOutput('imageid', built.imageId);
                 reporter.info(`built ${built.images.map(i => `${i.platform || 'image'} ${i.configDigest}`).join(', ')}`);
                 return built;
@@ -24605,7 +24815,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(585);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1472);
 
 
 
@@ -24737,10 +24947,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   CT: () => (/* binding */ removeTempDir),
   tZ: () => (/* binding */ removeTempDirs),
   eF: () => (/* binding */ run),
-  RT: () => (/* binding */ tail)
+  RT: () => (/* binding */ tail),
+  fQ: () => (/* binding */ tempRoot)
 });
 
-// UNUSED EXPORTS: killChildren, tempRoot
+// UNUSED EXPORTS: killChildren
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");

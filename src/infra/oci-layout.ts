@@ -76,10 +76,13 @@ export class OciLayout {
     return statSync(this.blobPath(digest)).size
   }
 
+  index(): ManifestJson {
+    return JSON.parse(readFileSync(join(this.dir, 'index.json'), 'utf8')) as ManifestJson
+  }
+
   /** The image the layout holds: the first (only) entry of index.json. */
   root(): Descriptor {
-    const index = JSON.parse(readFileSync(join(this.dir, 'index.json'), 'utf8')) as ManifestJson
-    const root = index.manifests?.[0]
+    const root = this.index().manifests?.[0]
     if (!root) throw new StepError(`${this.dir}/index.json names no image`)
     return { mediaType: root.mediaType, digest: root.digest, size: root.size }
   }

@@ -2,6 +2,8 @@ import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
 import { StepError } from '../errors.js'
+import { BlobPool } from '../infra/blob-pool.js'
+import { tempRoot } from '../infra/process.js'
 import { login } from '../infra/registry/docker-cli.js'
 import { preparePush, type PreparedImage } from '../infra/registry/prepare.js'
 import { knownLayers, putImage, targetFor, uploadBlobs, type Target } from '../infra/registry/push.js'
@@ -86,6 +88,8 @@ export function pipelineTasks(run: RunInputs): Task[] {
       title: 'Build',
       needs: ['metadata', 'builder'],
       run: async ({ reporter, get, signal }) => {
+        // Beside the runs' private folders (RUNNER_TEMP on a runner, emptied after each job).
+        const pool = BlobPool.open(join(tempRoot(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`))
         const built = await buildImage(
           config.build,
           get<Metadata>('metadata')!,
@@ -93,7 +97,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
           join(run.work, 'build'),
           reporter,
           env,
-          signal
+          { ...(signal ? { signal } : {}), ...(pool ? { pool } : {}) }
         )
         reporter.setOutput('imageid', built.imageId)
         reporter.info(

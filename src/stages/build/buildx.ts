@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import type { BuildOptions } from '../../config/config.js'
 import { InputError, StepError } from '../../errors.js'
+import type { BlobPool } from '../../infra/blob-pool.js'
 import { checkDockerDaemon } from '../../infra/docker.js'
 import { OciLayout, type Descriptor, type LayoutImage } from '../../infra/oci-layout.js'
 import { run, tail } from '../../infra/process.js'
@@ -97,8 +98,9 @@ export async function buildImage(
   dir: string,
   reporter: Reporter,
   env: NodeJS.ProcessEnv,
-  signal?: AbortSignal
+  opts: { signal?: AbortSignal; pool?: BlobPool } = {}
 ): Promise<BuildResult> {
+  const { signal, pool } = opts
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const secretFiles = b.secrets.map(([id, value], i): [string, string] => {
     const path = join(dir, `secret-${i}`)
@@ -127,32 +129,50 @@ export async function buildImage(
     iidFile: join(dir, 'iid')
   }
   const args = buildxArgs(b, meta, out, caps, secretFiles)
-  const lines: string[] = []
-  const res = await run('docker', args, {
-    env: buildxEnv(env, caps),
-    ...(signal ? { signal } : {}),
-    allowFailure: true,
-    onLine: line => {
-      lines.push(line)
-      if (lines.length > 200) lines.shift()
-      reporter.info(line)
-    }
-  })
-  if (signal?.aborted) throw new StepError('the build was cancelled')
-  if (res.code !== 0) {
-    if (
-      b.platforms.length > 1 &&
-      builder.driver === 'docker' &&
-      /not supported for the docker driver/.test(lines.join('\n'))
-    )
-      throw new InputError(
-        'platforms',
-        `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`
+  const exportOnce = async (): Promise<void> => {
+    const lines: string[] = []
+    const res = await run('docker', args, {
+      env: buildxEnv(env, caps),
+      ...(signal ? { signal } : {}),
+      allowFailure: true,
+      onLine: line => {
+        lines.push(line)
+        if (lines.length > 200) lines.shift()
+        reporter.info(line)
+      }
+    })
+    if (signal?.aborted) throw new StepError('the build was cancelled')
+    if (res.code !== 0) {
+      if (
+        b.platforms.length > 1 &&
+        builder.driver === 'docker' &&
+        /not supported for the docker driver/.test(lines.join('\n'))
       )
-    throw new StepError(
-      `the build failed (docker buildx build exited with ${res.code})`,
-      lines.slice(-25).join('\n')
-    )
+        throw new InputError(
+          'platforms',
+          `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`
+        )
+      throw new StepError(
+        `the build failed (docker buildx build exited with ${res.code})`,
+        lines.slice(-25).join('\n')
+      )
+    }
+  }
+  // Blobs earlier builds exported, linked into the layout first, are not exported again.
+  const seeded = mode === 'layout' && pool ? pool.seed(out.dir) : undefined
+  await exportOnce()
+  if (seeded && pool) {
+    let taken = await pool.absorb(new OciLayout(out.dir), seeded)
+    if (taken.bad.length) {
+      reporter.warning(
+        `${taken.bad.length} blobs kept from earlier builds did not match their digests (${taken.bad.join(', ')}): removed, and the layout exported again`
+      )
+      rmSync(out.dir, { recursive: true, force: true })
+      await exportOnce()
+      taken = await pool.absorb(new OciLayout(out.dir), new Set())
+    }
+    if (taken.reused)
+      reporter.info(`${taken.reused} blobs were in the layout already (earlier builds): not exported again`)
   }
   const metadata = existsSync(out.metadataFile)
     ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>)

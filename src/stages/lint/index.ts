@@ -167,60 +167,68 @@ export async function runLint(
       `"${p.text}" is not an oci-pipeline comment this version reads (ignore=…, global ignore=…, image=runtime|builder|base)`,
       { file, startLine: p.line, endLine: p.line, title: 'lint' }
     )
-  const engines: SarifEngine[] = []
-  const all: Finding[] = []
-  for (const linter of LINTERS.filter(l => opts.linters.includes(l)))
-    await reporter.group(`Lint: ${linter}`, async () => {
-      if (linter === 'hadolint') {
-        all.push(
-          ...(await runHadolint({
-            binary: tools.hadolint as string,
-            path,
-            file,
-            config: opts.hadolintConfig,
-            workspace: opts.workspace
-          }))
-        )
-        const version = await hadolintVersion(tools.hadolint as string)
-        engines.push({
+  // The engines run at once (two tools and the checklist in this process); their logs follow in turn.
+  const runEngine = async (linter: Linter): Promise<{ findings: Finding[]; engine: SarifEngine }> => {
+    if (linter === 'hadolint') {
+      const binary = tools.hadolint as string
+      const [findings, version] = await Promise.all([
+        runHadolint({ binary, path, file, config: opts.hadolintConfig, workspace: opts.workspace }),
+        hadolintVersion(binary)
+      ])
+      return {
+        findings,
+        engine: {
           name: 'hadolint',
           ...(version ? { version } : {}),
           informationUri: 'https://github.com/hadolint/hadolint'
-        })
-      } else if (linter === 'trivy') {
-        const { findings, version } = await runTrivyConfig({
-          binary: tools.trivy as string,
-          path,
-          file,
-          cacheDir: opts.trivyCacheDir
-        })
-        all.push(...withoutRemoteAddAdvice(findings, text, opts.buildArgs))
-        engines.push({ name: 'trivy', version, informationUri: 'https://trivy.dev' })
-      } else {
-        all.push(
-          ...runChecklist({
-            text,
-            file,
-            dockerfilePath: path,
-            context: resolve(opts.workspace, opts.context),
-            target: opts.target,
-            buildArgs: opts.buildArgs,
-            rules: settings.selection.rules,
-            labelSchemas: opts.labelSchemas,
-            providedLabels: opts.providedLabels ?? [],
-            minimalBases: settings.minimalBases,
-            nonRootBases: settings.nonRootBases,
-            kind: settings.kind,
-            namedContexts: namedContexts(opts, path),
-            dataSizeLimit: opts.dataSizeLimit,
-            docsBase: opts.docsBase
-          })
-        )
-        engines.push({ name: 'checklist', titles: new Map(RULES.map(r => [r.id, r.title])) })
+        }
       }
-      reporter.info(
-        `${linter}: ${all.filter(f => f.engine === linter).length} finding(s) before de-duplication`
-      )
+    }
+    if (linter === 'trivy') {
+      const { findings, version } = await runTrivyConfig({
+        binary: tools.trivy as string,
+        path,
+        file,
+        cacheDir: opts.trivyCacheDir
+      })
+      return {
+        findings: withoutRemoteAddAdvice(findings, text, opts.buildArgs),
+        engine: { name: 'trivy', version, informationUri: 'https://trivy.dev' }
+      }
+    }
+    await new Promise(setImmediate) // this process's own work, once the tools have started
+    return {
+      findings: runChecklist({
+        text,
+        file,
+        dockerfilePath: path,
+        context: resolve(opts.workspace, opts.context),
+        target: opts.target,
+        buildArgs: opts.buildArgs,
+        rules: settings.selection.rules,
+        labelSchemas: opts.labelSchemas,
+        providedLabels: opts.providedLabels ?? [],
+        minimalBases: settings.minimalBases,
+        nonRootBases: settings.nonRootBases,
+        kind: settings.kind,
+        namedContexts: namedContexts(opts, path),
+        dataSizeLimit: opts.dataSizeLimit,
+        docsBase: opts.docsBase
+      }),
+      engine: { name: 'checklist', titles: new Map(RULES.map(r => [r.id, r.title])) }
+    }
+  }
+  const linters = LINTERS.filter(l => opts.linters.includes(l))
+  const outcomes = await Promise.allSettled(linters.map(runEngine))
+  const engines: SarifEngine[] = []
+  const all: Finding[] = []
+  for (const [i, linter] of linters.entries())
+    await reporter.group(`Lint: ${linter}`, async () => {
+      const outcome = outcomes[i] as PromiseSettledResult<{ findings: Finding[]; engine: SarifEngine }>
+      if (outcome.status === 'rejected') throw outcome.reason
+      all.push(...outcome.value.findings)
+      engines.push(outcome.value.engine)
+      reporter.info(`${linter}: ${outcome.value.findings.length} finding(s) before de-duplication`)
     })
 
   const merged = dedupe(all, {

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto'
+import {
+  createReadStream,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statfsSync,
+  statSync,
+  unlinkSync,
+  utimesSync
+} from 'node:fs'
+import { join } from 'node:path'
+import { isIndex, type ManifestJson, type OciLayout } from './oci-layout.js'
+
+const HEX = /^[0-9a-f]{64}$/
+const DIGEST = /^sha256:[0-9a-f]{64}$/
+const GiB = 1024 ** 3
+
+/**
+ * The blobs earlier builds exported, kept beside the runs' private folders (same file system, so
+ * a blob moves in and out by a hard link, never a copy). Linked into a new build's empty layout
+ * before the export, they are blobs BuildKit finds there already and does not send again: a
+ * rebuild exports only the layers that changed. A blob taken from the pool is hashed again before
+ * anything reads it, as every cached file is.
+ */
+export class BlobPool {
+  private constructor(readonly dir: string) {}
+
+  /**
+   * The pool in `dir`, made if missing; undefined when another user could have written there
+   * (not ours, or writable by group or others), so nothing is taken from it.
+   */
+  static open(dir: string): BlobPool | undefined {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 })
+      const st = lstatSync(dir)
+      const uid = process.getuid?.()
+      if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
+        return undefined
+      return new BlobPool(dir)
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Links every pooled blob into the layout folder `layoutDir`; the digests it linked. */
+  seed(layoutDir: string): Set<string> {
+    const blobs = join(layoutDir, 'blobs', 'sha256')
+    mkdirSync(blobs, { recursive: true })
+    const seeded = new Set<string>()
+    for (const hex of this.hexes()) {
+      try {
+        linkSync(join(this.dir, hex), join(blobs, hex))
+        seeded.add(`sha256:${hex}`)
+      } catch {
+        // gone meanwhile (another run pruned it): exported anew
+      }
+    }
+    return seeded
+  }
+
+  /**
+   * After the export: the seeded blobs the layout uses are hashed (a mismatch is removed from the
+   * pool and the layout, and named), its new blobs join the pool, and the pool is pruned to its
+   * size, the blobs used longest ago first.
+   */
+  async absorb(
+    layout: OciLayout,
+    seeded: ReadonlySet<string>,
+    limit = limitFor(this.dir)
+  ): Promise<{ reused: number; bad: string[] }> {
+    const used = blobsOf(layout)
+    const bad: string[] = []
+    let reused = 0
+    const now = new Date()
+    for (const digest of used) {
+      const hex = digest.slice('sha256:'.length)
+      const pooled = join(this.dir, hex)
+      if (seeded.has(digest) && sameFile(layout.blobPath(digest), pooled)) {
+        if ((await hashFile(pooled)) !== hex) {
+          bad.push(digest)
+          for (const f of [pooled, layout.blobPath(digest)]) unlinkSync(f)
+          continue
+        }
+        reused++
+        utimesSync(pooled, now, now)
+      } else {
+        try {
+          linkSync(layout.blobPath(digest), pooled)
+        } catch {
+          // already pooled by a run beside this one
+        }
+      }
+    }
+    this.prune(new Set(used), limit)
+    return { reused, bad }
+  }
+
+  private hexes(): string[] {
+    return readdirSync(this.dir).filter(n => HEX.test(n))
+  }
+
+  /** Removes the blobs used longest ago until the pool is under `limit` bytes (those in use kept). */
+  private prune(inUse: ReadonlySet<string>, limit: number): void {
+    const entries = this.hexes().flatMap(hex => {
+      try {
+        const st = statSync(join(this.dir, hex))
+        return [{ hex, size: st.size, used: st.mtimeMs }]
+      } catch {
+        return []
+      }
+    })
+    let total = entries.reduce((sum, e) => sum + e.size, 0)
+    for (const e of entries.sort((a, b) => a.used - b.used)) {
+      if (total <= limit) break
+      if (inUse.has(`sha256:${e.hex}`)) continue
+      try {
+        unlinkSync(join(this.dir, e.hex))
+      } catch {
+        // removed by another run
+      }
+      total -= e.size
+    }
+  }
+}
+
+/** At most 10 GiB, and never more than a quarter of the space left on the pool's file system. */
+export function limitFor(dir: string): number {
+  const fs = statfsSync(dir)
+  return Math.min(10 * GiB, Math.floor((fs.bavail * fs.bsize) / 4))
+}
+
+/**
+ * Every blob the layout's index.json reaches: manifests, configs and layers, of every image. Read
+ * without checking digests (a manifest that is not what its name says is one of the blobs then
+ * hashed): what cannot be read has no children.
+ */
+export function blobsOf(layout: OciLayout): string[] {
+  const seen = new Set<string>()
+  const visit = (digest: string, mediaType: string | undefined, manifest: boolean): void => {
+    if (seen.has(digest) || !DIGEST.test(digest)) return
+    seen.add(digest)
+    if (!manifest) return
+    let json: ManifestJson
+    try {
+      json = JSON.parse(readFileSync(layout.blobPath(digest), 'utf8')) as ManifestJson
+    } catch {
+      return
+    }
+    if (isIndex(mediaType ?? json.mediaType)) {
+      for (const m of json.manifests ?? []) visit(m.digest, m.mediaType, true)
+      return
+    }
+    if (json.config) visit(json.config.digest, json.config.mediaType, false)
+    for (const l of json.layers ?? []) if (!l.urls?.length) visit(l.digest, l.mediaType, false)
+  }
+  for (const m of layout.index().manifests ?? []) visit(m.digest, m.mediaType, true)
+  return [...seen]
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)]
+    return x.ino === y.ino && x.dev === y.dev
+  } catch {
+    return false
+  }
+}
+
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
