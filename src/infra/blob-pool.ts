@@ -26,29 +26,25 @@ const GiB = 1024 ** 3
  * anything reads it, as every cached file is.
  */
 export class BlobPool {
-  private constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {}
 
   /**
-   * The pool in `dir`, made if missing; undefined when another user could have written there
-   * (not ours, or writable by group or others), so nothing is taken from it.
+   * Links every pooled blob into the layout folder `layoutDir`: the digests it linked, or
+   * undefined (nothing linked, nothing to keep) when the pool cannot be made, or when another
+   * user could have written in it (not ours, or writable by group or others).
    */
-  static open(dir: string): BlobPool | undefined {
+  seed(layoutDir: string): Set<string> | undefined {
+    const blobs = join(layoutDir, 'blobs', 'sha256')
+    mkdirSync(blobs, { recursive: true })
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 })
-      const st = lstatSync(dir)
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 })
+      const st = lstatSync(this.dir)
       const uid = process.getuid?.()
       if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
         return undefined
-      return new BlobPool(dir)
     } catch {
       return undefined
     }
-  }
-
-  /** Links every pooled blob into the layout folder `layoutDir`; the digests it linked. */
-  seed(layoutDir: string): Set<string> {
-    const blobs = join(layoutDir, 'blobs', 'sha256')
-    mkdirSync(blobs, { recursive: true })
     const seeded = new Set<string>()
     for (const hex of this.hexes()) {
       try {

@@ -89,7 +89,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
       needs: ['metadata', 'builder'],
       run: async ({ reporter, get, signal }) => {
         // Beside the runs' private folders (RUNNER_TEMP on a runner, emptied after each job).
-        const pool = BlobPool.open(join(tempRoot(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`))
+        const pool = new BlobPool(join(tempRoot(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`))
         const built = await buildImage(
           config.build,
           get<Metadata>('metadata')!,
@@ -97,7 +97,7 @@ export function pipelineTasks(run: RunInputs): Task[] {
           join(run.work, 'build'),
           reporter,
           env,
-          { ...(signal ? { signal } : {}), ...(pool ? { pool } : {}) }
+          { ...(signal ? { signal } : {}), pool }
         )
         reporter.setOutput('imageid', built.imageId)
         reporter.info(

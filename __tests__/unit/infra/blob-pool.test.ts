@@ -108,11 +108,14 @@ describe('the pool of blobs earlier builds exported', () => {
   })
 
   it('is made private to its user, and not used when others can write in it', () => {
-    const pool = BlobPool.open(join(root, 'pool'))
-    expect(pool).toBeDefined()
+    const pool = new BlobPool(join(root, 'pool'))
+    expect(pool.seed(join(root, 'a'))).toEqual(new Set())
     expect(statSync(join(root, 'pool')).mode & 0o777).toBe(0o700)
+    writeFileSync(join(root, 'pool', digestOf('x').slice(7)), 'x')
+    expect(pool.seed(join(root, 'b'))).toEqual(new Set([digestOf('x')]))
     chmodSync(join(root, 'pool'), 0o777)
-    expect(BlobPool.open(join(root, 'pool'))).toBeUndefined()
+    expect(pool.seed(join(root, 'c'))).toBeUndefined()
+    expect(readdirSync(join(root, 'c', 'blobs', 'sha256'))).toEqual([])
   })
 
   it('knows every blob an index reaches: manifests, configs, layers, attestations, not foreign layers', () => {
@@ -123,15 +126,15 @@ describe('the pool of blobs earlier builds exported', () => {
   })
 
   it('gives a rebuild the layers it exported before, hashed again, so only what changed is exported', async () => {
-    const pool = BlobPool.open(join(root, 'pool'))!
+    const pool = new BlobPool(join(root, 'pool'))
     const first = join(root, 'first', 'layout')
-    expect(pool.seed(first).size).toBe(0)
+    expect(pool.seed(first)?.size).toBe(0)
     const one = exportImage(first, ['base layer', 'app v1'], 'one')
     expect(await pool.absorb(new OciLayout(first), new Set())).toEqual({ reused: 0, bad: [] })
     expect(pooled(pool)).toEqual([...one.written].sort())
 
     const second = join(root, 'second', 'layout')
-    const seeded = pool.seed(second)
+    const seeded = pool.seed(second)!
     const two = exportImage(second, ['base layer', 'app v2'], 'two')
     // The base layer (and the attestation's empty config) were there: not written again.
     expect(two.written).not.toContain(one.layers[0])
@@ -143,7 +146,7 @@ describe('the pool of blobs earlier builds exported', () => {
   })
 
   it('removes a kept blob whose bytes are not its digest, from the pool and the layout, and names it', async () => {
-    const pool = BlobPool.open(join(root, 'pool'))!
+    const pool = new BlobPool(join(root, 'pool'))
     const first = join(root, 'first', 'layout')
     pool.seed(first)
     const one = exportImage(first, ['base layer', 'app v1'], 'one')
@@ -153,7 +156,7 @@ describe('the pool of blobs earlier builds exported', () => {
     writeFileSync(join(pool.dir, base.slice(7)), 'not the base layer')
 
     const second = join(root, 'second', 'layout')
-    const seeded = pool.seed(second)
+    const seeded = pool.seed(second)!
     exportImage(second, ['base layer', 'app v2'], 'two')
     const taken = await pool.absorb(new OciLayout(second), seeded)
     expect(taken.bad).toEqual([base])
@@ -162,7 +165,7 @@ describe('the pool of blobs earlier builds exported', () => {
   })
 
   it('takes a kept manifest that is not what its name says for a bad blob, not for a failure', async () => {
-    const pool = BlobPool.open(join(root, 'pool'))!
+    const pool = new BlobPool(join(root, 'pool'))
     const first = join(root, 'first', 'layout')
     pool.seed(first)
     exportImage(first, ['base layer', 'app v1'], 'one')
@@ -174,13 +177,13 @@ describe('the pool of blobs earlier builds exported', () => {
       JSON.stringify({ layers: [{ digest: 'sha512:00' }, { digest: digestOf('gone') }] })
     )
     const second = join(root, 'second', 'layout')
-    const seeded = pool.seed(second)
+    const seeded = pool.seed(second)!
     exportImage(second, ['base layer', 'app v1'], 'one')
     expect((await pool.absorb(new OciLayout(second), seeded)).bad).toEqual([manifest])
   })
 
   it('keeps to its size, dropping the blobs used longest ago, never those of the build just made', async () => {
-    const pool = BlobPool.open(join(root, 'pool'))!
+    const pool = new BlobPool(join(root, 'pool'))
     const first = join(root, 'first', 'layout')
     pool.seed(first)
     const one = exportImage(first, ['old base '.repeat(100), 'old app '.repeat(100)], 'one')
@@ -189,7 +192,7 @@ describe('the pool of blobs earlier builds exported', () => {
     for (const d of one.written) utimesSync(join(pool.dir, d.slice(7)), past, past)
 
     const second = join(root, 'second', 'layout')
-    const seeded = pool.seed(second)
+    const seeded = pool.seed(second)!
     const two = exportImage(second, ['new base', 'new app'], 'two')
     await pool.absorb(new OciLayout(second), seeded, 1)
     const used = blobsOf(new OciLayout(second))

@@ -152,6 +152,14 @@ export async function buildImage(
           'platforms',
           `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`
         )
+      if (
+        b.load &&
+        /docker exporter does not currently support exporting manifest lists/.test(lines.join('\n'))
+      )
+        throw new InputError(
+          'load',
+          `this engine's image store cannot load an image list (${b.platforms.length > 1 ? 'several platforms' : 'attestations'}): leave "load" off${b.platforms.length > 1 ? '' : ', or turn the attestations off ("provenance: false", "sbom: false", no "attests")'}`
+        )
       throw new StepError(
         `the build failed (docker buildx build exited with ${res.code})`,
         lines.slice(-25).join('\n')
@@ -159,7 +167,7 @@ export async function buildImage(
     }
   }
   // Blobs earlier builds exported, linked into the layout first, are not exported again.
-  const seeded = mode === 'layout' && pool ? pool.seed(out.dir) : undefined
+  const seeded = mode === 'layout' ? pool?.seed(out.dir) : undefined
   await exportOnce()
   if (seeded && pool) {
     let taken = await pool.absorb(new OciLayout(out.dir), seeded)
