@@ -22743,8 +22743,13 @@ class BlobPool {
 }
 /** At most 10 GiB, and never more than a quarter of the space left on the pool's file system. */
 function limitFor(dir) {
-    const fs = (0,external_node_fs_.statfsSync)(dir);
-    return Math.min(10 * GiB, Math.floor((fs.bavail * fs.bsize) / 4));
+    try {
+        const fs = (0,external_node_fs_.statfsSync)(dir);
+        return Math.min(10 * GiB, Math.floor((fs.bavail * fs.bsize) / 4));
+    }
+    catch {
+        return 0; // a file system that cannot say: keep only the blobs of the build just made
+    }
 }
 /**
  * Every blob the layout's index.json reaches: manifests, configs and layers, of every image. Read

@@ -124,8 +124,12 @@ export class BlobPool {
 
 /** At most 10 GiB, and never more than a quarter of the space left on the pool's file system. */
 export function limitFor(dir: string): number {
-  const fs = statfsSync(dir)
-  return Math.min(10 * GiB, Math.floor((fs.bavail * fs.bsize) / 4))
+  try {
+    const fs = statfsSync(dir)
+    return Math.min(10 * GiB, Math.floor((fs.bavail * fs.bsize) / 4))
+  } catch {
+    return 0 // a file system that cannot say: keep only the blobs of the build just made
+  }
 }
 
 /**
