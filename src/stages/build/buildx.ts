@@ -87,6 +87,35 @@ export async function saveImage(imageId: string, dir: string, env: NodeJS.Proces
   return new OciLayout(layout)
 }
 
+/** The error of a failed `docker buildx build`: the input to change, where its output tells one. */
+export function buildFailure(
+  b: BuildOptions,
+  builder: Builder,
+  code: number,
+  lines: readonly string[]
+): Error {
+  const text = lines.join('\n')
+  if (
+    b.platforms.length > 1 &&
+    builder.driver === 'docker' &&
+    /not supported for the docker driver/.test(text)
+  )
+    return new InputError(
+      'platforms',
+      `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`
+    )
+  // Several platforms with load are refused before the build: here the list is of attestations.
+  if (b.load && /docker exporter does not currently support exporting manifest lists/.test(text))
+    return new InputError(
+      'load',
+      'this engine\'s image store cannot load an image list (attestations): leave "load" off, or turn the attestations off ("provenance: false", "sbom: false", no "attests")'
+    )
+  return new StepError(
+    `the build failed (docker buildx build exited with ${code})`,
+    lines.slice(-25).join('\n')
+  )
+}
+
 /**
  * Runs `docker buildx build` into `dir`. Secrets go to BuildKit as files in `dir` (private to the
  * run, removed with it), so their values are never in argv.
@@ -142,29 +171,7 @@ export async function buildImage(
       }
     })
     if (signal?.aborted) throw new StepError('the build was cancelled')
-    if (res.code !== 0) {
-      if (
-        b.platforms.length > 1 &&
-        builder.driver === 'docker' &&
-        /not supported for the docker driver/.test(lines.join('\n'))
-      )
-        throw new InputError(
-          'platforms',
-          `the docker driver builds several platforms only with the containerd image store: set "builder" to a BuildKit builder (docker/setup-buildx-action) for ${b.platforms.join(',')}`
-        )
-      if (
-        b.load &&
-        /docker exporter does not currently support exporting manifest lists/.test(lines.join('\n'))
-      )
-        throw new InputError(
-          'load',
-          `this engine's image store cannot load an image list (${b.platforms.length > 1 ? 'several platforms' : 'attestations'}): leave "load" off${b.platforms.length > 1 ? '' : ', or turn the attestations off ("provenance: false", "sbom: false", no "attests")'}`
-        )
-      throw new StepError(
-        `the build failed (docker buildx build exited with ${res.code})`,
-        lines.slice(-25).join('\n')
-      )
-    }
+    if (res.code !== 0) throw buildFailure(b, builder, res.code, lines)
   }
   // Blobs earlier builds exported, linked into the layout first, are not exported again.
   const seeded = mode === 'layout' ? pool?.seed(out.dir) : undefined
