@@ -144,6 +144,12 @@ function namedContexts(opts: LintRunOptions, path: string): Map<string, NamedCon
   ])
 }
 
+/** One engine's findings, and how SARIF names it. */
+interface EngineRun {
+  findings: Finding[]
+  engine: SarifEngine
+}
+
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
 export async function runLint(
   opts: LintRunOptions,
@@ -168,7 +174,7 @@ export async function runLint(
       { file, startLine: p.line, endLine: p.line, title: 'lint' }
     )
   // The engines run at once (two tools and the checklist in this process); their logs follow in turn.
-  const runEngine = async (linter: Linter): Promise<{ findings: Finding[]; engine: SarifEngine }> => {
+  const runEngine = async (linter: Linter): Promise<EngineRun> => {
     if (linter === 'hadolint') {
       const binary = tools.hadolint as string
       const [findings, version] = await Promise.all([
@@ -224,7 +230,7 @@ export async function runLint(
   const all: Finding[] = []
   for (const [i, linter] of linters.entries())
     await reporter.group(`Lint: ${linter}`, async () => {
-      const outcome = outcomes[i] as PromiseSettledResult<{ findings: Finding[]; engine: SarifEngine }>
+      const outcome = outcomes[i] as PromiseSettledResult<EngineRun>
       if (outcome.status === 'rejected') throw outcome.reason
       all.push(...outcome.value.findings)
       engines.push(outcome.value.engine)
