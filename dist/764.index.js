@@ -1722,6 +1722,124 @@ function storeLoginInFile(host, env) {
 
 /***/ }),
 
+/***/ 73038:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ KeptAnswers)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _private_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3099);
+
+
+
+
+const ENTRY = /^[0-9a-f]{64}\.json$/;
+/**
+ * What a tool answered, kept between runs under a key over everything the answer depends on (the
+ * caller's to list: a missing part would serve a stale answer). In a private folder beside the
+ * runs' own, at most `limit` answers, those used longest ago dropped first.
+ */
+class KeptAnswers {
+    dir;
+    limit;
+    constructor(dir, limit = 256) {
+        this.dir = dir;
+        this.limit = limit;
+    }
+    static key(parts) {
+        const h = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        for (const p of parts)
+            h.update(`${Buffer.byteLength(p)}:`).update(p);
+        return h.digest('hex');
+    }
+    get(key) {
+        if (!(0,_private_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .privateDir */ .X)(this.dir))
+            return undefined;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, `${key}.json`);
+        try {
+            const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8');
+            const now = new Date();
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.utimesSync)(path, now, now);
+            return text;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    put(key, text) {
+        if (!(0,_private_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .privateDir */ .X)(this.dir))
+            return;
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, `${key}.json`);
+        try {
+            // Whole or not at all: a reader beside this run never sees half an answer.
+            const part = `${path}.${process.pid}.part`;
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(part, text, { mode: 0o600 });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(part, path);
+            this.prune();
+        }
+        catch {
+            // a full disk or a folder removed meanwhile: the answer is simply not kept
+        }
+    }
+    prune() {
+        const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(this.dir)
+            .filter(n => ENTRY.test(n))
+            .flatMap(n => {
+            try {
+                return [{ n, used: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, n)).mtimeMs }];
+            }
+            catch {
+                return [];
+            }
+        })
+            .sort((a, b) => b.used - a.used);
+        for (const { n } of entries.slice(this.limit))
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, n));
+            }
+            catch {
+                // removed by another run
+            }
+    }
+}
+
+
+/***/ }),
+
+/***/ 3099:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ privateDir)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Makes `dir` (0700) if it is missing and says whether only this user can write in it: a folder
+ * kept between runs (blobs, answers) is used only then, as anything in it is trusted afterwards.
+ */
+function privateDir(dir) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        const st = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(dir);
+        const uid = process.getuid?.();
+        return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 89203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1961,7 +2079,8 @@ function onInterrupt(report, exit = code => process.exit(code)) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ probe)
+/* harmony export */   D_: () => (/* binding */ identity),
+/* harmony export */   dy: () => (/* binding */ probe)
 /* harmony export */ });
 /* unused harmony export forgetProbes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
@@ -4191,7 +4310,7 @@ class Trivy {
     static async detect(path, runner = infra_process/* run */.eF, env = process.env) {
         // The real runner's answers are remembered per binary (probe); a stand-in runner is always asked.
         const ask = (args) => runner === infra_process/* run */.eF
-            ? (0,probe/* probe */.d)(path, args, env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() })
+            ? (0,probe/* probe */.dy)(path, args, env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() })
             : runner(path, args, { ...(0,trivy_sandbox/* trivySandbox */.K)(env), allowFailure: true });
         const out = await ask(['--version']);
         if (out.code !== 0)
@@ -5917,7 +6036,10 @@ async function runMerge(config, ctx, r, env, now, tools) {
     return { meta: meta, digest: merged.digest, platforms: merged.platforms };
 }
 
+// EXTERNAL MODULE: ./src/infra/private-dir.ts
+var private_dir = __webpack_require__(3099);
 ;// CONCATENATED MODULE: ./src/infra/blob-pool.ts
+
 
 
 
@@ -5945,16 +6067,8 @@ class BlobPool {
     seed(layoutDir) {
         const blobs = (0,external_node_path_.join)(layoutDir, 'blobs', 'sha256');
         (0,external_node_fs_.mkdirSync)(blobs, { recursive: true });
-        try {
-            (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true, mode: 0o700 });
-            const st = (0,external_node_fs_.lstatSync)(this.dir);
-            const uid = process.getuid?.();
-            if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
-                return undefined;
-        }
-        catch {
+        if (!(0,private_dir/* privateDir */.X)(this.dir))
             return undefined;
-        }
         const seeded = new Set();
         for (const hex of this.hexes()) {
             try {
@@ -6479,9 +6593,14 @@ function checkGate(built, scan) {
         throw new errors/* StepError */.zg(gateFailureMessage(scan.gate));
 }
 
+// EXTERNAL MODULE: ./src/infra/kept-answers.ts
+var kept_answers = __webpack_require__(73038);
 // EXTERNAL MODULE: ./src/stages/lint/index.ts + 23 modules
 var lint = __webpack_require__(51814);
 ;// CONCATENATED MODULE: ./src/pipeline/lint.ts
+
+
+
 
 
 /**
@@ -6510,7 +6629,9 @@ async function lintDockerfile(config, deps, providedLabels, r, runContexts) {
         ...(runContexts ? { runContexts } : {}),
         providedLabels: [...providedLabels],
         reportDir: config.reportDir,
-        docsBase: deps.docsBase
+        docsBase: deps.docsBase,
+        // Beside the runs' private folders, as the build's blobs (RUNNER_TEMP on a runner).
+        keptAnswers: new kept_answers/* KeptAnswers */.q((0,external_node_path_.join)((0,infra_process/* tempRoot */.fQ)(deps.env), `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`))
     }, tools, r);
     deps.onLint?.(result);
     if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
@@ -9255,7 +9376,7 @@ async function runHadolint(opts) {
 }
 /** The version hadolint reports (`Haskell Dockerfile Linter 2.12.0` → `2.12.0`), for the summary and SARIF. */
 async function hadolintVersion(binary) {
-    const out = await (0,probe/* probe */.d)(binary, ['--version']).catch(() => undefined);
+    const out = await (0,probe/* probe */.dy)(binary, ['--version']).catch(() => undefined);
     return out?.code === 0 ? /\bv?(\d+\.\d+\.\d+)\b/.exec(out.stdout)?.[1] : undefined;
 }
 
@@ -9585,6 +9706,8 @@ function settingsFor(config, file) {
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./src/infra/kept-answers.ts
+var kept_answers = __webpack_require__(73038);
 // EXTERNAL MODULE: ./src/infra/tools/trivy-sandbox.ts
 var trivy_sandbox = __webpack_require__(87096);
 // EXTERNAL MODULE: ./src/infra/tools/trivy-version.ts
@@ -9601,21 +9724,25 @@ var trivy_version = __webpack_require__(16067);
 
 
 
+
+
 function parseConfigHelp(help) {
     const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
     return {
         skipUpdate: ['--skip-check-update', '--skip-policy-update'].find(has),
         misconfigScanners: has('--misconfig-scanners'),
-        filePatterns: has('--file-patterns')
+        filePatterns: has('--file-patterns'),
+        skipVersionCheck: has('--skip-version-check')
     };
 }
-/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48. */
+/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48, `--skip-version-check` from 0.63. */
 function configFlagsForVersion(version) {
     const at = (min) => semver_default().gte(version, min);
     return {
         skipUpdate: at('0.51.0') ? '--skip-check-update' : '--skip-policy-update',
         misconfigScanners: at('0.48.0'),
-        filePatterns: true
+        filePatterns: true,
+        skipVersionCheck: at('0.63.0')
     };
 }
 
@@ -9626,6 +9753,8 @@ function trivyConfigArgs(path, flags, cacheDir) {
         args.push(flags.skipUpdate);
     if (flags.misconfigScanners)
         args.push('--misconfig-scanners', 'dockerfile');
+    if (flags.skipVersionCheck)
+        args.push('--skip-version-check');
     // Trivy recognises Dockerfiles by name; this makes it read ours whatever it is called.
     if (flags.filePatterns)
         args.push('--file-patterns', `dockerfile:(^|/)${escapeRegExp((0,external_node_path_.basename)(path))}$`);
@@ -9634,6 +9763,8 @@ function trivyConfigArgs(path, flags, cacheDir) {
     args.push(path);
     return args;
 }
+/** What a `trivy config` answer depends on: the binary, its release, the flags, the Dockerfile's bytes. */
+const trivyConfigKey = (binary, version, args, dockerfile) => kept_answers/* KeptAnswers */.q.key(['trivy config', binary, version, args.join('\0'), dockerfile]);
 /** Trivy severities on the findings model. */
 function trivyLevel(severity) {
     switch (severity.toUpperCase()) {
@@ -9677,23 +9808,39 @@ function parseTrivyConfigJson(stdout, file) {
 }
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 async function runTrivyConfig(opts) {
-    const versionOut = await (0,probe/* probe */.d)(opts.binary, ['--version'], opts.env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() });
+    const versionOut = await (0,probe/* probe */.dy)(opts.binary, ['--version'], opts.env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() });
     if (versionOut.code !== 0)
         throw new errors/* StepError */.zg(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr);
     const version = (0,trivy_version/* parseTrivyVersion */.k)(versionOut.stdout);
     // A release says what it accepts by its number; a build from source (`dev`) is asked (one start more).
     const flags = version !== 'dev'
         ? configFlagsForVersion(version)
-        : parseConfigHelp(await (0,probe/* probe */.d)(opts.binary, ['config', '--help'], opts.env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() }).then(h => h.stdout + h.stderr));
+        : parseConfigHelp(await (0,probe/* probe */.dy)(opts.binary, ['config', '--help'], opts.env, { cwd: (0,trivy_sandbox/* trivyCwd */.x)() }).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
+    // Only a release with no cache given is answered from earlier runs: its checks are the ones built
+    // into that binary, and Trivy then reads nothing but the Dockerfile (in an empty folder).
+    const key = opts.kept && !opts.cacheDir && semver_default().valid(version)
+        ? trivyConfigKey((0,probe/* identity */.D_)(opts.binary), version, trivyConfigArgs(opts.path, flags), (0,external_node_fs_.readFileSync)(opts.path))
+        : undefined;
+    const earlier = key ? opts.kept?.get(key) : undefined;
+    if (earlier !== undefined)
+        try {
+            return { findings: parseTrivyConfigJson(earlier, opts.file), version, kept: true };
+        }
+        catch {
+            // not an answer Trivy gave: asked again
+        }
     // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
     // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
     const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
     try {
         // In an empty folder of its own: no trivy.yaml or .trivyignore of the repository is read.
         const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), (0,trivy_sandbox/* trivySandbox */.K)(opts.env ?? process.env));
-        return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
+        const findings = parseTrivyConfigJson(result.stdout, opts.file);
+        if (key)
+            opts.kept?.put(key, result.stdout);
+        return { findings, version };
     }
     finally {
         if (!opts.cacheDir)
@@ -9840,15 +9987,17 @@ async function runLint(opts, tools, reporter) {
             };
         }
         if (linter === 'trivy') {
-            const { findings, version } = await runTrivyConfig({
+            const { findings, version, kept } = await runTrivyConfig({
                 binary: tools.trivy,
                 path,
                 file,
-                cacheDir: opts.trivyCacheDir
+                cacheDir: opts.trivyCacheDir,
+                kept: opts.keptAnswers
             });
             return {
                 findings: withoutRemoteAddAdvice(findings, text, opts.buildArgs),
-                engine: { name: 'trivy', version, informationUri: 'https://trivy.dev' }
+                engine: { name: 'trivy', version, informationUri: 'https://trivy.dev' },
+                ...(kept ? { note: `the answer of an earlier run of trivy ${version} on these same bytes` } : {})
             };
         }
         await new Promise(setImmediate); // this process's own work, once the tools have started
@@ -9884,7 +10033,8 @@ async function runLint(opts, tools, reporter) {
                 throw outcome.reason;
             all.push(...outcome.value.findings);
             engines.push(outcome.value.engine);
-            reporter.info(`${linter}: ${outcome.value.findings.length} finding(s) before de-duplication`);
+            const { findings, note } = outcome.value;
+            reporter.info(`${linter}: ${findings.length} finding(s) before de-duplication${note ? ` (${note})` : ''}`);
         });
     const merged = dedupe(all, {
         ran: opts.linters,

@@ -123,11 +123,11 @@ const trivyScan = ['image', '--scanners', 'vuln', '--cache-dir', cache, '--skip-
 
 async function ours(stamp, { warm = false } = {}) {
   rmSync(toolLog, { force: true })
-  // A cold run starts as on a fresh runner: no blobs kept from earlier builds (RUNNER_TEMP is
-  // emptied after each job); the warm one reuses what the cold one left.
+  // A cold run starts as on a fresh runner: no blobs or lint answers kept from earlier builds
+  // (RUNNER_TEMP is emptied after each job); the warm one reuses what the cold one left.
   if (!warm)
     for (const name of readdirSync(join(OUT, 'runner'), { withFileTypes: true }))
-      if (name.name.startsWith('oci-pipeline-blobs-'))
+      if (/^oci-pipeline-(blobs|lint)-/.test(name.name))
         rmSync(join(OUT, 'runner', name.name), { recursive: true })
   const outputs = join(OUT, `outputs-${stamp}`)
   writeFileSync(outputs, '')

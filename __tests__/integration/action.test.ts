@@ -299,7 +299,7 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     }
   })
 
-  it('a rebuild exports only the blobs that changed; a kept blob that was altered is not used', async () => {
+  it('a rebuild exports only the blobs that changed and reuses the lint; an altered kept blob is not used', async () => {
     const repo = `it-${RUN}/pool-app`
     // One job's RUNNER_TEMP for the three runs, as for several builds in one job.
     const runnerTemp = mkdtempSync(join(tmpdir(), 'oci-pool-job-'))
@@ -331,6 +331,13 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     expect(await layersOf('two')).toEqual(layers)
     expect((await registry.config(repo, 'two')).digest).not.toBe((await registry.config(repo, 'one')).digest)
     expect((await registry.manifest(repo, 'two'))?.digest).toBe(second.outputs.digest)
+    // Trivy's Dockerfile checks answered from the first run: same release, same bytes, same findings.
+    const keptLint =
+      /trivy: \d+ finding\(s\) before de-duplication \(the answer of an earlier run of trivy 0\.69\.3/
+    expect(first.stdout).toMatch(/trivy: \d+ finding\(s\) before de-duplication\n/)
+    expect(first.stdout).not.toMatch(keptLint)
+    expect(second.stdout).toMatch(keptLint)
+    expect(second.outputs['lint-findings']).toBe(first.outputs['lint-findings'])
     const pool = join(runnerTemp, `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`)
     if (VARIANT === 'docker') {
       // The classic store's image is saved from the engine: no layout is exported, nothing kept.

@@ -1,5 +1,6 @@
+import { KeptAnswers } from '../../src/infra/kept-answers.js'
 import { PINS } from '../../src/infra/tools/pins.js'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Location, Reporter } from '../../src/reporter.js'
@@ -92,6 +93,71 @@ describeWithLintTools('Trivy 0.69.3 Dockerfile checks, the real binary', env => 
         expect(cacheDir).toMatch(/oci-pipeline-trivy-config-/)
         expect(existsSync(cacheDir!)).toBe(false)
         expect(existsSync(join(home, '.cache', 'trivy'))).toBe(false)
+      } finally {
+        rmSync(work, { recursive: true, force: true })
+      }
+    },
+    TRIVY_TIMEOUT
+  )
+
+  it(
+    'answers a Dockerfile it has seen from the kept answers; a changed byte, binary or folder runs Trivy',
+    async () => {
+      const work = mkdtempSync(join(tmpdir(), 'lint-kept-'))
+      try {
+        const trivy = join(work, 'trivy')
+        const wrap = (comment: string) => {
+          writeFileSync(
+            trivy,
+            `#!/bin/sh\n# ${comment}\necho "$*" >>"${work}/args"\nexec "${env().trivy}" "$@"\n`
+          )
+          chmodSync(trivy, 0o755)
+        }
+        wrap('one')
+        const path = join(work, 'Dockerfile')
+        writeFileSync(path, readFileSync(join(DOCKERFILES, 'OP004.distroless-root.bad.Dockerfile')))
+        const keptDir = join(work, 'kept')
+        const lint = () =>
+          runTrivyConfig({
+            binary: trivy,
+            path,
+            file: 'Dockerfile',
+            env: OFFLINE,
+            kept: new KeptAnswers(keptDir)
+          })
+        const configRuns = () =>
+          readFileSync(join(work, 'args'), 'utf8')
+            .split('\n')
+            .filter(l => l.startsWith('config ')).length
+
+        const first = await lint()
+        expect(first.kept).toBeUndefined()
+        expect(first.findings.map(f => f.ruleId)).toContain('DS-0002')
+        const second = await lint()
+        expect(second).toEqual({ ...first, kept: true })
+        expect(configRuns()).toBe(1)
+
+        // Another binary at the same path (the stand-in rewritten): asked again.
+        wrap('two')
+        expect((await lint()).kept).toBeUndefined()
+        expect(configRuns()).toBe(2)
+
+        // One more instruction: asked again, and the answer is the new file's.
+        writeFileSync(path, `${readFileSync(path, 'utf8')}\nUSER 65532\n`)
+        const changed = await lint()
+        expect(changed.kept).toBeUndefined()
+        expect(changed.findings.map(f => f.ruleId)).not.toContain('DS-0002')
+        expect(configRuns()).toBe(3)
+
+        // What is not an answer Trivy gave is not read as one.
+        for (const name of readdirSync(keptDir)) writeFileSync(join(keptDir, name), 'not JSON')
+        expect((await lint()).kept).toBeUndefined()
+        expect(configRuns()).toBe(4)
+
+        // A folder others can write in is not trusted: every answer is Trivy's own.
+        chmodSync(keptDir, 0o777)
+        expect((await lint()).kept).toBeUndefined()
+        expect(configRuns()).toBe(5)
       } finally {
         rmSync(work, { recursive: true, force: true })
       }

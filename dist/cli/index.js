@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 1472:
+/***/ 1505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16738,6 +16738,99 @@ function settingsFor(config, file) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/infra/private-dir.ts
+
+/**
+ * Makes `dir` (0700) if it is missing and says whether only this user can write in it: a folder
+ * kept between runs (blobs, answers) is used only then, as anything in it is trusted afterwards.
+ */
+function privateDir(dir) {
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        const st = (0,external_node_fs_.lstatSync)(dir);
+        const uid = process.getuid?.();
+        return st.isDirectory() && (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/infra/kept-answers.ts
+
+
+
+
+const ENTRY = /^[0-9a-f]{64}\.json$/;
+/**
+ * What a tool answered, kept between runs under a key over everything the answer depends on (the
+ * caller's to list: a missing part would serve a stale answer). In a private folder beside the
+ * runs' own, at most `limit` answers, those used longest ago dropped first.
+ */
+class KeptAnswers {
+    dir;
+    limit;
+    constructor(dir, limit = 256) {
+        this.dir = dir;
+        this.limit = limit;
+    }
+    static key(parts) {
+        const h = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+        for (const p of parts)
+            h.update(`${Buffer.byteLength(p)}:`).update(p);
+        return h.digest('hex');
+    }
+    get(key) {
+        if (!privateDir(this.dir))
+            return undefined;
+        const path = (0,external_node_path_.join)(this.dir, `${key}.json`);
+        try {
+            const text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+            const now = new Date();
+            (0,external_node_fs_.utimesSync)(path, now, now);
+            return text;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    put(key, text) {
+        if (!privateDir(this.dir))
+            return;
+        const path = (0,external_node_path_.join)(this.dir, `${key}.json`);
+        try {
+            // Whole or not at all: a reader beside this run never sees half an answer.
+            const part = `${path}.${process.pid}.part`;
+            (0,external_node_fs_.writeFileSync)(part, text, { mode: 0o600 });
+            (0,external_node_fs_.renameSync)(part, path);
+            this.prune();
+        }
+        catch {
+            // a full disk or a folder removed meanwhile: the answer is simply not kept
+        }
+    }
+    prune() {
+        const entries = (0,external_node_fs_.readdirSync)(this.dir)
+            .filter(n => ENTRY.test(n))
+            .flatMap(n => {
+            try {
+                return [{ n, used: (0,external_node_fs_.statSync)((0,external_node_path_.join)(this.dir, n)).mtimeMs }];
+            }
+            catch {
+                return [];
+            }
+        })
+            .sort((a, b) => b.used - a.used);
+        for (const { n } of entries.slice(this.limit))
+            try {
+                (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(this.dir, n));
+            }
+            catch {
+                // removed by another run
+            }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/infra/tools/trivy-sandbox.ts
 
 
@@ -16787,21 +16880,25 @@ function parseTrivyVersion(output) {
 
 
 
+
+
 function parseConfigHelp(help) {
     const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
     return {
         skipUpdate: ['--skip-check-update', '--skip-policy-update'].find(has),
         misconfigScanners: has('--misconfig-scanners'),
-        filePatterns: has('--file-patterns')
+        filePatterns: has('--file-patterns'),
+        skipVersionCheck: has('--skip-version-check')
     };
 }
-/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48. */
+/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48, `--skip-version-check` from 0.63. */
 function configFlagsForVersion(version) {
     const at = (min) => semver_default().gte(version, min);
     return {
         skipUpdate: at('0.51.0') ? '--skip-check-update' : '--skip-policy-update',
         misconfigScanners: at('0.48.0'),
-        filePatterns: true
+        filePatterns: true,
+        skipVersionCheck: at('0.63.0')
     };
 }
 
@@ -16812,6 +16909,8 @@ function trivyConfigArgs(path, flags, cacheDir) {
         args.push(flags.skipUpdate);
     if (flags.misconfigScanners)
         args.push('--misconfig-scanners', 'dockerfile');
+    if (flags.skipVersionCheck)
+        args.push('--skip-version-check');
     // Trivy recognises Dockerfiles by name; this makes it read ours whatever it is called.
     if (flags.filePatterns)
         args.push('--file-patterns', `dockerfile:(^|/)${escapeRegExp((0,external_node_path_.basename)(path))}$`);
@@ -16820,6 +16919,8 @@ function trivyConfigArgs(path, flags, cacheDir) {
     args.push(path);
     return args;
 }
+/** What a `trivy config` answer depends on: the binary, its release, the flags, the Dockerfile's bytes. */
+const trivyConfigKey = (binary, version, args, dockerfile) => KeptAnswers.key(['trivy config', binary, version, args.join('\0'), dockerfile]);
 /** Trivy severities on the findings model. */
 function trivyLevel(severity) {
     switch (severity.toUpperCase()) {
@@ -16873,13 +16974,29 @@ async function runTrivyConfig(opts) {
         : parseConfigHelp(await probe(opts.binary, ['config', '--help'], opts.env, { cwd: trivyCwd() }).then(h => h.stdout + h.stderr));
     if (!flags.skipUpdate)
         throw new errors/* StepError */.zg(`this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`);
+    // Only a release with no cache given is answered from earlier runs: its checks are the ones built
+    // into that binary, and Trivy then reads nothing but the Dockerfile (in an empty folder).
+    const key = opts.kept && !opts.cacheDir && semver_default().valid(version)
+        ? trivyConfigKey(identity(opts.binary), version, trivyConfigArgs(opts.path, flags), (0,external_node_fs_.readFileSync)(opts.path))
+        : undefined;
+    const earlier = key ? opts.kept?.get(key) : undefined;
+    if (earlier !== undefined)
+        try {
+            return { findings: parseTrivyConfigJson(earlier, opts.file), version, kept: true };
+        }
+        catch {
+            // not an answer Trivy gave: asked again
+        }
     // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
     // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
     const cacheDir = opts.cacheDir ?? (0,infra_process/* makeTempDir */.mk)('oci-pipeline-trivy-config-');
     try {
         // In an empty folder of its own: no trivy.yaml or .trivyignore of the repository is read.
         const result = await (0,infra_process/* run */.eF)(opts.binary, trivyConfigArgs(opts.path, flags, cacheDir), trivySandbox(opts.env ?? process.env));
-        return { findings: parseTrivyConfigJson(result.stdout, opts.file), version };
+        const findings = parseTrivyConfigJson(result.stdout, opts.file);
+        if (key)
+            opts.kept?.put(key, result.stdout);
+        return { findings, version };
     }
     finally {
         if (!opts.cacheDir)
@@ -17026,15 +17143,17 @@ async function runLint(opts, tools, reporter) {
             };
         }
         if (linter === 'trivy') {
-            const { findings, version } = await runTrivyConfig({
+            const { findings, version, kept } = await runTrivyConfig({
                 binary: tools.trivy,
                 path,
                 file,
-                cacheDir: opts.trivyCacheDir
+                cacheDir: opts.trivyCacheDir,
+                kept: opts.keptAnswers
             });
             return {
                 findings: withoutRemoteAddAdvice(findings, text, opts.buildArgs),
-                engine: { name: 'trivy', version, informationUri: 'https://trivy.dev' }
+                engine: { name: 'trivy', version, informationUri: 'https://trivy.dev' },
+                ...(kept ? { note: `the answer of an earlier run of trivy ${version} on these same bytes` } : {})
             };
         }
         await new Promise(setImmediate); // this process's own work, once the tools have started
@@ -17070,7 +17189,8 @@ async function runLint(opts, tools, reporter) {
                 throw outcome.reason;
             all.push(...outcome.value.findings);
             engines.push(outcome.value.engine);
-            reporter.info(`${linter}: ${outcome.value.findings.length} finding(s) before de-duplication`);
+            const { findings, note } = outcome.value;
+            reporter.info(`${linter}: ${findings.length} finding(s) before de-duplication${note ? ` (${note})` : ''}`);
         });
     const merged = dedupe(all, {
         ran: opts.linters,
@@ -22174,6 +22294,9 @@ async function verifyCommand(d) {
 ;// CONCATENATED MODULE: ./src/pipeline/lint.ts
 
 
+
+
+
 /**
  * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
  * the engines found (a missing one warns), the findings reported, the SARIF uploaded where the face
@@ -22200,7 +22323,9 @@ async function lintDockerfile(config, deps, providedLabels, r, runContexts) {
         ...(runContexts ? { runContexts } : {}),
         providedLabels: [...providedLabels],
         reportDir: config.reportDir,
-        docsBase: deps.docsBase
+        docsBase: deps.docsBase,
+        // Beside the runs' private folders, as the build's blobs (RUNNER_TEMP on a runner).
+        keptAnswers: new KeptAnswers((0,external_node_path_.join)((0,infra_process/* tempRoot */.fQ)(deps.env), `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`))
     }, tools, r);
     deps.onLint?.(result);
     if (result.sarifPath && config.sarifUpload && deps.uploadSarif)
@@ -22631,6 +22756,7 @@ async function runMerge(config, ctx, r, env, now, tools) {
 
 
 
+
 const HEX = /^[0-9a-f]{64}$/;
 const blob_pool_DIGEST = /^sha256:[0-9a-f]{64}$/;
 const GiB = 1024 ** 3;
@@ -22654,16 +22780,8 @@ class BlobPool {
     seed(layoutDir) {
         const blobs = (0,external_node_path_.join)(layoutDir, 'blobs', 'sha256');
         (0,external_node_fs_.mkdirSync)(blobs, { recursive: true });
-        try {
-            (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true, mode: 0o700 });
-            const st = (0,external_node_fs_.lstatSync)(this.dir);
-            const uid = process.getuid?.();
-            if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
-                return undefined;
-        }
-        catch {
+        if (!privateDir(this.dir))
             return undefined;
-        }
         const seeded = new Set();
         for (const hex of this.hexes()) {
             try {
@@ -24824,7 +24942,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1472);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1505);
 
 
 

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import {
   createReadStream,
   linkSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -13,6 +12,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { isIndex, type ManifestJson, type OciLayout } from './oci-layout.js'
+import { privateDir } from './private-dir.js'
 
 const HEX = /^[0-9a-f]{64}$/
 const DIGEST = /^sha256:[0-9a-f]{64}$/
@@ -36,15 +36,7 @@ export class BlobPool {
   seed(layoutDir: string): Set<string> | undefined {
     const blobs = join(layoutDir, 'blobs', 'sha256')
     mkdirSync(blobs, { recursive: true })
-    try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 })
-      const st = lstatSync(this.dir)
-      const uid = process.getuid?.()
-      if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0)
-        return undefined
-    } catch {
-      return undefined
-    }
+    if (!privateDir(this.dir)) return undefined
     const seeded = new Set<string>()
     for (const hex of this.hexes()) {
       try {

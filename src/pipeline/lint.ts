@@ -1,5 +1,8 @@
+import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import { errorMessage, StepError } from '../errors.js'
+import { KeptAnswers } from '../infra/kept-answers.js'
+import { tempRoot } from '../infra/process.js'
 import type { Reporter } from '../reporter.js'
 import { lintFailureMessage, runLint, type LintResult } from '../stages/lint/index.js'
 import type { NamedContext } from '../stages/lint/checklist/types.js'
@@ -12,7 +15,7 @@ import type { PipelineDeps, ToolName } from './deps.js'
  */
 export async function lintDockerfile(
   config: Pick<Config, 'lint' | 'build' | 'labelSchemas' | 'workspace' | 'reportDir' | 'sarifUpload'>,
-  deps: Pick<PipelineDeps, 'tools' | 'docsBase' | 'onLint' | 'uploadSarif'>,
+  deps: Pick<PipelineDeps, 'tools' | 'docsBase' | 'onLint' | 'uploadSarif' | 'env'>,
   providedLabels: readonly string[],
   r: Reporter,
   runContexts?: ReadonlyMap<string, NamedContext>
@@ -37,7 +40,11 @@ export async function lintDockerfile(
       ...(runContexts ? { runContexts } : {}),
       providedLabels: [...providedLabels],
       reportDir: config.reportDir,
-      docsBase: deps.docsBase
+      docsBase: deps.docsBase,
+      // Beside the runs' private folders, as the build's blobs (RUNNER_TEMP on a runner).
+      keptAnswers: new KeptAnswers(
+        join(tempRoot(deps.env), `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`)
+      )
     },
     tools,
     r

@@ -16,9 +16,14 @@ describe('trivy config', () => {
     const old = parseConfigHelp(
       '      --skip-policy-update          skip fetching rego policy updates\n      --file-patterns strings'
     )
-    expect(old).toEqual({ skipUpdate: '--skip-policy-update', misconfigScanners: false, filePatterns: true })
+    expect(old).toEqual({
+      skipUpdate: '--skip-policy-update',
+      misconfigScanners: false,
+      filePatterns: true,
+      skipVersionCheck: false
+    })
     const recent = parseConfigHelp(
-      '      --skip-check-update    skip\n      --misconfig-scanners strings   x'
+      '      --skip-check-update    skip\n      --misconfig-scanners strings   x\n      --skip-version-check   y'
     )
     expect(trivyConfigArgs('/w/docker/app.df', recent)).toEqual([
       'config',
@@ -28,15 +33,49 @@ describe('trivy config', () => {
       '--skip-check-update',
       '--misconfig-scanners',
       'dockerfile',
+      '--skip-version-check',
       '/w/docker/app.df'
     ])
     expect(trivyConfigArgs('/w/app.df', old, '/c')).toContain('dockerfile:(^|/)app\\.df$')
   })
 
   it.each([
-    ['0.45.1', { skipUpdate: '--skip-policy-update', misconfigScanners: false, filePatterns: true }],
-    ['0.48.0', { skipUpdate: '--skip-policy-update', misconfigScanners: true, filePatterns: true }],
-    ['0.69.3', { skipUpdate: '--skip-check-update', misconfigScanners: true, filePatterns: true }]
+    [
+      '0.45.1',
+      {
+        skipUpdate: '--skip-policy-update',
+        misconfigScanners: false,
+        filePatterns: true,
+        skipVersionCheck: false
+      }
+    ],
+    [
+      '0.48.0',
+      {
+        skipUpdate: '--skip-policy-update',
+        misconfigScanners: true,
+        filePatterns: true,
+        skipVersionCheck: false
+      }
+    ],
+    [
+      '0.62.1',
+      {
+        skipUpdate: '--skip-check-update',
+        misconfigScanners: true,
+        filePatterns: true,
+        skipVersionCheck: false
+      }
+    ],
+    [
+      '0.69.3',
+      {
+        skipUpdate: '--skip-check-update',
+        misconfigScanners: true,
+        filePatterns: true,
+        skipVersionCheck: true
+      }
+    ]
   ])('knows a release’s flags from its number (%s), without asking its help', (version, flags) => {
     expect(configFlagsForVersion(version)).toEqual(flags)
   })

@@ -4,7 +4,7 @@ import { run, type RunResult } from '../process.js'
 const memo = new Map<string, Promise<RunResult>>()
 
 /** What identifies one build of a binary: its path, inode, size and modification time. */
-function identity(binary: string): string {
+export function identity(binary: string): string {
   try {
     const s = statSync(binary)
     return `${binary}:${s.ino}:${s.size}:${s.mtimeMs}`

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { InputError, StepError } from '../../errors.js'
+import type { KeptAnswers } from '../../infra/kept-answers.js'
 import { atOrAbove, countByLevel, type Finding, type Level } from '../../findings.js'
 import { toCodeQuality } from '../report/codequality.js'
 import { toSarif, type SarifEngine } from '../report/sarif.js'
@@ -40,6 +41,8 @@ export interface LintRunOptions extends LintOptions {
   /** Base URL of docs/rules (e.g. https://github.com/<owner>/oci-pipeline/blob/<ref>/docs/rules), for rule links. */
   docsBase?: string
   trivyCacheDir?: string
+  /** Trivy's answers for this Dockerfile from earlier runs (`trivy config` is the lint's longest engine). */
+  keptAnswers?: KeptAnswers
   /** `build-contexts` lines (`name=value`): the named contexts the build is given. */
   buildContexts?: readonly string[]
   /** Named contexts the run itself provides (an image built earlier in the same run), by name. */
@@ -148,6 +151,8 @@ function namedContexts(opts: LintRunOptions, path: string): Map<string, NamedCon
 interface EngineRun {
   findings: Finding[]
   engine: SarifEngine
+  /** Where the findings came from, when not from running the engine now. */
+  note?: string
 }
 
 /** Lints the Dockerfile with the chosen engines, reports every finding, and says whether the run fails. */
@@ -191,15 +196,17 @@ export async function runLint(
       }
     }
     if (linter === 'trivy') {
-      const { findings, version } = await runTrivyConfig({
+      const { findings, version, kept } = await runTrivyConfig({
         binary: tools.trivy as string,
         path,
         file,
-        cacheDir: opts.trivyCacheDir
+        cacheDir: opts.trivyCacheDir,
+        kept: opts.keptAnswers
       })
       return {
         findings: withoutRemoteAddAdvice(findings, text, opts.buildArgs),
-        engine: { name: 'trivy', version, informationUri: 'https://trivy.dev' }
+        engine: { name: 'trivy', version, informationUri: 'https://trivy.dev' },
+        ...(kept ? { note: `the answer of an earlier run of trivy ${version} on these same bytes` } : {})
       }
     }
     await new Promise(setImmediate) // this process's own work, once the tools have started
@@ -234,7 +241,10 @@ export async function runLint(
       if (outcome.status === 'rejected') throw outcome.reason
       all.push(...outcome.value.findings)
       engines.push(outcome.value.engine)
-      reporter.info(`${linter}: ${outcome.value.findings.length} finding(s) before de-duplication`)
+      const { findings, note } = outcome.value
+      reporter.info(
+        `${linter}: ${findings.length} finding(s) before de-duplication${note ? ` (${note})` : ''}`
+      )
     })
 
   const merged = dedupe(all, {

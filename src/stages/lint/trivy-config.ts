@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import semver from 'semver'
 import { StepError } from '../../errors.js'
 import type { Finding, Level } from '../../findings.js'
-import { probe } from '../../infra/tools/probe.js'
+import { KeptAnswers } from '../../infra/kept-answers.js'
+import { identity, probe } from '../../infra/tools/probe.js'
 import { trivyCwd, trivySandbox } from '../../infra/tools/trivy-sandbox.js'
 import { parseTrivyVersion } from '../../infra/tools/trivy-version.js'
 import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
@@ -18,6 +20,8 @@ export interface TrivyConfigFlags {
   /** `--misconfig-scanners`: restrict to the dockerfile scanner. */
   misconfigScanners: boolean
   filePatterns: boolean
+  /** `--skip-version-check` (0.63+): no call to Trivy's update service, as the scan. */
+  skipVersionCheck: boolean
 }
 
 export function parseConfigHelp(help: string): TrivyConfigFlags {
@@ -25,17 +29,19 @@ export function parseConfigHelp(help: string): TrivyConfigFlags {
   return {
     skipUpdate: ['--skip-check-update', '--skip-policy-update'].find(has),
     misconfigScanners: has('--misconfig-scanners'),
-    filePatterns: has('--file-patterns')
+    filePatterns: has('--file-patterns'),
+    skipVersionCheck: has('--skip-version-check')
   }
 }
 
-/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48. */
+/** The same flags from a release number: `--skip-check-update` from 0.51, `--misconfig-scanners` from 0.48, `--skip-version-check` from 0.63. */
 export function configFlagsForVersion(version: string): TrivyConfigFlags {
   const at = (min: string): boolean => semver.gte(version, min)
   return {
     skipUpdate: at('0.51.0') ? '--skip-check-update' : '--skip-policy-update',
     misconfigScanners: at('0.48.0'),
-    filePatterns: true
+    filePatterns: true,
+    skipVersionCheck: at('0.63.0')
   }
 }
 
@@ -47,12 +53,21 @@ export function trivyConfigArgs(path: string, flags: TrivyConfigFlags, cacheDir?
   const args = ['config', '--format', 'json', '--quiet']
   if (flags.skipUpdate) args.push(flags.skipUpdate)
   if (flags.misconfigScanners) args.push('--misconfig-scanners', 'dockerfile')
+  if (flags.skipVersionCheck) args.push('--skip-version-check')
   // Trivy recognises Dockerfiles by name; this makes it read ours whatever it is called.
   if (flags.filePatterns) args.push('--file-patterns', `dockerfile:(^|/)${escapeRegExp(basename(path))}$`)
   if (cacheDir) args.push('--cache-dir', cacheDir)
   args.push(path)
   return args
 }
+
+/** What a `trivy config` answer depends on: the binary, its release, the flags, the Dockerfile's bytes. */
+export const trivyConfigKey = (
+  binary: string,
+  version: string,
+  args: readonly string[],
+  dockerfile: Buffer
+): string => KeptAnswers.key(['trivy config', binary, version, args.join('\0'), dockerfile])
 
 /** Trivy severities on the findings model. */
 export function trivyLevel(severity: string): Level {
@@ -116,12 +131,14 @@ export interface TrivyConfigRun {
   file: string
   cacheDir?: string
   env?: NodeJS.ProcessEnv
+  /** Answers of earlier runs: the same release, flags and Dockerfile bytes answer the same. */
+  kept?: KeptAnswers
 }
 
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 export async function runTrivyConfig(
   opts: TrivyConfigRun
-): Promise<{ findings: Finding[]; version?: string }> {
+): Promise<{ findings: Finding[]; version?: string; kept?: boolean }> {
   const versionOut = await probe(opts.binary, ['--version'], opts.env, { cwd: trivyCwd() })
   if (versionOut.code !== 0)
     throw new StepError(`${opts.binary} --version exited with code ${versionOut.code}`, versionOut.stderr)
@@ -139,6 +156,24 @@ export async function runTrivyConfig(
     throw new StepError(
       `this Trivy (${version}) has neither --skip-check-update nor --skip-policy-update, so its Dockerfile checks cannot run offline`
     )
+  // Only a release with no cache given is answered from earlier runs: its checks are the ones built
+  // into that binary, and Trivy then reads nothing but the Dockerfile (in an empty folder).
+  const key =
+    opts.kept && !opts.cacheDir && semver.valid(version)
+      ? trivyConfigKey(
+          identity(opts.binary),
+          version,
+          trivyConfigArgs(opts.path, flags),
+          readFileSync(opts.path)
+        )
+      : undefined
+  const earlier = key ? opts.kept?.get(key) : undefined
+  if (earlier !== undefined)
+    try {
+      return { findings: parseTrivyConfigJson(earlier, opts.file), version, kept: true }
+    } catch {
+      // not an answer Trivy gave: asked again
+    }
   // A cache of its own unless one is given: a Trivy run locks its cache while it runs, so sharing
   // the scan's would hold up the scan beside it; and the checks are then always the ones built in.
   const cacheDir = opts.cacheDir ?? makeTempDir('oci-pipeline-trivy-config-')
@@ -149,7 +184,9 @@ export async function runTrivyConfig(
       trivyConfigArgs(opts.path, flags, cacheDir),
       trivySandbox(opts.env ?? process.env)
     )
-    return { findings: parseTrivyConfigJson(result.stdout, opts.file), version }
+    const findings = parseTrivyConfigJson(result.stdout, opts.file)
+    if (key) opts.kept?.put(key, result.stdout)
+    return { findings, version }
   } finally {
     if (!opts.cacheDir) removeTempDir(cacheDir)
   }
