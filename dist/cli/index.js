@@ -22298,6 +22298,18 @@ async function verifyCommand(d) {
 
 
 /**
+ * Trivy's answers kept for the next lint of the same bytes, where only the job's own steps write:
+ * a runner's RUNNER_TEMP (emptied after each job) or a machine outside CI. Not on another CI
+ * machine: a GitLab shell runner runs every project's jobs as one user in one /tmp, and an answer,
+ * unlike a kept blob, cannot be checked again.
+ */
+function keptAnswersDir(env) {
+    const root = (0,infra_process/* tempRoot */.fQ)(env);
+    if (root !== env.RUNNER_TEMP && env.CI)
+        return undefined;
+    return (0,external_node_path_.join)(root, `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`);
+}
+/**
  * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
  * the engines found (a missing one warns), the findings reported, the SARIF uploaded where the face
  * can; a finding at or above the threshold fails it, with the inputs that change that decision.
@@ -22311,6 +22323,7 @@ async function lintDockerfile(config, deps, providedLabels, r, runContexts) {
         catch (e) {
             r.warning(`${name} cannot be had: ${(0,errors/* errorMessage */.gJ)(e)}`);
         }
+    const kept = keptAnswersDir(deps.env ?? process.env);
     const result = await runLint({
         ...config.lint,
         file: config.build.file,
@@ -22324,8 +22337,7 @@ async function lintDockerfile(config, deps, providedLabels, r, runContexts) {
         providedLabels: [...providedLabels],
         reportDir: config.reportDir,
         docsBase: deps.docsBase,
-        // Beside the runs' private folders, as the build's blobs (RUNNER_TEMP on a runner).
-        keptAnswers: new KeptAnswers((0,external_node_path_.join)((0,infra_process/* tempRoot */.fQ)(deps.env), `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`))
+        keptAnswers: kept ? new KeptAnswers(kept) : undefined
     }, tools, r);
     deps.onLint?.(result);
     if (result.sarifPath && config.sarifUpload && deps.uploadSarif)

@@ -9,6 +9,18 @@ import type { NamedContext } from '../stages/lint/checklist/types.js'
 import type { PipelineDeps, ToolName } from './deps.js'
 
 /**
+ * Trivy's answers kept for the next lint of the same bytes, where only the job's own steps write:
+ * a runner's RUNNER_TEMP (emptied after each job) or a machine outside CI. Not on another CI
+ * machine: a GitLab shell runner runs every project's jobs as one user in one /tmp, and an answer,
+ * unlike a kept blob, cannot be checked again.
+ */
+export function keptAnswersDir(env: NodeJS.ProcessEnv): string | undefined {
+  const root = tempRoot(env)
+  if (root !== env.RUNNER_TEMP && env.CI) return undefined
+  return join(root, `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`)
+}
+
+/**
  * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
  * the engines found (a missing one warns), the findings reported, the SARIF uploaded where the face
  * can; a finding at or above the threshold fails it, with the inputs that change that decision.
@@ -27,6 +39,7 @@ export async function lintDockerfile(
     } catch (e) {
       r.warning(`${name} cannot be had: ${errorMessage(e)}`)
     }
+  const kept = keptAnswersDir(deps.env ?? process.env)
   const result = await runLint(
     {
       ...config.lint,
@@ -41,10 +54,7 @@ export async function lintDockerfile(
       providedLabels: [...providedLabels],
       reportDir: config.reportDir,
       docsBase: deps.docsBase,
-      // Beside the runs' private folders, as the build's blobs (RUNNER_TEMP on a runner).
-      keptAnswers: new KeptAnswers(
-        join(tempRoot(deps.env), `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`)
-      )
+      keptAnswers: kept ? new KeptAnswers(kept) : undefined
     },
     tools,
     r

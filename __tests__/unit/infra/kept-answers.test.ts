@@ -2,6 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync } fro
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { KeptAnswers } from '../../../src/infra/kept-answers.js'
+import { keptAnswersDir } from '../../../src/pipeline/lint.js'
 import { trivyConfigKey } from '../../../src/stages/lint/trivy-config.js'
 
 describe('answers kept between runs', () => {
@@ -43,6 +44,15 @@ describe('answers kept between runs', () => {
     expect(kept.get(a)).toBe('A') // used now: b is the oldest
     kept.put(c, 'C')
     expect([kept.get(a), kept.get(b), kept.get(c)]).toEqual(['A', undefined, 'C'])
+  })
+
+  it('keeps the lint’s answers only where the job’s own steps write: RUNNER_TEMP, or outside CI', () => {
+    const uid = process.getuid?.() ?? 'user'
+    expect(keptAnswersDir({ CI: 'true', RUNNER_TEMP: work })).toBe(join(work, `oci-pipeline-lint-${uid}`))
+    expect(keptAnswersDir({})).toBe(join(tmpdir(), `oci-pipeline-lint-${uid}`))
+    // A CI machine's shared /tmp (a GitLab shell runner: every project's jobs, one user).
+    expect(keptAnswersDir({ CI: 'true', GITLAB_CI: 'true' })).toBeUndefined()
+    expect(keptAnswersDir({ CI: 'true', RUNNER_TEMP: join(work, 'gone') })).toBeUndefined()
   })
 
   it('tells the parts of a key apart', () => {
