@@ -1846,6 +1846,7 @@ function privateDir(dir) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CT: () => (/* binding */ removeTempDir),
 /* harmony export */   PH: () => (/* binding */ endChildren),
+/* harmony export */   R3: () => (/* binding */ jobPrivate),
 /* harmony export */   RT: () => (/* binding */ tail),
 /* harmony export */   eF: () => (/* binding */ run),
 /* harmony export */   fQ: () => (/* binding */ tempRoot),
@@ -1922,6 +1923,12 @@ function removeTempDirs() {
  * job) where there is one, else the system's.
  */
 const tempRoot = (env = process.env) => env.RUNNER_TEMP && (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(env.RUNNER_TEMP) ? env.RUNNER_TEMP : (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+/**
+ * Whether only the job's own steps write under tempRoot: a runner's RUNNER_TEMP, or a machine
+ * outside CI. Not another CI machine's shared temporary folder (a GitLab shell runner runs every
+ * project's jobs as one user): what is kept there is checked again before use.
+ */
+const jobPrivate = (env = process.env) => tempRoot(env) === env.RUNNER_TEMP || !env.CI;
 /**
  * A private temporary directory (mode 0700), removed by removeTempDir or, at the latest, when the
  * process exits, even through process.exit (the signal handlers), which skips `finally` blocks.
@@ -6047,17 +6054,26 @@ var private_dir = __webpack_require__(3099);
 const HEX = /^[0-9a-f]{64}$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 const GiB = 1024 ** 3;
+/** The modification time a kept blob is given when it is exported or hashed: a write changes it. */
+const CHECKED = new Date(Date.UTC(2000, 0, 1));
 /**
  * The blobs earlier builds exported, kept beside the runs' private folders (same file system, so
  * a blob moves in and out by a hard link, never a copy). Linked into a new build's empty layout
  * before the export, they are blobs BuildKit finds there already and does not send again: a
  * rebuild exports only the layers that changed. A blob taken from the pool is hashed again before
- * anything reads it, as every cached file is.
+ * anything reads it, as every cached file is, unless nothing wrote it since and only the job's own
+ * steps can write in the pool (trustUnchanged).
  */
 class BlobPool {
     dir;
-    constructor(dir) {
+    opts;
+    /**
+     * `trustUnchanged`: a kept blob whose modification time is still CHECKED (no write since it was
+     * exported or hashed) is not hashed again; only where the job's own steps write (see jobPrivate).
+     */
+    constructor(dir, opts = {}) {
         this.dir = dir;
+        this.opts = opts;
     }
     /**
      * Links every pooled blob into the layout folder `layoutDir`: the digests it linked, or
@@ -6090,23 +6106,29 @@ class BlobPool {
         const used = blobsOf(layout);
         const bad = [];
         let reused = 0;
+        let hashed = 0;
+        // Last use in the access time, for the pruning; the modification time says "not written since".
         const now = new Date();
         for (const digest of used) {
             const hex = digest.slice('sha256:'.length);
             const pooled = (0,external_node_path_.join)(this.dir, hex);
             if (seeded.has(digest) && sameFile(layout.blobPath(digest), pooled)) {
-                if ((await hashFile(pooled)) !== hex) {
-                    bad.push(digest);
-                    for (const f of [pooled, layout.blobPath(digest)])
-                        (0,external_node_fs_.unlinkSync)(f);
-                    continue;
+                if (!(this.opts.trustUnchanged && (0,external_node_fs_.statSync)(pooled).mtimeMs === CHECKED.getTime())) {
+                    hashed++;
+                    if ((await hashFile(pooled)) !== hex) {
+                        bad.push(digest);
+                        for (const f of [pooled, layout.blobPath(digest)])
+                            (0,external_node_fs_.unlinkSync)(f);
+                        continue;
+                    }
                 }
                 reused++;
-                (0,external_node_fs_.utimesSync)(pooled, now, now);
+                (0,external_node_fs_.utimesSync)(pooled, now, CHECKED);
             }
             else {
                 try {
                     (0,external_node_fs_.linkSync)(layout.blobPath(digest), pooled);
+                    (0,external_node_fs_.utimesSync)(pooled, now, CHECKED);
                 }
                 catch {
                     // already pooled by a run beside this one
@@ -6114,7 +6136,7 @@ class BlobPool {
             }
         }
         this.prune(new Set(used), limit);
-        return { reused, bad };
+        return { reused, bad, hashed };
     }
     hexes() {
         return (0,external_node_fs_.readdirSync)(this.dir).filter(n => HEX.test(n));
@@ -6124,7 +6146,7 @@ class BlobPool {
         const entries = this.hexes().flatMap(hex => {
             try {
                 const st = (0,external_node_fs_.statSync)((0,external_node_path_.join)(this.dir, hex));
-                return [{ hex, size: st.size, used: st.mtimeMs }];
+                return [{ hex, size: st.size, used: st.atimeMs }];
             }
             catch {
                 return [];
@@ -6476,7 +6498,7 @@ async function buildImage(b, meta, builder, dir, reporter, env, opts = {}) {
             taken = await pool.absorb(new OciLayout(out.dir), new Set());
         }
         if (taken.reused)
-            reporter.info(`${taken.reused} blobs were in the layout already (earlier builds): not exported again`);
+            reporter.info(`${taken.reused} blobs were in the layout already (earlier builds): not exported again; ${taken.hashed} hashed again (the others not written since they were checked)`);
     }
     const metadata = (0,external_node_fs_.existsSync)(out.metadataFile)
         ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
@@ -6604,16 +6626,13 @@ var lint = __webpack_require__(51814);
 
 
 /**
- * Trivy's answers kept for the next lint of the same bytes, where only the job's own steps write:
- * a runner's RUNNER_TEMP (emptied after each job) or a machine outside CI. Not on another CI
- * machine: a GitLab shell runner runs every project's jobs as one user in one /tmp, and an answer,
- * unlike a kept blob, cannot be checked again.
+ * Trivy's answers kept for the next lint of the same bytes, only where the job's own steps write
+ * (jobPrivate): an answer, unlike a kept blob, cannot be checked again.
  */
 function keptAnswersDir(env) {
-    const root = (0,infra_process/* tempRoot */.fQ)(env);
-    if (root !== env.RUNNER_TEMP && env.CI)
-        return undefined;
-    return (0,external_node_path_.join)(root, `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`);
+    return (0,infra_process/* jobPrivate */.R3)(env)
+        ? (0,external_node_path_.join)((0,infra_process/* tempRoot */.fQ)(env), `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`)
+        : undefined;
 }
 /**
  * The lint stage over the config's Dockerfile, as the build's graph and `oci-pipeline lint` run it:
@@ -6718,7 +6737,9 @@ function pipelineTasks(run) {
             needs: ['metadata', 'builder'],
             run: async ({ reporter, get, signal }) => {
                 // Beside the runs' private folders (RUNNER_TEMP on a runner, emptied after each job).
-                const pool = new BlobPool((0,external_node_path_.join)((0,infra_process/* tempRoot */.fQ)(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`));
+                const pool = new BlobPool((0,external_node_path_.join)((0,infra_process/* tempRoot */.fQ)(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`), {
+                    trustUnchanged: (0,infra_process/* jobPrivate */.R3)(env)
+                });
                 const built = await buildImage(config.build, get('metadata'), get('builder'), (0,external_node_path_.join)(run.work, 'build'), reporter, env, { ...(signal ? { signal } : {}), pool });
                 reporter.setOutput('imageid', built.imageId);
                 reporter.info(`built ${built.images.map(i => `${i.platform || 'image'} ${i.configDigest}`).join(', ')}`);

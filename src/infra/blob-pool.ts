@@ -17,16 +17,26 @@ import { privateDir } from './private-dir.js'
 const HEX = /^[0-9a-f]{64}$/
 const DIGEST = /^sha256:[0-9a-f]{64}$/
 const GiB = 1024 ** 3
+/** The modification time a kept blob is given when it is exported or hashed: a write changes it. */
+const CHECKED = new Date(Date.UTC(2000, 0, 1))
 
 /**
  * The blobs earlier builds exported, kept beside the runs' private folders (same file system, so
  * a blob moves in and out by a hard link, never a copy). Linked into a new build's empty layout
  * before the export, they are blobs BuildKit finds there already and does not send again: a
  * rebuild exports only the layers that changed. A blob taken from the pool is hashed again before
- * anything reads it, as every cached file is.
+ * anything reads it, as every cached file is, unless nothing wrote it since and only the job's own
+ * steps can write in the pool (trustUnchanged).
  */
 export class BlobPool {
-  constructor(readonly dir: string) {}
+  /**
+   * `trustUnchanged`: a kept blob whose modification time is still CHECKED (no write since it was
+   * exported or hashed) is not hashed again; only where the job's own steps write (see jobPrivate).
+   */
+  constructor(
+    readonly dir: string,
+    readonly opts: { trustUnchanged?: boolean } = {}
+  ) {}
 
   /**
    * Links every pooled blob into the layout folder `layoutDir`: the digests it linked, or
@@ -58,32 +68,38 @@ export class BlobPool {
     layout: OciLayout,
     seeded: ReadonlySet<string>,
     limit = limitFor(this.dir)
-  ): Promise<{ reused: number; bad: string[] }> {
+  ): Promise<{ reused: number; bad: string[]; hashed: number }> {
     const used = blobsOf(layout)
     const bad: string[] = []
     let reused = 0
+    let hashed = 0
+    // Last use in the access time, for the pruning; the modification time says "not written since".
     const now = new Date()
     for (const digest of used) {
       const hex = digest.slice('sha256:'.length)
       const pooled = join(this.dir, hex)
       if (seeded.has(digest) && sameFile(layout.blobPath(digest), pooled)) {
-        if ((await hashFile(pooled)) !== hex) {
-          bad.push(digest)
-          for (const f of [pooled, layout.blobPath(digest)]) unlinkSync(f)
-          continue
+        if (!(this.opts.trustUnchanged && statSync(pooled).mtimeMs === CHECKED.getTime())) {
+          hashed++
+          if ((await hashFile(pooled)) !== hex) {
+            bad.push(digest)
+            for (const f of [pooled, layout.blobPath(digest)]) unlinkSync(f)
+            continue
+          }
         }
         reused++
-        utimesSync(pooled, now, now)
+        utimesSync(pooled, now, CHECKED)
       } else {
         try {
           linkSync(layout.blobPath(digest), pooled)
+          utimesSync(pooled, now, CHECKED)
         } catch {
           // already pooled by a run beside this one
         }
       }
     }
     this.prune(new Set(used), limit)
-    return { reused, bad }
+    return { reused, bad, hashed }
   }
 
   private hexes(): string[] {
@@ -95,7 +111,7 @@ export class BlobPool {
     const entries = this.hexes().flatMap(hex => {
       try {
         const st = statSync(join(this.dir, hex))
-        return [{ hex, size: st.size, used: st.mtimeMs }]
+        return [{ hex, size: st.size, used: st.atimeMs }]
       } catch {
         return []
       }

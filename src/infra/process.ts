@@ -82,6 +82,14 @@ export const tempRoot = (env: NodeJS.ProcessEnv = process.env): string =>
   env.RUNNER_TEMP && existsSync(env.RUNNER_TEMP) ? env.RUNNER_TEMP : tmpdir()
 
 /**
+ * Whether only the job's own steps write under tempRoot: a runner's RUNNER_TEMP, or a machine
+ * outside CI. Not another CI machine's shared temporary folder (a GitLab shell runner runs every
+ * project's jobs as one user): what is kept there is checked again before use.
+ */
+export const jobPrivate = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  tempRoot(env) === env.RUNNER_TEMP || !env.CI
+
+/**
  * A private temporary directory (mode 0700), removed by removeTempDir or, at the latest, when the
  * process exits, even through process.exit (the signal handlers), which skips `finally` blocks.
  */

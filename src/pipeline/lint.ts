@@ -2,22 +2,20 @@ import { join } from 'node:path'
 import type { Config } from '../config/config.js'
 import { errorMessage, StepError } from '../errors.js'
 import { KeptAnswers } from '../infra/kept-answers.js'
-import { tempRoot } from '../infra/process.js'
+import { jobPrivate, tempRoot } from '../infra/process.js'
 import type { Reporter } from '../reporter.js'
 import { lintFailureMessage, runLint, type LintResult } from '../stages/lint/index.js'
 import type { NamedContext } from '../stages/lint/checklist/types.js'
 import type { PipelineDeps, ToolName } from './deps.js'
 
 /**
- * Trivy's answers kept for the next lint of the same bytes, where only the job's own steps write:
- * a runner's RUNNER_TEMP (emptied after each job) or a machine outside CI. Not on another CI
- * machine: a GitLab shell runner runs every project's jobs as one user in one /tmp, and an answer,
- * unlike a kept blob, cannot be checked again.
+ * Trivy's answers kept for the next lint of the same bytes, only where the job's own steps write
+ * (jobPrivate): an answer, unlike a kept blob, cannot be checked again.
  */
 export function keptAnswersDir(env: NodeJS.ProcessEnv): string | undefined {
-  const root = tempRoot(env)
-  if (root !== env.RUNNER_TEMP && env.CI) return undefined
-  return join(root, `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`)
+  return jobPrivate(env)
+    ? join(tempRoot(env), `oci-pipeline-lint-${process.getuid?.() ?? 'user'}`)
+    : undefined
 }
 
 /**

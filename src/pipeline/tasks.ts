@@ -3,7 +3,7 @@ import type { Config } from '../config/config.js'
 import type { RunContext } from '../context.js'
 import { StepError } from '../errors.js'
 import { BlobPool } from '../infra/blob-pool.js'
-import { tempRoot } from '../infra/process.js'
+import { jobPrivate, tempRoot } from '../infra/process.js'
 import { login } from '../infra/registry/docker-cli.js'
 import { preparePush, type PreparedImage } from '../infra/registry/prepare.js'
 import { knownLayers, putImage, targetFor, uploadBlobs, type Target } from '../infra/registry/push.js'
@@ -89,7 +89,9 @@ export function pipelineTasks(run: RunInputs): Task[] {
       needs: ['metadata', 'builder'],
       run: async ({ reporter, get, signal }) => {
         // Beside the runs' private folders (RUNNER_TEMP on a runner, emptied after each job).
-        const pool = new BlobPool(join(tempRoot(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`))
+        const pool = new BlobPool(join(tempRoot(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`), {
+          trustUnchanged: jobPrivate(env)
+        })
         const built = await buildImage(
           config.build,
           get<Metadata>('metadata')!,

@@ -187,7 +187,9 @@ export async function buildImage(
       taken = await pool.absorb(new OciLayout(out.dir), new Set())
     }
     if (taken.reused)
-      reporter.info(`${taken.reused} blobs were in the layout already (earlier builds): not exported again`)
+      reporter.info(
+        `${taken.reused} blobs were in the layout already (earlier builds): not exported again; ${taken.hashed} hashed again (the others not written since they were checked)`
+      )
   }
   const metadata = existsSync(out.metadataFile)
     ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>)
