@@ -22827,22 +22827,30 @@ class BlobPool {
         for (const digest of used) {
             const hex = digest.slice('sha256:'.length);
             const pooled = (0,external_node_path_.join)(this.dir, hex);
-            if (seeded.has(digest) && sameFile(layout.blobPath(digest), pooled)) {
-                if (!(this.opts.trustUnchanged && (0,external_node_fs_.statSync)(pooled).mtimeMs === CHECKED.getTime())) {
+            const file = layout.blobPath(digest);
+            if (seeded.has(digest)) {
+                // The layout's file is what the scan reads: the one linked in, even if the pool's was
+                // replaced since, so that is the one checked.
+                if (!(0,external_node_fs_.existsSync)(file))
+                    continue; // not exported: reading it fails later, with its own error
+                const kept = sameFile(file, pooled);
+                if (!(this.opts.trustUnchanged && (0,external_node_fs_.statSync)(file).mtimeMs === CHECKED.getTime())) {
                     hashed++;
-                    if ((await hashFile(pooled)) !== hex) {
+                    if ((await hashFile(file)) !== hex) {
                         bad.push(digest);
-                        for (const f of [pooled, layout.blobPath(digest)])
-                            (0,external_node_fs_.unlinkSync)(f);
+                        (0,external_node_fs_.unlinkSync)(file);
+                        if (kept)
+                            (0,external_node_fs_.unlinkSync)(pooled);
                         continue;
                     }
                 }
                 reused++;
-                (0,external_node_fs_.utimesSync)(pooled, now, CHECKED);
+                if (kept)
+                    (0,external_node_fs_.utimesSync)(pooled, now, CHECKED);
             }
             else {
                 try {
-                    (0,external_node_fs_.linkSync)(layout.blobPath(digest), pooled);
+                    (0,external_node_fs_.linkSync)(file, pooled);
                     (0,external_node_fs_.utimesSync)(pooled, now, CHECKED);
                 }
                 catch {

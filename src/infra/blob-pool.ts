@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import {
   createReadStream,
+  existsSync,
   linkSync,
   mkdirSync,
   readdirSync,
@@ -78,20 +79,26 @@ export class BlobPool {
     for (const digest of used) {
       const hex = digest.slice('sha256:'.length)
       const pooled = join(this.dir, hex)
-      if (seeded.has(digest) && sameFile(layout.blobPath(digest), pooled)) {
-        if (!(this.opts.trustUnchanged && statSync(pooled).mtimeMs === CHECKED.getTime())) {
+      const file = layout.blobPath(digest)
+      if (seeded.has(digest)) {
+        // The layout's file is what the scan reads: the one linked in, even if the pool's was
+        // replaced since, so that is the one checked.
+        if (!existsSync(file)) continue // not exported: reading it fails later, with its own error
+        const kept = sameFile(file, pooled)
+        if (!(this.opts.trustUnchanged && statSync(file).mtimeMs === CHECKED.getTime())) {
           hashed++
-          if ((await hashFile(pooled)) !== hex) {
+          if ((await hashFile(file)) !== hex) {
             bad.push(digest)
-            for (const f of [pooled, layout.blobPath(digest)]) unlinkSync(f)
+            unlinkSync(file)
+            if (kept) unlinkSync(pooled)
             continue
           }
         }
         reused++
-        utimesSync(pooled, now, CHECKED)
+        if (kept) utimesSync(pooled, now, CHECKED)
       } else {
         try {
-          linkSync(layout.blobPath(digest), pooled)
+          linkSync(file, pooled)
           utimesSync(pooled, now, CHECKED)
         } catch {
           // already pooled by a run beside this one

@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   statSync,
+  unlinkSync,
   utimesSync,
   writeFileSync
 } from 'node:fs'
@@ -194,6 +195,26 @@ describe('the pool of blobs earlier builds exported', () => {
     expect(taken.bad).toEqual([base])
     expect(existsSync(join(pool.dir, base.slice(7)))).toBe(false)
     expect(existsSync(new OciLayout(second).blobPath(base))).toBe(false)
+  })
+
+  it('checks the file the layout holds, even when the pool’s was replaced after it was linked', async () => {
+    const pool = new BlobPool(join(root, 'pool'))
+    const first = join(root, 'first', 'layout')
+    pool.seed(first)
+    const one = exportImage(first, ['base layer', 'app v1'], 'one')
+    await pool.absorb(new OciLayout(first), new Set())
+    const base = one.layers[0]!
+    const kept = join(pool.dir, base.slice(7))
+    writeFileSync(kept, 'not the base layer')
+    const second = join(root, 'second', 'layout')
+    const seeded = pool.seed(second)!
+    exportImage(second, ['base layer', 'app v2'], 'two')
+    // Replaced by a new file with the right bytes once the wrong one was linked into the layout.
+    unlinkSync(kept)
+    writeFileSync(kept, 'base layer')
+    expect((await pool.absorb(new OciLayout(second), seeded)).bad).toEqual([base])
+    expect(existsSync(new OciLayout(second).blobPath(base))).toBe(false)
+    expect(existsSync(kept)).toBe(true)
   })
 
   it('takes a kept manifest that is not what its name says for a bad blob, not for a failure', async () => {
