@@ -97,6 +97,26 @@ function exportImage(dir: string, layers: string[], label: string): { written: s
   return { written, layers: ids }
 }
 
+/** A first build into an empty pool: the layout, what it wrote, all of it pooled. */
+async function firstBuild(
+  root: string,
+  pool: BlobPool
+): Promise<{ dir: string; written: string[]; layers: string[] }> {
+  const dir = join(root, 'first', 'layout')
+  pool.seed(dir)
+  const image = exportImage(dir, ['base layer', 'app v1'], 'one')
+  await pool.absorb(new OciLayout(dir), new Set())
+  return { dir, ...image }
+}
+
+/** The next build, `layers` labelled `label`, into a layout the pool was linked into first. */
+function nextBuild(root: string, pool: BlobPool, name: string, layers: string[], label: string) {
+  const dir = join(root, name, 'layout')
+  const seeded = pool.seed(dir)!
+  exportImage(dir, layers, label)
+  return { dir, seeded }
+}
+
 const pooled = (pool: BlobPool): string[] =>
   readdirSync(pool.dir)
     .map(h => `sha256:${h}`)
@@ -148,9 +168,7 @@ describe('the pool of blobs earlier builds exported', () => {
 
   it('where only the job writes, hashes again only the kept blobs written since they were checked', async () => {
     const rebuild = async (pool: BlobPool, name: string) => {
-      const dir = join(root, name, 'layout')
-      const seeded = pool.seed(dir)!
-      exportImage(dir, ['base layer', 'app v1'], 'one')
+      const { dir, seeded } = nextBuild(root, pool, name, ['base layer', 'app v1'], 'one')
       return pool.absorb(new OciLayout(dir), seeded)
     }
     const trusting = new BlobPool(join(root, 'pool'), { trustUnchanged: true })
@@ -180,17 +198,11 @@ describe('the pool of blobs earlier builds exported', () => {
 
   it('removes a kept blob whose bytes are not its digest, from the pool and the layout, and names it', async () => {
     const pool = new BlobPool(join(root, 'pool'))
-    const first = join(root, 'first', 'layout')
-    pool.seed(first)
-    const one = exportImage(first, ['base layer', 'app v1'], 'one')
-    await pool.absorb(new OciLayout(first), new Set())
-    const base = one.layers[0]!
+    const base = (await firstBuild(root, pool)).layers[0]!
     // Someone wrote other bytes under the base layer's name.
     writeFileSync(join(pool.dir, base.slice(7)), 'not the base layer')
 
-    const second = join(root, 'second', 'layout')
-    const seeded = pool.seed(second)!
-    exportImage(second, ['base layer', 'app v2'], 'two')
+    const { dir: second, seeded } = nextBuild(root, pool, 'second', ['base layer', 'app v2'], 'two')
     const taken = await pool.absorb(new OciLayout(second), seeded)
     expect(taken.bad).toEqual([base])
     expect(existsSync(join(pool.dir, base.slice(7)))).toBe(false)
@@ -199,16 +211,10 @@ describe('the pool of blobs earlier builds exported', () => {
 
   it('checks the file the layout holds, even when the pool’s was replaced after it was linked', async () => {
     const pool = new BlobPool(join(root, 'pool'))
-    const first = join(root, 'first', 'layout')
-    pool.seed(first)
-    const one = exportImage(first, ['base layer', 'app v1'], 'one')
-    await pool.absorb(new OciLayout(first), new Set())
-    const base = one.layers[0]!
+    const base = (await firstBuild(root, pool)).layers[0]!
     const kept = join(pool.dir, base.slice(7))
     writeFileSync(kept, 'not the base layer')
-    const second = join(root, 'second', 'layout')
-    const seeded = pool.seed(second)!
-    exportImage(second, ['base layer', 'app v2'], 'two')
+    const { dir: second, seeded } = nextBuild(root, pool, 'second', ['base layer', 'app v2'], 'two')
     // Replaced by a new file with the right bytes once the wrong one was linked into the layout.
     unlinkSync(kept)
     writeFileSync(kept, 'base layer')
