@@ -20887,7 +20887,10 @@ async function runGraph(tasks, reporter, now = () => performance.now()) {
                 outcome = { status: 'failed', error: e, reason: (0,errors/* errorMessage */.gJ)(e) };
             }
             await lanes.close(lane, outcome.status === 'failed' ? outcome.error : undefined);
-            const timing = { startMs: Math.round(began - start), durationMs: Math.round(now() - began) };
+            // Start and end rounded on one clock, so a task started after another ended never reads as
+            // starting before it (rounding the duration apart could add a millisecond).
+            const startMs = Math.round(began - start);
+            const timing = { startMs, durationMs: Math.round(now() - start) - startMs };
             const cancelled = records.get(task.name);
             // Bad input is never hidden by a cancellation: it is what the user has to fix.
             const badInput = outcome.status === 'failed' && outcome.error instanceof errors/* InputError */.dz;

@@ -63,6 +63,23 @@ describe('runGraph', () => {
     for (const r of run.records.values()) expect(r.durationMs).toBeGreaterThanOrEqual(0)
   })
 
+  it('times each task on one clock: what starts after another ended never reads as earlier', async () => {
+    // A clock the test moves: the gate starts at 3057.5 ms and takes 0.5 ms; the push starts
+    // right then. Rounding start and duration apart gave the gate an end of 3059, after the push.
+    const clock = [0, 3057.5, 3058.0, 3058.0, 3058.3]
+    let i = 0
+    const now = (): number => clock[Math.min(i++, clock.length - 1)]!
+    const run = await runGraph(
+      [task('gate', [], async () => 1), task('push', ['gate'], async () => 2)],
+      new LogReporter(),
+      now
+    )
+    const gateRecord = run.records.get('gate')!
+    const pushRecord = run.records.get('push')!
+    expect([gateRecord.startMs, gateRecord.durationMs, pushRecord.startMs]).toEqual([3058, 0, 3058])
+    expect(pushRecord.startMs!).toBeGreaterThanOrEqual(gateRecord.startMs! + gateRecord.durationMs!)
+  })
+
   it('skips a task with its reason, and what needs it still runs (reading undefined)', async () => {
     const run = await runGraph(
       [
