@@ -164,12 +164,21 @@ async function ours(stamp, { warm = false } = {}) {
   })
   const end = Date.now() / 1000
   // Time outside every child process: the wall time minus the union of the tools' intervals.
-  const events = readFileSync(toolLog, 'utf8')
+  const lines = readFileSync(toolLog, 'utf8')
     .trim()
     .split('\n')
     .map(l => l.split(' '))
-    .map(([t, k]) => [Number(t), k])
-    .sort((a, b) => a[0] - b[0])
+  const events = lines.map(([t, k]) => [Number(t), k]).sort((a, b) => a[0] - b[0])
+  // Each tool's run, from the run's start: what ran beside what, and what the first tool waited for.
+  const ended = new Map(lines.filter(([, k]) => k === 'end').map(([t, , pid]) => [pid, Number(t)]))
+  const tools = lines
+    .filter(([, k]) => k === 'start')
+    .map(([t, , pid, name, ...args]) => ({
+      tool: [name, ...args].join(' ').slice(0, 120),
+      start: Number((Number(t) - start).toFixed(3)),
+      seconds: ended.has(pid) ? Number((ended.get(pid) - Number(t)).toFixed(3)) : undefined
+    }))
+    .sort((a, b) => a.start - b.start)
   let busy = 0
   let depth = 0
   let since = 0
@@ -182,7 +191,8 @@ async function ours(stamp, { warm = false } = {}) {
     seconds: end - start,
     firstTool: events[0][0] - start,
     outside: end - start - busy,
-    stages: stages ? JSON.parse(stages) : undefined
+    stages: stages ? JSON.parse(stages) : undefined,
+    tools
   }
 }
 

@@ -39,6 +39,15 @@ describeWithEnv('npm run bench', env => {
     for (const stage of ['metadata', 'lint', 'build', 'scan', 'upload', 'push'])
       expect(results.stages[stage]).toEqual([expect.any(Number)])
     expect(results.stages.build[0]).toBeGreaterThan(1)
+    // Each tool ours ran, from the run's start: the build and the scan among them, the build
+    // lasting at least the work asked for.
+    const tools = results.runs.ours[0].tools as Array<{ tool: string; start: number; seconds: number }>
+    const build = tools.find(t => t.tool.startsWith('docker buildx build '))
+    expect(build?.seconds).toBeGreaterThan(1)
+    expect(tools.find(t => t.tool.startsWith('trivy image --format '))?.start).toBeGreaterThan(
+      build!.start + build!.seconds
+    )
+    expect(tools[0]!.start).toBeCloseTo(results.overhead.firstToolSeconds[0], 2)
     expect(results.ratios['ours/usual'][0]).toBeCloseTo(results.seconds.ours[0] / results.seconds.usual[0], 6)
     // The build work asked for is the example's, and the figures say which it was.
     expect(results.buildSeconds).toBe(1)
