@@ -40,6 +40,20 @@ function recordingReporter() {
   return { reporter, calls }
 }
 
+/**
+ * A stand-in at `<work>/trivy` that writes its arguments to `<work>/args`, then runs the real Trivy;
+ * `comment` changes its bytes (another binary to the kept answers' key).
+ */
+function loggingTrivy(work: string, real: string, comment = ''): string {
+  const path = join(work, 'trivy')
+  writeFileSync(
+    path,
+    `#!/bin/sh\n${comment ? `# ${comment}\n` : ''}echo "$*" >>"${work}/args"\nexec "${real}" "$@"\n`
+  )
+  chmodSync(path, 0o755)
+  return path
+}
+
 /** Each Trivy run takes seconds (it loads its embedded checks). */
 const TRIVY_TIMEOUT = 180_000
 
@@ -74,10 +88,7 @@ describeWithLintTools('Trivy 0.69.3 Dockerfile checks, the real binary', env => 
     async () => {
       const work = mkdtempSync(join(tmpdir(), 'lint-own-cache-'))
       try {
-        // A stand-in that writes down its arguments, then runs the real Trivy.
-        const trivy = join(work, 'trivy')
-        writeFileSync(trivy, `#!/bin/sh\necho "$*" >>"${work}/args"\nexec "${env().trivy}" "$@"\n`)
-        chmodSync(trivy, 0o755)
+        const trivy = loggingTrivy(work, env().trivy)
         const home = join(work, 'home')
         const { findings } = await runTrivyConfig({
           binary: trivy,
@@ -105,15 +116,8 @@ describeWithLintTools('Trivy 0.69.3 Dockerfile checks, the real binary', env => 
     async () => {
       const work = mkdtempSync(join(tmpdir(), 'lint-kept-'))
       try {
-        const trivy = join(work, 'trivy')
-        const wrap = (comment: string) => {
-          writeFileSync(
-            trivy,
-            `#!/bin/sh\n# ${comment}\necho "$*" >>"${work}/args"\nexec "${env().trivy}" "$@"\n`
-          )
-          chmodSync(trivy, 0o755)
-        }
-        wrap('one')
+        const wrap = (comment: string) => loggingTrivy(work, env().trivy, comment)
+        const trivy = wrap('one')
         const path = join(work, 'Dockerfile')
         writeFileSync(path, readFileSync(join(DOCKERFILES, 'OP004.distroless-root.bad.Dockerfile')))
         const keptDir = join(work, 'kept')
