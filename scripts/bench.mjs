@@ -8,11 +8,11 @@
 //   [--builder docker|containerd|buildkit]: the docker driver on the classic image store (Docker's
 //   default before 29), on the containerd image store (29's default), or a BuildKit builder.
 //   --app-mb MB: an application of MB megabytes in several layers of many files, as a Python
-//   environment is (text that compresses, and binaries that do not); 0 is the small example.
+//   environment is (Python sources and machine code, from real files); 0 is the small example.
 import { spawn, execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { appDockerfile } from './bench-image.mjs'
+import { appDockerfile, writeCorpus } from './bench-image.mjs'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const OUT = join(ROOT, '.cache', 'bench')
@@ -87,6 +87,7 @@ const ws = join(OUT, 'ws')
 mkdirSync(ws)
 const base = `${env.baseImages.debianVuln.name}:${env.baseImages.debianVuln.tag}@${env.baseImages.debianVuln.digest}`
 writeFileSync(join(ws, 'Dockerfile'), appDockerfile(base, { appMb, buildSeconds }))
+if (appMb > 0) writeCorpus(join(ws, 'corpus'), env.node24)
 writeFileSync(join(OUT, 'event.json'), '{"ref":"refs/heads/main"}')
 const dockerConfig = join(OUT, 'docker-config')
 mkdirSync(join(dockerConfig, 'buildx', 'instances'), { recursive: true })

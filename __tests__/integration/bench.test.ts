@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { gunzipSync } from 'node:zlib'
 import { describeWithEnv, ROOT, type TestEnv } from '../support/env.js'
 import { RegistryClient } from '../support/registry.js'
 
@@ -62,5 +63,37 @@ describeWithEnv('npm run bench', env => {
     const timeline = readFileSync(join(ROOT, '.cache', 'bench', 'tools.log'), 'utf8')
     expect(timeline).toMatch(/ start \d+ trivy image /)
     expect(timeline).toMatch(/ start \d+ docker buildx build /)
+  }, 300_000)
+
+  it('makes the large image of real files: its layers compress as sources and machine code do', async () => {
+    await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, 'scripts', 'bench.mjs'), '--rounds', '1', '--build-seconds', '0', '--app-mb', '20'],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }
+    )
+    const registry = new RegistryClient(e.registry, e.username, e.password)
+    // This run's tag: its stamp names the outputs file the bench gave the action.
+    const tag = readdirSync(join(ROOT, '.cache', 'bench'))
+      .find(name => name.startsWith('outputs-ours-'))!
+      .slice('outputs-'.length)
+    expect(await registry.tags('bench/ours')).toContain(tag)
+    const layers = (await registry.manifest('bench/ours', tag))!.json.layers!
+    const app = new Map<string, { packed: number; size: number; tar: string }>()
+    for (const layer of layers) {
+      const packed = await registry.blob('bench/ours', layer.digest)
+      const tar = gunzipSync(packed)
+      const dir = /opt\/([a-z-]+)\/c0\//.exec(tar.toString('latin1'))?.[1]
+      if (dir) app.set(dir, { packed: packed.length, size: tar.length, tar: tar.toString('latin1') })
+    }
+    // Four layers of about 10 MB each: Python sources (about 4:1 with gzip) and machine code (2-3:1),
+    // not random bytes (1:1) nor text made of them (4:3).
+    expect([...app.keys()].sort()).toEqual(['app', 'lib', 'share', 'site-packages'])
+    for (const [dir, { packed, size, tar }] of app) {
+      expect(size).toBeGreaterThan(9 * 1024 * 1024)
+      const [low, high] = dir === 'lib' || dir === 'app' ? [2, 3.5] : [3, 6]
+      expect(size / packed).toBeGreaterThan(low)
+      expect(size / packed).toBeLessThan(high)
+      expect(tar).toMatch(dir === 'lib' || dir === 'app' ? /c0\/lib9\.so/ : /c0\/[a-z_]+\.py/)
+    }
   }, 300_000)
 })

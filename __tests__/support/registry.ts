@@ -74,6 +74,16 @@ export class RegistryClient {
     return res.ok
   }
 
+  /** The bytes of the blob `digest`, checked against it. */
+  async blob(repo: string, digest: string): Promise<Buffer> {
+    const res = await this.get(`${repo}/blobs/${digest}`)
+    if (!res.ok) throw new Error(`GET blob ${repo}@${digest}: ${res.status}`)
+    const bytes = Buffer.from(await res.arrayBuffer())
+    if (`sha256:${createHash('sha256').update(bytes).digest('hex')}` !== digest)
+      throw new Error(`blob ${repo}@${digest}: bytes of another digest`)
+    return bytes
+  }
+
   async tags(repo: string): Promise<string[]> {
     const res = await this.get(`${repo}/tags/list`)
     if (res.status === 404) return []
