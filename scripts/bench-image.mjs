@@ -6,12 +6,12 @@
 // and the round's STAMP in each layer makes every round's layers new.
 import { execFileSync } from 'node:child_process'
 import {
+  closeSync,
+  copyFileSync,
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
-  closeSync,
   statSync,
   writeFileSync
 } from 'node:fs'
@@ -48,7 +48,7 @@ export function writeCorpus(dir, binary) {
     if (bytes + size > CORPUS_MB * MIB) continue
     const target = join(dir, 'text', relative(stdlib, file))
     mkdirSync(join(target, '..'), { recursive: true })
-    writeFileSync(target, readFileSync(file))
+    copyFileSync(file, target)
     bytes += size
   }
   if (bytes < CORPUS_MB * MIB * 0.9) throw new Error(`${stdlib}: under ${CORPUS_MB} MB of Python sources`)
