@@ -18,7 +18,7 @@ import {
 import { join, relative } from 'node:path'
 
 /** Megabytes of each corpus (one copy of it per 10 MB of a layer). */
-export const CORPUS_MB = 10
+const CORPUS_MB = 10
 const MIB = 1024 * 1024
 
 /** Files under `dir` in a stable order, depth first. */
