@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/action-runner.js'
@@ -340,9 +340,48 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     expect(second.outputs['lint-findings']).toBe(first.outputs['lint-findings'])
     const pool = join(runnerTemp, `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`)
     if (VARIANT === 'docker') {
-      // The classic store's image is saved from the engine: no layout is exported, nothing kept.
+      // The classic store's image is saved from the engine; the rebuild differs only by its created
+      // label, so its layers are taken from that save, and its config is the engine's, to the byte.
+      const savedAgain = /differs from one saved earlier in this job by its labels only: .*not saved again/
       expect(second.stdout).not.toMatch(reusedLine)
-      expect(existsSync(pool)).toBe(false)
+      expect(first.stdout).not.toMatch(savedAgain)
+      expect(second.stdout).toMatch(savedAgain)
+      const engineImage = (id: string): { Id: string; Config: { Labels: Record<string, string> } } =>
+        JSON.parse(
+          execFileSync('docker', ['image', 'inspect', '--format', '{{json .}}', id], {
+            encoding: 'utf8',
+            env: { ...process.env, ...variantEnv(e) }
+          })
+        )
+      const [one, two] = [await registry.config(repo, 'one'), await registry.config(repo, 'two')]
+      const engine = engineImage(second.outputs.imageid as string)
+      expect(two.digest).toBe(engine.Id)
+      expect(second.outputs.imageid).toBe(engine.Id)
+      const labelsOf = (c: typeof one) =>
+        (c as { config?: { Labels?: Record<string, string> } }).config?.Labels
+      expect(labelsOf(two)).toEqual(engine.Config.Labels)
+      const created = 'org.opencontainers.image.created'
+      expect(labelsOf(two)?.[created]).not.toBe(labelsOf(one)?.[created])
+      // Other bytes under a kept layer's name: found, named, removed, and the image saved again.
+      const diffIds = (two as { rootfs?: { diff_ids?: string[] } }).rootfs?.diff_ids ?? []
+      expect(diffIds.length).toBeGreaterThan(0)
+      const altered = diffIds[diffIds.length - 1] as string
+      writeFileSync(join(pool, altered.slice('sha256:'.length)), 'not this layer')
+      const third = await build('three')
+      expect(third.code).toBe(0)
+      expect(third.stdout).toContain(
+        `1 blobs kept from earlier builds did not match their digests (${altered})`
+      )
+      expect(third.stdout).not.toMatch(savedAgain)
+      expect(await layersOf('three')).toEqual(layers)
+      expect((await registry.config(repo, 'three')).digest).toBe(
+        engineImage(third.outputs.imageid as string).Id
+      )
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(pool, altered.slice('sha256:'.length))))
+          .digest('hex')
+      ).toBe(altered.slice('sha256:'.length))
       return
     }
     expect(Number(reusedLine.exec(second.stdout)?.[1])).toBeGreaterThanOrEqual(layers.length)

@@ -9,7 +9,8 @@ import {
   statfsSync,
   statSync,
   unlinkSync,
-  utimesSync
+  utimesSync,
+  writeFileSync
 } from 'node:fs'
 import { join } from 'node:path'
 import { isIndex, type ManifestJson, type OciLayout } from './oci-layout.js'
@@ -58,6 +59,48 @@ export class BlobPool {
       }
     }
     return seeded
+  }
+
+  /**
+   * Links the pooled blobs `digests` into the layout folder `layoutDir`: the digests linked, or
+   * undefined (nothing to take) when the pool cannot be used or lacks one of them.
+   */
+  take(layoutDir: string, digests: readonly string[]): Set<string> | undefined {
+    if (!privateDir(this.dir)) return undefined
+    const blobs = join(layoutDir, 'blobs', 'sha256')
+    mkdirSync(blobs, { recursive: true })
+    const taken = new Set<string>()
+    for (const digest of digests) {
+      if (taken.has(digest)) continue
+      if (!DIGEST.test(digest)) return undefined
+      const hex = digest.slice('sha256:'.length)
+      try {
+        linkSync(join(this.dir, hex), join(blobs, hex))
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return undefined
+      }
+      taken.add(digest)
+    }
+    return taken
+  }
+
+  /** Remembers `digest` under `key` (a name made of what the blob is for), beside the pool. */
+  note(key: string, digest: string): void {
+    if (!DIGEST.test(digest) || !privateDir(this.dir) || !privateDir(join(this.dir, 'notes'))) return
+    writeFileSync(join(this.dir, 'notes', noteName(key)), digest, { mode: 0o600 })
+  }
+
+  /** The digest remembered under `key`, if its blob is still pooled. */
+  noted(key: string): string | undefined {
+    if (!privateDir(this.dir) || !privateDir(join(this.dir, 'notes'))) return undefined
+    try {
+      const digest = readFileSync(join(this.dir, 'notes', noteName(key)), 'utf8')
+      return DIGEST.test(digest) && existsSync(join(this.dir, digest.slice('sha256:'.length)))
+        ? digest
+        : undefined
+    } catch {
+      return undefined
+    }
   }
 
   /**
@@ -174,6 +217,8 @@ export function blobsOf(layout: OciLayout): string[] {
   for (const m of layout.index().manifests ?? []) visit(m.digest, m.mediaType, true)
   return [...seen]
 }
+
+const noteName = (key: string): string => createHash('sha256').update(key).digest('hex')
 
 function sameFile(a: string, b: string): boolean {
   try {

@@ -259,4 +259,43 @@ describe('the pool of blobs earlier builds exported', () => {
     expect(pooled(pool)).not.toContain(one.layers[0])
     expect(two.written.length).toBeGreaterThan(0)
   })
+
+  it('lends the blobs asked for, only while it holds them all and only it can write there', async () => {
+    const pool = new BlobPool(join(root, 'pool'))
+    const first = join(root, 'first', 'layout')
+    pool.seed(first)
+    const one = exportImage(first, ['base layer', 'app v1'], 'one')
+    await pool.absorb(new OciLayout(first), new Set())
+    const second = join(root, 'second', 'layout')
+    expect([...pool.take(second, one.layers)!]).toEqual(one.layers)
+    expect(readdirSync(join(second, 'blobs', 'sha256')).sort()).toEqual(
+      one.layers.map(d => d.slice(7)).sort()
+    )
+    expect(statSync(join(second, 'blobs', 'sha256', one.layers[0]!.slice(7))).ino).toBe(
+      statSync(join(pool.dir, one.layers[0]!.slice(7))).ino
+    )
+    expect(pool.take(join(root, 'third'), [...one.layers, digestOf('never pooled')])).toBeUndefined()
+    expect(pool.take(join(root, 'third'), ['sha256:../../etc/passwd'])).toBeUndefined()
+    chmodSync(pool.dir, 0o777)
+    expect(pool.take(join(root, 'fourth'), one.layers)).toBeUndefined()
+  })
+
+  it('remembers a digest under a name while its blob is pooled', async () => {
+    const pool = new BlobPool(join(root, 'pool'))
+    const first = join(root, 'first', 'layout')
+    pool.seed(first)
+    const one = exportImage(first, ['base layer', 'app v1'], 'one')
+    await pool.absorb(new OciLayout(first), new Set())
+    expect(pool.noted('the app')).toBeUndefined()
+    pool.note('the app', one.layers[1]!)
+    expect(pool.noted('the app')).toBe(one.layers[1])
+    expect(pool.noted('another app')).toBeUndefined()
+    unlinkSync(join(pool.dir, one.layers[1]!.slice(7)))
+    expect(pool.noted('the app')).toBeUndefined()
+    // The names are kept beside the blobs, never linked into a layout as one.
+    expect(pooled(pool)).toContain('sha256:notes')
+    expect([...pool.seed(join(root, 'second'))!].sort()).toEqual(
+      pooled(pool).filter(d => d !== 'sha256:notes')
+    )
+  })
 })

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PassThrough } from 'node:stream'
 import type { BuildOptions } from '../../config/config.js'
 import { InputError, StepError } from '../../errors.js'
 import type { BlobPool } from '../../infra/blob-pool.js'
@@ -8,6 +7,7 @@ import { checkDockerDaemon } from '../../infra/docker.js'
 import { OciLayout, type Descriptor, type LayoutImage } from '../../infra/oci-layout.js'
 import { run, tail } from '../../infra/process.js'
 import type { Reporter } from '../../reporter.js'
+import { savedImage } from './saved.js'
 import { buildxArgs, buildxEnv, outputMode, type BuilderCaps, type BuildMeta } from './argv.js'
 
 export interface Builder {
@@ -63,28 +63,6 @@ export interface BuildResult {
   /** buildx's metadata file. */
   metadata: Record<string, unknown>
   mode: 'daemon' | 'layout'
-}
-
-/**
- * Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one): `docker
- * save` streamed into `tar -x`, so the image is written to disk once.
- */
-export async function saveImage(imageId: string, dir: string, env: NodeJS.ProcessEnv): Promise<OciLayout> {
-  const layout = join(dir, 'layout')
-  mkdirSync(layout, { recursive: true })
-  const stream = new PassThrough()
-  const [save, untar] = await Promise.all([
-    run('docker', ['save', imageId], { env, allowFailure: true, stdoutTo: stream }),
-    run('tar', ['-x', '-C', layout], { env, allowFailure: true, input: stream })
-  ])
-  for (const [what, res] of [
-    ['docker save', save],
-    ['tar -x', untar]
-  ] as const)
-    if (res.code !== 0) throw new StepError(`${what} failed`, tail(res.stderr, 5))
-  if (!existsSync(join(layout, 'index.json')))
-    throw new StepError('docker save wrote no OCI layout: Docker Engine 25 or newer is needed')
-  return new OciLayout(layout)
 }
 
 /** The error of a failed `docker buildx build`: the input to change, where its output tells one. */
@@ -195,7 +173,10 @@ export async function buildImage(
     ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>)
     : {}
   const iid = existsSync(out.iidFile) ? readFileSync(out.iidFile, 'utf8').trim() : ''
-  const layout = mode === 'layout' ? new OciLayout(out.dir) : await saveImage(iid, join(dir, 'saved'), env)
+  const layout =
+    mode === 'layout'
+      ? new OciLayout(out.dir)
+      : await savedImage(iid, join(dir, 'saved'), env, reporter, pool)
   const root = layout.root()
   const images = layout.images(root)
   if (images.length === 0) throw new StepError('the build gave no image')

@@ -1,0 +1,199 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { StepError } from '../../errors.js'
+import type { BlobPool } from '../../infra/blob-pool.js'
+import { MEDIA, OciLayout, sha256 } from '../../infra/oci-layout.js'
+import { run, tail } from '../../infra/process.js'
+import type { Reporter } from '../../reporter.js'
+
+/**
+ * Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one): `docker
+ * save` streamed into `tar -x`, so the image is written to disk once.
+ */
+export async function saveImage(imageId: string, dir: string, env: NodeJS.ProcessEnv): Promise<OciLayout> {
+  const layout = join(dir, 'layout')
+  mkdirSync(layout, { recursive: true })
+  const stream = new PassThrough()
+  const [save, untar] = await Promise.all([
+    run('docker', ['save', imageId], { env, allowFailure: true, stdoutTo: stream }),
+    run('tar', ['-x', '-C', layout], { env, allowFailure: true, input: stream })
+  ])
+  for (const [what, res] of [
+    ['docker save', save],
+    ['tar -x', untar]
+  ] as const)
+    if (res.code !== 0) throw new StepError(`${what} failed`, tail(res.stderr, 5))
+  if (!existsSync(join(layout, 'index.json')))
+    throw new StepError('docker save wrote no OCI layout: Docker Engine 25 or newer is needed')
+  return new OciLayout(layout)
+}
+
+/** What `docker image inspect` tells of an image of the engine's store. */
+export interface EngineImage {
+  id: string
+  diffIds: string[]
+  labels: Record<string, string>
+}
+
+export async function inspectEngineImage(
+  imageId: string,
+  env: NodeJS.ProcessEnv
+): Promise<EngineImage | undefined> {
+  const res = await run('docker', ['image', 'inspect', '--format', '{{json .}}', imageId], {
+    env,
+    allowFailure: true
+  })
+  if (res.code !== 0) return undefined
+  try {
+    const json = JSON.parse(res.stdout) as {
+      Id?: string
+      RootFS?: { Layers?: string[] }
+      Config?: { Labels?: Record<string, string> | null }
+    }
+    if (!json.Id || !json.RootFS?.Layers?.length) return undefined
+    return { id: json.Id, diffIds: json.RootFS.Layers, labels: json.Config?.Labels ?? {} }
+  } catch {
+    return undefined
+  }
+}
+
+const GO_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * A string as Go's encoding/json writes it, which is how the engine's image configs are written:
+ * quotes, backslashes and control characters escaped, and also <, >, & and the line separators.
+ */
+export function goString(s: string): string {
+  let out = '"'
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number
+    if (GO_ESCAPES[ch]) out += GO_ESCAPES[ch]
+    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029)
+      out += `\\u${c.toString(16).padStart(4, '0')}`
+    else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd'
+    else out += ch
+  }
+  return `${out}"`
+}
+
+/** A labels map as Go writes it: its keys in byte order. */
+export function goLabels(labels: Record<string, string>): string {
+  const keys = Object.keys(labels).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+  return `{${keys.map(k => `${goString(k)}:${goString(labels[k] as string)}`).join(',')}}`
+}
+
+/** Where the JSON object starting at `start` of `text` ends (the index after its `}`). */
+function objectEnd(text: string, start: number): number | undefined {
+  if (text[start] !== '{') return undefined
+  let depth = 0
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++
+    } else if (ch === '{') depth++
+    else if (ch === '}' && --depth === 0) return i + 1
+  }
+  return undefined
+}
+
+/**
+ * The image config `config` (its bytes as the engine wrote them) with its one Labels object
+ * replaced by `labels`; undefined when it has none or several (an old builder's container_config).
+ */
+export function relabelConfig(config: string, labels: Record<string, string>): string | undefined {
+  const key = '"Labels":'
+  const at = config.indexOf(key)
+  if (at < 0 || config.includes(key, at + 1)) return undefined
+  const end = objectEnd(config, at + key.length)
+  return end === undefined
+    ? undefined
+    : config.slice(0, at + key.length) + goLabels(labels) + config.slice(end)
+}
+
+const savedKey = (diffIds: readonly string[]): string => `docker save\n${diffIds.join('\n')}`
+
+/**
+ * The engine's image `imageId` as the layout a `docker save` earlier in the job gave for the same
+ * layers, where the image differs from it by its labels only (a new created label, a new commit
+ * that changed no layer): the earlier config with the engine's labels, taken only if its digest is
+ * the image ID (the classic store's name for those exact bytes); the layers from the pool, checked
+ * as every pooled blob is. Undefined when there is no such save; the digests of altered blobs.
+ */
+async function savedBefore(
+  imageId: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  pool: BlobPool
+): Promise<OciLayout | string[] | undefined> {
+  const engine = await inspectEngineImage(imageId, env)
+  const manifestDigest = engine && pool.noted(savedKey(engine.diffIds))
+  if (!engine || !manifestDigest) return undefined
+  const layoutDir = join(dir, 'layout')
+  const layout = new OciLayout(layoutDir)
+  const fresh = (): undefined => void rmSync(layoutDir, { recursive: true, force: true })
+  try {
+    if (!pool.take(layoutDir, [manifestDigest])) return fresh()
+    const manifest = layout.readJson(manifestDigest)
+    const layers = (manifest.layers ?? []).map(l => l.digest)
+    if (!manifest.config || layers.join('\n') !== engine.diffIds.join('\n')) return fresh()
+    const taken = pool.take(layoutDir, [manifest.config.digest, ...layers])
+    if (!taken) return fresh()
+    const config = relabelConfig(layout.readBlob(manifest.config.digest).toString('utf8'), engine.labels)
+    if (config === undefined || sha256(config) !== engine.id) return fresh()
+    writeFileSync(layout.blobPath(engine.id), config)
+    const bytes = JSON.stringify({
+      ...manifest,
+      config: { ...manifest.config, digest: engine.id, size: Buffer.byteLength(config) }
+    })
+    const root = { mediaType: MEDIA.ociManifest, digest: sha256(bytes), size: Buffer.byteLength(bytes) }
+    writeFileSync(layout.blobPath(root.digest), bytes)
+    writeFileSync(join(layoutDir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
+    writeFileSync(
+      join(layoutDir, 'index.json'),
+      JSON.stringify({ schemaVersion: 2, mediaType: MEDIA.ociIndex, manifests: [root] })
+    )
+    const checked = await pool.absorb(layout, taken)
+    if (checked.bad.length) {
+      fresh()
+      return checked.bad
+    }
+    pool.note(savedKey(engine.diffIds), root.digest)
+    return layout
+  } catch {
+    return fresh()
+  }
+}
+
+/**
+ * The engine's image `imageId` as an OCI layout in `dir`: saved from the engine, unless an earlier
+ * save of the job had the same layers (savedBefore). `docker save` cannot skip the layers a
+ * registry or a scanner has already, so a rebuild that changed only labels would re-tar them all
+ * (7.5 s for the bench's 500 MB image); each save's blobs are pooled for the next build.
+ */
+export async function savedImage(
+  imageId: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  reporter: Reporter,
+  pool?: BlobPool
+): Promise<OciLayout> {
+  const again = pool && (await savedBefore(imageId, dir, env, pool))
+  if (again instanceof OciLayout) {
+    reporter.info(
+      'the image differs from one saved earlier in this job by its labels only: its layers were taken from that save, not saved again'
+    )
+    return again
+  }
+  if (again)
+    reporter.warning(
+      `${again.length} blobs kept from earlier builds did not match their digests (${again.join(', ')}): removed, and the image saved again`
+    )
+  const layout = await saveImage(imageId, dir, env)
+  if (pool) {
+    await pool.absorb(layout, new Set())
+    const image = layout.images()[0]
+    if (image) pool.note(savedKey(image.layers.map(l => l.digest)), image.manifest.digest)
+  }
+  return layout
+}
