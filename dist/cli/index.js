@@ -22842,6 +22842,10 @@ class BlobPool {
         }
         return taken;
     }
+    /** Whether `bytes` more would keep within the pool's size (limitFor), where the pool can be used. */
+    fits(bytes) {
+        return privateDir(this.dir) && bytes <= limitFor(this.dir);
+    }
     /** Remembers `digest` under `key` (a name made of what the blob is for), beside the pool. */
     note(key, digest) {
         if (!blob_pool_DIGEST.test(digest) || !privateDir(this.dir) || !privateDir((0,external_node_path_.join)(this.dir, 'notes')))
@@ -23010,6 +23014,7 @@ async function hashFile(path) {
 
 
 
+
 /**
  * Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one): `docker
  * save` streamed into `tar -x`, so the image is written to disk once.
@@ -23172,11 +23177,12 @@ async function savedImage(imageId, dir, env, reporter, pool) {
     if (again)
         reporter.warning(`${again.length} blobs kept from earlier builds did not match their digests (${again.join(', ')}): removed, and the image saved again`);
     const layout = await saveImage(imageId, dir, env);
-    if (pool) {
+    const image = layout.images()[0];
+    // Kept only within the pool's size: the saved layers are the image uncompressed, and would
+    // otherwise stay on the runner's disk until the job ends.
+    if (pool && image && pool.fits(blobsOf(layout).reduce((n, d) => n + layout.size(d), 0))) {
         await pool.absorb(layout, new Set());
-        const image = layout.images()[0];
-        if (image)
-            pool.note(savedKey(image.layers.map(l => l.digest)), image.manifest.digest);
+        pool.note(savedKey(image.layers.map(l => l.digest)), image.manifest.digest);
     }
     return layout;
 }

@@ -84,6 +84,11 @@ export class BlobPool {
     return taken
   }
 
+  /** Whether `bytes` more would keep within the pool's size (limitFor), where the pool can be used. */
+  fits(bytes: number): boolean {
+    return privateDir(this.dir) && bytes <= limitFor(this.dir)
+  }
+
   /** Remembers `digest` under `key` (a name made of what the blob is for), beside the pool. */
   note(key: string, digest: string): void {
     if (!DIGEST.test(digest) || !privateDir(this.dir) || !privateDir(join(this.dir, 'notes'))) return

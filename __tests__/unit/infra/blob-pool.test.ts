@@ -12,7 +12,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BlobPool, blobsOf } from '../../../src/infra/blob-pool.js'
+import { BlobPool, blobsOf, limitFor } from '../../../src/infra/blob-pool.js'
 import { OciLayout } from '../../../src/infra/oci-layout.js'
 
 const digestOf = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
@@ -297,5 +297,14 @@ describe('the pool of blobs earlier builds exported', () => {
     expect([...pool.seed(join(root, 'second'))!].sort()).toEqual(
       pooled(pool).filter(d => d !== 'sha256:notes')
     )
+  })
+
+  it('says whether more bytes keep within its size, only where it can be used', () => {
+    const pool = new BlobPool(join(root, 'pool'))
+    expect(pool.fits(1024)).toBe(true)
+    expect(pool.fits(limitFor(pool.dir) + 1)).toBe(false)
+    expect(pool.fits(11 * 1024 ** 3)).toBe(false)
+    chmodSync(pool.dir, 0o777)
+    expect(pool.fits(1024)).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { StepError } from '../../errors.js'
-import type { BlobPool } from '../../infra/blob-pool.js'
+import { blobsOf, type BlobPool } from '../../infra/blob-pool.js'
 import { MEDIA, OciLayout, sha256 } from '../../infra/oci-layout.js'
 import { run, tail } from '../../infra/process.js'
 import type { Reporter } from '../../reporter.js'
@@ -190,10 +190,12 @@ export async function savedImage(
       `${again.length} blobs kept from earlier builds did not match their digests (${again.join(', ')}): removed, and the image saved again`
     )
   const layout = await saveImage(imageId, dir, env)
-  if (pool) {
+  const image = layout.images()[0]
+  // Kept only within the pool's size: the saved layers are the image uncompressed, and would
+  // otherwise stay on the runner's disk until the job ends.
+  if (pool && image && pool.fits(blobsOf(layout).reduce((n, d) => n + layout.size(d), 0))) {
     await pool.absorb(layout, new Set())
-    const image = layout.images()[0]
-    if (image) pool.note(savedKey(image.layers.map(l => l.digest)), image.manifest.digest)
+    pool.note(savedKey(image.layers.map(l => l.digest)), image.manifest.digest)
   }
   return layout
 }

@@ -1,5 +1,12 @@
+import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { goLabels, goString, relabelConfig } from '../../../../src/stages/build/saved.js'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BlobPool } from '../../../../src/infra/blob-pool.js'
+import type { Reporter } from '../../../../src/reporter.js'
+import { goLabels, goString, relabelConfig, savedImage } from '../../../../src/stages/build/saved.js'
+import { quiet } from '../../../support/quiet-reporter.js'
 
 const digestOf = (s: string): string => `sha256:${createHash('sha256').update(s).digest('hex')}`
 
@@ -56,5 +63,140 @@ describe('the engine config written again with new labels', () => {
       relabelConfig('{"config":{"Labels":{"a":"1"}},"container_config":{"Labels":{"a":"1"}}}', { a: '2' })
     ).toBeUndefined()
     expect(relabelConfig('{"config":{"Labels":{"a":"1"', { a: '2' })).toBeUndefined()
+  })
+})
+
+/**
+ * A stand-in `docker` on PATH: `save` writes the tar of a layout made here, `image inspect` what
+ * the engine would say of it; every call is logged.
+ */
+function fakeEngine(root: string, labels: Record<string, string>, savedLabels = labels) {
+  const layer = Buffer.from('a layer tar, as docker save writes it')
+  const diffId = digestOf(layer.toString())
+  const config = (l: Record<string, string>): string =>
+    `{"architecture":"amd64","config":{"Env":["PATH=/bin"],"Labels":${goLabels(l)}},"os":"linux","rootfs":{"type":"layers","diff_ids":["${diffId}"]}}`
+  const saved = config(savedLabels)
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: {
+      mediaType: 'application/vnd.oci.image.config.v1+json',
+      digest: digestOf(saved),
+      size: saved.length
+    },
+    layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', digest: diffId, size: layer.length }]
+  })
+  const dir = join(root, 'engine-layout')
+  mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true })
+  for (const [bytes, d] of [
+    [layer, diffId],
+    [saved, digestOf(saved)],
+    [manifest, digestOf(manifest)]
+  ] as const)
+    writeFileSync(join(dir, 'blobs', 'sha256', d.slice(7)), bytes)
+  writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
+  writeFileSync(
+    join(dir, 'index.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      manifests: [
+        {
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          digest: digestOf(manifest),
+          size: manifest.length
+        }
+      ]
+    })
+  )
+  execFileSync('tar', ['-c', '-f', join(root, 'image.tar'), '-C', dir, '.'])
+  const id = digestOf(config(labels))
+  writeFileSync(
+    join(root, 'inspect.json'),
+    JSON.stringify({ Id: id, RootFS: { Layers: [diffId] }, Config: { Labels: labels } })
+  )
+  const bin = join(root, 'bin')
+  mkdirSync(bin, { recursive: true })
+  writeFileSync(
+    join(bin, 'docker'),
+    `#!/bin/sh\necho "$1" >> "${join(root, 'calls')}"\ncase "$1" in save) cat "${join(root, 'image.tar')}";; image) cat "${join(root, 'inspect.json')}";; esac\n`,
+    { mode: 0o755 }
+  )
+  const calls = (): string[] =>
+    existsSync(join(root, 'calls')) ? readFileSync(join(root, 'calls'), 'utf8').trim().split('\n') : []
+  return { id, diffId, env: { ...process.env, PATH: `${bin}:${process.env.PATH}` }, calls }
+}
+
+describe('the engine image as a layout (the classic store)', () => {
+  let root: string
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'oci-saved-'))
+  })
+  const infos = (): { reporter: Reporter; said: string[] } => {
+    const said: string[] = []
+    const note = (m: string): void => void said.push(m)
+    return { reporter: { ...quiet, info: note, warning: note }, said }
+  }
+
+  it('saves the image, then takes an image that differs by its labels from the pool, to the byte', async () => {
+    const pool = new BlobPool(join(root, 'pool'))
+    const first = fakeEngine(join(root, 'one'), { created: '1' })
+    const one = await savedImage(first.id, join(root, 'run1'), first.env, quiet, pool)
+    expect(first.calls()).toEqual(['image', 'save'])
+    expect(one.images()[0]!.configDigest).toBe(first.id)
+    // The engine now holds a rebuild with a new created label: same layer, new config.
+    const second = fakeEngine(join(root, 'two'), { created: '2 <&>' }, { created: '1' })
+    const { reporter, said } = infos()
+    const two = await savedImage(second.id, join(root, 'run2'), second.env, reporter, pool)
+    expect(second.calls()).toEqual(['image'])
+    expect(said.join('\n')).toMatch(
+      /by its labels only: its layers were taken from that save, not saved again/
+    )
+    const image = two.images()[0]!
+    expect(image.configDigest).toBe(second.id)
+    expect(two.readBlob(second.id).toString()).toContain('"Labels":{"created":"2 \\u003c\\u0026\\u003e"}')
+    expect(image.layers.map(l => l.digest)).toEqual([second.diffId])
+    expect(two.readBlob(second.diffId).toString()).toBe('a layer tar, as docker save writes it')
+  })
+
+  it('saves again where the rebuilt config is not the image (another change than its labels)', async () => {
+    const pool = new BlobPool(join(root, 'pool'))
+    const first = fakeEngine(join(root, 'one'), { created: '1' })
+    await savedImage(first.id, join(root, 'run1'), first.env, quiet, pool)
+    const second = fakeEngine(join(root, 'two'), { created: '2' }, { created: '1' })
+    writeFileSync(
+      join(root, 'two', 'inspect.json'),
+      JSON.stringify({
+        Id: digestOf('an ENV changed'),
+        RootFS: { Layers: [second.diffId] },
+        Config: { Labels: { created: '2' } }
+      })
+    )
+    await savedImage(second.id, join(root, 'run2'), second.env, quiet, pool)
+    expect(second.calls()).toEqual(['image', 'save'])
+  })
+
+  it('does not keep a save the pool has no room for', async () => {
+    const pool = Object.assign(new BlobPool(join(root, 'pool')), { fits: () => false })
+    const first = fakeEngine(join(root, 'one'), { created: '1' })
+    await savedImage(first.id, join(root, 'run1'), first.env, quiet, pool)
+    const second = fakeEngine(join(root, 'two'), { created: '2' }, { created: '1' })
+    await savedImage(second.id, join(root, 'run2'), second.env, quiet, pool)
+    expect(second.calls()).toEqual(['image', 'save'])
+    expect(existsSync(join(root, 'pool', first.diffId.slice(7)))).toBe(false)
+  })
+
+  it('saves again, naming it, where a kept layer is not what its name says', async () => {
+    const pool = new BlobPool(join(root, 'pool'))
+    const first = fakeEngine(join(root, 'one'), { created: '1' })
+    await savedImage(first.id, join(root, 'run1'), first.env, quiet, pool)
+    writeFileSync(join(root, 'pool', first.diffId.slice(7)), 'other bytes')
+    const second = fakeEngine(join(root, 'two'), { created: '2' }, { created: '1' })
+    const { reporter, said } = infos()
+    const two = await savedImage(second.id, join(root, 'run2'), second.env, reporter, pool)
+    expect(second.calls()).toEqual(['image', 'save'])
+    expect(said).toContain(
+      `1 blobs kept from earlier builds did not match their digests (${first.diffId}): removed, and the image saved again`
+    )
+    expect(two.readBlob(first.diffId).toString()).toBe('a layer tar, as docker save writes it')
   })
 })
