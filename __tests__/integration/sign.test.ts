@@ -163,6 +163,15 @@ describeWithEnv('signing with a key: what the real cosign verifies on the pushed
       expect(text).not.toContain(KEY_PASSWORD)
       for (const line of bed.pem.split('\n').filter(l => l.length > 20)) expect(text).not.toContain(line)
     }
-    expect(readdirSync(runTemp)).toEqual([])
+    // The blobs kept for the next build stay (the image's own blobs, pushed anyway), key-free.
+    const kept = readdirSync(runTemp)
+    expect(kept).toEqual([expect.stringMatching(/^oci-pipeline-blobs-\d+$/)])
+    for (const dir of kept)
+      for (const file of readdirSync(join(runTemp, dir), { recursive: true, withFileTypes: true }))
+        if (file.isFile()) {
+          const bytes = readFileSync(join(file.parentPath, file.name), 'latin1')
+          expect(bytes).not.toContain(KEY_PASSWORD)
+          expect(bytes).not.toContain(bed.pem.split('\n')[1])
+        }
   })
 })
