@@ -359,7 +359,7 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     if (VARIANT === 'docker') {
       // The classic store's image is saved from the engine; the rebuild differs only by its created
       // label, so its layers are taken from that save, and its config is the engine's, to the byte.
-      const savedAgain = /differs from one saved earlier in this job by its labels only: .*not saved again/
+      const savedAgain = /differs from one saved before by its labels only: .*not saved again/
       expect(second.stdout).not.toMatch(reusedLine)
       expect(first.stdout).not.toMatch(savedAgain)
       expect(second.stdout).toMatch(savedAgain)

@@ -23114,9 +23114,9 @@ function relabelConfig(config, labels) {
 }
 const savedKey = (diffIds) => `docker save\n${diffIds.join('\n')}`;
 /**
- * The engine's image `imageId` as the layout a `docker save` earlier in the job gave for the same
- * layers, where the image differs from it by its labels only (a new created label, a new commit
- * that changed no layer): the earlier config with the engine's labels, taken only if its digest is
+ * The engine's image `imageId` as the layout an earlier `docker save` (kept in the pool) gave for
+ * the same layers, where the image differs from it by its labels only (a new created label, a new
+ * commit that changed no layer): the earlier config with the engine's labels, taken only if its digest is
  * the image ID (the classic store's name for those exact bytes); the layers from the pool, checked
  * as every pooled blob is. Undefined when there is no such save; the digests of altered blobs.
  */
@@ -23164,14 +23164,14 @@ async function savedBefore(imageId, dir, env, pool) {
 }
 /**
  * The engine's image `imageId` as an OCI layout in `dir`: saved from the engine, unless an earlier
- * save of the job had the same layers (savedBefore). `docker save` cannot skip the layers a
+ * save kept in the pool had the same layers (savedBefore). `docker save` cannot skip the layers a
  * registry or a scanner has already, so a rebuild that changed only labels would re-tar them all
  * (7.5 s for the bench's 500 MB image); each save's blobs are pooled for the next build.
  */
 async function savedImage(imageId, dir, env, reporter, pool) {
     const again = pool && (await savedBefore(imageId, dir, env, pool));
     if (again instanceof OciLayout) {
-        reporter.info('the image differs from one saved earlier in this job by its labels only: its layers were taken from that save, not saved again');
+        reporter.info('the image differs from one saved before by its labels only: its layers were taken from that save, not saved again');
         return again;
     }
     if (again)
