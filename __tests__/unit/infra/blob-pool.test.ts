@@ -260,12 +260,18 @@ describe('the pool of blobs earlier builds exported', () => {
     expect(two.written.length).toBeGreaterThan(0)
   })
 
-  it('lends the blobs asked for, only while it holds them all and only it can write there', async () => {
+  /** A pool holding the blobs of one exported image. */
+  const poolOfOne = async () => {
     const pool = new BlobPool(join(root, 'pool'))
     const first = join(root, 'first', 'layout')
     pool.seed(first)
     const one = exportImage(first, ['base layer', 'app v1'], 'one')
     await pool.absorb(new OciLayout(first), new Set())
+    return { pool, one }
+  }
+
+  it('lends the blobs asked for, only while it holds them all and only it can write there', async () => {
+    const { pool, one } = await poolOfOne()
     const second = join(root, 'second', 'layout')
     expect([...pool.take(second, one.layers)!]).toEqual(one.layers)
     expect(readdirSync(join(second, 'blobs', 'sha256')).sort()).toEqual(
@@ -281,11 +287,7 @@ describe('the pool of blobs earlier builds exported', () => {
   })
 
   it('remembers a digest under a name while its blob is pooled', async () => {
-    const pool = new BlobPool(join(root, 'pool'))
-    const first = join(root, 'first', 'layout')
-    pool.seed(first)
-    const one = exportImage(first, ['base layer', 'app v1'], 'one')
-    await pool.absorb(new OciLayout(first), new Set())
+    const { pool, one } = await poolOfOne()
     expect(pool.noted('the app')).toBeUndefined()
     pool.note('the app', one.layers[1]!)
     expect(pool.noted('the app')).toBe(one.layers[1])
