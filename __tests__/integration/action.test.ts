@@ -112,6 +112,46 @@ describeWithEnv('the action, run from dist/ as the runner runs it', env => {
     expect(run.summary).toContain('**Gate: passed**')
   })
 
+  it.each(['gzip', 'zstd'])(
+    'compression: %s layers in the registry, each the layer its diff ID names',
+    async c => {
+      const repo = `it-${RUN}/compressed-${c}`
+      const run = await runAction({
+        node: e.node24,
+        workspace: workspace(multiStage(pinnedRef(e.baseImages.busybox))),
+        inputs: { images: `${e.registry}/${repo}`, tags: 'type=raw,value=c', compression: c, ...creds() },
+        event: push('refs/heads/main')
+      })
+      expect(run.stderr + run.stdout).not.toMatch(/::error/)
+      expect(run.code).toBe(0)
+      const m = await registry.manifest(repo, 'c')
+      const config = await registry.config(repo, 'c')
+      expect(m?.digest).toBe(run.outputs.digest)
+      const layers = m?.json.layers ?? []
+      expect(layers.map(l => l.mediaType)).toEqual(
+        layers.map(() => `application/vnd.oci.image.layer.v1.tar+${c}`)
+      )
+      // Unpacked by Node 24 (zstd is Node 22.15+), each layer is the one the config's diff ID names.
+      const unpacked: string[] = []
+      for (const l of layers) {
+        const blob = await registry.blob(repo, l.digest)
+        const how = c === 'gzip' ? 'gunzipSync' : 'zstdDecompressSync'
+        unpacked.push(
+          execFileSync(
+            e.node24,
+            [
+              '-e',
+              `const z=require('zlib'),c=require('crypto');let b=[];process.stdin.on('data',d=>b.push(d)).on('end',()=>process.stdout.write('sha256:'+c.createHash('sha256').update(z.${how}(Buffer.concat(b))).digest('hex')))`
+            ],
+            { input: blob }
+          ).toString()
+        )
+      }
+      expect(unpacked).toEqual(config.rootfs?.diff_ids)
+      if (VARIANT === 'docker') expect(run.stdout).toMatch(new RegExp(`\\d+ layers compressed \\(${c}\\)`))
+    }
+  )
+
   it('tags a semver release with every pattern and latest, all one digest, with the version label', async () => {
     const repo = `it-${RUN}/release-app`
     const run = await runAction({

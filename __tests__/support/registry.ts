@@ -95,7 +95,7 @@ export class RegistryClient {
 export interface ManifestJson {
   mediaType?: string
   config?: { digest: string }
-  layers?: Array<{ digest: string }>
+  layers?: Array<{ digest: string; mediaType?: string }>
   manifests?: Array<{
     digest: string
     platform?: { os: string; architecture: string }
@@ -107,4 +107,5 @@ export interface ImageConfig {
   digest: string
   config?: { Labels?: Record<string, string>; User?: string }
   architecture?: string
+  rootfs?: { diff_ids?: string[] }
 }

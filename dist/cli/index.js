@@ -10293,7 +10293,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 4972:
+/***/ 4764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18748,9 +18748,53 @@ async function credentialsFor(host, env) {
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:zlib"
 const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+;// CONCATENATED MODULE: ./src/infra/compress.ts
+
+
+
+
+
+
+const UNCOMPRESSED_LAYER = new Set([
+    'application/vnd.oci.image.layer.v1.tar',
+    'application/vnd.docker.image.rootfs.diff.tar'
+]);
+/** zstd streams are Node 22.15+ (the action runs on Node 24). */
+function compressor(c) {
+    if (c === 'gzip')
+        return external_node_zlib_namespaceObject.createGzip({ level: external_node_zlib_namespaceObject.constants.Z_BEST_SPEED });
+    const make = external_node_zlib_namespaceObject.createZstdCompress;
+    if (!make)
+        throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
+    return make();
+}
+/**
+ * A stream that compresses the uncompressed layer `layer` written to it into the layout's blobs,
+ * hashing as it writes; `done` gives the compressed layer's descriptor once its blob is in place.
+ */
+function layerCompressor(layout, layer, c, signal) {
+    const input = compressor(c);
+    const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    let size = 0;
+    const tap = new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+        }
+    });
+    const out = (0,external_node_fs_.createWriteStream)(tmp);
+    const written = signal ? (0,promises_namespaceObject.pipeline)(input, tap, out, { signal }) : (0,promises_namespaceObject.pipeline)(input, tap, out);
+    const done = written.then(() => {
+        const digest = `sha256:${hash.digest('hex')}`;
+        (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
+        return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
+    });
+    return { input, done };
+}
+
 ;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts
-
-
 
 
 
@@ -18766,35 +18810,12 @@ async function inTurns(items, limit, fn) {
     }));
     return results;
 }
-const UNCOMPRESSED = new Set([
-    'application/vnd.oci.image.layer.v1.tar',
-    'application/vnd.docker.image.rootfs.diff.tar'
-]);
-/** zstd streams are Node 22.15+ (the action runs on Node 24). */
-function compressor(c) {
-    if (c === 'gzip')
-        return external_node_zlib_namespaceObject.createGzip({ level: external_node_zlib_namespaceObject.constants.Z_BEST_SPEED });
-    const make = external_node_zlib_namespaceObject.createZstdCompress;
-    if (!make)
-        throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
-    return make();
-}
-/** Compresses a layer file into the layout's blobs, hashing as it writes. */
+/** Compresses a layer file of the layout into its blobs. */
 async function compressLayer(layout, layer, c, signal) {
-    const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    let size = 0;
-    const tap = new external_node_stream_namespaceObject.Transform({
-        transform(chunk, _enc, done) {
-            hash.update(chunk);
-            size += chunk.length;
-            done(null, chunk);
-        }
-    });
-    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), { signal });
-    const digest = `sha256:${hash.digest('hex')}`;
-    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
-    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
+    const { input, done } = layerCompressor(layout, layer, c, signal);
+    const read = (0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest));
+    await Promise.all([signal ? (0,promises_namespaceObject.pipeline)(read, input, { signal }) : (0,promises_namespaceObject.pipeline)(read, input), done]);
+    return done;
 }
 /**
  * Makes the layout's image ready to push: every blob it references listed with its file, and its
@@ -18847,7 +18868,7 @@ async function preparePush(layout, root, compression, opts = {}) {
             // layer compressed already from the image pushed before: a rebuild with no change in a
             // layer neither compresses nor uploads it again.
             const layers = await inTurns(json.layers ?? [], 2, async (layer) => {
-                if (!UNCOMPRESSED.has(layer.mediaType)) {
+                if (!UNCOMPRESSED_LAYER.has(layer.mediaType)) {
                     addBlob(layer);
                     return layer;
                 }
@@ -18858,7 +18879,10 @@ async function preparePush(layout, root, compression, opts = {}) {
                     reused++;
                     return { ...layer, mediaType: was.mediaType, digest: was.digest, size: was.size };
                 }
-                const next = await compressLayer(layout, layer, compression, signal);
+                const before = opts.compressed?.get(layer.digest);
+                const next = before?.mediaType.endsWith(`+${compression}`) && (0,external_node_fs_.existsSync)(layout.blobPath(before.digest))
+                    ? before
+                    : await compressLayer(layout, layer, compression, signal);
                 compressed++;
                 addBlob(next);
                 return next;
@@ -23007,7 +23031,82 @@ async function hashFile(path) {
     return hash.digest('hex');
 }
 
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: ./src/infra/unpack.ts
+
+
+
+
+
+
+
+/** The files of an OCI layout, as `docker save` names them; anything else in the tar is skipped. */
+const LAYOUT_FILE = /^(?:\.\/)?(blobs\/sha256\/[0-9a-f]{64}|index\.json|oci-layout|manifest\.json|repositories)$/;
+async function write(to, chunk) {
+    if (to.errored)
+        throw to.errored;
+    if (!to.write(chunk))
+        await (0,external_node_events_namespaceObject.once)(to, 'drain');
+}
+/** A promise whose failure is seen where it is awaited, and never an unhandled rejection. */
+function awaitedLater(p) {
+    p.catch(() => undefined);
+    return p;
+}
+/**
+ * Writes the OCI layout a tar stream holds (`docker save` of Docker 25+) into `dir`. The layers
+ * named in `compress.layers` (uncompressed, by diff ID) are compressed as they are read, beside
+ * the engine's tar and the disk: on the classic store a push must compress them anyway, and doing
+ * it while the save streams takes the compression off the run's critical path.
+ */
+async function unpackLayout(tar, dir, compress) {
+    const layout = new OciLayout(dir);
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, 'blobs', 'sha256'), { recursive: true });
+    const compressed = new Map();
+    const compressing = [];
+    // Only the classic store's saves read a tar: the parser is not loaded with the action.
+    const { extract } = await __nccwpck_require__.e(/* import() */ 118).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6118, 19));
+    const entries = extract();
+    tar.on('error', e => entries.destroy(e));
+    tar.pipe(entries);
+    try {
+        for await (const entry of entries) {
+            const name = LAYOUT_FILE.exec(entry.header.name)?.[1];
+            if (!name || entry.header.type !== 'file') {
+                entry.resume();
+                continue;
+            }
+            const file = (0,external_node_fs_.createWriteStream)((0,external_node_path_.join)(dir, name));
+            const closed = awaitedLater((0,promises_namespaceObject.finished)(file));
+            const digest = name.startsWith('blobs/') ? `sha256:${name.slice('blobs/sha256/'.length)}` : '';
+            let zipped;
+            if (compress?.layers.has(digest)) {
+                const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest, size: 0 };
+                const { input, done } = layerCompressor(layout, layer, compress.compression);
+                zipped = input;
+                compressing.push(awaitedLater(done.then(d => compressed.set(digest, d))));
+            }
+            for await (const chunk of entry) {
+                await write(file, chunk);
+                if (zipped)
+                    await write(zipped, chunk);
+            }
+            file.end();
+            zipped?.end();
+            await closed;
+        }
+        await Promise.all(compressing);
+    }
+    catch (e) {
+        await Promise.allSettled(compressing);
+        throw new errors/* StepError */.zg(`reading the saved image failed: ${e.message}`);
+    }
+    return { layout, compressed };
+}
+
 ;// CONCATENATED MODULE: ./src/stages/build/saved.ts
+
 
 
 
@@ -23017,25 +23116,34 @@ async function hashFile(path) {
 
 /**
  * Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one): `docker
- * save` streamed into `tar -x`, so the image is written to disk once.
+ * save` streamed into the layout, so the image is written to disk once; the layers in `compress`
+ * are compressed on the way (unpackLayout).
  */
-async function saveImage(imageId, dir, env) {
-    const layout = (0,external_node_path_.join)(dir, 'layout');
-    (0,external_node_fs_.mkdirSync)(layout, { recursive: true });
+async function saveImage(imageId, dir, env, compress) {
     const stream = new external_node_stream_namespaceObject.PassThrough();
-    const [save, untar] = await Promise.all([
-        (0,infra_process/* run */.eF)('docker', ['save', imageId], { env, allowFailure: true, stdoutTo: stream }),
-        (0,infra_process/* run */.eF)('tar', ['-x', '-C', layout], { env, allowFailure: true, input: stream })
-    ]);
-    for (const [what, res] of [
-        ['docker save', save],
-        ['tar -x', untar]
-    ])
-        if (res.code !== 0)
-            throw new errors/* StepError */.zg(`${what} failed`, (0,infra_process/* tail */.RT)(res.stderr, 5));
-    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(layout, 'index.json')))
+    // A failed unpacking stops the save, whose output would otherwise wait for a reader forever.
+    const stop = new AbortController();
+    const unpacking = unpackLayout(stream, (0,external_node_path_.join)(dir, 'layout'), compress).catch((e) => {
+        stop.abort();
+        // Read to its end: a child's output left waiting for a reader never closes.
+        stream.unpipe();
+        stream.resume();
+        return e instanceof Error ? e : new Error(String(e));
+    });
+    const save = await (0,infra_process/* run */.eF)('docker', ['save', imageId], {
+        env,
+        allowFailure: true,
+        stdoutTo: stream,
+        signal: stop.signal
+    });
+    const unpacked = await unpacking;
+    if (save.code !== 0 && !stop.signal.aborted)
+        throw new errors/* StepError */.zg('docker save failed', (0,infra_process/* tail */.RT)(save.stderr, 5));
+    if (unpacked instanceof Error)
+        throw unpacked;
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(unpacked.layout.dir, 'index.json')))
         throw new errors/* StepError */.zg('docker save wrote no OCI layout: Docker Engine 25 or newer is needed');
-    return new OciLayout(layout);
+    return unpacked;
 }
 async function inspectEngineImage(imageId, env) {
     const res = await (0,infra_process/* run */.eF)('docker', ['image', 'inspect', '--format', '{{json .}}', imageId], {
@@ -23120,10 +23228,9 @@ const savedKey = (diffIds) => `docker save\n${diffIds.join('\n')}`;
  * the image ID (the classic store's name for those exact bytes); the layers from the pool, checked
  * as every pooled blob is. Undefined when there is no such save; the digests of altered blobs.
  */
-async function savedBefore(imageId, dir, env, pool) {
-    const engine = await inspectEngineImage(imageId, env);
-    const manifestDigest = engine && pool.noted(savedKey(engine.diffIds));
-    if (!engine || !manifestDigest)
+async function savedBefore(engine, dir, pool) {
+    const manifestDigest = pool.noted(savedKey(engine.diffIds));
+    if (!manifestDigest)
         return undefined;
     const layoutDir = (0,external_node_path_.join)(dir, 'layout');
     const layout = new OciLayout(layoutDir);
@@ -23168,15 +23275,18 @@ async function savedBefore(imageId, dir, env, pool) {
  * registry or a scanner has already, so a rebuild that changed only labels would re-tar them all
  * (7.5 s for the bench's 500 MB image); each save's blobs are pooled for the next build.
  */
-async function savedImage(imageId, dir, env, reporter, pool) {
-    const again = pool && (await savedBefore(imageId, dir, env, pool));
+async function savedImage(imageId, dir, env, reporter, opts = {}) {
+    const { pool, compression } = opts;
+    const engine = pool || compression ? await inspectEngineImage(imageId, env) : undefined;
+    const again = pool && engine && (await savedBefore(engine, dir, pool));
     if (again instanceof OciLayout) {
         reporter.info('the image differs from one saved before by its labels only: its layers were taken from that save, not saved again');
-        return again;
+        return { layout: again, compressed: new Map() };
     }
     if (again)
         reporter.warning(`${again.length} blobs kept from earlier builds did not match their digests (${again.join(', ')}): removed, and the image saved again`);
-    const layout = await saveImage(imageId, dir, env);
+    const saved = await saveImage(imageId, dir, env, compression && engine ? { layers: new Set(engine.diffIds), compression } : undefined);
+    const { layout } = saved;
     const image = layout.images()[0];
     // Kept only within the pool's size: the saved layers are the image uncompressed, and would
     // otherwise stay on the runner's disk until the job ends.
@@ -23184,7 +23294,7 @@ async function savedImage(imageId, dir, env, reporter, pool) {
         await pool.absorb(layout, new Set());
         pool.note(savedKey(image.layers.map(l => l.digest)), image.manifest.digest);
     }
-    return layout;
+    return saved;
 }
 
 ;// CONCATENATED MODULE: ./src/stages/build/argv.ts
@@ -23379,7 +23489,7 @@ function buildFailure(b, builder, code, lines) {
  * run, removed with it), so their values are never in argv.
  */
 async function buildImage(b, meta, builder, dir, reporter, env, opts = {}) {
-    const { signal, pool } = opts;
+    const { signal, pool, compression } = opts;
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
     const secretFiles = b.secrets.map(([id, value], i) => {
         const path = (0,external_node_path_.join)(dir, `secret-${i}`);
@@ -23440,14 +23550,17 @@ async function buildImage(b, meta, builder, dir, reporter, env, opts = {}) {
         ? JSON.parse((0,external_node_fs_.readFileSync)(out.metadataFile, 'utf8'))
         : {};
     const iid = (0,external_node_fs_.existsSync)(out.iidFile) ? (0,external_node_fs_.readFileSync)(out.iidFile, 'utf8').trim() : '';
-    const layout = mode === 'layout'
-        ? new OciLayout(out.dir)
-        : await savedImage(iid, (0,external_node_path_.join)(dir, 'saved'), env, reporter, pool);
+    const { layout, compressed } = mode === 'layout'
+        ? { layout: new OciLayout(out.dir), compressed: new Map() }
+        : await savedImage(iid, (0,external_node_path_.join)(dir, 'saved'), env, reporter, {
+            ...(pool ? { pool } : {}),
+            ...(compression ? { compression } : {})
+        });
     const root = layout.root();
     const images = layout.images(root);
     if (images.length === 0)
         throw new errors/* StepError */.zg('the build gave no image');
-    return { layout, root, images, imageId: images[0].configDigest, metadata, mode };
+    return { layout, root, images, imageId: images[0].configDigest, metadata, mode, compressed };
 }
 
 ;// CONCATENATED MODULE: ./src/stages/scan/built-image.ts
@@ -23621,7 +23734,13 @@ function pipelineTasks(run) {
                 const pool = new BlobPool((0,external_node_path_.join)((0,infra_process/* tempRoot */.fQ)(env), `oci-pipeline-blobs-${process.getuid?.() ?? 'user'}`), {
                     trustUnchanged: (0,infra_process/* jobPrivate */.R3)(env)
                 });
-                const built = await buildImage(config.build, get('metadata'), get('builder'), (0,external_node_path_.join)(run.work, 'build'), reporter, env, { ...(signal ? { signal } : {}), pool });
+                const built = await buildImage(config.build, get('metadata'), get('builder'), (0,external_node_path_.join)(run.work, 'build'), reporter, env, 
+                // Layers the engine saves uncompressed are compressed while saved, where they will be pushed.
+                {
+                    ...(signal ? { signal } : {}),
+                    pool,
+                    ...(noPush ? {} : { compression: config.build.compression })
+                });
                 reporter.setOutput('imageid', built.imageId);
                 reporter.info(`built ${built.images.map(i => `${i.platform || 'image'} ${i.configDigest}`).join(', ')}`);
                 return built;
@@ -23684,7 +23803,8 @@ function pipelineTasks(run) {
                     : undefined;
                 const image = await preparePush(built.layout, built.root, config.build.compression, {
                     ...(signal ? { signal } : {}),
-                    ...(known ? { known } : {})
+                    ...(known ? { known } : {}),
+                    compressed: built.compressed
                 });
                 if (image.compressed || image.reused)
                     reporter.info(`${image.compressed} layers compressed (${config.build.compression}), ${image.reused} already in the registry`);
@@ -25191,7 +25311,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8321);
 /* harmony import */ var node_stream_consumers__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_stream_consumers__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _infra_signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6615);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4972);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4764);
 
 
 
@@ -25565,6 +25685,20 @@ function onInterrupt(report, exit = code => process.exit(code)) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -34202,6 +34336,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -34287,6 +34424,36 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -34299,9 +34466,105 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

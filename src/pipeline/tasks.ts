@@ -99,7 +99,12 @@ export function pipelineTasks(run: RunInputs): Task[] {
           join(run.work, 'build'),
           reporter,
           env,
-          { ...(signal ? { signal } : {}), pool }
+          // Layers the engine saves uncompressed are compressed while saved, where they will be pushed.
+          {
+            ...(signal ? { signal } : {}),
+            pool,
+            ...(noPush ? {} : { compression: config.build.compression })
+          }
         )
         reporter.setOutput('imageid', built.imageId)
         reporter.info(
@@ -175,7 +180,8 @@ export function pipelineTasks(run: RunInputs): Task[] {
             : undefined
         const image = await preparePush(built.layout, built.root, config.build.compression, {
           ...(signal ? { signal } : {}),
-          ...(known ? { known } : {})
+          ...(known ? { known } : {}),
+          compressed: built.compressed
         })
         if (image.compressed || image.reused)
           reporter.info(

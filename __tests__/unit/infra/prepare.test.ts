@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { gunzipSync } from 'node:zlib'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { OciLayout, type Descriptor } from '../../../src/infra/oci-layout.js'
 import { preparePush } from '../../../src/infra/registry/prepare.js'
 
@@ -98,6 +98,31 @@ describe('preparePush', () => {
       const image = await preparePush(layout, manifest, 'gzip', { known })
       expect([image.compressed, image.reused]).toEqual([2, 0])
     }
+  })
+
+  it('takes a layer compressed while it was saved, and compresses one given in another compression', async () => {
+    const { layout, layers, manifest } = savedLayout()
+    const [first, second] = layers.map(l => digestOf(l))
+    // Level 9, not the push's level 1: the pushed digest tells which bytes were taken.
+    const nine = gzipSync(layers[0] as Buffer, { level: 9 })
+    writeFileSync(layout.blobPath(digestOf(nine)), nine)
+    const given: Descriptor = {
+      mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+      digest: digestOf(nine),
+      size: nine.length
+    }
+    const zstd = { ...given, mediaType: 'application/vnd.oci.image.layer.v1.tar+zstd' }
+    const image = await preparePush(layout, manifest, 'gzip', {
+      compressed: new Map([
+        [first as string, given],
+        [second as string, zstd]
+      ])
+    })
+    const pushed = JSON.parse(image.root.bytes.toString()) as { layers: Descriptor[] }
+    expect(pushed.layers[0]).toEqual(given)
+    expect(pushed.layers[1]!.digest).not.toBe(given.digest)
+    expect(gunzipSync(readFileSync(layout.blobPath(pushed.layers[1]!.digest))).equals(layers[1]!)).toBe(true)
+    expect(image.blobs.find(b => b.digest === given.digest)?.file).toBe(layout.blobPath(given.digest))
   })
 
   it('pushes a builder’s compressed export as it is: same manifest bytes, same digest', async () => {

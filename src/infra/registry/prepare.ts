@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream, renameSync, writeFileSync } from 'node:fs'
-import { Transform } from 'node:stream'
+import { createReadStream, existsSync, writeFileSync } from 'node:fs'
 import { pipeline } from 'node:stream/promises'
-import * as zlib from 'node:zlib'
 import { StepError } from '../../errors.js'
+import { layerCompressor, UNCOMPRESSED_LAYER, type Compression } from '../compress.js'
 import { isIndex, MEDIA, sha256, type Descriptor, type ManifestJson, type OciLayout } from '../oci-layout.js'
 
-export type Compression = 'gzip' | 'zstd'
+export type { Compression }
 
 /** A manifest as it will be pushed: its bytes, so that its digest is what the registry computes. */
 export interface PushManifest {
@@ -58,46 +56,17 @@ export async function inTurns<T, R>(
   return results
 }
 
-const UNCOMPRESSED = new Set([
-  'application/vnd.oci.image.layer.v1.tar',
-  'application/vnd.docker.image.rootfs.diff.tar'
-])
-
-/** zstd streams are Node 22.15+ (the action runs on Node 24). */
-function compressor(c: Compression): Transform {
-  if (c === 'gzip') return zlib.createGzip({ level: zlib.constants.Z_BEST_SPEED })
-  const make = (zlib as unknown as { createZstdCompress?: () => Transform }).createZstdCompress
-  if (!make) throw new StepError(`zstd compression needs Node 22.15 or newer (this is ${process.version})`)
-  return make()
-}
-
-/** Compresses a layer file into the layout's blobs, hashing as it writes. */
+/** Compresses a layer file of the layout into its blobs. */
 async function compressLayer(
   layout: OciLayout,
   layer: Descriptor,
   c: Compression,
   signal?: AbortSignal
 ): Promise<Descriptor> {
-  const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`
-  const hash = createHash('sha256')
-  let size = 0
-  const tap = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      hash.update(chunk)
-      size += chunk.length
-      done(null, chunk)
-    }
-  })
-  await pipeline(
-    createReadStream(layout.blobPath(layer.digest)),
-    compressor(c),
-    tap,
-    createWriteStream(tmp),
-    { signal }
-  )
-  const digest = `sha256:${hash.digest('hex')}`
-  renameSync(tmp, layout.blobPath(digest))
-  return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size }
+  const { input, done } = layerCompressor(layout, layer, c, signal)
+  const read = createReadStream(layout.blobPath(layer.digest))
+  await Promise.all([signal ? pipeline(read, input, { signal }) : pipeline(read, input), done])
+  return done
 }
 
 /**
@@ -110,7 +79,12 @@ export async function preparePush(
   layout: OciLayout,
   root: Descriptor,
   compression: Compression,
-  opts: { signal?: AbortSignal; known?: KnownLayers } = {}
+  opts: {
+    signal?: AbortSignal
+    known?: KnownLayers
+    /** Layers compressed already (while the image was saved), by diff ID, their blobs in the layout. */
+    compressed?: ReadonlyMap<string, Descriptor>
+  } = {}
 ): Promise<PreparedImage> {
   const { signal, known } = opts
   const blobs = new Map<string, PushBlob>()
@@ -153,7 +127,7 @@ export async function preparePush(
       // layer compressed already from the image pushed before: a rebuild with no change in a
       // layer neither compresses nor uploads it again.
       const layers = await inTurns(json.layers ?? [], 2, async (layer): Promise<Descriptor> => {
-        if (!UNCOMPRESSED.has(layer.mediaType)) {
+        if (!UNCOMPRESSED_LAYER.has(layer.mediaType)) {
           addBlob(layer)
           return layer
         }
@@ -164,7 +138,11 @@ export async function preparePush(
           reused++
           return { ...layer, mediaType: was.mediaType, digest: was.digest, size: was.size }
         }
-        const next = await compressLayer(layout, layer, compression, signal)
+        const before = opts.compressed?.get(layer.digest)
+        const next =
+          before?.mediaType.endsWith(`+${compression}`) && existsSync(layout.blobPath(before.digest))
+            ? before
+            : await compressLayer(layout, layer, compression, signal)
         compressed++
         addBlob(next)
         return next

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { BuildOptions } from '../../config/config.js'
 import { InputError, StepError } from '../../errors.js'
 import type { BlobPool } from '../../infra/blob-pool.js'
+import type { Compression } from '../../infra/compress.js'
 import { checkDockerDaemon } from '../../infra/docker.js'
 import { OciLayout, type Descriptor, type LayoutImage } from '../../infra/oci-layout.js'
 import { run, tail } from '../../infra/process.js'
@@ -63,6 +64,8 @@ export interface BuildResult {
   /** buildx's metadata file. */
   metadata: Record<string, unknown>
   mode: 'daemon' | 'layout'
+  /** Layers compressed while the engine's image was saved, by diff ID (their blobs in the layout). */
+  compressed: ReadonlyMap<string, Descriptor>
 }
 
 /** The error of a failed `docker buildx build`: the input to change, where its output tells one. */
@@ -105,9 +108,9 @@ export async function buildImage(
   dir: string,
   reporter: Reporter,
   env: NodeJS.ProcessEnv,
-  opts: { signal?: AbortSignal; pool?: BlobPool } = {}
+  opts: { signal?: AbortSignal; pool?: BlobPool; compression?: Compression } = {}
 ): Promise<BuildResult> {
-  const { signal, pool } = opts
+  const { signal, pool, compression } = opts
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const secretFiles = b.secrets.map(([id, value], i): [string, string] => {
     const path = join(dir, `secret-${i}`)
@@ -173,12 +176,15 @@ export async function buildImage(
     ? (JSON.parse(readFileSync(out.metadataFile, 'utf8')) as Record<string, unknown>)
     : {}
   const iid = existsSync(out.iidFile) ? readFileSync(out.iidFile, 'utf8').trim() : ''
-  const layout =
+  const { layout, compressed } =
     mode === 'layout'
-      ? new OciLayout(out.dir)
-      : await savedImage(iid, join(dir, 'saved'), env, reporter, pool)
+      ? { layout: new OciLayout(out.dir), compressed: new Map<string, Descriptor>() }
+      : await savedImage(iid, join(dir, 'saved'), env, reporter, {
+          ...(pool ? { pool } : {}),
+          ...(compression ? { compression } : {})
+        })
   const root = layout.root()
   const images = layout.images(root)
   if (images.length === 0) throw new StepError('the build gave no image')
-  return { layout, root, images, imageId: images[0]!.configDigest, metadata, mode }
+  return { layout, root, images, imageId: images[0]!.configDigest, metadata, mode, compressed }
 }

@@ -1,32 +1,47 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { StepError } from '../../errors.js'
 import { blobsOf, type BlobPool } from '../../infra/blob-pool.js'
 import { MEDIA, OciLayout, sha256 } from '../../infra/oci-layout.js'
 import { run, tail } from '../../infra/process.js'
+import { unpackLayout, type Unpacked } from '../../infra/unpack.js'
 import type { Reporter } from '../../reporter.js'
+import type { Compression } from '../../infra/compress.js'
 
 /**
  * Saves an image of the engine's store as an OCI layout in `dir` (Docker 25+ saves one): `docker
- * save` streamed into `tar -x`, so the image is written to disk once.
+ * save` streamed into the layout, so the image is written to disk once; the layers in `compress`
+ * are compressed on the way (unpackLayout).
  */
-export async function saveImage(imageId: string, dir: string, env: NodeJS.ProcessEnv): Promise<OciLayout> {
-  const layout = join(dir, 'layout')
-  mkdirSync(layout, { recursive: true })
+export async function saveImage(
+  imageId: string,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  compress?: Parameters<typeof unpackLayout>[2]
+): Promise<Unpacked> {
   const stream = new PassThrough()
-  const [save, untar] = await Promise.all([
-    run('docker', ['save', imageId], { env, allowFailure: true, stdoutTo: stream }),
-    run('tar', ['-x', '-C', layout], { env, allowFailure: true, input: stream })
-  ])
-  for (const [what, res] of [
-    ['docker save', save],
-    ['tar -x', untar]
-  ] as const)
-    if (res.code !== 0) throw new StepError(`${what} failed`, tail(res.stderr, 5))
-  if (!existsSync(join(layout, 'index.json')))
+  // A failed unpacking stops the save, whose output would otherwise wait for a reader forever.
+  const stop = new AbortController()
+  const unpacking = unpackLayout(stream, join(dir, 'layout'), compress).catch((e: unknown) => {
+    stop.abort()
+    // Read to its end: a child's output left waiting for a reader never closes.
+    stream.unpipe()
+    stream.resume()
+    return e instanceof Error ? e : new Error(String(e))
+  })
+  const save = await run('docker', ['save', imageId], {
+    env,
+    allowFailure: true,
+    stdoutTo: stream,
+    signal: stop.signal
+  })
+  const unpacked = await unpacking
+  if (save.code !== 0 && !stop.signal.aborted) throw new StepError('docker save failed', tail(save.stderr, 5))
+  if (unpacked instanceof Error) throw unpacked
+  if (!existsSync(join(unpacked.layout.dir, 'index.json')))
     throw new StepError('docker save wrote no OCI layout: Docker Engine 25 or newer is needed')
-  return new OciLayout(layout)
+  return unpacked
 }
 
 /** What `docker image inspect` tells of an image of the engine's store. */
@@ -121,14 +136,12 @@ const savedKey = (diffIds: readonly string[]): string => `docker save\n${diffIds
  * as every pooled blob is. Undefined when there is no such save; the digests of altered blobs.
  */
 async function savedBefore(
-  imageId: string,
+  engine: EngineImage,
   dir: string,
-  env: NodeJS.ProcessEnv,
   pool: BlobPool
 ): Promise<OciLayout | string[] | undefined> {
-  const engine = await inspectEngineImage(imageId, env)
-  const manifestDigest = engine && pool.noted(savedKey(engine.diffIds))
-  if (!engine || !manifestDigest) return undefined
+  const manifestDigest = pool.noted(savedKey(engine.diffIds))
+  if (!manifestDigest) return undefined
   const layoutDir = join(dir, 'layout')
   const layout = new OciLayout(layoutDir)
   const fresh = (): undefined => void rmSync(layoutDir, { recursive: true, force: true })
@@ -176,20 +189,28 @@ export async function savedImage(
   dir: string,
   env: NodeJS.ProcessEnv,
   reporter: Reporter,
-  pool?: BlobPool
-): Promise<OciLayout> {
-  const again = pool && (await savedBefore(imageId, dir, env, pool))
+  opts: { pool?: BlobPool; compression?: Compression } = {}
+): Promise<Unpacked> {
+  const { pool, compression } = opts
+  const engine = pool || compression ? await inspectEngineImage(imageId, env) : undefined
+  const again = pool && engine && (await savedBefore(engine, dir, pool))
   if (again instanceof OciLayout) {
     reporter.info(
       'the image differs from one saved before by its labels only: its layers were taken from that save, not saved again'
     )
-    return again
+    return { layout: again, compressed: new Map() }
   }
   if (again)
     reporter.warning(
       `${again.length} blobs kept from earlier builds did not match their digests (${again.join(', ')}): removed, and the image saved again`
     )
-  const layout = await saveImage(imageId, dir, env)
+  const saved = await saveImage(
+    imageId,
+    dir,
+    env,
+    compression && engine ? { layers: new Set(engine.diffIds), compression } : undefined
+  )
+  const { layout } = saved
   const image = layout.images()[0]
   // Kept only within the pool's size: the saved layers are the image uncompressed, and would
   // otherwise stay on the runner's disk until the job ends.
@@ -197,5 +218,5 @@ export async function savedImage(
     await pool.absorb(layout, new Set())
     pool.note(savedKey(image.layers.map(l => l.digest)), image.manifest.digest)
   }
-  return layout
+  return saved
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { BlobPool } from '../../../../src/infra/blob-pool.js'
 import type { Reporter } from '../../../../src/reporter.js'
@@ -140,13 +141,13 @@ describe('the engine image as a layout (the classic store)', () => {
   it('saves the image, then takes an image that differs by its labels from the pool, to the byte', async () => {
     const pool = new BlobPool(join(root, 'pool'))
     const first = fakeEngine(join(root, 'one'), { created: '1' })
-    const one = await savedImage(first.id, join(root, 'run1'), first.env, quiet, pool)
+    const { layout: one } = await savedImage(first.id, join(root, 'run1'), first.env, quiet, { pool })
     expect(first.calls()).toEqual(['image', 'save'])
     expect(one.images()[0]!.configDigest).toBe(first.id)
     // The engine now holds a rebuild with a new created label: same layer, new config.
     const second = fakeEngine(join(root, 'two'), { created: '2 <&>' }, { created: '1' })
     const { reporter, said } = infos()
-    const two = await savedImage(second.id, join(root, 'run2'), second.env, reporter, pool)
+    const { layout: two } = await savedImage(second.id, join(root, 'run2'), second.env, reporter, { pool })
     expect(second.calls()).toEqual(['image'])
     expect(said.join('\n')).toMatch(
       /by its labels only: its layers were taken from that save, not saved again/
@@ -161,7 +162,7 @@ describe('the engine image as a layout (the classic store)', () => {
   it('saves again where the rebuilt config is not the image (another change than its labels)', async () => {
     const pool = new BlobPool(join(root, 'pool'))
     const first = fakeEngine(join(root, 'one'), { created: '1' })
-    await savedImage(first.id, join(root, 'run1'), first.env, quiet, pool)
+    await savedImage(first.id, join(root, 'run1'), first.env, quiet, { pool })
     const second = fakeEngine(join(root, 'two'), { created: '2' }, { created: '1' })
     writeFileSync(
       join(root, 'two', 'inspect.json'),
@@ -171,16 +172,16 @@ describe('the engine image as a layout (the classic store)', () => {
         Config: { Labels: { created: '2' } }
       })
     )
-    await savedImage(second.id, join(root, 'run2'), second.env, quiet, pool)
+    await savedImage(second.id, join(root, 'run2'), second.env, quiet, { pool })
     expect(second.calls()).toEqual(['image', 'save'])
   })
 
   it('does not keep a save the pool has no room for', async () => {
     const pool = Object.assign(new BlobPool(join(root, 'pool')), { fits: () => false })
     const first = fakeEngine(join(root, 'one'), { created: '1' })
-    await savedImage(first.id, join(root, 'run1'), first.env, quiet, pool)
+    await savedImage(first.id, join(root, 'run1'), first.env, quiet, { pool })
     const second = fakeEngine(join(root, 'two'), { created: '2' }, { created: '1' })
-    await savedImage(second.id, join(root, 'run2'), second.env, quiet, pool)
+    await savedImage(second.id, join(root, 'run2'), second.env, quiet, { pool })
     expect(second.calls()).toEqual(['image', 'save'])
     expect(existsSync(join(root, 'pool', first.diffId.slice(7)))).toBe(false)
   })
@@ -188,15 +189,66 @@ describe('the engine image as a layout (the classic store)', () => {
   it('saves again, naming it, where a kept layer is not what its name says', async () => {
     const pool = new BlobPool(join(root, 'pool'))
     const first = fakeEngine(join(root, 'one'), { created: '1' })
-    await savedImage(first.id, join(root, 'run1'), first.env, quiet, pool)
+    await savedImage(first.id, join(root, 'run1'), first.env, quiet, { pool })
     writeFileSync(join(root, 'pool', first.diffId.slice(7)), 'other bytes')
     const second = fakeEngine(join(root, 'two'), { created: '2' }, { created: '1' })
     const { reporter, said } = infos()
-    const two = await savedImage(second.id, join(root, 'run2'), second.env, reporter, pool)
+    const { layout: two } = await savedImage(second.id, join(root, 'run2'), second.env, reporter, { pool })
     expect(second.calls()).toEqual(['image', 'save'])
     expect(said).toContain(
       `1 blobs kept from earlier builds did not match their digests (${first.diffId}): removed, and the image saved again`
     )
     expect(two.readBlob(first.diffId).toString()).toBe('a layer tar, as docker save writes it')
+  })
+})
+
+describe('the engine image saved for a push', () => {
+  let root: string
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'oci-saved-'))
+  })
+
+  it('compresses the layers while it saves them', async () => {
+    const engine = fakeEngine(join(root, 'one'), { created: '1' })
+    const saved = await savedImage(engine.id, join(root, 'run'), engine.env, quiet, { compression: 'gzip' })
+    expect(engine.calls()).toEqual(['image', 'save'])
+    const layer = saved.compressed.get(engine.diffId)!
+    expect(layer.mediaType).toBe('application/vnd.oci.image.layer.v1.tar+gzip')
+    const blob = readFileSync(saved.layout.blobPath(layer.digest))
+    expect([`sha256:${createHash('sha256').update(blob).digest('hex')}`, blob.length]).toEqual([
+      layer.digest,
+      layer.size
+    ])
+    expect(gunzipSync(blob).toString()).toBe('a layer tar, as docker save writes it')
+    // The layout the scan reads keeps the layer as the engine saved it.
+    expect(saved.layout.images()[0]!.layers.map(l => l.digest)).toEqual([engine.diffId])
+  })
+
+  it('neither asks the engine nor compresses where nothing is pooled or pushed', async () => {
+    const engine = fakeEngine(join(root, 'one'), { created: '1' })
+    const saved = await savedImage(engine.id, join(root, 'run'), engine.env, quiet)
+    expect(engine.calls()).toEqual(['save'])
+    expect(saved.compressed.size).toBe(0)
+    expect(saved.layout.images()[0]!.configDigest).toBe(engine.id)
+  })
+
+  it.each([
+    [
+      'fails, naming docker save, where the save fails',
+      'echo "no such image" >&2; exit 1',
+      /docker save failed/
+    ],
+    ['stops the save where its output is no tar', 'yes not-a-tar', /reading the saved image failed/],
+    ['fails where the save ends mid-way', 'head -c 1600 "$TAR"', /reading the saved image failed/]
+  ])('%s', async (_what, script, error) => {
+    const engine = fakeEngine(join(root, 'one'), { created: '1' })
+    writeFileSync(
+      join(root, 'one', 'bin', 'docker'),
+      `#!/bin/sh\nTAR="${join(root, 'one', 'image.tar')}"\n${script}\n`,
+      {
+        mode: 0o755
+      }
+    )
+    await expect(savedImage(engine.id, join(root, 'run'), engine.env, quiet)).rejects.toThrow(error)
   })
 })

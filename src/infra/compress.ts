@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream, renameSync } from 'node:fs'
+import { Transform, type Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import * as zlib from 'node:zlib'
+import { StepError } from '../errors.js'
+import type { Descriptor, OciLayout } from './oci-layout.js'
+
+export type Compression = 'gzip' | 'zstd'
+
+export const UNCOMPRESSED_LAYER = new Set([
+  'application/vnd.oci.image.layer.v1.tar',
+  'application/vnd.docker.image.rootfs.diff.tar'
+])
+
+/** zstd streams are Node 22.15+ (the action runs on Node 24). */
+function compressor(c: Compression): Transform {
+  if (c === 'gzip') return zlib.createGzip({ level: zlib.constants.Z_BEST_SPEED })
+  const make = (zlib as unknown as { createZstdCompress?: () => Transform }).createZstdCompress
+  if (!make) throw new StepError(`zstd compression needs Node 22.15 or newer (this is ${process.version})`)
+  return make()
+}
+
+/**
+ * A stream that compresses the uncompressed layer `layer` written to it into the layout's blobs,
+ * hashing as it writes; `done` gives the compressed layer's descriptor once its blob is in place.
+ */
+export function layerCompressor(
+  layout: OciLayout,
+  layer: Descriptor,
+  c: Compression,
+  signal?: AbortSignal
+): { input: Writable; done: Promise<Descriptor> } {
+  const input = compressor(c)
+  const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`
+  const hash = createHash('sha256')
+  let size = 0
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk)
+      size += chunk.length
+      done(null, chunk)
+    }
+  })
+  const out = createWriteStream(tmp)
+  const written = signal ? pipeline(input, tap, out, { signal }) : pipeline(input, tap, out)
+  const done = written.then(() => {
+    const digest = `sha256:${hash.digest('hex')}`
+    renameSync(tmp, layout.blobPath(digest))
+    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size }
+  })
+  return { input, done }
+}
