@@ -18793,9 +18793,15 @@ function layerCompressor(layout, layer, c, signal) {
     });
     return { input, done };
 }
+/** Compresses a layer file of the layout into its blobs. */
+async function compressLayerFile(layout, layer, c, signal) {
+    const { input, done } = layerCompressor(layout, layer, c, signal);
+    const read = (0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest));
+    await Promise.all([signal ? (0,promises_namespaceObject.pipeline)(read, input, { signal }) : (0,promises_namespaceObject.pipeline)(read, input), done]);
+    return done;
+}
 
 ;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts
-
 
 
 
@@ -18809,13 +18815,6 @@ async function inTurns(items, limit, fn) {
             results[i] = await fn(items[i]);
     }));
     return results;
-}
-/** Compresses a layer file of the layout into its blobs. */
-async function compressLayer(layout, layer, c, signal) {
-    const { input, done } = layerCompressor(layout, layer, c, signal);
-    const read = (0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest));
-    await Promise.all([signal ? (0,promises_namespaceObject.pipeline)(read, input, { signal }) : (0,promises_namespaceObject.pipeline)(read, input), done]);
-    return done;
 }
 /**
  * Makes the layout's image ready to push: every blob it references listed with its file, and its
@@ -18882,7 +18881,7 @@ async function preparePush(layout, root, compression, opts = {}) {
                 const before = opts.compressed?.get(layer.digest);
                 const next = before?.mediaType.endsWith(`+${compression}`) && (0,external_node_fs_.existsSync)(layout.blobPath(before.digest))
                     ? before
-                    : await compressLayer(layout, layer, compression, signal);
+                    : await compressLayerFile(layout, layer, compression, signal);
                 compressed++;
                 addBlob(next);
                 return next;
@@ -23055,16 +23054,18 @@ function awaitedLater(p) {
     return p;
 }
 /**
- * Writes the OCI layout a tar stream holds (`docker save` of Docker 25+) into `dir`. The layers
- * named in `compress.layers` (uncompressed, by diff ID) are compressed as they are read, beside
- * the engine's tar and the disk: on the classic store a push must compress them anyway, and doing
- * it while the save streams takes the compression off the run's critical path.
+ * Writes the OCI layout a tar stream holds (`docker save` of Docker 25+) into `dir`. Each layer
+ * named in `compress.layers` (uncompressed, by diff ID) is compressed once it is written, while
+ * the save goes on: a push from the classic store must compress them anyway, and the engine's tar
+ * keeps about one CPU busy, so the other compresses beside it.
  */
 async function unpackLayout(tar, dir, compress) {
     const layout = new OciLayout(dir);
     (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, 'blobs', 'sha256'), { recursive: true });
     const compressed = new Map();
     const compressing = [];
+    let open;
+    const stop = new AbortController();
     // Only the classic store's saves read a tar: the parser is not loaded with the action.
     const { extract } = await __nccwpck_require__.e(/* import() */ 118).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6118, 19));
     const entries = extract();
@@ -23078,27 +23079,27 @@ async function unpackLayout(tar, dir, compress) {
                 continue;
             }
             const file = (0,external_node_fs_.createWriteStream)((0,external_node_path_.join)(dir, name));
+            open = file;
             const closed = awaitedLater((0,promises_namespaceObject.finished)(file));
+            for await (const chunk of entry)
+                await write(file, chunk);
+            file.end();
+            await closed;
+            open = undefined;
+            // Compressed from the file just written (in the page cache) while the save goes on, not as
+            // it streams: one gzip stream is slower than the engine's tar, and would hold the save back.
             const digest = name.startsWith('blobs/') ? `sha256:${name.slice('blobs/sha256/'.length)}` : '';
-            let zipped;
             if (compress?.layers.has(digest)) {
                 const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest, size: 0 };
-                const { input, done } = layerCompressor(layout, layer, compress.compression);
-                zipped = input;
+                const done = compressLayerFile(layout, layer, compress.compression, stop.signal);
                 compressing.push(awaitedLater(done.then(d => compressed.set(digest, d))));
             }
-            for await (const chunk of entry) {
-                await write(file, chunk);
-                if (zipped)
-                    await write(zipped, chunk);
-            }
-            file.end();
-            zipped?.end();
-            await closed;
         }
         await Promise.all(compressing);
     }
     catch (e) {
+        open?.destroy();
+        stop.abort();
         await Promise.allSettled(compressing);
         throw new errors/* StepError */.zg(`reading the saved image failed: ${e.message}`);
     }

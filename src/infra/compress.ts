@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createWriteStream, renameSync } from 'node:fs'
+import { createReadStream, createWriteStream, renameSync } from 'node:fs'
 import { Transform, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
@@ -50,4 +50,17 @@ export function layerCompressor(
     return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size }
   })
   return { input, done }
+}
+
+/** Compresses a layer file of the layout into its blobs. */
+export async function compressLayerFile(
+  layout: OciLayout,
+  layer: Descriptor,
+  c: Compression,
+  signal?: AbortSignal
+): Promise<Descriptor> {
+  const { input, done } = layerCompressor(layout, layer, c, signal)
+  const read = createReadStream(layout.blobPath(layer.digest))
+  await Promise.all([signal ? pipeline(read, input, { signal }) : pipeline(read, input), done])
+  return done
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { StepError } from '../errors.js'
-import { layerCompressor, type Compression } from './compress.js'
+import { compressLayerFile, type Compression } from './compress.js'
 import { OciLayout, type Descriptor } from './oci-layout.js'
 
 /** The files of an OCI layout, as `docker save` names them; anything else in the tar is skipped. */
@@ -29,10 +29,10 @@ function awaitedLater<T>(p: Promise<T>): Promise<T> {
 }
 
 /**
- * Writes the OCI layout a tar stream holds (`docker save` of Docker 25+) into `dir`. The layers
- * named in `compress.layers` (uncompressed, by diff ID) are compressed as they are read, beside
- * the engine's tar and the disk: on the classic store a push must compress them anyway, and doing
- * it while the save streams takes the compression off the run's critical path.
+ * Writes the OCI layout a tar stream holds (`docker save` of Docker 25+) into `dir`. Each layer
+ * named in `compress.layers` (uncompressed, by diff ID) is compressed once it is written, while
+ * the save goes on: a push from the classic store must compress them anyway, and the engine's tar
+ * keeps about one CPU busy, so the other compresses beside it.
  */
 export async function unpackLayout(
   tar: Readable,
@@ -43,6 +43,8 @@ export async function unpackLayout(
   mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true })
   const compressed = new Map<string, Descriptor>()
   const compressing: Promise<unknown>[] = []
+  let open: Writable | undefined
+  const stop = new AbortController()
   // Only the classic store's saves read a tar: the parser is not loaded with the action.
   const { extract } = await import('tar-stream')
   const entries = extract()
@@ -56,25 +58,25 @@ export async function unpackLayout(
         continue
       }
       const file = createWriteStream(join(dir, name))
+      open = file
       const closed = awaitedLater(finished(file))
+      for await (const chunk of entry as AsyncIterable<Buffer>) await write(file, chunk)
+      file.end()
+      await closed
+      open = undefined
+      // Compressed from the file just written (in the page cache) while the save goes on, not as
+      // it streams: one gzip stream is slower than the engine's tar, and would hold the save back.
       const digest = name.startsWith('blobs/') ? `sha256:${name.slice('blobs/sha256/'.length)}` : ''
-      let zipped: Writable | undefined
       if (compress?.layers.has(digest)) {
         const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest, size: 0 }
-        const { input, done } = layerCompressor(layout, layer, compress.compression)
-        zipped = input
+        const done = compressLayerFile(layout, layer, compress.compression, stop.signal)
         compressing.push(awaitedLater(done.then(d => compressed.set(digest, d))))
       }
-      for await (const chunk of entry as AsyncIterable<Buffer>) {
-        await write(file, chunk)
-        if (zipped) await write(zipped, chunk)
-      }
-      file.end()
-      zipped?.end()
-      await closed
     }
     await Promise.all(compressing)
   } catch (e) {
+    open?.destroy()
+    stop.abort()
     await Promise.allSettled(compressing)
     throw new StepError(`reading the saved image failed: ${(e as Error).message}`)
   }

@@ -1,7 +1,6 @@
-import { createReadStream, existsSync, writeFileSync } from 'node:fs'
-import { pipeline } from 'node:stream/promises'
+import { existsSync, writeFileSync } from 'node:fs'
 import { StepError } from '../../errors.js'
-import { layerCompressor, UNCOMPRESSED_LAYER, type Compression } from '../compress.js'
+import { compressLayerFile, UNCOMPRESSED_LAYER, type Compression } from '../compress.js'
 import { isIndex, MEDIA, sha256, type Descriptor, type ManifestJson, type OciLayout } from '../oci-layout.js'
 
 export type { Compression }
@@ -54,19 +53,6 @@ export async function inTurns<T, R>(
     })
   )
   return results
-}
-
-/** Compresses a layer file of the layout into its blobs. */
-async function compressLayer(
-  layout: OciLayout,
-  layer: Descriptor,
-  c: Compression,
-  signal?: AbortSignal
-): Promise<Descriptor> {
-  const { input, done } = layerCompressor(layout, layer, c, signal)
-  const read = createReadStream(layout.blobPath(layer.digest))
-  await Promise.all([signal ? pipeline(read, input, { signal }) : pipeline(read, input), done])
-  return done
 }
 
 /**
@@ -142,7 +128,7 @@ export async function preparePush(
         const next =
           before?.mediaType.endsWith(`+${compression}`) && existsSync(layout.blobPath(before.digest))
             ? before
-            : await compressLayer(layout, layer, compression, signal)
+            : await compressLayerFile(layout, layer, compression, signal)
         compressed++
         addBlob(next)
         return next
