@@ -23167,13 +23167,16 @@ const GO_ESCAPES = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '
 /**
  * A string as Go's encoding/json writes it, which is how the engine's image configs are written:
  * quotes, backslashes and control characters escaped, and also <, >, & and the line separators.
+ * Go 1.22 and later (`go122`) write backspace and form feed as `\b` and `\f`.
  */
-function goString(s) {
+function goString(s, go122 = false) {
     let out = '"';
     for (const ch of s) {
         const c = ch.codePointAt(0);
         if (GO_ESCAPES[ch])
             out += GO_ESCAPES[ch];
+        else if (go122 && (ch === '\b' || ch === '\f'))
+            out += ch === '\b' ? '\\b' : '\\f';
         else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029)
             out += `\\u${c.toString(16).padStart(4, '0')}`;
         else if (c >= 0xd800 && c <= 0xdfff)
@@ -23184,9 +23187,9 @@ function goString(s) {
     return `${out}"`;
 }
 /** A labels map as Go writes it: its keys in byte order. */
-function goLabels(labels) {
+function goLabels(labels, go122 = false) {
     const keys = Object.keys(labels).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-    return `{${keys.map(k => `${goString(k)}:${goString(labels[k])}`).join(',')}}`;
+    return `{${keys.map(k => `${goString(k, go122)}:${goString(labels[k], go122)}`).join(',')}}`;
 }
 /** Where the JSON object starting at `start` of `text` ends (the index after its `}`). */
 function objectEnd(text, start) {
@@ -23211,7 +23214,7 @@ function objectEnd(text, start) {
  * The image config `config` (its bytes as the engine wrote them) with its one Labels object
  * replaced by `labels`; undefined when it has none or several (an old builder's container_config).
  */
-function relabelConfig(config, labels) {
+function relabelConfig(config, labels, go122 = false) {
     const key = '"Labels":';
     const at = config.indexOf(key);
     if (at < 0 || config.includes(key, at + 1))
@@ -23219,7 +23222,7 @@ function relabelConfig(config, labels) {
     const end = objectEnd(config, at + key.length);
     return end === undefined
         ? undefined
-        : config.slice(0, at + key.length) + goLabels(labels) + config.slice(end);
+        : config.slice(0, at + key.length) + goLabels(labels, go122) + config.slice(end);
 }
 const savedKey = (diffIds) => `docker save\n${diffIds.join('\n')}`;
 /**
@@ -23246,8 +23249,12 @@ async function savedBefore(engine, dir, pool) {
         const taken = pool.take(layoutDir, [manifest.config.digest, ...layers]);
         if (!taken)
             return fresh();
-        const config = relabelConfig(layout.readBlob(manifest.config.digest).toString('utf8'), engine.labels);
-        if (config === undefined || oci_layout_sha256(config) !== engine.id)
+        const kept = layout.readBlob(manifest.config.digest).toString('utf8');
+        // The engine's Go release is not known: both ways of writing \b and \f are tried.
+        const config = [false, true]
+            .map(go122 => relabelConfig(kept, engine.labels, go122))
+            .find(c => c !== undefined && oci_layout_sha256(c) === engine.id);
+        if (config === undefined)
             return fresh();
         (0,external_node_fs_.writeFileSync)(layout.blobPath(engine.id), config);
         const bytes = JSON.stringify({

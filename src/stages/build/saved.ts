@@ -78,12 +78,14 @@ const GO_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\
 /**
  * A string as Go's encoding/json writes it, which is how the engine's image configs are written:
  * quotes, backslashes and control characters escaped, and also <, >, & and the line separators.
+ * Go 1.22 and later (`go122`) write backspace and form feed as `\b` and `\f`.
  */
-export function goString(s: string): string {
+export function goString(s: string, go122 = false): string {
   let out = '"'
   for (const ch of s) {
     const c = ch.codePointAt(0) as number
     if (GO_ESCAPES[ch]) out += GO_ESCAPES[ch]
+    else if (go122 && (ch === '\b' || ch === '\f')) out += ch === '\b' ? '\\b' : '\\f'
     else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029)
       out += `\\u${c.toString(16).padStart(4, '0')}`
     else if (c >= 0xd800 && c <= 0xdfff) out += '\\ufffd'
@@ -93,9 +95,9 @@ export function goString(s: string): string {
 }
 
 /** A labels map as Go writes it: its keys in byte order. */
-export function goLabels(labels: Record<string, string>): string {
+export function goLabels(labels: Record<string, string>, go122 = false): string {
   const keys = Object.keys(labels).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
-  return `{${keys.map(k => `${goString(k)}:${goString(labels[k] as string)}`).join(',')}}`
+  return `{${keys.map(k => `${goString(k, go122)}:${goString(labels[k] as string, go122)}`).join(',')}}`
 }
 
 /** Where the JSON object starting at `start` of `text` ends (the index after its `}`). */
@@ -116,14 +118,18 @@ function objectEnd(text: string, start: number): number | undefined {
  * The image config `config` (its bytes as the engine wrote them) with its one Labels object
  * replaced by `labels`; undefined when it has none or several (an old builder's container_config).
  */
-export function relabelConfig(config: string, labels: Record<string, string>): string | undefined {
+export function relabelConfig(
+  config: string,
+  labels: Record<string, string>,
+  go122 = false
+): string | undefined {
   const key = '"Labels":'
   const at = config.indexOf(key)
   if (at < 0 || config.includes(key, at + 1)) return undefined
   const end = objectEnd(config, at + key.length)
   return end === undefined
     ? undefined
-    : config.slice(0, at + key.length) + goLabels(labels) + config.slice(end)
+    : config.slice(0, at + key.length) + goLabels(labels, go122) + config.slice(end)
 }
 
 const savedKey = (diffIds: readonly string[]): string => `docker save\n${diffIds.join('\n')}`
@@ -152,8 +158,12 @@ async function savedBefore(
     if (!manifest.config || layers.join('\n') !== engine.diffIds.join('\n')) return fresh()
     const taken = pool.take(layoutDir, [manifest.config.digest, ...layers])
     if (!taken) return fresh()
-    const config = relabelConfig(layout.readBlob(manifest.config.digest).toString('utf8'), engine.labels)
-    if (config === undefined || sha256(config) !== engine.id) return fresh()
+    const kept = layout.readBlob(manifest.config.digest).toString('utf8')
+    // The engine's Go release is not known: both ways of writing \b and \f are tried.
+    const config = [false, true]
+      .map(go122 => relabelConfig(kept, engine.labels, go122))
+      .find(c => c !== undefined && sha256(c) === engine.id)
+    if (config === undefined) return fresh()
     writeFileSync(layout.blobPath(engine.id), config)
     const bytes = JSON.stringify({
       ...manifest,

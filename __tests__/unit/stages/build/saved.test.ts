@@ -31,6 +31,11 @@ describe('the engine config written again with new labels', () => {
     expect(goString(value)).toBe(json)
   })
 
+  it('writes backspace and form feed short, as Go 1.22 and later do, when asked', () => {
+    expect(goString('a\bb\fc\u0001')).toBe('"a\\u0008b\\u000cc\\u0001"')
+    expect(goString('a\bb\fc\u0001', true)).toBe('"a\\bb\\fc\\u0001"')
+  })
+
   it('orders the keys by their bytes, as Go sorts a map', () => {
     // UTF-16 order puts U+1F52D (a surrogate pair) before U+FF5E; their UTF-8 bytes, the other way.
     expect(goLabels({ b: '2', '\uff5e': 'w', a: '1', '\u{1f52d}': 't', B: '0' })).toBe(
@@ -71,11 +76,11 @@ describe('the engine config written again with new labels', () => {
  * A stand-in `docker` on PATH: `save` writes the tar of a layout made here, `image inspect` what
  * the engine would say of it; every call is logged.
  */
-function fakeEngine(root: string, labels: Record<string, string>, savedLabels = labels) {
+function fakeEngine(root: string, labels: Record<string, string>, savedLabels = labels, go122 = false) {
   const layer = Buffer.from('a layer tar, as docker save writes it')
   const diffId = digestOf(layer.toString())
   const config = (l: Record<string, string>): string =>
-    `{"architecture":"amd64","config":{"Env":["PATH=/bin"],"Labels":${goLabels(l)}},"os":"linux","rootfs":{"type":"layers","diff_ids":["${diffId}"]}}`
+    `{"architecture":"amd64","config":{"Env":["PATH=/bin"],"Labels":${goLabels(l, go122)}},"os":"linux","rootfs":{"type":"layers","diff_ids":["${diffId}"]}}`
   const saved = config(savedLabels)
   const manifest = JSON.stringify({
     schemaVersion: 2,
@@ -157,6 +162,16 @@ describe('the engine image as a layout (the classic store)', () => {
     expect(two.readBlob(second.id).toString()).toContain('"Labels":{"created":"2 \\u003c\\u0026\\u003e"}')
     expect(image.layers.map(l => l.digest)).toEqual([second.diffId])
     expect(two.readBlob(second.diffId).toString()).toBe('a layer tar, as docker save writes it')
+  })
+
+  it('takes the layers where the engine writes \\b as Go 1.22 and later do', async () => {
+    const pool = new BlobPool(join(root, 'pool'))
+    const first = fakeEngine(join(root, 'one'), { created: '1\b' }, undefined, true)
+    await savedImage(first.id, join(root, 'run1'), first.env, quiet, { pool })
+    const second = fakeEngine(join(root, 'two'), { created: '2\f' }, { created: '1\b' }, true)
+    const { layout } = await savedImage(second.id, join(root, 'run2'), second.env, quiet, { pool })
+    expect(second.calls()).toEqual(['image'])
+    expect(layout.readBlob(second.id).toString()).toContain('"Labels":{"created":"2\\f"}')
   })
 
   it('saves again where the rebuilt config is not the image (another change than its labels)', async () => {
