@@ -71,6 +71,29 @@ describe('unpackLayout (docker save read into a layout)', () => {
     expect(readdirSync(join(dir, 'blobs', 'sha256')).filter(f => f.endsWith('.tmp'))).toEqual([])
   })
 
+  it('compresses layers that arrive in pieces', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'oci-unpack-')), 'layout')
+    const big = Buffer.from(Array.from({ length: 40_000 }, (_, i) => `line ${i}\n`).join(''))
+    const tar = await tarOf([
+      [blob(big), big],
+      [blob(layer), layer]
+    ])
+    async function* slowly(): AsyncGenerator<Buffer> {
+      for (let at = 0; at < tar.length; at += 4096) {
+        await new Promise(resolve => setTimeout(resolve, 1))
+        yield tar.subarray(at, at + 4096)
+      }
+    }
+    const { layout, compressed } = await unpackLayout(Readable.from(slowly()), dir, {
+      layers: new Set([digestOf(big), digestOf(layer)]),
+      compression: 'gzip'
+    })
+    for (const b of [big, layer]) {
+      const d = compressed.get(digestOf(b))!
+      expect(gunzipSync(readFileSync(layout.blobPath(d.digest))).equals(b)).toBe(true)
+    }
+  })
+
   it('fails where the tar ends inside a layer', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'oci-unpack-')), 'layout')
     const tar = await tarOf([[blob(layer), layer]])
