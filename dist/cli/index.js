@@ -18768,12 +18768,8 @@ function compressor(c) {
         throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
     return make();
 }
-/**
- * A stream that compresses the uncompressed layer `layer` written to it into the layout's blobs,
- * hashing as it writes; `done` gives the compressed layer's descriptor once its blob is in place.
- */
-function layerCompressor(layout, layer, c, signal) {
-    const input = compressor(c);
+/** Compresses a layer file of the layout into its blobs, hashing as it writes. */
+async function compressLayerFile(layout, layer, c, signal) {
     const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     let size = 0;
@@ -18784,21 +18780,10 @@ function layerCompressor(layout, layer, c, signal) {
             done(null, chunk);
         }
     });
-    const out = (0,external_node_fs_.createWriteStream)(tmp);
-    const written = signal ? (0,promises_namespaceObject.pipeline)(input, tap, out, { signal }) : (0,promises_namespaceObject.pipeline)(input, tap, out);
-    const done = written.then(() => {
-        const digest = `sha256:${hash.digest('hex')}`;
-        (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
-        return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
-    });
-    return { input, done };
-}
-/** Compresses a layer file of the layout into its blobs. */
-async function compressLayerFile(layout, layer, c, signal) {
-    const { input, done } = layerCompressor(layout, layer, c, signal);
-    const read = (0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest));
-    await Promise.all([signal ? (0,promises_namespaceObject.pipeline)(read, input, { signal }) : (0,promises_namespaceObject.pipeline)(read, input), done]);
-    return done;
+    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), { signal });
+    const digest = `sha256:${hash.digest('hex')}`;
+    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
+    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
 }
 
 ;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream, renameSync } from 'node:fs'
-import { Transform, type Writable } from 'node:stream'
+import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { StepError } from '../errors.js'
@@ -21,17 +21,13 @@ function compressor(c: Compression): Transform {
   return make()
 }
 
-/**
- * A stream that compresses the uncompressed layer `layer` written to it into the layout's blobs,
- * hashing as it writes; `done` gives the compressed layer's descriptor once its blob is in place.
- */
-export function layerCompressor(
+/** Compresses a layer file of the layout into its blobs, hashing as it writes. */
+export async function compressLayerFile(
   layout: OciLayout,
   layer: Descriptor,
   c: Compression,
   signal?: AbortSignal
-): { input: Writable; done: Promise<Descriptor> } {
-  const input = compressor(c)
+): Promise<Descriptor> {
   const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`
   const hash = createHash('sha256')
   let size = 0
@@ -42,25 +38,14 @@ export function layerCompressor(
       done(null, chunk)
     }
   })
-  const out = createWriteStream(tmp)
-  const written = signal ? pipeline(input, tap, out, { signal }) : pipeline(input, tap, out)
-  const done = written.then(() => {
-    const digest = `sha256:${hash.digest('hex')}`
-    renameSync(tmp, layout.blobPath(digest))
-    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size }
-  })
-  return { input, done }
-}
-
-/** Compresses a layer file of the layout into its blobs. */
-export async function compressLayerFile(
-  layout: OciLayout,
-  layer: Descriptor,
-  c: Compression,
-  signal?: AbortSignal
-): Promise<Descriptor> {
-  const { input, done } = layerCompressor(layout, layer, c, signal)
-  const read = createReadStream(layout.blobPath(layer.digest))
-  await Promise.all([signal ? pipeline(read, input, { signal }) : pipeline(read, input), done])
-  return done
+  await pipeline(
+    createReadStream(layout.blobPath(layer.digest)),
+    compressor(c),
+    tap,
+    createWriteStream(tmp),
+    { signal }
+  )
+  const digest = `sha256:${hash.digest('hex')}`
+  renameSync(tmp, layout.blobPath(digest))
+  return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size }
 }

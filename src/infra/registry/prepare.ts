@@ -3,8 +3,6 @@ import { StepError } from '../../errors.js'
 import { compressLayerFile, UNCOMPRESSED_LAYER, type Compression } from '../compress.js'
 import { isIndex, MEDIA, sha256, type Descriptor, type ManifestJson, type OciLayout } from '../oci-layout.js'
 
-export type { Compression }
-
 /** A manifest as it will be pushed: its bytes, so that its digest is what the registry computes. */
 export interface PushManifest {
   digest: string
