@@ -23123,7 +23123,8 @@ async function saveImage(imageId, dir, env, compress) {
         signal: stop.signal
     });
     const unpacked = await unpacking;
-    if (save.code !== 0 && !stop.signal.aborted)
+    // A save that failed on its own says why; one stopped here (the unpacking failed) says nothing.
+    if (save.code !== 0 && (!stop.signal.aborted || save.stderr.trim()))
         throw new errors/* StepError */.zg('docker save failed', (0,infra_process/* tail */.RT)(save.stderr, 5));
     if (unpacked instanceof Error)
         throw unpacked;

@@ -37,7 +37,9 @@ export async function saveImage(
     signal: stop.signal
   })
   const unpacked = await unpacking
-  if (save.code !== 0 && !stop.signal.aborted) throw new StepError('docker save failed', tail(save.stderr, 5))
+  // A save that failed on its own says why; one stopped here (the unpacking failed) says nothing.
+  if (save.code !== 0 && (!stop.signal.aborted || save.stderr.trim()))
+    throw new StepError('docker save failed', tail(save.stderr, 5))
   if (unpacked instanceof Error) throw unpacked
   if (!existsSync(join(unpacked.layout.dir, 'index.json')))
     throw new StepError('docker save wrote no OCI layout: Docker Engine 25 or newer is needed')

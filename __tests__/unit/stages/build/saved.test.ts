@@ -254,7 +254,12 @@ describe('the engine image saved for a push', () => {
       /docker save failed/
     ],
     ['stops the save where its output is no tar', 'yes not-a-tar', /reading the saved image failed/],
-    ['fails where the save ends mid-way', 'head -c 1600 "$TAR"', /reading the saved image failed/]
+    ['fails where the save ends mid-way', 'head -c 1600 "$TAR"', /reading the saved image failed/],
+    [
+      'names docker save where it fails mid-way',
+      'head -c 1600 "$TAR"; echo "Error response from daemon: gone" >&2; exit 1',
+      /docker save failed/
+    ]
   ])('%s', async (_what, script, error) => {
     const engine = fakeEngine(join(root, 'one'), { created: '1' })
     writeFileSync(
