@@ -14345,6 +14345,45 @@ function properties(instruction) {
     return props.map(p => [unquote(p.getName()), unquote(p.getUnescapedValue() ?? '')]);
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+/* eslint-disable no-control-regex */
+/**
+ * Text from tools and images (package names, titles, tool output) on its way to a log, an
+ * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
+ * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
+ * text read otherwise than it is, are taken out. Tabs and newlines stay.
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function stripControls(text) {
+    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+/** One line of a table or an annotation title: no control characters, newlines as spaces. */
+const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
+/**
+ * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
+ * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
+ * (`{`, `}`) are left: masking them would blank the log and hide nothing.
+ */
+function secretParts(value) {
+    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
+    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
+}
+/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
+const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
+const linkTarget = (url) => /^https?:\/\//i.test(url)
+    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
+    : undefined;
+/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
+const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
+/**
+ * Sorting order for IDs, names and paths: code units, the same on every machine. `localeCompare`
+ * follows the runner's locale, and its first call starts ICU's collator: about 10 ms of the
+ * action's start when the checklist's rules were sorted with it (docs/performance.md).
+ */
+const byCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 ;// CONCATENATED MODULE: ./src/stages/lint/checklist/shell.ts
 const OPERATORS = ['&&', '||', ';;', '|', ';', '&', '(', ')', '{', '}'];
 const PREFIXES = new Set([
@@ -16015,6 +16054,7 @@ const userRules = [nonRoot, readOnly];
 
 
 
+
 /** Every checklist rule, by ID. */
 const RULES = [
     ...imageRules,
@@ -16024,7 +16064,7 @@ const RULES = [
     ...dataRules,
     ...miscRules,
     ...secretRules
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort((a, b) => byCodeUnits(a.id, b.id));
 const ruleById = (id) => RULES.find(r => r.id === id);
 /** Where a rule's page lives, under the docs base (`…/docs/rules`). */
 const ruleDocs = (id, docsBase) => docsBase ? `${docsBase.replace(/\/+$/, '')}/${id}.md` : undefined;
@@ -16056,7 +16096,7 @@ function runChecklist(input) {
                 ...(ruleDocs(rule.id, input.docsBase) ? { helpUri: ruleDocs(rule.id, input.docsBase) } : {})
             });
     }
-    return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+    return findings.sort((a, b) => a.line - b.line || byCodeUnits(a.ruleId, b.ruleId));
 }
 
 ;// CONCATENATED MODULE: ./src/stages/lint/rule-ids.ts
@@ -16074,6 +16114,7 @@ const RULE_ID = /^(OP\d{3}|DL\d{4}|SC\d{4}|DS-?\d{3,4}|AVD-DS-\d{4})$/i;
 const isChecklistId = (id) => /^OP\d{3}$/i.test(id);
 
 ;// CONCATENATED MODULE: ./src/stages/lint/dedupe.ts
+
 
 
 
@@ -16182,7 +16223,7 @@ function dedupe(findings, opts) {
     }
     for (const [finding, ids] of notes)
         finding.message += ` (also ${[...new Set(ids)].join(', ')})`;
-    return [...checklist, ...hadolint, ...others].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+    return [...checklist, ...hadolint, ...others].sort((a, b) => byCodeUnits(a.file, b.file) || a.line - b.line || byCodeUnits(a.ruleId, b.ruleId));
 }
 /** Drops findings whose rule is in `lint-ignore` (any engine, Trivy IDs in any of their forms). */
 function withoutIgnored(findings, ignore) {
@@ -16882,6 +16923,7 @@ function parseTrivyVersion(output) {
 
 
 
+
 function parseConfigHelp(help) {
     const has = (flag) => new RegExp(`\\s${flag}[\\s=]`).test(help);
     return {
@@ -16960,7 +17002,7 @@ function parseTrivyConfigJson(stdout, file) {
                 ...(m.PrimaryURL ? { helpUri: m.PrimaryURL } : {})
             });
         }
-    return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+    return findings.sort((a, b) => a.line - b.line || byCodeUnits(a.ruleId, b.ruleId));
 }
 /** Runs Trivy's Dockerfile checks offline, with the checks built into the binary. */
 async function runTrivyConfig(opts) {
@@ -17233,6 +17275,7 @@ function lintFailureMessage(lint, threshold) {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./src/stages/scan/model.ts
+
 /** Trivy's severities, worst first. */
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
 function isSeverity(value) {
@@ -17258,8 +17301,8 @@ function addCounts(a, b) {
 }
 function bySeverity(a, b) {
     return (SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-        a.id.localeCompare(b.id) ||
-        a.pkg.localeCompare(b.pkg));
+        byCodeUnits(a.id, b.id) ||
+        byCodeUnits(a.pkg, b.pkg));
 }
 const severityOf = (s) => {
     const upper = (s ?? 'UNKNOWN').toUpperCase();
@@ -19997,39 +20040,6 @@ function gateFailureMessage(gate, consequence = 'so nothing was pushed') {
     const headline = gateHeadline(gate).replace('were not checked', `were not checked${unchecked}`);
     return `scan: ${headline}, ${consequence}. To change the decision: ${change.join('; ')}.`;
 }
-
-;// CONCATENATED MODULE: ./src/text.ts
-/* eslint-disable no-control-regex */
-/**
- * Text from tools and images (package names, titles, tool output) on its way to a log, an
- * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
- * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
- * text read otherwise than it is, are taken out. Tabs and newlines stay.
- */
-const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function stripControls(text) {
-    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
-}
-/** One line of a table or an annotation title: no control characters, newlines as spaces. */
-const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
-/**
- * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
- * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
- * (`{`, `}`) are left: masking them would blank the log and hide nothing.
- */
-function secretParts(value) {
-    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
-    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
-}
-/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
-const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
-const linkTarget = (url) => /^https?:\/\//i.test(url)
-    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
-    : undefined;
-/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
-const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
 
 ;// CONCATENATED MODULE: ./src/stages/scan/reports.ts
 

@@ -1,5 +1,5 @@
 import { sbomArtifactName } from '../../../src/stages/scan/artifacts.js'
-import { SEVERITIES, type ImageScan } from '../../../src/stages/scan/model.js'
+import { bySeverity, SEVERITIES, type ImageScan } from '../../../src/stages/scan/model.js'
 import {
   countsJson,
   formatBytes,
@@ -31,6 +31,26 @@ describe('countsJson and formatBytes', () => {
     [5 * 1024 * 1024 + 1, '5.0 MiB']
   ])('writes %s bytes as %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text)
+  })
+})
+
+describe('bySeverity', () => {
+  it('orders by severity, then ID and package in code-unit order, whatever the locale', () => {
+    const vulns = [
+      vuln('CVE-2', 'HIGH', undefined, 'jinja2'),
+      vuln('CVE-1', 'LOW'),
+      vuln('CVE-2', 'HIGH', undefined, 'PyYAML'),
+      vuln('CVE-10', 'HIGH'),
+      vuln('CVE-2', 'CRITICAL')
+    ]
+    // localeCompare would put jinja2 before PyYAML (and differ again in other locales).
+    expect(vulns.sort(bySeverity).map(v => `${v.severity} ${v.id} ${v.pkg}`)).toEqual([
+      'CRITICAL CVE-2 libfoo',
+      'HIGH CVE-10 libfoo',
+      'HIGH CVE-2 PyYAML',
+      'HIGH CVE-2 jinja2',
+      'LOW CVE-1 libfoo'
+    ])
   })
 })
 

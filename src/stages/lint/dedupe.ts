@@ -1,4 +1,5 @@
 import type { Finding, Level } from '../../findings.js'
+import { byCodeUnits } from '../../text.js'
 import { RULES } from './checklist/registry.js'
 import { normaliseRuleId } from './rule-ids.js'
 
@@ -133,7 +134,7 @@ export function dedupe(findings: readonly Finding[], opts: MergeOptions): Findin
   }
   for (const [finding, ids] of notes) finding.message += ` (also ${[...new Set(ids)].join(', ')})`
   return [...checklist, ...hadolint, ...others].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId)
+    (a, b) => byCodeUnits(a.file, b.file) || a.line - b.line || byCodeUnits(a.ruleId, b.ruleId)
   )
 }
 

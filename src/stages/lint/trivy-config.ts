@@ -8,6 +8,7 @@ import { identity, probe } from '../../infra/tools/probe.js'
 import { trivyCwd, trivySandbox } from '../../infra/tools/trivy-sandbox.js'
 import { parseTrivyVersion } from '../../infra/tools/trivy-version.js'
 import { makeTempDir, removeTempDir, run, tail } from '../../infra/process.js'
+import { byCodeUnits } from '../../text.js'
 import { parseDockerfile, substitute } from '../dockerfile.js'
 import { URL } from './checklist/copy-rules.js'
 import { copyArgs, instructionsOf, keyword, startLine, varsAt } from './checklist/types.js'
@@ -122,7 +123,7 @@ export function parseTrivyConfigJson(stdout: string, file: string): Finding[] {
         ...(m.PrimaryURL ? { helpUri: m.PrimaryURL } : {})
       })
     }
-  return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId))
+  return findings.sort((a, b) => a.line - b.line || byCodeUnits(a.ruleId, b.ruleId))
 }
 
 export interface TrivyConfigRun {

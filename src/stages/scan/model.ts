@@ -1,4 +1,5 @@
 import type { Finding, Level } from '../../findings.js'
+import { byCodeUnits } from '../../text.js'
 
 /** Trivy's severities, worst first. */
 export const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'] as const
@@ -108,8 +109,8 @@ type Sortable = Pick<Vulnerability, 'severity' | 'id' | 'pkg'>
 export function bySeverity(a: Sortable, b: Sortable): number {
   return (
     SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-    a.id.localeCompare(b.id) ||
-    a.pkg.localeCompare(b.pkg)
+    byCodeUnits(a.id, b.id) ||
+    byCodeUnits(a.pkg, b.pkg)
   )
 }
 

@@ -1,5 +1,6 @@
 import { finalStage, parseDockerfile } from '../../dockerfile.js'
 import type { Finding, Level } from '../../../findings.js'
+import { byCodeUnits } from '../../../text.js'
 import { copyRules } from './copy-rules.js'
 import { dataRules } from './data-rules.js'
 import { imageRules } from './images.js'
@@ -20,7 +21,7 @@ export const RULES: readonly Rule[] = [
   ...dataRules,
   ...miscRules,
   ...secretRules
-].sort((a, b) => a.id.localeCompare(b.id))
+].sort((a, b) => byCodeUnits(a.id, b.id))
 
 export const ruleById = (id: string): Rule | undefined => RULES.find(r => r.id === id)
 
@@ -66,5 +67,5 @@ export function runChecklist(input: ChecklistInput): Finding[] {
         ...(ruleDocs(rule.id, input.docsBase) ? { helpUri: ruleDocs(rule.id, input.docsBase) } : {})
       })
   }
-  return findings.sort((a, b) => a.line - b.line || a.ruleId.localeCompare(b.ruleId))
+  return findings.sort((a, b) => a.line - b.line || byCodeUnits(a.ruleId, b.ruleId))
 }
