@@ -18811,9 +18811,9 @@ function compressor(c) {
         throw new errors/* StepError */.zg(`zstd compression needs Node 22.15 or newer (this is ${process.version})`);
     return make();
 }
-/** Compresses a layer file of the layout into its blobs, hashing as it writes. */
-async function compressLayerFile(layout, layer, c, signal) {
-    const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`;
+/** Compresses the uncompressed layer blob `digest` of the layout into its blobs, hashing as it writes. */
+async function compressLayerFile(layout, digest, c, signal) {
+    const tmp = `${layout.blobPath(digest)}.${c}.tmp`;
     const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     let size = 0;
     const tap = new external_node_stream_namespaceObject.Transform({
@@ -18823,10 +18823,12 @@ async function compressLayerFile(layout, layer, c, signal) {
             done(null, chunk);
         }
     });
-    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(layer.digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), { signal });
-    const digest = `sha256:${hash.digest('hex')}`;
-    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(digest));
-    return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size };
+    await (0,promises_namespaceObject.pipeline)((0,external_node_fs_.createReadStream)(layout.blobPath(digest)), compressor(c), tap, (0,external_node_fs_.createWriteStream)(tmp), {
+        signal
+    });
+    const compressed = `sha256:${hash.digest('hex')}`;
+    (0,external_node_fs_.renameSync)(tmp, layout.blobPath(compressed));
+    return { mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest: compressed, size };
 }
 
 ;// CONCATENATED MODULE: ./src/infra/registry/prepare.ts
@@ -18907,9 +18909,10 @@ async function preparePush(layout, root, compression, opts = {}) {
                     return { ...layer, mediaType: was.mediaType, digest: was.digest, size: was.size };
                 }
                 const before = opts.compressed?.get(layer.digest);
-                const next = before?.mediaType.endsWith(`+${compression}`) && (0,external_node_fs_.existsSync)(layout.blobPath(before.digest))
+                const blob = before?.mediaType.endsWith(`+${compression}`) && (0,external_node_fs_.existsSync)(layout.blobPath(before.digest))
                     ? before
-                    : await compressLayerFile(layout, layer, compression, signal);
+                    : await compressLayerFile(layout, layer.digest, compression, signal);
+                const next = { ...layer, ...blob };
                 compressed++;
                 addBlob(next);
                 return next;
@@ -23085,8 +23088,7 @@ async function unpackLayout(tar, dir, compress) {
             // it streams: one gzip stream is slower than the engine's tar, and would hold the save back.
             const digest = name.startsWith('blobs/') ? `sha256:${name.slice('blobs/sha256/'.length)}` : '';
             if (compress?.layers.has(digest)) {
-                const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest, size: 0 };
-                const done = compressLayerFile(layout, layer, compress.compression, stop.signal);
+                const done = compressLayerFile(layout, digest, compress.compression, stop.signal);
                 compressing.push(awaitedLater(done.then(d => compressed.set(digest, d))));
             }
         }

@@ -21,14 +21,17 @@ function compressor(c: Compression): Transform {
   return make()
 }
 
-/** Compresses a layer file of the layout into its blobs, hashing as it writes. */
+/** What a layer's descriptor becomes once compressed; the rest of it (annotations) stays. */
+export type CompressedBlob = Pick<Descriptor, 'mediaType' | 'digest' | 'size'>
+
+/** Compresses the uncompressed layer blob `digest` of the layout into its blobs, hashing as it writes. */
 export async function compressLayerFile(
   layout: OciLayout,
-  layer: Descriptor,
+  digest: string,
   c: Compression,
   signal?: AbortSignal
-): Promise<Descriptor> {
-  const tmp = `${layout.blobPath(layer.digest)}.${c}.tmp`
+): Promise<CompressedBlob> {
+  const tmp = `${layout.blobPath(digest)}.${c}.tmp`
   const hash = createHash('sha256')
   let size = 0
   const tap = new Transform({
@@ -38,14 +41,10 @@ export async function compressLayerFile(
       done(null, chunk)
     }
   })
-  await pipeline(
-    createReadStream(layout.blobPath(layer.digest)),
-    compressor(c),
-    tap,
-    createWriteStream(tmp),
-    { signal }
-  )
-  const digest = `sha256:${hash.digest('hex')}`
-  renameSync(tmp, layout.blobPath(digest))
-  return { ...layer, mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest, size }
+  await pipeline(createReadStream(layout.blobPath(digest)), compressor(c), tap, createWriteStream(tmp), {
+    signal
+  })
+  const compressed = `sha256:${hash.digest('hex')}`
+  renameSync(tmp, layout.blobPath(compressed))
+  return { mediaType: `application/vnd.oci.image.layer.v1.tar+${c}`, digest: compressed, size }
 }

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 import { finished } from 'node:stream/promises'
 import { StepError } from '../errors.js'
-import { compressLayerFile, type Compression } from './compress.js'
-import { OciLayout, type Descriptor } from './oci-layout.js'
+import { compressLayerFile, type CompressedBlob, type Compression } from './compress.js'
+import { OciLayout } from './oci-layout.js'
 
 /** The files of an OCI layout, as `docker save` names them; anything else in the tar is skipped. */
 const LAYOUT_FILE =
@@ -14,7 +14,7 @@ const LAYOUT_FILE =
 /** What unpacking gave: the layout, and the layers compressed on the way, by diff ID. */
 export interface Unpacked {
   layout: OciLayout
-  compressed: Map<string, Descriptor>
+  compressed: Map<string, CompressedBlob>
 }
 
 async function write(to: Writable, chunk: Buffer): Promise<void> {
@@ -41,7 +41,7 @@ export async function unpackLayout(
 ): Promise<Unpacked> {
   const layout = new OciLayout(dir)
   mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true })
-  const compressed = new Map<string, Descriptor>()
+  const compressed = new Map<string, CompressedBlob>()
   const compressing: Promise<unknown>[] = []
   let open: Writable | undefined
   const stop = new AbortController()
@@ -68,8 +68,7 @@ export async function unpackLayout(
       // it streams: one gzip stream is slower than the engine's tar, and would hold the save back.
       const digest = name.startsWith('blobs/') ? `sha256:${name.slice('blobs/sha256/'.length)}` : ''
       if (compress?.layers.has(digest)) {
-        const layer = { mediaType: 'application/vnd.oci.image.layer.v1.tar', digest, size: 0 }
-        const done = compressLayerFile(layout, layer, compress.compression, stop.signal)
+        const done = compressLayerFile(layout, digest, compress.compression, stop.signal)
         compressing.push(awaitedLater(done.then(d => compressed.set(digest, d))))
       }
     }

@@ -9,7 +9,11 @@ import { preparePush } from '../../../src/infra/registry/prepare.js'
 const digestOf = (b: Buffer | string): string => `sha256:${createHash('sha256').update(b).digest('hex')}`
 
 /** A layout as `docker save` of the classic store writes it: two uncompressed layers. */
-function savedLayout(): { layout: OciLayout; layers: Buffer[]; manifest: Descriptor } {
+function savedLayout(annotations?: Record<string, string>): {
+  layout: OciLayout
+  layers: Buffer[]
+  manifest: Descriptor
+} {
   const dir = mkdtempSync(join(tmpdir(), 'oci-prepare-'))
   mkdirSync(join(dir, 'blobs', 'sha256'), { recursive: true })
   const put = (bytes: Buffer | string): string => {
@@ -32,7 +36,8 @@ function savedLayout(): { layout: OciLayout; layers: Buffer[]; manifest: Descrip
     layers: layers.map((l, i) => ({
       mediaType: 'application/vnd.oci.image.layer.v1.tar',
       digest: ids[i],
-      size: l.length
+      size: l.length,
+      ...(annotations ? { annotations } : {})
     }))
   })
   const md = put(manifest)
@@ -123,6 +128,27 @@ describe('preparePush', () => {
     expect(pushed.layers[1]!.digest).not.toBe(given.digest)
     expect(gunzipSync(readFileSync(layout.blobPath(pushed.layers[1]!.digest))).equals(layers[1]!)).toBe(true)
     expect(image.blobs.find(b => b.digest === given.digest)?.file).toBe(layout.blobPath(given.digest))
+  })
+
+  it('keeps a layer’s annotations when it is compressed, here or while it was saved', async () => {
+    const annotations = { 'org.example.layer': 'app' }
+    const { layout, layers, manifest } = savedLayout(annotations)
+    const nine = gzipSync(layers[0] as Buffer, { level: 9 })
+    writeFileSync(layout.blobPath(digestOf(nine)), nine)
+    const given = {
+      mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+      digest: digestOf(nine),
+      size: nine.length
+    }
+    const image = await preparePush(layout, manifest, 'gzip', {
+      compressed: new Map([[digestOf(layers[0] as Buffer), given]])
+    })
+    const pushed = JSON.parse(image.root.bytes.toString()) as { layers: Descriptor[] }
+    expect(pushed.layers[0]).toEqual({ ...given, annotations })
+    expect(pushed.layers[1]).toMatchObject({
+      mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+      annotations
+    })
   })
 
   it('pushes a builder’s compressed export as it is: same manifest bytes, same digest', async () => {

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs'
 import { StepError } from '../../errors.js'
-import { compressLayerFile, UNCOMPRESSED_LAYER, type Compression } from '../compress.js'
+import { compressLayerFile, UNCOMPRESSED_LAYER, type CompressedBlob, type Compression } from '../compress.js'
 import { isIndex, MEDIA, sha256, type Descriptor, type ManifestJson, type OciLayout } from '../oci-layout.js'
 
 /** A manifest as it will be pushed: its bytes, so that its digest is what the registry computes. */
@@ -67,7 +67,7 @@ export async function preparePush(
     signal?: AbortSignal
     known?: KnownLayers
     /** Layers compressed already (while the image was saved), by diff ID, their blobs in the layout. */
-    compressed?: ReadonlyMap<string, Descriptor>
+    compressed?: ReadonlyMap<string, CompressedBlob>
   } = {}
 ): Promise<PreparedImage> {
   const { signal, known } = opts
@@ -123,10 +123,11 @@ export async function preparePush(
           return { ...layer, mediaType: was.mediaType, digest: was.digest, size: was.size }
         }
         const before = opts.compressed?.get(layer.digest)
-        const next =
+        const blob =
           before?.mediaType.endsWith(`+${compression}`) && existsSync(layout.blobPath(before.digest))
             ? before
-            : await compressLayerFile(layout, layer, compression, signal)
+            : await compressLayerFile(layout, layer.digest, compression, signal)
+        const next = { ...layer, ...blob }
         compressed++
         addBlob(next)
         return next

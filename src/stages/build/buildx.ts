@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { BuildOptions } from '../../config/config.js'
 import { InputError, StepError } from '../../errors.js'
 import type { BlobPool } from '../../infra/blob-pool.js'
-import type { Compression } from '../../infra/compress.js'
+import type { CompressedBlob, Compression } from '../../infra/compress.js'
 import { checkDockerDaemon } from '../../infra/docker.js'
 import { OciLayout, type Descriptor, type LayoutImage } from '../../infra/oci-layout.js'
 import { run, tail } from '../../infra/process.js'
@@ -65,7 +65,7 @@ export interface BuildResult {
   metadata: Record<string, unknown>
   mode: 'daemon' | 'layout'
   /** Layers compressed while the engine's image was saved, by diff ID (their blobs in the layout). */
-  compressed: ReadonlyMap<string, Descriptor>
+  compressed: ReadonlyMap<string, CompressedBlob>
 }
 
 /** The error of a failed `docker buildx build`: the input to change, where its output tells one. */
@@ -178,7 +178,7 @@ export async function buildImage(
   const iid = existsSync(out.iidFile) ? readFileSync(out.iidFile, 'utf8').trim() : ''
   const { layout, compressed } =
     mode === 'layout'
-      ? { layout: new OciLayout(out.dir), compressed: new Map<string, Descriptor>() }
+      ? { layout: new OciLayout(out.dir), compressed: new Map<string, CompressedBlob>() }
       : await savedImage(iid, join(dir, 'saved'), env, reporter, {
           ...(pool ? { pool } : {}),
           ...(compression ? { compression } : {})
