@@ -13163,7 +13163,47 @@ function buildOptions(get, ctx, env) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/text.ts
+/* eslint-disable no-control-regex */
+/**
+ * Text from tools and images (package names, titles, tool output) on its way to a log, an
+ * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
+ * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
+ * text read otherwise than it is, are taken out. Tabs and newlines stay.
+ */
+const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function stripControls(text) {
+    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+}
+/** One line of a table or an annotation title: no control characters, newlines as spaces. */
+const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
+/**
+ * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
+ * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
+ * (`{`, `}`) are left: masking them would blank the log and hide nothing.
+ */
+function secretParts(value) {
+    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
+    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
+}
+/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
+const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
+const linkTarget = (url) => /^https?:\/\//i.test(url)
+    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
+    : undefined;
+/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
+const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
+/**
+ * Sorting order for IDs, names and paths: code units, the same on every machine. `localeCompare`
+ * follows the runner's locale, and its first call starts ICU's collator: about 10 ms of the
+ * action's start when the checklist's rules were sorted with it (docs/performance.md).
+ */
+const byCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 ;// CONCATENATED MODULE: ./src/stages/metadata/labels.ts
+
 
 const LABEL_SCHEMAS = ['oci', 'skao'];
 function parseLabelSchemas(value) {
@@ -13206,7 +13246,7 @@ function parseKeyValueLines(input, value) {
     return { pairs, skipped };
 }
 /** Labels by key, sorted as docker/metadata-action lists them. */
-const sortedByKey = (labels) => Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sortedByKey = (labels) => Object.fromEntries(Object.entries(labels).sort(([a], [b]) => byCodeUnits(a, b)));
 const set = (labels, key, value) => {
     if (value)
         labels[key] = value;
@@ -14344,45 +14384,6 @@ function properties(instruction) {
     const props = withProps.getProperties?.() ?? [withProps.getProperty?.()].filter((p) => !!p);
     return props.map(p => [unquote(p.getName()), unquote(p.getUnescapedValue() ?? '')]);
 }
-
-;// CONCATENATED MODULE: ./src/text.ts
-/* eslint-disable no-control-regex */
-/**
- * Text from tools and images (package names, titles, tool output) on its way to a log, an
- * annotation or a table: terminal escape sequences, control characters (a `\r` that starts a new
- * line for the runner, an ESC that rewrites GitLab's log) and the bidirectional overrides that make
- * text read otherwise than it is, are taken out. Tabs and newlines stay.
- */
-const ESCAPE_SEQUENCE = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b[@-Z\\-_]/g;
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function stripControls(text) {
-    return text.replace(/\r\n/g, '\n').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
-}
-/** One line of a table or an annotation title: no control characters, newlines as spaces. */
-const oneLine = (text) => stripControls(text).replace(/\s*\n\s*/g, ' ');
-/**
- * What to mask for a secret: the whole value and each of its lines (a runner masks line by line,
- * so a multi-line secret, a JSON key say, is never matched whole). Lines of fewer than 3 characters
- * (`{`, `}`) are left: masking them would blank the log and hide nothing.
- */
-function secretParts(value) {
-    const lines = value.includes('\n') ? value.split(/\r?\n/).map(l => l.trim()) : [];
-    return [...new Set([value, ...lines.filter(l => l.length >= 3)].filter(Boolean))];
-}
-/** A Markdown table cell from text of a tool or an image: one line, no pipes, no HTML tags. */
-const markdownCell = (text) => oneLine(text).replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** A link target: only http(s) URLs, with blanks, brackets and control characters percent-encoded. */
-const linkTarget = (url) => /^https?:\/\//i.test(url)
-    ? url.replace(/[\s()<>\u0000-\u001f\u007f]/g, c => encodeURIComponent(c))
-    : undefined;
-/** Text in a Markdown code span of a table: one line, no pipes; a backtick becomes a quote. */
-const markdownCode = (text) => '`' + oneLine(text).replace(/\|/g, '\\|').replace(/`/g, "'") + '`';
-/**
- * Sorting order for IDs, names and paths: code units, the same on every machine. `localeCompare`
- * follows the runner's locale, and its first call starts ICU's collator: about 10 ms of the
- * action's start when the checklist's rules were sorted with it (docs/performance.md).
- */
-const byCodeUnits = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 ;// CONCATENATED MODULE: ./src/stages/lint/checklist/shell.ts
 const OPERATORS = ['&&', '||', ';;', '|', ';', '&', '(', ')', '{', '}'];

@@ -1,5 +1,6 @@
 import type { RepoInfo } from '../../context.js'
 import { InputError } from '../../errors.js'
+import { byCodeUnits } from '../../text.js'
 
 export const LABEL_SCHEMAS = ['oci', 'skao'] as const
 export type LabelSchema = (typeof LABEL_SCHEMAS)[number]
@@ -51,7 +52,7 @@ export function parseKeyValueLines(input: string, value: string): KeyValueLines 
 
 /** Labels by key, sorted as docker/metadata-action lists them. */
 export const sortedByKey = (labels: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  Object.fromEntries(Object.entries(labels).sort(([a], [b]) => byCodeUnits(a, b)))
 
 export interface LabelFacts {
   schemas: readonly LabelSchema[]
